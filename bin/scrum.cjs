@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Entry for `npx scrum`: runs the TypeScript CLI under the bun that npm installed as a dependency.
+"use strict";
+const { spawn } = require("node:child_process");
+const { existsSync } = require("node:fs");
+const { join, dirname } = require("node:path");
+
+const root = dirname(__dirname);
+const main = join(root, "pipeline", "cli", "main.ts");
+
+function findBun() {
+  const candidates = [];
+  try {
+    const pkg = require.resolve(`@oven/bun-${process.platform}-${process.arch === "arm64" ? "aarch64" : process.arch}/package.json`, { paths: [root] });
+    candidates.push(join(dirname(pkg), "bin", process.platform === "win32" ? "bun.exe" : "bun"));
+  } catch {}
+  candidates.push(join(root, "node_modules", "bun", "bin", "bun.exe"), join(root, "node_modules", ".bin", "bun"));
+  return candidates.find((p) => existsSync(p)) || "bun";
+}
+
+const child = spawn(findBun(), [main, ...process.argv.slice(2)], { stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
+child.on("error", (e) => {
+  process.stderr.write(`scrum: cannot start bun (${e.message}); run \`npm install\` in ${root} first\n`);
+  process.exit(1);
+});
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + (require("node:os").constants.signals[signal] || 0) : 1)));

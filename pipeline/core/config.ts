@@ -1,0 +1,167 @@
+// The one config schema (zod) and its defaults. Loading and YAML parsing live in core/load-config.ts.
+import { z } from "zod";
+
+export const Rung = z
+  .object({
+    provider: z.enum(["ollama", "openai", "static"]),
+    model: z.string().min(1).default("static-floor"),
+    host: z.string().url().optional().describe("Ollama host, e.g. http://127.0.0.1:11434"),
+    baseURL: z.string().url().optional().describe("OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1"),
+    apiKeyEnv: z.string().optional().describe("environment variable holding the API key"),
+    timeoutMs: z.number().int().positive().default(120_000),
+    retries: z.number().int().min(0).max(10).default(2),
+    think: z.boolean().optional().describe("ask thinking models to reason before answering"),
+    price: z
+      .object({ promptPerMTok: z.number().min(0), completionPerMTok: z.number().min(0) })
+      .strict()
+      .optional()
+      .describe("USD per million tokens, used by --dry-run cost estimates"),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.provider === "ollama" && !r.host) ctx.addIssue({ code: "custom", path: ["host"], message: "an ollama rung needs host" });
+    if (r.provider === "openai" && !r.baseURL) ctx.addIssue({ code: "custom", path: ["baseURL"], message: "an openai rung needs baseURL" });
+  });
+export type Rung = z.infer<typeof Rung>;
+
+const Glob = z.string().min(1);
+
+export const WalkConfig = z
+  .object({
+    include: z.array(Glob).default(["**/*"]),
+    exclude: z.array(Glob).default([]),
+    maxFileBytes: z.number().int().positive().default(512 * 1024),
+    sourceExtensions: z.array(z.string()).default([
+      ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".py", ".rs", ".go", ".java", ".kt",
+      ".rb", ".php", ".cs", ".c", ".h", ".cc", ".cpp", ".hpp", ".swift", ".scala", ".sh", ".sql", ".vue", ".svelte",
+    ]),
+    lockfiles: z.array(Glob).default([
+      "**/package-lock.json", "**/yarn.lock", "**/pnpm-lock.yaml", "**/bun.lockb", "**/bun.lock", "**/Cargo.lock",
+      "**/go.sum", "**/poetry.lock", "**/Pipfile.lock", "**/composer.lock", "**/Gemfile.lock", "**/uv.lock",
+    ]),
+    vendored: z.array(Glob).default([
+      "**/node_modules/**", "**/vendor/**", "**/third_party/**", "**/third-party/**", "**/.venv/**", "**/venv/**",
+      "**/site-packages/**", "**/bower_components/**",
+    ]),
+    generated: z.array(Glob).default([
+      "**/dist/**", "**/build/**", "**/out/**", "**/target/**", "**/*.min.js", "**/*.min.css", "**/*.map",
+      "**/*.pb.go", "**/*_pb2.py", "**/*.generated.*", "**/*.gen.go", "**/__generated__/**", "**/coverage/**",
+    ]),
+  })
+  .strict();
+
+export const PromptConfig = z
+  .object({
+    default: z.enum(["forensic", "soft"]).default("forensic"),
+    dir: z.string().default("prompts").describe("prompt directory, relative to the scrum install"),
+    budgetTokens: z.number().int().min(200).default(6000).describe("file content per prompt, in estimated tokens"),
+    proposal: z.string().default("docs/SCRUM_FIX_WAVE.md").describe("fix-wave doc, relative to the swept repository"),
+  })
+  .strict();
+
+export const AcceptConfig = z.object({ minConfidence: z.number().min(0).max(1).default(0.5) }).strict();
+
+export const RedactionConfig = z
+  .object({
+    remote: z.boolean().default(true).describe("redact prompts sent to non-local endpoints"),
+    local: z.boolean().default(false).describe("redact prompts sent to loopback endpoints too"),
+    placeholder: z.string().default("[REDACTED]"),
+    entropyMin: z.number().min(0).default(3.5).describe("Shannon bits per char for key/token/password literals"),
+    minLength: z.number().int().min(1).default(12),
+  })
+  .strict();
+
+export const ConcurrencyConfig = z
+  .object({
+    files: z.number().int().min(1).default(4),
+    perProvider: z.record(z.string(), z.number().int().min(1)).default({ ollama: 4, openai: 4, static: 16 }),
+  })
+  .strict();
+
+const TierName = z.enum(["auto", "dry_run", "sim", "block"]);
+export const TierRule = z
+  .object({
+    tier: TierName,
+    status: z.enum(["accepted", "failed"]).optional(),
+    verdict: z.array(z.enum(["pass", "concerns", "fail"])).optional(),
+    sensitive: z.boolean().optional(),
+    minCritical: z.number().int().min(0).optional(),
+    maxCritical: z.number().int().min(0).optional(),
+    minConfidence: z.number().min(0).max(1).optional(),
+    maxConfidence: z.number().min(0).max(1).optional(),
+    minSeverity: z.enum(["info", "warning", "error"]).optional(),
+  })
+  .strict();
+export type TierRule = z.infer<typeof TierRule>;
+
+export const TierConfig = z
+  .object({
+    sensitive: z.array(Glob).default(["**/*auth*/**", "**/*auth*.*", "**/*secur*", "**/*crypt*", "**/*payment*", "**/*billing*", "**/migrations/**", "**/*permission*", "**/*session*"]),
+    rules: z.array(TierRule).min(1),
+    fallback: TierName.default("dry_run"),
+  })
+  .strict();
+
+export const StaticPolicy = z
+  .object({
+    baseScore: z.number().min(0).max(10).default(9),
+    minScore: z.number().min(0).max(10).default(1),
+    penalty: z.object({ error: z.number(), warning: z.number(), info: z.number() }).strict().default({ error: 3, warning: 1.5, info: 0.5 }),
+    failOn: z.enum(["error", "warning", "info"]).default("error"),
+    concernsOn: z.enum(["error", "warning", "info"]).default("warning"),
+    rulesDir: z.string().default("prompts/rules"),
+  })
+  .strict();
+
+export const SignalRule = z
+  .object({
+    signal: z.string().min(1),
+    when: z.string().min(1).describe("condition name from analytics/signals.ts"),
+  })
+  .strict();
+export const SignalsConfig = z
+  .object({
+    scoreDelta: z.number().min(0).default(1.0),
+    jaccard: z.number().min(0).max(1).default(0.5),
+    plateauConfidence: z.number().min(0).max(1).default(0.75),
+    lineBucket: z.number().int().min(1).default(10).describe("fingerprint location bucket, in lines"),
+    order: z.array(SignalRule).min(1),
+  })
+  .strict();
+
+export const ObserverConfig = z
+  .object({
+    url: z.string().url().optional().describe("POST each reviewed file to <url>/event"),
+    timeoutMs: z.number().int().positive().default(1500),
+    port: z.number().int().min(0).max(65535).default(3800),
+    host: z.string().default("127.0.0.1"),
+    data: z.string().default("data/_observer"),
+    apiKeyEnv: z.string().default("SCRUM_OBSERVER_KEY"),
+    corrections: z.string().optional().describe("JSONL file of overseer corrections to tail"),
+    cycleMs: z.number().int().positive().default(60_000),
+    ringSize: z.number().int().positive().default(2000),
+    maxBodyBytes: z.number().int().positive().default(64 * 1024),
+  })
+  .strict();
+
+export const Config = z
+  .object({
+    policy_version: z.string().min(1),
+    kb: z.string().default("data/_kb"),
+    ladder: z.string().min(1),
+    ladders: z.record(z.string(), z.array(Rung).min(1)),
+    accept: AcceptConfig.default({ minConfidence: 0.5 }),
+    walk: WalkConfig.default(WalkConfig.parse({})),
+    prompt: PromptConfig.default(PromptConfig.parse({})),
+    redaction: RedactionConfig.default(RedactionConfig.parse({})),
+    concurrency: ConcurrencyConfig.default(ConcurrencyConfig.parse({})),
+    tiers: TierConfig,
+    static: StaticPolicy.default(StaticPolicy.parse({})),
+    signals: SignalsConfig,
+    observer: ObserverConfig.default(ObserverConfig.parse({})),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (!c.ladders[c.ladder]) ctx.addIssue({ code: "custom", path: ["ladder"], message: `names no ladder in ladders (have: ${Object.keys(c.ladders).join(", ")})` });
+  });
+export type Config = z.infer<typeof Config>;

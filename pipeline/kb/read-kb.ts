@@ -1,0 +1,43 @@
+// Typed readers over a KB directory: every row migrated to the current schema, bad rows warned about.
+import { readJsonl } from "./jsonl";
+import { migrateReviewRow } from "./migrate";
+import { kbPaths } from "./paths";
+import type { ReviewRow } from "./schemas/review-row";
+import { RunRow } from "./schemas/run-row";
+import { MissRow, TrustRow } from "./schemas/trust-row";
+
+type Warn = (msg: string) => void;
+const stderrWarn: Warn = (m) => process.stderr.write(m + "\n");
+
+export function readReviews(kbDir: string, warn: Warn = stderrWarn): ReviewRow[] {
+  const path = kbPaths(kbDir).reviews;
+  const out: ReviewRow[] = [];
+  readJsonl(path, warn).forEach((raw, i) => {
+    const r = migrateReviewRow(raw);
+    if (r.ok) out.push(r.row);
+    else warn(`scrum: warning: ${path}: row ${i + 1} skipped: ${r.error}`);
+  });
+  return out;
+}
+
+export function readTrust(kbDir: string, warn: Warn = stderrWarn): { accepts: TrustRow[]; misses: MissRow[] } {
+  const accepts: TrustRow[] = [];
+  const misses: MissRow[] = [];
+  for (const raw of readJsonl(kbPaths(kbDir).trust, warn)) {
+    const miss = MissRow.safeParse(raw);
+    if (miss.success) { misses.push(miss.data); continue; }
+    const t = TrustRow.safeParse(raw);
+    if (t.success) accepts.push(t.data);
+    else warn(`scrum: warning: ${kbPaths(kbDir).trust}: row skipped: ${t.error.issues[0]?.message}`);
+  }
+  return { accepts, misses };
+}
+
+export function readRuns(kbDir: string, warn: Warn = stderrWarn): RunRow[] {
+  const out: RunRow[] = [];
+  for (const raw of readJsonl(kbPaths(kbDir).runs, warn)) {
+    const r = RunRow.safeParse(raw);
+    if (r.success) out.push(r.data);
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+// KB row of data/_kb/scrum_runs.jsonl: one row when a sweep starts and one when it ends.
+import { z } from "zod";
+
+export const RUN_SCHEMA_VERSION = 1 as const;
+
+export const ModelStats = z.object({
+  provider: z.string(),
+  model: z.string(),
+  accepted: z.number().int().min(0),
+  first_attempt_accepts: z.number().int().min(0),
+  json_answers: z.number().int().min(0),
+  markdown_answers: z.number().int().min(0),
+  json_rate: z.number().min(0).max(1).nullable(),
+  parse_failures: z.number().int().min(0),
+  requests: z.number().int().min(0),
+  tokens: z.object({ prompt: z.number().int().min(0), completion: z.number().int().min(0) }),
+});
+export type ModelStats = z.infer<typeof ModelStats>;
+
+export const RunRow = z.object({
+  schema_version: z.literal(RUN_SCHEMA_VERSION),
+  run_id: z.string(),
+  phase: z.enum(["start", "end"]),
+  iter: z.number().int().min(1),
+  repo: z.string(),
+  commit: z.string().nullable(),
+  ladder: z.string(),
+  prompt: z.object({ name: z.string(), sha256: z.string() }),
+  policy_version: z.string(),
+  files_planned: z.number().int().min(0),
+  reviewed: z.number().int().min(0).optional(),
+  cached: z.number().int().min(0).optional(),
+  failed: z.number().int().min(0).optional(),
+  skipped: z.number().int().min(0).optional(),
+  mean_score: z.number().nullable().optional(),
+  models: z.array(ModelStats).optional(),
+  wall_ms: z.number().min(0).optional(),
+  interrupted: z.boolean().optional(),
+  created_at: z.string(),
+});
+export type RunRow = z.infer<typeof RunRow>;

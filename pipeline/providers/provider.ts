@@ -1,0 +1,65 @@
+// The one interface every model backend implements; the ladder only talks to this.
+import type { Rung } from "../core/config";
+
+export interface ChatRequest {
+  system: string;
+  user: string;
+  /** Ask the backend for JSON output when it supports a format switch. */
+  json?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface ChatResult {
+  text: string;
+  tokens: { prompt: number; completion: number };
+  latencyMs: number;
+}
+
+export type ProviderErrorKind = "timeout" | "rate_limit" | "server" | "connection" | "client" | "auth" | "aborted";
+
+/** A failed request, classified so the ladder can decide: retry, open the circuit, or climb. */
+export class ProviderError extends Error {
+  readonly kind: ProviderErrorKind;
+  readonly status?: number;
+  /** From a Retry-After header (seconds or HTTP date), in milliseconds. */
+  readonly retryAfterMs?: number;
+  constructor(kind: ProviderErrorKind, message: string, opts: { status?: number; retryAfterMs?: number } = {}) {
+    super(message);
+    this.name = "ProviderError";
+    this.kind = kind;
+    this.status = opts.status;
+    this.retryAfterMs = opts.retryAfterMs;
+  }
+  get retryable(): boolean {
+    return this.kind === "timeout" || this.kind === "rate_limit" || this.kind === "server" || this.kind === "connection";
+  }
+}
+
+export interface ModelProvider {
+  readonly rung: Rung;
+  /** Whether the endpoint is local (loopback): redaction applies to non-local endpoints by default. */
+  readonly local: boolean;
+  /** One request, no retries (the ladder retries). Throws ProviderError. */
+  chat(req: ChatRequest): Promise<ChatResult>;
+  /** Cheap reachability check (list models) within timeoutMs; never throws. */
+  probe(timeoutMs: number): Promise<{ ok: boolean; reason?: string }>;
+}
+
+/** Parse a Retry-After header value into milliseconds. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const secs = Number(value);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** True for hosts on the loopback interface. */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    const h = new URL(url).hostname.replace(/^\[|\]$/g, "");
+    return h === "localhost" || h === "::1" || /^127\./.test(h);
+  } catch {
+    return false;
+  }
+}
