@@ -1,0 +1,134 @@
+// Walk a repository: git-tracked files via simple-git, or the file system honouring .gitignore.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { simpleGit } from "simple-git";
+import { InputError, UsageError } from "../core/errors";
+import { globMatcher, looksBinary, looksGenerated, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
+import { isIgnored, joinRel, parseGitignore } from "./gitignore";
+
+export interface WalkedFile {
+  path: string;
+  content: string;
+  bytes: number;
+}
+
+export interface Skipped {
+  path: string;
+  reason: SkipReason;
+  detail?: string;
+}
+
+export interface WalkResult {
+  root: string;
+  mode: "git" | "fs";
+  /** Identity recorded on rows: origin remote URL when there is one, else the directory name. */
+  repo: string;
+  commit: string | null;
+  files: WalkedFile[];
+  skipped: Skipped[];
+}
+
+export interface WalkOptions {
+  policy: FilterPolicy;
+  since?: string;
+  files?: string[];
+}
+
+export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions): Promise<WalkResult> {
+  const root = resolve(cwd, repoArg);
+  if (!existsSync(root)) throw new InputError(`repository path not found: ${repoArg}`);
+  if (!statSync(root).isDirectory()) throw new InputError(`not a directory: ${repoArg}`);
+
+  const git = simpleGit({ baseDir: root });
+  const isGit = existsSync(join(root, ".git")) || (await git.checkIsRepo().catch(() => false));
+  let paths: string[];
+  let repo = basename(root);
+  let commit: string | null = null;
+  if (isGit) {
+    const top = (await git.revparse(["--show-toplevel"])).trim();
+    const listed = await git.raw(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."]);
+    paths = listed.split("\0").filter(Boolean);
+    commit = (await git.revparse(["HEAD"]).catch(() => "")).trim() || null;
+    const remote = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
+    repo = remote || basename(top);
+    if (opts.since) paths = await changedSince(git, opts.since, new Set(paths));
+  } else {
+    if (opts.since) throw new UsageError(`--since needs a git repository; ${repoArg} is not one`);
+    paths = fsWalk(root);
+  }
+
+  if (opts.files?.length) {
+    const narrow = globMatcher(opts.files);
+    paths = paths.filter((p) => narrow(p));
+  }
+  paths.sort();
+
+  const filter = pathFilter(opts.policy);
+  const files: WalkedFile[] = [];
+  const skipped: Skipped[] = [];
+  for (const path of paths) {
+    const reason = filter.byPath(path);
+    if (reason) { skipped.push({ path, reason }); continue; }
+    const r = readCandidate(join(root, path), opts.policy.maxFileBytes);
+    if ("reason" in r) skipped.push({ path, reason: r.reason, detail: r.detail });
+    else files.push({ path, content: r.content, bytes: r.bytes });
+  }
+  return { root, mode: isGit ? "git" : "fs", repo, commit, files, skipped };
+}
+
+function readCandidate(abs: string, maxBytes: number): { content: string; bytes: number } | { reason: SkipReason; detail?: string } {
+  let buf: Buffer;
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) return { reason: "unreadable", detail: "not a regular file" };
+    if (st.size > maxBytes) return { reason: "too-large", detail: `${st.size} bytes > maxFileBytes ${maxBytes}` };
+    buf = readFileSync(abs);
+  } catch (e) {
+    return { reason: "unreadable", detail: (e as NodeJS.ErrnoException).code ?? String(e) };
+  }
+  if (buf.length === 0) return { reason: "empty" };
+  if (looksBinary(buf.subarray(0, 8192))) return { reason: "binary" };
+  const content = buf.toString("utf8");
+  if (looksGenerated(content)) return { reason: "generated", detail: "generated-code marker in the header" };
+  return { content, bytes: buf.length };
+}
+
+async function changedSince(git: ReturnType<typeof simpleGit>, ref: string, tracked: Set<string>): Promise<string[]> {
+  let out: string;
+  try {
+    out = await git.raw(["diff", "--name-only", "-z", "--relative", ref, "--", "."]);
+  } catch {
+    throw new UsageError(`--since ${ref}: not a commit or ref in this repository`);
+  }
+  const changed = new Set(out.split("\0").filter(Boolean));
+  // Untracked files are new since any ref.
+  const untracked = (await git.raw(["ls-files", "-z", "--others", "--exclude-standard", "--", "."])).split("\0").filter(Boolean);
+  for (const u of untracked) changed.add(u);
+  return [...changed].filter((p) => tracked.has(p));
+}
+
+/** File-system walk for a directory that is not a git repository, honouring nested .gitignore files. */
+export function fsWalk(root: string): string[] {
+  const out: string[] = [];
+  const rules: ReturnType<typeof parseGitignore> = [];
+  const visit = (rel: string) => {
+    const abs = rel ? join(root, rel) : root;
+    const gi = join(abs, ".gitignore");
+    if (existsSync(gi)) {
+      try { rules.push(...parseGitignore(readFileSync(gi, "utf8"), rel)); } catch { /* unreadable .gitignore: walk on */ }
+    }
+    let entries;
+    try { entries = readdirSync(abs, { withFileTypes: true }); } catch { return; }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (e.name === ".git") continue;
+      const p = joinRel(rel, e.name);
+      const dir = e.isDirectory();
+      if (isIgnored(rules, p, dir)) continue;
+      if (dir) visit(p);
+      else if (e.isFile() || e.isSymbolicLink()) out.push(p);
+    }
+  };
+  visit("");
+  return out;
+}
