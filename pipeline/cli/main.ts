@@ -38,7 +38,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     parsed = parseArgs({
       args: rest,
       options: Object.fromEntries(
-        Object.entries(command.flags).map(([k, f]) => [k, { type: f.type, short: f.short, multiple: f.multiple }]),
+        Object.entries(command.flags).map(([k, f]) => [k, { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) }]),
       ),
       allowPositionals: true,
       strict: true,
