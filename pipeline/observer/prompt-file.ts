@@ -1,0 +1,13 @@
+// Load one of the observer's prompts (policy as data): a markdown body after YAML-ish front matter.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const DIR = join(import.meta.dir, "prompts");
+
+/** The prompt body, with `name@version` from the front matter for the record. */
+export function loadPrompt(name: string, dir = DIR): { id: string; text: string } {
+  const raw = readFileSync(join(dir, `${name}.md`), "utf8");
+  const m = raw.match(/^---\n([\s\S]*?)\n---\n/);
+  const meta = Object.fromEntries((m?.[1] ?? "").split("\n").map((l) => l.split(/:\s*/, 2) as [string, string]));
+  return { id: `${meta.name ?? name}@${meta.version ?? "0"}`, text: (m ? raw.slice(m[0].length) : raw).trim() };
+}
