@@ -1,0 +1,34 @@
+// One request's abort signal: the rung's timeout combined with the caller's signal, and which one fired.
+
+export interface Deadline {
+  /** Aborts when the timeout passes or the caller's signal aborts. */
+  signal: AbortSignal;
+  /** The timeout fired (and the caller had not aborted first). */
+  timedOut(): boolean;
+  /** The caller's signal fired. */
+  aborted(): boolean;
+  /** Clear the timer; call when the request settles. */
+  dispose(): void;
+}
+
+/** Start a deadline of timeoutMs, also tripped by `outer` (the sweep's cancel signal). */
+export function deadline(timeoutMs: number, outer?: AbortSignal): Deadline {
+  const controller = new AbortController();
+  let fired = false;
+  const onOuter = () => controller.abort(outer?.reason);
+  const timer = setTimeout(() => {
+    fired = true;
+    controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError"));
+  }, timeoutMs);
+  if (outer?.aborted) onOuter();
+  else outer?.addEventListener("abort", onOuter, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => fired && !outer?.aborted,
+    aborted: () => outer?.aborted === true,
+    dispose() {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", onOuter);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// Ollama backend (local `ollama serve` or Ollama cloud) through the real ollama-js client.
+import { Ollama } from "ollama";
+import type { Rung } from "../core/config";
+import { ConfigError } from "../core/errors";
+import { classifyFailure, errorDetail, oneLine, statusError } from "./classify-failure";
+import type { Env } from "./factory";
+import { deadline, type Deadline } from "./deadline";
+import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
+
+/** Ollama treats "name" and "name:latest" as one model. */
+export function sameOllamaModel(a: string, b: string): boolean {
+  const norm = (m: string) => (m.includes(":") ? m : `${m}:latest`);
+  return norm(a) === norm(b);
+}
+
+/**
+ * ollama-js sends no signal on non-streaming calls and drops response headers on errors, so every
+ * request goes through this fetch: it carries the deadline's signal and turns a non-2xx answer into a
+ * classified ProviderError (keeping Retry-After) before the client sees it.
+ */
+function fetchFor(d: Deadline, where: string): typeof fetch {
+  const wrapped = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const res = await fetch(input, { ...init, signal: d.signal });
+    if (!res.ok) {
+      const body = await res.text().catch(() => "");
+      throw statusError(where, res.status, errorDetail(body) || res.statusText, res.headers);
+    }
+    return res;
+  };
+  return wrapped as typeof fetch;
+}
+
+/** A ModelProvider for one ollama rung. The API key (if any) comes from env[rung.apiKeyEnv]. */
+export function ollamaProvider(rung: Rung, env: Env = {}): ModelProvider {
+  const host = rung.host;
+  if (!host) throw new ConfigError(`ollama rung ${rung.model} has no host`);
+  const key = rung.apiKeyEnv ? env[rung.apiKeyEnv] : undefined;
+  const headers: Record<string, string> = key ? { Authorization: `Bearer ${key}` } : {};
+  const where = `ollama ${rung.model} at ${host}`;
+  const client = (d: Deadline) => new Ollama({ host, headers, fetch: fetchFor(d, where) });
+
+  return {
+    rung,
+    local: isLoopbackUrl(host),
+    async chat(req: ChatRequest): Promise<ChatResult> {
+      const started = performance.now();
+      const d = deadline(rung.timeoutMs, req.signal);
+      try {
+        const res = await client(d).chat({
+          model: rung.model,
+          messages: [
+            { role: "system", content: req.system },
+            { role: "user", content: req.user },
+          ],
+          stream: false,
+          ...(req.json ? { format: "json" } : {}),
+          ...(rung.think !== undefined ? { think: rung.think } : {}),
+        });
+        const content = (res as { message?: { content?: unknown } } | undefined)?.message?.content;
+        if (typeof content !== "string") throw new ProviderError("server", `${where}: malformed response (no message.content)`);
+        return {
+          text: content,
+          tokens: { prompt: res.prompt_eval_count ?? 0, completion: res.eval_count ?? 0 },
+          latencyMs: Math.round(performance.now() - started),
+        };
+      } catch (err) {
+        throw classifyFailure(err, where, d, rung.timeoutMs);
+      } finally {
+        d.dispose();
+      }
+    },
+    async probe(timeoutMs: number) {
+      const d = deadline(timeoutMs);
+      try {
+        const list = await client(d).list();
+        const names = (list?.models ?? []).map((m) => m.name ?? m.model).filter((n): n is string => typeof n === "string");
+        if (names.some((n) => sameOllamaModel(n, rung.model))) return { ok: true };
+        const have = names.length ? ` (has: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""})` : " (no models listed)";
+        return { ok: false, reason: `model ${rung.model} not served by ${host}${have}` };
+      } catch (err) {
+        return { ok: false, reason: oneLine(classifyFailure(err, `probe ${host}`, d, timeoutMs).message) };
+      } finally {
+        d.dispose();
+      }
+    },
+  };
+}
