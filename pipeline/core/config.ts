@@ -59,6 +59,15 @@ export const PromptConfig = z
   })
   .strict();
 
+export const RetryConfig = z
+  .object({
+    baseMs: z.number().int().min(0).default(500).describe("first backoff; doubles each retry, with jitter"),
+    maxMs: z.number().int().min(0).default(20_000).describe("cap on one backoff, Retry-After included"),
+    circuitAfter: z.number().int().min(1).default(3).describe("consecutive connection failures that open an endpoint's circuit"),
+    probeMs: z.number().int().positive().default(1500).describe("reachability probe timeout when choosing the default ladder"),
+  })
+  .strict();
+
 export const AcceptConfig = z.object({ minConfidence: z.number().min(0).max(1).default(0.5) }).strict();
 
 export const RedactionConfig = z
@@ -141,6 +150,8 @@ export const ObserverConfig = z
     cycleMs: z.number().int().positive().default(60_000),
     ringSize: z.number().int().positive().default(2000),
     maxBodyBytes: z.number().int().positive().default(64 * 1024),
+    playbookEveryCycles: z.number().int().positive().default(5).describe("consolidate the playbook every N analysis cycles"),
+    playbookMinSuccesses: z.number().int().min(2).default(3).describe("successes of one (endpoint, task class) before it becomes a playbook entry"),
   })
   .strict();
 
@@ -151,6 +162,7 @@ export const Config = z
     ladder: z.string().min(1),
     ladders: z.record(z.string(), z.array(Rung).min(1)),
     accept: AcceptConfig.default({ minConfidence: 0.5 }),
+    retry: RetryConfig.default(RetryConfig.parse({})),
     walk: WalkConfig.default(WalkConfig.parse({})),
     prompt: PromptConfig.default(PromptConfig.parse({})),
     redaction: RedactionConfig.default(RedactionConfig.parse({})),

@@ -24,7 +24,12 @@ export interface PromptSet {
 export function parsePromptFile(text: string, path: string): PromptFile {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   if (!m) throw new ConfigError(`${path}: prompt file needs front matter (---\\nname: ...\\nversion: ...\\n---)`);
-  const meta = (parseYaml(m[1]!) ?? {}) as Record<string, unknown>;
+  let meta: Record<string, unknown>;
+  try {
+    meta = (parseYaml(m[1]!) ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    throw new ConfigError(`${path}: front matter is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  }
   if (typeof meta.name !== "string" || meta.version === undefined) {
     throw new ConfigError(`${path}: front matter needs name and version`);
   }

@@ -1,0 +1,22 @@
+// Ask a ladder for free text (observer analyses): the first model rung that answers wins; static rungs
+// are skipped, so callers fall back to their deterministic path when nothing answers.
+import type { Rung } from "../core/config";
+import { createProvider, rungConfigured } from "../providers/factory";
+import type { ChatRequest } from "../providers/provider";
+import { withRetries, realDeps } from "./retry";
+
+export type Completion = { ok: true; text: string; provider: string; model: string } | { ok: false; reasons: string[] };
+
+export async function completeOnLadder(rungs: readonly Rung[], req: ChatRequest, env: Record<string, string | undefined>): Promise<Completion> {
+  const reasons: string[] = [];
+  for (const rung of rungs) {
+    if (rung.provider === "static") { reasons.push("static rung: no free-text answers"); continue; }
+    const conf = rungConfigured(rung, env);
+    if (!conf.ok) { reasons.push(`${rung.model}: ${conf.reason}`); continue; }
+    const provider = createProvider(rung, env);
+    const out = await withRetries(() => provider.chat(req), { retries: rung.retries, baseMs: 250, maxMs: 5000 }, realDeps, { signal: req.signal });
+    if (out.value) return { ok: true, text: out.value.text, provider: rung.provider, model: rung.model };
+    reasons.push(`${rung.model}: ${out.error!.kind}: ${out.error!.message}`);
+  }
+  return { ok: false, reasons };
+}

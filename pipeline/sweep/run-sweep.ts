@@ -1,0 +1,261 @@
+// The sweep: walk → floor → plan → ladder per chunk → KB rows (append-only, resumable, cached).
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Io } from "../cli/command";
+import { INSTALL_ROOT } from "../cli/load-config";
+import type { Config } from "../core/config";
+import { appendJsonl } from "../kb/jsonl";
+import { kbPaths } from "../kb/paths";
+import { readReviews, readRuns } from "../kb/read-kb";
+import type { ReviewRow } from "../kb/schemas/review-row";
+import { RUN_SCHEMA_VERSION, type RunRow } from "../kb/schemas/run-row";
+import type { StaticFinding } from "../kb/schemas/static-finding";
+import { CircuitBoard } from "../ladder/circuit";
+import { Limiter, mapPool } from "../ladder/limiter";
+import { realDeps, type RetryDeps } from "../ladder/retry";
+import { runLadder, type LadderRung } from "../ladder/run-ladder";
+import { buildPrompt, languageOf } from "../prompt/build-prompt";
+import { loadPrompts } from "../prompt/load-prompts";
+import { redactSecrets } from "../prompt/redact";
+import { createProvider } from "../providers/factory";
+import { loadFloor } from "../rules/floor";
+import { findingsToReview } from "../rules/to-review";
+import { walkRepo } from "../walk/walk-repo";
+import { ReviewCache } from "./cache";
+import { chooseLadder } from "./choose-ladder";
+import { readProposal } from "./fixwave-input";
+import { cachedRow, reviewRow, trustRows, type RunContext } from "./make-row";
+import { ObserverClient } from "./observer-client";
+import { planFiles, planTotals, type PlannedFile } from "./plan";
+import { progress } from "./progress";
+import { toSarif } from "./sarif";
+import { fileRollup, modelStats, tally, type SweepSummary } from "./summary";
+import { sensitiveMatcher } from "./tier";
+import { pickIteration } from "./iteration";
+
+export interface SweepOptions {
+  repo: string;
+  kbDir: string;
+  config: Config;
+  ladder?: string;
+  prompt?: string;
+  iter?: number;
+  since?: string;
+  files?: string[];
+  proposal?: string;
+  concurrency?: number;
+  fresh?: boolean;
+  dryRun?: boolean;
+  sarif?: string;
+  quiet?: boolean;
+  /** Injected for tests: sleep/jitter of retries, the clock. */
+  retryDeps?: RetryDeps;
+  now?: () => number;
+}
+
+export type SweepOutcome = { kind: "summary"; summary: SweepSummary } | { kind: "plan"; plan: DryRunPlan };
+
+export interface DryRunPlan {
+  repo: string;
+  iter: number;
+  ladder: string;
+  ladder_note: string | null;
+  rungs: { provider: string; model: string }[];
+  prompt: { name: string; sha256: string };
+  files: { path: string; chunks: number; lines: number; by: string }[];
+  chunks: number;
+  estimated_prompt_tokens: number;
+  estimated_cost_usd: number | null;
+  skipped_files: { path: string; reason: string; detail?: string }[];
+  targeted_by_fixwave: string[];
+}
+
+export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome> {
+  const t0 = performance.now();
+  const now = opts.now ?? Date.now;
+  const { config } = opts;
+  const prompts = loadPrompts(resolve(INSTALL_ROOT, config.prompt.dir), opts.prompt ?? config.prompt.default);
+  const walk = await walkRepo(opts.repo, io.cwd, { policy: config.walk, since: opts.since, files: opts.files });
+  const choice = await chooseLadder(config, opts.ladder, io.env);
+  if (choice.note && !opts.quiet) io.err(`scrum: ${choice.note}\n`);
+
+  const paths = kbPaths(resolve(io.cwd, opts.kbDir));
+  const warn = (m: string) => io.err(m + "\n");
+  const allRows = readReviews(paths.dir, warn);
+  const repoRows = allRows.filter((r) => r.repo === walk.repo);
+  const { iter, resuming } = pickIteration(repoRows, readRuns(paths.dir, warn).filter((r) => r.repo === walk.repo), opts.iter);
+  if (resuming && !opts.quiet && opts.iter === undefined) io.err(`scrum: iteration ${iter} was interrupted; resuming it (pass --iter to choose another)\n`);
+
+  const proposalPath = opts.proposal ? resolve(io.cwd, opts.proposal) : join(walk.root, config.prompt.proposal);
+  const proposal = readProposal(proposalPath);
+  if (opts.proposal && !proposal) throw new (await import("../core/errors")).InputError(`--proposal file not found: ${opts.proposal}`);
+
+  const floor = loadFloor(resolve(INSTALL_ROOT, config.static.rulesDir));
+  const findings = floor.scan(walk.files.map((f) => ({ path: f.path, content: f.content })));
+  const planned = planFiles(walk.files, config.prompt.budgetTokens);
+  const totals = planTotals(planned, choice.rungs);
+  const targeted = proposal ? walk.files.map((f) => f.path).filter((p) => proposal.files.includes(p)) : [];
+
+  if (opts.dryRun) {
+    return {
+      kind: "plan",
+      plan: {
+        repo: walk.repo, iter, ladder: choice.name, ladder_note: choice.note,
+        rungs: choice.rungs.map((r) => ({ provider: r.provider, model: r.model })),
+        prompt: { name: prompts.name, sha256: prompts.sha256 },
+        files: planned.map((p) => ({ path: p.file.path, chunks: p.chunks.length, lines: p.lines.length, by: p.chunks[0]!.by })),
+        chunks: totals.chunks, estimated_prompt_tokens: totals.promptTokens, estimated_cost_usd: totals.costUsd,
+        skipped_files: walk.skipped, targeted_by_fixwave: targeted,
+      },
+    };
+  }
+
+  const run: RunContext = {
+    run_id: `${new Date(now()).toISOString().replace(/[-:.]/g, "").slice(0, 15)}-${crypto.randomUUID().slice(0, 8)}`,
+    iter, repo: walk.repo, commit: walk.commit,
+    prompt: { name: prompts.name, sha256: prompts.sha256 },
+    policy_version: config.policy_version, proposal, tiers: config.tiers,
+  };
+  const runBase = { schema_version: RUN_SCHEMA_VERSION, run_id: run.run_id, iter, repo: walk.repo, commit: walk.commit, ladder: choice.name, prompt: run.prompt, policy_version: config.policy_version, files_planned: planned.length };
+  appendJsonl(paths.runs, [{ ...runBase, phase: "start", created_at: new Date(now()).toISOString() } satisfies RunRow]);
+
+  const ladder: LadderRung[] = choice.rungs.map((rung, index) => ({ index, rung, provider: rung.provider === "static" ? null : createProvider(rung, io.env) }));
+  const models = choice.rungs.filter((r) => r.provider !== "static").map((r) => r.model);
+  const deps = {
+    circuits: new CircuitBoard(config.retry.circuitAfter),
+    limiters: new Map(Object.entries(config.concurrency.perProvider).map(([k, n]) => [k, new Limiter(n)])),
+    retry: { baseMs: config.retry.baseMs, maxMs: config.retry.maxMs },
+    retryDeps: opts.retryDeps ?? realDeps,
+    minConfidence: config.accept.minConfidence,
+    signal: io.signal,
+    now: () => performance.now(),
+  };
+  const done = new Set(repoRows.filter((r) => r.iter === iter).map((r) => `${r.file}#${r.chunk}/${r.chunks}`));
+  const cache = new ReviewCache(opts.fresh ? [] : repoRows);
+  const sensitive = sensitiveMatcher(config.tiers);
+  const url = config.observer.url ?? io.env.SCRUM_OBSERVER_URL;
+  const observer = url ? new ObserverClient(url, config.observer.timeoutMs) : null;
+  const bar = progress(planned.length, { tty: io.isTTY, quiet: Boolean(opts.quiet), write: io.err });
+  const redaction = config.redaction;
+  let resumed = 0;
+
+  const reviewFile = async (p: PlannedFile): Promise<ReviewRow[]> => {
+    const fileFindings = findings.get(p.file.path) ?? [];
+    const rows: ReviewRow[] = [];
+    const fileStart = performance.now();
+    let redacted: Promise<{ text: string; count: number }> | null = null;
+    const linesFor = async (local: boolean) => {
+      const redact = local ? redaction.local : redaction.remote;
+      if (!redact) return { lines: p.lines, count: 0 };
+      redacted ??= redactSecrets(p.file.content, p.file.path, redaction);
+      const r = await redacted;
+      return { lines: r.text.split("\n"), count: r.count };
+    };
+    for (const [i, chunk] of p.chunks.entries()) {
+      if (io.signal?.aborted) break;
+      const n = i + 1;
+      if (done.has(`${p.file.path}#${n}/${p.chunks.length}`)) { resumed++; continue; }
+      const chunkFindings: StaticFinding[] = fileFindings.filter((f) => f.line >= chunk.start && f.line <= chunk.end);
+      const ctx = {
+        file: p.file.path, file_sha256: p.sha256, lines: p.lines, chunk: n, chunks: p.chunks.length,
+        chunkLines: { start: chunk.start, end: chunk.end }, staticFindings: chunkFindings,
+        sensitive: sensitive(p.file.path), created_at: "",
+      };
+      const hit = cache.find(p.sha256, n, p.chunks.length, prompts.sha256, models);
+      let row: ReviewRow;
+      let res = null;
+      if (hit) {
+        row = cachedRow(run, hit, { ...ctx, created_at: new Date(now()).toISOString() });
+      } else {
+        res = await runLadder(ladder, {
+          prompt: async (local) => {
+            const { lines, count } = await linesFor(local);
+            const pr = buildPrompt({ prompts, file: p.file.path, language: languageOf(p.file.path), lines, chunk, chunkIndex: n, chunks: p.chunks.length, staticFindings: chunkFindings, fixwaveSection: proposal?.sections.get(p.file.path) ?? null });
+            return { ...pr, redactions: count };
+          },
+          staticReview: () => findingsToReview(chunkFindings, config.static),
+        }, deps);
+        // An interrupted chunk gets no row: the resumed run reviews it again.
+        if (io.signal?.aborted && !res.accepted) break;
+        row = reviewRow(run, { ...ctx, created_at: new Date(now()).toISOString() }, res);
+      }
+      appendJsonl(paths.reviews, [row]);
+      appendJsonl(paths.trust, trustRows(run, row, res));
+      rows.push(row);
+    }
+    if (rows.length) {
+      const failed = rows.find((r) => r.status === "failed");
+      const scores = rows.filter((r) => r.score !== null).map((r) => r.score!);
+      const score = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+      bar.tick(p.file.path, failed ? "FAILED" : `${rows[0]!.model}${rows.every((r) => r.cached) ? " (cached)" : ""} ${score?.toFixed(1) ?? ""}`);
+      observer?.post({
+        source: "scrum", timestamp: new Date(now()).toISOString(), endpoint: `scrum/sweep/${rows[0]!.provider ?? "none"}`,
+        input_summary: `${p.file.path} iter ${iter} (${p.chunks.length} chunk${p.chunks.length > 1 ? "s" : ""})`,
+        success: !failed, duration_ms: Math.round(performance.now() - fileStart),
+        output_summary: failed ? "failed" : `${rows[0]!.verdict} ${score?.toFixed(1)}/10, ${rows.reduce((a, r) => a + r.critical_failures_count, 0)} critical`,
+        error: failed?.error ?? null, file: p.file.path, iter, score, model: rows[0]!.model,
+      });
+    }
+    return rows;
+  };
+
+  await mapPool(planned, Math.max(1, opts.concurrency ?? config.concurrency.files), reviewFile);
+  bar.done();
+  await observer?.flush();
+
+  // The iteration's rows, resumed ones included, make the summary and the SARIF.
+  const iterRows = readReviews(paths.dir, () => {}).filter((r) => r.repo === walk.repo && r.iter === iter);
+  const runRows = iterRows.filter((r) => r.run_id === run.run_id);
+  const summary = summarize(run, choice, walk, planned, iterRows, runRows, targeted, resumed, observer, opts, performance.now() - t0, Boolean(io.signal?.aborted));
+  if (opts.sarif) {
+    const sarifPath = resolve(io.cwd, opts.sarif);
+    const pkg = await import("../../package.json");
+    writeFileSync(sarifPath, JSON.stringify(toSarif(iterRows, { version: pkg.version, srcRoot: walk.root }), null, 2) + "\n");
+    summary.sarif = sarifPath;
+  }
+  appendJsonl(paths.runs, [{
+    ...runBase, phase: "end", reviewed: summary.reviewed, cached: summary.cached, failed: summary.failed, skipped: summary.skipped,
+    mean_score: summary.mean_score, models: summary.models, wall_ms: Math.round(summary.wall_ms), interrupted: summary.interrupted,
+    created_at: new Date(now()).toISOString(),
+  } satisfies RunRow]);
+  return { kind: "summary", summary };
+}
+
+function summarize(
+  run: RunContext, choice: { name: string; note: string | null }, walk: Awaited<ReturnType<typeof walkRepo>>,
+  planned: PlannedFile[], iterRows: ReviewRow[], runRows: ReviewRow[], targeted: string[], resumed: number,
+  observer: ObserverClient | null, opts: SweepOptions, wallMs: number, interrupted: boolean,
+): SweepSummary {
+  const files = fileRollup(iterRows);
+  const perFile = [...files.values()];
+  const reviewed = perFile.filter((f) => !f.failed);
+  const scores = reviewed.map((f) => f.score).filter((s): s is number => s !== null);
+  const latest = perFile.map((f) => f.rows[0]!);
+  return {
+    run_id: run.run_id, iter: run.iter, repo: run.repo, commit: run.commit, ladder: choice.name, ladder_note: choice.note,
+    prompt: run.prompt, policy_version: run.policy_version,
+    files_planned: planned.length,
+    reviewed: reviewed.length,
+    cached: reviewed.filter((f) => f.cached).length,
+    failed: perFile.length - reviewed.length,
+    skipped: walk.skipped.length,
+    resumed_chunks: resumed,
+    mean_score: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
+    verdicts: tally(["pass", "concerns", "fail"] as const, latest.map((r) => r.verdict)),
+    tiers: tally(["auto", "dry_run", "sim", "block"] as const, latest.map((r) => r.gradient_tier)),
+    models: modelStats(runRows),
+    requests: runRows.reduce((a, r) => a + r.attempts.reduce((b, x) => b + x.tries, 0), 0),
+    tokens: runRows.reduce((a, r) => ({ prompt: a.prompt + r.tokens.prompt, completion: a.completion + r.tokens.completion }), { prompt: 0, completion: 0 }),
+    redactions: runRows.reduce((a, r) => a + r.redactions, 0),
+    unverified_findings: iterRows.reduce((a, r) => a + r.unverified_count, 0),
+    critical_failures: iterRows.reduce((a, r) => a + r.critical_failures_count, 0),
+    skipped_files: walk.skipped,
+    split_files: planned.filter((p) => p.chunks.length > 1).map((p) => ({ path: p.file.path, chunks: p.chunks.length, by: p.chunks.some((c) => c.by === "lines") ? "line windows" : "top-level declarations" })),
+    failed_files: perFile.filter((f) => f.failed).map((f) => ({ path: f.rows[0]!.file, error: f.rows.find((r) => r.status === "failed")!.error ?? "failed" })),
+    targeted_by_fixwave: targeted,
+    observer: observer ? { sent: observer.sent, failed: observer.failed } : null,
+    sarif: opts.sarif ?? null,
+    wall_ms: wallMs,
+    interrupted,
+  };
+}

@@ -1,0 +1,117 @@
+// The run summary: computed from this run's rows (pure), printed as JSON or as readable text.
+import type { ReviewRow } from "../kb/schemas/review-row";
+import type { ModelStats } from "../kb/schemas/run-row";
+import type { Skipped } from "../walk/walk-repo";
+
+export interface SweepSummary {
+  run_id: string;
+  iter: number;
+  repo: string;
+  commit: string | null;
+  ladder: string;
+  ladder_note: string | null;
+  prompt: { name: string; sha256: string };
+  policy_version: string;
+  files_planned: number;
+  reviewed: number;
+  cached: number;
+  failed: number;
+  skipped: number;
+  resumed_chunks: number;
+  mean_score: number | null;
+  verdicts: Record<"pass" | "concerns" | "fail", number>;
+  tiers: Record<"auto" | "dry_run" | "sim" | "block", number>;
+  models: ModelStats[];
+  requests: number;
+  tokens: { prompt: number; completion: number };
+  redactions: number;
+  unverified_findings: number;
+  critical_failures: number;
+  skipped_files: Skipped[];
+  split_files: { path: string; chunks: number; by: string }[];
+  failed_files: { path: string; error: string }[];
+  targeted_by_fixwave: string[];
+  observer: { sent: number; failed: number } | null;
+  sarif: string | null;
+  wall_ms: number;
+  interrupted: boolean;
+}
+
+/** Per-file rollup: a file is reviewed when every chunk was accepted; its score is the chunks' mean. */
+export function fileRollup(rows: readonly ReviewRow[]): Map<string, { score: number | null; failed: boolean; cached: boolean; rows: ReviewRow[] }> {
+  const byFile = new Map<string, ReviewRow[]>();
+  for (const r of rows) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  const out = new Map<string, { score: number | null; failed: boolean; cached: boolean; rows: ReviewRow[] }>();
+  for (const [file, rs] of byFile) {
+    const failed = rs.some((r) => r.status === "failed");
+    const scores = rs.filter((r) => r.score !== null).map((r) => r.score!);
+    out.set(file, { score: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, failed, cached: rs.every((r) => r.cached), rows: rs });
+  }
+  return out;
+}
+
+export function modelStats(rows: readonly ReviewRow[]): ModelStats[] {
+  const stats = new Map<string, ModelStats>();
+  const get = (provider: string, model: string) => {
+    const k = `${provider}\0${model}`;
+    let s = stats.get(k);
+    if (!s) {
+      s = { provider, model, accepted: 0, first_attempt_accepts: 0, json_answers: 0, markdown_answers: 0, json_rate: null, parse_failures: 0, requests: 0, tokens: { prompt: 0, completion: 0 } };
+      stats.set(k, s);
+    }
+    return s;
+  };
+  for (const r of rows) {
+    for (const a of r.attempts) {
+      const s = get(a.provider, a.model);
+      s.requests += a.tries;
+      if (a.outcome === "parse_failure") s.parse_failures++;
+    }
+    if (r.status === "accepted" && r.model && r.provider) {
+      const s = get(r.provider, r.model);
+      s.accepted++;
+      if (r.accepted_on_attempt === 1) s.first_attempt_accepts++;
+      if (r.output_format === "json") s.json_answers++;
+      if (r.output_format === "markdown") s.markdown_answers++;
+      s.tokens.prompt += r.tokens.prompt;
+      s.tokens.completion += r.tokens.completion;
+    }
+  }
+  for (const s of stats.values()) {
+    const answered = s.json_answers + s.markdown_answers;
+    s.json_rate = answered ? s.json_answers / answered : null;
+  }
+  return [...stats.values()];
+}
+
+export function tally<K extends string>(keys: readonly K[], values: readonly (K | null)[]): Record<K, number> {
+  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const v of values) if (v !== null && v in out) out[v]++;
+  return out;
+}
+
+const fmt = (n: number | null, d = 2) => (n === null ? "n/a" : n.toFixed(d));
+
+export function renderSummary(s: SweepSummary): string {
+  const lines: string[] = [];
+  lines.push(`iter ${s.iter} (${s.prompt.name} prompt, ladder ${s.ladder}) on ${s.repo}${s.commit ? ` @ ${s.commit.slice(0, 10)}` : ""}`);
+  if (s.ladder_note) lines.push(`  ${s.ladder_note}`);
+  lines.push(`  files: ${s.files_planned} planned · ${s.reviewed} reviewed (${s.cached} cached) · ${s.failed} failed · ${s.skipped} skipped${s.resumed_chunks ? ` · ${s.resumed_chunks} chunks already done (resumed)` : ""}`);
+  lines.push(`  mean score: ${fmt(s.mean_score)}/10 · critical failures ${s.critical_failures} (${s.unverified_findings} findings unverified)`);
+  lines.push(`  verdicts: ${s.verdicts.pass} pass · ${s.verdicts.concerns} concerns · ${s.verdicts.fail} fail`);
+  lines.push(`  permission gradient: ${s.tiers.auto} auto · ${s.tiers.dry_run} dry_run · ${s.tiers.sim} sim · ${s.tiers.block} block`);
+  for (const m of s.models) {
+    lines.push(`  ${m.model} (${m.provider}): ${m.accepted} accepted, ${m.first_attempt_accepts} first-attempt, JSON ${m.json_rate === null ? "n/a" : Math.round(m.json_rate * 100) + "%"}, ${m.parse_failures} parse failures, ${m.requests} requests, ${m.tokens.prompt + m.tokens.completion} tokens`);
+  }
+  if (s.redactions) lines.push(`  redacted ${s.redactions} secret value(s) before prompts left the machine`);
+  if (s.targeted_by_fixwave.length) lines.push(`  fix-wave targets verified: ${s.targeted_by_fixwave.length} file(s)`);
+  for (const f of s.split_files) lines.push(`  split: ${f.path} into ${f.chunks} chunks (by ${f.by})`);
+  const notSource = s.skipped_files.filter((f) => f.reason === "not-source");
+  for (const f of s.skipped_files) if (f.reason !== "not-source") lines.push(`  skipped: ${f.path} (${f.reason}${f.detail ? `: ${f.detail}` : ""})`);
+  if (notSource.length) lines.push(`  skipped: ${notSource.length} file(s) that are not source code (listed with --json)`);
+  for (const f of s.failed_files) lines.push(`  FAILED: ${f.path}: ${f.error}`);
+  if (s.observer) lines.push(`  observer: ${s.observer.sent} events sent, ${s.observer.failed} failed`);
+  if (s.sarif) lines.push(`  SARIF: ${s.sarif}`);
+  lines.push(`  wall time ${(s.wall_ms / 1000).toFixed(1)} s · ${s.requests} requests · ${s.tokens.prompt + s.tokens.completion} tokens${s.interrupted ? " · INTERRUPTED (rerun with --iter " + s.iter + " to resume)" : ""}`);
+  return lines.join("\n") + "\n";
+}
