@@ -1,0 +1,109 @@
+// The observer's fetch handler, called directly (no port): routes, validation, limits and the API key.
+import { afterEach, beforeEach, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createObserverApp } from "../pipeline/observer/app";
+import type { OpRow } from "../pipeline/observer/event";
+import { OpState } from "../pipeline/observer/op-state";
+import { OpStore } from "../pipeline/observer/op-store";
+
+const NOW = new Date("2026-11-20T08:00:00.000Z");
+let dir: string;
+let store: OpStore;
+let state: OpState;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "obs-app-"));
+  state = new OpState(5);
+  store = await OpStore.open(join(dir, "ops.jsonl"), { onRow: (r) => state.record(r), warn: () => {} });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function app(extra: { apiKey?: string; append?: (r: OpRow) => Promise<void>; maxBodyBytes?: number } = {}) {
+  return createObserverApp({ state, append: extra.append ?? ((r) => store.append(r)), maxBodyBytes: extra.maxBodyBytes ?? 2048, apiKey: extra.apiKey, now: () => NOW });
+}
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  new Request("http://o/event", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+describe("observer app", () => {
+  test("health answers ok with the ring size", async () => {
+    const res = await app().fetch(new Request("http://o/health"));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", ops_in_ring: 0 });
+  });
+
+  test("an accepted event is counted, stamped and listed under its source", async () => {
+    const a = app();
+    const ok = await a.fetch(post({ endpoint: "/match", success: true, duration_ms: 12, input_summary: "q1" }));
+    expect(ok.status).toBe(200);
+    const sweep = await a.fetch(post({ source: "scrum", endpoint: "review", success: false, error: "timeout", file: "src/a.ts", iter: 2, score: 4.5, model: "kimi-k2:1t" }));
+    expect(sweep.status).toBe(200);
+    const stats = (await (await a.fetch(new Request("http://o/stats"))).json()) as any;
+    expect(stats.total).toBe(2);
+    expect(stats.successes).toBe(1);
+    expect(stats.failures).toBe(1);
+    expect(stats.by_source).toEqual({ scenario: 1, scrum: 1 });
+    expect(stats.recent.scenario[0].timestamp).toBe(NOW.toISOString());
+    expect(stats.recent.scrum[0]).toMatchObject({ file: "src/a.ts", iter: 2, score: 4.5, model: "kimi-k2:1t" });
+  });
+
+  test("malformed JSON is refused with 400 and a reason, and is not stored", async () => {
+    const a = app();
+    const res = await a.fetch(post("{not json"));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error).toContain("not valid JSON");
+    expect(state.totals.total).toBe(0);
+  });
+
+  test("a body that fails the schema names the field", async () => {
+    const res = await app().fetch(post({ endpoint: "/x", success: "yes" }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error).toMatch(/^success: /);
+    const arr = await app().fetch(post([1, 2]));
+    expect(arr.status).toBe(400);
+  });
+
+  test("an oversized body gets 413, declared or streamed", async () => {
+    const big = JSON.stringify({ endpoint: "/x", success: true, input_summary: "x".repeat(3000) });
+    expect((await app().fetch(post(big))).status).toBe(413);
+    const stream = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(big)); c.close(); } });
+    const req = new Request("http://o/event", { method: "POST", body: stream, headers: { "content-type": "application/json" } });
+    expect((await app().fetch(req)).status).toBe(413);
+    expect(state.totals.total).toBe(0);
+  });
+
+  test("a storage failure answers 503 and the event is not counted", async () => {
+    const res = await app({ append: () => Promise.reject(new Error("disk full")) }).fetch(post({ endpoint: "/x", success: true }));
+    expect(res.status).toBe(503);
+    expect(state.totals.total).toBe(0);
+  });
+
+  test("with a key: health stays open, everything else needs x-api-key or Bearer", async () => {
+    const a = app({ apiKey: "s3cret-key" });
+    expect((await a.fetch(new Request("http://o/health"))).status).toBe(200);
+    expect((await a.fetch(new Request("http://o/stats"))).status).toBe(401);
+    expect((await a.fetch(new Request("http://o/stats", { headers: { "x-api-key": "wrong" } }))).status).toBe(401);
+    expect((await a.fetch(new Request("http://o/stats", { headers: { "x-api-key": "s3cret-key" } }))).status).toBe(200);
+    expect((await a.fetch(new Request("http://o/stats", { headers: { authorization: "Bearer s3cret-key" } }))).status).toBe(200);
+    expect((await a.fetch(post({ endpoint: "/x", success: true }))).status).toBe(401);
+    expect((await a.fetch(post({ endpoint: "/x", success: true }, { "x-api-key": "s3cret-key" }))).status).toBe(200);
+  });
+
+  test("unknown routes and wrong methods are refused", async () => {
+    expect((await app().fetch(new Request("http://o/nope"))).status).toBe(404);
+    expect((await app().fetch(new Request("http://o/event"))).status).toBe(405);
+  });
+
+  test("the ring keeps the newest rows while totals count them all", async () => {
+    const a = app();
+    for (let i = 0; i < 8; i++) expect((await a.fetch(post({ endpoint: "/x", success: i % 2 === 0, input_summary: `id-${i}` }))).status).toBe(200);
+    const stats = (await (await a.fetch(new Request("http://o/stats"))).json()) as any;
+    expect(stats.total).toBe(8);
+    expect(stats.ops_in_ring).toBe(5);
+    expect(stats.recent.scenario.map((r: OpRow) => r.input_summary)).toEqual(["id-7", "id-6", "id-5", "id-4", "id-3"]);
+  });
+});

@@ -1,0 +1,69 @@
+// `scrum observe` from the command line: the bind policy, flag errors, and a real server with a key.
+import { afterEach, beforeEach, describe, expect, test } from "bun:test";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Rung } from "../pipeline/core/config";
+import { apiKeyFor } from "../pipeline/observer/listen-policy";
+import { startObserver } from "../pipeline/observer/server";
+
+const ROOT = resolve(import.meta.dir, "..");
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "obs-cli-"))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function scrum(args: string[], env: Record<string, string> = {}) {
+  const e = { ...process.env, ...env };
+  if (!("SCRUM_OBSERVER_KEY" in env)) delete e.SCRUM_OBSERVER_KEY;
+  const p = Bun.spawnSync([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd: ROOT, env: e, stdout: "pipe", stderr: "pipe" });
+  return { code: p.exitCode, err: p.stderr.toString() };
+}
+
+describe("scrum observe", () => {
+  test("refuses a non-loopback bind without an API key: exit 2, one line", () => {
+    const r = scrum(["observe", "--host", "0.0.0.0", "--port", "0", "--data", join(dir, "d")]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("SCRUM_OBSERVER_KEY");
+  });
+
+  test("a bad port is a usage error", () => {
+    const r = scrum(["observe", "--port", "http", "--data", join(dir, "d")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--port");
+  });
+
+  test("the bind policy: loopback is open, other addresses need the key", () => {
+    expect(apiKeyFor("127.0.0.1", {}, "K")).toBeUndefined();
+    expect(apiKeyFor("::1", {}, "K")).toBeUndefined();
+    expect(() => apiKeyFor("0.0.0.0", {}, "K")).toThrow("refusing to bind 0.0.0.0");
+    expect(() => apiKeyFor("192.168.1.4", { K: "  " }, "K")).toThrow();
+    expect(apiKeyFor("0.0.0.0", { K: "abc" }, "K")).toBe("abc");
+    expect(apiKeyFor("127.0.0.1", { K: "abc" }, "K")).toBe("abc");
+  });
+
+  test("a running observer with a key on loopback guards everything but /health, and ingests corrections", async () => {
+    const corrections = join(dir, "corrections.jsonl");
+    writeFileSync(corrections, JSON.stringify({ correction: "check the city", task_class: "fill" }) + "\n");
+    const obs = await startObserver({
+      host: "127.0.0.1", port: 0, dataDir: join(dir, "d"), ringSize: 100, maxBodyBytes: 4096, apiKey: "k-123", cycleMs: 60_000,
+      corrections, rungs: [Rung.parse({ provider: "static" })], env: {}, playbookEvery: 5, minSuccesses: 3, warn: () => {},
+    });
+    try {
+      expect((await fetch(`${obs.url}/health`)).status).toBe(200);
+      expect((await fetch(`${obs.url}/stats`)).status).toBe(401);
+      const res = await fetch(`${obs.url}/event`, { method: "POST", headers: { authorization: "Bearer k-123" }, body: JSON.stringify({ endpoint: "/fill", success: false, error: "no staffer 12" }) });
+      expect(res.status).toBe(200);
+      appendFileSync(corrections, JSON.stringify({ correction: "second", task_class: "fill" }) + "\n");
+      await obs.pollCorrections();
+      const stats = (await (await fetch(`${obs.url}/stats`, { headers: { "x-api-key": "k-123" } })).json()) as any;
+      expect(stats.by_source).toEqual({ overseer: 2, scenario: 1 });
+      const r = await obs.cycle();
+      expect(r).toMatchObject({ analyses: 1, mode: "offline" });
+      const after = (await (await fetch(`${obs.url}/stats`, { headers: { "x-api-key": "k-123" } })).json()) as any;
+      expect(after.analyses[0].error_pattern).toBe("no staffer <n>");
+    } finally {
+      await obs.stop();
+    }
+  });
+});
