@@ -46,9 +46,12 @@ export function errorDetail(body: string): string {
   return body;
 }
 
-function chain(err: unknown): { code?: unknown; message?: unknown; name?: unknown }[] {
-  const out: { code?: unknown; message?: unknown; name?: unknown }[] = [];
-  for (let e = err as { cause?: unknown } | undefined, i = 0; e && typeof e === "object" && i < 5; e = e.cause as typeof e, i++) out.push(e);
+type Link = { code?: unknown; message?: unknown; name?: unknown; cause?: unknown };
+
+/** The error and its causes (clients wrap the socket error one or two levels deep). */
+function chain(err: unknown): Link[] {
+  const out: Link[] = [];
+  for (let e = err as Link | undefined, i = 0; e && typeof e === "object" && i < 5; e = e.cause as Link | undefined, i++) out.push(e);
   return out;
 }
 
