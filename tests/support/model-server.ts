@@ -19,7 +19,8 @@
 //
 // Scripting API:
 //   const server = await startModelServer({ script: (req) => Reply, delayMs?, models?, apiKey? });
-//   const server = await startModelServer({ perModel: { m1: [reply, reply], m2: [reply] } }); // last repeats
+//   const server = await startModelServer({ perModel: { m1: [reply, reply], m2: [reply] } }); // last repeats,
+//                                                                    // other models are a 404
 //   server.url ("http://127.0.0.1:PORT"), server.port, server.requests (every request, in order), server.stop()
 // A chat request seen by the script: { protocol, model, messages, stream, json, think, headers, body, n, nModel }
 // where n counts chat requests (1-based) and nModel counts them per model.
