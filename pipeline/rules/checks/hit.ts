@@ -1,0 +1,26 @@
+// What a check returns: a region (0-based, as ast-grep reports it) and an optional message override.
+import type { SgNode } from "@ast-grep/napi";
+
+export interface Region {
+  start: { line: number; column: number };
+  end: { line: number; column: number };
+}
+
+export interface Hit {
+  region: Region;
+  /** Replaces the rule's message (e.g. to name the parameter). */
+  message?: string;
+  /** A cross-file check defers its decision: the floor resolves `name` against every walked file. */
+  deferName?: string;
+}
+
+export function regionOf(node: SgNode): Region {
+  const r = node.range();
+  return { start: { line: r.start.line, column: r.start.column }, end: { line: r.end.line, column: r.end.column } };
+}
+
+/** A check's typed parameters come from YAML; read them defensively with a default. */
+export function param<T>(check: Record<string, unknown>, key: string, fallback: T): T {
+  const v = check[key];
+  return v === undefined ? fallback : (v as T);
+}

@@ -1,0 +1,46 @@
+// hardcoded-secret via secretlint's recommended preset, driven synchronously over one file's text.
+import { rules as presetRules } from "@secretlint/secretlint-rule-preset-recommend";
+import type { Hit, Region } from "./hit";
+
+type Reported = { message: string; range: [number, number] };
+interface SourceLike { content: string; filePath: string; ext: string; contentType: "text" }
+type RuleHandler = { file?: (source: SourceLike) => unknown };
+
+// Skip the comment filter (it only un-reports) and rules that read binary files asynchronously.
+const SKIP = new Set(["@secretlint/secretlint-rule-filter-comments", "@secretlint/secretlint-rule-gcp"]);
+
+function translator(messages: Record<string, { en: (p: unknown) => string }>) {
+  return (key: string, props: unknown) => messages[key]?.en(props) ?? key;
+}
+
+/** Offsets → 0-based line/column (UTF-16, matching the JS string). */
+export function offsetRegion(content: string, from: number, to: number): Region {
+  const pos = (i: number) => {
+    const before = content.slice(0, i);
+    const line = before.split("\n").length - 1;
+    return { line, column: i - (before.lastIndexOf("\n") + 1) };
+  };
+  return { start: pos(from), end: pos(to) };
+}
+
+export function secretlintHits(path: string, content: string): Hit[] {
+  const found: Reported[] = [];
+  const dot = path.lastIndexOf(".");
+  const source: SourceLike = { content, filePath: path, ext: dot >= 0 ? path.slice(dot) : "", contentType: "text" };
+  for (const rule of presetRules as unknown as { meta: { id: string }; messages: never; create: (ctx: unknown, opts: unknown) => RuleHandler }[]) {
+    if (SKIP.has(rule.meta.id)) continue;
+    const ctx = {
+      createTranslator: translator,
+      report: (r: Reported) => found.push(r),
+      ignore: () => undefined,
+      sharedOptions: {},
+    };
+    try {
+      const out = rule.create(ctx, {}).file?.(source);
+      if (out instanceof Promise) out.catch(() => undefined);
+    } catch {
+      // A preset rule that cannot run on this text reports nothing; the others still do.
+    }
+  }
+  return found.map((r) => ({ region: offsetRegion(content, r.range[0], r.range[1]), message: r.message }));
+}

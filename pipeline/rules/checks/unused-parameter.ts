@@ -1,0 +1,66 @@
+// ignored-parameter: a function whose body never reads a parameter its signature promises to honour.
+import type { SgNode } from "@ast-grep/napi";
+import type { RuleLanguage } from "../rule-spec";
+import { type Hit, param, regionOf } from "./hit";
+
+const PARAM_KINDS: Record<RuleLanguage, string[]> = {
+  typescript: ["required_parameter", "optional_parameter"],
+  python: ["identifier", "typed_parameter", "default_parameter", "typed_default_parameter"],
+  rust: ["parameter"],
+  go: ["parameter_declaration"],
+};
+
+/** Identifier nodes that name the function's own parameters (destructuring and splats are skipped). */
+export function parameterNames(fn: SgNode, lang: RuleLanguage): SgNode[] {
+  const list = fn.field("parameters" as never) as SgNode | null;
+  if (!list) return [];
+  const out: SgNode[] = [];
+  for (const p of list.namedChildren()) {
+    if (!PARAM_KINDS[lang].includes(p.kind())) continue;
+    if (lang === "python" && p.kind() === "identifier") { out.push(p); continue; }
+    if (lang === "go") { out.push(...p.fieldChildren("name" as never) as SgNode[]); continue; }
+    const first = (lang === "python" && p.kind() === "typed_parameter") ? p.namedChildren()[0] : (p.field("pattern" as never) ?? p.field("name" as never)) as SgNode | null;
+    if (first && first.kind() === "identifier") out.push(first);
+  }
+  return out;
+}
+
+/** Words of an identifier: requestTimeoutMs → request, timeout, ms; max_age → max, age. */
+export function identifierWords(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_\W]+/).filter(Boolean);
+}
+
+const STUB_BODY = /^(pass|\.\.\.|raise NotImplementedError\b.*|throw new Error\(.*\);?|(todo|unimplemented|panic)!?\(.*\);?|return;?)$/s;
+
+/** A body that is empty or only a stub or docstring says nothing about parameter use. */
+function isStubBody(body: SgNode): boolean {
+  const stmts = body.namedChildren().filter((c) => !/comment/.test(c.kind()) && !(c.kind() === "expression_statement" && c.child(0)?.kind() === "string"));
+  const inner = stmts.length === 1 && stmts[0]!.kind() === "statement_list" ? stmts[0]!.namedChildren() : stmts;
+  return inner.length === 0 || (inner.length === 1 && STUB_BODY.test(inner[0]!.text().trim()));
+}
+
+function isRead(body: SgNode, name: string, lang: RuleLanguage): boolean {
+  const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`);
+  const text = body.text();
+  if (!word.test(text)) return false;
+  if (body.find({ rule: { any: [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }], regex: `^${name.replace(/\$/g, "\\$")}$` } })) return true;
+  // Rust format strings read a variable by name: println!("{limit}").
+  return lang === "rust" && new RegExp(`\\{${name}[}:]`).test(text);
+}
+
+export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>): Hit[] {
+  const body = fn.field("body" as never) as SgNode | null;
+  if (!body || isStubBody(body)) return [];
+  if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return [];
+  const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
+  const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
+  const hits: Hit[] = [];
+  for (const p of parameterNames(fn, lang)) {
+    const name = p.text();
+    if (skip.test(name)) continue;
+    if (!identifierWords(name).some((w) => words.has(w))) continue;
+    if (isRead(body, name, lang)) continue;
+    hits.push({ region: regionOf(p), message: `parameter '${name}' is never read: the function ignores what its signature promises` });
+  }
+  return hits;
+}

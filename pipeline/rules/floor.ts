@@ -1,0 +1,112 @@
+// The deterministic forensic floor: rule files (data) run with ast-grep over TS/JS, Python, Rust and Go.
+import type { NapiConfig, SgNode } from "@ast-grep/napi";
+import { ConfigError } from "../core/errors";
+import type { StaticFinding } from "../kb/schemas/static-finding";
+import { secretlintHits } from "./checks/secretlint";
+import { type Hit, param, regionOf } from "./checks/hit";
+import { type AssertionContext, noAssertion } from "./checks/no-assertion";
+import { secretLiteral } from "./checks/secret-literal";
+import { type Candidate, unreferenced } from "./checks/unreferenced";
+import { unusedParameters } from "./checks/unused-parameter";
+import { matchesAny } from "./glob";
+import { EXAMPLE_FILE, languageOf, parseSource } from "./languages";
+import { loadRules } from "./load-rules";
+import { toFinding } from "./to-finding";
+import type { RuleSpec } from "./rule-spec";
+
+export interface SourceFile { path: string; content: string }
+
+export interface Floor {
+  rules: RuleSpec[];
+  /** All walked files at once (repo-relative posix paths), so cross-file rules see every reference. */
+  scan(files: SourceFile[]): Map<string, StaticFinding[]>;
+}
+
+/** A finding on this line or the line above carrying `scrum-ignore` is dropped (same idea as eslint-disable-next-line). */
+const SUPPRESS = /scrum-ignore\b/;
+
+function matcher(rule: RuleSpec): NapiConfig {
+  return { rule: rule.rule as NapiConfig["rule"], constraints: rule.constraints as NapiConfig["constraints"], utils: rule.utils as NapiConfig["utils"] };
+}
+
+function capture(node: SgNode, name: unknown): SgNode | null {
+  return typeof name === "string" ? node.getMatch(name.replace(/^\$/, "")) : null;
+}
+
+interface Pending { rule: RuleSpec; candidate: Candidate; hit: Hit; lines: string[] }
+
+function runRule(rule: RuleSpec, file: SourceFile, root: SgNode, lines: string[], actx: AssertionContext, pending: Pending[]): Hit[] {
+  const check = rule.check;
+  if (check?.name === "secretlint") return secretlintHits(file.path, file.content);
+  const hits: Hit[] = [];
+  for (const node of root.findAll(matcher(rule))) {
+    const region = (rule.report && capture(node, rule.report)) || node;
+    if (!check) { hits.push({ region: regionOf(region) }); continue; }
+    const lang = rule.language;
+    if (check.name === "unused-parameter") hits.push(...unusedParameters(node, lang, check));
+    else if (check.name === "no-assertion") hits.push(...noAssertion(node, capture(node, check.body) ?? (node.field("body" as never) as SgNode | null), lang, check, actx));
+    else if (check.name === "secret-literal") hits.push(...secretLiteral(capture(node, param(check, "capture", "$VAL")), check));
+    else if (check.name === "unreferenced") {
+      const nameNode = capture(node, param(check, "capture", "$NAME"));
+      if (!nameNode) continue;
+      const line = nameNode.range().start.line;
+      const above = lines.slice(Math.max(0, line - 3), line).join("\n");
+      const suppressed = new RegExp(param(check, "suppressions", "(?!)")).test(above);
+      pending.push({
+        rule, lines,
+        candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(check, "referenceIgnores", []) },
+        hit: { region: regionOf(nameNode), message: `${rule.message}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
+      });
+    }
+  }
+  return hits;
+}
+
+export function createFloor(rules: RuleSpec[]): Floor {
+  return {
+    rules,
+    scan(files) {
+      const out = new Map<string, StaticFinding[]>();
+      const pending: Pending[] = [];
+      const add = (f: StaticFinding, lines: string[]) => {
+        if (SUPPRESS.test(lines[f.line - 1] ?? "") || SUPPRESS.test(lines[f.line - 2] ?? "")) return;
+        const list = out.get(f.file) ?? [];
+        if (list.some((g) => g.class === f.class && g.line === f.line)) return;
+        list.push(f);
+        out.set(f.file, list);
+      };
+      for (const file of files) {
+        const lang = languageOf(file.path);
+        if (!lang) continue;
+        const active = rules.filter((r) => r.language === lang && (!r.files || matchesAny(file.path, r.files)) && !matchesAny(file.path, r.ignores));
+        if (!active.length) continue;
+        const parsed = parseSource(file.path, file.content);
+        if (!parsed) continue;
+        const root = parsed.root();
+        const lines = file.content.split("\n");
+        const actx: AssertionContext = { root, lines };
+        for (const rule of active) {
+          for (const hit of runRule(rule, file, root, lines, actx, pending)) add(toFinding(rule, file.path, lines, hit), lines);
+        }
+      }
+      const unwired = new Set(unreferenced(pending.map((p) => p.candidate), files));
+      for (const p of pending) if (unwired.has(p.candidate)) add(toFinding(p.rule, p.candidate.file, p.lines, p.hit), p.lines);
+      for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
+      return out;
+    },
+  };
+}
+
+/** Load and compile every rule under rulesDir (absolute); a bad rule file is a ConfigError naming it. */
+export function loadFloor(rulesDir: string): Floor {
+  const rules = loadRules(rulesDir);
+  for (const rule of rules) {
+    if (!rule.rule) continue;
+    try {
+      parseSource(EXAMPLE_FILE[rule.language], "")!.root().findAll(matcher(rule));
+    } catch (e) {
+      throw new ConfigError(`rule ${rule.id}: ast-grep cannot compile it: ${(e as Error).message.split("\n")[0]}`, "see docs/RULES.md");
+    }
+  }
+  return createFloor(rules);
+}

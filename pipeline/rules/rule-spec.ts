@@ -1,0 +1,44 @@
+// The rule file schema: one YAML file per rule, id equal to the file name (ast-grep rule-pack style).
+import { z } from "zod";
+import { FindingClass, Severity } from "../kb/schemas/static-finding";
+
+export const RuleLanguage = z.enum(["typescript", "python", "rust", "go"]);
+export type RuleLanguage = z.infer<typeof RuleLanguage>;
+
+/** An example is one source text, or several files (path → content) for cross-file rules. */
+export const RuleExample = z.union([
+  z.string().min(1),
+  z.object({ files: z.record(z.string().min(1), z.string()) }).strict(),
+]);
+export type RuleExample = z.infer<typeof RuleExample>;
+
+/** A named TypeScript check that refines what the ast-grep rule matched (see pipeline/rules/checks/). */
+export const CheckSpec = z
+  .object({ name: z.enum(["unreferenced", "unused-parameter", "no-assertion", "secret-literal", "secretlint"]) })
+  .catchall(z.unknown());
+export type CheckSpec = z.infer<typeof CheckSpec>;
+
+export const RuleSpec = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "kebab-case id"),
+    language: RuleLanguage,
+    class: FindingClass,
+    severity: Severity,
+    message: z.string().min(1),
+    note: z.string().min(1).describe("why this is a defect and how to fix it"),
+    rule: z.record(z.string(), z.unknown()).optional().describe("ast-grep rule object"),
+    constraints: z.record(z.string(), z.unknown()).optional(),
+    utils: z.record(z.string(), z.unknown()).optional(),
+    report: z.string().regex(/^\$[A-Z_][A-Z0-9_]*$/).optional().describe("meta-variable whose node is the finding's region"),
+    files: z.array(z.string().min(1)).optional().describe("only paths matching one of these globs"),
+    ignores: z.array(z.string().min(1)).optional().describe("skip paths matching one of these globs"),
+    check: CheckSpec.optional(),
+    example_path: z.string().min(1).optional().describe("file name given to bare-text examples (must pass files/ignores)"),
+    valid: z.array(RuleExample).min(1, "every rule proves it stays silent: give at least one valid example"),
+    invalid: z.array(RuleExample).min(1, "every rule proves it fires: give at least one invalid example"),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (!r.rule && r.check?.name !== "secretlint") ctx.addIssue({ code: "custom", path: ["rule"], message: "needs an ast-grep rule" });
+  });
+export type RuleSpec = z.infer<typeof RuleSpec>;
