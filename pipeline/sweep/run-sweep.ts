@@ -77,7 +77,6 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
   const prompts = loadPrompts(resolve(INSTALL_ROOT, config.prompt.dir), opts.prompt ?? config.prompt.default);
   const walk = await walkRepo(opts.repo, io.cwd, { policy: config.walk, since: opts.since, files: opts.files });
   const choice = await chooseLadder(config, opts.ladder, io.env);
-  if (choice.note && !opts.quiet) io.err(`scrum: ${choice.note}\n`);
 
   const paths = kbPaths(resolve(io.cwd, opts.kbDir));
   const warn = (m: string) => io.err(m + "\n");

@@ -78,6 +78,7 @@ export const command: Command = {
       return 0;
     }
     const s = outcome.summary;
+    if (values.json && s.ladder_note) io.err(`scrum: ${s.ladder_note}\n`);
     io.out(values.json ? JSON.stringify(s) + "\n" : renderSummary(s));
     if (s.interrupted) return 130;
     return 0;
