@@ -1,0 +1,59 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { readReviews } from "../pipeline/kb/read-kb";
+import { startModelServer } from "./support/model-server";
+import { answer, ROOT, testConfig } from "./support/sweep-harness";
+import { gitRepo, tmpDir } from "./support/tmp-repo";
+
+const N = 24;
+const server = await startModelServer({ script: () => ({ text: answer({ score: 7 }), delayMs: 120 }) });
+afterAll(() => server.stop());
+
+const lineCount = (p: string) => (existsSync(p) ? readFileSync(p, "utf8").split("\n").filter((l) => l.trim()).length : 0);
+const chats = () => server.requests.filter((r) => r.path === "/api/chat").length;
+
+function sweepProcess(repo: string, kb: string, cfg: string) {
+  return Bun.spawn([process.execPath, join(ROOT, "pipeline/cli/main.ts"), "sweep", repo, "--kb", kb, "--config", cfg, "--ladder", "test", "--iter", "1", "--concurrency", "2", "--json"], {
+    cwd: ROOT, stdout: "pipe", stderr: "pipe", env: { ...process.env, SCRUM_OBSERVER_URL: "" },
+  });
+}
+
+describe("resume", () => {
+  test("a sweep killed with SIGKILL mid-run and started again with the same --iter ends with exactly one row per file", async () => {
+    const files = Object.fromEntries(Array.from({ length: N }, (_, i) => [`src/m${String(i).padStart(2, "0")}.ts`, `export const v${i} = ${i};\n`]));
+    const repo = gitRepo(files);
+    const kb = tmpDir("scrum-kb-");
+    const cfgPath = join(tmpDir(), "scrum.config.yaml");
+    writeFileSync(cfgPath, stringify(testConfig([{ provider: "ollama", model: "m1", host: server.url }])));
+    const reviews = join(kb, "scrum_reviews.jsonl");
+
+    const first = sweepProcess(repo, kb, cfgPath);
+    const deadline = Date.now() + 20_000;
+    while (lineCount(reviews) < 8 && Date.now() < deadline) await Bun.sleep(20);
+    first.kill("SIGKILL");
+    await first.exited;
+    expect(first.signalCode).toBe("SIGKILL");
+    const before = readReviews(kb, () => {}).length;
+    expect(before).toBeGreaterThanOrEqual(8);
+    expect(before).toBeLessThan(N);
+    const callsBefore = chats();
+
+    const second = sweepProcess(repo, kb, cfgPath);
+    const out = await new Response(second.stdout).text();
+    expect(await second.exited).toBe(0);
+    const summary = JSON.parse(out);
+    expect(summary.iter).toBe(1);
+    expect(summary.resumed_chunks).toBe(before);
+
+    const rows = readReviews(kb, () => {}).filter((r) => r.iter === 1);
+    expect(rows).toHaveLength(N);
+    expect(new Set(rows.map((r) => r.file)).size).toBe(N);
+    expect(rows.every((r) => r.status === "accepted")).toBe(true);
+    // The resumed run asked the model only for the files still missing.
+    expect(chats() - callsBefore).toBe(N - before);
+    expect(summary.reviewed).toBe(N);
+    expect(lineCount(join(kb, "model_trust.jsonl"))).toBeGreaterThanOrEqual(N);
+  }, 60_000);
+});
