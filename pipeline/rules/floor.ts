@@ -86,7 +86,13 @@ export function createFloor(rules: RuleSpec[]): Floor {
         const lines = file.content.split("\n");
         const actx: AssertionContext = { root, lines };
         for (const rule of active) {
-          for (const hit of runRule(rule, file, root, lines, actx, pending)) add(toFinding(rule, file.path, lines, hit), lines);
+          let hits: Hit[];
+          try {
+            hits = runRule(rule, file, root, lines, actx, pending);
+          } catch (e) {
+            throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
+          }
+          for (const hit of hits) add(toFinding(rule, file.path, lines, hit), lines);
         }
       }
       const unwired = new Set(unreferenced(pending.map((p) => p.candidate), files));

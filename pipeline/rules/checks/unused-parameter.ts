@@ -43,7 +43,8 @@ function isRead(body: SgNode, name: string, lang: RuleLanguage): boolean {
   const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`);
   const text = body.text();
   if (!word.test(text)) return false;
-  if (body.find({ rule: { any: [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }], regex: `^${name.replace(/\$/g, "\\$")}$` } })) return true;
+  const kinds = lang === "typescript" ? [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }] : [{ kind: "identifier" }];
+  if (body.find({ rule: { any: kinds, regex: `^${name.replace(/\$/g, "\\$")}$` } })) return true;
   // Rust format strings read a variable by name: println!("{limit}").
   return lang === "rust" && new RegExp(`\\{${name}[}:]`).test(text);
 }
