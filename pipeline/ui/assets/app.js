@@ -186,8 +186,8 @@ async function renderEvents() {
     h("div", { class: "card", id: "observer-totals" }, `total ${st.total} · successes ${st.successes} · failures ${st.failures} · by source: ${Object.entries(st.by_source).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`),
     h("h3", {}, "Recent scrum operations"), opsTable(st.recent?.scrum || []),
     h("h3", {}, "Recent scenario operations"), opsTable(st.recent?.scenario || []),
-    st.analyses?.length ? [h("h3", {}, "Failure analyses"), table(["endpoint", "pattern", "count", "rate", "cause", "suggestion"], st.analyses.map((a) => [a.endpoint, a.error_pattern, String(a.count), pct(a.failure_rate), a.cause || "-", a.suggestion || "-"]))] : null,
-    st.playbooks?.length ? [h("h3", {}, "Playbook"), table(["endpoint", "task class", "successes", "guidance"], st.playbooks.map((p) => [p.endpoint, p.task_class, String(p.successes), p.guidance]))] : null);
+    st.analyses?.length ? h("div", { id: "observer-analyses" }, h("h3", {}, "Failure analyses"), table(["endpoint", "pattern", "count", "rate", "cause", "suggestion"], st.analyses.map((a) => [a.endpoint, a.error_pattern, String(a.count), pct(a.failure_rate), a.cause || "-", a.suggestion || "-"]))) : "",
+    st.playbooks?.length ? h("div", { id: "observer-playbook" }, h("h3", {}, "Playbook"), table(["endpoint", "task class", "successes", "guidance"], st.playbooks.map((p) => [p.endpoint, p.task_class, String(p.successes), p.guidance]))) : "");
 }
 
 // ---- router ------------------------------------------------------------------------------------------
