@@ -86,9 +86,9 @@ export function metricsView(kb: KbData, opts: { from?: number; to?: number }) {
     tokens: `${s.tokens.prompt} / ${s.tokens.completion}`,
     verified_components: `${c.sides.to.verified_components} (was ${c.sides.from.verified_components})`,
     tiers: Object.entries(c.sides.to.tiers).map(([t, n]) => `${t} ${n}`).join(", "),
-    bar_raised: c.bar_raised ? `yes: ${c.note}` : "no (same prompt)",
+    bar_raised: c.bar_raised ? "yes" : "no (same prompt)",
   };
-  const figures = Object.entries(METRIC_NOTES).map(([id, n]) => ({ id, ...n, value: values[id as keyof typeof METRIC_NOTES] }));
+  const figures = Object.entries(METRIC_NOTES).map(([id, n]) => ({ id, ...n, value: values[id as keyof typeof METRIC_NOTES], detail: id === "bar_raised" ? c.note : null }));
   return { iterations, compare: { from: c.from, to: c.to, files: c.files, only_from: c.only_from, only_to: c.only_to }, figures, trust, note: null, perIter: iterStats(kb.reviews).map((x) => ({ iter: x.iter, rows: x.rows, accepted: x.accepted })) };
 }
 

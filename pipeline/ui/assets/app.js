@@ -144,7 +144,7 @@ async function renderMetrics(params) {
   view.replaceChildren(...head,
     h("div", { class: "controls" }, h("label", {}, "from ", sel("from", m.compare.from)), h("label", {}, "to ", sel("to", m.compare.to))),
     h("div", { class: "grid" }, m.figures.map((f) => h("div", { class: "card figure", "data-id": f.id },
-      h("div", { class: "muted" }, f.label), h("div", { class: "value" }, f.value), h("div", {}, f.meaning), h("div", { class: "good" }, `Good: ${f.good}`)))),
+      h("div", { class: "muted" }, f.label), h("div", { class: "value" }, f.value), f.detail ? h("div", { class: "muted" }, f.detail) : null, h("div", {}, f.meaning), h("div", { class: "good" }, `Good: ${f.good}`)))),
     h("h3", {}, "Per-file score change"),
     table(["file", "from", "to", "change"], m.compare.files.slice(0, 50).map((d) => [traceLink(d.file), fmt(d.from), fmt(d.to), (d.delta > 0 ? "+" : "") + fmt(d.delta)])),
     h("h3", {}, "Model trust"),
