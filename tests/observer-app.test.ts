@@ -107,3 +107,16 @@ describe("observer app", () => {
     expect(stats.recent.scenario.map((r: OpRow) => r.input_summary)).toEqual(["id-7", "id-6", "id-5", "id-4", "id-3"]);
   });
 });
+
+describe("long free text", () => {
+  test("an over-long error is clipped, not refused, and stays stable when the log is replayed", async () => {
+    const a = createObserverApp({ state, append: (r) => store.append(r), maxBodyBytes: 64 * 1024, now: () => NOW });
+    const res = await a.fetch(post({ endpoint: "/x", success: false, error: "E".repeat(10_000) }));
+    expect(res.status).toBe(200);
+    const stored = state.recent("scenario", 1)[0]!;
+    expect(stored.error!.length).toBe(4096);
+    expect(stored.error!.endsWith("…")).toBe(true);
+    const { OpRow } = await import("../pipeline/observer/event");
+    expect(OpRow.parse(JSON.parse(JSON.stringify(stored))).error).toBe(stored.error);
+  });
+});

@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { Rung } from "../pipeline/core/config";
 import { apiKeyFor } from "../pipeline/observer/listen-policy";
 import { startObserver } from "../pipeline/observer/server";
+import { ObserverClient } from "../pipeline/sweep/observer-client";
 
 const ROOT = resolve(import.meta.dir, "..");
 let dir: string;
@@ -62,6 +63,22 @@ describe("scrum observe", () => {
       expect(r).toMatchObject({ analyses: 1, mode: "offline" });
       const after = (await (await fetch(`${obs.url}/stats`, { headers: { "x-api-key": "k-123" } })).json()) as any;
       expect(after.analyses[0].error_pattern).toBe("no staffer <n>");
+    } finally {
+      await obs.stop();
+    }
+  });
+
+  test("the sweep's fire-and-forget client is accepted as a scrum operation", async () => {
+    const obs = await startObserver({
+      host: "127.0.0.1", port: 0, dataDir: join(dir, "d"), ringSize: 100, maxBodyBytes: 4096, cycleMs: 60_000,
+      rungs: [Rung.parse({ provider: "static" })], env: {}, playbookEvery: 5, minSuccesses: 3, warn: () => {},
+    });
+    try {
+      const client = new ObserverClient(obs.url, 2000);
+      client.post({ source: "scrum", timestamp: new Date().toISOString(), endpoint: "review", input_summary: "src/a.ts", success: true, duration_ms: 812, output_summary: "concerns 6.5", error: null, file: "src/a.ts", iter: 2, score: 6.5, model: "kimi-k2:1t" });
+      await client.flush();
+      expect(client.sent).toBe(1);
+      expect(obs.state.recent("scrum", 1)[0]).toMatchObject({ file: "src/a.ts", iter: 2, score: 6.5, model: "kimi-k2:1t" });
     } finally {
       await obs.stop();
     }

@@ -2,16 +2,18 @@
 import { z } from "zod";
 
 const Text = (max: number) => z.string().max(max);
+/** Free text is clipped, not refused: a long stack trace must not cost the event (the body cap still applies). */
+const Clipped = (max: number) => z.string().transform((s) => (s.length > max ? s.slice(0, max - 1) + "…" : s));
 
 /** One outcome POSTed to /event. Unknown keys are dropped; known keys are checked. */
 export const ObserverEvent = z.object({
   timestamp: z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), "timestamp must be an ISO date").optional(),
   endpoint: z.string().min(1).max(256),
-  input_summary: Text(4096).default(""),
+  input_summary: Clipped(4096).default(""),
   success: z.boolean(),
   duration_ms: z.number().min(0).max(86_400_000).default(0),
-  output_summary: Text(4096).default(""),
-  error: Text(4096).nullable().optional(),
+  output_summary: Clipped(4096).default(""),
+  error: Clipped(4096).nullable().optional(),
   source: z.string().min(1).max(64).regex(/^[a-z0-9_.-]+$/i, "source must be a short identifier").default("scenario"),
   // seed observer extras
   staffer_id: Text(128).optional(),
@@ -24,7 +26,7 @@ export const ObserverEvent = z.object({
   rescue_attempted: z.boolean().optional(),
   rescue_succeeded: z.boolean().optional(),
   task_class: Text(128).optional(),
-  correction: Text(4096).optional(),
+  correction: Clipped(4096).optional(),
   applied_at_turn: z.number().int().min(0).optional(),
   // sweep extras
   file: Text(1024).optional(),
