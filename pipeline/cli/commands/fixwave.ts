@@ -1,0 +1,45 @@
+// `scrum fixwave`: write the next fix-wave doc (default docs/SCRUM_FIX_WAVE.md) from the KB.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { rankFixwave, renderFixwave } from "../../analytics/fixwave";
+import { InputError } from "../../core/errors";
+import { commandContext, intFlag } from "../../query/command-context";
+import { fileItersWithFindings, iterations, signalsDb } from "../../query/kb-queries";
+import { openKb } from "../../query/open-kb";
+import { COMMON_FLAGS, type Command } from "../command";
+
+export const command: Command = {
+  name: "fixwave",
+  summary: "write the next fix-wave doc from the KB",
+  usage: "scrum fixwave [--iter N] [--out FILE] [--kb DIR] [--json]",
+  flags: {
+    iter: { type: "string", arg: "N", description: "the iteration whose findings set the scope (default: the last)" },
+    out: { type: "string", arg: "FILE", description: "where to write the doc (default: config prompt.proposal, docs/SCRUM_FIX_WAVE.md)" },
+    ...COMMON_FLAGS,
+  },
+  details: "The doc carries `<!-- scrum-fixwave {\"iter\":N,\"files\":[...]} -->`; the next sweep reads it and records its targets.",
+  async run({ values, io }) {
+    const { config, kbDir } = commandContext(values, io);
+    const db = await openKb(kbDir, config.signals);
+    try {
+      const iters = await iterations(db);
+      const asked = intFlag(values, "iter");
+      if (asked !== undefined && !iters.includes(asked)) throw new InputError(`iteration ${asked} is not in the KB (have: ${iters.join(", ") || "none"})`);
+      const iter = asked ?? iters.at(-1);
+      if (iter === undefined) throw new InputError(`the KB in ${kbDir} has no reviews yet`, "run `scrum sweep` first");
+      const records = await fileItersWithFindings(db, iter);
+      const signals = await signalsDb(db, { asOf: iter, signals: config.signals });
+      const entries = rankFixwave(records, signals);
+      const doc = renderFixwave({ iter, entries, signals: config.signals, policyVersion: config.policy_version });
+      const out = resolve(io.cwd, (values.out as string | undefined) ?? config.prompt.proposal);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, doc);
+      const files = entries.map((e) => ({ file: e.file, signal: e.signal, weight: e.weight, tier: e.record.tier, criticals: e.record.criticals }));
+      if (values.json) io.out(JSON.stringify({ iter, out, files }) + "\n");
+      else io.out(`wrote ${relative(io.cwd, out) || out}: ${entries.length} file(s) from iteration ${iter}${entries.length ? ` (first: ${entries[0]!.file}, ${entries[0]!.signal})` : ""}\n`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

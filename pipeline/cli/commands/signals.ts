@@ -1,0 +1,39 @@
+// `scrum signals`: one trajectory signal per file, by the decision table in config `signals.order`.
+import { tally } from "../../report/compare-text";
+import { commandContext, intFlag } from "../../query/command-context";
+import { signalsDb } from "../../query/kb-queries";
+import { openKb } from "../../query/open-kb";
+import { COMMON_FLAGS, type Command } from "../command";
+
+export const command: Command = {
+  name: "signals",
+  summary: "classify each file's trajectory (CONVERGING, LOOPING, ...)",
+  usage: "scrum signals [--iter N] [--only SIGNAL] [--kb DIR] [--json]",
+  flags: {
+    iter: { type: "string", arg: "N", description: "classify as of this iteration (default: all history)" },
+    only: { type: "string", arg: "SIGNAL", description: "list only files with this signal" },
+    ...COMMON_FLAGS,
+  },
+  details: "Conditions and thresholds: config `signals` (docs/ANALYTICS.md explains each and the fingerprints).",
+  async run({ values, io }) {
+    const { config, kbDir } = commandContext(values, io);
+    const db = await openKb(kbDir, config.signals);
+    try {
+      const asOf = intFlag(values, "iter");
+      const all = await signalsDb(db, { asOf, signals: config.signals });
+      const only = values.only ? String(values.only).toUpperCase() : undefined;
+      const list = only ? all.filter((s) => s.signal === only) : all;
+      if (values.json) {
+        io.out(JSON.stringify(list) + "\n");
+        return 0;
+      }
+      const f2 = (x: number | null) => (x === null ? "  n/a" : x.toFixed(2).padStart(5));
+      const lines = list.map((s) =>
+        `${s.signal.padEnd(11)} ${f2(s.score_prev)} → ${f2(s.score_last)}  crit ${s.criticals_prev ?? "-"}→${s.criticals_last ?? "-"}  J ${s.jaccard === null ? "n/a" : s.jaccard.toFixed(2)}${s.targeted ? "  targeted" : ""}  ${s.file}`);
+      io.out(`${lines.join("\n")}${lines.length ? "\n" : ""}signals ${tally(all, config.signals.order.map((o) => o.signal)) || "none (empty KB)"}\n`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

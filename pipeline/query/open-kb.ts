@@ -1,0 +1,58 @@
+// Open a KB in DuckDB (in memory): fingerprint macros, the reviews cache, and the views.
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { Config } from "../core/config";
+import { RuntimeError } from "../core/errors";
+import { fingerprintMacros } from "./fingerprint-sql";
+import { reviewsSource, type ReviewsSource } from "./reviews-cache";
+import { createViews } from "./views";
+
+export interface KbDb {
+  con: DuckDBConnection;
+  cache: ReviewsSource["cache"];
+  /** Rows as plain JS objects (BIGINT → number when safe). */
+  all(sql: string): Promise<Record<string, unknown>[]>;
+  /** Rows via DuckDB's JSON conversion: faster for big results, but BIGINT comes back as a string. */
+  json(sql: string): Promise<Record<string, unknown>[]>;
+  plain: typeof plain;
+  close(): void;
+}
+
+/** Plain JSON-friendly values: bigints become numbers when they fit. */
+export function plain(v: unknown): unknown {
+  if (typeof v === "bigint") return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (Array.isArray(v)) return v.map(plain);
+  if (v instanceof Date) return v.toISOString();
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+export async function openKb(kbDir: string, signals: Config["signals"], opts: { cache?: boolean } = {}): Promise<KbDb> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const con = await instance.connect();
+  try {
+    for (const m of fingerprintMacros(signals.lineBucket)) await con.run(m);
+    const src = await reviewsSource(con, kbDir, opts);
+    await createViews(con, kbDir, src.sql, signals);
+    return {
+      con,
+      cache: src.cache,
+      plain,
+      async all(sql) {
+        const r = await con.runAndReadAll(sql);
+        return r.getRowObjectsJS().map((o) => plain(o) as Record<string, unknown>);
+      },
+      async json(sql) {
+        return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+      },
+      close() {
+        con.closeSync();
+        instance.closeSync();
+      },
+    };
+  } catch (e) {
+    con.closeSync();
+    instance.closeSync();
+    if (e instanceof Error && e.name === "ConfigError") throw e;
+    throw new RuntimeError("E_KB", `cannot open the KB in ${kbDir}: ${(e as Error).message.split("\n")[0]}`);
+  }
+}

@@ -1,0 +1,78 @@
+// The signals decision table as SQL over `file_iters`: the same conditions as analytics/signals.ts.
+import type { Config } from "../core/config";
+import { ConfigError } from "../core/errors";
+import { CONDITIONS } from "../analytics/signals";
+import { lit } from "./fingerprint-sql";
+import { findingsOf } from "./views";
+
+type SignalsConfig = Config["signals"];
+const num = (x: number) => `CAST(${Number(x)} AS DOUBLE)`;
+
+/** SQL for each condition name; columns are those of the signals view's inner select. */
+function conditionSql(c: SignalsConfig): Record<string, string> {
+  const flat = `abs(delta) < ${num(c.scoreDelta)}`;
+  return {
+    fewer_than_two_scored: "n < 2",
+    score_up_criticals_not_up: `delta >= ${num(c.scoreDelta)} AND criticals_last <= criticals_prev`,
+    score_down_criticals_not_down: `delta <= -${num(c.scoreDelta)} AND criticals_last >= criticals_prev`,
+    flat_targeted_recurring: `${flat} AND targeted AND criticals_last > 0 AND jaccard >= ${num(c.jaccard)}`,
+    flat_turned_over: `${flat} AND jaccard < ${num(c.jaccard)}`,
+    flat_confident_stable: `${flat} AND coalesce(confidence, 0) >= ${num(c.plateauConfidence)} AND jaccard >= ${num(c.jaccard)}`,
+    always: "true",
+  };
+}
+
+/** CREATE VIEW signals: one row per file with the evidence columns and the first matching rule. */
+export function signalsViewSql(c: SignalsConfig, opts: { name?: string; maxIter?: number } = {}): string {
+  const upTo = opts.maxIter === undefined ? "" : ` AND iter <= ${Math.trunc(opts.maxIter)}`;
+  const conds = conditionSql(c);
+  for (const name of Object.keys(CONDITIONS)) if (!conds[name]) throw new Error(`signals-sql: no SQL for condition ${name}`);
+  const arms = c.order.map((r) => {
+    const sql = conds[r.when];
+    if (!sql) throw new ConfigError(`signals.order: unknown condition '${r.when}' (known: ${Object.keys(conds).join(", ")})`);
+    // Like classify(): every condition but the first needs two scored iterations.
+    const guarded = r.when === "fewer_than_two_scored" ? sql : `n >= 2 AND (${sql})`;
+    return { when: `WHEN ${guarded}`, signal: lit(r.signal), rule: lit(r.when) };
+  });
+  const caseOf = (k: "signal" | "rule", dflt: string) => `CASE ${arms.map((a) => `${a.when} THEN ${a[k]}`).join(" ")} ELSE ${lit(dflt)} END`;
+  // One grouped pass gives each file its scored history; only the last two scored iterations are
+  // fingerprinted, since that is all the table compares. MATERIALIZED keeps DuckDB from recomputing CTEs.
+  return `CREATE OR REPLACE VIEW ${opts.name ?? "signals"} AS
+WITH per_iter AS (
+  SELECT iter, file, avg(score) AS score, avg(confidence) AS confidence,
+    CAST(sum(critical_failures_count) AS INTEGER) AS criticals, bool_or(targeted_by_fixwave) AS targeted
+  FROM reviews WHERE true${upTo} GROUP BY iter, file
+), per_file AS MATERIALIZED (
+  SELECT file, coalesce(list({'iter': iter, 'score': round(score, 6), 'criticals': criticals, 'targeted': targeted, 'confidence': confidence}
+    ORDER BY iter) FILTER (WHERE score IS NOT NULL), []) AS h
+  FROM per_iter GROUP BY file
+), ev0 AS MATERIALIZED (
+  SELECT file, h, len(h) AS n, h[-1] AS l, CASE WHEN len(h) >= 2 THEN h[-2] END AS p FROM per_file
+), pairs AS (
+  SELECT file, l.iter AS iter FROM ev0 WHERE n >= 2 UNION ALL SELECT file, p.iter AS iter FROM ev0 WHERE n >= 2
+), last2 AS MATERIALIZED (
+  SELECT r.iter, r.run_id, r.file, r.chunk, r.model, r.provider, r.file_sha256, r.prompt_sha256, r.gradient_tier, r.critical_failures
+  FROM reviews r SEMI JOIN pairs k ON k.iter = r.iter AND k.file = r.file
+), fps AS MATERIALIZED (
+  SELECT iter, file, list_sort(list_distinct(list(fingerprint))) AS fingerprints FROM (${findingsOf("last2")}) GROUP BY iter, file
+), ev AS (
+  SELECT ev0.file, list_transform(h, x -> {'iter': x.iter, 'score': x.score}) AS history, n,
+    p.iter AS prev_iter, l.iter AS last_iter, p.score AS score_prev, l.score AS score_last,
+    round(l.score - p.score, 6) AS delta, p.criticals AS criticals_prev, l.criticals AS criticals_last,
+    coalesce(fl.fingerprints, []) AS fl, coalesce(fp.fingerprints, []) AS fp,
+    coalesce(l.targeted, false) AS targeted, round(l.confidence, 6) AS confidence
+  FROM ev0
+  LEFT JOIN fps fl ON fl.file = ev0.file AND fl.iter = ev0.l.iter
+  LEFT JOIN fps fp ON fp.file = ev0.file AND fp.iter = ev0.p.iter
+), ev2 AS (
+  SELECT * EXCLUDE (fl, fp),
+    CASE WHEN n < 2 THEN NULL
+         WHEN len(fl) = 0 AND len(fp) = 0 THEN 1.0
+         ELSE round(len(list_intersect(fl, fp)) / len(list_distinct(list_concat(fl, fp))), 6) END AS jaccard,
+    CASE WHEN n < 2 THEN [] ELSE list_sort(list_intersect(fl, fp)) END AS recurring
+  FROM ev
+)
+SELECT file, ${caseOf("signal", "MIXED")} AS signal, ${caseOf("rule", "none")} AS rule,
+  history, prev_iter, last_iter, score_prev, score_last, delta, criticals_prev, criticals_last, jaccard, recurring, targeted, confidence
+FROM ev2`;
+}

@@ -1,0 +1,51 @@
+// The SQL views over a KB: reviews, findings, trust, runs, file_scores, file_iters and signals.
+import { existsSync } from "node:fs";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Config } from "../core/config";
+import { kbPaths } from "../kb/paths";
+import { RUN_COLUMNS, RUN_SELECT, TRUST_COLUMNS, TRUST_SELECT, emptyRelation, readNdjson } from "./columns";
+import { signalsViewSql } from "./signals-sql";
+
+const TIERS = "['auto', 'dry_run', 'sim', 'block']";
+
+function small(path: string, columns: Record<string, string>, select: string, where: string): string {
+  return `SELECT ${select} FROM ${existsSync(path) ? readNdjson(path, columns) : emptyRelation(columns)} WHERE ${where}`;
+}
+
+/** Fingerprinted critical findings of the reviews rows in `from` (a relation with the reviews columns). */
+export function findingsOf(from: string): string {
+  // Title keys are computed once per distinct title: models and cached rows repeat titles a lot.
+  return `SELECT u.iter, u.run_id, u.file, u.chunk, u.model, u.provider, u.file_sha256, u.prompt_sha256, u.gradient_tier,
+      u.c.title AS title, u.c.line AS line, u.c.evidence AS evidence, u.c.verified AS verified, k.title_key,
+      u.file || '#' || k.title_key || '@' || scrum_bucket(u.c.line) AS fingerprint
+    FROM (SELECT iter, run_id, file, chunk, model, provider, file_sha256, prompt_sha256, gradient_tier, unnest(critical_failures) AS c FROM ${from}) u
+    LEFT JOIN (SELECT title, scrum_title_key(title) AS title_key FROM (SELECT DISTINCT unnest(critical_failures).title AS title FROM ${from})) k
+      ON k.title = u.c.title`;
+}
+
+/** Per (iter, file): chunk rows folded like analytics/file-iter.ts, without fingerprints (cheap). */
+const FILE_SCORES = `SELECT iter, file, avg(score) AS score, avg(confidence) AS confidence,
+    CAST(sum(critical_failures_count) AS INTEGER) AS criticals, bool_or(targeted_by_fixwave) AS targeted,
+    ${TIERS}[max(list_position(${TIERS}, gradient_tier))] AS tier,
+    CAST(sum(verified_components_count) AS INTEGER) AS verified_components,
+    CAST(count(*) AS INTEGER) AS chunks, CAST(count(*) FILTER (WHERE status = 'failed') AS INTEGER) AS failed_chunks,
+    list_sort(list_distinct(list(model) FILTER (WHERE model IS NOT NULL))) AS models, min(file_sha256) AS file_sha256
+  FROM reviews GROUP BY iter, file`;
+
+/** Views named in docs/QUERIES.md; `reviewsSql` is the relation chosen by reviews-cache.ts. */
+export async function createViews(con: DuckDBConnection, kbDir: string, reviewsSql: string, signals: Config["signals"]): Promise<void> {
+  const p = kbPaths(kbDir);
+  const stmts = [
+    `CREATE OR REPLACE VIEW reviews AS SELECT * FROM ${reviewsSql}`,
+    `CREATE OR REPLACE VIEW findings AS ${findingsOf("reviews")}`,
+    `CREATE OR REPLACE VIEW trust AS ${small(p.trust, TRUST_COLUMNS, TRUST_SELECT, "run_id IS NOT NULL AND model IS NOT NULL")}`,
+    `CREATE OR REPLACE VIEW runs AS ${small(p.runs, RUN_COLUMNS, RUN_SELECT, "run_id IS NOT NULL")}`,
+    `CREATE OR REPLACE VIEW file_scores AS ${FILE_SCORES}`,
+    `CREATE OR REPLACE VIEW file_iters AS
+      SELECT s.*, coalesce(f.fingerprints, []) AS fingerprints FROM file_scores s
+      LEFT JOIN (SELECT iter, file, list_sort(list_distinct(list(fingerprint))) AS fingerprints FROM findings GROUP BY iter, file) f
+        ON f.iter = s.iter AND f.file = s.file`,
+    signalsViewSql(signals),
+  ];
+  for (const s of stmts) await con.run(s);
+}
