@@ -18,6 +18,11 @@ function lineAt(content: string, index: number, starts: number[]): number {
   return lo;
 }
 
+/** A name mentioned in a comment (Go doc comments always open with it) is not a reference. */
+export function inComment(before: string): boolean {
+  return /^\s*(\/\/|\/\*|\*|#(?![[!]))|\s\/\/\s|^\s*(\"\"\"|\'\'\')/.test(before);
+}
+
 /** Candidates whose name occurs nowhere but on their own definition line (ignoring e.g. test files). */
 export function unreferenced(candidates: Candidate[], files: { path: string; content: string }[]): Candidate[] {
   if (!candidates.length) return [];
@@ -30,7 +35,9 @@ export function unreferenced(candidates: Candidate[], files: { path: string; con
     let starts: number[] | null = null;
     for (const m of f.content.matchAll(re)) {
       starts ??= [0, ...[...f.content.matchAll(/\n/g)].map((x) => x.index! + 1)];
-      const key = `${f.path}:${lineAt(f.content, m.index!, starts)}`;
+      const line = lineAt(f.content, m.index!, starts);
+      if (inComment(f.content.slice(starts[line]!, m.index!))) continue;
+      const key = `${f.path}:${line}`;
       let s = seen.get(m[1]!);
       if (!s) seen.set(m[1]!, (s = new Set()));
       s.add(key);

@@ -1,0 +1,43 @@
+// `scrum eval` shell: copy the corpus to a temp dir, sweep it into a temp KB, score rows against ground truth.
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Io } from "../cli/command";
+import type { Config } from "../core/config";
+import { InputError, RuntimeError } from "../core/errors";
+import { readReviews } from "../kb/read-kb";
+import { runSweep } from "../sweep/run-sweep";
+import { loadGroundTruth } from "./ground-truth";
+import { rowFindings } from "./row-findings";
+import { scoreEval, type EvalReport } from "./score-eval";
+
+export interface EvalOptions { corpus: string; config: Config; ladder?: string; tolerance?: number; keep?: boolean }
+export interface EvalResult extends EvalReport { corpus: string; ladder: string; ladder_note: string | null; files: number; rows: number; kb?: string }
+
+/** Line tolerance: static findings carry a class and a precise region; model findings only a line. */
+export const DEFAULT_TOLERANCE = { static: 2, model: 3 } as const;
+
+export async function runEval(opts: EvalOptions, io: Io): Promise<EvalResult> {
+  const corpus = resolve(io.cwd, opts.corpus);
+  if (!existsSync(corpus)) throw new InputError(`corpus not found: ${opts.corpus}`);
+  const truth = loadGroundTruth(join(corpus, "ground-truth.yaml"));
+  const work = mkdtempSync(join(tmpdir(), "scrum-eval-"));
+  const repo = join(work, "corpus");
+  const kbDir = join(work, "kb");
+  try {
+    cpSync(corpus, repo, { recursive: true, filter: (src) => !/[\\/](ground-truth\.yaml|README\.md)$/.test(src) });
+    const out = await runSweep({ repo, kbDir, config: opts.config, ladder: opts.ladder, fresh: true, quiet: true }, { ...io, cwd: work });
+    if (out.kind !== "summary") throw new RuntimeError("E_EVAL", "the sweep returned a plan instead of rows");
+    const rows = readReviews(kbDir, (m) => io.err(m + "\n")).filter((r) => r.iter === out.summary.iter);
+    const staticOnly = rows.length > 0 && rows.every((r) => r.provider === "static" || r.status !== "accepted");
+    const tolerance = opts.tolerance ?? (staticOnly ? DEFAULT_TOLERANCE.static : DEFAULT_TOLERANCE.model);
+    const report = scoreEval(truth.defects, rowFindings(rows), tolerance);
+    return {
+      corpus: opts.corpus, ladder: out.summary.ladder, ladder_note: out.summary.ladder_note,
+      files: new Set(rows.map((r) => r.file)).size, rows: rows.length, ...report,
+      ...(opts.keep ? { kb: kbDir } : {}),
+    };
+  } finally {
+    if (!opts.keep) rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,69 @@
+// Pure eval scoring: match reported findings to ground truth; recall, false positives, precision.
+import type { FindingClass } from "../kb/schemas/static-finding";
+import type { GroundTruthEntry } from "./ground-truth";
+import { languageOf } from "./languages";
+
+/** A reported defect: a static finding (with class) or a model's critical failure (class maybe unknown). */
+export interface EvalFinding {
+  file: string;
+  line: number;
+  end_line?: number;
+  class: FindingClass | null;
+  label?: string;
+}
+
+export interface Score { expected: number; found: number; missed: number; reported: number; true_positives: number; false_positives: number; recall: number; precision: number }
+export interface EvalReport {
+  tolerance: number;
+  total: Score;
+  by_class: Record<string, Score>;
+  by_language: Record<string, Score>;
+  missed: GroundTruthEntry[];
+  false_positives: EvalFinding[];
+}
+
+/**
+ * A finding matches a defect when the file is the same, the classes agree (a finding without a
+ * class, e.g. a model's, matches any class), and the defect's line lies within the finding's
+ * [line, end_line] widened by `tolerance` lines on each side. A finding matching any defect is a
+ * true positive (two rules naming one defect are not a false positive); a defect is found when
+ * any finding matches it.
+ */
+export function matches(f: EvalFinding, g: GroundTruthEntry, tolerance: number): boolean {
+  if (f.file !== g.file) return false;
+  if (f.class && f.class !== g.class) return false;
+  return g.line >= f.line - tolerance && g.line <= (f.end_line ?? f.line) + tolerance;
+}
+
+function score(expected: number, found: number, reported: number, tp: number): Score {
+  return {
+    expected, found, missed: expected - found, reported, true_positives: tp, false_positives: reported - tp,
+    recall: expected ? found / expected : 1,
+    precision: reported ? tp / reported : 1,
+  };
+}
+
+const langOf = (file: string) => languageOf(file) ?? "other";
+
+export function scoreEval(groundTruth: GroundTruthEntry[], findings: EvalFinding[], tolerance = 2): EvalReport {
+  const foundGt = groundTruth.map((g) => findings.some((f) => matches(f, g, tolerance)));
+  const matchOf = findings.map((f) => groundTruth.find((g) => matches(f, g, tolerance)) ?? null);
+  const group = (keyGt: (g: GroundTruthEntry) => string, keyF: (f: EvalFinding, m: GroundTruthEntry | null) => string) => {
+    const keys = new Set([...groundTruth.map(keyGt), ...findings.map((f, i) => keyF(f, matchOf[i]!))]);
+    const out: Record<string, Score> = {};
+    for (const k of [...keys].sort()) {
+      const gts = groundTruth.map((g, i) => [g, foundGt[i]] as const).filter(([g]) => keyGt(g) === k);
+      const fs = findings.map((f, i) => [f, matchOf[i]] as const).filter(([f, m]) => keyF(f, m) === k);
+      out[k] = score(gts.length, gts.filter(([, ok]) => ok).length, fs.length, fs.filter(([, m]) => m).length);
+    }
+    return out;
+  };
+  return {
+    tolerance,
+    total: score(groundTruth.length, foundGt.filter(Boolean).length, findings.length, matchOf.filter(Boolean).length),
+    by_class: group((g) => g.class, (f, m) => f.class ?? m?.class ?? "unclassified"),
+    by_language: group((g) => langOf(g.file), (f) => langOf(f.file)),
+    missed: groundTruth.filter((_, i) => !foundGt[i]),
+    false_positives: findings.filter((_, i) => !matchOf[i]),
+  };
+}
