@@ -1,0 +1,67 @@
+// Pure renderers: report data → Markdown, and → one self-contained HTML page with inline SVG charts.
+import { TIER_ORDER } from "../analytics/file-iter";
+import { headline, tally } from "./compare-text";
+import type { ReportData } from "./report-data";
+import { barChart, esc, histogramChart, lineChart } from "./svg-charts";
+
+const f2 = (x: number | null | undefined) => (x === null || x === undefined ? "n/a" : x.toFixed(2));
+const pct = (x: number | null) => (x === null ? "n/a" : `${Math.round(x * 100)}%`);
+
+function signalCounts(d: ReportData): { label: string; value: number }[] {
+  const counts = new Map<string, number>();
+  for (const s of d.signals) counts.set(s.signal, (counts.get(s.signal) ?? 0) + 1);
+  return [...new Set([...d.signalOrder, ...counts.keys()])].filter((s) => counts.has(s)).map((s) => ({ label: s, value: counts.get(s)! }));
+}
+
+export function renderMarkdown(d: ReportData): string {
+  const out = [`# Scrum report`, "", `KB: \`${d.kb}\` · generated ${d.generatedAt}`, ""];
+  if (d.compare) out.push(`**${headline(d.compare, tally(d.signals, d.signalOrder))}**`, "", ...(d.compare.note ? [`> ${d.compare.note}`, ""] : []));
+  out.push("## Iterations", "", "| iter | files | mean score |", "|---|---|---|", ...d.iters.map((i) => `| ${i.iter} | ${i.files} | ${f2(i.mean)} |`), "");
+  out.push("## Signals", "", ...signalCounts(d).map((s) => `- ${s.label}: ${s.value}`), "");
+  if (d.tiers) out.push(`## Permission gradient (iter ${d.tiers.iter})`, "", TIER_ORDER.map((t) => `${d.tiers![t]} ${t}`).join(" · "), "");
+  out.push("## Models", "", "| model | accepted | first attempt | JSON | unverified findings |", "|---|---|---|---|---|",
+    ...d.models.map((m) => `| ${m.model} | ${m.accepted} | ${pct(m.first_attempt_rate)} | ${pct(m.json_rate)} | ${pct(m.unverified_rate)} |`), "");
+  out.push("## Trajectories (fix-wave order)", "", "| file | signal | scores |", "|---|---|---|",
+    ...d.trajectories.map((t) => `| \`${t.file}\` | ${t.signal} | ${t.history.map((h) => f2(h.score)).join(" → ")} |`), "");
+  if (d.compare?.files.length) {
+    out.push(`## Biggest moves (iter ${d.compare.from} → ${d.compare.to})`, "", "| file | from | to | delta |", "|---|---|---|---|");
+    const moved = d.compare.files.filter((f) => f.delta !== 0);
+    for (const f of [...moved.slice(0, 10), ...moved.slice(-10).filter((x) => !moved.slice(0, 10).includes(x))]) out.push(`| \`${f.file}\` | ${f2(f.from)} | ${f2(f.to)} | ${f.delta >= 0 ? "+" : ""}${f2(f.delta)} |`);
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+export function renderHtml(d: ReportData): string {
+  const charts = [
+    histogramChart("chart-scores", "Score distribution per iteration (files)", d.iters.slice(-6).map((i) => ({ label: `iter ${i.iter}`, counts: i.hist }))),
+    lineChart("chart-trajectories", "Per-file score trajectories (fix-wave order)", d.trajectories.map((t) => ({ label: t.file, points: t.history.map((h) => ({ x: h.iter, y: h.score })) }))),
+    barChart("chart-signals", "Signals", signalCounts(d)),
+    barChart("chart-tiers", `Permission gradient${d.tiers ? ` (iter ${d.tiers.iter})` : ""}`, TIER_ORDER.map((t, i) => ({ label: t, value: d.tiers?.[t] ?? 0, color: ["#16a34a", "#2563eb", "#d97706", "#dc2626"][i] }))),
+    barChart("chart-trust", "Model trust: first-attempt accept rate", d.models.map((m) => ({ label: m.model, value: m.first_attempt_rate ?? 0 })), { max: 1, fmt: (v) => `${Math.round(v * 100)}%` }),
+    barChart("chart-json", "Model trust: JSON emission rate", d.models.map((m) => ({ label: m.model, value: m.json_rate ?? 0 })), { max: 1, fmt: (v) => `${Math.round(v * 100)}%` }),
+  ];
+  const head = d.compare ? `<p class="headline">${esc(headline(d.compare, tally(d.signals, d.signalOrder)))}</p>${d.compare.note ? `<p class="note">${esc(d.compare.note)}</p>` : ""}` : `<p class="headline">${d.iters.length} iteration(s) in the KB.</p>`;
+  const models = d.models.map((m) => `<tr><td>${esc(m.model)}</td><td>${m.accepted}</td><td>${pct(m.first_attempt_rate)}</td><td>${pct(m.json_rate)}</td><td>${pct(m.unverified_rate)}</td></tr>`).join("");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Scrum report</title>
+<style>
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1340px;padding:0 16px;color:#111827}
+h1{font-size:22px;margin:0 0 4px}.meta{color:#6b7280;margin:0 0 12px}.headline{background:#f3f4f6;padding:10px 12px;border-radius:6px}
+.note{color:#92400e}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(640px,1fr));gap:16px}
+svg.chart{background:#fff;border:1px solid #e5e7eb;border-radius:6px;max-width:100%;height:auto}
+table{border-collapse:collapse;margin-top:12px}td,th{border-bottom:1px solid #e5e7eb;padding:4px 10px;text-align:left}
+</style></head>
+<body>
+<h1>Scrum report</h1>
+<p class="meta">KB ${esc(d.kb)} · generated ${esc(d.generatedAt)}</p>
+${head}
+<div class="grid">
+${charts.join("\n")}
+</div>
+<h2>Models</h2>
+<table><thead><tr><th>model</th><th>accepted</th><th>first attempt</th><th>JSON</th><th>unverified findings</th></tr></thead><tbody>${models}</tbody></table>
+</body></html>
+`;
+}

@@ -1,0 +1,58 @@
+// Everything the report shows, gathered from the DuckDB views in a few aggregate queries.
+import type { CompareResult } from "../analytics/compare";
+import type { Config } from "../core/config";
+import { rankFixwave } from "../analytics/fixwave";
+import type { FileSignal } from "../analytics/signals";
+import { compareDb, iterations, signalsDb } from "../query/kb-queries";
+import type { KbDb } from "../query/open-kb";
+
+export interface ReportData {
+  kb: string;
+  generatedAt: string;
+  iters: { iter: number; mean: number | null; files: number; hist: number[] }[];
+  compare: CompareResult | null;
+  signalOrder: string[];
+  signals: FileSignal[];
+  tiers: { iter: number; auto: number; dry_run: number; sim: number; block: number } | null;
+  models: { model: string; accepted: number; first_attempt_rate: number | null; json_rate: number | null; unverified_rate: number | null }[];
+  /** Files whose trajectories are drawn: the fix-wave order, then the rest. */
+  trajectories: FileSignal[];
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export async function reportData(db: KbDb, cfg: Config, kb: string, now: Date, maxLines = 8): Promise<ReportData> {
+  const its = await iterations(db);
+  const hist = await db.all(`SELECT iter, least(9, floor(score))::INTEGER AS b, count(*) AS n FROM file_scores WHERE score IS NOT NULL GROUP BY ALL`);
+  const means = await db.all(`SELECT iter, avg(score) AS mean, count(*) AS files FROM file_scores GROUP BY iter ORDER BY iter`);
+  const iters = means.map((m) => {
+    const counts = Array.from({ length: 10 }, () => 0);
+    for (const h of hist) if (Number(h.iter) === Number(m.iter)) counts[Number(h.b)] = Number(h.n);
+    return { iter: Number(m.iter), mean: num(m.mean), files: Number(m.files), hist: counts };
+  });
+  const compare = its.length >= 2 ? await compareDb(db, {}) : null;
+  const signals = await signalsDb(db);
+  const last = its.at(-1);
+  const tierRows = last === undefined ? [] : await db.all(`SELECT tier, count(*) AS n FROM file_scores WHERE iter = ${last} GROUP BY tier`);
+  const tiers = last === undefined ? null : { iter: last, auto: 0, dry_run: 0, sim: 0, block: 0 };
+  for (const t of tierRows) if (tiers && String(t.tier) in tiers) (tiers as Record<string, number>)[String(t.tier)] = Number(t.n);
+  const models = await db.all(`SELECT r.model, count(*) AS accepted,
+      avg(CASE WHEN accepted_on_attempt = 1 THEN 1.0 ELSE 0.0 END) AS first_attempt_rate,
+      avg(CASE WHEN output_format = 'json' THEN 1.0 ELSE 0.0 END) AS json_rate,
+      sum(len(list_filter(critical_failures, c -> NOT c.verified)))::DOUBLE / nullif(sum(len(critical_failures)), 0) AS unverified_rate
+    FROM reviews r WHERE status = 'accepted' AND model IS NOT NULL GROUP BY r.model ORDER BY accepted DESC, r.model`);
+  // Rank like the fix wave: looping files first, then by how bad and how sure.
+  const latest = new Map(signals.map((s) => [s.file, s]));
+  const ranked = rankFixwave(
+    signals.filter((s) => s.history.length > 1).map((s) => ({
+      iter: s.last_iter ?? 0, file: s.file, score: s.score_last, confidence: s.confidence, criticals: Math.max(1, s.criticals_last ?? 0),
+      findings: [], fingerprints: [], targeted: s.targeted, tier: "dry_run", verified_components: 0, chunks: 1, failed_chunks: 0, models: [], file_sha256: "",
+    })),
+    signals,
+  );
+  return {
+    kb, generatedAt: now.toISOString(), iters, compare, signalOrder: cfg.signals.order.map((o) => o.signal), signals, tiers,
+    models: models.map((m) => ({ model: String(m.model), accepted: Number(m.accepted), first_attempt_rate: num(m.first_attempt_rate), json_rate: num(m.json_rate), unverified_rate: num(m.unverified_rate) })),
+    trajectories: ranked.slice(0, maxLines).map((e) => latest.get(e.file)!),
+  };
+}
