@@ -22,13 +22,19 @@ export class ObserverClient {
   /** Once the observer has failed, stop trying for the rest of the run: one timeout, not one per file. */
   private down = false;
 
-  constructor(private readonly url: string, private readonly timeoutMs: number, private readonly fetchImpl: typeof fetch = fetch) {}
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs: number,
+    /** The observer's API key when one is set (required when it binds a non-loopback address). */
+    private readonly apiKey?: string,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
 
   post(event: ObserverEvent): void {
     if (this.down) { this.failed++; return; }
     const p = this.fetchImpl(new URL("/event", this.url), {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...(this.apiKey ? { "x-api-key": this.apiKey } : {}) },
       body: JSON.stringify(event),
       signal: AbortSignal.timeout(this.timeoutMs),
     })

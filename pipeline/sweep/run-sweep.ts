@@ -133,7 +133,7 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
   const cache = new ReviewCache(opts.fresh ? [] : repoRows);
   const sensitive = sensitiveMatcher(config.tiers);
   const url = config.observer.url ?? io.env.SCRUM_OBSERVER_URL;
-  const observer = url ? new ObserverClient(url, config.observer.timeoutMs) : null;
+  const observer = url ? new ObserverClient(url, config.observer.timeoutMs, io.env[config.observer.apiKeyEnv] || undefined) : null;
   const bar = progress(planned.length, { tty: io.isTTY, quiet: Boolean(opts.quiet), write: io.err });
   const redaction = config.redaction;
   let resumed = 0;

@@ -1,0 +1,70 @@
+import { describe, expect, test } from "bun:test";
+import { existsSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { ROOT, testConfig } from "./support/sweep-harness";
+import { gitRepo, tmpDir, writeTree } from "./support/tmp-repo";
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const p = Bun.spawn([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd: ROOT, stdout: "pipe", stderr: "pipe", env: { ...process.env, OLLAMA_API_KEY: "", SCRUM_OBSERVER_URL: "", ...env } });
+  const [out, err, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
+  return { out, err, code };
+}
+
+describe("scrum sweep (CLI)", () => {
+  test("with no model configured it runs the offline ladder, says so in one line, and prints a JSON summary", async () => {
+    const repo = gitRepo({ "src/a.ts": "export function f() {\n  try { g(); } catch (e) {}\n}\n", "src/b.py": "def g():\n    return 1\n", "logo.png": new Uint8Array([0x89, 0x50, 0, 0]) });
+    const kb = tmpDir();
+    const r = await cli(["sweep", repo, "--kb", kb, "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.err.trim().split("\n").filter((l) => l.includes("offline"))).toHaveLength(1);
+    const s = JSON.parse(r.out);
+    for (const k of ["run_id", "iter", "reviewed", "skipped", "failed", "mean_score", "models"]) expect(s).toHaveProperty(k);
+    expect([s.iter, s.reviewed, s.failed, s.ladder]).toEqual([1, 2, 0, "offline"]);
+    expect(s.skipped_files).toContainEqual(expect.objectContaining({ path: "logo.png" }));
+    expect(s.models[0]).toMatchObject({ model: "static-floor", accepted: 2, first_attempt_accepts: 2, json_rate: 1, requests: 0 });
+    const again = await cli(["sweep", repo, "--kb", kb, "--json"]);
+    expect(JSON.parse(again.out).iter).toBe(2);
+  });
+
+  test("the readable summary names verdicts, the gradient, skipped files and wall time", async () => {
+    const repo = gitRepo({ "src/a.ts": "export const a = 1;\n", "yarn.lock": "x\n" });
+    const r = await cli(["sweep", repo, "--kb", tmpDir()]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("permission gradient:");
+    expect(r.out).toContain("verdicts:");
+    expect(r.out).toContain("skipped: yarn.lock (lockfile)");
+    expect(r.out).toMatch(/wall time \d+\.\d s/);
+  });
+
+  test("--dry-run prints the plan with chunks, tokens and cost, calls nothing and writes no KB", async () => {
+    const repo = gitRepo({ "src/a.ts": "export const a = 1;\n", "src/big.ts": Array.from({ length: 300 }, (_, i) => `export const v${i} = ${i} * 2 + 1; // value number ${i}`).join("\n") });
+    const dir = tmpDir();
+    const cfg = testConfig([{ provider: "openai", model: "priced", baseURL: "http://127.0.0.1:9/v1", price: { promptPerMTok: 1, completionPerMTok: 2 } }]);
+    cfg.prompt.budgetTokens = 1000;
+    writeFileSync(join(dir, "scrum.config.yaml"), stringify(cfg));
+    const kb = join(dir, "kb");
+    const r = await cli(["sweep", repo, "--kb", kb, "--config", join(dir, "scrum.config.yaml"), "--ladder", "test", "--dry-run", "--json"]);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out);
+    expect(plan.files.find((f: { path: string }) => f.path === "src/big.ts").chunks).toBeGreaterThan(1);
+    expect(plan.estimated_prompt_tokens).toBeGreaterThan(1000);
+    expect(plan.estimated_cost_usd).toBeGreaterThan(0);
+    expect(existsSync(join(kb, "scrum_reviews.jsonl"))).toBe(false);
+    const text = await cli(["sweep", repo, "--kb", kb, "--config", join(dir, "scrum.config.yaml"), "--ladder", "test", "--dry-run"]);
+    expect(text.out).toContain("no model was called");
+    expect(text.out).toMatch(/src\/big\.ts\s+300 lines, \d+ chunks/);
+  });
+
+  test("unreadable files are skipped with a reason, not fatal", async () => {
+    // A dangling symlink cannot be read by anyone, root included (chmod 000 would not stop root).
+    const root = tmpDir();
+    writeTree(root, { "a.ts": "export const a = 1;\n" });
+    symlinkSync(join(root, "gone.ts"), join(root, "link.ts"));
+    const r = await cli(["sweep", root, "--kb", tmpDir(), "--json"]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.reviewed).toBe(1);
+    expect(s.skipped_files).toContainEqual(expect.objectContaining({ path: "link.ts", reason: "unreadable" }));
+  });
+});
