@@ -6,7 +6,7 @@ const PALETTE = ["#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2
 export const color = (i: number) => PALETTE[i % PALETTE.length]!;
 
 interface Frame { w: number; h: number; pad: { l: number; r: number; t: number; b: number } }
-const frame = (w = 640, h = 260): Frame => ({ w, h, pad: { l: 44, r: 12, t: 24, b: 40 } });
+const frame = (w = 640, h = 260): Frame => ({ w, h, pad: { l: 44, r: 12, t: 34, b: 40 } });
 
 function open(f: Frame, title: string, id: string): string {
   return `<svg class="chart" id="${esc(id)}" role="img" aria-label="${esc(title)}" viewBox="0 0 ${f.w} ${f.h}" width="${f.w}" height="${f.h}" xmlns="http://www.w3.org/2000/svg">` +

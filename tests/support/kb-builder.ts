@@ -17,7 +17,9 @@ type Overrides = Partial<ReviewRow> & { criticals?: CheckedItem[]; verified?: nu
 
 /** A valid ReviewRowV4; counts follow the item arrays unless overridden. Throws if the result is invalid. */
 export function reviewRow(o: Overrides = {}): ReviewRow {
-  const { criticals, verified, ...rest } = o;
+  const { criticals, verified, ...given } = o;
+  // An explicit `undefined` means "the default", not "drop the field".
+  const rest = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<ReviewRow>;
   const file = rest.file ?? "src/app.ts";
   const iter = rest.iter ?? 1;
   const failed = rest.status === "failed";
