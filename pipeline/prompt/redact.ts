@@ -2,24 +2,12 @@
 // high-entropy literals assigned to key/token/password names. Line numbers stay intact.
 import { lintSource } from "@secretlint/core";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
+import { shannonEntropy } from "../rules/checks/entropy";
 
 export interface RedactOptions {
   placeholder: string;
   entropyMin: number;
   minLength: number;
-}
-
-/** Shannon entropy in bits per character. */
-export function shannonEntropy(s: string): number {
-  if (!s) return 0;
-  const counts = new Map<string, number>();
-  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
-    h -= p * Math.log2(p);
-  }
-  return h;
 }
 
 const SECRET_NAME = /(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credential|bearer|signing[_-]?key)/i;
