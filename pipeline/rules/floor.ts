@@ -1,5 +1,5 @@
 // The deterministic forensic floor: rule files (data) run with ast-grep over TS/JS, Python, Rust and Go.
-import type { NapiConfig, SgNode } from "@ast-grep/napi";
+import type { SgNode } from "@ast-grep/napi";
 import { ConfigError } from "../core/errors";
 import type { StaticFinding } from "../kb/schemas/static-finding";
 import { secretlintHits } from "./checks/secretlint";
@@ -11,6 +11,7 @@ import { unusedParameters } from "./checks/unused-parameter";
 import { matchesAny } from "./glob";
 import { EXAMPLE_FILE, languageOf, parseSource } from "./languages";
 import { loadRules } from "./load-rules";
+import { compileRule, type CompiledRule } from "./compile-rule";
 import { toFinding } from "./to-finding";
 import type { RuleSpec } from "./rule-spec";
 
@@ -25,21 +26,18 @@ export interface Floor {
 /** A finding on this line or the line above carrying `scrum-ignore` is dropped (same idea as eslint-disable-next-line). */
 const SUPPRESS = /scrum-ignore\b/;
 
-function matcher(rule: RuleSpec): NapiConfig {
-  return { rule: rule.rule as NapiConfig["rule"], constraints: rule.constraints as NapiConfig["constraints"], utils: rule.utils as NapiConfig["utils"] };
-}
-
 function capture(node: SgNode, name: unknown): SgNode | null {
   return typeof name === "string" ? node.getMatch(name.replace(/^\$/, "")) : null;
 }
 
 interface Pending { rule: RuleSpec; candidate: Candidate; hit: Hit; lines: string[] }
 
-function runRule(rule: RuleSpec, file: SourceFile, root: SgNode, lines: string[], actx: AssertionContext, pending: Pending[]): Hit[] {
+function runRule(compiled: CompiledRule, file: SourceFile, root: SgNode, lines: string[], actx: AssertionContext, pending: Pending[]): Hit[] {
+  const rule = compiled.spec;
   const check = rule.check;
   if (check?.name === "secretlint") return secretlintHits(file.path, file.content);
   const hits: Hit[] = [];
-  for (const node of root.findAll(matcher(rule))) {
+  for (const node of root.findAll(compiled.matcher!)) {
     const region = (rule.report && capture(node, rule.report)) || node;
     if (!check) { hits.push({ region: regionOf(region) }); continue; }
     const lang = rule.language;
@@ -63,6 +61,7 @@ function runRule(rule: RuleSpec, file: SourceFile, root: SgNode, lines: string[]
 }
 
 export function createFloor(rules: RuleSpec[]): Floor {
+  const compiled = rules.map(compileRule);
   return {
     rules,
     scan(files) {
@@ -78,17 +77,19 @@ export function createFloor(rules: RuleSpec[]): Floor {
       for (const file of files) {
         const lang = languageOf(file.path);
         if (!lang) continue;
-        const active = rules.filter((r) => r.language === lang && (!r.files || matchesAny(file.path, r.files)) && !matchesAny(file.path, r.ignores));
+        const active = compiled.filter(({ spec: r, prefilter }) =>
+          r.language === lang && (!r.files || matchesAny(file.path, r.files)) && !matchesAny(file.path, r.ignores) && (!prefilter || prefilter.test(file.content)));
         if (!active.length) continue;
         const parsed = parseSource(file.path, file.content);
         if (!parsed) continue;
         const root = parsed.root();
         const lines = file.content.split("\n");
         const actx: AssertionContext = { root, lines };
-        for (const rule of active) {
+        for (const c of active) {
+          const rule = c.spec;
           let hits: Hit[];
           try {
-            hits = runRule(rule, file, root, lines, actx, pending);
+            hits = runRule(c, file, root, lines, actx, pending);
           } catch (e) {
             throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
           }
@@ -109,7 +110,8 @@ export function loadFloor(rulesDir: string): Floor {
   for (const rule of rules) {
     if (!rule.rule) continue;
     try {
-      parseSource(EXAMPLE_FILE[rule.language], "")!.root().findAll(matcher(rule));
+      if (rule.prefilter) new RegExp(rule.prefilter, "i");
+      parseSource(EXAMPLE_FILE[rule.language], "")!.root().findAll(compileRule(rule).matcher!);
     } catch (e) {
       throw new ConfigError(`rule ${rule.id}: ast-grep cannot compile it: ${(e as Error).message.split("\n")[0]}`, "see docs/RULES.md");
     }

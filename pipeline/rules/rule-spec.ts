@@ -32,6 +32,7 @@ export const RuleSpec = z
     report: z.string().regex(/^\$[A-Z_][A-Z0-9_]*$/).optional().describe("meta-variable whose node is the finding's region"),
     files: z.array(z.string().min(1)).optional().describe("only paths matching one of these globs"),
     ignores: z.array(z.string().min(1)).optional().describe("skip paths matching one of these globs"),
+    prefilter: z.string().min(1).optional().describe("JS regex (case-insensitive): files whose text has no match skip this rule"),
     check: CheckSpec.optional(),
     example_path: z.string().min(1).optional().describe("file name given to bare-text examples (must pass files/ignores)"),
     valid: z.array(RuleExample).min(1, "every rule proves it stays silent: give at least one valid example"),

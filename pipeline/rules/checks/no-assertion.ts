@@ -59,9 +59,10 @@ export function noAssertion(test: SgNode, body: SgNode | null, lang: RuleLanguag
   const asserts = new RegExp(param(check, "assertions", "(?!)"));
   const exempt = new RegExp(param(check, "exempt", "(?!)"));
   const delegates = new RegExp(param(check, "delegates", "(?!)"));
-  const text = (body ?? test).text().replace(/^\s*(\/\/|#(?!\[)).*$/gm, "");
+  const raw = (body ?? test).text();
+  const text = raw.replace(/^\s*(\/\/|#(?!\[)).*$/gm, "");
   if (asserts.test(text) || delegates.test(text)) return [];
-  if (exempt.test(text) || exempt.test(preamble(ctx.lines, test.range().start.line)) || exempt.test(test.text().split("\n")[0]!)) return [];
+  if (exempt.test(raw) || exempt.test(preamble(ctx.lines, test.range().start.line)) || exempt.test(test.text().split("\n")[0]!)) return [];
   ctx.helpers ??= assertingHelpers(fileFunctions(ctx.root, lang), asserts);
   if (callsAny(text, ctx.helpers)) return [];
   return [{ region: regionOf(test) }];

@@ -18,6 +18,8 @@ export function parameterNames(fn: SgNode, lang: RuleLanguage): SgNode[] {
   for (const p of list.namedChildren()) {
     if (!PARAM_KINDS[lang].includes(p.kind())) continue;
     if (lang === "python" && p.kind() === "identifier") { out.push(p); continue; }
+    // `constructor(private opts: X)` stores the parameter as a field: it is read through `this`.
+    if (lang === "typescript" && p.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")) continue;
     if (lang === "go") { out.push(...p.fieldChildren("name" as never) as SgNode[]); continue; }
     const first = (lang === "python" && p.kind() === "typed_parameter") ? p.namedChildren()[0] : (p.field("pattern" as never) ?? p.field("name" as never)) as SgNode | null;
     if (first && first.kind() === "identifier") out.push(first);
@@ -50,16 +52,20 @@ function isRead(body: SgNode, name: string, lang: RuleLanguage): boolean {
 }
 
 export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>): Hit[] {
+  const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
+  const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
+  // Names first: most functions have no parameter the rule cares about, so stop before touching the body.
+  const candidates = parameterNames(fn, lang).filter((p) => {
+    const name = p.text();
+    return !skip.test(name) && identifierWords(name).some((w) => words.has(w));
+  });
+  if (!candidates.length) return [];
   const body = fn.field("body" as never) as SgNode | null;
   if (!body || isStubBody(body)) return [];
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return [];
-  const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
-  const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
   const hits: Hit[] = [];
-  for (const p of parameterNames(fn, lang)) {
+  for (const p of candidates) {
     const name = p.text();
-    if (skip.test(name)) continue;
-    if (!identifierWords(name).some((w) => words.has(w))) continue;
     if (isRead(body, name, lang)) continue;
     hits.push({ region: regionOf(p), message: `parameter '${name}' is never read: the function ignores what its signature promises` });
   }
