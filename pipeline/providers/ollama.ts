@@ -5,7 +5,7 @@ import { ConfigError } from "../core/errors";
 import { classifyFailure, errorDetail, oneLine, statusError } from "./classify-failure";
 import type { Env } from "./factory";
 import { deadline, type Deadline } from "./deadline";
-import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
+import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider, notServedReason } from "./provider";
 
 /** Ollama treats "name" and "name:latest" as one model. */
 export function sameOllamaModel(a: string, b: string): boolean {
@@ -75,8 +75,7 @@ export function ollamaProvider(rung: Rung, env: Env = {}): ModelProvider {
         const list = await client(d).list();
         const names = (list?.models ?? []).map((m) => m.name ?? m.model).filter((n): n is string => typeof n === "string");
         if (names.some((n) => sameOllamaModel(n, rung.model))) return { ok: true };
-        const have = names.length ? ` (has: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""})` : " (no models listed)";
-        return { ok: false, reason: `model ${rung.model} not served by ${host}${have}` };
+        return { ok: false, reason: notServedReason(rung.model, host, names) };
       } catch (err) {
         return { ok: false, reason: oneLine(classifyFailure(err, `probe ${host}`, d, timeoutMs).message) };
       } finally {

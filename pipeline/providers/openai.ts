@@ -5,7 +5,7 @@ import { ConfigError } from "../core/errors";
 import { classifyFailure, oneLine } from "./classify-failure";
 import type { Env } from "./factory";
 import { deadline } from "./deadline";
-import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
+import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider, notServedReason } from "./provider";
 
 /** Local servers ignore the key, but the client insists on one. */
 const NO_KEY = "no-key";
@@ -60,8 +60,7 @@ export function openaiProvider(rung: Rung, env: Env = {}): ModelProvider {
         const page = await client.models.list({ signal: d.signal, timeout: timeoutMs, maxRetries: 0 });
         const ids = (Array.isArray(page?.data) ? page.data : []).map((m) => m.id);
         if (ids.includes(rung.model)) return { ok: true };
-        const have = ids.length ? ` (has: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", ..." : ""})` : " (no models listed)";
-        return { ok: false, reason: `model ${rung.model} not served by ${baseURL}${have}` };
+        return { ok: false, reason: notServedReason(rung.model, baseURL, ids) };
       } catch (err) {
         return { ok: false, reason: oneLine(classifyFailure(err, `probe ${baseURL}`, d, timeoutMs).message) };
       } finally {

@@ -63,3 +63,9 @@ export function isLoopbackUrl(url: string): boolean {
     return false;
   }
 }
+
+/** The probe's reason when an endpoint answers but does not list the rung's model. */
+export function notServedReason(model: string, endpoint: string, listed: readonly string[]): string {
+  const have = listed.length ? ` (has: ${listed.slice(0, 5).join(", ")}${listed.length > 5 ? ", ..." : ""})` : " (no models listed)";
+  return `model ${model} not served by ${endpoint}${have}`;
+}
