@@ -68,3 +68,20 @@ describe("scrum sweep (CLI)", () => {
     expect(s.skipped_files).toContainEqual(expect.objectContaining({ path: "link.ts", reason: "unreadable" }));
   });
 });
+
+describe("scrum sweep --files", () => {
+  test("takes several globs after one --files, and REPO before them", async () => {
+    const repo = gitRepo({ "src/a.ts": "export const a = 1;\n", "lib/b.py": "b = 1\n", "cmd/c.go": "package c\n" });
+    const r = await cli(["sweep", repo, "--kb", tmpDir(), "--json", "--files", "src/**", "lib/**"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).files_planned).toBe(2);
+    const comma = await cli(["sweep", repo, "--kb", tmpDir(), "--json", "--files", "cmd/**,lib/**"]);
+    expect(JSON.parse(comma.out).files_planned).toBe(2);
+  });
+
+  test("a stray second argument without --files is a usage error", async () => {
+    const r = await cli(["sweep", ROOT, "extra"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("unexpected argument 'extra'");
+  });
+});
