@@ -20,7 +20,7 @@ export interface Io {
   signal?: AbortSignal;
 }
 
-export type Values = Record<string, string | boolean | string[] | undefined>;
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 export interface Command {
   name: string;

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import type { Io } from "../cli/command";
 import { INSTALL_ROOT } from "../cli/load-config";
 import type { Config } from "../core/config";
+import { InputError } from "../core/errors";
 import { appendJsonl } from "../kb/jsonl";
 import { kbPaths } from "../kb/paths";
 import { readReviews, readRuns } from "../kb/read-kb";
@@ -29,7 +30,7 @@ import { ObserverClient } from "./observer-client";
 import { planFiles, planTotals, type PlannedFile } from "./plan";
 import { progress } from "./progress";
 import { toSarif } from "./sarif";
-import { fileRollup, modelStats, tally, type SweepSummary } from "./summary";
+import { summarizeIteration, type SweepSummary } from "./summary";
 import { sensitiveMatcher } from "./tier";
 import { pickIteration } from "./iteration";
 
@@ -87,7 +88,7 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
 
   const proposalPath = opts.proposal ? resolve(io.cwd, opts.proposal) : join(walk.root, config.prompt.proposal);
   const proposal = readProposal(proposalPath);
-  if (opts.proposal && !proposal) throw new (await import("../core/errors")).InputError(`--proposal file not found: ${opts.proposal}`);
+  if (opts.proposal && !proposal) throw new InputError(`--proposal file not found: ${opts.proposal}`);
 
   const floor = loadFloor(resolve(INSTALL_ROOT, config.static.rulesDir));
   const findings = floor.scan(walk.files.map((f) => ({ path: f.path, content: f.content })));
@@ -205,7 +206,11 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
   // The iteration's rows, resumed ones included, make the summary and the SARIF.
   const iterRows = readReviews(paths.dir, () => {}).filter((r) => r.repo === walk.repo && r.iter === iter);
   const runRows = iterRows.filter((r) => r.run_id === run.run_id);
-  const summary = summarize(run, choice, walk, planned, iterRows, runRows, targeted, resumed, observer, opts, performance.now() - t0, Boolean(io.signal?.aborted));
+  const summary = summarizeIteration({
+    run, ladder: choice, skipped: walk.skipped, planned, iterRows, runRows, targeted, resumed,
+    observer: observer ? { sent: observer.sent, failed: observer.failed } : null,
+    wallMs: performance.now() - t0, interrupted: Boolean(io.signal?.aborted),
+  });
   if (opts.sarif) {
     const sarifPath = resolve(io.cwd, opts.sarif);
     const pkg = await import("../../package.json");
@@ -218,43 +223,4 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
     created_at: new Date(now()).toISOString(),
   } satisfies RunRow]);
   return { kind: "summary", summary };
-}
-
-function summarize(
-  run: RunContext, choice: { name: string; note: string | null }, walk: Awaited<ReturnType<typeof walkRepo>>,
-  planned: PlannedFile[], iterRows: ReviewRow[], runRows: ReviewRow[], targeted: string[], resumed: number,
-  observer: ObserverClient | null, opts: SweepOptions, wallMs: number, interrupted: boolean,
-): SweepSummary {
-  const files = fileRollup(iterRows);
-  const perFile = [...files.values()];
-  const reviewed = perFile.filter((f) => !f.failed);
-  const scores = reviewed.map((f) => f.score).filter((s): s is number => s !== null);
-  const latest = perFile.map((f) => f.rows[0]!);
-  return {
-    run_id: run.run_id, iter: run.iter, repo: run.repo, commit: run.commit, ladder: choice.name, ladder_note: choice.note,
-    prompt: run.prompt, policy_version: run.policy_version,
-    files_planned: planned.length,
-    reviewed: reviewed.length,
-    cached: reviewed.filter((f) => f.cached).length,
-    failed: perFile.length - reviewed.length,
-    skipped: walk.skipped.length,
-    resumed_chunks: resumed,
-    mean_score: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
-    verdicts: tally(["pass", "concerns", "fail"] as const, latest.map((r) => r.verdict)),
-    tiers: tally(["auto", "dry_run", "sim", "block"] as const, latest.map((r) => r.gradient_tier)),
-    models: modelStats(runRows),
-    requests: runRows.reduce((a, r) => a + r.attempts.reduce((b, x) => b + x.tries, 0), 0),
-    tokens: runRows.reduce((a, r) => ({ prompt: a.prompt + r.tokens.prompt, completion: a.completion + r.tokens.completion }), { prompt: 0, completion: 0 }),
-    redactions: runRows.reduce((a, r) => a + r.redactions, 0),
-    unverified_findings: iterRows.reduce((a, r) => a + r.unverified_count, 0),
-    critical_failures: iterRows.reduce((a, r) => a + r.critical_failures_count, 0),
-    skipped_files: walk.skipped,
-    split_files: planned.filter((p) => p.chunks.length > 1).map((p) => ({ path: p.file.path, chunks: p.chunks.length, by: p.chunks.some((c) => c.by === "lines") ? "line windows" : "top-level declarations" })),
-    failed_files: perFile.filter((f) => f.failed).map((f) => ({ path: f.rows[0]!.file, error: f.rows.find((r) => r.status === "failed")!.error ?? "failed" })),
-    targeted_by_fixwave: targeted,
-    observer: observer ? { sent: observer.sent, failed: observer.failed } : null,
-    sarif: opts.sarif ?? null,
-    wall_ms: wallMs,
-    interrupted,
-  };
 }

@@ -2,6 +2,8 @@
 import type { ReviewRow } from "../kb/schemas/review-row";
 import type { ModelStats } from "../kb/schemas/run-row";
 import type { Skipped } from "../walk/walk-repo";
+import type { RunContext } from "./make-row";
+import type { PlannedFile } from "./plan";
 
 export interface SweepSummary {
   run_id: string;
@@ -114,4 +116,58 @@ export function renderSummary(s: SweepSummary): string {
   if (s.sarif) lines.push(`  SARIF: ${s.sarif}`);
   lines.push(`  wall time ${(s.wall_ms / 1000).toFixed(1)} s · ${s.requests} requests · ${s.tokens.prompt + s.tokens.completion} tokens${s.interrupted ? " · INTERRUPTED (rerun with --iter " + s.iter + " to resume)" : ""}`);
   return lines.join("\n") + "\n";
+}
+
+export interface IterationFacts {
+  run: RunContext;
+  ladder: { name: string; note: string | null };
+  skipped: Skipped[];
+  planned: readonly PlannedFile[];
+  /** Every row of this iteration, resumed runs included. */
+  iterRows: readonly ReviewRow[];
+  /** The rows this run wrote. */
+  runRows: readonly ReviewRow[];
+  targeted: string[];
+  resumed: number;
+  observer: { sent: number; failed: number } | null;
+  wallMs: number;
+  interrupted: boolean;
+}
+
+/** The summary of an iteration: file rollups over every row of it, request and token figures over this run's. */
+export function summarizeIteration(f: IterationFacts): SweepSummary {
+  const { run, planned, iterRows, runRows } = f;
+  const choice = f.ladder;
+  const files = fileRollup(iterRows);
+  const perFile = [...files.values()];
+  const reviewed = perFile.filter((f) => !f.failed);
+  const scores = reviewed.map((f) => f.score).filter((s): s is number => s !== null);
+  const latest = perFile.map((f) => f.rows[0]!);
+  return {
+    run_id: run.run_id, iter: run.iter, repo: run.repo, commit: run.commit, ladder: choice.name, ladder_note: choice.note,
+    prompt: run.prompt, policy_version: run.policy_version,
+    files_planned: planned.length,
+    reviewed: reviewed.length,
+    cached: reviewed.filter((f) => f.cached).length,
+    failed: perFile.length - reviewed.length,
+    skipped: f.skipped.length,
+    resumed_chunks: f.resumed,
+    mean_score: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
+    verdicts: tally(["pass", "concerns", "fail"] as const, latest.map((r) => r.verdict)),
+    tiers: tally(["auto", "dry_run", "sim", "block"] as const, latest.map((r) => r.gradient_tier)),
+    models: modelStats(runRows),
+    requests: runRows.reduce((a, r) => a + r.attempts.reduce((b, x) => b + x.tries, 0), 0),
+    tokens: runRows.reduce((a, r) => ({ prompt: a.prompt + r.tokens.prompt, completion: a.completion + r.tokens.completion }), { prompt: 0, completion: 0 }),
+    redactions: runRows.reduce((a, r) => a + r.redactions, 0),
+    unverified_findings: iterRows.reduce((a, r) => a + r.unverified_count, 0),
+    critical_failures: iterRows.reduce((a, r) => a + r.critical_failures_count, 0),
+    skipped_files: f.skipped,
+    split_files: planned.filter((p) => p.chunks.length > 1).map((p) => ({ path: p.file.path, chunks: p.chunks.length, by: p.chunks.some((c) => c.by === "lines") ? "line windows" : "top-level declarations" })),
+    failed_files: perFile.filter((f) => f.failed).map((f) => ({ path: f.rows[0]!.file, error: f.rows.find((r) => r.status === "failed")!.error ?? "failed" })),
+    targeted_by_fixwave: f.targeted,
+    observer: f.observer,
+    sarif: null,
+    wall_ms: f.wallMs,
+    interrupted: f.interrupted,
+  };
 }
