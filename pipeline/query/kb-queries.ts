@@ -7,6 +7,7 @@ import { rate } from "../analytics/iter-stats";
 import type { FileSignal } from "../analytics/signals";
 import type { Config } from "../core/config";
 import type { KbDb } from "./open-kb";
+import { lit } from "./fingerprint-sql";
 import { signalsViewSql } from "./signals-sql";
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -66,13 +67,36 @@ export async function compareDb(db: KbDb, opts: { from?: number; to?: number }):
   return compareFrom(files, stats.find((s) => s.iter === from)!, stats.find((s) => s.iter === to)!);
 }
 
+type SignalsOpts = { asOf?: number; signals?: Config["signals"] };
+
+/** The view to read: `signals`, or a view limited to iterations up to `asOf`. */
+async function signalsView(db: KbDb, opts: SignalsOpts): Promise<string> {
+  if (opts.asOf === undefined || !opts.signals) return "signals";
+  await db.con.run(signalsViewSql(opts.signals, { name: "signals_as_of", maxIter: opts.asOf }));
+  return "signals_as_of";
+}
+
+/**
+ * The signals as a JSON array text built by DuckDB, in computeSignals' shape (key order included).
+ * For the CLI's --json: 50,000 files with 20-point histories are ~40 MB, and building JS objects first
+ * costs more than the classification itself.
+ */
+export async function signalsJsonText(db: KbDb, opts: SignalsOpts & { only?: string } = {}): Promise<string> {
+  const view = await signalsView(db, opts);
+  const where = opts.only === undefined ? "" : ` WHERE signal = ${lit(opts.only)}`;
+  const r = await db.con.runAndReadAll(`SELECT '[' || coalesce(string_agg(to_json(s)::VARCHAR, ',' ORDER BY file), '') || ']' AS j FROM ${view} s${where}`);
+  return String(r.getRowsJS()[0]![0]);
+}
+
+/** Signal → number of files, for the tally line (no per-file objects). */
+export async function signalCounts(db: KbDb, opts: SignalsOpts = {}): Promise<{ signal: string; n: number }[]> {
+  const view = await signalsView(db, opts);
+  return (await db.all(`SELECT signal, count(*) AS n FROM ${view} GROUP BY signal`)).map((r) => ({ signal: String(r.signal), n: n(r.n) }));
+}
+
 /** computeSignals over the DuckDB `signals` view (optionally as of an iteration). */
-export async function signalsDb(db: KbDb, opts: { asOf?: number; signals?: Config["signals"] } = {}): Promise<FileSignal[]> {
-  let view = "signals";
-  if (opts.asOf !== undefined && opts.signals) {
-    view = "signals_as_of";
-    await db.con.run(signalsViewSql(opts.signals, { name: view, maxIter: opts.asOf }));
-  }
+export async function signalsDb(db: KbDb, opts: SignalsOpts = {}): Promise<FileSignal[]> {
+  const view = await signalsView(db, opts);
   const rows = await db.json(`SELECT * FROM ${view} ORDER BY file`);
   return rows.map((r) => ({
     file: String(r.file), signal: String(r.signal), rule: String(r.rule),

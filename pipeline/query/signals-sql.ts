@@ -37,14 +37,15 @@ export function signalsViewSql(c: SignalsConfig, opts: { name?: string; maxIter?
   const caseOf = (k: "signal" | "rule", dflt: string) => `CASE ${arms.map((a) => `${a.when} THEN ${a[k]}`).join(" ")} ELSE ${lit(dflt)} END`;
   // One grouped pass gives each file its scored history; only the last two scored iterations are
   // fingerprinted, since that is all the table compares. MATERIALIZED keeps DuckDB from recomputing CTEs.
+  // list_sort of structs orders by their first field (iter) and is several times cheaper than list(... ORDER BY iter).
   return `CREATE OR REPLACE VIEW ${opts.name ?? "signals"} AS
 WITH per_iter AS (
   SELECT iter, file, avg(score) AS score, avg(confidence) AS confidence,
     CAST(sum(critical_failures_count) AS INTEGER) AS criticals, bool_or(targeted_by_fixwave) AS targeted
   FROM reviews WHERE true${upTo} GROUP BY iter, file
 ), per_file AS MATERIALIZED (
-  SELECT file, coalesce(list({'iter': iter, 'score': round(score, 6), 'criticals': criticals, 'targeted': targeted, 'confidence': confidence}
-    ORDER BY iter) FILTER (WHERE score IS NOT NULL), []) AS h
+  SELECT file, coalesce(list_sort(list({'iter': iter, 'score': round(score, 6), 'criticals': criticals, 'targeted': targeted, 'confidence': confidence})
+    FILTER (WHERE score IS NOT NULL)), []) AS h
   FROM per_iter GROUP BY file
 ), ev0 AS MATERIALIZED (
   SELECT file, h, len(h) AS n, h[-1] AS l, CASE WHEN len(h) >= 2 THEN h[-2] END AS p FROM per_file

@@ -12,10 +12,10 @@ function label(s: CompareSide): string {
   return `${prompt} prompt${models ? `, ${models}` : ""}`;
 }
 
-/** Signal name → count, in the order the policy lists them. */
-export function tally(signals: readonly { signal: string }[], order: readonly string[]): string {
+/** Signal name → count, in the order the policy lists them; `n` (default 1) lets pre-counted rows in. */
+export function tally(signals: readonly { signal: string; n?: number }[], order: readonly string[]): string {
   const counts = new Map<string, number>();
-  for (const s of signals) counts.set(s.signal, (counts.get(s.signal) ?? 0) + 1);
+  for (const s of signals) counts.set(s.signal, (counts.get(s.signal) ?? 0) + (s.n ?? 1));
   const names = [...new Set([...order, ...counts.keys()])].filter((n) => counts.has(n));
   return names.map((n) => `${n} ${counts.get(n)}`).join(", ");
 }

@@ -1,7 +1,7 @@
 // `scrum compare`: two iterations side by side (default: the last two), via DuckDB over the KB.
 import { compareText, tally } from "../../report/compare-text";
 import { commandContext, intFlag } from "../../query/command-context";
-import { compareDb, signalsDb } from "../../query/kb-queries";
+import { compareDb, signalCounts } from "../../query/kb-queries";
 import { openKb } from "../../query/open-kb";
 import { COMMON_FLAGS, type Command } from "../command";
 
@@ -24,7 +24,7 @@ export const command: Command = {
         io.out(JSON.stringify(r) + "\n");
         return 0;
       }
-      const signals = await signalsDb(db, { asOf: r.to, signals: config.signals });
+      const signals = await signalCounts(db, { asOf: r.to, signals: config.signals });
       io.out(compareText(r, tally(signals, config.signals.order.map((o) => o.signal))));
       return 0;
     } finally {

@@ -1,7 +1,7 @@
 // `scrum signals`: one trajectory signal per file, by the decision table in config `signals.order`.
 import { tally } from "../../report/compare-text";
 import { commandContext, intFlag } from "../../query/command-context";
-import { signalsDb } from "../../query/kb-queries";
+import { signalsDb, signalsJsonText } from "../../query/kb-queries";
 import { openKb } from "../../query/open-kb";
 import { COMMON_FLAGS, type Command } from "../command";
 
@@ -20,13 +20,13 @@ export const command: Command = {
     const db = await openKb(kbDir, config.signals);
     try {
       const asOf = intFlag(values, "iter");
-      const all = await signalsDb(db, { asOf, signals: config.signals });
       const only = values.only ? String(values.only).toUpperCase() : undefined;
-      const list = only ? all.filter((s) => s.signal === only) : all;
       if (values.json) {
-        io.out(JSON.stringify(list) + "\n");
+        io.out((await signalsJsonText(db, { asOf, signals: config.signals, only })) + "\n");
         return 0;
       }
+      const all = await signalsDb(db, { asOf, signals: config.signals });
+      const list = only ? all.filter((s) => s.signal === only) : all;
       const f2 = (x: number | null) => (x === null ? "  n/a" : x.toFixed(2).padStart(5));
       const lines = list.map((s) =>
         `${s.signal.padEnd(11)} ${f2(s.score_prev)} → ${f2(s.score_last)}  crit ${s.criticals_prev ?? "-"}→${s.criticals_last ?? "-"}  J ${s.jaccard === null ? "n/a" : s.jaccard.toFixed(2)}${s.targeted ? "  targeted" : ""}  ${s.file}`);
