@@ -110,6 +110,7 @@ describe("SARIF and offline runs", () => {
     const { rows, summary } = await sweep(root, cfg, { sarif: sarifPath });
     expect(rows.map((r) => r.file).sort()).toEqual(["app/load.ts", "cmd/main.go", "core/src/lib.rs", "svc/worker.py"]);
     expect(rows.every((r) => r.provider === "static" && r.confidence === 1)).toBe(true);
+    expect(summary.walk_mode).toBe("fs");
     const sarif = JSON.parse(readFileSync(sarifPath, "utf8"));
     const schema = JSON.parse(readFileSync(join(ROOT, "node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });

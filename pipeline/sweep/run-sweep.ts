@@ -58,6 +58,7 @@ export type SweepOutcome = { kind: "summary"; summary: SweepSummary } | { kind: 
 
 export interface DryRunPlan {
   repo: string;
+  walk_mode: "git" | "fs";
   iter: number;
   ladder: string;
   ladder_note: string | null;
@@ -100,7 +101,7 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
     return {
       kind: "plan",
       plan: {
-        repo: walk.repo, iter, ladder: choice.name, ladder_note: choice.note,
+        repo: walk.repo, walk_mode: walk.mode, iter, ladder: choice.name, ladder_note: choice.note,
         rungs: choice.rungs.map((r) => ({ provider: r.provider, model: r.model })),
         prompt: { name: prompts.name, sha256: prompts.sha256 },
         files: planned.map((p) => ({ path: p.file.path, chunks: p.chunks.length, lines: p.lines.length, by: p.chunks[0]!.by })),
@@ -207,7 +208,7 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
   const iterRows = readReviews(paths.dir, () => {}).filter((r) => r.repo === walk.repo && r.iter === iter);
   const runRows = iterRows.filter((r) => r.run_id === run.run_id);
   const summary = summarizeIteration({
-    run, ladder: choice, skipped: walk.skipped, planned, iterRows, runRows, targeted, resumed,
+    run, ladder: choice, skipped: walk.skipped, walkMode: walk.mode, planned, iterRows, runRows, targeted, resumed,
     observer: observer ? { sent: observer.sent, failed: observer.failed } : null,
     wallMs: performance.now() - t0, interrupted: Boolean(io.signal?.aborted),
   });

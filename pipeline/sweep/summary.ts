@@ -10,6 +10,8 @@ export interface SweepSummary {
   iter: number;
   repo: string;
   commit: string | null;
+  /** git: tracked files via git; fs: not a git repository, walked the file system honouring .gitignore. */
+  walk_mode: "git" | "fs";
   ladder: string;
   ladder_note: string | null;
   prompt: { name: string; sha256: string };
@@ -98,6 +100,7 @@ export function renderSummary(s: SweepSummary): string {
   const lines: string[] = [];
   lines.push(`iter ${s.iter} (${s.prompt.name} prompt, ladder ${s.ladder}) on ${s.repo}${s.commit ? ` @ ${s.commit.slice(0, 10)}` : ""}`);
   if (s.ladder_note) lines.push(`  ${s.ladder_note}`);
+  if (s.walk_mode === "fs") lines.push("  not a git repository: walked the file system, honouring .gitignore");
   lines.push(`  files: ${s.files_planned} planned · ${s.reviewed} reviewed (${s.cached} cached) · ${s.failed} failed · ${s.skipped} skipped${s.resumed_chunks ? ` · ${s.resumed_chunks} chunks already done (resumed)` : ""}`);
   lines.push(`  mean score: ${fmt(s.mean_score)}/10 · critical failures ${s.critical_failures} (${s.unverified_findings} findings unverified)`);
   lines.push(`  verdicts: ${s.verdicts.pass} pass · ${s.verdicts.concerns} concerns · ${s.verdicts.fail} fail`);
@@ -122,6 +125,7 @@ export interface IterationFacts {
   run: RunContext;
   ladder: { name: string; note: string | null };
   skipped: Skipped[];
+  walkMode: "git" | "fs";
   planned: readonly PlannedFile[];
   /** Every row of this iteration, resumed runs included. */
   iterRows: readonly ReviewRow[];
@@ -144,7 +148,7 @@ export function summarizeIteration(f: IterationFacts): SweepSummary {
   const scores = reviewed.map((f) => f.score).filter((s): s is number => s !== null);
   const latest = perFile.map((f) => f.rows[0]!);
   return {
-    run_id: run.run_id, iter: run.iter, repo: run.repo, commit: run.commit, ladder: choice.name, ladder_note: choice.note,
+    run_id: run.run_id, iter: run.iter, repo: run.repo, commit: run.commit, walk_mode: f.walkMode, ladder: choice.name, ladder_note: choice.note,
     prompt: run.prompt, policy_version: run.policy_version,
     files_planned: planned.length,
     reviewed: reviewed.length,

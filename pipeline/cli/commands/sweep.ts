@@ -17,6 +17,7 @@ function positiveInt(v: unknown, flag: string): number | undefined {
 function renderPlan(p: DryRunPlan): string {
   const out = [`dry run: iter ${p.iter} on ${p.repo}, ladder ${p.ladder} (${p.rungs.map((r) => r.model).join(" → ")}), ${p.prompt.name} prompt ${p.prompt.sha256.slice(0, 12)}`];
   if (p.ladder_note) out.push(`  ${p.ladder_note}`);
+  if (p.walk_mode === "fs") out.push("  not a git repository: walking the file system, honouring .gitignore");
   for (const f of p.files) out.push(`  ${f.path}  ${f.lines} lines${f.chunks > 1 ? `, ${f.chunks} chunks (by ${f.by})` : ""}`);
   for (const s of p.skipped_files) if (s.reason !== "not-source") out.push(`  skip ${s.path} (${s.reason}${s.detail ? `: ${s.detail}` : ""})`);
   const notSource = p.skipped_files.filter((s) => s.reason === "not-source").length;
