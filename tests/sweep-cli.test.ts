@@ -85,3 +85,24 @@ describe("scrum sweep --files", () => {
     expect(r.err).toContain("unexpected argument 'extra'");
   });
 });
+
+describe("sweep → fixwave → sweep", () => {
+  test("files the fix-wave doc targets are marked on the next iteration's rows", async () => {
+    const repo = gitRepo({
+      "src/load.ts": "export async function load(url: string) {\n  try {\n    return await fetch(url);\n  } catch (e) {}\n}\n",
+      "src/ok.ts": "export const ok = 1;\n",
+    });
+    const kb = tmpDir();
+    expect((await cli(["sweep", repo, "--kb", kb, "--quiet"])).code).toBe(0);
+    const fw = await cli(["fixwave", "--kb", kb, "--out", join(repo, "docs/SCRUM_FIX_WAVE.md")]);
+    expect(fw.code).toBe(0);
+    const next = await cli(["sweep", repo, "--kb", kb, "--json"]);
+    const s = JSON.parse(next.out);
+    expect(s.iter).toBe(2);
+    expect(s.targeted_by_fixwave).toEqual(["src/load.ts"]);
+    const { readReviews } = await import("../pipeline/kb/read-kb");
+    const rows = readReviews(kb, () => {}).filter((r) => r.iter === 2);
+    expect(rows.find((r) => r.file === "src/load.ts")!.targeted_by_fixwave).toBe(true);
+    expect(rows.find((r) => r.file === "src/ok.ts")!.targeted_by_fixwave).toBe(false);
+  });
+});

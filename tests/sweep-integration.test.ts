@@ -127,3 +127,14 @@ describe("SARIF and offline runs", () => {
     }
   });
 });
+
+describe("fix-wave round trip", () => {
+  test("the doc `scrum fixwave` writes is read back by the next sweep as its proposal", async () => {
+    const { parseProposal } = await import("../pipeline/sweep/fixwave-input");
+    const hand = parseProposal("# wave\n\n### `src/a.ts`\n- fix it\n\n### `lib/b.py`\n- and this\n");
+    expect(hand.files).toEqual(["src/a.ts", "lib/b.py"]);
+    expect(hand.sections.get("lib/b.py")).toBe("- and this");
+    const marked = parseProposal('<!-- scrum-fixwave {"iter":3,"files":["src/a.ts"]} -->\n### `src/a.ts`\n- x\n### `src/c.ts`\n- y\n');
+    expect(marked.files).toEqual(["src/a.ts"]);
+  });
+});

@@ -1,6 +1,7 @@
 // Read the fix-wave doc a sweep verifies: which files it targets, and each file's section for the prompt.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { parseFixwaveTargets } from "../analytics/fixwave";
 
 export interface Proposal {
   path: string;
@@ -9,7 +10,6 @@ export interface Proposal {
   sections: Map<string, string>;
 }
 
-const MARKER = /<!--\s*scrum-fixwave\s+(\{[\s\S]*?\})\s*-->/;
 const HEADING = /^#{2,4}\s+`([^`]+)`/;
 
 /** Targets from the machine-readable marker; else every `### \`path\`` heading. */
@@ -29,17 +29,8 @@ export function parseProposal(markdown: string): { files: string[]; sections: Ma
     if (current) buf.push(line);
   }
   flush();
-  let files = [...sections.keys()];
-  const m = MARKER.exec(markdown);
-  if (m) {
-    try {
-      const meta = JSON.parse(m[1]!) as { files?: unknown };
-      if (Array.isArray(meta.files)) files = meta.files.filter((f): f is string => typeof f === "string");
-    } catch {
-      /* a damaged marker falls back to the headings */
-    }
-  }
-  return { files, sections };
+  // The marker `scrum fixwave` writes is authoritative; a hand-written doc falls back to its headings.
+  return { files: parseFixwaveTargets(markdown) ?? [...sections.keys()], sections };
 }
 
 export function readProposal(path: string): Proposal | null {
