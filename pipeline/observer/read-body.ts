@@ -14,7 +14,9 @@ export async function readBody(req: Request, maxBytes: number): Promise<BodyResu
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
+      await reader.cancel().catch(() => {
+        // The client may already be gone; the 413 below is the answer either way.
+      });
       return { ok: false, status: 413, reason: `body exceeds the limit of ${maxBytes} bytes` };
     }
     parts.push(value);

@@ -55,7 +55,9 @@ export class CorrectionsTailer {
     try {
       const r = TailOffset.safeParse(JSON.parse(readFileSync(this.deps.offsetFile, "utf8")));
       if (r.success && r.data.path === this.deps.path) return r.data;
-    } catch {}
+    } catch {
+      // Unparseable offset file: fall through to the warning and start over.
+    }
     this.deps.warn(`scrum: warning: ${this.deps.offsetFile}: unreadable tail offset, starting from the beginning of ${this.deps.path}`);
     return null;
   }
