@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileIters } from "../pipeline/analytics/file-iter";
-import { parseFixwaveTargets, rankFixwave, renderFixwave } from "../pipeline/analytics/fixwave";
+import { limitFixwave, parseFixwaveTargets, rankFixwave, renderFixwave } from "../pipeline/analytics/fixwave";
 import { computeSignals } from "../pipeline/analytics/signals";
 import { runCli } from "../pipeline/cli/main";
 import { loadConfig } from "../pipeline/cli/load-config";
@@ -54,5 +54,30 @@ describe("fix-wave doc", () => {
     const written = readFileSync(join(dir, "docs/SCRUM_FIX_WAVE.md"), "utf8");
     expect(parseFixwaveTargets(written)).toEqual(["src/loop.ts", "src/worse.py"]);
     await expect(runCli(["fixwave", "--kb", "kb", "--iter", "9", "--config", join(ROOT, "scrum.config.yaml")], io)).rejects.toMatchObject({ exitCode: 2 });
+  });
+
+  test("--limit keeps the most urgent files, and the doc and --json say how many were left out", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scrum-fwl-"));
+    appendJsonl(kbPaths(join(dir, "kb")).reviews, ROWS);
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: () => {}, cwd: dir, env: {}, isTTY: false };
+    const args = ["fixwave", "--kb", "kb", "--config", join(ROOT, "scrum.config.yaml")];
+    expect(await runCli([...args, "--limit", "1", "--json"], io)).toBe(0);
+    expect(JSON.parse(out.join(""))).toMatchObject({ iter: 2, files: [{ file: "src/loop.ts" }], omitted: 1 });
+    const written = readFileSync(join(dir, "docs/SCRUM_FIX_WAVE.md"), "utf8");
+    expect(parseFixwaveTargets(written)).toEqual(["src/loop.ts"]);
+    expect(written).toContain("2 file(s) with critical failures");
+    expect(written).toContain("**1 more file(s) left out** by the limit");
+    expect(written).not.toContain("### `src/worse.py`");
+    // Under the limit nothing is left out and the note is absent.
+    expect(await runCli([...args, "--limit", "5"], io)).toBe(0);
+    expect(readFileSync(join(dir, "docs/SCRUM_FIX_WAVE.md"), "utf8")).not.toContain("left out");
+    await expect(runCli([...args, "--limit", "0"], io)).rejects.toMatchObject({ exitCode: 2 });
+  });
+
+  test("the default limit comes from config fixwave.limit", () => {
+    expect(loadConfig({ cwd: ROOT }).config.fixwave.limit).toBe(25);
+    expect(limitFixwave(entries, 25)).toEqual({ entries, omitted: 0 });
+    expect(limitFixwave(entries, 1).omitted).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { computeSignals } from "../pipeline/analytics/signals";
 import { loadConfig } from "../pipeline/cli/load-config";
+import { runCli } from "../pipeline/cli/main";
 import { appendJsonl } from "../pipeline/kb/jsonl";
 import { kbPaths } from "../pipeline/kb/paths";
 import type { ReviewRow } from "../pipeline/kb/schemas/review-row";
@@ -80,6 +81,22 @@ describe("signals decision table", () => {
 
   test("an unknown condition in the policy is a config error", () => {
     expect(() => computeSignals([reviewRow()], { ...cfg, order: [{ signal: "X", when: "moon_phase" }] })).toThrow(/unknown condition 'moon_phase'/);
+  });
+
+  test("`scrum signals --json` (JSON built by DuckDB) parses to computeSignals; --only filters", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scrum-sigj-"));
+    const rows = CASES.flatMap(([, r]) => r);
+    appendJsonl(kbPaths(join(dir, "kb")).reviews, rows);
+    const run = async (extra: string[]) => {
+      const out: string[] = [];
+      const io = { out: (t: string) => out.push(t), err: () => {}, cwd: dir, env: {}, isTTY: false };
+      expect(await runCli(["signals", "--kb", "kb", "--json", "--config", join(import.meta.dir, "..", "scrum.config.yaml"), ...extra], io)).toBe(0);
+      return JSON.parse(out.join(""));
+    };
+    const want = computeSignals(rows, cfg);
+    expect(await run([])).toEqual(want);
+    expect(await run(["--only", "looping"])).toEqual(want.filter((s) => s.signal === "LOOPING"));
+    expect(await run(["--only", "NOPE"])).toEqual([]);
   });
 
   test("the DuckDB signals view agrees with computeSignals on every case", async () => {

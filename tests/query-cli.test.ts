@@ -43,7 +43,7 @@ describe("scrum query", () => {
   test("the cache is rebuilt when the JSONL grows", async () => {
     const dir = kb();
     expect(JSON.parse((await run(dir, ["query", "select count(*) n from reviews", "--json"])).out)).toEqual([{ n: 2 }]);
-    expect(existsSync(join(dir, "kb/.cache/reviews.parquet"))).toBe(true);
+    expect(existsSync(join(dir, "kb/.cache/reviews.manifest.json"))).toBe(true);
     appendJsonl(kbPaths(join(dir, "kb")).reviews, [reviewRow({ iter: 3, file: "a.ts" })]);
     expect(JSON.parse((await run(dir, ["query", "select count(*) n from reviews", "--json"])).out)).toEqual([{ n: 3 }]);
   });

@@ -3,6 +3,7 @@ import { InputError } from "../core/errors";
 import type { GradientTier, ReviewRow } from "../kb/schemas/review-row";
 import { TIER_ORDER, fileIters, type FileIter } from "./file-iter";
 import { iterStats, type IterStats } from "./iter-stats";
+import { latestRows } from "./latest-rows";
 
 export interface FileDelta { file: string; from: number; to: number; delta: number }
 
@@ -49,8 +50,9 @@ export function pickIterations(iters: readonly number[], opts: { from?: number; 
   return { from, to };
 }
 
-/** Reference implementation over typed rows; the CLI gets the same inputs from DuckDB (query/compare-sql.ts). */
-export function compareIterations(rows: ReviewRow[], opts: { from?: number; to?: number }): CompareResult {
+/** Reference implementation over typed rows; the CLI gets the same inputs from DuckDB (query/kb-queries.ts). */
+export function compareIterations(all: ReviewRow[], opts: { from?: number; to?: number }): CompareResult {
+  const rows = latestRows(all);
   const { from, to } = pickIterations(rows.map((r) => r.iter), opts);
   const sel = rows.filter((r) => r.iter === from || r.iter === to);
   const stats = iterStats(sel);

@@ -5,6 +5,7 @@ import type { ReviewRow } from "../kb/schemas/review-row";
 import { round6 } from "./compare";
 import { fileIters, type FileIter } from "./file-iter";
 import { jaccard } from "./fingerprint";
+import { latestRows } from "./latest-rows";
 
 type SignalsConfig = Config["signals"];
 
@@ -106,7 +107,7 @@ export function signalsFrom(records: readonly FileIter[], cfg: SignalsConfig): F
   });
 }
 
-/** One signal per file from its whole history in the rows. */
+/** One signal per file from its whole history in the rows (the last row per chunk counts). */
 export function computeSignals(rows: ReviewRow[], cfg: SignalsConfig): FileSignal[] {
-  return signalsFrom(fileIters(rows, cfg.lineBucket), cfg);
+  return signalsFrom(fileIters(latestRows(rows), cfg.lineBucket), cfg);
 }

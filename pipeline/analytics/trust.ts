@@ -5,6 +5,7 @@ import type { MissRow, TrustRow } from "../kb/schemas/trust-row";
 import { fingerprint } from "./fingerprint";
 import { jaccard } from "./fingerprint";
 import { rate } from "./iter-stats";
+import { latestRows } from "./latest-rows";
 
 export interface Agreement {
   /** Distinct file contents (file_sha256) both sides reviewed. */
@@ -73,7 +74,8 @@ function agreement(pairs: { same: boolean; overlap: number }[], files: number): 
 }
 
 /** Per model, sorted by accepted files (most first). Rates are null when nothing was counted. */
-export function trustProfile(reviews: ReviewRow[], trust: { accepts: TrustRow[]; misses: MissRow[] }, opts: { lineBucket?: number } = {}): ModelTrust[] {
+export function trustProfile(all: ReviewRow[], trust: { accepts: TrustRow[]; misses: MissRow[] }, opts: { lineBucket?: number } = {}): ModelTrust[] {
+  const reviews = latestRows(all);
   const ops = opinions(reviews, opts.lineBucket ?? 10);
   const models = new Map<string, string>();
   for (const r of reviews) if (r.status === "accepted" && r.model) models.set(r.model, r.provider ?? "");

@@ -26,7 +26,11 @@ export function plain(v: unknown): unknown {
   return v;
 }
 
-export async function openKb(kbDir: string, signals: Config["signals"], opts: { cache?: boolean } = {}): Promise<KbDb> {
+/**
+ * `cache: false` reads the JSONL directly; `dedupe: false` skips keeping the last row per
+ * (repo, iter, file, chunk) on that direct path (benchmark baselines only: the answer may count duplicates).
+ */
+export async function openKb(kbDir: string, signals: Config["signals"], opts: { cache?: boolean; dedupe?: boolean } = {}): Promise<KbDb> {
   const instance = await DuckDBInstance.create(":memory:");
   const con = await instance.connect();
   try {

@@ -1,53 +1,230 @@
-// Columnar copy of scrum_reviews.jsonl (parquet under <kb>/.cache), rebuilt whenever the JSONL changes.
-// The JSONL stays the source of truth: the cache is keyed by its size and mtime and can be deleted at will.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+// Columnar copy of scrum_reviews.jsonl under <kb>/.cache: parquet parts plus a manifest of the bytes they
+// cover. A grown JSONL costs one new part read from the new bytes only; a truncated or rewritten one is
+// rebuilt from scratch (cache-plan.ts decides). The JSONL stays the source of truth: delete .cache at will.
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { LEXICON_VERSION } from "../analytics/fingerprint-lexicon";
 import { kbPaths } from "../kb/paths";
+import { CACHE_FORMAT, CacheManifest, planCache, windowsFor, type CachePart, type JsonlNow } from "./cache-plan";
 import { REVIEW_COLUMNS, REVIEW_FILTER, REVIEW_SELECT, emptyRelation, readNdjson } from "./columns";
 
-/** Bump when REVIEW_SELECT changes shape, so old caches are rebuilt. */
-export const CACHE_FORMAT = 1;
+export { CACHE_FORMAT } from "./cache-plan";
 
 export interface ReviewsSource {
   /** A relation (sub-select or table function) with the `reviews` view's columns. */
   sql: string;
-  cache: "none" | "hit" | "rebuilt" | "unwritable";
+  cache: "none" | "hit" | "appended" | "rebuilt" | "unwritable";
+  /** Why the cache was rebuilt, when it was. */
+  reason?: string;
 }
 
 const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
+const VERSIONS = { format: CACHE_FORMAT, lexicon: LEXICON_VERSION };
+const KEY = "repo, iter, file, chunk";
+/** Parts no manifest lists are deleted only when this old: a concurrent reader may still be scanning them. */
+const ORPHAN_GRACE_MS = 10 * 60_000;
 
-function keyOf(path: string): string {
-  const st = statSync(path);
-  return JSON.stringify({ format: CACHE_FORMAT, lexicon: LEXICON_VERSION, size: st.size, mtimeMs: st.mtimeMs });
+/** The rows of `rel` with only the last row per (repo, iter, file, chunk); `order` columns rank rows oldest first. */
+export function lastPerKey(rel: string, order: string[], extra: string[]): string {
+  const newest = order.map((c) => `${c} DESC`).join(", ");
+  return `(SELECT * EXCLUDE (${extra.join(", ")}) FROM ${rel} QUALIFY row_number() OVER (PARTITION BY ${KEY} ORDER BY ${newest}) = 1)`;
 }
 
-/** Where the `reviews` view reads from; builds or refreshes the cache when allowed. */
-export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: { cache?: boolean } = {}): Promise<ReviewsSource> {
-  const path = kbPaths(kbDir).reviews;
-  if (!existsSync(path)) return { sql: `(SELECT ${REVIEW_SELECT} FROM ${emptyRelation(REVIEW_COLUMNS)})`, cache: "none" };
-  const direct = `(SELECT ${REVIEW_SELECT} FROM ${readNdjson(path, REVIEW_COLUMNS)} WHERE ${REVIEW_FILTER})`;
+/** The `reviews` relation over the manifest's parts (de-duplicated only when it has duplicates). */
+export function partsRelation(dir: string, m: CacheManifest): string {
+  const list = `[${m.parts.map((p) => q(join(dir, p.name))).join(", ")}]`;
+  if (!m.duplicates) return `read_parquet(${list})`;
+  // Part names sort in write order, and rows keep the JSONL's order inside a part.
+  return lastPerKey(`read_parquet(${list}, filename = true, file_row_number = true)`, ["filename", "file_row_number"], ["filename", "file_row_number"]);
+}
+
+/** The JSONL read directly, de-duplicated by line order (`dedupe: false` only for benchmark baselines). */
+export function directRelation(path: string, dedupe = true): string {
+  const plain = `(SELECT ${REVIEW_SELECT} FROM ${readNdjson(path, REVIEW_COLUMNS)} WHERE ${REVIEW_FILTER})`;
+  if (!dedupe) return plain;
+  // row_number() OVER () streams in scan order, which DuckDB keeps (preserve_insertion_order).
+  return lastPerKey(`(SELECT *, row_number() OVER () AS scrum_line FROM ${plain})`, ["scrum_line"], ["scrum_line"]);
+}
+
+function sha(buf: Buffer): string {
+  return createHash("sha256").update(buf).digest("hex");
+}
+
+function readRange(fd: number, at: number, len: number): Buffer {
+  const buf = Buffer.alloc(len);
+  let got = 0;
+  while (got < len) {
+    const n = readSync(fd, buf, got, len - got, at + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return buf.subarray(0, got);
+}
+
+function readManifest(path: string): CacheManifest | null {
+  try {
+    const m = CacheManifest.safeParse(JSON.parse(readFileSync(path, "utf8")));
+    return m.success ? m.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function observe(jsonl: string, m: CacheManifest | null): JsonlNow {
+  const st = statSync(jsonl);
+  const now: JsonlNow = { size: st.size, mtimeMs: st.mtimeMs, windows: [], byteAtOffset: null };
+  if (!m || st.size < m.offset) return now;
+  const fd = openSync(jsonl, "r");
+  try {
+    now.windows = m.windows.map((w) => sha(readRange(fd, w.at, w.len)));
+    if (st.size > m.offset) now.byteAtOffset = readRange(fd, m.offset, 1)[0] ?? null;
+  } finally {
+    closeSync(fd);
+  }
+  return now;
+}
+
+/** Copy JSONL bytes [from, to) to a file DuckDB can read, cut after the last newline; returns the end used. */
+function copyTail(jsonl: string, from: number, to: number, dest: string): number {
+  const src = openSync(jsonl, "r");
+  const out = openSync(dest, "w");
+  let end = from;
+  try {
+    for (let at = from; at < to; ) {
+      const chunk = readRange(src, at, Math.min(8 << 20, to - at));
+      if (chunk.length === 0) break;
+      const nl = chunk.lastIndexOf(0x0a);
+      writeSync(out, chunk);
+      at += chunk.length;
+      if (nl >= 0) end = at - chunk.length + nl + 1;
+    }
+  } finally {
+    closeSync(src);
+    closeSync(out);
+  }
+  return end;
+}
+
+async function writePart(con: DuckDBConnection, dir: string, relation: string, num: number, range: { from: number; to: number }): Promise<CachePart> {
+  const name = `reviews-${String(num).padStart(6, "0")}-${process.pid}-${Date.now().toString(36)}.parquet`;
+  const tmp = join(dir, `${name}.tmp`);
+  try {
+    const r = await con.runAndReadAll(`COPY (SELECT * FROM ${relation}) TO ${q(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)`);
+    renameSync(tmp, join(dir, name));
+    return { name, ...range, rows: Number(r.getRowsJS()[0]?.[0] ?? 0) };
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Duplicate keys anywhere in the parts. Hash collisions can only say "yes" wrongly, which costs speed, not correctness. */
+async function hasDuplicates(con: DuckDBConnection, dir: string, parts: CachePart[]): Promise<boolean> {
+  const list = `[${parts.map((p) => q(join(dir, p.name))).join(", ")}]`;
+  const r = await con.runAndReadAll(`SELECT count(*) <> count(DISTINCT hash(${KEY})) FROM read_parquet(${list})`);
+  return Boolean(r.getRowsJS()[0]?.[0]);
+}
+
+function windows(jsonl: string, offset: number) {
+  const fd = openSync(jsonl, "r");
+  try {
+    return windowsFor(offset).map((w) => ({ ...w, sha256: sha(readRange(fd, w.at, w.len)) }));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function removeStale(dir: string, keep: Set<string>): void {
+  const now = Date.now();
+  for (const f of readdirSync(dir)) {
+    const part = /^reviews-\d{6}-.*\.parquet(\.tmp)?$/.test(f) || f === "reviews.parquet" || f === "reviews.key.json";
+    if (!part || keep.has(f)) continue;
+    try {
+      if (now - statSync(join(dir, f)).mtimeMs > ORPHAN_GRACE_MS || f.startsWith("reviews.")) rmSync(join(dir, f), { force: true });
+    } catch { /* another process removed it first */ }
+  }
+}
+
+function saveManifest(path: string, m: CacheManifest): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(m));
+  renameSync(tmp, path);
+}
+
+/** Where the `reviews` view reads from; builds, extends or rebuilds the cache when allowed. */
+export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: { cache?: boolean; dedupe?: boolean } = {}): Promise<ReviewsSource> {
+  const jsonl = kbPaths(kbDir).reviews;
+  if (!existsSync(jsonl)) return { sql: `(SELECT ${REVIEW_SELECT} FROM ${emptyRelation(REVIEW_COLUMNS)})`, cache: "none" };
+  const direct = directRelation(jsonl, opts.dedupe !== false);
   if (opts.cache === false) return { sql: direct, cache: "none" };
 
   const dir = join(kbDir, ".cache");
-  const parquet = join(dir, "reviews.parquet");
-  const meta = join(dir, "reviews.key.json");
-  // Taken before reading, so rows appended during the rebuild make the next run rebuild again.
-  const key = keyOf(path);
-  if (existsSync(parquet) && existsSync(meta) && readFileSync(meta, "utf8") === key) {
-    return { sql: `read_parquet(${q(parquet)})`, cache: "hit" };
-  }
-  const tmp = join(dir, `reviews.${process.pid}.${Date.now()}.tmp.parquet`);
+  const manifestPath = join(dir, "reviews.manifest.json");
+  const old = existsSync(manifestPath) ? readManifest(manifestPath) : null;
+  const usable = old && old.parts.every((p) => existsSync(join(dir, p.name))) ? old : null;
+  // Observed before reading, so bytes appended meanwhile are left for the next run.
+  const now = observe(jsonl, usable);
+  const plan = planCache(usable, now, VERSIONS);
+  if (plan.kind === "hit") return { sql: partsRelation(dir, usable!), cache: "hit" };
   try {
     mkdirSync(dir, { recursive: true });
-    await con.run(`COPY ${direct} TO ${q(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)`);
-    renameSync(tmp, parquet);
-    writeFileSync(meta, key);
-    return { sql: `read_parquet(${q(parquet)})`, cache: "rebuilt" };
+    if (plan.kind === "touch") {
+      const m = { ...usable!, size: now.size, mtimeMs: now.mtimeMs };
+      saveManifest(manifestPath, m);
+      return { sql: partsRelation(dir, m), cache: "hit" };
+    }
+    if (plan.kind === "append") {
+      const m = usable!;
+      const tail = join(dir, `tail.${process.pid}.jsonl`);
+      try {
+        const end = copyTail(jsonl, plan.from, plan.to, tail);
+        if (end === plan.from) {
+          // Only part of a line so far: nothing to add until it is complete.
+          saveManifest(manifestPath, { ...m, size: now.size, mtimeMs: now.mtimeMs });
+          return { sql: partsRelation(dir, m), cache: "hit" };
+        }
+        const part = await writePart(con, dir, `(SELECT ${REVIEW_SELECT} FROM ${readNdjson(tail, REVIEW_COLUMNS)} WHERE ${REVIEW_FILTER})`, m.next, { from: plan.from, to: end });
+        let parts = [...m.parts, part];
+        let next = m.next + 1;
+        if (plan.compact) {
+          const merged = await writePart(con, dir, `read_parquet([${parts.map((p) => q(join(dir, p.name))).join(", ")}])`, next++, { from: 0, to: end });
+          parts = [merged];
+        }
+        const duplicates = m.duplicates || (await hasDuplicates(con, dir, parts));
+        const grown: CacheManifest = { ...m, size: now.size, mtimeMs: now.mtimeMs, offset: end, openEnd: false, windows: windows(jsonl, end), parts, duplicates, next };
+        saveManifest(manifestPath, grown);
+        if (plan.compact) removeStale(dir, new Set(parts.map((p) => p.name)));
+        return { sql: partsRelation(dir, grown), cache: "appended" };
+      } finally {
+        rmSync(tail, { force: true });
+      }
+    }
+    const num = old?.next ?? 1;
+    const part = await writePart(con, dir, directRelation(jsonl, false), num, { from: 0, to: now.size });
+    const duplicates = await hasDuplicates(con, dir, [part]);
+    const end = statSync(jsonl);
+    const built: CacheManifest = {
+      ...VERSIONS, size: now.size, mtimeMs: now.mtimeMs, offset: now.size, openEnd: lastByte(jsonl, now.size) !== 0x0a,
+      windows: windows(jsonl, now.size), parts: [part], duplicates, next: num + 1,
+    };
+    // Rows appended while DuckDB read the whole file may be in this part already: rebuild next time.
+    if (end.size === now.size && end.mtimeMs === now.mtimeMs) saveManifest(manifestPath, built);
+    else rmSync(manifestPath, { force: true });
+    removeStale(dir, new Set([part.name]));
+    return { sql: partsRelation(dir, built), cache: "rebuilt", reason: plan.reason };
   } catch {
     // A read-only KB or a full disk: answer from the JSONL directly, just slower.
-    rmSync(tmp, { force: true });
     return { sql: direct, cache: "unwritable" };
+  }
+}
+
+function lastByte(path: string, size: number): number | null {
+  if (size === 0) return 0x0a;
+  const fd = openSync(path, "r");
+  try {
+    return readRange(fd, size - 1, 1)[0] ?? null;
+  } finally {
+    closeSync(fd);
   }
 }

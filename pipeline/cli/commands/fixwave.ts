@@ -1,7 +1,7 @@
 // `scrum fixwave`: write the next fix-wave doc (default docs/SCRUM_FIX_WAVE.md) from the KB.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { rankFixwave, renderFixwave } from "../../analytics/fixwave";
+import { limitFixwave, rankFixwave, renderFixwave } from "../../analytics/fixwave";
 import { InputError } from "../../core/errors";
 import { commandContext, intFlag } from "../../query/command-context";
 import { fileItersWithFindings, iterations, signalsDb } from "../../query/kb-queries";
@@ -11,9 +11,10 @@ import { COMMON_FLAGS, type Command } from "../command";
 export const command: Command = {
   name: "fixwave",
   summary: "write the next fix-wave doc from the KB",
-  usage: "scrum fixwave [--iter N] [--out FILE] [--kb DIR] [--json]",
+  usage: "scrum fixwave [--iter N] [--limit N] [--out FILE] [--kb DIR] [--json]",
   flags: {
     iter: { type: "string", arg: "N", description: "the iteration whose findings set the scope (default: the last)" },
+    limit: { type: "string", arg: "N", description: "list at most N files, the most urgent first (default: config fixwave.limit, 25)" },
     out: { type: "string", arg: "FILE", description: "where to write the doc (default: config prompt.proposal, docs/SCRUM_FIX_WAVE.md)" },
     ...COMMON_FLAGS,
   },
@@ -29,14 +30,14 @@ export const command: Command = {
       if (iter === undefined) throw new InputError(`the KB in ${kbDir} has no reviews yet`, "run `scrum sweep` first");
       const records = await fileItersWithFindings(db, iter);
       const signals = await signalsDb(db, { asOf: iter, signals: config.signals });
-      const entries = rankFixwave(records, signals);
-      const doc = renderFixwave({ iter, entries, signals: config.signals, policyVersion: config.policy_version });
+      const { entries, omitted } = limitFixwave(rankFixwave(records, signals), intFlag(values, "limit") ?? config.fixwave.limit);
+      const doc = renderFixwave({ iter, entries, omitted, signals: config.signals, policyVersion: config.policy_version });
       const out = resolve(io.cwd, (values.out as string | undefined) ?? config.prompt.proposal);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, doc);
       const files = entries.map((e) => ({ file: e.file, signal: e.signal, weight: e.weight, tier: e.record.tier, criticals: e.record.criticals }));
-      if (values.json) io.out(JSON.stringify({ iter, out, files }) + "\n");
-      else io.out(`wrote ${relative(io.cwd, out) || out}: ${entries.length} file(s) from iteration ${iter}${entries.length ? ` (first: ${entries[0]!.file}, ${entries[0]!.signal})` : ""}\n`);
+      if (values.json) io.out(JSON.stringify({ iter, out, files, omitted }) + "\n");
+      else io.out(`wrote ${relative(io.cwd, out) || out}: ${entries.length} file(s) from iteration ${iter}${entries.length ? ` (first: ${entries[0]!.file}, ${entries[0]!.signal})` : ""}${omitted ? `; ${omitted} more left out by --limit` : ""}\n`);
       return 0;
     } finally {
       db.close();

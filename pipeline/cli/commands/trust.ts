@@ -1,7 +1,8 @@
-// `scrum trust`: per model, how far its reviews can be trusted (from model_trust.jsonl and the reviews).
-import { trustProfile, type ModelTrust } from "../../analytics/trust";
-import { readReviews, readTrust } from "../../kb/read-kb";
+// `scrum trust`: per model, how far its reviews can be trusted (model_trust.jsonl and the reviews, in DuckDB).
+import type { ModelTrust } from "../../analytics/trust";
 import { commandContext } from "../../query/command-context";
+import { openKb } from "../../query/open-kb";
+import { trustDb } from "../../query/trust-db";
 import { COMMON_FLAGS, type Command } from "../command";
 
 const pct = (x: number | null) => (x === null ? "  n/a" : `${(x * 100).toFixed(0).padStart(4)}%`);
@@ -30,9 +31,13 @@ export const command: Command = {
   details: "Agreement compares reviews of the same file content (file_sha256): verdicts and finding fingerprints (J = Jaccard).",
   async run({ values, io }) {
     const { config, kbDir } = commandContext(values, io);
-    const warn = (m: string) => io.err(m + "\n");
-    const list = trustProfile(readReviews(kbDir, warn), readTrust(kbDir, warn), { lineBucket: config.signals.lineBucket });
-    io.out(values.json ? JSON.stringify(list) + "\n" : trustText(list));
-    return 0;
+    const db = await openKb(kbDir, config.signals);
+    try {
+      const list = await trustDb(db);
+      io.out(values.json ? JSON.stringify(list) + "\n" : trustText(list));
+      return 0;
+    } finally {
+      db.close();
+    }
   },
 };

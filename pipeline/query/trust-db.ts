@@ -1,0 +1,85 @@
+// trustProfile (analytics/trust.ts) as grouped DuckDB queries over the `trust` and `reviews` views, so
+// `scrum trust` never parses a big KB in JS. A test holds the two equal on the same fixtures.
+import type { Agreement, ModelTrust } from "../analytics/trust";
+import { rate } from "../analytics/iter-stats";
+import type { KbDb } from "./open-kb";
+
+const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+const orNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const OUTCOMES = ["parse_failure", "low_confidence", "error", "circuit_open"] as const;
+
+// Trust rows in file order: the provider a model is shown with is the last accept's (as in the TS Map).
+const TRUST_LINES = "(SELECT row_number() OVER () AS ln, * FROM trust)";
+const ACCEPTED = "status = 'accepted' AND model IS NOT NULL";
+
+const ACCEPTS = `SELECT model, arg_max(provider, ln) AS provider, count(*) AS accepts,
+    count(*) FILTER (WHERE output_format = 'json') AS json, avg(latency_ms) AS latency,
+    avg(tokens_prompt) AS tp, avg(tokens_completion) AS tc, sum(findings) AS findings, sum(unverified_findings) AS unverified
+  FROM ${TRUST_LINES} WHERE kind = 'accept' GROUP BY model`;
+const MISSES = `SELECT model, arg_min(provider, ln) AS provider, min(ln) AS ln, outcome, count(*) AS n FROM ${TRUST_LINES} WHERE kind = 'miss' GROUP BY model, outcome`;
+// A (run, file) counts as a first try when the model accepted it with no miss of its own there.
+const TRIED = `SELECT model, count(*) AS tried, count(*) FILTER (WHERE acc AND NOT mis) AS first
+  FROM (SELECT model, run_id, file, bool_or(kind = 'accept') AS acc, bool_or(kind = 'miss') AS mis FROM trust GROUP BY ALL) GROUP BY model`;
+const REVIEWS = `SELECT model, max(provider) AS provider, count(DISTINCT (iter, file)) AS files,
+    sum(len(list_filter(static_findings, s -> s.model_verdict = 'confirmed'))) AS confirmed,
+    sum(len(list_filter(static_findings, s -> s.model_verdict = 'rejected'))) AS rejected
+  FROM reviews WHERE ${ACCEPTED} GROUP BY model`;
+// One opinion per (content, model) from its latest iteration: strictest verdict, fingerprints without the path.
+const AGREEMENT = `WITH r AS MATERIALIZED (
+    SELECT iter, file_sha256 AS sha, model, provider, verdict, critical_failures FROM reviews WHERE ${ACCEPTED}
+  ), latest AS (SELECT sha, model, max(iter) AS iter FROM r GROUP BY ALL),
+  op AS MATERIALIZED (
+    SELECT r.sha, r.model, coalesce(min(r.provider), '') AS provider,
+      ['pass', 'concerns', 'fail'][max(list_position(['pass', 'concerns', 'fail'], r.verdict))] AS verdict,
+      list_distinct(flatten(list(list_transform(r.critical_failures, c -> scrum_fp('', c.title, c.line))))) AS fps
+    FROM r SEMI JOIN latest l ON l.sha = r.sha AND l.model = r.model AND l.iter = r.iter GROUP BY r.sha, r.model
+  ), pairs AS (
+    SELECT a.model, b.provider = 'static' AS floor, a.sha, a.verdict IS NOT DISTINCT FROM b.verdict AS same,
+      CASE WHEN len(a.fps) = 0 AND len(b.fps) = 0 THEN 1.0
+           ELSE len(list_intersect(a.fps, b.fps)) / (len(a.fps) + len(b.fps) - len(list_intersect(a.fps, b.fps))) END AS overlap
+    FROM op a JOIN op b ON a.sha = b.sha AND a.model <> b.model
+  )
+  SELECT model, floor, count(DISTINCT sha) AS files, count(*) AS pairs, count(*) FILTER (WHERE same) AS same, sum(overlap) AS overlap
+  FROM pairs GROUP BY model, floor`;
+
+function agreementOf(row: Record<string, unknown> | undefined): Agreement {
+  if (!row) return { files: 0, verdict_agreement: null, finding_overlap: null };
+  const pairs = n(row.pairs);
+  return { files: n(row.files), verdict_agreement: rate(n(row.same), pairs), finding_overlap: pairs ? n(row.overlap) / pairs : null };
+}
+
+/** Per model, sorted by accepted files (most first), as trustProfile computes it. */
+export async function trustDb(db: KbDb): Promise<ModelTrust[]> {
+  const [accepts, misses, tried, reviews, agree] = await Promise.all([ACCEPTS, MISSES, TRIED, REVIEWS, AGREEMENT].map((sql) => db.all(sql)));
+  const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.model), r]));
+  const acc = by(accepts!), tr = by(tried!), rev = by(reviews!);
+  const models = new Set([...acc.keys(), ...rev.keys(), ...misses!.map((m) => String(m.model))]);
+  return [...models].map((model): ModelTrust => {
+    const a = acc.get(model), t = tr.get(model), r = rev.get(model);
+    const mine = misses!.filter((m) => String(m.model) === model);
+    const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, n(mine.find((m) => m.outcome === o)?.n)])) as ModelTrust["misses"];
+    const accepted = n(a?.accepts);
+    const findings = n(a?.findings), unverified = n(a?.unverified);
+    const confirmed = n(r?.confirmed), rejected = n(r?.rejected);
+    const provider = (a?.provider ?? r?.provider ?? [...mine].sort((x, y) => n(x.ln) - n(y.ln))[0]?.provider ?? "") as string;
+    return {
+      model, provider,
+      files_accepted: n(r?.files),
+      accepts: accepted,
+      tried: n(t?.tried),
+      first_attempt_accepts: n(t?.first),
+      first_attempt_rate: rate(n(t?.first), n(t?.tried)),
+      json_rate: rate(n(a?.json), accepted),
+      parse_failures: outcomes.parse_failure,
+      misses: outcomes,
+      mean_latency_ms: accepted ? orNull(a?.latency) : null,
+      mean_tokens: accepted ? { prompt: n(a?.tp), completion: n(a?.tc) } : null,
+      findings,
+      unverified_findings: unverified,
+      unverified_rate: rate(unverified, findings),
+      agreement_models: agreementOf(agree!.find((g) => String(g.model) === model && !g.floor)),
+      agreement_floor: agreementOf(agree!.find((g) => String(g.model) === model && g.floor)),
+      floor_confirm_rate: rate(confirmed, confirmed + rejected),
+    };
+  }).sort((x, y) => y.files_accepted - x.files_accepted || (x.model < y.model ? -1 : 1));
+}
