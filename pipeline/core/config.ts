@@ -138,6 +138,12 @@ export const SignalsConfig = z
   })
   .strict();
 
+export const FixwaveConfig = z
+  .object({
+    limit: z.number().int().min(1).default(25).describe("most files one fix-wave doc lists (scrum fixwave --limit)"),
+  })
+  .strict();
+
 export const ObserverConfig = z
   .object({
     url: z.string().url().optional().describe("POST each reviewed file to <url>/event"),
@@ -170,6 +176,7 @@ export const Config = z
     tiers: TierConfig,
     static: StaticPolicy.default(StaticPolicy.parse({})),
     signals: SignalsConfig,
+    fixwave: FixwaveConfig.default(FixwaveConfig.parse({})),
     observer: ObserverConfig.default(ObserverConfig.parse({})),
   })
   .strict()
