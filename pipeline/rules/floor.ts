@@ -52,7 +52,7 @@ function runRule(compiled: CompiledRule, file: SourceFile, root: SgNode, lines: 
       const suppressed = new RegExp(param(check, "suppressions", "(?!)")).test(above);
       pending.push({
         rule, lines,
-        candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(check, "referenceIgnores", []) },
+        candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(check, "referenceIgnores", []), language: rule.language },
         hit: { region: regionOf(nameNode), message: `${rule.message}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
       });
     }

@@ -23,6 +23,29 @@ export function parameterNames(fn: SgNode, lang: RuleLanguage): SgNode[] {
     if (lang === "go") { out.push(...p.fieldChildren("name" as never) as SgNode[]); continue; }
     const first = (lang === "python" && p.kind() === "typed_parameter") ? p.namedChildren()[0] : (p.field("pattern" as never) ?? p.field("name" as never)) as SgNode | null;
     if (first && first.kind() === "identifier") out.push(first);
+    else if (lang === "typescript" && first?.kind() === "object_pattern") out.push(...destructuredNames(first));
+  }
+  return out;
+}
+
+/**
+ * Names bound by a destructured parameter (`{ orgId, pageSize }`, `{ limit = 10 }`, `{ timeout: ms }`).
+ * A pattern with a rest element is skipped: pulling a prop out so `...rest` does not forward it is
+ * deliberate (`function Button({ variant, ...rest })`).
+ */
+function destructuredNames(pattern: SgNode): SgNode[] {
+  const kids = pattern.namedChildren();
+  if (kids.some((k) => k.kind() === "rest_pattern")) return [];
+  const out: SgNode[] = [];
+  for (const k of kids) {
+    if (k.kind() === "shorthand_property_identifier_pattern") out.push(k);
+    else if (k.kind() === "object_assignment_pattern") {
+      const left = k.field("left" as never) as SgNode | null;
+      if (left?.kind() === "shorthand_property_identifier_pattern") out.push(left);
+    } else if (k.kind() === "pair_pattern") {
+      const value = k.field("value" as never) as SgNode | null;
+      if (value?.kind() === "identifier") out.push(value);
+    }
   }
   return out;
 }
@@ -34,11 +57,17 @@ export function identifierWords(name: string): string[] {
 
 const STUB_BODY = /^(pass|\.\.\.|raise NotImplementedError\b.*|throw new Error\(.*\);?|(todo|unimplemented|panic)!?\(.*\);?|return;?)$/s;
 
+/** One statement that fails with a "not implemented"/TODO message: `return errors.New("not implemented")`, `Err(anyhow!("todo"))`. */
+const NOT_IMPLEMENTED = /^(return\b|throw\b|raise\b|panic|Err\(|bail!|Promise\.reject)[^;]*["'`][^"'`]*(not\s+(yet\s+)?implemented|unimplemented|\btodo\b)/i;
+
 /** A body that is empty or only a stub or docstring says nothing about parameter use. */
 function isStubBody(body: SgNode): boolean {
   const stmts = body.namedChildren().filter((c) => !/comment/.test(c.kind()) && !(c.kind() === "expression_statement" && c.child(0)?.kind() === "string"));
   const inner = stmts.length === 1 && stmts[0]!.kind() === "statement_list" ? stmts[0]!.namedChildren() : stmts;
-  return inner.length === 0 || (inner.length === 1 && STUB_BODY.test(inner[0]!.text().trim()));
+  if (inner.length === 0) return true;
+  if (inner.length !== 1) return false;
+  const only = inner[0]!.text().trim();
+  return STUB_BODY.test(only) || NOT_IMPLEMENTED.test(only);
 }
 
 function isRead(body: SgNode, name: string, lang: RuleLanguage): boolean {
