@@ -1,17 +1,19 @@
-// Analytics benchmark: 1,000,000 generated review rows; times `scrum query`, `compare` and `signals`
-// as CLI processes (cold cache and warm) against DuckDB reading the same JSONL directly.
-// Usage: npx bun bench/analytics.ts [--rows 1000000] [--dir /tmp/scrum-bench-kb] [--keep]
+// Analytics benchmark: 1,000,000 generated review rows; times `scrum query`, `compare`, `signals` and `trust`
+// as CLI processes (process start included) against DuckDB reading the same JSONL directly, in the same run:
+// (a) a plain count(*) over read_ndjson and (b) the same compare/signals SQL over the JSONL (no cache).
+// Then appends a nightly sweep (one iteration of every file) and times the first command after it.
+// Usage: npx bun bench/analytics.ts [--rows 1000000] [--runs 3] [--dir /tmp/scrum-bench-kb] [--keep] [--regen]
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, truncateSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { loadConfig } from "../pipeline/cli/load-config";
-import { compareDb, signalsDb } from "../pipeline/query/kb-queries";
-import { openKb, type KbDb } from "../pipeline/query/open-kb";
+import { compareDb, signalsJsonText } from "../pipeline/query/kb-queries";
+import { openKb } from "../pipeline/query/open-kb";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, dir: { type: "string", default: "/tmp/scrum-bench-kb" }, keep: { type: "boolean" }, regen: { type: "boolean" } } });
+const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, dir: { type: "string", default: "/tmp/scrum-bench-kb" }, keep: { type: "boolean" }, regen: { type: "boolean" }, runs: { type: "string", default: "3" }, baseline: { type: "string" } } });
 const ROWS = Number(values.rows);
 const DIR = resolve(values.dir!);
 const ITERS = 20;
@@ -36,14 +38,15 @@ function rng(seed: number) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
 }
 
-function generate(path: string): void {
-  const fd = openSync(path, "w");
-  const rand = rng(42);
+/** Write `count` rows; row i is iteration iterOf(i) of file fileOf(i). `flag` "a" appends (a nightly sweep). */
+function generate(path: string, count: number, iterOf: (i: number) => number, fileOf: (i: number) => number, seed: number, flag: "w" | "a" = "w"): void {
+  const fd = openSync(path, flag);
+  const rand = rng(seed);
   const parts: string[] = [];
   const fileSha = hex("content");
-  for (let i = 0; i < ROWS; i++) {
-    const iter = (i % ITERS) + 1;
-    const f = Math.floor(i / ITERS);
+  for (let i = 0; i < count; i++) {
+    const iter = iterOf(i);
+    const f = fileOf(i);
     const file = `src/module${f % 500}/file${f}.ts`;
     const [provider, model] = MODELS[Math.floor(rand() * MODELS.length)]!;
     const failed = rand() < 0.03;
@@ -83,53 +86,92 @@ function time<T>(fn: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t0, value };
 }
 
+const BUN = join(ROOT, "node_modules/.bin/bun");
+
+/** One CLI process as a user runs it: process start, config, DuckDB, cache, query, output. */
 function cli(args: string[]): number {
-  const r = time(() => spawnSync(join(ROOT, "node_modules/.bin/bun"), [join(ROOT, "pipeline/cli/main.ts"), ...args, "--kb", DIR], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 }));
+  const r = time(() => spawnSync(BUN, [join(ROOT, "pipeline/cli/main.ts"), ...args, "--kb", DIR], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 }));
   if (r.value.status !== 0) throw new Error(`scrum ${args.join(" ")} failed: ${r.value.stderr.split("\n")[0]}`);
   return r.ms;
 }
 
-async function direct(sql: string): Promise<number> {
-  const t0 = performance.now();
-  const db = await DuckDBInstance.create(":memory:");
-  const con = await db.connect();
-  await con.runAndReadAll(sql);
-  con.closeSync();
-  return performance.now() - t0;
+/** A baseline in its own bun process (same start-up cost as the CLI); returns wall time and DuckDB-only time. */
+function baseline(kind: string): { ms: number; engineMs: number } {
+  const r = time(() => spawnSync(BUN, [import.meta.path, "--baseline", kind, "--dir", DIR], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 }));
+  if (r.value.status !== 0) throw new Error(`baseline ${kind} failed: ${r.value.stderr.split("\n")[0]}`);
+  return { ms: r.ms, engineMs: Number(r.value.stdout.trim().split("\n").at(-1)) };
 }
 
 const reviews = join(DIR, "scrum_reviews.jsonl");
+
+// Child mode: DuckDB alone over the JSONL, no scrum cache, no de-duplication; prints its engine time.
+if (values.baseline) {
+  const t0 = performance.now();
+  if (values.baseline === "count") {
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    await con.runAndReadAll(`select count(*) from read_ndjson('${reviews}')`);
+  } else {
+    const cfg = loadConfig({ cwd: ROOT }).config;
+    const db = await openKb(DIR, cfg.signals, { cache: false, dedupe: false });
+    if (values.baseline === "query") await db.all("select count(*) from findings");
+    if (values.baseline === "compare") JSON.stringify(await compareDb(db, {}));
+    if (values.baseline === "signals") await signalsJsonText(db, {});
+    db.close();
+  }
+  console.log(String(performance.now() - t0));
+  process.exit(0);
+}
+
 if (values.regen || !existsSync(reviews)) {
   mkdirSync(DIR, { recursive: true });
-  const g = time(() => generate(reviews));
+  const g = time(() => generate(reviews, ROWS, (i) => (i % ITERS) + 1, (i) => Math.floor(i / ITERS), 42));
   console.log(`generated ${ROWS} rows (${(statSync(reviews).size / 1e6).toFixed(0)} MB) in ${(g.ms / 1000).toFixed(1)} s`);
 }
+const baseSize = statSync(reviews).size;
 rmSync(join(DIR, ".cache"), { recursive: true, force: true });
 
-const baseline = await direct(`select count(*) from read_ndjson_auto('${reviews}')`);
-// The same work with the views reading the JSONL directly (no columnar cache), in-process.
-const cfg = loadConfig({ cwd: ROOT }).config;
-async function noCache(fn: (db: KbDb) => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  const db = await openKb(DIR, cfg.signals, { cache: false });
-  try { await fn(db); } finally { db.close(); }
-  return performance.now() - t0;
-}
-const direct3 = [
-  await noCache((db) => db.all("select count(*) from findings")),
-  await noCache((db) => compareDb(db, {})),
-  await noCache((db) => signalsDb(db)),
-];
-const cold = cli(["query", "select count(*) from findings", "--json"]);
-const rows: [string, number][] = [
-  ["query \"select count(*) from findings\"", cli(["query", "select count(*) from findings", "--json"])],
-  ["compare --json", cli(["compare", "--json"])],
-  ["signals --json", cli(["signals", "--json"])],
-];
+const RUNS = Number(values.runs);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`rows ${ROWS}, files ${FILES}, iterations ${ITERS}, ${(statSync(reviews).size / 1e6).toFixed(0)} MB JSONL`);
-console.log(`DuckDB direct: select count(*) from read_ndjson_auto(...)          ${fmt(baseline)}`);
-console.log(`scrum query, cold (builds the parquet cache)                        ${fmt(cold)}`);
-rows.forEach(([name, ms], i) =>
-  console.log(`scrum ${name.padEnd(40)} warm ${fmt(ms)}  ${(ms / baseline).toFixed(2)}x count(*) direct; same SQL over JSONL directly ${fmt(direct3[i]!)} (${(ms / direct3[i]!).toFixed(2)}x)`));
+const spread = (xs: number[]) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
+
+const cold = cli(["query", "select count(*) from findings", "--json"]);
+const COMMANDS: [string, string[], string][] = [
+  ['query "select count(*) from findings"', ["query", "select count(*) from findings", "--json"], "query"],
+  ["compare --json", ["compare", "--json"], "compare"],
+  ["signals --json", ["signals", "--json"], "signals"],
+  ["trust --json", ["trust", "--json"], ""],
+];
+// Interleaved rounds, so load from other jobs hits every measurement alike.
+const times = new Map<string, number[]>();
+const add = (k: string, ms: number) => times.set(k, [...(times.get(k) ?? []), ms]);
+for (let round = 0; round < RUNS; round++) {
+  const c = baseline("count");
+  add("count", c.ms);
+  add("count engine", c.engineMs);
+  for (const [name, args, direct] of COMMANDS) {
+    add(name, cli(args));
+    if (direct) add(`direct ${direct}`, baseline(direct).ms);
+  }
+}
+
+// A nightly sweep: one more iteration of every file appended; the next command extends the cache.
+const tail = time(() => generate(reviews, FILES, () => ITERS + 1, (i) => i, 7, "a"));
+const appended = cli(["query", "select count(*) from findings", "--json"]);
+const afterAppend = cli(["signals", "--json"]);
+truncateSync(reviews, baseSize);
+
+const load = (await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ");
+console.log(`rows ${ROWS}, files ${FILES}, iterations ${ITERS}, ${(baseSize / 1e6).toFixed(0)} MB JSONL; ${RUNS} interleaved rounds, median (min–max); load average now ${load}`);
+console.log(`(a) DuckDB count(*) over read_ndjson, own process          ${spread(times.get("count")!)}   [DuckDB alone, in-process: ${fmt(median(times.get("count engine")!))}]`);
+console.log(`scrum query, cold (full parquet build)                     ${fmt(cold)}`);
+console.log(`nightly sweep appended: ${FILES} rows (${(tail.ms / 1000).toFixed(1)} s to write); first query after it ${fmt(appended)} (extends the cache), then signals ${fmt(afterAppend)}`);
+for (const [name, , direct] of COMMANDS) {
+  const t = median(times.get(name)!);
+  const a = median(times.get("count")!);
+  const b = direct ? median(times.get(`direct ${direct}`)!) : null;
+  console.log(`scrum ${name.padEnd(40)} ${spread(times.get(name)!)}  vs (a) ${(t / a).toFixed(2)}x` +
+    (b === null ? "" : `  vs (b) same SQL over the JSONL ${spread(times.get(`direct ${direct}`)!)} ${(t / b).toFixed(2)}x`));
+}
 if (!values.keep) rmSync(DIR, { recursive: true, force: true });
