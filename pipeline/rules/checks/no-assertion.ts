@@ -6,7 +6,8 @@ import { type Hit, param, regionOf } from "./hit";
 const FUNCTION_KINDS: Record<RuleLanguage, string[]> = {
   typescript: ["function_declaration", "method_definition", "variable_declarator", "generator_function_declaration"],
   python: ["function_definition"],
-  rust: ["function_item"],
+  // macro_rules! helpers (`inserted!(...)`) assert as often as functions do in Rust tests.
+  rust: ["function_item", "macro_definition"],
   go: ["function_declaration", "method_declaration"],
 };
 
@@ -16,7 +17,7 @@ export function fileFunctions(root: SgNode, lang: RuleLanguage): Map<string, str
   for (const k of FUNCTION_KINDS[lang]) {
     for (const fn of root.findAll({ rule: { kind: k } })) {
       const name = (fn.field("name" as never) as SgNode | null)?.text();
-      const body = (fn.field("body" as never) ?? fn.field("value" as never)) as SgNode | null;
+      const body = (fn.field("body" as never) ?? fn.field("value" as never) ?? (k === "macro_definition" ? fn : null)) as SgNode | null;
       if (name && body) out.set(name, (out.get(name) ?? "") + "\n" + body.text());
     }
   }
@@ -63,7 +64,9 @@ export function noAssertion(test: SgNode, body: SgNode | null, lang: RuleLanguag
   const text = raw.replace(/^\s*(\/\/|#(?!\[)).*$/gm, "");
   if (asserts.test(text) || delegates.test(text)) return [];
   if (exempt.test(raw) || exempt.test(preamble(ctx.lines, test.range().start.line)) || exempt.test(test.text().split("\n")[0]!)) return [];
-  ctx.helpers ??= assertingHelpers(fileFunctions(ctx.root, lang), asserts);
+  // A helper asserts only through strong assertions: in Rust `?` and unwrap() in the code under test
+  // (a method the test calls) are plumbing, not checks, so `helperAssertions` may be narrower.
+  ctx.helpers ??= assertingHelpers(fileFunctions(ctx.root, lang), new RegExp(param(check, "helperAssertions", asserts.source)));
   if (callsAny(text, ctx.helpers)) return [];
   return [{ region: regionOf(test) }];
 }
