@@ -1,8 +1,8 @@
 // Floor noise on real code: `npx bun bench/floor-noise.ts <engineRoot> <dir>... ` counts findings by rule (LIST=1 lists them).
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 const [root, ...dirs] = process.argv.slice(2);
-const { loadFloor } = await import(join(root!, "pipeline/rules/floor.ts"));
+const { loadFloor } = await import(resolve(root!, "pipeline/rules/floor.ts"));
 const floor = loadFloor(join(root!, "prompts/rules"));
 const EXT = /\.(ts|tsx|js|jsx|mjs|cjs|py|rs|go)$/;
 const files: { path: string; content: string }[] = [];
