@@ -1,6 +1,6 @@
 // Floor noise on real code: `npx bun bench/floor-noise.ts <engineRoot> <dir>... ` counts findings by rule (LIST=1 lists them).
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 const [root, ...dirs] = process.argv.slice(2);
 const { loadFloor } = await import(resolve(root!, "pipeline/rules/floor.ts"));
 const floor = loadFloor(join(root!, "prompts/rules"));
@@ -11,10 +11,10 @@ function walk(d: string, base: string) {
     const p = join(d, n);
     const s = statSync(p);
     if (s.isDirectory()) { if (n !== "node_modules" && n !== "__pycache__") walk(p, base); }
-    else if (EXT.test(n) && s.size < 400_000 && !n.endsWith(".d.ts") && !n.endsWith(".min.js")) files.push({ path: p.replace(/^\/+/, ""), content: readFileSync(p, "utf8") });
+    else if (EXT.test(n) && s.size < 400_000 && !n.endsWith(".d.ts") && !n.endsWith(".min.js")) files.push({ path: basename(resolve(base)) + "/" + relative(base, p), content: readFileSync(p, "utf8") });
   }
 }
-for (const d of dirs) walk(d, d.replace(/^\/+/, ""));
+for (const d of dirs) walk(d, d);
 const t0 = performance.now();
 const out = floor.scan(files);
 const byRule: Record<string, number> = {};
