@@ -49,11 +49,11 @@ export function scoreEval(groundTruth: GroundTruthEntry[], findings: EvalFinding
   const foundGt = groundTruth.map((g) => findings.some((f) => matches(f, g, tolerance)));
   const matchOf = findings.map((f) => groundTruth.find((g) => matches(f, g, tolerance)) ?? null);
   const group = (keyGt: (g: GroundTruthEntry) => string, keyF: (f: EvalFinding, m: GroundTruthEntry | null) => string) => {
-    const keys = new Set([...groundTruth.map(keyGt), ...findings.map((f, i) => keyF(f, matchOf[i]!))]);
+    const keys = new Set([...groundTruth.map(keyGt), ...findings.map((f, i) => keyF(f, matchOf[i] ?? null))]);
     const out: Record<string, Score> = {};
     for (const k of [...keys].sort()) {
       const gts = groundTruth.map((g, i) => [g, foundGt[i]] as const).filter(([g]) => keyGt(g) === k);
-      const fs = findings.map((f, i) => [f, matchOf[i]] as const).filter(([f, m]) => keyF(f, m) === k);
+      const fs = findings.map((f, i) => [f, matchOf[i]] as const).filter(([f, m]) => keyF(f, m ?? null) === k);
       out[k] = score(gts.length, gts.filter(([, ok]) => ok).length, fs.length, fs.filter(([, m]) => m).length);
     }
     return out;

@@ -16,7 +16,7 @@ export function parameterNames(fn: SgNode, lang: RuleLanguage): SgNode[] {
   if (!list) return [];
   const out: SgNode[] = [];
   for (const p of list.namedChildren()) {
-    if (!PARAM_KINDS[lang].includes(p.kind())) continue;
+    if (!PARAM_KINDS[lang].includes(String(p.kind()))) continue;
     if (lang === "python" && p.kind() === "identifier") { out.push(p); continue; }
     // `constructor(private opts: X)` stores the parameter as a field: it is read through `this`.
     if (lang === "typescript" && p.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")) continue;
@@ -62,7 +62,7 @@ const NOT_IMPLEMENTED = /^(return\b|throw\b|raise\b|panic|Err\(|bail!|Promise\.r
 
 /** A body that is empty or only a stub or docstring says nothing about parameter use. */
 function isStubBody(body: SgNode): boolean {
-  const stmts = body.namedChildren().filter((c) => !/comment/.test(c.kind()) && !(c.kind() === "expression_statement" && c.child(0)?.kind() === "string"));
+  const stmts = body.namedChildren().filter((c) => !/comment/.test(String(c.kind())) && !(c.kind() === "expression_statement" && c.child(0)?.kind() === "string"));
   const inner = stmts.length === 1 && stmts[0]!.kind() === "statement_list" ? stmts[0]!.namedChildren() : stmts;
   if (inner.length === 0) return true;
   if (inner.length !== 1) return false;
