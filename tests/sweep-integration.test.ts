@@ -52,6 +52,20 @@ describe("redaction", () => {
     expect(rows[0]!.redactions).toBe(2);
   });
 
+  test("static claims and the fix-wave section are redacted too, not only the file body", async () => {
+    const s = await server({ script: () => ({ text: answer() }) });
+    const src = 'export function check(req: { headers: Record<string, string> }) {\n  const apiToken = "Zk81QpL02mNv7RtXw9";\n  return req.headers["x-token"] === apiToken;\n}\n';
+    const doc = '<!-- scrum-fixwave {"iter":1,"files":["src/check.ts"]} -->\n### `src/check.ts`\n- move `const apiToken = "Zk81QpL02mNv7RtXw9";` to the environment\n';
+    const cfg = testConfig([{ provider: "ollama", model: "m1", host: s.url }]);
+    const { rows } = await sweep(gitRepo({ "src/check.ts": src, "docs/SCRUM_FIX_WAVE.md": doc }), { ...cfg, redaction: { ...cfg.redaction, local: true } });
+    const sent = JSON.stringify(s.requests.filter((r) => r.path === "/api/chat").map((r) => r.body));
+    expect(rows[0]!.static_findings.length).toBeGreaterThan(0);
+    expect(sent).toContain("Static claims");
+    expect(sent).toContain("Fix-wave claims");
+    expect(sent).not.toContain("Zk81QpL02mNv7RtXw9");
+    expect(rows[0]!.redactions).toBe(2);
+  });
+
   test("loopback endpoints get the file as is unless local redaction is configured", async () => {
     const s = await server({ script: () => ({ text: answer() }) });
     const { rows } = await sweep(gitRepo({ "src/conf.ts": 'const password = "hX9#kL2$mQ8!vR4z";\n' }), testConfig([{ provider: "ollama", model: "m1", host: s.url }]));

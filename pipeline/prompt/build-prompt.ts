@@ -42,8 +42,10 @@ export function buildPrompt(p: PromptInput): { system: string; user: string } {
     parts.push(`## Fix-wave claims for this file\n${p.prompts.fixwaveCheck.body}\n\n${p.fixwaveSection.trim()}`);
   }
   if (p.staticFindings.length) {
+    // Quote the claimed line from `lines`, which are redacted when the rung is remote: a finding's own
+    // snippet is raw file text and must not carry a secret past redaction.
     const claims = p.staticFindings
-      .map((f, i) => `- S${i + 1} [${f.class}] line ${f.line}: ${f.message} — \`${f.snippet.split("\n")[0]!.trim()}\``)
+      .map((f, i) => `- S${i + 1} [${f.class}] line ${f.line}: ${f.message} — \`${(p.lines[f.line - 1] ?? "").trim()}\``)
       .join("\n");
     parts.push(`## Static claims\n${p.prompts.staticClaims.body}\n\n${claims}`);
   }

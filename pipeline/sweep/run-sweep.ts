@@ -144,13 +144,17 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
     const fileFindings = findings.get(p.file.path) ?? [];
     const rows: ReviewRow[] = [];
     const fileStart = performance.now();
-    let redacted: Promise<{ text: string; count: number }> | null = null;
-    const linesFor = async (local: boolean) => {
-      const redact = local ? redaction.local : redaction.remote;
-      if (!redact) return { lines: p.lines, count: 0 };
-      redacted ??= redactSecrets(p.file.content, p.file.path, redaction);
-      const r = await redacted;
-      return { lines: r.text.split("\n"), count: r.count };
+    // What a rung may see: the file and its fix-wave section, redacted once per file when policy says so.
+    const section = proposal?.sections.get(p.file.path) ?? null;
+    let redacted: Promise<{ lines: string[]; section: string | null; count: number }> | null = null;
+    const viewFor = (local: boolean) => {
+      if (!(local ? redaction.local : redaction.remote)) return Promise.resolve({ lines: p.lines, section, count: 0 });
+      redacted ??= (async () => {
+        const file = await redactSecrets(p.file.content, p.file.path, redaction);
+        const doc = section ? await redactSecrets(section, proposal!.path, redaction) : null;
+        return { lines: file.text.split("\n"), section: doc?.text ?? null, count: file.count + (doc?.count ?? 0) };
+      })();
+      return redacted;
     };
     for (const [i, chunk] of p.chunks.entries()) {
       if (io.signal?.aborted) break;
@@ -170,9 +174,9 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
       } else {
         res = await runLadder(ladder, {
           prompt: async (local) => {
-            const { lines, count } = await linesFor(local);
-            const pr = buildPrompt({ prompts, file: p.file.path, language: languageOf(p.file.path), lines, chunk, chunkIndex: n, chunks: p.chunks.length, staticFindings: chunkFindings, fixwaveSection: proposal?.sections.get(p.file.path) ?? null });
-            return { ...pr, redactions: count };
+            const view = await viewFor(local);
+            const pr = buildPrompt({ prompts, file: p.file.path, language: languageOf(p.file.path), lines: view.lines, chunk, chunkIndex: n, chunks: p.chunks.length, staticFindings: chunkFindings, fixwaveSection: view.section });
+            return { ...pr, redactions: view.count };
           },
           staticReview: () => findingsToReview(chunkFindings, config.static),
         }, deps);
