@@ -60,14 +60,25 @@ const STUB_BODY = /^(pass|\.\.\.|raise NotImplementedError\b.*|throw new Error\(
 /** One statement that fails with a "not implemented"/TODO message: `return errors.New("not implemented")`, `Err(anyhow!("todo"))`. */
 const NOT_IMPLEMENTED = /^(return\b|throw\b|raise\b|panic|Err\(|bail!|Promise\.reject)[^;]*["'`][^"'`]*(not\s+(yet\s+)?implemented|unimplemented|\btodo\b)/i;
 
-/** A body that is empty or only a stub or docstring says nothing about parameter use. */
+/** A literal result: `false`, `nil`, `None`, `0`, `""`, `Ok(())`, an error built from a literal message. */
+const LITERAL = String.raw`(true|false|True|False|nil|None|null|undefined|-?\d+|"[^"\n]*"|'[^'\n]*'|Ok\(\(\)\)|(errors\.New|fmt\.Errorf|new Error)\(\s*"[^"\n]*"\s*\))`;
+
+/**
+ * One statement that refuses the operation or answers a constant: `return false`, `return nil,
+ * errors.New("unsupported")`, `raise SendfileNotAvailableError(...)`, `panic("unsupported")`. Such a
+ * body ignores every parameter by design (a null or refusing implementation of an interface method);
+ * constant verifiers are the *-constant-verifier rules' business.
+ */
+const REFUSAL = new RegExp(String.raw`^((return\s+)?${LITERAL}(\s*,\s*${LITERAL})*|raise\s+[\w.]+(\(.*\))?|throw\s+.*|panic!?\(.*\))\s*;?$`, "s");
+
+/** A body that is empty or only a stub, docstring, refusal or constant says nothing about parameter use. */
 function isStubBody(body: SgNode): boolean {
   const stmts = body.namedChildren().filter((c) => !/comment/.test(String(c.kind())) && !(c.kind() === "expression_statement" && c.child(0)?.kind() === "string"));
   const inner = stmts.length === 1 && stmts[0]!.kind() === "statement_list" ? stmts[0]!.namedChildren() : stmts;
   if (inner.length === 0) return true;
   if (inner.length !== 1) return false;
   const only = inner[0]!.text().trim();
-  return STUB_BODY.test(only) || NOT_IMPLEMENTED.test(only);
+  return STUB_BODY.test(only) || NOT_IMPLEMENTED.test(only) || REFUSAL.test(only);
 }
 
 function isRead(body: SgNode, name: string, lang: RuleLanguage): boolean {
