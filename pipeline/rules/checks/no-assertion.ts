@@ -39,7 +39,8 @@ export function assertingHelpers(fns: Map<string, string>, asserts: RegExp): Set
 }
 
 function callsAny(text: string, names: Set<string>): boolean {
-  for (const n of names) if (new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}!?\\s*\\(`).test(text)) return true;
+  // `helper!(...)`, `helper(...)` and Rust's turbofish `helper::<T>(...)` all call it.
+  for (const n of names) if (new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}!?\\s*(::\\s*<[^;{}()]*>)?\\s*\\(`).test(text)) return true;
   return false;
 }
 
@@ -63,7 +64,8 @@ export function noAssertion(test: SgNode, body: SgNode | null, lang: RuleLanguag
   const raw = (body ?? test).text();
   const text = raw.replace(/^\s*(\/\/|#(?!\[)).*$/gm, "");
   if (asserts.test(text) || delegates.test(text)) return [];
-  if (exempt.test(raw) || exempt.test(preamble(ctx.lines, test.range().start.line)) || exempt.test(test.text().split("\n")[0]!)) return [];
+  // The whole test node, not only the body: Python keeps a leading comment outside the block.
+  if (exempt.test(raw) || exempt.test(preamble(ctx.lines, test.range().start.line)) || exempt.test(test.text())) return [];
   // A helper asserts only through strong assertions: in Rust `?` and unwrap() in the code under test
   // (a method the test calls) are plumbing, not checks, so `helperAssertions` may be narrower.
   ctx.helpers ??= assertingHelpers(fileFunctions(ctx.root, lang), new RegExp(param(check, "helperAssertions", asserts.source)));
