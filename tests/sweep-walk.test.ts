@@ -1,6 +1,9 @@
 import { describe, expect, test } from "bun:test";
 import { WalkConfig } from "../pipeline/core/config";
-import { walkRepo } from "../pipeline/walk/walk-repo";
+import { createHash } from "node:crypto";
+import { symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { sanitizeRemote, walkRepo } from "../pipeline/walk/walk-repo";
 import { git, gitRepo, tmpDir, writeTree } from "./support/tmp-repo";
 
 const policy = { ...WalkConfig.parse({}), maxFileBytes: 2000 };
@@ -50,11 +53,12 @@ describe("walkRepo", () => {
     });
   });
 
-  test("--since reviews only files changed since the ref; --files narrows by glob", async () => {
+  test("--since reviews only tracked files changed since the ref; --files narrows by glob", async () => {
     const root = gitRepo({ "a.ts": "export const a = 1;\n", "b.py": "b = 1\n", "lib/c.ts": "export const c = 1;\n" });
     writeTree(root, { "a.ts": "export const a = 2;\n", "new.go": "package x\n" });
     const since = await walkRepo(root, "/", { policy, since: "HEAD" });
-    expect(since.files.map((f) => f.path)).toEqual(["a.ts", "new.go"]);
+    expect(since.files.map((f) => f.path)).toEqual(["a.ts"]);
+    await expect(walkRepo(root, "/", { policy, since: "--output=/tmp/x" })).rejects.toThrow("not an option");
     const narrowed = await walkRepo(root, "/", { policy, files: ["lib/**", "*.py"] });
     expect(narrowed.files.map((f) => f.path)).toEqual(["b.py", "lib/c.ts"]);
     git(root, "add", "-A");
@@ -64,5 +68,36 @@ describe("walkRepo", () => {
     await expect(walkRepo("/nonexistent/repo", "/", { policy })).rejects.toThrow("repository path not found");
     const root = gitRepo({ "a.ts": "x\n" });
     await expect(walkRepo(root, "/", { policy, since: "no-such-ref" })).rejects.toThrow("not a commit or ref");
+  });
+
+  test("untracked files are never reviewed; paths are named from the top level even for a subdirectory", async () => {
+    const root = gitRepo({ "src/a.ts": "export const a = 1;\n", "src/lib/b.ts": "export const b = 1;\n" });
+    writeTree(root, { "src/scratch.ts": "export const s = 1;\n" });
+    const whole = await walkRepo(root, "/", { policy });
+    expect(whole.files.map((f) => f.path)).toEqual(["src/a.ts", "src/lib/b.ts"]);
+    const sub = await walkRepo(join(root, "src/lib"), "/", { policy });
+    expect(sub.files.map((f) => f.path)).toEqual(["src/lib/b.ts"]);
+    expect(sub.repo).toBe(whole.repo);
+  });
+
+  test("a symlink out of the repository is skipped, one inside is read; file hashes are of the bytes", async () => {
+    const outside = tmpDir();
+    writeTree(outside, { "creds.ts": "export const k = 1;\n" });
+    const root = tmpDir();
+    writeTree(root, { "a.ts": "export const a = 1;\n" });
+    symlinkSync(join(outside, "creds.ts"), join(root, "leak.ts"));
+    symlinkSync(join(root, "a.ts"), join(root, "alias.ts"));
+    const r = await walkRepo(root, "/", { policy });
+    expect(r.files.map((f) => f.path)).toEqual(["a.ts", "alias.ts"]);
+    expect(r.skipped).toContainEqual(expect.objectContaining({ path: "leak.ts", reason: "outside-repo" }));
+    expect(r.files[0]!.sha256).toBe(createHash("sha256").update("export const a = 1;\n").digest("hex"));
+  });
+
+  test("credentials in the origin URL never reach the repo identity", async () => {
+    expect(sanitizeRemote("https://alice:ghp_secret@github.com/o/r.git")).toBe("https://github.com/o/r.git");
+    expect(sanitizeRemote("git@github.com:o/r.git")).toBe("git@github.com:o/r.git");
+    const root = gitRepo({ "a.ts": "x\n" });
+    git(root, "remote", "add", "origin", "https://bob:tok123@example.com/o/r.git");
+    expect((await walkRepo(root, "/", { policy })).repo).toBe("https://example.com/o/r.git");
   });
 });

@@ -24,7 +24,7 @@ export function planFiles(files: readonly WalkedFile[], budgetTokens: number): P
   return files.map((file) => ({
     file,
     lines: file.content.split("\n"),
-    sha256: new Bun.CryptoHasher("sha256").update(file.content).digest("hex"),
+    sha256: file.sha256,
     chunks: chunkFile(file.content, budgetTokens),
   }));
 }

@@ -11,6 +11,7 @@ export type SkipReason =
   | "binary"
   | "too-large"
   | "unreadable"
+  | "outside-repo"
   | "empty";
 
 export interface FilterPolicy {

@@ -1,6 +1,7 @@
 // Walk a repository: git-tracked files via simple-git, or the file system honouring .gitignore.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, join, resolve, sep } from "node:path";
 import { simpleGit } from "simple-git";
 import { InputError, UsageError } from "../core/errors";
 import { globMatcher, looksBinary, looksGenerated, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
@@ -10,6 +11,8 @@ export interface WalkedFile {
   path: string;
   content: string;
   bytes: number;
+  /** sha256 of the file's bytes (what `sha256sum` prints), the cache and agreement key. */
+  sha256: string;
 }
 
 export interface Skipped {
@@ -34,10 +37,17 @@ export interface WalkOptions {
   files?: string[];
 }
 
+/** The origin URL without credentials: `https://user:token@host/x` must never reach a KB row. */
+export function sanitizeRemote(url: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^@/]*@)?(.*)$/i.exec(url);
+  return m ? m[1]! + m[3]! : url;
+}
+
 export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions): Promise<WalkResult> {
-  const root = resolve(cwd, repoArg);
+  let root = resolve(cwd, repoArg);
   if (!existsSync(root)) throw new InputError(`repository path not found: ${repoArg}`);
   if (!statSync(root).isDirectory()) throw new InputError(`not a directory: ${repoArg}`);
+  if (opts.since?.startsWith("-")) throw new UsageError(`--since takes a git ref, not an option: '${opts.since}'`);
 
   const git = simpleGit({ baseDir: root });
   const isGit = existsSync(join(root, ".git")) || (await git.checkIsRepo().catch(() => false));
@@ -45,12 +55,15 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
   let repo = basename(root);
   let commit: string | null = null;
   if (isGit) {
+    // Tracked files only (untracked scratch files never go to a model), named from the top level so a
+    // sweep of a subdirectory records the same paths as a sweep of the whole repository.
     const top = (await git.revparse(["--show-toplevel"])).trim();
-    const listed = await git.raw(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."]);
+    const listed = await git.raw(["ls-files", "-z", "--cached", "--full-name", "--", "."]);
     paths = listed.split("\0").filter(Boolean);
     commit = (await git.revparse(["HEAD"]).catch(() => "")).trim() || null;
     const remote = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
-    repo = remote || basename(top);
+    repo = remote ? sanitizeRemote(remote) : basename(top);
+    root = top;
     if (opts.since) paths = await changedSince(git, opts.since, new Set(paths));
   } else {
     if (opts.since) throw new UsageError(`--since needs a git repository; ${repoArg} is not one`);
@@ -69,16 +82,23 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
   for (const path of paths) {
     const reason = filter.byPath(path);
     if (reason) { skipped.push({ path, reason }); continue; }
-    const r = readCandidate(join(root, path), opts.policy.maxFileBytes);
+    const r = readCandidate(root, path, opts.policy.maxFileBytes);
     if ("reason" in r) skipped.push({ path, reason: r.reason, detail: r.detail });
-    else files.push({ path, content: r.content, bytes: r.bytes });
+    else files.push(r);
   }
   return { root, mode: isGit ? "git" : "fs", repo, commit, files, skipped };
 }
 
-function readCandidate(abs: string, maxBytes: number): { content: string; bytes: number } | { reason: SkipReason; detail?: string } {
+function readCandidate(root: string, path: string, maxBytes: number): WalkedFile | { reason: SkipReason; detail?: string } {
+  const abs = join(root, path);
   let buf: Buffer;
   try {
+    // A link may point anywhere: only follow it when its target stays inside the repository.
+    if (lstatSync(abs).isSymbolicLink()) {
+      const target = realpathSync(abs);
+      const realRoot = realpathSync(root);
+      if (target !== realRoot && !target.startsWith(realRoot + sep)) return { reason: "outside-repo", detail: "symlink to a path outside the repository" };
+    }
     const st = statSync(abs);
     if (!st.isFile()) return { reason: "unreadable", detail: "not a regular file" };
     if (st.size > maxBytes) return { reason: "too-large", detail: `${st.size} bytes > maxFileBytes ${maxBytes}` };
@@ -90,21 +110,18 @@ function readCandidate(abs: string, maxBytes: number): { content: string; bytes:
   if (looksBinary(buf.subarray(0, 8192))) return { reason: "binary" };
   const content = buf.toString("utf8");
   if (looksGenerated(content)) return { reason: "generated", detail: "generated-code marker in the header" };
-  return { content, bytes: buf.length };
+  return { path, content, bytes: buf.length, sha256: createHash("sha256").update(buf).digest("hex") };
 }
 
 async function changedSince(git: ReturnType<typeof simpleGit>, ref: string, tracked: Set<string>): Promise<string[]> {
   let out: string;
   try {
-    out = await git.raw(["diff", "--name-only", "-z", "--relative", ref, "--", "."]);
+    out = await git.raw(["diff", "--name-only", "-z", ref, "--", "."]);
   } catch {
     throw new UsageError(`--since ${ref}: not a commit or ref in this repository`);
   }
   const changed = new Set(out.split("\0").filter(Boolean));
-  // Untracked files are new since any ref.
-  const untracked = (await git.raw(["ls-files", "-z", "--others", "--exclude-standard", "--", "."])).split("\0").filter(Boolean);
-  for (const u of untracked) changed.add(u);
-  return [...changed].filter((p) => tracked.has(p));
+  return [...tracked].filter((p) => changed.has(p));
 }
 
 /** File-system walk for a directory that is not a git repository, honouring nested .gitignore files. */
