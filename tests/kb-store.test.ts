@@ -47,6 +47,7 @@ describe("schema migrations", () => {
     expect(r.row.critical_failures_count).toBe(1);
     expect(r.row.missing_components_count).toBe(1);
     expect(r.row.targeted_by_fixwave).toBe(true);
+    expect(r.row.critical_failures[0]).toMatchObject({ verified: false, unverified_reason: expect.stringContaining("v3 row") });
   });
 
   test("unknown versions and invalid rows are reported, not thrown", () => {

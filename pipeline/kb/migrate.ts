@@ -42,9 +42,10 @@ export const ReviewRowV3 = z.object({
 });
 export type ReviewRowV3 = z.infer<typeof ReviewRowV3>;
 
-// v3 never checked findings against the file, so they are carried as verified=true with a reason.
-const lift = (items: z.infer<typeof ItemV3>[]) =>
-  items.map((i) => ({ ...i, verified: true, unverified_reason: undefined }));
+// v3 never checked findings against the file: they are carried as unverified, saying why, so an
+// auditor never reads an unchecked finding as a checked one.
+const V3_REASON = "v3 row: not checked against the file (the evidence check came with v4)";
+const lift = (items: z.infer<typeof ItemV3>[]) => items.map((i) => ({ ...i, verified: false, unverified_reason: V3_REASON }));
 
 export function migrateV3toV4(r: ReviewRowV3): ReviewRow {
   return {
@@ -75,7 +76,7 @@ export function migrateV3toV4(r: ReviewRowV3): ReviewRow {
     critical_failures_count: r.critical_failures.length,
     verified_components_count: r.verified_components.length,
     missing_components_count: r.missing_components.length,
-    unverified_count: 0,
+    unverified_count: r.critical_failures.length + r.verified_components.length + r.missing_components.length,
     summary: null,
     output_format: r.output_format,
     gradient_tier: r.gradient_tier,
@@ -83,6 +84,7 @@ export function migrateV3toV4(r: ReviewRowV3): ReviewRow {
     latency_ms: r.latency_ms,
     tokens: { prompt: r.tokens_prompt, completion: r.tokens_completion },
     cached: r.cached,
+    cached_from: null,
     targeted_by_fixwave: r.targeted_by_fixwave,
     fixwave: null,
     redactions: 0,

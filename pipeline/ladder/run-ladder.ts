@@ -66,13 +66,13 @@ export async function runLadder(rungs: readonly LadderRung[], job: ChunkJob, dep
     const base = { rung: lr.index, provider: lr.rung.provider, model: lr.rung.model };
     if (!lr.provider) {
       const answer = job.staticReview();
-      res.attempts.push({ ...base, outcome: "accepted", latency_ms: 0, tries: 0 });
+      res.attempts.push({ ...base, outcome: "accepted", latency_ms: 0, tries: 0, tokens: { prompt: 0, completion: 0 } });
       res.accepted = { rung: lr, answer, format: "json", claims: [], text: JSON.stringify(answer), attemptNo: res.attempts.length };
       return res;
     }
     const key = endpointKey(lr.rung);
     if (deps.circuits.isOpen(key)) {
-      res.attempts.push({ ...base, outcome: "circuit_open", detail: `circuit open for ${key}`, latency_ms: 0, tries: 0 });
+      res.attempts.push({ ...base, outcome: "circuit_open", detail: `circuit open for ${key}`, latency_ms: 0, tries: 0, tokens: { prompt: 0, completion: 0 } });
       continue;
     }
     const prompt = await job.prompt(lr.provider.local);
@@ -90,28 +90,30 @@ export async function runLadder(rungs: readonly LadderRung[], job: ChunkJob, dep
         stop: () => deps.circuits.isOpen(key),
       },
     );
-    const latency = deps.now() - started;
+    const latency = Math.round(deps.now() - started);
     res.latencyMs += latency;
     res.requests += out.tries;
     if (!out.value) {
       const e = out.error!;
-      res.attempts.push({ ...base, outcome: "error", detail: `${e.kind}${e.status ? ` ${e.status}` : ""}: ${e.message}`.slice(0, 300), latency_ms: latency, tries: out.tries });
+      res.attempts.push({ ...base, outcome: "error", detail: `${e.kind}${e.status ? ` ${e.status}` : ""}: ${e.message}`.slice(0, 300), latency_ms: latency, tries: out.tries, tokens: { prompt: 0, completion: 0 } });
       continue;
     }
     deps.circuits.succeeded(key);
+    // Each attempt keeps its own tokens, so a model is never credited with another's cost.
+    const tokens = { prompt: out.value.tokens.prompt, completion: out.value.tokens.completion };
     res.tokens.prompt += out.value.tokens.prompt;
     res.tokens.completion += out.value.tokens.completion;
     res.lastText = out.value.text;
     const ex = extractReview(out.value.text);
     if (!ex.ok) {
-      res.attempts.push({ ...base, outcome: "parse_failure", detail: ex.reason, latency_ms: latency, tries: out.tries });
+      res.attempts.push({ ...base, outcome: "parse_failure", detail: ex.reason, latency_ms: latency, tries: out.tries, tokens });
       continue;
     }
     if (ex.answer.confidence < deps.minConfidence) {
-      res.attempts.push({ ...base, outcome: "low_confidence", detail: `confidence ${ex.answer.confidence} < ${deps.minConfidence}`, latency_ms: latency, tries: out.tries });
+      res.attempts.push({ ...base, outcome: "low_confidence", detail: `confidence ${ex.answer.confidence} < ${deps.minConfidence}`, latency_ms: latency, tries: out.tries, tokens });
       continue;
     }
-    res.attempts.push({ ...base, outcome: "accepted", latency_ms: latency, tries: out.tries });
+    res.attempts.push({ ...base, outcome: "accepted", latency_ms: latency, tries: out.tries, tokens });
     res.accepted = { rung: lr, answer: ex.answer, format: ex.format, claims: ex.claims, text: out.value.text, attemptNo: res.attempts.length };
     return res;
   }

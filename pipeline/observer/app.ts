@@ -1,6 +1,7 @@
 // The observer's HTTP app as a pure fetch handler (Request → Response); server.ts owns the port.
 import { hasApiKey } from "./auth";
 import { ObserverEvent, toOpRow, type OpRow } from "./event";
+import { sameOrigin } from "./host-guard";
 import type { OpState } from "./op-state";
 import { readBody } from "./read-body";
 
@@ -14,6 +15,8 @@ export interface ObserverAppDeps {
   now: () => Date;
   /** How many recent ops of each source /stats returns. */
   recentLimit?: number;
+  /** Host header check (server.ts passes hostGuard once the port is known); absent = any Host. */
+  allowHost?: (host: string | null) => boolean;
   /** Latest analyses and playbook entries for /stats (optional). */
   insights?: () => { analyses: unknown[]; playbooks: unknown[] };
 }
@@ -25,6 +28,9 @@ export function createObserverApp(deps: ObserverAppDeps): { fetch: (req: Request
   const recentLimit = deps.recentLimit ?? 50;
 
   async function postEvent(req: Request): Promise<Response> {
+    // A cross-site form or fetch can send text/plain without a preflight; JSON and our own Origin cannot be forged that way.
+    if (!/^application\/json\s*(;|$)/i.test(req.headers.get("content-type") ?? "")) return json({ error: "content-type must be application/json" }, 415);
+    if (!sameOrigin(req)) return json({ error: "cross-origin requests are refused" }, 403);
     const body = await readBody(req, deps.maxBodyBytes);
     if (!body.ok) return json({ error: body.reason }, body.status);
     let raw: unknown;
@@ -64,6 +70,7 @@ export function createObserverApp(deps: ObserverAppDeps): { fetch: (req: Request
 
   return {
     async fetch(req: Request): Promise<Response> {
+      if (deps.allowHost && !deps.allowHost(req.headers.get("host"))) return json({ error: "unexpected Host header (this server answers to its own address only)" }, 421);
       const { pathname } = new URL(req.url);
       if (pathname === "/health") {
         if (req.method !== "GET" && req.method !== "HEAD") return json({ error: "method not allowed" }, 405);

@@ -1,6 +1,6 @@
 // A line of the overseer's corrections JSONL, and how it becomes an op row.
 import { z } from "zod";
-import { OP_SCHEMA_VERSION, type OpRow } from "./event";
+import { OP_SCHEMA_VERSION, type OpRow, type TailMark } from "./event";
 
 export const CorrectionLine = z.object({
   correction: z.string().min(1).max(4096),
@@ -17,8 +17,8 @@ export const CorrectionLine = z.object({
 });
 export type CorrectionLine = z.infer<typeof CorrectionLine>;
 
-/** Corrections are stored with the other ops (source "overseer") so totals and analyses see them. */
-export function correctionToOp(c: CorrectionLine, now: Date): OpRow {
+/** Corrections are stored with the other ops (source "overseer") so totals and analyses see them; `tail` says where the line ended. */
+export function correctionToOp(c: CorrectionLine, now: Date, tail?: TailMark): OpRow {
   const received_at = now.toISOString();
   return {
     schema_version: OP_SCHEMA_VERSION,
@@ -38,5 +38,6 @@ export function correctionToOp(c: CorrectionLine, now: Date): OpRow {
     ...(c.role !== undefined && { role: c.role }),
     ...(c.applied_at_turn !== undefined && { applied_at_turn: c.applied_at_turn }),
     ...(c.file !== undefined && { file: c.file }),
+    ...(tail !== undefined && { tail }),
   };
 }

@@ -38,11 +38,28 @@ export type ObserverEvent = z.infer<typeof ObserverEvent>;
 
 export const OP_SCHEMA_VERSION = 1 as const;
 
+/**
+ * Where an overseer correction came from: the corrections file's identity and the byte offset just past
+ * its line, plus the tailer's poll sequence. Stored with the op so a restart resumes after the last
+ * stored line even when the crash came before the offset file was saved (delivery effectively once).
+ */
+export const TailMark = z.object({
+  path: z.string(),
+  ino: z.number(),
+  head: z.string().describe("sha256 of the file's first head_len bytes when the line was read"),
+  head_len: z.number().int().min(0),
+  offset: z.number().int().min(0).describe("byte offset just past the line"),
+  seq: z.number().int().min(0).default(0).describe("the tailer's poll sequence: a later poll has a higher seq"),
+});
+export type TailMark = z.infer<typeof TailMark>;
+
 /** A line of <data>/ops.jsonl: an accepted event, stamped when it was received. */
 export const OpRow = ObserverEvent.extend({
   schema_version: z.literal(OP_SCHEMA_VERSION),
   timestamp: z.string(),
   received_at: z.string(),
+  /** Only on overseer corrections (never accepted from /event, whose schema drops unknown keys). */
+  tail: TailMark.optional(),
 });
 export type OpRow = z.infer<typeof OpRow>;
 

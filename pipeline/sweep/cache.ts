@@ -1,25 +1,44 @@
-// Review cache over the KB: an accepted review is reused when file content, prompt and model are unchanged.
+// Review cache over the KB: an accepted review is reused only when everything that shaped it is
+// unchanged: file bytes, chunking, prompt templates, the static claims it was shown, the policy, the model.
+import { createHash } from "node:crypto";
 import type { ReviewRow } from "../kb/schemas/review-row";
+import type { StaticFinding } from "../kb/schemas/static-finding";
+
+export interface CacheKeyParts {
+  fileSha: string;
+  chunk: number;
+  chunks: number;
+  promptSha: string;
+  policyVersion: string;
+  /** The static claims the prompt carried (they are part of what the model saw). */
+  claims: readonly Pick<StaticFinding, "rule_id" | "line" | "end_line">[];
+}
+
+export function claimsDigest(claims: CacheKeyParts["claims"]): string {
+  const keys = claims.map((c) => `${c.rule_id}:${c.line}:${c.end_line}`).sort();
+  return createHash("sha256").update(keys.join("\n")).digest("hex").slice(0, 16);
+}
+
+function key(k: CacheKeyParts, model: string): string {
+  return `${k.fileSha}|${k.chunk}/${k.chunks}|${k.promptSha}|${k.policyVersion}|${claimsDigest(k.claims)}|${model}`;
+}
 
 export class ReviewCache {
   private byKey = new Map<string, ReviewRow>();
-
-  static key(fileSha: string, chunk: number, chunks: number, promptSha: string, model: string): string {
-    return `${fileSha}|${chunk}/${chunks}|${promptSha}|${model}`;
-  }
 
   /** Later rows win, so the freshest accepted review is the one reused. Static-rung rows are not cached. */
   constructor(rows: readonly ReviewRow[]) {
     for (const r of rows) {
       if (r.status !== "accepted" || !r.model || r.provider === "static") continue;
-      this.byKey.set(ReviewCache.key(r.file_sha256, r.chunk, r.chunks, r.prompt.sha256, r.model), r);
+      const parts = { fileSha: r.file_sha256, chunk: r.chunk, chunks: r.chunks, promptSha: r.prompt.sha256, policyVersion: r.policy_version, claims: r.static_findings };
+      this.byKey.set(key(parts, r.model), r);
     }
   }
 
   /** The first model of the ladder, in rung order, with a cached review of this chunk. */
-  find(fileSha: string, chunk: number, chunks: number, promptSha: string, models: readonly string[]): ReviewRow | null {
+  find(parts: CacheKeyParts, models: readonly string[]): ReviewRow | null {
     for (const m of models) {
-      const hit = this.byKey.get(ReviewCache.key(fileSha, chunk, chunks, promptSha, m));
+      const hit = this.byKey.get(key(parts, m));
       if (hit) return hit;
     }
     return null;

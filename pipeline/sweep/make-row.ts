@@ -97,6 +97,7 @@ export function reviewRow(run: RunContext, c: ChunkContext, res: LadderResult): 
     latency_ms: Math.round(res.latencyMs),
     tokens: res.tokens,
     cached: false,
+    cached_from: null,
     targeted_by_fixwave: targeted,
     fixwave: run.proposal ? { path: run.proposal.path, sha256: run.proposal.sha256, files: run.proposal.files } : null,
     redactions: res.redactions,
@@ -123,6 +124,7 @@ export function cachedRow(run: RunContext, prior: ReviewRow, c: ChunkContext): R
     latency_ms: 0,
     tokens: { prompt: 0, completion: 0 },
     cached: true,
+    cached_from: prior.cached_from ?? prior.run_id,
     gradient_tier: tier,
     targeted_by_fixwave: Boolean(run.proposal?.files.includes(c.file)),
     fixwave: run.proposal ? { path: run.proposal.path, sha256: run.proposal.sha256, files: run.proposal.files } : null,
@@ -130,17 +132,24 @@ export function cachedRow(run: RunContext, prior: ReviewRow, c: ChunkContext): R
   };
 }
 
-export function trustRows(run: RunContext, row: ReviewRow, res: LadderResult | null): (TrustRow | MissRow)[] {
+/**
+ * Trust rows of one review row, derived from the row alone (so a resumed sweep can rebuild any the
+ * kill lost): one miss per failed attempt, one accept with the accepting attempt's own latency and
+ * tokens. A cached reuse made no call and writes none.
+ */
+export function trustRows(row: ReviewRow): (TrustRow | MissRow)[] {
+  if (row.cached) return [];
   const out: (TrustRow | MissRow)[] = [];
-  for (const a of res?.attempts ?? []) {
+  for (const a of row.attempts) {
     if (a.outcome === "accepted" || a.outcome === "skipped") continue;
-    out.push({ schema_version: TRUST_SCHEMA_VERSION, kind: "miss", run_id: run.run_id, iter: run.iter, file: row.file, provider: a.provider, model: a.model, rung: a.rung, outcome: a.outcome, detail: a.detail, created_at: row.created_at });
+    out.push({ schema_version: TRUST_SCHEMA_VERSION, kind: "miss", run_id: row.run_id, iter: row.iter, file: row.file, provider: a.provider, model: a.model, rung: a.rung, outcome: a.outcome, detail: a.detail, created_at: row.created_at });
   }
-  if (row.status === "accepted" && row.model && row.provider && row.rung !== null && row.output_format) {
+  const accept = row.attempts.find((a) => a.outcome === "accepted");
+  if (row.status === "accepted" && accept && row.model && row.provider && row.rung !== null && row.output_format) {
     out.push({
       schema_version: TRUST_SCHEMA_VERSION,
-      run_id: run.run_id,
-      iter: run.iter,
+      run_id: row.run_id,
+      iter: row.iter,
       file: row.file,
       chunk: row.chunk,
       file_sha256: row.file_sha256,
@@ -149,12 +158,12 @@ export function trustRows(run: RunContext, row: ReviewRow, res: LadderResult | n
       rung: row.rung,
       accepted_on_attempt: row.accepted_on_attempt ?? 1,
       output_format: row.output_format,
-      latency_ms: row.latency_ms,
-      tokens: row.tokens,
-      parse_failures: (res?.attempts ?? []).filter((a) => a.outcome === "parse_failure").length,
+      latency_ms: accept.latency_ms,
+      tokens: accept.tokens ?? row.tokens,
+      parse_failures: row.attempts.filter((a) => a.outcome === "parse_failure").length,
       findings: row.critical_failures_count,
       unverified_findings: row.unverified_count,
-      cached: row.cached,
+      cached: false,
       created_at: row.created_at,
     });
   }

@@ -7,7 +7,7 @@ import type { Config } from "../core/config";
 import { InputError } from "../core/errors";
 import { appendJsonl } from "../kb/jsonl";
 import { kbPaths } from "../kb/paths";
-import { readReviews, readRuns } from "../kb/read-kb";
+import { readReviews, readRuns, readTrust } from "../kb/read-kb";
 import type { ReviewRow } from "../kb/schemas/review-row";
 import { RUN_SCHEMA_VERSION, type RunRow } from "../kb/schemas/run-row";
 import type { StaticFinding } from "../kb/schemas/static-finding";
@@ -131,7 +131,9 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
     signal: io.signal,
     now: () => performance.now(),
   };
-  const done = new Set(repoRows.filter((r) => r.iter === iter).map((r) => `${r.file}#${r.chunk}/${r.chunks}`));
+  const iterDone = repoRows.filter((r) => r.iter === iter);
+  const done = new Set(iterDone.map((r) => `${r.file}#${r.chunk}/${r.chunks}`));
+  if (iterDone.length) restoreTrustRows(paths.dir, iterDone, warn);
   const cache = new ReviewCache(opts.fresh ? [] : repoRows);
   const sensitive = sensitiveMatcher(config.tiers);
   const url = config.observer.url ?? io.env.SCRUM_OBSERVER_URL;
@@ -166,7 +168,7 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
         chunkLines: { start: chunk.start, end: chunk.end }, staticFindings: chunkFindings,
         sensitive: sensitive(p.file.path), created_at: "",
       };
-      const hit = cache.find(p.sha256, n, p.chunks.length, prompts.sha256, models);
+      const hit = cache.find({ fileSha: p.sha256, chunk: n, chunks: p.chunks.length, promptSha: prompts.sha256, policyVersion: config.policy_version, claims: chunkFindings }, models);
       let row: ReviewRow;
       let res = null;
       if (hit) {
@@ -182,10 +184,12 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
         }, deps);
         // An interrupted chunk gets no row: the resumed run reviews it again.
         if (io.signal?.aborted && !res.accepted) break;
-        row = reviewRow(run, { ...ctx, created_at: new Date(now()).toISOString() }, res);
+        // Check findings against the text the accepting model saw (redacted lines for a remote rung).
+        const seen = res.accepted?.rung.provider ? (await viewFor(res.accepted.rung.provider.local)).lines : p.lines;
+        row = reviewRow(run, { ...ctx, lines: seen, created_at: new Date(now()).toISOString() }, res);
       }
       appendJsonl(paths.reviews, [row]);
-      appendJsonl(paths.trust, trustRows(run, row, res));
+      appendJsonl(paths.trust, trustRows(row));
       rows.push(row);
     }
     if (rows.length) {
@@ -228,4 +232,19 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
     created_at: new Date(now()).toISOString(),
   } satisfies RunRow]);
   return { kind: "summary", summary };
+}
+
+/**
+ * A kill between a review row's append and its trust rows' append loses the trust rows, and resume
+ * skips the chunk; rebuild them from the review row, which holds the same facts.
+ */
+function restoreTrustRows(kbDir: string, rows: readonly ReviewRow[], warn: (m: string) => void): void {
+  const { accepts, misses } = readTrust(kbDir, warn);
+  const have = new Set([...accepts.map((t) => `${t.run_id}|${t.file}|${t.chunk}`), ...misses.map((m) => `${m.run_id}|${m.file}|miss`)]);
+  const lost = rows.filter((r) => {
+    if (r.cached) return false;
+    if (r.status === "accepted") return !have.has(`${r.run_id}|${r.file}|${r.chunk}`);
+    return r.attempts.some((a) => a.outcome !== "accepted") && !have.has(`${r.run_id}|${r.file}|miss`);
+  });
+  appendJsonl(kbPaths(kbDir).trust, lost.flatMap(trustRows));
 }

@@ -54,21 +54,31 @@ export function fileRollup(rows: readonly ReviewRow[]): Map<string, { score: num
   return out;
 }
 
+/**
+ * Per-model figures of this run. Tokens and requests are each attempt's own; a cached reuse counts
+ * as `cached`, never as an accept or a first-attempt accept. JSON rate = JSON answers over every
+ * answer the model gave (accepted JSON + accepted markdown + answers that did not parse).
+ */
 export function modelStats(rows: readonly ReviewRow[]): ModelStats[] {
   const stats = new Map<string, ModelStats>();
-  const get = (provider: string, model: string) => {
+  const get = (provider: string, model: string): ModelStats => {
     const k = `${provider}\0${model}`;
-    let s = stats.get(k);
-    if (!s) {
-      s = { provider, model, accepted: 0, first_attempt_accepts: 0, json_answers: 0, markdown_answers: 0, json_rate: null, parse_failures: 0, requests: 0, tokens: { prompt: 0, completion: 0 } };
-      stats.set(k, s);
-    }
+    const found = stats.get(k);
+    if (found) return found;
+    const s: ModelStats = { provider, model, accepted: 0, cached: 0, first_attempt_accepts: 0, json_answers: 0, markdown_answers: 0, json_rate: null, parse_failures: 0, requests: 0, tokens: { prompt: 0, completion: 0 } };
+    stats.set(k, s);
     return s;
   };
   for (const r of rows) {
+    if (r.cached) {
+      if (r.model && r.provider) get(r.provider, r.model).cached++;
+      continue;
+    }
     for (const a of r.attempts) {
       const s = get(a.provider, a.model);
       s.requests += a.tries;
+      s.tokens.prompt += a.tokens?.prompt ?? 0;
+      s.tokens.completion += a.tokens?.completion ?? 0;
       if (a.outcome === "parse_failure") s.parse_failures++;
     }
     if (r.status === "accepted" && r.model && r.provider) {
@@ -77,15 +87,18 @@ export function modelStats(rows: readonly ReviewRow[]): ModelStats[] {
       if (r.accepted_on_attempt === 1) s.first_attempt_accepts++;
       if (r.output_format === "json") s.json_answers++;
       if (r.output_format === "markdown") s.markdown_answers++;
-      s.tokens.prompt += r.tokens.prompt;
-      s.tokens.completion += r.tokens.completion;
     }
   }
   for (const s of stats.values()) {
-    const answered = s.json_answers + s.markdown_answers;
+    const answered = s.json_answers + s.markdown_answers + s.parse_failures;
     s.json_rate = answered ? s.json_answers / answered : null;
   }
   return [...stats.values()];
+}
+
+/** The first of `order` (worst first) that occurs in `values`, or null. */
+export function worstOf<K extends string>(order: readonly K[], values: readonly (K | null)[]): K | null {
+  return order.find((k) => values.includes(k)) ?? null;
 }
 
 export function tally<K extends string>(keys: readonly K[], values: readonly (K | null)[]): Record<K, number> {
@@ -102,11 +115,11 @@ export function renderSummary(s: SweepSummary): string {
   if (s.ladder_note) lines.push(`  ${s.ladder_note}`);
   if (s.walk_mode === "fs") lines.push("  not a git repository: walked the file system, honouring .gitignore");
   lines.push(`  files: ${s.files_planned} planned · ${s.reviewed} reviewed (${s.cached} cached) · ${s.failed} failed · ${s.skipped} skipped${s.resumed_chunks ? ` · ${s.resumed_chunks} chunks already done (resumed)` : ""}`);
-  lines.push(`  mean score: ${fmt(s.mean_score)}/10 · critical failures ${s.critical_failures} (${s.unverified_findings} findings unverified)`);
+  lines.push(`  mean score: ${s.mean_score === null ? "n/a" : fmt(s.mean_score) + "/10"} · critical failures ${s.critical_failures} (${s.unverified_findings} findings unverified)`);
   lines.push(`  verdicts: ${s.verdicts.pass} pass · ${s.verdicts.concerns} concerns · ${s.verdicts.fail} fail`);
   lines.push(`  permission gradient: ${s.tiers.auto} auto · ${s.tiers.dry_run} dry_run · ${s.tiers.sim} sim · ${s.tiers.block} block`);
   for (const m of s.models) {
-    lines.push(`  ${m.model} (${m.provider}): ${m.accepted} accepted, ${m.first_attempt_accepts} first-attempt, JSON ${m.json_rate === null ? "n/a" : Math.round(m.json_rate * 100) + "%"}, ${m.parse_failures} parse failures, ${m.requests} requests, ${m.tokens.prompt + m.tokens.completion} tokens`);
+    lines.push(`  ${m.model} (${m.provider}): ${m.accepted} accepted${m.cached ? ` (+${m.cached} cached)` : ""}, ${m.first_attempt_accepts} first-attempt, JSON ${m.json_rate === null ? "n/a" : Math.round(m.json_rate * 100) + "%"}, ${m.parse_failures} parse failures, ${m.requests} requests, ${m.tokens.prompt + m.tokens.completion} tokens`);
   }
   if (s.redactions) lines.push(`  redacted ${s.redactions} secret value(s) before prompts left the machine`);
   if (s.targeted_by_fixwave.length) lines.push(`  fix-wave targets verified: ${s.targeted_by_fixwave.length} file(s)`);
@@ -146,7 +159,11 @@ export function summarizeIteration(f: IterationFacts): SweepSummary {
   const perFile = [...files.values()];
   const reviewed = perFile.filter((f) => !f.failed);
   const scores = reviewed.map((f) => f.score).filter((s): s is number => s !== null);
-  const latest = perFile.map((f) => f.rows[0]!);
+  // A file's verdict and tier are its worst chunk's: a block in chunk 3 must show.
+  const worst = perFile.map((f) => ({
+    verdict: worstOf(["fail", "concerns", "pass"] as const, f.rows.map((r) => r.verdict)),
+    tier: worstOf(["block", "sim", "dry_run", "auto"] as const, f.rows.map((r) => r.gradient_tier)),
+  }));
   return {
     run_id: run.run_id, iter: run.iter, repo: run.repo, commit: run.commit, walk_mode: f.walkMode, ladder: choice.name, ladder_note: choice.note,
     prompt: run.prompt, policy_version: run.policy_version,
@@ -157,8 +174,8 @@ export function summarizeIteration(f: IterationFacts): SweepSummary {
     skipped: f.skipped.length,
     resumed_chunks: f.resumed,
     mean_score: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
-    verdicts: tally(["pass", "concerns", "fail"] as const, latest.map((r) => r.verdict)),
-    tiers: tally(["auto", "dry_run", "sim", "block"] as const, latest.map((r) => r.gradient_tier)),
+    verdicts: tally(["pass", "concerns", "fail"] as const, worst.map((w) => w.verdict)),
+    tiers: tally(["auto", "dry_run", "sim", "block"] as const, worst.map((w) => w.tier)),
     models: modelStats(runRows),
     requests: runRows.reduce((a, r) => a + r.attempts.reduce((b, x) => b + x.tries, 0), 0),
     tokens: runRows.reduce((a, r) => ({ prompt: a.prompt + r.tokens.prompt, completion: a.completion + r.tokens.completion }), { prompt: 0, completion: 0 }),

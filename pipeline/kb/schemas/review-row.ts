@@ -18,6 +18,7 @@ export const Attempt = z.object({
   detail: z.string().optional(),
   latency_ms: z.number().min(0),
   tries: z.number().int().min(0).describe("HTTP tries including retries"),
+  tokens: Tokens.optional().describe("this attempt's tokens (the row's tokens sum every attempt); absent on rows written before it was recorded"),
 });
 export type Attempt = z.infer<typeof Attempt>;
 
@@ -57,6 +58,7 @@ export const ReviewRowV4 = z.object({
   latency_ms: z.number().min(0),
   tokens: Tokens,
   cached: z.boolean(),
+  cached_from: z.string().nullable().optional().describe("run_id of the sweep whose review a cached row reuses"),
   targeted_by_fixwave: z.boolean(),
   fixwave: z.object({ path: z.string(), sha256: z.string(), files: z.array(z.string()) }).nullable(),
   redactions: z.number().int().min(0),

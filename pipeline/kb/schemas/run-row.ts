@@ -6,7 +6,8 @@ export const RUN_SCHEMA_VERSION = 1 as const;
 export const ModelStats = z.object({
   provider: z.string(),
   model: z.string(),
-  accepted: z.number().int().min(0),
+  accepted: z.number().int().min(0).describe("chunks this model's answer was accepted for in this run (cached reuses excluded)"),
+  cached: z.number().int().min(0).default(0).describe("chunks that reused an earlier review by this model, with no call"),
   first_attempt_accepts: z.number().int().min(0),
   json_answers: z.number().int().min(0),
   markdown_answers: z.number().int().min(0),
