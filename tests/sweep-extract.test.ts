@@ -66,4 +66,14 @@ describe("extractReview", () => {
     const r = extractReview('{"verdict":"pass","score":8}');
     expect(!r.ok && r.reason).toContain("confidence");
   });
+
+  test("an unbalanced brace in prose before the JSON does not hide the answer", () => {
+    const r = extractReview("I looked at the { config and found:\n" + JSON.stringify(full));
+    expect(r.ok && r.answer.score).toBe(4);
+  });
+
+  test("bare confidences above 1 are read on the scale they fit", () => {
+    const conf = (c: unknown) => { const r = extractReview(JSON.stringify({ ...full, confidence: c })); return r.ok ? r.answer.confidence : null; };
+    expect([conf(8), conf("7.5"), conf(85), conf("85%"), conf(0.4)]).toEqual([0.8, 0.75, 0.85, 0.85, 0.4]);
+  });
 });

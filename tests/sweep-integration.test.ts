@@ -115,6 +115,7 @@ describe("SARIF and offline runs", () => {
     const root = tmpDir();
     writeTree(root, {
       "app/load.ts": SWALLOW,
+      "app/odd name#1%ü.ts": SWALLOW,
       "svc/worker.py": "def run(job):\n    try:\n        job()\n    except:\n        pass\n",
       "core/src/lib.rs": "pub fn parse(s: &str) -> u32 {\n    todo!()\n}\n",
       "cmd/main.go": "package main\n\nimport \"net/http\"\n\nfunc main() {\n\t_ = http.ListenAndServe(\":8080\", nil)\n}\n",
@@ -122,7 +123,7 @@ describe("SARIF and offline runs", () => {
     const sarifPath = join(tmpDir(), "out.sarif");
     const cfg = testConfig([{ provider: "static" }]);
     const { rows, summary } = await sweep(root, cfg, { sarif: sarifPath });
-    expect(rows.map((r) => r.file).sort()).toEqual(["app/load.ts", "cmd/main.go", "core/src/lib.rs", "svc/worker.py"]);
+    expect(rows.map((r) => r.file).sort()).toEqual(["app/load.ts", "app/odd name#1%ü.ts", "cmd/main.go", "core/src/lib.rs", "svc/worker.py"]);
     expect(rows.every((r) => r.provider === "static" && r.confidence === 1)).toBe(true);
     expect(summary.walk_mode).toBe("fs");
     const sarif = JSON.parse(readFileSync(sarifPath, "utf8"));
@@ -134,6 +135,7 @@ describe("SARIF and offline runs", () => {
     const results = sarif.runs[0].results;
     expect(results.length).toBe(summary.critical_failures);
     expect(results.length).toBeGreaterThanOrEqual(3);
+    expect(results.some((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri === "app/odd%20name%231%25%C3%BC.ts")).toBe(true);
     for (const r of results) {
       expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
       expect(r.properties.class).toBeTruthy();

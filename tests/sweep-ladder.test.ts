@@ -27,6 +27,10 @@ describe("ladder escalation", () => {
     expect(r.attempts.map((a) => a.outcome)).toEqual(["parse_failure", "accepted"]);
     expect(trust.misses.map((m) => [m.model, m.outcome])).toEqual([["m1", "parse_failure"]]);
     expect(trust.accepts[0]).toMatchObject({ model: "m2", parse_failures: 1, accepted_on_attempt: 2 });
+    // Each model is credited with its own tokens: m1's garbage answer is m1's cost, not m2's.
+    expect(trust.accepts[0]!.tokens).toEqual(r.attempts[1]!.tokens!);
+    expect(summary.models.find((m) => m.model === "m1")!.tokens.prompt).toBe(r.attempts[0]!.tokens!.prompt);
+    expect(r.attempts[0]!.tokens!.prompt).toBeGreaterThan(0);
     expect(summary.models.find((m) => m.model === "m1")!.parse_failures).toBe(1);
     expect(summary.models.find((m) => m.model === "m2")!.first_attempt_accepts).toBe(0);
   });
@@ -54,6 +58,23 @@ describe("ladder escalation", () => {
     const { rows, sleeps } = await sweep(gitRepo({ "src/add.ts": CODE }), testConfig([{ provider: "ollama", model: "m1", host: s.url, retries: 1 }]));
     expect(rows[0]!.status).toBe("accepted");
     expect(sleeps).toEqual([2000]);
+  });
+
+  test("a Retry-After longer than retry.maxMs climbs at once instead of waiting", async () => {
+    const s = await server({ perModel: { m1: [{ status: 429, headers: { "retry-after": "600" } }], m2: [{ text: answer() }] } });
+    const { rows, sleeps } = await sweep(gitRepo({ "src/add.ts": CODE }), testConfig([{ provider: "ollama", model: "m1", host: s.url, retries: 3 }, { provider: "ollama", model: "m2", host: s.url }]));
+    expect(sleeps).toEqual([]);
+    expect(rows[0]!.attempts.map((a) => [a.model, a.outcome, a.tries])).toEqual([["m1", "error", 1], ["m2", "accepted", 1]]);
+  });
+
+  test("an endpoint that keeps timing out opens its circuit too", async () => {
+    const s = await server({ perModel: { slow: [{ hang: true }], m2: [{ text: answer() }] } });
+    const files = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`src/f${i}.ts`, CODE.replace("add", `add${i}`)]));
+    const cfg = testConfig([{ provider: "ollama", model: "slow", host: s.url, timeoutMs: 200, retries: 0 }, { provider: "openai", model: "m2", baseURL: s.url + "/v1" }]);
+    const { rows } = await sweep(gitRepo(files), cfg, { concurrency: 1 });
+    const timedOut = rows.flatMap((r) => r.attempts).filter((a) => a.model === "slow" && a.outcome === "error").length;
+    expect(timedOut).toBe(cfg.retry.circuitAfter);
+    expect(rows[3]!.attempts[0]).toMatchObject({ outcome: "circuit_open" });
   });
 
   test("a timeout climbs to the next rung", async () => {

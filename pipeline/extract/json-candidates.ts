@@ -27,7 +27,11 @@ export function balancedObjects(text: string, limit = 8): string[] {
       else if (c === "{") depth++;
       else if (c === "}" && --depth === 0) { end = j; break; }
     }
-    if (end === -1) break;
+    if (end === -1) {
+      // An unbalanced brace in prose: try the next opening brace instead of giving up.
+      i = text.indexOf("{", i + 1);
+      continue;
+    }
     out.push(text.slice(i, end + 1));
     i = text.indexOf("{", end + 1);
   }

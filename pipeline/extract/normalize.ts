@@ -29,7 +29,11 @@ export function normalizeScore(v: unknown): number | undefined {
 
 const WORD_CONFIDENCE: Record<string, number> = { "very high": 0.95, high: 0.85, medium: 0.6, moderate: 0.6, low: 0.3, "very low": 0.15 };
 
-/** 0.7, "0.7", "70%", 70 → 0..1; the words high/medium/low map to fixed values (documented). */
+/**
+ * 0.7, "0.7", "70%", 70, 8 → 0..1. A bare number above 1 is read on the scale it fits: up to 10 as
+ * tenths (models that score 0–10 answer confidence the same way), up to 100 as a percentage.
+ * The words high/medium/low map to fixed values (docs/DECISIONS.md).
+ */
 export function normalizeConfidence(v: unknown): number | undefined {
   let n: number | undefined;
   let percent = false;
@@ -41,7 +45,8 @@ export function normalizeConfidence(v: unknown): number | undefined {
     if (m) { n = Number(m[1]); percent = Boolean(m[2]); }
   }
   if (n === undefined || !Number.isFinite(n) || n < 0) return undefined;
-  if (percent || n > 1) n = n / 100;
+  if (percent) n = n / 100;
+  else if (n > 1) n = n <= 10 ? n / 10 : n / 100;
   return n <= 1 ? n : undefined;
 }
 

@@ -24,7 +24,7 @@ export const realDeps: RetryDeps = {
 
 /** Backoff before retry `n` (0-based): Retry-After when given, else base·2ⁿ with ±25 % jitter; capped. */
 export function backoffMs(n: number, err: ProviderError, p: RetryPolicy, random: () => number): number {
-  if (err.retryAfterMs !== undefined) return Math.min(err.retryAfterMs, p.maxMs);
+  if (err.retryAfterMs !== undefined) return err.retryAfterMs;
   const exp = p.baseMs * 2 ** n;
   return Math.min(p.maxMs, Math.round(exp * (0.75 + random() * 0.5)));
 }
@@ -58,7 +58,9 @@ export async function withRetries<T>(
     } catch (e) {
       const err = asProviderError(e);
       opts.onError?.(err);
-      const last = n >= p.retries || !err.retryable || opts.signal?.aborted || opts.stop?.();
+      // A Retry-After longer than we are willing to wait means: climb to the next rung now.
+      const tooLong = err.retryAfterMs !== undefined && err.retryAfterMs > p.maxMs;
+      const last = n >= p.retries || !err.retryable || tooLong || opts.signal?.aborted || opts.stop?.();
       if (last) return { error: err, tries };
       await deps.sleep(backoffMs(n, err, p, deps.random), opts.signal);
     }

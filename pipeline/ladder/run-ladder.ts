@@ -86,7 +86,8 @@ export async function runLadder(rungs: readonly LadderRung[], job: ChunkJob, dep
       deps.retryDeps,
       {
         signal: deps.signal,
-        onError: (err) => { if (err.kind === "connection") deps.circuits.connectionFailed(key); },
+        // Refused, reset and black-holed (timing out) endpoints all count towards the circuit.
+        onError: (err) => { if (err.kind === "connection" || err.kind === "timeout") deps.circuits.connectionFailed(key); },
         stop: () => deps.circuits.isOpen(key),
       },
     );

@@ -32,7 +32,8 @@ export class ObserverClient {
 
   post(event: ObserverEvent): void {
     if (this.down) { this.failed++; return; }
-    const p = this.fetchImpl(new URL("/event", this.url), {
+    // `<url>/event`, keeping any path prefix the observer is mounted under.
+    const p = this.fetchImpl(`${this.url.replace(/\/+$/, "")}/event`, {
       method: "POST",
       headers: { "content-type": "application/json", ...(this.apiKey ? { "x-api-key": this.apiKey } : {}) },
       body: JSON.stringify(event),

@@ -11,6 +11,11 @@ interface SarifRule {
   properties?: Record<string, unknown>;
 }
 
+/** A repo-relative path as a URI reference: each segment percent-encoded ("a b#1%.ts" → "a%20b%231%25.ts"). */
+export function fileUri(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
 function slug(s: string): string {
   return s.toLowerCase().replace(/^\[[^\]]+\]\s*/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "finding";
 }
@@ -37,8 +42,12 @@ export function toSarif(rows: readonly ReviewRow[], tool: { version: string; inf
           properties: cls ? { class: cls } : undefined,
         });
       }
+      // An unverified finding keeps its place in the log as a note, and loses a region that
+      // does not exist (a line past the end of the file).
+      const badLine = cf.unverified_reason?.includes("past the end") ?? false;
       const region: Record<string, number> = {};
-      if (cf.line) {
+      const located = Boolean(cf.line) && !badLine;
+      if (located) {
         region.startLine = sf?.line ?? cf.line;
         if (sf) {
           region.endLine = sf.end_line;
@@ -48,9 +57,9 @@ export function toSarif(rows: readonly ReviewRow[], tool: { version: string; inf
       }
       results.push({
         ruleId,
-        level: sf ? LEVEL[sf.severity] : "error",
+        level: !cf.verified ? "note" : sf ? LEVEL[sf.severity] : "error",
         message: { text: cf.evidence ? `${cf.title} (evidence: ${cf.evidence.slice(0, 200)})` : cf.title },
-        locations: [{ physicalLocation: { artifactLocation: { uri: row.file, uriBaseId: "%SRCROOT%" }, ...(cf.line ? { region } : {}) } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(row.file), uriBaseId: "%SRCROOT%" }, ...(located ? { region } : {}) } }],
         partialFingerprints: { "scrum/v1": `${row.file}:${ruleId}:${slug(cf.title)}` },
         properties: {
           model: row.model,
