@@ -106,3 +106,33 @@ describe("sweep → fixwave → sweep", () => {
     expect(rows.find((r) => r.file === "src/ok.ts")!.targeted_by_fixwave).toBe(false);
   });
 });
+
+describe("scrum sweep input checks and the KB lock", () => {
+  test("--kb naming a file and --sarif into a missing directory are one-line errors before any work", async () => {
+    const repo = gitRepo({ "a.ts": "export const a = 1;\n" });
+    const file = join(tmpDir(), "kb.txt");
+    writeFileSync(file, "x");
+    const kb = await cli(["sweep", repo, "--kb", file]);
+    expect([kb.code, kb.err.trim()]).toEqual([2, `scrum: --kb must be a directory: ${file} is a file`]);
+    const dir = tmpDir();
+    const sarif = await cli(["sweep", repo, "--kb", join(dir, "kb"), "--sarif", join(dir, "no/such/out.sarif")]);
+    expect(sarif.code).toBe(2);
+    expect(sarif.err).toContain("--sarif: directory not found");
+    expect(existsSync(join(dir, "kb", "scrum_reviews.jsonl"))).toBe(false);
+  });
+
+  test("a second sweep on a KB held by a live sweep is refused; a stale lock is taken over", async () => {
+    const repo = gitRepo({ "a.ts": "export const a = 1;\n" });
+    const kb = tmpDir();
+    const holder = Bun.spawn(["sleep", "30"]);
+    writeFileSync(join(kb, ".sweep.lock"), `${holder.pid}\n`);
+    const refused = await cli(["sweep", repo, "--kb", kb]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`another sweep (pid ${holder.pid}) is writing to`);
+    holder.kill();
+    await holder.exited;
+    const ok = await cli(["sweep", repo, "--kb", kb, "--json"]);
+    expect(ok.code).toBe(0);
+    expect(existsSync(join(kb, ".sweep.lock"))).toBe(false);
+  });
+});

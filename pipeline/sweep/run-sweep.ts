@@ -1,11 +1,12 @@
 // The sweep: walk → floor → plan → ladder per chunk → KB rows (append-only, resumable, cached).
-import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Io } from "../cli/command";
 import { INSTALL_ROOT } from "../cli/load-config";
 import type { Config } from "../core/config";
 import { InputError } from "../core/errors";
 import { appendJsonl } from "../kb/jsonl";
+import { lockKb } from "../kb/lock";
 import { kbPaths } from "../kb/paths";
 import { readReviews, readRuns, readTrust } from "../kb/read-kb";
 import type { ReviewRow } from "../kb/schemas/review-row";
@@ -73,6 +74,19 @@ export interface DryRunPlan {
 }
 
 export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome> {
+  const kbDir = resolve(io.cwd, opts.kbDir);
+  if (existsSync(kbDir) && !statSync(kbDir).isDirectory()) throw new InputError(`--kb must be a directory: ${opts.kbDir} is a file`);
+  if (opts.sarif && !existsSync(dirname(resolve(io.cwd, opts.sarif)))) throw new InputError(`--sarif: directory not found: ${dirname(resolve(io.cwd, opts.sarif))}`);
+  // One writer per KB: two sweeps appending to the same iteration would duplicate rows.
+  const release = opts.dryRun ? () => {} : lockKb(kbDir);
+  try {
+    return await sweepLocked(opts, io);
+  } finally {
+    release();
+  }
+}
+
+async function sweepLocked(opts: SweepOptions, io: Io): Promise<SweepOutcome> {
   const t0 = performance.now();
   const now = opts.now ?? Date.now;
   const { config } = opts;
@@ -208,29 +222,35 @@ export async function runSweep(opts: SweepOptions, io: Io): Promise<SweepOutcome
     return rows;
   };
 
-  await mapPool(planned, Math.max(1, opts.concurrency ?? config.concurrency.files), reviewFile);
+  const written = (await mapPool(planned, Math.max(1, opts.concurrency ?? config.concurrency.files), reviewFile)).flat();
   bar.done();
   await observer?.flush();
 
-  // The iteration's rows, resumed ones included, make the summary and the SARIF.
-  const iterRows = readReviews(paths.dir, () => {}).filter((r) => r.repo === walk.repo && r.iter === iter);
-  const runRows = iterRows.filter((r) => r.run_id === run.run_id);
+  // The iteration's rows, resumed ones included, make the summary and the SARIF (no second KB read:
+  // the lock guarantees nobody else wrote this iteration meanwhile).
+  const iterRows = [...iterDone, ...written];
+  const runRows = written;
   const summary = summarizeIteration({
     run, ladder: choice, skipped: walk.skipped, walkMode: walk.mode, planned, iterRows, runRows, targeted, resumed,
     observer: observer ? { sent: observer.sent, failed: observer.failed } : null,
     wallMs: performance.now() - t0, interrupted: Boolean(io.signal?.aborted),
   });
-  if (opts.sarif) {
-    const sarifPath = resolve(io.cwd, opts.sarif);
-    const pkg = await import("../../package.json");
-    writeFileSync(sarifPath, JSON.stringify(toSarif(iterRows, { version: pkg.version, srcRoot: walk.root }), null, 2) + "\n");
-    summary.sarif = sarifPath;
-  }
+  const sarifPath = opts.sarif ? resolve(io.cwd, opts.sarif) : null;
+  if (sarifPath) summary.sarif = sarifPath;
   appendJsonl(paths.runs, [{
     ...runBase, phase: "end", reviewed: summary.reviewed, cached: summary.cached, failed: summary.failed, skipped: summary.skipped,
     mean_score: summary.mean_score, models: summary.models, wall_ms: Math.round(summary.wall_ms), interrupted: summary.interrupted,
     created_at: new Date(now()).toISOString(),
   } satisfies RunRow]);
+  // After the end row: a SARIF that cannot be written must not leave the run looking interrupted.
+  if (sarifPath) {
+    const pkg = await import("../../package.json");
+    try {
+      writeFileSync(sarifPath, JSON.stringify(toSarif(iterRows, { version: pkg.version, srcRoot: walk.root }), null, 2) + "\n");
+    } catch (e) {
+      throw new InputError(`--sarif: cannot write ${sarifPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, "the KB rows of this run are complete");
+    }
+  }
   return { kind: "summary", summary };
 }
 

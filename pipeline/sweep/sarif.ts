@@ -48,7 +48,7 @@ export function toSarif(rows: readonly ReviewRow[], tool: { version: string; inf
       const region: Record<string, number> = {};
       const located = Boolean(cf.line) && !badLine;
       if (located) {
-        region.startLine = sf?.line ?? cf.line;
+        region.startLine = sf?.line ?? cf.line!;
         if (sf) {
           region.endLine = sf.end_line;
           if (sf.column) region.startColumn = sf.column;
