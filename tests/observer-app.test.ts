@@ -120,3 +120,60 @@ describe("long free text", () => {
     expect(OpRow.parse(JSON.parse(JSON.stringify(stored))).error).toBe(stored.error);
   });
 });
+
+describe("cross-site writes and DNS rebinding", () => {
+  test("an event that is not application/json is refused with 415 and not stored", async () => {
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""]) {
+      const req = new Request("http://o/event", { method: "POST", headers: type ? { "content-type": type } : {}, body: JSON.stringify({ endpoint: "/x", success: true }) });
+      if (!type) req.headers.delete("content-type");
+      expect((await app().fetch(req)).status).toBe(415);
+    }
+    expect((await app().fetch(post({ endpoint: "/x", success: true }, { "content-type": "application/json; charset=utf-8" }))).status).toBe(200);
+    expect(state.totals.total).toBe(1);
+  });
+
+  test("a foreign Origin is refused with 403; our own origin and no Origin pass", async () => {
+    expect((await app().fetch(post({ endpoint: "/x", success: true }, { origin: "https://evil.example" }))).status).toBe(403);
+    expect((await app().fetch(post({ endpoint: "/x", success: true }, { origin: "null" }))).status).toBe(403);
+    expect((await app().fetch(post({ endpoint: "/x", success: true }, { origin: "http://o" }))).status).toBe(200);
+    expect(state.totals.total).toBe(1);
+  });
+
+  test("a loopback-bound observer answers only to its own Host names and port", async () => {
+    const { hostGuard } = await import("../pipeline/observer/host-guard");
+    const ok = hostGuard("127.0.0.1", () => 3800);
+    for (const h of ["127.0.0.1:3800", "localhost:3800", "[::1]:3800", "LOCALHOST:3800"]) expect(ok(h)).toBe(true);
+    for (const h of ["evil.example:3800", "127.0.0.1:80", "127.0.0.1", "localhost.:3800", "127.0.0.1.nip.io:3800", "a@127.0.0.1:3800", null, ""]) expect(ok(h)).toBe(false);
+    expect(hostGuard("::1", () => 9)("[::1]:9")).toBe(true);
+    expect(hostGuard("0.0.0.0", () => 9)("anything.example")).toBe(true);
+    const a = createObserverApp({ state, append: (r) => store.append(r), maxBodyBytes: 2048, now: () => NOW, allowHost: ok });
+    expect((await a.fetch(new Request("http://evil.example:3800/stats", { headers: { host: "evil.example:3800" } }))).status).toBe(421);
+    expect((await a.fetch(new Request("http://127.0.0.1:3800/stats", { headers: { host: "127.0.0.1:3800" } }))).status).toBe(200);
+  });
+
+  test("the real server refuses a rebinding Host and a cross-site text/plain post", async () => {
+    const { startObserver } = await import("../pipeline/observer/server");
+    const { Rung } = await import("../pipeline/core/config");
+    const { connect } = await import("node:net");
+    const obs = await startObserver({ host: "127.0.0.1", port: 0, dataDir: join(dir, "srv"), ringSize: 5, maxBodyBytes: 2048, cycleMs: 60_000, rungs: [Rung.parse({ provider: "static" })], env: {}, playbookEvery: 5, minSuccesses: 3, warn: () => {} });
+    const raw = (head: string) => new Promise<string>((resolve, reject) => {
+      const sock = connect(obs.port, "127.0.0.1", () => sock.write(head));
+      let out = "";
+      sock.on("data", (d) => (out += d));
+      sock.on("end", () => resolve(out));
+      sock.on("error", reject);
+    });
+    try {
+      expect(await raw(`GET /stats HTTP/1.1\r\nHost: rebind.example:${obs.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1.1 421/);
+      expect(await raw(`GET /stats HTTP/1.1\r\nHost: localhost:${obs.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1.1 200/);
+      const body = JSON.stringify({ endpoint: "/x", success: true });
+      const res = await fetch(`${obs.url}/event`, { method: "POST", headers: { "content-type": "text/plain", origin: "https://evil.example" }, body });
+      expect(res.status).toBe(415);
+      const cors = await fetch(`${obs.url}/event`, { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example" }, body });
+      expect(cors.status).toBe(403);
+      expect(obs.state.totals.total).toBe(0);
+    } finally {
+      await obs.stop();
+    }
+  });
+});

@@ -53,7 +53,7 @@ describe("scrum observe", () => {
     try {
       expect((await fetch(`${obs.url}/health`)).status).toBe(200);
       expect((await fetch(`${obs.url}/stats`)).status).toBe(401);
-      const res = await fetch(`${obs.url}/event`, { method: "POST", headers: { authorization: "Bearer k-123" }, body: JSON.stringify({ endpoint: "/fill", success: false, error: "no staffer 12" }) });
+      const res = await fetch(`${obs.url}/event`, { method: "POST", headers: { authorization: "Bearer k-123", "content-type": "application/json" }, body: JSON.stringify({ endpoint: "/fill", success: false, error: "no staffer 12" }) });
       expect(res.status).toBe(200);
       appendFileSync(corrections, JSON.stringify({ correction: "second", task_class: "fill" }) + "\n");
       await obs.pollCorrections();

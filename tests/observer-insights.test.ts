@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Rung } from "../pipeline/core/config";
+import { RedactionConfig, Rung } from "../pipeline/core/config";
 import { completeOnLadder } from "../pipeline/ladder/complete";
 import { groupFailures } from "../pipeline/observer/analyzer";
 import { toOpRow, type ObserverEvent, type OpRow } from "../pipeline/observer/event";
@@ -120,5 +120,51 @@ describe("insight cycle with a model ladder", () => {
     const second = await cycle(ops, { rungs: rungs(server.url), complete: completeOnLadder }).run();
     expect(second).toMatchObject({ mode: "offline", analyses: 1 });
     expect(second.reasons.join()).toContain("no JSON object");
+  });
+});
+
+describe("secrets in observer prompts", () => {
+  let server: ModelServer;
+  afterEach(async () => server?.stop());
+  // A GitHub-token-shaped fake: secretlint's recommended rules know its shape.
+  const TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+  const leaky = () => [
+    op({ endpoint: "/sync", success: false, error: `401 from api.github.com with token ${TOKEN}`, input_summary: `push with GITHUB_TOKEN=${TOKEN}` }),
+    ...[1, 2, 3].map((i) => op({ endpoint: "/fill", success: true, task_class: "night", input_summary: `req ${i} token ${TOKEN}` })),
+    op({ endpoint: "overseer/correction", success: true, source: "overseer", task_class: "night", correction: `never log ${TOKEN}` }),
+  ];
+  const seen = () => server.requests.filter((q) => q.path === "/api/chat").map((q) => JSON.stringify(q.body));
+  const answer = () => ({ text: JSON.stringify({ groups: [], entries: [] }) });
+
+  test("a remote rung never sees a key from an error, a sample or a correction (analysis and playbook)", async () => {
+    server = await startModelServer({ script: answer });
+    // 0.0.0.0 reaches this machine but is not a loopback name, so the rung counts as remote.
+    const remote = [Rung.parse({ provider: "ollama", model: "m1", host: server.url.replace("127.0.0.1", "0.0.0.0"), retries: 0, timeoutMs: 5000 }), ...offline];
+    await cycle(leaky(), { rungs: remote, complete: completeOnLadder, playbookEvery: 1 }).run();
+    const bodies = seen();
+    expect(bodies).toHaveLength(2);
+    for (const b of bodies) {
+      expect(b).not.toContain(TOKEN);
+      expect(b).toContain("[REDACTED]");
+    }
+  });
+
+  test("a loopback rung gets the plain prompt unless redaction.local is set", async () => {
+    server = await startModelServer({ script: answer });
+    const local = [Rung.parse({ provider: "ollama", model: "m1", host: server.url, retries: 0, timeoutMs: 5000 }), ...offline];
+    await cycle(leaky(), { rungs: local, complete: completeOnLadder }).run();
+    expect(seen()[0]).toContain(TOKEN);
+    const redaction = RedactionConfig.parse({ local: true });
+    await cycle([...leaky(), op({ endpoint: "/sync", success: false, error: `again ${TOKEN}` })], { rungs: local, complete: completeOnLadder, redaction }).run();
+    expect(seen()).toHaveLength(2);
+    expect(seen()[1]).not.toContain(TOKEN);
+  });
+
+  test("a complete function that ignores the per-rung hook still gets the redacted prompt", async () => {
+    const users: string[] = [];
+    const complete = async (_r: unknown, req: { user: string }) => (users.push(req.user), { ok: false as const, reasons: ["none"] });
+    await cycle(leaky(), { rungs: [Rung.parse({ provider: "ollama", model: "m1", host: "http://127.0.0.1:1" })], complete }).run();
+    expect(users).toHaveLength(1);
+    expect(users[0]).not.toContain(TOKEN);
   });
 });

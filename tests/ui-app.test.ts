@@ -139,7 +139,7 @@ describe("observer feed", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "ui-obs-"));
     obs = await startObserver({ host: "127.0.0.1", port: 0, dataDir: dir, ringSize: 50, maxBodyBytes: 4096, apiKey: "k", cycleMs: 60_000, rungs: [Rung.parse({ provider: "static" })], env: {}, playbookEvery: 5, minSuccesses: 3, warn: () => {} });
-    await fetch(`${obs.url}/event`, { method: "POST", headers: { "x-api-key": "k" }, body: JSON.stringify({ source: "scrum", endpoint: "review", success: true, file: "src/a.ts", iter: 1, score: 7 }) });
+    await fetch(`${obs.url}/event`, { method: "POST", headers: { "x-api-key": "k", "content-type": "application/json" }, body: JSON.stringify({ source: "scrum", endpoint: "review", success: true, file: "src/a.ts", iter: 1, score: 7 }) });
   });
   afterAll(async () => {
     await obs.stop();

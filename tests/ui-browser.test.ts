@@ -32,7 +32,7 @@ run("control plane in a browser", () => {
     fx = buildUiFixture(mkdtempSync(join(tmpdir(), "ui-e2e-")));
     obs = await startObserver({ host: "127.0.0.1", port: 0, dataDir: join(fx.root, "obs"), ringSize: 100, maxBodyBytes: 8192, cycleMs: 60_000, rungs: [Rung.parse({ provider: "static" })], env: {}, playbookEvery: 5, minSuccesses: 3, warn: () => {} });
     for (const [i, ok] of [true, false, true].entries()) {
-      await fetch(`${obs.url}/event`, { method: "POST", body: JSON.stringify({ source: "scrum", endpoint: "review", success: ok, file: `src/f${i}.ts`, iter: 3, score: ok ? 7 : null, model: "kimi-k2:1t", error: ok ? null : "timeout after 120000 ms" }) });
+      await fetch(`${obs.url}/event`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ source: "scrum", endpoint: "review", success: ok, file: `src/f${i}.ts`, iter: 3, score: ok ? 7 : null, model: "kimi-k2:1t", error: ok ? null : "timeout after 120000 ms" }) });
     }
     await obs.cycle();
     const deps = { loadKb: kbLoader(fx.kb, () => {}), kbDir: fx.kb, repoDir: fx.repo, signals: config.signals };

@@ -7,14 +7,20 @@ import { withRetries, realDeps } from "./retry";
 
 export type Completion = { ok: true; text: string; provider: string; model: string } | { ok: false; reasons: string[] };
 
-export async function completeOnLadder(rungs: readonly Rung[], req: ChatRequest, env: Record<string, string | undefined>): Promise<Completion> {
+export interface CompleteOptions {
+  /** Build the request for a rung by its locality (e.g. redact secrets for remote endpoints); default: `req` for every rung. */
+  prepare?: (local: boolean) => Promise<ChatRequest>;
+}
+
+export async function completeOnLadder(rungs: readonly Rung[], req: ChatRequest, env: Record<string, string | undefined>, opts: CompleteOptions = {}): Promise<Completion> {
   const reasons: string[] = [];
   for (const rung of rungs) {
     if (rung.provider === "static") { reasons.push("static rung: no free-text answers"); continue; }
     const conf = rungConfigured(rung, env);
     if (!conf.ok) { reasons.push(`${rung.model}: ${conf.reason}`); continue; }
     const provider = createProvider(rung, env);
-    const out = await withRetries(() => provider.chat(req), { retries: rung.retries, baseMs: 250, maxMs: 5000 }, realDeps, { signal: req.signal });
+    const rungReq = opts.prepare ? await opts.prepare(provider.local) : req;
+    const out = await withRetries(() => provider.chat(rungReq), { retries: rung.retries, baseMs: 250, maxMs: 5000 }, realDeps, { signal: req.signal });
     if (out.value) return { ok: true, text: out.value.text, provider: rung.provider, model: rung.model };
     reasons.push(`${rung.model}: ${out.error!.kind}: ${out.error!.message}`);
   }

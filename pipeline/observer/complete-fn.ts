@@ -2,10 +2,13 @@
 import type { Rung } from "../core/config";
 
 export type CompleteResult = { ok: true; text: string; provider: string; model: string } | { ok: false; reasons: string[] };
+export type CompleteRequest = { system: string; user: string; json?: boolean; signal?: AbortSignal };
 export type CompleteFn = (
   rungs: Rung[],
-  req: { system: string; user: string; json?: boolean; signal?: AbortSignal },
+  req: CompleteRequest,
   env: Record<string, string | undefined>,
+  /** Per-rung request by locality (loopback or not), so a remote rung gets the redacted prompt. */
+  opts?: { prepare?: (local: boolean) => Promise<CompleteRequest> },
 ) => Promise<CompleteResult>;
 
 /** Load completeOnLadder lazily; when the module is missing the observer runs offline and says why. */

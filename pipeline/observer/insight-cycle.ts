@@ -1,11 +1,12 @@
 // One analysis cycle: failures → analyses.jsonl every cycle, successes → playbooks.jsonl every N cycles.
 import { join } from "node:path";
 import type { z } from "zod";
-import type { Rung } from "../core/config";
+import { RedactionConfig, type Config, type Rung } from "../core/config";
 import { appendJsonl, readJsonl } from "../kb/jsonl";
 import { AnalysisAnswer, analysisPrompt, analysisRows, groupFailures, type InsightMeta } from "./analyzer";
-import type { CompleteFn } from "./complete-fn";
+import type { CompleteFn, CompleteRequest } from "./complete-fn";
 import { offlineOnly } from "./complete-fn";
+import { redactSecrets } from "../prompt/redact";
 import type { OpRow } from "./event";
 import { AnalysisRow, PlaybookRow } from "./insight-rows";
 import { parseModelJson } from "./model-json";
@@ -19,6 +20,8 @@ export interface InsightDeps {
   rungs: Rung[];
   complete?: CompleteFn;
   env: Record<string, string | undefined>;
+  /** Config `redaction`: remote rungs get redacted prompts by default, loopback ones when `local` is set. */
+  redaction?: Config["redaction"];
   now: () => Date;
   warn: (msg: string) => void;
   playbookEvery: number;
@@ -79,10 +82,25 @@ export class InsightCycle {
     return { analyses: newest(this.latestAnalyses), playbooks: newest(this.latestPlaybooks) };
   }
 
+  /**
+   * The request per rung locality. Errors, samples and corrections are operators' free text and may hold
+   * keys; the plain request (used when a complete function ignores `prepare`) is the most redacted one.
+   */
+  private requests(prompt: string, user: string) {
+    const redaction = this.deps.redaction ?? RedactionConfig.parse({});
+    const base: CompleteRequest = { system: loadPrompt(prompt).text, user, json: true, signal: this.deps.signal };
+    let redacted: Promise<CompleteRequest> | null = null;
+    const redactedReq = () => (redacted ??= redactSecrets(user, `observer/${prompt}.json`, redaction).then((r) => ({ ...base, user: r.text })));
+    const prepare = (local: boolean) => ((local ? redaction.local : redaction.remote) ? redactedReq() : Promise.resolve(base));
+    const plain = redaction.local || redaction.remote ? redactedReq() : Promise.resolve(base);
+    return { plain, prepare };
+  }
+
   private async ask<T extends z.ZodType>(prompt: string, user: string, schema: T, reasons: string[]) {
     const { complete, rungs } = this.deps;
     if (!complete || offlineOnly(rungs)) return null;
-    const r = await complete(rungs, { system: loadPrompt(prompt).text, user, json: true, signal: this.deps.signal }, this.deps.env);
+    const { plain, prepare } = this.requests(prompt, user);
+    const r = await complete(rungs, await plain, this.deps.env, { prepare });
     if (!r.ok) {
       reasons.push(...r.reasons);
       return null;

@@ -1,10 +1,12 @@
 // The observer process: owns the port, the ops log, the tailer and the analysis timer.
 import { join } from "node:path";
-import type { Rung } from "../core/config";
-import { RuntimeError } from "../core/errors";
+import type { Config, Rung } from "../core/config";
 import { createObserverApp } from "./app";
 import type { CompleteFn } from "./complete-fn";
+import type { TailMark } from "./event";
+import { hostGuard } from "./host-guard";
 import { InsightCycle, type CycleReport } from "./insight-cycle";
+import { ioError, listenError } from "./io-error";
 import { OpState } from "./op-state";
 import { OpStore } from "./op-store";
 import { CorrectionsTailer } from "./tailer";
@@ -23,6 +25,8 @@ export interface ObserverOptions {
   rungs: Rung[];
   complete?: CompleteFn;
   env: Record<string, string | undefined>;
+  /** Secrets are redacted from model prompts per rung locality (config `redaction`; default: remote only). */
+  redaction?: Config["redaction"];
   playbookEvery: number;
   minSuccesses: number;
   now?: () => Date;
@@ -42,17 +46,22 @@ export interface RunningObserver {
 
 export const observerPaths = (dataDir: string) => ({ ops: join(dataDir, "ops.jsonl"), tailOffset: join(dataDir, "corrections.offset.json") });
 
-/** Run `fn` on a timer without overlapping runs; errors become warnings, never crashes. */
-function every(ms: number, fn: () => Promise<unknown>, warn: (m: string) => void): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = fn().catch((e) => warn(`scrum: warning: observer: ${(e as Error).message}`)).finally(() => (running = null));
+/** Run `fn` on a timer without overlapping runs; `now()` runs it through the same guard. Errors become warnings. */
+function every(ms: number, fn: () => Promise<unknown>, warn: (m: string) => void) {
+  let running: Promise<void> | null = null;
+  const tick = (): Promise<void> => {
+    running ??= fn()
+      .then(() => undefined, (e) => warn(`scrum: warning: observer: ${(e as Error).message}`))
+      .finally(() => (running = null));
+    return running;
   };
   const t = setInterval(tick, ms);
-  return async () => {
-    clearInterval(t);
-    await running;
+  return {
+    now: tick,
+    async stop() {
+      clearInterval(t);
+      await running;
+    },
   };
 }
 
@@ -60,42 +69,58 @@ export async function startObserver(o: ObserverOptions): Promise<RunningObserver
   const now = o.now ?? (() => new Date());
   const paths = observerPaths(o.dataDir);
   const state = new OpState(o.ringSize);
-  const store = await OpStore.open(paths.ops, { onRow: (r) => state.record(r), warn: o.warn });
+  // The newest correction stored in the log: a crash between storing it and saving the offset must not re-read it.
+  let lastTail: TailMark | null = null;
+  let store: OpStore;
+  let insights: InsightCycle;
+  let tailer: CorrectionsTailer | null;
+  try {
+    store = await OpStore.open(paths.ops, { onRow: (r) => { state.record(r); if (r.tail) lastTail = r.tail; }, warn: o.warn });
+  } catch (e) {
+    throw ioError(e, `data directory ${o.dataDir}`, "pass --data DIR with a writable directory");
+  }
   const append = (row: Parameters<typeof store.append>[0]) => store.append(row);
-  const insights = new InsightCycle({
-    dataDir: o.dataDir, snapshot: () => state.ring.toArray(), rungs: o.rungs, complete: o.complete, env: o.env,
-    now, warn: o.warn, playbookEvery: o.playbookEvery, minSuccesses: o.minSuccesses,
-  });
-  const tailer = o.corrections ? new CorrectionsTailer({ path: o.corrections, offsetFile: paths.tailOffset, append, now, warn: o.warn }) : null;
-  const app = createObserverApp({ state, append, maxBodyBytes: o.maxBodyBytes, apiKey: o.apiKey, now, insights: () => insights.latest() });
+  try {
+    insights = new InsightCycle({
+      dataDir: o.dataDir, snapshot: () => state.ring.toArray(), rungs: o.rungs, complete: o.complete, env: o.env, redaction: o.redaction,
+      now, warn: o.warn, playbookEvery: o.playbookEvery, minSuccesses: o.minSuccesses,
+    });
+    tailer = o.corrections ? new CorrectionsTailer({ path: o.corrections, offsetFile: paths.tailOffset, append, now, warn: o.warn, recovered: lastTail }) : null;
+  } catch (e) {
+    await store.close();
+    throw ioError(e, `data directory ${o.dataDir}`);
+  }
+  let port = o.port;
+  const app = createObserverApp({ state, append, maxBodyBytes: o.maxBodyBytes, apiKey: o.apiKey, now, insights: () => insights.latest(), allowHost: hostGuard(o.host, () => port) });
 
   let server: ReturnType<typeof Bun.serve>;
   try {
     server = Bun.serve({ hostname: o.host, port: o.port, fetch: app.fetch, maxRequestBodySize: o.maxBodyBytes + 1024 });
   } catch (e) {
     await store.close();
-    throw new RuntimeError("E_LISTEN", `cannot listen on ${o.host}:${o.port}: ${(e as Error).message.split("\n")[0]}`, "is another observer running? pick --port");
+    throw listenError(e, o.host, o.port, "is another observer running? pick --port");
   }
+  port = server.port!;
   const cycle = async () => {
     const r = await insights.run();
     o.onCycle?.(r);
     return r;
   };
+  const cycleTimer = every(o.cycleMs, cycle, o.warn);
+  const tailTimer = tailer ? every(o.tailMs ?? Math.min(1000, o.cycleMs), () => tailer.poll(), o.warn) : null;
   const pollCorrections = async () => {
     if (tailer) await tailer.poll();
   };
-  const stopCycle = every(o.cycleMs, cycle, o.warn);
-  const stopTail = tailer ? every(o.tailMs ?? Math.min(1000, o.cycleMs), pollCorrections, o.warn) : async () => {};
-  if (tailer) await pollCorrections().catch((e) => o.warn(`scrum: warning: observer: ${(e as Error).message}`));
+  await tailTimer?.now();
   const host = o.host.includes(":") ? `[${o.host}]` : o.host;
   return {
-    url: `http://${host}:${server.port}`,
-    port: server.port!,
+    url: `http://${host}:${port}`,
+    port,
     state,
     cycle,
     pollCorrections,
     async stop() {
-      await Promise.all([stopCycle(), stopTail()]);
+      await Promise.all([cycleTimer.stop(), tailTimer?.stop()]);
       await server.stop();
       await store.close();
     },

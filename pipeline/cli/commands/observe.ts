@@ -47,7 +47,7 @@ x-api-key or Authorization: Bearer. When a key is set it is required on every ro
     }
     const obs = await startObserver({
       host, port, dataDir, ringSize: oc.ringSize, maxBodyBytes: oc.maxBodyBytes, apiKey, cycleMs: oc.cycleMs,
-      corrections: oc.corrections ? resolve(io.cwd, oc.corrections) : undefined, rungs, complete, env: io.env,
+      corrections: oc.corrections ? resolve(io.cwd, oc.corrections) : undefined, rungs, complete, env: io.env, redaction: config.redaction,
       playbookEvery: oc.playbookEveryCycles, minSuccesses: oc.playbookMinSuccesses, warn,
     });
     io.err(`scrum observe: listening on ${obs.url} (data ${dataDir}, ${obs.state.totals.total} ops, ladder ${config.ladder}${apiKey ? ", API key required" : ""})\n`);
