@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 /** Bump when REVIEW_SELECT or the part layout changes shape, so old caches are rebuilt. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** Past this many parts an append also merges them into one, so reads stay one scan over few files. */
 export const MAX_PARTS = 8;
@@ -17,7 +17,11 @@ export const CachePart = z.object({
   /** JSONL byte range [from, to) this part was read from. */
   from: z.number().int().min(0),
   to: z.number().int().min(0),
+  /** Rows kept; the part also holds the lines left out, flagged in `scrum_skip`. */
   rows: z.number().int().min(0),
+  /** Lines that were not JSON, and JSON rows the row schema rejects. */
+  skipped_json: z.number().int().min(0),
+  skipped_rows: z.number().int().min(0),
 });
 export type CachePart = z.infer<typeof CachePart>;
 

@@ -1,5 +1,7 @@
-// Explicit column lists for read_ndjson (no schema sniffing) and the normalised SELECTs behind the views.
-// v3 review rows are read too: their flat prompt/tokens fields are coalesced into the v4 shape.
+// Explicit column lists (no schema sniffing), the row checks that mirror the zod schemas, and the normalised
+// SELECTs behind the views. v3 review rows are read too: their flat prompt/tokens fields are coalesced into
+// the v4 shape. Lines are read as text first (json-lines.ts), so a torn line can never swallow the next one.
+import { MISS_VALID } from "./row-checks";
 
 const ITEM = "STRUCT(title VARCHAR, line BIGINT, evidence VARCHAR, verified BOOLEAN)[]";
 
@@ -8,7 +10,7 @@ export const REVIEW_COLUMNS: Record<string, string> = {
   chunk: "INTEGER", chunks: "INTEGER", file_sha256: "VARCHAR", prompt: "STRUCT(name VARCHAR, sha256 VARCHAR)",
   prompt_name: "VARCHAR", prompt_sha256: "VARCHAR", policy_version: "VARCHAR", status: "VARCHAR", provider: "VARCHAR",
   model: "VARCHAR", rung: "INTEGER", attempts: "JSON", accepted_on_attempt: "INTEGER", verdict: "VARCHAR",
-  score: "DOUBLE", confidence: "DOUBLE", critical_failures: ITEM, verified_components: ITEM, missing_components: ITEM,
+  score: "JSON", confidence: "JSON", critical_failures: ITEM, verified_components: ITEM, missing_components: ITEM,
   critical_failures_count: "INTEGER", verified_components_count: "INTEGER", missing_components_count: "INTEGER",
   unverified_count: "INTEGER", summary: "VARCHAR", output_format: "VARCHAR", gradient_tier: "VARCHAR",
   static_findings: "STRUCT(class VARCHAR, rule_id VARCHAR, severity VARCHAR, line BIGINT, message VARCHAR, model_verdict VARCHAR)[]",
@@ -29,7 +31,7 @@ export const REVIEW_SELECT = `
   coalesce(prompt.name, prompt_name) AS prompt_name, coalesce(prompt.sha256, prompt_sha256) AS prompt_sha256,
   policy_version, status, provider, model, rung,
   CASE WHEN json_type(attempts) = 'ARRAY' THEN attempts ELSE '[]'::JSON END AS attempts,
-  accepted_on_attempt, verdict, score, confidence,
+  accepted_on_attempt, verdict, TRY_CAST(score AS DOUBLE) AS score, TRY_CAST(confidence AS DOUBLE) AS confidence,
   ${items("critical_failures")} AS critical_failures,
   ${items("verified_components")} AS verified_components,
   ${items("missing_components")} AS missing_components,
@@ -42,7 +44,6 @@ export const REVIEW_SELECT = `
   coalesce(cached, false) AS cached, coalesce(targeted_by_fixwave, false) AS targeted_by_fixwave, fixwave.path AS fixwave_path,
   coalesce(redactions, 0) AS redactions, error, created_at`;
 
-export const REVIEW_FILTER = "schema_version IN (3, 4) AND iter IS NOT NULL AND file IS NOT NULL";
 
 export const TRUST_COLUMNS: Record<string, string> = {
   schema_version: "INTEGER", kind: "VARCHAR", run_id: "VARCHAR", iter: "INTEGER", file: "VARCHAR", chunk: "INTEGER",
@@ -53,7 +54,7 @@ export const TRUST_COLUMNS: Record<string, string> = {
 };
 
 export const TRUST_SELECT = `
-  coalesce(kind, 'accept') AS kind, run_id, iter, file, chunk, file_sha256, provider, model, rung, accepted_on_attempt,
+  CASE WHEN ${MISS_VALID} THEN 'miss' ELSE 'accept' END AS kind, run_id, iter, file, chunk, file_sha256, provider, model, rung, accepted_on_attempt,
   output_format, latency_ms, tokens.prompt AS tokens_prompt, tokens.completion AS tokens_completion, parse_failures,
   findings, unverified_findings, cached, outcome, detail, created_at`;
 
@@ -69,14 +70,3 @@ export const RUN_SELECT = `
   run_id, phase, iter, repo, commit, ladder, prompt.name AS prompt_name, prompt.sha256 AS prompt_sha256, policy_version,
   files_planned, reviewed, cached, failed, skipped, mean_score, models, wall_ms, interrupted, created_at`;
 
-/** read_ndjson over one file with an explicit column list; bad lines (a torn tail) are skipped. */
-export function readNdjson(path: string, columns: Record<string, string>): string {
-  const cols = Object.entries(columns).map(([k, t]) => `${k}: '${t}'`).join(", ");
-  return `read_ndjson('${path.replace(/'/g, "''")}', columns = {${cols}}, ignore_errors = true, format = 'newline_delimited')`;
-}
-
-/** The same columns with no rows, for a KB file that does not exist yet. */
-export function emptyRelation(columns: Record<string, string>): string {
-  const cols = Object.entries(columns).map(([k, t]) => `CAST(NULL AS ${t}) AS "${k}"`).join(", ");
-  return `(SELECT ${cols} WHERE false)`;
-}

@@ -3,8 +3,11 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../core/config";
 import { RuntimeError } from "../core/errors";
 import { fingerprintMacros } from "./fingerprint-sql";
-import { reviewsSource, type ReviewsSource } from "./reviews-cache";
-import { createViews } from "./views";
+import { kbPaths } from "../kb/paths";
+import { checkedReviews, reviewsSource, type ReviewsSource, type Skipped } from "./reviews-cache";
+import { createViews, smallChecked } from "./views";
+
+export type KbFile = "reviews" | "trust" | "runs";
 
 export interface KbDb {
   con: DuckDBConnection;
@@ -14,6 +17,8 @@ export interface KbDb {
   /** Rows via DuckDB's JSON conversion: faster for big results, but BIGINT comes back as a string. */
   json(sql: string): Promise<Record<string, unknown>[]>;
   plain: typeof plain;
+  /** Lines of these KB files the views leave out (torn, not JSON, or rejected by the row schema), by file path. */
+  skipped(files: KbFile[]): Promise<{ path: string; file: KbFile; json: number; row: number }[]>;
   close(): void;
 }
 
@@ -47,6 +52,17 @@ export async function openKb(kbDir: string, signals: Config["signals"], opts: { 
       },
       async json(sql) {
         return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+      },
+      async skipped(files) {
+        const paths = kbPaths(kbDir);
+        return Promise.all(files.map(async (file) => {
+          // The cache manifest counted the reviews already; otherwise (and for the small files) one scan.
+          const known: Skipped | null = file === "reviews" ? src.skipped : null;
+          if (known) return { path: paths[file], file, ...known };
+          const rel = file === "reviews" ? checkedReviews(paths.reviews) : smallChecked(kbDir, file);
+          const r = (await con.runAndReadAll(`SELECT count(*) FILTER (WHERE scrum_skip = 'json'), count(*) FILTER (WHERE scrum_skip = 'row') FROM ${rel}`)).getRowsJS()[0] ?? [0, 0];
+          return { path: paths[file], file, json: Number(r[0]), row: Number(r[1]) };
+        }));
       },
       close() {
         con.closeSync();

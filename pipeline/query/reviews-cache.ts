@@ -8,7 +8,9 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { LEXICON_VERSION } from "../analytics/fingerprint-lexicon";
 import { kbPaths } from "../kb/paths";
 import { CACHE_FORMAT, CacheManifest, planCache, windowsFor, type CachePart, type JsonlNow } from "./cache-plan";
-import { REVIEW_COLUMNS, REVIEW_FILTER, REVIEW_SELECT, emptyRelation, readNdjson } from "./columns";
+import { REVIEW_COLUMNS, REVIEW_SELECT } from "./columns";
+import { checkedRows } from "./json-lines";
+import { REVIEW_VALID } from "./row-checks";
 
 export { CACHE_FORMAT } from "./cache-plan";
 
@@ -18,7 +20,11 @@ export interface ReviewsSource {
   cache: "none" | "hit" | "appended" | "rebuilt" | "unwritable";
   /** Why the cache was rebuilt, when it was. */
   reason?: string;
+  /** Lines left out (not JSON / not a valid row): from the manifest, or null when only a scan can tell. */
+  skipped: Skipped | null;
 }
+
+export interface Skipped { json: number; row: number }
 
 const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
 const VERSIONS = { format: CACHE_FORMAT, lexicon: LEXICON_VERSION };
@@ -32,17 +38,29 @@ export function lastPerKey(rel: string, order: string[], extra: string[]): strin
   return `(SELECT * EXCLUDE (${extra.join(", ")}) FROM ${rel} QUALIFY row_number() OVER (PARTITION BY ${KEY} ORDER BY ${newest}) = 1)`;
 }
 
-/** The `reviews` relation over the manifest's parts (de-duplicated only when it has duplicates). */
+/** Every line of the JSONL (or none when null) as review columns plus `scrum_skip` (see json-lines.ts). */
+export const checkedReviews = (path: string | null) => checkedRows(path, REVIEW_COLUMNS, REVIEW_SELECT, REVIEW_VALID);
+
+/** The kept rows of a relation that has `scrum_skip`, without that column. */
+const kept = (rel: string, extra = "") => `(SELECT * EXCLUDE (scrum_skip${extra}) FROM ${rel} WHERE scrum_skip IS NULL)`;
+
+/** Parts hold every line, bad ones flagged in `scrum_skip`, so the manifest can count them for free. */
 export function partsRelation(dir: string, m: CacheManifest): string {
   const list = `[${m.parts.map((p) => q(join(dir, p.name))).join(", ")}]`;
-  if (!m.duplicates) return `read_parquet(${list})`;
+  if (!m.duplicates) return kept(`read_parquet(${list})`);
   // Part names sort in write order, and rows keep the JSONL's order inside a part.
-  return lastPerKey(`read_parquet(${list}, filename = true, file_row_number = true)`, ["filename", "file_row_number"], ["filename", "file_row_number"]);
+  const rel = `(SELECT * EXCLUDE (scrum_skip) FROM read_parquet(${list}, filename = true, file_row_number = true) WHERE scrum_skip IS NULL)`;
+  return lastPerKey(rel, ["filename", "file_row_number"], ["filename", "file_row_number"]);
+}
+
+/** Lines the manifest's parts left out. */
+export function manifestSkipped(m: CacheManifest): Skipped {
+  return m.parts.reduce((s, p) => ({ json: s.json + p.skipped_json, row: s.row + p.skipped_rows }), { json: 0, row: 0 });
 }
 
 /** The JSONL read directly, de-duplicated by line order (`dedupe: false` only for benchmark baselines). */
 export function directRelation(path: string, dedupe = true): string {
-  const plain = `(SELECT ${REVIEW_SELECT} FROM ${readNdjson(path, REVIEW_COLUMNS)} WHERE ${REVIEW_FILTER})`;
+  const plain = kept(checkedReviews(path));
   if (!dedupe) return plain;
   // row_number() OVER () streams in scan order, which DuckDB keeps (preserve_insertion_order).
   return lastPerKey(`(SELECT *, row_number() OVER () AS scrum_line FROM ${plain})`, ["scrum_line"], ["scrum_line"]);
@@ -112,8 +130,10 @@ async function writePart(con: DuckDBConnection, dir: string, relation: string, n
   const tmp = join(dir, `${name}.tmp`);
   try {
     const r = await con.runAndReadAll(`COPY (SELECT * FROM ${relation}) TO ${q(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)`);
+    const bad = await con.runAndReadAll(`SELECT count(*) FILTER (WHERE scrum_skip = 'json'), count(*) FILTER (WHERE scrum_skip = 'row') FROM read_parquet(${q(tmp)}) WHERE scrum_skip IS NOT NULL`);
+    const [json, row] = (bad.getRowsJS()[0] ?? [0, 0]).map(Number);
     renameSync(tmp, join(dir, name));
-    return { name, ...range, rows: Number(r.getRowsJS()[0]?.[0] ?? 0) };
+    return { name, ...range, rows: Number(r.getRowsJS()[0]?.[0] ?? 0) - json! - row!, skipped_json: json!, skipped_rows: row! };
   } finally {
     rmSync(tmp, { force: true });
   }
@@ -122,7 +142,7 @@ async function writePart(con: DuckDBConnection, dir: string, relation: string, n
 /** Duplicate keys anywhere in the parts. Hash collisions can only say "yes" wrongly, which costs speed, not correctness. */
 async function hasDuplicates(con: DuckDBConnection, dir: string, parts: CachePart[]): Promise<boolean> {
   const list = `[${parts.map((p) => q(join(dir, p.name))).join(", ")}]`;
-  const r = await con.runAndReadAll(`SELECT count(*) <> count(DISTINCT hash(${KEY})) FROM read_parquet(${list})`);
+  const r = await con.runAndReadAll(`SELECT count(*) <> count(DISTINCT hash(${KEY})) FROM read_parquet(${list}) WHERE scrum_skip IS NULL`);
   return Boolean(r.getRowsJS()[0]?.[0]);
 }
 
@@ -155,9 +175,9 @@ function saveManifest(path: string, m: CacheManifest): void {
 /** Where the `reviews` view reads from; builds, extends or rebuilds the cache when allowed. */
 export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: { cache?: boolean; dedupe?: boolean } = {}): Promise<ReviewsSource> {
   const jsonl = kbPaths(kbDir).reviews;
-  if (!existsSync(jsonl)) return { sql: `(SELECT ${REVIEW_SELECT} FROM ${emptyRelation(REVIEW_COLUMNS)})`, cache: "none" };
+  if (!existsSync(jsonl)) return { sql: kept(checkedReviews(null)), cache: "none", skipped: { json: 0, row: 0 } };
   const direct = directRelation(jsonl, opts.dedupe !== false);
-  if (opts.cache === false) return { sql: direct, cache: "none" };
+  if (opts.cache === false) return { sql: direct, cache: "none", skipped: null };
 
   const dir = join(kbDir, ".cache");
   const manifestPath = join(dir, "reviews.manifest.json");
@@ -166,13 +186,13 @@ export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: 
   // Observed before reading, so bytes appended meanwhile are left for the next run.
   const now = observe(jsonl, usable);
   const plan = planCache(usable, now, VERSIONS);
-  if (plan.kind === "hit") return { sql: partsRelation(dir, usable!), cache: "hit" };
+  if (plan.kind === "hit") return { sql: partsRelation(dir, usable!), cache: "hit", skipped: manifestSkipped(usable!) };
   try {
     mkdirSync(dir, { recursive: true });
     if (plan.kind === "touch") {
       const m = { ...usable!, size: now.size, mtimeMs: now.mtimeMs };
       saveManifest(manifestPath, m);
-      return { sql: partsRelation(dir, m), cache: "hit" };
+      return { sql: partsRelation(dir, m), cache: "hit", skipped: manifestSkipped(m) };
     }
     if (plan.kind === "append") {
       const m = usable!;
@@ -182,9 +202,9 @@ export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: 
         if (end === plan.from) {
           // Only part of a line so far: nothing to add until it is complete.
           saveManifest(manifestPath, { ...m, size: now.size, mtimeMs: now.mtimeMs });
-          return { sql: partsRelation(dir, m), cache: "hit" };
+          return { sql: partsRelation(dir, m), cache: "hit", skipped: manifestSkipped(m) };
         }
-        const part = await writePart(con, dir, `(SELECT ${REVIEW_SELECT} FROM ${readNdjson(tail, REVIEW_COLUMNS)} WHERE ${REVIEW_FILTER})`, m.next, { from: plan.from, to: end });
+        const part = await writePart(con, dir, checkedReviews(tail), m.next, { from: plan.from, to: end });
         let parts = [...m.parts, part];
         let next = m.next + 1;
         if (plan.compact) {
@@ -195,13 +215,13 @@ export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: 
         const grown: CacheManifest = { ...m, size: now.size, mtimeMs: now.mtimeMs, offset: end, openEnd: false, windows: windows(jsonl, end), parts, duplicates, next };
         saveManifest(manifestPath, grown);
         if (plan.compact) removeStale(dir, new Set(parts.map((p) => p.name)));
-        return { sql: partsRelation(dir, grown), cache: "appended" };
+        return { sql: partsRelation(dir, grown), cache: "appended", skipped: manifestSkipped(grown) };
       } finally {
         rmSync(tail, { force: true });
       }
     }
     const num = old?.next ?? 1;
-    const part = await writePart(con, dir, directRelation(jsonl, false), num, { from: 0, to: now.size });
+    const part = await writePart(con, dir, checkedReviews(jsonl), num, { from: 0, to: now.size });
     const duplicates = await hasDuplicates(con, dir, [part]);
     const end = statSync(jsonl);
     const built: CacheManifest = {
@@ -212,10 +232,10 @@ export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: 
     if (end.size === now.size && end.mtimeMs === now.mtimeMs) saveManifest(manifestPath, built);
     else rmSync(manifestPath, { force: true });
     removeStale(dir, new Set([part.name]));
-    return { sql: partsRelation(dir, built), cache: "rebuilt", reason: plan.reason };
+    return { sql: partsRelation(dir, built), cache: "rebuilt", reason: plan.reason, skipped: manifestSkipped(built) };
   } catch {
     // A read-only KB or a full disk: answer from the JSONL directly, just slower.
-    return { sql: direct, cache: "unwritable" };
+    return { sql: direct, cache: "unwritable", skipped: null };
   }
 }
 

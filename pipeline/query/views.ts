@@ -3,14 +3,23 @@ import { existsSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../core/config";
 import { kbPaths } from "../kb/paths";
-import { RUN_COLUMNS, RUN_SELECT, TRUST_COLUMNS, TRUST_SELECT, emptyRelation, readNdjson } from "./columns";
+import { RUN_COLUMNS, RUN_SELECT, TRUST_COLUMNS, TRUST_SELECT } from "./columns";
+import { checkedRows } from "./json-lines";
+import { ACCEPT_VALID, MISS_VALID, RUN_VALID } from "./row-checks";
 import { signalsViewSql } from "./signals-sql";
 
 const TIERS = "['auto', 'dry_run', 'sim', 'block']";
 
-function small(path: string, columns: Record<string, string>, select: string, where: string): string {
-  return `SELECT ${select} FROM ${existsSync(path) ? readNdjson(path, columns) : emptyRelation(columns)} WHERE ${where}`;
+/** The checked lines of model_trust.jsonl or scrum_runs.jsonl (`scrum_skip` says which were left out). */
+export function smallChecked(kbDir: string, which: "trust" | "runs"): string {
+  const path = kbPaths(kbDir)[which];
+  const file = existsSync(path) ? path : null;
+  return which === "trust"
+    ? checkedRows(file, TRUST_COLUMNS, TRUST_SELECT, `(${MISS_VALID} OR ${ACCEPT_VALID})`)
+    : checkedRows(file, RUN_COLUMNS, RUN_SELECT, RUN_VALID);
 }
+
+const small = (kbDir: string, which: "trust" | "runs") => `SELECT * EXCLUDE (scrum_skip) FROM ${smallChecked(kbDir, which)} WHERE scrum_skip IS NULL`;
 
 /** Fingerprinted critical findings of the reviews rows in `from` (a relation with the reviews columns). */
 export function findingsOf(from: string): string {
@@ -34,12 +43,11 @@ const FILE_SCORES = `SELECT iter, file, avg(score) AS score, avg(confidence) AS 
 
 /** Views named in docs/QUERIES.md; `reviewsSql` is the relation chosen by reviews-cache.ts. */
 export async function createViews(con: DuckDBConnection, kbDir: string, reviewsSql: string, signals: Config["signals"]): Promise<void> {
-  const p = kbPaths(kbDir);
   const stmts = [
     `CREATE OR REPLACE VIEW reviews AS SELECT * FROM ${reviewsSql}`,
     `CREATE OR REPLACE VIEW findings AS ${findingsOf("reviews")}`,
-    `CREATE OR REPLACE VIEW trust AS ${small(p.trust, TRUST_COLUMNS, TRUST_SELECT, "run_id IS NOT NULL AND model IS NOT NULL")}`,
-    `CREATE OR REPLACE VIEW runs AS ${small(p.runs, RUN_COLUMNS, RUN_SELECT, "run_id IS NOT NULL")}`,
+    `CREATE OR REPLACE VIEW trust AS ${small(kbDir, "trust")}`,
+    `CREATE OR REPLACE VIEW runs AS ${small(kbDir, "runs")}`,
     `CREATE OR REPLACE VIEW file_scores AS ${FILE_SCORES}`,
     `CREATE OR REPLACE VIEW file_iters AS
       SELECT s.*, coalesce(f.fingerprints, []) AS fingerprints FROM file_scores s

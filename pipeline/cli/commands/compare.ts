@@ -1,6 +1,6 @@
 // `scrum compare`: two iterations side by side (default: the last two), via DuckDB over the KB.
 import { compareText, tally } from "../../report/compare-text";
-import { commandContext, intFlag } from "../../query/command-context";
+import { commandContext, intFlag, warnSkipped } from "../../query/command-context";
 import { compareDb, signalCounts } from "../../query/kb-queries";
 import { openKb } from "../../query/open-kb";
 import { COMMON_FLAGS, type Command } from "../command";
@@ -19,6 +19,7 @@ export const command: Command = {
     const { config, kbDir } = commandContext(values, io);
     const db = await openKb(kbDir, config.signals);
     try {
+      await warnSkipped(db, io, ["reviews"]);
       const r = await compareDb(db, { from: intFlag(values, "from"), to: intFlag(values, "to") });
       if (values.json) {
         io.out(JSON.stringify(r) + "\n");

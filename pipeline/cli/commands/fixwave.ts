@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { limitFixwave, rankFixwave, renderFixwave } from "../../analytics/fixwave";
 import { InputError } from "../../core/errors";
-import { commandContext, intFlag } from "../../query/command-context";
+import { commandContext, intFlag, warnSkipped } from "../../query/command-context";
 import { fileItersWithFindings, iterations, signalsDb } from "../../query/kb-queries";
 import { openKb } from "../../query/open-kb";
 import { COMMON_FLAGS, type Command } from "../command";
@@ -23,6 +23,7 @@ export const command: Command = {
     const { config, kbDir } = commandContext(values, io);
     const db = await openKb(kbDir, config.signals);
     try {
+      await warnSkipped(db, io, ["reviews"]);
       const iters = await iterations(db);
       const asked = intFlag(values, "iter");
       if (asked !== undefined && !iters.includes(asked)) throw new InputError(`iteration ${asked} is not in the KB (have: ${iters.join(", ") || "none"})`);

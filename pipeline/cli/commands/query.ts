@@ -1,11 +1,21 @@
 // `scrum query "SQL"`: DuckDB over the KB views (reviews, findings, trust, runs, signals, file_iters).
 import { UsageError } from "../../core/errors";
-import { commandContext } from "../../query/command-context";
+import { commandContext, warnSkipped } from "../../query/command-context";
 import { formatRows, type RowFormat } from "../../query/format-rows";
-import { openKb } from "../../query/open-kb";
+import { openKb, type KbFile } from "../../query/open-kb";
 import { COMMON_FLAGS, type Command } from "../command";
 
 const FORMATS: RowFormat[] = ["table", "json", "csv"];
+
+/** The KB files behind the views a query names, for the skipped-lines warning. */
+function viewsNamed(sql: string): KbFile[] {
+  const has = (re: RegExp) => re.test(sql.toLowerCase());
+  return [
+    ...(has(/\b(reviews|findings|signals|file_iters|file_scores)\b/) ? (["reviews"] as const) : []),
+    ...(has(/\btrust\b/) ? (["trust"] as const) : []),
+    ...(has(/\bruns\b/) ? (["runs"] as const) : []),
+  ];
+}
 
 export const command: Command = {
   name: "query",
@@ -31,6 +41,7 @@ export const command: Command = {
       } catch (e) {
         throw new UsageError(`SQL error: ${(e as Error).message.split("\n")[0]}`, "views: reviews, findings, trust, runs, signals, file_iters");
       }
+      await warnSkipped(db, io, viewsNamed(positionals[0]!));
       const rows = result.getRowObjectsJS().map((r) => (db.plain(r) as Record<string, unknown>));
       io.out(formatRows(result.columnNames(), rows, format));
       return 0;

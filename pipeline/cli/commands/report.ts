@@ -1,7 +1,7 @@
 // `scrum report`: a Markdown report and a self-contained HTML page with charts, under reports/iter-N.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { commandContext } from "../../query/command-context";
+import { commandContext, warnSkipped } from "../../query/command-context";
 import { openKb } from "../../query/open-kb";
 import { reportData } from "../../report/report-data";
 import { renderHtml, renderMarkdown } from "../../report/render-report";
@@ -20,6 +20,7 @@ export const command: Command = {
     const { config, kbDir } = commandContext(values, io);
     const db = await openKb(kbDir, config.signals);
     try {
+      await warnSkipped(db, io, ["reviews"]);
       const data = await reportData(db, config, relative(io.cwd, kbDir) || kbDir, new Date());
       const last = data.iters.at(-1)?.iter;
       const dir = resolve(io.cwd, (values.out as string | undefined) ?? join("reports", last === undefined ? "empty" : `iter-${last}`));

@@ -1,6 +1,6 @@
 // `scrum signals`: one trajectory signal per file, by the decision table in config `signals.order`.
 import { tally } from "../../report/compare-text";
-import { commandContext, intFlag } from "../../query/command-context";
+import { commandContext, intFlag, warnSkipped } from "../../query/command-context";
 import { signalsDb, signalsJsonText } from "../../query/kb-queries";
 import { openKb } from "../../query/open-kb";
 import { COMMON_FLAGS, type Command } from "../command";
@@ -19,6 +19,7 @@ export const command: Command = {
     const { config, kbDir } = commandContext(values, io);
     const db = await openKb(kbDir, config.signals);
     try {
+      await warnSkipped(db, io, ["reviews"]);
       const asOf = intFlag(values, "iter");
       const only = values.only ? String(values.only).toUpperCase() : undefined;
       if (values.json) {

@@ -1,6 +1,6 @@
 // `scrum trust`: per model, how far its reviews can be trusted (model_trust.jsonl and the reviews, in DuckDB).
 import type { ModelTrust } from "../../analytics/trust";
-import { commandContext } from "../../query/command-context";
+import { commandContext, warnSkipped } from "../../query/command-context";
 import { openKb } from "../../query/open-kb";
 import { trustDb } from "../../query/trust-db";
 import { COMMON_FLAGS, type Command } from "../command";
@@ -33,6 +33,7 @@ export const command: Command = {
     const { config, kbDir } = commandContext(values, io);
     const db = await openKb(kbDir, config.signals);
     try {
+      await warnSkipped(db, io, ["reviews", "trust"]);
       const list = await trustDb(db);
       io.out(values.json ? JSON.stringify(list) + "\n" : trustText(list));
       return 0;
