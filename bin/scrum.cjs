@@ -18,7 +18,11 @@ function findBun() {
   return candidates.find((p) => existsSync(p)) || "bun";
 }
 
-const child = spawn(findBun(), [main, ...process.argv.slice(2)], { stdio: "inherit" });
+const child = spawn(findBun(), [main, ...process.argv.slice(2)], {
+  stdio: "inherit",
+  // The CLI watches this pid and stops when the wrapper is killed, so no sweep runs on orphaned.
+  env: { ...process.env, SCRUM_PARENT_PID: String(process.pid) },
+});
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
 child.on("error", (e) => {
   process.stderr.write(`scrum: cannot start bun (${e.message}); run \`npm install\` in ${root} first\n`);

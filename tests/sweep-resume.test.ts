@@ -84,3 +84,31 @@ describe("trust rows after a kill between appends", () => {
     expect(accepts.map((t) => t.file).sort()).toEqual(["a.ts", "b.ts"]);
   });
 });
+
+describe("npx wrapper killed", () => {
+  test("SIGKILL of the node wrapper stops the bun child; a resume then ends with one row per file", async () => {
+    // 100 files one at a time take ~12 s: an orphaned child that kept going would still hold the lock below.
+    const files = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`w/m${i}.ts`, `export const w${i} = ${i};\n`]));
+    const repo = gitRepo(files);
+    const kb = tmpDir("scrum-kb-");
+    const cfgPath = join(tmpDir(), "scrum.config.yaml");
+    writeFileSync(cfgPath, stringify(testConfig([{ provider: "ollama", model: "m1", host: server.url }])));
+    const args = ["sweep", repo, "--kb", kb, "--config", cfgPath, "--ladder", "test", "--iter", "1", "--json"];
+    const wrapper = Bun.spawn(["node", join(ROOT, "bin/scrum.cjs"), ...args, "--concurrency", "1"], { cwd: ROOT, stdout: "pipe", stderr: "pipe" });
+    const reviews = join(kb, "scrum_reviews.jsonl");
+    const deadline = Date.now() + 20_000;
+    while (lineCount(reviews) < 3 && Date.now() < deadline) await Bun.sleep(20);
+    wrapper.kill("SIGKILL");
+    await wrapper.exited;
+    // The orphaned child notices and releases the KB lock within a few seconds.
+    const lock = join(kb, ".sweep.lock");
+    const until = Date.now() + 6_000;
+    while (existsSync(lock) && Date.now() < until) await Bun.sleep(50);
+    expect(existsSync(lock)).toBe(false);
+    const again = Bun.spawn([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args, "--concurrency", "8"], { cwd: ROOT, stdout: "pipe", stderr: "pipe" });
+    expect(await again.exited).toBe(0);
+    const rows = readReviews(kb, () => {}).filter((r) => r.iter === 1);
+    expect(rows).toHaveLength(100);
+    expect(new Set(rows.map((r) => r.file)).size).toBe(100);
+  }, 60_000);
+});

@@ -59,15 +59,31 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
 if (import.meta.main) {
   const controller = new AbortController();
-  let interrupts = 0;
+  let firstAt = 0;
   const onSignal = (sig: string) => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
+    // Ctrl-C reaches both the npx wrapper and us, and the wrapper forwards it: a repeat within a
+    // moment is the same keypress, not a second one.
+    if (firstAt && Date.now() - firstAt < 500) return;
+    if (firstAt) process.exit(130);
+    firstAt = Date.now();
     process.stderr.write(`\nscrum: ${sig} received, finishing in-flight writes (again to abort now)\n`);
     controller.abort();
   };
   process.on("SIGINT", () => onSignal("SIGINT"));
   process.on("SIGTERM", () => onSignal("SIGTERM"));
+  // Started by bin/scrum.cjs: if the wrapper dies (kill -9), stop too instead of running on orphaned.
+  const parent = Number(process.env.SCRUM_PARENT_PID);
+  if (parent > 0) {
+    setInterval(() => {
+      try {
+        process.kill(parent, 0);
+      } catch {
+        onSignal("parent exit");
+        // Give in-flight writes a moment, then go: nobody is left to press Ctrl-C again.
+        setTimeout(() => process.exit(130), 3000).unref();
+      }
+    }, 500).unref();
+  }
   const io: Io = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
@@ -77,8 +93,8 @@ if (import.meta.main) {
     signal: controller.signal,
   };
   try {
-    const code = await runCli(process.argv.slice(2), io);
-    process.exitCode = controller.signal.aborted && code === 0 ? 130 : code;
+    // Commands decide their own code on interrupt (a sweep says 130; a service shut down cleanly says 0).
+    process.exitCode = await runCli(process.argv.slice(2), io);
   } catch (err) {
     const { line, exitCode } = formatError(err);
     process.stderr.write(line + "\n");
