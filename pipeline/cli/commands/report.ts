@@ -1,10 +1,10 @@
 // `scrum report`: a Markdown report and a self-contained HTML page with charts, under reports/iter-N.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { commandContext, warnSkipped } from "../../query/command-context";
 import { openKb } from "../../query/open-kb";
 import { reportData } from "../../report/report-data";
 import { renderHtml, renderMarkdown } from "../../report/render-report";
+import { ensureDir, writeOutput } from "../../report/write-output";
 import { COMMON_FLAGS, type Command } from "../command";
 
 export const command: Command = {
@@ -24,11 +24,11 @@ export const command: Command = {
       const data = await reportData(db, config, relative(io.cwd, kbDir) || kbDir, new Date());
       const last = data.iters.at(-1)?.iter;
       const dir = resolve(io.cwd, (values.out as string | undefined) ?? join("reports", last === undefined ? "empty" : `iter-${last}`));
-      mkdirSync(dir, { recursive: true });
+      ensureDir(dir);
       const md = join(dir, "report.md");
       const html = join(dir, "report.html");
-      writeFileSync(md, renderMarkdown(data));
-      writeFileSync(html, renderHtml(data));
+      writeOutput(md, renderMarkdown(data));
+      writeOutput(html, renderHtml(data));
       if (values.json) io.out(JSON.stringify({ markdown: md, html, iterations: data.iters.length, files: data.signals.length }) + "\n");
       else io.out(`wrote ${relative(io.cwd, md)} and ${relative(io.cwd, html)}\n`);
       return 0;
