@@ -39,6 +39,8 @@ export interface SweepOptions {
   repo: string;
   kbDir: string;
   config: Config;
+  /** Shown in the summary so a reader knows which policy file ran. */
+  configPath?: string;
   ladder?: string;
   prompt?: string;
   iter?: number;
@@ -233,7 +235,7 @@ async function sweepLocked(opts: SweepOptions, io: Io): Promise<SweepOutcome> {
   const summary = summarizeIteration({
     run, ladder: choice, skipped: walk.skipped, walkMode: walk.mode, planned, iterRows, runRows, targeted, resumed,
     observer: observer ? { sent: observer.sent, failed: observer.failed } : null,
-    wallMs: performance.now() - t0, interrupted: Boolean(io.signal?.aborted),
+    wallMs: performance.now() - t0, interrupted: Boolean(io.signal?.aborted), configPath: opts.configPath ?? null,
   });
   const sarifPath = opts.sarif ? resolve(io.cwd, opts.sarif) : null;
   if (sarifPath) summary.sarif = sarifPath;

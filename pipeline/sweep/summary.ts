@@ -16,6 +16,8 @@ export interface SweepSummary {
   ladder_note: string | null;
   prompt: { name: string; sha256: string };
   policy_version: string;
+  /** The config file that set the policy of this run. */
+  config: string | null;
   files_planned: number;
   reviewed: number;
   cached: number;
@@ -112,6 +114,7 @@ const fmt = (n: number | null, d = 2) => (n === null ? "n/a" : n.toFixed(d));
 export function renderSummary(s: SweepSummary): string {
   const lines: string[] = [];
   lines.push(`iter ${s.iter} (${s.prompt.name} prompt, ladder ${s.ladder}) on ${s.repo}${s.commit ? ` @ ${s.commit.slice(0, 10)}` : ""}`);
+  if (s.config) lines.push(`  config: ${s.config} (policy ${s.policy_version})`);
   if (s.ladder_note) lines.push(`  ${s.ladder_note}`);
   if (s.walk_mode === "fs") lines.push("  not a git repository: walked the file system, honouring .gitignore");
   lines.push(`  files: ${s.files_planned} planned · ${s.reviewed} reviewed (${s.cached} cached) · ${s.failed} failed · ${s.skipped} skipped${s.resumed_chunks ? ` · ${s.resumed_chunks} chunks already done (resumed)` : ""}`);
@@ -149,6 +152,7 @@ export interface IterationFacts {
   observer: { sent: number; failed: number } | null;
   wallMs: number;
   interrupted: boolean;
+  configPath: string | null;
 }
 
 /** The summary of an iteration: file rollups over every row of it, request and token figures over this run's. */
@@ -166,7 +170,7 @@ export function summarizeIteration(f: IterationFacts): SweepSummary {
   }));
   return {
     run_id: run.run_id, iter: run.iter, repo: run.repo, commit: run.commit, walk_mode: f.walkMode, ladder: choice.name, ladder_note: choice.note,
-    prompt: run.prompt, policy_version: run.policy_version,
+    prompt: run.prompt, policy_version: run.policy_version, config: f.configPath,
     files_planned: planned.length,
     reviewed: reviewed.length,
     cached: reviewed.filter((f) => f.cached).length,

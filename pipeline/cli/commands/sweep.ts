@@ -62,12 +62,12 @@ export const command: Command = {
       if (!files) throw new UsageError(`unexpected argument '${rest[0]}'`, "sweep takes one REPO; narrow files with --files GLOB...");
       files = [...files, ...rest];
     }
-    const { config } = loadConfig({ explicit: values.config as string | undefined, cwd: io.cwd, repo: resolve(io.cwd, repo) });
+    const { config, path: configPath } = loadConfig({ explicit: values.config as string | undefined, cwd: io.cwd, repo: resolve(io.cwd, repo) });
     const prompt = values.prompt as string | undefined;
     if (prompt !== undefined && prompt !== "forensic" && prompt !== "soft") throw new UsageError(`--prompt must be forensic or soft, got '${prompt}'`);
     const outcome = await runSweep(
       {
-        repo, kbDir: (values.kb as string | undefined) ?? config.kb, config, ladder: values.ladder as string | undefined, prompt,
+        repo, kbDir: (values.kb as string | undefined) ?? config.kb, config, configPath, ladder: values.ladder as string | undefined, prompt,
         iter: positiveInt(values.iter, "iter"), since: values.since as string | undefined, files, proposal: values.proposal as string | undefined,
         concurrency: positiveInt(values.concurrency, "concurrency"), fresh: Boolean(values.fresh), dryRun: Boolean(values["dry-run"]),
         sarif: values.sarif as string | undefined, quiet: Boolean(values.quiet) || Boolean(values.json && !io.isTTY),
