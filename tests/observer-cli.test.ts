@@ -16,9 +16,40 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function scrum(args: string[], env: Record<string, string> = {}) {
   const e = { ...process.env, ...env };
   if (!("SCRUM_OBSERVER_KEY" in env)) delete e.SCRUM_OBSERVER_KEY;
-  const p = Bun.spawnSync([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd: ROOT, env: e, stdout: "pipe", stderr: "pipe" });
+  const p = Bun.spawnSync([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd: ROOT, env: e, stdout: "pipe", stderr: "pipe", timeout: 15_000 });
   return { code: p.exitCode, err: p.stderr.toString() };
 }
+
+describe("I/O failures are one-line errors, not internal errors", () => {
+  test("a data directory that cannot be created is an input error (exit 2)", () => {
+    const r = scrum(["observe", "--port", "0", "--data", "/proc/nope/data"]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("cannot use data directory /proc/nope/data");
+    expect(r.err).not.toContain("internal error");
+  });
+
+  test("a data path that is a file is an input error too", () => {
+    writeFileSync(join(dir, "f"), "x");
+    const r = scrum(["observe", "--port", "0", "--data", join(dir, "f")]);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toContain("internal error");
+  });
+
+  test("a port in use is a runtime error that says so, for observe and ui", async () => {
+    const busy = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: () => new Response("busy") });
+    try {
+      for (const args of [["observe", "--port", String(busy.port), "--data", join(dir, "d")], ["ui", "--port", String(busy.port), "--kb", join(dir, "kb"), "--repo", dir]]) {
+        const r = scrum(args);
+        expect(r.code).toBe(1);
+        expect(r.err).toContain(`127.0.0.1:${busy.port}: the port is in use`);
+        expect(r.err).not.toContain("internal error");
+      }
+    } finally {
+      busy.stop(true);
+    }
+  });
+});
 
 describe("scrum observe", () => {
   test("refuses a non-loopback bind without an API key: exit 2, one line", () => {

@@ -1,11 +1,12 @@
 // The control plane's fetch handler: each view's data, read-only methods, path traversal, and the observer feed.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../pipeline/cli/load-config";
 import { Rung } from "../pipeline/core/config";
+import { kbPaths } from "../pipeline/kb/paths";
 import { startObserver, type RunningObserver } from "../pipeline/observer/server";
 import { createUiApp } from "../pipeline/ui/app";
 import { kbLoader } from "../pipeline/ui/kb-cache";
@@ -116,8 +117,8 @@ describe("the real server", () => {
   afterAll(() => ui.stop());
 
   /** Send a raw request line so no client normalises the path first. */
-  const raw = (path: string) => new Promise<string>((resolve, reject) => {
-    const sock = connect(ui.port, "127.0.0.1", () => sock.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+  const raw = (path: string, host?: string) => new Promise<string>((resolve, reject) => {
+    const sock = connect(ui.port, "127.0.0.1", () => sock.write(`GET ${path} HTTP/1.1\r\nHost: ${host ?? `127.0.0.1:${ui.port}`}\r\nConnection: close\r\n\r\n`));
     let out = "";
     sock.on("data", (d) => (out += d));
     sock.on("end", () => resolve(out));
@@ -131,6 +132,12 @@ describe("the real server", () => {
       expect(res).not.toContain("TOP SECRET");
       expect(res).not.toContain("root:");
     });
+
+  test("a DNS-rebinding Host is refused with 421; the loopback names are served", async () => {
+    expect(await raw("/api/map", `rebind.example:${ui.port}`)).toMatch(/^HTTP\/1.1 421/);
+    expect(await raw("/api/map", "x")).toMatch(/^HTTP\/1.1 421/);
+    for (const h of [`localhost:${ui.port}`, `127.0.0.1:${ui.port}`]) expect(await raw("/api/map", h)).toMatch(/^HTTP\/1.1 200/);
+  });
 });
 
 describe("observer feed", () => {
@@ -157,5 +164,70 @@ describe("observer feed", () => {
     expect(dead.ok).toBe(false);
     expect((dead as any).reason).toContain("unreachable");
     expect((await fetchObserverStats(undefined, { fetch, timeoutMs: 10 })).ok).toBe(false);
+  });
+});
+
+describe("API key", () => {
+  const keyed = () => createUiApp({ loadKb: kbLoader(fx.kb, () => {}), kbDir: fx.kb, repoDir: fx.repo, signals: config.signals, apiKey: "ui-k3y", observer: async () => ({ ok: false, url: null, reason: "none" }) });
+  test("with a key every route needs it, and a browser is asked for Basic auth", async () => {
+    const a = keyed();
+    const none = await a.fetch(new Request("http://ui/"));
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toContain("Basic");
+    expect((await a.fetch(new Request("http://ui/api/source?path=src/util/math.ts"))).status).toBe(401);
+    const basic = (user: string, pass: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}` });
+    expect((await a.fetch(new Request("http://ui/api/map", { headers: basic("lead", "wrong") }))).status).toBe(401);
+    expect((await a.fetch(new Request("http://ui/api/map", { headers: basic("lead", "ui-k3y") }))).status).toBe(200);
+    expect((await a.fetch(new Request("http://ui/api/map", { headers: { "x-api-key": "ui-k3y" } }))).status).toBe(200);
+    expect((await a.fetch(new Request("http://ui/api/map", { headers: { authorization: "Bearer ui-k3y" } }))).status).toBe(200);
+  });
+
+  test("scrum ui refuses a non-loopback bind without SCRUM_UI_KEY: exit 2, one line", () => {
+    const env = { ...process.env };
+    delete env.SCRUM_UI_KEY;
+    const p = Bun.spawnSync([process.execPath, join(import.meta.dir, "..", "pipeline/cli/main.ts"), "ui", "--host", "0.0.0.0", "--port", "0", "--kb", fx.kb, "--repo", fx.repo], { env, stdout: "pipe", stderr: "pipe", timeout: 15_000 });
+    expect(p.exitCode).toBe(2);
+    const err = p.stderr.toString().trim();
+    expect(err.split("\n")).toHaveLength(1);
+    expect(err).toContain("SCRUM_UI_KEY");
+  });
+});
+
+describe("big KBs", () => {
+  test("views are computed once per KB state and recomputed after an append", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ui-memo-"));
+    try {
+      const f = buildUiFixture(dir);
+      const load = kbLoader(f.kb, () => {});
+      const computed: string[] = [];
+      const counting = () => {
+        const snap = load();
+        return { ...snap, memo: <T>(key: string, fn: () => T) => snap.memo(key, () => (computed.push(key), fn())) };
+      };
+      const a = createUiApp({ loadKb: counting, kbDir: f.kb, repoDir: f.repo, signals: config.signals, observer: async () => ({ ok: false, url: null, reason: "none" }) });
+      const map = async () => (await (await a.fetch(new Request("http://ui/api/map"))).json()) as any;
+      const first = await map();
+      await a.fetch(new Request("http://ui/api/trajectory"));
+      const n = computed.length;
+      expect(computed.filter((k) => k === "signals")).toHaveLength(1);
+      expect(await map()).toEqual(first);
+      await a.fetch(new Request("http://ui/api/trajectory"));
+      expect(computed).toHaveLength(n);
+      const row = JSON.parse(readFileSync(kbPaths(f.kb).reviews, "utf8").split("\n")[0]!);
+      appendFileSync(kbPaths(f.kb).reviews, JSON.stringify({ ...row, file: "src/new.ts", iter: 3 }) + "\n");
+      const after = await map();
+      expect(after.files.map((x: any) => x.file)).toContain("src/new.ts");
+      expect(computed.filter((k) => k === "signals")).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the raw KB file is streamed from disk, byte for byte", async () => {
+    const res = await app.fetch(new Request("http://ui/api/kb-file?name=scrum_reviews.jsonl"));
+    const onDisk = readFileSync(kbPaths(fx.kb).reviews);
+    expect(res.headers.get("content-type")).toContain("ndjson");
+    expect(Number(res.headers.get("content-length"))).toBe(onDisk.length);
+    expect(Buffer.from(await res.arrayBuffer()).equals(onDisk)).toBe(true);
   });
 });

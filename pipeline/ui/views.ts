@@ -14,11 +14,12 @@ export interface KbData {
   trust: { accepts: TrustRow[]; misses: MissRow[] };
 }
 
-const signalsSafe = (rows: ReviewRow[], cfg: Config["signals"]): FileSignal[] => (rows.length ? computeSignals(rows, cfg) : []);
+/** Every file's trajectory signal (the costly part of MAP and TRAJECTORY, so callers may compute it once). */
+export const signalsSafe = (rows: ReviewRow[], cfg: Config["signals"]): FileSignal[] => (rows.length ? computeSignals(rows, cfg) : []);
 
 /** MAP: every file with its latest score, tier, criticals and trajectory signal. */
-export function mapView(kb: KbData, cfg: Config["signals"]) {
-  const signals = new Map(signalsSafe(kb.reviews, cfg).map((s) => [s.file, s]));
+export function mapView(kb: KbData, cfg: Config["signals"], computed?: FileSignal[]) {
+  const signals = new Map((computed ?? signalsSafe(kb.reviews, cfg)).map((s) => [s.file, s]));
   const latest = new Map<string, ReturnType<typeof fileIters>[number]>();
   for (const f of fileIters(kb.reviews, cfg.lineBucket)) latest.set(f.file, f);
   const files = [...latest.values()].map((f) => ({
@@ -52,13 +53,13 @@ export function traceView(kb: KbData, file: string, cfg: Config["signals"]) {
 }
 
 /** TRAJECTORY: mean score per iteration, signal counts, and each file's score history. */
-export function trajectoryView(kb: KbData, cfg: Config["signals"]) {
+export function trajectoryView(kb: KbData, cfg: Config["signals"], computed?: FileSignal[]) {
   const folded = fileIters(kb.reviews, cfg.lineBucket);
   const iters = [...new Set(folded.map((f) => f.iter))].sort((a, b) => a - b).map((iter) => {
     const scores = folded.filter((f) => f.iter === iter && f.score !== null).map((f) => f.score!);
     return { iter, files: folded.filter((f) => f.iter === iter).length, mean: scores.length ? scores.reduce((s, x) => s + x, 0) / scores.length : null };
   });
-  const signals = signalsSafe(kb.reviews, cfg);
+  const signals = computed ?? signalsSafe(kb.reviews, cfg);
   const counts: Record<string, number> = Object.fromEntries(cfg.order.map((o) => [o.signal, 0]));
   for (const s of signals) counts[s.signal] = (counts[s.signal] ?? 0) + 1;
   return { iters, counts, files: signals.map((s) => ({ file: s.file, signal: s.signal, rule: s.rule, history: s.history, delta: s.delta, recurring: s.recurring, targeted: s.targeted, jaccard: s.jaccard })) };
@@ -103,14 +104,19 @@ export interface KbFilter {
   limit: number;
 }
 
+/** The values each KB filter can take. */
+export function kbOptions(kb: KbData) {
+  const distinct = <K extends keyof ReviewRow>(k: K) => [...new Set(kb.reviews.map((r) => r[k]).filter((v) => v !== null))].sort() as string[];
+  return { iter: distinct("iter"), model: distinct("model"), status: distinct("status"), verdict: distinct("verdict"), tier: distinct("gradient_tier") };
+}
+
 /** KB: filtered review rows, newest iteration first, without the bulky raw answer. */
-export function kbView(kb: KbData, f: KbFilter) {
+export function kbView(kb: KbData, f: KbFilter, options = kbOptions(kb)) {
   const needle = f.file?.toLowerCase();
   const rows = kb.reviews.filter((r) =>
     (!needle || r.file.toLowerCase().includes(needle)) && (f.iter === undefined || r.iter === f.iter) && (!f.status || r.status === f.status) &&
     (!f.verdict || r.verdict === f.verdict) && (!f.model || r.model === f.model) && (!f.tier || r.gradient_tier === f.tier));
   rows.sort((a, b) => b.iter - a.iter || a.file.localeCompare(b.file) || a.chunk - b.chunk);
   const page = rows.slice(f.offset, f.offset + f.limit).map(({ raw_answer: _drop, ...r }) => r);
-  const distinct = <K extends keyof ReviewRow>(k: K) => [...new Set(kb.reviews.map((r) => r[k]).filter((v) => v !== null))].sort() as string[];
-  return { total: rows.length, offset: f.offset, limit: f.limit, rows: page, options: { iter: distinct("iter"), model: distinct("model"), status: distinct("status"), verdict: distinct("verdict"), tier: distinct("gradient_tier") } };
+  return { total: rows.length, offset: f.offset, limit: f.limit, rows: page, options };
 }

@@ -2,10 +2,10 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError, UsageError } from "../../core/errors";
-import { isLoopbackHost } from "../../observer/auth";
+import { apiKeyFor } from "../../observer/listen-policy";
 import { kbLoader } from "../../ui/kb-cache";
 import { fetchObserverStats } from "../../ui/observer-feed";
-import { startUi } from "../../ui/server";
+import { UI_KEY_ENV, startUi } from "../../ui/server";
 import { COMMON_FLAGS, type Command } from "../command";
 import { loadConfig } from "../load-config";
 
@@ -25,7 +25,9 @@ export const command: Command = {
   details: `
 Views: MAP (files coloured by score or signal), TRACE (one file across iterations), TRAJECTORY, METRICS (compare
 figures with what they mean), KB (browse rows) and EVENTS (the observer's recent operations, fetched server-side).
-Only GET is served; source is shown only for files the KB reviewed, and only from inside --repo.`,
+Only GET is served; source is shown only for files the KB reviewed, and only from inside --repo. Binding anything
+but loopback requires an API key in ${UI_KEY_ENV} (browsers: Basic auth, any user name, the key as password;
+clients: x-api-key or Authorization: Bearer). When the key is set it is required on loopback too.`,
   async run({ values, io }) {
     const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
     const { config } = loadConfig({ explicit: values.config as string | undefined, cwd: io.cwd, repo: repoDir });
@@ -35,14 +37,15 @@ Only GET is served; source is shown only for files the KB reviewed, and only fro
     if (!existsSync(repoDir) || !statSync(repoDir).isDirectory()) throw new InputError(`repository not found: ${repoDir}`);
     if (!existsSync(kbDir)) io.err(`scrum ui: warning: KB directory ${kbDir} does not exist yet; views will be empty\n`);
     const host = values.host as string;
-    if (!isLoopbackHost(host)) io.err(`scrum ui: warning: binding ${host}: the control plane has no authentication and shows source code\n`);
+    // The control plane shows source code and proxies the observer's key-protected /stats: off loopback it needs a key.
+    const uiKey = apiKeyFor(host, io.env, UI_KEY_ENV);
     const observerUrl = (values.observer as string | undefined) ?? config.observer.url ?? io.env.SCRUM_OBSERVER_URL;
     const apiKey = io.env[config.observer.apiKeyEnv]?.trim() || undefined;
     const ui = startUi({
-      loadKb: kbLoader(kbDir, (m) => io.err(m + "\n")), kbDir, repoDir, signals: config.signals,
+      loadKb: kbLoader(kbDir, (m) => io.err(m + "\n")), kbDir, repoDir, signals: config.signals, apiKey: uiKey,
       observer: () => fetchObserverStats(observerUrl, { fetch, timeoutMs: config.observer.timeoutMs, apiKey }),
     }, { host, port });
-    io.err(`scrum ui: serving ${ui.url} (kb ${kbDir}, repo ${repoDir}, observer ${observerUrl ?? "none"})\n`);
+    io.err(`scrum ui: serving ${ui.url} (kb ${kbDir}, repo ${repoDir}, observer ${observerUrl ?? "none"}${uiKey ? ", API key required" : ""})\n`);
     await new Promise<void>((done) => {
       if (!io.signal) return;
       if (io.signal.aborted) return done();
