@@ -10,13 +10,17 @@ type Warn = (msg: string) => void;
 const stderrWarn: Warn = (m) => process.stderr.write(m + "\n");
 
 export function readReviews(kbDir: string, warn: Warn = stderrWarn): ReviewRow[] {
-  const path = kbPaths(kbDir).reviews;
+  return validateReviews(readJsonl(kbPaths(kbDir).reviews, warn), kbPaths(kbDir).reviews, warn);
+}
+
+/** Migrate and validate raw review rows; invalid ones are warned about and skipped. */
+export function validateReviews(raws: readonly unknown[], path: string, warn: Warn = stderrWarn): ReviewRow[] {
   const out: ReviewRow[] = [];
-  readJsonl(path, warn).forEach((raw, i) => {
+  for (const raw of raws) {
     const r = migrateReviewRow(raw);
     if (r.ok) out.push(r.row);
-    else warn(`scrum: warning: ${path}: row ${i + 1} skipped: ${r.error}`);
-  });
+    else warn(`scrum: warning: ${path}: row skipped (${r.error})`);
+  }
   return out;
 }
 

@@ -23,6 +23,27 @@ function key(k: CacheKeyParts, model: string): string {
   return `${k.fileSha}|${k.chunk}/${k.chunks}|${k.promptSha}|${k.policyVersion}|${claimsDigest(k.claims)}|${model}`;
 }
 
+/**
+ * The newest accepted model row per cache key, chosen from raw KB rows before any validation, so a
+ * long KB costs one JSON.parse per row and a schema check only per distinct review (a KB of 300
+ * nightly runs holds ~300 rows per key). v3 rows are migrated first (they name fields differently).
+ */
+export function latestCacheable(raws: readonly unknown[], migrate: (raw: unknown) => ReviewRow | null): unknown[] {
+  const latest = new Map<string, unknown>();
+  for (const raw of raws) {
+    let r = raw as Partial<ReviewRow> & { schema_version?: number };
+    if (r.schema_version !== 4) {
+      const m = migrate(raw);
+      if (!m) continue;
+      r = m;
+    }
+    if (r.status !== "accepted" || !r.model || r.provider === "static" || !r.prompt) continue;
+    const parts = { fileSha: String(r.file_sha256), chunk: Number(r.chunk), chunks: Number(r.chunks), promptSha: String(r.prompt.sha256), policyVersion: String(r.policy_version), claims: Array.isArray(r.static_findings) ? r.static_findings : [] };
+    latest.set(key(parts, r.model), r);
+  }
+  return [...latest.values()];
+}
+
 export class ReviewCache {
   private byKey = new Map<string, ReviewRow>();
 

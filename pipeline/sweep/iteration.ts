@@ -2,7 +2,7 @@
 import type { ReviewRow } from "../kb/schemas/review-row";
 import type { RunRow } from "../kb/schemas/run-row";
 
-export function pickIteration(rows: readonly ReviewRow[], runs: readonly RunRow[], explicit?: number): { iter: number; resuming: boolean } {
+export function pickIteration(rows: readonly Pick<ReviewRow, "iter">[], runs: readonly RunRow[], explicit?: number): { iter: number; resuming: boolean } {
   const lastRow = rows.reduce((m, r) => Math.max(m, r.iter), 0);
   const lastRun = runs.reduce((m, r) => Math.max(m, r.iter), 0);
   const last = Math.max(lastRow, lastRun);

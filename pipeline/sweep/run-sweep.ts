@@ -5,10 +5,11 @@ import type { Io } from "../cli/command";
 import { INSTALL_ROOT } from "../cli/load-config";
 import type { Config } from "../core/config";
 import { InputError } from "../core/errors";
-import { appendJsonl } from "../kb/jsonl";
+import { appendJsonl, readJsonl } from "../kb/jsonl";
 import { lockKb } from "../kb/lock";
 import { kbPaths } from "../kb/paths";
-import { readReviews, readRuns, readTrust } from "../kb/read-kb";
+import { migrateReviewRow } from "../kb/migrate";
+import { readRuns, readTrust, validateReviews } from "../kb/read-kb";
 import type { ReviewRow } from "../kb/schemas/review-row";
 import { RUN_SCHEMA_VERSION, type RunRow } from "../kb/schemas/run-row";
 import type { StaticFinding } from "../kb/schemas/static-finding";
@@ -23,7 +24,7 @@ import { createProvider } from "../providers/factory";
 import { loadFloor } from "../rules/floor";
 import { findingsToReview } from "../rules/to-review";
 import { walkRepo } from "../walk/walk-repo";
-import { ReviewCache } from "./cache";
+import { latestCacheable, ReviewCache } from "./cache";
 import { chooseLadder } from "./choose-ladder";
 import { readProposal } from "./fixwave-input";
 import { cachedRow, reviewRow, trustRows, type RunContext } from "./make-row";
@@ -98,9 +99,10 @@ async function sweepLocked(opts: SweepOptions, io: Io): Promise<SweepOutcome> {
 
   const paths = kbPaths(resolve(io.cwd, opts.kbDir));
   const warn = (m: string) => io.err(m + "\n");
-  const allRows = readReviews(paths.dir, warn);
-  const repoRows = allRows.filter((r) => r.repo === walk.repo);
-  const { iter, resuming } = pickIteration(repoRows, readRuns(paths.dir, warn).filter((r) => r.repo === walk.repo), opts.iter);
+  // Raw rows first: only the rows this sweep needs (its iteration, the newest review per cache key)
+  // go through schema validation, so a long KB stays cheap to re-sweep.
+  const repoRaw = (readJsonl(paths.reviews, warn) as { repo?: unknown; iter?: unknown }[]).filter((r) => r?.repo === walk.repo && typeof r.iter === "number");
+  const { iter, resuming } = pickIteration(repoRaw as { iter: number }[], readRuns(paths.dir, warn).filter((r) => r.repo === walk.repo), opts.iter);
   if (resuming && !opts.quiet && opts.iter === undefined) io.err(`scrum: iteration ${iter} was interrupted; resuming it (pass --iter to choose another)\n`);
 
   const proposalPath = opts.proposal ? resolve(io.cwd, opts.proposal) : join(walk.root, config.prompt.proposal);
@@ -147,10 +149,11 @@ async function sweepLocked(opts: SweepOptions, io: Io): Promise<SweepOutcome> {
     signal: io.signal,
     now: () => performance.now(),
   };
-  const iterDone = repoRows.filter((r) => r.iter === iter);
+  const iterDone = validateReviews(repoRaw.filter((r) => r.iter === iter), paths.reviews, warn);
   const done = new Set(iterDone.map((r) => `${r.file}#${r.chunk}/${r.chunks}`));
   if (iterDone.length) restoreTrustRows(paths.dir, iterDone, warn);
-  const cache = new ReviewCache(opts.fresh ? [] : repoRows);
+  const migrate = (raw: unknown) => { const m = migrateReviewRow(raw); return m.ok ? m.row : null; };
+  const cache = new ReviewCache(opts.fresh ? [] : validateReviews(latestCacheable(repoRaw, migrate), paths.reviews, warn));
   const sensitive = sensitiveMatcher(config.tiers);
   const url = config.observer.url ?? io.env.SCRUM_OBSERVER_URL;
   const observer = url ? new ObserverClient(url, config.observer.timeoutMs, io.env[config.observer.apiKeyEnv] || undefined) : null;
