@@ -168,3 +168,13 @@ describe("secrets in observer prompts", () => {
     expect(users[0]).not.toContain(TOKEN);
   });
 });
+
+describe("observer prompts", () => {
+  test("live in prompts/observer with a name and version, and the model gets their body", async () => {
+    const { loadPrompt, OBSERVER_PROMPTS } = await import("../pipeline/observer/prompt-file");
+    expect(OBSERVER_PROMPTS).toBe(join(import.meta.dir, "..", "prompts", "observer"));
+    expect(loadPrompt("analyze-failures").id).toBe("observer-analyze-failures@1");
+    expect(loadPrompt("consolidate-playbook").text).toStartWith("You consolidate repeated successes");
+    expect(() => loadPrompt("no-such-prompt")).toThrow();
+  });
+});

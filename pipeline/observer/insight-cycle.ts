@@ -20,6 +20,8 @@ export interface InsightDeps {
   rungs: Rung[];
   complete?: CompleteFn;
   env: Record<string, string | undefined>;
+  /** The observer's prompt directory (default prompts/observer under the install root; config prompt.dir + /observer). */
+  promptsDir?: string;
   /** Config `redaction`: remote rungs get redacted prompts by default, loopback ones when `local` is set. */
   redaction?: Config["redaction"];
   now: () => Date;
@@ -88,7 +90,7 @@ export class InsightCycle {
    */
   private requests(prompt: string, user: string) {
     const redaction = this.deps.redaction ?? RedactionConfig.parse({});
-    const base: CompleteRequest = { system: loadPrompt(prompt).text, user, json: true, signal: this.deps.signal };
+    const base: CompleteRequest = { system: loadPrompt(prompt, this.deps.promptsDir).text, user, json: true, signal: this.deps.signal };
     let redacted: Promise<CompleteRequest> | null = null;
     const redactedReq = () => (redacted ??= redactSecrets(user, `observer/${prompt}.json`, redaction).then((r) => ({ ...base, user: r.text })));
     const prepare = (local: boolean) => ((local ? redaction.local : redaction.remote) ? redactedReq() : Promise.resolve(base));

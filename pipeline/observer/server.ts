@@ -27,6 +27,8 @@ export interface ObserverOptions {
   env: Record<string, string | undefined>;
   /** Secrets are redacted from model prompts per rung locality (config `redaction`; default: remote only). */
   redaction?: Config["redaction"];
+  /** The observer's prompts (default: prompts/observer under the install root). */
+  promptsDir?: string;
   playbookEvery: number;
   minSuccesses: number;
   now?: () => Date;
@@ -82,7 +84,7 @@ export async function startObserver(o: ObserverOptions): Promise<RunningObserver
   const append = (row: Parameters<typeof store.append>[0]) => store.append(row);
   try {
     insights = new InsightCycle({
-      dataDir: o.dataDir, snapshot: () => state.ring.toArray(), rungs: o.rungs, complete: o.complete, env: o.env, redaction: o.redaction,
+      dataDir: o.dataDir, snapshot: () => state.ring.toArray(), rungs: o.rungs, complete: o.complete, env: o.env, redaction: o.redaction, promptsDir: o.promptsDir,
       now, warn: o.warn, playbookEvery: o.playbookEvery, minSuccesses: o.minSuccesses,
     });
     tailer = o.corrections ? new CorrectionsTailer({ path: o.corrections, offsetFile: paths.tailOffset, append, now, warn: o.warn, recovered: lastTail }) : null;

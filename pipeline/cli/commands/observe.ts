@@ -5,7 +5,7 @@ import { loadCompleteOnLadder, offlineOnly } from "../../observer/complete-fn";
 import { apiKeyFor } from "../../observer/listen-policy";
 import { startObserver } from "../../observer/server";
 import { COMMON_FLAGS, type Command } from "../command";
-import { loadConfig } from "../load-config";
+import { INSTALL_ROOT, loadConfig } from "../load-config";
 
 function portOf(v: unknown, fallback: number): number {
   if (v === undefined) return fallback;
@@ -47,7 +47,7 @@ x-api-key or Authorization: Bearer. When a key is set it is required on every ro
     }
     const obs = await startObserver({
       host, port, dataDir, ringSize: oc.ringSize, maxBodyBytes: oc.maxBodyBytes, apiKey, cycleMs: oc.cycleMs,
-      corrections: oc.corrections ? resolve(io.cwd, oc.corrections) : undefined, rungs, complete, env: io.env, redaction: config.redaction,
+      corrections: oc.corrections ? resolve(io.cwd, oc.corrections) : undefined, rungs, complete, env: io.env, redaction: config.redaction, promptsDir: resolve(INSTALL_ROOT, config.prompt.dir, "observer"),
       playbookEvery: oc.playbookEveryCycles, minSuccesses: oc.playbookMinSuccesses, warn,
     });
     io.err(`scrum observe: listening on ${obs.url} (data ${dataDir}, ${obs.state.totals.total} ops, ladder ${config.ladder}${apiKey ? ", API key required" : ""})\n`);
