@@ -13,7 +13,7 @@ describe("chunkFile", () => {
     const chunks = chunkFile(text, budget);
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.every((c) => c.by === "declarations")).toBe(true);
-    const lines = text.split("\n");
+    const lines = text.replace(/\n$/, "").split("\n");
     let next = 1;
     for (const c of chunks) {
       expect(c.start).toBe(next);
@@ -32,5 +32,13 @@ describe("chunkFile", () => {
     expect(chunks.length).toBeGreaterThan(2);
     expect(chunks.every((c) => c.by === "lines")).toBe(true);
     expect(chunks[chunks.length - 1]!.end).toBe(400);
+  });
+
+  test("the empty string after a final newline never becomes a chunk", () => {
+    const text = Array.from({ length: 50 }, (_, i) => `    value_${i} = compute(${i}) + other(${i}) * 3`).join("\n") + "\n";
+    const chunks = chunkFile(text, 120);
+    expect(chunks[chunks.length - 1]!.end).toBe(50);
+    expect(chunks.every((c) => c.end >= c.start)).toBe(true);
+    expect(chunkFile("x = 1\n", 100)).toEqual([{ start: 1, end: 1, by: "whole" }]);
   });
 });

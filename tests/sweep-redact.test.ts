@@ -34,4 +34,11 @@ describe("redaction", () => {
     expect(entropySecrets(py, opts)).toHaveLength(1);
     expect(entropySecrets(go, opts)).toHaveLength(1);
   });
+
+  test("an Authorization value is judged after its scheme, and only the credential is replaced", () => {
+    const src = 'const headers = { Authorization: "Bearer Zx81kQp02LmNv7RtWq" };\n';
+    const ranges = entropySecrets(src, opts);
+    expect(ranges).toHaveLength(1);
+    expect(src.slice(ranges[0]![0], ranges[0]![1])).toBe("Zx81kQp02LmNv7RtWq");
+  });
 });

@@ -30,8 +30,9 @@ function declarationStarts(lines: readonly string[]): number[] {
 
 /** Chunks whose text each fits `budgetTokens`; a single oversized declaration falls back to line windows. */
 export function chunkFile(content: string, budgetTokens: number): Chunk[] {
-  const lines = content.split("\n");
-  if (estimateTokens(content) <= budgetTokens) return [{ start: 1, end: lines.length, by: "whole" }];
+  // The empty string after a final newline is not a line: it must never become a chunk of its own.
+  const lines = content.endsWith("\n") ? content.slice(0, -1).split("\n") : content.split("\n");
+  if (estimateTokens(content) <= budgetTokens) return [{ start: 1, end: Math.max(1, lines.length), by: "whole" }];
   const cost = lines.map((l) => estimateTokens(l + "\n") + 2); // +2 for the line-number margin
   const starts = declarationStarts(lines);
   const segments: [number, number][] = [];

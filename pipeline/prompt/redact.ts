@@ -10,7 +10,7 @@ export interface RedactOptions {
   minLength: number;
 }
 
-const SECRET_NAME = /(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credential|bearer|signing[_-]?key)/i;
+const SECRET_NAME = /(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|authorization|credential|bearer|signing[_-]?key)/i;
 // name = "literal" / name: 'literal' / NAME := `literal`, in most languages' assignment syntax.
 const ASSIGN = /([A-Za-z_$][\w$.-]*)["']?\s*(?::=|=>|[:=])\s*(?:[A-Za-z_][\w.]*\()?\s*(["'`])([^"'`\n]+)\2/g;
 
@@ -18,12 +18,15 @@ const ASSIGN = /([A-Za-z_$][\w$.-]*)["']?\s*(?::=|=>|[:=])\s*(?:[A-Za-z_][\w.]*\
 export function entropySecrets(content: string, opts: Pick<RedactOptions, "entropyMin" | "minLength">): [number, number][] {
   const out: [number, number][] = [];
   for (const m of content.matchAll(ASSIGN)) {
-    const [, name, , value] = m;
-    if (!SECRET_NAME.test(name!) || value!.length < opts.minLength) continue;
-    if (/\s/.test(value!) || /^(https?:)?\/\//.test(value!) || /\$\{|\{\{|%s|process\.env|os\.environ/.test(value!)) continue;
-    if (shannonEntropy(value!) < opts.entropyMin) continue;
-    const start = m.index! + m[0].lastIndexOf(value!);
-    out.push([start, start + value!.length]);
+    const [, name, , literal] = m;
+    // An Authorization value carries its scheme ("Bearer abc…"): judge the credential after it.
+    const scheme = /^(Bearer|Basic|Token)\s+/i.exec(literal!)?.[0] ?? "";
+    const value = literal!.slice(scheme.length);
+    if (!SECRET_NAME.test(name!) || value.length < opts.minLength) continue;
+    if (/\s/.test(value) || /^(https?:)?\/\//.test(value) || /\$\{|\{\{|%s|process\.env|os\.environ/.test(value)) continue;
+    if (shannonEntropy(value) < opts.entropyMin) continue;
+    const start = m.index! + m[0].lastIndexOf(literal!) + scheme.length;
+    out.push([start, start + value.length]);
   }
   return out;
 }

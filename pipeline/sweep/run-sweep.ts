@@ -23,7 +23,7 @@ import { redactSecrets } from "../prompt/redact";
 import { createProvider } from "../providers/factory";
 import { loadFloor } from "../rules/floor";
 import { findingsToReview } from "../rules/to-review";
-import { walkRepo } from "../walk/walk-repo";
+import { walkRepo, type Skipped } from "../walk/walk-repo";
 import { latestCacheable, ReviewCache } from "./cache";
 import { chooseLadder } from "./choose-ladder";
 import { readProposal } from "./fixwave-input";
@@ -72,7 +72,7 @@ export interface DryRunPlan {
   chunks: number;
   estimated_prompt_tokens: number;
   estimated_cost_usd: number | null;
-  skipped_files: { path: string; reason: string; detail?: string }[];
+  skipped_files: Skipped[];
   targeted_by_fixwave: string[];
 }
 

@@ -109,6 +109,23 @@ export function tally<K extends string>(keys: readonly K[], values: readonly (K 
   return out;
 }
 
+/**
+ * Every skipped file by name, grouped by reason; a long group (and all not-source files) is shown
+ * by its first few names and a count, never dropped: --json lists them all.
+ */
+export function skippedLines(skipped: readonly Skipped[], perReason = 8): string[] {
+  const by = new Map<string, Skipped[]>();
+  for (const f of skipped) by.set(f.reason, [...(by.get(f.reason) ?? []), f]);
+  const out: string[] = [];
+  for (const [reason, files] of by) {
+    if (reason === "not-source") { out.push(`  skipped: ${files.length} file(s) that are not source code (listed with --json)`); continue; }
+    const shown = files.length > perReason ? files.slice(0, 5) : files;
+    for (const f of shown) out.push(`  skipped: ${f.path} (${reason}${f.detail ? `: ${f.detail}` : ""})`);
+    if (shown.length < files.length) out.push(`  skipped: ${files.length - shown.length} more ${reason} file(s) (listed with --json)`);
+  }
+  return out;
+}
+
 const fmt = (n: number | null, d = 2) => (n === null ? "n/a" : n.toFixed(d));
 
 export function renderSummary(s: SweepSummary): string {
@@ -127,9 +144,7 @@ export function renderSummary(s: SweepSummary): string {
   if (s.redactions) lines.push(`  redacted ${s.redactions} secret value(s) before prompts left the machine`);
   if (s.targeted_by_fixwave.length) lines.push(`  fix-wave targets verified: ${s.targeted_by_fixwave.length} file(s)`);
   for (const f of s.split_files) lines.push(`  split: ${f.path} into ${f.chunks} chunks (by ${f.by})`);
-  const notSource = s.skipped_files.filter((f) => f.reason === "not-source");
-  for (const f of s.skipped_files) if (f.reason !== "not-source") lines.push(`  skipped: ${f.path} (${f.reason}${f.detail ? `: ${f.detail}` : ""})`);
-  if (notSource.length) lines.push(`  skipped: ${notSource.length} file(s) that are not source code (listed with --json)`);
+  lines.push(...skippedLines(s.skipped_files));
   for (const f of s.failed_files) lines.push(`  FAILED: ${f.path}: ${f.error}`);
   if (s.observer) lines.push(`  observer: ${s.observer.sent} events sent, ${s.observer.failed} failed`);
   if (s.sarif) lines.push(`  SARIF: ${s.sarif}`);

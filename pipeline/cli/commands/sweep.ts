@@ -3,7 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../../core/errors";
 import { runSweep, type DryRunPlan } from "../../sweep/run-sweep";
-import { renderSummary } from "../../sweep/summary";
+import { renderSummary, skippedLines } from "../../sweep/summary";
 import { COMMON_FLAGS, type Command } from "../command";
 import { loadConfig } from "../load-config";
 
@@ -19,9 +19,7 @@ function renderPlan(p: DryRunPlan): string {
   if (p.ladder_note) out.push(`  ${p.ladder_note}`);
   if (p.walk_mode === "fs") out.push("  not a git repository: walking the file system, honouring .gitignore");
   for (const f of p.files) out.push(`  ${f.path}  ${f.lines} lines${f.chunks > 1 ? `, ${f.chunks} chunks (by ${f.by})` : ""}`);
-  for (const s of p.skipped_files) if (s.reason !== "not-source") out.push(`  skip ${s.path} (${s.reason}${s.detail ? `: ${s.detail}` : ""})`);
-  const notSource = p.skipped_files.filter((s) => s.reason === "not-source").length;
-  if (notSource) out.push(`  skip ${notSource} non-source file(s) (listed with --json)`);
+  out.push(...skippedLines(p.skipped_files));
   out.push(`  ${p.files.length} files, ${p.chunks} chunks, ~${p.estimated_prompt_tokens} prompt tokens` + (p.estimated_cost_usd === null ? ", cost n/a (no price configured for the first model rung)" : `, ~$${p.estimated_cost_usd.toFixed(4)} if the first rung accepts everything`));
   if (p.targeted_by_fixwave.length) out.push(`  fix-wave targets: ${p.targeted_by_fixwave.join(", ")}`);
   out.push("  no model was called");
