@@ -1,12 +1,13 @@
 // `scrum observe` from the command line: the bind policy, flag errors, and a real server with a key.
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Rung } from "../pipeline/core/config";
 import { apiKeyFor } from "../pipeline/observer/listen-policy";
 import { startObserver } from "../pipeline/observer/server";
 import { ObserverClient } from "../pipeline/sweep/observer-client";
+import { spawnObserver } from "./fixtures/observer/crash-load";
 
 const ROOT = resolve(import.meta.dir, "..");
 let dir: string;
@@ -97,6 +98,15 @@ describe("scrum observe", () => {
     } finally {
       await obs.stop();
     }
+  });
+
+  test("SIGTERM shuts the observer down cleanly with exit 0, keeping what it stored", async () => {
+    const child = await spawnObserver(join(dir, "d"));
+    const res = await fetch(`${child.url}/event`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint: "/x", success: true }) });
+    expect(res.status).toBe(200);
+    child.proc.kill("SIGTERM");
+    expect(await child.proc.exited).toBe(0);
+    expect(readFileSync(join(dir, "d", "ops.jsonl"), "utf8").trim().split("\n")).toHaveLength(1);
   });
 
   test("the sweep's fire-and-forget client is accepted as a scrum operation", async () => {
