@@ -56,6 +56,12 @@ describe("compare", () => {
     expect(headline(r)).toContain("movement ↑1 ↓1 =1; 3/5 first-attempt accept; 3/4 emitted JSON; 5 verified components; permission gradient 1 auto · 0 dry_run · 1 sim · 2 block");
   });
 
+  test("--from must be earlier than --to: reversed or equal iterations are usage errors (exit 2)", () => {
+    expect(() => compareIterations(ROWS, { from: 2, to: 1 })).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/--from must be an earlier iteration than --to/) }));
+    expect(() => compareIterations(ROWS, { from: 2, to: 2 })).toThrow(expect.objectContaining({ exitCode: 2 }));
+    expect(() => compareIterations(ROWS, { from: 7 })).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/iteration 7 is not in the KB/) }));
+  });
+
   test("a different prompt hash raises the bar", () => {
     const rows = [reviewRow({ iter: 1, score: 5 }), reviewRow({ iter: 2, score: 3, prompt: FORENSIC_V2 })];
     const c = compareIterations(rows, {});

@@ -9,6 +9,7 @@ const TITLES = [
   "Auth middleware is never applied to the admin router", "Parameter `limit` is ignored", "Function returns a hard-coded result",
   "Test has no assertions", "SQL query built by string concatenation", "Stale comment about retries", "", "???", "Fixes the parsing of settings",
   "Using == to compare the HMAC signature", "Hard-coded path /home/alice/data", "Missing input validation on request body",
+  "SQL İnjection via name", "Ｓｔａｌｅ ｃｏｍｍｅｎｔ about RETRİES", "Déjà vu: CAFÉ crème 😀 loop", "ǅungla ẞtraße Ⅻ ﬁle ıdle",
 ];
 
 describe("fingerprints", () => {
@@ -23,6 +24,10 @@ describe("fingerprints", () => {
   test("unclassified titles become sorted stems, stopwords dropped", () => {
     expect(normalizeTitle("Stale comment about retries")).toBe("about-comment-retri-stale");
     expect(normalizeTitle("???")).toBe("untitled");
+  });
+  test("uppercase non-ASCII letters fold like their ASCII base (İ → i), other non-ASCII is a separator", () => {
+    expect(normalizeTitle("SQL İnjection via name")).toBe("sql-injection");
+    expect(normalizeTitle("Déjà vu: CAFÉ crème")).toBe(normalizeTitle("deja vu: cafe creme"));
   });
   test("lines fall into buckets; no line is its own bucket", () => {
     expect(fingerprint("a.ts", { title: "Test has no assertions", line: 20 }, 10)).toBe("a.ts#assertion-free-test@L11");

@@ -41,6 +41,13 @@ const CASES: [string, ReviewRow[], string][] = [
   ["flat with no findings either time and confident is a plateau (J of two empty sets = 1)", hist("clean.ts", 8, [], 8.5, [], { conf: 0.9 }), "PLATEAU"],
   ["flat, targeted, but nothing left to fix is not looping", hist("clean-t.ts", 8, [], 8.5, [], { targeted: true, conf: 0.9 }), "PLATEAU"],
   ["flat, stable, low confidence is mixed", hist("lowconf.ts", 5, [A], 5.5, [A], { conf: 0.6 }), "MIXED"],
+  // Matching by title key and nearest line, not by fixed bucket: an added import moves L10 to L11.
+  ["a finding shifted one line across a bucket edge still recurs (targeted: looping)",
+    hist("shift.ts", 4, [item("Empty catch block swallows the error", 10)], 4.1, [item("Errors are silently swallowed", 11)], { targeted: true }), "LOOPING"],
+  ["two same-class findings in one bucket are two: one fixed, one left, turned over by half (J=1/2) is not stable",
+    hist("pair.ts", 4, [item("Empty catch block", 12), item("Empty catch block", 15)], 4.2, [item("Empty catch block", 12)], { conf: 0.9 }), "PLATEAU"],
+  ["two same-class findings, both moved by more than a bucket, turned over", hist("far.ts", 4, [item("Empty catch block", 12)], 4.2, [item("Empty catch block", 40)]), "ORBITING"],
+  ["each old finding matches at most one new one", hist("one.ts", 4, [item("Empty catch block", 20)], 4.2, [item("Empty catch block", 18), item("Empty catch block", 22)], { conf: 0.9 }), "PLATEAU"],
 ];
 
 describe("signals decision table", () => {
@@ -59,6 +66,15 @@ describe("signals decision table", () => {
     const [s] = computeSignals(rows, cfg);
     expect(s!.jaccard).toBe(1);
     expect(s!.signal).toBe("LOOPING");
+  });
+
+  test("matching counts occurrences one to one, nearest line first", () => {
+    const sig = Object.fromEntries(computeSignals(CASES.flatMap(([, r]) => r), cfg).map((s) => [s.file, s]));
+    expect([sig["shift.ts"]!.jaccard, sig["shift.ts"]!.recurring]).toEqual([1, ["shift.ts#swallowed-error@L11"]]);
+    expect(sig["pair.ts"]!.jaccard).toBe(0.5);
+    expect(sig["far.ts"]!.jaccard).toBe(0);
+    expect(sig["one.ts"]!.jaccard).toBe(0.5);
+    expect(sig["one.ts"]!.recurring).toEqual(["one.ts#swallowed-error@L11"]);
   });
 
   test("chunks fold into one file score (mean) and one finding set (union)", () => {
@@ -96,7 +112,9 @@ describe("signals decision table", () => {
     const want = computeSignals(rows, cfg);
     expect(await run([])).toEqual(want);
     expect(await run(["--only", "looping"])).toEqual(want.filter((s) => s.signal === "LOOPING"));
-    expect(await run(["--only", "NOPE"])).toEqual([]);
+    await expect(run(["--only", "NOPE"])).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/--only must be one of .*LOOPING/) });
+    await expect(run(["--iter", "7"])).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/iteration 7 is not in the KB \(have: 1, 2\)/) });
+    expect(await run(["--iter", "1"])).toEqual(computeSignals(rows.filter((r) => r.iter <= 1), cfg));
   });
 
   test("the DuckDB signals view agrees with computeSignals on every case", async () => {

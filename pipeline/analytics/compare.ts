@@ -1,5 +1,5 @@
 // Compare two iterations: means, movement, per-file deltas, acceptance, tiers, cost, and a "bar raised" note.
-import { InputError } from "../core/errors";
+import { InputError, UsageError } from "../core/errors";
 import type { GradientTier, ReviewRow } from "../kb/schemas/review-row";
 import { TIER_ORDER, fileIters, type FileIter } from "./file-iter";
 import { iterStats, type IterStats } from "./iter-stats";
@@ -43,6 +43,9 @@ export function pickIterations(iters: readonly number[], opts: { from?: number; 
   const sorted = [...new Set(iters)].sort((a, b) => a - b);
   for (const n of [opts.from, opts.to]) {
     if (n !== undefined && !sorted.includes(n)) throw new InputError(`iteration ${n} is not in the KB (have: ${sorted.join(", ") || "none"})`);
+  }
+  if (opts.from !== undefined && opts.to !== undefined && opts.from >= opts.to) {
+    throw new UsageError(`--from must be an earlier iteration than --to (got --from ${opts.from} --to ${opts.to})`);
   }
   const to = opts.to ?? sorted.filter((i) => opts.from === undefined || i > opts.from).at(-1);
   const from = opts.from ?? sorted.filter((i) => to !== undefined && i < to).at(-1);

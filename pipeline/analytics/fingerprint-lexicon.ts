@@ -3,7 +3,8 @@
 // Every pattern uses the regex subset JavaScript and RE2 (DuckDB) read the same way: no lookaround,
 // no backreferences, no flags; titles are lower-cased before matching.
 
-export const LEXICON_VERSION = 1;
+/** 2: titles are ASCII-folded (foldTitle) before matching. */
+export const LEXICON_VERSION = 2;
 
 /** Ordered: the first class whose pattern matches a lower-cased title names the finding. */
 export const TITLE_CLASSES: readonly { key: string; pattern: string }[] = [

@@ -12,12 +12,22 @@ export function stem(word: string): string {
 }
 
 /**
+ * ASCII folding both sides do identically (SQL: lower(regexp_replace(strip_accents(t), '[^\x00-\x7f]', ' ', 'g'))):
+ * canonical decomposition with the marks dropped ("İ" → "I", "é" → "e"), then every other non-ASCII code
+ * point becomes one space, then ASCII lower case. JavaScript's and DuckDB's Unicode lower-casing differ
+ * ("İ" → "i̇" in one), so only ASCII is ever lower-cased.
+ */
+export function foldTitle(title: string): string {
+  return title.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^\x00-\x7f]/gu, " ").toLowerCase();
+}
+
+/**
  * The identity of a finding title, independent of a model's wording:
  * a `[class]` prefix when present (static floor titles), else the first lexicon class whose
  * pattern matches, else up to MAX_STEMS content-word stems (title order), sorted and joined by "-".
  */
 export function normalizeTitle(title: string): string {
-  const t = title.toLowerCase();
+  const t = foldTitle(title);
   const prefix = CLASS_PREFIX.exec(t);
   if (prefix) return prefix[1]!;
   for (const c of COMPILED) if (c.re.test(t)) return c.key;

@@ -4,7 +4,7 @@ import { ConfigError } from "../core/errors";
 import type { ReviewRow } from "../kb/schemas/review-row";
 import { round6 } from "./compare";
 import { fileIters, type FileIter } from "./file-iter";
-import { jaccard } from "./fingerprint";
+import { distinctFindings, matchFindings } from "./finding-match";
 import { latestRows } from "./latest-rows";
 
 type SignalsConfig = Config["signals"];
@@ -20,8 +20,9 @@ export interface SignalEvidence {
   delta: number | null;
   criticals_prev: number | null;
   criticals_last: number | null;
-  /** Fingerprint Jaccard of the critical findings, prev vs last (two empty sets: 1). */
+  /** Jaccard of the critical findings, prev vs last, matched one to one by title key and nearest line (finding-match.ts; two empty sides: 1). */
   jaccard: number | null;
+  /** Fingerprints (as of the last iteration) of the findings that recur. */
   recurring: string[];
   targeted: boolean;
   confidence: number | null;
@@ -58,7 +59,7 @@ export function checkSignalOrder(cfg: SignalsConfig): void {
 }
 
 /** Evidence from one file's records (any order); only the last two scored iterations are compared. */
-export function evidenceOf(records: readonly FileIter[]): SignalEvidence {
+export function evidenceOf(records: readonly FileIter[], lineBucket = 10): SignalEvidence {
   const scored = records.filter((r) => r.score !== null).sort((a, b) => a.iter - b.iter);
   const history = scored.map((r) => ({ iter: r.iter, score: round6(r.score!) }));
   const last = scored.at(-1);
@@ -71,13 +72,12 @@ export function evidenceOf(records: readonly FileIter[]): SignalEvidence {
     confidence: last?.confidence === null || last === undefined ? null : round6(last.confidence),
   };
   if (!prev || !last) return base;
-  const a = new Set(prev.fingerprints);
-  const b = new Set(last.fingerprints);
+  const m = matchFindings(distinctFindings(prev.findings), distinctFindings(last.findings), lineBucket);
   return {
     ...base,
     delta: round6(round6(last.score!) - round6(prev.score!)),
-    jaccard: round6(jaccard(a, b)),
-    recurring: [...b].filter((x) => a.has(x)).sort(),
+    jaccard: round6(m.jaccard),
+    recurring: m.recurring,
   };
 }
 
@@ -102,7 +102,7 @@ export function signalsFrom(records: readonly FileIter[], cfg: SignalsConfig): F
     else byFile.set(r.file, [r]);
   }
   return [...byFile.keys()].sort().map((file) => {
-    const e = evidenceOf(byFile.get(file)!);
+    const e = evidenceOf(byFile.get(file)!, cfg.lineBucket);
     return { file, ...classify(e, cfg), ...e };
   });
 }

@@ -19,7 +19,8 @@ export function fingerprintMacros(lineBucket: number): string[] {
       ${classes}
       WHEN len(scrum_stems(t)) = 0 THEN 'untitled'
       ELSE array_to_string(scrum_stems(t), '-') END`,
-    `CREATE OR REPLACE MACRO scrum_title_key(title) AS scrum_title_key_lc(lower(title))`,
+    // The same ASCII folding as foldTitle() in analytics/fingerprint.ts.
+    `CREATE OR REPLACE MACRO scrum_title_key(title) AS scrum_title_key_lc(lower(regexp_replace(strip_accents(title), '[^\\x00-\\x7f]', ' ', 'g')))`,
     `CREATE OR REPLACE MACRO scrum_bucket(line) AS CASE WHEN line IS NULL OR line < 1 THEN '-' ELSE 'L' || ((line - 1) // ${b} * ${b} + 1) END`,
     `CREATE OR REPLACE MACRO scrum_fp(file, title, line) AS file || '#' || scrum_title_key(title) || '@' || scrum_bucket(line)`,
   ];

@@ -17,15 +17,20 @@ export function textLines(path: string): string {
     auto_detect = false, strict_mode = false, null_padding = true, max_line_size = ${MAX_LINE})`;
 }
 
+// The cheap test first: trimming copies every line, and almost every line starts with its brace.
+const OBJECT = "(starts_with(line, '{') OR starts_with(ltrim(line), '{'))";
+
 /**
  * The lines of a JSONL file parsed into `columns`, plus `scrum_bad_json` (true when the line is not a JSON
  * object: torn, garbled, a bare scalar). Blank lines are left out, as the TypeScript reader does.
  */
 export function parsedLines(path: string, columns: Record<string, string>): string {
   const struct = JSON.stringify(columns).replace(/'/g, "''");
+  // unnest([...]) is a real UNNEST operator: the optimizer cannot inline from_json into every column and
+  // filter that reads a field above it, which would parse each line once per field (10x slower).
   return `(SELECT unnest(scrum_j), scrum_j IS NULL AS scrum_bad_json FROM (
-    SELECT CASE WHEN json_valid(line) AND starts_with(ltrim(line), '{') THEN from_json(line, '${struct}') END AS scrum_j
-    FROM ${textLines(path)} WHERE line IS NOT NULL AND trim(line) <> ''))`;
+    SELECT unnest([CASE WHEN ${OBJECT} AND json_valid(line) THEN from_json(line, '${struct}') END]) AS scrum_j
+    FROM ${textLines(path)} WHERE line IS NOT NULL AND (starts_with(line, '{') OR trim(line) <> '')))`;
 }
 
 /** The same columns with no rows, for a KB file that does not exist yet. */

@@ -26,6 +26,7 @@ function conditionSql(c: SignalsConfig): Record<string, string> {
 export function signalsViewSql(c: SignalsConfig, opts: { name?: string; maxIter?: number } = {}): string {
   const upTo = opts.maxIter === undefined ? "" : ` AND iter <= ${Math.trunc(opts.maxIter)}`;
   const conds = conditionSql(c);
+  const b = Math.trunc(c.lineBucket);
   for (const name of Object.keys(CONDITIONS)) if (!conds[name]) throw new Error(`signals-sql: no SQL for condition ${name}`);
   const arms = c.order.map((r) => {
     const sql = conds[r.when];
@@ -54,23 +55,41 @@ WITH per_iter AS (
 ), last2 AS MATERIALIZED (
   SELECT r.iter, r.run_id, r.file, r.chunk, r.model, r.provider, r.file_sha256, r.prompt_sha256, r.gradient_tier, r.critical_failures
   FROM reviews r SEMI JOIN pairs k ON k.iter = r.iter AND k.file = r.file
-), fps AS MATERIALIZED (
-  SELECT iter, file, list_sort(list_distinct(list(fingerprint))) AS fingerprints FROM (${findingsOf("last2")}) GROUP BY iter, file
+), f2 AS MATERIALIZED (
+  -- One occurrence per (title key, line), as distinctFindings() in analytics/finding-match.ts.
+  SELECT DISTINCT iter, file, title_key AS k, CASE WHEN line >= 1 THEN line END AS line, fingerprint FROM (${findingsOf("last2")})
+), cnt AS (
+  SELECT iter, file, count(*) AS c FROM f2 GROUP BY ALL
+), cand AS (
+  -- Candidate pairs: same key, both without a line or at most lineBucket lines apart (matchFindings()).
+  -- Each is already in the accumulator's shape (list_reduce wants one type): singleton id and fingerprint lists.
+  SELECT ev0.file, coalesce(abs(a.line - b.line), 0) AS d, a.k, coalesce(a.line, 0) AS pl, coalesce(b.line, 0) AS ll,
+    {'up': [a.k || '@' || coalesce(a.line, 0)], 'ul': [b.k || '@' || coalesce(b.line, 0)], 'fp': [b.fingerprint]} AS x
+  FROM ev0 JOIN f2 a ON a.file = ev0.file AND a.iter = ev0.p.iter JOIN f2 b ON b.file = ev0.file AND b.iter = ev0.l.iter AND b.k = a.k
+  WHERE ev0.n >= 2 AND ((a.line IS NULL AND b.line IS NULL) OR abs(a.line - b.line) <= ${b})
+), matched AS (
+  -- Greedy one to one, nearest first, ties by key then lines: the TypeScript sort.
+  SELECT file, list_reduce(list(x ORDER BY d, k, pl, ll), (acc, e) -> CASE
+      WHEN list_contains(acc.up, e.up[1]) OR list_contains(acc.ul, e.ul[1]) THEN acc
+      ELSE {'up': list_concat(acc.up, e.up), 'ul': list_concat(acc.ul, e.ul), 'fp': list_concat(acc.fp, e.fp)} END,
+    {'up': []::VARCHAR[], 'ul': []::VARCHAR[], 'fp': []::VARCHAR[]}) AS m
+  FROM cand GROUP BY file
 ), ev AS (
   SELECT ev0.file, list_transform(h, x -> {'iter': x.iter, 'score': x.score}) AS history, n,
     p.iter AS prev_iter, l.iter AS last_iter, p.score AS score_prev, l.score AS score_last,
     round(l.score - p.score, 6) AS delta, p.criticals AS criticals_prev, l.criticals AS criticals_last,
-    coalesce(fl.fingerprints, []) AS fl, coalesce(fp.fingerprints, []) AS fp,
+    coalesce(cp.c, 0) AS np, coalesce(cl.c, 0) AS nl, coalesce(len(mt.m.up), 0) AS nm, coalesce(mt.m.fp, []) AS mfp,
     coalesce(l.targeted, false) AS targeted, round(l.confidence, 6) AS confidence
   FROM ev0
-  LEFT JOIN fps fl ON fl.file = ev0.file AND fl.iter = ev0.l.iter
-  LEFT JOIN fps fp ON fp.file = ev0.file AND fp.iter = ev0.p.iter
+  LEFT JOIN cnt cl ON cl.file = ev0.file AND cl.iter = ev0.l.iter
+  LEFT JOIN cnt cp ON cp.file = ev0.file AND cp.iter = ev0.p.iter
+  LEFT JOIN matched mt ON mt.file = ev0.file
 ), ev2 AS (
-  SELECT * EXCLUDE (fl, fp),
+  SELECT * EXCLUDE (np, nl, nm, mfp),
     CASE WHEN n < 2 THEN NULL
-         WHEN len(fl) = 0 AND len(fp) = 0 THEN 1.0
-         ELSE round(len(list_intersect(fl, fp)) / len(list_distinct(list_concat(fl, fp))), 6) END AS jaccard,
-    CASE WHEN n < 2 THEN [] ELSE list_sort(list_intersect(fl, fp)) END AS recurring
+         WHEN np + nl = 0 THEN 1.0
+         ELSE round(nm / (np + nl - nm), 6) END AS jaccard,
+    CASE WHEN n < 2 THEN [] ELSE list_sort(list_distinct(mfp)) END AS recurring
   FROM ev
 )
 SELECT file, ${caseOf("signal", "MIXED")} AS signal, ${caseOf("rule", "none")} AS rule,

@@ -1,7 +1,8 @@
 // `scrum signals`: one trajectory signal per file, by the decision table in config `signals.order`.
 import { tally } from "../../report/compare-text";
 import { commandContext, intFlag, warnSkipped } from "../../query/command-context";
-import { signalsDb, signalsJsonText } from "../../query/kb-queries";
+import { InputError, UsageError } from "../../core/errors";
+import { iterations, signalsDb, signalsJsonText } from "../../query/kb-queries";
 import { openKb } from "../../query/open-kb";
 import { COMMON_FLAGS, type Command } from "../command";
 
@@ -21,7 +22,13 @@ export const command: Command = {
     try {
       await warnSkipped(db, io, ["reviews"]);
       const asOf = intFlag(values, "iter");
-      const only = values.only ? String(values.only).toUpperCase() : undefined;
+      const only = values.only === undefined ? undefined : String(values.only).toUpperCase();
+      const known = [...new Set([...config.signals.order.map((o) => o.signal), "MIXED"])];
+      if (only !== undefined && !known.includes(only)) throw new UsageError(`--only must be one of ${known.join(", ")} (got '${String(values.only)}')`);
+      if (asOf !== undefined) {
+        const iters = await iterations(db);
+        if (!iters.includes(asOf)) throw new InputError(`iteration ${asOf} is not in the KB (have: ${iters.join(", ") || "none"})`);
+      }
       if (values.json) {
         io.out((await signalsJsonText(db, { asOf, signals: config.signals, only })) + "\n");
         return 0;
