@@ -24,6 +24,19 @@ describe("model trust", () => {
   const kimi = list.find((m) => m.model === "kimi-k2:1t")!;
   const deep = list.find((m) => m.model === "deepseek-v3.1:671b")!;
 
+  test("files counts distinct files; (iter, file) pairs are counted apart (TS and SQL)", async () => {
+    const again = reviewRow({ iter: 2, file: "b.ts", run_id: "run-2" });
+    const want = trustProfile([k1, k2, again], { accepts: [], misses: [] });
+    const t = want.find((m) => m.model === "kimi-k2:1t")!;
+    expect([t.files_accepted, t.file_iters_accepted]).toEqual([2, 3]);
+    const dir = mkdtempSync(join(tmpdir(), "scrum-trust-f-"));
+    appendJsonl(kbPaths(join(dir, "kb")).reviews, [k1, k2, again]);
+    const out: string[] = [];
+    const io = { out: (x: string) => out.push(x), err: () => {}, cwd: dir, env: {}, isTTY: false };
+    expect(await runCli(["trust", "--kb", "kb", "--json", "--config", join(import.meta.dir, "..", "scrum.config.yaml")], io)).toBe(0);
+    expect(JSON.parse(out.join(""))).toEqual(want);
+  });
+
   test("first-attempt rate counts files where the model needed no retry, over files it was tried on", () => {
     expect([kimi.files_accepted, kimi.tried, kimi.first_attempt_accepts]).toEqual([2, 3, 1]);
     expect(kimi.first_attempt_rate).toBeCloseTo(1 / 3);

@@ -18,7 +18,10 @@ export interface Agreement {
 export interface ModelTrust {
   model: string;
   provider: string;
+  /** Distinct files it accepted (any iteration). */
   files_accepted: number;
+  /** Distinct (iter, file) it accepted: the same file reviewed in two iterations counts twice. */
+  file_iters_accepted: number;
   accepts: number;
   /** Distinct (run, file) this model was tried on, from accepts and misses. */
   tried: number;
@@ -116,7 +119,8 @@ export function trustProfile(all: ReviewRow[], trust: { accepts: TrustRow[]; mis
     }
     return {
       model, provider,
-      files_accepted: new Set(mine.map((r) => `${r.iter}\u0000${r.file}`)).size,
+      files_accepted: new Set(mine.map((r) => r.file)).size,
+      file_iters_accepted: new Set(mine.map((r) => `${r.iter}\u0000${r.file}`)).size,
       accepts: acc.length,
       tried: tried.size,
       first_attempt_accepts: firstTry,

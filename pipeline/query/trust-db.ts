@@ -20,7 +20,7 @@ const MISSES = `SELECT model, arg_min(provider, ln) AS provider, min(ln) AS ln, 
 // A (run, file) counts as a first try when the model accepted it with no miss of its own there.
 const TRIED = `SELECT model, count(*) AS tried, count(*) FILTER (WHERE acc AND NOT mis) AS first
   FROM (SELECT model, run_id, file, bool_or(kind = 'accept') AS acc, bool_or(kind = 'miss') AS mis FROM trust GROUP BY ALL) GROUP BY model`;
-const REVIEWS = `SELECT model, max(provider) AS provider, count(DISTINCT (iter, file)) AS files,
+const REVIEWS = `SELECT model, max(provider) AS provider, count(DISTINCT file) AS files, count(DISTINCT (iter, file)) AS file_iters,
     sum(len(list_filter(static_findings, s -> s.model_verdict = 'confirmed'))) AS confirmed,
     sum(len(list_filter(static_findings, s -> s.model_verdict = 'rejected'))) AS rejected
   FROM reviews WHERE ${ACCEPTED} GROUP BY model`;
@@ -65,6 +65,7 @@ export async function trustDb(db: KbDb): Promise<ModelTrust[]> {
     return {
       model, provider,
       files_accepted: n(r?.files),
+      file_iters_accepted: n(r?.file_iters),
       accepts: accepted,
       tried: n(t?.tried),
       first_attempt_accepts: n(t?.first),
