@@ -11,9 +11,9 @@ const CONFIG = join(import.meta.dir, "..", "scrum.config.yaml");
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-async function writeReport(): Promise<string> {
+async function writeReport(iters = [1, 2, 3]): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "scrum-rep-"));
-  const rows = [1, 2, 3].flatMap((iter) => ["src/a.ts", "src/b.py", "src/auth/c.ts", "lib/d.go"].map((file, i) =>
+  const rows = iters.flatMap((iter) => ["src/a.ts", "src/b.py", "src/auth/c.ts", "lib/d.go"].map((file, i) =>
     reviewRow({ iter, file, score: 2 + i * 2 + iter * (i % 2 ? -0.5 : 0.8), criticals: i < 3 ? [item("Empty catch block swallows the error", 10 + i)] : [],
       targeted_by_fixwave: iter === 3, gradient_tier: (["dry_run", "sim", "block", "auto"] as const)[i], model: i % 2 ? "deepseek-v3.1:671b" : "kimi-k2:1t",
       prompt: iter === 3 ? FORENSIC_V2 : undefined })));
@@ -34,6 +34,23 @@ describe("scrum report", () => {
     const html = readFileSync(join(dir, "report.html"), "utf8");
     expect(html.match(/<svg class="chart"/g)?.length).toBe(6);
     expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+  });
+
+  test("a per-file table lists each file's latest score, signal, tier and criticals, fix-wave order", async () => {
+    const dir = await writeReport();
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    const rows = [...html.split('<table id="files">')[1]!.matchAll(/<tr><td><code>([^<]+)<\/code><\/td><td>(\d+)<\/td><td>([^<]+)<\/td><td>([A-Z]+)<\/td><td>([a-z_]+)<\/td><td>(\d+)<\/td><\/tr>/g)].map((m) => m.slice(1));
+    expect(rows.map((r) => r[0]).sort()).toEqual(["lib/d.go", "src/a.ts", "src/auth/c.ts", "src/b.py"]);
+    expect(rows.find((r) => r[0] === "src/auth/c.ts")).toEqual(["src/auth/c.ts", "3", "8.40", rows.find((r) => r[0] === "src/auth/c.ts")![3]!, "block", "1"]);
+    expect(rows.find((r) => r[0] === "lib/d.go")!.slice(4)).toEqual(["auto", "0"]);
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toContain("| `src/auth/c.ts` | 3 | 8.40 |");
+  });
+
+  test("with one iteration the trajectory chart is replaced by a note, not drawn empty", async () => {
+    const html = readFileSync(join(await writeReport([1]), "report.html"), "utf8");
+    expect(html).not.toContain('id="chart-trajectories"');
+    expect(html).toContain("Per-file trajectories need two scored iterations; the KB has 1.");
+    expect(html.match(/<svg class="chart"/g)?.length).toBe(5);
   });
 
   test("the HTML renders its charts in headless Chromium with a clean console", async () => {

@@ -23,11 +23,14 @@ const prio = (s: string) => {
   return i < 0 ? SIGNAL_PRIORITY.indexOf("MIXED") + 0.5 : i;
 };
 
-/** Files of one iteration with critical failures, ranked by signal priority, then severity × confidence. */
-export function rankFixwave(records: readonly FileIter[], signals: readonly FileSignal[]): FixwaveEntry[] {
+/**
+ * Files of one iteration with critical failures (every file with `all`), ranked by signal priority, then
+ * severity × confidence.
+ */
+export function rankFixwave(records: readonly FileIter[], signals: readonly FileSignal[], opts: { all?: boolean } = {}): FixwaveEntry[] {
   const bySignal = new Map(signals.map((s) => [s.file, s]));
   return records
-    .filter((r) => r.criticals > 0 || r.findings.length > 0)
+    .filter((r) => opts.all || r.criticals > 0 || r.findings.length > 0)
     .map((r) => {
       const sig = bySignal.get(r.file) ?? null;
       const weight = r.score === null ? 0 : Math.round((10 - r.score) * (r.confidence ?? 0) * 1000) / 1000;

@@ -62,17 +62,18 @@ WITH per_iter AS (
   SELECT iter, file, count(*) AS c FROM f2 GROUP BY ALL
 ), cand AS (
   -- Candidate pairs: same key, both without a line or at most lineBucket lines apart (matchFindings()).
-  -- Each is already in the accumulator's shape (list_reduce wants one type): singleton id and fingerprint lists.
-  SELECT ev0.file, coalesce(abs(a.line - b.line), 0) AS d, a.k, coalesce(a.line, 0) AS pl, coalesce(b.line, 0) AS ll,
-    {'up': [a.k || '@' || coalesce(a.line, 0)], 'ul': [b.k || '@' || coalesce(b.line, 0)], 'fp': [b.fingerprint]} AS x
+  -- d, k, pl, ll lead the struct so list_sort orders pairs as the TypeScript sort does; the struct is also
+  -- the accumulator's type (list_reduce wants one type), its up/ul/fp lists holding one id each.
+  SELECT ev0.file, {'d': coalesce(abs(a.line - b.line), 0), 'k': a.k, 'pl': coalesce(a.line, 0), 'll': coalesce(b.line, 0),
+    'up': [a.k || '@' || coalesce(a.line, 0)], 'ul': [b.k || '@' || coalesce(b.line, 0)], 'fp': [b.fingerprint]} AS x
   FROM ev0 JOIN f2 a ON a.file = ev0.file AND a.iter = ev0.p.iter JOIN f2 b ON b.file = ev0.file AND b.iter = ev0.l.iter AND b.k = a.k
   WHERE ev0.n >= 2 AND ((a.line IS NULL AND b.line IS NULL) OR abs(a.line - b.line) <= ${b})
 ), matched AS (
-  -- Greedy one to one, nearest first, ties by key then lines: the TypeScript sort.
-  SELECT file, list_reduce(list(x ORDER BY d, k, pl, ll), (acc, e) -> CASE
+  -- Greedy one to one, nearest first.
+  SELECT file, list_reduce(list_sort(list(x)), (acc, e) -> CASE
       WHEN list_contains(acc.up, e.up[1]) OR list_contains(acc.ul, e.ul[1]) THEN acc
-      ELSE {'up': list_concat(acc.up, e.up), 'ul': list_concat(acc.ul, e.ul), 'fp': list_concat(acc.fp, e.fp)} END,
-    {'up': []::VARCHAR[], 'ul': []::VARCHAR[], 'fp': []::VARCHAR[]}) AS m
+      ELSE {'d': acc.d, 'k': acc.k, 'pl': acc.pl, 'll': acc.ll, 'up': list_concat(acc.up, e.up), 'ul': list_concat(acc.ul, e.ul), 'fp': list_concat(acc.fp, e.fp)} END,
+    {'d': 0, 'k': '', 'pl': 0, 'll': 0, 'up': []::VARCHAR[], 'ul': []::VARCHAR[], 'fp': []::VARCHAR[]}) AS m
   FROM cand GROUP BY file
 ), ev AS (
   SELECT ev0.file, list_transform(h, x -> {'iter': x.iter, 'score': x.score}) AS history, n,

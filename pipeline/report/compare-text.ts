@@ -41,6 +41,7 @@ export function compareText(r: CompareResult, signalTally?: string, top = 10): s
   const lines = [headline(r, signalTally)];
   if (r.note) lines.push(`note: ${r.note}`);
   const b = r.sides.to.stats, a = r.sides.from.stats;
+  lines.push(`first-attempt accept = review rows (chunks) accepted on attempt 1 / all review rows of iter ${r.to}, failed rows included; emitted JSON = JSON answers / accepted rows`);
   lines.push(`requests ${a.requests} → ${b.requests}; tokens ${a.tokens.prompt + a.tokens.completion} → ${b.tokens.prompt + b.tokens.completion}`);
   if (r.only_from.length || r.only_to.length) lines.push(`files only in iter ${r.from}: ${r.only_from.length}; only in iter ${r.to}: ${r.only_to.length}`);
   const moved = r.files.filter((d) => d.delta !== 0);
@@ -49,7 +50,7 @@ export function compareText(r: CompareResult, signalTally?: string, top = 10): s
     const shown = moved.length > 2 * top ? [...moved.slice(0, top), null, ...moved.slice(-top)] : moved;
     for (const d of shown) lines.push(d ? `  ${signed(d.delta).padStart(6)}  ${f2(d.from)} → ${f2(d.to)}  ${d.file}` : `  ... ${moved.length - 2 * top} more`);
   }
-  lines.push("", `models (iter ${r.to}):`);
+  lines.push("", `models (iter ${r.to}; rates over the rows each model accepted):`);
   for (const m of b.models) {
     lines.push(`  ${m.model.padEnd(24)} accepted ${String(m.accepted).padStart(5)}  first-attempt ${pct(m.first_attempt_rate).padStart(4)}  JSON ${pct(m.json_rate).padStart(4)}`);
   }

@@ -19,10 +19,13 @@ export function renderMarkdown(d: ReportData): string {
   out.push("## Iterations", "", "| iter | files | mean score |", "|---|---|---|", ...d.iters.map((i) => `| ${i.iter} | ${i.files} | ${f2(i.mean)} |`), "");
   out.push("## Signals", "", ...signalCounts(d).map((s) => `- ${s.label}: ${s.value}`), "");
   if (d.tiers) out.push(`## Permission gradient (iter ${d.tiers.iter})`, "", TIER_ORDER.map((t) => `${d.tiers![t]} ${t}`).join(" · "), "");
-  out.push("## Models", "", "| model | accepted | first attempt | JSON | unverified findings |", "|---|---|---|---|---|",
+  out.push("## Models", "", "| model | accepted rows | first attempt (of its accepted rows) | JSON (of its accepted rows) | unverified findings |", "|---|---|---|---|---|",
     ...d.models.map((m) => `| ${m.model} | ${m.accepted} | ${pct(m.first_attempt_rate)} | ${pct(m.json_rate)} | ${pct(m.unverified_rate)} |`), "");
   out.push("## Trajectories (fix-wave order)", "", "| file | signal | scores |", "|---|---|---|",
     ...d.trajectories.map((t) => `| \`${t.file}\` | ${t.signal} | ${t.history.map((h) => f2(h.score)).join(" → ")} |`), "");
+  out.push("## Files (latest iteration, fix-wave order)", "", "| file | iter | score | signal | tier | criticals |", "|---|---|---|---|---|---|",
+    ...d.files.map((f) => `| \`${f.file}\` | ${f.iter} | ${f2(f.score)} | ${f.signal} | ${f.tier} | ${f.criticals} |`),
+    ...(d.filesOmitted ? ["", `${d.filesOmitted} more file(s) not listed.`] : []), "");
   if (d.compare?.files.length) {
     out.push(`## Biggest moves (iter ${d.compare.from} → ${d.compare.to})`, "", "| file | from | to | delta |", "|---|---|---|---|");
     const moved = d.compare.files.filter((f) => f.delta !== 0);
@@ -35,13 +38,17 @@ export function renderMarkdown(d: ReportData): string {
 export function renderHtml(d: ReportData): string {
   const charts = [
     histogramChart("chart-scores", "Score distribution per iteration (files)", d.iters.slice(-6).map((i) => ({ label: `iter ${i.iter}`, counts: i.hist }))),
-    lineChart("chart-trajectories", "Per-file score trajectories (fix-wave order)", d.trajectories.map((t) => ({ label: t.file, points: t.history.map((h) => ({ x: h.iter, y: h.score })) }))),
+    // One iteration draws dots with no lines: say so instead of showing an empty chart.
+    d.iters.length >= 2 && d.trajectories.length
+      ? lineChart("chart-trajectories", "Per-file score trajectories (fix-wave order)", d.trajectories.map((t) => ({ label: t.file, points: t.history.map((h) => ({ x: h.iter, y: h.score })) })))
+      : `<p class="note" id="chart-trajectories-note">Per-file trajectories need two scored iterations; the KB has ${d.iters.length}.</p>`,
     barChart("chart-signals", "Signals", signalCounts(d)),
     barChart("chart-tiers", `Permission gradient${d.tiers ? ` (iter ${d.tiers.iter})` : ""}`, TIER_ORDER.map((t, i) => ({ label: t, value: d.tiers?.[t] ?? 0, color: ["#16a34a", "#2563eb", "#d97706", "#dc2626"][i] }))),
-    barChart("chart-trust", "Model trust: first-attempt accept rate", d.models.map((m) => ({ label: m.model, value: m.first_attempt_rate ?? 0 })), { max: 1, fmt: (v) => `${Math.round(v * 100)}%` }),
+    barChart("chart-trust", "Model trust: first-attempt accept rate (of its accepted rows)", d.models.map((m) => ({ label: m.model, value: m.first_attempt_rate ?? 0 })), { max: 1, fmt: (v) => `${Math.round(v * 100)}%` }),
     barChart("chart-json", "Model trust: JSON emission rate", d.models.map((m) => ({ label: m.model, value: m.json_rate ?? 0 })), { max: 1, fmt: (v) => `${Math.round(v * 100)}%` }),
   ];
   const head = d.compare ? `<p class="headline">${esc(headline(d.compare, tally(d.signals, d.signalOrder)))}</p>${d.compare.note ? `<p class="note">${esc(d.compare.note)}</p>` : ""}` : `<p class="headline">${d.iters.length} iteration(s) in the KB.</p>`;
+  const files = d.files.map((f) => `<tr><td><code>${esc(f.file)}</code></td><td>${f.iter}</td><td>${f2(f.score)}</td><td>${esc(f.signal)}</td><td>${esc(f.tier)}</td><td>${f.criticals}</td></tr>`).join("");
   const models = d.models.map((m) => `<tr><td>${esc(m.model)}</td><td>${m.accepted}</td><td>${pct(m.first_attempt_rate)}</td><td>${pct(m.json_rate)}</td><td>${pct(m.unverified_rate)}</td></tr>`).join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -61,7 +68,10 @@ ${head}
 ${charts.join("\n")}
 </div>
 <h2>Models</h2>
-<table><thead><tr><th>model</th><th>accepted</th><th>first attempt</th><th>JSON</th><th>unverified findings</th></tr></thead><tbody>${models}</tbody></table>
+<table><thead><tr><th>model</th><th>accepted rows</th><th>first attempt (of its accepted rows)</th><th>JSON (of its accepted rows)</th><th>unverified findings</th></tr></thead><tbody>${models}</tbody></table>
+<h2>Files</h2>
+<p class="meta">Latest iteration of each file, in fix-wave order (signal, then severity × confidence)${d.filesOmitted ? `; ${d.filesOmitted} more not listed` : ""}.</p>
+<table id="files"><thead><tr><th>file</th><th>iter</th><th>latest score</th><th>signal</th><th>tier</th><th>criticals</th></tr></thead><tbody>${files}</tbody></table>
 </body></html>
 `;
 }

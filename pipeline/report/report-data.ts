@@ -2,6 +2,7 @@
 import type { CompareResult } from "../analytics/compare";
 import type { Config } from "../core/config";
 import { rankFixwave } from "../analytics/fixwave";
+import type { FileIter } from "../analytics/file-iter";
 import type { FileSignal } from "../analytics/signals";
 import { compareDb, iterations, signalsDb } from "../query/kb-queries";
 import type { KbDb } from "../query/open-kb";
@@ -17,11 +18,17 @@ export interface ReportData {
   models: { model: string; accepted: number; first_attempt_rate: number | null; json_rate: number | null; unverified_rate: number | null }[];
   /** Files whose trajectories are drawn: the fix-wave order, then the rest. */
   trajectories: FileSignal[];
+  /** Per file, as of its latest iteration, in fix-wave order (signal, then severity × confidence); at most `maxFiles`. */
+  files: FileRow[];
+  /** Files left out of `files` by the cap. */
+  filesOmitted: number;
 }
+
+export interface FileRow { file: string; iter: number; score: number | null; signal: string; tier: string; criticals: number }
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-export async function reportData(db: KbDb, cfg: Config, kb: string, now: Date, maxLines = 8): Promise<ReportData> {
+export async function reportData(db: KbDb, cfg: Config, kb: string, now: Date, maxLines = 8, maxFiles = 200): Promise<ReportData> {
   const its = await iterations(db);
   const hist = await db.all(`SELECT iter, least(9, floor(score))::INTEGER AS b, count(*) AS n FROM file_scores WHERE score IS NOT NULL GROUP BY ALL`);
   const means = await db.all(`SELECT iter, avg(score) AS mean, count(*) AS files FROM file_scores GROUP BY iter ORDER BY iter`);
@@ -50,9 +57,21 @@ export async function reportData(db: KbDb, cfg: Config, kb: string, now: Date, m
     })),
     signals,
   );
+  const latestRows = await db.all(`SELECT file, max(iter) AS iter, arg_max(score, iter) AS score, arg_max(tier, iter) AS tier,
+      arg_max(confidence, iter) AS confidence, arg_max(criticals, iter) AS criticals FROM file_scores GROUP BY file`);
+  const perFile = rankFixwave(
+    latestRows.map((r) => ({
+      iter: Number(r.iter), file: String(r.file), score: num(r.score), confidence: num(r.confidence), criticals: Number(r.criticals ?? 0),
+      findings: [], fingerprints: [], targeted: false, tier: r.tier as FileIter["tier"], verified_components: 0, chunks: 1, failed_chunks: 0, models: [], file_sha256: "",
+    })),
+    signals,
+    { all: true },
+  );
+  const files = perFile.slice(0, maxFiles).map((e) => ({ file: e.file, iter: e.record.iter, score: e.score, signal: e.signal, tier: String(e.record.tier), criticals: e.record.criticals }));
   return {
     kb, generatedAt: now.toISOString(), iters, compare, signalOrder: cfg.signals.order.map((o) => o.signal), signals, tiers,
     models: models.map((m) => ({ model: String(m.model), accepted: Number(m.accepted), first_attempt_rate: num(m.first_attempt_rate), json_rate: num(m.json_rate), unverified_rate: num(m.unverified_rate) })),
     trajectories: ranked.slice(0, maxLines).map((e) => latest.get(e.file)!),
+    files, filesOmitted: perFile.length - files.length,
   };
 }
