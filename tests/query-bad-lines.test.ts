@@ -9,7 +9,8 @@ import { loadConfig } from "../pipeline/cli/load-config";
 import { runCli } from "../pipeline/cli/main";
 import { appendJsonl } from "../pipeline/kb/jsonl";
 import { kbPaths } from "../pipeline/kb/paths";
-import { readReviews, readTrust } from "../pipeline/kb/read-kb";
+import { readReviews, readRuns, readTrust } from "../pipeline/kb/read-kb";
+import { RunRow } from "../pipeline/kb/schemas/run-row";
 import { item, missRow, reviewRow, trustRow } from "./support/kb-builder";
 
 const CONFIG = join(import.meta.dir, "..", "scrum.config.yaml");
@@ -81,6 +82,17 @@ describe("lines DuckDB must not lose", () => {
     expect(res.err).toMatch(/model_trust\.jsonl: 1 line\(s\) skipped/);
     const tsTrust = readTrust(kb, () => {});
     expect(tsTrust.accepts.length + tsTrust.misses.length).toBe(3);
+
+    const run1 = RunRow.parse({ schema_version: 1, run_id: "run-1", phase: "start", iter: 1, repo: "/repo", commit: null, ladder: "default",
+      prompt: { name: "forensic", sha256: "a".repeat(64) }, policy_version: "2026.11.1", files_planned: 3, created_at: "2026-11-01T02:00:00.000Z" });
+    appendJsonl(kbPaths(kb).runs, [run1]);
+    const line = JSON.stringify({ ...run1, phase: "end" });
+    appendFileSync(kbPaths(kb).runs, line.slice(0, line.indexOf('"iter":') + 7));
+    appendJsonl(kbPaths(kb).runs, [{ ...run1, phase: "end", reviewed: 3 }, { ...run1, run_id: "run-2", phase: "sideways" }]);
+    const runs = await run(dir, ["query", "select run_id, phase, reviewed from runs order by phase desc", "--json"]);
+    expect(JSON.parse(runs.out)).toEqual([{ run_id: "run-1", phase: "start", reviewed: null }, { run_id: "run-1", phase: "end", reviewed: 3 }]);
+    expect(runs.err).toMatch(/scrum_runs\.jsonl: 2 line\(s\) skipped \(1 not valid JSON, 1 not valid run rows\)/);
+    expect(readRuns(kb, () => {})).toHaveLength(2);
   });
 });
 

@@ -44,10 +44,14 @@ export const checkedReviews = (path: string | null) => checkedRows(path, REVIEW_
 /** The kept rows of a relation that has `scrum_skip`, without that column. */
 const kept = (rel: string, extra = "") => `(SELECT * EXCLUDE (scrum_skip${extra}) FROM ${rel} WHERE scrum_skip IS NULL)`;
 
-/** Parts hold every line, bad ones flagged in `scrum_skip`, so the manifest can count them for free. */
+/**
+ * Parts hold every line, bad ones flagged in `scrum_skip`, so the manifest can count them for free; when it
+ * counts none, the filter is left out (a clean KB pays nothing for it).
+ */
 export function partsRelation(dir: string, m: CacheManifest): string {
   const list = `[${m.parts.map((p) => q(join(dir, p.name))).join(", ")}]`;
-  if (!m.duplicates) return kept(`read_parquet(${list})`);
+  const clean = m.parts.every((p) => p.skipped_json + p.skipped_rows === 0);
+  if (!m.duplicates) return clean ? `(SELECT * EXCLUDE (scrum_skip) FROM read_parquet(${list}))` : kept(`read_parquet(${list})`);
   // Part names sort in write order, and rows keep the JSONL's order inside a part.
   const rel = `(SELECT * EXCLUDE (scrum_skip) FROM read_parquet(${list}, filename = true, file_row_number = true) WHERE scrum_skip IS NULL)`;
   return lastPerKey(rel, ["filename", "file_row_number"], ["filename", "file_row_number"]);

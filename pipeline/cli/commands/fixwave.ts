@@ -16,8 +16,8 @@ export const command: Command = {
   flags: {
     iter: { type: "string", arg: "N", description: "the iteration whose findings set the scope (default: the last)" },
     limit: { type: "string", arg: "N", description: "list at most N files, the most urgent first (default: config fixwave.limit, 25)" },
-    repo: { type: "string", arg: "DIR", description: "the repository the next sweep reviews (default: .)", default: "." },
-    out: { type: "string", arg: "FILE", description: "where to write the doc (default: DIR/ + config prompt.proposal, DIR/docs/SCRUM_FIX_WAVE.md)" },
+    repo: { type: "string", arg: "DIR", description: "the repository the next sweep reviews; the doc goes under it", default: "." },
+    out: { type: "string", arg: "FILE", description: "where to write the doc (default: DIR/<config prompt.proposal>, i.e. DIR/docs/SCRUM_FIX_WAVE.md)" },
     ...COMMON_FLAGS,
   },
   details: "`scrum sweep REPO` reads REPO/<prompt.proposal>, so run fixwave with --repo REPO (a relative --out is taken from the working directory).\nThe doc carries `<!-- scrum-fixwave {\"iter\":N,\"files\":[...]} -->`; the next sweep reads it and records its targets.",
