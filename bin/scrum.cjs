@@ -13,7 +13,9 @@ function findBun() {
   try {
     const pkg = require.resolve(`@oven/bun-${process.platform}-${process.arch === "arm64" ? "aarch64" : process.arch}/package.json`, { paths: [root] });
     candidates.push(join(dirname(pkg), "bin", process.platform === "win32" ? "bun.exe" : "bun"));
-  } catch {}
+  } catch {
+    // No platform package (another OS, or a lockfile without it): fall back to bun's own bin below.
+  }
   candidates.push(join(root, "node_modules", "bun", "bin", "bun.exe"), join(root, "node_modules", ".bin", "bun"));
   return candidates.find((p) => existsSync(p)) || "bun";
 }

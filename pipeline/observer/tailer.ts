@@ -108,7 +108,9 @@ export class CorrectionsTailer {
   /** Ingest every complete new line; a partial last line waits for its newline. Calls are serialised. */
   poll(): Promise<PollResult> {
     const run = this.lock.then(() => this.drain());
-    this.lock = run.catch(() => undefined);
+    this.lock = run.catch(() => {
+      // The caller of this poll gets the error; the next poll must still run.
+    });
     return run;
   }
 

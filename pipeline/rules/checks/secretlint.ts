@@ -37,7 +37,9 @@ export function secretlintHits(path: string, content: string): Hit[] {
     };
     try {
       const out = rule.create(ctx, {}).file?.(source);
-      if (out instanceof Promise) out.catch(() => undefined);
+      if (out instanceof Promise) out.catch(() => {
+        // Async rules (reading binaries) do not apply to source text; their rejection means "no finding".
+      });
     } catch {
       // A preset rule that cannot run on this text reports nothing; the others still do.
     }
