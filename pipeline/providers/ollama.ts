@@ -2,10 +2,11 @@
 import { Ollama } from "ollama";
 import type { Rung } from "../core/config";
 import { ConfigError } from "../core/errors";
-import { classifyFailure, errorDetail, oneLine, statusError } from "./classify-failure";
+import { classifyFailure, errorDetail, statusError } from "./classify-failure";
 import type { Env } from "./factory";
 import { deadline, type Deadline } from "./deadline";
-import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider, notServedReason } from "./provider";
+import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
+import { probeListing } from "./probe-listing";
 
 /** Ollama treats "name" and "name:latest" as one model. */
 export function sameOllamaModel(a: string, b: string): boolean {
@@ -69,18 +70,14 @@ export function ollamaProvider(rung: Rung, env: Env = {}): ModelProvider {
         d.dispose();
       }
     },
-    async probe(timeoutMs: number) {
-      const d = deadline(timeoutMs);
-      try {
-        const list = await client(d).list();
-        const names = (list?.models ?? []).map((m) => m.name ?? m.model).filter((n): n is string => typeof n === "string");
-        if (names.some((n) => sameOllamaModel(n, rung.model))) return { ok: true };
-        return { ok: false, reason: notServedReason(rung.model, host, names) };
-      } catch (err) {
-        return { ok: false, reason: oneLine(classifyFailure(err, `probe ${host}`, d, timeoutMs).message) };
-      } finally {
-        d.dispose();
-      }
+    probe(timeoutMs: number) {
+      return probeListing({
+        endpoint: host,
+        model: rung.model,
+        timeoutMs,
+        matches: sameOllamaModel,
+        list: async (d) => ((await client(d).list())?.models ?? []).map((m) => m.name ?? m.model).filter((n): n is string => typeof n === "string"),
+      });
     },
   };
 }

@@ -2,10 +2,11 @@
 import OpenAI from "openai";
 import type { Rung } from "../core/config";
 import { ConfigError } from "../core/errors";
-import { classifyFailure, oneLine } from "./classify-failure";
+import { classifyFailure } from "./classify-failure";
 import type { Env } from "./factory";
 import { deadline } from "./deadline";
-import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider, notServedReason } from "./provider";
+import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
+import { probeListing } from "./probe-listing";
 
 /** Local servers ignore the key, but the client insists on one. */
 const NO_KEY = "no-key";
@@ -54,18 +55,16 @@ export function openaiProvider(rung: Rung, env: Env = {}): ModelProvider {
         d.dispose();
       }
     },
-    async probe(timeoutMs: number) {
-      const d = deadline(timeoutMs);
-      try {
-        const page = await client.models.list({ signal: d.signal, timeout: timeoutMs, maxRetries: 0 });
-        const ids = (Array.isArray(page?.data) ? page.data : []).map((m) => m.id);
-        if (ids.includes(rung.model)) return { ok: true };
-        return { ok: false, reason: notServedReason(rung.model, baseURL, ids) };
-      } catch (err) {
-        return { ok: false, reason: oneLine(classifyFailure(err, `probe ${baseURL}`, d, timeoutMs).message) };
-      } finally {
-        d.dispose();
-      }
+    probe(timeoutMs: number) {
+      return probeListing({
+        endpoint: baseURL,
+        model: rung.model,
+        timeoutMs,
+        list: async (d) => {
+          const page = await client.models.list({ signal: d.signal, timeout: timeoutMs, maxRetries: 0 });
+          return (Array.isArray(page?.data) ? page.data : []).map((m) => m.id);
+        },
+      });
     },
   };
 }
