@@ -1,4 +1,5 @@
 // One request's abort signal: the rung's timeout combined with the caller's signal, and which one fired.
+import { classifyFailure } from "./classify-failure";
 
 export interface Deadline {
   /** Aborts when the timeout passes or the caller's signal aborts. */
@@ -31,4 +32,26 @@ export function deadline(timeoutMs: number, outer?: AbortSignal): Deadline {
       outer?.removeEventListener("abort", onOuter);
     },
   };
+}
+
+/**
+ * Run one request under a deadline: the result with its latency, or the failure classified for the
+ * ladder. Every backend's chat goes through here, so timing and classification stay the same.
+ */
+export async function timedRequest<T>(
+  timeoutMs: number,
+  outer: AbortSignal | undefined,
+  where: string,
+  run: (d: Deadline) => Promise<T>,
+): Promise<{ value: T; latencyMs: number }> {
+  const started = performance.now();
+  const d = deadline(timeoutMs, outer);
+  try {
+    const value = await run(d);
+    return { value, latencyMs: Math.round(performance.now() - started) };
+  } catch (err) {
+    throw classifyFailure(err, where, d, timeoutMs);
+  } finally {
+    d.dispose();
+  }
 }

@@ -2,9 +2,9 @@
 import { Ollama } from "ollama";
 import type { Rung } from "../core/config";
 import { ConfigError } from "../core/errors";
-import { classifyFailure, errorDetail, statusError } from "./classify-failure";
+import { errorDetail, statusError } from "./classify-failure";
 import type { Env } from "./factory";
-import { deadline, type Deadline } from "./deadline";
+import { timedRequest, type Deadline } from "./deadline";
 import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
 import { probeListing } from "./probe-listing";
 
@@ -44,9 +44,7 @@ export function ollamaProvider(rung: Rung, env: Env = {}): ModelProvider {
     rung,
     local: isLoopbackUrl(host),
     async chat(req: ChatRequest): Promise<ChatResult> {
-      const started = performance.now();
-      const d = deadline(rung.timeoutMs, req.signal);
-      try {
+      const { value, latencyMs } = await timedRequest(rung.timeoutMs, req.signal, where, async (d) => {
         const res = await client(d).chat({
           model: rung.model,
           messages: [
@@ -59,16 +57,9 @@ export function ollamaProvider(rung: Rung, env: Env = {}): ModelProvider {
         });
         const content = (res as { message?: { content?: unknown } } | undefined)?.message?.content;
         if (typeof content !== "string") throw new ProviderError("server", `${where}: malformed response (no message.content)`);
-        return {
-          text: content,
-          tokens: { prompt: res.prompt_eval_count ?? 0, completion: res.eval_count ?? 0 },
-          latencyMs: Math.round(performance.now() - started),
-        };
-      } catch (err) {
-        throw classifyFailure(err, where, d, rung.timeoutMs);
-      } finally {
-        d.dispose();
-      }
+        return { text: content, tokens: { prompt: res.prompt_eval_count ?? 0, completion: res.eval_count ?? 0 } };
+      });
+      return { ...value, latencyMs };
     },
     probe(timeoutMs: number) {
       return probeListing({

@@ -2,9 +2,8 @@
 import OpenAI from "openai";
 import type { Rung } from "../core/config";
 import { ConfigError } from "../core/errors";
-import { classifyFailure } from "./classify-failure";
 import type { Env } from "./factory";
-import { deadline } from "./deadline";
+import { timedRequest } from "./deadline";
 import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
 import { probeListing } from "./probe-listing";
 
@@ -24,10 +23,8 @@ export function openaiProvider(rung: Rung, env: Env = {}): ModelProvider {
     rung,
     local: isLoopbackUrl(baseURL),
     async chat(req: ChatRequest): Promise<ChatResult> {
-      const started = performance.now();
-      // The client's own timeout stops at the response headers; this deadline also covers the body.
-      const d = deadline(rung.timeoutMs, req.signal);
-      try {
+      // The client's own timeout stops at the response headers; the deadline also covers the body.
+      const { value, latencyMs } = await timedRequest(rung.timeoutMs, req.signal, where, async (d) => {
         const res = await client.chat.completions.create(
           {
             model: rung.model,
@@ -44,16 +41,9 @@ export function openaiProvider(rung: Rung, env: Env = {}): ModelProvider {
           throw new ProviderError("server", `${where}: malformed response (no choices)`);
         }
         const content = res.choices[0]?.message?.content;
-        return {
-          text: typeof content === "string" ? content : "",
-          tokens: { prompt: res.usage?.prompt_tokens ?? 0, completion: res.usage?.completion_tokens ?? 0 },
-          latencyMs: Math.round(performance.now() - started),
-        };
-      } catch (err) {
-        throw classifyFailure(err, where, d, rung.timeoutMs);
-      } finally {
-        d.dispose();
-      }
+        return { text: typeof content === "string" ? content : "", tokens: { prompt: res.usage?.prompt_tokens ?? 0, completion: res.usage?.completion_tokens ?? 0 } };
+      });
+      return { ...value, latencyMs };
     },
     probe(timeoutMs: number) {
       return probeListing({
