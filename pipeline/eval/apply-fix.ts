@@ -74,8 +74,8 @@ function rewriteInside(node: SgNode, rewriters: RewriterSpec[], utils: MutationS
   return text;
 }
 
-/** The replacement this operator makes at one matched node. */
-export function applyFix(spec: MutationSpec, node: SgNode, source: string, values: Record<string, string>): Replacement {
+/** The replacement this operator makes at one matched node, and the symbol it names (if any). */
+export function applyFix(spec: MutationSpec, node: SgNode, source: string, values: Record<string, string>): Replacement & { symbol: string | null } {
   // $SCRUM_INDENT: the indentation of the line the match starts on, for multi-line fixes.
   const lineStart = source.lastIndexOf("\n", node.range().start.index - 1) + 1;
   const env: Record<string, string> = { SCRUM_INDENT: /^[ \t]*/.exec(source.slice(lineStart))![0], ...values };
@@ -83,7 +83,8 @@ export function applyFix(spec: MutationSpec, node: SgNode, source: string, value
   for (const [name, t] of Object.entries(spec.transform ?? {})) {
     if ("replace" in t) {
       const src = lookup(t.replace.source.slice(1)) ?? "";
-      env[name] = src.replace(new RegExp(t.replace.replace, "g"), t.replace.by);
+      // `by` may use the regex's groups ($1) and the seeded values ($SCRUM_USER).
+      env[name] = src.replace(new RegExp(t.replace.replace, "g"), expandTemplate(t.replace.by, (n) => env[n] ?? null));
     } else {
       const src = node.getMatch(t.rewrite.source.slice(1));
       const rws = (spec.rewriters ?? []).filter((r) => t.rewrite.rewriters.includes(r.id));
@@ -91,5 +92,5 @@ export function applyFix(spec: MutationSpec, node: SgNode, source: string, value
     }
   }
   const range = widen(node, spec.fix, source);
-  return { ...range, text: expandTemplate(templateOf(spec.fix), lookup) };
+  return { ...range, text: expandTemplate(templateOf(spec.fix), lookup), symbol: spec.symbol ? lookup(spec.symbol.slice(1)) : null };
 }

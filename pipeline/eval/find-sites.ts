@@ -47,14 +47,13 @@ export function fileSites(file: SourceText, ops: readonly MutationOperator[], se
     const { spec } = op;
     root.findAll(op.matcher).forEach((node, i) => {
       if (spec.check && !siteCheckPasses(spec.check, node)) return;
-      const replacement = applyFix(spec, node, file.content, values(`${file.path}\0${spec.id}\0${i}`));
+      const { symbol, ...replacement } = applyFix(spec, node, file.content, values(`${file.path}\0${spec.id}\0${i}`));
       const before = file.content.slice(replacement.start, replacement.end);
       if (before === replacement.text) return;
-      const symbolNode = spec.symbol ? node.getMatch(spec.symbol.slice(1)) : null;
       out.push({
         operator: spec.id, class: spec.class, language: lang, file: file.path,
         line: lineOf(file.content, replacement.start), end_line: lineOf(file.content, replacement.end),
-        replacement, symbol: symbolNode?.text() ?? null,
+        replacement, symbol,
         line_delta: replacement.text.split("\n").length - before.split("\n").length,
       });
     });

@@ -2,14 +2,25 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { SiteCheck } from "./mutation-spec";
 
-const IDENT_KINDS = new Set(["identifier", "shorthand_property_identifier", "field_identifier", "shorthand_field_identifier"]);
+const IDENT_KINDS = new Set(["identifier", "shorthand_property_identifier", "shorthand_field_identifier"]);
+
+/** Python's `f(timeout=...)` keyword and `obj.timeout` attribute are names, not reads of a variable. */
+function isNameNotRead(node: SgNode): boolean {
+  const parent = node.parent();
+  if (!parent) return false;
+  const kind = String(parent.kind());
+  const field = kind === "keyword_argument" ? "name" : kind === "attribute" ? "attribute" : null;
+  if (!field) return false;
+  const named = parent.field(field as never) as SgNode | null;
+  return named !== null && named.range().start.index === node.range().start.index;
+}
 
 function countReferences(scope: SgNode, name: string): number {
   let n = 0;
   const stack: SgNode[] = [scope];
   while (stack.length) {
     const node = stack.pop()!;
-    if (IDENT_KINDS.has(String(node.kind())) && node.text() === name) n++;
+    if (IDENT_KINDS.has(String(node.kind())) && node.text() === name && !isNameNotRead(node)) n++;
     stack.push(...node.children());
   }
   return n;
