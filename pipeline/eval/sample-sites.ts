@@ -29,13 +29,15 @@ export function sampleSites(sites: readonly Site[], classes: readonly FindingCla
     }
     queues.set(cls, shuffle([...byDir.keys()].sort(), next).map((d) => shuffle(byDir.get(d)!, next)));
   }
+  const count = (c: FindingClass) => sites.filter((s) => s.class === c).length;
+  const order = [...classes].sort((a, b) => count(a) - count(b));
   const used = new Set<string>();
   const chosen: Site[] = [];
   const planted = new Map<FindingClass, number>(classes.map((c) => [c, 0]));
   let progress = true;
   while (progress) {
     progress = false;
-    for (const cls of classes) {
+    for (const cls of order) {
       if (planted.get(cls)! >= perClass) continue;
       const dirs = queues.get(cls)!;
       // Visit directories in turn; a directory whose sites are all in used files drops out.
