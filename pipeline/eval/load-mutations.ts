@@ -5,7 +5,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ConfigError } from "../core/errors";
+import { compileRule } from "../rules/compile-rule";
 import { EXAMPLE_FILE, parseSource } from "../rules/languages";
+import type { RuleSpec } from "../rules/rule-spec";
 import { MutationSpec } from "./mutation-spec";
 
 export interface MutationOperator {
@@ -43,8 +45,17 @@ export function parseMutationText(text: string, path: string): MutationSpec {
 }
 
 /** Compile one operator; an ast-grep rule that does not compile is a ConfigError. */
-export function compileOperator(spec: MutationSpec, where = spec.id): MutationOperator {
-  const matcher = { rule: spec.rule, constraints: spec.constraints, utils: spec.utils } as NapiConfig;
+/**
+ * ast-grep recompiles a rule on every findAll, and Unicode regexes make that costly; the floor's compiler
+ * turns them into ASCII mode where it can (compile-rule.ts). Rewriters get the same treatment.
+ */
+function asciiMatcher(language: MutationSpec["language"], rule: Record<string, unknown>, constraints?: Record<string, unknown>, utils?: Record<string, unknown>): NapiConfig {
+  return compileRule({ id: "mutation", language, rule, constraints, utils } as unknown as RuleSpec).matcher!;
+}
+
+export function compileOperator(raw: MutationSpec, where = raw.id): MutationOperator {
+  const matcher = asciiMatcher(raw.language, raw.rule, raw.constraints, raw.utils);
+  const spec: MutationSpec = { ...raw, rewriters: raw.rewriters?.map((rw) => ({ ...rw, rule: asciiMatcher(raw.language, rw.rule).rule as Record<string, unknown> })), utils: matcher.utils as MutationSpec["utils"] };
   try {
     parseSource(EXAMPLE_FILE[spec.language], "")!.root().findAll(matcher);
     for (const rw of spec.rewriters ?? []) parseSource(EXAMPLE_FILE[spec.language], "")!.root().findAll({ rule: rw.rule, utils: spec.utils } as NapiConfig);
