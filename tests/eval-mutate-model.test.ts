@@ -7,7 +7,7 @@ import { stringify } from "yaml";
 import { trustProfile } from "../pipeline/analytics/trust";
 import { readEvals, readReviews, readTrust } from "../pipeline/kb/read-kb";
 import { startModelServer, type ScriptRequest } from "./support/model-server";
-import { fixtureRepo, treeHash } from "./support/mutate-fixture";
+import { fixtureRepo, scrumCli, treeHash } from "./support/mutate-fixture";
 import { answer, ROOT, testConfig } from "./support/sweep-harness";
 import { tmpDir } from "./support/tmp-repo";
 
@@ -28,11 +28,7 @@ const server = await startModelServer({ script: scriptedModel });
 afterAll(() => server.stop());
 const chats = () => server.requests.filter((q) => q.path === "/v1/chat/completions").length;
 
-async function scrum(args: string[]) {
-  const p = Bun.spawn([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd: ROOT, stdout: "pipe", stderr: "pipe" });
-  const [out, err, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
-  return { out, err, code };
-}
+const scrum = scrumCli;
 
 describe("scrum eval --mutate on a model ladder", () => {
   test("per-model recall matches what the model was scripted to catch; only the mutated files cost requests", async () => {

@@ -4,14 +4,10 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readEvals } from "../pipeline/kb/read-kb";
 import { ROOT } from "./support/sweep-harness";
-import { fixtureRepo, treeHash } from "./support/mutate-fixture";
+import { fixtureRepo, scrumCli, treeHash } from "./support/mutate-fixture";
 import { git, tmpDir } from "./support/tmp-repo";
 
-async function scrum(args: string[], cwd: string) {
-  const p = Bun.spawn([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd, stdout: "pipe", stderr: "pipe" });
-  const [out, err, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
-  return { out, err, code };
-}
+const scrum = scrumCli;
 
 describe("scrum eval --mutate on the offline ladder", () => {
   test("plants one mutant per file, reports the floor's recall per class, keeps the copy and never touches the repository", async () => {

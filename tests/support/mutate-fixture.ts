@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { ROOT } from "./sweep-harness";
 import { gitRepo } from "./tmp-repo";
 
 export const FIXTURE: Record<string, string> = {
@@ -28,4 +29,11 @@ export function treeHash(root: string): string {
   };
   walk(root);
   return h.digest("hex");
+}
+
+/** Run the CLI as a user would (a child process), from the scrum root. */
+export async function scrumCli(args: string[], cwd = ROOT): Promise<{ out: string; err: string; code: number }> {
+  const p = Bun.spawn([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd, stdout: "pipe", stderr: "pipe" });
+  const [out, err, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
+  return { out, err, code };
 }
