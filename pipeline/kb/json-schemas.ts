@@ -1,6 +1,7 @@
 // JSON Schema of every KB row type and of the config, generated from the zod schemas (the only source).
 import { z } from "zod";
 import { Config } from "../core/config";
+import { AuditRow } from "./schemas/audit-row";
 import { ReviewAnswer } from "./schemas/review-answer";
 import { ReviewRowV4 } from "./schemas/review-row";
 import { RunRow } from "./schemas/run-row";
@@ -11,6 +12,7 @@ export const SCHEMAS = {
   "trust-row": TrustRow,
   "trust-miss-row": MissRow,
   "run-row": RunRow,
+  "audit-row": AuditRow,
   "review-answer": ReviewAnswer,
   config: Config,
 } as const;
