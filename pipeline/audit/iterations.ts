@@ -1,0 +1,49 @@
+// Which KB iterations a claim is about: "iter 3 → iter 4", "iterations 3 to 4", "iter 4", read from the
+// claim's line, else the nearest line above it, else the first mention in the message; else the KB's last two.
+import type { Message, MsgLine } from "./message";
+
+/** What the text names: a pair, or one iteration (the later side; the earlier is the one before it in the KB). */
+export interface IterScope {
+  from: number | null;
+  to: number | null;
+  /** Where it was read: "line 3", or "default" (the KB's last two iterations). */
+  source: string;
+}
+
+const WORD = String.raw`\biter(?:ation)?s?[\s#-]*`;
+const MENTION = new RegExp(String.raw`${WORD}(\d+)(?:\s*(?:→|->|⟶|=>|\.\.|\bto\b|\bvs\.?)\s*(?:iter(?:ation)?[\s#-]*)?(\d+))?`, "gi");
+
+/** Iteration mentions on one line, in order: pairs as [from, to], single ones as [null, n]. */
+export function mentionsIn(text: string): [number | null, number][] {
+  return [...text.matchAll(MENTION)].map((m) => (m[2] ? [Number(m[1]), Number(m[2])] : [null, Number(m[1])]));
+}
+
+/** One line's scope: its pair, or two single mentions in order (the compare headline: "iter 3 (...): ...; iter 4 (...)"), or one. */
+function lineScope(text: string): { from: number | null; to: number } | null {
+  const ms = mentionsIn(text);
+  const pair = ms.find((m) => m[0] !== null);
+  if (pair) return { from: pair[0], to: pair[1] };
+  if (ms.length >= 2) return { from: ms[0]![1], to: ms[1]![1] };
+  return ms[0] ? { from: null, to: ms[0][1] } : null;
+}
+
+/** The scope of a claim on `line`. */
+export function scopeFor(msg: Message, line: MsgLine): IterScope {
+  const own = lineScope(line.body);
+  if (own) return { ...own, source: `line ${line.n}` };
+  const usable = msg.lines.filter((l) => !l.skip);
+  for (let i = usable.findIndex((l) => l.n === line.n) - 1; i >= 0; i--) {
+    const s = lineScope(usable[i]!.body);
+    if (s) return { ...s, source: `line ${usable[i]!.n}` };
+  }
+  for (const l of usable) {
+    const s = lineScope(l.body);
+    if (s) return { ...s, source: `line ${l.n}` };
+  }
+  return { from: null, to: null, source: "default" };
+}
+
+/** Spans of iteration mentions on a line, so other grammars do not read "iter 3 → iter 4" as a movement. */
+export function mentionSpans(text: string): [number, number][] {
+  return [...text.matchAll(MENTION)].map((m) => [m.index!, m.index! + m[0].length]);
+}
