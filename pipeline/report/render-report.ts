@@ -1,6 +1,7 @@
 // Pure renderers: report data → Markdown, and → one self-contained HTML page with inline SVG charts.
 import { TIER_ORDER } from "../analytics/file-iter";
 import { headline, tally } from "./compare-text";
+import { auditHtml, auditMarkdown } from "./audit-section";
 import type { ReportData } from "./report-data";
 import { barChart, esc, histogramChart, lineChart } from "./svg-charts";
 
@@ -32,6 +33,7 @@ export function renderMarkdown(d: ReportData): string {
     for (const f of [...moved.slice(0, 10), ...moved.slice(-10).filter((x) => !moved.slice(0, 10).includes(x))]) out.push(`| \`${f.file}\` | ${f2(f.from)} | ${f2(f.to)} | ${f.delta >= 0 ? "+" : ""}${f2(f.delta)} |`);
     out.push("");
   }
+  out.push(...auditMarkdown(d.audits));
   return out.join("\n");
 }
 
@@ -72,6 +74,7 @@ ${charts.join("\n")}
 <h2>Files</h2>
 <p class="meta">Latest iteration of each file, in fix-wave order (signal, then severity × confidence)${d.filesOmitted ? `; ${d.filesOmitted} more not listed` : ""}.</p>
 <table id="files"><thead><tr><th>file</th><th>iter</th><th>latest score</th><th>signal</th><th>tier</th><th>criticals</th></tr></thead><tbody>${files}</tbody></table>
+${auditHtml(d.audits)}
 </body></html>
 `;
 }

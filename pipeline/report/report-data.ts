@@ -6,6 +6,7 @@ import type { FileIter } from "../analytics/file-iter";
 import type { FileSignal } from "../analytics/signals";
 import { compareDb, iterations, signalsDb } from "../query/kb-queries";
 import type { KbDb } from "../query/open-kb";
+import { auditSummary, type AuditSummary } from "./audit-section";
 
 export interface ReportData {
   kb: string;
@@ -22,6 +23,8 @@ export interface ReportData {
   files: FileRow[];
   /** Files left out of `files` by the cap. */
   filesOmitted: number;
+  /** Claim audits (scrum_audits.jsonl), or null when nothing was audited. */
+  audits: AuditSummary | null;
 }
 
 export interface FileRow { file: string; iter: number; score: number | null; signal: string; tier: string; criticals: number }
@@ -73,5 +76,6 @@ export async function reportData(db: KbDb, cfg: Config, kb: string, now: Date, m
     models: models.map((m) => ({ model: String(m.model), accepted: Number(m.accepted), first_attempt_rate: num(m.first_attempt_rate), json_rate: num(m.json_rate), unverified_rate: num(m.unverified_rate) })),
     trajectories: ranked.slice(0, maxLines).map((e) => latest.get(e.file)!),
     files, filesOmitted: perFile.length - files.length,
+    audits: await auditSummary(db),
   };
 }
