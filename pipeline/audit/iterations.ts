@@ -1,5 +1,6 @@
 // Which KB iterations a claim is about: "iter 3 → iter 4", "iterations 3 to 4", "iter 4", read from the
-// claim's line, else the nearest line above it, else the first mention in the message; else the KB's last two.
+// claim's line, else the nearest line above it that sets a scope (a heading, "iter 3 → iter 4:"); else the
+// KB's last two.
 import type { Message, MsgLine } from "./message";
 
 /** What the text names: a pair, or one iteration (the later side; the earlier is the one before it in the KB). */
@@ -27,18 +28,26 @@ function lineScope(text: string): { from: number | null; to: number } | null {
   return ms[0] ? { from: null, to: ms[0][1] } : null;
 }
 
-/** The scope of a claim on `line`. */
+/**
+ * A line that sets the scope for the lines below it: a heading, the subject line, a line ending in ":"
+ * ("iter 3 → iter 4:"), or a line that is little more than the mention ("Iteration 4"). A mention inside a
+ * claim's own line ("db.rs 4 → 5 (iter 2 → iter 3)") is that claim's, and does not carry down.
+ */
+function setsScope(l: MsgLine): boolean {
+  const rest = l.body.replace(MENTION, " ");
+  const words = rest.replace(/[^A-Za-z]+/g, " ").trim().split(" ").filter(Boolean).length;
+  return l.heading || l.n === 1 || /:\s*$/.test(l.body) || (words <= 3 && !/\d/.test(rest));
+}
+
+/** The scope of a claim on `line`: its own line's mention, else the nearest scope-setting line above, else the default. */
 export function scopeFor(msg: Message, line: MsgLine): IterScope {
   const own = lineScope(line.body);
   if (own) return { ...own, source: `line ${line.n}` };
-  const usable = msg.lines.filter((l) => !l.skip);
-  for (let i = usable.findIndex((l) => l.n === line.n) - 1; i >= 0; i--) {
-    const s = lineScope(usable[i]!.body);
-    if (s) return { ...s, source: `line ${usable[i]!.n}` };
-  }
-  for (const l of usable) {
+  for (let i = line.n - 2; i >= 0; i--) {
+    const l = msg.lines[i]!;
+    if (l.skip) continue;
     const s = lineScope(l.body);
-    if (s) return { ...s, source: `line ${l.n}` };
+    if (s && setsScope(l)) return { ...s, source: `line ${l.n}` };
   }
   return { from: null, to: null, source: "default" };
 }
