@@ -27,13 +27,11 @@ export function findDefinitions(file: SourceText, name: string): Definition[] {
   const root = parseSource(file.path, file.content)?.root();
   if (!root) return [];
   const re = `^${name.replace(/\$/g, "\\$")}$`;
-  const out: Definition[] = [];
-  for (const kind of DEFINITION_KINDS[language]) {
-    for (const node of root.findAll({ rule: { kind, has: { field: "name", regex: re } } })) {
-      const nameNode = node.field("name" as never) as { range(): { start: { line: number } } } | null;
-      const r = node.range();
-      out.push({ file: file.path, language, line: nameNode?.range().start.line ?? r.start.line, start: r.start.line + 1, end: r.end.line + 1 });
-    }
-  }
-  return out;
+  // One traversal for every declaration kind of the language.
+  const rule = { any: DEFINITION_KINDS[language].map((kind) => ({ kind })), has: { field: "name", regex: re } };
+  return root.findAll({ rule } as never).map((node) => {
+    const nameNode = node.field("name" as never) as { range(): { start: { line: number } } } | null;
+    const r = node.range();
+    return { file: file.path, language, line: nameNode?.range().start.line ?? r.start.line, start: r.start.line + 1, end: r.end.line + 1 };
+  });
 }

@@ -8,6 +8,7 @@ import { InputError } from "../core/errors";
 import { sanitizeRemote } from "../walk/walk-repo";
 import { BlobReader } from "./blob-reader";
 import { LOG_FORMAT, parseChanges, parseLog, type CommitInfo, type FileDiff } from "./git-log";
+import { PathIndex, type Resolved } from "./paths";
 
 /** Files larger than this are not read for counts or references (the sweep's default file cap, doubled). */
 const MAX_BLOB = 1 << 20;
@@ -19,6 +20,7 @@ export type Tree = Map<string, string>;
 export class GitRepo {
   private trees = new Map<string, Promise<Tree>>();
   private blobs = new Map<string, Promise<string | null>>();
+  private indexes = new Map<string, Promise<PathIndex>>();
   private commits = new Map<string, CommitInfo>();
   private reader: BlobReader;
 
@@ -95,6 +97,15 @@ export class GitRepo {
       if (m) tree.set(m[2]!, m[1]!);
     }
     return tree;
+  }
+
+  /** A written path (or suffix, or directory) at a commit: an exact file is a lookup; anything else uses an index. */
+  async resolvePath(sha: string, written: string): Promise<Resolved> {
+    const w = written.replace(/^\.\//, "");
+    if ((await this.tree(sha)).has(w)) return { kind: "one", path: w };
+    let i = this.indexes.get(sha);
+    if (!i) this.indexes.set(sha, (i = this.tree(sha).then((t) => new PathIndex([...t.keys()]))));
+    return (await i).resolve(written);
   }
 
   /** A blob's text; null when missing, binary or too large to be source worth reading. */

@@ -2,10 +2,16 @@
 // them (the same DuckDB queries), once per iteration or pair however many commits ask.
 import type { CompareResult, CompareSide } from "../analytics/compare";
 import { compareFrom } from "../analytics/compare";
+import type { FileIter } from "../analytics/file-iter";
+import type { IterStats } from "../analytics/iter-stats";
 import type { Config } from "../core/config";
-import { compareDb, fileItersOf, iterStatsOf, iterations, signalCounts } from "../query/kb-queries";
+import { iterStatsOf, iterations, signalCounts } from "../query/kb-queries";
 import type { KbDb } from "../query/open-kb";
 import type { IterScope } from "./iterations";
+import { PathIndex } from "./paths";
+
+/** FileIter fields compare does not read, left empty. */
+const UNREAD = { confidence: null, criticals: 0, findings: [], fingerprints: [], targeted: false, chunks: 1, failed_chunks: 0, models: [], file_sha256: "" };
 
 export type Chosen<T> = { ok: true } & T | { ok: false; reason: string };
 
@@ -49,22 +55,52 @@ export class KbFacts {
     return { ok: true, from, to: t.to };
   }
 
-  /** file → score (chunks averaged; null when every chunk failed) of one iteration. */
-  scores(iter: number): Promise<Map<string, number | null>> {
-    return this.once(`scores ${iter}`, async () => new Map((await fileItersOf(this.db, [iter])).map((f) => [f.file, f.score])));
+  /**
+   * One iteration's per-file records (the `file_scores` view), one query per iteration shared by every figure.
+   * Only the fields compareFrom reads (file, score, tier, verified components), through DuckDB's JSON
+   * conversion: fileItersOf's full records cost seconds per iteration on a 1M-row KB, mostly in conversion.
+   */
+  private fileIters(iter: number): Promise<FileIter[]> {
+    return this.once(`files of ${iter}`, async () => {
+      const rows = await this.db.json(`SELECT file, score, tier, verified_components FROM file_scores WHERE iter = ${Math.trunc(iter)}`);
+      return rows.map((r) => ({
+        ...UNREAD, iter, file: String(r.file), score: r.score === null ? null : Number(r.score),
+        tier: r.tier as FileIter["tier"], verified_components: Number(r.verified_components ?? 0),
+      }));
+    });
   }
 
-  /** What `scrum compare --from A --to B` prints. */
+  private stats(iter: number): Promise<IterStats> {
+    return this.once(`stats ${iter}`, async () => (await iterStatsOf(this.db, [iter]))[0]!);
+  }
+
+  /** file → score (chunks averaged; null when every chunk failed) of one iteration. */
+  scores(iter: number): Promise<Map<string, number | null>> {
+    return this.once(`scores ${iter}`, async () => new Map((await this.fileIters(iter)).map((f) => [f.file, f.score])));
+  }
+
+  /** The files reviewed in either of two iterations, indexed for path-suffix lookups. */
+  files(from: number, to: number): Promise<PathIndex> {
+    return this.once(`files ${from} ${to}`, async () => {
+      const [a, b] = await Promise.all([this.scores(from), this.scores(to)]);
+      return new PathIndex([...new Set([...a.keys(), ...b.keys()])]);
+    });
+  }
+
+  /** What `scrum compare --from A --to B` prints (compareDb's inputs, from the per-iteration records). */
   compare(from: number, to: number): Promise<CompareResult> {
-    return this.once(`compare ${from} ${to}`, () => compareDb(this.db, { from, to }));
+    return this.once(`compare ${from} ${to}`, async () => {
+      const [a, b, sa, sb] = await Promise.all([this.fileIters(from), this.fileIters(to), this.stats(from), this.stats(to)]);
+      return compareFrom([...a, ...b], sa, sb);
+    });
   }
 
   /** One iteration's side of a comparison (mean, tiers, verified components, row statistics). */
   side(iter: number): Promise<CompareSide> {
     return this.once(`side ${iter}`, async () => {
-      const [files, stats] = await Promise.all([fileItersOf(this.db, [iter]), iterStatsOf(this.db, [iter])]);
+      const [files, stats] = await Promise.all([this.fileIters(iter), this.stats(iter)]);
       // The same iteration on both sides: compareFrom's "to" side is exactly compare's for that iteration.
-      return compareFrom(files, stats[0]!, stats[0]!).sides.to;
+      return compareFrom(files, stats, stats).sides.to;
     });
   }
 

@@ -63,24 +63,54 @@ export type Resolved = { kind: "one"; path: string } | { kind: "none" } | { kind
  * lie under it; the path returned has no trailing slash.
  */
 export function resolvePath(written: string, paths: Iterable<string>): Resolved {
-  const known = Array.isArray(paths) ? (paths as string[]) : [...paths];
-  const w = written.replace(/^\.\//, "");
-  if (w.endsWith("/")) {
-    const dirs = new Set<string>();
-    for (const p of known) {
-      const at = p.startsWith(w) ? 0 : p.indexOf("/" + w);
-      if (at === 0) dirs.add(w.slice(0, -1));
-      else if (at > 0) dirs.add(p.slice(0, at + w.length));
+  return new PathIndex([...paths]).resolve(written);
+}
+
+/**
+ * A fixed list of paths, indexed (exact paths, files by base name, directories by base name on first use)
+ * so that a KB iteration's 50,000 files answer a claim's path without a scan per claim.
+ */
+export class PathIndex {
+  private readonly exact: Set<string>;
+  private readonly byBase = new Map<string, string[]>();
+  private dirs: Map<string, string[]> | null = null;
+
+  constructor(private readonly paths: readonly string[]) {
+    this.exact = new Set(paths);
+    for (const p of paths) push(this.byBase, p.slice(p.lastIndexOf("/") + 1), p);
+  }
+
+  has(path: string): boolean {
+    return this.exact.has(path);
+  }
+
+  resolve(written: string): Resolved {
+    const w = written.replace(/^\.\//, "").replace(/\/+$/, "");
+    if (!written.endsWith("/")) {
+      if (this.exact.has(w)) return { kind: "one", path: w };
+      const hits = (this.byBase.get(w.slice(w.lastIndexOf("/") + 1)) ?? []).filter((p) => p.endsWith("/" + w));
+      if (hits.length) return pick(hits);
     }
-    return pick([...dirs]);
+    if (!this.dirs) {
+      this.dirs = new Map();
+      const seen = new Set<string>();
+      for (const p of this.paths) {
+        for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1)) {
+          const d = p.slice(0, i);
+          if (seen.has(d)) continue;
+          seen.add(d);
+          push(this.dirs, d.slice(d.lastIndexOf("/") + 1), d);
+        }
+      }
+    }
+    return pick((this.dirs.get(w.slice(w.lastIndexOf("/") + 1)) ?? []).filter((d) => d === w || d.endsWith("/" + w)));
   }
-  const hits: string[] = [];
-  for (const p of known) {
-    if (p === w) return { kind: "one", path: p };
-    if (p.endsWith("/" + w)) hits.push(p);
-  }
-  // No file by that name: a directory written without its trailing slash ("gateway/src").
-  return hits.length ? pick(hits) : resolvePath(w + "/", known);
+}
+
+function push(m: Map<string, string[]>, k: string, v: string): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 function pick(hits: string[]): Resolved {

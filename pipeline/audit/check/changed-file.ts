@@ -16,8 +16,9 @@ export async function checkChangedFile(c: ChangedFileClaim, repo: GitRepo, chang
   const tree = await repo.tree(change.head);
   const diffs = new Map(change.files.map((d) => [d.path, d]));
   const rev = change.label;
-  // Deleted files are only in the diff; everything else must be in REV's tree.
-  const r = resolvePath(c.path, new Set([...tree.keys(), ...diffs.keys()]));
+  // Everything but a deleted file is in REV's tree; a deleted one is only in the diff.
+  const inTree = await repo.resolvePath(change.head, c.path);
+  const r = inTree.kind === "none" ? resolvePath(c.path, change.files.filter((d) => d.status === "D").map((d) => d.path)) : inTree;
   if (r.kind === "many") return unverifiable(`${c.path} matches ${r.paths.length} files at ${rev} (${listSome(r.paths)}): write more of the path`);
   if (r.kind === "none") {
     if (!c.path.includes("/")) return unverifiable(`${c.path} names no file at ${rev} (a bare name may not be a path: write the path)`);

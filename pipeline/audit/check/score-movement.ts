@@ -2,14 +2,14 @@
 import { backed, notBacked, unverifiable, type Outcome, type ScoreClaim } from "../claim";
 import type { KbFacts } from "../kb-facts";
 import { sameAsWritten, showAt } from "../numbers";
-import { listSome, resolvePath } from "../paths";
+import { listSome } from "../paths";
 
 export async function checkScoreMovement(c: ScoreClaim, kb: KbFacts): Promise<Outcome> {
   const p = await kb.pair(c.iters);
   if (!p.ok) return unverifiable(p.reason);
   const iters = { from: p.from, to: p.to };
-  const [a, b] = await Promise.all([kb.scores(p.from), kb.scores(p.to)]);
-  const r = resolvePath(c.path, new Set([...a.keys(), ...b.keys()]));
+  const [a, b, files] = await Promise.all([kb.scores(p.from), kb.scores(p.to), kb.files(p.from, p.to)]);
+  const r = files.resolve(c.path);
   if (r.kind === "many") return unverifiable(`${c.path} matches ${r.paths.length} files reviewed in iter ${p.from} or ${p.to} (${listSome(r.paths)}): write more of the path`, { iters });
   if (r.kind === "none") return notBacked(`no file reviewed in iter ${p.from} or ${p.to} is ${c.path}`, { iters });
   const file = r.path;

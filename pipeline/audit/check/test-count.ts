@@ -4,7 +4,7 @@ import { backed, notBacked, unverifiable, type Outcome, type TestCountClaim } fr
 import type { CodePolicy } from "../code-policy";
 import { short, type Change } from "../evidence";
 import type { GitRepo, Tree } from "../git-repo";
-import { listSome, looksLikePath, resolvePath, type Resolved } from "../paths";
+import { listSome, looksLikePath, type Resolved } from "../paths";
 
 const counts = new WeakMap<GitRepo, Map<string, number>>();
 
@@ -24,8 +24,8 @@ async function packageDirs(name: string, tree: Tree, repo: GitRepo): Promise<str
 }
 
 /** A scope name at REV: a path (file or directory, or a unique suffix), else a crate or package name. */
-async function resolveScope(name: string, tree: Tree, repo: GitRepo): Promise<Resolved> {
-  const r = resolvePath(name, tree.keys());
+async function resolveScope(name: string, tree: Tree, head: string, repo: GitRepo): Promise<Resolved> {
+  const r = await repo.resolvePath(head, name);
   if (r.kind !== "none" || name.includes("/")) return r;
   const pkgs = await packageDirs(name, tree, repo);
   return pkgs.length === 1 ? { kind: "one", path: pkgs[0]! } : pkgs.length ? { kind: "many", paths: pkgs } : r;
@@ -50,11 +50,11 @@ async function countIn(repo: GitRepo, sha: string | null, scopes: string[], poli
 
 type Scope = { ok: true; paths: string[]; said: string } | { ok: false; outcome: Outcome };
 
-async function pickScope(c: TestCountClaim, tree: Tree, repo: GitRepo, rev: string): Promise<Scope> {
+async function pickScope(c: TestCountClaim, tree: Tree, head: string, repo: GitRepo, rev: string): Promise<Scope> {
   for (const [names, where] of [[c.lineScopes, "line"], [c.paragraphScopes, "paragraph"]] as const) {
     const found = new Set<string>();
     for (const name of names) {
-      const r = await resolveScope(name, tree, repo);
+      const r = await resolveScope(name, tree, head, repo);
       if (r.kind === "many") return { ok: false, outcome: unverifiable(`${name} matches ${r.paths.length} places at ${rev} (${listSome(r.paths)}): write more of the path`) };
       if (r.kind === "one") found.add(r.path);
       else if (where === "line" && looksLikePath(name)) return { ok: false, outcome: notBacked(`${name} does not exist at ${rev}`) };
@@ -69,7 +69,7 @@ async function pickScope(c: TestCountClaim, tree: Tree, repo: GitRepo, rev: stri
 
 export async function checkTestCount(c: TestCountClaim, repo: GitRepo, change: Change, policy: CodePolicy): Promise<Outcome> {
   const rev = change.label;
-  const scope = await pickScope(c, await repo.tree(change.head), repo, rev);
+  const scope = await pickScope(c, await repo.tree(change.head), change.head, repo, rev);
   if (!scope.ok) return scope.outcome;
   const [before, after] = await Promise.all([countIn(repo, change.base, scope.paths, policy), countIn(repo, change.head, scope.paths, policy)]);
   const file = scope.paths.length === 1 && scope.paths[0] !== "." ? scope.paths[0]! : null;

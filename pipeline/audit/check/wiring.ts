@@ -16,15 +16,31 @@ import { listSome, resolvePath } from "../paths";
 
 const word = (name: string) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`);
 
-/** Every text file at REV that mentions the name as a word. */
-async function mentioning(repo: GitRepo, tree: Tree, name: string): Promise<SourceText[]> {
+interface Mention extends SourceText { blob: string }
+
+/** Every text file at REV that mentions the name as a word (file versions are read once per audit). */
+async function mentioning(repo: GitRepo, tree: Tree, name: string): Promise<Mention[]> {
   const re = word(name);
-  const out: SourceText[] = [];
-  for (const [path, blob] of tree) {
-    const text = await repo.text(blob);
-    if (text !== null && text.includes(name) && re.test(text)) out.push({ path, content: text });
-  }
+  const entries = [...tree];
+  const texts = await Promise.all(entries.map(([, blob]) => repo.text(blob)));
+  const out: Mention[] = [];
+  entries.forEach(([path, blob], i) => {
+    const text = texts[i];
+    if (text != null && text.includes(name) && re.test(text)) out.push({ path, content: text, blob });
+  });
   return out;
+}
+
+const definitions = new WeakMap<GitRepo, Map<string, Definition[]>>();
+
+/** findDefinitions, once per file version and name. */
+function definitionsIn(repo: GitRepo, f: Mention, name: string): Definition[] {
+  const memo = definitions.get(repo) ?? new Map<string, Definition[]>();
+  definitions.set(repo, memo);
+  const key = `${f.blob}\0${f.path}\0${name}`;
+  let d = memo.get(key);
+  if (!d) memo.set(key, (d = findDefinitions(f, name)));
+  return d;
 }
 
 /** The files with every line REV did not add blanked (export lists masked first): a reference left here is one REV touched. */
@@ -46,8 +62,7 @@ function suppressionAbove(def: Definition, content: string, written: string): nu
 
 async function suppressionInFile(c: WiringClaim, repo: GitRepo, change: Change): Promise<Outcome> {
   const rev = change.label;
-  const tree = await repo.tree(change.head);
-  const r = resolvePath(c.path!, tree.keys());
+  const r = await repo.resolvePath(change.head, c.path!);
   if (r.kind !== "one") return unverifiable(r.kind === "many" ? `${c.path} matches ${r.paths.length} files at ${rev}: write more of the path` : `${c.path} does not exist at ${rev}`);
   const re = suppressionPattern(c.suppression!);
   const d = change.files.find((f) => f.path === r.path);
@@ -64,7 +79,7 @@ export async function checkWiring(c: WiringClaim, repo: GitRepo, change: Change,
   const sym = c.symbol;
   const files = await mentioning(repo, await repo.tree(change.head), sym);
   if (!files.length) return notBacked(`\`${sym}\` does not occur at ${rev} (${short(change.head)})`);
-  let defs = files.flatMap((f) => findDefinitions(f, sym)).filter((d) => !matchesAny(d.file, policy.testGlobs(d.language)));
+  let defs = files.flatMap((f) => definitionsIn(repo, f, sym)).filter((d) => !matchesAny(d.file, policy.testGlobs(d.language)));
   if (c.path) {
     const named = defs.filter((d) => resolvePath(c.path!, [d.file]).kind === "one");
     if (named.length) defs = named;
