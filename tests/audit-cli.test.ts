@@ -258,3 +258,63 @@ describe("bad input", () => {
     expect(r.out).toMatch(/backed +L4 +a\.txt/);
   }, 60_000);
 });
+
+describe("git edge cases", () => {
+  test("a merge commit is audited against its first parent; a root commit against nothing", async () => {
+    const repo = gitRepo({ "a.txt": "a\n", "b.txt": "b\n" });
+    git(repo, "checkout", "-qb", "side");
+    writeTree(repo, { "b.txt": "b2\n" });
+    git(repo, "commit", "-qam", "side change");
+    git(repo, "checkout", "-q", "-");
+    writeTree(repo, { "a.txt": "a2\n" });
+    git(repo, "commit", "-qam", "main change");
+    git(repo, "merge", "-q", "--no-ff", "side", "-m", "Merge side\n\nCode changes:\n- b.txt\n- a.txt");
+    const r = await audit(repo, ["--json", "--no-record"], {}, null);
+    const doc = JSON.parse(r.out) as { claims: JsonClaim[] };
+    // b.txt came in from the merged branch; a.txt changed on the first parent, not in the merge.
+    expect(doc.claims.map((c) => [c.text, c.status])).toEqual([["b.txt", "backed"], ["a.txt", "not_backed"]]);
+    const fresh = gitRepo({ "a.txt": "a\n", "gateway/tests/t.rs": "#[test]\nfn t() { assert!(true); }\n" });
+    git(fresh, "commit", "-q", "--amend", "-m", "Start\n\nTests 0 → 1 (gateway/tests)\n\nCode changes:\n- a.txt");
+    const rootAudit = JSON.parse((await audit(fresh, ["--json", "--no-record"], {}, null)).out) as { claims: JsonClaim[] };
+    expect(rootAudit.claims.map((c) => [c.kind, c.status])).toEqual([["test_count", "backed"], ["changed_file", "backed"]]);
+    expect(rootAudit.claims[0]!.evidence).toMatch(/^tests in gateway\/tests: 0 at \(none\), 1 at \w{8}$/);
+  }, 60_000);
+
+  test("in a shallow clone the boundary commit's code claims are unverifiable, with how to fix it", async () => {
+    const f = auditFixture(HOLDS);
+    const clone = join(tmpDir(), "shallow");
+    git(tmpDir(), "clone", "-q", "--depth", "1", `file://${f.repo}`, clone);
+    const r = await audit(clone, ["--json", "--no-record"], {}, null);
+    const doc = JSON.parse(r.out) as { claims: JsonClaim[] };
+    const code = doc.claims.filter((c) => ["test_count", "wiring", "changed_file"].includes(c.kind));
+    expect(code.length).toBeGreaterThan(0);
+    expect(code.every((c) => c.status === "unverifiable" && c.evidence.includes("shallow clone") && c.evidence.includes("fetch-depth: 0"))).toBe(true);
+  }, 60_000);
+
+  test("GitHub annotations escape what would end a workflow command", async () => {
+    const { annotations, escapeData, escapeProperty } = await import("../pipeline/audit/render-github");
+    expect(escapeData("50% done\r\nnext")).toBe("50%25 done%0D%0Anext");
+    expect(escapeProperty("a: b, c")).toBe("a%3A b%2C c");
+    const line = annotations([{
+      target: { source: "message", label: "m", rev: null, message: "x", git: { ok: false, reason: "" } },
+      claims: [{ id: "c1", claim: { kind: "aggregate", text: "95% JSON", line: 2, start: 0, end: 8, metric: "json", figures: [], iters: { from: null, to: null, source: "default" } },
+        outcome: { status: "not_backed", evidence: "KB iter 4: JSON rate 90%\n::set-output name=x::y", file: "dir,odd:name.ts", fileLine: 3 }, blocking: true, blocks: true, method: "rules" }],
+    }]);
+    expect(line).toBe("::error file=dir%2Codd%3Aname.ts,line=3,title=claim not backed::m L2: 95%25 JSON — KB iter 4: JSON rate 90%25%0A::set-output name=x::y\n");
+  });
+});
+
+describe("the audits view", () => {
+  test("a torn line in scrum_audits.jsonl is left out with a warning, and never hides the next row", async () => {
+    const f = auditFixture(HOLDS);
+    await audit(f.repo, []);
+    const path = kbPaths(f.kb).audits;
+    const lines = readFileSync(path, "utf8").trim().split("\n");
+    writeFileSync(path, [lines[0]!.slice(0, 40), ...lines.slice(1)].join("\n") + "\n");
+    const out: string[] = [];
+    const err: string[] = [];
+    await runCli(["query", "select count(*) n from audits", "--json", "--kb", "kb", "--config", CONFIG], { out: (t) => out.push(t), err: (t) => err.push(t), cwd: f.repo, env: {}, isTTY: false });
+    expect(JSON.parse(out.join(""))).toEqual([{ n: lines.length - 1 }]);
+    expect(err.join("")).toContain("1 line(s) skipped (1 not valid JSON)");
+  }, 60_000);
+});

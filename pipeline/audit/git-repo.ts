@@ -1,10 +1,10 @@
 // The git side of an audit (simple-git, plus one cat-file process for blobs): revisions, commits with
 // their diffs, trees and file contents at any revision. Nothing is checked out: the user's working tree
 // is never touched. Trees and blobs are memoised, so a range reads each file version once.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
-import { InputError } from "../core/errors";
+import { InputError, RuntimeError } from "../core/errors";
 import { sanitizeRemote } from "../walk/walk-repo";
 import { BlobReader } from "./blob-reader";
 import { LOG_FORMAT, parseChanges, parseLog, type CommitInfo, type FileDiff } from "./git-log";
@@ -61,8 +61,24 @@ export class GitRepo {
     return this.commits.get(sha) ?? (await this.log(["-1", sha]))[0]!;
   }
 
+  /** git output, or a RuntimeError naming the command (a claim that needed it comes back unverifiable). */
+  private async raw(args: string[]): Promise<string> {
+    try {
+      return await this.git.raw(args);
+    } catch (e) {
+      throw new RuntimeError("E_GIT", `git ${args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? ""} failed: ${(e as Error).message.split("\n")[0]}`);
+    }
+  }
+
+  /** Commits whose parents a shallow clone does not have: their diffs and parent trees cannot be trusted. */
+  async shallowBoundary(): Promise<Set<string>> {
+    const path = (await this.git.raw(["rev-parse", "--git-path", "shallow"]).catch(() => "")).trim();
+    const file = path && resolve(this.top, path);
+    return new Set(file && existsSync(file) ? readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter(Boolean) : []);
+  }
+
   private async log(args: string[]): Promise<CommitInfo[]> {
-    const out = await this.git.raw(["-c", "core.quotepath=off", "log", LOG_FORMAT, "--encoding=UTF-8", "--patch-with-raw", "--diff-merges=first-parent", ...DIFF_FLAGS, ...args]);
+    const out = await this.raw(["-c", "core.quotepath=off", "log", LOG_FORMAT, "--encoding=UTF-8", "--patch-with-raw", "--diff-merges=first-parent", ...DIFF_FLAGS, ...args]);
     const list = parseLog(out);
     for (const c of list) this.commits.set(c.sha, c);
     return list;
@@ -70,7 +86,7 @@ export class GitRepo {
 
   /** The diff between two commits (for a message audited against a range). */
   async diff(base: string, head: string): Promise<FileDiff[]> {
-    return parseChanges(await this.git.raw(["-c", "core.quotepath=off", "diff", "--raw", "-p", ...DIFF_FLAGS, base, head]));
+    return parseChanges(await this.raw(["-c", "core.quotepath=off", "diff", "--raw", "-p", ...DIFF_FLAGS, base, head]));
   }
 
   async mergeBase(a: string, b: string): Promise<string | null> {
@@ -90,7 +106,7 @@ export class GitRepo {
   }
 
   private async lsTree(sha: string): Promise<Tree> {
-    const out = await this.git.raw(["ls-tree", "-r", "-z", "--full-tree", sha]);
+    const out = await this.raw(["ls-tree", "-r", "-z", "--full-tree", sha]);
     const tree: Tree = new Map();
     for (const entry of out.split("\0")) {
       const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);

@@ -16,22 +16,26 @@ export function parseRange(range: string): { a: string; b: string } {
 
 const REPLACED = "\uFFFD";
 
-function commitTarget(c: CommitInfo, label: string, repo: GitRepo): AuditTarget {
+const SHALLOW = "its parent is not in this shallow clone, so its diff cannot be checked (fetch the history: fetch-depth: 0)";
+
+function commitTarget(c: CommitInfo, label: string, repo: GitRepo, shallow: Set<string>): AuditTarget {
   const change: Change = { label, head: c.sha, base: c.parents[0] ?? null, files: c.files };
   return {
-    source: "commit", label, rev: c.sha, message: c.message, git: { ok: true, value: { repo, change } },
+    source: "commit", label, rev: c.sha, message: c.message,
+    git: shallow.has(c.sha) ? { ok: false, reason: `${c.sha.slice(0, 8)}: ${SHALLOW}` } : { ok: true, value: { repo, change } },
     // git re-encodes messages that declare an encoding; bytes that are not UTF-8 arrive replaced.
     warning: c.message.includes(REPLACED) ? `the message of ${c.sha.slice(0, 8)} is not valid UTF-8 (undecodable bytes shown as ${REPLACED})` : undefined,
   };
 }
 
 export async function commitTargets(repo: GitRepo, opts: { rev?: string; range?: string }): Promise<AuditTarget[]> {
+  const shallow = await repo.shallowBoundary();
   if (opts.range) {
     const { a, b } = parseRange(opts.range);
-    return (await repo.range(a, b)).map((c) => commitTarget(c, c.sha.slice(0, 8), repo));
+    return (await repo.range(a, b)).map((c) => commitTarget(c, c.sha.slice(0, 8), repo, shallow));
   }
   const rev = opts.rev ?? "HEAD";
-  return [commitTarget(await repo.commit(rev), rev, repo)];
+  return [commitTarget(await repo.commit(rev), rev, repo, shallow)];
 }
 
 /** A text audited against REV's diff, or the range's (merge base of A and B → B). */
@@ -47,6 +51,7 @@ export async function messageTarget(repo: GitRepo | null, text: string, label: s
     git = { ok: true, value: { repo, change: { label: opts.range, head: to, base, files: await repo.diff(base, to) } } };
   } else {
     const c = await repo.commit(opts.rev ?? "HEAD");
+    if ((await repo.shallowBoundary()).has(c.sha)) return { ...noGit(`${c.sha.slice(0, 8)}: ${SHALLOW}`), rev: c.sha };
     git = { ok: true, value: { repo, change: { label: opts.rev ?? "HEAD", head: c.sha, base: c.parents[0] ?? null, files: c.files } } };
   }
   return { source: "message", label, rev: git.value.change.head, message: text, git };
