@@ -96,7 +96,7 @@ export async function runAuditSession(opts: AuditOptions, io: Io): Promise<Audit
       const first = r.claims.find((c) => c.blocks);
       observer?.post({
         source: "audit", timestamp: now().toISOString(), endpoint: "scrum/audit",
-        input_summary: `${target.source} ${target.label}${target.rev && target.rev !== target.label ? ` (${target.rev.slice(0, 8)})` : ""}: ${claims.length} claim(s)`,
+        input_summary: `${target.source} ${target.label}${target.rev && !target.rev.startsWith(target.label) ? ` (${target.rev.slice(0, 8)})` : ""}: ${claims.length} claim(s)`,
         success: blocks === 0, duration_ms: Math.round(performance.now() - t0), output_summary: tallyLine(r.claims),
         error: first ? `claim not backed: ${first.claim.text} (${first.outcome.evidence})` : null,
       });

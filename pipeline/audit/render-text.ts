@@ -7,7 +7,7 @@ const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 function header(r: TargetResult): string {
   const t = r.target;
   const subject = oneLine(t.message.split("\n").find((l) => l.trim()) ?? "");
-  const at = t.rev && t.rev !== t.label ? ` (${t.rev.slice(0, 8)})` : "";
+  const at = t.rev && !t.rev.startsWith(t.label) ? ` (${t.rev.slice(0, 8)})` : "";
   return `${t.source === "commit" ? "commit" : "message"} ${t.label}${at}${subject ? `: ${clip(subject, 72)}` : ""}`;
 }
 
