@@ -292,7 +292,7 @@ describe("git edge cases", () => {
   }, 60_000);
 
   test("GitHub annotations escape what would end a workflow command", async () => {
-    const { annotations, escapeData, escapeProperty } = await import("../pipeline/audit/render-github");
+    const { annotations, escapeData, escapeProperty } = await import("../pipeline/audit/render/github");
     expect(escapeData("50% done\r\nnext")).toBe("50%25 done%0D%0Anext");
     expect(escapeProperty("a: b, c")).toBe("a%3A b%2C c");
     const line = annotations([{

@@ -1,7 +1,7 @@
 // One audited message (a commit, or text given with --message) and its claims' outcomes, and the counts
 // the exit code and every output format share.
 import type { Change, Source } from "./evidence";
-import type { GitRepo } from "./git-repo";
+import type { GitRepo } from "./git/git-repo";
 import type { AuditedClaim } from "./run-audit";
 
 export interface AuditTarget {

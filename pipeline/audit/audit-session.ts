@@ -17,7 +17,7 @@ import { auditRows } from "./audit-rows";
 import { loadCodePolicy, type CodePolicy } from "./code-policy";
 import type { Evidence, Source } from "./evidence";
 import { extractClaims, type IdentifiedClaim } from "./extract-claims";
-import { GitRepo } from "./git-repo";
+import { GitRepo } from "./git/git-repo";
 import { ladderJudge } from "./judge";
 import { KbFacts } from "./kb-facts";
 import { runAudit, type Judge } from "./run-audit";

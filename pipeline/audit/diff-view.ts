@@ -1,7 +1,7 @@
 // The diff a model sees for a claim: changed files with numbered lines (added `+`, context, removed `-`
 // at their parent's numbers), capped at a line budget. It records exactly which lines it showed, so a
 // citation can be checked against them and nothing else.
-import type { FileDiff } from "./git-log";
+import type { FileDiff } from "./git/git-log";
 
 export interface FileText { path: string; status: string; before: string | null; after: string | null; diff: FileDiff }
 

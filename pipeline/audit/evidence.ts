@@ -2,8 +2,8 @@
 // trees), and the rule pack's code policy. A missing source carries the reason, so claims that need it
 // come back `unverifiable` with that reason instead of guessing.
 import type { CodePolicy } from "./code-policy";
-import type { FileDiff } from "./git-log";
-import type { GitRepo } from "./git-repo";
+import type { FileDiff } from "./git/git-log";
+import type { GitRepo } from "./git/git-repo";
 import type { KbFacts } from "./kb-facts";
 
 export interface Change {

@@ -3,8 +3,8 @@
 import { InputError, UsageError } from "../core/errors";
 import type { AuditTarget } from "./audit-result";
 import type { Change, Source } from "./evidence";
-import type { CommitInfo } from "./git-log";
-import type { GitRepo } from "./git-repo";
+import type { CommitInfo } from "./git/git-log";
+import type { GitRepo } from "./git/git-repo";
 
 /** "A..B" (B defaults to HEAD); "A...B" is refused: a symmetric difference is not a list of changes. */
 export function parseRange(range: string): { a: string; b: string } {

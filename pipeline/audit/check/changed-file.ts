@@ -2,8 +2,8 @@
 // REV deleted it). A directory is changed when REV changed a file under it.
 import { backed, notBacked, unverifiable, type ChangedFileClaim, type Outcome } from "../claim";
 import { short, type Change } from "../evidence";
-import type { FileDiff } from "../git-log";
-import type { GitRepo } from "../git-repo";
+import type { FileDiff } from "../git/git-log";
+import type { GitRepo } from "../git/git-repo";
 import { listSome, resolvePath } from "../paths";
 
 const STATUS: Record<string, string> = { A: "added", M: "modified", D: "deleted", T: "type changed" };

@@ -3,7 +3,7 @@
 import { backed, notBacked, unverifiable, type Outcome, type TestCountClaim } from "../claim";
 import type { CodePolicy } from "../code-policy";
 import { short, type Change } from "../evidence";
-import type { GitRepo, Tree } from "../git-repo";
+import type { GitRepo, Tree } from "../git/git-repo";
 import { listSome, looksLikePath, type Resolved } from "../paths";
 
 const counts = new WeakMap<GitRepo, Map<string, number>>();

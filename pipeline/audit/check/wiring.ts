@@ -10,8 +10,8 @@ import type { SourceText } from "../count-tests";
 import { short, type Change } from "../evidence";
 import { suppressionPattern } from "../extract/wiring";
 import { findDefinitions, type Definition } from "../find-definition";
-import { touches, type FileDiff } from "../git-log";
-import type { GitRepo, Tree } from "../git-repo";
+import { touches, type FileDiff } from "../git/git-log";
+import type { GitRepo, Tree } from "../git/git-repo";
 import { listSome, resolvePath } from "../paths";
 
 const word = (name: string) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`);

@@ -2,11 +2,11 @@
 // and the code. Exit 0 when no blocking claim is left unbacked, 1 when one is, 2 for usage mistakes.
 import { appendFileSync, readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { auditSarif } from "../../audit/audit-sarif";
+import { auditSarif } from "../../audit/render/sarif";
 import { runAuditSession } from "../../audit/audit-session";
 import { blockingCount, total } from "../../audit/audit-result";
-import { annotations, summaryMarkdown } from "../../audit/render-github";
-import { renderJson, renderText } from "../../audit/render-text";
+import { annotations, summaryMarkdown } from "../../audit/render/github";
+import { renderJson, renderText } from "../../audit/render/text";
 import { decodeMessage } from "../../audit/targets";
 import { InputError, UsageError } from "../../core/errors";
 import { commandContext } from "../../query/command-context";

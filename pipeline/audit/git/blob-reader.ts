@@ -1,7 +1,7 @@
 // Read git blobs through one long-lived `git cat-file --batch` process: auditing a range of a thousand
 // commits reads thousands of file versions, and one process per blob would cost more than the audit.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { RuntimeError } from "../core/errors";
+import { RuntimeError } from "../../core/errors";
 
 interface Pending { resolve: (b: Buffer | null) => void; reject: (e: Error) => void }
 

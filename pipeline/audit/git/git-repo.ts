@@ -4,11 +4,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
-import { InputError, RuntimeError } from "../core/errors";
-import { sanitizeRemote } from "../walk/walk-repo";
+import { InputError, RuntimeError } from "../../core/errors";
+import { sanitizeRemote } from "../../walk/walk-repo";
 import { BlobReader } from "./blob-reader";
 import { LOG_FORMAT, parseChanges, parseLog, type CommitInfo, type FileDiff } from "./git-log";
-import { PathIndex, type Resolved } from "./paths";
+import { PathIndex, type Resolved } from "../paths";
 
 /** Files larger than this are not read for counts or references (the sweep's default file cap, doubled). */
 const MAX_BLOB = 1 << 20;

@@ -2,8 +2,8 @@
 // unverifiable claim that blocks), located at the file the claim resolved to, or at the message file.
 import { isAbsolute, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { fileUri } from "../sweep/sarif";
-import type { TargetResult } from "./audit-result";
+import { fileUri } from "../../sweep/sarif";
+import type { TargetResult } from "../audit-result";
 
 const RULE_TEXT: Record<string, string> = {
   score_movement: "A file score movement the KB does not show",

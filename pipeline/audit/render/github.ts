@@ -1,6 +1,6 @@
 // GitHub Actions output: workflow-command annotations (::error title=claim not backed::...) and a Markdown
 // step summary. Data escapes %, CR and LF; properties also escape : and , (the runner's grammar).
-import { tallyLine, type TargetResult } from "./audit-result";
+import { tallyLine, type TargetResult } from "../audit-result";
 
 export const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");

@@ -1,5 +1,5 @@
 // Human text and the --json document for audited messages.
-import { blockingCount, notBackedCount, tallyLine, total, type TargetResult } from "./audit-result";
+import { blockingCount, notBackedCount, tallyLine, total, type TargetResult } from "../audit-result";
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
 const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
