@@ -41,6 +41,8 @@ export interface AuditSession {
   /** The repository's top level (SARIF's %SRCROOT%), or null outside git. */
   srcRoot: string | null;
   recorded: number;
+  /** Ctrl-C stopped the run: `results` holds the messages audited before it (and only those are recorded). */
+  interrupted: { audited: number; of: number } | null;
 }
 
 const KB_KINDS = new Set(["score_movement", "aggregate"]);
@@ -118,7 +120,8 @@ export async function runAuditSession(opts: AuditOptions, io: Io): Promise<Audit
         io.err(`scrum: warning: could not record the audit in ${kbPaths(opts.kbDir).audits}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (--no-record skips it)\n`);
       }
     }
-    return { results, srcRoot: repo?.top ?? null, recorded };
+    const interrupted = results.length < claimed.length ? { audited: results.length, of: claimed.length } : null;
+    return { results, srcRoot: repo?.top ?? null, recorded, interrupted };
   } finally {
     db?.close();
     repo?.close();

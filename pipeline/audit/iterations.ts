@@ -15,7 +15,7 @@ const WORD = String.raw`\biter(?:ation)?s?[\s#-]*`;
 const MENTION = new RegExp(String.raw`${WORD}(\d+)(?:\s*(?:→|->|⟶|=>|\.\.|\bto\b|\bvs\.?)\s*(?:iter(?:ation)?[\s#-]*)?(\d+))?`, "gi");
 
 /** Iteration mentions on one line, in order: pairs as [from, to], single ones as [null, n]. */
-export function mentionsIn(text: string): [number | null, number][] {
+function mentionsIn(text: string): [number | null, number][] {
   return [...text.matchAll(MENTION)].map((m) => (m[2] ? [Number(m[1]), Number(m[2])] : [null, Number(m[1])]));
 }
 
@@ -50,9 +50,4 @@ export function scopeFor(msg: Message, line: MsgLine): IterScope {
     if (s && setsScope(l)) return { ...s, source: `line ${l.n}` };
   }
   return { from: null, to: null, source: "default" };
-}
-
-/** Spans of iteration mentions on a line, so other grammars do not read "iter 3 → iter 4" as a movement. */
-export function mentionSpans(text: string): [number, number][] {
-  return [...text.matchAll(MENTION)].map((m) => [m.index!, m.index! + m[0].length]);
 }

@@ -54,7 +54,7 @@ async function decide(claim: Claim, ev: Evidence, judge: Judge | undefined): Pro
     case "fact": {
       // Facts: no rule checks them; a model may, given the diff, and only a checked citation counts.
       if (!judge) return rules(unverifiable(NO_RULE));
-      if (!ev.git.ok) return rules(unverifiable(`${NO_RULE.split(" (")[0]}; a model needs the diff, and ${ev.git.reason}`));
+      if (!ev.git.ok) return rules(unverifiable(`no rule checks this kind of claim, and a model needs the diff: ${ev.git.reason}`));
       return { outcome: await judge(claim, ev), method: "ladder" };
     }
   }

@@ -77,6 +77,10 @@ Examples:
       writeOutput(path, JSON.stringify(auditSarif(results, { version: pkg.version, srcRoot: session.srcRoot, messageFile: message?.path ?? null }), null, 2) + "\n");
       if (!values.json && format === "text") io.err(`scrum: wrote ${relative(io.cwd, path) || path}\n`);
     }
+    if (session.interrupted) {
+      io.err(`scrum: interrupted: ${session.interrupted.audited} of ${session.interrupted.of} messages audited\n`);
+      return 130;
+    }
     return total(results, blockingCount) > 0 ? 1 : 0;
   },
 };
