@@ -318,3 +318,33 @@ describe("the audits view", () => {
     expect(err.join("")).toContain("1 line(s) skipped (1 not valid JSON)");
   }, 60_000);
 });
+
+describe("interrupts", () => {
+  test("Ctrl-C before the first message: nothing audited or recorded, exit 130", async () => {
+    const f = auditFixture(MIXED);
+    const ctl = new AbortController();
+    ctl.abort();
+    const err: string[] = [];
+    const code = await runCli(["audit", "--kb", "kb", "--config", CONFIG], { out: () => {}, err: (t) => err.push(t), cwd: f.repo, env: {}, isTTY: false, signal: ctl.signal });
+    expect(code).toBe(130);
+    expect(err.join("")).toContain("interrupted: 0 of 1 messages audited");
+    expect(existsSync(kbPaths(f.kb).audits)).toBe(false);
+  }, 60_000);
+});
+
+describe("wiring details", () => {
+  test("a call inside the symbol's own body is not wiring; a reference only in a test file is not either", async () => {
+    const repo = gitRepo({ "src/tree.ts": "export function walkTree(n: Node): void {\n  for (const c of n.children) walkTree(c);\n}\n", "src/tree.test.ts": "test('walks', () => { expect(walkTree).toBeDefined(); });\n" });
+    writeTree(repo, { "src/tree.ts": "export function walkTree(n: Node): void {\n  for (const c of n.children) walkTree(c);\n  visit(n);\n}\n" });
+    git(repo, "commit", "-qam", "walkTree is now called for every node");
+    const doc = JSON.parse((await audit(repo, ["--json", "--no-record"], {}, null)).out) as { claims: JsonClaim[] };
+    expect(doc.claims.map((c) => [c.kind, c.status])).toEqual([["wiring", "not_backed"]]);
+    expect(doc.claims[0]!.evidence).toContain("referenced nowhere outside its definition and tests");
+    writeTree(repo, { "src/main.ts": "import { walkTree } from './tree';\nwalkTree(root);\n" });
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "walkTree is now called from main");
+    const ok = JSON.parse((await audit(repo, ["--json", "--no-record"], {}, null)).out) as { claims: JsonClaim[] };
+    expect(ok.claims.map((c) => c.status)).toEqual(["backed"]);
+    expect(ok.claims[0]!.evidence).toContain("added a reference to `walkTree` at src/main.ts:1");
+  }, 60_000);
+});

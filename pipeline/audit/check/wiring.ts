@@ -53,6 +53,11 @@ function touchedOnly(files: SourceText[], diffs: Map<string, FileDiff>): SourceT
   });
 }
 
+/** The definition's lines after its name line, blanked. */
+function withoutBody(content: string, def: Definition): string {
+  return content.split("\n").map((l, i) => (i > def.line && i < def.end ? "" : l)).join("\n");
+}
+
 function suppressionAbove(def: Definition, content: string, written: string): number | null {
   const lines = content.split("\n");
   const re = suppressionPattern(written);
@@ -95,13 +100,16 @@ export async function checkWiring(c: WiringClaim, repo: GitRepo, change: Change,
     if (c.verb === "suppression removed") return backed(`no ${c.suppression} above \`${sym}\` (${where}) at ${rev}`, at);
   }
   const candidate: Candidate = { name: sym, file: def.file, line: def.line, referenceIgnores: policy.testGlobs(def.language), language: def.language };
-  if (unreferenced([candidate], files).length) return notBacked(`\`${sym}\` (${where}) is referenced nowhere outside its definition and tests at ${rev}`, at);
+  // "Outside its own definition": a recursive call in the body wires nothing. The floor excludes only the
+  // definition line, so the body is blanked (line numbers kept) before its check runs.
+  const outside = files.map((f) => (f.path === def.file ? { ...f, content: withoutBody(f.content, def) } : f));
+  if (unreferenced([candidate], outside).length) return notBacked(`\`${sym}\` (${where}) is referenced nowhere outside its definition and tests at ${rev}`, at);
   const diffs = new Map(change.files.map((d) => [d.path, d]));
   const defDiff = diffs.get(def.file);
   if (defDiff && touches(defDiff, def.start, def.end)) {
     return backed(`\`${sym}\` is referenced outside its definition and tests at ${rev}, and ${rev} changed its definition (${def.file}:${def.start}-${def.end})`, at);
   }
-  for (const f of touchedOnly(files, diffs)) {
+  for (const f of touchedOnly(outside, diffs)) {
     if (unreferenced([candidate], [f]).length) continue;
     const line = f.content.split("\n").findIndex((l, i) => word(sym).test(l) && !(f.path === def.file && i === def.line)) + 1;
     return backed(`${rev} added a reference to \`${sym}\` at ${f.path}:${line} (defined at ${where})`, { file: f.path, fileLine: line });
