@@ -5,6 +5,7 @@ import { ClaimKind } from "../core/config";
 import { kbPaths } from "../kb/paths";
 import { ClaimStatus } from "../kb/schemas/audit-row";
 import { checkedRows } from "./json-lines";
+import { inList } from "./row-checks";
 
 export const AUDIT_COLUMNS: Record<string, string> = {
   schema_version: "INTEGER", audit_id: "VARCHAR", repo: "VARCHAR", rev: "VARCHAR", base: "VARCHAR", source: "VARCHAR",
@@ -17,8 +18,6 @@ const AUDIT_SELECT = `audit_id, repo, rev, base, source, message_sha256, claim_i
   iters."from" AS iter_from, iters."to" AS iter_to, file, method,
   json_extract_string(judge, '$.provider') AS judge_provider, json_extract_string(judge, '$.model') AS judge_model,
   json_extract_string(judge, '$.prompt.sha256') AS prompt_sha256, judge, policy_version, strict, created_at`;
-
-const inList = (col: string, values: readonly string[]) => `${col} IN (${values.map((v) => `'${v}'`).join(", ")})`;
 
 /** AuditRow. */
 export const AUDIT_VALID = [

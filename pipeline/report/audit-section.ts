@@ -1,6 +1,7 @@
 // The report's "Claim audits" section: the latest audit of each recently audited message (from the `audits`
 // view) and the claims the evidence did not back.
 import type { KbDb } from "../query/open-kb";
+import { cell } from "../audit/render/github";
 import { esc } from "./svg-charts";
 
 export interface AuditedMessage {
@@ -45,7 +46,6 @@ export async function auditSummary(db: KbDb, limit = 15): Promise<AuditSummary |
 }
 
 const revOf = (rev: string | null, source: string) => (rev ? rev.slice(0, 8) : source);
-const cell = (s: string) => s.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
 
 export function auditMarkdown(s: AuditSummary | null): string[] {
   if (!s) return [];

@@ -21,7 +21,8 @@ export function annotations(results: readonly TargetResult[]): string {
   return out.length ? out.join("\n") + "\n" : "";
 }
 
-const cell = (s: string) => s.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
+/** Text for a Markdown table cell: one line, pipes escaped. */
+export const cell = (s: string) => s.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
 
 /** The step summary: per message, a table of claims, status and evidence. */
 export function summaryMarkdown(results: readonly TargetResult[]): string {
