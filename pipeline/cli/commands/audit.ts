@@ -68,8 +68,14 @@ Examples:
     else if (format === "github") {
       io.out(annotations(results));
       const summary = summaryMarkdown(results);
-      if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, summary + "\n");
-      else io.out(summary + "\n");
+      let appended = false;
+      try {
+        if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, summary + "\n");
+        appended = Boolean(io.env.GITHUB_STEP_SUMMARY);
+      } catch (e) {
+        io.err(`scrum: warning: cannot append to $GITHUB_STEP_SUMMARY (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the summary follows\n`);
+      }
+      if (!appended) io.out(summary + "\n");
     } else io.out(renderText(results));
     if (values.sarif) {
       const pkg = await import("../../../package.json");
