@@ -10,12 +10,12 @@ import { appendJsonl } from "../kb/jsonl";
 import { kbPaths } from "../kb/paths";
 import { openKb, type KbDb } from "../query/open-kb";
 import { rulesDirFor } from "../rules/rules-dir";
-import { ObserverClient } from "../sweep/observer-client";
+import { ObserverClient, type ObserverEvent } from "../sweep/observer-client";
 import { loadAuditPrompt } from "./audit-prompt";
 import { blockingCount, tallyLine, type AuditTarget, type TargetResult } from "./audit-result";
 import { auditRows } from "./audit-rows";
 import { loadCodePolicy, type CodePolicy } from "./code-policy";
-import type { Evidence, Source } from "./evidence";
+import type { Source } from "./evidence";
 import { extractClaims, type IdentifiedClaim } from "./extract-claims";
 import { GitRepo } from "./git/git-repo";
 import { ladderJudge } from "./judge";
@@ -68,6 +68,35 @@ async function targetsOf(opts: AuditOptions, repo: GitRepo | null): Promise<Audi
   return commitTargets(repo, { rev: opts.rev, range: opts.range });
 }
 
+/** The observer's event for one audited message: success when nothing blocks, the first blocking claim as the error. */
+function auditEvent(r: TargetResult, at: Date, ms: number): ObserverEvent {
+  const { target } = r;
+  const first = r.claims.find((c) => c.blocks);
+  const rev = target.rev && !target.rev.startsWith(target.label) ? ` (${target.rev.slice(0, 8)})` : "";
+  return {
+    source: "audit", timestamp: at.toISOString(), endpoint: "scrum/audit", input_summary: `${target.source} ${target.label}${rev}: ${r.claims.length} claim(s)`,
+    success: blockingCount(r) === 0, duration_ms: Math.round(ms), output_summary: tallyLine(r.claims),
+    error: first ? `claim ${first.outcome.status.replace("_", " ")}: ${first.claim.text} (${first.outcome.evidence})` : null,
+  };
+}
+
+/** Append every outcome as a KB row in one write; a KB that cannot be written is a warning, never a changed verdict. */
+function record(opts: AuditOptions, results: TargetResult[], repo: string, at: Date, io: Io): number {
+  const ctx = {
+    auditId: `${at.toISOString().replace(/[-:.]/g, "").slice(0, 15)}-${crypto.randomUUID().slice(0, 8)}`,
+    repo, policyVersion: opts.config.policy_version, strict: opts.config.audit.strict, createdAt: at.toISOString(),
+  };
+  const rows = results.flatMap((r) => auditRows(r, ctx));
+  const path = kbPaths(opts.kbDir).audits;
+  try {
+    appendJsonl(path, rows);
+    return rows.length;
+  } catch (e) {
+    io.err(`scrum: warning: could not record the audit in ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (--no-record skips it)\n`);
+    return 0;
+  }
+}
+
 export async function runAuditSession(opts: AuditOptions, io: Io): Promise<AuditSession> {
   const now = opts.now ?? (() => new Date());
   const repo = await GitRepo.open(opts.repoDir);
@@ -91,35 +120,12 @@ export async function runAuditSession(opts: AuditOptions, io: Io): Promise<Audit
     for (const { target, claims } of claimed) {
       if (io.signal?.aborted) break;
       const t0 = performance.now();
-      const ev: Evidence = { kb, git: target.git, code };
-      const r: TargetResult = { target, claims: await runAudit(claims, ev, policy, judge) };
+      const r: TargetResult = { target, claims: await runAudit(claims, { kb, git: target.git, code }, policy, judge) };
       results.push(r);
-      const blocks = blockingCount(r);
-      const first = r.claims.find((c) => c.blocks);
-      observer?.post({
-        source: "audit", timestamp: now().toISOString(), endpoint: "scrum/audit",
-        input_summary: `${target.source} ${target.label}${target.rev && !target.rev.startsWith(target.label) ? ` (${target.rev.slice(0, 8)})` : ""}: ${claims.length} claim(s)`,
-        success: blocks === 0, duration_ms: Math.round(performance.now() - t0), output_summary: tallyLine(r.claims),
-        error: first ? `claim not backed: ${first.claim.text} (${first.outcome.evidence})` : null,
-      });
+      observer?.post(auditEvent(r, now(), performance.now() - t0));
     }
     await observer?.flush();
-
-    let recorded = 0;
-    if (opts.record) {
-      const ctx = {
-        auditId: `${now().toISOString().replace(/[-:.]/g, "").slice(0, 15)}-${crypto.randomUUID().slice(0, 8)}`,
-        repo: repo?.name ?? "", policyVersion: opts.config.policy_version, strict: opts.config.audit.strict, createdAt: now().toISOString(),
-      };
-      const rows = results.flatMap((r) => auditRows(r, ctx));
-      try {
-        appendJsonl(kbPaths(opts.kbDir).audits, rows);
-        recorded = rows.length;
-      } catch (e) {
-        // The verdicts stand; only their record failed. Say so, and let the exit code speak for the claims.
-        io.err(`scrum: warning: could not record the audit in ${kbPaths(opts.kbDir).audits}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (--no-record skips it)\n`);
-      }
-    }
+    const recorded = opts.record ? record(opts, results, repo?.name ?? "", now(), io) : 0;
     const interrupted = results.length < claimed.length ? { audited: results.length, of: claimed.length } : null;
     return { results, srcRoot: repo?.top ?? null, recorded, interrupted };
   } finally {
