@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<{ c
   report: { summary: "render a Markdown and HTML report of the KB", load: () => import("./commands/report") },
   observe: { summary: "run the observer service that receives outcomes over HTTP", load: () => import("./commands/observe") },
   ui: { summary: "serve the read-only web control plane over the KB and observer", load: () => import("./commands/ui") },
+  audit: { summary: "check what commits, PR bodies and fix-wave docs claim against the KB, the diff and the code", load: () => import("./commands/audit") },
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

@@ -170,6 +170,19 @@ export const MutateConfig = z
   })
   .strict();
 
+/** Claim kinds `scrum audit` recognises (docs/AUDIT.md); `fact` is everything else stated as fact. */
+export const ClaimKind = z.enum(["score_movement", "aggregate", "test_count", "wiring", "changed_file", "fact"]);
+export type ClaimKind = z.infer<typeof ClaimKind>;
+
+export const AuditConfig = z
+  .object({
+    blocking: z.array(ClaimKind).default(["score_movement", "aggregate", "test_count", "wiring", "changed_file"])
+      .describe("claim kinds whose not-backed outcome fails `scrum audit` (exit 1)"),
+    strict: z.boolean().default(false).describe("an unverifiable claim of a blocking kind blocks too"),
+    diffLines: z.number().int().min(20).default(400).describe("most diff lines sent with one claim to `scrum audit --ladder`"),
+  })
+  .strict();
+
 export const Config = z
   .object({
     policy_version: z.string().min(1),
@@ -188,6 +201,7 @@ export const Config = z
     fixwave: FixwaveConfig.default(FixwaveConfig.parse({})),
     observer: ObserverConfig.default(ObserverConfig.parse({})),
     mutate: MutateConfig.default(MutateConfig.parse({})),
+    audit: AuditConfig.default(AuditConfig.parse({})),
   })
   .strict()
   .superRefine((c, ctx) => {

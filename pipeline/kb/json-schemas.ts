@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Config } from "../core/config";
 import { EvalRow } from "./schemas/eval-row";
+import { AuditRow } from "./schemas/audit-row";
 import { ReviewAnswer } from "./schemas/review-answer";
 import { ReviewRowV4 } from "./schemas/review-row";
 import { RunRow } from "./schemas/run-row";
@@ -13,6 +14,7 @@ export const SCHEMAS = {
   "trust-miss-row": MissRow,
   "run-row": RunRow,
   "eval-row": EvalRow,
+  "audit-row": AuditRow,
   "review-answer": ReviewAnswer,
   config: Config,
 } as const;

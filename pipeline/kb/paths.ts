@@ -6,6 +6,7 @@ export const KB_FILES = {
   trust: "model_trust.jsonl",
   runs: "scrum_runs.jsonl",
   evals: "scrum_evals.jsonl",
+  audits: "scrum_audits.jsonl",
 } as const;
 
 export function kbPaths(dir: string) {
@@ -15,6 +16,7 @@ export function kbPaths(dir: string) {
     trust: join(dir, KB_FILES.trust),
     runs: join(dir, KB_FILES.runs),
     evals: join(dir, KB_FILES.evals),
+    audits: join(dir, KB_FILES.audits),
   };
 }
 export type KbPaths = ReturnType<typeof kbPaths>;

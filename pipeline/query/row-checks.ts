@@ -3,7 +3,7 @@
 // Known gap: a nullable key that is absent (zod: required) reads as NULL here and is accepted; checking key
 // presence costs a second parse of every line (+50% on a full cache build), and the sweep always writes them.
 
-const inList = (col: string, values: string[]) => `${col} IN (${values.map((v) => `'${v}'`).join(", ")})`;
+export const inList = (col: string, values: readonly string[]) => `${col} IN (${values.map((v) => `'${v}'`).join(", ")})`;
 const nullOr = (col: string, cond: string) => `(${col} IS NULL OR ${cond})`;
 const nonNeg = (...cols: string[]) => cols.map((c) => `${c} >= 0`).join(" AND ");
 const notNull = (...cols: string[]) => cols.map((c) => `${c} IS NOT NULL`).join(" AND ");

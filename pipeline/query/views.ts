@@ -5,6 +5,7 @@ import type { Config } from "../core/config";
 import { kbPaths } from "../kb/paths";
 import { RUN_COLUMNS, RUN_SELECT, TRUST_COLUMNS, TRUST_SELECT } from "./columns";
 import { checkedRows } from "./json-lines";
+import { auditsChecked, auditsViewSql } from "./audits-view";
 import { ACCEPT_VALID, MISS_VALID, RUN_VALID } from "./row-checks";
 import { findingsOf } from "./findings-sql";
 import { signalsViewSql } from "./signals-sql";
@@ -12,8 +13,9 @@ import { evalsViewSql } from "./evals-sql";
 
 const TIERS = "['auto', 'dry_run', 'sim', 'block']";
 
-/** The checked lines of model_trust.jsonl or scrum_runs.jsonl (`scrum_skip` says which were left out). */
-export function smallChecked(kbDir: string, which: "trust" | "runs"): string {
+/** The checked lines of model_trust.jsonl, scrum_runs.jsonl or scrum_audits.jsonl (`scrum_skip` says which were left out). */
+export function smallChecked(kbDir: string, which: "trust" | "runs" | "audits"): string {
+  if (which === "audits") return auditsChecked(kbDir);
   const path = kbPaths(kbDir)[which];
   const file = existsSync(path) ? path : null;
   return which === "trust"
@@ -46,6 +48,7 @@ export async function createViews(con: DuckDBConnection, kbDir: string, reviewsS
       LEFT JOIN (SELECT iter, file, list_sort(list_distinct(list(fingerprint))) AS fingerprints FROM findings GROUP BY iter, file) f
         ON f.iter = s.iter AND f.file = s.file`,
     signalsViewSql(signals),
+    auditsViewSql(kbDir),
   ];
   for (const s of stmts) await con.run(s);
 }

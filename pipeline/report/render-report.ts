@@ -2,6 +2,7 @@
 import { TIER_ORDER } from "../analytics/file-iter";
 import { headline, tally } from "./compare-text";
 import type { EvalTable, ReportData } from "./report-data";
+import { auditHtml, auditMarkdown } from "./audit-section";
 import { barChart, esc, histogramChart, lineChart } from "./svg-charts";
 
 const f2 = (x: number | null | undefined) => (x === null || x === undefined ? "n/a" : x.toFixed(2));
@@ -54,6 +55,7 @@ export function renderMarkdown(d: ReportData): string {
     for (const f of [...moved.slice(0, 10), ...moved.slice(-10).filter((x) => !moved.slice(0, 10).includes(x))]) out.push(`| \`${f.file}\` | ${f2(f.from)} | ${f2(f.to)} | ${f.delta >= 0 ? "+" : ""}${f2(f.delta)} |`);
     out.push("");
   }
+  out.push(...auditMarkdown(d.audits));
   return out.join("\n");
 }
 
@@ -95,6 +97,7 @@ ${evalHtml(d.evaluation)}
 <h2>Files</h2>
 <p class="meta">Latest iteration of each file, in fix-wave order (signal, then severity × confidence)${d.filesOmitted ? `; ${d.filesOmitted} more not listed` : ""}.</p>
 <table id="files"><thead><tr><th>file</th><th>iter</th><th>latest score</th><th>signal</th><th>tier</th><th>criticals</th></tr></thead><tbody>${files}</tbody></table>
+${auditHtml(d.audits)}
 </body></html>
 `;
 }

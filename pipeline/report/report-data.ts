@@ -6,6 +6,7 @@ import type { FileIter } from "../analytics/file-iter";
 import type { FileSignal } from "../analytics/signals";
 import { compareDb, iterations, signalsDb } from "../query/kb-queries";
 import type { KbDb } from "../query/open-kb";
+import { auditSummary, type AuditSummary } from "./audit-section";
 
 export interface ReportData {
   kb: string;
@@ -24,6 +25,8 @@ export interface ReportData {
   filesOmitted: number;
   /** The latest `scrum eval --mutate`: caught/reviewed per reviewer and class, and what was not planted. */
   evaluation: EvalTable | null;
+  /** Claim audits (scrum_audits.jsonl), or null when nothing was audited. */
+  audits: AuditSummary | null;
 }
 
 export interface EvalTable {
@@ -100,5 +103,6 @@ export async function reportData(db: KbDb, cfg: Config, kb: string, now: Date, m
     trajectories: ranked.slice(0, maxLines).map((e) => latest.get(e.file)!),
     files, filesOmitted: perFile.length - files.length,
     evaluation: await latestEval(db),
+    audits: await auditSummary(db),
   };
 }
