@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<{ c
   report: { summary: "render a Markdown and HTML report of the KB", load: () => import("./commands/report") },
   observe: { summary: "run the observer service that receives outcomes over HTTP", load: () => import("./commands/observe") },
   ui: { summary: "serve the read-only web control plane over the KB and observer", load: () => import("./commands/ui") },
+  kb: { summary: "merge KB directories; pull/push the KB on an orphan git branch", load: () => import("./commands/kb") },
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

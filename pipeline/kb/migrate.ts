@@ -99,7 +99,8 @@ export type MigrateResult = { ok: true; row: ReviewRow } | { ok: false; error: s
 
 /** v4 rows were written before shards and nights: neither is known, so both are null. */
 export function migrateV4toV5(r: ReviewRowV4): ReviewRow {
-  return { ...r, schema_version: REVIEW_SCHEMA_VERSION, night: null, shard: null };
+  const { schema_version: _v, run_id, iter, ...rest } = r;
+  return { schema_version: REVIEW_SCHEMA_VERSION, run_id, iter, night: null, shard: null, ...rest };
 }
 
 /** Review row versions this scrum reads (older ones migrate); a newer one was written by a newer scrum. */
@@ -130,7 +131,9 @@ export function migrateRunRow(raw: unknown): RunRow | null {
   const v2 = RunRow.safeParse(raw);
   if (v2.success) return v2.data;
   const v1 = RunRowV1.safeParse(raw);
-  return v1.success ? { ...v1.data, schema_version: RUN_SCHEMA_VERSION, night: null, shard: null } : null;
+  if (!v1.success) return null;
+  const { schema_version: _v, run_id, phase, iter, ...rest } = v1.data;
+  return { schema_version: RUN_SCHEMA_VERSION, run_id, phase, iter, night: null, shard: null, ...rest };
 }
 
 function firstIssue(e: z.ZodError): string {

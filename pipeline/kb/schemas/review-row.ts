@@ -69,11 +69,19 @@ export const ReviewRowV4 = z.object({
   created_at: z.string(),
 });
 
-/** v5 (current): v4 plus the night and shard that wrote the row. */
-export const ReviewRowV5 = ReviewRowV4.extend({
+const { schema_version: _v4, run_id, iter, ...afterIter } = ReviewRowV4.shape;
+
+/**
+ * v5 (current): v4 plus the night and shard that wrote the row, declared right after `iter` so parsed
+ * rows serialise in the writer's key order (kb merge reads the identity fields from a line's head).
+ */
+export const ReviewRowV5 = z.object({
   schema_version: z.literal(REVIEW_SCHEMA_VERSION),
+  run_id,
+  iter,
   night: NightId.nullable(),
   shard: ShardRef.nullable(),
+  ...afterIter,
 });
 export type ReviewRowV4 = z.infer<typeof ReviewRowV4>;
 export type ReviewRow = z.infer<typeof ReviewRowV5>;

@@ -42,10 +42,16 @@ export const RunRowV1 = z.object({
   created_at: z.string(),
 });
 
-/** v2 (current): v1 plus the night and shard of the sweep. */
-export const RunRow = RunRowV1.extend({
+const { schema_version: _v1, run_id, phase, iter, ...afterIter } = RunRowV1.shape;
+
+/** v2 (current): v1 plus the night and shard of the sweep, right after `iter` (the writer's key order). */
+export const RunRow = z.object({
   schema_version: z.literal(RUN_SCHEMA_VERSION),
+  run_id,
+  phase,
+  iter,
   night: NightId.nullable(),
   shard: ShardRef.nullable(),
+  ...afterIter,
 });
 export type RunRow = z.infer<typeof RunRow>;

@@ -1,0 +1,99 @@
+// kb merge, the I/O shell: read KB directories, plan the merge (merge-plan.ts), append under the KB lock.
+// JSONL files are merged line by line; any other (non-hidden) file is copied when absent and must be
+// identical when present. Hidden entries (.cache, .sweep.lock) are never merged.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { InputError } from "../core/errors";
+import { appendLines } from "../kb/jsonl";
+import { lockKb } from "../kb/lock";
+import { KbMergeError } from "./kb-merge-error";
+import { planMerge, type KbLines, type MergePlan } from "./merge-plan";
+
+export interface KbDirContent {
+  lines: KbLines;
+  /** Non-JSONL files, by name. */
+  others: Map<string, Buffer>;
+}
+
+export interface MergeReport {
+  into: string;
+  sources: string[];
+  /** Lines appended, by file name. */
+  added: Record<string, number>;
+  copied: string[];
+  renumbered: MergePlan["renumbered"];
+  skipped: MergePlan["skipped"];
+}
+
+/** Split file text into lines (a final newline makes no extra line). */
+export function splitLines(text: string): string[] {
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines;
+}
+
+/** A KB directory's files; a missing directory is an empty KB. */
+export function readKbDir(dir: string): KbDirContent {
+  const out: KbDirContent = { lines: {}, others: new Map() };
+  if (!existsSync(dir)) return out;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith(".") || !e.isFile()) continue;
+    const p = join(dir, e.name);
+    if (e.name.endsWith(".jsonl")) out.lines[e.name] = splitLines(readFileSync(p, "utf8"));
+    else out.others.set(e.name, readFileSync(p));
+  }
+  return out;
+}
+
+function checkSourceDir(dir: string, shown: string): void {
+  if (!existsSync(dir)) throw new InputError(`kb merge: source not found: ${shown}`);
+  if (!statSync(dir).isDirectory()) throw new InputError(`kb merge: source is not a directory: ${shown}`);
+}
+
+/** Write the planned lines and copies into `into` (the caller holds the lock). */
+export function applyMerge(into: string, plan: MergePlan, copies: Map<string, Buffer>): Record<string, number> {
+  mkdirSync(into, { recursive: true });
+  const added: Record<string, number> = {};
+  for (const [file, lines] of Object.entries(plan.append)) {
+    appendLines(join(into, file), lines);
+    added[file] = lines.length;
+  }
+  for (const [name, buf] of copies) writeFileSync(join(into, name), buf);
+  return added;
+}
+
+/** Non-JSONL files to copy into `dst`; a different file of the same name refuses the merge. */
+export function plannedCopies(dst: KbDirContent, sources: { label: string; content: KbDirContent }[]): Map<string, Buffer> {
+  const copies = new Map<string, Buffer>();
+  for (const { label, content } of sources) {
+    for (const [name, buf] of content.others) {
+      const have = dst.others.get(name) ?? copies.get(name);
+      if (!have) copies.set(name, buf);
+      else if (!have.equals(buf)) throw new KbMergeError("E_KB_FILE", `${label}/${name} differs from the KB's ${name} (not JSONL, so its lines cannot be merged)`, "keep one of them, then merge again");
+    }
+  }
+  return copies;
+}
+
+/** Merge KB directories into `into` (created when missing). Idempotent and order-independent. */
+export function mergeKbDirs(into: string, sourceDirs: readonly string[], opts: { cwd: string; renumber?: boolean }): MergeReport {
+  const dst = resolve(opts.cwd, into);
+  if (existsSync(dst) && !statSync(dst).isDirectory()) throw new InputError(`kb merge: --into must be a directory: ${into}`);
+  const sources = sourceDirs.map((s) => {
+    const abs = resolve(opts.cwd, s);
+    checkSourceDir(abs, s);
+    return { label: s, abs };
+  });
+  const release = lockKb(dst);
+  try {
+    const have = readKbDir(dst);
+    // The KB itself as a source adds nothing; skip reading it twice.
+    const read = sources.filter((s) => s.abs !== dst).map((s) => ({ label: s.label, content: readKbDir(s.abs) }));
+    const plan = planMerge(have.lines, read.map((s) => ({ label: s.label, files: s.content.lines })), { renumber: opts.renumber });
+    const copies = plannedCopies(have, read);
+    const added = applyMerge(dst, plan, copies);
+    return { into: dst, sources: sources.map((s) => s.label), added, copied: [...copies.keys()], renumbered: plan.renumbered, skipped: plan.skipped };
+  } finally {
+    release();
+  }
+}
