@@ -28,12 +28,14 @@ export interface PushDeps {
   maxAttempts: number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** Called between building a commit and pushing it (tests use it to let another pusher win). */
+  beforePush?: (attempt: number) => Promise<void>;
 }
 
 const realDeps: PushDeps = { maxAttempts: 12, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random };
 
 function count(append: Record<string, readonly string[]>): Record<string, number> {
-  return Object.fromEntries(Object.entries(append).map(([f, l]) => [f, l.length]));
+  return Object.fromEntries(Object.entries(append).sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, l]) => [f, l.length]));
 }
 
 /** A part's label and commit message from the rows it adds: the night (or iteration) they belong to. */
@@ -88,6 +90,7 @@ export async function pushKb(kbDir: string, ref: BranchRef, deps: PushDeps = rea
       const { label, message } = describe(plan.append);
       const dir = nextPartDir(parts.map((p) => p.path), label);
       const sha = await b.commit(tip, partFiles(dir, plan.append), message);
+      await deps.beforePush?.(attempt);
       if ((await b.push(sha)) === "pushed") return { ...base, tip: sha, added: count(plan.append), part: dir };
       // Lost the race: back off a little (more each time, jittered) so pushers stop colliding.
       await deps.sleep(Math.round((50 + deps.random() * 200) * attempt));
