@@ -68,7 +68,7 @@ describe("kb merge (plan)", () => {
 
   test("torn lines are left out and reported; other JSONL files merge as line sets", () => {
     const p = planMerge({}, [{ label: "s", files: { "scrum_reviews.jsonl": [a[0]!, a[1]!.slice(0, 80)], "audit.jsonl": ['{"x":1}', '{"x":1}', "{oops"] } }]);
-    expect(p.append["scrum_reviews.jsonl"]).toEqual([a[0]]);
+    expect(p.append["scrum_reviews.jsonl"]).toEqual([a[0]!]);
     expect(p.append["audit.jsonl"]).toEqual(['{"x":1}', '{"x":1}']);
     expect(p.skipped.map((s) => [s.file, s.line])).toEqual([["scrum_reviews.jsonl", 2], ["audit.jsonl", 3]]);
   });

@@ -31,6 +31,21 @@ export function appendLines(path: string, lines: readonly string[]): void {
   }
 }
 
+/** Append whole JSONL bytes (kb merge copying a source file verbatim), ending in a newline, then fsync. */
+export function appendBytes(path: string, buf: Buffer): void {
+  if (buf.length === 0) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, "a");
+  try {
+    if (needsLeadingNewline(path)) writeSync(fd, "\n");
+    writeSync(fd, buf);
+    if (buf[buf.length - 1] !== 0x0a) writeSync(fd, "\n");
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function needsLeadingNewline(path: string): boolean {
   const fd = openSync(path, "r");
   try {

@@ -31,7 +31,14 @@ const NULLABLE_S = `(?:null|${S})`;
 const REVIEW_HEAD = new RegExp(`^\\{"schema_version":(\\d+),"run_id":${S},"iter":(\\d+),"night":${NULLABLE_S},"shard":(?:null|\\{"index":\\d+,"count":\\d+\\}),"repo":${S},"commit":${NULLABLE_S},"file":${S},"chunk":(\\d+),`);
 const TRUST_HEAD = new RegExp(`^\\{"schema_version":(\\d+),(?:"kind":"miss",)?"run_id":${S},"iter":(\\d+),`);
 /** Every row type scrum writes ends with created_at; a torn line (a prefix of a row) cannot end like this. */
-const WHOLE_TAIL = /,"created_at":"[^"\\]*"\}$/;
+const TAIL_KEY = ',"created_at":"';
+function wholeTail(line: string): boolean {
+  if (!line.endsWith('"}')) return false;
+  const at = line.lastIndexOf(TAIL_KEY);
+  if (at < 0) return false;
+  const value = line.slice(at + TAIL_KEY.length, -2);
+  return !value.includes('"') && !value.includes("\\");
+}
 
 /** A JSON string's raw text back to its value (only escaped text needs the parser). */
 const unescape = (raw: string) => (raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw);
@@ -57,7 +64,7 @@ function fromObject(kind: KbFileKind, o: Record<string, unknown>): LineFacts {
 
 /** The facts of one non-blank line; a line that is not a JSON object (torn, garbled) is not ok. */
 export function readLine(kind: KbFileKind, line: string): LineRead {
-  if (kind !== "other" && WHOLE_TAIL.test(line)) {
+  if (kind !== "other" && wholeTail(line)) {
     if (kind === "reviews") {
       const m = REVIEW_HEAD.exec(line);
       if (m) {

@@ -4,13 +4,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { InputError } from "../core/errors";
-import { appendLines } from "../kb/jsonl";
+import { appendBytes, appendLines } from "../kb/jsonl";
 import { lockKb } from "../kb/lock";
 import { KbMergeError } from "./kb-merge-error";
 import { planMerge, type KbLines, type MergePlan } from "./merge-plan";
 
 export interface KbDirContent {
   lines: KbLines;
+  /** Byte length of each JSONL file as read. */
+  bytes: Record<string, number>;
   /** Non-JSONL files, by name. */
   others: Map<string, Buffer>;
 }
@@ -34,12 +36,16 @@ export function splitLines(text: string): string[] {
 
 /** A KB directory's files; a missing directory is an empty KB. */
 export function readKbDir(dir: string): KbDirContent {
-  const out: KbDirContent = { lines: {}, others: new Map() };
+  const out: KbDirContent = { lines: {}, bytes: {}, others: new Map() };
   if (!existsSync(dir)) return out;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.name.startsWith(".") || !e.isFile()) continue;
     const p = join(dir, e.name);
-    if (e.name.endsWith(".jsonl")) out.lines[e.name] = splitLines(readFileSync(p, "utf8"));
+    if (e.name.endsWith(".jsonl")) {
+      const buf = readFileSync(p);
+      out.bytes[e.name] = buf.length;
+      out.lines[e.name] = splitLines(buf.toString("utf8"));
+    }
     else out.others.set(e.name, readFileSync(p));
   }
   return out;
@@ -50,12 +56,24 @@ function checkSourceDir(dir: string, shown: string): void {
   if (!statSync(dir).isDirectory()) throw new InputError(`kb merge: source is not a directory: ${shown}`);
 }
 
+/** A file's bytes for a whole-file copy, when it still is what was read (same length). */
+export type RawSource = (source: number, file: string) => Buffer | null;
+
 /** Write the planned lines and copies into `into` (the caller holds the lock). */
-export function applyMerge(into: string, plan: MergePlan, copies: Map<string, Buffer>): Record<string, number> {
+export function applyMerge(into: string, plan: MergePlan, copies: Map<string, Buffer>, raw: RawSource = () => null): Record<string, number> {
   mkdirSync(into, { recursive: true });
   const added: Record<string, number> = {};
   for (const [file, lines] of Object.entries(plan.append)) {
-    appendLines(join(into, file), lines);
+    const path = join(into, file);
+    let at = 0;
+    for (const w of plan.whole[file] ?? []) {
+      const buf = raw(w.source, file);
+      if (!buf) continue;
+      appendLines(path, lines.slice(at, w.from));
+      appendBytes(path, buf);
+      at = w.to;
+    }
+    appendLines(path, lines.slice(at));
     added[file] = lines.length;
   }
   for (const [name, buf] of copies) writeFileSync(join(into, name), buf);
@@ -88,10 +106,14 @@ export function mergeKbDirs(into: string, sourceDirs: readonly string[], opts: {
   try {
     const have = readKbDir(dst);
     // The KB itself as a source adds nothing; skip reading it twice.
-    const read = sources.filter((s) => s.abs !== dst).map((s) => ({ label: s.label, content: readKbDir(s.abs) }));
+    const read = sources.filter((s) => s.abs !== dst).map((s) => ({ label: s.label, abs: s.abs, content: readKbDir(s.abs) }));
     const plan = planMerge(have.lines, read.map((s) => ({ label: s.label, files: s.content.lines })), { renumber: opts.renumber });
     const copies = plannedCopies(have, read);
-    const added = applyMerge(dst, plan, copies);
+    const raw: RawSource = (i, file) => {
+      const buf = readFileSync(join(read[i]!.abs, file));
+      return buf.length === read[i]!.content.bytes[file] ? buf : null;
+    };
+    const added = applyMerge(dst, plan, copies, raw);
     return { into: dst, sources: sources.map((s) => s.label), added, copied: [...copies.keys()], renumbered: plan.renumbered, skipped: plan.skipped };
   } finally {
     release();

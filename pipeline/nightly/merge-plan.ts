@@ -25,6 +25,11 @@ export interface MergePlan {
   renumbered: { source: string; repo: string; night: string | null; from: number; to: number }[];
   /** Lines left out: torn or not JSON. */
   skipped: { source: string; file: string; line: number; reason: string }[];
+  /**
+   * Runs of `append[file]` that are a source's whole file, verbatim and in order (the common case: a shard's
+   * own night into a KB that lacks it): an applier may copy that file's bytes instead of re-encoding lines.
+   */
+  whole: Record<string, { source: number; from: number; to: number }[]>;
 }
 
 const VERSIONS: Record<Exclude<KbFileKind, "other">, readonly number[]> = {
@@ -33,39 +38,40 @@ const VERSIONS: Record<Exclude<KbFileKind, "other">, readonly number[]> = {
   runs: RUN_VERSIONS_READ,
 };
 
-function checkVersion(kind: KbFileKind, f: LineFacts, where: string): void {
+function checkVersion(kind: KbFileKind, f: LineFacts, where: () => string): void {
   if (kind === "other") return;
   const known = VERSIONS[kind];
   if (f.version !== null && known.includes(f.version)) return;
   const max = Math.max(...known);
   if (f.version !== null && f.version > max) {
-    throw new KbMergeError("E_KB_SCHEMA", `${where}: schema_version ${f.version} was written by a newer scrum (this one reads ${kind} rows up to v${max})`, "upgrade scrum where you merge, or merge with the scrum that wrote it");
+    throw new KbMergeError("E_KB_SCHEMA", `${where()}: schema_version ${f.version} was written by a newer scrum (this one reads ${kind} rows up to v${max})`, "upgrade scrum where you merge, or merge with the scrum that wrote it");
   }
-  throw new KbMergeError("E_KB_SCHEMA", `${where}: schema_version ${JSON.stringify(f.version)} is not a ${kind} row version this scrum reads (${known.join(", ")})`);
+  throw new KbMergeError("E_KB_SCHEMA", `${where()}: schema_version ${JSON.stringify(f.version)} is not a ${kind} row version this scrum reads (${known.join(", ")})`);
 }
 
-interface Parsed { file: string; kind: KbFileKind; line: string; facts: LineFacts }
+/** How often the KB holds a line, and how often the source being merged has shown it so far. */
+interface Seen { n: number; src: number; s: number }
 
-/** Every line of a source, checked and read; torn lines are reported, unknown schemas refuse the source. */
-function parseSource(src: MergeSource, skipped: MergePlan["skipped"]): Parsed[] {
-  const out: Parsed[] = [];
-  for (const [file, lines] of Object.entries(src.files)) {
+/** A source file's readable lines with their facts; torn lines reported, unknown schemas refuse the source. */
+interface ReadFile { file: string; kind: KbFileKind; lines: string[]; facts: LineFacts[]; dropped: boolean }
+
+function readSource(src: MergeSource, skipped: MergePlan["skipped"]): ReadFile[] {
+  return Object.entries(src.files).map(([file, raw]) => {
     const kind = kindOf(file);
-    lines.forEach((raw, i) => {
-      const line = raw.trim();
-      if (!line) return;
+    const lines: string[] = [], facts: LineFacts[] = [];
+    let dropped = false;
+    for (let i = 0; i < raw.length; i++) {
+      const line = raw[i]!.trim();
+      if (line !== raw[i]) dropped = true;
+      if (!line) continue;
       const r = readLine(kind, line);
-      if (!r.ok) { skipped.push({ source: src.label, file, line: i + 1, reason: r.reason }); return; }
-      checkVersion(kind, r.facts, `${src.label}/${file}:${i + 1}`);
-      out.push({ file, kind, line, facts: r.facts });
-    });
-  }
-  return out;
-}
-
-function moveKey(key: string, iter: number): string {
-  const [repo, , file, chunk] = key.split("\u0000");
-  return reviewKey(repo!, iter, file!, Number(chunk));
+      if (!r.ok) { skipped.push({ source: src.label, file, line: i + 1, reason: r.reason }); dropped = true; continue; }
+      checkVersion(kind, r.facts, () => `${src.label}/${file}:${i + 1}`);
+      lines.push(line);
+      facts.push(r.facts);
+    }
+    return { file, kind, lines, facts, dropped };
+  });
 }
 
 /** The line with another iteration number (rare: only a renumbered or followed night pays the parse). */
@@ -73,61 +79,69 @@ function withIter(line: string, iter: number): string {
   return JSON.stringify({ ...(JSON.parse(line) as object), iter });
 }
 
+function moveKey(key: string, iter: number): string {
+  const [repo, , file, chunk] = key.split("\u0000");
+  return reviewKey(repo!, iter, file!, Number(chunk));
+}
+
 export function planMerge(dst: KbLines, sources: readonly MergeSource[], opts: { renumber?: boolean } = {}): MergePlan {
-  const plan: MergePlan = { append: {}, renumbered: [], skipped: [] };
-  const counts = new Map<string, Map<string, number>>();
+  const plan: MergePlan = { append: {}, renumbered: [], skipped: [], whole: {} };
+  const seen = new Map<string, Map<string, Seen>>();
   const owners = new Map<string, { line: string; origin: string }>();
   const nights = new NightIndex();
-  const countsOf = (file: string) => counts.get(file) ?? counts.set(file, new Map()).get(file)!;
-  const remember = (file: string, kind: KbFileKind, line: string, f: LineFacts, origin: string) => {
-    if (kind === "reviews" && f.key !== null && !owners.has(f.key)) owners.set(f.key, { line, origin });
-    if ((kind === "reviews" || kind === "runs") && f.repo !== null && f.iter !== null) nights.add(f.repo, f.iter, f.night, f.run_id);
-  };
+  const seenOf = (file: string) => seen.get(file) ?? seen.set(file, new Map()).get(file)!;
 
   for (const [file, lines] of Object.entries(dst)) {
     const kind = kindOf(file);
-    const c = countsOf(file);
+    const m = seenOf(file);
     for (const raw of lines) {
       const line = raw.trim();
       if (!line) continue;
-      c.set(line, (c.get(line) ?? 0) + 1);
+      const e = m.get(line);
+      if (e) { e.n++; continue; }
+      m.set(line, { n: 1, src: -1, s: 0 });
+      if (kind !== "reviews" && kind !== "runs") continue;
       const r = readLine(kind, line);
-      if (r.ok) remember(file, kind, line, r.facts, "the KB");
+      if (!r.ok) continue;
+      if (r.facts.key !== null && !owners.has(r.facts.key)) owners.set(r.facts.key, { line, origin: "the KB" });
+      nights.addRow(r.facts);
     }
   }
 
-  for (const src of sources) {
-    const rows = parseSource(src, plan.skipped);
-    const move = nights.placeSource(src.label, rows, Boolean(opts.renumber));
+  sources.forEach((src, si) => {
+    const files = readSource(src, plan.skipped);
+    const move = nights.placeSource(src.label, files, Boolean(opts.renumber));
     plan.renumbered.push(...move.renumbered);
-    const mine = new Map<string, Map<string, { n: number; p: Parsed }>>();
-    for (const p of rows) {
-      const to = move.iterOf(p);
-      const line = to === p.facts.iter || to === null ? p.line : withIter(p.line, to);
-      const facts = to === p.facts.iter || to === null ? p.facts : { ...p.facts, iter: to, key: p.facts.key === null ? null : moveKey(p.facts.key, to) };
-      const m = mine.get(p.file) ?? mine.set(p.file, new Map()).get(p.file)!;
-      const seen = m.get(line);
-      if (seen) seen.n++;
-      else m.set(line, { n: 1, p: { ...p, line, facts } });
-    }
-    for (const [file, m] of mine) {
-      const c = countsOf(file);
+    for (const { file, kind, lines, facts, dropped } of files) {
+      const m = seenOf(file);
       const out = plan.append[file] ?? (plan.append[file] = []);
-      for (const [line, { n, p }] of m) {
-        const have = c.get(line) ?? 0;
-        if (n <= have) continue;
-        const key = p.facts.key;
-        const owner = key === null ? undefined : owners.get(key);
-        if (owner && owner.line !== line && owner.origin !== src.label) {
-          const [repo, iter, path, chunk] = key!.split("\u0000");
-          throw new KbMergeError("E_KB_CONFLICT", `${src.label}: its review of ${path} chunk ${chunk} in iteration ${iter} of ${repo} differs from the one ${owner.origin} holds`, "two sweeps reviewed the same file in one night: give every shard of a night the same N");
+      const from = out.length;
+      for (let i = 0; i < lines.length; i++) {
+        let line = lines[i]!;
+        let key = facts[i]!.key;
+        const to = move.moved ? move.iterOf(kind, facts[i]!) : null;
+        if (to !== null && to !== facts[i]!.iter) {
+          line = withIter(line, to);
+          if (key !== null) key = moveKey(key, to);
         }
-        for (let i = have; i < n; i++) out.push(line);
-        c.set(line, n);
-        remember(file, p.kind, line, p.facts, src.label);
+        let e = m.get(line);
+        if (!e) m.set(line, (e = { n: 0, src: si, s: 0 }));
+        else if (e.src !== si) { e.src = si; e.s = 0; }
+        if (++e.s <= e.n) continue;
+        if (key !== null) {
+          const owner = owners.get(key);
+          if (!owner) owners.set(key, { line, origin: src.label });
+          else if (owner.line !== line && owner.origin !== src.label) {
+            const [repo, iter, path, chunk] = key.split("\u0000");
+            throw new KbMergeError("E_KB_CONFLICT", `${src.label}: its review of ${path} chunk ${chunk} in iteration ${iter} of ${repo} differs from the one ${owner.origin} holds`, "two sweeps reviewed the same file in one night: give every shard of a night the same N");
+          }
+        }
+        out.push(line);
+        e.n++;
       }
+      if (out.length - from === lines.length && lines.length && !dropped && !move.moved) (plan.whole[file] ??= []).push({ source: si, from, to: out.length });
     }
-  }
+  });
   for (const [file, lines] of Object.entries(plan.append)) if (!lines.length) delete plan.append[file];
   return plan;
 }

@@ -1,6 +1,7 @@
 // Which night holds which iteration of a KB, and where a source's nights land in it: a night already in
-// the KB (known by its id, or for rows without one by a run id) keeps the iteration it has there; a night meeting another night in one iteration is refused, or
-// (when renumbering: a push that lost a race to another night) moved to the next free iteration.
+// the KB (known by its id, or for rows without one by a run id) keeps the iteration it has there; a night
+// meeting another night in one iteration is refused, or (when renumbering: a push that lost a race to
+// another night) moved to the next free iteration.
 import type { KbFileKind, LineFacts } from "./kb-line";
 import { KbMergeError } from "./kb-merge-error";
 
@@ -11,8 +12,10 @@ const shown = (key: string) => (key === "" ? "(no night)" : `night ${key}`);
 
 export interface Placement {
   renumbered: { source: string; repo: string; night: string | null; from: number; to: number }[];
+  /** False when every row stays in its own iteration (then iterOf need not be asked). */
+  moved: boolean;
   /** The iteration a source row lands in (its own when unmoved); null for rows without one. */
-  iterOf(p: { kind: KbFileKind; facts: LineFacts }): number | null;
+  iterOf(kind: KbFileKind, facts: LineFacts): number | null;
 }
 
 export class NightIndex {
@@ -20,28 +23,44 @@ export class NightIndex {
   private iterOfNight = new Map<string, number>();
   private iterOfRun = new Map<string, number>();
   private maxIter = new Map<string, number>();
+  private last: LineFacts | null = null;
+
+  /** Index one review or run row (consecutive rows of one run cost one comparison). */
+  addRow(f: LineFacts): void {
+    const l = this.last;
+    if (l && l.repo === f.repo && l.iter === f.iter && l.night === f.night && l.run_id === f.run_id) return;
+    this.last = f;
+    if (f.repo !== null && f.iter !== null) this.add(f.repo, f.iter, f.night, f.run_id);
+  }
 
   add(repo: string, iter: number, night: string | null, runId: string | null = null): void {
-    if (runId !== null && !this.iterOfRun.has(at(repo, 0) + runId)) this.iterOfRun.set(at(repo, 0) + runId, iter);
     const k = nightKey(night);
     const set = this.nightsAt.get(at(repo, iter)) ?? this.nightsAt.set(at(repo, iter), new Set()).get(at(repo, iter))!;
     set.add(k);
     if (k !== "" && !this.iterOfNight.has(at(repo, 0) + k)) this.iterOfNight.set(at(repo, 0) + k, iter);
+    if (runId !== null && !this.iterOfRun.has(at(repo, 0) + runId)) this.iterOfRun.set(at(repo, 0) + runId, iter);
     if (iter > (this.maxIter.get(repo) ?? 0)) this.maxIter.set(repo, iter);
   }
 
-  placeSource(label: string, rows: readonly { kind: KbFileKind; facts: LineFacts }[], renumber: boolean): Placement {
+  placeSource(label: string, files: readonly { kind: KbFileKind; facts: readonly LineFacts[] }[], renumber: boolean): Placement {
     const srcNights = new Map<string, { repo: string; iter: number; nights: Set<string>; runs: Set<string> }>();
     const runAt = new Map<string, string>();
-    for (const { kind, facts: f } of rows) {
-      if ((kind !== "reviews" && kind !== "runs") || f.repo === null || f.iter === null) continue;
-      const k = at(f.repo, f.iter);
-      const e = srcNights.get(k) ?? srcNights.set(k, { repo: f.repo, iter: f.iter, nights: new Set(), runs: new Set() }).get(k)!;
-      e.nights.add(nightKey(f.night));
-      if (f.run_id !== null) { runAt.set(f.run_id, k); e.runs.add(f.run_id); }
+    for (const { kind, facts } of files) {
+      if (kind !== "reviews" && kind !== "runs") continue;
+      let prev: LineFacts | null = null;
+      for (const f of facts) {
+        if (prev && prev.repo === f.repo && prev.iter === f.iter && prev.night === f.night && prev.run_id === f.run_id) continue;
+        prev = f;
+        if (f.repo === null || f.iter === null) continue;
+        const k = at(f.repo, f.iter);
+        const e = srcNights.get(k) ?? srcNights.set(k, { repo: f.repo, iter: f.iter, nights: new Set(), runs: new Set() }).get(k)!;
+        e.nights.add(nightKey(f.night));
+        if (f.run_id !== null) { runAt.set(f.run_id, k); e.runs.add(f.run_id); }
+      }
     }
     const target = new Map<string, number>();
     const renumbered: Placement["renumbered"] = [];
+    let moved = false;
     // Oldest iteration first, so renumbered nights keep their order.
     for (const [k, e] of [...srcNights].sort((a, b) => a[1].iter - b[1].iter)) {
       if (e.nights.size > 1) {
@@ -61,15 +80,17 @@ export class NightIndex {
         to = (this.maxIter.get(e.repo) ?? 0) + 1;
         renumbered.push({ source: label, repo: e.repo, night: night || null, from: e.iter, to });
       }
+      if (to !== e.iter) moved = true;
       target.set(k, to);
       this.add(e.repo, to, night || null);
       for (const r of e.runs) this.add(e.repo, to, night || null, r);
     }
     return {
       renumbered,
-      iterOf: ({ kind, facts: f }) => {
+      moved,
+      iterOf: (kind, f) => {
         if (f.iter === null) return null;
-        const k = kind === "trust" ? (f.run_id === null ? undefined : runAt.get(f.run_id)) : f.repo === null ? undefined : at(f.repo, f.iter);
+        const k = kind === "trust" ? (f.run_id === null ? undefined : runAt.get(f.run_id)) : kind === "other" || f.repo === null ? undefined : at(f.repo, f.iter);
         return (k === undefined ? undefined : target.get(k)) ?? f.iter;
       },
     };
