@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { runCli } from "../pipeline/cli/main";
 import { appendJsonl } from "../pipeline/kb/jsonl";
 import { kbPaths } from "../pipeline/kb/paths";
+import { mergeKbDirs } from "../pipeline/nightly/merge-kb";
 import { planMerge } from "../pipeline/nightly/merge-plan";
+import { sharedPrefix } from "../pipeline/nightly/shared-prefix";
 import { item, reviewRow, trustRow } from "./support/kb-builder";
 import { ROOT } from "./support/sweep-harness";
 import { git, gitRepo, tmpDir, writeTree } from "./support/tmp-repo";
@@ -92,6 +94,50 @@ describe("kb merge (plan)", () => {
     const landed = { "scrum_reviews.jsonl": [line(x), ...p.append["scrum_reviews.jsonl"]!], "model_trust.jsonl": p.append["model_trust.jsonl"]! };
     expect(planMerge(landed, [src], { renumber: true }).append).toEqual({});
     expect(planMerge(landed, [src]).append).toEqual({});
+  });
+});
+
+describe("kb merge reads only what a source does not share with the KB", () => {
+  test("shared leading lines are counted, a partial line is not, and the rest is returned", () => {
+    const kb = Buffer.from("a\nb\nc\n");
+    expect(sharedPrefix(kb, Buffer.from("a\nb\nx\ny\n"))).toEqual({ lines: 2, rest: Buffer.from("x\ny\n") });
+    expect(sharedPrefix(kb, Buffer.from("a\nb\nc\n"))).toEqual({ lines: 3, rest: Buffer.alloc(0) });
+    expect(sharedPrefix(kb, Buffer.from("a\nbb\n"))).toEqual({ lines: 1, rest: Buffer.from("bb\n") });
+    expect(sharedPrefix(undefined, Buffer.from("a\n"))).toEqual({ lines: 0, rest: Buffer.from("a\n") });
+  });
+
+  test("a line the skipped prefix already holds still counts: a duplicate after it is added, not lost", () => {
+    const [p, q, l] = ["p", "q", "l"].map((f) => line(reviewRow({ file: `${f}.ts`, night: "n" })));
+    // The source is the KB's first two lines plus a second copy of p.
+    const plan = planMerge({ "scrum_reviews.jsonl": [p!, q!, l!] }, [{ label: "s", files: { "scrum_reviews.jsonl": [p!] }, skip: { "scrum_reviews.jsonl": 2 } }]);
+    expect(plan.append["scrum_reviews.jsonl"]).toEqual([p!]);
+    const none = planMerge({ "scrum_reviews.jsonl": [p!, q!, p!] }, [{ label: "s", files: { "scrum_reviews.jsonl": [p!] }, skip: { "scrum_reviews.jsonl": 2 } }]);
+    expect(none.append).toEqual({});
+  });
+
+  test("merging directories gives the same multiset as merging every line, duplicates and shared bases included", () => {
+    // A seeded walk through KBs that share bases, repeat lines and overlap.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const pool = Array.from({ length: 12 }, (_, i) => line(reviewRow({ file: `f${i}.ts`, night: "n" })));
+    const miss = line({ schema_version: 1, kind: "miss", run_id: "r", iter: 1, file: "x.ts", provider: "p", model: "m", rung: 0, outcome: "parse_failure", created_at: "2026-11-01T02:00:00.000Z" });
+    for (let round = 0; round < 25; round++) {
+      const base = Array.from({ length: rand(6) }, () => pool[rand(pool.length)]!);
+      const kb = tmpDir(), sources = [0, 1, 2].map(() => tmpDir());
+      const write = (dir: string, lines: string[]) => lines.length && writeFileSync(kbPaths(dir).reviews, lines.join("\n") + "\n");
+      write(kb, base);
+      const srcLines = sources.map((dir) => {
+        const own = [...(rand(2) ? base : base.slice(0, rand(base.length + 1))), ...Array.from({ length: rand(5) }, () => pool[rand(pool.length)]!)];
+        write(dir, own);
+        if (rand(3) === 0) writeFileSync(kbPaths(dir).trust, `${miss}\n${miss}\n`);
+        return own;
+      });
+      const expected = planMerge({ "scrum_reviews.jsonl": base }, sources.map((dir, i) => ({ label: dir, files: { "scrum_reviews.jsonl": srcLines[i]!, ...(existsSync(kbPaths(dir).trust) ? { "model_trust.jsonl": [miss, miss] } : {}) } })));
+      mergeKbDirs(kb, sources, { cwd: ROOT });
+      const got = multiset(kb);
+      expect(got["scrum_reviews.jsonl"]).toEqual([...base, ...(expected.append["scrum_reviews.jsonl"] ?? [])].sort());
+      expect(got["model_trust.jsonl"]).toEqual([...(expected.append["model_trust.jsonl"] ?? [])].sort());
+    }
   });
 });
 

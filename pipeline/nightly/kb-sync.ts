@@ -8,7 +8,7 @@ import { lockKb } from "../kb/lock";
 import { KbBranch, type BranchRef } from "./kb-branch";
 import { readLine, kindOf } from "./kb-line";
 import { linesFromParts, nextPartDir, partFiles } from "./kb-parts";
-import { applyMerge, readKbDir } from "./merge-kb";
+import { applyMerge, linesOf, readKbDir } from "./merge-kb";
 import { planMerge, type MergePlan } from "./merge-plan";
 
 export interface SyncReport {
@@ -66,7 +66,7 @@ export async function pullKb(kbDir: string, ref: BranchRef): Promise<SyncReport>
   const remote = linesFromParts(await b.readParts(tip));
   const release = lockKb(kbDir);
   try {
-    const plan = planMerge(readKbDir(kbDir).lines, [{ label: `${ref.remote}/${ref.branch}`, files: remote }]);
+    const plan = planMerge(linesOf(readKbDir(kbDir)), [{ label: `${ref.remote}/${ref.branch}`, files: remote }]);
     return { ...base, added: applyMerge(kbDir, plan, new Map()), renumbered: plan.renumbered, skipped: plan.skipped };
   } finally {
     release();
@@ -80,7 +80,7 @@ export async function pushKb(kbDir: string, ref: BranchRef, deps: PushDeps = rea
   // Held for the whole push: a sweep appending meanwhile would make the pushed part miss its rows.
   const release = lockKb(kbDir);
   try {
-    const local = readKbDir(kbDir).lines;
+    const local = linesOf(readKbDir(kbDir));
     for (let attempt = 1; attempt <= deps.maxAttempts; attempt++) {
       const tip = await b.fetchTip();
       const parts = tip ? await b.readParts(tip) : [];

@@ -8,11 +8,11 @@ import { appendBytes, appendLines } from "../kb/jsonl";
 import { lockKb } from "../kb/lock";
 import { KbMergeError } from "./kb-merge-error";
 import { planMerge, type KbLines, type MergePlan } from "./merge-plan";
+import { sharedPrefix } from "./shared-prefix";
 
 export interface KbDirContent {
-  lines: KbLines;
-  /** Byte length of each JSONL file as read. */
-  bytes: Record<string, number>;
+  /** JSONL files' bytes, by name. */
+  raw: Record<string, Buffer>;
   /** Non-JSONL files, by name. */
   others: Map<string, Buffer>;
 }
@@ -36,19 +36,20 @@ export function splitLines(text: string): string[] {
 
 /** A KB directory's files; a missing directory is an empty KB. */
 export function readKbDir(dir: string): KbDirContent {
-  const out: KbDirContent = { lines: {}, bytes: {}, others: new Map() };
+  const out: KbDirContent = { raw: {}, others: new Map() };
   if (!existsSync(dir)) return out;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.name.startsWith(".") || !e.isFile()) continue;
-    const p = join(dir, e.name);
-    if (e.name.endsWith(".jsonl")) {
-      const buf = readFileSync(p);
-      out.bytes[e.name] = buf.length;
-      out.lines[e.name] = splitLines(buf.toString("utf8"));
-    }
-    else out.others.set(e.name, readFileSync(p));
+    const buf = readFileSync(join(dir, e.name));
+    if (e.name.endsWith(".jsonl")) out.raw[e.name] = buf;
+    else out.others.set(e.name, buf);
   }
   return out;
+}
+
+/** Every JSONL file as lines. */
+export function linesOf(c: KbDirContent): KbLines {
+  return Object.fromEntries(Object.entries(c.raw).map(([f, b]) => [f, splitLines(b.toString("utf8"))]));
 }
 
 function checkSourceDir(dir: string, shown: string): void {
@@ -56,7 +57,7 @@ function checkSourceDir(dir: string, shown: string): void {
   if (!statSync(dir).isDirectory()) throw new InputError(`kb merge: source is not a directory: ${shown}`);
 }
 
-/** A file's bytes for a whole-file copy, when it still is what was read (same length). */
+/** The bytes behind a source's lines, for a whole-file copy (null: re-encode the lines). */
 export type RawSource = (source: number, file: string) => Buffer | null;
 
 /** Write the planned lines and copies into `into` (the caller holds the lock). */
@@ -106,14 +107,16 @@ export function mergeKbDirs(into: string, sourceDirs: readonly string[], opts: {
   try {
     const have = readKbDir(dst);
     // The KB itself as a source adds nothing; skip reading it twice.
-    const read = sources.filter((s) => s.abs !== dst).map((s) => ({ label: s.label, abs: s.abs, content: readKbDir(s.abs) }));
-    const plan = planMerge(have.lines, read.map((s) => ({ label: s.label, files: s.content.lines })), { renumber: opts.renumber });
+    const read = sources.filter((s) => s.abs !== dst).map((s) => ({ label: s.label, content: readKbDir(s.abs) }));
+    // Only what a source does not share with the KB's start is decoded and merged line by line.
+    const parts = read.map((s) => Object.fromEntries(Object.entries(s.content.raw).map(([f, b]) => [f, sharedPrefix(have.raw[f], b)])));
+    const plan = planMerge(linesOf(have), read.map((s, i) => ({
+      label: s.label,
+      files: Object.fromEntries(Object.entries(parts[i]!).map(([f, p]) => [f, splitLines(p.rest.toString("utf8"))])),
+      skip: Object.fromEntries(Object.entries(parts[i]!).map(([f, p]) => [f, p.lines])),
+    })), { renumber: opts.renumber });
     const copies = plannedCopies(have, read);
-    const raw: RawSource = (i, file) => {
-      const buf = readFileSync(join(read[i]!.abs, file));
-      return buf.length === read[i]!.content.bytes[file] ? buf : null;
-    };
-    const added = applyMerge(dst, plan, copies, raw);
+    const added = applyMerge(dst, plan, copies, (i, file) => parts[i]?.[file]?.rest ?? null);
     return { into: dst, sources: sources.map((s) => s.label), added, copied: [...copies.keys()], renumbered: plan.renumbered, skipped: plan.skipped };
   } finally {
     release();

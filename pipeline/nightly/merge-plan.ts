@@ -16,6 +16,11 @@ export interface MergeSource {
   /** How errors and reports name it (its path). */
   label: string;
   files: KbLines;
+  /**
+   * Per file, how many of the KB's first lines the source starts with and left out of `files`
+   * (shared-prefix.ts): a shard's copy of the KB it pulled is not read again.
+   */
+  skip?: Record<string, number>;
 }
 
 export interface MergePlan {
@@ -49,8 +54,14 @@ function checkVersion(kind: KbFileKind, f: LineFacts, where: () => string): void
   throw new KbMergeError("E_KB_SCHEMA", `${where()}: schema_version ${JSON.stringify(f.version)} is not a ${kind} row version this scrum reads (${known.join(", ")})`);
 }
 
-/** How often the KB holds a line, and how often the source being merged has shown it so far. */
-interface Seen { n: number; src: number; s: number }
+/**
+ * How often the KB holds a line, how often the source being merged has shown it so far, and where the
+ * line stood in the KB's file before the merge (first index, further ones), for sources that skip a prefix.
+ */
+interface Seen { n: number; src: number; s: number; at: number; more?: number[] }
+
+/** The line's occurrences among the KB's first `k` lines: what a source skipping k lines already showed. */
+const before = (e: Seen, k: number) => (e.at >= 0 && e.at < k ? 1 + (e.more?.filter((i) => i < k).length ?? 0) : 0);
 
 /** A source file's readable lines with their facts; torn lines reported, unknown schemas refuse the source. */
 interface ReadFile { file: string; kind: KbFileKind; lines: string[]; facts: LineFacts[]; dropped: boolean }
@@ -58,6 +69,7 @@ interface ReadFile { file: string; kind: KbFileKind; lines: string[]; facts: Lin
 function readSource(src: MergeSource, skipped: MergePlan["skipped"]): ReadFile[] {
   return Object.entries(src.files).map(([file, raw]) => {
     const kind = kindOf(file);
+    const offset = src.skip?.[file] ?? 0;
     const lines: string[] = [], facts: LineFacts[] = [];
     let dropped = false;
     for (let i = 0; i < raw.length; i++) {
@@ -65,8 +77,8 @@ function readSource(src: MergeSource, skipped: MergePlan["skipped"]): ReadFile[]
       if (line !== raw[i]) dropped = true;
       if (!line) continue;
       const r = readLine(kind, line);
-      if (!r.ok) { skipped.push({ source: src.label, file, line: i + 1, reason: r.reason }); dropped = true; continue; }
-      checkVersion(kind, r.facts, () => `${src.label}/${file}:${i + 1}`);
+      if (!r.ok) { skipped.push({ source: src.label, file, line: offset + i + 1, reason: r.reason }); dropped = true; continue; }
+      checkVersion(kind, r.facts, () => `${src.label}/${file}:${offset + i + 1}`);
       lines.push(line);
       facts.push(r.facts);
     }
@@ -94,12 +106,12 @@ export function planMerge(dst: KbLines, sources: readonly MergeSource[], opts: {
   for (const [file, lines] of Object.entries(dst)) {
     const kind = kindOf(file);
     const m = seenOf(file);
-    for (const raw of lines) {
-      const line = raw.trim();
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!.trim();
       if (!line) continue;
       const e = m.get(line);
-      if (e) { e.n++; continue; }
-      m.set(line, { n: 1, src: -1, s: 0 });
+      if (e) { e.n++; (e.more ??= []).push(i); continue; }
+      m.set(line, { n: 1, src: -1, s: 0, at: i });
       if (kind !== "reviews" && kind !== "runs") continue;
       const r = readLine(kind, line);
       if (!r.ok) continue;
@@ -114,6 +126,7 @@ export function planMerge(dst: KbLines, sources: readonly MergeSource[], opts: {
     plan.renumbered.push(...move.renumbered);
     for (const { file, kind, lines, facts, dropped } of files) {
       const m = seenOf(file);
+      const skip = src.skip?.[file] ?? 0;
       const out = plan.append[file] ?? (plan.append[file] = []);
       const from = out.length;
       for (let i = 0; i < lines.length; i++) {
@@ -125,8 +138,8 @@ export function planMerge(dst: KbLines, sources: readonly MergeSource[], opts: {
           if (key !== null) key = moveKey(key, to);
         }
         let e = m.get(line);
-        if (!e) m.set(line, (e = { n: 0, src: si, s: 0 }));
-        else if (e.src !== si) { e.src = si; e.s = 0; }
+        if (!e) m.set(line, (e = { n: 0, src: si, s: 0, at: -1 }));
+        else if (e.src !== si) { e.src = si; e.s = skip ? before(e, skip) : 0; }
         if (++e.s <= e.n) continue;
         if (key !== null) {
           const owner = owners.get(key);

@@ -1,0 +1,42 @@
+// What a source file shares with the KB's file, found on bytes before any line is decoded: the common
+// leading lines (a shard's KB starts with the KB it pulled), or the whole rest already present in the KB
+// (a source merged before). Only the rest needs the line-by-line merge.
+
+/** Search for the rest inside the KB only when it is big: a miss scans the whole KB file. */
+const CONTAINED_MIN_BYTES = 4 << 20;
+
+export interface SharedPrefix {
+  /** Lines at the start of the source that equal the KB file's first lines. */
+  lines: number;
+  /** The source's bytes after them (empty when nothing else can be new). */
+  rest: Buffer;
+}
+
+function commonPrefix(a: Buffer, b: Buffer): number {
+  const n = Math.min(a.length, b.length);
+  const STEP = 1 << 16;
+  let i = 0;
+  while (i + STEP <= n && a.subarray(i, i + STEP).equals(b.subarray(i, i + STEP))) i += STEP;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
+}
+
+function countLines(buf: Buffer, end: number): number {
+  let n = 0;
+  for (let at = buf.indexOf(0x0a); at !== -1 && at < end; at = buf.indexOf(0x0a, at + 1)) n++;
+  return n;
+}
+
+/** Whole lines the source shares with the start of `kb`, and its remaining bytes. */
+export function sharedPrefix(kb: Buffer | undefined, src: Buffer): SharedPrefix {
+  if (!kb || kb.length === 0) return { lines: 0, rest: src };
+  const p = commonPrefix(kb, src);
+  // Back to the end of the last whole line both share.
+  const cut = p === src.length && (p === kb.length || kb[p - 1] === 0x0a) && src[p - 1] === 0x0a ? p : src.lastIndexOf(0x0a, p - 1) + 1;
+  const rest = src.subarray(cut);
+  if (rest.length >= CONTAINED_MIN_BYTES && rest[rest.length - 1] === 0x0a) {
+    const at = kb.indexOf(rest);
+    if (at === 0 || (at > 0 && kb[at - 1] === 0x0a)) return { lines: countLines(src, cut), rest: Buffer.alloc(0) };
+  }
+  return { lines: countLines(src, cut), rest };
+}
