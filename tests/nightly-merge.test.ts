@@ -104,6 +104,11 @@ describe("kb merge reads only what a source does not share with the KB", () => {
     expect(sharedPrefix(kb, Buffer.from("a\nb\nc\n"))).toEqual({ lines: 3, rest: Buffer.alloc(0) });
     expect(sharedPrefix(kb, Buffer.from("a\nbb\n"))).toEqual({ lines: 1, rest: Buffer.from("bb\n") });
     expect(sharedPrefix(undefined, Buffer.from("a\n"))).toEqual({ lines: 0, rest: Buffer.from("a\n") });
+    // A source merged before sits whole inside the KB (at a line start): nothing of it is new.
+    const merged = Buffer.from("s1\nx\ny\ns3\n");
+    expect(sharedPrefix(merged, Buffer.from("x\ny\n"), 1).rest.length).toBe(0);
+    expect(sharedPrefix(merged, Buffer.from("1\nx\n"), 1).rest).toEqual(Buffer.from("1\nx\n"));
+    expect(sharedPrefix(merged, Buffer.from("x\ny\nz\n"), 1).rest).toEqual(Buffer.from("x\ny\nz\n"));
   });
 
   test("a line the skipped prefix already holds still counts: a duplicate after it is added, not lost", () => {

@@ -110,7 +110,9 @@ export function mergeKbDirs(into: string, sourceDirs: readonly string[], opts: {
     const read = sources.filter((s) => s.abs !== dst).map((s) => ({ label: s.label, content: readKbDir(s.abs) }));
     // Only what a source does not share with the KB's start is decoded and merged line by line.
     const parts = read.map((s) => Object.fromEntries(Object.entries(s.content.raw).map(([f, b]) => [f, sharedPrefix(have.raw[f], b)])));
-    const plan = planMerge(linesOf(have), read.map((s, i) => ({
+    // Every source already in the KB (a re-run of the merge job): nothing to read line by line.
+    const nothingNew = parts.every((p) => Object.values(p).every((x) => x.rest.length === 0));
+    const plan = nothingNew ? { append: {}, renumbered: [], skipped: [], whole: {} } : planMerge(linesOf(have), read.map((s, i) => ({
       label: s.label,
       files: Object.fromEntries(Object.entries(parts[i]!).map(([f, p]) => [f, splitLines(p.rest.toString("utf8"))])),
       skip: Object.fromEntries(Object.entries(parts[i]!).map(([f, p]) => [f, p.lines])),

@@ -2,8 +2,10 @@
 // leading lines (a shard's KB starts with the KB it pulled), or the whole rest already present in the KB
 // (a source merged before). Only the rest needs the line-by-line merge.
 
-/** Search for the rest inside the KB only when it is big: a miss scans the whole KB file. */
-const CONTAINED_MIN_BYTES = 4 << 20;
+/** Look for the rest inside the KB only when it is big enough to be worth skipping. */
+const CONTAINED_MIN_BYTES = 1 << 20;
+/** Places the rest's first line may stand in the KB before we stop looking. */
+const MAX_CANDIDATES = 8;
 
 export interface SharedPrefix {
   /** Lines at the start of the source that equal the KB file's first lines. */
@@ -28,15 +30,25 @@ function countLines(buf: Buffer, end: number): number {
 }
 
 /** Whole lines the source shares with the start of `kb`, and its remaining bytes. */
-export function sharedPrefix(kb: Buffer | undefined, src: Buffer): SharedPrefix {
+export function sharedPrefix(kb: Buffer | undefined, src: Buffer, minContained = CONTAINED_MIN_BYTES): SharedPrefix {
   if (!kb || kb.length === 0) return { lines: 0, rest: src };
   const p = commonPrefix(kb, src);
   // Back to the end of the last whole line both share.
   const cut = p === src.length && (p === kb.length || kb[p - 1] === 0x0a) && src[p - 1] === 0x0a ? p : src.lastIndexOf(0x0a, p - 1) + 1;
   const rest = src.subarray(cut);
-  if (rest.length >= CONTAINED_MIN_BYTES && rest[rest.length - 1] === 0x0a) {
-    const at = kb.indexOf(rest);
-    if (at === 0 || (at > 0 && kb[at - 1] === 0x0a)) return { lines: countLines(src, cut), rest: Buffer.alloc(0) };
-  }
+  if (rest.length >= minContained && rest[rest.length - 1] === 0x0a && contains(kb, rest)) return { lines: countLines(src, cut), rest: Buffer.alloc(0) };
   return { lines: countLines(src, cut), rest };
+}
+
+/**
+ * Whether `kb` holds `rest` as whole lines (a source merged before, copied as bytes): find its first line
+ * (a short search), then compare the rest in place. A big needle in one search is far slower.
+ */
+function contains(kb: Buffer, rest: Buffer): boolean {
+  const first = rest.subarray(0, rest.indexOf(0x0a) + 1);
+  let at = kb.indexOf(first);
+  for (let tries = 0; at !== -1 && tries < MAX_CANDIDATES; tries++, at = kb.indexOf(first, at + 1)) {
+    if ((at === 0 || kb[at - 1] === 0x0a) && at + rest.length <= kb.length && kb.subarray(at, at + rest.length).equals(rest)) return true;
+  }
+  return false;
 }
