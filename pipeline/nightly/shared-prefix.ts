@@ -34,7 +34,8 @@ export function sharedPrefix(kb: Buffer | undefined, src: Buffer, minContained =
   if (!kb || kb.length === 0) return { lines: 0, rest: src };
   const p = commonPrefix(kb, src);
   // Back to the end of the last whole line both share.
-  const cut = p === src.length && (p === kb.length || kb[p - 1] === 0x0a) && src[p - 1] === 0x0a ? p : src.lastIndexOf(0x0a, p - 1) + 1;
+  // (lastIndexOf with a negative offset would count from the end: no shared byte means no shared line.)
+  const cut = p === 0 ? 0 : p === src.length && src[p - 1] === 0x0a ? p : src.lastIndexOf(0x0a, p - 1) + 1;
   const rest = src.subarray(cut);
   if (rest.length >= minContained && rest[rest.length - 1] === 0x0a && contains(kb, rest)) return { lines: countLines(src, cut), rest: Buffer.alloc(0) };
   return { lines: countLines(src, cut), rest };
