@@ -35,7 +35,7 @@ const sortedLines = (path: string) => readFileSync(path, "utf8").trim().split("\
 const ref = (repoDir: string) => ({ repoDir, remote: "origin", branch: "scrum-kb" });
 
 async function cli(cwd: string, args: string[]) {
-  const p = Bun.spawn([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd, stdout: "pipe", stderr: "pipe", env: { ...process.env, OLLAMA_API_KEY: "" } });
+  const p = Bun.spawn([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd, stdout: "pipe", stderr: "pipe", env: { ...process.env, OLLAMA_API_KEY: "", EDITOR: "vi", PAGER: "less" } }); // npm sets EDITOR; simple-git guards it
   const [out, err, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
   return { out, err, code };
 }

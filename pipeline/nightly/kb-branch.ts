@@ -18,6 +18,8 @@ export interface BranchRef {
 
 /** Git variables simple-git would strip that a CI's push may rely on (SSH keys, credential helpers, identity). */
 const PASS_ENV = ["GIT_INDEX_FILE", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "GIT_TERMINAL_PROMPT", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"];
+/** Variables simple-git refuses to pass on unless told (it would run an editor, pager or proxy from them). */
+const GUARDED = new Set(["EDITOR", "VISUAL", "PAGER", "PREFIX", "SSH_ASKPASS"]);
 /** Push errors that mean someone else moved the branch first: fetch, merge, try again. */
 const LOST_RACE = /\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|incorrect old value|failed to lock/i;
 
@@ -35,11 +37,19 @@ const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split("\n")
 export class KbBranch {
   constructor(private readonly ref: BranchRef) {}
 
-  /** simple-git with the ambient GIT_* variables dropped (but PASS_ENV), and our own index/work tree when given. */
+  /**
+   * simple-git with the environment it guards left out (ambient GIT_*, EDITOR, PAGER, ...: npm sets
+   * EDITOR), but the CI's own push credentials kept (PASS_ENV, explicitly allowed), and our own index and
+   * work tree when given.
+   */
   private git(opts: { index?: string; workTree?: string; identity?: boolean } = {}): SimpleGit {
     const config = opts.identity ? ["user.name=scrum", "user.email=scrum@localhost"] : [];
-    const g = simpleGit({ baseDir: this.ref.repoDir, config, allowEnvironment: [...PASS_ENV, "GIT_WORK_TREE"] } as Parameters<typeof simpleGit>[0]);
-    const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && (!e[0].startsWith("GIT_") || PASS_ENV.includes(e[0]))));
+    const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => {
+      const k = e[0].toUpperCase();
+      return e[1] !== undefined && (PASS_ENV.includes(k) || (!k.startsWith("GIT_") && !GUARDED.has(k)));
+    }));
+    const unsafe = { allowUnsafeSshCommand: Boolean(env.GIT_SSH_COMMAND || env.GIT_SSH), allowUnsafeAskPass: Boolean(env.GIT_ASKPASS) };
+    const g = simpleGit({ baseDir: this.ref.repoDir, config, unsafe, allowEnvironment: [...PASS_ENV, "GIT_WORK_TREE"] } as Parameters<typeof simpleGit>[0]);
     return g.env({ ...env, ...(opts.index ? { GIT_INDEX_FILE: opts.index } : {}), ...(opts.workTree ? { GIT_WORK_TREE: opts.workTree } : {}) });
   }
 
