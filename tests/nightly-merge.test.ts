@@ -64,6 +64,7 @@ describe("kb merge (plan)", () => {
     expect(() => planMerge({}, [{ label: "shard-2", files: { "scrum_reviews.jsonl": [...a, newer] } }])).toThrow("shard-2/scrum_reviews.jsonl:3: schema_version 6 was written by a newer scrum (this one reads reviews rows up to v5)");
     expect(() => planMerge({}, [{ label: "s", files: { "scrum_runs.jsonl": [line({ schema_version: 9, run_id: "r", iter: 1, created_at: "x" })] } }])).toThrow(/up to v2/);
     expect(() => planMerge({}, [{ label: "s", files: { "model_trust.jsonl": [line({ schema_version: "1", run_id: "r", iter: 1, created_at: "x" })] } }])).toThrow(/is not a trust row version/);
+    expect(() => planMerge({}, [{ label: "s", files: { "scrum_evals.jsonl": [line({ schema_version: 2, eval_id: "e", created_at: "x" })] } }])).toThrow(/up to v1/);
     // Older versions this scrum reads are fine.
     expect(planMerge({}, [{ label: "s", files: { "scrum_reviews.jsonl": [line({ ...reviewRow({ file: "v4.ts" }), schema_version: 4, night: undefined, shard: undefined })] } }]).append["scrum_reviews.jsonl"]).toHaveLength(1);
   });

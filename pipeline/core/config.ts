@@ -161,6 +161,15 @@ export const ObserverConfig = z
   })
   .strict();
 
+export const MutateConfig = z
+  .object({
+    dir: z.string().default("prompts/mutations").describe("mutation operators, relative to the scrum install (or absolute)"),
+    perClass: z.number().int().min(1).default(3).describe("mutants planted per class (scrum eval --mutate --per-class)"),
+    tolerance: z.number().int().min(0).default(3).describe("a finding within this many lines of a mutant catches it"),
+    seed: z.string().min(1).default("scrum").describe("default --seed: the same seed plants the same mutants"),
+  })
+  .strict();
+
 export const Config = z
   .object({
     policy_version: z.string().min(1),
@@ -178,6 +187,7 @@ export const Config = z
     signals: SignalsConfig,
     fixwave: FixwaveConfig.default(FixwaveConfig.parse({})),
     observer: ObserverConfig.default(ObserverConfig.parse({})),
+    mutate: MutateConfig.default(MutateConfig.parse({})),
   })
   .strict()
   .superRefine((c, ctx) => {

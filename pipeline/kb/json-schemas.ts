@@ -1,6 +1,7 @@
 // JSON Schema of every KB row type and of the config, generated from the zod schemas (the only source).
 import { z } from "zod";
 import { Config } from "../core/config";
+import { EvalRow } from "./schemas/eval-row";
 import { ReviewAnswer } from "./schemas/review-answer";
 import { ReviewRowV4, ReviewRowV5 } from "./schemas/review-row";
 import { RunRow } from "./schemas/run-row";
@@ -12,6 +13,7 @@ export const SCHEMAS = {
   "trust-row": TrustRow,
   "trust-miss-row": MissRow,
   "run-row": RunRow,
+  "eval-row": EvalRow,
   "review-answer": ReviewAnswer,
   config: Config,
 } as const;

@@ -5,6 +5,7 @@ export const KB_FILES = {
   reviews: "scrum_reviews.jsonl",
   trust: "model_trust.jsonl",
   runs: "scrum_runs.jsonl",
+  evals: "scrum_evals.jsonl",
 } as const;
 
 export function kbPaths(dir: string) {
@@ -13,6 +14,7 @@ export function kbPaths(dir: string) {
     reviews: join(dir, KB_FILES.reviews),
     trust: join(dir, KB_FILES.trust),
     runs: join(dir, KB_FILES.runs),
+    evals: join(dir, KB_FILES.evals),
   };
 }
 export type KbPaths = ReturnType<typeof kbPaths>;

@@ -3,6 +3,7 @@ import { readJsonl } from "./jsonl";
 import { migrateReviewRow, migrateRunRow } from "./migrate";
 import { kbPaths } from "./paths";
 import type { ReviewRow } from "./schemas/review-row";
+import { EvalRow } from "./schemas/eval-row";
 import type { RunRow } from "./schemas/run-row";
 import { MissRow, TrustRow } from "./schemas/trust-row";
 
@@ -42,6 +43,17 @@ export function readRuns(kbDir: string, warn: Warn = stderrWarn): RunRow[] {
   for (const raw of readJsonl(kbPaths(kbDir).runs, warn)) {
     const r = migrateRunRow(raw);
     if (r) out.push(r);
+  }
+  return out;
+}
+
+/** scrum_evals.jsonl rows (mutation evals); invalid ones are warned about and skipped. */
+export function readEvals(kbDir: string, warn: Warn = stderrWarn): EvalRow[] {
+  const out: EvalRow[] = [];
+  for (const raw of readJsonl(kbPaths(kbDir).evals, warn)) {
+    const r = EvalRow.safeParse(raw);
+    if (r.success) out.push(r.data);
+    else warn(`scrum: warning: ${kbPaths(kbDir).evals}: row skipped: ${r.error.issues[0]?.message}`);
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // so a head regex and a tail regex stand in for JSON.parse (20x faster); anything else is parsed.
 import { KB_FILES } from "../kb/paths";
 
-export type KbFileKind = "reviews" | "trust" | "runs" | "other";
+export type KbFileKind = "reviews" | "trust" | "runs" | "evals" | "other";
 
 export interface LineFacts {
   version: number | null;
@@ -23,6 +23,7 @@ export function kindOf(name: string): KbFileKind {
   if (name === KB_FILES.reviews) return "reviews";
   if (name === KB_FILES.trust) return "trust";
   if (name === KB_FILES.runs) return "runs";
+  if (name === KB_FILES.evals) return "evals";
   return "other";
 }
 

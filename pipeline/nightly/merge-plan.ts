@@ -4,6 +4,7 @@
 // refused whole (one line) for a schema this scrum does not read, for a review that contradicts one
 // already kept, and for a night that collides with another in the same iteration (unless renumbering).
 import { REVIEW_VERSIONS_READ, RUN_VERSIONS_READ } from "../kb/migrate";
+import { EVAL_SCHEMA_VERSION } from "../kb/schemas/eval-row";
 import { TRUST_SCHEMA_VERSION } from "../kb/schemas/trust-row";
 import { kindOf, readLine, reviewKey, type KbFileKind, type LineFacts } from "./kb-line";
 import { KbMergeError } from "./kb-merge-error";
@@ -41,6 +42,7 @@ const VERSIONS: Record<Exclude<KbFileKind, "other">, readonly number[]> = {
   reviews: REVIEW_VERSIONS_READ,
   trust: [TRUST_SCHEMA_VERSION],
   runs: RUN_VERSIONS_READ,
+  evals: [EVAL_SCHEMA_VERSION],
 };
 
 function checkVersion(kind: KbFileKind, f: LineFacts, where: () => string): void {

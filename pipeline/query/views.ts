@@ -8,6 +8,7 @@ import { checkedRows } from "./json-lines";
 import { ACCEPT_VALID, MISS_VALID, RUN_VALID } from "./row-checks";
 import { findingsOf } from "./findings-sql";
 import { signalsViewSql } from "./signals-sql";
+import { evalsViewSql } from "./evals-sql";
 
 const TIERS = "['auto', 'dry_run', 'sim', 'block']";
 
@@ -38,6 +39,7 @@ export async function createViews(con: DuckDBConnection, kbDir: string, reviewsS
     `CREATE OR REPLACE VIEW findings AS ${findingsOf("reviews")}`,
     `CREATE OR REPLACE VIEW trust AS ${small(kbDir, "trust")}`,
     `CREATE OR REPLACE VIEW runs AS ${small(kbDir, "runs")}`,
+    `CREATE OR REPLACE VIEW evals AS ${evalsViewSql(kbDir)}`,
     `CREATE OR REPLACE VIEW file_scores AS ${FILE_SCORES}`,
     `CREATE OR REPLACE VIEW file_iters AS
       SELECT s.*, coalesce(f.fingerprints, []) AS fingerprints FROM file_scores s

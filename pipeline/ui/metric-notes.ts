@@ -20,3 +20,11 @@ export const METRIC_NOTES: Record<string, MetricNote> = {
   tiers: { label: "Permission tiers", meaning: "Files per autonomy tier (auto, dry_run, sim, block) by the tier rules in scrum.config.yaml.", good: "block shrinking and auto growing over iterations." },
   bar_raised: { label: "Bar raised", meaning: "Whether the prompt changed between the two iterations.", good: "Read the score change in its light: a harder prompt lowers scores without code getting worse." },
 };
+
+/** The mutation-eval table (`scrum eval --mutate`, docs/EVAL.md): each column explained, for the METRICS view. */
+export const EVAL_NOTES: Record<string, MetricNote> = {
+  mutation_recall: { label: "Mutation recall (eval table)", meaning: "From `scrum eval --mutate`: defects planted in a copy of this repository (one per file, by class) that a reviewer caught, out of those whose file it reviewed. A catch is a verified finding of that class (or unlabelled) within 3 lines of the planted change.", good: "High for the classes your team cares about; the floor below 100% is a real gap in its rules, a model below the floor is not worth its cost on this code." },
+  false_alarms: { label: "False alarms (eval table)", meaning: "A reviewer's findings on the mutated files that are near no planted defect and were absent before planting.", good: "Near 0: new findings the mutant did not cause are noise the reviewer adds when code changes." },
+  verified_share: { label: "Verified share (trust)", meaning: "Share of a model's findings on mutated files that were not false alarms, summed over every mutation eval.", good: "Close to 100%." },
+  confusion: { label: "Confusion (planted → reported)", meaning: "For each planted class, which classes the reviewer reported next to the change; 'nothing' when it stayed silent, 'unclassified' for findings without a [class] label.", good: "Each class reported as itself; a class reported as another still points at the defect but mislabels it." },
+};

@@ -1,0 +1,96 @@
+// ast-grep's rewrite, done in TypeScript (the napi binding matches but does not apply `fix`): expand a
+// fix template with the match's meta-variables and transforms, and widen the range per expandStart/End.
+import type { NapiConfig, SgNode } from "@ast-grep/napi";
+import type { FixSpec, MutationSpec, RewriterSpec } from "./mutation-spec";
+
+export interface Replacement {
+  /** UTF-16 offsets into the file text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The text of a single or multiple capture, from the first node's start to the last's end (separators kept). */
+function captureText(node: SgNode, name: string, source: string): string | null {
+  const one = node.getMatch(name);
+  if (one) return one.text();
+  const many = node.getMultipleMatches(name);
+  if (!many.length) return null;
+  return source.slice(many[0]!.range().start.index, many.at(-1)!.range().end.index);
+}
+
+/**
+ * Expand `$NAME` / `$$$NAME` from the environment. An empty `$$$NAME` takes one adjacent ", " (or ",")
+ * with it, so `f($A, $$$REST)` with no rest gives `f(a)`, not `f(a, )`.
+ */
+export function expandTemplate(template: string, env: (name: string) => string | null): string {
+  // One pass, so a value holding `$` (a JS template literal, a PHP-ish name) is never expanded again.
+  return template.replace(/(,\s*)?\$\$\$([A-Z_][A-Z0-9_]*)(\s*,\s*)?|\$([A-Z_][A-Z0-9_]*)/g,
+    (whole, before: string | undefined, many: string | undefined, after: string | undefined, one: string | undefined) => {
+      if (one) return env(one) ?? whole;
+      const v = env(many!) ?? "";
+      if (v) return `${before ?? ""}${v}${after ?? ""}`;
+      return before && after ? ", " : "";
+    });
+}
+
+function templateOf(fix: FixSpec): string {
+  return typeof fix === "string" ? fix : fix.template;
+}
+
+/** Widen [start, end) over neighbouring tokens matching expandStart / expandEnd (and the spaces after a trailing comma). */
+function widen(node: SgNode, fix: FixSpec, source: string): { start: number; end: number } {
+  let { start: { index: start }, end: { index: end } } = node.range();
+  if (typeof fix === "string") return { start, end };
+  if (fix.expandEnd) {
+    const re = new RegExp(fix.expandEnd.regex);
+    const next = node.next();
+    if (next && re.test(next.text())) {
+      end = next.range().end.index;
+      while (end < source.length && (source[end] === " " || source[end] === "\t")) end++;
+    }
+  }
+  if (fix.expandStart) {
+    const re = new RegExp(fix.expandStart.regex);
+    const prev = node.prev();
+    if (prev && re.test(prev.text())) start = prev.range().start.index;
+  }
+  return { start, end };
+}
+
+/** Apply rewriters to every outermost descendant of `node` they match; returns node's text rewritten. */
+function rewriteInside(node: SgNode, rewriters: RewriterSpec[], utils: MutationSpec["utils"], source: string, values: Record<string, string>): string {
+  const base = node.range().start.index;
+  const edits: Replacement[] = [];
+  for (const rw of rewriters) {
+    for (const m of node.findAll({ rule: rw.rule, utils } as NapiConfig)) {
+      const w = widen(m, rw.fix, source);
+      if (edits.some((e) => w.start < e.end && e.start < w.end)) continue;
+      edits.push({ ...w, text: expandTemplate(templateOf(rw.fix), (n) => values[n] ?? captureText(m, n, source)) });
+    }
+  }
+  let text = node.text();
+  for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - base) + e.text + text.slice(e.end - base);
+  return text;
+}
+
+/** The replacement this operator makes at one matched node, and the symbol it names (if any). */
+export function applyFix(spec: MutationSpec, node: SgNode, source: string, values: Record<string, string>): Replacement & { symbol: string | null } {
+  // $SCRUM_INDENT: the indentation of the line the match starts on, for multi-line fixes.
+  const lineStart = source.lastIndexOf("\n", node.range().start.index - 1) + 1;
+  const env: Record<string, string> = { SCRUM_INDENT: /^[ \t]*/.exec(source.slice(lineStart))![0], ...values };
+  const lookup = (name: string) => env[name] ?? captureText(node, name, source);
+  for (const [name, t] of Object.entries(spec.transform ?? {})) {
+    if ("replace" in t) {
+      const src = lookup(t.replace.source.slice(1)) ?? "";
+      // `by` may use the regex's groups ($1) and the seeded values ($SCRUM_USER).
+      env[name] = src.replace(new RegExp(t.replace.replace, "g"), expandTemplate(t.replace.by, (n) => env[n] ?? null));
+    } else {
+      const src = node.getMatch(t.rewrite.source.slice(1));
+      const rws = (spec.rewriters ?? []).filter((r) => t.rewrite.rewriters.includes(r.id));
+      env[name] = src ? rewriteInside(src, rws, spec.utils, source, values) : "";
+    }
+  }
+  const range = widen(node, spec.fix, source);
+  return { ...range, text: expandTemplate(templateOf(spec.fix), lookup), symbol: spec.symbol ? lookup(spec.symbol.slice(1)) : null };
+}
