@@ -28,7 +28,9 @@ async function scrum(args: string[]) {
   return { code, out: out.join("") };
 }
 
-const night = (repo: string) => sh(repo, [process.execPath, GCL, "--force-shell-executor", "--shell-isolation", "--no-color", "--variable", `SCRUM_INSTALL=${INSTALL}`]);
+// Night 1 also validates the file against GitLab's CI schema; night 2 runs the same file.
+const night = (repo: string, validate: boolean) =>
+  sh(repo, [process.execPath, GCL, "--force-shell-executor", "--shell-isolation", "--no-color", ...(validate ? [] : ["--no-json-schema-validation"]), "--variable", `SCRUM_INSTALL=${INSTALL}`]);
 
 describe("the GitLab recipe end to end (gitlab-ci-local, 3 shards, offline ladder)", () => {
   test("two nights: sweep, merge, push the KB branch, gate; the second night continues the count and fails on its new blocker", async () => {
@@ -55,7 +57,8 @@ describe("the GitLab recipe end to end (gitlab-ci-local, 3 shards, offline ladde
     git(repo, "commit", "-qm", "app with the scrum nightly recipe");
     git(repo, "push", "-q", "origin", "main");
 
-    const first = await night(repo);
+    const first = await night(repo, true);
+    expect(first.out).toContain("json schema validated");
     expect({ code: first.code, tail: first.out.slice(-3000) }).toEqual({ code: 0, tail: expect.stringContaining("PASS  scrum-merge") });
     expect(first.out).toContain("kb push: origin/scrum-kb");
     expect(first.out).toContain("gate: iteration 1, tier ≥ block, new findings only: pass");
@@ -76,7 +79,7 @@ describe("the GitLab recipe end to end (gitlab-ci-local, 3 shards, offline ladde
     // Night 2: a new hardcoded secret in an auth file (sensitive, so tier block).
     writeTree(repo, { "src/auth/session.ts": 'const API_TOKEN = "sk_live_9fA3kQ7zR2mX8bV4nL6pW1cT5yH0dJ";\n\nexport function sessionName(user: string): string {\n  return `session-${user}-${API_TOKEN.length}`;\n}\n' });
     git(repo, "commit", "-qam", "a new blocker");
-    const second = await night(repo);
+    const second = await night(repo, false);
     expect(second.code).toBe(1);
     expect(second.out).toContain("gate: iteration 2 (vs 1), tier ≥ block, new findings only: FAIL, 1 finding(s)");
     expect(second.out).toMatch(/block\s+src\/auth\/session\.ts:1\s+\[hardcoded-secret\]/);
