@@ -66,16 +66,23 @@ console.log(`scrum nightly bench${QUICK ? " (--quick)" : ""}; load average at st
   const first = await timed(() => mergeKbDirs(into, shards, { cwd: "/" }));
   const rows = Object.values(first.value.added).reduce((s, n) => s + n, 0);
   const again = await timed(() => mergeKbDirs(into, shards, { cwd: "/" }));
-  // The nightly case: every shard holds the KB it pulled (all earlier nights) plus its own night.
-  const night = [1, 2, 3].map((k) => {
-    const dir = tmpDir("scrum-bench-shard-");
-    cpSync(into, dir, { recursive: true });
-    writeKb(dir, kbLines(2_777, { files: 2_777, night: () => "night-next", shard: { index: k, count: 3 }, fileBase: 50_000 + k * 10_000, iterBase: 1_000 }));
-    return dir;
-  });
-  const nightly = await timed(() => mergeKbDirs(into, night, { cwd: "/" }));
   console.log(`kb merge, 3 disjoint shards into an empty KB: ${rows.toLocaleString("en")} rows in ${secs(first.ms)} (bound 10 s); again (nothing new): ${secs(again.ms)}; load ${load()}`);
-  console.log(`kb merge, a night's 3 shards each = the pulled ${rows.toLocaleString("en")}-row KB + its own rows: +${Object.values(nightly.value.added).reduce((s, n) => s + n, 0).toLocaleString("en")} rows in ${secs(nightly.ms)}; load ${load()}`);
+  // The nightly case: every shard holds the KB it pulled plus its own night; the merge job merges them
+  // into the same pulled KB. (a) 3 shards totalling 1M rows (a 300,000-row KB + 33,334 own rows each);
+  // (b) the 1M-row KB above as the pulled KB (3 shards of 1M+ rows each).
+  for (const [label, baseDir, baseRows, own] of [["totalling 1M rows", "", 300_000, 33_334], ["over the merged 1M-row KB", into, rows, 5_554]] as const) {
+    const pulled = join(tmpDir("scrum-bench-pulled-"), "kb");
+    if (baseDir) cpSync(baseDir, pulled, { recursive: true });
+    else writeKb(pulled, kbLines(baseRows / 2, { files: 5_000, night: (it) => `night-${it}` }));
+    const night = [1, 2, 3].map((k) => {
+      const dir = tmpDir("scrum-bench-shard-");
+      cpSync(pulled, dir, { recursive: true });
+      writeKb(dir, kbLines(own / 2, { files: own / 2, night: () => "night-next", shard: { index: k, count: 3 }, fileBase: 50_000 + k * 20_000, iterBase: 1_000 }));
+      return dir;
+    });
+    const m = await timed(() => mergeKbDirs(pulled, night, { cwd: "/" }));
+    console.log(`kb merge, a night's 3 shards ${label} (each = the pulled ${baseRows.toLocaleString("en")}-row KB + ${own.toLocaleString("en")} own rows) into the pulled KB: +${Object.values(m.value.added).reduce((x, n) => x + n, 0).toLocaleString("en")} rows in ${secs(m.ms)}; load ${load()}`);
+  }
 }
 
 // 2. kb push / pull of a 60,000-row KB (60,000 review rows and their 60,000 trust rows) against a local bare remote.

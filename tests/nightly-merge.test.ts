@@ -124,7 +124,7 @@ describe("kb merge reads only what a source does not share with the KB", () => {
   test("merging directories gives the same multiset as merging every line, duplicates and shared bases included", () => {
     // A seeded walk through KBs that share bases, repeat lines and overlap.
     let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const rand = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n); // high bits: an LCG's low bits cycle
     const pool = Array.from({ length: 12 }, (_, i) => line(reviewRow({ file: `f${i}.ts`, night: "n" })));
     const miss = line({ schema_version: 1, kind: "miss", run_id: "r", iter: 1, file: "x.ts", provider: "p", model: "m", rung: 0, outcome: "parse_failure", created_at: "2026-11-01T02:00:00.000Z" });
     for (let round = 0; round < 25; round++) {
@@ -143,6 +143,28 @@ describe("kb merge reads only what a source does not share with the KB", () => {
       const got = multiset(kb);
       expect(got["scrum_reviews.jsonl"]).toEqual([...base, ...(expected.append["scrum_reviews.jsonl"] ?? [])].sort());
       expect(got["model_trust.jsonl"]).toEqual([...(expected.append["model_trust.jsonl"] ?? [])].sort());
+    }
+  });
+});
+
+describe("indexing only the iterations sources reach", () => {
+  test("plans exactly as indexing the whole KB: duplicates, followed and renumbered nights, refusals", () => {
+    let seed = 11;
+    const rand = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n); // high bits: an LCG's low bits cycle
+    const row = (iter: number, file: string, night: string, score = 5) => reviewRow({ iter, file, night, run_id: `run-${night}`, score });
+    const outcome = (f: () => ReturnType<typeof planMerge>) => { try { return f(); } catch (e) { return (e as Error).message; } };
+    for (let round = 0; round < 40; round++) {
+      const kbRows = [1, 2, 3].flatMap((it) => ["a", "b", "c"].map((f) => row(it, `${f}.ts`, `n${it}`)));
+      const dst = { "scrum_reviews.jsonl": kbRows.map(line), "model_trust.jsonl": kbRows.map((r) => line(trustRow(r))) };
+      const sources = [0, 1].map((k) => {
+        const pick = kbRows.filter(() => rand(2)).map(line);
+        const night = ["n3", "n4", "n2", "m"][rand(4)]!;
+        const iter = [3, 4, 2][rand(3)]!;
+        const own = Array.from({ length: rand(3) }, (_, i) => row(iter, `new${k}-${i}.ts`, night, 1 + rand(2)));
+        return { label: `s${k}`, files: { "scrum_reviews.jsonl": [...pick, ...own.map(line), ...(rand(4) === 0 ? pick.slice(0, 1) : [])], "model_trust.jsonl": own.map((r) => line(trustRow(r))) } };
+      });
+      const renumber = Boolean(rand(2));
+      expect(outcome(() => planMerge(dst, sources, { renumber }))).toEqual(outcome(() => planMerge(dst, sources, { renumber, indexAll: true })));
     }
   });
 });

@@ -98,35 +98,81 @@ function moveKey(key: string, iter: number): string {
   return reviewKey(repo!, iter, file!, Number(chunk));
 }
 
-export function planMerge(dst: KbLines, sources: readonly MergeSource[], opts: { renumber?: boolean } = {}): MergePlan {
+/**
+ * Each line's iteration (-1: unknown), read from the line's head only when the head changes (consecutive
+ * rows of one run share it), and the KB's nights into `nights` on the way.
+ */
+function scanIterations(kind: KbFileKind, lines: readonly string[], nights: NightIndex): Int32Array {
+  const out = new Int32Array(lines.length).fill(-1);
+  // The head ends before the first field that varies within a run (reviews: after repo; trust: after iter).
+  const marker = kind === "reviews" ? ',"commit":' : kind === "trust" ? ',"file":"' : null;
+  let head = "", iter = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const cut = marker ? line.indexOf(marker) : -1;
+    if (cut > 0 && cut === head.length && line.startsWith(head)) { out[i] = iter; continue; }
+    const r = readLine(kind, line.trim());
+    if (!r.ok) { head = ""; continue; }
+    iter = r.facts.iter ?? -1;
+    head = cut > 0 ? line.slice(0, cut) : "";
+    out[i] = iter;
+    if (kind !== "trust") nights.addRow(r.facts);
+  }
+  return out;
+}
+
+/**
+ * `indexAll` indexes every line of the KB; by default only lines in iterations the sources can reach are
+ * (a line of another iteration can neither equal nor contradict theirs), so a night's small shards do not
+ * pay for the whole history.
+ */
+export function planMerge(dst: KbLines, sources: readonly MergeSource[], opts: { renumber?: boolean; indexAll?: boolean } = {}): MergePlan {
   const plan: MergePlan = { append: {}, renumbered: [], skipped: [], whole: {} };
   const seen = new Map<string, Map<string, Seen>>();
   const owners = new Map<string, { line: string; origin: string }>();
   const nights = new NightIndex();
   const seenOf = (file: string) => seen.get(file) ?? seen.set(file, new Map()).get(file)!;
 
+  const iterAt = new Map<string, Int32Array>();
   for (const [file, lines] of Object.entries(dst)) {
     const kind = kindOf(file);
+    if (kind === "reviews" || kind === "runs" || kind === "trust") iterAt.set(file, scanIterations(kind, lines, nights));
+  }
+  // Every source is read and placed before any line is merged: placement depends on nights alone.
+  const read = sources.map((src) => readSource(src, plan.skipped));
+  const moves = read.map((files, si) => nights.placeSource(sources[si]!.label, files, Boolean(opts.renumber)));
+  const touched = new Set<number>();
+  read.forEach((files, si) => {
+    for (const { kind, facts } of files) {
+      for (const f of facts) {
+        if (f.iter === null) continue;
+        touched.add(f.iter);
+        if (moves[si]!.moved) touched.add(moves[si]!.iterOf(kind, f) ?? f.iter);
+      }
+    }
+  });
+
+  for (const [file, lines] of Object.entries(dst)) {
+    const kind = kindOf(file);
+    const its = opts.indexAll ? undefined : iterAt.get(file);
     const m = seenOf(file);
     for (let i = 0; i < lines.length; i++) {
+      if (its && its[i]! >= 0 && !touched.has(its[i]!)) continue;
       const line = lines[i]!.trim();
       if (!line) continue;
       const e = m.get(line);
       if (e) { e.n++; (e.more ??= []).push(i); continue; }
       m.set(line, { n: 1, src: -1, s: 0, at: i });
-      if (kind !== "reviews" && kind !== "runs") continue;
+      if (kind !== "reviews") continue;
       const r = readLine(kind, line);
-      if (!r.ok) continue;
-      if (r.facts.key !== null && !owners.has(r.facts.key)) owners.set(r.facts.key, { line, origin: "the KB" });
-      nights.addRow(r.facts);
+      if (r.ok && r.facts.key !== null && !owners.has(r.facts.key)) owners.set(r.facts.key, { line, origin: "the KB" });
     }
   }
+  plan.renumbered.push(...moves.flatMap((m) => m.renumbered));
 
   sources.forEach((src, si) => {
-    const files = readSource(src, plan.skipped);
-    const move = nights.placeSource(src.label, files, Boolean(opts.renumber));
-    plan.renumbered.push(...move.renumbered);
-    for (const { file, kind, lines, facts, dropped } of files) {
+    const move = moves[si]!;
+    for (const { file, kind, lines, facts, dropped } of read[si]!) {
       const m = seenOf(file);
       const skip = src.skip?.[file] ?? 0;
       const out = plan.append[file] ?? (plan.append[file] = []);
