@@ -2,7 +2,6 @@
 // `parts/<seq>-<label>/` holding, per KB file, the lines it adds (gzip), so old blobs never change, a
 // push sends only its own rows and no file grows past a host's size limit. Pure: names and bytes.
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { KbLines } from "./merge-plan";
 
 export const PARTS_DIR = "parts";
 const PART = /^parts\/(\d{6,})-[A-Za-z0-9._-]+\/([^/]+\.jsonl)\.gz$/;
@@ -28,21 +27,15 @@ export function encodePart(lines: readonly string[]): Buffer {
   return gzipSync(Buffer.from(lines.join("\n") + "\n", "utf8"), { level: 1 });
 }
 
-/** The KB's lines from its parts, each file's parts in sequence order. Unknown paths are ignored. */
-export function linesFromParts(parts: readonly PartFile[]): KbLines {
-  const out: Record<string, string[]> = {};
+/** The KB's files from its parts (each file's parts in sequence order), as the bytes `kb pull` writes. */
+export function bytesFromParts(parts: readonly PartFile[]): Record<string, Buffer> {
+  const chunks: Record<string, Buffer[]> = {};
   const sorted = parts.flatMap((p) => {
     const hit = PART.exec(p.path);
     return hit ? [{ ...p, seq: Number(hit[1]), file: hit[2]! }] : [];
   }).sort((a, b) => a.seq - b.seq || (a.path < b.path ? -1 : 1));
-  for (const p of sorted) {
-    const text = gunzipSync(p.content).toString("utf8");
-    const lines = text.split("\n");
-    if (lines.at(-1) === "") lines.pop();
-    const into = out[p.file] ?? (out[p.file] = []);
-    for (const l of lines) into.push(l);
-  }
-  return out;
+  for (const p of sorted) (chunks[p.file] ??= []).push(gunzipSync(p.content));
+  return Object.fromEntries(Object.entries(chunks).map(([f, bufs]) => [f, Buffer.concat(bufs)]));
 }
 
 /** The parts of one push: the planned lines of each file, gzipped, under `dir`. */

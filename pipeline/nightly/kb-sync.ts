@@ -7,9 +7,9 @@ import { InputError, RuntimeError } from "../core/errors";
 import { lockKb } from "../kb/lock";
 import { KbBranch, type BranchRef } from "./kb-branch";
 import { readLine, kindOf } from "./kb-line";
-import { linesFromParts, nextPartDir, partFiles } from "./kb-parts";
-import { applyMerge, linesOf, readKbDir } from "./merge-kb";
-import { planMerge, type MergePlan } from "./merge-plan";
+import { bytesFromParts, nextPartDir, partFiles } from "./kb-parts";
+import { applyMerge, planBytes, readKbDir } from "./merge-kb";
+import type { MergePlan } from "./merge-plan";
 
 export interface SyncReport {
   remote: string;
@@ -63,11 +63,11 @@ export async function pullKb(kbDir: string, ref: BranchRef): Promise<SyncReport>
   const tip = await b.fetchTip();
   const base = { remote: ref.remote, branch: ref.branch, tip, renumbered: [], skipped: [] };
   if (!tip) return { ...base, added: {} };
-  const remote = linesFromParts(await b.readParts(tip));
+  const remote = bytesFromParts(await b.readParts(tip));
   const release = lockKb(kbDir);
   try {
-    const plan = planMerge(linesOf(readKbDir(kbDir)), [{ label: `${ref.remote}/${ref.branch}`, files: remote }]);
-    return { ...base, added: applyMerge(kbDir, plan, new Map()), renumbered: plan.renumbered, skipped: plan.skipped };
+    const { plan, rest } = planBytes(readKbDir(kbDir).raw, [{ label: `${ref.remote}/${ref.branch}`, raw: remote }]);
+    return { ...base, added: applyMerge(kbDir, plan, new Map(), rest), renumbered: plan.renumbered, skipped: plan.skipped };
   } finally {
     release();
   }
@@ -80,11 +80,11 @@ export async function pushKb(kbDir: string, ref: BranchRef, deps: PushDeps = rea
   // Held for the whole push: a sweep appending meanwhile would make the pushed part miss its rows.
   const release = lockKb(kbDir);
   try {
-    const local = linesOf(readKbDir(kbDir));
+    const local = readKbDir(kbDir).raw;
     for (let attempt = 1; attempt <= deps.maxAttempts; attempt++) {
       const tip = await b.fetchTip();
       const parts = tip ? await b.readParts(tip) : [];
-      const plan = planMerge(linesFromParts(parts), [{ label: kbDir, files: local }], { renumber: true });
+      const { plan } = planBytes(bytesFromParts(parts), [{ label: kbDir, raw: local }], { renumber: true });
       const base = { remote: ref.remote, branch: ref.branch, renumbered: plan.renumbered, skipped: plan.skipped, attempts: attempt };
       if (!Object.keys(plan.append).length) return { ...base, tip, added: {}, part: null };
       const { label, message } = describe(plan.append);

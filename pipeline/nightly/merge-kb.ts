@@ -94,6 +94,23 @@ export function plannedCopies(dst: KbDirContent, sources: { label: string; conte
   return copies;
 }
 
+/**
+ * The merge of sources' JSONL bytes into a KB's: what each source shares with the KB's start (or holds
+ * whole inside it) is skipped on bytes, only the rest is decoded and planned line by line.
+ */
+export function planBytes(have: Record<string, Buffer>, sources: readonly { label: string; raw: Record<string, Buffer> }[], opts: { renumber?: boolean } = {}): { plan: MergePlan; rest: RawSource } {
+  const parts = sources.map((s) => Object.fromEntries(Object.entries(s.raw).map(([f, b]) => [f, sharedPrefix(have[f], b)])));
+  const rest: RawSource = (i, file) => parts[i]?.[file]?.rest ?? null;
+  // Every source already in the KB (a re-run of the merge job): nothing to read line by line.
+  if (parts.every((p) => Object.values(p).every((x) => x.rest.length === 0))) return { plan: { append: {}, renumbered: [], skipped: [], whole: {} }, rest };
+  const plan = planMerge(linesOf({ raw: have, others: new Map() }), sources.map((s, i) => ({
+    label: s.label,
+    files: Object.fromEntries(Object.entries(parts[i]!).map(([f, p]) => [f, splitLines(p.rest.toString("utf8"))])),
+    skip: Object.fromEntries(Object.entries(parts[i]!).map(([f, p]) => [f, p.lines])),
+  })), opts);
+  return { plan, rest };
+}
+
 /** Merge KB directories into `into` (created when missing). Idempotent and order-independent. */
 export function mergeKbDirs(into: string, sourceDirs: readonly string[], opts: { cwd: string; renumber?: boolean }): MergeReport {
   const dst = resolve(opts.cwd, into);
@@ -108,17 +125,9 @@ export function mergeKbDirs(into: string, sourceDirs: readonly string[], opts: {
     const have = readKbDir(dst);
     // The KB itself as a source adds nothing; skip reading it twice.
     const read = sources.filter((s) => s.abs !== dst).map((s) => ({ label: s.label, content: readKbDir(s.abs) }));
-    // Only what a source does not share with the KB's start is decoded and merged line by line.
-    const parts = read.map((s) => Object.fromEntries(Object.entries(s.content.raw).map(([f, b]) => [f, sharedPrefix(have.raw[f], b)])));
-    // Every source already in the KB (a re-run of the merge job): nothing to read line by line.
-    const nothingNew = parts.every((p) => Object.values(p).every((x) => x.rest.length === 0));
-    const plan = nothingNew ? { append: {}, renumbered: [], skipped: [], whole: {} } : planMerge(linesOf(have), read.map((s, i) => ({
-      label: s.label,
-      files: Object.fromEntries(Object.entries(parts[i]!).map(([f, p]) => [f, splitLines(p.rest.toString("utf8"))])),
-      skip: Object.fromEntries(Object.entries(parts[i]!).map(([f, p]) => [f, p.lines])),
-    })), { renumber: opts.renumber });
+    const { plan, rest } = planBytes(have.raw, read.map((s) => ({ label: s.label, raw: s.content.raw })), { renumber: opts.renumber });
     const copies = plannedCopies(have, read);
-    const added = applyMerge(dst, plan, copies, (i, file) => parts[i]?.[file]?.rest ?? null);
+    const added = applyMerge(dst, plan, copies, rest);
     return { into: dst, sources: sources.map((s) => s.label), added, copied: [...copies.keys()], renumbered: plan.renumbered, skipped: plan.skipped };
   } finally {
     release();
