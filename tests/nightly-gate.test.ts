@@ -1,32 +1,20 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCli } from "../pipeline/cli/main";
-import { formatError } from "../pipeline/core/errors";
 import { appendJsonl } from "../pipeline/kb/jsonl";
 import { kbPaths } from "../pipeline/kb/paths";
 import { RUN_SCHEMA_VERSION, type RunRow } from "../pipeline/kb/schemas/run-row";
 import { evaluateGate, type FindingRow } from "../pipeline/nightly/gate";
 import { escapeData, escapeProperty, gateGithub } from "../pipeline/nightly/gate-format";
 import { item, reviewRow } from "./support/kb-builder";
+import { runScrum } from "./support/run-cli";
 import { ROOT } from "./support/sweep-harness";
 import { tmpDir } from "./support/tmp-repo";
 
 const CONFIG = join(ROOT, "scrum.config.yaml");
 const f = (file: string, title: string, line: number | null, tier: FindingRow["gradient_tier"] = "block"): FindingRow => ({ file, title, line, evidence: null, gradient_tier: tier, fingerprint: `${file}#${title}@${line}`, model: "m" });
 
-async function gate(kb: string, args: string[] = [], env: Record<string, string> = {}) {
-  const out: string[] = [], err: string[] = [];
-  let code: number;
-  try {
-    code = await runCli(["gate", "--kb", kb, "--config", CONFIG, ...args], { out: (t) => out.push(t), err: (t) => err.push(t), cwd: ROOT, env, isTTY: false });
-  } catch (e) {
-    const x = formatError(e);
-    err.push(x.line + "\n");
-    code = x.exitCode;
-  }
-  return { code, out: out.join(""), err: err.join("") };
-}
+const gate = (kb: string, args: string[] = [], env: Record<string, string> = {}) => runScrum(["gate", "--kb", kb, "--config", CONFIG, ...args], { env });
 
 function run(iter: number, phase: "start" | "end", shard: { index: number; count: number } | null): RunRow {
   return { schema_version: RUN_SCHEMA_VERSION, run_id: `r${iter}-${shard?.index ?? 0}`, phase, iter, night: `n${iter}`, shard, repo: "/repo", commit: null, ladder: "offline", prompt: { name: "forensic", sha256: "a".repeat(64) }, policy_version: "p", files_planned: 1, created_at: "2026-11-01T02:00:00.000Z" };

@@ -5,7 +5,7 @@
 import { describe, expect, test } from "bun:test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCli } from "../pipeline/cli/main";
+import { runScrum } from "./support/run-cli";
 import { ROOT } from "./support/sweep-harness";
 import { git, tmpDir, writeTree } from "./support/tmp-repo";
 
@@ -22,11 +22,7 @@ async function sh(cwd: string, cmd: string[]) {
   return { code, out: out + err };
 }
 
-async function scrum(args: string[]) {
-  const out: string[] = [];
-  const code = await runCli([...args, "--config", CONFIG], { out: (t) => out.push(t), err: () => {}, cwd: ROOT, env: { OLLAMA_API_KEY: "" }, isTTY: false });
-  return { code, out: out.join("") };
-}
+const scrum = (args: string[]) => runScrum([...args, "--config", CONFIG]);
 
 // Night 1 also validates the file against GitLab's CI schema; night 2 runs the same file.
 const night = (repo: string, validate: boolean) =>
@@ -70,7 +66,7 @@ describe("the GitLab recipe end to end (gitlab-ci-local, 3 shards, offline ladde
     const flat = tmpDir();
     const clone = join(tmpDir(), "c");
     git(base, "clone", "-q", remote, clone);
-    expect((await runCli(["kb", "pull", "--kb", pulled], { out: () => {}, err: () => {}, cwd: clone, env: {}, isTTY: false }))).toBe(0);
+    expect((await runScrum(["kb", "pull", "--kb", pulled], { cwd: clone })).code).toBe(0);
     expect((await scrum(["sweep", clone, "--kb", flat, "--ladder", "offline", "--quiet"])).code).toBe(0);
     for (const args of [["signals", "--json"], ["trust", "--json"], ["query", "select iter, file, chunk, verdict, score, gradient_tier, critical_failures_count from reviews order by all", "--format", "json"]]) {
       expect((await scrum([...args, "--kb", pulled])).out).toBe((await scrum([...args, "--kb", flat])).out);
@@ -88,7 +84,7 @@ describe("the GitLab recipe end to end (gitlab-ci-local, 3 shards, offline ladde
       "scrum kb: night N, iteration 2 (+4 model_trust.jsonl, +4 scrum_reviews.jsonl, +6 scrum_runs.jsonl)",
       "scrum kb: night N, iteration 1 (+4 model_trust.jsonl, +4 scrum_reviews.jsonl, +6 scrum_runs.jsonl)",
     ]);
-    expect((await runCli(["kb", "pull", "--kb", pulled], { out: () => {}, err: () => {}, cwd: clone, env: {}, isTTY: false }))).toBe(0);
+    expect((await runScrum(["kb", "pull", "--kb", pulled], { cwd: clone })).code).toBe(0);
     const nights = JSON.parse((await scrum(["query", "select iter, count(distinct night) nights, count(distinct shard_index) shards, count(*) n from reviews group by iter order by iter", "--format", "json", "--kb", pulled])).out);
     expect(nights).toEqual([{ iter: 1, nights: 1, shards: 3, n: 4 }, { iter: 2, nights: 1, shards: 3, n: 4 }]);
   }, 240_000);

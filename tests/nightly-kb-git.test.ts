@@ -5,6 +5,7 @@ import { appendJsonl } from "../pipeline/kb/jsonl";
 import { kbPaths } from "../pipeline/kb/paths";
 import { pullKb, pushKb } from "../pipeline/nightly/kb-sync";
 import { reviewRow, trustRow } from "./support/kb-builder";
+import { spawnScrum } from "./support/run-cli";
 import { ROOT } from "./support/sweep-harness";
 import { git, gitRepo, tmpDir } from "./support/tmp-repo";
 
@@ -34,11 +35,8 @@ function kbWith(night: string, files: string[], iter = 1): string {
 const sortedLines = (path: string) => readFileSync(path, "utf8").trim().split("\n").sort();
 const ref = (repoDir: string) => ({ repoDir, remote: "origin", branch: "scrum-kb" });
 
-async function cli(cwd: string, args: string[]) {
-  const p = Bun.spawn([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd, stdout: "pipe", stderr: "pipe", env: { ...process.env, OLLAMA_API_KEY: "", EDITOR: "vi", PAGER: "less" } }); // npm sets EDITOR; simple-git guards it
-  const [out, err, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
-  return { out, err, code };
-}
+// npm sets EDITOR, which simple-git guards: the pushes must work with it set.
+const cli = (cwd: string, args: string[]) => spawnScrum(args, { cwd, env: { EDITOR: "vi", PAGER: "less" } });
 
 describe("kb push / kb pull against a local bare remote", () => {
   test("push creates the orphan branch with one commit and never touches the checkout; pull brings every row back", async () => {

@@ -1,33 +1,20 @@
 import { describe, expect, test } from "bun:test";
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCli } from "../pipeline/cli/main";
 import { appendJsonl } from "../pipeline/kb/jsonl";
 import { kbPaths } from "../pipeline/kb/paths";
 import { mergeKbDirs } from "../pipeline/nightly/merge-kb";
 import { planMerge } from "../pipeline/nightly/merge-plan";
 import { sharedPrefix } from "../pipeline/nightly/shared-prefix";
 import { item, reviewRow, trustRow } from "./support/kb-builder";
+import { runScrum } from "./support/run-cli";
 import { ROOT } from "./support/sweep-harness";
 import { git, gitRepo, tmpDir, writeTree } from "./support/tmp-repo";
 
 const CONFIG = join(ROOT, "scrum.config.yaml");
 const line = (o: unknown) => JSON.stringify(o);
 
-async function scrum(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code: number;
-  try {
-    code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env: { OLLAMA_API_KEY: "", ...env }, isTTY: false });
-  } catch (e) {
-    const { formatError } = await import("../pipeline/core/errors");
-    const f = formatError(e);
-    err.push(f.line + "\n");
-    code = f.exitCode;
-  }
-  return { code, out: out.join(""), err: err.join("") };
-}
+const scrum = (args: string[]) => runScrum(args);
 
 /** Lines of every KB file, sorted: the multiset a merge must produce whatever the order. */
 function multiset(dir: string): Record<string, string[]> {

@@ -2,24 +2,12 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, parseAllDocuments } from "yaml";
-import { runCli } from "../pipeline/cli/main";
-import { formatError } from "../pipeline/core/errors";
 import { renderTemplate } from "../pipeline/nightly/ci-recipe";
+import { runScrum } from "./support/run-cli";
 import { ROOT } from "./support/sweep-harness";
 import { gitRepo, tmpDir } from "./support/tmp-repo";
 
-async function init(cwd: string, args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  let code: number;
-  try {
-    code = await runCli(["init", "ci", ...args], { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env: {}, isTTY: false });
-  } catch (e) {
-    const x = formatError(e);
-    err.push(x.line + "\n");
-    code = x.exitCode;
-  }
-  return { code, out: out.join(""), err: err.join("") };
-}
+const init = (cwd: string, args: string[]) => runScrum(["init", "ci", ...args], { cwd });
 
 async function actionValidator(file: string) {
   const p = Bun.spawn(["node", join(ROOT, "node_modules/@action-validator/cli/cli.mjs"), file], { stdout: "pipe", stderr: "pipe" });

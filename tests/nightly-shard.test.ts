@@ -4,16 +4,13 @@ import { join } from "node:path";
 import { assignShards, selectShard, SLACK, FILE_OVERHEAD_BYTES } from "../pipeline/nightly/shard";
 import { resolveNight, resolveShard } from "../pipeline/nightly/shard-spec";
 import { pickIteration } from "../pipeline/sweep/iteration";
-import { ROOT } from "./support/sweep-harness";
+import { spawnScrum } from "./support/run-cli";
 import { gitRepo, tmpDir } from "./support/tmp-repo";
 
 const files = (n: number, size = (i: number) => 200 + ((i * 7919) % 5000)) => Array.from({ length: n }, (_, i) => ({ path: `src/m${i}/file${i}.ts`, bytes: size(i) }));
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const p = Bun.spawn([process.execPath, join(ROOT, "pipeline/cli/main.ts"), ...args], { cwd: ROOT, stdout: "pipe", stderr: "pipe", env: { ...process.env, OLLAMA_API_KEY: "", SCRUM_SHARD: "", SCRUM_NIGHT: "", CI_NODE_INDEX: "", CI_NODE_TOTAL: "", JOB_COMPLETION_INDEX: "", GITHUB_RUN_ID: "", CI_PIPELINE_ID: "", ...env } });
-  const [out, err, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
-  return { out, err, code };
-}
+const CLEAN = { SCRUM_SHARD: "", SCRUM_NIGHT: "", CI_NODE_INDEX: "", CI_NODE_TOTAL: "", JOB_COMPLETION_INDEX: "", GITHUB_RUN_ID: "", CI_PIPELINE_ID: "" };
+const cli = (args: string[], env: Record<string, string> = {}) => spawnScrum(args, { env: { ...CLEAN, ...env } });
 
 describe("shard assignment", () => {
   test("every file lands in exactly one shard, and the same input gives the same answer", () => {
