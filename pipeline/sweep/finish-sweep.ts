@@ -33,7 +33,7 @@ export async function finishSweep(f: FinishInput, io: Io): Promise<SweepSummary>
   // the lock guarantees nobody else wrote this iteration meanwhile).
   const iterRows = [...f.iterDone, ...f.written];
   const summary = summarizeIteration({
-    run: f.run, ladder: plan.choice, skipped: plan.walk.skipped, walkMode: plan.walk.mode, planned: plan.planned, iterRows,
+    run: f.run, ladder: plan.choice, skipped: plan.walk.skipped, walkMode: plan.walk.mode, shard: plan.shard, planned: plan.planned, iterRows,
     runRows: f.written, targeted: plan.targeted, resumed: f.resumed, observer: f.observer,
     wallMs: performance.now() - f.startedAt, interrupted: Boolean(io.signal?.aborted), configPath: f.configPath,
   });

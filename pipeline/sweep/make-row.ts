@@ -3,6 +3,7 @@ import type { Config } from "../core/config";
 import { checkAnswerItems } from "../extract/check-evidence";
 import type { ReviewRow } from "../kb/schemas/review-row";
 import { REVIEW_SCHEMA_VERSION } from "../kb/schemas/review-row";
+import type { ShardRef } from "../kb/schemas/night";
 import type { EvidenceVerdict, StaticFinding } from "../kb/schemas/static-finding";
 import type { MissRow, TrustRow } from "../kb/schemas/trust-row";
 import { TRUST_SCHEMA_VERSION } from "../kb/schemas/trust-row";
@@ -13,6 +14,8 @@ import { gradientTier, maxSeverity } from "./tier";
 export interface RunContext {
   run_id: string;
   iter: number;
+  night: string | null;
+  shard: ShardRef | null;
   repo: string;
   commit: string | null;
   prompt: { name: string; sha256: string };
@@ -65,6 +68,8 @@ export function reviewRow(run: RunContext, c: ChunkContext, res: LadderResult): 
     schema_version: REVIEW_SCHEMA_VERSION,
     run_id: run.run_id,
     iter: run.iter,
+    night: run.night,
+    shard: run.shard,
     repo: run.repo,
     commit: run.commit,
     file: c.file,
@@ -117,6 +122,8 @@ export function cachedRow(run: RunContext, prior: ReviewRow, c: ChunkContext): R
     ...prior,
     run_id: run.run_id,
     iter: run.iter,
+    night: run.night,
+    shard: run.shard,
     repo: run.repo,
     commit: run.commit,
     policy_version: run.policy_version,

@@ -16,7 +16,9 @@ export interface ResumeState {
 
 export function resumeIteration(plan: SweepPlan, io: Io): ResumeState {
   const warn = (m: string) => io.err(m + "\n");
-  const iterDone = validateReviews(plan.repoRaw.filter((r) => r.iter === plan.iter), plan.paths.reviews, warn);
+  // A shard joining its night's iteration owns only its own files' rows (other shards may have landed).
+  const mine = plan.shard ? new Set(plan.planned.map((p) => p.file.path)) : null;
+  const iterDone = validateReviews(plan.repoRaw.filter((r) => r.iter === plan.iter && (!mine || mine.has(r.file as string))), plan.paths.reviews, warn);
   if (iterDone.length) restoreTrustRows(plan.paths.dir, iterDone, warn);
   return { iterDone, done: new Set(iterDone.map((r) => `${r.file}#${r.chunk}/${r.chunks}`)) };
 }

@@ -4,6 +4,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Io } from "../cli/command";
 import type { Config } from "../core/config";
+import type { ShardRef } from "../kb/schemas/night";
 import { InputError } from "../core/errors";
 import { appendJsonl } from "../kb/jsonl";
 import { lockKb } from "../kb/lock";
@@ -37,6 +38,10 @@ export interface SweepOptions {
   ladder?: string;
   prompt?: string;
   iter?: number;
+  /** Review only this shard's files (the floor still scans every file). */
+  shard?: ShardRef | null;
+  /** The night id shared by the shards of one night. */
+  night?: string | null;
   since?: string;
   files?: string[];
   proposal?: string;
@@ -101,11 +106,12 @@ function startRun(plan: SweepPlan, config: Config, now: () => number): { run: Ru
   const { walk, iter, prompts, choice } = plan;
   const run: RunContext = {
     run_id: `${new Date(now()).toISOString().replace(/[-:.]/g, "").slice(0, 15)}-${crypto.randomUUID().slice(0, 8)}`,
-    iter, repo: walk.repo, commit: walk.commit,
+    iter, night: plan.night, shard: plan.shard ? { index: plan.shard.index, count: plan.shard.count } : null,
+    repo: walk.repo, commit: walk.commit,
     prompt: { name: prompts.name, sha256: prompts.sha256 },
     policy_version: config.policy_version, proposal: plan.proposal, tiers: config.tiers,
   };
-  const runBase = { schema_version: RUN_SCHEMA_VERSION, run_id: run.run_id, iter, repo: walk.repo, commit: walk.commit, ladder: choice.name, prompt: run.prompt, policy_version: config.policy_version, files_planned: plan.planned.length };
+  const runBase = { schema_version: RUN_SCHEMA_VERSION, run_id: run.run_id, iter, night: run.night, shard: run.shard, repo: walk.repo, commit: walk.commit, ladder: choice.name, prompt: run.prompt, policy_version: config.policy_version, files_planned: plan.planned.length };
   appendJsonl(plan.paths.runs, [{ ...runBase, phase: "start", created_at: new Date(now()).toISOString() } satisfies RunRow]);
   return { run, runBase };
 }
