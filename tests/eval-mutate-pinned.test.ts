@@ -4,6 +4,7 @@ import { describe, expect, test } from "bun:test";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { applySite, findSites } from "../pipeline/eval/find-sites";
+import { findSitesParallel } from "../pipeline/eval/find-sites-parallel";
 import { loadMutations } from "../pipeline/eval/load-mutations";
 import { sampleSites } from "../pipeline/eval/sample-sites";
 import { FindingClass } from "../pipeline/kb/schemas/static-finding";
@@ -30,6 +31,12 @@ describe("planted mutants are pinned for a seed", () => {
     const chosen = sampleSites(sites, [...FindingClass.options], 3, "pin").chosen
       .map((s) => `${s.class} ${s.file}:${s.line} ${s.operator} ${sha(applySite(text.get(s.file)!, s))}`);
     expect(chosen).toEqual(PINNED_MUTANTS);
+  });
+
+  test("workers find exactly the sites one thread finds, in the same order", async () => {
+    const parallel = await findSitesParallel(files, ops, "pin", { workers: 2, batchFiles: 37 });
+    expect(parallel.length).toBe(sites.length);
+    expect(sha(JSON.stringify(parallel))).toBe(PINNED_SITES.sha);
   });
 });
 

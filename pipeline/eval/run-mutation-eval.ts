@@ -19,6 +19,7 @@ import { runSweep } from "../sweep/run-sweep";
 import { walkRepo } from "../walk/walk-repo";
 import { cacheableRows, costModel } from "./estimate-cost";
 import { evalRows } from "./eval-rows";
+import { findSitesParallel } from "./find-sites-parallel";
 import { loadMutations } from "./load-mutations";
 import { copyPath, ensureEmptyDir, makeCopy, writeFiles } from "./make-copy";
 import type { Mutant, NotPlanted } from "./mutant";
@@ -87,8 +88,11 @@ export async function runMutationEval(opts: MutateOptions, io: Io): Promise<Muta
   if (opts.maxRequests !== undefined && cost.baselineRequests > opts.maxRequests) {
     throw new UsageError(`--max-requests ${opts.maxRequests}: the baseline alone needs ${cost.baselineRequests} model request(s) (files with no cached review)`, `run \`scrum sweep --ladder ${choice.name}\` first, so the eval reuses its reviews, or raise --max-requests`);
   }
+  const started = performance.now();
+  const sites = await findSitesParallel(walk.files, operators, opts.seed);
+  const siteMs = performance.now() - started;
   const plan = planMutants({
-    files: walk.files, operators, classes: opts.classes, perClass: opts.perClass, seed: opts.seed, floor,
+    files: walk.files, sites, classes: opts.classes, perClass: opts.perClass, seed: opts.seed, floor, base,
     cost: cost.requests, budget: opts.maxRequests === undefined ? null : opts.maxRequests - cost.baselineRequests,
   });
   const touched = [...plan.mutated.keys(), ...plan.affected];
@@ -96,7 +100,7 @@ export async function runMutationEval(opts: MutateOptions, io: Io): Promise<Muta
   const eval_id = `${new Date(now()).toISOString().replace(/[-:.]/g, "").slice(0, 15)}-${crypto.randomUUID().slice(0, 8)}`;
   const result: MutationEvalResult = {
     eval_id, dry_run: Boolean(opts.dryRun), repo: walk.repo, commit: walk.commit, ladder: choice.name, ladder_note: choice.note,
-    seed: opts.seed, tolerance: opts.tolerance, files: walk.files.length, sites: plan.sites, plant_ms: Math.round(plan.plantMs),
+    seed: opts.seed, tolerance: opts.tolerance, files: walk.files.length, sites: plan.sites, plant_ms: Math.round(siteMs + plan.sampleMs),
     mutants: plan.mutants, not_planted: plan.notPlanted, affected: plan.affected,
     plan: { baseline_requests: cost.baselineRequests, mutant_requests: cost.requests(touched), chunks: totals.chunks, prompt_tokens: totals.promptTokens, cost_usd: totals.costUsd },
     requests: null, results: [], reviewers: [], kept: null,
