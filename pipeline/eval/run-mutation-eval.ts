@@ -72,6 +72,13 @@ export interface MutationEvalResult {
 const requestsOf = (rows: { cached: boolean; attempts: { provider: string; tries: number }[] }[]) =>
   rows.filter((r) => !r.cached).reduce((s, r) => s + r.attempts.filter((a) => a.provider !== "static").reduce((t, a) => t + a.tries, 0), 0);
 
+/** "no_site for 7 classes, over_budget 2": why an eval planted nothing, from the not-planted outcomes. */
+function whyNone(notPlanted: readonly NotPlanted[]): string {
+  const counts = new Map<string, number>();
+  for (const n of notPlanted) counts.set(n.reason, (counts.get(n.reason) ?? 0) + 1);
+  return [...counts].map(([reason, n]) => `${reason} ×${n}`).join(", ") || "no class asked for";
+}
+
 export async function runMutationEval(opts: MutateOptions, io: Io): Promise<MutationEvalResult> {
   const now = opts.now ?? Date.now;
   const { config } = opts;
@@ -106,7 +113,7 @@ export async function runMutationEval(opts: MutateOptions, io: Io): Promise<Muta
     requests: null, results: [], reviewers: [], kept: null,
   };
   if (opts.dryRun) return result;
-  if (!plan.mutants.length) throw new RuntimeError("E_NO_MUTANTS", "no mutant could be planted: no operator found a site in the repository", "see `--dry-run` and docs/EVAL.md for the sites each class needs");
+  if (!plan.mutants.length) throw new RuntimeError("E_NO_MUTANTS", `no mutant could be planted: ${whyNone(plan.notPlanted)}`, "`--dry-run` lists each class and why; docs/EVAL.md says which sites each class needs");
 
   const work = opts.keep ? resolve(io.cwd, opts.keep) : mkdtempSync(join(tmpdir(), "scrum-mutate-"));
   if (opts.keep) ensureEmptyDir(work, "--keep");
