@@ -13,7 +13,7 @@ export interface ReviewerSummary {
   confusion: Record<string, Record<string, number>>;
 }
 
-export const reviewerLabel = (r: Reviewer) => (r.kind === "floor" ? "floor" : r.kind === "ladder" ? "(no rung answered)" : r.model ?? "?");
+export const reviewerLabel = (r: Reviewer) => (r.kind === "floor" ? "floor" : r.kind === "ladder" ? "(no model answered)" : r.model ?? "?");
 
 function recall(cls: string, rs: readonly MutantResult[]): ClassRecall {
   const reviewed = rs.filter((r) => r.outcome !== "unreviewed");
