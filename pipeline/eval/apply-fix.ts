@@ -59,27 +59,36 @@ function widen(node: SgNode, fix: FixSpec, source: string): { start: number; end
   return { start, end };
 }
 
+/** A rewriter's match with its offsets, read once. */
+interface Located { node: SgNode; start: number; end: number }
+
 /**
  * A rewriter's matches in the whole file, found once per file and operator (each findAll compiles the
  * rule again); a capture's matches are those inside it, in the same document order findAll gives.
  */
-export type RewriterMatches = (rewriterId: string) => SgNode[];
+export type RewriterMatches = (rewriterId: string) => Matches;
+interface Matches { list: Located[]; byStart: boolean }
 
 export function rewriterMatches(op: MutationOperator, root: SgNode): RewriterMatches {
-  const found = new Map<string, SgNode[]>();
+  const found = new Map<string, Matches>();
   return (id) => {
-    let list = found.get(id);
-    if (!list) found.set(id, (list = root.findAll(op.rewriters.get(id)!)));
-    return list;
+    let m = found.get(id);
+    if (!m) {
+      const list = root.findAll(op.rewriters.get(id)!).map((node) => {
+        const r = node.range();
+        return { node, start: r.start.index, end: r.end.index };
+      });
+      found.set(id, (m = { list, byStart: list.every((x, i) => i === 0 || x.start >= list[i - 1]!.start) }));
+    }
+    return m;
   };
 }
 
 /** Whether m is node or one of its descendants (a node of the same range may be either an ancestor or a descendant). */
-function within(m: SgNode, node: SgNode, start: number, end: number): boolean {
-  const r = m.range();
-  if (r.start.index < start || r.end.index > end) return false;
-  if (r.start.index > start || r.end.index < end) return true;
-  for (let n: SgNode | null = m; n; n = n.parent()) {
+function within(m: Located, node: SgNode, start: number, end: number): boolean {
+  if (m.end > end) return false;
+  if (m.start > start || m.end < end) return true;
+  for (let n: SgNode | null = m.node; n; n = n.parent()) {
     if (n.id() === node.id()) return true;
     const nr = n.range();
     if (nr.start.index !== start || nr.end.index !== end) return false;
@@ -87,16 +96,32 @@ function within(m: SgNode, node: SgNode, start: number, end: number): boolean {
   return false;
 }
 
+/** The matches starting inside [start, end]: findAll's pre-order lists them by start, so a binary search finds the first. */
+function* startingIn({ list, byStart }: Matches, start: number, end: number): Generator<Located> {
+  // Should a binding ever list them otherwise, look at every match: slower, never different.
+  if (!byStart) {
+    for (const m of list) if (m.start >= start && m.start <= end) yield m;
+    return;
+  }
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i]!.start <= end; i++) yield list[i]!;
+}
+
 /** Apply rewriters to every match inside `node` (first match wins where two overlap); returns node's text rewritten. */
 function rewriteInside(node: SgNode, ids: readonly string[], op: MutationOperator, matches: RewriterMatches, source: string, values: Record<string, string>): string {
   const { start: { index: base }, end: { index: last } } = node.range();
   const edits: Replacement[] = [];
   for (const rw of (op.spec.rewriters ?? []).filter((r) => ids.includes(r.id))) {
-    for (const m of matches(rw.id)) {
+    for (const m of startingIn(matches(rw.id), base, last)) {
       if (!within(m, node, base, last)) continue;
-      const w = widen(m, rw.fix, source);
+      const w = widen(m.node, rw.fix, source);
       if (edits.some((e) => w.start < e.end && e.start < w.end)) continue;
-      edits.push({ ...w, text: expandTemplate(templateOf(rw.fix), (n) => values[n] ?? captureText(m, n, source)) });
+      edits.push({ ...w, text: expandTemplate(templateOf(rw.fix), (n) => values[n] ?? captureText(m.node, n, source)) });
     }
   }
   let text = node.text();
