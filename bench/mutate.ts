@@ -1,7 +1,8 @@
 // Planting mutants in a 10,000-file repository (the issue's bar: under 30 s): site finding over every file
 // on every core, the stratified sample and the rewrite. Also, in the same run: the same files on one
 // thread (the parallel speed-up), and with --floor the plan's floor work (baseline scan, overlap check).
-// Usage: npx bun bench/mutate.ts [FILES] [--per-class N] [--workers N] [--floor] [--against DIR]
+// Usage: npx bun bench/mutate.ts [FILES] [--per-class N] [--workers N] [--floor] [--against DIR] [--repo DIR]
+//   --repo DIR: plant in that repository's walked files (as `scrum eval --mutate` walks them) instead.
 //   --against DIR: another checkout of scrum (e.g. the commit before a change, with node_modules linked):
 //   its site finding and this one's, one thread each, alternating on the same 1,000 files (a same-run ratio).
 import { availableParallelism, loadavg } from "node:os";
@@ -13,10 +14,16 @@ import { planMutants } from "../pipeline/eval/plan-mutants";
 import { FindingClass } from "../pipeline/kb/schemas/static-finding";
 import { loadFloor } from "../pipeline/rules/floor";
 import { generatedRepo } from "../tests/support/mutate-corpus";
+import { loadConfig } from "../pipeline/cli/load-config";
+import { walkRepo } from "../pipeline/walk/walk-repo";
 
 const ROOT = join(import.meta.dir, "..");
 const arg = (name: string) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : undefined);
-const n = Number(process.argv[2]?.startsWith("--") ? 10_000 : (process.argv[2] ?? 10_000));
+const repoDir = process.argv.includes("--repo") ? process.argv[process.argv.indexOf("--repo") + 1]! : null;
+const files = repoDir
+  ? (await walkRepo(repoDir, process.cwd(), { policy: loadConfig({ cwd: ROOT }).config.walk })).files.map((f) => ({ path: f.path, content: f.content }))
+  : generatedRepo(Number(process.argv[2]?.startsWith("--") ? 10_000 : (process.argv[2] ?? 10_000)));
+const n = files.length;
 const perClass = arg("--per-class") ?? 3;
 const workers = arg("--workers") ?? defaultWorkers(n);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
@@ -24,11 +31,10 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** CPU time of this process, every thread (workers included): what the work costs whatever the machine's load. */
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
-const files = generatedRepo(n);
 const ops = loadMutations(join(ROOT, "prompts/mutations"));
 const floor = loadFloor(join(ROOT, "prompts/rules"));
 const classes = [...FindingClass.options];
-console.log(`files ${n}, ${ops.length} operators, ${workers} worker(s) on ${availableParallelism()} core(s); load average before: ${load()}`);
+console.log(`${repoDir ? `${repoDir}: ` : ""}files ${n}, ${ops.length} operators, ${workers} worker(s) on ${availableParallelism()} core(s); load average before: ${load()}`);
 
 const t0 = performance.now(), c0 = cpu();
 const sites = await findSitesParallel(files, ops, "bench", { workers });
