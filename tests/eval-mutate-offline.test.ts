@@ -75,6 +75,9 @@ describe("scrum eval --mutate on the offline ladder", () => {
     expect(r4.code).toBe(1);
     expect(r4.err).toContain("no mutant could be planted: no_site ×2");
     expect(r4.err).not.toContain("    at ");
+    const r5 = await scrum(["eval", "--mutate", "--dry-run", "--keep", join(tmpDir(), "k"), "--kb", kb], ROOT);
+    expect(r5.code).toBe(2);
+    expect(r5.err).toContain("--keep has nothing to keep with --dry-run");
     const full = tmpDir();
     mkdirSync(join(full, "x"));
     const r3 = await scrum(["eval", "--mutate", fixtureRepo(), "--ladder", "offline", "--kb", kb, "--keep", full], ROOT);

@@ -91,6 +91,7 @@ function parseClasses(v: unknown): FindingClass[] {
 
 async function runMutate(values: Values, positionals: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`eval --mutate: expected at most one REPO, got ${positionals.length}`);
+  if (values["dry-run"] && values.keep !== undefined) throw new UsageError("eval --mutate: --keep has nothing to keep with --dry-run (nothing is copied or planted)", "drop one of them");
   const { config, kbDir } = commandContext(values, io);
   let tolerance = config.mutate.tolerance;
   if (values.tolerance !== undefined) {
