@@ -7,7 +7,8 @@ import { crossFileEffects } from "../pipeline/eval/cross-file-effects";
 import { applySite, findSites } from "../pipeline/eval/find-sites";
 import { loadMutations } from "../pipeline/eval/load-mutations";
 import type { StaticFinding } from "../pipeline/kb/schemas/static-finding";
-import { loadFloor } from "../pipeline/rules/floor";
+import { createFloor, loadFloor, type Floor } from "../pipeline/rules/floor";
+import type { RuleSpec } from "../pipeline/rules/rule-spec";
 import { ROOT } from "./support/sweep-harness";
 
 /** A guard mounted by qualified name only, so dropping the mount leaves the definition unreferenced. */
@@ -43,35 +44,64 @@ function fullRescan(base: Map<string, StaticFinding[]>, after: Map<string, Stati
   return out;
 }
 
-describe("cross-file effects of mutants", () => {
-  const floor = loadFloor(join(ROOT, "prompts/rules"));
-  const ops = loadMutations(join(ROOT, "prompts/mutations"));
-  const files = [...read(join(ROOT, "tests/corpus")), ...Object.entries(CROSS).map(([path, content]) => ({ path, content }))];
+type Files = { path: string; content: string }[];
+type Sites = ReturnType<typeof findSites>;
+
+/** Each trial's cross-file effects against a full rescan; returns how many other files each trial changed. */
+function compare(floor: Floor, files: Files, trials: Sites[]): number[] {
   const text = new Map(files.map((f) => [f.path, f.content]));
   const base = floor.scan(files);
   const effects = crossFileEffects(floor, files, base);
-  const sites = findSites(files, ops, "x");
+  const changed: number[] = [];
+  for (const trial of trials) {
+    const mutated = new Map(trial.map((s) => [s.file, applySite(text.get(s.file)!, s)]));
+    const want = fullRescan(base, floor.scan(files.map((f) => ({ path: f.path, content: mutated.get(f.path) ?? f.content }))), new Set(mutated.keys()));
+    expect([...effects(mutated)]).toEqual([...want]);
+    changed.push(want.size);
+  }
+  return changed;
+}
 
-  // A full floor scan of the corpus takes about a second: every guard mount alone, all of them together,
-  // and one site of each class in distinct files.
-  const onePerFile = (list: typeof sites) => {
-    const seen = new Set<string>();
-    return list.filter((s) => !seen.has(s.file) && seen.add(s.file));
-  };
-  const mounts = sites.filter((s) => s.class === "unwired-auth");
-  const mixed = onePerFile([...new Set(sites.map((s) => s.class))].map((c) => sites.find((s) => s.class === c)!));
+const onePerFile = (list: Sites) => {
+  const seen = new Set<string>();
+  return list.filter((s) => !seen.has(s.file) && seen.add(s.file));
+};
 
-  test("equal a full rescan: each guard mount dropped alone, all together, one site of every class", () => {
-    let nonEmpty = 0;
-    const trials = [...mounts.map((s) => [s]), onePerFile(mounts), mixed];
-    for (const trial of trials) {
-      const mutated = new Map(trial.map((s) => [s.file, applySite(text.get(s.file)!, s)]));
-      const want = fullRescan(base, floor.scan(files.map((f) => ({ path: f.path, content: mutated.get(f.path) ?? f.content }))), new Set(mutated.keys()));
-      const got = effects(mutated);
-      expect([...got]).toEqual([...want]);
-      if (want.size) nonEmpty++;
-    }
-    // The corpus has guards mounted in one file and defined in another: some mutants do reach across.
-    expect(nonEmpty).toBeGreaterThan(0);
+/** A rule of the test's own (the shipped pack changes under other hands): guards named require*, and a one-file rule on the same line for requireLocal*. */
+const rule = (id: string, regex: string, check?: RuleSpec["check"]): RuleSpec => ({
+  id, language: "typescript", class: "unwired-auth", severity: "error", message: id, note: id, valid: ["x"], invalid: ["x"],
+  rule: { kind: "function_declaration", has: { field: "name", pattern: "$NAME", regex } }, ...(check ? { check } : {}),
+});
+
+describe("cross-file effects of mutants", () => {
+  const ops = loadMutations(join(ROOT, "prompts/mutations"));
+
+  test("equal a full rescan with the shipped floor: each guard mount dropped alone, all together, one site of every class", () => {
+    // A full floor scan of the corpus takes about a second, so the trials are few.
+    const floor = loadFloor(join(ROOT, "prompts/rules"));
+    const files = [...read(join(ROOT, "tests/corpus")), ...Object.entries(CROSS).map(([path, content]) => ({ path, content }))];
+    const sites = findSites(files, ops, "x");
+    const mounts = sites.filter((s) => s.class === "unwired-auth");
+    const mixed = onePerFile([...new Set(sites.map((s) => s.class))].map((c) => sites.find((s) => s.class === c)!));
+    expect(mounts.length).toBeGreaterThan(0);
+    compare(floor, files, [...mounts.map((s) => [s]), onePerFile(mounts), mixed]);
   }, 60_000);
+
+  test("equal a full rescan where a dropped mount reaches across, and where a one-file finding on the same line hides it", () => {
+    const floor = createFloor([
+      rule("t-local", "^requireLocal"),
+      rule("t-unwired", "^require", { name: "unreferenced", capture: "$NAME", referenceIgnores: [] }),
+    ]);
+    const files = [
+      { path: "src/guards.ts", content: "export function requireStaff(req, res, next) {\n  next();\n}\nexport function requireLocalAdmin(req, res, next) {\n  next();\n}\n" },
+      { path: "src/routes.ts", content: 'router.get("/staff", g.requireStaff, list);\nrouter.get("/admin", g.requireLocalAdmin, list);\n' },
+    ];
+    const mounts = findSites(files, ops, "x").filter((s) => s.operator === "ts-drop-guard-mount");
+    expect(mounts.map((s) => s.symbol)).toEqual(["g.requireStaff", "g.requireLocalAdmin"]);
+    // requireStaff becomes unreferenced in guards.ts; requireLocalAdmin too, but t-local already reports that line.
+    expect(compare(floor, files, [[mounts[0]!], [mounts[1]!]])).toEqual([1, 0]);
+    const cross = createFloor([floor.rules[1]!]);
+    const after = cross.scan(files.map((f) => (f.path === "src/routes.ts" ? { ...f, content: applySite(f.content, mounts[1]!) } : f)));
+    expect(after.get("src/guards.ts")?.map((f) => f.line)).toEqual([4]);
+  });
 });
