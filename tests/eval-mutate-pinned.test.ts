@@ -38,6 +38,14 @@ describe("planted mutants are pinned for a seed", () => {
     expect(parallel.length).toBe(sites.length);
     expect(sha(JSON.stringify(parallel))).toBe(PINNED_SITES.sha);
   });
+
+  test("a worker that fails rejects with one line naming the failure", async () => {
+    // The worker compiles from the spec it is sent; a rule ast-grep rejects there fails that worker.
+    const broken = ops.map((o, i) => (i === 0 ? { ...o, spec: { ...o.spec, rule: { kind: "no_such_kind_anywhere" } } } : o));
+    const err = await findSitesParallel(files.slice(0, 60), broken, "pin", { workers: 2, batchFiles: 10 }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/^a planting worker failed: mutation .*ast-grep cannot compile it/);
+  });
 });
 
 const PINNED_SITES = {
