@@ -1,6 +1,6 @@
 // `scrum eval --mutate --ladder offline` end to end on a multi-language fixture and on this repository.
 import { describe, expect, test } from "bun:test";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { readEvals } from "../pipeline/kb/read-kb";
 import { ROOT } from "./support/sweep-harness";
@@ -11,7 +11,9 @@ const scrum = scrumCli;
 
 describe("scrum eval --mutate on the offline ladder", () => {
   test("plants one mutant per file, reports the floor's recall per class, keeps the copy and never touches the repository", async () => {
-    const repo = fixtureRepo();
+    // A repository directory named like the eval's own KB directory must not collide with it.
+    const repo = join(tmpDir(), "kb");
+    renameSync(fixtureRepo(), repo);
     const before = treeHash(repo);
     const kb = tmpDir("scrum-kb-");
     const keep = join(tmpDir(), "kept");
@@ -34,6 +36,7 @@ describe("scrum eval --mutate on the offline ladder", () => {
     expect(kept.mutants).toEqual(res.mutants);
     const diff = git(res.kept.copy, "diff", "--name-only").trim().split("\n").sort();
     expect(diff).toEqual(res.mutants.map((m: { file: string }) => m.file).sort());
+    expect(git(res.kept.copy, "status", "--porcelain").split("\n").filter(Boolean).sort()).toEqual(diff.map((f) => ` M ${f}`));
     for (const m of res.mutants) expect(readFileSync(join(res.kept.copy, m.file), "utf8")).toContain(m.after);
     // The KB gets one row per (mutant, reviewer) and one per mutant not planted.
     const rows = readEvals(kb, () => {});
@@ -67,6 +70,14 @@ describe("scrum eval --mutate on the offline ladder", () => {
     const r2 = await scrum(["eval", "--seed", "x"], ROOT);
     expect(r2.code).toBe(2);
     expect(r2.err).toContain("--seed needs --mutate");
+    // Nothing to plant is a one-line failure that says why (here: the class has no site), not a stack trace.
+    const r4 = await scrum(["eval", "--mutate", fixtureRepo(), "--ladder", "offline", "--kb", kb, "--classes", "unwired-auth,hardcoded-path"], ROOT);
+    expect(r4.code).toBe(1);
+    expect(r4.err).toContain("no mutant could be planted: no_site ×2");
+    expect(r4.err).not.toContain("    at ");
+    const r5 = await scrum(["eval", "--mutate", "--dry-run", "--keep", join(tmpDir(), "k"), "--kb", kb], ROOT);
+    expect(r5.code).toBe(2);
+    expect(r5.err).toContain("--keep has nothing to keep with --dry-run");
     const full = tmpDir();
     mkdirSync(join(full, "x"));
     const r3 = await scrum(["eval", "--mutate", fixtureRepo(), "--ladder", "offline", "--kb", kb, "--keep", full], ROOT);

@@ -1,7 +1,8 @@
 // ast-grep's rewrite, done in TypeScript (the napi binding matches but does not apply `fix`): expand a
 // fix template with the match's meta-variables and transforms, and widen the range per expandStart/End.
-import type { NapiConfig, SgNode } from "@ast-grep/napi";
-import type { FixSpec, MutationSpec, RewriterSpec } from "./mutation-spec";
+import type { SgNode } from "@ast-grep/napi";
+import type { MutationOperator } from "./compile-operator";
+import type { FixSpec } from "./mutation-spec";
 
 export interface Replacement {
   /** UTF-16 offsets into the file text. */
@@ -58,15 +59,69 @@ function widen(node: SgNode, fix: FixSpec, source: string): { start: number; end
   return { start, end };
 }
 
-/** Apply rewriters to every outermost descendant of `node` they match; returns node's text rewritten. */
-function rewriteInside(node: SgNode, rewriters: RewriterSpec[], utils: MutationSpec["utils"], source: string, values: Record<string, string>): string {
-  const base = node.range().start.index;
+/** A rewriter's match with its offsets, read once. */
+interface Located { node: SgNode; start: number; end: number }
+
+/**
+ * A rewriter's matches in the whole file, found once per file and operator (each findAll compiles the
+ * rule again); a capture's matches are those inside it, in the same document order findAll gives.
+ */
+export type RewriterMatches = (rewriterId: string) => Matches;
+interface Matches { list: Located[]; byStart: boolean }
+
+export function rewriterMatches(op: MutationOperator, root: SgNode): RewriterMatches {
+  const found = new Map<string, Matches>();
+  return (id) => {
+    let m = found.get(id);
+    if (!m) {
+      const list = root.findAll(op.rewriters.get(id)!).map((node) => {
+        const r = node.range();
+        return { node, start: r.start.index, end: r.end.index };
+      });
+      found.set(id, (m = { list, byStart: list.every((x, i) => i === 0 || x.start >= list[i - 1]!.start) }));
+    }
+    return m;
+  };
+}
+
+/** Whether m is node or one of its descendants (a node of the same range may be either an ancestor or a descendant). */
+function within(m: Located, node: SgNode, start: number, end: number): boolean {
+  if (m.end > end) return false;
+  if (m.start > start || m.end < end) return true;
+  for (let n: SgNode | null = m.node; n; n = n.parent()) {
+    if (n.id() === node.id()) return true;
+    const nr = n.range();
+    if (nr.start.index !== start || nr.end.index !== end) return false;
+  }
+  return false;
+}
+
+/** The matches starting inside [start, end]: findAll's pre-order lists them by start, so a binary search finds the first. */
+function* startingIn({ list, byStart }: Matches, start: number, end: number): Generator<Located> {
+  // Should a binding ever list them otherwise, look at every match: slower, never different.
+  if (!byStart) {
+    for (const m of list) if (m.start >= start && m.start <= end) yield m;
+    return;
+  }
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i]!.start <= end; i++) yield list[i]!;
+}
+
+/** Apply rewriters to every match inside `node` (first match wins where two overlap); returns node's text rewritten. */
+function rewriteInside(node: SgNode, ids: readonly string[], op: MutationOperator, matches: RewriterMatches, source: string, values: Record<string, string>): string {
+  const { start: { index: base }, end: { index: last } } = node.range();
   const edits: Replacement[] = [];
-  for (const rw of rewriters) {
-    for (const m of node.findAll({ rule: rw.rule, utils } as NapiConfig)) {
-      const w = widen(m, rw.fix, source);
+  for (const rw of (op.spec.rewriters ?? []).filter((r) => ids.includes(r.id))) {
+    for (const m of startingIn(matches(rw.id), base, last)) {
+      if (!within(m, node, base, last)) continue;
+      const w = widen(m.node, rw.fix, source);
       if (edits.some((e) => w.start < e.end && e.start < w.end)) continue;
-      edits.push({ ...w, text: expandTemplate(templateOf(rw.fix), (n) => values[n] ?? captureText(m, n, source)) });
+      edits.push({ ...w, text: expandTemplate(templateOf(rw.fix), (n) => values[n] ?? captureText(m.node, n, source)) });
     }
   }
   let text = node.text();
@@ -75,10 +130,12 @@ function rewriteInside(node: SgNode, rewriters: RewriterSpec[], utils: MutationS
 }
 
 /** The replacement this operator makes at one matched node, and the symbol it names (if any). */
-export function applyFix(spec: MutationSpec, node: SgNode, source: string, values: Record<string, string>): Replacement & { symbol: string | null } {
+export function applyFix(op: MutationOperator, node: SgNode, source: string, values: Record<string, string>, matches: RewriterMatches): Replacement & { symbol: string | null } {
+  const { spec } = op;
   // $SCRUM_INDENT: the indentation of the line the match starts on, for multi-line fixes.
-  const lineStart = source.lastIndexOf("\n", node.range().start.index - 1) + 1;
-  const env: Record<string, string> = { SCRUM_INDENT: /^[ \t]*/.exec(source.slice(lineStart))![0], ...values };
+  const indent = /[ \t]*/y;
+  indent.lastIndex = source.lastIndexOf("\n", node.range().start.index - 1) + 1;
+  const env: Record<string, string> = { SCRUM_INDENT: indent.exec(source)![0], ...values };
   const lookup = (name: string) => env[name] ?? captureText(node, name, source);
   for (const [name, t] of Object.entries(spec.transform ?? {})) {
     if ("replace" in t) {
@@ -87,8 +144,7 @@ export function applyFix(spec: MutationSpec, node: SgNode, source: string, value
       env[name] = src.replace(new RegExp(t.replace.replace, "g"), expandTemplate(t.replace.by, (n) => env[n] ?? null));
     } else {
       const src = node.getMatch(t.rewrite.source.slice(1));
-      const rws = (spec.rewriters ?? []).filter((r) => t.rewrite.rewriters.includes(r.id));
-      env[name] = src ? rewriteInside(src, rws, spec.utils, source, values) : "";
+      env[name] = src ? rewriteInside(src, t.rewrite.rewriters, op, matches, source, values) : "";
     }
   }
   const range = widen(node, spec.fix, source);

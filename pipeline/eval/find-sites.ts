@@ -4,10 +4,10 @@ import type { FindingClass } from "../kb/schemas/static-finding";
 import { matchesAny } from "../rules/glob";
 import { languageOf, parseSource } from "../rules/languages";
 import type { RuleLanguage } from "../rules/rule-spec";
-import { applyFix, type Replacement } from "./apply-fix";
-import type { MutationOperator } from "./load-mutations";
+import { applyFix, rewriterMatches, type Replacement } from "./apply-fix";
+import type { MutationOperator } from "./compile-operator";
 import { seededValues } from "./seeded";
-import { siteCheckPasses } from "./site-checks";
+import { ReferenceCounts, siteCheckPasses } from "./site-checks";
 
 export interface SourceText { path: string; content: string }
 
@@ -26,7 +26,22 @@ export interface Site {
   line_delta: number;
 }
 
-const lineOf = (text: string, index: number) => text.slice(0, index).split("\n").length;
+/** 1-based line of a text offset, by binary search over the newline offsets (sites are many per file). */
+function lineIndex(text: string): (index: number) => number {
+  const newlines: number[] = [];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) newlines.push(i);
+  return (index) => {
+    let lo = 0, hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newlines[mid]! < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+}
+
+const countLines = (text: string) => text.split("\n").length;
 
 /** Operators that may touch this path (language, files/ignores globs, prefilter). */
 function activeFor(ops: readonly MutationOperator[], file: SourceText, lang: RuleLanguage): MutationOperator[] {
@@ -42,19 +57,22 @@ export function fileSites(file: SourceText, ops: readonly MutationOperator[], se
   if (!active.length) return [];
   const root = parseSource(file.path, file.content)?.root();
   if (!root) return [];
+  const lineOf = lineIndex(file.content);
+  const refs = new ReferenceCounts(lang);
   const out: Site[] = [];
   for (const op of active) {
     const { spec } = op;
+    const matches = rewriterMatches(op, root);
     root.findAll(op.matcher).forEach((node, i) => {
-      if (spec.check && !siteCheckPasses(spec.check, node)) return;
-      const { symbol, ...replacement } = applyFix(spec, node, file.content, values(`${file.path}\0${spec.id}\0${i}`));
+      if (spec.check && !siteCheckPasses(spec.check, node, refs)) return;
+      const { symbol, ...replacement } = applyFix(op, node, file.content, values(`${file.path}\0${spec.id}\0${i}`), matches);
       const before = file.content.slice(replacement.start, replacement.end);
       if (before === replacement.text) return;
       out.push({
         operator: spec.id, class: spec.class, language: lang, file: file.path,
-        line: lineOf(file.content, replacement.start), end_line: lineOf(file.content, replacement.end),
+        line: lineOf(replacement.start), end_line: lineOf(replacement.end),
         replacement, symbol,
-        line_delta: replacement.text.split("\n").length - before.split("\n").length,
+        line_delta: countLines(replacement.text) - countLines(before),
       });
     });
   }

@@ -13,9 +13,12 @@ export function ensureEmptyDir(dir: string, flag: string): void {
   mkdirSync(dir, { recursive: true });
 }
 
-/** Where the copy goes inside the work dir: named like the repository, so a remote-less identity matches. */
+/**
+ * Where the copy goes inside the work dir: named like the repository, so a remote-less identity matches,
+ * and one level down, so a repository called `kb` or `mutants.json` cannot collide with the eval's own files.
+ */
 export function copyPath(work: string, walk: WalkResult): string {
-  return join(work, walk.repo.includes("/") || walk.repo.includes(":") ? "repo" : walk.repo);
+  return join(work, "copy", walk.repo.includes("/") || walk.repo.includes(":") ? "repo" : walk.repo);
 }
 
 const GIT_ID = ["-c", "user.email=scrum-eval@localhost", "-c", "user.name=scrum eval", "-c", "commit.gpgsign=false"];

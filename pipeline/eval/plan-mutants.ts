@@ -1,9 +1,9 @@
-// Plan a mutation eval in memory: find sites, sample them, then one loop over the sample decides each
-// mutant's fate by named branches (overlap, over budget, planted). Nothing is written here.
+// Plan a mutation eval in memory: sample the sites, then one loop over the sample decides each mutant's
+// fate by named branches (overlap, over budget, planted). Nothing is written here.
 import type { FindingClass, StaticFinding } from "../kb/schemas/static-finding";
 import type { Floor } from "../rules/floor";
-import { applySite, findSites, type Site, type SourceText } from "./find-sites";
-import type { MutationOperator } from "./load-mutations";
+import { crossFileEffects } from "./cross-file-effects";
+import { applySite, type Site, type SourceText } from "./find-sites";
 import type { Mutant, NotPlanted } from "./mutant";
 import { sampleSites } from "./sample-sites";
 
@@ -15,16 +15,20 @@ export interface MutantPlan {
   /** Unmutated files whose floor findings change because of a mutant elsewhere (their reviews are redone). */
   affected: string[];
   sites: number;
-  plantMs: number;
+  /** Sampling and rewriting (site finding is timed by whoever found the sites). */
+  sampleMs: number;
 }
 
 export interface PlanInput {
   files: readonly SourceText[];
-  operators: readonly MutationOperator[];
+  /** Every site of every operator in `files` (find-sites.ts), in file then operator order. */
+  sites: readonly Site[];
   classes: readonly FindingClass[];
   perClass: number;
   seed: string;
   floor: Floor;
+  /** The floor's scan of `files` as they are. */
+  base: Map<string, StaticFinding[]>;
   /** Cost of re-reviewing these files (requests), and what may be spent on mutants; null: no cap. */
   cost: (paths: readonly string[]) => number;
   budget: number | null;
@@ -38,36 +42,21 @@ interface Trial {
   touched: string[];
 }
 
-const key = (f: StaticFinding) => `${f.rule_id}:${f.line}`;
-
-/** Findings in files other than `own` that the mutated texts add or remove, per file. */
-function crossFileChanges(base: Map<string, StaticFinding[]>, after: Map<string, StaticFinding[]>, own: ReadonlySet<string>): Map<string, StaticFinding[]> {
-  const out = new Map<string, StaticFinding[]>();
-  for (const file of new Set([...base.keys(), ...after.keys()])) {
-    if (own.has(file)) continue;
-    const b = new Set((base.get(file) ?? []).map(key));
-    const a = after.get(file) ?? [];
-    const added = a.filter((f) => !b.has(key(f)));
-    if (added.length || a.length !== b.size) out.set(file, added);
-  }
-  return out;
-}
-
 export function planMutants(input: PlanInput): MutantPlan {
   const started = performance.now();
-  const sites = findSites(input.files, input.operators, input.seed);
+  const { sites } = input;
   const sample = sampleSites(sites, input.classes, input.perClass, input.seed);
   const text = new Map(input.files.map((f) => [f.path, f.content]));
-  const plantMs = performance.now() - started;
+  const sampleMs = performance.now() - started;
 
   const notPlanted: NotPlanted[] = sample.short.map((s) => ({
     class: s.class, reason: "no_site" as const, operator: null, file: null, line: null,
     detail: s.sites === 0 ? "no site of this class in the repository" : `${s.planted} of ${s.wanted} planted: ${s.sites} site(s), not enough in distinct files`,
   }));
-  const base = input.floor.scan([...input.files]);
+  const effects = crossFileEffects(input.floor, input.files, input.base);
   const evaluate = (trial: readonly Site[]): Trial => {
     const mutated = new Map(trial.map((s) => [s.file, applySite(text.get(s.file)!, s)]));
-    const changes = crossFileChanges(base, input.floor.scan(input.files.map((f) => ({ path: f.path, content: mutated.get(f.path) ?? f.content }))), new Set(mutated.keys()));
+    const changes = effects(mutated);
     // Attribute each new cross-file finding to the mutant whose symbol it names.
     const related = new Map<Site, { file: string; line: number }[]>(trial.map((s) => [s, []]));
     const unattributed = new Set<string>();
@@ -116,5 +105,5 @@ export function planMutants(input: PlanInput): MutantPlan {
       before, after: s.replacement.text, symbol: s.symbol, related: related.get(s) ?? [],
     };
   });
-  return { mutants, notPlanted, mutated, affected, sites: sites.length, plantMs };
+  return { mutants, notPlanted, mutated, affected, sites: sites.length, sampleMs };
 }

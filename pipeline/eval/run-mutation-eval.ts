@@ -19,6 +19,7 @@ import { runSweep } from "../sweep/run-sweep";
 import { walkRepo } from "../walk/walk-repo";
 import { cacheableRows, costModel } from "./estimate-cost";
 import { evalRows } from "./eval-rows";
+import { findSitesParallel } from "./find-sites-parallel";
 import { loadMutations } from "./load-mutations";
 import { copyPath, ensureEmptyDir, makeCopy, writeFiles } from "./make-copy";
 import type { Mutant, NotPlanted } from "./mutant";
@@ -71,6 +72,13 @@ export interface MutationEvalResult {
 const requestsOf = (rows: { cached: boolean; attempts: { provider: string; tries: number }[] }[]) =>
   rows.filter((r) => !r.cached).reduce((s, r) => s + r.attempts.filter((a) => a.provider !== "static").reduce((t, a) => t + a.tries, 0), 0);
 
+/** "no_site for 7 classes, over_budget 2": why an eval planted nothing, from the not-planted outcomes. */
+function whyNone(notPlanted: readonly NotPlanted[]): string {
+  const counts = new Map<string, number>();
+  for (const n of notPlanted) counts.set(n.reason, (counts.get(n.reason) ?? 0) + 1);
+  return [...counts].map(([reason, n]) => `${reason} ×${n}`).join(", ") || "no class asked for";
+}
+
 export async function runMutationEval(opts: MutateOptions, io: Io): Promise<MutationEvalResult> {
   const now = opts.now ?? Date.now;
   const { config } = opts;
@@ -87,8 +95,11 @@ export async function runMutationEval(opts: MutateOptions, io: Io): Promise<Muta
   if (opts.maxRequests !== undefined && cost.baselineRequests > opts.maxRequests) {
     throw new UsageError(`--max-requests ${opts.maxRequests}: the baseline alone needs ${cost.baselineRequests} model request(s) (files with no cached review)`, `run \`scrum sweep --ladder ${choice.name}\` first, so the eval reuses its reviews, or raise --max-requests`);
   }
+  const started = performance.now();
+  const sites = await findSitesParallel(walk.files, operators, opts.seed);
+  const siteMs = performance.now() - started;
   const plan = planMutants({
-    files: walk.files, operators, classes: opts.classes, perClass: opts.perClass, seed: opts.seed, floor,
+    files: walk.files, sites, classes: opts.classes, perClass: opts.perClass, seed: opts.seed, floor, base,
     cost: cost.requests, budget: opts.maxRequests === undefined ? null : opts.maxRequests - cost.baselineRequests,
   });
   const touched = [...plan.mutated.keys(), ...plan.affected];
@@ -96,13 +107,13 @@ export async function runMutationEval(opts: MutateOptions, io: Io): Promise<Muta
   const eval_id = `${new Date(now()).toISOString().replace(/[-:.]/g, "").slice(0, 15)}-${crypto.randomUUID().slice(0, 8)}`;
   const result: MutationEvalResult = {
     eval_id, dry_run: Boolean(opts.dryRun), repo: walk.repo, commit: walk.commit, ladder: choice.name, ladder_note: choice.note,
-    seed: opts.seed, tolerance: opts.tolerance, files: walk.files.length, sites: plan.sites, plant_ms: Math.round(plan.plantMs),
+    seed: opts.seed, tolerance: opts.tolerance, files: walk.files.length, sites: plan.sites, plant_ms: Math.round(siteMs + plan.sampleMs),
     mutants: plan.mutants, not_planted: plan.notPlanted, affected: plan.affected,
     plan: { baseline_requests: cost.baselineRequests, mutant_requests: cost.requests(touched), chunks: totals.chunks, prompt_tokens: totals.promptTokens, cost_usd: totals.costUsd },
     requests: null, results: [], reviewers: [], kept: null,
   };
   if (opts.dryRun) return result;
-  if (!plan.mutants.length) throw new RuntimeError("E_NO_MUTANTS", "no mutant could be planted: no operator found a site in the repository", "see `--dry-run` and docs/EVAL.md for the sites each class needs");
+  if (!plan.mutants.length) throw new RuntimeError("E_NO_MUTANTS", `no mutant could be planted: ${whyNone(plan.notPlanted)}`, "`--dry-run` lists each class and why; docs/EVAL.md says which sites each class needs");
 
   const work = opts.keep ? resolve(io.cwd, opts.keep) : mkdtempSync(join(tmpdir(), "scrum-mutate-"));
   if (opts.keep) ensureEmptyDir(work, "--keep");

@@ -25,7 +25,9 @@ export function sampleSites(sites: readonly Site[], classes: readonly FindingCla
     const byDir = new Map<string, Site[]>();
     for (const s of sorted.filter((x) => x.class === cls)) {
       const d = dirname(s.file);
-      byDir.set(d, [...(byDir.get(d) ?? []), s]);
+      const list = byDir.get(d);
+      if (list) list.push(s);
+      else byDir.set(d, [s]);
     }
     queues.set(cls, shuffle([...byDir.keys()].sort(), next).map((d) => shuffle(byDir.get(d)!, next)));
   }

@@ -38,7 +38,12 @@ function modelFindings(rows: readonly ReviewRow[]): Finding[] {
 /** The rows a reviewer answered: the floor's findings ride on every row; a model's only on rows it accepted. */
 function findingsOf(reviewer: Reviewer, rows: readonly ReviewRow[]): Finding[] {
   if (reviewer.kind === "floor") return floorFindings(rows);
-  return modelFindings(rows.filter((r) => r.status === "accepted" && r.provider !== "static" && r.model === reviewer.model));
+  return modelFindings(rows.filter((r) => r.status === "accepted" && r.provider !== "static" && r.provider === reviewer.provider && r.model === reviewer.model));
+}
+
+/** What the baseline ladder reported on each chunk: the findings of whichever rung answered it. */
+function answered(rows: readonly ReviewRow[]): Finding[] {
+  return rows.filter((r) => r.status === "accepted").flatMap((r) => (r.provider === "static" ? floorFindings([r]) : modelFindings([r])));
 }
 
 const near = (f: Finding, file: string, from: number, to: number, tol: number) => f.file === file && f.line - tol <= to && f.end_line + tol >= from;
@@ -64,8 +69,9 @@ export function reviewersOf(m: Mutant, rows: readonly ReviewRow[], ladderHasMode
  * One result per mutant and reviewer. Caught: a verified finding of the mutant's class (or of no class,
  * a model that does not label) within ±tolerance lines of the change or a related site. A false alarm:
  * a finding on the mutated file near no mutant and with no baseline finding of the same class within
- * ±tolerance (baseline lines shifted past the change); baselines come from the same reviewer when it
- * reviewed the file before, else from whoever did.
+ * ±tolerance (baseline lines shifted past the change). The floor's baseline is its own findings; a
+ * model's is what the baseline sweep reported on each chunk, from whichever rung answered it (the same
+ * model where it did): a finding the ladder already made before the mutant is not noise the mutant caused.
  */
 export function scoreMutants(mutants: readonly Mutant[], mutated: readonly ReviewRow[], baseline: readonly ReviewRow[], opts: { tolerance: number; ladderHasModels: boolean }): MutantResult[] {
   const tol = opts.tolerance;
@@ -83,9 +89,7 @@ export function scoreMutants(mutants: readonly Mutant[], mutated: readonly Revie
       const nearby = mine.filter((f) => f.verified && onMutant(f, m, tol));
       const hit = nearby.find((f) => f.class === m.class) ?? nearby.find((f) => f.class === null) ?? null;
       const onFile = mine.filter((f) => f.file === m.file);
-      const ownBase = findingsOf(reviewer, baseRows);
-      const anyBase = () => baseRows.filter((r) => r.status === "accepted").flatMap((r) => (r.provider === "static" ? floorFindings([r]) : modelFindings([r])));
-      const base = (ownBase.length || reviewer.kind === "floor" ? ownBase : anyBase())
+      const base = (reviewer.kind === "floor" ? floorFindings(baseRows) : answered(baseRows))
         .map((b) => ({ ...b, line: shifted(b.line, m), end_line: shifted(b.end_line, m) }));
       const alarms = onFile.filter((f) => !onMutant(f, m, tol) && !base.some((b) => (b.class === f.class || b.class === null || f.class === null) && Math.abs(b.line - f.line) <= tol));
       out.push({

@@ -13,7 +13,7 @@ export interface ReviewerSummary {
   confusion: Record<string, Record<string, number>>;
 }
 
-export const reviewerLabel = (r: Reviewer) => (r.kind === "floor" ? "floor" : r.kind === "ladder" ? "(no rung answered)" : r.model ?? "?");
+export const reviewerLabel = (r: Reviewer) => (r.kind === "floor" ? "floor" : r.kind === "ladder" ? "(no model answered)" : r.model ?? "?");
 
 function recall(cls: string, rs: readonly MutantResult[]): ClassRecall {
   const reviewed = rs.filter((r) => r.outcome !== "unreviewed");
@@ -25,7 +25,7 @@ function recall(cls: string, rs: readonly MutantResult[]): ClassRecall {
 export function summarizeEval(results: readonly MutantResult[]): ReviewerSummary[] {
   const groups = new Map<string, MutantResult[]>();
   for (const r of results) {
-    const k = `${r.reviewer.kind}\0${r.reviewer.model ?? ""}`;
+    const k = `${r.reviewer.kind}\0${r.reviewer.provider ?? ""}\0${r.reviewer.model ?? ""}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
   const out = [...groups.values()].map((rs): ReviewerSummary => {
@@ -45,6 +45,9 @@ export function summarizeEval(results: readonly MutantResult[]): ReviewerSummary
       confusion,
     };
   });
+  // One model name served by two providers: two columns, told apart by provider.
+  const shared = new Set(out.filter((s) => out.some((o) => o !== s && o.label === s.label)).map((s) => s.label));
+  for (const s of out) if (shared.has(s.label)) s.label = `${s.label} (${s.reviewer.provider})`;
   const rank = (s: ReviewerSummary) => (s.reviewer.kind === "floor" ? 0 : s.reviewer.kind === "model" ? 1 : 2);
   return out.sort((a, b) => rank(a) - rank(b) || b.total.reviewed - a.total.reviewed || (a.label < b.label ? -1 : 1));
 }

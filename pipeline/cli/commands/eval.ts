@@ -33,13 +33,14 @@ export function renderEval(r: EvalResult): string {
   ];
   if (r.missed.length) lines.push("", "missed:", ...r.missed.map((m) => `  ${m.file}:${m.line} ${m.class}${m.note ? ` (${m.note})` : ""}`));
   if (r.false_positives.length) lines.push("", "false positives:", ...r.false_positives.map((f) => `  ${f.file}:${f.line} ${f.class ?? "unclassified"} ${f.label ?? ""}`.trimEnd()));
+  if (r.kept) lines.push("", `kept: corpus copy ${r.kept.copy}, eval KB ${r.kept.kb}`);
   return lines.join("\n") + "\n";
 }
 
 export const command: Command = {
   name: "eval",
   summary: "measure a ladder's recall on a seeded-defect corpus, or on defects planted in your own code (--mutate)",
-  usage: "scrum eval [CORPUS] [--ladder NAME] [--json]\n       scrum eval --mutate [REPO] [--ladder NAME] [--per-class N] [--classes a,b] [--seed S] [--keep DIR] [--max-requests N] [--dry-run] [--json]",
+  usage: "scrum eval [CORPUS] [--ladder NAME] [--keep DIR] [--json]\n       scrum eval --mutate [REPO] [--ladder NAME] [--per-class N] [--classes a,b] [--seed S] [--keep DIR] [--max-requests N] [--dry-run] [--json]",
   flags: {
     mutate: { type: "boolean", description: "plant defects in a copy of REPO (default: .) and measure what each reviewer catches" },
     ladder: { type: "string", arg: "NAME", description: "ladder to evaluate (default: the config's ladder, falling back to offline)" },
@@ -49,7 +50,7 @@ export const command: Command = {
     seed: { type: "string", arg: "S", description: "--mutate: sampling and planted values follow the seed (default: mutate.seed)" },
     "max-requests": { type: "string", arg: "N", description: "--mutate: plant only as many mutants as N model requests can review; fail if the baseline alone needs more" },
     "dry-run": { type: "boolean", description: "--mutate: print the plan (mutants, requests, tokens, cost) and stop" },
-    keep: { type: "string", arg: "DIR", description: "--mutate: leave the mutated copy, mutants.json and the eval KB in DIR (new or empty); corpus eval: keep its temporary copy" },
+    keep: { type: "string", arg: "DIR", description: "leave the copy and the eval KB in DIR (new or empty); with --mutate also mutants.json" },
     kb: COMMON_FLAGS.kb,
     config: COMMON_FLAGS.config,
     json: COMMON_FLAGS.json,
@@ -74,7 +75,7 @@ scrum_evals.jsonl (see docs/EVAL.md). The repository itself is never written.`,
     }
     const { config } = loadConfig({ explicit: values.config as string | undefined, cwd: io.cwd });
     const corpus = positionals[0] ?? join(INSTALL_ROOT, "tests", "corpus");
-    const result = await runEval({ corpus, config, ladder: values.ladder as string | undefined, tolerance, keep: values.keep !== undefined }, io);
+    const result = await runEval({ corpus, config, ladder: values.ladder as string | undefined, tolerance, keep: values.keep as string | undefined }, io);
     io.out(values.json ? JSON.stringify(result, null, 2) + "\n" : renderEval(result));
     return 0;
   },
@@ -90,6 +91,7 @@ function parseClasses(v: unknown): FindingClass[] {
 
 async function runMutate(values: Values, positionals: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`eval --mutate: expected at most one REPO, got ${positionals.length}`);
+  if (values["dry-run"] && values.keep !== undefined) throw new UsageError("eval --mutate: --keep has nothing to keep with --dry-run (nothing is copied or planted)", "drop one of them");
   const { config, kbDir } = commandContext(values, io);
   let tolerance = config.mutate.tolerance;
   if (values.tolerance !== undefined) {

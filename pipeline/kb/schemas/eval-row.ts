@@ -22,7 +22,7 @@ export const EvalRow = z.object({
   language: z.string().nullable(),
   file: z.string().nullable(),
   line: z.number().int().nullable(),
-  reviewer: z.enum(["floor", "model", "ladder"]).nullable().describe("floor: the static rules; model: the model that answered the mutant's chunk; ladder: no rung answered"),
+  reviewer: z.enum(["floor", "model", "ladder"]).nullable().describe("floor: the static rules; model: the model that answered the mutant's chunk; ladder: no model of the ladder answered it (every rung failed, or only the static rung did)"),
   provider: z.string().nullable(),
   model: z.string().nullable(),
   outcome: z.enum(["caught", "missed", "unreviewed", "no_site", "overlap", "over_budget"]),
