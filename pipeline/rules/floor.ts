@@ -2,18 +2,19 @@
 import type { SgNode } from "@ast-grep/napi";
 import { ConfigError } from "../core/errors";
 import type { StaticFinding } from "../kb/schemas/static-finding";
-import { secretlintHits } from "./checks/secretlint";
-import { type Hit, param, regionOf } from "./checks/hit";
-import { type AssertionContext, noAssertion } from "./checks/no-assertion";
-import { secretLiteral } from "./checks/secret-literal";
-import { type Candidate, unreferenced } from "./checks/unreferenced";
-import { unusedParameters } from "./checks/unused-parameter";
+import type { CheckContext, Deferred } from "./checks/check";
+import { type Hit, regionOf } from "./checks/hit";
+import { CHECKS } from "./checks/index";
+import { unreferenced } from "./checks/unreferenced";
+import { compileRule, type CompiledRule } from "./compile-rule";
+import { type FileContext, fileContext } from "./file-context";
 import { matchesAny } from "./glob";
 import { EXAMPLE_FILE, languageOf, parseSource } from "./languages";
 import { loadRules } from "./load-rules";
-import { compileRule, type CompiledRule } from "./compile-rule";
-import { toFinding } from "./to-finding";
+import type { Place } from "./place";
+import { placeOfPath } from "./place";
 import type { RuleSpec } from "./rule-spec";
+import { toFinding } from "./to-finding";
 
 export interface SourceFile { path: string; content: string }
 
@@ -30,32 +31,25 @@ function capture(node: SgNode, name: unknown): SgNode | null {
   return typeof name === "string" ? node.getMatch(name.replace(/^\$/, "")) : null;
 }
 
-interface Pending { rule: RuleSpec; candidate: Candidate; hit: Hit; lines: string[] }
+/** Can the rule report anything in a file of this path place? Rust files may hold test modules. */
+function placeApplies(rule: RuleSpec, pathPlace: Place, lang: string): boolean {
+  if (!rule.places) return true;
+  return rule.places.includes(pathPlace) || (pathPlace === "shipped" && lang === "rust" && rule.places.includes("test"));
+}
 
-function runRule(compiled: CompiledRule, file: SourceFile, root: SgNode, lines: string[], actx: AssertionContext, pending: Pending[]): Hit[] {
-  const rule = compiled.spec;
-  const check = rule.check;
-  if (check?.name === "secretlint") return secretlintHits(file.path, file.content);
+function runRule(c: CompiledRule, file: FileContext, defer: (d: Deferred) => void): Hit[] {
+  const rule = c.spec;
+  const check = rule.check ? CHECKS[rule.check.name] : null;
+  const params = rule.check ?? {};
+  if (!c.matcher) return check?.text?.(file.path, file.content, params) ?? [];
   const hits: Hit[] = [];
-  for (const node of root.findAll(compiled.matcher!)) {
-    const region = (rule.report && capture(node, rule.report)) || node;
-    if (!check) { hits.push({ region: regionOf(region) }); continue; }
-    const lang = rule.language;
-    if (check.name === "unused-parameter") hits.push(...unusedParameters(node, lang, check));
-    else if (check.name === "no-assertion") hits.push(...noAssertion(node, capture(node, check.body) ?? (node.field("body" as never) as SgNode | null), lang, check, actx));
-    else if (check.name === "secret-literal") hits.push(...secretLiteral(capture(node, param(check, "capture", "$VAL")), check));
-    else if (check.name === "unreferenced") {
-      const nameNode = capture(node, param(check, "capture", "$NAME"));
-      if (!nameNode) continue;
-      const line = nameNode.range().start.line;
-      const above = lines.slice(Math.max(0, line - 3), line).join("\n");
-      const suppressed = new RegExp(param(check, "suppressions", "(?!)")).test(above);
-      pending.push({
-        rule, lines,
-        candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(check, "referenceIgnores", []), language: rule.language },
-        hit: { region: regionOf(nameNode), message: `${rule.message}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
-      });
+  for (const node of file.root.findAll(c.matcher)) {
+    if (!check?.node) {
+      hits.push({ region: regionOf((rule.report && capture(node, rule.report)) || node) });
+      continue;
     }
+    const ctx: CheckContext = { rule, params, node, file, capture: (n) => capture(node, n), defer };
+    hits.push(...check.node(ctx));
   }
   return hits;
 }
@@ -66,7 +60,7 @@ export function createFloor(rules: RuleSpec[]): Floor {
     rules,
     scan(files) {
       const out = new Map<string, StaticFinding[]>();
-      const pending: Pending[] = [];
+      const deferred: { rule: RuleSpec; d: Deferred; lines: string[] }[] = [];
       const add = (f: StaticFinding, lines: string[]) => {
         if (SUPPRESS.test(lines[f.line - 1] ?? "") || SUPPRESS.test(lines[f.line - 2] ?? "")) return;
         const list = out.get(f.file) ?? [];
@@ -77,27 +71,29 @@ export function createFloor(rules: RuleSpec[]): Floor {
       for (const file of files) {
         const lang = languageOf(file.path);
         if (!lang) continue;
+        const pathPlace = placeOfPath(file.path);
         const active = compiled.filter(({ spec: r, prefilter }) =>
-          r.language === lang && (!r.files || matchesAny(file.path, r.files)) && !matchesAny(file.path, r.ignores) && (!prefilter || prefilter.test(file.content)));
+          r.language === lang && placeApplies(r, pathPlace, lang) && (!r.files || matchesAny(file.path, r.files)) && !matchesAny(file.path, r.ignores) && (!prefilter || prefilter.test(file.content)));
         if (!active.length) continue;
         const parsed = parseSource(file.path, file.content);
         if (!parsed) continue;
-        const root = parsed.root();
         const lines = file.content.split("\n");
-        const actx: AssertionContext = { root, lines };
+        const ctx = fileContext(file.path, file.content, lang, parsed.root(), lines);
+        const inPlace = (rule: RuleSpec, hit: Hit) => !rule.places || rule.places.includes(ctx.placeAt(hit.region.start.line));
         for (const c of active) {
           const rule = c.spec;
           let hits: Hit[];
+          const defer = (d: Deferred) => { if (inPlace(rule, d.hit)) deferred.push({ rule, d, lines }); };
           try {
-            hits = runRule(c, file, root, lines, actx, pending);
+            hits = runRule(c, ctx, defer);
           } catch (e) {
             throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
           }
-          for (const hit of hits) add(toFinding(rule, file.path, lines, hit), lines);
+          for (const hit of hits) if (inPlace(rule, hit)) add(toFinding(rule, file.path, lines, hit), lines);
         }
       }
-      const unwired = new Set(unreferenced(pending.map((p) => p.candidate), files));
-      for (const p of pending) if (unwired.has(p.candidate)) add(toFinding(p.rule, p.candidate.file, p.lines, p.hit), p.lines);
+      const unwired = new Set(unreferenced(deferred.map((p) => p.d.candidate), files));
+      for (const p of deferred) if (unwired.has(p.d.candidate)) add(toFinding(p.rule, p.d.candidate.file, p.lines, p.d.hit), p.lines);
       for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
       return out;
     },

@@ -8,9 +8,10 @@ export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
 
 /**
  * Directory names that hold test code in the four ecosystems: jest/vitest (`__tests__`, `__mocks__`),
- * mocha/tap (`test/`), pytest/cargo (`tests/`), Go (`testdata/`), shared fixtures and helpers.
+ * mocha/tap (`test/`), pytest/cargo (`tests/`), Go (`testdata/`), shared fixtures and helpers, and
+ * test-support packages named for it (`actix-test/`, `http_testing/`).
  */
-const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$/i;
+const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$/i;
 
 /** File names that are test code whatever their directory. */
 const TEST_FILES = [

@@ -18,7 +18,7 @@ export function toFinding(rule: RuleSpec, file: string, lines: string[], hit: Hi
   return {
     class: rule.class,
     rule_id: rule.id,
-    severity: rule.severity,
+    severity: hit.severity ?? rule.severity,
     file,
     line,
     end_line: endLine,

@@ -1,0 +1,34 @@
+// The contract of a check: a small TypeScript refinement of what a rule's ast-grep part matched.
+import type { SgNode } from "@ast-grep/napi";
+import type { FileContext } from "../file-context";
+import type { FindingClass } from "../../kb/schemas/static-finding";
+import type { RuleLanguage } from "../rule-spec";
+import type { Hit } from "./hit";
+import type { Candidate } from "./unreferenced";
+
+/** A decision that needs every walked file (cross-file references), taken after the scan. */
+export interface Deferred { candidate: Candidate; hit: Hit }
+
+/** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
+export interface CheckRule { id: string; language: RuleLanguage; class: FindingClass; message: string }
+
+export interface CheckContext {
+  rule: CheckRule;
+  /** The rule's `check:` parameters. */
+  params: Record<string, unknown>;
+  /** The node the rule's ast-grep part matched. */
+  node: SgNode;
+  file: FileContext;
+  /** A meta-variable captured by the rule (`$NAME`), or null. */
+  capture(name: unknown): SgNode | null;
+  defer(d: Deferred): void;
+}
+
+/**
+ * A check refines matched nodes (`node`), or reads the file's text when its rule has no ast-grep part
+ * (`text`: secretlint today; a Unicode/text-level check fits here too). Register it in checks/index.ts.
+ */
+export interface Check {
+  node?: (c: CheckContext) => Hit[];
+  text?: (path: string, content: string, params: Record<string, unknown>) => Hit[];
+}

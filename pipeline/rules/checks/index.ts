@@ -1,0 +1,36 @@
+// The check registry: the one place a new check is added (name → implementation), see docs/RULES.md.
+
+import type { Check } from "./check";
+import { param, regionOf } from "./hit";
+import { noAssertionCheck } from "./no-assertion";
+import { secretLiteral } from "./secret-literal";
+import { secretlintHits } from "./secretlint";
+import { swallowedCheck } from "./swallowed";
+import { unusedParameters } from "./unused-parameter";
+
+const DEFINED = {
+  "unreferenced": {
+    node: ({ rule, params, node, file, capture, defer }) => {
+      const nameNode = capture(param(params, "capture", "$NAME"));
+      if (!nameNode) return [];
+      const line = nameNode.range().start.line;
+      const above = file.lines.slice(Math.max(0, line - 3), line).join("\n");
+      const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
+      defer({
+        candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language },
+        hit: { region: regionOf(nameNode), message: `${rule.message}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
+      });
+      return [];
+    },
+  },
+  "unused-parameter": { node: ({ node, rule, params }) => unusedParameters(node, rule.language, params) },
+  "no-assertion": { node: noAssertionCheck },
+  "secret-literal": { node: ({ params, capture }) => secretLiteral(capture(param(params, "capture", "$VAL")), params) },
+  "swallowed": { node: swallowedCheck },
+  "secretlint": { text: (path, content) => secretlintHits(path, content) },
+} satisfies Record<string, Check>;
+
+export type CheckName = keyof typeof DEFINED;
+export const CHECKS: Record<CheckName, Check> = DEFINED;
+export const CHECK_NAMES = Object.keys(DEFINED) as [CheckName, ...CheckName[]];
+
