@@ -22,7 +22,8 @@ const TEST_FILES = [
   /^tests?\.rs$|_tests?\.rs$/, // `mod tests;` in its own file
 ];
 
-const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs?|docs_src|documentation|tutorials?|cookbook|playground|website)$/i;
+// `doc/` is left out: in Go it is as often a shipped package (github.com/spf13/cobra/doc).
+const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|documentation|tutorials?|cookbook|playground|website)$/i;
 const BENCH_DIRS = /^(bench|benches|benchmarks?)$/i;
 const BENCH_FILES = /\.bench\.[cm]?[jt]sx?$|_bench\.(go|py|rs)$|^bench_.*\.py$/i;
 

@@ -6,8 +6,12 @@ import type { RuleLanguage } from "../rule-spec";
 import type { Hit } from "./hit";
 import type { Candidate } from "./unreferenced";
 
-/** A decision that needs every walked file (cross-file references), taken after the scan. */
-export interface Deferred { candidate: Candidate; hit: Hit }
+/**
+ * A decision that needs every walked file, taken after the scan: keep the hit only if the candidate's
+ * name is referenced nowhere else (`if-unreferenced`), or unless it is passed somewhere as a value
+ * (`unless-passed-as-value`: a callback's signature is imposed by whoever calls it).
+ */
+export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" }
 
 /** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
 export interface CheckRule { id: string; language: RuleLanguage; class: FindingClass; message: string }

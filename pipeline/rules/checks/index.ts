@@ -19,11 +19,20 @@ const DEFINED = {
       defer({
         candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language },
         hit: { region: regionOf(nameNode), message: `${rule.message}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
+        keep: "if-unreferenced",
       });
       return [];
     },
   },
-  "unused-parameter": { node: ({ node, rule, params }) => unusedParameters(node, rule.language, params) },
+  "unused-parameter": {
+    node: ({ node, rule, params, file, defer }) => {
+      const { hits, name, owner } = unusedParameters(node, rule.language, params);
+      if (!name) return hits;
+      const line = node.range().start.line;
+      for (const hit of hits) defer({ candidate: { name, file: file.path, line, referenceIgnores: [], language: rule.language, ...(owner ? { owner } : {}) }, hit, keep: "unless-passed-as-value" });
+      return [];
+    },
+  },
   "no-assertion": { node: noAssertionCheck },
   "secret-literal": { node: ({ params, capture }) => secretLiteral(capture(param(params, "capture", "$VAL")), params) },
   "swallowed": { node: swallowedCheck },

@@ -2,6 +2,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import { type Hit, param, regionOf } from "./hit";
+import { isPublic, signatureImposed } from "./public-api";
 
 const PARAM_KINDS: Record<RuleLanguage, string[]> = {
   typescript: ["required_parameter", "optional_parameter"],
@@ -20,6 +21,8 @@ export function parameterNames(fn: SgNode, lang: RuleLanguage): SgNode[] {
     if (lang === "python" && p.kind() === "identifier") { out.push(p); continue; }
     // `constructor(private opts: X)` stores the parameter as a field: it is read through `this`.
     if (lang === "typescript" && p.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")) continue;
+    // FastAPI's `_: User = Depends(require_admin)`: a dependency taken for its effect (a guard), not its value.
+    if (lang === "python" && /=\s*(Depends|Security)\s*\(/.test(p.text())) continue;
     if (lang === "go") { out.push(...p.fieldChildren("name" as never) as SgNode[]); continue; }
     const first = (lang === "python" && p.kind() === "typed_parameter") ? p.namedChildren()[0] : (p.field("pattern" as never) ?? p.field("name" as never)) as SgNode | null;
     if (first && first.kind() === "identifier") out.push(first);
@@ -81,33 +84,94 @@ function isStubBody(body: SgNode): boolean {
   return STUB_BODY.test(only) || NOT_IMPLEMENTED.test(only) || REFUSAL.test(only);
 }
 
-function isRead(body: SgNode, name: string, lang: RuleLanguage): boolean {
-  const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`);
-  const text = body.text();
-  if (!word.test(text)) return false;
-  const kinds = lang === "typescript" ? [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }] : [{ kind: "identifier" }];
-  if (body.find({ rule: { any: kinds, regex: `^${name.replace(/\$/g, "\\$")}$` } })) return true;
-  // Rust format strings read a variable by name: println!("{limit}").
-  return lang === "rust" && new RegExp(`\\{${name}[}:]`).test(text);
+const IDENT_RULE: Record<RuleLanguage, { rule: { any: { kind: string }[] } }> = {
+  typescript: { rule: { any: [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }] } },
+  python: { rule: { any: [{ kind: "identifier" }] } },
+  rust: { rule: { any: [{ kind: "identifier" }] } },
+  go: { rule: { any: [{ kind: "identifier" }] } },
+};
+
+/** Every identifier the body reads (a kind-only rule: cheap to compile, one traversal). */
+function identifiersIn(body: SgNode, lang: RuleLanguage): Set<string> {
+  return new Set(body.findAll(IDENT_RULE[lang]).map((n) => n.text()));
 }
 
-export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>): Hit[] {
+function readIn(body: SgNode, names: string[], lang: RuleLanguage): Set<string> {
+  const text = body.text();
+  const present = names.filter((n) => new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}(?![\\w$])`).test(text));
+  if (!present.length) return new Set();
+  const ids = identifiersIn(body, lang);
+  // Rust format strings read a variable by name: println!("{limit}").
+  return new Set(present.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text))));
+}
+
+export interface UnusedResult { hits: Hit[]; name: string | null; owner: string | null }
+
+/** The doc comment or docstring of a function: `@param metadata (unused)` documents a decision. */
+function docOf(fn: SgNode, lang: RuleLanguage): string {
+  if (lang === "python") {
+    const first = (fn.field("body" as never) as SgNode | null)?.namedChildren()[0];
+    return first?.kind() === "expression_statement" && first.child(0)?.kind() === "string" ? first.text() : "";
+  }
+  const out: string[] = [];
+  let p = fn.prev() ?? fn.parent()?.prev();
+  for (; p && /comment|attribute_item/.test(String(p.kind())); p = p.prev()) out.push(p.text());
+  return out.join("\n");
+}
+
+function documentedUnused(doc: string, name: string): boolean {
+  return new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b[^\\n]*\\b(unused|ignored|not used|reserved|for compatibility|compat)\\b`, "i").test(doc);
+}
+
+/** The class (TS/Python) a method belongs to: if anything extends it, the method is a hook whose signature subclasses share. */
+function ownerClass(fn: SgNode, lang: RuleLanguage): string | null {
+  let n = fn.parent();
+  if (lang === "python" && n?.kind() === "decorated_definition") n = n.parent();
+  const cls = n?.parent();
+  if (!cls || !/class_definition|class_declaration|^class$/.test(String(cls.kind()))) return null;
+  return (cls.field("name" as never) as SgNode | null)?.text() ?? null;
+}
+
+/**
+ * Parameters never read. Every parameter of a public function (exported, `pub`, capitalised, a public
+ * method of a class without a base) is a promise; in other functions, parameters named for a
+ * configuration, a bound or a secret (`words`). Exempt: `_` prefixes (`skip`), splats, stub and
+ * refusing bodies, JS bodies that read `arguments`, interface conformance (trait impls, overriding
+ * methods, Go methods) and decorated functions for the all-parameters reading. `name` is the function's
+ * name, so the floor can drop the hits when the function is passed as a value (its signature imposed).
+ */
+export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>): UnusedResult {
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
+  // A trait impl's method signature is the trait's: any parameter may go unread by design.
+  if (lang === "rust" && fn.parent()?.parent()?.kind() === "impl_item" && fn.parent()!.parent()!.field("trait" as never)) return { hits: [], name: null, owner: null };
+  const all = param(check, "publicApi", true) && isPublic(fn, lang) && !signatureImposed(fn, lang);
   // Names first: most functions have no parameter the rule cares about, so stop before touching the body.
   const candidates = parameterNames(fn, lang).filter((p) => {
     const name = p.text();
-    return !skip.test(name) && identifierWords(name).some((w) => words.has(w));
+    return !skip.test(name) && (all || identifierWords(name).some((w) => words.has(w)));
   });
-  if (!candidates.length) return [];
+  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
+  const owner = ownerClass(fn, lang);
+  const none = { hits: [], name, owner };
+  if (!candidates.length) return none;
   const body = fn.field("body" as never) as SgNode | null;
-  if (!body || isStubBody(body)) return [];
-  if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return [];
-  const hits: Hit[] = [];
-  for (const p of candidates) {
-    const name = p.text();
-    if (isRead(body, name, lang)) continue;
-    hits.push({ region: regionOf(p), message: `parameter '${name}' is never read: the function ignores what its signature promises` });
-  }
-  return hits;
+  if (!body || isStubBody(body)) return none;
+  if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return none;
+  const read = readIn(body, candidates.map((p) => p.text()), lang);
+  const doc = docOf(fn, lang);
+  const hits = candidates.filter((p) => !read.has(p.text()) && !documentedUnused(doc, p.text())).map((p) => ({
+    region: regionOf(p),
+    message: `parameter '${p.text()}' is never read: the function ignores what its signature promises`,
+  }));
+  return { hits, name, owner };
+}
+
+/** `const handler = (req, res) => ...`: the name a function expression is bound to. */
+function boundName(fn: SgNode): string | null {
+  const parent = fn.parent();
+  if (parent?.kind() === "variable_declarator") return (parent.field("name" as never) as SgNode | null)?.text() ?? null;
+  if (parent?.kind() === "assignment_expression") return (parent.field("left" as never) as SgNode | null)?.text().replace(/^.*\./, "") ?? null;
+  if (parent?.kind() === "pair") return (parent.field("key" as never) as SgNode | null)?.text() ?? null;
+  return null;
 }
