@@ -2,23 +2,38 @@
 
 import type { Check } from "./check";
 import { param, regionOf } from "./hit";
+import { isMiddlewareShaped, makesAccessDecision } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { swallowedCheck } from "./swallowed";
 import { unusedParameters } from "./unused-parameter";
 
+const regexps = new Map<string, RegExp>();
+function cachedRegExp(source: string): RegExp {
+  let re = regexps.get(source);
+  if (!re) regexps.set(source, (re = new RegExp(source.replace(/^\(\?i\)/, ""), source.startsWith("(?i)") ? "i" : "")));
+  return re;
+}
+
 const DEFINED = {
   "unreferenced": {
     node: ({ rule, params, node, file, capture, defer }) => {
       const nameNode = capture(param(params, "capture", "$NAME"));
       if (!nameNode) return [];
+      // A candidate by its name (every `names` regex matches), or by its shape (a middleware that
+      // makes an access decision) when `shape: true`.
+      const names = param<string[]>(params, "names", []);
+      const byName = names.every((re) => cachedRegExp(re).test(nameNode.text()));
+      const byShape = !byName && param(params, "shape", false) && isMiddlewareShaped(node, rule.language) && makesAccessDecision(node.text());
+      if (!byName && !byShape) return [];
       const line = nameNode.range().start.line;
       const above = file.lines.slice(Math.max(0, line - 3), line).join("\n");
       const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
+      const what = byShape ? "access-checking middleware (by its shape) is defined but never mounted or referenced" : rule.message;
       defer({
         candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language },
-        hit: { region: regionOf(nameNode), message: `${rule.message}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
+        hit: { region: regionOf(nameNode), message: `${what}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
         keep: "if-unreferenced",
       });
       return [];

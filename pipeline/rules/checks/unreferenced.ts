@@ -1,5 +1,6 @@
 // unwired-auth: resolve deferred definitions against every walked file (cross-file references).
 import { matchesAny } from "../glob";
+import { isTestPath } from "../place";
 import type { RuleLanguage } from "../rule-spec";
 import { occurrences } from "./references";
 
@@ -17,12 +18,12 @@ export interface Candidate {
   owner?: string;
 }
 
-/** Candidates whose name occurs nowhere but on their own definition line (ignoring e.g. test files). */
+/** Candidates whose name occurs nowhere but on their own definition line; test code (pipeline/rules/place.ts) and `referenceIgnores` do not count. */
 export function unreferenced(candidates: Candidate[], files: { path: string; content: string }[]): Candidate[] {
   if (!candidates.length) return [];
   const seen = occurrences(candidates.map((c) => c.name), files);
   return candidates.filter((c) => !(seen.get(c.name) ?? []).some((o) =>
     !(o.file === c.file && o.line === c.line) &&
-    !(o.file !== c.file && matchesAny(o.file, c.referenceIgnores)) &&
+    !(o.file !== c.file && (isTestPath(o.file) || matchesAny(o.file, c.referenceIgnores))) &&
     !(c.language && o.lang && o.lang !== c.language)));
 }
