@@ -2,9 +2,10 @@
 
 import type { Check } from "./check";
 import { param, regionOf } from "./hit";
+import { credentialCompare } from "./credential-compare";
 import { isMiddlewareShaped, makesAccessDecision } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
-import { secretLiteral } from "./secret-literal";
+import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { swallowedCheck } from "./swallowed";
 import { unusedParameters } from "./unused-parameter";
@@ -51,6 +52,8 @@ const DEFINED = {
   "no-assertion": { node: noAssertionCheck },
   "secret-literal": { node: ({ params, capture }) => secretLiteral(capture(param(params, "capture", "$VAL")), params) },
   "swallowed": { node: swallowedCheck },
+  "vendor-token": { node: ({ params, node, capture }) => vendorToken(capture(param(params, "capture", "$VAL")) ?? node, params) },
+  "credential-compare": { node: credentialCompare },
   "secretlint": { text: (path, content) => secretlintHits(path, content) },
 } satisfies Record<string, Check>;
 
