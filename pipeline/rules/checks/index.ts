@@ -3,6 +3,7 @@
 import type { Check } from "./check";
 import { param, regionOf } from "./hit";
 import { credentialCompare } from "./credential-compare";
+import { discardedWriteCheck } from "./discarded-write";
 import { isMiddlewareShaped, makesAccessDecision } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
@@ -54,6 +55,7 @@ const DEFINED = {
   "swallowed": { node: swallowedCheck },
   "vendor-token": { node: ({ params, node, capture }) => vendorToken(capture(param(params, "capture", "$VAL")) ?? node, params) },
   "credential-compare": { node: credentialCompare },
+  "discarded-write": { node: discardedWriteCheck },
   "secretlint": { text: (path, content) => secretlintHits(path, content) },
 } satisfies Record<string, Check>;
 

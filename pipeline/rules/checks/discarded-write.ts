@@ -1,0 +1,70 @@
+// swallowed-error for writes: the result of a write-like macro or call dropped, unless the sink cannot fail.
+import type { SgNode } from "@ast-grep/napi";
+import type { CheckContext } from "./check";
+import type { Hit } from "./hit";
+import { swallowedCheck } from "./swallowed";
+
+const FUNCTION_KINDS = /^(function_item|function_declaration|method_declaration|func_literal|closure_expression)$/;
+
+/** The outermost function around a node: closures see their enclosing function's declarations. */
+function outermostFunction(node: SgNode): SgNode | null {
+  let found: SgNode | null = null;
+  for (let n = node.parent(); n; n = n.parent()) if (FUNCTION_KINDS.test(String(n.kind()))) found = n;
+  return found;
+}
+
+/** The written-to value: a write!/writeln! macro's first argument, or a method call's receiver. */
+export function sinkOf(node: SgNode): string | null {
+  const macro = /\b(write|writeln)!\s*\(\s*(&mut\s+)?([\w.]+)/.exec(node.text());
+  if (macro) return macro[3]!;
+  const call = /(?:^|[\s=(])&?([\w.]+?)\.(\w+)\s*\(/.exec(node.text());
+  return call ? call[1]! : null;
+}
+
+/** The text that declares `sink` in the function: its type (`out: &mut String`, `w http.ResponseWriter`) or initialiser. */
+function declaration(sink: string, fnText: string): string {
+  const id = sink.replace(/^.*\./, "").replace(/\$/g, "\\$");
+  // `let (mut a, mut b) = (String::new(), String::new())` binds inside a pattern.
+  const tuple = new RegExp(`let\\s*\\([^=;]*(?<![\\w.])${id}\\b[^=;]*=\\s*([^;]+)`).exec(fnText);
+  const decl = new RegExp(`(?<![\\w.])${id}\\s*(?::\\s*([^,)=]+)|:?=\\s*([^;\\n]+)|\\s([*\\w.\\[\\]]+))`).exec(fnText);
+  // `f, err := os.OpenFile(...)`: Go's multiple assignment.
+  const multi = new RegExp(`(?<![\\w.])${id}\\s*,[^=\\n]*:?=\\s*([^\\n]+)`).exec(fnText);
+  return [tuple?.[1], multi?.[1], decl?.[1] ?? decl?.[2] ?? decl?.[3]].filter(Boolean).join(" ");
+}
+
+const RUST_INFALLIBLE = /(\bString::(new|with_capacity|from)|\bVec::(new|with_capacity)|\bvec!|\bformat!|\bBytesMut::|&mut\s+String\b|&mut\s+(fmt::)?Formatter|&mut\s+Vec<u8>|\bimpl\s+(fmt|std::fmt|core::fmt)::Write|&mut\s+dyn\s+(fmt|std::fmt|core::fmt)::Write)/;
+/** Sinks that are files, streams or sockets: their writes fail for real (disk full, closed pipe). */
+const RUST_FALLIBLE = /\b(File::(create|open|options)|OpenOptions|BufWriter::new|TcpStream|UnixStream|io::stdout|io::stderr|stdout\(\)|stderr\(\))|&mut\s+(File|BufWriter|TcpStream)|\bimpl\s+(io::|std::io::)?Write\b|dyn\s+(io::|std::io::)?Write\b|\bW\b/;
+const RUST_SINK_NAME = /(file|journal|audit|stdout|stderr|socket|stream|conn|tcp|log)\w*$/i;
+const GO_FALLIBLE = /\b(os\.(Create|OpenFile|Open)|bufio\.NewWriter\w*|gzip\.NewWriter\w*|zip\.NewWriter|net\.Dial\w*|tls\.Dial\w*|\*os\.File|\*bufio\.Writer)\b/;
+const GO_HTTP = /\b(http\.ResponseWriter|gin\.ResponseWriter|\*echo\.Response)\b/;
+
+/**
+ * Is this dropped write a defect? Rust write macros: only into a file, stream or socket (known from its
+ * declaration or its name: `let _ = write!(s, ..)` into a String cannot fail and is the idiom); Rust
+ * io::Write methods (`write_all`, `flush`, `sync_all`): unless the sink is a String/Vec. Go
+ * Write/WriteString/Flush/Sync/Encode: only on a file, bufio/gzip writer or connection (an
+ * http.Flusher's Flush returns nothing, a Builder cannot fail, a response write fails only when the
+ * client left); Commit, Exec, Save, Create, Update, Delete, Rename, WriteFile: always (the data is lost).
+ */
+export function writeMatters(nodeText: string, sink: string | null, fnText: string, lang: string): boolean {
+  const decl = sink ? declaration(sink, fnText) : "";
+  if (lang === "rust") {
+    if (RUST_INFALLIBLE.test(decl) || (/\bfn\s+fmt\s*\(/.test(fnText) && /^(f|fmt|formatter)$/.test(sink ?? ""))) return false;
+    if (/\b(write|writeln)!/.test(nodeText)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
+    return true;
+  }
+  if (/^(c\.Writer|c\.Response\(\)|ctx\.Response\(\))/.test(sink ?? "") || GO_HTTP.test(decl)) return false;
+  // Route registration (`r.Delete("/items/{id}", h)`) is not a write.
+  if (/\.\w+\(\s*"\//.test(nodeText)) return false;
+  if (/\.(Write|WriteString|WriteTo|Flush|Sync|Encode)\(/.test(nodeText)) return GO_FALLIBLE.test(decl) || /NewEncoder\(\s*\w+\s*\)/.test(nodeText) && GO_FALLIBLE.test(declaration(/NewEncoder\(\s*(\w+)/.exec(nodeText)![1]!, fnText));
+  return true;
+}
+
+/** A write-like macro or call whose result is dropped, into a sink that can fail: swallowed-error rules apply. */
+export function discardedWriteCheck(ctx: CheckContext): Hit[] {
+  const sink = sinkOf(ctx.node);
+  const fnText = outermostFunction(ctx.node)?.text() ?? "";
+  if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language)) return [];
+  return swallowedCheck(ctx);
+}
