@@ -47,6 +47,18 @@ function pyDecorator(fn: SgNode): boolean {
   return /^\s*(@[\s\S]*?)?def\s+\w+/m.test(body) && /\breturn\s+\w+\s*$/m.test(body);
 }
 
+/** The function's own parameter list is a framework's middleware/handler signature (not a nested one's). */
+export function hasMiddlewareSignature(fn: SgNode, lang: RuleLanguage): boolean {
+  if (lang === "typescript") return tsMiddleware(fn);
+  if (lang === "go") {
+    const text = fn.text();
+    const sig = text.slice(0, text.indexOf("{") + 1);
+    return /\bhttp\.Handler(Func)?\b|\*gin\.Context\b|gin\.HandlerFunc\b|echo\.(Context|HandlerFunc|MiddlewareFunc)\b|fiber\.(Ctx|Handler)\b|http\.ResponseWriter/.test(sig);
+  }
+  if (lang === "rust") return params(fn).some((p) => /:\s*Next\b|Next<|:\s*ServiceRequest\b/.test(p));
+  return false;
+}
+
 /**
  * Shapes by framework. TS/JS: Express/Koa/Hono middleware, factories returning one, `canActivate`
  * guards (NestJS). Python: decorators wrapping a view, Django middleware (`__call__`,
@@ -65,10 +77,6 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
     if (node.kind() === "class_definition") return /\bdef\s+(__call__|process_request|process_view|has_permission|has_object_permission|authenticate)\s*\(/.test(text);
     return pyDecorator(node) || functionsIn(node).some((f) => f !== node && pyDecorator(f));
   }
-  if (lang === "go") {
-    const sig = text.slice(0, text.indexOf("{") + 1);
-    return /\bhttp\.Handler(Func)?\b|\*gin\.Context\b|gin\.HandlerFunc\b|echo\.(Context|HandlerFunc|MiddlewareFunc)\b|fiber\.(Ctx|Handler)\b|http\.ResponseWriter/.test(sig);
-  }
   if (node.kind() === "struct_item") return false;
-  return params(node).some((p) => /:\s*Next\b|Next<|:\s*ServiceRequest\b/.test(p));
+  return hasMiddlewareSignature(node, lang);
 }

@@ -1,6 +1,7 @@
 // Is a function part of its module's public API, and does something outside it fix its signature?
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
+import { hasMiddlewareSignature } from "./guard-shape";
 
 function nameOf(n: SgNode | null | undefined): string {
   return n ? (n.field("name" as never) as SgNode | null)?.text() ?? "" : "";
@@ -70,11 +71,14 @@ function rustInTraitImpl(fn: SgNode): boolean {
 }
 
 /**
- * Something outside the function fixes its parameter list: an interface or trait it implements, a base
+ * Something outside the function fixes its parameter list: a framework's handler or middleware
+ * signature, an interface or trait it implements, a base
  * method it overrides, a protocol (Python dunders), or a framework that registers it (decorators,
  * attribute macros). Such parameters may go unread by design.
  */
 export function signatureImposed(fn: SgNode, lang: RuleLanguage): boolean {
+  // A middleware or HTTP handler's parameter list is the framework's: `(req, res, next)`, `(w, r)`, `next: Next`.
+  if (hasMiddlewareSignature(fn, lang)) return true;
   if (lang === "typescript") {
     if (fn.children().some((c) => c.text() === "override" || c.kind() === "decorator")) return true;
     const cls = fn.kind() === "method_definition" ? fn.parent()?.parent() : null;
