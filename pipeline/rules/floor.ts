@@ -12,8 +12,7 @@ import { type FileContext, fileContext } from "./file-context";
 import { matchesAny } from "./glob";
 import { EXAMPLE_FILE, languageOf, parseSource } from "./languages";
 import { loadRules } from "./load-rules";
-import type { Place } from "./place";
-import { placeOfPath } from "./place";
+import { type Place, placeOfPath } from "./place";
 import type { RuleSpec } from "./rule-spec";
 import { toFinding } from "./to-finding";
 
@@ -61,7 +60,7 @@ export function createFloor(rules: RuleSpec[]): Floor {
     rules,
     scan(files) {
       const out = new Map<string, StaticFinding[]>();
-      const deferred: { rule: RuleSpec; d: Deferred; lines: string[] }[] = [];
+      const deferred: { rule: RuleSpec; d: Deferred; lines: string[]; place: Place }[] = [];
       const add = (f: StaticFinding, lines: string[]) => {
         if (SUPPRESS.test(lines[f.line - 1] ?? "") || SUPPRESS.test(lines[f.line - 2] ?? "")) return;
         const list = out.get(f.file) ?? [];
@@ -84,20 +83,20 @@ export function createFloor(rules: RuleSpec[]): Floor {
         for (const c of active) {
           const rule = c.spec;
           let hits: Hit[];
-          const defer = (d: Deferred) => { if (inPlace(rule, d.hit)) deferred.push({ rule, d, lines }); };
+          const defer = (d: Deferred) => { if (inPlace(rule, d.hit)) deferred.push({ rule, d, lines, place: ctx.placeAt(d.hit.region.start.line) }); };
           try {
             hits = runRule(c, ctx, defer);
           } catch (e) {
             throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
           }
-          for (const hit of hits) if (inPlace(rule, hit)) add(toFinding(rule, file.path, lines, hit), lines);
+          for (const hit of hits) if (inPlace(rule, hit)) add(toFinding(rule, file.path, lines, hit, ctx.placeAt(hit.region.start.line)), lines);
         }
       }
       const unwired = new Set(unreferenced(deferred.filter((p) => p.d.keep === "if-unreferenced").map((p) => p.d.candidate), files));
       const passed = passedAsValue(deferred.filter((p) => p.d.keep === "unless-passed-as-value").map((p) => p.d.candidate), files);
       for (const p of deferred) {
         const keep = p.d.keep === "if-unreferenced" ? unwired.has(p.d.candidate) : !passed.has(p.d.candidate);
-        if (keep) add(toFinding(p.rule, p.d.candidate.file, p.lines, p.d.hit), p.lines);
+        if (keep) add(toFinding(p.rule, p.d.candidate.file, p.lines, p.d.hit, p.place), p.lines);
       }
       for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
       return out;
