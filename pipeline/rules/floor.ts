@@ -5,7 +5,7 @@ import type { StaticFinding } from "../kb/schemas/static-finding";
 import type { CheckContext, Deferred } from "./checks/check";
 import { type Hit, regionOf } from "./checks/hit";
 import { CHECKS } from "./checks/index";
-import { passedAsValue } from "./checks/passed-as-value";
+import { ownerExtended, passedAsValue } from "./checks/passed-as-value";
 import { unreferenced } from "./checks/unreferenced";
 import { compileRule, type CompiledRule } from "./compile-rule";
 import { type FileContext, fileContext } from "./file-context";
@@ -94,8 +94,10 @@ export function createFloor(rules: RuleSpec[]): Floor {
       }
       const unwired = new Set(unreferenced(deferred.filter((p) => p.d.keep === "if-unreferenced").map((p) => p.d.candidate), files));
       const passed = passedAsValue(deferred.filter((p) => p.d.keep === "unless-passed-as-value").map((p) => p.d.candidate), files);
+      const extended = ownerExtended(deferred.filter((p) => p.d.keep === "unless-owner-extended").map((p) => p.d.candidate), files);
       for (const p of deferred) {
-        const keep = p.d.keep === "if-unreferenced" ? unwired.has(p.d.candidate) : !passed.has(p.d.candidate);
+        const keep = p.d.keep === "if-unreferenced" ? unwired.has(p.d.candidate)
+          : p.d.keep === "unless-owner-extended" ? !extended.has(p.d.candidate) : !passed.has(p.d.candidate);
         if (keep) add(toFinding(p.rule, p.d.candidate.file, p.lines, p.d.hit, p.place), p.lines);
       }
       for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));

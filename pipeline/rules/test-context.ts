@@ -14,6 +14,10 @@ export interface TestCase {
   body: SgNode;
   /** Skipped, todo or ignored: it asserts nothing by design. */
   skipped: boolean;
+  /** Attribute/decorator text (Rust `#[should_panic(...)]`, Python `@pytest.mark.xfail`), joined. */
+  attributes?: string;
+  /** Parameter text of the test function (`done`, `t`, `{ page }`). */
+  params?: string;
 }
 
 /** jest/vitest/mocha/node:test/ava/tap/Deno: `it`, `test`, `specify`, with modifiers; `x`-prefixed are skipped. */
@@ -61,7 +65,8 @@ export function asTestCase(node: SgNode, lang: RuleLanguage, path: string): Test
     const body = fn ? (fn.field("body" as never) as SgNode | null) : null;
     if (!fn || !body) return null;
     const title = args[0] && /string|template_string/.test(String(args[0].kind())) ? args[0].text().slice(1, -1) : callee;
-    return { name: title, node, body, skipped: JS_SKIPPED.test(callee) };
+    const params = ((fn.field("parameters" as never) ?? fn.field("parameter" as never)) as SgNode | null)?.text() ?? "";
+    return { name: title, node, body, skipped: JS_SKIPPED.test(callee), params };
   }
   if (lang === "python") {
     if (node.kind() !== "function_definition" || !PY_TEST_MODULE.test(path)) return null;
@@ -73,7 +78,7 @@ export function asTestCase(node: SgNode, lang: RuleLanguage, path: string): Test
     if (decos.some((d) => PY_FIXTURE.test(d) || !PY_TEST_DECORATOR.test(d))) return null;
     const body = node.field("body" as never) as SgNode | null;
     if (!body) return null;
-    return { name, node, body, skipped: decos.some((d) => PY_SKIPPED.test(d)) };
+    return { name, node, body, skipped: decos.some((d) => PY_SKIPPED.test(d)), attributes: decos.join("\n") };
   }
   if (lang === "go") {
     if (node.kind() !== "function_declaration" || !/_test\.go$/.test(path)) return null;
@@ -90,7 +95,7 @@ export function asTestCase(node: SgNode, lang: RuleLanguage, path: string): Test
   if (!attrs.some((a) => RUST_TEST_ATTR.test(a))) return null;
   const body = node.field("body" as never) as SgNode | null;
   const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
-  return body ? { name, node, body, skipped: attrs.some((a) => /^#\[ignore\b/.test(a)) } : null;
+  return body ? { name, node, body, skipped: attrs.some((a) => /^#\[ignore\b/.test(a)), attributes: attrs.join("\n") } : null;
 }
 
 const CANDIDATE_KIND: Record<RuleLanguage, string> = { typescript: "call_expression", python: "function_definition", go: "function_declaration", rust: "function_item" };

@@ -9,9 +9,11 @@ import type { Candidate } from "./unreferenced";
 /**
  * A decision that needs every walked file, taken after the scan: keep the hit only if the candidate's
  * name is referenced nowhere else (`if-unreferenced`), or unless it is passed somewhere as a value
- * (`unless-passed-as-value`: a callback's signature is imposed by whoever calls it).
+ * (`unless-passed-as-value`: a callback's signature is imposed by whoever calls it), or unless its class is
+ * extended somewhere (`unless-owner-extended`: a method of a base class that raises or does nothing is a
+ * hook for subclasses, not a stub).
  */
-export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" }
+export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" }
 
 /** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
 export interface CheckRule { id: string; language: RuleLanguage; class: FindingClass; message: string }

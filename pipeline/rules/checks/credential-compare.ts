@@ -38,6 +38,21 @@ function assignedFrom(fn: SgNode | null, name: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * Not a credential value: an enum-like constant (`OrgPolicyType::ResetPassword`, `Kind.Password`) or a
+ * predicate about one (`cfg.smtp_password.is_some()`, `len(token)`, `token.length`).
+ */
+function constantOrPredicate(t: string): boolean {
+  const parts = t.split(/::|\./);
+  if (parts.length > 1 && /^[A-Z][A-Za-z0-9]*$/.test(parts[0]!) && /^[A-Z][A-Za-z0-9]*$/.test(parts[parts.length - 1]!)) return true;
+  return /\.(is_\w+|has_\w+|len|length|size|count|is[A-Z]\w*)\(\)$|\.(length|size)$|^(len|length|size)\(/.test(t);
+}
+
+/** A value compared with its confirmation (`password != password_verify`): an input check, not authentication. */
+function confirmation(ops: string[]): boolean {
+  return ops.some((t) => /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(t.split(/::|\./).pop()!));
+}
+
 export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   // `bytes.Equal(mac, sig)` and other calls the rule matched by their arguments are reported as matched.
   if (/call/.test(String(node.kind()))) return [{ region: regionOf(node) }];
@@ -49,6 +64,7 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   const sourceKey = new RegExp(param(params, "sourceKey", "(?!)"), "i");
   const ops = operands(node).map((o) => o.text().trim());
   if (ops.length !== 2) return [];
+  if (ops.some(constantOrPredicate) || confirmation(ops)) return [];
   // A credential by name, a header/cookie named for one, or a request/env/config read keyed by one
   // (`r.URL.Query().Get("token")`, `process.env.ADMIN_TOKEN`).
   if (ops.some((t) => credential.test(t) || headerRead.test(t) || (source.test(t) && sourceKey.test(t)))) return [{ region: regionOf(node) }];

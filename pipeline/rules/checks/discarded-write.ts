@@ -45,19 +45,34 @@ const GO_HTTP = /\b(http\.ResponseWriter|gin\.ResponseWriter|\*echo\.Response)\b
  * io::Write methods (`write_all`, `flush`, `sync_all`): unless the sink is a String/Vec. Go
  * Write/WriteString/Flush/Sync/Encode: only on a file, bufio/gzip writer or connection (an
  * http.Flusher's Flush returns nothing, a Builder cannot fail, a response write fails only when the
- * client left); Commit, Exec, Save, Create, Update, Delete, Rename, WriteFile: always (the data is lost).
+ * client left); Close only on what was written (a file created for writing, a writer, a value written to
+ * in the function); a dropped `err`, Commit, Exec, Save, Create, Update, Delete, Rename, WriteFile and any
+ * other call: always.
  */
 export function writeMatters(nodeText: string, sink: string | null, fnText: string, lang: string): boolean {
   const decl = sink ? declaration(sink, fnText) : "";
   if (lang === "rust") {
     if (RUST_INFALLIBLE.test(decl) || (/\bfn\s+fmt\s*\(/.test(fnText) && /^(f|fmt|formatter)$/.test(sink ?? ""))) return false;
     if (/\b(write|writeln)!/.test(nodeText)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
+    const method = /\.(\w+)\s*(::\s*<[^;]*>)?\s*\([^;]*\)\s*(\.await)?\s*;?\s*$/.exec(nodeText)?.[1] ?? "";
+    // Collections answer Option (`let _ = map.insert(k, v)` drops the old value), fmt::Write targets
+    // Strings and Formatters, and a dropped parse only consumes optional input (syn's `Token![,]`).
+    if (/^(insert|remove|replace|take|pop|push\w*|swap_remove|extend|entry|get\w*|parse\w*|write_str|write_char|write_fmt)$/.test(method)) return false;
+    if (/^(write|write_all|flush|sync_all|sync_data)$/.test(method)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
     return true;
   }
-  if (/^(c\.Writer|c\.Response\(\)|ctx\.Response\(\))/.test(sink ?? "") || GO_HTTP.test(decl)) return false;
+  if (/^_(\s*,\s*_)*\s*=\s*err\w*\s*$/.test(nodeText.trim())) return true;
+  if (/^(c\.Writer|c\.Response\(\)|ctx\.Response\(\))|^\w+\.(Writer|ResponseWriter)$/.test(sink ?? "") || GO_HTTP.test(decl)) return false;
   // Route registration (`r.Delete("/items/{id}", h)`) is not a write.
   if (/\.\w+\(\s*"\//.test(nodeText)) return false;
   if (/\.(Write|WriteString|WriteTo|Flush|Sync|Encode)\(/.test(nodeText)) return GO_FALLIBLE.test(decl) || /NewEncoder\(\s*\w+\s*\)/.test(nodeText) && GO_FALLIBLE.test(declaration(/NewEncoder\(\s*(\w+)/.exec(nodeText)![1]!, fnText));
+  // Close loses data only on something written: a file created or opened for writing, a writer, or a
+  // value this function wrote to. Closing a reader, a request body or a listener on an error path does not.
+  if (/\.Close\(\)/.test(nodeText) && sink) {
+    const id = sink.replace(/\./g, "\\.");
+    const written = new RegExp(`\\b${id}\\.(Write\\w*|Flush|Sync)\\(|\\b(io\\.Copy\\w*|fmt\\.Fprint\\w*)\\(\\s*${id}\\s*,|NewEncoder\\(\\s*${id}\\s*\\)|NewWriter\\(\\s*${id}\\s*\\)`).test(fnText);
+    return written || /\bos\.(Create|OpenFile)\b|\b(bufio|gzip|zip|csv)\.NewWriter/.test(decl);
+  }
   return true;
 }
 

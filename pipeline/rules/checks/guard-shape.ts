@@ -8,8 +8,12 @@ const SUBJECT = /authori[sz]|authent|\bauth\b|token|session|\buser\b|\brole|admi
 /** Refusal: 401/403 in the vocabulary of each framework, or a redirect to a login page. */
 const REFUSAL = /\b40[13]\b|unauthori[sz]ed|forbidden|permission_?denied|PermissionDenied|NotAuthenticated|AuthenticationFailed|StatusUnauthorized|StatusForbidden|UNAUTHORIZED|FORBIDDEN|ErrUnauthorized|ErrForbidden|redirect\w*\([^)]*login|login_url|login_required|access\s*denied/i;
 
-/** Does the code read who is asking and refuse on some path? */
+/**
+ * Does the code read who is asking and refuse on some path? A DRF-style permission class decides by
+ * what `has_permission`/`has_object_permission` return: that is its refusal.
+ */
 export function makesAccessDecision(text: string): boolean {
+  if (/\bdef\s+has_(object_)?permission\s*\(/.test(text)) return true;
   return REFUSAL.test(text) && SUBJECT.test(text);
 }
 
@@ -34,7 +38,8 @@ function functionsIn(node: SgNode): SgNode[] {
 /** `(req, res, next)`, `(ctx, next)`, `(c, next)`, `(req: Request, res: Response, next: NextFunction)`. */
 function tsMiddleware(fn: SgNode): boolean {
   const ps = params(fn).map((p) => p.replace(/[:=].*$/s, "").trim());
-  if (ps.length === 3 && /^(next|done|cb|callback)$/.test(ps[2]!)) return true;
+  // `next` continues the chain; fastify hooks call `done` after (request, reply).
+  if (ps.length === 3 && (/^next$/.test(ps[2]!) || (/^done$/.test(ps[2]!) && /^req(uest)?$/.test(ps[0]!)))) return true;
   if (ps.length === 2 && /^next$/.test(ps[1]!)) return true;
   return params(fn).some((p) => /:\s*(NextFunction|Next|MiddlewareHandler|ExecutionContext)\b/.test(p));
 }
@@ -79,4 +84,27 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
   }
   if (node.kind() === "struct_item") return false;
   return hasMiddlewareSignature(node, lang);
+}
+
+/**
+ * Not a wiring candidate: a method overriding a framework hook (`ModelAdmin.has_add_permission` in a
+ * class with bases: the framework calls it through the class), or a guard class defined next to its own
+ * base class (a library shipping `IsAuthenticated` beside `BasePermission` publishes it for its users'
+ * settings; an application's `class IsOwner(BasePermission)` imports its base instead).
+ */
+export function frameworkWired(node: SgNode, lang: RuleLanguage): boolean {
+  const cls = node.kind() === "class_definition" || node.kind() === "class_declaration" ? node : null;
+  if (lang === "python" && !cls) {
+    let n = node.parent();
+    if (n?.kind() === "decorated_definition") n = n.parent();
+    const owner = n?.kind() === "block" ? n.parent() : null;
+    const bases = owner?.kind() === "class_definition" ? (owner.field("superclasses" as never) as SgNode | null)?.text() ?? "" : "";
+    return bases.replace(/[()\s]|object/g, "") !== "";
+  }
+  if (!cls) return false;
+  const bases = lang === "python"
+    ? ((cls.field("superclasses" as never) as SgNode | null)?.namedChildren() ?? []).map((b) => b.text())
+    : cls.children().filter((c) => c.kind() === "class_heritage").flatMap((h) => h.text().replace(/^\s*(extends|implements)\s+/g, "").split(/[\s,]+|\b(?:extends|implements)\b/)).filter(Boolean);
+  const text = cls.getRoot().root().text();
+  return bases.some((b) => /^[A-Za-z_]\w*$/.test(b) && new RegExp(`\\bclass\\s+${b}\\b`).test(text));
 }

@@ -1,15 +1,24 @@
 // The check registry: the one place a new check is added (name → implementation), see docs/RULES.md.
 
+import type { SgNode } from "@ast-grep/napi";
 import type { Check } from "./check";
 import { param, regionOf } from "./hit";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
-import { isMiddlewareShaped, makesAccessDecision } from "./guard-shape";
+import { frameworkWired, isMiddlewareShaped, makesAccessDecision } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { swallowedCheck } from "./swallowed";
 import { unusedParameters } from "./unused-parameter";
+
+/** The class a node's method belongs to (TS/JS or Python), if any. */
+function enclosingClass(node: SgNode): string | null {
+  for (let n = node.parent(); n; n = n.parent()) {
+    if (/^(class_definition|class_declaration|class|abstract_class_declaration)$/.test(String(n.kind()))) return (n.field("name" as never) as SgNode | null)?.text() ?? null;
+  }
+  return null;
+}
 
 const regexps = new Map<string, RegExp>();
 function cachedRegExp(source: string): RegExp {
@@ -29,6 +38,7 @@ const DEFINED = {
       const byName = names.every((re) => cachedRegExp(re).test(nameNode.text()));
       const byShape = !byName && param(params, "shape", false) && isMiddlewareShaped(node, rule.language) && makesAccessDecision(node.text());
       if (!byName && !byShape) return [];
+      if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
       const above = file.lines.slice(Math.max(0, line - 3), line).join("\n");
       const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
@@ -56,6 +66,15 @@ const DEFINED = {
   "vendor-token": { node: ({ params, node, capture }) => vendorToken(capture(param(params, "capture", "$VAL")) ?? node, params) },
   "credential-compare": { node: credentialCompare },
   "discarded-write": { node: discardedWriteCheck },
+  "not-base-hook": {
+    node: ({ node, rule, file, defer }) => {
+      const hit = { region: regionOf(node) };
+      const owner = enclosingClass(node);
+      if (!owner) return [hit];
+      defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language }, hit, keep: "unless-owner-extended" });
+      return [];
+    },
+  },
   "secretlint": { text: (path, content) => secretlintHits(path, content) },
 } satisfies Record<string, Check>;
 

@@ -32,3 +32,10 @@ export function passedAsValue(candidates: Candidate[], files: { path: string; co
 function extendsIt(o: Occurrence): boolean {
   return /\bclass\s+\w+\s*\([^)]*$|\bextends\s+([\w$.]+\s*,\s*)*$|\bimplements\s+[^{]*$/.test(o.before);
 }
+
+/** Candidates whose `owner` class some class in the walked files extends (tests included). */
+export function ownerExtended(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
+  const owners = candidates.filter((c) => c.owner);
+  const seen = occurrences(owners.map((c) => c.owner!), files);
+  return new Set(owners.filter((c) => (seen.get(c.owner!) ?? []).some((o) => (!c.language || !o.lang || o.lang === c.language) && extendsIt(o))));
+}

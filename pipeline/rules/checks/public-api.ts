@@ -70,33 +70,62 @@ function rustInTraitImpl(fn: SgNode): boolean {
   return impl?.kind() === "impl_item" && !!impl.field("trait" as never);
 }
 
+function paramNames(fn: SgNode): string[] {
+  const list = fn.field("parameters" as never) as SgNode | null;
+  return (list?.namedChildren() ?? []).map((p) => p.text().replace(/[:=].*$/s, "").replace(/^[*&\s]+|\bmut\s+/g, "").trim()).filter((n) => n && !/^(self|cls|this)$/.test(n));
+}
+
 /**
- * Something outside the function fixes its parameter list: a framework's handler or middleware
- * signature, an interface or trait it implements, a base
- * method it overrides, a protocol (Python dunders), or a framework that registers it (decorators,
- * attribute macros). Such parameters may go unread by design.
+ * A protocol family: sibling methods of one class sharing their leading parameters (aiosmtpd's
+ * `handle_RCPT(server, session, envelope, ...)` and `handle_DATA(server, session, envelope)`): the
+ * protocol fixes those parameters, whichever each hook reads.
  */
-export function signatureImposed(fn: SgNode, lang: RuleLanguage): boolean {
-  // A middleware or HTTP handler's parameter list is the framework's: `(req, res, next)`, `(w, r)`, `next: Next`.
-  if (hasMiddlewareSignature(fn, lang)) return true;
+function protocolFamily(fn: SgNode): boolean {
+  const mine = paramNames(fn);
+  if (mine.length < 2) return false;
+  let container = fn.parent();
+  if (container?.kind() === "decorated_definition") container = container.parent();
+  // Only methods of one class or impl form a family; free functions sharing parameters do not.
+  const owner = container?.kind() === "block" ? container.parent() : container?.parent();
+  if (!container || !owner || !/^(class_definition|class_declaration|class|impl_item)$/.test(String(owner.kind()))) return false;
+  for (const sib of container.children()) {
+    const f = sib.kind() === "decorated_definition" ? sib.children().find((c) => c.kind() === "function_definition") : sib;
+    if (!f || f.id() === fn.id() || !/function|method/.test(String(f.kind()))) continue;
+    const theirs = paramNames(f);
+    if (theirs.length >= 2 && theirs[0] === mine[0] && theirs[1] === mine[1]) return true;
+  }
+  return false;
+}
+
+/**
+ * How far something outside the function fixes its parameter list. `imposed`: a framework's handler or
+ * middleware signature, a view (`request` first), an interface or trait it implements, a base method
+ * it overrides, a protocol (Python dunders, a family of sibling hooks), or a framework that registers
+ * it (decorators, attribute macros): parameters may go unread by design. `maybe`: a Go method may
+ * implement an interface the floor cannot see: only parameters named for an option, a bound or a
+ * secret are promises there.
+ */
+export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "maybe" | null {
+  if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn)) return "imposed";
   if (lang === "typescript") {
-    if (fn.children().some((c) => c.text() === "override" || c.kind() === "decorator")) return true;
+    if (fn.children().some((c) => c.text() === "override" || c.kind() === "decorator")) return "imposed";
     const cls = fn.kind() === "method_definition" ? fn.parent()?.parent() : null;
-    return !!cls && cls.children().some((c) => c.kind() === "class_heritage");
+    return cls && cls.children().some((c) => c.kind() === "class_heritage") ? "imposed" : null;
   }
   if (lang === "python") {
     const parent = fn.parent();
-    if (parent?.kind() === "decorated_definition" && parent.children().some((d) => d.kind() === "decorator" && !PY_PLAIN_DECORATOR.test(d.text()))) return true;
+    if (parent?.kind() === "decorated_definition" && parent.children().some((d) => d.kind() === "decorator" && !PY_PLAIN_DECORATOR.test(d.text()))) return "imposed";
     const name = nameOf(fn);
-    if (/^__\w+__$/.test(name) && name !== "__init__") return true;
+    if (/^__\w+__$/.test(name) && name !== "__init__") return "imposed";
+    if (/^(request|req)$/.test(paramNames(fn)[0] ?? "")) return "imposed";
     const owner = pyOwner(fn);
     const bases = owner?.kind() === "class_definition" ? (owner.field("superclasses" as never) as SgNode | null)?.text() ?? "" : "";
-    return bases.replace(/[()\s]|object|metaclass\s*=\s*\w+/g, "") !== "";
+    return bases.replace(/[()\s]|object|metaclass\s*=\s*\w+/g, "") !== "" ? "imposed" : null;
   }
-  if (lang === "go") return fn.kind() === "method_declaration";
-  if (rustInTraitImpl(fn)) return true;
+  if (lang === "go") return fn.kind() === "method_declaration" ? "maybe" : null;
+  if (rustInTraitImpl(fn)) return "imposed";
   for (let p = fn.prev(); p && (p.kind() === "attribute_item" || p.kind() === "line_comment"); p = p.prev()) {
-    if (p.kind() === "attribute_item" && !RS_PLAIN_ATTRIBUTE.test(p.text())) return true;
+    if (p.kind() === "attribute_item" && !RS_PLAIN_ATTRIBUTE.test(p.text())) return "imposed";
   }
-  return false;
+  return null;
 }

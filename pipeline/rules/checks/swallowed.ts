@@ -62,13 +62,36 @@ export function persistsOrAudits(code: string): boolean {
 }
 
 /**
- * A swallow is reported unless a comment gives a reason. A comment that only states intent ("best
+ * A swallow is reported unless it ends a probe (feature detection with a fallback) or a comment gives a
+ * reason. A comment that only states intent ("best
  * effort") is not a reason where the guarded code persists or audits. In test code a swallow is
  * reported only when it swallows the test's own assertion (`try { ...; expect(x) } catch {}`):
  * exercising an error path is what tests do.
  */
+/** Reads, fetches or parses input: a failure there is data lost, not an unavailable feature. */
+const READS_INPUT = /\b(JSON\.parse|parse\w*|\w+\.parse\w*|decode\w*|loads?|read\w*|deserialize\w*|unmarshal\w*|fromJSON|get|fetch|request|query|execute|send|recv|post|json)\s*\(/i;
+
+/**
+ * A probe: the try block only computes a value it assigns or returns (`AsyncLocalStorage = probe()`,
+ * `return performance.now()`, `tz = Intl.DateTimeFormat()...`), reading no input and persisting
+ * nothing; the code after the catch is the fallback. Feature detection, not a swallowed failure.
+ */
+export function isProbe(guarded: SgNode): boolean {
+  if (!/block/.test(String(guarded.kind()))) return false;
+  const stmts = guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
+  if (!stmts.length) return false;
+  const valueOnly = stmts.every((st) => {
+    const k = String(st.kind());
+    if (k === "return_statement" || k === "lexical_declaration" || k === "variable_declaration") return true;
+    return k === "expression_statement" && /^(assignment|assignment_expression|augmented_assignment)$/.test(String(st.child(0)?.kind()));
+  });
+  const text = guarded.text();
+  return valueOnly && !READS_INPUT.test(text) && !persistsOrAudits(text);
+}
+
 export function swallowedCheck({ node, file, rule }: CheckContext): Hit[] {
   const guarded = guardedCode(node);
+  if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded)) return [];
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   const comments = handlerComments(node, guarded, file.lines, rule.language);

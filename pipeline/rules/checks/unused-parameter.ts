@@ -2,7 +2,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import { type Hit, param, regionOf } from "./hit";
-import { isPublic, signatureImposed } from "./public-api";
+import { conformance, isPublic } from "./public-api";
 
 const PARAM_KINDS: Record<RuleLanguage, string[]> = {
   typescript: ["required_parameter", "optional_parameter"],
@@ -136,16 +136,17 @@ function ownerClass(fn: SgNode, lang: RuleLanguage): string | null {
  * Parameters never read. Every parameter of a public function (exported, `pub`, capitalised, a public
  * method of a class without a base) is a promise; in other functions, parameters named for a
  * configuration, a bound or a secret (`words`). Exempt: `_` prefixes (`skip`), splats, stub and
- * refusing bodies, JS bodies that read `arguments`, interface conformance (trait impls, overriding
- * methods, Go methods) and decorated functions for the all-parameters reading. `name` is the function's
+ * refusing bodies, JS bodies that read `arguments`, signatures imposed from outside (public-api.ts
+ * `conformance`: handlers, views, overrides, trait impls, protocol hooks, decorated functions), and for
+ * Go methods the all-parameters reading (they may implement an interface the floor cannot see). `name` is the function's
  * name, so the floor can drop the hits when the function is passed as a value (its signature imposed).
  */
 export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>): UnusedResult {
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
-  // A trait impl's method signature is the trait's: any parameter may go unread by design.
-  if (lang === "rust" && fn.parent()?.parent()?.kind() === "impl_item" && fn.parent()!.parent()!.field("trait" as never)) return { hits: [], name: null, owner: null };
-  const all = param(check, "publicApi", true) && isPublic(fn, lang) && !signatureImposed(fn, lang);
+  const fixed = conformance(fn, lang);
+  if (fixed === "imposed") return { hits: [], name: null, owner: null };
+  const all = param(check, "publicApi", true) && fixed === null && isPublic(fn, lang);
   // Names first: most functions have no parameter the rule cares about, so stop before touching the body.
   const candidates = parameterNames(fn, lang).filter((p) => {
     const name = p.text();
