@@ -32,7 +32,7 @@ export type Column = "shipped" | "test" | "other";
 const COLUMN: Record<Place, Column> = { shipped: "shipped", test: "test", example: "other", bench: "other" };
 const COLUMNS: Column[] = ["shipped", "test", "other"];
 
-export interface PanelFinding { repo: string; file: string; line: number; rule_id: string; class: string; place: Column; snippet: string }
+export interface PanelFinding { repo: string; file: string; line: number; rule_id: string; class: string; severity: string; place: Column; snippet: string }
 export interface RepoTally { repo: string; files: number; lines: Record<Column, number>; findings: PanelFinding[] }
 
 export function readLabels(text: string, where: string): PanelLabel[] {
@@ -58,6 +58,8 @@ export function renderPanel(repos: RepoTally[], labels: Map<string, PanelLabel[]
     out.push(`| ${r.repo} | ${r.files} | ${COLUMNS.map((c) => (r.lines[c] / 1000).toFixed(1)).join(" / ")} | ${COLUMNS.map((c) => cell(count(r.findings, c), r.lines[c])).join(" | ")} |`);
   }
   out.push(`| **total** | ${repos.reduce((a, r) => a + r.files, 0)} | ${COLUMNS.map((c) => (total[c] / 1000).toFixed(1)).join(" / ")} | ${COLUMNS.map((c) => cell(count(all, c), total[c])).join(" | ")} |`);
+  const notes = all.filter((f) => f.severity === "info");
+  out.push(`| of which info-level notes | | | ${COLUMNS.map((c) => cell(count(notes, c), total[c])).join(" | ")} |`);
   const classes = [...new Set(all.map((f) => f.class))].sort();
   out.push("", "By class, all repositories (per 1,000 lines of that place)", "", "| class | shipped | test | other |", "|---|---|---|---|");
   for (const k of classes) {
@@ -115,7 +117,7 @@ async function tallyRepo(dir: string, scan: (files: { path: string; content: str
   for (const [file, list] of found) {
     for (const x of list) {
       const place = COLUMN[placeAt(placeOfPath(file), regionsOf.get(file) ?? [], x.line - 1)];
-      findings.push({ repo, file, line: x.line, rule_id: x.rule_id, class: x.class, place, snippet: x.snippet.split("\n")[0]!.slice(0, 160) });
+      findings.push({ repo, file, line: x.line, rule_id: x.rule_id, class: x.class, severity: x.severity, place, snippet: x.snippet.split("\n")[0]!.slice(0, 160) });
     }
   }
   return { repo, files: files.length, lines, findings };

@@ -29,7 +29,9 @@ const MODELS: Record<RuleLanguage, Model> = {
     typeLevel: /\b(expectTypeOf|assertType|expectType|expectNotType|expectError|expectAssignable|expectNotAssignable|expectDeprecated)\b|@ts-expect-error|\btype\s+_\w*\s*=|\b(Expect|IsExact|Equal|AssertTrue|AssertFalse)\s*<|\b(const|let)\s+_\w*\s*:\s*\w|\bsatisfies\s/,
     // Only assert*/expect* are test vocabulary; check*/verify* are as often the code under test (`checkCsrf`).
     // ... or handing the test object itself to a helper (`createAccount(test, page, user)`, `check(t, res)`).
-    delegate: /\b(assert|expect|should)[A-Z_]\w*\s*[<(]|\b[\w.]+\(\s*(test|t|expect)\s*[,)]/,
+    // ... or handing the test object or the browser fixture to a helper (`createAccount(test, page, user)`,
+    // `auth.login(page)`): page-object helpers in e2e suites hold the expects.
+    delegate: /\b(assert|expect|should)[A-Z_]\w*\s*[<(]|\b[\w.]+\(\s*(test|t|expect|page|browser)\s*[,)]/,
     helperAsserts: new RegExp(TS_RUNTIME),
     // ... and queries that throw when the page lacks what they look for (testing-library's getBy/findBy,
     // puppeteer/playwright waits): implicit assertions, a smoke test at best.
@@ -60,7 +62,8 @@ const MODELS: Record<RuleLanguage, Model> = {
     // Compile-time tests: bound checks with type arguments only, `type _T = ...`, typed `_` bindings,
     // IsSend-style wrappers, trybuild's compile_fail/pass suites.
     typeLevel: /(?<![.\w])(assert|is|require|check|ensure)_?\w*::<|\btype\s+_\w*|\blet\s+_\w*\s*:\s*[\w&(]|\blet\s+\(\)\s*=|\bIs(Send|Sync|Unpin)\w*\(|\bTestCases::new\(\)/,
-    delegate: /\b(assert|expect|check)_\w*\s*(::\s*<[^;{}()]*>\s*)?\(/,
+    // ... and running a suite (`crate::run_ui_tests("debug_handler")`: trybuild UI tests).
+    delegate: /\b(assert|expect|check)_\w*\s*(::\s*<[^;{}()]*>\s*)?\(|\b(run_\w*tests?|\w+_tests)\s*\(/,
     helperAsserts: /\b(assert\w*|debug_assert\w*|panic|unreachable)!|\.(unwrap_err|expect_err)\(/,
     throwing: /(?!)/,
   },
@@ -70,7 +73,7 @@ const MODELS: Record<RuleLanguage, Model> = {
 /** "compile-only test", "should compile": the compiler is the assertion (any language). */
 const COMPILE_ONLY = /compile[\s-]*(only|time)\s+(test|check)|(should|must|only\s+needs\s+to)\s+compile\b|type[\s-]*check(s|ed)?\s+only/i;
 
-const DECLARED_SMOKE = /(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|overflow|throw|raise|error|fail|blow\s*up|explode)|\bno\s+(crash|panic|error|exception)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)/i;
+const DECLARED_SMOKE = /(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|overflow|throw|raise|error|fail|blow\s*up|explode)|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
 
 const FUNCTION_KINDS: Record<RuleLanguage, string[]> = {
   typescript: ["function_declaration", "method_definition", "variable_declarator", "generator_function_declaration"],

@@ -12,7 +12,7 @@ import { type FileContext, fileContext } from "./file-context";
 import { matchesAny } from "./glob";
 import { EXAMPLE_FILE, languageOf, parseSource } from "./languages";
 import { loadRules } from "./load-rules";
-import { type Place, placeOfPath } from "./place";
+import { isVendoredCopy, type Place, placeOfPath } from "./place";
 import type { RuleSpec } from "./rule-spec";
 import { toFinding } from "./to-finding";
 
@@ -70,7 +70,7 @@ export function createFloor(rules: RuleSpec[]): Floor {
       };
       for (const file of files) {
         const lang = languageOf(file.path);
-        if (!lang) continue;
+        if (!lang || isVendoredCopy(file.path, file.content)) continue;
         const pathPlace = placeOfPath(file.path);
         const active = compiled.filter(({ spec: r, prefilter }) =>
           r.language === lang && placeApplies(r, pathPlace, lang) && (!r.files || matchesAny(file.path, r.files)) && !matchesAny(file.path, r.ignores) && (!prefilter || prefilter.test(file.content)));

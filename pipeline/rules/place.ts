@@ -78,3 +78,15 @@ export function placeAt(pathPlace: Place, regions: readonly LineRange[], line: n
   if (pathPlace !== "shipped") return pathPlace;
   return regions.some((r) => line >= r.start && line <= r.end) ? "test" : "shipped";
 }
+
+/**
+ * A vendored copy of a third-party library kept in the tree (`jquery-4.0.0.slim.js`, a DataTables
+ * bundle): a versioned file name, a `.min.` build, or a license banner with a version at the top.
+ * Its findings belong to its upstream, not to the project, so the floor does not scan it.
+ */
+export function isVendoredCopy(path: string, content: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  if (/[-.]v?\d+\.\d+\.\d+([-.+][\w.]*)?\.[cm]?js$|\.min\.[cm]?js$/.test(name)) return true;
+  const head = content.slice(0, 1200);
+  return /\/\*!/.test(head) && /licen[cs]e|copyright|©/i.test(head) && /\bv?\d+\.\d+\.\d+\b/.test(head) && /\.[cm]?js$/.test(name);
+}

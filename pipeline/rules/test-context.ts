@@ -22,6 +22,7 @@ export interface TestCase {
 
 /** jest/vitest/mocha/node:test/ava/tap/Deno: `it`, `test`, `specify`, with modifiers; `x`-prefixed are skipped. */
 const JS_TEST_CALLEE = /^(x?it|x?test|specify|Deno\.test|t\.test)((\.(only|concurrent|serial|sequential|fails|failing|skip|todo|skipIf\([^]*\)|runIf\([^]*\)|each\([^]*\)|for\([^]*\)|cb))*)$/;
+const SETUP_FILE = /(^|[/._-])(global[-_.]?)?(setups?|teardowns?)([/._-][^/]*)?$/i;
 const JS_SKIPPED = /^x|\.(skip|todo)\b|skipIf/;
 const PY_TEST_MODULE = /(^|\/)(test[^/]*|[^/]*_test|tests)\.py$/;
 /** Decorators that mark, patch or parametrise a test; any other decorator registers the function elsewhere. */
@@ -57,7 +58,8 @@ function pyIsTestClass(cls: SgNode): boolean {
 /** Is this candidate node a test of its framework? `path` decides test modules where collection depends on it. */
 export function asTestCase(node: SgNode, lang: RuleLanguage, path: string): TestCase | null {
   if (lang === "typescript") {
-    if (node.kind() !== "call_expression" || !isTestPath(path)) return null;
+    // Playwright setup/teardown projects (`db-setup.ts`, `setups/`, `*.setup.ts`) start services; they are not tests.
+    if (node.kind() !== "call_expression" || !isTestPath(path) || SETUP_FILE.test(path)) return null;
     const callee = (node.field("function" as never) as SgNode | null)?.text().replace(/\s+/g, "") ?? "";
     if (!JS_TEST_CALLEE.test(callee)) return null;
     const args = (node.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];

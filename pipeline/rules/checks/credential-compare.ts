@@ -4,6 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
 import { isMiddlewareShaped } from "./guard-shape";
+import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
 
 const FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|function_item|method_declaration|func_literal|closure_expression|function)$/;
@@ -48,6 +49,16 @@ function constantOrPredicate(t: string): boolean {
   return /\.(is_\w+|has_\w+|len|length|size|count|is[A-Z]\w*)\(\)$|\.(length|size)$|^(len|length|size)\(/.test(t);
 }
 
+/**
+ * A protocol constant: an ALL_CAPS name bound in the file to a short or plain literal
+ * (`NTLMSIGNATURE = "NTLMSSP\0"`, a magic header). A credential literal would be a hardcoded-secret finding.
+ */
+function protocolConstant(t: string, node: SgNode): boolean {
+  if (!/^[A-Z][A-Z0-9_]{2,}$/.test(t)) return false;
+  const m = new RegExp(`\\b${t}\\s*(?::[^=]+)?=\\s*["'\`]([^"'\`]*)["'\`]`).exec(node.getRoot().root().text());
+  return !!m && (m[1]!.length < 16 || shannonEntropy(m[1]!) < 3);
+}
+
 /** A value compared with its confirmation (`password != password_verify`): an input check, not authentication. */
 function confirmation(ops: string[]): boolean {
   return ops.some((t) => /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(t.split(/::|\./).pop()!));
@@ -64,7 +75,7 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   const sourceKey = new RegExp(param(params, "sourceKey", "(?!)"), "i");
   const ops = operands(node).map((o) => o.text().trim());
   if (ops.length !== 2) return [];
-  if (ops.some(constantOrPredicate) || confirmation(ops)) return [];
+  if (ops.some(constantOrPredicate) || confirmation(ops) || ops.some((t) => protocolConstant(t, node))) return [];
   // A credential by name, a header/cookie named for one, or a request/env/config read keyed by one
   // (`r.URL.Query().Get("token")`, `process.env.ADMIN_TOKEN`).
   if (ops.some((t) => credential.test(t) || headerRead.test(t) || (source.test(t) && sourceKey.test(t)))) return [{ region: regionOf(node) }];

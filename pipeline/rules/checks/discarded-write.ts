@@ -49,16 +49,25 @@ const GO_HTTP = /\b(http\.ResponseWriter|gin\.ResponseWriter|\*echo\.Response)\b
  * in the function); a dropped `err`, Commit, Exec, Save, Create, Update, Delete, Rename, WriteFile and any
  * other call: always.
  */
-export function writeMatters(nodeText: string, sink: string | null, fnText: string, lang: string): boolean {
+/** The method a Rust `let _ = x.m(...)` / `x.m(...);` statement calls (the outermost call, awaited or not). */
+export function rustMethodOf(node: SgNode): string {
+  let e = (node.field("value" as never) as SgNode | null) ?? node.child(0);
+  if (e?.kind() === "await_expression") e = e.child(0);
+  const fn = e?.kind() === "call_expression" ? (e.field("function" as never) as SgNode | null) : null;
+  if (fn?.kind() === "field_expression") return (fn.field("field" as never) as SgNode | null)?.text() ?? "";
+  if (fn?.kind() === "generic_function") return (fn.field("function" as never) as SgNode | null)?.text().replace(/^.*[.:]/, "") ?? "";
+  return fn?.text().replace(/^.*[.:]/, "") ?? "";
+}
+
+export function writeMatters(nodeText: string, sink: string | null, fnText: string, lang: string, method = ""): boolean {
   const decl = sink ? declaration(sink, fnText) : "";
   if (lang === "rust") {
     if (RUST_INFALLIBLE.test(decl) || (/\bfn\s+fmt\s*\(/.test(fnText) && /^(f|fmt|formatter)$/.test(sink ?? ""))) return false;
     if (/\b(write|writeln)!/.test(nodeText)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
-    const method = /\.(\w+)\s*(::\s*<[^;]*>)?\s*\([^;]*\)\s*(\.await)?\s*;?\s*$/.exec(nodeText)?.[1] ?? "";
     // Collections answer Option (`let _ = map.insert(k, v)` drops the old value), fmt::Write targets
     // Strings and Formatters, and a dropped parse only consumes optional input (syn's `Token![,]`).
     if (/^(insert|remove|replace|take|pop|push\w*|swap_remove|extend|entry|get\w*|parse\w*|write_str|write_char|write_fmt)$/.test(method)) return false;
-    if (/^(write|write_all|flush|sync_all|sync_data)$/.test(method)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
+    if (/^(write\w*|flush|sync_all|sync_data)$/.test(method)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
     return true;
   }
   if (/^_(\s*,\s*_)*\s*=\s*err\w*\s*$/.test(nodeText.trim())) return true;
@@ -80,6 +89,7 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
 export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   const sink = sinkOf(ctx.node);
   const fnText = outermostFunction(ctx.node)?.text() ?? "";
-  if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language)) return [];
+  const method = ctx.rule.language === "rust" ? rustMethodOf(ctx.node) : "";
+  if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language, method)) return [];
   return swallowedCheck(ctx);
 }

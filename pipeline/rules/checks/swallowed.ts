@@ -77,6 +77,8 @@ const READS_INPUT = /\b(JSON\.parse|parse\w*|\w+\.parse\w*|decode\w*|loads?|read
  * nothing; the code after the catch is the fallback. Feature detection, not a swallowed failure.
  */
 export function isProbe(guarded: SgNode): boolean {
+  // `with suppress(Exception): return cls(obj)`: the with block is the guarded code.
+  if (guarded.kind() === "with_statement") guarded = (guarded.field("body" as never) as SgNode | null) ?? guarded;
   if (!/block/.test(String(guarded.kind()))) return false;
   const stmts = guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
   if (!stmts.length) return false;
