@@ -24,4 +24,11 @@ describe("pinned floor findings", () => {
     expect({ added, removed }).toEqual({ added: [], removed: [] });
     expect(now.length).toBeGreaterThan(200);
   });
+
+  test("worker threads produce the same findings as the single-threaded scan", async () => {
+    for (const s of pinnedInputs(floor).slice(0, 2)) {
+      const threaded = await floor.scanAsync(s.files, { workers: 2 });
+      expect(pinLines(s.name, threaded)).toEqual(pinLines(s.name, floor.scan(s.files)));
+    }
+  });
 });

@@ -28,6 +28,8 @@ export interface CheckContext {
   /** A meta-variable captured by the rule (`$NAME`), or null. */
   capture(name: unknown): SgNode | null;
   defer(d: Deferred): void;
+  /** What `prepare` returned for this rule and file (one batch question instead of one per node). */
+  state?: unknown;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface CheckContext {
  * (`text`: secretlint today; a Unicode/text-level check fits here too). Register it in checks/index.ts.
  */
 export interface Check {
+  /** Called once per rule and file with every matched node, before `node`: batch the napi work here. */
+  prepare?: (nodes: SgNode[], file: FileContext, rule: CheckRule) => unknown;
   node?: (c: CheckContext) => Hit[];
   text?: (path: string, content: string, params: Record<string, unknown>) => Hit[];
 }

@@ -10,7 +10,7 @@ import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { swallowedCheck } from "./swallowed";
-import { unusedParameters } from "./unused-parameter";
+import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
 
 /** The class a node's method belongs to (TS/JS or Python), if any. */
 function enclosingClass(node: SgNode): string | null {
@@ -36,7 +36,7 @@ const DEFINED = {
       // makes an access decision) when `shape: true`.
       const names = param<string[]>(params, "names", []);
       const byName = names.every((re) => cachedRegExp(re).test(nameNode.text()));
-      const byShape = !byName && param(params, "shape", false) && isMiddlewareShaped(node, rule.language) && makesAccessDecision(node.text());
+      const byShape = !byName && param(params, "shape", false) && makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language);
       if (!byName && !byShape) return [];
       if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
@@ -52,8 +52,9 @@ const DEFINED = {
     },
   },
   "unused-parameter": {
-    node: ({ node, rule, params, file, defer }) => {
-      const { hits, name, owner } = unusedParameters(node, rule.language, params);
+    prepare: (nodes, file, rule) => indexParameterUses(nodes, rule.language, file.root),
+    node: ({ node, rule, params, file, defer, state }) => {
+      const { hits, name, owner } = unusedParameters(node, rule.language, params, state as IdentifierIndex);
       if (!name) return hits;
       const line = node.range().start.line;
       for (const hit of hits) defer({ candidate: { name, file: file.path, line, referenceIgnores: [], language: rule.language, ...(owner ? { owner } : {}) }, hit, keep: "unless-passed-as-value" });

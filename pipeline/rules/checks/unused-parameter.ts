@@ -17,16 +17,25 @@ export function parameterNames(fn: SgNode, lang: RuleLanguage): SgNode[] {
   if (!list) return [];
   const out: SgNode[] = [];
   for (const p of list.namedChildren()) {
-    if (!PARAM_KINDS[lang].includes(String(p.kind()))) continue;
-    if (lang === "python" && p.kind() === "identifier") { out.push(p); continue; }
-    // `constructor(private opts: X)` stores the parameter as a field: it is read through `this`.
-    if (lang === "typescript" && p.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")) continue;
+    const kind = String(p.kind());
+    if (!PARAM_KINDS[lang].includes(kind)) continue;
+    if (lang === "python" && kind === "identifier") { out.push(p); continue; }
+    // `constructor(private opts: X)` stores the parameter as a field: it is read through `this`. (The text
+    // answers without walking the children unless a decorator comes first.)
+    if (lang === "typescript") {
+      const text = p.text();
+      const stored = text.startsWith("@")
+        ? p.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")
+        : /^(public|private|protected|readonly)\b/.test(text);
+      if (stored) continue;
+    }
     // FastAPI's `_: User = Depends(require_admin)`: a dependency taken for its effect (a guard), not its value.
     if (lang === "python" && /=\s*(Depends|Security)\s*\(/.test(p.text())) continue;
     if (lang === "go") { out.push(...p.fieldChildren("name" as never) as SgNode[]); continue; }
-    const first = (lang === "python" && p.kind() === "typed_parameter") ? p.namedChildren()[0] : (p.field("pattern" as never) ?? p.field("name" as never)) as SgNode | null;
-    if (first && first.kind() === "identifier") out.push(first);
-    else if (lang === "typescript" && first?.kind() === "object_pattern") out.push(...destructuredNames(first));
+    const first = (lang === "python" && kind === "typed_parameter") ? p.namedChildren()[0] : (p.field("pattern" as never) ?? p.field("name" as never)) as SgNode | null;
+    const firstKind = first ? String(first.kind()) : "";
+    if (firstKind === "identifier") out.push(first!);
+    else if (lang === "typescript" && firstKind === "object_pattern") out.push(...destructuredNames(first!));
   }
   return out;
 }
@@ -84,23 +93,47 @@ function isStubBody(body: SgNode): boolean {
   return STUB_BODY.test(only) || NOT_IMPLEMENTED.test(only) || REFUSAL.test(only);
 }
 
-const IDENT_RULE: Record<RuleLanguage, { rule: { any: { kind: string }[] } }> = {
-  typescript: { rule: { any: [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }] } },
-  python: { rule: { any: [{ kind: "identifier" }] } },
-  rust: { rule: { any: [{ kind: "identifier" }] } },
-  go: { rule: { any: [{ kind: "identifier" }] } },
+const IDENT_KINDS: Record<RuleLanguage, { kind: string }[]> = {
+  typescript: [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }],
+  python: [{ kind: "identifier" }],
+  rust: [{ kind: "identifier" }],
+  go: [{ kind: "identifier" }],
 };
 
-/** Every identifier the body reads (a kind-only rule: cheap to compile, one traversal). */
-function identifiersIn(body: SgNode, lang: RuleLanguage): Set<string> {
-  return new Set(body.findAll(IDENT_RULE[lang]).map((n) => n.text()));
+/** Where every parameter name of the file's functions occurs as an identifier (name → start offsets), and each function's parameters. */
+export interface IdentifierIndex { uses: Map<string, number[]>; params: Map<number, SgNode[]> }
+
+function escapeName(n: string): string {
+  return n.replace(/\$/g, "\\$");
 }
 
-function readIn(body: SgNode, names: string[], lang: RuleLanguage): Set<string> {
+/**
+ * One query per file instead of one per function: the identifiers whose text is a parameter name of
+ * any matched function, with their offsets (napi calls dominate the floor's cost, not traversal).
+ */
+export function indexParameterUses(fns: SgNode[], lang: RuleLanguage, root: SgNode): IdentifierIndex {
+  const params = new Map(fns.map((f) => [f.id(), parameterNames(f, lang)] as const));
+  const names = new Set([...params.values()].flat().map((p) => p.text()));
+  const uses = new Map<string, number[]>();
+  if (!names.size) return { uses, params };
+  for (const n of root.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${[...names].map(escapeName).join("|")})$` } })) {
+    const name = n.text();
+    const at = n.range().start.index;
+    const list = uses.get(name);
+    if (list) list.push(at); else uses.set(name, [at]);
+  }
+  return { uses, params };
+}
+
+/** Names of `names` the body reads: textually present, then confirmed as identifiers inside the body. */
+function readIn(body: SgNode, names: string[], lang: RuleLanguage, index: IdentifierIndex | null): Set<string> {
   const text = body.text();
-  const present = names.filter((n) => new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}(?![\\w$])`).test(text));
+  const present = names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(text));
   if (!present.length) return new Set();
-  const ids = identifiersIn(body, lang);
+  const { start, end } = body.range();
+  const ids = index
+    ? new Set(present.filter((n) => (index.uses.get(n) ?? []).some((at) => at >= start.index && at < end.index)))
+    : new Set(body.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${present.map(escapeName).join("|")})$` } }).map((n) => n.text()));
   // Rust format strings read a variable by name: println!("{limit}").
   return new Set(present.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text))));
 }
@@ -141,31 +174,31 @@ function ownerClass(fn: SgNode, lang: RuleLanguage): string | null {
  * Go methods the all-parameters reading (they may implement an interface the floor cannot see). `name` is the function's
  * name, so the floor can drop the hits when the function is passed as a value (its signature imposed).
  */
-export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>): UnusedResult {
+export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null): UnusedResult {
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
+  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
+  const none: UnusedResult = { hits: [], name, owner: null };
+  // Cheapest questions first: most functions read every parameter they take.
+  const params = (index?.params.get(fn.id()) ?? parameterNames(fn, lang)).filter((p) => !skip.test(p.text()));
+  if (!params.length) return none;
+  const body = fn.field("body" as never) as SgNode | null;
+  if (!body) return none;
+  const read = readIn(body, params.map((p) => p.text()), lang, index);
+  const unread = params.filter((p) => !read.has(p.text()));
+  if (!unread.length) return none;
   const fixed = conformance(fn, lang);
   if (fixed === "imposed") return { hits: [], name: null, owner: null };
   const all = param(check, "publicApi", true) && fixed === null && isPublic(fn, lang);
-  // Names first: most functions have no parameter the rule cares about, so stop before touching the body.
-  const candidates = parameterNames(fn, lang).filter((p) => {
-    const name = p.text();
-    return !skip.test(name) && (all || identifierWords(name).some((w) => words.has(w)));
-  });
-  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
-  const owner = ownerClass(fn, lang);
-  const none = { hits: [], name, owner };
-  if (!candidates.length) return none;
-  const body = fn.field("body" as never) as SgNode | null;
-  if (!body || isStubBody(body)) return none;
+  const candidates = unread.filter((p) => all || identifierWords(p.text()).some((w) => words.has(w)));
+  if (!candidates.length || isStubBody(body)) return none;
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return none;
-  const read = readIn(body, candidates.map((p) => p.text()), lang);
   const doc = docOf(fn, lang);
-  const hits = candidates.filter((p) => !read.has(p.text()) && !documentedUnused(doc, p.text())).map((p) => ({
+  const hits = candidates.filter((p) => !documentedUnused(doc, p.text())).map((p) => ({
     region: regionOf(p),
     message: `parameter '${p.text()}' is never read: the function ignores what its signature promises`,
   }));
-  return { hits, name, owner };
+  return { hits, name, owner: ownerClass(fn, lang) };
 }
 
 /** `const handler = (req, res) => ...`: the name a function expression is bound to. */
