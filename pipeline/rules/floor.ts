@@ -31,28 +31,39 @@ export const MIN_FILES_FOR_WORKERS = 400;
 
 interface WorkerReply { scans?: FileScan[]; error?: string; known?: boolean; hint?: string }
 
-/** Spread files over workers by size (largest first onto the least loaded), scan, and put results back in order. */
+/** Files per message: small enough that a worker slowed by a busy core takes fewer, large enough to amortise messaging. */
+const CHUNK = 64;
+
+/**
+ * Files go to worker threads in chunks, each chunk to whichever worker is free (a busy shared core
+ * slows one worker, not the sweep); results are put back in file order.
+ */
 async function scanInWorkers(rules: RuleSpec[], files: SourceFile[], n: number): Promise<FileScan[]> {
-  const shards: { idx: number[]; bytes: number }[] = Array.from({ length: n }, () => ({ idx: [], bytes: 0 }));
-  const order = files.map((f, i) => i).sort((a, b) => files[b]!.content.length - files[a]!.content.length);
-  for (const i of order) {
-    const s = shards.reduce((m, x) => (x.bytes < m.bytes ? x : m));
-    s.idx.push(i);
-    s.bytes += files[i]!.content.length;
-  }
   const results: FileScan[] = new Array(files.length);
-  await Promise.all(shards.filter((s) => s.idx.length).map((s) => new Promise<void>((resolve, reject) => {
+  let next = 0;
+  const runWorker = () => new Promise<void>((resolve, reject) => {
     const worker = new Worker(new URL("./scan-worker.ts", import.meta.url).href);
+    let from = 0;
+    const send = () => {
+      if (next >= files.length) { worker.terminate(); resolve(); return; }
+      from = next;
+      next = Math.min(files.length, next + CHUNK);
+      worker.postMessage({ files: files.slice(from, next) });
+    };
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
-      worker.terminate();
       // A rule failing on a file is the user's rule file (ConfigError); anything else is a bug.
-      if (e.data.error) return reject(e.data.known ? new ConfigError(e.data.error, e.data.hint) : new Error(`floor worker: ${e.data.error}`));
-      e.data.scans!.forEach((scan, k) => { results[s.idx[k]!] = scan; });
-      resolve();
+      if (e.data.error) {
+        worker.terminate();
+        return reject(e.data.known ? new ConfigError(e.data.error, e.data.hint) : new Error(`floor worker: ${e.data.error}`));
+      }
+      e.data.scans!.forEach((scan, k) => { results[from + k] = scan; });
+      send();
     };
     worker.onerror = (e) => { worker.terminate(); reject(new Error(`floor worker failed: ${e.message}`)); };
-    worker.postMessage({ rules, files: s.idx.map((i) => files[i]) });
-  })));
+    worker.postMessage({ rules });
+    send();
+  });
+  await Promise.all(Array.from({ length: Math.min(n, Math.ceil(files.length / CHUNK)) }, runWorker));
   return results;
 }
 

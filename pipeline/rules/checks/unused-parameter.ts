@@ -175,30 +175,30 @@ function ownerClass(fn: SgNode, lang: RuleLanguage): string | null {
  * name, so the floor can drop the hits when the function is passed as a value (its signature imposed).
  */
 export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null): UnusedResult {
-  const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
-  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
-  const none: UnusedResult = { hits: [], name, owner: null };
-  // Cheapest questions first: most functions read every parameter they take.
-  const params = (index?.params.get(fn.id()) ?? parameterNames(fn, lang)).filter((p) => !skip.test(p.text()));
-  if (!params.length) return none;
+  const nameOf = () => (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
+  // Cheapest questions first: most functions read every parameter they take, so the name, the
+  // function's shape and its documentation are only asked once something goes unread.
+  const params = (index?.params.get(fn.id()) ?? parameterNames(fn, lang)).map((p) => ({ node: p, text: p.text() })).filter((p) => !skip.test(p.text));
+  if (!params.length) return { hits: [], name: null, owner: null };
   const body = fn.field("body" as never) as SgNode | null;
-  if (!body) return none;
-  const read = readIn(body, params.map((p) => p.text()), lang, index);
-  const unread = params.filter((p) => !read.has(p.text()));
-  if (!unread.length) return none;
+  if (!body) return { hits: [], name: null, owner: null };
+  const read = readIn(body, params.map((p) => p.text), lang, index);
+  const unread = params.filter((p) => !read.has(p.text));
+  if (!unread.length) return { hits: [], name: null, owner: null };
   const fixed = conformance(fn, lang);
   if (fixed === "imposed") return { hits: [], name: null, owner: null };
+  const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const all = param(check, "publicApi", true) && fixed === null && isPublic(fn, lang);
-  const candidates = unread.filter((p) => all || identifierWords(p.text()).some((w) => words.has(w)));
-  if (!candidates.length || isStubBody(body)) return none;
-  if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return none;
+  const candidates = unread.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)));
+  if (!candidates.length || isStubBody(body)) return { hits: [], name: null, owner: null };
+  if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
-  const hits = candidates.filter((p) => !documentedUnused(doc, p.text())).map((p) => ({
-    region: regionOf(p),
-    message: `parameter '${p.text()}' is never read: the function ignores what its signature promises`,
+  const hits = candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
+    region: regionOf(p.node),
+    message: `parameter '${p.text}' is never read: the function ignores what its signature promises`,
   }));
-  return { hits, name, owner: ownerClass(fn, lang) };
+  return { hits, name: nameOf(), owner: ownerClass(fn, lang) };
 }
 
 /** `const handler = (req, res) => ...`: the name a function expression is bound to. */
