@@ -1,7 +1,8 @@
 // The test-context model: per framework in four languages, which functions are tests, which are
 // fixtures or handlers defined inside them, and what counts as an assertion. Pure: nodes/text in, data out.
 import type { SgNode } from "@ast-grep/napi";
-import { parseSource, languageOf } from "./languages";
+import { unreferenced } from "./checks/unreferenced";
+import { languageOf, parseSource } from "./languages";
 import { isTestPath } from "./place";
 import type { RuleLanguage } from "./rule-spec";
 
@@ -125,3 +126,13 @@ export function enclosingTest(node: SgNode, lang: RuleLanguage, path: string): T
 }
 
 export { assertionOf, assertingHelpers, type AssertionKind } from "./assertions";
+
+/**
+ * Is `name`, defined at the 1-based `line` of `file`, referenced anywhere but its own definition line,
+ * comments, export lists and test code (pipeline/rules/place.ts), in files of the same language (or of
+ * no rule language: templates, route tables)? The floor's unwired check, for the claim audit.
+ */
+export function referencedOutsideTests(name: string, def: { file: string; line: number }, files: readonly { path: string; content: string }[]): boolean {
+  const language = languageOf(def.file) ?? undefined;
+  return unreferenced([{ name, file: def.file, line: def.line - 1, referenceIgnores: [], language }], [...files]).length === 0;
+}
