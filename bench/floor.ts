@@ -1,6 +1,6 @@
 // Benchmark: the static floor over a generated 10,000-file tree (~1M lines), next to `ast-grep scan`
 // running the same rules' ast-grep parts over the same tree, in the same run.
-// Run: cd /work/main && npx bun bench/floor.ts [--files N]
+// Run: npx bun bench/floor.ts [--files N]   (prints the load average before and after: the box is shared)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
@@ -109,6 +109,7 @@ try {
   const size = generate(tree);
   const files = read(tree);
   const floor = loadFloor(join(ROOT, "prompts", "rules"));
+  const loadBefore = loadavg().map((x) => x.toFixed(2)).join(" ");
   const t0 = performance.now();
   const found = await floor.scanAsync(files);
   const floorS = (performance.now() - t0) / 1000;
@@ -135,6 +136,7 @@ try {
     row("ast-grep scan -j 2 (ast-grep parts only)", sgS, `${sgMatches} matches, ${sgRules} rules`),
     "",
     `ratio floor/ast-grep wall time: ${(floorS / sgS).toFixed(2)}×`,
+    `load average (1/5/15 min) before: ${loadBefore}; after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`,
     "",
   ].join("\n"));
 } finally {
