@@ -109,22 +109,26 @@ try {
   const size = generate(tree);
   const files = read(tree);
   const floor = loadFloor(join(ROOT, "prompts", "rules"));
-  const loadBefore = loadavg().map((x) => x.toFixed(2)).join(" ");
-  const t0 = performance.now();
-  const found = await floor.scanAsync(files);
-  const floorS = (performance.now() - t0) / 1000;
-  const findings = [...found.values()].reduce((a, l) => a + l.length, 0);
-
   const sgDir = join(work, "sg");
   const sgRules = writeSgProject(sgDir, floor);
   const sgBin = join(ROOT, "node_modules", ".bin", "ast-grep");
-  const t1 = performance.now();
-  // ast-grep exits 1 when an error-severity rule matched: that is a result here, not a failure.
-  const sg = spawnSync(sgBin, ["scan", "-c", join(sgDir, "sgconfig.yml"), "-j", "2", "--json=stream", tree], { maxBuffer: 1 << 30 });
-  if (sg.status !== 0 && sg.status !== 1) throw new Error(`ast-grep scan failed: ${sg.stderr.toString().split("\n")[0]}`);
-  const out = sg.stdout.toString();
-  const sgS = (performance.now() - t1) / 1000;
-  const sgMatches = out.split("\n").filter(Boolean).length;
+  const timeIt = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => { const t = performance.now(); const v = await fn(); return [v, (performance.now() - t) / 1000]; };
+  const sgScan = (threads: number) => {
+    // ast-grep exits 1 when an error-severity rule matched: that is a result here, not a failure.
+    const sg = spawnSync(sgBin, ["scan", "-c", join(sgDir, "sgconfig.yml"), "-j", String(threads), "--json=stream", tree], { maxBuffer: 1 << 30 });
+    if (sg.status !== 0 && sg.status !== 1) throw new Error(`ast-grep scan failed: ${sg.stderr.toString().split("\n")[0]}`);
+    return sg.stdout.toString().split("\n").filter(Boolean).length;
+  };
+  const count = (m: Map<string, unknown[]>) => [...m.values()].reduce((a, l) => a + l.length, 0);
+  const workers = availableParallelism();
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+  const loadBefore = load();
+  // Same work, same threads: one thread each (the engines' own cost), then every core each.
+  const [one, floor1] = await timeIt(() => floor.scan(files));
+  const [sgMatches, sg1] = await timeIt(() => sgScan(1));
+  const [many, floorN] = await timeIt(() => floor.scanAsync(files, { workers }));
+  const [, sgN] = await timeIt(() => sgScan(workers));
+  if (count(one) !== count(many)) throw new Error(`scan and scanAsync disagree: ${count(one)} vs ${count(many)} findings`);
 
   const row = (name: string, s: number, extra: string) => `| ${name} | ${s.toFixed(1)} s | ${Math.round(size.files / s)} | ${Math.round(size.lines / s)} | ${extra} |`;
   process.stdout.write([
@@ -132,11 +136,14 @@ try {
     "",
     "| engine | wall | files/s | lines/s | result |",
     "|---|---|---|---|---|",
-    row(`scrum floor (scanAsync, ${availableParallelism()} worker threads, all checks)`, floorS, `${findings} findings, ${floor.rules.length} rules`),
-    row("ast-grep scan -j 2 (ast-grep parts only)", sgS, `${sgMatches} matches, ${sgRules} rules`),
+    row("scrum floor, 1 thread (scan, all checks)", floor1, `${count(one)} findings, ${floor.rules.length} rules`),
+    row("ast-grep scan -j 1 (ast-grep parts only)", sg1, `${sgMatches} matches, ${sgRules} rules`),
+    row(`scrum floor, ${workers} worker threads (scanAsync, all checks)`, floorN, `${count(many)} findings`),
+    row(`ast-grep scan -j ${workers}`, sgN, `${sgMatches} matches`),
     "",
-    `ratio floor/ast-grep wall time: ${(floorS / sgS).toFixed(2)}×`,
-    `load average (1/5/15 min) before: ${loadBefore}; after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`,
+    `ratio floor/ast-grep wall time: ${(floor1 / sg1).toFixed(2)}× on 1 thread each, ${(floorN / sgN).toFixed(2)}× on ${workers} threads each`,
+    `parallel speed-up: floor ${(floor1 / floorN).toFixed(2)}×, ast-grep ${(sg1 / sgN).toFixed(2)}× (a shared box that gives this process one core shows ~1×)`,
+    `load average (1/5/15 min) before: ${loadBefore}; after: ${load()}`,
     "",
   ].join("\n"));
 } finally {
