@@ -133,6 +133,8 @@ export const StaticPolicy = z
     failOn: z.enum(["error", "warning", "info"]).default("error"),
     concernsOn: z.enum(["error", "warning", "info"]).default("warning"),
     rulesDir: z.string().default("prompts/rules"),
+    workers: z.number().int().min(0).max(64).optional()
+      .describe("floor worker threads; default one per core when a sweep has 400+ files; 0 scans on the main thread"),
   })
   .strict();
 

@@ -110,7 +110,7 @@ async function sweepLocked(opts: SweepOptions, io: Io): Promise<SweepOutcome> {
   if (opts.proposal && !proposal) throw new InputError(`--proposal file not found: ${opts.proposal}`);
 
   const floor = loadFloor(resolve(INSTALL_ROOT, config.static.rulesDir));
-  const findings = await floor.scanAsync(walk.files.map((f) => ({ path: f.path, content: f.content })));
+  const findings = await floor.scanAsync(walk.files.map((f) => ({ path: f.path, content: f.content })), { workers: config.static.workers });
   const planned = planFiles(walk.files, config.prompt.budgetTokens);
   const totals = planTotals(planned, choice.rungs);
   const targeted = proposal ? walk.files.map((f) => f.path).filter((p) => proposal.files.includes(p)) : [];

@@ -101,7 +101,7 @@ const IDENT_KINDS: Record<RuleLanguage, { kind: string }[]> = {
 };
 
 /** Where every parameter name of the file's functions occurs as an identifier (name → start offsets), and each function's parameters. */
-export interface IdentifierIndex { uses: Map<string, number[]>; params: Map<number, SgNode[]> }
+export interface IdentifierIndex { uses(): Map<string, number[]>; params: Map<number, SgNode[]> }
 
 function escapeName(n: string): string {
   return n.replace(/\$/g, "\\$");
@@ -113,29 +113,56 @@ function escapeName(n: string): string {
  */
 export function indexParameterUses(fns: SgNode[], lang: RuleLanguage, root: SgNode): IdentifierIndex {
   const params = new Map(fns.map((f) => [f.id(), parameterNames(f, lang)] as const));
-  const names = new Set([...params.values()].flat().map((p) => p.text()));
-  const uses = new Map<string, number[]>();
-  if (!names.size) return { uses, params };
-  for (const n of root.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${[...names].map(escapeName).join("|")})$` } })) {
-    const name = n.text();
-    const at = n.range().start.index;
-    const list = uses.get(name);
-    if (list) list.push(at); else uses.set(name, [at]);
-  }
-  return { uses, params };
+  let uses: Map<string, number[]> | null = null;
+  // Built on the first question the text cannot answer (most files never ask).
+  return {
+    params,
+    uses() {
+      if (uses) return uses;
+      uses = new Map();
+      const names = new Set([...params.values()].flat().map((p) => p.text()));
+      if (!names.size) return uses;
+      for (const n of root.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${[...names].map(escapeName).join("|")})$` } })) {
+        const name = n.text();
+        const at = n.range().start.index;
+        const list = uses.get(name);
+        if (list) list.push(at); else uses.set(name, [at]);
+      }
+      return uses;
+    },
+  };
 }
 
-/** Names of `names` the body reads: textually present, then confirmed as identifiers inside the body. */
+/**
+ * An occurrence the text alone proves is an identifier being read: `name.` or `name?.` (a member access
+ * on it) not itself after a `.`/`::`, with nothing before it in the body that could open a string or
+ * comment (every earlier line and the line's prefix hold balanced `'`/`"` and no backtick, backslash,
+ * `#` or `/`). Anything else is left to the syntax tree.
+ */
+function surelyRead(text: string, name: string): boolean {
+  const re = new RegExp(`(?<![\\w$])${escapeName(name)}(?=\\s*\\??\\.\\s*[A-Za-z_0-9$])`, "g");
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(0, m.index);
+    if (/(\.|::|->)\s*$/.test(before) || /[`\\#/]/.test(before)) continue;
+    if (before.split("\n").every((l) => (l.split('"').length - 1) % 2 === 0 && (l.split("'").length - 1) % 2 === 0)) return true;
+  }
+  return false;
+}
+
+/** Names of `names` the body reads: textually present, then proven by the text or by the syntax tree. */
 function readIn(body: SgNode, names: string[], lang: RuleLanguage, index: IdentifierIndex | null): Set<string> {
   const text = body.text();
   const present = names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(text));
   if (!present.length) return new Set();
+  const sure = present.filter((n) => surelyRead(text, n));
+  const rest = present.filter((n) => !sure.includes(n));
+  if (!rest.length) return new Set(sure);
   const { start, end } = body.range();
   const ids = index
-    ? new Set(present.filter((n) => (index.uses.get(n) ?? []).some((at) => at >= start.index && at < end.index)))
-    : new Set(body.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${present.map(escapeName).join("|")})$` } }).map((n) => n.text()));
+    ? new Set(rest.filter((n) => (index.uses().get(n) ?? []).some((at) => at >= start.index && at < end.index)))
+    : new Set(body.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${rest.map(escapeName).join("|")})$` } }).map((n) => n.text()));
   // Rust format strings read a variable by name: println!("{limit}").
-  return new Set(present.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text))));
+  return new Set([...sure, ...rest.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text)))]);
 }
 
 export interface UnusedResult { hits: Hit[]; name: string | null; owner: string | null }
