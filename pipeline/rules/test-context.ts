@@ -4,6 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { unreferenced } from "./checks/unreferenced";
 import { languageOf, parseSource } from "./languages";
 import { isTestPath } from "./place";
+import { nameOf, pyBases, pyOwner } from "./syntax";
 import type { RuleLanguage } from "./rule-spec";
 
 export interface TestCase {
@@ -43,17 +44,8 @@ function attributes(item: SgNode): string[] {
   return out;
 }
 
-/** The Python definition's container: module, class body or a function (a nested def is never a test). */
-function pyOwner(fn: SgNode): SgNode | null {
-  let n = fn.parent();
-  if (n?.kind() === "decorated_definition") n = n.parent();
-  return n?.kind() === "block" ? n.parent() : n;
-}
-
 function pyIsTestClass(cls: SgNode): boolean {
-  const name = (cls.field("name" as never) as SgNode | null)?.text() ?? "";
-  const bases = (cls.field("superclasses" as never) as SgNode | null)?.text() ?? "";
-  return /^Test/.test(name) || /\w*(TestCase|Test|Tests)\b/.test(bases);
+  return /^Test/.test(nameOf(cls)) || /\w*(TestCase|Test|Tests)\b/.test(pyBases(cls));
 }
 
 /** Is this candidate node a test of its framework? `path` decides test modules where collection depends on it. */

@@ -2,6 +2,7 @@
 // body makes an access decision (reads who is asking, and can answer 401/403).
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
+import { pyBases, pyOwner } from "../syntax";
 
 /** Who is asking: credentials, sessions, users, roles. */
 const SUBJECT = /authori[sz]|authent|\bauth\b|token|session|\buser\b|\brole|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|\bowner|scope|principal|identity/i;
@@ -94,13 +95,7 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
  */
 export function frameworkWired(node: SgNode, lang: RuleLanguage): boolean {
   const cls = node.kind() === "class_definition" || node.kind() === "class_declaration" ? node : null;
-  if (lang === "python" && !cls) {
-    let n = node.parent();
-    if (n?.kind() === "decorated_definition") n = n.parent();
-    const owner = n?.kind() === "block" ? n.parent() : null;
-    const bases = owner?.kind() === "class_definition" ? (owner.field("superclasses" as never) as SgNode | null)?.text() ?? "" : "";
-    return bases.replace(/[()\s]|object/g, "") !== "";
-  }
+  if (lang === "python" && !cls) return pyBases(pyOwner(node)).replace(/[()\s]|object/g, "") !== "";
   if (!cls) return false;
   const bases = lang === "python"
     ? ((cls.field("superclasses" as never) as SgNode | null)?.namedChildren() ?? []).map((b) => b.text())

@@ -1,11 +1,8 @@
 // Is a function part of its module's public API, and does something outside it fix its signature?
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
+import { nameOf, pyBases, pyOwner } from "../syntax";
 import { hasMiddlewareSignature } from "./guard-shape";
-
-function nameOf(n: SgNode | null | undefined): string {
-  return n ? (n.field("name" as never) as SgNode | null)?.text() ?? "" : "";
-}
 
 /** `export { a, b }`, `module.exports = { a }`, `exports.a = a`, `export default a` in the file. */
 function exportedByList(root: SgNode, name: string): boolean {
@@ -38,12 +35,6 @@ function tsPublic(fn: SgNode): boolean {
   }
   if (parent?.kind() === "assignment_expression") return /^(module\.)?exports\b/.test((parent.field("left" as never) as SgNode | null)?.text() ?? "");
   return false;
-}
-
-function pyOwner(fn: SgNode): SgNode | null {
-  let n = fn.parent();
-  if (n?.kind() === "decorated_definition") n = n.parent();
-  return n?.kind() === "block" ? n.parent() : n;
 }
 
 function pyPublic(fn: SgNode): boolean {
@@ -119,8 +110,7 @@ export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "maybe"
     if (/^__\w+__$/.test(name) && name !== "__init__") return "imposed";
     if (/^(request|req)$/.test(paramNames(fn)[0] ?? "")) return "imposed";
     const owner = pyOwner(fn);
-    const bases = owner?.kind() === "class_definition" ? (owner.field("superclasses" as never) as SgNode | null)?.text() ?? "" : "";
-    return bases.replace(/[()\s]|object|metaclass\s*=\s*\w+/g, "") !== "" ? "imposed" : null;
+    return pyBases(owner).replace(/[()\s]|object|metaclass\s*=\s*\w+/g, "") !== "" ? "imposed" : null;
   }
   if (lang === "go") return fn.kind() === "method_declaration" ? "maybe" : null;
   if (rustInTraitImpl(fn)) return "imposed";
