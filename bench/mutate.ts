@@ -40,7 +40,7 @@ const t0 = performance.now(), c0 = cpu();
 const sites = await findSitesParallel(files, ops, "bench", { workers });
 const siteMs = performance.now() - t0;
 // The plan's sample and rewrite, without the floor: an empty baseline and a floor without rules.
-const plan = planMutants({ files, sites, classes, perClass, seed: "bench", floor: { rules: [], scan: () => new Map() }, base: new Map(), cost: () => 0, budget: null });
+const plan = planMutants({ files, sites, classes, perClass, seed: "bench", floor: { rules: [], scan: () => new Map(), scanAsync: async () => new Map() }, base: new Map(), cost: () => 0, budget: null });
 const plantMs = performance.now() - t0;
 console.log(`sites ${sites.length}, mutants ${plan.mutants.length} (${perClass} per class)`);
 console.log(`planting (sites + sample + rewrite): ${secs(plantMs)}  [sites ${secs(siteMs)}, sample + rewrite ${plan.sampleMs.toFixed(0)} ms; CPU ${secs(cpu() - c0)} over all threads]  load average ${load()}`);

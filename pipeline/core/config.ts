@@ -1,5 +1,6 @@
 // The one config schema (zod) and its defaults. Loading and YAML parsing live in core/load-config.ts.
 import { z } from "zod";
+import { FindingClass } from "../kb/schemas/static-finding";
 
 export const Rung = z
   .object({
@@ -103,11 +104,24 @@ export const TierRule = z
   .strict();
 export type TierRule = z.infer<typeof TierRule>;
 
+/** Severity by place: the highest tier findings in code that does not ship may bring a chunk to. */
+export const PlaceCap = z
+  .object({
+    default: TierName,
+    classes: z.partialRecord(FindingClass, TierName).default({}).describe("per finding class, overriding default"),
+  })
+  .strict();
+const PLACE_DEFAULT = { default: "dry_run" as const, classes: { "hardcoded-secret": "sim" as const } };
+export const PlaceCaps = z
+  .object({ test: PlaceCap.default(PLACE_DEFAULT), example: PlaceCap.default(PLACE_DEFAULT), bench: PlaceCap.default(PLACE_DEFAULT) })
+  .strict();
+
 export const TierConfig = z
   .object({
     sensitive: z.array(Glob).default(["**/*auth*/**", "**/*auth*.*", "**/*secur*", "**/*crypt*", "**/*payment*", "**/*billing*", "**/migrations/**", "**/*permission*", "**/*session*"]),
     rules: z.array(TierRule).min(1),
     fallback: TierName.default("dry_run"),
+    places: PlaceCaps.default(PlaceCaps.parse({})).describe("caps on the tier of chunks whose findings are all in test, example or benchmark code"),
   })
   .strict();
 
@@ -119,6 +133,8 @@ export const StaticPolicy = z
     failOn: z.enum(["error", "warning", "info"]).default("error"),
     concernsOn: z.enum(["error", "warning", "info"]).default("warning"),
     rulesDir: z.string().default("prompts/rules"),
+    workers: z.number().int().min(0).max(64).optional()
+      .describe("floor worker threads; default one per core when a sweep has 400+ files; 0 scans on the main thread"),
   })
   .strict();
 

@@ -3,10 +3,11 @@
 // elsewhere), so the mutated tree is rescanned with those rules alone and every other finding is read
 // from the baseline scan: the same answer as a full rescan, at a fraction of its cost.
 import type { StaticFinding } from "../kb/schemas/static-finding";
+import { CHECKS, type CheckName } from "../rules/checks";
 import { createFloor, type Floor, type SourceFile } from "../rules/floor";
 
-/** The floor's checks that read other files (pipeline/rules/checks/unreferenced.ts); every other check reads one file. */
-export const CROSS_FILE_CHECKS: readonly string[] = ["unreferenced"];
+/** The floor's checks that read other files (they declare `crossFile` in the check registry); every other check reads one file. */
+export const CROSS_FILE_CHECKS: readonly string[] = Object.entries(CHECKS).filter(([, c]) => c.crossFile).map(([name]) => name as CheckName);
 
 /** Per file outside the mutated ones whose findings change: the findings the mutants add (maybe none: some were removed). */
 export type CrossFileChanges = Map<string, StaticFinding[]>;

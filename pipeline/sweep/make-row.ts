@@ -9,6 +9,7 @@ import type { MissRow, TrustRow } from "../kb/schemas/trust-row";
 import { TRUST_SCHEMA_VERSION } from "../kb/schemas/trust-row";
 import type { Accepted, LadderResult } from "../ladder/run-ladder";
 import type { Proposal } from "./fixwave-input";
+import { placeOfPath } from "../rules/place";
 import { gradientTier, maxSeverity } from "./tier";
 
 export interface RunContext {
@@ -60,6 +61,8 @@ export function reviewRow(run: RunContext, c: ChunkContext, res: LadderResult): 
       critical,
       maxSeverity: maxSeverity(c.staticFindings),
       sensitive: c.sensitive,
+      place: placeOfPath(c.file),
+      findings: c.staticFindings,
     },
     run.tiers,
   );
@@ -115,7 +118,7 @@ export function reviewRow(run: RunContext, c: ChunkContext, res: LadderResult): 
 /** A cached review reused for this iteration: same answer, no model call, marked cached. */
 export function cachedRow(run: RunContext, prior: ReviewRow, c: ChunkContext): ReviewRow {
   const tier = gradientTier(
-    { status: "accepted", verdict: prior.verdict, confidence: prior.confidence, critical: prior.critical_failures_count, maxSeverity: maxSeverity(c.staticFindings), sensitive: c.sensitive },
+    { status: "accepted", verdict: prior.verdict, confidence: prior.confidence, critical: prior.critical_failures_count, maxSeverity: maxSeverity(c.staticFindings), sensitive: c.sensitive, place: placeOfPath(c.file), findings: c.staticFindings },
     run.tiers,
   );
   return {

@@ -78,7 +78,7 @@ export async function planSweep(opts: SweepOptions, io: Io): Promise<SweepPlan> 
   if (opts.proposal && !proposal) throw new InputError(`--proposal file not found: ${opts.proposal}`);
 
   const floor = loadFloor(resolve(INSTALL_ROOT, config.static.rulesDir));
-  const findings = floor.scan(walk.files.map((f) => ({ path: f.path, content: f.content })));
+  const findings = await floor.scanAsync(walk.files.map((f) => ({ path: f.path, content: f.content })), { workers: config.static.workers });
   // The floor saw every file (cross-file checks); this shard plans and reviews only its own.
   const mine = opts.shard ? selectShard(walk.files, opts.shard) : walk.files;
   const shard = opts.shard ? { ...opts.shard, files: mine.length, of: walk.files.length } : null;

@@ -29,7 +29,8 @@ export function renderEval(r: EvalResult): string {
     "",
     rows("language", r.by_language),
     "",
-    `total: recall ${(t.recall * 100).toFixed(1)}% (${t.found}/${t.expected}), precision ${(t.precision * 100).toFixed(1)}% (${t.true_positives}/${t.reported}), ${t.false_positives} false positive(s)`,
+    `total (class must match): recall ${(t.recall * 100).toFixed(1)}% (${t.found}/${t.expected}), precision ${(t.precision * 100).toFixed(1)}% (${t.true_positives}/${t.reported}), ${t.false_positives} false positive(s)`,
+    `location only (any class near the line): recall ${(r.location_only.recall * 100).toFixed(1)}% (${r.location_only.found}/${r.location_only.expected}), precision ${(r.location_only.precision * 100).toFixed(1)}% (${r.location_only.true_positives}/${r.location_only.reported})`,
   ];
   if (r.missed.length) lines.push("", "missed:", ...r.missed.map((m) => `  ${m.file}:${m.line} ${m.class}${m.note ? ` (${m.note})` : ""}`));
   if (r.false_positives.length) lines.push("", "false positives:", ...r.false_positives.map((f) => `  ${f.file}:${f.line} ${f.class ?? "unclassified"} ${f.label ?? ""}`.trimEnd()));
