@@ -7,6 +7,7 @@ import { cpus, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { stringify } from "yaml";
 import { loadFloor } from "../pipeline/rules/floor";
+import { isTextRule } from "../pipeline/rules/text-level";
 
 const N = Number(process.argv[process.argv.indexOf("--files") + 1]) || 10_000;
 const ROOT = join(import.meta.dir, "..");
@@ -94,8 +95,8 @@ function writeSgProject(dir: string, floor: ReturnType<typeof loadFloor>): numbe
   mkdirSync(join(dir, "rules"), { recursive: true });
   let n = 0;
   for (const r of floor.rules) {
-    if (!r.rule) continue;
-    const rule = { id: r.id, language: SG_LANG[r.language], severity: r.severity, message: r.message, rule: r.rule, ...(r.constraints ? { constraints: r.constraints } : {}), ...(r.utils ? { utils: r.utils } : {}) };
+    if (!r.rule || isTextRule(r)) continue;
+    const rule = { id: r.id, language: SG_LANG[r.language as keyof typeof SG_LANG], severity: r.severity, message: r.message, rule: r.rule, ...(r.constraints ? { constraints: r.constraints } : {}), ...(r.utils ? { utils: r.utils } : {}) };
     writeFileSync(join(dir, "rules", `${r.id}.yml`), stringify(rule));
     n++;
   }

@@ -14,13 +14,17 @@ import { loadRules } from "./load-rules";
 import { compileRule, type CompiledRule } from "./compile-rule";
 import { toFinding } from "./to-finding";
 import type { RuleSpec } from "./rule-spec";
+import { textLevel } from "./text-level";
 
 export interface SourceFile { path: string; content: string }
 
 export interface Floor {
   rules: RuleSpec[];
-  /** All walked files at once (repo-relative posix paths), so cross-file rules see every reference. */
-  scan(files: SourceFile[]): Map<string, StaticFinding[]>;
+  /**
+   * All walked files at once (repo-relative posix paths), so cross-file rules see every reference. `texts`
+   * (Markdown, YAML, ...) are read by the text-level rules only, never as references.
+   */
+  scan(files: SourceFile[], texts?: SourceFile[]): Map<string, StaticFinding[]>;
 }
 
 /** A finding on this line or the line above carrying `scrum-ignore` is dropped (same idea as eslint-disable-next-line). */
@@ -61,10 +65,11 @@ function runRule(compiled: CompiledRule, file: SourceFile, root: SgNode, lines: 
 }
 
 export function createFloor(rules: RuleSpec[]): Floor {
-  const compiled = rules.map(compileRule);
+  const text = textLevel(rules);
+  const compiled = text.others.map(compileRule);
   return {
     rules,
-    scan(files) {
+    scan(files, texts = []) {
       const out = new Map<string, StaticFinding[]>();
       const pending: Pending[] = [];
       const add = (f: StaticFinding, lines: string[]) => {
@@ -74,7 +79,12 @@ export function createFloor(rules: RuleSpec[]): Floor {
         list.push(f);
         out.set(f.file, list);
       };
+      // Text-level rules (prompt injection, hidden Unicode): no lines given, so no scrum-ignore: the text
+      // under review may not vouch for itself. A code file's parse is shared with the syntax-tree rules.
+      const textScan = text.begin([...files, ...texts]);
+      for (const file of texts) for (const f of textScan(file)) add(f, []);
       for (const file of files) {
+        for (const f of textScan(file)) add(f, []);
         const lang = languageOf(file.path);
         if (!lang) continue;
         const active = compiled.filter(({ spec: r, prefilter }) =>

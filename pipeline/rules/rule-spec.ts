@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { FindingClass, Severity } from "../kb/schemas/static-finding";
 
-export const RuleLanguage = z.enum(["typescript", "python", "rust", "go"]);
+/** A grammar's language, or `markdown` / `text` for the text-level checks over files no grammar reads. */
+export const RuleLanguage = z.enum(["typescript", "python", "rust", "go", "markdown", "text"]);
 export type RuleLanguage = z.infer<typeof RuleLanguage>;
 
 /** An example is one source text, or several files (path → content) for cross-file rules. */
@@ -14,7 +15,7 @@ export type RuleExample = z.infer<typeof RuleExample>;
 
 /** A named TypeScript check that refines what the ast-grep rule matched (see pipeline/rules/checks/). */
 export const CheckSpec = z
-  .object({ name: z.enum(["unreferenced", "unused-parameter", "no-assertion", "secret-literal", "secretlint"]) })
+  .object({ name: z.enum(["unreferenced", "unused-parameter", "no-assertion", "secret-literal", "secretlint", "prompt-injection", "trojan-source", "invisible-character"]) })
   .catchall(z.unknown());
 export type CheckSpec = z.infer<typeof CheckSpec>;
 
@@ -40,6 +41,10 @@ export const RuleSpec = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (!r.rule && r.check?.name !== "secretlint") ctx.addIssue({ code: "custom", path: ["rule"], message: "needs an ast-grep rule" });
+    const textLevel = ["prompt-injection", "trojan-source", "invisible-character"].includes(r.check?.name ?? "");
+    const grammar = r.language !== "markdown" && r.language !== "text";
+    if (!r.rule && r.check?.name !== "secretlint" && !(textLevel && !grammar)) ctx.addIssue({ code: "custom", path: ["rule"], message: "needs an ast-grep rule" });
+    if (!grammar && !textLevel) ctx.addIssue({ code: "custom", path: ["check"], message: `a ${r.language} rule needs a text-level check (prompt-injection, trojan-source, invisible-character)` });
+    if (!grammar && r.rule) ctx.addIssue({ code: "custom", path: ["rule"], message: `a ${r.language} rule has no grammar: drop the ast-grep rule` });
   });
 export type RuleSpec = z.infer<typeof RuleSpec>;

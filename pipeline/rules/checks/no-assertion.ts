@@ -9,6 +9,8 @@ const FUNCTION_KINDS: Record<RuleLanguage, string[]> = {
   // macro_rules! helpers (`inserted!(...)`) assert as often as functions do in Rust tests.
   rust: ["function_item", "macro_definition"],
   go: ["function_declaration", "method_declaration"],
+  markdown: [],
+  text: [],
 };
 
 /** Functions defined in the file (name → body text): the helpers a test may assert through. */

@@ -8,6 +8,8 @@ const PARAM_KINDS: Record<RuleLanguage, string[]> = {
   python: ["identifier", "typed_parameter", "default_parameter", "typed_default_parameter"],
   rust: ["parameter"],
   go: ["parameter_declaration"],
+  markdown: [],
+  text: [],
 };
 
 /** Identifier nodes that name the function's own parameters (destructuring and splats are skipped). */

@@ -1,0 +1,97 @@
+// prompt-injection: does this text address an AI or reviewer AND try to steer its verdict or override its
+// instructions? Decided clause by clause from what the text does (who it speaks to, which verb leads the
+// clause, what outcome it demands), so a text that talks *about* injection stays silent.
+import { clauses, introducesExamples, isListItem, sentences, usedText, type Span } from "./injection-clauses";
+import {
+  ADDRESS_ANYWHERE, AUDIT_CLAIM, CONDITIONAL, CONTRACT_DISTINCT, CONTRACT_KEY, LEAD, NEGATION, OVERRIDE, OVERRIDE_STRONG_DET,
+  ROLE_CHANGE, ROLE_JSON, ROLE_LINE, ROLE_TOKEN, SELF_REF, STEER, STEER_ANYWHERE, THIRD_PERSON_DIRECTIVE, VOCATIVE_START, VOCATIVE_TO,
+} from "./injection-lexicon";
+
+/** comment: code comments, docstrings, HTML comments; prose: Markdown and text; string: a code literal. */
+export type SegmentKind = "comment" | "prose" | "string";
+
+export interface InjectionHit {
+  /** Offsets in the segment text. */
+  start: number;
+  end: number;
+  why: "override" | "steer" | "role-change" | "answer-contract";
+}
+
+interface ClauseRead { addressed: boolean; steer: boolean; steerIfAddressed: boolean; override: "strong" | "weak" | null; roleChange: boolean }
+
+function readClause(c: Span): ClauseRead {
+  const out: ClauseRead = { addressed: false, steer: false, steerIfAddressed: false, override: null, roleChange: false };
+  let t = c.text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const v of [VOCATIVE_START, VOCATIVE_TO, THIRD_PERSON_DIRECTIVE]) {
+      const m = v.exec(t);
+      if (m && m[0].trim()) { out.addressed = true; t = t.slice(m[0].length).trimStart(); changed = true; }
+    }
+    for (const l of LEAD) {
+      const m = l.exec(t);
+      if (m && m[0]) { t = t.slice(m[0].length); changed = true; }
+    }
+  }
+  const neg = NEGATION.exec(t);
+  if (neg) t = t.slice(neg[0].length);
+  t = t.replace(/[:,.;!]+$/, "");
+  // Go and Rust doc comments open with the item's name and a verb in the third person ("Approve approves …").
+  const [w1, w2] = t.split(/\s+/);
+  if (w1 && w2 && w2.toLowerCase().startsWith(w1.toLowerCase()) && /(?:s|es)$/i.test(w2)) return out;
+  const steers = STEER.filter((s) => Boolean(s.negated) === Boolean(neg) && s.re.test(t));
+  out.steer = steers.some((s) => !s.needsAddress);
+  out.steerIfAddressed = steers.length > 0;
+  const o = OVERRIDE.exec(t);
+  if (o && !neg) out.override = OVERRIDE_STRONG_DET.test(o[1] ?? "") ? "strong" : "weak";
+  out.roleChange = !neg && ROLE_CHANGE.test(t);
+  return out;
+}
+
+/** Answer-shaped JSON: two or more fields of the answer contract, one of them distinctive. */
+function contractKeys(text: string): boolean {
+  const keys = new Set([...text.matchAll(CONTRACT_KEY)].map((m) => m[1]!.toLowerCase()));
+  return keys.size >= 2 && [...keys].some((k) => CONTRACT_DISTINCT.has(k));
+}
+
+/** Every span of `text` that addresses the reader and steers it. */
+export function injectionsIn(text: string, kind: SegmentKind): InjectionHit[] {
+  const hits: InjectionHit[] = [];
+  // A forged chat turn speaks to the model by construction (in code, role JSON is an app's own prompt).
+  let addressed = kind !== "string" && (ROLE_LINE.test(text) || ROLE_TOKEN.test(text) || (kind === "comment" && ROLE_JSON.test(text)));
+  if (kind === "comment" && contractKeys(text)) {
+    const m = CONTRACT_KEY.exec(text);
+    CONTRACT_KEY.lastIndex = 0;
+    hits.push({ start: Math.max(0, text.lastIndexOf("{", m?.index ?? 0)), end: text.length, why: "answer-contract" });
+  }
+  let examples = false;
+  for (const s of sentences(text)) {
+    if (introducesExamples(s.text)) { examples = true; continue; }
+    if (!isListItem(s.text)) examples = false;
+    else if (examples) continue;
+    const used: Span = { ...s, text: usedText(s.text) };
+    if (ADDRESS_ANYWHERE.test(used.text)) addressed = true;
+    const reads = clauses(used).map(readClause);
+    if (reads.some((r) => r.addressed)) addressed = true;
+    const conditional = CONDITIONAL.test(used.text.replace(ADDRESS_ANYWHERE, ""));
+    const selfRef = SELF_REF.test(used.text);
+    const steer = reads.some((r) => r.steer || (addressed && r.steerIfAddressed)) || STEER_ANYWHERE.some((x) => x.re.test(used.text));
+    const override = reads.find((r) => r.override)?.override ?? null;
+    let why: InjectionHit["why"] | null = null;
+    if (override === "strong" && (addressed || !conditional)) why = "override";
+    else if (override === "weak" && (addressed || steer)) why = "override";
+    else if (reads.some((r) => r.roleChange) && addressed) why = "role-change";
+    else if (steer && (addressed || (selfRef && !conditional))) why = "steer";
+    else if (addressed && AUDIT_CLAIM.test(used.text) && kind !== "string") why = "steer";
+    if (why) hits.push({ start: s.start, end: s.end, why });
+  }
+  return hits;
+}
+
+const WHY: Record<InjectionHit["why"], string> = {
+  override: "text tells the reviewing model to ignore or override its instructions",
+  steer: "text addressed to an AI or reviewer steers the verdict (score, approval, no findings)",
+  "role-change": "text addressed to an AI or reviewer assigns it a new role or rules",
+  "answer-contract": "answer-shaped JSON (the review contract's fields) in a comment",
+};
+export const whyMessage = (why: InjectionHit["why"]) => WHY[why];
