@@ -10,8 +10,10 @@ import { readRuns } from "../kb/read-kb";
 import type { StaticFinding } from "../kb/schemas/static-finding";
 import { loadPrompts, type PromptSet } from "../prompt/load-prompts";
 import { loadFloor } from "../rules/floor";
+import type { RuleSpec } from "../rules/rule-spec";
 import { walkRepo, type Skipped, type WalkResult } from "../walk/walk-repo";
 import { chooseLadder, type LadderChoice } from "./choose-ladder";
+import { promoteFlaggedTexts } from "./flagged-texts";
 import { readProposal, type Proposal } from "./fixwave-input";
 import { pickIteration } from "./iteration";
 import { planFiles, planTotals, type PlannedFile, type PlanTotals } from "./plan";
@@ -27,6 +29,8 @@ export interface SweepPlan {
   iter: number;
   proposal: Proposal | null;
   findings: Map<string, StaticFinding[]>;
+  /** The floor's rule files (SARIF names, descriptions and help). */
+  rules: RuleSpec[];
   planned: PlannedFile[];
   totals: PlanTotals;
   targeted: string[];
@@ -51,7 +55,7 @@ export interface DryRunPlan {
 export async function planSweep(opts: SweepOptions, io: Io): Promise<SweepPlan> {
   const { config } = opts;
   const prompts = loadPrompts(resolve(INSTALL_ROOT, config.prompt.dir), opts.prompt ?? config.prompt.default);
-  const walk = await walkRepo(opts.repo, io.cwd, { policy: config.walk, since: opts.since, files: opts.files });
+  let walk = await walkRepo(opts.repo, io.cwd, { policy: config.walk, since: opts.since, files: opts.files });
   const choice = await chooseLadder(config, opts.ladder, io.env);
 
   const paths = kbPaths(resolve(io.cwd, opts.kbDir));
@@ -68,11 +72,13 @@ export async function planSweep(opts: SweepOptions, io: Io): Promise<SweepPlan> 
   if (opts.proposal && !proposal) throw new InputError(`--proposal file not found: ${opts.proposal}`);
 
   const floor = loadFloor(resolve(INSTALL_ROOT, config.static.rulesDir));
-  const findings = floor.scan(walk.files.map((f) => ({ path: f.path, content: f.content })));
+  const findings = floor.scan(walk.files.map((f) => ({ path: f.path, content: f.content })), walk.texts.map((f) => ({ path: f.path, content: f.content })));
+  // A text file (Markdown, YAML, ...) the floor flags is reviewed like source, so its finding gets a row.
+  walk = promoteFlaggedTexts(walk, findings);
   const planned = planFiles(walk.files, config.prompt.budgetTokens);
   const totals = planTotals(planned, choice.rungs);
   const targeted = proposal ? walk.files.map((f) => f.path).filter((p) => proposal.files.includes(p)) : [];
-  return { prompts, walk, choice, paths, repoRaw, iter, proposal, findings, planned, totals, targeted };
+  return { prompts, walk, choice, paths, repoRaw, iter, proposal, findings, rules: floor.rules, planned, totals, targeted };
 }
 
 /** What `--dry-run` prints: the plan with its estimated tokens and cost, no KB write. */
