@@ -43,8 +43,8 @@ export const RuleSpec = z
   .superRefine((r, ctx) => {
     const textLevel = ["prompt-injection", "trojan-source", "invisible-character"].includes(r.check?.name ?? "");
     const grammar = r.language !== "markdown" && r.language !== "text";
-    if (!r.rule && r.check?.name !== "secretlint" && !(textLevel && !grammar)) ctx.addIssue({ code: "custom", path: ["rule"], message: "needs an ast-grep rule" });
     if (!grammar && !textLevel) ctx.addIssue({ code: "custom", path: ["check"], message: `a ${r.language} rule needs a text-level check (prompt-injection, trojan-source, invisible-character)` });
-    if (!grammar && r.rule) ctx.addIssue({ code: "custom", path: ["rule"], message: `a ${r.language} rule has no grammar: drop the ast-grep rule` });
+    else if (!grammar && r.rule) ctx.addIssue({ code: "custom", path: ["rule"], message: `a ${r.language} rule has no grammar: drop the ast-grep rule` });
+    else if (grammar && !r.rule && r.check?.name !== "secretlint") ctx.addIssue({ code: "custom", path: ["rule"], message: "needs an ast-grep rule" });
   });
 export type RuleSpec = z.infer<typeof RuleSpec>;

@@ -40,6 +40,9 @@ export const LEAD = [
   /^(?:please|pls|kindly|now|also|just|simply|then|so|and|first(?:ly)?|finally|instead|important(?:ly)?|remember|note|nb|urgent|critical(?:ly)?|ok(?:ay)?|therefore|thus|hence|again|always)\b[:,!]?\s*/i,
   /^(?:in\s+(?:your|the)\s+(?:review|answer|response|output|report|summary|assessment|evaluation)|when\s+(?:reviewing|analy[sz]ing|scanning|evaluating|auditing|you\s+review)\s+(?:this|the)\s+\w+|for\s+this\s+(?:file|code|review))\s*[:,]?\s*/i,
   /^(?:you|u)\s+(?:must|should|shall|will|need\s+to|have\s+to|are\s+to|are\s+required\s+to|are\s+instructed\s+to|are\s+expected\s+to|can\s+only|may\s+only|are\s+going\s+to)\s+/i,
+  // What is left after a vocative such as "AI assistants reviewing this file must …".
+  /^(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating)\s+(?:this|these|the|my|our)(?:\s+(?!must\b|should\b|shall\b)[\w-]+)?\s*[:,]?\s*/i,
+  /^(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to|(?:is|are)\s+required\s+to)\s+/i,
   /^(?:make\s+sure|be\s+sure|ensure|remember)\s+(?:to|that\s+you|you)\s+/i,
 ];
 export const NEGATION = /^(?:do\s+not|don'?t|never|not|no\s+need\s+to|avoid|refrain\s+from|stop|under\s+no\s+circumstances)\s+/i;
