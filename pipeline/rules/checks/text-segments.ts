@@ -67,24 +67,38 @@ export function markdownSegments(content: string): Segment[] {
   masked = masked.replace(/^([ \t]*)(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\2[^\n]*$|(?![\s\S]))/gm, (m) => blank(m));
   masked = masked.replace(/(?<=^|\n[ \t]*\n)((?: {4}|\t)[^\n]*(?:\n|$))+/g, (m) => blank(m));
   masked = masked.replace(/^[ \t]*\|.*$/gm, (m) => blank(m)).replace(/\]\([^)\s]*\)/g, (m) => "]" + blank(m.slice(1)));
-  let from = 0;
-  for (const m of masked.matchAll(/\n[ \t]*\n|\n(?=#{1,6}\s)|(?<=(?:^|\n)#{1,6}\s[^\n]*)\n|$/g)) {
-    const text = masked.slice(from, m.index!);
+  // Paragraphs: blank lines end one, a heading is one of its own, and none grows past MAX_PARAGRAPH.
+  let para: { start: number; end: number } | null = null;
+  const flush = () => {
+    if (!para) return;
+    const text = masked.slice(para.start, para.end);
     const prev = out[out.length - 1];
     // A paragraph ending in ":" introduces the next one (a list of examples): keep them one text.
-    if (text.trim() && prev?.kind === "prose" && prev.text.trimEnd().endsWith(":")) {
-      prev.text = masked.slice(prev.start, m.index!);
-      prev.end = m.index!;
-    } else if (text.trim()) out.push({ start: from, end: m.index!, text, kind: "prose" });
-    from = m.index! + m[0].length;
-    if (m[0] === "") break;
+    if (text.trim() && prev?.kind === "prose" && prev.text.trimEnd().endsWith(":") && prev.text.length < MAX_PARAGRAPH) {
+      prev.text = masked.slice(prev.start, para.end);
+      prev.end = para.end;
+    } else if (text.trim()) out.push({ start: para.start, end: para.end, text, kind: "prose" });
+    para = null;
+  };
+  let at = 0;
+  for (const line of masked.split("\n")) {
+    const start = at;
+    at += line.length + 1;
+    const heading = /^#{1,6}\s/.test(line);
+    if (!line.trim() || heading || (para && para.end - para.start > MAX_PARAGRAPH)) flush();
+    if (!line.trim()) continue;
+    if (para) para.end = start + line.length;
+    else para = { start, end: start + line.length };
+    if (heading) flush();
   }
+  flush();
   return out.sort((a, b) => a.start - b.start);
 }
 
 const CODE_LINE = /[=(;{]|\breturn\b/;
 const LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 const KEY_PREFIX = /^([ \t]*(?:-[ \t]+)?(?:"[^"\n]*"|'[^'\n]*'|[\w.$@-]+)[ \t]*[:=][ \t]*)(?=\S)/;
+const MAX_PARAGRAPH = 4000;
 const NAMING_KEY = /^[ \t]*(?:-[ \t]+)?["']?(?:name|title|label|id|key|slug|tags?|category|goal|probe|technique|type|kind)["']?[ \t]*[:=]/i;
 const LINE_COMMENT = /^[ \t]*(?:#|\/\/|;|--|<!--|\/\*|\*)/;
 
@@ -115,7 +129,9 @@ export function textSegments(content: string, code: boolean): Segment[] {
     // Quotes and separators around a data value are syntax, not quotation.
     if (!comment) text = text.replace(/^(\s*)(["'])(.*)\2(\s*[,;]?\s*)$/, (_m, a: string, q: string, v: string, z: string) => a + " " + v + " " + blank(z));
     const kind: SegmentKind = comment ? "comment" : "prose";
-    if (cur && cur.kind === kind && !key) {
+    // A JSON line (JSONL, a recorded API stream) is a record of its own, and a paragraph has a bounded length.
+    const record = !comment && /^\s*[[{]/.test(line);
+    if (cur && cur.kind === kind && !key && !record && cur.text.length < MAX_PARAGRAPH) {
       cur.text += "\n" + text;
       cur.end = start + line.length;
     } else {
