@@ -4,7 +4,8 @@ import { EXAMPLE_FRAME, VOCATIVE_START, VOCATIVE_TO } from "./injection-lexicon"
 
 export interface Span { start: number; end: number; text: string }
 
-const SENTENCE_END = /[.!?]+(?=\s|$)|\n[ \t]*\n|;|\n(?=[ \t]*(?:[-*•+]|\d+[.)])\s)|\n(?=[ \t]*(?:system|assistant|developer|user|human)\s*:)/gi;
+// An abbreviation's period ("e.g.", "etc.") does not end a sentence.
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs|cf|al|approx|incl|resp|esp|viz|Dr|Mr|Ms|Mrs|St|No|Fig))[.!?]+(?=\s|$)|\n[ \t]*\n|;|\n(?=[ \t]*(?:[-*•+]|\d+[.)])\s)|\n(?=[ \t]*(?:system|assistant|developer|user|human)\s*:)/gi;
 const CLAUSE_END = /[:,]\s+|[:,]$|\s+(?:and|then|but|so|or|and then)\s+|\s+[—–]\s+|\s-\s/gi;
 const QUOTE = /"([^"\n]{1,400})"|“([^”]{1,400})”|«([^»]{1,400})»|`([^`\n]{1,400})`|(?<=^|[\s([{:,])'([^'\n]*\s[^'\n]*)'(?=$|[\s.,;:!?)\]}])/g;
 
@@ -44,7 +45,8 @@ const words = (s: string) => (s.match(/[A-Za-z][A-Za-z'-]*/g) ?? []).length;
  * mentions and are blanked; a sentence that is only a quote (perhaps after a vocative) is read as said.
  */
 export function usedText(sentence: string): string {
-  const quotes = [...sentence.matchAll(QUOTE)];
+  // A quote of one or two words is a value ('pass', "10/10"), not quoted speech.
+  const quotes = [...sentence.matchAll(QUOTE)].filter((q) => words(q[0]) >= 3);
   if (!quotes.length) return sentence;
   let outside = sentence;
   for (const q of quotes) outside = outside.slice(0, q.index!) + blank(q[0]) + outside.slice(q.index! + q[0].length);

@@ -3,8 +3,8 @@
 // clause, what outcome it demands), so a text that talks *about* injection stays silent.
 import { clauses, introducesExamples, isListItem, sentences, usedText, type Span } from "./injection-clauses";
 import {
-  ADDRESS_ANYWHERE, AUDIT_CLAIM, CONDITIONAL, CONTRACT_DISTINCT, CONTRACT_KEY, LEAD, NEGATION, OVERRIDE, OVERRIDE_STRONG_DET,
-  ROLE_CHANGE, ROLE_JSON, ROLE_LINE, ROLE_TOKEN, SELF_REF, STEER, STEER_ANYWHERE, THIRD_PERSON_DIRECTIVE, VOCATIVE_START, VOCATIVE_TO,
+  ADDRESS_ANYWHERE, AI_TERM, PEOPLE_LABEL, AUDIT_CLAIM, CONDITIONAL, CONTRACT_DISTINCT, CONTRACT_KEY, LEAD, NEGATION, OVERRIDE, OVERRIDE_STRONG_DET,
+  OVERRIDE_ALL, ROLE_CHANGE, ROLE_JSON, ROLE_LINE, ROLE_TOKEN, SELF_REF, STEER, STEER_ANYWHERE, THIRD_PERSON_DIRECTIVE, VOCATIVE_START, VOCATIVE_TO,
 } from "./injection-lexicon";
 
 /** comment: code comments, docstrings, HTML comments; prose: Markdown and text; string: a code literal. */
@@ -17,16 +17,26 @@ export interface InjectionHit {
   why: "override" | "steer" | "role-change" | "answer-contract";
 }
 
-interface ClauseRead { addressed: boolean; steer: boolean; steerIfAddressed: boolean; override: "strong" | "weak" | null; roleChange: boolean }
+/**
+ * `direct`: the clause speaks to the reader (a vocative); `indirect`: it directs a reviewer in the third person
+ * (never "the model should …", how an LLM app documents its own model). A direct address carries to the next
+ * sentences; claims ("the code is secure") steer only after one.
+ */
+interface ClauseRead { direct: boolean; directAI: boolean; indirect: boolean; steer: boolean; steerIfAddressed: boolean; override: "strong" | "weak" | null; roleChange: boolean }
 
 function readClause(c: Span): ClauseRead {
-  const out: ClauseRead = { addressed: false, steer: false, steerIfAddressed: false, override: null, roleChange: false };
+  const out: ClauseRead = { direct: false, directAI: false, indirect: false, steer: false, steerIfAddressed: false, override: null, roleChange: false };
   let t = c.text;
   for (let changed = true; changed; ) {
     changed = false;
     for (const v of [VOCATIVE_START, VOCATIVE_TO, THIRD_PERSON_DIRECTIVE]) {
       const m = v.exec(t);
-      if (m && m[0].trim()) { out.addressed = true; t = t.slice(m[0].length).trimStart(); changed = true; }
+      if (m && m[0].trim()) {
+        if (v === THIRD_PERSON_DIRECTIVE) out.indirect = true;
+        else { out.direct = true; out.directAI ||= AI_TERM.test(m[0]); }
+        t = t.slice(m[0].length).trimStart();
+        changed = true;
+      }
     }
     for (const l of LEAD) {
       const m = l.exec(t);
@@ -44,6 +54,7 @@ function readClause(c: Span): ClauseRead {
   out.steerIfAddressed = steers.length > 0;
   const o = OVERRIDE.exec(t);
   if (o && !neg) out.override = OVERRIDE_STRONG_DET.test(o[1] ?? "") ? "strong" : "weak";
+  if (!neg && OVERRIDE_ALL.test(t)) out.override = "strong";
   out.roleChange = !neg && ROLE_CHANGE.test(t);
   return out;
 }
@@ -58,7 +69,9 @@ function contractKeys(text: string): boolean {
 export function injectionsIn(text: string, kind: SegmentKind): InjectionHit[] {
   const hits: InjectionHit[] = [];
   // A forged chat turn speaks to the model by construction (in code, role JSON is an app's own prompt).
-  let addressed = kind !== "string" && (ROLE_LINE.test(text) || ROLE_TOKEN.test(text) || (kind === "comment" && ROLE_JSON.test(text)));
+  // `direct` carries from sentence to sentence: one vocative addresses the whole comment or paragraph.
+  let direct = kind !== "string" && (ROLE_LINE.test(text) || ROLE_TOKEN.test(text) || (kind === "comment" && ROLE_JSON.test(text)));
+  let directAI = direct;
   if (kind === "comment" && contractKeys(text)) {
     const m = CONTRACT_KEY.exec(text);
     CONTRACT_KEY.lastIndex = 0;
@@ -69,10 +82,14 @@ export function injectionsIn(text: string, kind: SegmentKind): InjectionHit[] {
     if (introducesExamples(s.text)) { examples = true; continue; }
     if (!isListItem(s.text)) examples = false;
     else if (examples) continue;
+    if (PEOPLE_LABEL.test(s.text)) continue;
     const used: Span = { ...s, text: usedText(s.text) };
-    if (ADDRESS_ANYWHERE.test(used.text)) addressed = true;
+    const anywhere = ADDRESS_ANYWHERE.exec(used.text);
+    if (anywhere) { direct = true; directAI ||= AI_TERM.test(anywhere[0]); }
     const reads = clauses(used).map(readClause);
-    if (reads.some((r) => r.addressed)) addressed = true;
+    if (reads.some((r) => r.direct)) direct = true;
+    if (reads.some((r) => r.directAI)) directAI = true;
+    const addressed = direct || reads.some((r) => r.indirect);
     const conditional = CONDITIONAL.test(used.text.replace(ADDRESS_ANYWHERE, ""));
     const selfRef = SELF_REF.test(used.text);
     const steer = reads.some((r) => r.steer || (addressed && r.steerIfAddressed)) || STEER_ANYWHERE.some((x) => x.re.test(used.text));
@@ -82,7 +99,7 @@ export function injectionsIn(text: string, kind: SegmentKind): InjectionHit[] {
     else if (override === "weak" && (addressed || steer)) why = "override";
     else if (reads.some((r) => r.roleChange) && addressed) why = "role-change";
     else if (steer && (addressed || (selfRef && !conditional))) why = "steer";
-    else if (addressed && AUDIT_CLAIM.test(used.text) && kind !== "string") why = "steer";
+    else if (directAI && AUDIT_CLAIM.test(used.text) && kind !== "string") why = "steer";
     if (why) hits.push({ start: s.start, end: s.end, why });
   }
   return hits;
