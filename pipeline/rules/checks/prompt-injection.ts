@@ -59,10 +59,30 @@ function readClause(c: Span): ClauseRead {
   return out;
 }
 
-/** Answer-shaped JSON: two or more fields of the answer contract, one of them distinctive. */
-function contractKeys(text: string): boolean {
-  const keys = new Set([...text.matchAll(CONTRACT_KEY)].map((m) => m[1]!.toLowerCase()));
-  return keys.size >= 2 && [...keys].some((k) => CONTRACT_DISTINCT.has(k));
+const shaped = (keys: Set<string>) => keys.size >= 2 && [...keys].some((k) => CONTRACT_DISTINCT.has(k));
+const keysIn = (text: string) => new Set([...text.matchAll(CONTRACT_KEY)].map((m) => m[1]!.toLowerCase()));
+
+/**
+ * Where an answer of the contract's shape starts: a brace-balanced object holding two of its fields (one
+ * distinctive), or field lines ("Verdict: pass" at line starts) the markdown extractor would read. Fields
+ * named inside a sentence ("reads 'Verdict: FAIL'") are not an answer.
+ */
+function answerShapedAt(text: string): number | null {
+  for (let i = text.indexOf("{"); i >= 0; i = text.indexOf("{", i + 1)) {
+    let depth = 0, j = i;
+    for (; j < Math.min(text.length, i + 4000); j++) {
+      if (text[j] === "{") depth++;
+      else if (text[j] === "}" && --depth === 0) break;
+    }
+    if (shaped(keysIn(text.slice(i, j + 1)))) return i;
+  }
+  const lines = text.split("\n");
+  const fieldLine = (l: string) => new Set(/^\W*(verdict|score|confidence|critical_failures|static_claims)\b\s*[:=]/i.exec(l)?.slice(1).map((k) => k.toLowerCase()) ?? []);
+  for (let i = 0; i < lines.length; i++) {
+    const keys = new Set([...fieldLine(lines[i]!), ...fieldLine(lines[i + 1] ?? ""), ...fieldLine(lines[i + 2] ?? "")]);
+    if (fieldLine(lines[i]!).size && shaped(keys)) return lines.slice(0, i).join("\n").length + (i ? 1 : 0);
+  }
+  return null;
 }
 
 /** Every span of `text` that addresses the reader and steers it. */
@@ -72,11 +92,8 @@ export function injectionsIn(text: string, kind: SegmentKind): InjectionHit[] {
   // `direct` carries from sentence to sentence: one vocative addresses the whole comment or paragraph.
   let direct = kind !== "string" && (ROLE_LINE.test(text) || ROLE_TOKEN.test(text) || (kind === "comment" && ROLE_JSON.test(text)));
   let directAI = direct;
-  if (kind === "comment" && contractKeys(text)) {
-    const m = CONTRACT_KEY.exec(text);
-    CONTRACT_KEY.lastIndex = 0;
-    hits.push({ start: Math.max(0, text.lastIndexOf("{", m?.index ?? 0)), end: text.length, why: "answer-contract" });
-  }
+  const answerAt = kind === "comment" ? answerShapedAt(text) : null;
+  if (answerAt !== null) hits.push({ start: answerAt, end: text.length, why: "answer-contract" });
   let examples = false;
   for (const s of sentences(text)) {
     if (introducesExamples(s.text)) { examples = true; continue; }
