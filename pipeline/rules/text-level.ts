@@ -31,7 +31,10 @@ export function textLanguageOf(path: string): RuleLanguage {
   return languageOf(path) ?? (MARKDOWN.test(path) ? "markdown" : "text");
 }
 
-interface Prepared { prefilter: RegExp | null; matcher: ReturnType<typeof compileRule>["matcher"]; comments: RegExp }
+interface Prepared { prefilter: RegExp | null; matcher: ReturnType<typeof compileRule>["matcher"]; commentStart: RegExp }
+
+/** How a comment opens in each grammar language (a string, even a raw one, never opens so). */
+const COMMENT_START: Partial<Record<RuleLanguage, RegExp>> = { python: /^#/, typescript: /^\/[/*]/, rust: /^\/[/*]/, go: /^\/[/*]/ };
 
 interface FileView {
   file: SourceFile;
@@ -52,7 +55,7 @@ function codeView(v: FileView, rule: RuleSpec, prep: Prepared): { segments: Segm
   if (!got) {
     if (v.root === undefined) v.root = parseSource(v.file.path, v.file.content)?.root() ?? null;
     const keep = rule.check!.name === "prompt-injection" ? (t: string) => MAY_INJECT.test(t) : undefined;
-    const seg = v.root ? codeSegments(v.root, prep.matcher!, prep.comments, v.file.content, keep) : { segments: [], comments: [], strings: [] };
+    const seg = v.root ? codeSegments(v.root, prep.matcher!, prep.commentStart, v.file.content, keep) : { segments: [], comments: [], strings: [] };
     got = { segments: seg.segments, ranges: { comments: seg.comments, strings: seg.strings } };
     v.code.set(rule, got);
   }
@@ -91,7 +94,7 @@ export function textLevel(rules: readonly RuleSpec[]): TextLevel {
   const prepared = new Map<RuleSpec, Prepared>(mine.map((r) => [r, {
     prefilter: r.prefilter ? new RegExp(r.prefilter, "i") : null,
     matcher: r.rule ? compileRule(r).matcher : null,
-    comments: new RegExp(String(r.check?.comments ?? "comment")),
+    commentStart: COMMENT_START[r.language] ?? /^(?:\/[/*]|#)/,
   }]));
   return {
     others: rules.filter((r) => !isTextRule(r)),

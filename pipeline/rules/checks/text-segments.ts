@@ -23,8 +23,12 @@ function maskLiteral(text: string): string {
 
 const LIST_PARENT = /array|list|tuple|set|literal_value|token_tree|composite_literal/;
 
-/** Comment and string nodes chosen by the rule; a docstring (a string that is a statement of its own) reads as a comment. */
-export function codeSegments(root: SgNode, matcher: NapiConfig, commentKind: RegExp, content: string, keep: (text: string) => boolean = () => true): { segments: Segment[]; comments: [number, number][]; strings: [number, number][] } {
+/**
+ * Comment and string nodes chosen by the rule; a docstring (a string that is a statement of its own) reads as a
+ * comment. A node is a comment when its text opens with the language's comment marker (`commentStart`): reading
+ * the text is much cheaper than asking the native node for its kind.
+ */
+export function codeSegments(root: SgNode, matcher: NapiConfig, commentStart: RegExp, content: string, keep: (text: string) => boolean = () => true): { segments: Segment[]; comments: [number, number][]; strings: [number, number][] } {
   const segments: Segment[] = [];
   const comments: [number, number][] = [];
   const strings: [number, number][] = [];
@@ -33,7 +37,7 @@ export function codeSegments(root: SgNode, matcher: NapiConfig, commentKind: Reg
     const span: [number, number] = [r.start.index, r.end.index];
     // Slicing the file is cheaper than asking the native node for its text.
     const text = content.slice(span[0], span[1]);
-    if (commentKind.test(String(node.kind()))) {
+    if (commentStart.test(text)) {
       comments.push(span);
       const prev = segments[segments.length - 1];
       const gap = prev ? content.slice(prev.end, span[0]) : "";
@@ -51,7 +55,7 @@ export function codeSegments(root: SgNode, matcher: NapiConfig, commentKind: Reg
     const parent = node.parent();
     const docstring = parent?.kind() === "expression_statement" && parent.text().trim().replace(/;$/, "") === text;
     // A string among string siblings in a list is an entry of a phrase list (a detector's patterns), not a message.
-    const inList = parent && LIST_PARENT.test(String(parent.kind())) && parent.children().filter((c) => c.kind() === node.kind()).length >= 2;
+    const inList = parent && LIST_PARENT.test(String(parent.kind())) && parent.children().filter((c) => /^[a-zA-Z]*#*["'`]/.test(c.text())).length >= 2;
     if (!inList) segments.push({ start: span[0], end: span[1], text: maskLiteral(text), kind: docstring ? "comment" : "string" });
   }
   return { segments: segments.filter((s) => s.kind === "string" || keep(s.text)), comments, strings };
