@@ -9,7 +9,8 @@ import { parseConfigText, SHIPPED_CONFIG } from "../pipeline/cli/load-config";
 import { Config } from "../pipeline/core/config";
 import { ConfigError, formatError } from "../pipeline/core/errors";
 
-const RUNS = 300;
+// SCRUM_FUZZ_RUNS=5000 for a deeper run; the default keeps the suite fast.
+const RUNS = Number(process.env.SCRUM_FUZZ_RUNS) || 300;
 const shipped = parse(readFileSync(SHIPPED_CONFIG, "utf8")) as Record<string, unknown>;
 const keys = ["policy_version", "kb", "ladder", "ladders", "accept", "retry", "walk", "prompt", "redaction", "concurrency", "tiers", "static", "signals", "fixwave", "observer", "__proto__", "constructor"];
 

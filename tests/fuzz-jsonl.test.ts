@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { appendJsonl, parseJsonl, readJsonl } from "../pipeline/kb/jsonl";
 import { tmpDir } from "./support/tmp-repo";
 
-const RUNS = 300;
+// SCRUM_FUZZ_RUNS=5000 for a deeper run; the default keeps the suite fast.
+const RUNS = Number(process.env.SCRUM_FUZZ_RUNS) || 300;
 const isJson = (s: string) => { try { JSON.parse(s); return true; } catch { return false; } };
 const line = fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string().map((s) => s.replace(/\n/g, " ")));
 

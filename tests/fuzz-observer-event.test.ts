@@ -6,7 +6,8 @@ import { createObserverApp } from "../pipeline/observer/app";
 import { OpRow } from "../pipeline/observer/event";
 import { OpState } from "../pipeline/observer/op-state";
 
-const RUNS = 300;
+// SCRUM_FUZZ_RUNS=5000 for a deeper run; the default keeps the suite fast.
+const RUNS = Number(process.env.SCRUM_FUZZ_RUNS) || 300;
 const stored: unknown[] = [];
 const app = createObserverApp({ state: new OpState(10), append: async (r) => { stored.push(r); }, maxBodyBytes: 4096, now: () => new Date("2026-11-20T08:00:00Z") });
 const post = (body: string | Uint8Array) => app.fetch(new Request("http://o/event", { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : Buffer.from(body) }));
