@@ -18,6 +18,10 @@ export interface Candidate {
   language?: RuleLanguage;
   /** A method's class: extended anywhere, its methods are hooks whose signature subclasses share. */
   owner?: string;
+  /** The candidate is a method (of a class, impl or Go receiver): it is handed over qualified, never by its bare name. */
+  member?: boolean;
+  /** An unread parameter of the candidate function (ignored-parameter): a sibling definition taking it shares the signature. */
+  param?: string;
   /** 0-based line spans of the candidate's own file where a mention is the definition talking about itself. */
   selfSpans?: [number, number][];
 }

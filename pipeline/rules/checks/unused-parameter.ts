@@ -67,6 +67,33 @@ export function identifierWords(name: string): string[] {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_\W]+/).filter(Boolean);
 }
 
+/** Containers whose argument is the real type: `Option<Filter>`, `Partial<ListOptions>`, `Optional[Policy]`. */
+const WRAPPERS = /^(Option|Optional|Box|Arc|Rc|Cow|Vec|Partial|Readonly|Required|Array|ReadonlyArray|Promise|List|list|Sequence|Iterable)$/;
+
+/** The name of a parameter's declared type, unwrapped (`*service.Filter` → Filter, `&Option<Scope>` → Scope). */
+export function typeName(param: SgNode): string {
+  const holder = param.parent();
+  const type = holder && (holder.field("type" as never) as SgNode | null);
+  let t = (type?.text() ?? "").replace(/^[:\s]+/, "");
+  for (let i = 0; i < 4; i++) {
+    t = t.replace(/^(&\s*('\w+\s+)?(mut\s+)?|\*|\[\]|\.\.\.|readonly\s+|impl\s+|dyn\s+)+/, "").trim();
+    const m = /^([\w.:]+)\s*[<[]\s*(.*)[>\]]$/s.exec(t);
+    if (!m) break;
+    const head = m[1]!.split(/\.|::/).pop()!;
+    if (!WRAPPERS.test(head)) { t = m[1]!; break; }
+    t = m[2]!.split(",")[0]!;
+  }
+  return /^[\w.:]+$/.test(t) ? t.split(/\.|::/).pop()! : "";
+}
+
+/** A parameter with a default value (`timeout=30.0`, `limit = 10`): no caller is obliged to pass it. */
+function hasDefault(param: SgNode, lang: GrammarLanguage): boolean {
+  const holder = param.parent();
+  if (!holder) return false;
+  if (lang === "python") return /^(default_parameter|typed_default_parameter)$/.test(String(holder.kind()));
+  return lang === "typescript" && !!holder.field("value" as never);
+}
+
 const STUB_BODY = /^(pass|\.\.\.|raise NotImplementedError\b.*|throw new Error\(.*\);?|(todo|unimplemented|panic)!?\(.*\);?|return;?)$/s;
 
 /** One statement that fails with a "not implemented"/TODO message: `return errors.New("not implemented")`, `Err(anyhow!("todo"))`. */
@@ -81,7 +108,7 @@ const LITERAL = String.raw`(true|false|True|False|nil|None|null|undefined|-?\d+|
  * body ignores every parameter by design (a null or refusing implementation of an interface method);
  * constant verifiers are the *-constant-verifier rules' business.
  */
-const REFUSAL = new RegExp(String.raw`^((return\s+)?${LITERAL}(\s*,\s*${LITERAL})*|raise\s+[\w.]+(\(.*\))?|throw\s+.*|panic!?\(.*\))\s*;?$`, "s");
+const REFUSAL = new RegExp(String.raw`^((return\s+)?${LITERAL}(\s*,\s*${LITERAL})*|raise\s+[\w.]+(\(.*\))?|throw\s+.*|panic!?\(.*\)|(return\s+)?Err\(.*\))\s*;?$`, "s");
 
 /** A body that is empty or only a stub, docstring, refusal or constant says nothing about parameter use. */
 function isStubBody(body: SgNode): boolean {
@@ -165,7 +192,16 @@ function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: Ide
   return new Set([...sure, ...rest.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text)))]);
 }
 
-export interface UnusedResult { hits: Hit[]; name: string | null; owner: string | null }
+export interface UnusedResult { hits: (Hit & { param: string })[]; name: string | null; owner: string | null; member?: boolean }
+
+/** A method of a class, a Rust impl or trait, or a Go method: not a free function. */
+function isMember(fn: SgNode): boolean {
+  if (fn.kind() === "method_definition" || fn.kind() === "method_declaration") return true;
+  let n = fn.parent();
+  if (n?.kind() === "decorated_definition") n = n.parent();
+  if (n?.kind() === "declaration_list") return true;
+  return n?.kind() === "block" && n.parent()?.kind() === "class_definition";
+}
 
 /** The doc comment or docstring of a function: `@param metadata (unused)` documents a decision. */
 function docOf(fn: SgNode, lang: GrammarLanguage): string {
@@ -214,18 +250,26 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const unread = params.filter((p) => !read.has(p.text));
   if (!unread.length) return { hits: [], name: null, owner: null };
   const fixed = conformance(fn, lang);
-  if (fixed === "imposed") return { hits: [], name: null, owner: null };
+  // `everyParameter`: the language's compiler already flags every unread named parameter (rustc's
+  // unused_variables, trait impls included), so `_` is the only way to say "unused on purpose".
+  const every = param(check, "everyParameter", false);
+  if (fixed === "imposed" && !every) return { hits: [], name: null, owner: null };
+  const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang)) : unread;
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
-  const all = param(check, "publicApi", true) && fixed === null && isPublic(fn, lang);
-  const candidates = unread.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)));
+  const typeWords = new Set(param<string[]>(check, "typeWords", []).map((w) => w.toLowerCase()));
+  const all = every || (param(check, "publicApi", true) && fixed === null && isPublic(fn, lang));
+  // Named for a promise by its name, or by its declared type (`f Filter`, `o ListOptions`): `typeWords`
+  // leaves out words a framework's own types carry (`c *echo.Context` is the request, not a deadline).
+  const candidates = pool.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)));
   if (!candidates.length || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
   const hits = candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
     region: regionOf(p.node),
     message: `parameter '${p.text}' is never read: the function ignores what its signature promises`,
+    param: p.text,
   }));
-  return { hits, name: nameOf(), owner: ownerClass(fn, lang) };
+  return { hits, name: nameOf(), owner: ownerClass(fn, lang), member: isMember(fn) };
 }
 
 /** `const handler = (req, res) => ...`: the name a function expression is bound to. */
