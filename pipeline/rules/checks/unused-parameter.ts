@@ -2,6 +2,8 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 import { type Hit, param, regionOf } from "./hit";
+import { optionFieldHits } from "./option-fields";
+import { identifierWords, typeName } from "./param-words";
 import { conformance, isPublic } from "./public-api";
 
 const PARAM_KINDS: Record<GrammarLanguage, string[]> = {
@@ -60,30 +62,6 @@ function destructuredNames(pattern: SgNode): SgNode[] {
     }
   }
   return out;
-}
-
-/** Words of an identifier: requestTimeoutMs → request, timeout, ms; max_age → max, age. */
-export function identifierWords(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_\W]+/).filter(Boolean);
-}
-
-/** Containers whose argument is the real type: `Option<Filter>`, `Partial<ListOptions>`, `Optional[Policy]`. */
-const WRAPPERS = /^(Option|Optional|Box|Arc|Rc|Cow|Vec|Partial|Readonly|Required|Array|ReadonlyArray|Promise|List|list|Sequence|Iterable)$/;
-
-/** The name of a parameter's declared type, unwrapped (`*service.Filter` → Filter, `&Option<Scope>` → Scope). */
-export function typeName(param: SgNode): string {
-  const holder = param.parent();
-  const type = holder && (holder.field("type" as never) as SgNode | null);
-  let t = (type?.text() ?? "").replace(/^[:\s]+/, "");
-  for (let i = 0; i < 4; i++) {
-    t = t.replace(/^(&\s*('\w+\s+)?(mut\s+)?|\*|\[\]|\.\.\.|readonly\s+|impl\s+|dyn\s+)+/, "").trim();
-    const m = /^([\w.:]+)\s*[<[]\s*(.*)[>\]]$/s.exec(t);
-    if (!m) break;
-    const head = m[1]!.split(/\.|::/).pop()!;
-    if (!WRAPPERS.test(head)) { t = m[1]!; break; }
-    t = m[2]!.split(",")[0]!;
-  }
-  return /^[\w.:]+$/.test(t) ? t.split(/\.|::/).pop()! : "";
 }
 
 /** A parameter with a default value (`timeout=30.0`, `limit = 10`): no caller is obliged to pass it. */
@@ -243,12 +221,13 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // Cheapest questions first: most functions read every parameter they take, so the name, the
   // function's shape and its documentation are only asked once something goes unread.
   const params = (index?.params.get(fn.id()) ?? parameterNames(fn, lang)).map((p) => ({ node: p, text: p.text() })).filter((p) => !skip.test(p.text));
-  if (!params.length) return { hits: [], name: null, owner: null };
   const body = fn.field("body" as never) as SgNode | null;
+  if (!params.length && !(lang === "typescript" && body && /\{/.test((fn.field("parameters" as never) as SgNode | null)?.text() ?? ""))) return { hits: [], name: null, owner: null };
   if (!body) return { hits: [], name: null, owner: null };
   const read = readIn(body, params.map((p) => p.text), lang, index);
   const unread = params.filter((p) => !read.has(p.text));
-  if (!unread.length) return { hits: [], name: null, owner: null };
+  const fieldHits = lang === "typescript" ? optionFieldHits(fn, body, check) : [];
+  if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
   const fixed = conformance(fn, lang);
   // `everyParameter`: the language's compiler already flags every unread named parameter (rustc's
   // unused_variables, trait impls included), so `_` is the only way to say "unused on purpose".
@@ -261,14 +240,14 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // Named for a promise by its name, or by its declared type (`f Filter`, `o ListOptions`): `typeWords`
   // leaves out words a framework's own types carry (`c *echo.Context` is the request, not a deadline).
   const candidates = pool.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)));
-  if (!candidates.length || isStubBody(body)) return { hits: [], name: null, owner: null };
+  if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
-  const hits = candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
+  const hits = [...candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
     region: regionOf(p.node),
     message: `parameter '${p.text}' is never read: the function ignores what its signature promises`,
     param: p.text,
-  }));
+  })), ...fieldHits.filter((h) => !documentedUnused(doc, h.param))];
   return { hits, name: nameOf(), owner: ownerClass(fn, lang), member: isMember(fn) };
 }
 
