@@ -57,7 +57,7 @@ const DEFINED = {
     crossFile: true,
     prepare: (nodes, file, rule) => indexParameterUses(nodes, rule.language, file.root),
     node: ({ node, rule, params, file, defer, state }) => {
-      const { hits, name, owner, member } = unusedParameters(node, rule.language, params, state as IdentifierIndex);
+      const { hits, name, owner, member } = unusedParameters(node, rule.language, params, state as IdentifierIndex, file.content);
       if (!name) return hits;
       const line = node.range().start.line;
       for (const { param: unread, ...hit } of hits) defer({ candidate: { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}) }, hit, keep: "unless-passed-as-value" });

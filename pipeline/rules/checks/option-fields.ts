@@ -68,13 +68,38 @@ export function unreadOptionFields(root: SgNode, body: SgNode, typeName: string,
   return declared.filter((f) => !read.has(f));
 }
 
+const gates = new WeakMap<Record<string, unknown>, RegExp>();
+
+/** A necessary condition read from the parameter list's text: some word of `words`/`typeWords` occurs in it. */
+function gate(check: Record<string, unknown>): RegExp {
+  let re = gates.get(check);
+  if (!re) gates.set(check, (re = new RegExp([...param<string[]>(check, "words", []), ...param<string[]>(check, "typeWords", [])].join("|"), "i")));
+  return re;
+}
+
+/** Identifiers of `text` that name an interface or a type literal `content` declares (what `declaredFields` can read). */
+function localTypes(text: string, content: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+    const id = t.replace(/\$/g, "\\$");
+    if (new RegExp(`\\binterface\\s+${id}\\b|\\btype\\s+${id}\\s*=\\s*\\{`).test(content)) out.add(t);
+  }
+  return out;
+}
+
 /**
  * Hits for the TS/JS options parameters of a function (named for options by their name or their declared
  * type, `words`/`typeWords`) whose declared fields go unread, one per parameter, naming the fields.
+ * `content` is the file's text (the root's): the cheap questions are asked of it before any tree is walked.
  */
-export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, unknown>): (Hit & { param: string })[] {
+export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, unknown>, content: string): (Hit & { param: string })[] {
   const list = fn.field("parameters" as never) as SgNode | null;
-  if (!list) return [];
+  const text = list?.text() ?? "";
+  if (!list || !/:/.test(text) || !gate(check).test(text)) return [];
+  // Only a type declared in this file has fields the floor can read, and its name is one of the
+  // identifiers of the parameter list whatever wraps it (`Readonly<Partial<Opts>>`, `ns.Opts`).
+  const local = localTypes(text, content);
+  if (!local.size) return [];
   const words = new Set(param<string[]>(check, "words", []));
   const typeWords = new Set(param<string[]>(check, "typeWords", []));
   const out: (Hit & { param: string })[] = [];
@@ -82,6 +107,7 @@ export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, 
     const pat = p.field("pattern" as never) as SgNode | null;
     if (!pat || !p.field("type" as never)) continue;
     const type = typeName(pat);
+    if (!local.has(type)) continue;
     const name = pat.kind() === "identifier" ? pat.text() : null;
     if (!name && pat.kind() !== "object_pattern") continue;
     const optionish = identifierWords(type).some((w) => typeWords.has(w)) || (!!name && identifierWords(name).some((w) => words.has(w)));

@@ -215,7 +215,7 @@ function ownerClass(fn: SgNode, lang: GrammarLanguage): string | null {
  * Go methods the all-parameters reading (they may implement an interface the floor cannot see). `name` is the function's
  * name, so the floor can drop the hits when the function is passed as a value (its signature imposed).
  */
-export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null): UnusedResult {
+export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null, content = ""): UnusedResult {
   const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
   const nameOf = () => (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
   // Cheapest questions first: most functions read every parameter they take, so the name, the
@@ -226,7 +226,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   if (!body) return { hits: [], name: null, owner: null };
   const read = readIn(body, params.map((p) => p.text), lang, index);
   const unread = params.filter((p) => !read.has(p.text));
-  const fieldHits = lang === "typescript" ? optionFieldHits(fn, body, check) : [];
+  const fieldHits = lang === "typescript" && content ? optionFieldHits(fn, body, check, content) : [];
   if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
   const fixed = conformance(fn, lang);
   // `everyParameter`: the language's compiler already flags every unread named parameter (rustc's
