@@ -92,12 +92,55 @@ function teardownOfOne(guarded: SgNode): boolean {
 /** Reads, fetches or parses input: a failure there is data lost, not an unavailable feature. */
 const READS_INPUT = /\b(JSON\.parse|parse\w*|\w+\.parse\w*|decode\w*|loads?|read\w*|deserialize\w*|unmarshal\w*|fromJSON|get|fetch|request|query|execute|send|recv|post|json)\s*\(/i;
 
+const LOOP = /^(for_statement|while_statement|do_statement)$/;
+const FUNCTION = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|lambda|class_declaration|class_definition|class)$/;
+/** A loop that only a statement in its body can end: `for (;;)`, `for (let n = 0; ; n++)`, `while (true)`, `while True:`. */
+function unbounded(loop: SgNode): boolean {
+  const cond = loop.field("condition" as never) as SgNode | null;
+  if (loop.kind() === "for_statement") return !!cond && cond.kind() === "empty_statement";
+  return !!cond && /^\(?\s*(true|True|1)\s*\)?$/.test(cond.text());
+}
+
+/** `node` leaves `loop`: a return, throw or raise of the loop's own function, or a break of the loop itself. */
+function exits(node: SgNode, loop: SgNode): boolean {
+  const isBreak = node.kind() === "break_statement";
+  for (let n = node.parent(); n; n = n.parent()) {
+    if (n.id() === loop.id()) return true;
+    const k = String(n.kind());
+    if (FUNCTION.test(k)) return false;
+    if (isBreak && !node.field("label" as never) && (LOOP.test(k) || /^(switch_statement|for_in_statement)$/.test(k))) return false;
+  }
+  return false;
+}
+
+/**
+ * A retry with no way out but success: the try sits in an unbounded loop and nothing in that loop outside
+ * the try exits it, so after the empty handler control only comes back to the try. There is no fallback
+ * (the code after the catch a probe falls back to) and no bound: every failure is retried forever, unseen.
+ */
+function retriesForever(guarded: SgNode, lang: GrammarLanguage): boolean {
+  const attempt = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
+  let loop: SgNode | null = null;
+  for (let n = attempt.parent(); n && !loop; n = n.parent()) {
+    const k = String(n.kind());
+    if (FUNCTION.test(k) || k === "for_in_statement") return false;
+    if (LOOP.test(k)) loop = n;
+  }
+  if (!loop || !unbounded(loop)) return false;
+  const span = attempt.range();
+  const kinds = ["break_statement", "return_statement", lang === "python" ? "raise_statement" : "throw_statement"];
+  const ways = loop.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+  return !ways.some((w) => (w.range().start.index < span.start.index || w.range().start.index >= span.end.index) && exits(w, loop!));
+}
+
 /**
  * A probe: the try block only computes a value it assigns or returns (`AsyncLocalStorage = probe()`,
  * `return performance.now()`, `tz = Intl.DateTimeFormat()...`), reading no input and persisting
- * nothing; the code after the catch is the fallback. Feature detection, not a swallowed failure.
+ * nothing; the code after the catch is the fallback. Feature detection, not a swallowed failure. A try
+ * retried forever by its loop (`for (;;) { try { return await fn() } catch {} }`) has no fallback.
  */
-export function isProbe(guarded: SgNode): boolean {
+export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
+  if (retriesForever(guarded, lang)) return false;
   // `with suppress(Exception): return cls(obj)`: the with block is the guarded code.
   if (guarded.kind() === "with_statement") guarded = (guarded.field("body" as never) as SgNode | null) ?? guarded;
   if (!/block/.test(String(guarded.kind()))) return false;
@@ -121,7 +164,7 @@ export function isProbe(guarded: SgNode): boolean {
  */
 export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[] {
   const guarded = guardedCode(node);
-  if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded)) return [];
+  if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language)) return [];
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded)) return [];
