@@ -25,14 +25,25 @@ const REVIEWS = `SELECT model, max(provider) AS provider, count(DISTINCT file) A
     sum(len(list_filter(static_findings, s -> s.model_verdict = 'rejected'))) AS rejected
   FROM reviews WHERE ${ACCEPTED} GROUP BY model`;
 // One opinion per (content, model) from its latest iteration: strictest verdict, fingerprints without the path.
-const AGREEMENT = `WITH r AS MATERIALIZED (
-    SELECT iter, file_sha256 AS sha, model, provider, verdict, critical_failures FROM reviews WHERE ${ACCEPTED}
-  ), latest AS (SELECT sha, model, max(iter) AS iter FROM r GROUP BY ALL),
-  op AS MATERIALIZED (
-    SELECT r.sha, r.model, coalesce(min(r.provider), '') AS provider,
-      ['pass', 'concerns', 'fail'][max(list_position(['pass', 'concerns', 'fail'], r.verdict))] AS verdict,
-      list_distinct(flatten(list(list_transform(r.critical_failures, c -> scrum_fp('', c.title, c.line))))) AS fps
-    FROM r SEMI JOIN latest l ON l.sha = r.sha AND l.model = r.model AND l.iter = r.iter GROUP BY r.sha, r.model
+// The latest iteration is found on the narrow columns first; only those rows' findings are read, and each
+// distinct title is keyed once (the lexicon's regexes are the expensive part, and titles repeat).
+const AGREEMENT = `WITH latest AS (
+    SELECT file_sha256 AS sha, model, max(iter) AS iter FROM reviews WHERE ${ACCEPTED} GROUP BY ALL
+  ), cur AS MATERIALIZED (
+    SELECT r.file_sha256 AS sha, r.model, r.provider, r.verdict, r.critical_failures
+    FROM reviews r SEMI JOIN latest l ON l.sha = r.file_sha256 AND l.model = r.model AND l.iter = r.iter WHERE r.status = 'accepted' AND r.model IS NOT NULL
+  ), items AS MATERIALIZED (
+    SELECT sha, model, unnest(critical_failures) AS c FROM cur
+  ), keys AS (
+    SELECT title, scrum_title_key(title) AS k FROM (SELECT DISTINCT c.title AS title FROM items)
+  ), fps AS (
+    SELECT i.sha, i.model, list_distinct(list('#' || keys.k || '@' || scrum_bucket(i.c.line))) AS fps
+    FROM items i JOIN keys ON keys.title = i.c.title GROUP BY ALL
+  ), op AS MATERIALIZED (
+    SELECT cur.sha, cur.model, coalesce(min(cur.provider), '') AS provider,
+      ['pass', 'concerns', 'fail'][max(list_position(['pass', 'concerns', 'fail'], cur.verdict))] AS verdict,
+      coalesce(any_value(fps.fps), []) AS fps
+    FROM cur LEFT JOIN fps ON fps.sha = cur.sha AND fps.model = cur.model GROUP BY cur.sha, cur.model
   ), pairs AS (
     SELECT a.model, b.provider = 'static' AS floor, a.sha, a.verdict IS NOT DISTINCT FROM b.verdict AS same,
       CASE WHEN len(a.fps) = 0 AND len(b.fps) = 0 THEN 1.0
