@@ -20,6 +20,8 @@ export interface KbDb {
    * views changed. For long-lived readers (the UI); a command opens, reads and closes.
    */
   refresh(): Promise<boolean>;
+  /** Another connection to the same database (macros and views included), for work that runs beside `con`. */
+  connect(): Promise<DuckDBConnection>;
   /** Rows as plain JS objects (BIGINT → number when safe). */
   all(sql: string): Promise<Record<string, unknown>[]>;
   /** Rows via DuckDB's JSON conversion: faster for big results, but BIGINT comes back as a string. */
@@ -61,6 +63,7 @@ export async function openKb(kbDir: string, signals: Config["signals"], opts: Op
         return src.cache;
       },
       source: () => src,
+      connect: () => instance.connect(),
       async refresh() {
         const next = await reviewsSource(con, kbDir, opts);
         const changed = next.sql !== src.sql || next.singleRows !== src.singleRows;

@@ -1,0 +1,98 @@
+// A full-text index of the reviews cache, one pair of parquet files per cache part (parts never change, so
+// neither does their index: a nightly append indexes only its new part). Documents are critical findings,
+// summaries, static rule hits and file paths; texts are tokenised once per distinct text and keyed by hash.
+//   search-<part>.docs.parquet   tid, ftid (hash of the file path), kind, repo, iter, file, chunk, line, class, tier, model, verdict
+//   search-<part>.terms.parquet  term, tid, text   (sorted by term: a lookup reads a row group or two)
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { TITLE_CLASSES } from "../analytics/fingerprint-lexicon";
+import { lit } from "./fingerprint-sql";
+
+/** Bump when the index layout or tokenisation changes: old index files are then ignored and replaced. */
+export const SEARCH_FORMAT = 1;
+
+/** Lower-case, ASCII-fold, split on anything but letters and digits; tokens of one character are dropped. */
+export const TOKENS = (expr: string) =>
+  `list_filter(list_distinct(regexp_split_to_array(lower(strip_accents(${expr})), '[^a-z0-9]+')), w -> length(w) >= 2)`;
+
+const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
+const CLASS_KEYS = `[${TITLE_CLASSES.map((c) => lit(c.key)).join(", ")}]`;
+/** Orphaned index files are removed only this long after their part left the manifest (a reader may still use them). */
+const GRACE_MS = 10 * 60_000;
+
+export interface SearchFiles {
+  docs: string;
+  terms: string;
+}
+
+/** The index files of a cache part. */
+export function searchFiles(part: string): SearchFiles {
+  const stem = `search${SEARCH_FORMAT}-${basename(part).replace(/\.parquet$/, "")}`;
+  return { docs: join(dirname(part), `${stem}.docs.parquet`), terms: join(dirname(part), `${stem}.terms.parquet`) };
+}
+
+/** Both files present: the terms file is written last, so its presence means the pair is complete. */
+export const indexed = (part: string) => existsSync(searchFiles(part).terms) && existsSync(searchFiles(part).docs);
+
+/** Every document of a part, with its text (one row per finding, summary, rule hit, and file). */
+function docsOf(part: string): string {
+  const r = `(SELECT repo, iter, file, chunk, gradient_tier AS tier, model, verdict, summary, critical_failures, static_findings FROM read_parquet(${q(part)}) WHERE scrum_skip IS NULL)`;
+  return `(
+    SELECT 'finding' AS kind, repo, iter, file, chunk, c.line AS line, c.title AS text, NULL::VARCHAR AS class, tier, model, verdict
+      FROM (SELECT *, unnest(critical_failures) AS c FROM ${r})
+    UNION ALL SELECT 'summary', repo, iter, file, chunk, NULL, summary, NULL, tier, model, verdict FROM ${r} WHERE coalesce(summary, '') <> ''
+    UNION ALL SELECT 'rule', repo, iter, file, chunk, s.line, s.rule_id || ': ' || s.message, s.class, tier, model, verdict
+      FROM (SELECT *, unnest(static_findings) AS s FROM ${r})
+    UNION ALL SELECT 'file', arg_max(repo, iter), max(iter), file, NULL, NULL, file, NULL, arg_max(tier, iter), arg_max(model, iter), arg_max(verdict, iter) FROM ${r} GROUP BY file
+  )`;
+}
+
+async function copyTo(con: DuckDBConnection, select: string, dest: string): Promise<void> {
+  const tmp = `${dest}.${process.pid}.tmp`;
+  try {
+    await con.run(`COPY (${select}) TO ${q(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 61440)`);
+    renameSync(tmp, dest);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Index one cache part (needs the fingerprint macros on `con`). Findings get the title's class from the
+ * fingerprint lexicon ('other' when none matches); rule hits their rule's class.
+ */
+export async function indexPart(con: DuckDBConnection, part: string): Promise<void> {
+  const f = searchFiles(part);
+  const docs = docsOf(part);
+  const keys = `(SELECT title, CASE WHEN list_contains(${CLASS_KEYS}, scrum_title_key(title)) THEN scrum_title_key(title) ELSE 'other' END AS class
+    FROM (SELECT DISTINCT c.title AS title FROM (SELECT unnest(critical_failures) AS c FROM read_parquet(${q(part)}))))`;
+  await copyTo(con, `SELECT hash(d.text) AS tid, hash(d.file) AS ftid, d.kind, d.repo, d.iter, d.file, d.chunk, d.line,
+      CASE WHEN d.kind = 'finding' THEN k.class ELSE d.class END AS class, d.tier, d.model, d.verdict
+    FROM ${docs} d LEFT JOIN ${keys} k ON d.kind = 'finding' AND k.title = d.text ORDER BY d.iter, d.file`, f.docs);
+  await copyTo(con, `SELECT term, tid, text FROM (
+      SELECT hash(text) AS tid, text, unnest(${TOKENS("text")}) AS term FROM (SELECT DISTINCT text FROM ${docs})
+    ) ORDER BY term, tid`, f.terms);
+}
+
+/** Index the parts that have none yet, oldest first; `onPart` is told after each. */
+export async function indexParts(con: DuckDBConnection, parts: string[], onPart: (done: number, total: number) => void = () => {}): Promise<void> {
+  const todo = parts.filter((p) => !indexed(p));
+  for (const [i, p] of todo.entries()) {
+    await indexPart(con, p);
+    onPart(i + 1, todo.length);
+  }
+}
+
+/** Remove index files of parts that are gone (compacted or rebuilt), once they are old enough. */
+export function removeStaleIndexes(dir: string, parts: string[]): void {
+  if (!existsSync(dir)) return;
+  const keep = new Set(parts.flatMap((p) => Object.values(searchFiles(p)).map((x) => basename(x))));
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    if (!/^search\d+-.*\.parquet(\..*\.tmp)?$/.test(name) || keep.has(name)) continue;
+    try {
+      if (now - statSync(join(dir, name)).mtimeMs > GRACE_MS || !name.startsWith(`search${SEARCH_FORMAT}-`)) rmSync(join(dir, name), { force: true });
+    } catch { /* removed meanwhile */ }
+  }
+}

@@ -1,0 +1,56 @@
+// KB: review rows filtered, sorted and paged in SQL (a page of rows leaves DuckDB, never the table), and one
+// row in full on request.
+import type { DbContext } from "./ui-db";
+
+export interface KbFilter {
+  file?: string;
+  iter?: number;
+  status?: string;
+  verdict?: string;
+  model?: string;
+  tier?: string;
+  offset: number;
+  limit: number;
+}
+
+/** The list's columns: the narrow ones a table shows. */
+const LIST = "repo, iter, file, chunk, chunks, status, verdict, score, critical_failures_count, gradient_tier, model, run_id";
+
+function where(f: KbFilter): { sql: string; params: unknown[] } {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    conds.push(sql.replace("?", `$${params.length}`));
+  };
+  if (f.file) add("contains(lower(file), lower(?))", f.file);
+  if (f.iter !== undefined) add("iter = ?", f.iter);
+  if (f.status) add("status = ?", f.status);
+  if (f.verdict) add("verdict = ?", f.verdict);
+  if (f.model) add("model = ?", f.model);
+  if (f.tier) add("gradient_tier = ?", f.tier);
+  return { sql: conds.length ? `WHERE ${conds.join(" AND ")}` : "", params };
+}
+
+export async function kbOptions(ctx: DbContext) {
+  await ctx.need("ui_options");
+  const [o] = await ctx.q("SELECT * FROM ui_options");
+  return { iter: o?.iter ?? [], model: o?.model ?? [], status: o?.status ?? [], verdict: o?.verdict ?? [], tier: o?.tier ?? [] };
+}
+
+export async function kbView(ctx: DbContext, f: KbFilter) {
+  const w = where(f);
+  const [total] = await ctx.q(`SELECT CAST(count(*) AS BIGINT) AS n FROM reviews ${w.sql}`, w.params);
+  const rows = await ctx.q(`SELECT ${LIST} FROM reviews ${w.sql} ORDER BY iter DESC, file, chunk, repo LIMIT ${f.limit} OFFSET ${f.offset}`, w.params);
+  return { total: Number(total?.n ?? 0), offset: f.offset, limit: f.limit, rows, options: await kbOptions(ctx) };
+}
+
+/** One row in full (the cache keeps no raw model answer), by its key. */
+export async function kbRow(ctx: DbContext, key: { repo: string; iter: number; file: string; chunk: number }) {
+  const [row] = await ctx.q("SELECT * FROM reviews WHERE repo = $1 AND iter = $2 AND file = $3 AND chunk = $4 LIMIT 1", [key.repo, key.iter, key.file, key.chunk]);
+  if (!row) return null;
+  try {
+    row.attempts = JSON.parse(String(row.attempts));
+  } catch { /* left as text */ }
+  return row;
+}

@@ -1,0 +1,96 @@
+// MAP: one directory level of the repository as treemap tiles, aggregated in SQL over ui_files (a row per file).
+// Each tile carries every overlay's value (score, signal, tier, criticals, model), so switching overlays is free.
+import type { DbContext, Row } from "./ui-db";
+
+/** At most this many tiles per level; the rest are summed into `hidden`. */
+export const MAX_TILES = 400;
+
+export interface MapTile {
+  name: string;
+  path: string;
+  kind: "dir" | "file";
+  files: number;
+  /** Reviewed chunks in the latest iteration: the tile's area. */
+  size: number;
+  score: number | null;
+  criticals: number;
+  iter: number;
+  /** A file's own value; a directory's most frequent one. */
+  tier: string | null;
+  model: string | null;
+  signal: string | null;
+  /** Directories: how many files have each value. */
+  tiers: Record<string, number>;
+  models: Record<string, number>;
+  signals: Record<string, number> | null;
+  delta: number | null;
+}
+
+export interface MapLevel {
+  dir: string;
+  tiles: MapTile[];
+  hidden: { tiles: number; files: number };
+  totals: { files: number; latest: number | null };
+  /** Whether signal overlays are filled in (ui_signals ready). */
+  signals: boolean;
+}
+
+const top = (h: Record<string, number>) => Object.entries(h).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+const hist = (v: unknown): Record<string, number> => (v ? JSON.parse(String(v)) : {});
+
+function levelSql(withSignals: boolean): string {
+  const sig = withSignals
+    ? `, to_json(histogram(s.signal))::VARCHAR AS signals, any_value(s.delta) AS delta`
+    : `, NULL AS signals, NULL AS delta`;
+  return `WITH f AS (
+      SELECT u.*, CASE WHEN $1 = '' THEN u.file ELSE substr(u.file, length($1) + 2) END AS rest
+      FROM ui_files u WHERE $1 = '' OR starts_with(u.file, $1 || '/')
+    ), g AS (
+      SELECT split_part(rest, '/', 1) AS name, position('/' IN rest) = 0 AS is_file,
+        CAST(count(*) AS INTEGER) AS files, CAST(sum(f.chunks) AS INTEGER) AS size, avg(f.score) AS score,
+        CAST(sum(f.criticals) AS INTEGER) AS criticals, max(f.iter) AS iter,
+        to_json(histogram(f.tier))::VARCHAR AS tiers, to_json(histogram(coalesce(f.model, '(none)')))::VARCHAR AS models${sig}
+      FROM f${withSignals ? " LEFT JOIN ui_signals s ON s.file = f.file" : ""} GROUP BY ALL
+    )
+    SELECT *, count(*) OVER () AS n_tiles, sum(files) OVER () AS n_files FROM g ORDER BY size DESC, name LIMIT ${MAX_TILES}`;
+}
+
+function tileOf(dir: string, r: Row, withSignals: boolean): MapTile {
+  const name = String(r.name);
+  const tiers = hist(r.tiers), models = hist(r.models);
+  const signals = withSignals ? hist(r.signals) : null;
+  const file = Boolean(r.is_file);
+  const model = top(models);
+  return {
+    name, path: dir ? `${dir}/${name}` : name, kind: file ? "file" : "dir", files: Number(r.files), size: Number(r.size),
+    score: r.score === null ? null : Number(r.score), criticals: Number(r.criticals), iter: Number(r.iter),
+    tier: top(tiers), model: model === "(none)" ? null : model, signal: signals ? top(signals) : null,
+    tiers, models, signals, delta: file && r.delta !== null && r.delta !== undefined ? Number(r.delta) : null,
+  };
+}
+
+/**
+ * The tiles directly under `dir` ('' = the root). A level holding a single directory opens it instead, so the
+ * map starts where the repository branches.
+ */
+export async function mapLevel(ctx: DbContext, dir: string, withSignals: boolean): Promise<MapLevel> {
+  await ctx.need("ui_files");
+  if (withSignals) await ctx.need("ui_signals");
+  const [t] = await ctx.q("SELECT CAST(count(*) AS INTEGER) AS files, max(iter) AS latest FROM ui_files");
+  let at = dir.replace(/^\/+|\/+$/g, "");
+  for (let depth = 0; depth < 64; depth++) {
+    const rows = await ctx.q(levelSql(withSignals), [at]);
+    const tiles = rows.map((r) => tileOf(at, r, withSignals));
+    if (tiles.length === 1 && tiles[0]!.kind === "dir") {
+      at = tiles[0]!.path;
+      continue;
+    }
+    const nTiles = Number(rows[0]?.n_tiles ?? 0), nFiles = Number(rows[0]?.n_files ?? 0);
+    return {
+      dir: at, tiles, signals: withSignals,
+      hidden: { tiles: Math.max(0, nTiles - tiles.length), files: nFiles - tiles.reduce((a, x) => a + x.files, 0) },
+      totals: { files: Number(t?.files ?? 0), latest: t?.latest === null || t?.latest === undefined ? null : Number(t.latest) },
+    };
+  }
+  throw new Error("map: directory nesting deeper than 64 levels");
+}
