@@ -18,10 +18,10 @@ export function sseFrame(e: SseEvent): string {
 export const HEARTBEAT_MS = 5_000;
 
 /**
- * A text/event-stream Response. `start` gets `send` and returns the cleanup, called once when the client
- * disconnects (request aborted or stream cancelled) or a write fails.
+ * A text/event-stream Response. `start` gets `send` and `end` (the server ends the stream) and returns the
+ * cleanup, called once when the stream ends: the client disconnects, a write fails, or `end` is called.
  */
-export function sseResponse(req: Request, start: (send: (text: string) => void) => () => void, heartbeatMs = HEARTBEAT_MS): Response {
+export function sseResponse(req: Request, start: (send: (text: string) => void, end: () => void) => () => void, heartbeatMs = HEARTBEAT_MS): Response {
   const enc = new TextEncoder();
   let stopped = false;
   let cleanup = () => {};
@@ -42,14 +42,15 @@ export function sseResponse(req: Request, start: (send: (text: string) => void) 
           stop();
         }
       };
-      cleanup = start(send);
-      beat = setInterval(() => send(": ping\n\n"), heartbeatMs);
-      req.signal.addEventListener("abort", () => {
+      const end = () => {
         stop();
         try {
           ctl.close();
         } catch { /* already closed */ }
-      }, { once: true });
+      };
+      cleanup = start(send, end);
+      beat = setInterval(() => send(": ping\n\n"), heartbeatMs);
+      req.signal.addEventListener("abort", end, { once: true });
     },
     cancel: stop,
   });

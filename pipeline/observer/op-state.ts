@@ -15,7 +15,7 @@ export type OpListener = (seq: number, row: OpRow) => void;
 export class OpState {
   readonly ring: Ring<OpRow>;
   readonly totals: Totals = { total: 0, successes: 0, failures: 0, by_source: {} };
-  private listeners = new Set<OpListener>();
+  private listeners = new Map<OpListener, () => void>();
   constructor(ringSize: number) {
     this.ring = new Ring<OpRow>(ringSize);
   }
@@ -26,12 +26,18 @@ export class OpState {
     if (row.success) this.totals.successes++;
     else this.totals.failures++;
     this.totals.by_source[row.source] = (this.totals.by_source[row.source] ?? 0) + 1;
-    for (const l of this.listeners) l(this.totals.total, row);
+    for (const l of this.listeners.keys()) l(this.totals.total, row);
   }
-  /** Follow stored rows (the live stream); returns the unsubscribe. */
-  subscribe(l: OpListener): () => void {
-    this.listeners.add(l);
+  /** Follow stored rows (the live stream); `onClose` is called when the observer stops. Returns the unsubscribe. */
+  subscribe(l: OpListener, onClose: () => void = () => {}): () => void {
+    this.listeners.set(l, onClose);
     return () => void this.listeners.delete(l);
+  }
+  /** The observer is stopping: end every live stream (an open stream would keep the server from stopping). */
+  close(): void {
+    const closers = [...this.listeners.values()];
+    this.listeners.clear();
+    for (const c of closers) c();
   }
   /** Rows in the ring after sequence `seq`, oldest first, and how many after it the ring no longer holds. */
   since(seq: number): { rows: [number, OpRow][]; missed: number } {

@@ -7,13 +7,13 @@ import type { OpState } from "./op-state";
 export function opsStream(state: OpState, req: Request, heartbeatMs = HEARTBEAT_MS): Response {
   const since = req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("since");
   const last = since === null || since === "" ? NaN : Number(since);
-  return sseResponse(req, (send) => {
+  return sseResponse(req, (send, end) => {
     send(`retry: 1000\n${sseFrame({ event: "hello", data: JSON.stringify({ total: state.totals.total }) })}`);
     if (Number.isInteger(last) && last >= 0) {
       const { rows, missed } = state.since(last);
       if (missed) send(sseFrame({ event: "gap", data: JSON.stringify({ missed }) }));
       for (const [seq, row] of rows) send(sseFrame({ id: String(seq), event: "op", data: JSON.stringify(row) }));
     }
-    return state.subscribe((seq, row) => send(sseFrame({ id: String(seq), event: "op", data: JSON.stringify(row) })));
+    return state.subscribe((seq, row) => send(sseFrame({ id: String(seq), event: "op", data: JSON.stringify(row) })), end);
   }, heartbeatMs);
 }

@@ -144,7 +144,9 @@ export function createUiApp(deps: UiAppDeps): { fetch: (req: Request) => Promise
         if (!file) return json({ error: "file is required" }, 400);
         const before = intParam(q, "before", 1, 1e9);
         const view = await db.read(`trace:${file}:${before}`, (c) => traceView(c, file, before));
-        return view ? json(view) : json({ error: `no reviews of ${file} in the KB` }, 404);
+        // Whether /api/source can show it: a KB away from its repository should not cost the page a 404.
+        const src = resolveInside(deps.repoDir, file);
+        return view ? json({ ...view, source: src.ok ? null : src.reason }) : json({ error: `no reviews of ${file} in the KB` }, 404);
       }
       case "/api/trajectory": {
         const t = {

@@ -35,11 +35,15 @@ export class ConsoleHub {
   private subs = new Set<(e: ConsoleEvent) => void>();
   private ring: ({ kind: "op"; id: number; op: Record<string, unknown> } | { kind: "gap"; id: number; missed: number })[] = [];
   private nextId = 1;
-  private lastSeq: string | null = null;
+  /** The observer's sequence of the last op relayed; "0" at first, so the observer replays its ring. */
+  private lastSeq = "0";
+  private replaying = true;
   private status: ObserverStatus;
   private progress: SweepProgress | null = null;
   private progressText = "";
   private running = false;
+  /** Bumped on every start: a follow loop from an earlier start sees it and ends. */
+  private gen = 0;
   private abort: AbortController | null = null;
   private poller: ReturnType<typeof setInterval> | null = null;
 
@@ -97,7 +101,7 @@ export class ConsoleHub {
     if (this.running) return;
     this.running = true;
     this.poller = setInterval(() => this.pollProgress(), this.o.pollMs ?? 1000);
-    if (this.status.url) void this.follow();
+    if (this.status.url) void this.follow(++this.gen);
   }
 
   /** Stop following (the last browser left, or the server is stopping). */
@@ -108,9 +112,10 @@ export class ConsoleHub {
     this.abort?.abort();
   }
 
-  private async follow(): Promise<void> {
+  private async follow(gen: number): Promise<void> {
     let delay = this.o.retryMs ?? 500;
-    while (this.running) {
+    const mine = () => this.running && this.gen === gen;
+    while (mine()) {
       const ctl = new AbortController();
       this.abort = ctl;
       let silence: ReturnType<typeof setTimeout> | undefined;
@@ -120,7 +125,7 @@ export class ConsoleHub {
       };
       try {
         const headers: Record<string, string> = { accept: "text/event-stream" };
-        if (this.lastSeq !== null) headers["last-event-id"] = this.lastSeq;
+        headers["last-event-id"] = this.lastSeq;
         if (this.o.apiKey) headers["x-api-key"] = this.o.apiKey;
         alive();
         const res = await this.o.fetch(`${this.status.url}/ops/stream`, { headers, signal: ctl.signal });
@@ -131,20 +136,22 @@ export class ConsoleHub {
           this.setStatus("up", null);
           delay = this.o.retryMs ?? 500;
           await readSse(res.body, (e) => this.onUpstream(e), alive);
-          if (this.running) this.setStatus("down", "the observer closed the stream (stopped or restarting)");
+          // Older ops than the ring were never "missed" on the first connection: only later gaps are news.
+          this.replaying = false;
+          if (mine()) this.setStatus("down", "the observer closed the stream (stopped or restarting)");
         }
       } catch (e) {
-        if (!this.running) break;
+        if (!mine()) break;
         const err = e as Error & { code?: string };
         this.setStatus("down", `observer unreachable: ${err.code ?? err.message.split("\n")[0]}`);
       } finally {
         clearTimeout(silence);
       }
-      if (!this.running) break;
+      if (!mine()) break;
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, this.o.maxRetryMs ?? 5000);
     }
-    this.setStatus(this.status.url ? "connecting" : "none", this.status.reason);
+    if (this.gen === gen && !this.running) this.setStatus("connecting", null);
   }
 
   private onUpstream(e: { id?: string; event: string; data: string }): void {
@@ -153,7 +160,7 @@ export class ConsoleHub {
       try {
         this.emit({ kind: "op", id: this.nextId++, op: { seq: Number(e.id), ...JSON.parse(e.data) } });
       } catch { /* a malformed line from the observer is not an op */ }
-    } else if (e.event === "gap") {
+    } else if (e.event === "gap" && !this.replaying) {
       const missed = Number((JSON.parse(e.data) as { missed?: number }).missed ?? 0);
       this.emit({ kind: "gap", id: this.nextId++, missed });
     }

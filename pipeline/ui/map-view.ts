@@ -4,6 +4,22 @@ import type { DbContext, Row } from "./ui-db";
 
 /** At most this many tiles per level; the rest are summed into `hidden`. */
 export const MAX_TILES = 400;
+/** Directory tiles show their own children inside (a second level): at most this many in all. */
+export const MAX_CHILDREN = 1200;
+
+/** A directory tile's child, drawn inside it: a file's own values, a directory's most frequent ones. */
+export interface MapChild {
+  name: string;
+  path: string;
+  kind: "dir" | "file";
+  files: number;
+  size: number;
+  score: number | null;
+  criticals: number;
+  tier: string | null;
+  model: string | null;
+  signal: string | null;
+}
 
 export interface MapTile {
   name: string;
@@ -24,6 +40,8 @@ export interface MapTile {
   models: Record<string, number>;
   signals: Record<string, number> | null;
   delta: number | null;
+  /** Directories: their largest children (the rest are left out; open the directory to see them). */
+  children: MapChild[];
 }
 
 export interface MapLevel {
@@ -42,10 +60,7 @@ function levelSql(withSignals: boolean): string {
   const sig = withSignals
     ? `, to_json(histogram(s.signal))::VARCHAR AS signals, any_value(s.delta) AS delta`
     : `, NULL AS signals, NULL AS delta`;
-  return `WITH f AS (
-      SELECT u.*, CASE WHEN $1 = '' THEN u.file ELSE substr(u.file, length($1) + 2) END AS rest
-      FROM ui_files u WHERE $1 = '' OR starts_with(u.file, $1 || '/')
-    ), g AS (
+  return `WITH f AS (${LEVEL_FILES}), g AS (
       SELECT split_part(rest, '/', 1) AS name, position('/' IN rest) = 0 AS is_file,
         CAST(count(*) AS INTEGER) AS files, CAST(sum(f.chunks) AS INTEGER) AS size, avg(f.score) AS score,
         CAST(sum(f.criticals) AS INTEGER) AS criticals, max(f.iter) AS iter,
@@ -53,6 +68,20 @@ function levelSql(withSignals: boolean): string {
       FROM f${withSignals ? " LEFT JOIN ui_signals s ON s.file = f.file" : ""} GROUP BY ALL
     )
     SELECT *, count(*) OVER () AS n_tiles, sum(files) OVER () AS n_files FROM g ORDER BY size DESC, name LIMIT ${MAX_TILES}`;
+}
+
+const LEVEL_FILES = `SELECT u.*, CASE WHEN $1 = '' THEN u.file ELSE substr(u.file, length($1) + 2) END AS rest
+      FROM ui_files u WHERE $1 = '' OR starts_with(u.file, $1 || '/')`;
+
+/** The children of each directory tile: grouped on the second path segment below the level. */
+function childrenSql(withSignals: boolean, perTile: number): string {
+  return `WITH f AS (${LEVEL_FILES}), g AS (
+      SELECT split_part(rest, '/', 1) AS name, split_part(rest, '/', 2) AS sub, length(rest) - length(replace(rest, '/', '')) = 1 AS is_file,
+        CAST(count(*) AS INTEGER) AS files, CAST(sum(f.chunks) AS INTEGER) AS size, avg(f.score) AS score, CAST(sum(f.criticals) AS INTEGER) AS criticals,
+        mode(f.tier) AS tier, mode(f.model) AS model, ${withSignals ? "mode(s.signal)" : "NULL"} AS signal
+      FROM f${withSignals ? " LEFT JOIN ui_signals s ON s.file = f.file" : ""} WHERE position('/' IN rest) > 0 GROUP BY ALL
+    )
+    SELECT * FROM g QUALIFY row_number() OVER (PARTITION BY name ORDER BY size DESC, sub) <= ${perTile}`;
 }
 
 function tileOf(dir: string, r: Row, withSignals: boolean): MapTile {
@@ -65,7 +94,7 @@ function tileOf(dir: string, r: Row, withSignals: boolean): MapTile {
     name, path: dir ? `${dir}/${name}` : name, kind: file ? "file" : "dir", files: Number(r.files), size: Number(r.size),
     score: r.score === null ? null : Number(r.score), criticals: Number(r.criticals), iter: Number(r.iter),
     tier: top(tiers), model: model === "(none)" ? null : model, signal: signals ? top(signals) : null,
-    tiers, models, signals, delta: file && r.delta !== null && r.delta !== undefined ? Number(r.delta) : null,
+    tiers, models, signals, delta: file && r.delta !== null && r.delta !== undefined ? Number(r.delta) : null, children: [],
   };
 }
 
@@ -86,6 +115,19 @@ export async function mapLevel(ctx: DbContext, dir: string, withSignals: boolean
       continue;
     }
     const nTiles = Number(rows[0]?.n_tiles ?? 0), nFiles = Number(rows[0]?.n_files ?? 0);
+    const dirs = tiles.filter((x) => x.kind === "dir");
+    if (dirs.length) {
+      const byName = new Map(dirs.map((x) => [x.name, x]));
+      for (const r of await ctx.q(childrenSql(withSignals, Math.max(4, Math.floor(MAX_CHILDREN / dirs.length))), [at])) {
+        const parent = byName.get(String(r.name));
+        if (!parent) continue;
+        parent.children.push({
+          name: String(r.sub), path: `${parent.path}/${r.sub}`, kind: r.is_file ? "file" : "dir", files: Number(r.files), size: Number(r.size),
+          score: r.score === null ? null : Number(r.score), criticals: Number(r.criticals), tier: (r.tier as string | null) ?? null,
+          model: (r.model as string | null) ?? null, signal: (r.signal as string | null) ?? null,
+        });
+      }
+    }
     return {
       dir: at, tiles, signals: withSignals,
       hidden: { tiles: Math.max(0, nTiles - tiles.length), files: nFiles - tiles.reduce((a, x) => a + x.files, 0) },

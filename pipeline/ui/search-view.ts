@@ -39,25 +39,43 @@ export async function searchView(ctx: DbContext, parts: string[], s: SearchQuery
   const bind = (v: unknown) => (params.push(v), `$${params.length}`);
   const ctes = words.map((w, i) => {
     const match = w.length >= 3 ? `term >= ${bind(w)} AND term < ${bind(upper(w))}` : `term = ${bind(w)}`;
-    return `t${i} AS (SELECT DISTINCT tid FROM read_parquet(${terms}) WHERE ${match})`;
+    return `SELECT DISTINCT ${i} AS i, tid, text FROM read_parquet(${terms}) WHERE ${match}`;
   });
-  const conds = words.map((_, i) => `(d.tid IN (SELECT tid FROM t${i}) OR d.ftid IN (SELECT tid FROM t${i}))`);
+  // The texts each word matches (a row group or two of the sorted terms); a word matching nothing ends it here.
+  if (ctes.length) {
+    await ctx.q(`CREATE OR REPLACE TEMP TABLE search_words AS ${ctes.join(" UNION ALL ")}`, params.splice(0));
+    const found = await ctx.q("SELECT DISTINCT i FROM search_words");
+    if (found.length < words.length) return { ...base, total: 0, hits: [] };
+  }
+  const conds = words.map((_, i) => `(d.tid IN (SELECT tid FROM search_words WHERE i = ${i}) OR d.ftid IN (SELECT tid FROM search_words WHERE i = ${i}))`);
   if (s.iter !== undefined) conds.push(`d.iter = ${bind(s.iter)}`);
   for (const [col, v] of [["kind", s.kind], ["class", s.class], ["tier", s.tier], ["model", s.model]] as const) if (v) conds.push(`d.${col} = ${bind(v)}`);
   const rank = `list_position(${`[${SEARCH_KINDS.map(q).join(", ")}]`}, kind)`;
-  const rows = await ctx.q(`${ctes.length ? `WITH ${ctes.join(", ")} ` : ""}
-    SELECT d.kind, d.file, d.tid, any_value(d.class) AS class, max(d.iter) AS last_iter, min(d.iter) AS first_iter,
-      CAST(count(DISTINCT d.iter) AS INTEGER) AS iters, arg_max(d.line, d.iter) AS line, arg_max(d.tier, d.iter) AS tier,
-      arg_max(d.model, d.iter) AS model, arg_max(d.verdict, d.iter) AS verdict, count(*) OVER () AS total
+  // Group the matches cheaply (no per-group detail yet), take the page, then fetch the page's details.
+  const page = await ctx.q(`SELECT d.kind, d.file, d.tid, max(d.iter) AS last_iter, min(d.iter) AS first_iter, CAST(count(*) AS INTEGER) AS n, count(*) OVER () AS total
     FROM read_parquet(${docs}) d WHERE ${conds.join(" AND ") || "true"}
     GROUP BY d.kind, d.file, d.tid ORDER BY last_iter DESC, ${rank}, d.file, d.tid LIMIT ${s.limit} OFFSET ${s.offset}`, params);
-  const texts = rows.length
-    ? new Map((await ctx.q(`SELECT DISTINCT tid, text FROM read_parquet(${terms}) WHERE tid IN (${rows.map((r) => `${BigInt(String(r.tid))}::UBIGINT`).join(", ")})`))
-      .map((r: Row) => [String(r.tid), String(r.text)]))
-    : new Map<string, string>();
+  if (!page.length) return { ...base, total: 0, hits: [] };
+  const tids = [...new Set(page.map((r) => `${BigInt(String(r.tid))}::UBIGINT`))].join(", ");
+  const files = [...new Set(page.map((r) => String(r.file)))];
+  const iters = [...new Set(page.map((r) => Math.trunc(Number(r.last_iter))))].join(", ");
+  // Details from each hit's latest occurrence: docs are sorted by iteration, so the iteration filter skips most of them.
+  const detail = await ctx.q(`SELECT kind, file, tid, iter, any_value(class) AS class, min(line) AS line, any_value(tier) AS tier, any_value(model) AS model, any_value(verdict) AS verdict
+    FROM read_parquet(${docs}) WHERE iter IN (${iters}) AND tid IN (${tids}) AND file IN (${files.map((_, i) => `$${i + 1}`).join(", ")}) GROUP BY ALL`, files);
+  // Texts: the words' own matches carry theirs; hits found through their path (or by filters alone) are looked up.
+  const texts = new Map<string, string>(ctes.length ? (await ctx.q("SELECT DISTINCT tid, text FROM search_words")).map((r) => [String(r.tid), String(r.text)]) : []);
+  const missing = [...new Set(page.map((r) => String(r.tid)).filter((t) => !texts.has(t)))];
+  if (missing.length) {
+    for (const r of await ctx.q(`SELECT DISTINCT tid, text FROM read_parquet(${terms}) WHERE tid IN (${missing.map((t) => `${BigInt(t)}::UBIGINT`).join(", ")})`)) texts.set(String(r.tid), String(r.text));
+  }
+  const key = (r: Row) => `${r.kind}\u0000${r.file}\u0000${r.tid}\u0000${r.last_iter ?? r.iter}`;
+  const more = new Map(detail.map((r) => [key(r), r]));
   return {
     ...base,
-    total: Number(rows[0]?.total ?? 0),
-    hits: rows.map(({ tid, total: _t, ...r }) => ({ ...r, text: texts.get(String(tid)) ?? r.file })),
+    total: Number(page[0]!.total),
+    hits: page.map((r) => {
+      const d = more.get(key(r)) ?? {};
+      return { kind: r.kind, file: r.file, class: d.class ?? null, last_iter: r.last_iter, first_iter: r.first_iter, n: r.n, line: d.line ?? null, tier: d.tier ?? null, model: d.model ?? null, verdict: d.verdict ?? null, text: texts.get(String(r.tid)) ?? r.file };
+    }),
   };
 }

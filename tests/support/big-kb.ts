@@ -78,6 +78,13 @@ export function writeBigKb(dir: string, o: BigKbOptions): BigKb {
   const paths = kbPaths(dir);
   const rand = rng(o.seed ?? 42);
   const names = Array.from({ length: o.files }, (_, f) => bigKbFile(f, o.files));
+  // One hash per file; the content "changes" every fourth iteration through the last two hex digits.
+  const shas = names.map((n) => hex(n).slice(0, 62));
+  // Modules differ (some are in worse shape than others), so the map shows structure, not a uniform average.
+  const bias = names.map((n) => {
+    const h = parseInt(hex(n.slice(0, n.lastIndexOf("/"))).slice(0, 6), 16);
+    return ((h % 9) - 4) * 0.7;
+  });
   const plantFile = names[Math.min(o.files - 1, 7)]!;
   const prompts = [hex("forensic-a"), hex("forensic-b")];
   const reviews = sink(paths.reviews), trust = sink(paths.trust), runs = sink(paths.runs);
@@ -93,23 +100,23 @@ export function writeBigKb(dir: string, o: BigKbOptions): BigKb {
       const failed = rand() < 0.02;
       if (failed) failedFiles++;
       const [provider, model] = MODELS[(f + (rand() < 0.3 ? iter : 0)) % MODELS.length]!;
-      const nCrit = failed ? 0 : Math.floor(rand() * 3.2) % 4;
+      const nCrit = failed ? 0 : Math.max(0, Math.floor(rand() * 3.2 - bias[f]! / 2)) % 5;
       const crit: string[] = [];
       for (let k = 0; k < nCrit; k++) {
         const title = TITLES[(f + k + (rand() < 0.25 ? iter : 0)) % TITLES.length]!;
         crit.push(`{"title":"${title}","line":${10 + ((f * 7 + k * 31) % 300)},"evidence":"catch (e) {}","verified":${rand() < 0.9}}`);
       }
       if (o.plantTitle && iter === o.iters && file === plantFile) crit.push(`{"title":${JSON.stringify(o.plantTitle)},"line":12,"evidence":"planted","verified":true}`);
-      const score = failed ? "null" : (1.5 + (((f % 7) + iter * 0.15 + rand() * 2.5) % 8.5)).toFixed(2);
+      const score = failed ? "null" : Math.max(0, Math.min(10, 3.2 + bias[f]! + ((f % 7) * 0.5 + iter * 0.08 + rand() * 2.5))).toFixed(2);
       const conf = failed ? "null" : (0.55 + rand() * 0.45).toFixed(2);
       const tier = failed ? "block" : TIERS[(f + Math.floor(rand() * 2)) % TIERS.length];
       const rule = f % 5 === 0 && !failed ? RULES[f % RULES.length]! : null;
-      const statics = rule ? `[{"class":"${rule[1]}","rule_id":"${rule[0]}","severity":"warning","file":"${file}","line":${20 + (f % 50)},"end_line":${21 + (f % 50)},"snippet":"x","message":"${rule[0]} matched","model_verdict":"${rand() < 0.7 ? "confirmed" : "rejected"}"}]` : "[]";
+      const statics = rule ? `[{"class":"${rule[1]}","rule_id":"${rule[0]}","severity":"warning","file":"${file}","line":${20 + (f % 50)},"end_line":${21 + (f % 50)},"snippet":"","message":"${rule[0]} matched","model_verdict":"${rand() < 0.7 ? "confirmed" : "rejected"}"}]` : "[]";
       const verdict = failed ? "null" : nCrit ? '"fail"' : '"pass"';
       const nc = crit.length;
       reviews.push(
         `{"schema_version":4,"run_id":"${run}","iter":${iter},"repo":"/srv/app","commit":"c${iter}","file":"${file}","chunk":1,"chunks":1,` +
-        `"file_sha256":"${hex(file + (iter >> 2)).slice(0, 64)}","prompt":{"name":"forensic","sha256":"${prompt}"},"policy_version":"2026.11.1",` +
+        `"file_sha256":"${shas[f]}${(iter >> 2 & 255).toString(16).padStart(2, "0")}","prompt":{"name":"forensic","sha256":"${prompt}"},"policy_version":"2026.11.1",` +
         `"status":"${failed ? "failed" : "accepted"}","provider":${failed ? "null" : `"${provider}"`},"model":${failed ? "null" : `"${model}"`},"rung":${failed ? "null" : 0},` +
         `"attempts":[{"rung":0,"provider":"${provider}","model":"${model}","outcome":"${failed ? "error" : "accepted"}","latency_ms":1200,"tries":1}],` +
         `"accepted_on_attempt":${failed ? "null" : 1},"verdict":${verdict},"score":${score},"confidence":${conf},` +
@@ -121,7 +128,7 @@ export function writeBigKb(dir: string, o: BigKbOptions): BigKb {
         `"created_at":"${day}"}\n`,
       );
       if (iter === o.iters && !failed) {
-        trust.push(`{"schema_version":1,"run_id":"${run}","iter":${iter},"file":"${file}","chunk":1,"file_sha256":"${hex(file).slice(0, 64)}","provider":"${provider}","model":"${model}","rung":0,"accepted_on_attempt":1,"output_format":"json","latency_ms":1200,"tokens":{"prompt":1000,"completion":150},"parse_failures":0,"findings":${nc},"unverified_findings":0,"cached":false,"created_at":"${day}"}\n`);
+        trust.push(`{"schema_version":1,"run_id":"${run}","iter":${iter},"file":"${file}","chunk":1,"file_sha256":"${shas[f]}00","provider":"${provider}","model":"${model}","rung":0,"accepted_on_attempt":1,"output_format":"json","latency_ms":1200,"tokens":{"prompt":1000,"completion":150},"parse_failures":0,"findings":${nc},"unverified_findings":0,"cached":false,"created_at":"${day}"}\n`);
       }
     }
     runs.push(`${runHead},"phase":"end","reviewed":${o.files - failedFiles},"cached":0,"failed":${failedFiles},"skipped":0,"mean_score":5.5,"models":[],"wall_ms":3600000,"interrupted":false,"created_at":"${day}"}\n`);

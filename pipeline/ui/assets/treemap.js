@@ -64,7 +64,7 @@ export function legendOf(ov) {
 }
 
 function tipText(t, ov) {
-  const lines = [`${t.path}${t.kind === "dir" ? "/" : ""}`, t.kind === "dir" ? `${int(t.files)} files` : `iteration ${t.iter}`,
+  const lines = [`${t.path}${t.kind === "dir" ? "/" : ""}`, t.kind === "dir" ? `${int(t.files)} files` : t.iter ? `iteration ${t.iter}` : "file",
     `score ${fmt(t.score, 2)} · ${int(t.criticals)} critical`, `tier ${t.tier ?? "n/a"} · model ${t.model ?? "none"}`, `signal ${t.signal ?? "…"}`];
   const hist = ov.hist?.(t);
   if (t.kind === "dir" && hist) lines.push(Object.entries(hist).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${n}`).join(", "));
@@ -77,24 +77,50 @@ export function drawTreemap(box, level, ov, hrefOf, edges) {
   const H = Math.round(Math.min(720, Math.max(420, w * 0.5)));
   const laid = squarify(level.tiles.map((t) => ({ ...t, value: Math.max(1, t.size) })), { x: 0, y: 0, w, h: H });
   const byName = new Map(laid.map((t) => [t.name, t]));
-  const tiles = laid.map((t, i) => {
-    const fill = ov.fill(t);
-    const ink = textOn(fill);
-    const hist = t.kind === "dir" ? ov.hist?.(t) : null;
-    const name = `${t.name}${t.kind === "dir" ? "/" : ""}`;
-    const fit = (str, px) => (str.length * 7 > px ? (px > 28 ? str.slice(0, Math.floor(px / 7) - 1) + "…" : "") : str);
-    const strip = hist && t.h > 30 ? stripOf(hist, t, ov) : null;
-    const a = s("a", { class: "tile", href: hrefOf(t), "data-nav-item": "", "data-kind": t.kind, "data-path": t.path, "aria-label": tipText(t, ov).replace(/\n/g, "; "), tabindex: i === 0 ? "0" : "-1" },
-      s("rect", { x: t.x, y: t.y, width: Math.max(0, t.w), height: Math.max(0, t.h), fill }),
-      strip,
-      t.w > 34 && t.h > 18 ? s("text", { x: t.x + 5, y: t.y + 15, fill: ink }, fit(name, t.w - 10)) : null,
-      t.w > 60 && t.h > 34 ? s("text", { x: t.x + 5, y: t.y + 30, fill: ink, "font-size": 11 }, fit(ov.value(t), t.w - 10)) : null,
-      s("rect", { class: "outline", x: t.x + 1.5, y: t.y + 1.5, width: Math.max(0, t.w - 3), height: Math.max(0, t.h - 3) }));
+  const labels = [];
+  // A label that fits, or one shortened to at least six characters, or none (a row of "fi…" says nothing).
+  const fit = (str, px) => {
+    if (str.length * 7 <= px) return str;
+    const n = Math.floor(px / 7) - 1;
+    return n >= 6 ? str.slice(0, n) + "…" : "";
+  };
+  const link = (t, cls, first) => {
+    const a = s("a", { class: cls, href: hrefOf(t), "data-nav-item": "", "data-kind": t.kind, "data-path": t.path, "aria-label": tipText(t, ov).replace(/\n/g, "; "), tabindex: first ? "0" : "-1" });
     a.addEventListener("mousemove", (e) => showTip(tipText(t, ov), e.clientX, e.clientY));
     a.addEventListener("mouseleave", hideTip);
     a.addEventListener("focus", () => { const r = a.getBoundingClientRect(); showTip(tipText(t, ov), r.left + 8, r.top + 8); });
     a.addEventListener("blur", hideTip);
     return a;
+  };
+  const label = (t, ink, withValue, head = 0) => {
+    // Labels are drawn in a layer above the links, outside them, so a label shortened to fit never disagrees
+    // with the link's accessible name.
+    if (t.w > 34 && t.h > 16) labels.push(s("text", { x: t.x + 5, y: t.y + 13 + head, fill: ink }, fit(`${t.name}${t.kind === "dir" ? "/" : ""}`, t.w - 10)));
+    if (withValue && t.w > 60 && t.h > 34) labels.push(s("text", { x: t.x + 5, y: t.y + 28 + head, fill: ink, "font-size": 11 }, fit(ov.value(t), t.w - 10)));
+  };
+  const tiles = laid.flatMap((t, i) => {
+    const fill = ov.fill(t);
+    const ink = textOn(fill);
+    const nested = t.kind === "dir" && t.children?.length && t.w > 70 && t.h > 60;
+    const a = link(t, "tile", i === 0);
+    a.append(s("rect", { x: t.x, y: t.y, width: Math.max(0, t.w), height: Math.max(0, t.h), fill }));
+    if (!nested && t.kind === "dir" && ov.hist?.(t) && t.h > 30) a.append(stripOf(ov.hist(t), t, ov));
+    a.append(s("rect", { class: "outline", x: t.x + 1.5, y: t.y + 1.5, width: Math.max(0, t.w - 3), height: Math.max(0, t.h - 3) }));
+    if (!nested) {
+      label(t, ink, true);
+      return [a];
+    }
+    // A directory with its children inside: a header band with its name and value, then the children's own tiles.
+    labels.push(s("text", { x: t.x + 5, y: t.y + 13, fill: ink }, fit(`${t.name}/  ${ov.value(t)}`, t.w - 10)));
+    const inner = squarify(t.children.map((c) => ({ ...c, value: Math.max(1, c.size) })), { x: t.x + 3, y: t.y + 18, w: t.w - 6, h: t.h - 21 });
+    return [a, ...inner.map((c) => {
+      const cf = ov.fill(c);
+      const b = link(c, "tile child", false);
+      b.append(s("rect", { x: c.x, y: c.y, width: Math.max(0, c.w), height: Math.max(0, c.h), fill: cf }),
+        s("rect", { class: "outline", x: c.x + 1.5, y: c.y + 1.5, width: Math.max(0, c.w - 3), height: Math.max(0, c.h - 3) }));
+      label(c, textOn(cf), false);
+      return b;
+    })];
   });
   const lines = (edges || []).filter((e) => byName.has(e.from) && byName.has(e.to)).map((e) => {
     const a = byName.get(e.from), b = byName.get(e.to);
@@ -106,7 +132,7 @@ export function drawTreemap(box, level, ov, hrefOf, edges) {
   });
   const svg = s("svg", { width: w, height: H, viewBox: `0 0 ${w} ${H}`, role: "group", "aria-label": `Treemap of ${level.dir || "the repository"}: ${level.tiles.length} tiles coloured by ${ov.label.toLowerCase()}` },
     s("defs", {}, s("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, s("path", { class: "edge-head", d: "M0,0 L10,5 L0,10 z" }))),
-    tiles, s("g", { class: "edges", "aria-hidden": "true" }, lines));
+    tiles, s("g", { class: "labels", "aria-hidden": "true" }, labels), s("g", { class: "edges", "aria-hidden": "true" }, lines));
   put(box, svg);
   return svg;
 }

@@ -42,7 +42,7 @@ export async function renderSearch(view, params, live) {
     !asked ? h("p", { class: "muted" }, "Every word must match (words of three letters or more match as a prefix), in the text or in the file's path. Filters narrow by kind, class, iteration, tier and model.")
       : h("p", { class: "muted", id: "search-summary" }, `${int(r.total)} hit${r.total === 1 ? "" : "s"}${r.words.length ? ` for ${r.words.join(" ")}` : ""}`),
     r.hits.length ? table([{ label: "kind" }, { label: "text" }, { label: "file", path: true }, { label: "line", num: true }, { label: "class" }, { label: "iterations", title: "first–last iteration it appears in, and in how many" }, { label: "tier" }, { label: "model" }],
-      r.hits.map((x) => ({ href: traceHref(x.file), cells: [x.kind, h("span", { class: "hit-text" }, marked(x.text, r.words)), traceLink(x.file), x.line ?? "", x.class ?? "", `${x.first_iter}–${x.last_iter} (${x.iters})`, tierBadge(x.tier), x.model ?? "-"] })),
+      r.hits.map((x) => ({ href: traceHref(x.file), cells: [x.kind, h("span", { class: "hit-text" }, marked(x.text, r.words)), traceLink(x.file), x.line ?? "", x.class ?? "", `${x.first_iter}–${x.last_iter} (${x.n})`, tierBadge(x.tier), x.model ?? "-"] })),
       { id: "search-hits", caption: "Search hits" }) : asked ? h("p", { class: "empty" }, "No hits.") : null,
     asked ? pager(r.total, r.offset, r.limit, (o) => (location.hash = hashWith("search", params, { offset: o || null }))) : null);
   if (!params.get("q")) document.getElementById("search-q")?.focus();

@@ -65,6 +65,10 @@ export async function renderTrace(view, params, live) {
     put(b, h("h3", {}, "Critical findings per iteration"), stackedChart(b, { id: "trace-criticals-chart", title: `Critical findings in ${file} per iteration`, stacks: t.history.map((x) => ({ x: x.iter, parts: { c: x.criticals } })), keys: [{ key: "c", label: "critical findings", colour: PALETTE.SIGNAL_COLOURS.REGRESSING }], xLabel: "iteration", yLabel: "Findings" }));
   };
   draw();
+  if (t.source) {
+    put(src, h("span", { class: "muted" }, `source not available: ${t.source} (in the repository given to scrum ui --repo)`));
+    return { redraw: draw };
+  }
   try {
     const code = await api(`/api/source?path=${encodeURIComponent(file)}`);
     const lines = new Set(t.iterations[0]?.chunks.flatMap((c) => c.findings.map((f) => f.line)).filter(Boolean));
