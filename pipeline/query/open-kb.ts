@@ -20,8 +20,6 @@ export interface KbDb {
    * views changed. For long-lived readers (the UI); a command opens, reads and closes.
    */
   refresh(): Promise<boolean>;
-  /** Another connection to the same database (macros and views included), for work that runs beside `con`. */
-  connect(): Promise<DuckDBConnection>;
   /** Rows as plain JS objects (BIGINT → number when safe). */
   all(sql: string): Promise<Record<string, unknown>[]>;
   /** Rows via DuckDB's JSON conversion: faster for big results, but BIGINT comes back as a string. */
@@ -48,6 +46,8 @@ export interface OpenKbOptions {
   dedupe?: boolean;
   /** DuckDB settings for the instance (memory_limit, threads, temp_directory), for long-lived readers. */
   settings?: Record<string, string>;
+  /** Build the search index (search-index.ts) of each cache part this reader writes. */
+  searchIndex?: boolean;
 }
 
 export async function openKb(kbDir: string, signals: Config["signals"], opts: OpenKbOptions = {}): Promise<KbDb> {
@@ -63,7 +63,6 @@ export async function openKb(kbDir: string, signals: Config["signals"], opts: Op
         return src.cache;
       },
       source: () => src,
-      connect: () => instance.connect(),
       async refresh() {
         const next = await reviewsSource(con, kbDir, opts);
         const changed = next.sql !== src.sql || next.singleRows !== src.singleRows;

@@ -11,6 +11,7 @@ import { CACHE_FORMAT, CacheManifest, planCache, windowsFor, type CachePart, typ
 import { REVIEW_COLUMNS, REVIEW_SELECT } from "./columns";
 import { checkedRows } from "./json-lines";
 import { REVIEW_VALID } from "./row-checks";
+import { indexPart, removeStaleIndexes } from "./search-index";
 
 export { CACHE_FORMAT } from "./cache-plan";
 
@@ -133,7 +134,7 @@ function copyTail(jsonl: string, from: number, to: number, dest: string): number
   return end;
 }
 
-async function writePart(con: DuckDBConnection, dir: string, relation: string, num: number, range: { from: number; to: number }): Promise<CachePart> {
+async function writePart(con: DuckDBConnection, dir: string, relation: string, num: number, range: { from: number; to: number }, index = false): Promise<CachePart> {
   const name = `reviews-${String(num).padStart(6, "0")}-${process.pid}-${Date.now().toString(36)}.parquet`;
   const tmp = join(dir, `${name}.tmp`);
   try {
@@ -141,6 +142,8 @@ async function writePart(con: DuckDBConnection, dir: string, relation: string, n
     const bad = await con.runAndReadAll(`SELECT count(*) FILTER (WHERE scrum_skip = 'json'), count(*) FILTER (WHERE scrum_skip = 'row') FROM read_parquet(${q(tmp)}) WHERE scrum_skip IS NOT NULL`);
     const [json, row] = (bad.getRowsJS()[0] ?? [0, 0]).map(Number);
     renameSync(tmp, join(dir, name));
+    // A reader that searches (the UI) builds the part's search index with it; a failure leaves it for later.
+    if (index) await indexPart(con, join(dir, name)).catch(() => undefined);
     return { name, ...range, rows: Number(r.getRowsJS()[0]?.[0] ?? 0) - json! - row!, skipped_json: json!, skipped_rows: row! };
   } finally {
     rmSync(tmp, { force: true });
@@ -178,6 +181,7 @@ function windows(jsonl: string, offset: number) {
 }
 
 function removeStale(dir: string, keep: Set<string>): void {
+  removeStaleIndexes(dir, [...keep].map((k) => join(dir, k)));
   const now = Date.now();
   for (const f of readdirSync(dir)) {
     const part = /^reviews-\d{6}-.*\.parquet(\.tmp)?$/.test(f) || f === "reviews.parquet" || f === "reviews.key.json";
@@ -195,7 +199,7 @@ function saveManifest(path: string, m: CacheManifest): void {
 }
 
 /** Where the `reviews` view reads from; builds, extends or rebuilds the cache when allowed. */
-export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: { cache?: boolean; dedupe?: boolean } = {}): Promise<ReviewsSource> {
+export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: { cache?: boolean; dedupe?: boolean; searchIndex?: boolean } = {}): Promise<ReviewsSource> {
   const jsonl = kbPaths(kbDir).reviews;
   if (!existsSync(jsonl)) return { sql: kept(checkedReviews(null)), cache: "none", skipped: { json: 0, row: 0 }, parts: null, singleRows: false };
   const direct = directRelation(jsonl, opts.dedupe !== false);
@@ -226,11 +230,11 @@ export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: 
           saveManifest(manifestPath, { ...m, size: now.size, mtimeMs: now.mtimeMs });
           return cached(dir, m, "hit");
         }
-        const part = await writePart(con, dir, checkedReviews(tail), m.next, { from: plan.from, to: end });
+        const part = await writePart(con, dir, checkedReviews(tail), m.next, { from: plan.from, to: end }, opts.searchIndex);
         let parts = [...m.parts, part];
         let next = m.next + 1;
         if (plan.compact) {
-          const merged = await writePart(con, dir, `read_parquet([${parts.map((p) => q(join(dir, p.name))).join(", ")}])`, next++, { from: 0, to: end });
+          const merged = await writePart(con, dir, `read_parquet([${parts.map((p) => q(join(dir, p.name))).join(", ")}])`, next++, { from: 0, to: end }, opts.searchIndex);
           parts = [merged];
         }
         // Both facts only ever turn bad on an append: once both are, no scan is needed.
@@ -244,7 +248,7 @@ export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: 
       }
     }
     const num = old?.next ?? 1;
-    const part = await writePart(con, dir, checkedReviews(jsonl), num, { from: 0, to: now.size });
+    const part = await writePart(con, dir, checkedReviews(jsonl), num, { from: 0, to: now.size }, opts.searchIndex);
     const facts = await partFacts(con, dir, [part]);
     const end = statSync(jsonl);
     const built: CacheManifest = {

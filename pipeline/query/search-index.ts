@@ -1,8 +1,9 @@
-// A full-text index of the reviews cache, one pair of parquet files per cache part (parts never change, so
-// neither does their index: a nightly append indexes only its new part). Documents are critical findings,
-// summaries, static rule hits and file paths; texts are tokenised once per distinct text and keyed by hash.
-//   search-<part>.docs.parquet   tid, ftid (hash of the file path), kind, repo, iter, file, chunk, line, class, tier, model, verdict
-//   search-<part>.terms.parquet  term, tid, text   (sorted by term: a lookup reads a row group or two)
+// A full-text index of the reviews cache, built per cache part (parts never change, so neither does their index:
+// a nightly append indexes only its new part) in segments of SEGMENT_ROWS rows, so building one never needs
+// more memory than a segment's worth. Documents are critical findings, summaries, static rule hits and file
+// paths; texts are tokenised once per distinct text (per segment) and keyed by hash.
+//   search<F>-<part>-<seg>.docs.parquet   tid, ftid (hash of the path), kind, repo, iter, file, chunk, line, class, tier, model, verdict
+//   search<F>-<part>-<seg>.terms.parquet  term, tid, text   (sorted by term: a lookup reads a row group or two)
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -10,7 +11,10 @@ import { TITLE_CLASSES } from "../analytics/fingerprint-lexicon";
 import { lit } from "./fingerprint-sql";
 
 /** Bump when the index layout or tokenisation changes: old index files are then ignored and replaced. */
-export const SEARCH_FORMAT = 1;
+export const SEARCH_FORMAT = 2;
+
+/** Rows of a cache part per index segment. */
+export const SEGMENT_ROWS = 100_000;
 
 /** Lower-case, ASCII-fold, split on anything but letters and digits; tokens of one character are dropped. */
 export const TOKENS = (expr: string) =>
@@ -26,18 +30,28 @@ export interface SearchFiles {
   terms: string;
 }
 
-/** The index files of a cache part. */
-export function searchFiles(part: string): SearchFiles {
-  const stem = `search${SEARCH_FORMAT}-${basename(part).replace(/\.parquet$/, "")}`;
+/** The index files of segment `seg` of a cache part. */
+export function searchFiles(part: string, seg: number): SearchFiles {
+  const stem = `search${SEARCH_FORMAT}-${basename(part).replace(/\.parquet$/, "")}-${String(seg).padStart(4, "0")}`;
   return { docs: join(dirname(part), `${stem}.docs.parquet`), terms: join(dirname(part), `${stem}.terms.parquet`) };
 }
 
-/** Both files present: the terms file is written last, so its presence means the pair is complete. */
-export const indexed = (part: string) => existsSync(searchFiles(part).terms) && existsSync(searchFiles(part).docs);
+/** How many segments a part has (from the parquet footer: no rows are read). */
+export async function segmentsOf(con: DuckDBConnection, part: string): Promise<number> {
+  const r = await con.runAndReadAll(`SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata(${q(part)})`);
+  return Math.max(1, Math.ceil(Number(r.getRowsJS()[0]?.[0] ?? 0) / SEGMENT_ROWS));
+}
 
-/** Every document of a part, with its text (one row per finding, summary, rule hit, and file). */
-function docsOf(part: string): string {
-  const r = `(SELECT repo, iter, file, chunk, gradient_tier AS tier, model, verdict, summary, critical_failures, static_findings FROM read_parquet(${q(part)}) WHERE scrum_skip IS NULL)`;
+/** Both files of a segment present: the terms file is written last, so its presence means the pair is complete. */
+export const segmentBuilt = (f: SearchFiles) => existsSync(f.terms) && existsSync(f.docs);
+
+/** The rows of one segment of a part. */
+const segmentRows = (part: string, seg: number, cols: string) =>
+  `(SELECT ${cols} FROM read_parquet(${q(part)}, file_row_number = true) WHERE file_row_number >= ${seg * SEGMENT_ROWS} AND file_row_number < ${(seg + 1) * SEGMENT_ROWS})`;
+
+/** Every document of a segment, with its text (one row per finding, summary, rule hit, and file). */
+function docsOf(part: string, seg: number): string {
+  const r = `(SELECT * FROM ${segmentRows(part, seg, "repo, iter, file, chunk, gradient_tier AS tier, model, verdict, summary, critical_failures, static_findings, scrum_skip")} WHERE scrum_skip IS NULL)`;
   return `(
     SELECT 'finding' AS kind, repo, iter, file, chunk, c.line AS line, c.title AS text, NULL::VARCHAR AS class, tier, model, verdict
       FROM (SELECT *, unnest(critical_failures) AS c FROM ${r})
@@ -59,14 +73,14 @@ async function copyTo(con: DuckDBConnection, select: string, dest: string): Prom
 }
 
 /**
- * Index one cache part (needs the fingerprint macros on `con`). Findings get the title's class from the
- * fingerprint lexicon ('other' when none matches); rule hits their rule's class.
+ * Index one segment of a cache part (needs the fingerprint macros on `con`). Findings get the title's class from
+ * the fingerprint lexicon ('other' when none matches); rule hits their rule's class.
  */
-export async function indexPart(con: DuckDBConnection, part: string): Promise<void> {
-  const f = searchFiles(part);
-  const docs = docsOf(part);
+export async function indexSegment(con: DuckDBConnection, part: string, seg: number): Promise<void> {
+  const f = searchFiles(part, seg);
+  const docs = docsOf(part, seg);
   const keys = `(SELECT title, CASE WHEN list_contains(${CLASS_KEYS}, scrum_title_key(title)) THEN scrum_title_key(title) ELSE 'other' END AS class
-    FROM (SELECT DISTINCT c.title AS title FROM (SELECT unnest(critical_failures) AS c FROM read_parquet(${q(part)}))))`;
+    FROM (SELECT DISTINCT c.title AS title FROM (SELECT unnest(critical_failures) AS c FROM ${segmentRows(part, seg, "critical_failures")})))`;
   await copyTo(con, `SELECT hash(d.text) AS tid, hash(d.file) AS ftid, d.kind, d.repo, d.iter, d.file, d.chunk, d.line,
       CASE WHEN d.kind = 'finding' THEN k.class ELSE d.class END AS class, d.tier, d.model, d.verdict
     FROM ${docs} d LEFT JOIN ${keys} k ON d.kind = 'finding' AND k.title = d.text ORDER BY d.iter, d.file`, f.docs);
@@ -75,22 +89,19 @@ export async function indexPart(con: DuckDBConnection, part: string): Promise<vo
     ) ORDER BY term, tid`, f.terms);
 }
 
-/** Index the parts that have none yet, oldest first; `onPart` is told after each. */
-export async function indexParts(con: DuckDBConnection, parts: string[], onPart: (done: number, total: number) => void = () => {}): Promise<void> {
-  const todo = parts.filter((p) => !indexed(p));
-  for (const [i, p] of todo.entries()) {
-    await indexPart(con, p);
-    onPart(i + 1, todo.length);
-  }
+/** Index every segment of a part that has none yet. */
+export async function indexPart(con: DuckDBConnection, part: string): Promise<void> {
+  const n = await segmentsOf(con, part);
+  for (let seg = 0; seg < n; seg++) if (!segmentBuilt(searchFiles(part, seg))) await indexSegment(con, part, seg);
 }
 
 /** Remove index files of parts that are gone (compacted or rebuilt), once they are old enough. */
 export function removeStaleIndexes(dir: string, parts: string[]): void {
   if (!existsSync(dir)) return;
-  const keep = new Set(parts.flatMap((p) => Object.values(searchFiles(p)).map((x) => basename(x))));
+  const keep = new Set(parts.map((p) => `search${SEARCH_FORMAT}-${basename(p).replace(/\.parquet$/, "")}-`));
   const now = Date.now();
   for (const name of readdirSync(dir)) {
-    if (!/^search\d+-.*\.parquet(\..*\.tmp)?$/.test(name) || keep.has(name)) continue;
+    if (!/^search\d+-.*\.parquet(\..*\.tmp)?$/.test(name) || [...keep].some((k) => name.startsWith(k) && !name.endsWith(".tmp"))) continue;
     try {
       if (now - statSync(join(dir, name)).mtimeMs > GRACE_MS || !name.startsWith(`search${SEARCH_FORMAT}-`)) rmSync(join(dir, name), { force: true });
     } catch { /* removed meanwhile */ }

@@ -181,8 +181,8 @@ export function createUiApp(deps: UiAppDeps): { fetch: (req: Request) => Promise
           text: textParam(q, "q", 512) ?? "", iter: intParam(q, "iter", 1, 1e9), kind: oneOf(q, "kind", SEARCH_KINDS), class: oneOf(q, "class", SEARCH_CLASSES),
           tier: textParam(q, "tier", 64), model: textParam(q, "model", 256), offset: intParam(q, "offset", 0, 1e6) ?? 0, limit: intParam(q, "limit", 1, 200) ?? 25,
         };
-        const parts = deps.search.ready();
-        const found = await db.read(`search:${parts.length}:${JSON.stringify(s)}`, (c) => searchView(c, parts, s));
+        const index = deps.search.ready();
+        const found = await db.read(`search:${index.length}:${JSON.stringify(s)}`, (c) => searchView(c, index, s));
         const options = await db.read("kb-options", kbOptions);
         return json({ ...found, index: deps.search.state(), options: { kind: SEARCH_KINDS, class: SEARCH_CLASSES, iter: options.iter, tier: options.tier, model: options.model } });
       }

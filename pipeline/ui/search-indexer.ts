@@ -1,7 +1,7 @@
-// Builds the cache's search index (query/search-index.ts) in the background, one part at a time on a second
-// connection, so views stay answerable meanwhile; SEARCH uses the parts indexed so far and says how far it got.
-import type { DuckDBConnection } from "@duckdb/node-api";
-import { indexed, indexParts, removeStaleIndexes } from "../query/search-index";
+// Builds the cache's search index (query/search-index.ts) in the background, a segment at a time between views
+// (ui-db.ts task), so views stay answerable meanwhile and memory holds one thing at a time; SEARCH uses the parts
+// indexed so far and says how far it got.
+import { indexSegment, removeStaleIndexes, searchFiles, segmentBuilt, segmentsOf, type SearchFiles } from "../query/search-index";
 import type { UiDb } from "./ui-db";
 
 export interface IndexState {
@@ -13,27 +13,37 @@ export interface IndexState {
 }
 
 export class SearchIndexer {
-  private con: DuckDBConnection | null = null;
+  private stopping = false;
   private job: Promise<void> | null = null;
   private error: string | null = null;
+  /** Segments per part (parts never change). */
+  private segs = new Map<string, number>();
 
   constructor(private readonly db: UiDb, private readonly cacheDir: string) {}
 
-  /** The current cache's parts (null: the KB is read from the JSONL, there is nothing to index). */
-  private parts(): string[] | null {
-    return this.db.kb.source().parts;
+  /** The current cache's parts (none when the KB is read from the JSONL: there is nothing to index). */
+  private parts(): string[] {
+    return this.db.kb.source().parts ?? [];
   }
 
-  /** The indexed parts now; starts indexing the rest if it is not running. */
-  ready(): string[] {
-    const parts = this.parts() ?? [];
-    if (parts.some((p) => !indexed(p))) this.start();
-    return parts.filter(indexed);
+  private filesOf(part: string): SearchFiles[] | null {
+    const n = this.segs.get(part);
+    if (n === undefined) return null;
+    const files = Array.from({ length: n }, (_, i) => searchFiles(part, i));
+    return files.every(segmentBuilt) ? files : null;
+  }
+
+  /** The index files of the parts indexed so far; starts indexing the rest if it is not running. */
+  ready(): SearchFiles[] {
+    const parts = this.parts();
+    const got = parts.map((p) => this.filesOf(p));
+    if (got.some((f) => f === null)) void this.start();
+    return got.flatMap((f) => f ?? []);
   }
 
   state(): IndexState {
-    const parts = this.parts() ?? [];
-    return { parts: parts.length, ready: parts.filter(indexed).length, building: this.job !== null, error: this.error };
+    const parts = this.parts();
+    return { parts: parts.length, ready: parts.filter((p) => this.filesOf(p) !== null).length, building: this.job !== null, error: this.error };
   }
 
   /** Index whatever is missing; resolves when the current parts are all indexed (or indexing failed). */
@@ -49,27 +59,29 @@ export class SearchIndexer {
 
   private async run(): Promise<void> {
     try {
-      this.con ??= await this.db.kb.connect();
+      const con = this.db.kb.con;
       // Parts can be replaced meanwhile (an append compacts them): go again until the list is stable.
       for (let round = 0; round < 4; round++) {
-        const parts = this.parts() ?? [];
-        if (parts.every(indexed)) break;
-        await indexParts(this.con, parts);
+        const parts = this.parts();
+        for (const p of parts) {
+          if (!this.segs.has(p)) this.segs.set(p, await this.db.task(() => segmentsOf(con, p)));
+          for (let seg = 0; seg < this.segs.get(p)!; seg++) {
+            if (this.stopping) return;
+            if (!segmentBuilt(searchFiles(p, seg))) await this.db.task(() => indexSegment(con, p, seg));
+          }
+        }
+        if (this.parts().every((p) => this.filesOf(p))) break;
       }
-      removeStaleIndexes(this.cacheDir, this.parts() ?? []);
+      removeStaleIndexes(this.cacheDir, this.parts());
       this.error = null;
     } catch (e) {
       this.error = `search index: ${(e as Error).message.split("\n")[0]}`;
     }
   }
 
-  /** Stop indexing (a part half written is left as a temp file and redone next time) and close the connection. */
+  /** Stop after the segment being built (a half-written one is a temp file, redone next time). */
   async close(): Promise<void> {
-    if (this.job) {
-      this.con?.interrupt();
-      await this.job;
-    }
-    this.con?.closeSync();
-    this.con = null;
+    this.stopping = true;
+    await this.job;
   }
 }

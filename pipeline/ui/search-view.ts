@@ -3,7 +3,7 @@
 // text or in the file's path; hits are grouped per (file, text) with the iterations they occur in.
 import { TITLE_CLASSES } from "../analytics/fingerprint-lexicon";
 import { FindingClass } from "../kb/schemas/static-finding";
-import { TOKENS, searchFiles } from "../query/search-index";
+import { TOKENS, type SearchFiles } from "../query/search-index";
 import type { DbContext, Row } from "./ui-db";
 
 export const SEARCH_KINDS = ["finding", "rule", "summary", "file"] as const;
@@ -28,13 +28,13 @@ const list = (files: string[]) => `[${files.map(q).join(", ")}]`;
 /** The next string after every string that starts with `w` (words are [a-z0-9], so one char up is enough). */
 const upper = (w: string) => w.slice(0, -1) + String.fromCharCode(w.charCodeAt(w.length - 1) + 1);
 
-/** `parts`: the cache parts whose index exists (the caller builds the rest). */
-export async function searchView(ctx: DbContext, parts: string[], s: SearchQuery) {
+/** `index`: the index files built so far (the caller builds the rest). */
+export async function searchView(ctx: DbContext, index: SearchFiles[], s: SearchQuery) {
   const words = ((await ctx.q(`SELECT ${TOKENS("$1")} AS w`, [s.text]))[0]?.w as string[] | undefined ?? []).slice(0, MAX_WORDS);
   const base = { words, offset: s.offset, limit: s.limit };
-  if (!parts.length || (!words.length && !s.iter && !s.kind && !s.class && !s.tier && !s.model)) return { ...base, total: 0, hits: [] };
-  const terms = list(parts.map((p) => searchFiles(p).terms));
-  const docs = list(parts.map((p) => searchFiles(p).docs));
+  if (!index.length || (!words.length && !s.iter && !s.kind && !s.class && !s.tier && !s.model)) return { ...base, total: 0, hits: [] };
+  const terms = list(index.map((f) => f.terms));
+  const docs = list(index.map((f) => f.docs));
   const params: unknown[] = [];
   const bind = (v: unknown) => (params.push(v), `$${params.length}`);
   const ctes = words.map((w, i) => {

@@ -1,9 +1,10 @@
 // The control plane process: opens the KB in DuckDB, owns the port, warms the derived tables, builds the
 // search index in the background, and runs the console's feed; everything else is the pure app.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Config } from "../core/config";
+import { kbPaths } from "../kb/paths";
 import { hostGuard } from "../observer/host-guard";
 import { listenError } from "../observer/io-error";
 import { createUiApp } from "./app";
@@ -18,8 +19,15 @@ import { UiDb } from "./ui-db";
 /** The environment variable holding the UI's API key (required to bind anything but loopback). */
 export const UI_KEY_ENV = "SCRUM_UI_KEY";
 
-/** DuckDB's memory for the UI: queries past it spill to a temp directory instead of growing the process. */
-export const UI_MEMORY_LIMIT = "256MB";
+/**
+ * DuckDB's memory for the UI when not given: a KB's reviews file size over 1.5, between 96 MB and 224 MB (a
+ * long-lived server should stay small; queries past the limit spill to a temp directory instead).
+ */
+export function autoMemoryLimit(kbDir: string): string {
+  const p = kbPaths(kbDir).reviews;
+  const size = existsSync(p) ? statSync(p).size : 0;
+  return `${Math.round(Math.min(224, Math.max(96, size / 1.5 / 2 ** 20)))}MB`;
+}
 
 export interface UiOptions {
   kbDir: string;
@@ -31,6 +39,7 @@ export interface UiOptions {
   observerTimeoutMs?: number;
   /** The UI's own key (see UI_KEY_ENV). */
   apiKey?: string;
+  /** DuckDB memory_limit; default autoMemoryLimit. */
   memoryLimit?: string;
   refreshMs?: number;
   /** Console: how often the sweep's progress is read, and the first reconnect delay to the observer. */
@@ -54,7 +63,7 @@ export async function startUi(o: UiOptions, listen: { host: string; port: number
   const spill = mkdtempSync(join(tmpdir(), "scrum-ui-"));
   const db = await UiDb.open({
     kbDir: o.kbDir, signals: o.signals, tables: UI_TABLES, refreshMs: o.refreshMs,
-    settings: { memory_limit: o.memoryLimit ?? UI_MEMORY_LIMIT, temp_directory: spill },
+    settings: { memory_limit: o.memoryLimit ?? autoMemoryLimit(o.kbDir), temp_directory: spill },
   });
   const search = new SearchIndexer(db, join(o.kbDir, ".cache"));
   const tail = new ProgressTail(o.kbDir);

@@ -47,14 +47,22 @@ export class UiDb {
   private memo = new Map<string, Promise<unknown>>();
   private checkedAt = -Infinity;
   private built = new Set<string>();
+  private building = "";
+  private serving: string | null = null;
   /** The KB files' sizes, mtimes and inodes the views were last built over. */
   stamp = "";
 
   private constructor(readonly kb: KbDb, private readonly o: UiDbOptions) {}
 
   static async open(o: UiDbOptions): Promise<UiDb> {
-    const kb = await openKb(o.kbDir, o.signals, { settings: o.settings });
+    // Building or extending the cache (parquet parts and their search index) runs with DuckDB's default memory;
+    // serving runs under `memory_limit`. Building is not serving: it is once per KB, or once per nightly append.
+    const { memory_limit: serving, ...rest } = o.settings ?? {};
+    const kb = await openKb(o.kbDir, o.signals, { settings: rest, searchIndex: true });
     const db = new UiDb(kb, o);
+    db.building = String((await kb.all("SELECT current_setting('memory_limit') AS m"))[0]?.m);
+    db.serving = serving ?? null;
+    await db.limit(db.serving);
     db.stamp = db.filesStamp();
     db.checkedAt = (o.now ?? Date.now)();
     return db;
@@ -79,7 +87,7 @@ export class UiDb {
     this.checkedAt = now;
     const s = this.filesStamp();
     if (s === this.stamp) return;
-    await this.kb.refresh();
+    await this.building_(() => this.kb.refresh());
     this.stamp = s;
     this.memo.clear();
     this.built.clear();
@@ -114,6 +122,27 @@ export class UiDb {
       p.catch(() => this.memo.get(key) === p && this.memo.delete(key));
       return p;
     });
+  }
+
+  /**
+   * Run background work (the search index) alone on the connection, between views: one step at a time, so a
+   * view waits for one step at most; it builds cache files, so it runs with the build memory.
+   */
+  task<T>(fn: () => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.building_(fn));
+  }
+
+  private async limit(m: string | null): Promise<void> {
+    if (m) await this.kb.con.run(`SET memory_limit = '${m.replace(/'/g, "")}'`);
+  }
+
+  private async building_<T>(fn: () => Promise<T>): Promise<T> {
+    await this.limit(this.serving && this.building);
+    try {
+      return await fn();
+    } finally {
+      await this.limit(this.serving);
+    }
   }
 
   private async query(sql: string, params: unknown[] = []): Promise<Row[]> {

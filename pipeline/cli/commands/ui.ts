@@ -3,21 +3,21 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError, UsageError } from "../../core/errors";
 import { apiKeyFor } from "../../observer/listen-policy";
-import { UI_KEY_ENV, UI_MEMORY_LIMIT, startUi } from "../../ui/server";
+import { UI_KEY_ENV, startUi } from "../../ui/server";
 import { COMMON_FLAGS, type Command } from "../command";
 import { loadConfig } from "../load-config";
 
 export const command: Command = {
   name: "ui",
   summary: "serve the read-only web control plane over the KB and observer",
-  usage: "scrum ui [--port 3950] [--host 127.0.0.1] [--kb DIR] [--repo DIR] [--observer URL] [--memory-limit 256MB]",
+  usage: "scrum ui [--port 3950] [--host 127.0.0.1] [--kb DIR] [--repo DIR] [--observer URL] [--memory-limit auto|SIZE]",
   flags: {
     port: { type: "string", arg: "N", default: "3950", description: "port to listen on" },
     host: { type: "string", arg: "ADDR", default: "127.0.0.1", description: "address to bind" },
     kb: COMMON_FLAGS.kb,
     repo: { type: "string", arg: "DIR", description: "the swept repository, for source views (default: the working directory)" },
     observer: { type: "string", arg: "URL", description: "observer base URL for the console (default: config observer.url or SCRUM_OBSERVER_URL)" },
-    "memory-limit": { type: "string", arg: "SIZE", default: UI_MEMORY_LIMIT, description: "DuckDB memory for the views; bigger queries spill to a temp directory" },
+    "memory-limit": { type: "string", arg: "SIZE", default: "auto", description: "DuckDB memory for the views (auto: the reviews file's size / 1.5, 96MB-224MB); bigger queries spill to a temp directory" },
     config: COMMON_FLAGS.config,
     help: COMMON_FLAGS.help,
   },
@@ -43,8 +43,9 @@ clients: x-api-key or Authorization: Bearer). When the key is set it is required
     const uiKey = apiKeyFor(host, io.env, UI_KEY_ENV);
     const observerUrl = (values.observer as string | undefined) ?? config.observer.url ?? io.env.SCRUM_OBSERVER_URL;
     const apiKey = io.env[config.observer.apiKeyEnv]?.trim() || undefined;
-    const memoryLimit = String(values["memory-limit"]);
-    if (!/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i.test(memoryLimit)) throw new UsageError(`ui: --memory-limit must be a size like 256MB or 1GB, got '${memoryLimit}'`);
+    const limit = String(values["memory-limit"]);
+    if (limit !== "auto" && !/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i.test(limit)) throw new UsageError(`ui: --memory-limit must be auto or a size like 256MB or 1GB, got '${limit}'`);
+    const memoryLimit = limit === "auto" ? undefined : limit;
     const ui = await startUi({
       kbDir, repoDir, signals: config.signals, apiKey: uiKey, observerUrl, observerKey: apiKey, observerTimeoutMs: config.observer.timeoutMs,
       memoryLimit, warn: (m) => io.err(m + "\n"),
