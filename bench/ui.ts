@@ -66,16 +66,25 @@ async function bench(rows: number) {
   const { child, url } = warm;
   const out: [string, number, number, { rss: number; peak: number }][] = [];
   try {
+    // A person opening the page right after start: the first MAP waits for its table only.
+    const first = await timed(`${url}/api/map`);
+    out.push(["MAP, first request right after start", first.ms, first.bytes, memOf(child.pid!)]);
+    t = performance.now();
+    for (;;) {
+      const st = (await (await fetch(`${url}/api/status`)).json()) as { warm: { prefetched: boolean } };
+      if (st.warm.prefetched) break;
+      await Bun.sleep(100);
+    }
+    const warmMs = performance.now() - t + first.ms;
     const views: [string, string][] = [
-      ["MAP (first request after start)", "/api/map"],
       ["MAP signal overlay", "/api/map?signals=1"],
       ["MAP one directory deeper", "/api/map?dir=src%2Fcore"],
       ["MAP import edges", "/api/map/edges?dir=src%2Fcore%2Fmod0"],
       ["TRACE", `/api/trace?file=${encodeURIComponent(kb.sampleFile)}`],
       ["TRAJECTORY", "/api/trajectory"],
       ["TRAJECTORY page 10, largest drops", "/api/trajectory?sort=delta&offset=450"],
-      ["METRICS", "/api/metrics"],
-      ["METRICS model trust table", "/api/metrics/section?id=trust"],
+      ["METRICS (computed in the warm-up)", "/api/metrics"],
+      ["METRICS trust table (in the warm-up)", "/api/metrics/section?id=trust"],
       ["KB (failed rows)", "/api/kb?status=failed"],
       ["KB page 200", "/api/kb?offset=10000"],
       ["file finder", "/api/files?q=file12"],
@@ -94,6 +103,7 @@ async function bench(rows: number) {
     console.log(`\n${rows.toLocaleString("en")} rows (${files.toLocaleString("en")} files × ${ITERS} iterations, ${(size / 1e6).toFixed(0)} MB JSONL)${genMs === null ? "" : `, generated in ${(genMs / 1000).toFixed(1)} s`}; load average ${load()}`);
     console.log(`  first start on a new KB (cache + index)    ${(cold.ms / 1000).toFixed(2)} s`);
     console.log(`  start over the cache, to listening         ${(warm.ms / 1000).toFixed(2)} s`);
+    console.log(`  background warm-up after start (tables, METRICS and its tables) ${(warmMs / 1000).toFixed(2)} s; the views below are requested after it`);
     for (const [name, ms, bytes, m] of out) console.log(`  ${name.padEnd(42)} ${ms.toFixed(0).padStart(6)} ms  ${(bytes / 1024).toFixed(0).padStart(5)} KiB  RSS ${mib(m.rss)}`);
     console.log(`  server RSS now ${mib(mem.rss)}, peak ${mib(mem.peak)}`);
   } finally {

@@ -110,6 +110,10 @@ describe("TRACE, TRAJECTORY, METRICS, KB", () => {
     expect(failed.options.status).toEqual(["accepted", "failed"]);
     const page = (await get("/api/kb?limit=4&offset=12")).body;
     expect([page.total, page.rows.length]).toEqual([15, 3]);
+    // A page across an iteration boundary is the same slice of the whole ordered list.
+    const all = (await get("/api/kb?limit=50")).body.rows;
+    expect((await get("/api/kb?limit=4&offset=3")).body.rows).toEqual(all.slice(3, 7));
+    expect((await get("/api/kb?limit=4&offset=3&status=accepted")).body.rows).toEqual(all.filter((r: any) => r.status === "accepted").slice(3, 7));
     expect((await get("/api/kb?file=AUTH")).body.total).toBe(3);
     const r = failed.rows[0];
     const row = (await get(`/api/kb/row?${new URLSearchParams({ repo: r.repo, iter: r.iter, file: r.file, chunk: r.chunk })}`)).body;

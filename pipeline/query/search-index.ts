@@ -3,7 +3,8 @@
 // more memory than a segment's worth. Documents are critical findings, summaries, static rule hits and file
 // paths; texts are tokenised once per distinct text (per segment) and keyed by hash.
 //   search<F>-<part>-<seg>.docs.parquet   tid, ftid (hash of the path), kind, repo, iter, file, chunk, line, class, tier, model, verdict
-//   search<F>-<part>-<seg>.terms.parquet  term, tid, text   (sorted by term: a lookup reads a row group or two)
+//   search<F>-<part>-<seg>.terms.parquet  term, tid   (sorted by term: a lookup reads a row group or two)
+//   search<F>-<part>-<seg>.texts.parquet  tid, text   (sorted by tid: a page of hits reads a few row groups)
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -11,7 +12,7 @@ import { TITLE_CLASSES } from "../analytics/fingerprint-lexicon";
 import { lit } from "./fingerprint-sql";
 
 /** Bump when the index layout or tokenisation changes: old index files are then ignored and replaced. */
-export const SEARCH_FORMAT = 2;
+export const SEARCH_FORMAT = 3;
 
 /** Rows of a cache part per index segment. */
 export const SEGMENT_ROWS = 100_000;
@@ -28,12 +29,14 @@ const GRACE_MS = 10 * 60_000;
 export interface SearchFiles {
   docs: string;
   terms: string;
+  texts: string;
 }
 
 /** The index files of segment `seg` of a cache part. */
 export function searchFiles(part: string, seg: number): SearchFiles {
   const stem = `search${SEARCH_FORMAT}-${basename(part).replace(/\.parquet$/, "")}-${String(seg).padStart(4, "0")}`;
-  return { docs: join(dirname(part), `${stem}.docs.parquet`), terms: join(dirname(part), `${stem}.terms.parquet`) };
+  const at = (kind: string) => join(dirname(part), `${stem}.${kind}.parquet`);
+  return { docs: at("docs"), terms: at("terms"), texts: at("texts") };
 }
 
 /** How many segments a part has (from the parquet footer: no rows are read). */
@@ -42,8 +45,8 @@ export async function segmentsOf(con: DuckDBConnection, part: string): Promise<n
   return Math.max(1, Math.ceil(Number(r.getRowsJS()[0]?.[0] ?? 0) / SEGMENT_ROWS));
 }
 
-/** Both files of a segment present: the terms file is written last, so its presence means the pair is complete. */
-export const segmentBuilt = (f: SearchFiles) => existsSync(f.terms) && existsSync(f.docs);
+/** All three files of a segment present (the terms file is written last). */
+export const segmentBuilt = (f: SearchFiles) => existsSync(f.terms) && existsSync(f.docs) && existsSync(f.texts);
 
 /** The rows of one segment of a part. */
 const segmentRows = (part: string, seg: number, cols: string) =>
@@ -84,9 +87,8 @@ export async function indexSegment(con: DuckDBConnection, part: string, seg: num
   await copyTo(con, `SELECT hash(d.text) AS tid, hash(d.file) AS ftid, d.kind, d.repo, d.iter, d.file, d.chunk, d.line,
       CASE WHEN d.kind = 'finding' THEN k.class ELSE d.class END AS class, d.tier, d.model, d.verdict
     FROM ${docs} d LEFT JOIN ${keys} k ON d.kind = 'finding' AND k.title = d.text ORDER BY d.iter, d.file`, f.docs);
-  await copyTo(con, `SELECT term, tid, text FROM (
-      SELECT hash(text) AS tid, text, unnest(${TOKENS("text")}) AS term FROM (SELECT DISTINCT text FROM ${docs})
-    ) ORDER BY term, tid`, f.terms);
+  await copyTo(con, `SELECT DISTINCT hash(text) AS tid, text FROM ${docs} ORDER BY tid`, f.texts);
+  await copyTo(con, `SELECT term, tid FROM (SELECT tid, unnest(${TOKENS("text")}) AS term FROM read_parquet(${q(f.texts)})) ORDER BY term, tid`, f.terms);
 }
 
 /** Index every segment of a part that has none yet. */

@@ -28,8 +28,12 @@ const REVIEWS = `SELECT model, max(provider) AS provider, count(DISTINCT file) A
 // The latest iteration is found on the narrow columns first; only those rows' findings are read, and each
 // distinct title is keyed once (the lexicon's regexes are the expensive part, and titles repeat). Contents and
 // fingerprints are carried as 64-bit hashes: the same answers, a fraction of the memory.
-const AGREEMENT = `WITH latest AS (
-    SELECT hash(file_sha256) AS sha, model, max(iter) AS iter FROM reviews WHERE ${ACCEPTED} GROUP BY ALL
+const agreementSql = (bucket: number, of: number) => `WITH every AS (
+    SELECT hash(file_sha256) AS sha, model, max(iter) AS iter FROM reviews
+    WHERE ${ACCEPTED}${of > 1 ? ` AND hash(file_sha256) % ${of} = ${bucket}` : ""} GROUP BY ALL
+  ), latest AS (
+    -- Content only one model reviewed has no pair to agree with: its findings are never read.
+    SELECT * FROM every SEMI JOIN (SELECT sha FROM every GROUP BY sha HAVING count(*) >= 2) m USING (sha)
   ), cur AS MATERIALIZED (
     SELECT hash(r.file_sha256) AS sha, r.model, r.provider, r.verdict, list_transform(r.critical_failures, c -> {'title': c.title, 'line': c.line}) AS cf
     FROM reviews r SEMI JOIN latest l ON l.sha = hash(r.file_sha256) AND l.model = r.model AND l.iter = r.iter WHERE r.status = 'accepted' AND r.model IS NOT NULL
@@ -60,9 +64,28 @@ function agreementOf(row: Record<string, unknown> | undefined): Agreement {
   return { files: n(row.files), verdict_agreement: rate(n(row.same), pairs), finding_overlap: pairs ? n(row.overlap) / pairs : null };
 }
 
-/** Per model, sorted by accepted files (most first), as trustProfile computes it. */
-export async function trustDb(db: KbDb): Promise<ModelTrust[]> {
-  const [accepts, misses, tried, reviews, agree] = await Promise.all([ACCEPTS, MISSES, TRIED, REVIEWS, AGREEMENT].map((sql) => db.all(sql)));
+/**
+ * The agreement rows, computed over `buckets` disjoint slices of the contents one after another and summed:
+ * every figure is a count or a sum per (model, floor) over contents, so slices add up exactly, and a long-lived
+ * reader with a memory limit (the UI) holds one slice of the opinions at a time.
+ */
+async function agreement(db: KbDb, buckets: number): Promise<Record<string, unknown>[]> {
+  const sums = new Map<string, Record<string, unknown>>();
+  for (let b = 0; b < buckets; b++) {
+    for (const r of await db.all(agreementSql(b, buckets))) {
+      const k = `${r.model}\u0000${r.floor}`;
+      const acc = sums.get(k);
+      if (!acc) sums.set(k, { ...r });
+      else for (const f of ["files", "pairs", "same", "overlap"]) acc[f] = n(acc[f]) + n(r[f]);
+    }
+  }
+  return [...sums.values()];
+}
+
+/** Per model, sorted by accepted files (most first), as trustProfile computes it. `buckets`: see agreement(). */
+export async function trustDb(db: KbDb, opts: { buckets?: number } = {}): Promise<ModelTrust[]> {
+  const [accepts, misses, tried, reviews] = await Promise.all([ACCEPTS, MISSES, TRIED, REVIEWS].map((sql) => db.all(sql)));
+  const agree = await agreement(db, Math.max(1, Math.trunc(opts.buckets ?? 1)));
   const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.model), r]));
   const acc = by(accepts!), tr = by(tried!), rev = by(reviews!);
   const models = new Set([...acc.keys(), ...rev.keys(), ...misses!.map((m) => String(m.model))]);

@@ -30,6 +30,8 @@ export interface UiAppDeps {
   console: ConsoleHub;
   search: SearchIndexer;
   edges: ImportEdges;
+  /** Whether the background warm-up is done (shown in /api/status). */
+  warmed?: () => { tables: boolean; prefetched: boolean };
   assetsDir?: string;
   /** Largest source file the TRACE view will show. */
   maxSourceBytes?: number;
@@ -64,6 +66,16 @@ function assetTable(dir: string): Map<string, string> {
   };
   walk(dir, "");
   return out;
+}
+
+type Range = { from?: number; to?: number };
+const metricsKey = (o: Range) => `metrics:${o.from}:${o.to}`;
+const sectionKey = (id: string, o: Range) => `metrics-section:${id}:${o.from}:${o.to}`;
+
+/** Compute, in the background, the slowest answers a person is likely to ask for next: METRICS and its tables. */
+export async function prefetchViews(db: UiDb, stopped: () => boolean): Promise<void> {
+  await db.read(metricsKey({}), (c) => metricsView(c, {}));
+  for (const s of SECTIONS.filter((x) => x.lazy)) if (!stopped()) await db.read(sectionKey(s.id, {}), (c) => metricsSection(c, s.id, {}));
 }
 
 export function createUiApp(deps: UiAppDeps): { fetch: (req: Request) => Promise<Response> } {
@@ -123,7 +135,7 @@ export function createUiApp(deps: UiAppDeps): { fetch: (req: Request) => Promise
     switch (url.pathname) {
       case "/assets/palette.js": return text(paletteModule(), TYPES.js!);
       case "/assets/palette.css": return text(paletteCss(), TYPES.css!);
-      case "/api/status": return json({ kb: deps.kbDir, stamp: db.stamp, cache: db.kb.cache, search: deps.search.state() });
+      case "/api/status": return json({ kb: deps.kbDir, stamp: db.stamp, cache: db.kb.cache, search: deps.search.state(), warm: deps.warmed?.() ?? null });
       case "/api/map": {
         const dir = textParam(q, "dir", 4096) ?? "";
         const withSignals = q.get("signals") === "1";
@@ -157,12 +169,12 @@ export function createUiApp(deps: UiAppDeps): { fetch: (req: Request) => Promise
       }
       case "/api/metrics": {
         const opts = { from: intParam(q, "from", 1, 1e9), to: intParam(q, "to", 1, 1e9) };
-        return json(await db.read(`metrics:${opts.from}:${opts.to}`, (c) => metricsView(c, opts)));
+        return json(await db.read(metricsKey(opts), (c) => metricsView(c, opts)));
       }
       case "/api/metrics/section": {
         const id = oneOf(q, "id", SECTIONS.map((s) => s.id)) ?? "";
         const opts = { from: intParam(q, "from", 1, 1e9), to: intParam(q, "to", 1, 1e9) };
-        return json({ id, rows: await db.read(`metrics-section:${id}:${opts.from}:${opts.to}`, (c) => metricsSection(c, id, opts)) });
+        return json({ id, rows: await db.read(sectionKey(id, opts), (c) => metricsSection(c, id, opts)) });
       }
       case "/api/kb": {
         const f = {

@@ -38,11 +38,30 @@ export async function kbOptions(ctx: DbContext) {
   return { iter: o?.iter ?? [], model: o?.model ?? [], status: o?.status ?? [], verdict: o?.verdict ?? [], tier: o?.tier ?? [] };
 }
 
+/**
+ * A page of rows, newest iteration first. Rows are counted per iteration first (one narrow scan); the page is
+ * then read from the one or two iterations it falls in, so a deep page never sorts the whole table.
+ */
 export async function kbView(ctx: DbContext, f: KbFilter) {
   const w = where(f);
-  const [total] = await ctx.q(`SELECT CAST(count(*) AS BIGINT) AS n FROM reviews ${w.sql}`, w.params);
-  const rows = await ctx.q(`SELECT ${LIST} FROM reviews ${w.sql} ORDER BY iter DESC, file, chunk, repo LIMIT ${f.limit} OFFSET ${f.offset}`, w.params);
-  return { total: Number(total?.n ?? 0), offset: f.offset, limit: f.limit, rows, options: await kbOptions(ctx) };
+  const per = await ctx.q(`SELECT iter, CAST(count(*) AS BIGINT) AS n FROM reviews ${w.sql} GROUP BY iter ORDER BY iter DESC`, w.params);
+  const total = per.reduce((a, p) => a + Number(p.n), 0);
+  let skip = f.offset;
+  let have = 0;
+  const iters: number[] = [];
+  for (const p of per) {
+    const n = Number(p.n);
+    if (!iters.length && skip >= n) {
+      skip -= n;
+      continue;
+    }
+    iters.push(Number(p.iter));
+    have += iters.length === 1 ? n - skip : n;
+    if (have >= f.limit) break;
+  }
+  const inIters = `${w.sql ? `${w.sql} AND` : "WHERE"} iter IN (${iters.map((i) => Math.trunc(i)).join(", ")})`;
+  const rows = iters.length ? await ctx.q(`SELECT ${LIST} FROM reviews ${inIters} ORDER BY iter DESC, file, chunk, repo LIMIT ${f.limit} OFFSET ${skip}`, w.params) : [];
+  return { total, offset: f.offset, limit: f.limit, rows, options: await kbOptions(ctx) };
 }
 
 /** One row in full (the cache keeps no raw model answer), by its key. */

@@ -30,7 +30,8 @@ export const SECTIONS: { id: string; lazy?: boolean; rows: (ctx: DbContext, r: R
   },
   {
     id: "iterations",
-    // Request counts parse each row's attempts: the last ten iterations only.
+    lazy: true,
+    // Request counts parse each row's attempts: the last ten iterations only, after the figures.
     rows: async (ctx) => (await iterStatsOf(ctx.kb, (await iterations(ctx.kb)).slice(-10))).reverse().map((s) => ({
       iter: s.iter, rows: s.rows, accepted: s.accepted, first_attempt_rate: rate(s.first_attempt, s.accepted), json_rate: rate(s.json, s.accepted),
       requests: s.requests, tokens: `${s.tokens.prompt} / ${s.tokens.completion}`,
@@ -39,7 +40,8 @@ export const SECTIONS: { id: string; lazy?: boolean; rows: (ctx: DbContext, r: R
   {
     id: "trust",
     lazy: true,
-    rows: async (ctx) => (await trustDb(ctx.kb)).slice(0, TABLE_ROWS).map((t) => ({
+    // Agreement over slices of ~200,000 rows each, so it fits the serving memory limit.
+    rows: async (ctx) => (await trustDb(ctx.kb, { buckets: Math.ceil(Number((await ctx.q("SELECT count(*) AS n FROM reviews"))[0]?.n ?? 0) / 200_000) })).slice(0, TABLE_ROWS).map((t) => ({
       model: `${t.provider}/${t.model}`, files_accepted: t.files_accepted, first_attempt_rate: t.first_attempt_rate, json_rate: t.json_rate,
       parse_failures: t.parse_failures, unverified_rate: t.unverified_rate, agree_models: t.agreement_models.verdict_agreement, agree_floor: t.agreement_floor.verdict_agreement,
     })),

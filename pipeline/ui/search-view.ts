@@ -35,11 +35,12 @@ export async function searchView(ctx: DbContext, index: SearchFiles[], s: Search
   if (!index.length || (!words.length && !s.iter && !s.kind && !s.class && !s.tier && !s.model)) return { ...base, total: 0, hits: [] };
   const terms = list(index.map((f) => f.terms));
   const docs = list(index.map((f) => f.docs));
+  const textsOf = list(index.map((f) => f.texts));
   const params: unknown[] = [];
   const bind = (v: unknown) => (params.push(v), `$${params.length}`);
   const ctes = words.map((w, i) => {
     const match = w.length >= 3 ? `term >= ${bind(w)} AND term < ${bind(upper(w))}` : `term = ${bind(w)}`;
-    return `SELECT DISTINCT ${i} AS i, tid, text FROM read_parquet(${terms}) WHERE ${match}`;
+    return `SELECT DISTINCT ${i} AS i, tid FROM read_parquet(${terms}) WHERE ${match}`;
   });
   // The texts each word matches (a row group or two of the sorted terms); a word matching nothing ends it here.
   if (ctes.length) {
@@ -62,12 +63,7 @@ export async function searchView(ctx: DbContext, index: SearchFiles[], s: Search
   // Details from each hit's latest occurrence: docs are sorted by iteration, so the iteration filter skips most of them.
   const detail = await ctx.q(`SELECT kind, file, tid, iter, any_value(class) AS class, min(line) AS line, any_value(tier) AS tier, any_value(model) AS model, any_value(verdict) AS verdict
     FROM read_parquet(${docs}) WHERE iter IN (${iters}) AND tid IN (${tids}) AND file IN (${files.map((_, i) => `$${i + 1}`).join(", ")}) GROUP BY ALL`, files);
-  // Texts: the words' own matches carry theirs; hits found through their path (or by filters alone) are looked up.
-  const texts = new Map<string, string>(ctes.length ? (await ctx.q("SELECT DISTINCT tid, text FROM search_words")).map((r) => [String(r.tid), String(r.text)]) : []);
-  const missing = [...new Set(page.map((r) => String(r.tid)).filter((t) => !texts.has(t)))];
-  if (missing.length) {
-    for (const r of await ctx.q(`SELECT DISTINCT tid, text FROM read_parquet(${terms}) WHERE tid IN (${missing.map((t) => `${BigInt(t)}::UBIGINT`).join(", ")})`)) texts.set(String(r.tid), String(r.text));
-  }
+  const texts = new Map((await ctx.q(`SELECT DISTINCT tid, text FROM read_parquet(${textsOf}) WHERE tid IN (${tids})`)).map((r) => [String(r.tid), String(r.text)]));
   const key = (r: Row) => `${r.kind}\u0000${r.file}\u0000${r.tid}\u0000${r.last_iter ?? r.iter}`;
   const more = new Map(detail.map((r) => [key(r), r]));
   return {

@@ -7,7 +7,7 @@ import type { Config } from "../core/config";
 import { kbPaths } from "../kb/paths";
 import { hostGuard } from "../observer/host-guard";
 import { listenError } from "../observer/io-error";
-import { createUiApp } from "./app";
+import { createUiApp, prefetchViews } from "./app";
 import { ConsoleHub } from "./console-hub";
 import { ImportEdges } from "./import-edges";
 import { fetchObserverStats } from "./observer-feed";
@@ -56,6 +56,8 @@ export interface RunningUi {
   search: SearchIndexer;
   /** Resolves when the derived tables are built (the first MAP and TRAJECTORY need no more work). */
   warm: Promise<void>;
+  /** Resolves when METRICS and its slow tables are computed too. */
+  prefetched: Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -70,7 +72,9 @@ export async function startUi(o: UiOptions, listen: { host: string; port: number
   const fetchFn = o.fetch ?? fetch;
   const hub = new ConsoleHub({ observerUrl: o.observerUrl, apiKey: o.observerKey, fetch: fetchFn, progress: () => tail.poll(), pollMs: o.pollMs, retryMs: o.retryMs });
   let port = listen.port;
+  const warmed = { tables: false, prefetched: false };
   const app = createUiApp({
+    warmed: () => ({ ...warmed }),
     db, kbDir: o.kbDir, repoDir: o.repoDir, signals: o.signals, console: hub, search, edges: new ImportEdges(o.repoDir), apiKey: o.apiKey,
     observer: () => fetchObserverStats(o.observerUrl, { fetch: fetchFn, timeoutMs: o.observerTimeoutMs ?? 2000, apiKey: o.observerKey }),
     allowHost: hostGuard(listen.host, () => port),
@@ -86,23 +90,27 @@ export async function startUi(o: UiOptions, listen: { host: string; port: number
     throw listenError(e, listen.host, listen.port, "pick another --port");
   }
   port = server.port!;
+  let stopped = false;
   // Warm the tables every first view needs, one at a time, so a request arriving meanwhile waits for one step
   // only; then index for search.
   const warm = (async () => {
     for (const t of ["ui_files", "ui_signals", "ui_iters", "ui_options"]) await db.read(`warm:${t}`, (c) => c.need(t));
   })().catch((e) => o.warn?.(`scrum ui: warning: ${(e as Error).message.split("\n")[0]}`));
-  let stopped = false;
-  void warm.then(() => {
+  const prefetch = warm.then(() => {
+    warmed.tables = true;
+    return stopped ? undefined : prefetchViews(db, () => stopped);
+  }).catch(() => undefined).then(() => void (warmed.prefetched = true));
+  void prefetch.then(() => {
     if (!stopped) void search.start();
   });
   const host = listen.host.includes(":") ? `[${listen.host}]` : listen.host;
   return {
-    url: `http://${host}:${port}`, port, db, search, warm,
+    url: `http://${host}:${port}`, port, db, search, warm, prefetched: prefetch,
     stop: async () => {
       stopped = true;
       hub.stop();
       await server.stop(true);
-      await warm;
+      await prefetch;
       await search.close();
       db.close();
       rmSync(spill, { recursive: true, force: true });
