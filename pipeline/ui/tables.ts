@@ -42,7 +42,8 @@ const UI_OPTIONS = `CREATE OR REPLACE TEMP TABLE ui_options AS
   FROM reviews`;
 
 export const UI_TABLES: TableDefs = {
-  ui_signals: { sql: [UI_SIGNALS] },
+  // The signals view's per-file lists cannot spill: one thread keeps a million rows within the serving limit.
+  ui_signals: { sql: [UI_SIGNALS], oneThread: true },
   ui_files: { sql: [UI_FILES] },
   ui_iters: { sql: [UI_ITERS] },
   ui_options: { sql: [UI_OPTIONS] },

@@ -31,10 +31,15 @@ export interface DbContext {
   need(table: string): Promise<void>;
   /** The KB views themselves, for the analytics queries `scrum compare` and `scrum trust` run (kb-queries.ts, trust-db.ts). */
   kb: KbDb;
+  /** Run `fn` on one DuckDB thread (for aggregates that cannot spill: two threads hold two hash tables). */
+  oneThread<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-/** name → the statements that create it, and the tables it reads. */
-export type TableDefs = Record<string, { deps?: string[]; sql: string[] }>;
+/**
+ * name → the statements that create it, and the tables it reads. `oneThread`: build it on one DuckDB thread,
+ * which halves the memory of aggregates that cannot spill (two threads each hold their own hash tables).
+ */
+export type TableDefs = Record<string, { deps?: string[]; sql: string[]; oneThread?: boolean }>;
 
 const stampOf = (p: string) => {
   if (!existsSync(p)) return "-";
@@ -98,8 +103,21 @@ export class UiDb {
     const def = this.o.tables?.[name];
     if (!def) throw new Error(`ui-db: no derived table ${name}`);
     for (const d of def.deps ?? []) await this.need(d);
-    for (const sql of def.sql) await this.kb.con.run(sql);
+    const build = async () => {
+      for (const sql of def.sql) await this.kb.con.run(sql);
+    };
+    await (def.oneThread ? this.oneThread(build) : build());
     this.built.add(name);
+  }
+
+  private async oneThread<T>(fn: () => Promise<T>): Promise<T> {
+    const threads = Number((await this.query("SELECT current_setting('threads') AS t"))[0]?.t);
+    await this.kb.con.run("SET threads = 1");
+    try {
+      return await fn();
+    } finally {
+      await this.kb.con.run(`SET threads = ${threads}`);
+    }
   }
 
   /**
@@ -115,7 +133,7 @@ export class UiDb {
       await this.refresh();
       const hit = this.memo.get(key);
       if (hit) return hit as Promise<T>;
-      const p = compute({ q: (sql, params) => this.query(sql, params), need: (t) => this.need(t), kb: this.kb });
+      const p = compute({ q: (sql, params) => this.query(sql, params), need: (t) => this.need(t), kb: this.kb, oneThread: (fn) => this.oneThread(fn) });
       if (this.memo.size >= MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value!);
       this.memo.set(key, p);
       // A failure is not remembered: the next request tries again.
