@@ -7,21 +7,8 @@ export const MAX_TILES = 400;
 /** Directory tiles show their own children inside (a second level): at most this many in all. */
 export const MAX_CHILDREN = 1200;
 
-/** A directory tile's child, drawn inside it: a file's own values, a directory's most frequent ones. */
+/** A tile: a file's own values, a directory's mean score, summed criticals and most frequent other values. */
 export interface MapChild {
-  name: string;
-  path: string;
-  kind: "dir" | "file";
-  files: number;
-  size: number;
-  score: number | null;
-  criticals: number;
-  tier: string | null;
-  model: string | null;
-  signal: string | null;
-}
-
-export interface MapTile {
   name: string;
   path: string;
   kind: "dir" | "file";
@@ -30,11 +17,14 @@ export interface MapTile {
   size: number;
   score: number | null;
   criticals: number;
-  iter: number;
-  /** A file's own value; a directory's most frequent one. */
   tier: string | null;
   model: string | null;
   signal: string | null;
+}
+
+/** A tile of the level itself: with its latest iteration, the split of each value, and its children inside. */
+export interface MapTile extends MapChild {
+  iter: number;
   /** Directories: how many files have each value. */
   tiers: Record<string, number>;
   models: Record<string, number>;
