@@ -6,12 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compareIterations } from "../pipeline/analytics/compare";
 import { computeSignals } from "../pipeline/analytics/signals";
+import { trustProfile } from "../pipeline/analytics/trust";
 import { loadConfig } from "../pipeline/cli/load-config";
 import { appendJsonl } from "../pipeline/kb/jsonl";
 import { kbPaths } from "../pipeline/kb/paths";
 import type { ReviewRow } from "../pipeline/kb/schemas/review-row";
 import { compareDb, signalsDb } from "../pipeline/query/kb-queries";
 import { openKb } from "../pipeline/query/open-kb";
+import { trustDb } from "../pipeline/query/trust-db";
 import { item, reviewRow } from "./support/kb-builder";
 
 const cfg = loadConfig({ cwd: join(import.meta.dir, "..") }).config.signals;
@@ -40,6 +42,7 @@ async function viaDb(dir: string, cache: boolean) {
       signals: await signalsDb(db),
       compare: await compareDb(db, {}),
       scores: await db.all("SELECT iter, file, score, criticals, tier, chunks, failed_chunks, models FROM file_scores ORDER BY iter, file"),
+      trust: await trustDb(db),
     };
   } finally {
     db.close();
@@ -57,6 +60,7 @@ describe("folding chunks per (iter, file)", () => {
       expect(cached).toEqual(direct);
       expect(cached.signals).toEqual(computeSignals(ROWS, cfg));
       expect(cached.compare).toEqual(compareIterations(ROWS, {}));
+      expect(cached.trust).toEqual(trustProfile(ROWS, { accepts: [], misses: [] }, { lineBucket: cfg.lineBucket }));
       expect(cached.scores.find((r) => r.iter === 2 && r.file === "mid.ts")).toMatchObject({ score: 7, chunks: 2, failed_chunks: 1 });
       expect(cached.scores.find((r) => r.iter === 1 && r.file === "small.ts")).toMatchObject({ score: 6, chunks: 1, failed_chunks: 0, models: ["kimi-k2:1t"] });
     } finally {
@@ -76,6 +80,7 @@ describe("folding chunks per (iter, file)", () => {
       // Folded: small.ts at iter 2 is the mean of both repositories' rows, as computeSignals has it.
       expect(got.scores.find((r) => r.iter === 2 && r.file === "small.ts")).toMatchObject({ score: 3.5, chunks: 2 });
       expect(got.signals).toEqual(computeSignals([...ROWS, other], cfg));
+      expect(got.trust).toEqual(trustProfile([...ROWS, other], { accepts: [], misses: [] }, { lineBucket: cfg.lineBucket }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -113,7 +113,9 @@ run("control plane in a browser", () => {
     try {
       const fills = () => page.$$eval("#treemap a.tile > rect:first-child", (rs) => rs.map((r) => r.getAttribute("fill")));
       const byScore = await fills();
-      expect(await page.locator("#treemap a.tile").count()).toBe(3);
+      // Three directories, each with its file drawn inside it.
+      expect(await page.locator("#treemap a.tile:not(.child)").count()).toBe(3);
+      expect(await page.locator("#treemap a.tile.child").count()).toBe(3);
       await page.waitForSelector("#treemap path.edge");
       expect(await page.locator("#treemap path.edge").count()).toBe(3);
       for (const o of ["signal", "tier", "criticals", "model"]) {
@@ -241,6 +243,6 @@ run("control plane in a browser", () => {
     } finally {
       await v.close();
     }
-    await tour(bigUi.url, ["map", `trace?file=${encodeURIComponent(big.sampleFile)}`, "trajectory", "metrics", "kb", "search?q=zebra+quartz", "console"], "big", { widths: [1400] });
+    await tour(bigUi.url, ["map", "map?dir=src%2Fapi&overlay=criticals", `trace?file=${encodeURIComponent(big.sampleFile)}`, "trajectory", "metrics", "kb?status=failed", "search?q=zebra+quartz", "console"], "big", { widths: [1400] });
   }, T * 2);
 });

@@ -1,6 +1,7 @@
 // A full-text index of the reviews cache, built per cache part (parts never change, so neither does their index:
-// a nightly append indexes only its new part) in segments of SEGMENT_ROWS rows, so building one never needs
-// more memory than a segment's worth. Documents are critical findings, summaries, static rule hits and file
+// a nightly append indexes only its new part) in segments of whole iterations of about SEGMENT_ROWS rows, so
+// building one never needs more memory than a segment's worth, and each segment reads only the row groups of
+// its iterations (parts keep the JSONL's order, which nightly sweeps write iteration by iteration). Documents are critical findings, summaries, static rule hits and file
 // paths; texts are tokenised once per distinct text (per segment) and keyed by hash.
 //   search<F>-<part>-<seg>.docs.parquet   tid, ftid (hash of the path), kind, repo, iter, file, chunk, line, class, tier, model, verdict
 //   search<F>-<part>-<seg>.terms.parquet  term, tid   (sorted by term: a lookup reads a row group or two)
@@ -12,7 +13,7 @@ import { TITLE_CLASSES } from "../analytics/fingerprint-lexicon";
 import { lit } from "./fingerprint-sql";
 
 /** Bump when the index layout or tokenisation changes: old index files are then ignored and replaced. */
-export const SEARCH_FORMAT = 3;
+export const SEARCH_FORMAT = 4;
 
 /** Rows of a cache part per index segment. */
 export const SEGMENT_ROWS = 100_000;
@@ -39,21 +40,35 @@ export function searchFiles(part: string, seg: number): SearchFiles {
   return { docs: at("docs"), terms: at("terms"), texts: at("texts") };
 }
 
-/** How many segments a part has (from the parquet footer: no rows are read). */
-export async function segmentsOf(con: DuckDBConnection, part: string): Promise<number> {
-  const r = await con.runAndReadAll(`SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata(${q(part)})`);
-  return Math.max(1, Math.ceil(Number(r.getRowsJS()[0]?.[0] ?? 0) / SEGMENT_ROWS));
+/** A segment: the iterations [lo, hi] of a part. */
+export type Segment = [number, number];
+
+/** A part's segments: consecutive iterations grouped up to about SEGMENT_ROWS rows (one iteration may be more). */
+export async function segmentsOf(con: DuckDBConnection, part: string): Promise<Segment[]> {
+  const r = await con.runAndReadAll(`SELECT iter, count(*) FROM read_parquet(${q(part)}) WHERE iter IS NOT NULL GROUP BY iter ORDER BY iter`);
+  const out: Segment[] = [];
+  let rows = 0;
+  for (const [iter, n] of r.getRowsJS() as [number, bigint][]) {
+    const it = Number(iter);
+    if (!out.length || rows + Number(n) > SEGMENT_ROWS) {
+      out.push([it, it]);
+      rows = 0;
+    }
+    out[out.length - 1]![1] = it;
+    rows += Number(n);
+  }
+  return out.length ? out : [[0, 0]];
 }
 
 /** All three files of a segment present (the terms file is written last). */
 export const segmentBuilt = (f: SearchFiles) => existsSync(f.terms) && existsSync(f.docs) && existsSync(f.texts);
 
 /** The rows of one segment of a part. */
-const segmentRows = (part: string, seg: number, cols: string) =>
-  `(SELECT ${cols} FROM read_parquet(${q(part)}, file_row_number = true) WHERE file_row_number >= ${seg * SEGMENT_ROWS} AND file_row_number < ${(seg + 1) * SEGMENT_ROWS})`;
+const segmentRows = (part: string, [lo, hi]: Segment, cols: string) =>
+  `(SELECT ${cols} FROM read_parquet(${q(part)}) WHERE iter BETWEEN ${Math.trunc(lo)} AND ${Math.trunc(hi)})`;
 
 /** Every document of a segment, with its text (one row per finding, summary, rule hit, and file). */
-function docsOf(part: string, seg: number): string {
+function docsOf(part: string, seg: Segment): string {
   const r = `(SELECT * FROM ${segmentRows(part, seg, "repo, iter, file, chunk, gradient_tier AS tier, model, verdict, summary, critical_failures, static_findings, scrum_skip")} WHERE scrum_skip IS NULL)`;
   return `(
     SELECT 'finding' AS kind, repo, iter, file, chunk, c.line AS line, c.title AS text, NULL::VARCHAR AS class, tier, model, verdict
@@ -79,8 +94,8 @@ async function copyTo(con: DuckDBConnection, select: string, dest: string): Prom
  * Index one segment of a cache part (needs the fingerprint macros on `con`). Findings get the title's class from
  * the fingerprint lexicon ('other' when none matches); rule hits their rule's class.
  */
-export async function indexSegment(con: DuckDBConnection, part: string, seg: number): Promise<void> {
-  const f = searchFiles(part, seg);
+export async function indexSegment(con: DuckDBConnection, part: string, seg: Segment, at: number): Promise<void> {
+  const f = searchFiles(part, at);
   const docs = docsOf(part, seg);
   const keys = `(SELECT title, CASE WHEN list_contains(${CLASS_KEYS}, scrum_title_key(title)) THEN scrum_title_key(title) ELSE 'other' END AS class
     FROM (SELECT DISTINCT c.title AS title FROM (SELECT unnest(critical_failures) AS c FROM ${segmentRows(part, seg, "critical_failures")})))`;
@@ -93,8 +108,8 @@ export async function indexSegment(con: DuckDBConnection, part: string, seg: num
 
 /** Index every segment of a part that has none yet. */
 export async function indexPart(con: DuckDBConnection, part: string): Promise<void> {
-  const n = await segmentsOf(con, part);
-  for (let seg = 0; seg < n; seg++) if (!segmentBuilt(searchFiles(part, seg))) await indexSegment(con, part, seg);
+  const segs = await segmentsOf(con, part);
+  for (const [i, seg] of segs.entries()) if (!segmentBuilt(searchFiles(part, i))) await indexSegment(con, part, seg, i);
 }
 
 /** Remove index files of parts that are gone (compacted or rebuilt), once they are old enough. */

@@ -20,7 +20,11 @@ const MISSES = `SELECT model, arg_min(provider, ln) AS provider, min(ln) AS ln, 
 // A (run, file) counts as a first try when the model accepted it with no miss of its own there.
 const TRIED = `SELECT model, count(*) AS tried, count(*) FILTER (WHERE acc AND NOT mis) AS first
   FROM (SELECT model, run_id, file, bool_or(kind = 'accept') AS acc, bool_or(kind = 'miss') AS mis FROM trust GROUP BY ALL) GROUP BY model`;
-const REVIEWS = `SELECT model, max(provider) AS provider, count(DISTINCT file) AS files, count(DISTINCT (iter, file)) AS file_iters,
+// (iter, file) pairs per model. When the cache knows each one-chunk row is alone in its (iter, file)
+// (single_rows), those rows are counted, and only chunked rows need a distinct set: a million-entry distinct
+// set of (iter, file) was most of the memory `scrum trust` needed.
+const reviewsSql = (singleRows: boolean) => `SELECT model, max(provider) AS provider, count(DISTINCT file) AS files,
+    ${singleRows ? "count(*) FILTER (WHERE chunks = 1) + count(DISTINCT (iter, file)) FILTER (WHERE chunks <> 1)" : "count(DISTINCT (iter, file))"} AS file_iters,
     sum(len(list_filter(static_findings, s -> s.model_verdict = 'confirmed'))) AS confirmed,
     sum(len(list_filter(static_findings, s -> s.model_verdict = 'rejected'))) AS rejected
   FROM reviews WHERE ${ACCEPTED} GROUP BY model`;
@@ -84,7 +88,7 @@ async function agreement(db: KbDb, buckets: number): Promise<Record<string, unkn
 
 /** Per model, sorted by accepted files (most first), as trustProfile computes it. `buckets`: see agreement(). */
 export async function trustDb(db: KbDb, opts: { buckets?: number } = {}): Promise<ModelTrust[]> {
-  const [accepts, misses, tried, reviews] = await Promise.all([ACCEPTS, MISSES, TRIED, REVIEWS].map((sql) => db.all(sql)));
+  const [accepts, misses, tried, reviews] = await Promise.all([ACCEPTS, MISSES, TRIED, reviewsSql(db.source().singleRows)].map((sql) => db.all(sql)));
   const agree = await agreement(db, Math.max(1, Math.trunc(opts.buckets ?? 1)));
   const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.model), r]));
   const acc = by(accepts!), tr = by(tried!), rev = by(reviews!);

@@ -1,7 +1,7 @@
 // Builds the cache's search index (query/search-index.ts) in the background, a segment at a time between views
 // (ui-db.ts task), so views stay answerable meanwhile and memory holds one thing at a time; SEARCH uses the parts
 // indexed so far and says how far it got.
-import { indexSegment, removeStaleIndexes, searchFiles, segmentBuilt, segmentsOf, type SearchFiles } from "../query/search-index";
+import { indexSegment, removeStaleIndexes, searchFiles, segmentBuilt, segmentsOf, type SearchFiles, type Segment } from "../query/search-index";
 import type { UiDb } from "./ui-db";
 
 export interface IndexState {
@@ -17,7 +17,7 @@ export class SearchIndexer {
   private job: Promise<void> | null = null;
   private error: string | null = null;
   /** Segments per part (parts never change). */
-  private segs = new Map<string, number>();
+  private segs = new Map<string, Segment[]>();
 
   constructor(private readonly db: UiDb, private readonly cacheDir: string) {}
 
@@ -27,9 +27,9 @@ export class SearchIndexer {
   }
 
   private filesOf(part: string): SearchFiles[] | null {
-    const n = this.segs.get(part);
-    if (n === undefined) return null;
-    const files = Array.from({ length: n }, (_, i) => searchFiles(part, i));
+    const segs = this.segs.get(part);
+    if (segs === undefined) return null;
+    const files = segs.map((_, i) => searchFiles(part, i));
     return files.every(segmentBuilt) ? files : null;
   }
 
@@ -65,9 +65,9 @@ export class SearchIndexer {
         const parts = this.parts();
         for (const p of parts) {
           if (!this.segs.has(p)) this.segs.set(p, await this.db.task(() => segmentsOf(con, p)));
-          for (let seg = 0; seg < this.segs.get(p)!; seg++) {
+          for (const [i, seg] of this.segs.get(p)!.entries()) {
             if (this.stopping) return;
-            if (!segmentBuilt(searchFiles(p, seg))) await this.db.task(() => indexSegment(con, p, seg));
+            if (!segmentBuilt(searchFiles(p, i))) await this.db.task(() => indexSegment(con, p, seg, i));
           }
         }
         if (this.parts().every((p) => this.filesOf(p))) break;
