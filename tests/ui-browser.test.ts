@@ -128,13 +128,17 @@ run("control plane in a browser", () => {
       await page.waitForFunction(() => !document.querySelector("#map-legend")?.textContent?.includes("loading"));
       expect(await page.textContent("#map-legend")).toContain("LOOPING");
       expect(await fills()).not.toEqual(byScore);
-      // Keyboard: j moves to the next tile, Enter opens it (a directory zooms in), u goes back up.
-      await page.focus("#treemap a.tile");
+      // Keyboard: j and k move between tiles (a directory, then the files inside it), Enter on a directory
+      // zooms in, u goes back up.
+      await page.focus("#treemap a.tile:not(.child)");
+      const at = () => page.evaluate(() => document.activeElement?.getAttribute("data-path"));
+      const dir = await at();
       await page.keyboard.press("j");
-      const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-path"));
-      expect(focused).toMatch(/^src\//);
+      expect(await at()).toMatch(new RegExp(`^${dir}/`));
+      await page.keyboard.press("k");
+      expect(await at()).toBe(dir);
       await page.keyboard.press("Enter");
-      await page.waitForFunction((p) => decodeURIComponent(location.hash).includes(`dir=${p}`), focused);
+      await page.waitForFunction((p) => decodeURIComponent(location.hash).includes(`dir=${p}`), dir);
       await ready(page);
       await page.keyboard.press("u");
       await page.waitForFunction(() => decodeURIComponent(location.hash).includes("dir=src&") || decodeURIComponent(location.hash).endsWith("dir=src"));

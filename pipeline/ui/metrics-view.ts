@@ -34,7 +34,7 @@ export const SECTIONS: { id: string; lazy?: boolean; rows: (ctx: DbContext, r: R
     // Request counts parse each row's attempts: the last ten iterations only, after the figures.
     rows: async (ctx) => (await iterStatsOf(ctx.kb, (await iterations(ctx.kb)).slice(-10))).reverse().map((s) => ({
       iter: s.iter, rows: s.rows, accepted: s.accepted, first_attempt_rate: rate(s.first_attempt, s.accepted), json_rate: rate(s.json, s.accepted),
-      requests: s.requests, tokens: `${s.tokens.prompt} / ${s.tokens.completion}`,
+      requests: s.requests, tokens: `${int(s.tokens.prompt)} / ${int(s.tokens.completion)}`,
     })),
   },
   {
@@ -54,21 +54,22 @@ export const SECTIONS: { id: string; lazy?: boolean; rows: (ctx: DbContext, r: R
 const fmtRate = (x: number | null) => (x === null ? "n/a" : `${(100 * x).toFixed(1)}%`);
 const fmt = (x: number | null) => (x === null ? "n/a" : x.toFixed(2));
 const sign = (x: number | null) => (x === null ? "n/a" : `${x > 0 ? "+" : ""}${x.toFixed(2)}`);
+const int = (x: number) => x.toLocaleString("en");
 
 function figures(c: CompareResult) {
   const s = c.sides.to.stats;
   const values: Record<keyof typeof METRIC_NOTES, string> = {
     mean_to: `${fmt(c.mean_to)} (was ${fmt(c.mean_from)})`,
     delta: sign(c.delta),
-    movement: `${c.up} up / ${c.down} down / ${c.same} same`,
-    coverage: `${c.only_to.length} new / ${c.only_from.length} dropped`,
+    movement: `${int(c.up)} up / ${int(c.down)} down / ${int(c.same)} same`,
+    coverage: `${int(c.only_to.length)} new / ${int(c.only_from.length)} dropped`,
     acceptance: fmtRate(rate(s.accepted, s.rows)),
     first_attempt: fmtRate(rate(s.first_attempt, s.accepted)),
     json_rate: fmtRate(rate(s.json, s.accepted)),
     requests_per_row: s.rows ? (s.requests / s.rows).toFixed(2) : "n/a",
-    tokens: `${s.tokens.prompt} / ${s.tokens.completion}`,
-    verified_components: `${c.sides.to.verified_components} (was ${c.sides.from.verified_components})`,
-    tiers: Object.entries(c.sides.to.tiers).map(([t, n]) => `${t} ${n}`).join(", "),
+    tokens: `${int(s.tokens.prompt)} / ${int(s.tokens.completion)}`,
+    verified_components: `${int(c.sides.to.verified_components)} (was ${int(c.sides.from.verified_components)})`,
+    tiers: Object.entries(c.sides.to.tiers).map(([t, n]) => `${t} ${int(n)}`).join(", "),
     bar_raised: c.bar_raised ? "yes" : "no (same prompt)",
   };
   return Object.entries(METRIC_NOTES).map(([id, n]) => ({ id, ...n, value: values[id as keyof typeof METRIC_NOTES], detail: id === "bar_raised" ? c.note : null }));
