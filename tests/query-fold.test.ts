@@ -66,7 +66,7 @@ describe("folding chunks per (iter, file)", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
 
   test("a second one-chunk row for the same (iter, file) from another repository switches the pass-through off", async () => {
     const dir = mkdtempSync(join(tmpdir(), "scrum-fold-repo-"));
@@ -84,7 +84,7 @@ describe("folding chunks per (iter, file)", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
 
   test("a one-chunk row next to a chunked row of the same (iter, file) is folded too", async () => {
     const dir = mkdtempSync(join(tmpdir(), "scrum-fold-mix-"));
@@ -98,5 +98,5 @@ describe("folding chunks per (iter, file)", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
 });

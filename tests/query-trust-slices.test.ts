@@ -42,4 +42,4 @@ test("agreement over 1, 3 and 7 slices of the contents gives the same profile as
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}, 30_000);

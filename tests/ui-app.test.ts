@@ -18,7 +18,7 @@ beforeAll(async () => {
   writeFileSync(join(fx.repo, ".env"), "API_KEY=do-not-serve\n");
   ui = await startUi({ kbDir: fx.kb, repoDir: fx.repo, signals: config.signals, refreshMs: 0 }, { host: "127.0.0.1", port: 0 });
   await ui.warm;
-});
+}, 60_000);
 afterAll(async () => {
   await ui?.stop();
   rmSync(fx.root, { recursive: true, force: true });
@@ -226,7 +226,7 @@ describe("API key and the command", () => {
     } finally {
       await keyed.stop();
     }
-  });
+  }, 60_000);
 
   test("scrum ui refuses a non-loopback bind without SCRUM_UI_KEY, and a bad --memory-limit: exit 2, one line", () => {
     const env = { ...process.env };
@@ -239,7 +239,25 @@ describe("API key and the command", () => {
       expect(err.split("\n")).toHaveLength(1);
       expect(err).toContain(want);
     }
-  });
+  }, 60_000);
+});
+
+describe("an empty KB", () => {
+  test("a KB directory with no rows yet serves every view, empty", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ui-empty-"));
+    const empty = await startUi({ kbDir: join(dir, "kb"), repoDir: dir, signals: config.signals }, { host: "127.0.0.1", port: 0 });
+    try {
+      const j = async (p: string) => (await fetch(`${empty.url}${p}`)).json() as Promise<any>;
+      expect((await j("/api/map")).tiles).toEqual([]);
+      expect((await j("/api/trajectory")).iters).toEqual([]);
+      expect((await j("/api/metrics")).note).toContain("compare needs two iterations (the KB has 0)");
+      expect((await j("/api/kb")).total).toBe(0);
+      expect((await j("/api/search?q=anything")).total).toBe(0);
+    } finally {
+      await empty.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe("following the KB", () => {
@@ -262,5 +280,5 @@ describe("following the KB", () => {
       await live.stop();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });

@@ -121,7 +121,7 @@ describe("the console hub", () => {
     } finally {
       stop();
     }
-  });
+  }, 30_000);
 
   test("no observer configured and an unreachable one are statuses, not errors", async () => {
     const none: ConsoleEvent[] = [];

@@ -97,7 +97,7 @@ export function lineChart(box, { id, title, series, xLabel, yLabel, yMin = 0, yM
       const lines = series.map((sr) => { const p = sr.points.find((q) => q.x === x); return `${sr.label}: ${p && p.y !== null ? yFmt(p.y) : "n/a"}`; });
       return withTip(s("rect", { class: "hit", x: left, y: M.t, width: Math.max(1, right - left), height: H - M.t - M.b }), `${xLabel} ${x}\n${lines.join("\n")}`);
     }));
-  return h("div", { class: "chart-box" }, svg, series.length > 1 ? legend(series) : null,
+  return h("div", { class: "chart-box" }, svg, legend(series),
     dataTable(title, [xLabel, ...series.map((sr) => sr.label)], xs.map((x) => [String(x), ...series.map((sr) => { const p = sr.points.find((q) => q.x === x); return p && p.y !== null ? yFmt(p.y) : "n/a"; })])));
 }
 
