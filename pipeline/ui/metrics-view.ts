@@ -10,18 +10,22 @@ import type { DbContext, Row } from "./ui-db";
 /** Rows per table. */
 const TABLE_ROWS = 25;
 
+/** What a table may read: the comparison of the two iterations the page shows (null with fewer than two). */
 interface Range {
-  compare: CompareResult;
+  compare: CompareResult | null;
+  opts: { from?: number; to?: number };
 }
 
 /**
  * The tables below the figures, in order; `id` names the notes in SECTION_NOTES. A `lazy` table is fetched by
  * the page after the figures are drawn (/api/metrics/section), so a slow one never holds up the view.
  */
-export const SECTIONS: { id: string; lazy?: boolean; rows: (ctx: DbContext, r: Range) => Promise<Row[]> }[] = [
+export const SECTIONS: { id: string; lazy?: boolean; needsCompare?: boolean; rows: (ctx: DbContext, r: Range) => Promise<Row[]> }[] = [
   {
     id: "moves",
+    needsCompare: true,
     rows: async (_ctx, { compare }) => {
+      if (!compare) return [];
       const moved = compare.files.filter((f) => f.delta !== 0).sort((a, b) => a.delta - b.delta || (a.file < b.file ? -1 : 1));
       const down = moved.filter((f) => f.delta < 0).slice(0, TABLE_ROWS);
       const up = moved.filter((f) => f.delta > 0).reverse().slice(0, TABLE_ROWS);
@@ -80,8 +84,8 @@ export async function metricsView(ctx: DbContext, opts: { from?: number; to?: nu
   const compare = iters.length >= 2 ? await compareDb(ctx.kb, opts) : null;
   const sections = [];
   for (const s of SECTIONS) {
-    if (!compare && s.id !== "trust") continue;
-    sections.push({ id: s.id, ...SECTION_NOTES[s.id]!, rows: s.lazy ? null : await s.rows(ctx, { compare: compare! }) });
+    if (!compare && s.needsCompare) continue;
+    sections.push({ id: s.id, ...SECTION_NOTES[s.id]!, rows: s.lazy ? null : await s.rows(ctx, { compare, opts }) });
   }
   return {
     iterations: iters, compare: compare && { from: compare.from, to: compare.to }, figures: compare ? figures(compare) : [],
@@ -94,5 +98,5 @@ export async function metricsSection(ctx: DbContext, id: string, opts: { from?: 
   const s = SECTIONS.find((x) => x.id === id);
   if (!s) return null;
   const iters = await iterations(ctx.kb);
-  return s.rows(ctx, { compare: iters.length >= 2 && s.id === "moves" ? await compareDb(ctx.kb, opts) : (null as never) });
+  return s.rows(ctx, { compare: iters.length >= 2 && s.needsCompare ? await compareDb(ctx.kb, opts) : null, opts });
 }
