@@ -24,6 +24,12 @@ describe("scoreEval", () => {
     expect(r.by_language["python"]).toMatchObject({ recall: 1, precision: 1 });
   });
 
+  test("class matching is the headline; location-only counts a wrong-class finding near the line", () => {
+    const r = scoreEval(gt, [{ file: "a/x.ts", line: 30, class: "stub" }, { file: "b/y.py", line: 5, class: "hardcoded-path" }], 2);
+    expect(r.total).toMatchObject({ found: 1, reported: 2, true_positives: 1 });
+    expect(r.location_only).toMatchObject({ expected: 3, found: 2, reported: 2, true_positives: 2, false_positives: 0 });
+  });
+
   test("a finding outside the tolerance does not match", () => {
     expect(scoreEval(gt, [{ file: "a/x.ts", line: 13, class: "stub" }], 2).total.found).toBe(0);
     expect(scoreEval(gt, [{ file: "a/x.ts", line: 13, class: "stub" }], 3).total.found).toBe(1);

@@ -3,7 +3,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { appendJsonl, readJsonl } from "../pipeline/kb/jsonl";
 import { migrateReviewRow } from "../pipeline/kb/migrate";
-import { ReviewRowV4 } from "../pipeline/kb/schemas/review-row";
+import { ReviewRowV5 } from "../pipeline/kb/schemas/review-row";
 import { tmpDir } from "./support/tmp-repo";
 
 describe("append-only JSONL", () => {
@@ -36,12 +36,13 @@ const v3 = {
 };
 
 describe("schema migrations", () => {
-  test("a v3 row migrates to a valid v4 row with its figures intact", () => {
+  test("a v3 row migrates to a valid v5 row with its figures intact (no night, no shard)", () => {
     const r = migrateReviewRow(v3);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(ReviewRowV4.safeParse(r.row).success).toBe(true);
-    expect(r.row.schema_version).toBe(4);
+    expect(ReviewRowV5.safeParse(r.row).success).toBe(true);
+    expect(r.row.schema_version).toBe(5);
+    expect([r.row.night, r.row.shard]).toEqual([null, null]);
     expect(r.row.prompt).toEqual({ name: "forensic", sha256: "e".repeat(64) });
     expect(r.row.tokens).toEqual({ prompt: 900, completion: 300 });
     expect(r.row.critical_failures_count).toBe(1);

@@ -10,7 +10,7 @@ import { runCli } from "../pipeline/cli/main";
 import { appendJsonl } from "../pipeline/kb/jsonl";
 import { kbPaths } from "../pipeline/kb/paths";
 import { readReviews, readRuns, readTrust } from "../pipeline/kb/read-kb";
-import { RunRow } from "../pipeline/kb/schemas/run-row";
+import { RunRowV1 } from "../pipeline/kb/schemas/run-row";
 import { item, missRow, reviewRow, trustRow } from "./support/kb-builder";
 
 const CONFIG = join(import.meta.dir, "..", "scrum.config.yaml");
@@ -83,7 +83,7 @@ describe("lines DuckDB must not lose", () => {
     const tsTrust = readTrust(kb, () => {});
     expect(tsTrust.accepts.length + tsTrust.misses.length).toBe(3);
 
-    const run1 = RunRow.parse({ schema_version: 1, run_id: "run-1", phase: "start", iter: 1, repo: "/repo", commit: null, ladder: "default",
+    const run1 = RunRowV1.parse({ schema_version: 1, run_id: "run-1", phase: "start", iter: 1, repo: "/repo", commit: null, ladder: "default",
       prompt: { name: "forensic", sha256: "a".repeat(64) }, policy_version: "2026.11.1", files_planned: 3, created_at: "2026-11-01T02:00:00.000Z" });
     appendJsonl(kbPaths(kb).runs, [run1]);
     const line = JSON.stringify({ ...run1, phase: "end" });
@@ -115,7 +115,7 @@ describe("the SQL path applies the row schema like the TypeScript reader", () =>
       { ...reviewRow({ iter: 2, file: "g.ts" }), status: "maybe" },
       { ...reviewRow({ iter: 2, file: "h.ts" }), critical_failures: [{ title: "", line: 3, verified: true }] },
       { ...reviewRow({ iter: 2, file: "i.ts" }), file_sha256: "abc" },
-      { ...reviewRow({ iter: 2, file: "j.ts" }), schema_version: 5 },
+      { ...reviewRow({ iter: 2, file: "j.ts" }), schema_version: 99 },
       { ...reviewRow({ iter: 2, file: "k.ts" }), iter: 0 },
     ];
     const { prompt, tokens, attempts, ...rest } = reviewRow({ iter: 2, file: "v3.ts", score: 7 });

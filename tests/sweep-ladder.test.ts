@@ -145,7 +145,7 @@ describe("rows, evidence and cache", () => {
     const s = await server({ perModel: { m1: [{ text: answer(), tokens: { prompt: 321, completion: 45 } }] } });
     const { rows } = await sweep(gitRepo({ "src/add.ts": CODE }), testConfig([{ provider: "ollama", model: "m1", host: s.url }]));
     const r = rows[0]!;
-    expect(r.schema_version).toBe(4);
+    expect(r.schema_version).toBe(5);
     expect(r.prompt.name).toBe("forensic");
     expect(r.prompt.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(r.policy_version).toBe("2026.11.1");

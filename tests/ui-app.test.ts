@@ -93,12 +93,17 @@ describe("TRACE, TRAJECTORY, METRICS, KB", () => {
     expect(body.compare).toEqual({ from: 1, to: 3 });
     for (const f of body.figures) expect([f.meaning.length > 10, f.good.length > 5, Boolean(f.value)]).toEqual([true, true, true]);
     expect(body.figures.find((f: any) => f.id === "bar_raised").value).toContain("yes");
-    expect(body.sections.map((s: any) => s.id)).toEqual(["moves", "iterations", "trust"]);
+    expect(body.sections.map((s: any) => s.id)).toEqual(["moves", "iterations", "trust", "evals"]);
     // Drops first, then rises, largest first.
     expect(body.sections[0].rows.map((r: any) => [r.file, r.delta])).toEqual([["src/util/math.ts", -3], ["src/auth/login.ts", 4.5]]);
     expect(body.sections[2].rows).toBeNull();
     const trust = (await get("/api/metrics/section?id=trust")).body;
     expect(trust.rows[0]).toMatchObject({ model: "ollama/kimi-k2:1t", files_accepted: 5 });
+    // The latest mutation eval only: the older one (e-old) is left out.
+    expect(body.sections[3].rows).toEqual([
+      { class: "swallowed-error", reviewer: "ollama/kimi-k2:1t", caught: 1, reviewed: 2, recall: 0.5, false_alarms: 1 },
+      { class: "swallowed-error", reviewer: "static floor", caught: 2, reviewed: 2, recall: 1, false_alarms: 0 },
+    ]);
     expect((await get("/api/metrics?from=9")).status).toBe(400);
     expect((await get("/api/metrics?from=x")).status).toBe(400);
   });

@@ -52,7 +52,7 @@ describe("the palette", () => {
   test("scrum report colours signals, tiers and series from the same palette", () => {
     const d: ReportData = {
       kb: "kb", generatedAt: "now", iters: [{ iter: 1, mean: 5, files: 2, hist: Array(10).fill(1) }], compare: null, signalOrder: ["LOOPING", "CONVERGING"],
-      signals: [{ signal: "LOOPING" }, { signal: "CONVERGING" }] as never, tiers: { iter: 1, auto: 1, dry_run: 0, sim: 0, block: 1 }, models: [], trajectories: [], files: [], filesOmitted: 0,
+      signals: [{ signal: "LOOPING" }, { signal: "CONVERGING" }] as never, tiers: { iter: 1, auto: 1, dry_run: 0, sim: 0, block: 1 }, models: [], trajectories: [], files: [], filesOmitted: 0, evaluation: null, audits: null,
     };
     const html = renderHtml(d);
     const bars = (id: string) => [...html.slice(html.indexOf(`id="${id}"`)).split("</svg>")[0]!.matchAll(/class="bar"[^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);

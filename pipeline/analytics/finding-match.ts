@@ -38,8 +38,9 @@ const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 
 /**
  * Greedy one-to-one matching: candidate pairs share a key and are both without a line or at most
  * `lineBucket` lines apart; the nearest pairs are taken first (ties by key, then lines, ascending).
+ * Returns the indexes of `last` that found a partner (the gate's --new-only reports the others).
  */
-export function matchFindings(prev: readonly KeyedFinding[], last: readonly KeyedFinding[], lineBucket: number): FindingMatch {
+export function matchedLast(prev: readonly Omit<KeyedFinding, "fingerprint">[], last: readonly Omit<KeyedFinding, "fingerprint">[], lineBucket: number): Set<number> {
   const pairs: { d: number; key: string; pl: number; ll: number; i: number; j: number }[] = [];
   prev.forEach((p, i) => last.forEach((l, j) => {
     if (p.key !== l.key || (p.line === null) !== (l.line === null)) return;
@@ -53,7 +54,13 @@ export function matchFindings(prev: readonly KeyedFinding[], last: readonly Keye
     usedP.add(x.i);
     usedL.add(x.j);
   }
-  const matched = usedP.size;
+  return usedL;
+}
+
+/** Counts, Jaccard and recurring fingerprints of the one-to-one matching (matchedLast). */
+export function matchFindings(prev: readonly KeyedFinding[], last: readonly KeyedFinding[], lineBucket: number): FindingMatch {
+  const usedL = matchedLast(prev, last, lineBucket);
+  const matched = usedL.size;
   const union = prev.length + last.length - matched;
   return {
     prev: prev.length, last: last.length, matched,

@@ -1,5 +1,6 @@
 // How far each model can be trusted: acceptance, JSON discipline, misses, cost, unverified findings,
 // and agreement with other models and with the static floor on the same file content.
+import type { EvalRow } from "../kb/schemas/eval-row";
 import type { ReviewRow } from "../kb/schemas/review-row";
 import type { MissRow, TrustRow } from "../kb/schemas/trust-row";
 import { fingerprint } from "./fingerprint";
@@ -39,6 +40,34 @@ export interface ModelTrust {
   agreement_floor: Agreement;
   /** The floor's findings handed to this model as evidence: confirmed / (confirmed + rejected). */
   floor_confirm_rate: number | null;
+  /** From `scrum eval --mutate` (scrum_evals.jsonl), summed over every eval of this KB. */
+  accuracy: Accuracy;
+}
+
+export interface Accuracy {
+  evals: number;
+  /** Mutants whose file this model reviewed, and those it caught. */
+  reviewed: number;
+  caught: number;
+  mutation_recall: number | null;
+  /** Its findings on mutated files, and those near no mutant and absent from the baseline. */
+  findings: number;
+  false_alarms: number;
+  /** (findings - false alarms) / findings: the share of its findings the eval could verify. */
+  verified_share: number | null;
+}
+
+/** Per model: what the mutation evals recorded (floor rows count for `static-floor`). */
+export function accuracyOf(evals: readonly EvalRow[], model: string): Accuracy {
+  const mine = evals.filter((e) => (e.reviewer === "floor" || e.reviewer === "model") && e.model === model);
+  const judged = mine.filter((e) => e.outcome === "caught" || e.outcome === "missed");
+  const caught = judged.filter((e) => e.outcome === "caught").length;
+  const findings = mine.reduce((s, e) => s + e.findings, 0);
+  const alarms = mine.reduce((s, e) => s + e.false_alarms, 0);
+  return {
+    evals: new Set(mine.map((e) => e.eval_id)).size, reviewed: judged.length, caught, mutation_recall: rate(caught, judged.length),
+    findings, false_alarms: alarms, verified_share: rate(findings - alarms, findings),
+  };
 }
 
 const VERDICT_RANK = { pass: 0, concerns: 1, fail: 2 } as const;
@@ -77,13 +106,15 @@ function agreement(pairs: { same: boolean; overlap: number }[], files: number): 
 }
 
 /** Per model, sorted by accepted files (most first). Rates are null when nothing was counted. */
-export function trustProfile(all: ReviewRow[], trust: { accepts: TrustRow[]; misses: MissRow[] }, opts: { lineBucket?: number } = {}): ModelTrust[] {
+export function trustProfile(all: ReviewRow[], trust: { accepts: TrustRow[]; misses: MissRow[]; evals?: EvalRow[] }, opts: { lineBucket?: number } = {}): ModelTrust[] {
+  const evals = trust.evals ?? [];
   const reviews = latestRows(all);
   const ops = opinions(reviews, opts.lineBucket ?? 10);
   const models = new Map<string, string>();
   for (const r of reviews) if (r.status === "accepted" && r.model) models.set(r.model, r.provider ?? "");
   for (const t of trust.accepts) models.set(t.model, t.provider);
   for (const m of trust.misses) if (!models.has(m.model)) models.set(m.model, m.provider);
+  for (const e of evals) if (e.model && (e.reviewer === "floor" || e.reviewer === "model") && !models.has(e.model)) models.set(e.model, e.provider ?? "");
 
   return [...models.entries()].map(([model, provider]) => {
     const acc = trust.accepts.filter((t) => t.model === model);
@@ -138,6 +169,7 @@ export function trustProfile(all: ReviewRow[], trust: { accepts: TrustRow[]; mis
       agreement_models: agreement(vsModels, filesModels),
       agreement_floor: agreement(vsFloor, filesFloor),
       floor_confirm_rate: rate(confirmed, confirmed + rejected),
+      accuracy: accuracyOf(evals, model),
     };
   }).sort((a, b) => b.files_accepted - a.files_accepted || (a.model < b.model ? -1 : 1));
 }

@@ -17,6 +17,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<{ c
   report: { summary: "render a Markdown and HTML report of the KB", load: () => import("./commands/report") },
   observe: { summary: "run the observer service that receives outcomes over HTTP", load: () => import("./commands/observe") },
   ui: { summary: "serve the read-only web control plane over the KB and observer", load: () => import("./commands/ui") },
+  audit: { summary: "check what commits, PR bodies and fix-wave docs claim against the KB, the diff and the code", load: () => import("./commands/audit") },
+  kb: { summary: "merge KB directories; pull/push the KB on an orphan git branch", load: () => import("./commands/kb") },
+  gate: { summary: "fail (exit 1) when the latest iteration has findings at or above a tier", load: () => import("./commands/gate") },
+  init: { summary: "write a nightly CI pipeline: `init ci github|gitlab|k8s`", load: () => import("./commands/init") },
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

@@ -1,5 +1,6 @@
 // The one config schema (zod) and its defaults. Loading and YAML parsing live in core/load-config.ts.
 import { z } from "zod";
+import { FindingClass } from "../kb/schemas/static-finding";
 
 export const Rung = z
   .object({
@@ -103,11 +104,24 @@ export const TierRule = z
   .strict();
 export type TierRule = z.infer<typeof TierRule>;
 
+/** Severity by place: the highest tier findings in code that does not ship may bring a chunk to. */
+export const PlaceCap = z
+  .object({
+    default: TierName,
+    classes: z.partialRecord(FindingClass, TierName).default({}).describe("per finding class, overriding default"),
+  })
+  .strict();
+const PLACE_DEFAULT = { default: "dry_run" as const, classes: { "hardcoded-secret": "sim" as const } };
+export const PlaceCaps = z
+  .object({ test: PlaceCap.default(PLACE_DEFAULT), example: PlaceCap.default(PLACE_DEFAULT), bench: PlaceCap.default(PLACE_DEFAULT) })
+  .strict();
+
 export const TierConfig = z
   .object({
     sensitive: z.array(Glob).default(["**/*auth*/**", "**/*auth*.*", "**/*secur*", "**/*crypt*", "**/*payment*", "**/*billing*", "**/migrations/**", "**/*permission*", "**/*session*"]),
     rules: z.array(TierRule).min(1),
     fallback: TierName.default("dry_run"),
+    places: PlaceCaps.default(PlaceCaps.parse({})).describe("caps on the tier of chunks whose findings are all in test, example or benchmark code"),
   })
   .strict();
 
@@ -119,6 +133,8 @@ export const StaticPolicy = z
     failOn: z.enum(["error", "warning", "info"]).default("error"),
     concernsOn: z.enum(["error", "warning", "info"]).default("warning"),
     rulesDir: z.string().default("prompts/rules"),
+    workers: z.number().int().min(0).max(64).optional()
+      .describe("floor worker threads; default one per core when a sweep has 400+ files; 0 scans on the main thread"),
   })
   .strict();
 
@@ -161,6 +177,28 @@ export const ObserverConfig = z
   })
   .strict();
 
+export const MutateConfig = z
+  .object({
+    dir: z.string().default("prompts/mutations").describe("mutation operators, relative to the scrum install (or absolute)"),
+    perClass: z.number().int().min(1).default(3).describe("mutants planted per class (scrum eval --mutate --per-class)"),
+    tolerance: z.number().int().min(0).default(3).describe("a finding within this many lines of a mutant catches it"),
+    seed: z.string().min(1).default("scrum").describe("default --seed: the same seed plants the same mutants"),
+  })
+  .strict();
+
+/** Claim kinds `scrum audit` recognises (docs/AUDIT.md); `fact` is everything else stated as fact. */
+export const ClaimKind = z.enum(["score_movement", "aggregate", "test_count", "wiring", "changed_file", "fact"]);
+export type ClaimKind = z.infer<typeof ClaimKind>;
+
+export const AuditConfig = z
+  .object({
+    blocking: z.array(ClaimKind).default(["score_movement", "aggregate", "test_count", "wiring", "changed_file"])
+      .describe("claim kinds whose not-backed outcome fails `scrum audit` (exit 1)"),
+    strict: z.boolean().default(false).describe("an unverifiable claim of a blocking kind blocks too"),
+    diffLines: z.number().int().min(20).default(400).describe("most diff lines sent with one claim to `scrum audit --ladder`"),
+  })
+  .strict();
+
 export const Config = z
   .object({
     policy_version: z.string().min(1),
@@ -178,6 +216,8 @@ export const Config = z
     signals: SignalsConfig,
     fixwave: FixwaveConfig.default(FixwaveConfig.parse({})),
     observer: ObserverConfig.default(ObserverConfig.parse({})),
+    mutate: MutateConfig.default(MutateConfig.parse({})),
+    audit: AuditConfig.default(AuditConfig.parse({})),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -4,13 +4,42 @@ import { dirname } from "node:path";
 
 /** Append rows as whole lines in one write, then fsync, so a kill leaves at most one torn tail line. */
 export function appendJsonl(path: string, rows: readonly unknown[]): void {
-  if (rows.length === 0) return;
+  appendLines(path, rows.map((r) => JSON.stringify(r)));
+}
+
+/** Lines per write when appending many (kb merge): bounds the memory of one write, not its atomicity. */
+const BATCH_CHARS = 32 << 20;
+
+/** Append already-serialised JSON lines (kb merge copies lines verbatim), then fsync. */
+export function appendLines(path: string, lines: readonly string[]): void {
+  if (lines.length === 0) return;
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, "a");
   try {
     // A torn tail from an earlier crash must not glue onto our first row.
-    const text = rows.map((r) => JSON.stringify(r)).join("\n") + "\n";
-    writeSync(fd, needsLeadingNewline(path) ? "\n" + text : text);
+    let lead = needsLeadingNewline(path) ? "\n" : "";
+    for (let i = 0; i < lines.length; ) {
+      let j = i, size = 0;
+      while (j < lines.length && (j === i || size + lines[j]!.length < BATCH_CHARS)) size += lines[j++]!.length + 1;
+      writeSync(fd, lead + lines.slice(i, j).join("\n") + "\n");
+      lead = "";
+      i = j;
+    }
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Append whole JSONL bytes (kb merge copying a source file verbatim), ending in a newline, then fsync. */
+export function appendBytes(path: string, buf: Buffer): void {
+  if (buf.length === 0) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, "a");
+  try {
+    if (needsLeadingNewline(path)) writeSync(fd, "\n");
+    writeSync(fd, buf);
+    if (buf[buf.length - 1] !== 0x0a) writeSync(fd, "\n");
     fsyncSync(fd);
   } finally {
     closeSync(fd);

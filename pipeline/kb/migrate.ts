@@ -1,6 +1,7 @@
-// Explicit migrations from older review-row schema versions to the current one (v4).
+// Explicit migrations from older row schema versions to the current ones (review v5, run v2).
 import { z } from "zod";
-import { ReviewRowV4, REVIEW_SCHEMA_VERSION, type ReviewRow } from "./schemas/review-row";
+import { ReviewRowV4, ReviewRowV5, REVIEW_SCHEMA_VERSION, type ReviewRow } from "./schemas/review-row";
+import { RUN_SCHEMA_VERSION, RunRow, RunRowV1 } from "./schemas/run-row";
 
 const ItemV3 = z.object({ title: z.string(), line: z.number().int().positive().optional(), evidence: z.string().optional() });
 
@@ -47,9 +48,9 @@ export type ReviewRowV3 = z.infer<typeof ReviewRowV3>;
 const V3_REASON = "v3 row: not checked against the file (the evidence check came with v4)";
 const lift = (items: z.infer<typeof ItemV3>[]) => items.map((i) => ({ ...i, verified: false, unverified_reason: V3_REASON }));
 
-export function migrateV3toV4(r: ReviewRowV3): ReviewRow {
+export function migrateV3toV4(r: ReviewRowV3): ReviewRowV4 {
   return {
-    schema_version: REVIEW_SCHEMA_VERSION,
+    schema_version: 4,
     run_id: r.run_id,
     iter: r.iter,
     repo: r.repo,
@@ -96,18 +97,43 @@ export function migrateV3toV4(r: ReviewRowV3): ReviewRow {
 
 export type MigrateResult = { ok: true; row: ReviewRow } | { ok: false; error: string };
 
-/** Bring any known version up to v4; unknown versions and invalid rows are reported, not thrown. */
+/** v4 rows were written before shards and nights: neither is known, so both are null. */
+export function migrateV4toV5(r: ReviewRowV4): ReviewRow {
+  const { schema_version: _v, run_id, iter, ...rest } = r;
+  return { schema_version: REVIEW_SCHEMA_VERSION, run_id, iter, night: null, shard: null, ...rest };
+}
+
+/** Review row versions this scrum reads (older ones migrate); a newer one was written by a newer scrum. */
+export const REVIEW_VERSIONS_READ = [3, 4, REVIEW_SCHEMA_VERSION] as const;
+/** Run row versions this scrum reads. */
+export const RUN_VERSIONS_READ = [1, RUN_SCHEMA_VERSION] as const;
+
+/** Bring any known version up to v5; unknown versions and invalid rows are reported, not thrown. */
 export function migrateReviewRow(raw: unknown): MigrateResult {
   const version = (raw as { schema_version?: unknown } | null)?.schema_version;
   if (version === REVIEW_SCHEMA_VERSION) {
-    const r = ReviewRowV4.safeParse(raw);
+    const r = ReviewRowV5.safeParse(raw);
     return r.success ? { ok: true, row: r.data } : { ok: false, error: firstIssue(r.error) };
+  }
+  if (version === 4) {
+    const r = ReviewRowV4.safeParse(raw);
+    return r.success ? { ok: true, row: migrateV4toV5(r.data) } : { ok: false, error: firstIssue(r.error) };
   }
   if (version === 3) {
     const r = ReviewRowV3.safeParse(raw);
-    return r.success ? { ok: true, row: migrateV3toV4(r.data) } : { ok: false, error: firstIssue(r.error) };
+    return r.success ? { ok: true, row: migrateV4toV5(migrateV3toV4(r.data)) } : { ok: false, error: firstIssue(r.error) };
   }
   return { ok: false, error: `unknown schema_version ${JSON.stringify(version)}` };
+}
+
+/** A run row of any known version as v2 (v1: no night, no shard), or null when invalid. */
+export function migrateRunRow(raw: unknown): RunRow | null {
+  const v2 = RunRow.safeParse(raw);
+  if (v2.success) return v2.data;
+  const v1 = RunRowV1.safeParse(raw);
+  if (!v1.success) return null;
+  const { schema_version: _v, run_id, phase, iter, ...rest } = v1.data;
+  return { schema_version: RUN_SCHEMA_VERSION, run_id, phase, iter, night: null, shard: null, ...rest };
 }
 
 function firstIssue(e: z.ZodError): string {

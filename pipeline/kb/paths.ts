@@ -5,6 +5,8 @@ export const KB_FILES = {
   reviews: "scrum_reviews.jsonl",
   trust: "model_trust.jsonl",
   runs: "scrum_runs.jsonl",
+  evals: "scrum_evals.jsonl",
+  audits: "scrum_audits.jsonl",
 } as const;
 
 export function kbPaths(dir: string) {
@@ -13,6 +15,8 @@ export function kbPaths(dir: string) {
     reviews: join(dir, KB_FILES.reviews),
     trust: join(dir, KB_FILES.trust),
     runs: join(dir, KB_FILES.runs),
+    evals: join(dir, KB_FILES.evals),
+    audits: join(dir, KB_FILES.audits),
   };
 }
 export type KbPaths = ReturnType<typeof kbPaths>;

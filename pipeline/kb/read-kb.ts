@@ -1,9 +1,10 @@
 // Typed readers over a KB directory: every row migrated to the current schema, bad rows warned about.
 import { readJsonl } from "./jsonl";
-import { migrateReviewRow } from "./migrate";
+import { migrateReviewRow, migrateRunRow } from "./migrate";
 import { kbPaths } from "./paths";
 import type { ReviewRow } from "./schemas/review-row";
-import { RunRow } from "./schemas/run-row";
+import { EvalRow } from "./schemas/eval-row";
+import type { RunRow } from "./schemas/run-row";
 import { MissRow, TrustRow } from "./schemas/trust-row";
 
 type Warn = (msg: string) => void;
@@ -40,8 +41,19 @@ export function readTrust(kbDir: string, warn: Warn = stderrWarn): { accepts: Tr
 export function readRuns(kbDir: string, warn: Warn = stderrWarn): RunRow[] {
   const out: RunRow[] = [];
   for (const raw of readJsonl(kbPaths(kbDir).runs, warn)) {
-    const r = RunRow.safeParse(raw);
+    const r = migrateRunRow(raw);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** scrum_evals.jsonl rows (mutation evals); invalid ones are warned about and skipped. */
+export function readEvals(kbDir: string, warn: Warn = stderrWarn): EvalRow[] {
+  const out: EvalRow[] = [];
+  for (const raw of readJsonl(kbPaths(kbDir).evals, warn)) {
+    const r = EvalRow.safeParse(raw);
     if (r.success) out.push(r.data);
+    else warn(`scrum: warning: ${kbPaths(kbDir).evals}: row skipped: ${r.error.issues[0]?.message}`);
   }
   return out;
 }

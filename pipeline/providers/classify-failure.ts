@@ -1,6 +1,5 @@
 // Turn whatever a model client threw (HTTP status, socket error, abort, bad body) into one ProviderError.
-import { ProviderError, parseRetryAfter } from "./provider";
-import type { Deadline } from "./deadline";
+import { ProviderError, parseRetryAfter, type Deadline } from "./provider";
 
 /** Socket-level failure codes across Node, undici and Bun's fetch. */
 const CONNECTION_CODES = new Set([

@@ -1,16 +1,6 @@
 // One request's abort signal: the rung's timeout combined with the caller's signal, and which one fired.
 import { classifyFailure } from "./classify-failure";
-
-export interface Deadline {
-  /** Aborts when the timeout passes or the caller's signal aborts. */
-  signal: AbortSignal;
-  /** The timeout fired (and the caller had not aborted first). */
-  timedOut(): boolean;
-  /** The caller's signal fired. */
-  aborted(): boolean;
-  /** Clear the timer; call when the request settles. */
-  dispose(): void;
-}
+import type { Deadline } from "./provider";
 
 /** Start a deadline of timeoutMs, also tripped by `outer` (the sweep's cancel signal). */
 export function deadline(timeoutMs: number, outer?: AbortSignal): Deadline {

@@ -4,9 +4,8 @@ import type { Rung } from "../core/config";
 import { ConfigError } from "../core/errors";
 import { ollamaProvider } from "./ollama";
 import { openaiProvider } from "./openai";
-import { isLoopbackUrl, type ModelProvider } from "./provider";
+import { isLoopbackUrl, type Env, type ModelProvider } from "./provider";
 
-export type Env = Record<string, string | undefined>;
 type Builder = (rung: Rung, env: Env) => ModelProvider;
 
 const BUILDERS: Partial<Record<Rung["provider"], Builder>> = {

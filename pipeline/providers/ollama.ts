@@ -3,9 +3,8 @@ import { Ollama } from "ollama";
 import type { Rung } from "../core/config";
 import { ConfigError } from "../core/errors";
 import { errorDetail, statusError } from "./classify-failure";
-import type { Env } from "./factory";
-import { timedRequest, type Deadline } from "./deadline";
-import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
+import { timedRequest } from "./deadline";
+import { isLoopbackUrl, ProviderError, type Deadline, type Env, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
 import { probeListing } from "./probe-listing";
 
 /** Ollama treats "name" and "name:latest" as one model. */

@@ -2,9 +2,8 @@
 import OpenAI from "openai";
 import type { Rung } from "../core/config";
 import { ConfigError } from "../core/errors";
-import type { Env } from "./factory";
 import { timedRequest } from "./deadline";
-import { isLoopbackUrl, ProviderError, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
+import { isLoopbackUrl, ProviderError, type Env, type ChatRequest, type ChatResult, type ModelProvider } from "./provider";
 import { probeListing } from "./probe-listing";
 
 /** Local servers ignore the key, but the client insists on one. */

@@ -1,7 +1,8 @@
 // The probe every backend shares: list the endpoint's models within a deadline and say whether the
 // rung's model is among them. Never throws: every failure becomes a one-line reason.
 import { classifyFailure, oneLine } from "./classify-failure";
-import { deadline, type Deadline } from "./deadline";
+import { deadline } from "./deadline";
+import type { Deadline } from "./provider";
 import { notServedReason } from "./provider";
 
 export async function probeListing(opts: {

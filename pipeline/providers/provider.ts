@@ -1,6 +1,22 @@
 // The one interface every model backend implements; the ladder only talks to this.
 import type { Rung } from "../core/config";
 
+/** Environment variables a backend may read (API keys): passed in, never read from process.env here. */
+export type Env = Record<string, string | undefined>;
+
+/** One request's abort signal and which side fired it (made by deadline.ts). */
+export interface Deadline {
+  /** Aborts when the timeout passes or the caller's signal aborts. */
+  signal: AbortSignal;
+  /** The timeout fired (and the caller had not aborted first). */
+  timedOut(): boolean;
+  /** The caller's signal fired. */
+  aborted(): boolean;
+  /** Clear the timer; call when the request settles. */
+  dispose(): void;
+}
+
+
 export interface ChatRequest {
   system: string;
   user: string;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 /** Bump when REVIEW_SELECT or the part layout changes shape, so old caches are rebuilt. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /** Past this many parts an append also merges them into one, so reads stay one scan over few files. */
 export const MAX_PARTS = 8;

@@ -6,8 +6,8 @@ import { MISS_VALID } from "./row-checks";
 const ITEM = "STRUCT(title VARCHAR, line BIGINT, evidence VARCHAR, verified BOOLEAN)[]";
 
 export const REVIEW_COLUMNS: Record<string, string> = {
-  schema_version: "INTEGER", run_id: "VARCHAR", iter: "INTEGER", repo: "VARCHAR", commit: "VARCHAR", file: "VARCHAR",
-  chunk: "INTEGER", chunks: "INTEGER", file_sha256: "VARCHAR", prompt: "STRUCT(name VARCHAR, sha256 VARCHAR)",
+  schema_version: "INTEGER", run_id: "VARCHAR", iter: "INTEGER", night: "VARCHAR", shard: "STRUCT(index INTEGER, count INTEGER)",
+  repo: "VARCHAR", commit: "VARCHAR", file: "VARCHAR", chunk: "INTEGER", chunks: "INTEGER", file_sha256: "VARCHAR", prompt: "STRUCT(name VARCHAR, sha256 VARCHAR)",
   prompt_name: "VARCHAR", prompt_sha256: "VARCHAR", policy_version: "VARCHAR", status: "VARCHAR", provider: "VARCHAR",
   model: "VARCHAR", rung: "INTEGER", attempts: "JSON", accepted_on_attempt: "INTEGER", verdict: "VARCHAR",
   score: "JSON", confidence: "JSON", critical_failures: ITEM, verified_components: ITEM, missing_components: ITEM,
@@ -27,7 +27,7 @@ const items = (col: string) =>
  * attempts would double the cache build); title keys are computed per distinct title in views.ts.
  */
 export const REVIEW_SELECT = `
-  schema_version, run_id, iter, repo, commit, file, coalesce(chunk, 1) AS chunk, coalesce(chunks, 1) AS chunks, file_sha256,
+  schema_version, run_id, iter, night, shard.index AS shard_index, shard.count AS shard_count, repo, commit, file, coalesce(chunk, 1) AS chunk, coalesce(chunks, 1) AS chunks, file_sha256,
   coalesce(prompt.name, prompt_name) AS prompt_name, coalesce(prompt.sha256, prompt_sha256) AS prompt_sha256,
   policy_version, status, provider, model, rung,
   CASE WHEN json_type(attempts) = 'ARRAY' THEN attempts ELSE '[]'::JSON END AS attempts,
@@ -59,7 +59,8 @@ export const TRUST_SELECT = `
   findings, unverified_findings, cached, outcome, detail, created_at`;
 
 export const RUN_COLUMNS: Record<string, string> = {
-  schema_version: "INTEGER", run_id: "VARCHAR", phase: "VARCHAR", iter: "INTEGER", repo: "VARCHAR", commit: "VARCHAR",
+  schema_version: "INTEGER", run_id: "VARCHAR", phase: "VARCHAR", iter: "INTEGER", night: "VARCHAR", shard: "STRUCT(index INTEGER, count INTEGER)",
+  repo: "VARCHAR", commit: "VARCHAR",
   ladder: "VARCHAR", prompt: "STRUCT(name VARCHAR, sha256 VARCHAR)", policy_version: "VARCHAR", files_planned: "INTEGER",
   reviewed: "INTEGER", cached: "INTEGER", failed: "INTEGER", skipped: "INTEGER", mean_score: "DOUBLE",
   models: "STRUCT(provider VARCHAR, model VARCHAR, accepted INTEGER, first_attempt_accepts INTEGER, json_answers INTEGER, markdown_answers INTEGER, json_rate DOUBLE, parse_failures INTEGER, requests INTEGER, tokens STRUCT(prompt BIGINT, completion BIGINT))[]",
@@ -67,6 +68,6 @@ export const RUN_COLUMNS: Record<string, string> = {
 };
 
 export const RUN_SELECT = `
-  run_id, phase, iter, repo, commit, ladder, prompt.name AS prompt_name, prompt.sha256 AS prompt_sha256, policy_version,
+  run_id, phase, iter, night, shard.index AS shard_index, shard.count AS shard_count, repo, commit, ladder, prompt.name AS prompt_name, prompt.sha256 AS prompt_sha256, policy_version,
   files_planned, reviewed, cached, failed, skipped, mean_score, models, wall_ms, interrupted, created_at`;
 

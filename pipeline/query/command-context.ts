@@ -30,7 +30,7 @@ export function intFlag(values: Values, name: string): number | undefined {
   return n;
 }
 
-const NOUN: Record<KbFile, string> = { reviews: "review rows", trust: "trust rows", runs: "run rows" };
+const NOUN: Record<KbFile, string> = { reviews: "review rows", trust: "trust rows", runs: "run rows", audits: "audit rows" };
 
 /** One stderr line per KB file whose views left lines out, so a figure never silently drops rows. */
 export async function warnSkipped(db: KbDb, io: Io, files: KbFile[]): Promise<void> {

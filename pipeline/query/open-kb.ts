@@ -7,7 +7,7 @@ import { kbPaths } from "../kb/paths";
 import { checkedReviews, reviewsSource, type ReviewsSource, type Skipped } from "./reviews-cache";
 import { createViews, smallChecked } from "./views";
 
-export type KbFile = "reviews" | "trust" | "runs";
+export type KbFile = "reviews" | "trust" | "runs" | "audits";
 
 export interface KbDb {
   con: DuckDBConnection;

@@ -3,7 +3,7 @@
 // Known gap: a nullable key that is absent (zod: required) reads as NULL here and is accepted; checking key
 // presence costs a second parse of every line (+50% on a full cache build), and the sweep always writes them.
 
-const inList = (col: string, values: string[]) => `${col} IN (${values.map((v) => `'${v}'`).join(", ")})`;
+export const inList = (col: string, values: readonly string[]) => `${col} IN (${values.map((v) => `'${v}'`).join(", ")})`;
 const nullOr = (col: string, cond: string) => `(${col} IS NULL OR ${cond})`;
 const nonNeg = (...cols: string[]) => cols.map((c) => `${c} >= 0`).join(" AND ");
 const notNull = (...cols: string[]) => cols.map((c) => `${c} IS NOT NULL`).join(" AND ");
@@ -26,9 +26,9 @@ const STATUS = inList("status", ["accepted", "failed"]);
 const FORMAT = nullOr("output_format", inList("output_format", ["json", "markdown"]));
 const TIER = inList("gradient_tier", ["auto", "dry_run", "sim", "block"]);
 
-/** ReviewRowV4. */
+/** ReviewRowV4 and ReviewRowV5 (v5 adds the nullable night and shard; a present shard is 1 ≤ index ≤ count). */
 const REVIEW_V4 = [
-  "schema_version = 4", "length(run_id) >= 1", "iter >= 1", "repo IS NOT NULL", "length(file) >= 1", "chunk >= 1", "chunks >= 1",
+  "schema_version IN (4, 5)", nullOr("shard", "shard.index >= 1 AND shard.index <= shard.count"), "length(run_id) >= 1", "iter >= 1", "repo IS NOT NULL", "length(file) >= 1", "chunk >= 1", "chunks >= 1",
   "length(file_sha256) = 64", "prompt.name IS NOT NULL", "length(prompt.sha256) = 64", "policy_version IS NOT NULL", STATUS,
   nullOr("rung", "rung >= 0"), "json_type(attempts) = 'ARRAY'", nullOr("accepted_on_attempt", "accepted_on_attempt >= 1"), VERDICT,
   numIn("score", 0, 10), numIn("confidence", 0, 1),
@@ -59,7 +59,7 @@ export const MISS_VALID = `(${TRUST_COMMON} AND kind = 'miss' AND ${inList("outc
 export const ACCEPT_VALID = `(${TRUST_COMMON} AND chunk >= 1 AND file_sha256 IS NOT NULL AND accepted_on_attempt >= 1 AND ${inList("output_format", ["json", "markdown"])}
   AND latency_ms >= 0 AND ${nonNeg("tokens.prompt", "tokens.completion", "parse_failures", "findings", "unverified_findings")} AND cached IS NOT NULL)`;
 
-/** RunRow. */
-export const RUN_VALID = `(schema_version = 1 AND ${notNull("run_id", "repo", "ladder", "prompt.name", "prompt.sha256", "policy_version", "created_at")}
+/** RunRow (v1, and v2 with night and shard). */
+export const RUN_VALID = `(schema_version IN (1, 2) AND ${notNull("run_id", "repo", "ladder", "prompt.name", "prompt.sha256", "policy_version", "created_at")}
   AND ${inList("phase", ["start", "end"])} AND iter >= 1 AND files_planned >= 0
   AND ${["reviewed", "cached", "failed", "skipped", "wall_ms"].map((c) => nullOr(c, `${c} >= 0`)).join(" AND ")})`;

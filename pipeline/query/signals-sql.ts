@@ -3,7 +3,7 @@ import type { Config } from "../core/config";
 import { ConfigError } from "../core/errors";
 import { CONDITIONS } from "../analytics/signals";
 import { lit } from "./fingerprint-sql";
-import { findingsOf } from "./views";
+import { findingsOf } from "./findings-sql";
 
 type SignalsConfig = Config["signals"];
 const num = (x: number) => `CAST(${Number(x)} AS DOUBLE)`;

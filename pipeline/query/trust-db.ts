@@ -1,6 +1,7 @@
 // trustProfile (analytics/trust.ts) as grouped DuckDB queries over the `trust` and `reviews` views, so
 // `scrum trust` never parses a big KB in JS. A test holds the two equal on the same fixtures.
-import type { Agreement, ModelTrust } from "../analytics/trust";
+import type { Accuracy, Agreement, ModelTrust } from "../analytics/trust";
+import { ACCURACY } from "./evals-sql";
 import { rate } from "../analytics/iter-stats";
 import type { KbDb } from "./open-kb";
 
@@ -88,11 +89,11 @@ async function agreement(db: KbDb, buckets: number): Promise<Record<string, unkn
 
 /** Per model, sorted by accepted files (most first), as trustProfile computes it. `buckets`: see agreement(). */
 export async function trustDb(db: KbDb, opts: { buckets?: number } = {}): Promise<ModelTrust[]> {
-  const [accepts, misses, tried, reviews] = await Promise.all([ACCEPTS, MISSES, TRIED, reviewsSql(db.source().singleRows)].map((sql) => db.all(sql)));
+  const [accepts, misses, tried, reviews, accuracy] = await Promise.all([ACCEPTS, MISSES, TRIED, reviewsSql(db.source().singleRows), ACCURACY].map((sql) => db.all(sql)));
   const agree = await agreement(db, Math.max(1, Math.trunc(opts.buckets ?? 1)));
   const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.model), r]));
-  const acc = by(accepts!), tr = by(tried!), rev = by(reviews!);
-  const models = new Set([...acc.keys(), ...rev.keys(), ...misses!.map((m) => String(m.model))]);
+  const acc = by(accepts!), tr = by(tried!), rev = by(reviews!), evals = by(accuracy!);
+  const models = new Set([...acc.keys(), ...rev.keys(), ...misses!.map((m) => String(m.model)), ...evals.keys()]);
   return [...models].map((model): ModelTrust => {
     const a = acc.get(model), t = tr.get(model), r = rev.get(model);
     const mine = misses!.filter((m) => String(m.model) === model);
@@ -100,7 +101,8 @@ export async function trustDb(db: KbDb, opts: { buckets?: number } = {}): Promis
     const accepted = n(a?.accepts);
     const findings = n(a?.findings), unverified = n(a?.unverified);
     const confirmed = n(r?.confirmed), rejected = n(r?.rejected);
-    const provider = (a?.provider ?? r?.provider ?? [...mine].sort((x, y) => n(x.ln) - n(y.ln))[0]?.provider ?? "") as string;
+    const e = evals.get(model);
+    const provider = (a?.provider ?? r?.provider ?? [...mine].sort((x, y) => n(x.ln) - n(y.ln))[0]?.provider ?? e?.provider ?? "") as string;
     return {
       model, provider,
       files_accepted: n(r?.files),
@@ -120,6 +122,12 @@ export async function trustDb(db: KbDb, opts: { buckets?: number } = {}): Promis
       agreement_models: agreementOf(agree!.find((g) => String(g.model) === model && !g.floor)),
       agreement_floor: agreementOf(agree!.find((g) => String(g.model) === model && g.floor)),
       floor_confirm_rate: rate(confirmed, confirmed + rejected),
+      accuracy: accuracyFrom(e),
     };
   }).sort((x, y) => y.files_accepted - x.files_accepted || (x.model < y.model ? -1 : 1));
+}
+
+function accuracyFrom(e: Record<string, unknown> | undefined): Accuracy {
+  const reviewed = n(e?.reviewed), caught = n(e?.caught), findings = n(e?.findings), alarms = n(e?.false_alarms);
+  return { evals: n(e?.evals), reviewed, caught, mutation_recall: rate(caught, reviewed), findings, false_alarms: alarms, verified_share: rate(findings - alarms, findings) };
 }

@@ -5,13 +5,17 @@ import type { Config } from "../core/config";
 import { kbPaths } from "../kb/paths";
 import { RUN_COLUMNS, RUN_SELECT, TRUST_COLUMNS, TRUST_SELECT } from "./columns";
 import { checkedRows } from "./json-lines";
+import { auditsChecked, auditsViewSql } from "./audits-view";
 import { ACCEPT_VALID, MISS_VALID, RUN_VALID } from "./row-checks";
+import { findingsOf } from "./findings-sql";
 import { signalsViewSql } from "./signals-sql";
+import { evalsViewSql } from "./evals-sql";
 
 const TIERS = "['auto', 'dry_run', 'sim', 'block']";
 
-/** The checked lines of model_trust.jsonl or scrum_runs.jsonl (`scrum_skip` says which were left out). */
-export function smallChecked(kbDir: string, which: "trust" | "runs"): string {
+/** The checked lines of model_trust.jsonl, scrum_runs.jsonl or scrum_audits.jsonl (`scrum_skip` says which were left out). */
+export function smallChecked(kbDir: string, which: "trust" | "runs" | "audits"): string {
+  if (which === "audits") return auditsChecked(kbDir);
   const path = kbPaths(kbDir)[which];
   const file = existsSync(path) ? path : null;
   return which === "trust"
@@ -20,17 +24,6 @@ export function smallChecked(kbDir: string, which: "trust" | "runs"): string {
 }
 
 const small = (kbDir: string, which: "trust" | "runs") => `SELECT * EXCLUDE (scrum_skip) FROM ${smallChecked(kbDir, which)} WHERE scrum_skip IS NULL`;
-
-/** Fingerprinted critical findings of the reviews rows in `from` (a relation with the reviews columns). */
-export function findingsOf(from: string): string {
-  // Title keys are computed once per distinct title: models and cached rows repeat titles a lot.
-  return `SELECT u.iter, u.run_id, u.file, u.chunk, u.model, u.provider, u.file_sha256, u.prompt_sha256, u.gradient_tier,
-      u.c.title AS title, u.c.line AS line, u.c.evidence AS evidence, u.c.verified AS verified, k.title_key,
-      u.file || '#' || k.title_key || '@' || scrum_bucket(u.c.line) AS fingerprint
-    FROM (SELECT iter, run_id, file, chunk, model, provider, file_sha256, prompt_sha256, gradient_tier, unnest(critical_failures) AS c FROM ${from}) u
-    LEFT JOIN (SELECT title, scrum_title_key(title) AS title_key FROM (SELECT DISTINCT unnest(critical_failures).title AS title FROM ${from})) k
-      ON k.title = u.c.title`;
-}
 
 const FOLDED = `avg(score) AS score, avg(confidence) AS confidence,
     CAST(sum(critical_failures_count) AS INTEGER) AS criticals, bool_or(targeted_by_fixwave) AS targeted,
@@ -62,12 +55,14 @@ export async function createViews(con: DuckDBConnection, kbDir: string, reviewsS
     `CREATE OR REPLACE VIEW findings AS ${findingsOf("reviews")}`,
     `CREATE OR REPLACE VIEW trust AS ${small(kbDir, "trust")}`,
     `CREATE OR REPLACE VIEW runs AS ${small(kbDir, "runs")}`,
+    `CREATE OR REPLACE VIEW evals AS ${evalsViewSql(kbDir)}`,
     `CREATE OR REPLACE VIEW file_scores AS ${fileScoresSql(opts.singleRows ?? false)}`,
     `CREATE OR REPLACE VIEW file_iters AS
       SELECT s.*, coalesce(f.fingerprints, []) AS fingerprints FROM file_scores s
       LEFT JOIN (SELECT iter, file, list_sort(list_distinct(list(fingerprint))) AS fingerprints FROM findings GROUP BY iter, file) f
         ON f.iter = s.iter AND f.file = s.file`,
     signalsViewSql(signals),
+    auditsViewSql(kbDir),
   ];
   for (const s of stmts) await con.run(s);
 }

@@ -2,7 +2,8 @@
 import { TIER_ORDER } from "../analytics/file-iter";
 import { SIGNAL_COLOURS, TIER_COLOURS } from "../core/palette";
 import { headline, tally } from "./compare-text";
-import type { ReportData } from "./report-data";
+import type { EvalTable, ReportData } from "./report-data";
+import { auditHtml, auditMarkdown } from "./audit-section";
 import { barChart, esc, histogramChart, lineChart } from "./svg-charts";
 
 const f2 = (x: number | null | undefined) => (x === null || x === undefined ? "n/a" : x.toFixed(2));
@@ -14,6 +15,27 @@ function signalCounts(d: ReportData): { label: string; value: number; color?: st
   return [...new Set([...d.signalOrder, ...counts.keys()])].filter((s) => counts.has(s)).map((s) => ({ label: s, value: counts.get(s)!, color: SIGNAL_COLOURS[s] }));
 }
 
+/** The latest mutation eval as rows of class × reviewer cells ("caught/reviewed"). */
+export function evalGrid(e: EvalTable): { reviewers: string[]; rows: { class: string; cells: string[] }[]; alarms: string[] } {
+  const reviewers = [...new Set(e.cells.map((c) => c.reviewer))];
+  const classes = [...new Set(e.cells.map((c) => c.class))].sort();
+  const at = (r: string, k: string) => e.cells.find((c) => c.reviewer === r && c.class === k);
+  return {
+    reviewers,
+    rows: classes.map((k) => ({ class: k, cells: reviewers.map((r) => { const c = at(r, k); return c ? `${c.caught}/${c.reviewed}` : "-"; }) })),
+    alarms: reviewers.map((r) => String(e.cells.filter((c) => c.reviewer === r).reduce((s, c) => s + c.false_alarms, 0))),
+  };
+}
+
+function evalMarkdown(e: EvalTable | null): string[] {
+  if (!e) return [];
+  const g = evalGrid(e);
+  return [`## Mutation eval (latest: ladder ${e.ladder}, ${e.created_at})`, "", "Planted defects caught / reviewed, per class and reviewer (docs/EVAL.md).", "",
+    `| class | ${g.reviewers.join(" | ")} |`, `|---|${g.reviewers.map(() => "---|").join("")}`,
+    ...g.rows.map((r) => `| ${r.class} | ${r.cells.join(" | ")} |`), `| false alarms | ${g.alarms.join(" | ")} |`, "",
+    ...(e.not_planted.length ? [`Not planted: ${e.not_planted.map((x) => `${x.class} (${x.outcome}${x.n > 1 ? ` ×${x.n}` : ""})`).join(", ")}.`, ""] : [])];
+}
+
 export function renderMarkdown(d: ReportData): string {
   const out = [`# Scrum report`, "", `KB: \`${d.kb}\` · generated ${d.generatedAt}`, ""];
   if (d.compare) out.push(`**${headline(d.compare, tally(d.signals, d.signalOrder))}**`, "", ...(d.compare.note ? [`> ${d.compare.note}`, ""] : []));
@@ -22,6 +44,7 @@ export function renderMarkdown(d: ReportData): string {
   if (d.tiers) out.push(`## Permission gradient (iter ${d.tiers.iter})`, "", TIER_ORDER.map((t) => `${d.tiers![t]} ${t}`).join(" · "), "");
   out.push("## Models", "", "| model | accepted rows | first attempt (of its accepted rows) | JSON (of its accepted rows) | unverified findings |", "|---|---|---|---|---|",
     ...d.models.map((m) => `| ${m.model} | ${m.accepted} | ${pct(m.first_attempt_rate)} | ${pct(m.json_rate)} | ${pct(m.unverified_rate)} |`), "");
+  out.push(...evalMarkdown(d.evaluation));
   out.push("## Trajectories (fix-wave order)", "", "| file | signal | scores |", "|---|---|---|",
     ...d.trajectories.map((t) => `| \`${t.file}\` | ${t.signal} | ${t.history.map((h) => f2(h.score)).join(" → ")} |`), "");
   out.push("## Files (latest iteration, fix-wave order)", "", "| file | iter | score | signal | tier | criticals |", "|---|---|---|---|---|---|",
@@ -33,6 +56,7 @@ export function renderMarkdown(d: ReportData): string {
     for (const f of [...moved.slice(0, 10), ...moved.slice(-10).filter((x) => !moved.slice(0, 10).includes(x))]) out.push(`| \`${f.file}\` | ${f2(f.from)} | ${f2(f.to)} | ${f.delta >= 0 ? "+" : ""}${f2(f.delta)} |`);
     out.push("");
   }
+  out.push(...auditMarkdown(d.audits));
   return out.join("\n");
 }
 
@@ -70,9 +94,20 @@ ${charts.join("\n")}
 </div>
 <h2>Models</h2>
 <table><thead><tr><th>model</th><th>accepted rows</th><th>first attempt (of its accepted rows)</th><th>JSON (of its accepted rows)</th><th>unverified findings</th></tr></thead><tbody>${models}</tbody></table>
+${evalHtml(d.evaluation)}
 <h2>Files</h2>
 <p class="meta">Latest iteration of each file, in fix-wave order (signal, then severity × confidence)${d.filesOmitted ? `; ${d.filesOmitted} more not listed` : ""}.</p>
 <table id="files"><thead><tr><th>file</th><th>iter</th><th>latest score</th><th>signal</th><th>tier</th><th>criticals</th></tr></thead><tbody>${files}</tbody></table>
+${auditHtml(d.audits)}
 </body></html>
 `;
+}
+
+function evalHtml(e: EvalTable | null): string {
+  if (!e) return "";
+  const g = evalGrid(e);
+  const rows = g.rows.map((r) => `<tr><td>${esc(r.class)}</td>${r.cells.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`).join("");
+  return `<h2>Mutation eval</h2>
+<p class="meta">Latest eval (ladder ${esc(e.ladder)}, ${esc(e.created_at)}): planted defects caught / reviewed per class and reviewer.${e.not_planted.length ? ` Not planted: ${esc(e.not_planted.map((x) => `${x.class} (${x.outcome})`).join(", "))}.` : ""}</p>
+<table id="mutation-eval"><thead><tr><th>class</th>${g.reviewers.map((r) => `<th>${esc(r)}</th>`).join("")}</tr></thead><tbody>${rows}<tr><td>false alarms</td>${g.alarms.map((a) => `<td>${a}</td>`).join("")}</tr></tbody></table>`;
 }

@@ -6,6 +6,7 @@ import type { FileIter } from "../analytics/file-iter";
 import type { FileSignal } from "../analytics/signals";
 import { compareDb, iterations, signalsDb } from "../query/kb-queries";
 import type { KbDb } from "../query/open-kb";
+import { auditSummary, type AuditSummary } from "./audit-section";
 
 export interface ReportData {
   kb: string;
@@ -22,6 +23,34 @@ export interface ReportData {
   files: FileRow[];
   /** Files left out of `files` by the cap. */
   filesOmitted: number;
+  /** The latest `scrum eval --mutate`: caught/reviewed per reviewer and class, and what was not planted. */
+  evaluation: EvalTable | null;
+  /** Claim audits (scrum_audits.jsonl), or null when nothing was audited. */
+  audits: AuditSummary | null;
+}
+
+export interface EvalTable {
+  eval_id: string;
+  ladder: string;
+  created_at: string;
+  cells: { reviewer: string; class: string; caught: number; reviewed: number; false_alarms: number }[];
+  not_planted: { class: string; outcome: string; n: number }[];
+}
+
+async function latestEval(db: KbDb): Promise<EvalTable | null> {
+  const [head] = await db.all(`SELECT eval_id, ladder, created_at FROM evals ORDER BY created_at DESC, eval_id DESC LIMIT 1`);
+  if (!head) return null;
+  const id = String(head.eval_id).replace(/'/g, "''");
+  const cells = await db.all(`SELECT who AS reviewer, class, count(*) FILTER (WHERE outcome = 'caught') AS caught,
+      count(*) FILTER (WHERE outcome IN ('caught', 'missed')) AS reviewed, sum(false_alarms) AS fa
+    FROM (SELECT coalesce(model, reviewer) AS who, * FROM evals WHERE eval_id = '${id}' AND reviewer IS NOT NULL)
+    GROUP BY who, class ORDER BY who = 'static-floor' DESC, who, class`);
+  const skipped = await db.all(`SELECT class, outcome, count(*) AS n FROM evals WHERE eval_id = '${id}' AND reviewer IS NULL GROUP BY ALL ORDER BY ALL`);
+  return {
+    eval_id: String(head.eval_id), ladder: String(head.ladder), created_at: String(head.created_at),
+    cells: cells.map((c) => ({ reviewer: String(c.reviewer), class: String(c.class), caught: Number(c.caught), reviewed: Number(c.reviewed), false_alarms: Number(c.fa ?? 0) })),
+    not_planted: skipped.map((x) => ({ class: String(x.class), outcome: String(x.outcome), n: Number(x.n) })),
+  };
 }
 
 export interface FileRow { file: string; iter: number; score: number | null; signal: string; tier: string; criticals: number }
@@ -73,5 +102,7 @@ export async function reportData(db: KbDb, cfg: Config, kb: string, now: Date, m
     models: models.map((m) => ({ model: String(m.model), accepted: Number(m.accepted), first_attempt_rate: num(m.first_attempt_rate), json_rate: num(m.json_rate), unverified_rate: num(m.unverified_rate) })),
     trajectories: ranked.slice(0, maxLines).map((e) => latest.get(e.file)!),
     files, filesOmitted: perFile.length - files.length,
+    evaluation: await latestEval(db),
+    audits: await auditSummary(db),
   };
 }

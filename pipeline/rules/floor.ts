@@ -1,63 +1,70 @@
 // The deterministic forensic floor: rule files (data) run with ast-grep over TS/JS, Python, Rust and Go.
-import type { SgNode } from "@ast-grep/napi";
+// Each file is scanned on its own (scan-file.ts, in worker threads for large sweeps); the cross-file
+// questions are answered once every file is in (finish-scan.ts).
+import { availableParallelism } from "node:os";
 import { ConfigError } from "../core/errors";
 import type { StaticFinding } from "../kb/schemas/static-finding";
-import { secretlintHits } from "./checks/secretlint";
-import { type Hit, param, regionOf } from "./checks/hit";
-import { type AssertionContext, noAssertion } from "./checks/no-assertion";
-import { secretLiteral } from "./checks/secret-literal";
-import { type Candidate, unreferenced } from "./checks/unreferenced";
-import { unusedParameters } from "./checks/unused-parameter";
-import { matchesAny } from "./glob";
-import { EXAMPLE_FILE, languageOf, parseSource } from "./languages";
+import { compileRule } from "./compile-rule";
+import { finishScan } from "./finish-scan";
+import { EXAMPLE_FILE, parseSource } from "./languages";
 import { loadRules } from "./load-rules";
-import { compileRule, type CompiledRule } from "./compile-rule";
-import { toFinding } from "./to-finding";
 import type { RuleSpec } from "./rule-spec";
+import { type FileScan, scanFile, type SourceFile } from "./scan-file";
 
-export interface SourceFile { path: string; content: string }
+export type { SourceFile } from "./scan-file";
+
+export interface ScanOptions {
+  /** Worker threads; default: one per core when there are at least `minFilesForWorkers` files, else none. */
+  workers?: number;
+}
 
 export interface Floor {
   rules: RuleSpec[];
   /** All walked files at once (repo-relative posix paths), so cross-file rules see every reference. */
   scan(files: SourceFile[]): Map<string, StaticFinding[]>;
+  /** The same findings as `scan`, with files spread over worker threads (both cores of the CI box). */
+  scanAsync(files: SourceFile[], opts?: ScanOptions): Promise<Map<string, StaticFinding[]>>;
 }
 
-/** A finding on this line or the line above carrying `scrum-ignore` is dropped (same idea as eslint-disable-next-line). */
-const SUPPRESS = /scrum-ignore\b/;
+/** Below this many files a worker's start-up (grammars, rule compile) costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 400;
 
-function capture(node: SgNode, name: unknown): SgNode | null {
-  return typeof name === "string" ? node.getMatch(name.replace(/^\$/, "")) : null;
-}
+interface WorkerReply { scans?: FileScan[]; error?: string; known?: boolean; hint?: string }
 
-interface Pending { rule: RuleSpec; candidate: Candidate; hit: Hit; lines: string[] }
+/** Files per message: small enough that a worker slowed by a busy core takes fewer, large enough to amortise messaging. */
+const CHUNK = 64;
 
-function runRule(compiled: CompiledRule, file: SourceFile, root: SgNode, lines: string[], actx: AssertionContext, pending: Pending[]): Hit[] {
-  const rule = compiled.spec;
-  const check = rule.check;
-  if (check?.name === "secretlint") return secretlintHits(file.path, file.content);
-  const hits: Hit[] = [];
-  for (const node of root.findAll(compiled.matcher!)) {
-    const region = (rule.report && capture(node, rule.report)) || node;
-    if (!check) { hits.push({ region: regionOf(region) }); continue; }
-    const lang = rule.language;
-    if (check.name === "unused-parameter") hits.push(...unusedParameters(node, lang, check));
-    else if (check.name === "no-assertion") hits.push(...noAssertion(node, capture(node, check.body) ?? (node.field("body" as never) as SgNode | null), lang, check, actx));
-    else if (check.name === "secret-literal") hits.push(...secretLiteral(capture(node, param(check, "capture", "$VAL")), check));
-    else if (check.name === "unreferenced") {
-      const nameNode = capture(node, param(check, "capture", "$NAME"));
-      if (!nameNode) continue;
-      const line = nameNode.range().start.line;
-      const above = lines.slice(Math.max(0, line - 3), line).join("\n");
-      const suppressed = new RegExp(param(check, "suppressions", "(?!)")).test(above);
-      pending.push({
-        rule, lines,
-        candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(check, "referenceIgnores", []), language: rule.language },
-        hit: { region: regionOf(nameNode), message: `${rule.message}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
-      });
-    }
-  }
-  return hits;
+/**
+ * Files go to worker threads in chunks, each chunk to whichever worker is free (a busy shared core
+ * slows one worker, not the sweep); results are put back in file order.
+ */
+async function scanInWorkers(rules: RuleSpec[], files: SourceFile[], n: number): Promise<FileScan[]> {
+  const results: FileScan[] = new Array(files.length);
+  let next = 0;
+  const runWorker = () => new Promise<void>((resolve, reject) => {
+    const worker = new Worker(new URL("./scan-worker.ts", import.meta.url).href);
+    let from = 0;
+    const send = () => {
+      if (next >= files.length) { worker.terminate(); resolve(); return; }
+      from = next;
+      next = Math.min(files.length, next + CHUNK);
+      worker.postMessage({ files: files.slice(from, next) });
+    };
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      // A rule failing on a file is the user's rule file (ConfigError); anything else is a bug.
+      if (e.data.error) {
+        worker.terminate();
+        return reject(e.data.known ? new ConfigError(e.data.error, e.data.hint) : new Error(`floor worker: ${e.data.error}`));
+      }
+      e.data.scans!.forEach((scan, k) => { results[from + k] = scan; });
+      send();
+    };
+    worker.onerror = (e) => { worker.terminate(); reject(new Error(`floor worker failed: ${e.message}`)); };
+    worker.postMessage({ rules });
+    send();
+  });
+  await Promise.all(Array.from({ length: Math.min(n, Math.ceil(files.length / CHUNK)) }, runWorker));
+  return results;
 }
 
 export function createFloor(rules: RuleSpec[]): Floor {
@@ -65,41 +72,12 @@ export function createFloor(rules: RuleSpec[]): Floor {
   return {
     rules,
     scan(files) {
-      const out = new Map<string, StaticFinding[]>();
-      const pending: Pending[] = [];
-      const add = (f: StaticFinding, lines: string[]) => {
-        if (SUPPRESS.test(lines[f.line - 1] ?? "") || SUPPRESS.test(lines[f.line - 2] ?? "")) return;
-        const list = out.get(f.file) ?? [];
-        if (list.some((g) => g.class === f.class && g.line === f.line)) return;
-        list.push(f);
-        out.set(f.file, list);
-      };
-      for (const file of files) {
-        const lang = languageOf(file.path);
-        if (!lang) continue;
-        const active = compiled.filter(({ spec: r, prefilter }) =>
-          r.language === lang && (!r.files || matchesAny(file.path, r.files)) && !matchesAny(file.path, r.ignores) && (!prefilter || prefilter.test(file.content)));
-        if (!active.length) continue;
-        const parsed = parseSource(file.path, file.content);
-        if (!parsed) continue;
-        const root = parsed.root();
-        const lines = file.content.split("\n");
-        const actx: AssertionContext = { root, lines };
-        for (const c of active) {
-          const rule = c.spec;
-          let hits: Hit[];
-          try {
-            hits = runRule(c, file, root, lines, actx, pending);
-          } catch (e) {
-            throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
-          }
-          for (const hit of hits) add(toFinding(rule, file.path, lines, hit), lines);
-        }
-      }
-      const unwired = new Set(unreferenced(pending.map((p) => p.candidate), files));
-      for (const p of pending) if (unwired.has(p.candidate)) add(toFinding(p.rule, p.candidate.file, p.lines, p.hit), p.lines);
-      for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
-      return out;
+      return finishScan(rules, files, files.map((f) => scanFile(compiled, f)));
+    },
+    async scanAsync(files, opts = {}) {
+      const n = opts.workers ?? (files.length >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 0);
+      if (n < 1) return this.scan(files);
+      return finishScan(rules, files, await scanInWorkers(rules, files, n));
     },
   };
 }

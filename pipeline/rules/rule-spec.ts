@@ -1,6 +1,9 @@
 // The rule file schema: one YAML file per rule, id equal to the file name (ast-grep rule-pack style).
 import { z } from "zod";
 import { FindingClass, Severity } from "../kb/schemas/static-finding";
+import { CHECK_NAMES, CHECKS } from "./checks/index";
+
+const CHECKS_WITH_TEXT = new Set(Object.entries(CHECKS).filter(([, c]) => c.text).map(([n]) => n));
 
 export const RuleLanguage = z.enum(["typescript", "python", "rust", "go"]);
 export type RuleLanguage = z.infer<typeof RuleLanguage>;
@@ -14,7 +17,7 @@ export type RuleExample = z.infer<typeof RuleExample>;
 
 /** A named TypeScript check that refines what the ast-grep rule matched (see pipeline/rules/checks/). */
 export const CheckSpec = z
-  .object({ name: z.enum(["unreferenced", "unused-parameter", "no-assertion", "secret-literal", "secretlint"]) })
+  .object({ name: z.enum(CHECK_NAMES) })
   .catchall(z.unknown());
 export type CheckSpec = z.infer<typeof CheckSpec>;
 
@@ -32,6 +35,8 @@ export const RuleSpec = z
     report: z.string().regex(/^\$[A-Z_][A-Z0-9_]*$/).optional().describe("meta-variable whose node is the finding's region"),
     files: z.array(z.string().min(1)).optional().describe("only paths matching one of these globs"),
     ignores: z.array(z.string().min(1)).optional().describe("skip paths matching one of these globs"),
+    places: z.array(z.enum(["shipped", "test", "example", "bench"])).min(1).optional()
+      .describe("only findings in code of these places (pipeline/rules/place.ts); default: every place"),
     prefilter: z.string().min(1).optional().describe("JS regex (case-insensitive): files whose text has no match skip this rule"),
     check: CheckSpec.optional(),
     example_path: z.string().min(1).optional().describe("file name given to bare-text examples (must pass files/ignores)"),
@@ -40,6 +45,6 @@ export const RuleSpec = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (!r.rule && r.check?.name !== "secretlint") ctx.addIssue({ code: "custom", path: ["rule"], message: "needs an ast-grep rule" });
+    if (!r.rule && !CHECKS_WITH_TEXT.has(r.check?.name ?? "")) ctx.addIssue({ code: "custom", path: ["rule"], message: "needs an ast-grep rule" });
   });
 export type RuleSpec = z.infer<typeof RuleSpec>;

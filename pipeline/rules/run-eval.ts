@@ -1,18 +1,34 @@
-// `scrum eval` shell: copy the corpus to a temp dir, sweep it into a temp KB, score rows against ground truth.
+// `scrum eval` shell: copy the corpus to a temp dir (or --keep DIR), sweep it into a KB beside the copy,
+// score rows against ground truth.
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Io } from "../cli/command";
 import type { Config } from "../core/config";
 import { InputError, RuntimeError } from "../core/errors";
+import { ensureEmptyDir } from "../eval/make-copy";
 import { readReviews } from "../kb/read-kb";
 import { runSweep } from "../sweep/run-sweep";
 import { loadGroundTruth } from "./ground-truth";
 import { rowFindings } from "./row-findings";
 import { scoreEval, type EvalReport } from "./score-eval";
 
-export interface EvalOptions { corpus: string; config: Config; ladder?: string; tolerance?: number; keep?: boolean }
-export interface EvalResult extends EvalReport { corpus: string; ladder: string; ladder_note: string | null; files: number; rows: number; kb?: string }
+export interface EvalOptions {
+  corpus: string;
+  config: Config;
+  ladder?: string;
+  tolerance?: number;
+  /** Leave the corpus copy and its KB in this directory (new or empty), not in a removed temp dir. */
+  keep?: string;
+}
+export interface EvalResult extends EvalReport {
+  corpus: string;
+  ladder: string;
+  ladder_note: string | null;
+  files: number;
+  rows: number;
+  kept: { dir: string; copy: string; kb: string } | null;
+}
 
 /** Line tolerance: static findings carry a class and a precise region; model findings only a line. */
 export const DEFAULT_TOLERANCE = { static: 2, model: 3 } as const;
@@ -21,7 +37,8 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<EvalResult> {
   const corpus = resolve(io.cwd, opts.corpus);
   if (!existsSync(corpus)) throw new InputError(`corpus not found: ${opts.corpus}`);
   const truth = loadGroundTruth(join(corpus, "ground-truth.yaml"));
-  const work = mkdtempSync(join(tmpdir(), "scrum-eval-"));
+  const work = opts.keep ? resolve(io.cwd, opts.keep) : mkdtempSync(join(tmpdir(), "scrum-eval-"));
+  if (opts.keep) ensureEmptyDir(work, "--keep");
   const repo = join(work, "corpus");
   const kbDir = join(work, "kb");
   try {
@@ -35,7 +52,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<EvalResult> {
     return {
       corpus: opts.corpus, ladder: out.summary.ladder, ladder_note: out.summary.ladder_note,
       files: new Set(rows.map((r) => r.file)).size, rows: rows.length, ...report,
-      ...(opts.keep ? { kb: kbDir } : {}),
+      kept: opts.keep ? { dir: work, copy: repo, kb: kbDir } : null,
     };
   } finally {
     if (!opts.keep) rmSync(work, { recursive: true, force: true });

@@ -15,7 +15,10 @@ export interface EvalFinding {
 export interface Score { expected: number; found: number; missed: number; reported: number; true_positives: number; false_positives: number; recall: number; precision: number }
 export interface EvalReport {
   tolerance: number;
+  /** The headline: a finding counts only when it names the defect's class. */
   total: Score;
+  /** The second figure: any finding near the line counts, whatever its class. */
+  location_only: Score;
   by_class: Record<string, Score>;
   by_language: Record<string, Score>;
   missed: GroundTruthEntry[];
@@ -24,14 +27,14 @@ export interface EvalReport {
 
 /**
  * A finding matches a defect when the file is the same, the classes agree (a finding without a
- * class, e.g. a model's, matches any class), and the defect's line lies within the finding's
- * [line, end_line] widened by `tolerance` lines on each side. A finding matching any defect is a
+ * class, e.g. a model's, matches any class; `byClass: false` is the location-only reading), and the
+ * defect's line lies within the finding's [line, end_line] widened by `tolerance` lines on each side. A finding matching any defect is a
  * true positive (two rules naming one defect are not a false positive); a defect is found when
  * any finding matches it.
  */
-export function matches(f: EvalFinding, g: GroundTruthEntry, tolerance: number): boolean {
+export function matches(f: EvalFinding, g: GroundTruthEntry, tolerance: number, byClass = true): boolean {
   if (f.file !== g.file) return false;
-  if (f.class && f.class !== g.class) return false;
+  if (byClass && f.class && f.class !== g.class) return false;
   return g.line >= f.line - tolerance && g.line <= (f.end_line ?? f.line) + tolerance;
 }
 
@@ -58,9 +61,12 @@ export function scoreEval(groundTruth: GroundTruthEntry[], findings: EvalFinding
     }
     return out;
   };
+  const nearGt = groundTruth.filter((g) => findings.some((f) => matches(f, g, tolerance, false))).length;
+  const nearF = findings.filter((f) => groundTruth.some((g) => matches(f, g, tolerance, false))).length;
   return {
     tolerance,
     total: score(groundTruth.length, foundGt.filter(Boolean).length, findings.length, matchOf.filter(Boolean).length),
+    location_only: score(groundTruth.length, nearGt, findings.length, nearF),
     by_class: group((g) => g.class, (f, m) => f.class ?? m?.class ?? "unclassified"),
     by_language: group((g) => langOf(g.file), (f) => langOf(f.file)),
     missed: groundTruth.filter((_, i) => !foundGt[i]),

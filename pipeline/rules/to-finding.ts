@@ -1,11 +1,12 @@
 // One check hit → a StaticFinding: 1-based lines and columns, a short snippet, secrets never copied.
 import type { StaticFinding } from "../kb/schemas/static-finding";
 import type { Hit } from "./checks/hit";
+import type { Place } from "./place";
 import type { RuleSpec } from "./rule-spec";
 
 const SNIPPET_LINES = 5;
 
-export function toFinding(rule: RuleSpec, file: string, lines: string[], hit: Hit): StaticFinding {
+export function toFinding(rule: RuleSpec, file: string, lines: string[], hit: Hit, place?: Place): StaticFinding {
   const { start, end } = hit.region;
   const line = start.line + 1;
   const endLine = Math.max(line, end.line + 1);
@@ -18,7 +19,7 @@ export function toFinding(rule: RuleSpec, file: string, lines: string[], hit: Hi
   return {
     class: rule.class,
     rule_id: rule.id,
-    severity: rule.severity,
+    severity: hit.severity ?? rule.severity,
     file,
     line,
     end_line: endLine,
@@ -26,5 +27,6 @@ export function toFinding(rule: RuleSpec, file: string, lines: string[], hit: Hi
     end_column: Math.max(1, end.column + 1),
     snippet,
     message: rule.class === "hardcoded-secret" ? rule.message : hit.message ?? rule.message,
+    ...(place ? { place } : {}),
   };
 }

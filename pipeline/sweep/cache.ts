@@ -31,8 +31,9 @@ function key(k: CacheKeyParts, model: string): string {
 export function latestCacheable(raws: readonly unknown[], migrate: (raw: unknown) => ReviewRow | null): unknown[] {
   const latest = new Map<string, unknown>();
   for (const raw of raws) {
-    let r = raw as Partial<ReviewRow> & { schema_version?: number };
-    if (r.schema_version !== 4) {
+    let r = raw as Omit<Partial<ReviewRow>, "schema_version"> & { schema_version?: number };
+    // v4 and v5 rows have every field the key needs (v5 only adds night and shard).
+    if (r.schema_version !== 4 && r.schema_version !== 5) {
       const m = migrate(raw);
       if (!m) continue;
       r = m;

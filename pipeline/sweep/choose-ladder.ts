@@ -2,7 +2,8 @@
 // its model rungs is configured and reachable, else the offline floor (said in one line).
 import type { Config, Rung } from "../core/config";
 import { UsageError } from "../core/errors";
-import { createProvider, rungConfigured, type Env } from "../providers/factory";
+import { createProvider, rungConfigured } from "../providers/factory";
+import type { Env } from "../providers/provider";
 
 export interface LadderChoice {
   name: string;

@@ -3,16 +3,20 @@ import type { Config } from "../core/config";
 import { checkAnswerItems } from "../extract/check-evidence";
 import type { ReviewRow } from "../kb/schemas/review-row";
 import { REVIEW_SCHEMA_VERSION } from "../kb/schemas/review-row";
+import type { ShardRef } from "../kb/schemas/night";
 import type { EvidenceVerdict, StaticFinding } from "../kb/schemas/static-finding";
 import type { MissRow, TrustRow } from "../kb/schemas/trust-row";
 import { TRUST_SCHEMA_VERSION } from "../kb/schemas/trust-row";
 import type { Accepted, LadderResult } from "../ladder/run-ladder";
 import type { Proposal } from "./fixwave-input";
+import { placeOfPath } from "../rules/place";
 import { gradientTier, maxSeverity } from "./tier";
 
 export interface RunContext {
   run_id: string;
   iter: number;
+  night: string | null;
+  shard: ShardRef | null;
   repo: string;
   commit: string | null;
   prompt: { name: string; sha256: string };
@@ -57,6 +61,8 @@ export function reviewRow(run: RunContext, c: ChunkContext, res: LadderResult): 
       critical,
       maxSeverity: maxSeverity(c.staticFindings),
       sensitive: c.sensitive,
+      place: placeOfPath(c.file),
+      findings: c.staticFindings,
     },
     run.tiers,
   );
@@ -65,6 +71,8 @@ export function reviewRow(run: RunContext, c: ChunkContext, res: LadderResult): 
     schema_version: REVIEW_SCHEMA_VERSION,
     run_id: run.run_id,
     iter: run.iter,
+    night: run.night,
+    shard: run.shard,
     repo: run.repo,
     commit: run.commit,
     file: c.file,
@@ -110,13 +118,15 @@ export function reviewRow(run: RunContext, c: ChunkContext, res: LadderResult): 
 /** A cached review reused for this iteration: same answer, no model call, marked cached. */
 export function cachedRow(run: RunContext, prior: ReviewRow, c: ChunkContext): ReviewRow {
   const tier = gradientTier(
-    { status: "accepted", verdict: prior.verdict, confidence: prior.confidence, critical: prior.critical_failures_count, maxSeverity: maxSeverity(c.staticFindings), sensitive: c.sensitive },
+    { status: "accepted", verdict: prior.verdict, confidence: prior.confidence, critical: prior.critical_failures_count, maxSeverity: maxSeverity(c.staticFindings), sensitive: c.sensitive, place: placeOfPath(c.file), findings: c.staticFindings },
     run.tiers,
   );
   return {
     ...prior,
     run_id: run.run_id,
     iter: run.iter,
+    night: run.night,
+    shard: run.shard,
     repo: run.repo,
     commit: run.commit,
     policy_version: run.policy_version,

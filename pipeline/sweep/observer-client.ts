@@ -1,7 +1,8 @@
 // Fire-and-forget outcome events to the observer: a down observer costs at most one short timeout.
 
 export interface ObserverEvent {
-  source: "scrum";
+  /** "scrum" for a sweep's reviewed file, "audit" for an audited message. */
+  source: "scrum" | "audit";
   timestamp: string;
   endpoint: string;
   input_summary: string;
@@ -9,10 +10,10 @@ export interface ObserverEvent {
   duration_ms: number;
   output_summary: string;
   error: string | null;
-  file: string;
-  iter: number;
-  score: number | null;
-  model: string | null;
+  file?: string;
+  iter?: number;
+  score?: number | null;
+  model?: string | null;
 }
 
 export class ObserverClient {

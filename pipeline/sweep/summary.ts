@@ -8,6 +8,10 @@ import type { PlannedFile } from "./plan";
 export interface SweepSummary {
   run_id: string;
   iter: number;
+  /** The night id shared by the shards of one night, or null. */
+  night: string | null;
+  /** Shard K of N with its file count out of every walked file, or null when unsharded. */
+  shard: { index: number; count: number; files: number; of: number } | null;
   repo: string;
   commit: string | null;
   /** git: tracked files via git; fs: not a git repository, walked the file system honouring .gitignore. */
@@ -134,6 +138,7 @@ export function renderSummary(s: SweepSummary): string {
   if (s.config) lines.push(`  config: ${s.config} (policy ${s.policy_version})`);
   if (s.ladder_note) lines.push(`  ${s.ladder_note}`);
   if (s.walk_mode === "fs") lines.push("  not a git repository: walked the file system, honouring .gitignore");
+  if (s.shard || s.night) lines.push(`  ${s.shard ? `shard ${s.shard.index}/${s.shard.count}: ${s.shard.files} of ${s.shard.of} files` : "unsharded"}${s.night ? ` · night ${s.night}` : ""}`);
   lines.push(`  files: ${s.files_planned} planned · ${s.reviewed} reviewed (${s.cached} cached) · ${s.failed} failed · ${s.skipped} skipped${s.resumed_chunks ? ` · ${s.resumed_chunks} chunks already done (resumed)` : ""}`);
   lines.push(`  mean score: ${s.mean_score === null ? "n/a" : fmt(s.mean_score) + "/10"} · critical failures ${s.critical_failures} (${s.unverified_findings} findings unverified)`);
   lines.push(`  verdicts: ${s.verdicts.pass} pass · ${s.verdicts.concerns} concerns · ${s.verdicts.fail} fail`);
@@ -157,6 +162,7 @@ export interface IterationFacts {
   ladder: { name: string; note: string | null };
   skipped: Skipped[];
   walkMode: "git" | "fs";
+  shard: SweepSummary["shard"];
   planned: readonly PlannedFile[];
   /** Every row of this iteration, resumed runs included. */
   iterRows: readonly ReviewRow[];
@@ -184,7 +190,7 @@ export function summarizeIteration(f: IterationFacts): SweepSummary {
     tier: worstOf(["block", "sim", "dry_run", "auto"] as const, f.rows.map((r) => r.gradient_tier)),
   }));
   return {
-    run_id: run.run_id, iter: run.iter, repo: run.repo, commit: run.commit, walk_mode: f.walkMode, ladder: choice.name, ladder_note: choice.note,
+    run_id: run.run_id, iter: run.iter, night: run.night, shard: f.shard, repo: run.repo, commit: run.commit, walk_mode: f.walkMode, ladder: choice.name, ladder_note: choice.note,
     prompt: run.prompt, policy_version: run.policy_version, config: f.configPath,
     files_planned: planned.length,
     reviewed: reviewed.length,

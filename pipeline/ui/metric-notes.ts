@@ -71,6 +71,28 @@ export const SECTION_NOTES: Record<string, SectionNote> = {
       unverified_rate: { label: "unverified", format: "pct", meaning: "Findings whose line or quoted evidence did not check out against the file." },
       agree_models: { label: "agrees with models", format: "pct", meaning: "Same verdict as other models on the same file content." },
       agree_floor: { label: "agrees with floor", format: "pct", meaning: "Same verdict as the static rule floor on the same file content." },
+      mutation_recall: { label: "mutation recall", format: "pct", meaning: "Planted defects this model caught, of those whose file it reviewed, over every mutation eval (`scrum eval --mutate`)." },
+      verified_share: { label: "verified share", format: "pct", meaning: "Its findings on mutated files that were not false alarms, over every mutation eval." },
     },
   },
+  evals: {
+    title: "Mutation eval (the latest)",
+    meaning: "Defects planted in a copy of this repository by `scrum eval --mutate` (docs/EVAL.md): per class and reviewer, how many it caught of those whose file it reviewed.",
+    columns: {
+      class: { label: "class", format: "text", meaning: "The class of the planted defect." },
+      reviewer: { label: "reviewer", format: "text", meaning: "The floor, or the provider/model that reviewed the mutated file." },
+      caught: { label: "caught", format: "int", meaning: "Planted defects it reported: a verified finding of that class (or unlabelled) within 3 lines of the change." },
+      reviewed: { label: "reviewed", format: "int", meaning: "Planted defects whose file it reviewed." },
+      recall: { label: "recall", format: "pct", meaning: "caught / reviewed." },
+      false_alarms: { label: "false alarms", format: "int", meaning: "Findings on the mutated files near no planted defect and absent before planting." },
+    },
+  },
+};
+
+/** The mutation-eval table (`scrum eval --mutate`, docs/EVAL.md): each column explained, for the METRICS view. */
+export const EVAL_NOTES: Record<string, MetricNote> = {
+  mutation_recall: { label: "Mutation recall (eval table)", meaning: "From `scrum eval --mutate`: defects planted in a copy of this repository (one per file, by class) that a reviewer caught, out of those whose file it reviewed. A catch is a verified finding of that class (or unlabelled) within 3 lines of the planted change.", good: "High for the classes your team cares about; the floor below 100% is a real gap in its rules, a model below the floor is not worth its cost on this code." },
+  false_alarms: { label: "False alarms (eval table)", meaning: "A reviewer's findings on the mutated files that are near no planted defect and were absent before planting.", good: "Near 0: new findings the mutant did not cause are noise the reviewer adds when code changes." },
+  verified_share: { label: "Verified share (trust)", meaning: "Share of a model's findings on mutated files that were not false alarms, summed over every mutation eval.", good: "Close to 100%." },
+  confusion: { label: "Confusion (planted → reported)", meaning: "For each planted class, which classes the reviewer reported next to the change; 'nothing' when it stayed silent, 'unclassified' for findings without a [class] label.", good: "Each class reported as itself; a class reported as another still points at the defect but mislabels it." },
 };

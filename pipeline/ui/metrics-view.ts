@@ -50,8 +50,19 @@ export const SECTIONS: { id: string; lazy?: boolean; needsCompare?: boolean; row
       return (await ctx.oneThread(() => trustDb(ctx.kb, { buckets }))).slice(0, TABLE_ROWS).map((t) => ({
       model: `${t.provider}/${t.model}`, files_accepted: t.files_accepted, first_attempt_rate: t.first_attempt_rate, json_rate: t.json_rate,
         parse_failures: t.parse_failures, unverified_rate: t.unverified_rate, agree_models: t.agreement_models.verdict_agreement, agree_floor: t.agreement_floor.verdict_agreement,
+        mutation_recall: t.accuracy.mutation_recall, verified_share: t.accuracy.verified_share,
       }));
     },
+  },
+  {
+    id: "evals",
+    // The latest mutation eval only (the trust table's columns sum every eval).
+    rows: (ctx) => ctx.q(`WITH latest AS (SELECT eval_id FROM evals ORDER BY created_at DESC LIMIT 1)
+      SELECT class, CASE WHEN reviewer = 'floor' THEN 'static floor' ELSE coalesce(provider || '/' || model, reviewer) END AS reviewer,
+        CAST(count(*) FILTER (WHERE outcome = 'caught') AS INTEGER) AS caught, CAST(count(*) FILTER (WHERE outcome IN ('caught', 'missed')) AS INTEGER) AS reviewed,
+        count(*) FILTER (WHERE outcome = 'caught') / nullif(count(*) FILTER (WHERE outcome IN ('caught', 'missed')), 0) AS recall,
+        CAST(sum(false_alarms) AS INTEGER) AS false_alarms
+      FROM evals WHERE eval_id IN (SELECT eval_id FROM latest) AND reviewer IN ('floor', 'model') GROUP BY ALL ORDER BY class, reviewer LIMIT 200`),
   },
 ];
 

@@ -92,7 +92,7 @@ export function writeBigKb(dir: string, o: BigKbOptions): BigKb {
     const run = `run-${iter}`;
     const day = `2026-${String(1 + Math.floor((iter - 1) / 28) % 12).padStart(2, "0")}-${String(1 + ((iter - 1) % 28)).padStart(2, "0")}T02:00:00.000Z`;
     const prompt = prompts[iter > o.iters / 2 ? 1 : 0];
-    const runHead = `{"schema_version":1,"run_id":"${run}","iter":${iter},"repo":"/srv/app","commit":"c${iter}","ladder":"cloud","prompt":{"name":"forensic","sha256":"${prompt}"},"policy_version":"2026.11.1","files_planned":${o.files}`;
+    const runHead = `{"schema_version":2,"run_id":"${run}","iter":${iter},"night":null,"shard":null,"repo":"/srv/app","commit":"c${iter}","ladder":"cloud","prompt":{"name":"forensic","sha256":"${prompt}"},"policy_version":"2026.11.1","files_planned":${o.files}`;
     runs.push(`${runHead},"phase":"start","created_at":"${day}"}\n`);
     let failedFiles = 0;
     for (let f = 0; f < o.files; f++) {
@@ -115,7 +115,7 @@ export function writeBigKb(dir: string, o: BigKbOptions): BigKb {
       const verdict = failed ? "null" : nCrit ? '"fail"' : '"pass"';
       const nc = crit.length;
       reviews.push(
-        `{"schema_version":4,"run_id":"${run}","iter":${iter},"repo":"/srv/app","commit":"c${iter}","file":"${file}","chunk":1,"chunks":1,` +
+        `{"schema_version":5,"run_id":"${run}","iter":${iter},"night":null,"shard":null,"repo":"/srv/app","commit":"c${iter}","file":"${file}","chunk":1,"chunks":1,` +
         `"file_sha256":"${shas[f]}${(iter >> 2 & 255).toString(16).padStart(2, "0")}","prompt":{"name":"forensic","sha256":"${prompt}"},"policy_version":"2026.11.1",` +
         `"status":"${failed ? "failed" : "accepted"}","provider":${failed ? "null" : `"${provider}"`},"model":${failed ? "null" : `"${model}"`},"rung":${failed ? "null" : 0},` +
         `"attempts":[{"rung":0,"provider":"${provider}","model":"${model}","outcome":"${failed ? "error" : "accepted"}","latency_ms":1200,"tries":1}],` +

@@ -1,6 +1,6 @@
 // Builds valid KB rows for tests: realistic defaults, overrides per test, validated by the zod schemas.
 import { createHash } from "node:crypto";
-import { ReviewRowV4, type ReviewRow } from "../../pipeline/kb/schemas/review-row";
+import { ReviewRowV5, type ReviewRow } from "../../pipeline/kb/schemas/review-row";
 import { MissRow, TrustRow } from "../../pipeline/kb/schemas/trust-row";
 import type { CheckedItem } from "../../pipeline/kb/schemas/review-answer";
 
@@ -15,7 +15,7 @@ export function item(title: string, line?: number, extra: Partial<CheckedItem> =
 
 type Overrides = Partial<ReviewRow> & { criticals?: CheckedItem[]; verified?: number };
 
-/** A valid ReviewRowV4; counts follow the item arrays unless overridden. Throws if the result is invalid. */
+/** A valid ReviewRowV5 (current); counts follow the item arrays unless overridden. Throws if the result is invalid. */
 export function reviewRow(o: Overrides = {}): ReviewRow {
   const { criticals, verified, ...given } = o;
   // An explicit `undefined` means "the default", not "drop the field".
@@ -27,9 +27,11 @@ export function reviewRow(o: Overrides = {}): ReviewRow {
   const verified_components = rest.verified_components ?? Array.from({ length: verified ?? 1 }, (_, i) => item(`component ${i + 1} wired`, 10 + i));
   const model = failed ? null : (rest.model ?? "kimi-k2:1t");
   const row: ReviewRow = {
-    schema_version: 4,
+    schema_version: 5,
     run_id: `run-${iter}`,
     iter,
+    night: null,
+    shard: null,
     repo: "/repo",
     commit: `c${iter}`,
     file,
@@ -73,7 +75,7 @@ export function reviewRow(o: Overrides = {}): ReviewRow {
   row.verified_components_count = rest.verified_components_count ?? row.verified_components.length;
   row.missing_components_count = rest.missing_components_count ?? row.missing_components.length;
   row.unverified_count = rest.unverified_count ?? [...row.critical_failures, ...row.verified_components].filter((i) => !i.verified).length;
-  return ReviewRowV4.parse(row);
+  return ReviewRowV5.parse(row);
 }
 
 /** A model_trust.jsonl accept row matching a review row. */

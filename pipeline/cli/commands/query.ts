@@ -14,6 +14,7 @@ function viewsNamed(sql: string): KbFile[] {
     ...(has(/\b(reviews|findings|signals|file_iters|file_scores)\b/) ? (["reviews"] as const) : []),
     ...(has(/\btrust\b/) ? (["trust"] as const) : []),
     ...(has(/\bruns\b/) ? (["runs"] as const) : []),
+    ...(has(/\baudits\b/) ? (["audits"] as const) : []),
   ];
 }
 
@@ -26,7 +27,7 @@ export const command: Command = {
     "no-cache": { type: "boolean", description: "read the JSONL directly instead of the columnar cache" },
     ...COMMON_FLAGS,
   },
-  details: `Views: reviews, findings, trust, runs, signals, file_iters, file_scores. Examples: docs/QUERIES.md.
+  details: `Views: reviews, findings, trust, runs, signals, file_iters, file_scores, audits. Examples: docs/QUERIES.md.
   scrum query "select signal, count(*) n from signals group by 1 order by n desc"`,
   async run({ values, positionals, io }) {
     if (positionals.length !== 1 || !positionals[0]!.trim()) throw new UsageError("query takes one SQL string", 'e.g. scrum query "select count(*) from findings"');
@@ -39,7 +40,7 @@ export const command: Command = {
       try {
         result = await db.con.runAndReadAll(positionals[0]!);
       } catch (e) {
-        throw new UsageError(`SQL error: ${(e as Error).message.split("\n")[0]}`, "views: reviews, findings, trust, runs, signals, file_iters");
+        throw new UsageError(`SQL error: ${(e as Error).message.split("\n")[0]}`, "views: reviews, findings, trust, runs, signals, file_iters, audits");
       }
       await warnSkipped(db, io, viewsNamed(positionals[0]!));
       const rows = result.getRowObjectsJS().map((r) => (db.plain(r) as Record<string, unknown>));

@@ -3,6 +3,10 @@ import { UsageError } from "../../core/errors";
 import { loadFloor } from "../../rules/floor";
 import { rulesDirFor } from "../../rules/rules-dir";
 import { testRules } from "../../rules/test-rules";
+import { loadMutations } from "../../eval/load-mutations";
+import { testMutations } from "../../eval/test-mutations";
+import { isAbsolute, resolve } from "node:path";
+import { INSTALL_ROOT } from "../load-config";
 import { COMMON_FLAGS, type Command } from "../command";
 import { loadConfig } from "../load-config";
 
@@ -30,15 +34,24 @@ export const command: Command = {
     if (sub === "test") {
       const results = testRules(floor.rules);
       const failed = results.filter((r) => !r.ok);
-      if (values.json) io.out(JSON.stringify({ ok: failed.length === 0, rules: results }, null, 2) + "\n");
+      // Mutation operators (scrum eval --mutate) are tested the same way: each example plants exactly its `after`.
+      const dir = config.mutate.dir;
+      const mutations = testMutations(loadMutations(isAbsolute(dir) ? dir : resolve(INSTALL_ROOT, dir)));
+      const mutFailed = mutations.filter((r) => !r.ok);
+      if (values.json) io.out(JSON.stringify({ ok: failed.length === 0 && mutFailed.length === 0, rules: results, mutations }, null, 2) + "\n");
       else {
         for (const r of results) {
           io.out(`${r.ok ? "ok  " : "FAIL"} ${r.id} (${r.invalid} invalid, ${r.valid} valid)\n`);
           for (const f of r.failures) io.out(`       ${f}\n`);
         }
+        for (const r of mutations) {
+          io.out(`${r.ok ? "ok  " : "FAIL"} ${r.id} (mutation: ${r.examples} example(s), ${r.no_site} no-site)\n`);
+          for (const f of r.failures) io.out(`       ${f}\n`);
+        }
         io.out(`${results.length - failed.length}/${results.length} rules pass their examples\n`);
+        io.out(`${mutations.length - mutFailed.length}/${mutations.length} mutation operators plant their examples\n`);
       }
-      return failed.length ? 1 : 0;
+      return failed.length || mutFailed.length ? 1 : 0;
     }
     const rows = floor.rules.map((r) => ({ id: r.id, language: r.language, class: r.class, severity: r.severity, message: r.message }));
     if (values.json) io.out(JSON.stringify(floor.rules.map((r) => ({ ...rows.find((x) => x.id === r.id), note: r.note })), null, 2) + "\n");

@@ -1,9 +1,10 @@
-// KB row of data/_kb/scrum_reviews.jsonl, schema v4: one row per (iter, file, chunk).
+// KB row of data/_kb/scrum_reviews.jsonl, schema v5: one row per (iter, file, chunk).
 import { z } from "zod";
 import { CheckedItem, Verdict } from "./review-answer";
+import { NightId, ShardRef } from "./night";
 import { EvidenceVerdict } from "./static-finding";
 
-export const REVIEW_SCHEMA_VERSION = 4 as const;
+export const REVIEW_SCHEMA_VERSION = 5 as const;
 
 export const GradientTier = z.enum(["auto", "dry_run", "sim", "block"]);
 export type GradientTier = z.infer<typeof GradientTier>;
@@ -22,8 +23,9 @@ export const Attempt = z.object({
 });
 export type Attempt = z.infer<typeof Attempt>;
 
+/** v4: what a sweep wrote before shards and nights (read and migrated by kb/migrate.ts). */
 export const ReviewRowV4 = z.object({
-  schema_version: z.literal(REVIEW_SCHEMA_VERSION),
+  schema_version: z.literal(4),
   run_id: z.string().min(1),
   iter: z.number().int().min(1),
   repo: z.string(),
@@ -66,4 +68,20 @@ export const ReviewRowV4 = z.object({
   error: z.string().nullable(),
   created_at: z.string(),
 });
-export type ReviewRow = z.infer<typeof ReviewRowV4>;
+
+const { schema_version: _v4, run_id, iter, ...afterIter } = ReviewRowV4.shape;
+
+/**
+ * v5 (current): v4 plus the night and shard that wrote the row, declared right after `iter` so parsed
+ * rows serialise in the writer's key order (kb merge reads the identity fields from a line's head).
+ */
+export const ReviewRowV5 = z.object({
+  schema_version: z.literal(REVIEW_SCHEMA_VERSION),
+  run_id,
+  iter,
+  night: NightId.nullable(),
+  shard: ShardRef.nullable(),
+  ...afterIter,
+});
+export type ReviewRowV4 = z.infer<typeof ReviewRowV4>;
+export type ReviewRow = z.infer<typeof ReviewRowV5>;

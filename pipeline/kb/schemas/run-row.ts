@@ -1,7 +1,8 @@
 // KB row of data/_kb/scrum_runs.jsonl: one row when a sweep starts and one when it ends.
 import { z } from "zod";
+import { NightId, ShardRef } from "./night";
 
-export const RUN_SCHEMA_VERSION = 1 as const;
+export const RUN_SCHEMA_VERSION = 2 as const;
 
 export const ModelStats = z.object({
   provider: z.string(),
@@ -18,8 +19,9 @@ export const ModelStats = z.object({
 });
 export type ModelStats = z.infer<typeof ModelStats>;
 
-export const RunRow = z.object({
-  schema_version: z.literal(RUN_SCHEMA_VERSION),
+/** v1: before shards and nights (read and migrated by readRuns). */
+export const RunRowV1 = z.object({
+  schema_version: z.literal(1),
   run_id: z.string(),
   phase: z.enum(["start", "end"]),
   iter: z.number().int().min(1),
@@ -38,5 +40,18 @@ export const RunRow = z.object({
   wall_ms: z.number().min(0).optional(),
   interrupted: z.boolean().optional(),
   created_at: z.string(),
+});
+
+const { schema_version: _v1, run_id, phase, iter, ...afterIter } = RunRowV1.shape;
+
+/** v2 (current): v1 plus the night and shard of the sweep, right after `iter` (the writer's key order). */
+export const RunRow = z.object({
+  schema_version: z.literal(RUN_SCHEMA_VERSION),
+  run_id,
+  phase,
+  iter,
+  night: NightId.nullable(),
+  shard: ShardRef.nullable(),
+  ...afterIter,
 });
 export type RunRow = z.infer<typeof RunRow>;

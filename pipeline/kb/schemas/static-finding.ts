@@ -28,6 +28,8 @@ export const StaticFinding = z.object({
   end_column: z.number().int().positive().optional(),
   snippet: z.string(),
   message: z.string(),
+  /** Where the code lives (pipeline/rules/place.ts): findings outside shipped code get a lower tier. Absent on rows before it existed. */
+  place: z.enum(["shipped", "test", "example", "bench"]).optional(),
 });
 export type StaticFinding = z.infer<typeof StaticFinding>;
 

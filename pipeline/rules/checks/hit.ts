@@ -1,5 +1,6 @@
 // What a check returns: a region (0-based, as ast-grep reports it) and an optional message override.
 import type { SgNode } from "@ast-grep/napi";
+import type { Severity } from "../../kb/schemas/static-finding";
 
 export interface Region {
   start: { line: number; column: number };
@@ -10,8 +11,8 @@ export interface Hit {
   region: Region;
   /** Replaces the rule's message (e.g. to name the parameter). */
   message?: string;
-  /** A cross-file check defers its decision: the floor resolves `name` against every walked file. */
-  deferName?: string;
+  /** Replaces the rule's severity (e.g. an info-level smoke-test note). */
+  severity?: Severity;
 }
 
 export function regionOf(node: SgNode): Region {

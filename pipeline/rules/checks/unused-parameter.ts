@@ -2,6 +2,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import { type Hit, param, regionOf } from "./hit";
+import { conformance, isPublic } from "./public-api";
 
 const PARAM_KINDS: Record<RuleLanguage, string[]> = {
   typescript: ["required_parameter", "optional_parameter"],
@@ -16,14 +17,25 @@ export function parameterNames(fn: SgNode, lang: RuleLanguage): SgNode[] {
   if (!list) return [];
   const out: SgNode[] = [];
   for (const p of list.namedChildren()) {
-    if (!PARAM_KINDS[lang].includes(String(p.kind()))) continue;
-    if (lang === "python" && p.kind() === "identifier") { out.push(p); continue; }
-    // `constructor(private opts: X)` stores the parameter as a field: it is read through `this`.
-    if (lang === "typescript" && p.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")) continue;
+    const kind = String(p.kind());
+    if (!PARAM_KINDS[lang].includes(kind)) continue;
+    if (lang === "python" && kind === "identifier") { out.push(p); continue; }
+    // `constructor(private opts: X)` stores the parameter as a field: it is read through `this`. (The text
+    // answers without walking the children unless a decorator comes first.)
+    if (lang === "typescript") {
+      const text = p.text();
+      const stored = text.startsWith("@")
+        ? p.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")
+        : /^(public|private|protected|readonly)\b/.test(text);
+      if (stored) continue;
+    }
+    // FastAPI's `_: User = Depends(require_admin)`: a dependency taken for its effect (a guard), not its value.
+    if (lang === "python" && /=\s*(Depends|Security)\s*\(/.test(p.text())) continue;
     if (lang === "go") { out.push(...p.fieldChildren("name" as never) as SgNode[]); continue; }
-    const first = (lang === "python" && p.kind() === "typed_parameter") ? p.namedChildren()[0] : (p.field("pattern" as never) ?? p.field("name" as never)) as SgNode | null;
-    if (first && first.kind() === "identifier") out.push(first);
-    else if (lang === "typescript" && first?.kind() === "object_pattern") out.push(...destructuredNames(first));
+    const first = (lang === "python" && kind === "typed_parameter") ? p.namedChildren()[0] : (p.field("pattern" as never) ?? p.field("name" as never)) as SgNode | null;
+    const firstKind = first ? String(first.kind()) : "";
+    if (firstKind === "identifier") out.push(first!);
+    else if (lang === "typescript" && firstKind === "object_pattern") out.push(...destructuredNames(first!));
   }
   return out;
 }
@@ -81,33 +93,146 @@ function isStubBody(body: SgNode): boolean {
   return STUB_BODY.test(only) || NOT_IMPLEMENTED.test(only) || REFUSAL.test(only);
 }
 
-function isRead(body: SgNode, name: string, lang: RuleLanguage): boolean {
-  const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`);
-  const text = body.text();
-  if (!word.test(text)) return false;
-  const kinds = lang === "typescript" ? [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }] : [{ kind: "identifier" }];
-  if (body.find({ rule: { any: kinds, regex: `^${name.replace(/\$/g, "\\$")}$` } })) return true;
-  // Rust format strings read a variable by name: println!("{limit}").
-  return lang === "rust" && new RegExp(`\\{${name}[}:]`).test(text);
+const IDENT_KINDS: Record<RuleLanguage, { kind: string }[]> = {
+  typescript: [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }],
+  python: [{ kind: "identifier" }],
+  rust: [{ kind: "identifier" }],
+  go: [{ kind: "identifier" }],
+};
+
+/** Where every parameter name of the file's functions occurs as an identifier (name → start offsets), and each function's parameters. */
+export interface IdentifierIndex { uses(): Map<string, number[]>; params: Map<number, SgNode[]> }
+
+function escapeName(n: string): string {
+  return n.replace(/\$/g, "\\$");
 }
 
-export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>): Hit[] {
-  const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
-  const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
-  // Names first: most functions have no parameter the rule cares about, so stop before touching the body.
-  const candidates = parameterNames(fn, lang).filter((p) => {
-    const name = p.text();
-    return !skip.test(name) && identifierWords(name).some((w) => words.has(w));
-  });
-  if (!candidates.length) return [];
-  const body = fn.field("body" as never) as SgNode | null;
-  if (!body || isStubBody(body)) return [];
-  if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return [];
-  const hits: Hit[] = [];
-  for (const p of candidates) {
-    const name = p.text();
-    if (isRead(body, name, lang)) continue;
-    hits.push({ region: regionOf(p), message: `parameter '${name}' is never read: the function ignores what its signature promises` });
+/**
+ * One query per file instead of one per function: the identifiers whose text is a parameter name of
+ * any matched function, with their offsets (napi calls dominate the floor's cost, not traversal).
+ */
+export function indexParameterUses(fns: SgNode[], lang: RuleLanguage, root: SgNode): IdentifierIndex {
+  const params = new Map(fns.map((f) => [f.id(), parameterNames(f, lang)] as const));
+  let uses: Map<string, number[]> | null = null;
+  // Built on the first question the text cannot answer (most files never ask).
+  return {
+    params,
+    uses() {
+      if (uses) return uses;
+      uses = new Map();
+      const names = new Set([...params.values()].flat().map((p) => p.text()));
+      if (!names.size) return uses;
+      for (const n of root.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${[...names].map(escapeName).join("|")})$` } })) {
+        const name = n.text();
+        const at = n.range().start.index;
+        const list = uses.get(name);
+        if (list) list.push(at); else uses.set(name, [at]);
+      }
+      return uses;
+    },
+  };
+}
+
+/**
+ * An occurrence the text alone proves is an identifier being read: `name.` or `name?.` (a member access
+ * on it) not itself after a `.`/`::`, with nothing before it in the body that could open a string or
+ * comment (every earlier line and the line's prefix hold balanced `'`/`"` and no backtick, backslash,
+ * `#` or `/`). Anything else is left to the syntax tree.
+ */
+function surelyRead(text: string, name: string): boolean {
+  const re = new RegExp(`(?<![\\w$])${escapeName(name)}(?=\\s*\\??\\.\\s*[A-Za-z_0-9$])`, "g");
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(0, m.index);
+    if (/(\.|::|->)\s*$/.test(before) || /[`\\#/]/.test(before)) continue;
+    if (before.split("\n").every((l) => (l.split('"').length - 1) % 2 === 0 && (l.split("'").length - 1) % 2 === 0)) return true;
   }
-  return hits;
+  return false;
+}
+
+/** Names of `names` the body reads: textually present, then proven by the text or by the syntax tree. */
+function readIn(body: SgNode, names: string[], lang: RuleLanguage, index: IdentifierIndex | null): Set<string> {
+  const text = body.text();
+  const present = names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(text));
+  if (!present.length) return new Set();
+  const sure = present.filter((n) => surelyRead(text, n));
+  const rest = present.filter((n) => !sure.includes(n));
+  if (!rest.length) return new Set(sure);
+  const { start, end } = body.range();
+  const ids = index
+    ? new Set(rest.filter((n) => (index.uses().get(n) ?? []).some((at) => at >= start.index && at < end.index)))
+    : new Set(body.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${rest.map(escapeName).join("|")})$` } }).map((n) => n.text()));
+  // Rust format strings read a variable by name: println!("{limit}").
+  return new Set([...sure, ...rest.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text)))]);
+}
+
+export interface UnusedResult { hits: Hit[]; name: string | null; owner: string | null }
+
+/** The doc comment or docstring of a function: `@param metadata (unused)` documents a decision. */
+function docOf(fn: SgNode, lang: RuleLanguage): string {
+  if (lang === "python") {
+    const first = (fn.field("body" as never) as SgNode | null)?.namedChildren()[0];
+    return first?.kind() === "expression_statement" && first.child(0)?.kind() === "string" ? first.text() : "";
+  }
+  const out: string[] = [];
+  let p = fn.prev() ?? fn.parent()?.prev();
+  for (; p && /comment|attribute_item/.test(String(p.kind())); p = p.prev()) out.push(p.text());
+  return out.join("\n");
+}
+
+function documentedUnused(doc: string, name: string): boolean {
+  return new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b[^\\n]*\\b(unused|ignored|not used|reserved|for compatibility|compat)\\b`, "i").test(doc);
+}
+
+/** The class (TS/Python) a method belongs to: if anything extends it, the method is a hook whose signature subclasses share. */
+function ownerClass(fn: SgNode, lang: RuleLanguage): string | null {
+  let n = fn.parent();
+  if (lang === "python" && n?.kind() === "decorated_definition") n = n.parent();
+  const cls = n?.parent();
+  if (!cls || !/class_definition|class_declaration|^class$/.test(String(cls.kind()))) return null;
+  return (cls.field("name" as never) as SgNode | null)?.text() ?? null;
+}
+
+/**
+ * Parameters never read. Every parameter of a public function (exported, `pub`, capitalised, a public
+ * method of a class without a base) is a promise; in other functions, parameters named for a
+ * configuration, a bound or a secret (`words`). Exempt: `_` prefixes (`skip`), splats, stub and
+ * refusing bodies, JS bodies that read `arguments`, signatures imposed from outside (public-api.ts
+ * `conformance`: handlers, views, overrides, trait impls, protocol hooks, decorated functions), and for
+ * Go methods the all-parameters reading (they may implement an interface the floor cannot see). `name` is the function's
+ * name, so the floor can drop the hits when the function is passed as a value (its signature imposed).
+ */
+export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null): UnusedResult {
+  const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
+  const nameOf = () => (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
+  // Cheapest questions first: most functions read every parameter they take, so the name, the
+  // function's shape and its documentation are only asked once something goes unread.
+  const params = (index?.params.get(fn.id()) ?? parameterNames(fn, lang)).map((p) => ({ node: p, text: p.text() })).filter((p) => !skip.test(p.text));
+  if (!params.length) return { hits: [], name: null, owner: null };
+  const body = fn.field("body" as never) as SgNode | null;
+  if (!body) return { hits: [], name: null, owner: null };
+  const read = readIn(body, params.map((p) => p.text), lang, index);
+  const unread = params.filter((p) => !read.has(p.text));
+  if (!unread.length) return { hits: [], name: null, owner: null };
+  const fixed = conformance(fn, lang);
+  if (fixed === "imposed") return { hits: [], name: null, owner: null };
+  const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
+  const all = param(check, "publicApi", true) && fixed === null && isPublic(fn, lang);
+  const candidates = unread.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)));
+  if (!candidates.length || isStubBody(body)) return { hits: [], name: null, owner: null };
+  if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
+  const doc = docOf(fn, lang);
+  const hits = candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
+    region: regionOf(p.node),
+    message: `parameter '${p.text}' is never read: the function ignores what its signature promises`,
+  }));
+  return { hits, name: nameOf(), owner: ownerClass(fn, lang) };
+}
+
+/** `const handler = (req, res) => ...`: the name a function expression is bound to. */
+function boundName(fn: SgNode): string | null {
+  const parent = fn.parent();
+  if (parent?.kind() === "variable_declarator") return (parent.field("name" as never) as SgNode | null)?.text() ?? null;
+  if (parent?.kind() === "assignment_expression") return (parent.field("left" as never) as SgNode | null)?.text().replace(/^.*\./, "") ?? null;
+  if (parent?.kind() === "pair") return (parent.field("key" as never) as SgNode | null)?.text() ?? null;
+  return null;
 }

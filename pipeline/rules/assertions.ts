@@ -1,0 +1,156 @@
+// What counts as an assertion in a test, per language: runtime, snapshot, type-level, helper-delegated,
+// a declared smoke test ("does not crash") and a throw-based check (a parse whose throw fails the test).
+import type { SgNode } from "@ast-grep/napi";
+import type { RuleLanguage } from "./rule-spec";
+import type { TestCase } from "./test-context";
+
+export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based";
+
+interface Model {
+  runtime: RegExp;
+  snapshot: RegExp;
+  typeLevel: RegExp;
+  /** Calls that delegate the check by convention: `expectStatus(res, 200)`, `check_row(row)`, `helper(t, ...)`. */
+  delegate: RegExp;
+  /** What a same-file helper must contain to count as asserting (Rust: `?`/unwrap in code under test do not). */
+  helperAsserts: RegExp;
+  /** Calls whose throw is the test's only check: at most an info-level "smoke test" note. */
+  throwing: RegExp;
+}
+
+const TS_RUNTIME = String.raw`\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(`;
+
+const MODELS: Record<RuleLanguage, Model> = {
+  typescript: {
+    runtime: new RegExp(TS_RUNTIME),
+    snapshot: /\.toMatch(Inline|File)?Snapshot\(|\bt\.snapshot\(/,
+    // expect-type, tsd, vitest's assertType, `type _ = Expect<Equal<A, B>>`, @ts-expect-error lines,
+    // typed `_` bindings (`const _s: Schema<string> = z.string()`) and `satisfies`.
+    typeLevel: /\b(expectTypeOf|assertType|expectType|expectNotType|expectError|expectAssignable|expectNotAssignable|expectDeprecated)\b|@ts-expect-error|\btype\s+_\w*\s*=|\b(Expect|IsExact|Equal|AssertTrue|AssertFalse)\s*<|\b(const|let)\s+_\w*\s*:\s*\w|\bsatisfies\s/,
+    // Only assert*/expect* are test vocabulary; check*/verify* are as often the code under test (`checkCsrf`).
+    // ... or handing the test object itself to a helper (`createAccount(test, page, user)`, `check(t, res)`).
+    // ... or handing the test object or the browser fixture to a helper (`createAccount(test, page, user)`,
+    // `auth.login(page)`): page-object helpers in e2e suites hold the expects.
+    delegate: /\b(assert|expect|should)[A-Z_]\w*\s*[<(]|\b[\w.]+\(\s*(test|t|expect|page|browser)\s*[,)]/,
+    helperAsserts: new RegExp(TS_RUNTIME),
+    // ... and queries that throw when the page lacks what they look for (testing-library's getBy/findBy,
+    // puppeteer/playwright waits): implicit assertions, a smoke test at best.
+    throwing: /\b(JSON\.parse|parse\w*|\w+\.(parse|safeParse|validate|decode|compile|render)\w*|compile\w*|render\w*|(screen\.|\w+\.)?(getBy|getAllBy|findBy|findAllBy)\w+|\w*waitFor\w*)\s*\(/,
+  },
+  python: {
+    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(/,
+    snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
+    typeLevel: /\bassert_type\s*\(/,
+    // `self.check_row(...)`, `expect_status(...)`, and running another test function (`test_read_main()`).
+    delegate: /\b(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(/,
+    helperAsserts: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns)\b|\.assert_\w+\s*\(|\braise\s+AssertionError\b/,
+    throwing: /\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*)|parse\w*|compile|render\w*)\s*\(/,
+  },
+  go: {
+    runtime: /\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
+    snapshot: /\b(snaps|cupaloy|golden|goldie)\.\w+\(/,
+    typeLevel: /\bvar\s+_\s+\w[\w.]*\s*=/,
+    // Handing t (or b/f) to a helper delegates the check: `wantBalance(t, l, 0)`.
+    // ... or running a subtest given by name: `t.Run(name, tc.test)`.
+    delegate: /\b\w+(\.\w+)*\(\s*(t|tt|b|f)\s*[,)]|\bt\.Run\([^,()]+,\s*[\w.]+\s*\)/,
+    helperAsserts: /\b(t|tb|b)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require)\.\w+\(/,
+    throwing: /(?!)/,
+  },
+  rust: {
+    runtime: /\b(assert\w*|debug_assert\w*|panic|unreachable)!|\.(unwrap|expect|unwrap_err|expect_err)\(|\?\s*;|\?\)/,
+    snapshot: /\binsta::\w+!|\bassert_\w*snapshot!/,
+    // Compile-time tests: bound checks with type arguments only, `type _T = ...`, typed `_` bindings,
+    // IsSend-style wrappers, trybuild's compile_fail/pass suites.
+    typeLevel: /(?<![.\w])(assert|is|require|check|ensure)_?\w*::<|\btype\s+_\w*|\blet\s+_\w*\s*:\s*[\w&(]|\blet\s+\(\)\s*=|\bIs(Send|Sync|Unpin)\w*\(|\bTestCases::new\(\)/,
+    // ... and running a suite (`crate::run_ui_tests("debug_handler")`: trybuild UI tests).
+    delegate: /\b(assert|expect|check)_\w*\s*(::\s*<[^;{}()]*>\s*)?\(|\b(run_\w*tests?|\w+_tests)\s*\(/,
+    helperAsserts: /\b(assert\w*|debug_assert\w*|panic|unreachable)!|\.(unwrap_err|expect_err)\(/,
+    throwing: /(?!)/,
+  },
+};
+
+/** "does not crash", "should not throw", "used to panic", "smoke test": the test states its assertion. */
+/** "compile-only test", "should compile": the compiler is the assertion (any language). */
+const COMPILE_ONLY = /compile[\s-]*(only|time)\s+(test|check)|(should|must|only\s+needs\s+to)\s+compile\b|type[\s-]*check(s|ed)?\s+only/i;
+
+const DECLARED_SMOKE = /(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|overflow|throw|raise|error|fail|blow\s*up|explode)|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
+
+const FUNCTION_KINDS: Record<RuleLanguage, string[]> = {
+  typescript: ["function_declaration", "method_definition", "variable_declarator", "generator_function_declaration"],
+  python: ["function_definition"],
+  // macro_rules! helpers (`inserted!(...)`) assert as often as functions do in Rust tests.
+  rust: ["function_item", "macro_definition"],
+  go: ["function_declaration", "method_declaration"],
+};
+
+/** Functions defined in the file (name → body text): the helpers a test may assert through. */
+export function fileFunctions(root: SgNode, lang: RuleLanguage): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const fn of root.findAll({ rule: { any: FUNCTION_KINDS[lang].map((kind) => ({ kind })) } })) {
+    const name = (fn.field("name" as never) as SgNode | null)?.text();
+    const body = (fn.field("body" as never) ?? fn.field("value" as never) ?? (fn.kind() === "macro_definition" ? fn : null)) as SgNode | null;
+    if (name && body) out.set(name, (out.get(name) ?? "") + "\n" + body.text());
+  }
+  return out;
+}
+
+function callsAny(text: string, names: Set<string>): boolean {
+  // `helper!(...)`, `helper(...)` and Rust's turbofish `helper::<T>(...)` all call it.
+  for (const n of names) if (new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}!?\\s*(::\\s*<[^;{}()]*>)?\\s*\\(`).test(text)) return true;
+  return false;
+}
+
+/** Names of same-file helpers that assert, directly or by calling another asserting helper (fixpoint). */
+export function assertingHelpers(root: SgNode, lang: RuleLanguage): Set<string> {
+  const fns = fileFunctions(root, lang);
+  const asserts = MODELS[lang].helperAsserts;
+  const yes = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [name, body] of fns) {
+      if (yes.has(name)) continue;
+      if (asserts.test(body) || callsAny(body, yes)) { yes.add(name); grew = true; }
+    }
+  }
+  return yes;
+}
+
+/** Attribute, decorator and comment lines just above a node (#[should_panic], @pytest.mark.skip, // used to panic). */
+function preamble(lines: readonly string[], startLine: number): string {
+  const out: string[] = [];
+  for (let i = startLine - 1; i >= 0 && i >= startLine - 8; i--) {
+    const l = lines[i]!.trim();
+    if (/^(#\[|@|\/\/|#|\/\*|\*)/.test(l)) out.push(l);
+    else break;
+  }
+  return out.join("\n");
+}
+
+const COMMENT_LINE = /^\s*(\/\/|#(?!\[)).*$/gm;
+
+/**
+ * How a test asserts, or null when it asserts nothing. `helpers` is called lazily (it parses the file's
+ * functions once). A `#[should_panic]` test asserts its panic.
+ */
+export function assertionOf(test: TestCase, lang: RuleLanguage, lines: readonly string[], helpers: () => Set<string>): AssertionKind | null {
+  const m = MODELS[lang];
+  const raw = test.body.text();
+  const code = raw.replace(COMMENT_LINE, "");
+  const above = preamble(lines, test.node.range().start.line);
+  if (m.runtime.test(code) || /should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
+  // mocha/node callback style: `done` handed to the code under test (`{ end: done }`, `.expect(200, done)`)
+  // fails the test by timeout unless that code calls it; only calling done() at the end checks nothing.
+  if (/^\(?\s*(done|cb|next)\s*\)?$/.test((test.params ?? "").trim()) && new RegExp(`\\b${(test.params ?? "").replace(/[()\s]/g, "")}\\b(?!\\s*\\()`).test(code)) return "runtime";
+  if (m.snapshot.test(code)) return "snapshot";
+  if (m.typeLevel.test(raw) || COMPILE_ONLY.test(raw) || COMPILE_ONLY.test(above)) return "type-level";
+  if (m.delegate.test(code) || callsAny(code, helpers())) return "helper";
+  if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(raw) || DECLARED_SMOKE.test(above)) return "declared-smoke";
+  if (m.throwing.test(code)) return "throw-based";
+  return null;
+}
+
+/** Does this code make a runtime assertion of its language's test frameworks? (comments ignored) */
+export function runtimeAssertion(code: string, lang: RuleLanguage): boolean {
+  return MODELS[lang].runtime.test(code.replace(COMMENT_LINE, ""));
+}

@@ -1,0 +1,46 @@
+// The contract of a check: a small TypeScript refinement of what a rule's ast-grep part matched.
+import type { SgNode } from "@ast-grep/napi";
+import type { FileContext } from "../file-context";
+import type { FindingClass } from "../../kb/schemas/static-finding";
+import type { RuleLanguage } from "../rule-spec";
+import type { Hit } from "./hit";
+import type { Candidate } from "./unreferenced";
+
+/**
+ * A decision that needs every walked file, taken after the scan: keep the hit only if the candidate's
+ * name is referenced nowhere else (`if-unreferenced`), or unless it is passed somewhere as a value
+ * (`unless-passed-as-value`: a callback's signature is imposed by whoever calls it), or unless its class is
+ * extended somewhere (`unless-owner-extended`: a method of a base class that raises or does nothing is a
+ * hook for subclasses, not a stub).
+ */
+export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" }
+
+/** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
+export interface CheckRule { id: string; language: RuleLanguage; class: FindingClass; message: string }
+
+export interface CheckContext {
+  rule: CheckRule;
+  /** The rule's `check:` parameters. */
+  params: Record<string, unknown>;
+  /** The node the rule's ast-grep part matched. */
+  node: SgNode;
+  file: FileContext;
+  /** A meta-variable captured by the rule (`$NAME`), or null. */
+  capture(name: unknown): SgNode | null;
+  defer(d: Deferred): void;
+  /** What `prepare` returned for this rule and file (one batch question instead of one per node). */
+  state?: unknown;
+}
+
+/**
+ * A check refines matched nodes (`node`), or reads the file's text when its rule has no ast-grep part
+ * (`text`: secretlint today; a Unicode/text-level check fits here too). Register it in checks/index.ts.
+ */
+export interface Check {
+  /** The check defers hits to decisions that read other files (`defer`): a mutant elsewhere can change its findings. */
+  crossFile?: boolean;
+  /** Called once per rule and file with every matched node, before `node`: batch the napi work here. */
+  prepare?: (nodes: SgNode[], file: FileContext, rule: CheckRule) => unknown;
+  node?: (c: CheckContext) => Hit[];
+  text?: (path: string, content: string, params: Record<string, unknown>) => Hit[];
+}

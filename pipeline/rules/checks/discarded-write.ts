@@ -1,0 +1,95 @@
+// swallowed-error for writes: the result of a write-like macro or call dropped, unless the sink cannot fail.
+import type { SgNode } from "@ast-grep/napi";
+import type { CheckContext } from "./check";
+import type { Hit } from "./hit";
+import { swallowedCheck } from "./swallowed";
+
+const FUNCTION_KINDS = /^(function_item|function_declaration|method_declaration|func_literal|closure_expression)$/;
+
+/** The outermost function around a node: closures see their enclosing function's declarations. */
+function outermostFunction(node: SgNode): SgNode | null {
+  let found: SgNode | null = null;
+  for (let n = node.parent(); n; n = n.parent()) if (FUNCTION_KINDS.test(String(n.kind()))) found = n;
+  return found;
+}
+
+/** The written-to value: a write!/writeln! macro's first argument, or a method call's receiver. */
+export function sinkOf(node: SgNode): string | null {
+  const macro = /\b(write|writeln)!\s*\(\s*(&mut\s+)?([\w.]+)/.exec(node.text());
+  if (macro) return macro[3]!;
+  const call = /(?:^|[\s=(])&?([\w.]+?)\.(\w+)\s*\(/.exec(node.text());
+  return call ? call[1]! : null;
+}
+
+/** The text that declares `sink` in the function: its type (`out: &mut String`, `w http.ResponseWriter`) or initialiser. */
+function declaration(sink: string, fnText: string): string {
+  const id = sink.replace(/^.*\./, "").replace(/\$/g, "\\$");
+  // `let (mut a, mut b) = (String::new(), String::new())` binds inside a pattern.
+  const tuple = new RegExp(`let\\s*\\([^=;]*(?<![\\w.])${id}\\b[^=;]*=\\s*([^;]+)`).exec(fnText);
+  const decl = new RegExp(`(?<![\\w.])${id}\\s*(?::\\s*([^,)=]+)|:?=\\s*([^;\\n]+)|\\s([*\\w.\\[\\]]+))`).exec(fnText);
+  // `f, err := os.OpenFile(...)`: Go's multiple assignment.
+  const multi = new RegExp(`(?<![\\w.])${id}\\s*,[^=\\n]*:?=\\s*([^\\n]+)`).exec(fnText);
+  return [tuple?.[1], multi?.[1], decl?.[1] ?? decl?.[2] ?? decl?.[3]].filter(Boolean).join(" ");
+}
+
+const RUST_INFALLIBLE = /(\bString::(new|with_capacity|from)|\bVec::(new|with_capacity)|\bvec!|\bformat!|\bBytesMut::|&mut\s+String\b|&mut\s+(fmt::)?Formatter|&mut\s+Vec<u8>|\bimpl\s+(fmt|std::fmt|core::fmt)::Write|&mut\s+dyn\s+(fmt|std::fmt|core::fmt)::Write)/;
+/** Sinks that are files, streams or sockets: their writes fail for real (disk full, closed pipe). */
+const RUST_FALLIBLE = /\b(File::(create|open|options)|OpenOptions|BufWriter::new|TcpStream|UnixStream|io::stdout|io::stderr|stdout\(\)|stderr\(\))|&mut\s+(File|BufWriter|TcpStream)|\bimpl\s+(io::|std::io::)?Write\b|dyn\s+(io::|std::io::)?Write\b|\bW\b/;
+const RUST_SINK_NAME = /(file|journal|audit|stdout|stderr|socket|stream|conn|tcp|log)\w*$/i;
+const GO_FALLIBLE = /\b(os\.(Create|OpenFile|Open)|bufio\.NewWriter\w*|gzip\.NewWriter\w*|zip\.NewWriter|net\.Dial\w*|tls\.Dial\w*|\*os\.File|\*bufio\.Writer)\b/;
+const GO_HTTP = /\b(http\.ResponseWriter|gin\.ResponseWriter|\*echo\.Response)\b/;
+
+/**
+ * Is this dropped write a defect? Rust write macros: only into a file, stream or socket (known from its
+ * declaration or its name: `let _ = write!(s, ..)` into a String cannot fail and is the idiom); Rust
+ * io::Write methods (`write_all`, `flush`, `sync_all`): unless the sink is a String/Vec. Go
+ * Write/WriteString/Flush/Sync/Encode: only on a file, bufio/gzip writer or connection (an
+ * http.Flusher's Flush returns nothing, a Builder cannot fail, a response write fails only when the
+ * client left); Close only on what was written (a file created for writing, a writer, a value written to
+ * in the function); a dropped `err`, Commit, Exec, Save, Create, Update, Delete, Rename, WriteFile and any
+ * other call: always.
+ */
+/** The method a Rust `let _ = x.m(...)` / `x.m(...);` statement calls (the outermost call, awaited or not). */
+export function rustMethodOf(node: SgNode): string {
+  let e = (node.field("value" as never) as SgNode | null) ?? node.child(0);
+  if (e?.kind() === "await_expression") e = e.child(0);
+  const fn = e?.kind() === "call_expression" ? (e.field("function" as never) as SgNode | null) : null;
+  if (fn?.kind() === "field_expression") return (fn.field("field" as never) as SgNode | null)?.text() ?? "";
+  if (fn?.kind() === "generic_function") return (fn.field("function" as never) as SgNode | null)?.text().replace(/^.*[.:]/, "") ?? "";
+  return fn?.text().replace(/^.*[.:]/, "") ?? "";
+}
+
+export function writeMatters(nodeText: string, sink: string | null, fnText: string, lang: string, method = ""): boolean {
+  const decl = sink ? declaration(sink, fnText) : "";
+  if (lang === "rust") {
+    if (RUST_INFALLIBLE.test(decl) || (/\bfn\s+fmt\s*\(/.test(fnText) && /^(f|fmt|formatter)$/.test(sink ?? ""))) return false;
+    if (/\b(write|writeln)!/.test(nodeText)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
+    // Collections answer Option (`let _ = map.insert(k, v)` drops the old value), fmt::Write targets
+    // Strings and Formatters, and a dropped parse only consumes optional input (syn's `Token![,]`).
+    if (/^(insert|remove|replace|take|pop|push\w*|swap_remove|extend|entry|get\w*|parse\w*|write_str|write_char|write_fmt)$/.test(method)) return false;
+    if (/^(write\w*|flush|sync_all|sync_data)$/.test(method)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
+    return true;
+  }
+  if (/^_(\s*,\s*_)*\s*=\s*err\w*\s*$/.test(nodeText.trim())) return true;
+  if (/^(c\.Writer|c\.Response\(\)|ctx\.Response\(\))|^\w+\.(Writer|ResponseWriter)$/.test(sink ?? "") || GO_HTTP.test(decl)) return false;
+  // Route registration (`r.Delete("/items/{id}", h)`) is not a write.
+  if (/\.\w+\(\s*"\//.test(nodeText)) return false;
+  if (/\.(Write|WriteString|WriteTo|Flush|Sync|Encode)\(/.test(nodeText)) return GO_FALLIBLE.test(decl) || /NewEncoder\(\s*\w+\s*\)/.test(nodeText) && GO_FALLIBLE.test(declaration(/NewEncoder\(\s*(\w+)/.exec(nodeText)![1]!, fnText));
+  // Close loses data only on something written: a file created or opened for writing, a writer, or a
+  // value this function wrote to. Closing a reader, a request body or a listener on an error path does not.
+  if (/\.Close\(\)/.test(nodeText) && sink) {
+    const id = sink.replace(/\./g, "\\.");
+    const written = new RegExp(`\\b${id}\\.(Write\\w*|Flush|Sync)\\(|\\b(io\\.Copy\\w*|fmt\\.Fprint\\w*)\\(\\s*${id}\\s*,|NewEncoder\\(\\s*${id}\\s*\\)|NewWriter\\(\\s*${id}\\s*\\)`).test(fnText);
+    return written || /\bos\.(Create|OpenFile)\b|\b(bufio|gzip|zip|csv)\.NewWriter/.test(decl);
+  }
+  return true;
+}
+
+/** A write-like macro or call whose result is dropped, into a sink that can fail: swallowed-error rules apply. */
+export function discardedWriteCheck(ctx: CheckContext): Hit[] {
+  const sink = sinkOf(ctx.node);
+  const fnText = outermostFunction(ctx.node)?.text() ?? "";
+  const method = ctx.rule.language === "rust" ? rustMethodOf(ctx.node) : "";
+  if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language, method)) return [];
+  return swallowedCheck(ctx);
+}

@@ -1,0 +1,105 @@
+// An auth guard known by its shape: a middleware signature (or a factory/decorator making one) whose
+// body makes an access decision (reads who is asking, and can answer 401/403).
+import type { SgNode } from "@ast-grep/napi";
+import type { RuleLanguage } from "../rule-spec";
+import { pyBases, pyOwner } from "../syntax";
+
+/** Who is asking: credentials, sessions, users, roles. */
+const SUBJECT = /authori[sz]|authent|\bauth\b|token|session|\buser\b|\brole|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|\bowner|scope|principal|identity/i;
+/** Refusal: 401/403 in the vocabulary of each framework, or a redirect to a login page. */
+const REFUSAL = /\b40[13]\b|unauthori[sz]ed|forbidden|permission_?denied|PermissionDenied|NotAuthenticated|AuthenticationFailed|StatusUnauthorized|StatusForbidden|UNAUTHORIZED|FORBIDDEN|ErrUnauthorized|ErrForbidden|redirect\w*\([^)]*login|login_url|login_required|access\s*denied/i;
+
+/**
+ * Does the code read who is asking and refuse on some path? A DRF-style permission class decides by
+ * what `has_permission`/`has_object_permission` return: that is its refusal.
+ */
+export function makesAccessDecision(text: string): boolean {
+  if (/\bdef\s+has_(object_)?permission\s*\(/.test(text)) return true;
+  return REFUSAL.test(text) && SUBJECT.test(text);
+}
+
+function params(fn: SgNode): string[] {
+  const list = fn.field("parameters" as never) as SgNode | null;
+  if (list) return list.namedChildren().filter((p) => !/comment/.test(String(p.kind()))).map((p) => p.text());
+  const one = fn.field("parameter" as never) as SgNode | null;
+  return one ? [one.text()] : [];
+}
+
+const FUNCTION = /^(function_declaration|function_expression|arrow_function|generator_function_declaration|method_definition|function_definition|function_item|method_declaration|func_literal|function)$/;
+
+/** Functions defined in a node (itself included), for factories that return a middleware. */
+function functionsIn(node: SgNode): SgNode[] {
+  const out = FUNCTION.test(String(node.kind())) ? [node] : [];
+  for (const k of ["arrow_function", "function_expression", "function", "function_definition", "func_literal", "closure_expression"]) {
+    try { out.push(...node.findAll({ rule: { kind: k } })); } catch { /* kind absent from this grammar */ }
+  }
+  return out;
+}
+
+/** `(req, res, next)`, `(ctx, next)`, `(c, next)`, `(req: Request, res: Response, next: NextFunction)`. */
+function tsMiddleware(fn: SgNode): boolean {
+  const ps = params(fn).map((p) => p.replace(/[:=].*$/s, "").trim());
+  // `next` continues the chain; fastify hooks call `done` after (request, reply).
+  if (ps.length === 3 && (/^next$/.test(ps[2]!) || (/^done$/.test(ps[2]!) && /^req(uest)?$/.test(ps[0]!)))) return true;
+  if (ps.length === 2 && /^next$/.test(ps[1]!)) return true;
+  return params(fn).some((p) => /:\s*(NextFunction|Next|MiddlewareHandler|ExecutionContext)\b/.test(p));
+}
+
+/** A decorator: takes the view/function and returns a wrapper defined inside it. */
+function pyDecorator(fn: SgNode): boolean {
+  const ps = params(fn);
+  if (ps.length !== 1) return false;
+  const body = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
+  return /^\s*(@[\s\S]*?)?def\s+\w+/m.test(body) && /\breturn\s+\w+\s*$/m.test(body);
+}
+
+/** The function's own parameter list is a framework's middleware/handler signature (not a nested one's). */
+export function hasMiddlewareSignature(fn: SgNode, lang: RuleLanguage): boolean {
+  if (lang === "typescript") return tsMiddleware(fn);
+  if (lang === "go") {
+    const text = fn.text();
+    const sig = text.slice(0, text.indexOf("{") + 1);
+    return /\bhttp\.Handler(Func)?\b|\*gin\.Context\b|gin\.HandlerFunc\b|echo\.(Context|HandlerFunc|MiddlewareFunc)\b|fiber\.(Ctx|Handler)\b|http\.ResponseWriter/.test(sig);
+  }
+  if (lang === "rust") return params(fn).some((p) => /:\s*Next\b|Next<|:\s*ServiceRequest\b/.test(p));
+  return false;
+}
+
+/**
+ * Shapes by framework. TS/JS: Express/Koa/Hono middleware, factories returning one, `canActivate`
+ * guards (NestJS). Python: decorators wrapping a view, Django middleware (`__call__`,
+ * `process_request`/`process_view`), DRF permissions (`has_permission`). Go: `func(http.Handler)
+ * http.Handler`, gin/echo handlers and middleware. Rust: axum/actix `from_fn` middleware (a `Next`
+ * parameter), tower `Layer`s and request guards (`FromRequest(Parts)` impls are wired by their use as a
+ * handler parameter type, which the reference check sees).
+ */
+export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
+  const text = node.text();
+  if (lang === "typescript") {
+    if (/\bcanActivate\s*\(/.test(text)) return true;
+    return functionsIn(node).some(tsMiddleware);
+  }
+  if (lang === "python") {
+    if (node.kind() === "class_definition") return /\bdef\s+(__call__|process_request|process_view|has_permission|has_object_permission|authenticate)\s*\(/.test(text);
+    return pyDecorator(node) || functionsIn(node).some((f) => f !== node && pyDecorator(f));
+  }
+  if (node.kind() === "struct_item") return false;
+  return hasMiddlewareSignature(node, lang);
+}
+
+/**
+ * Not a wiring candidate: a method overriding a framework hook (`ModelAdmin.has_add_permission` in a
+ * class with bases: the framework calls it through the class), or a guard class defined next to its own
+ * base class (a library shipping `IsAuthenticated` beside `BasePermission` publishes it for its users'
+ * settings; an application's `class IsOwner(BasePermission)` imports its base instead).
+ */
+export function frameworkWired(node: SgNode, lang: RuleLanguage): boolean {
+  const cls = node.kind() === "class_definition" || node.kind() === "class_declaration" ? node : null;
+  if (lang === "python" && !cls) return pyBases(pyOwner(node)).replace(/[()\s]|object/g, "") !== "";
+  if (!cls) return false;
+  const bases = lang === "python"
+    ? ((cls.field("superclasses" as never) as SgNode | null)?.namedChildren() ?? []).map((b) => b.text())
+    : cls.children().filter((c) => c.kind() === "class_heritage").flatMap((h) => h.text().replace(/^\s*(extends|implements)\s+/g, "").split(/[\s,]+|\b(?:extends|implements)\b/)).filter(Boolean);
+  const text = cls.getRoot().root().text();
+  return bases.some((b) => /^[A-Za-z_]\w*$/.test(b) && new RegExp(`\\bclass\\s+${b}\\b`).test(text));
+}

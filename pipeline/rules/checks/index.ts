@@ -1,0 +1,88 @@
+// The check registry: the one place a new check is added (name → implementation), see docs/RULES.md.
+
+import type { SgNode } from "@ast-grep/napi";
+import type { Check } from "./check";
+import { param, regionOf } from "./hit";
+import { credentialCompare } from "./credential-compare";
+import { discardedWriteCheck } from "./discarded-write";
+import { frameworkWired, isMiddlewareShaped, makesAccessDecision } from "./guard-shape";
+import { noAssertionCheck } from "./no-assertion";
+import { secretLiteral, vendorToken } from "./secret-literal";
+import { secretlintHits } from "./secretlint";
+import { swallowedCheck } from "./swallowed";
+import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
+
+/** The class a node's method belongs to (TS/JS or Python), if any. */
+function enclosingClass(node: SgNode): string | null {
+  for (let n = node.parent(); n; n = n.parent()) {
+    if (/^(class_definition|class_declaration|class|abstract_class_declaration)$/.test(String(n.kind()))) return (n.field("name" as never) as SgNode | null)?.text() ?? null;
+  }
+  return null;
+}
+
+const regexps = new Map<string, RegExp>();
+function cachedRegExp(source: string): RegExp {
+  let re = regexps.get(source);
+  if (!re) regexps.set(source, (re = new RegExp(source.replace(/^\(\?i\)/, ""), source.startsWith("(?i)") ? "i" : "")));
+  return re;
+}
+
+const DEFINED = {
+  "unreferenced": {
+    crossFile: true,
+    node: ({ rule, params, node, file, capture, defer }) => {
+      const nameNode = capture(param(params, "capture", "$NAME"));
+      if (!nameNode) return [];
+      // A candidate by its name (every `names` regex matches), or by its shape (a middleware that
+      // makes an access decision) when `shape: true`.
+      const names = param<string[]>(params, "names", []);
+      const byName = names.every((re) => cachedRegExp(re).test(nameNode.text()));
+      const byShape = !byName && param(params, "shape", false) && makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language);
+      if (!byName && !byShape) return [];
+      if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
+      const line = nameNode.range().start.line;
+      const above = file.lines.slice(Math.max(0, line - 3), line).join("\n");
+      const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
+      const what = byShape ? "access-checking middleware (by its shape) is defined but never mounted or referenced" : rule.message;
+      defer({
+        candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language },
+        hit: { region: regionOf(nameNode), message: `${what}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
+        keep: "if-unreferenced",
+      });
+      return [];
+    },
+  },
+  "unused-parameter": {
+    crossFile: true,
+    prepare: (nodes, file, rule) => indexParameterUses(nodes, rule.language, file.root),
+    node: ({ node, rule, params, file, defer, state }) => {
+      const { hits, name, owner } = unusedParameters(node, rule.language, params, state as IdentifierIndex);
+      if (!name) return hits;
+      const line = node.range().start.line;
+      for (const hit of hits) defer({ candidate: { name, file: file.path, line, referenceIgnores: [], language: rule.language, ...(owner ? { owner } : {}) }, hit, keep: "unless-passed-as-value" });
+      return [];
+    },
+  },
+  "no-assertion": { node: noAssertionCheck },
+  "secret-literal": { node: ({ params, capture }) => secretLiteral(capture(param(params, "capture", "$VAL")), params) },
+  "swallowed": { node: swallowedCheck },
+  "vendor-token": { node: ({ params, node, capture }) => vendorToken(capture(param(params, "capture", "$VAL")) ?? node, params) },
+  "credential-compare": { node: credentialCompare },
+  "discarded-write": { node: discardedWriteCheck },
+  "not-base-hook": {
+    crossFile: true,
+    node: ({ node, rule, file, defer }) => {
+      const hit = { region: regionOf(node) };
+      const owner = enclosingClass(node);
+      if (!owner) return [hit];
+      defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language }, hit, keep: "unless-owner-extended" });
+      return [];
+    },
+  },
+  "secretlint": { text: (path, content) => secretlintHits(path, content) },
+} satisfies Record<string, Check>;
+
+export type CheckName = keyof typeof DEFINED;
+export const CHECKS: Record<CheckName, Check> = DEFINED;
+export const CHECK_NAMES = Object.keys(DEFINED) as [CheckName, ...CheckName[]];
+

@@ -1,0 +1,121 @@
+// Is a function part of its module's public API, and does something outside it fix its signature?
+import type { SgNode } from "@ast-grep/napi";
+import type { RuleLanguage } from "../rule-spec";
+import { nameOf, pyBases, pyOwner } from "../syntax";
+import { hasMiddlewareSignature } from "./guard-shape";
+
+/** `export { a, b }`, `module.exports = { a }`, `exports.a = a`, `export default a` in the file. */
+function exportedByList(root: SgNode, name: string): boolean {
+  if (!name) return false;
+  const text = root.text();
+  const id = name.replace(/\$/g, "\\$");
+  return new RegExp(`\\bexport\\s*\\{[^}]*(?<![\\w$])${id}(?![\\w$])[^}]*\\}|\\bmodule\\.exports\\s*=\\s*\\{[^}]*(?<![\\w$])${id}(?![\\w$])[^}]*\\}|\\b(module\\.)?exports\\.\\w+\\s*=\\s*${id}\\b|\\bexport\\s+default\\s+${id}\\b|\\bmodule\\.exports\\s*=\\s*${id}\\b`).test(text);
+}
+
+function tsExported(decl: SgNode | null, name: string): boolean {
+  if (!decl) return false;
+  if (decl.parent()?.kind() === "export_statement") return true;
+  return exportedByList(decl.getRoot().root(), name);
+}
+
+function tsPublic(fn: SgNode): boolean {
+  const k = fn.kind();
+  if (k === "function_declaration" || k === "generator_function_declaration") return tsExported(fn, nameOf(fn));
+  if (k === "method_definition") {
+    if (fn.children().some((c) => c.kind() === "accessibility_modifier" && c.text() !== "public")) return false;
+    const name = nameOf(fn);
+    if (/^[#_]/.test(name)) return false;
+    const cls = fn.parent()?.parent();
+    return !!cls && /class/.test(String(cls.kind())) && tsExported(cls, nameOf(cls));
+  }
+  // Arrow functions and function expressions: `export const f = (...) => ...`, `module.exports.f = function`.
+  const parent = fn.parent();
+  if (parent?.kind() === "variable_declarator") {
+    return tsExported(parent.parent(), nameOf(parent));
+  }
+  if (parent?.kind() === "assignment_expression") return /^(module\.)?exports\b/.test((parent.field("left" as never) as SgNode | null)?.text() ?? "");
+  return false;
+}
+
+function pyPublic(fn: SgNode): boolean {
+  const name = nameOf(fn);
+  const owner = pyOwner(fn);
+  if (owner?.kind() === "module") return !name.startsWith("_");
+  if (owner?.kind() !== "class_definition" || nameOf(owner).startsWith("_")) return false;
+  return name === "__init__" || !name.startsWith("_");
+}
+
+/** Public API: exported (TS/JS), not `_`-prefixed (Python), capitalised free functions (Go), `pub` (Rust). */
+export function isPublic(fn: SgNode, lang: RuleLanguage): boolean {
+  if (lang === "typescript") return tsPublic(fn);
+  if (lang === "python") return pyPublic(fn);
+  if (lang === "go") return fn.kind() === "function_declaration" && /^[A-Z]/.test(nameOf(fn));
+  return fn.children().some((c) => c.kind() === "visibility_modifier" && /^pub\b/.test(c.text()));
+}
+
+const PY_PLAIN_DECORATOR = /^@(staticmethod|classmethod|property|(functools\.)?(wraps|lru_cache|cache|cached_property)|\w+\.setter|(typing\.)?final)\b/;
+const RS_PLAIN_ATTRIBUTE = /^#\[(inline|must_use|doc|allow|warn|deny|expect|cfg|cfg_attr|deprecated|track_caller|cold)\b/;
+
+function rustInTraitImpl(fn: SgNode): boolean {
+  const impl = fn.parent()?.parent();
+  return impl?.kind() === "impl_item" && !!impl.field("trait" as never);
+}
+
+function paramNames(fn: SgNode): string[] {
+  const list = fn.field("parameters" as never) as SgNode | null;
+  return (list?.namedChildren() ?? []).map((p) => p.text().replace(/[:=].*$/s, "").replace(/^[*&\s]+|\bmut\s+/g, "").trim()).filter((n) => n && !/^(self|cls|this)$/.test(n));
+}
+
+/**
+ * A protocol family: sibling methods of one class sharing their leading parameters (aiosmtpd's
+ * `handle_RCPT(server, session, envelope, ...)` and `handle_DATA(server, session, envelope)`): the
+ * protocol fixes those parameters, whichever each hook reads.
+ */
+function protocolFamily(fn: SgNode): boolean {
+  const mine = paramNames(fn);
+  if (mine.length < 2) return false;
+  let container = fn.parent();
+  if (container?.kind() === "decorated_definition") container = container.parent();
+  // Only methods of one class or impl form a family; free functions sharing parameters do not.
+  const owner = container?.kind() === "block" ? container.parent() : container?.parent();
+  if (!container || !owner || !/^(class_definition|class_declaration|class|impl_item)$/.test(String(owner.kind()))) return false;
+  for (const sib of container.children()) {
+    const f = sib.kind() === "decorated_definition" ? sib.children().find((c) => c.kind() === "function_definition") : sib;
+    if (!f || f.id() === fn.id() || !/function|method/.test(String(f.kind()))) continue;
+    const theirs = paramNames(f);
+    if (theirs.length >= 2 && theirs[0] === mine[0] && theirs[1] === mine[1]) return true;
+  }
+  return false;
+}
+
+/**
+ * How far something outside the function fixes its parameter list. `imposed`: a framework's handler or
+ * middleware signature, a view (`request` first), an interface or trait it implements, a base method
+ * it overrides, a protocol (Python dunders, a family of sibling hooks), or a framework that registers
+ * it (decorators, attribute macros): parameters may go unread by design. `maybe`: a Go method may
+ * implement an interface the floor cannot see: only parameters named for an option, a bound or a
+ * secret are promises there.
+ */
+export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "maybe" | null {
+  if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn)) return "imposed";
+  if (lang === "typescript") {
+    if (fn.children().some((c) => c.text() === "override" || c.kind() === "decorator")) return "imposed";
+    const cls = fn.kind() === "method_definition" ? fn.parent()?.parent() : null;
+    return cls && cls.children().some((c) => c.kind() === "class_heritage") ? "imposed" : null;
+  }
+  if (lang === "python") {
+    const parent = fn.parent();
+    if (parent?.kind() === "decorated_definition" && parent.children().some((d) => d.kind() === "decorator" && !PY_PLAIN_DECORATOR.test(d.text()))) return "imposed";
+    const name = nameOf(fn);
+    if (/^__\w+__$/.test(name) && name !== "__init__") return "imposed";
+    if (/^(request|req)$/.test(paramNames(fn)[0] ?? "")) return "imposed";
+    const owner = pyOwner(fn);
+    return pyBases(owner).replace(/[()\s]|object|metaclass\s*=\s*\w+/g, "") !== "" ? "imposed" : null;
+  }
+  if (lang === "go") return fn.kind() === "method_declaration" ? "maybe" : null;
+  if (rustInTraitImpl(fn)) return "imposed";
+  for (let p = fn.prev(); p && (p.kind() === "attribute_item" || p.kind() === "line_comment"); p = p.prev()) {
+    if (p.kind() === "attribute_item" && !RS_PLAIN_ATTRIBUTE.test(p.text())) return "imposed";
+  }
+  return null;
+}

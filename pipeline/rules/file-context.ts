@@ -1,0 +1,37 @@
+// What every check may ask about the file under scan, computed once and lazily: lines, place, helpers.
+import type { SgNode } from "@ast-grep/napi";
+import { assertingHelpers } from "./assertions";
+import { inFileTestRegions, type LineRange, type Place, placeAt, placeOfPath } from "./place";
+import type { RuleLanguage } from "./rule-spec";
+
+export interface FileContext {
+  path: string;
+  content: string;
+  lang: RuleLanguage;
+  lines: string[];
+  root: SgNode;
+  /** Place of the path (shipped/test/example/bench). */
+  pathPlace: Place;
+  /** Place of a 0-based line: the path's place, or test inside a Rust `#[cfg(test)]` module. */
+  placeAt(line: number): Place;
+  /** Same-file helpers that assert (for tests that delegate). */
+  helpers(): Set<string>;
+}
+
+export function fileContext(path: string, content: string, lang: RuleLanguage, root: SgNode, lines: string[]): FileContext {
+  const pathPlace = placeOfPath(path);
+  let regions: LineRange[] | null = null;
+  let helpers: Set<string> | null = null;
+  return {
+    path, content, lang, lines, root, pathPlace,
+    placeAt(line) {
+      if (pathPlace !== "shipped") return pathPlace;
+      regions ??= inFileTestRegions(root, lang);
+      return placeAt(pathPlace, regions, line);
+    },
+    helpers() {
+      helpers ??= assertingHelpers(root, lang);
+      return helpers;
+    },
+  };
+}

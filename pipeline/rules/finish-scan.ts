@@ -1,0 +1,45 @@
+// Finish a scan: drop suppressed findings, keep one finding per class and line, answer the cross-file
+// questions (unwired, passed as a value, base class extended) against every walked file, sort.
+import type { StaticFinding } from "../kb/schemas/static-finding";
+import { ownerExtended, passedAsValue } from "./checks/passed-as-value";
+import { unreferenced } from "./checks/unreferenced";
+import type { RuleSpec } from "./rule-spec";
+import type { FileScan, SourceFile } from "./scan-file";
+import { toFinding } from "./to-finding";
+
+/** A finding on this line or the line above carrying `scrum-ignore` is dropped (same idea as eslint-disable-next-line). */
+const SUPPRESS = /scrum-ignore\b/;
+
+/** `scans` in the order of `files` (the order decides which of two same-class findings on a line is kept). */
+export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFile[], scans: readonly FileScan[]): Map<string, StaticFinding[]> {
+  const out = new Map<string, StaticFinding[]>();
+  const linesOf = new Map<string, string[]>();
+  const contentOf = new Map(files.map((f) => [f.path, f.content]));
+  const lines = (path: string) => {
+    let l = linesOf.get(path);
+    if (!l) linesOf.set(path, (l = (contentOf.get(path) ?? "").split("\n")));
+    return l;
+  };
+  const add = (f: StaticFinding) => {
+    const ls = lines(f.file);
+    if (SUPPRESS.test(ls[f.line - 1] ?? "") || SUPPRESS.test(ls[f.line - 2] ?? "")) return;
+    const list = out.get(f.file) ?? [];
+    if (list.some((g) => g.class === f.class && g.line === f.line)) return;
+    list.push(f);
+    out.set(f.file, list);
+  };
+  for (const s of scans) for (const f of s.findings) add(f);
+  const deferred = scans.flatMap((s) => s.deferred);
+  const byKeep = (k: string) => deferred.filter((p) => p.d.keep === k).map((p) => p.d.candidate);
+  const unwired = new Set(unreferenced(byKeep("if-unreferenced"), files as SourceFile[]));
+  const passed = passedAsValue(byKeep("unless-passed-as-value"), files as SourceFile[]);
+  const extended = ownerExtended(byKeep("unless-owner-extended"), files as SourceFile[]);
+  const ruleById = new Map(rules.map((r) => [r.id, r]));
+  for (const p of deferred) {
+    const keep = p.d.keep === "if-unreferenced" ? unwired.has(p.d.candidate)
+      : p.d.keep === "unless-owner-extended" ? !extended.has(p.d.candidate) : !passed.has(p.d.candidate);
+    if (keep) add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), p.d.hit, p.place));
+  }
+  for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
+  return out;
+}

@@ -1,0 +1,92 @@
+// Where code lives: shipped, test, example or benchmark code, by path and (Rust) by in-file test modules.
+import type { SgNode } from "@ast-grep/napi";
+import type { RuleLanguage } from "./rule-spec";
+
+/** shipped = code that runs in production; test/example/bench never ship (bench = benchmarks). */
+export type Place = "shipped" | "test" | "example" | "bench";
+export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
+
+/**
+ * Directory names that hold test code in the four ecosystems: jest/vitest (`__tests__`, `__mocks__`),
+ * mocha/tap (`test/`), pytest/cargo (`tests/`), Go (`testdata/`), shared fixtures and helpers, and
+ * test-support packages named for it (`actix-test/`, `http_testing/`).
+ */
+const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$/i;
+
+/** File names that are test code whatever their directory. */
+const TEST_FILES = [
+  /\.(test|spec|test-d|spec-d|e2e)\.[cm]?[jt]sx?$/i, // jest, vitest, mocha, tsd (`index.test-d.ts`)
+  /(^|[_-])(test|spec)\.[cm]?[jt]sx?$/i, // `foo-test.js`, `foo_spec.ts`
+  /_test\.go$/, // go test
+  /^test_.*\.py$|_tests?\.py$|^tests?\.py$|^conftest\.py$/, // pytest, Django's `tests.py`
+  /^tests?\.rs$|_tests?\.rs$/, // `mod tests;` in its own file
+];
+
+// `doc/` is left out: in Go it is as often a shipped package (github.com/spf13/cobra/doc).
+const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|documentation|tutorials?|cookbook|playground|website)$/i;
+const BENCH_DIRS = /^(bench|benches|benchmarks?)$/i;
+const BENCH_FILES = /\.bench\.[cm]?[jt]sx?$|_bench\.(go|py|rs)$|^bench_.*\.py$/i;
+
+/**
+ * The place of a repo-relative posix path. The innermost signal wins over outer ones only for test:
+ * `examples/app/tests/x.rs` is test code, `tests/fixtures/example.py` too; `docs/*.py` is example.
+ */
+export function placeOfPath(path: string): Place {
+  const parts = path.split("/");
+  const name = parts[parts.length - 1]!;
+  const dirs = parts.slice(0, -1);
+  if (TEST_FILES.some((re) => re.test(name)) || dirs.some((d) => TEST_DIRS.test(d))) return "test";
+  if (BENCH_FILES.test(name) || dirs.some((d) => BENCH_DIRS.test(d))) return "bench";
+  if (dirs.some((d) => EXAMPLE_DIRS.test(d))) return "example";
+  return "shipped";
+}
+
+/** Is the path test code (tests, fixtures, test helpers)? */
+export function isTestPath(path: string): boolean {
+  return placeOfPath(path) === "test";
+}
+
+/** 0-based inclusive line ranges. */
+export interface LineRange { start: number; end: number }
+
+const RUST_TEST_ATTR = /^#\[(\w+::)*test\b|^#\[(rstest|test_case|quickcheck|proptest)\b/;
+
+/**
+ * Test code inside a shipped file: Rust `#[cfg(test)]` modules and `#[test]` functions outside them.
+ * Other languages keep tests in test files, so their regions come from the path alone.
+ */
+export function inFileTestRegions(root: SgNode, lang: RuleLanguage): LineRange[] {
+  if (lang !== "rust") return [];
+  const out: LineRange[] = [];
+  for (const item of root.findAll({ rule: { any: [{ kind: "mod_item" }, { kind: "function_item" }] } })) {
+    let prev = item.prev();
+    let test = false;
+    while (prev && (prev.kind() === "attribute_item" || prev.kind() === "line_comment")) {
+      const t = prev.text();
+      if (item.kind() === "mod_item" ? /^#\[cfg\(test\)\]/.test(t) : RUST_TEST_ATTR.test(t)) test = true;
+      prev = prev.prev();
+    }
+    if (!test) continue;
+    const r = item.range();
+    if (!out.some((o) => o.start <= r.start.line && o.end >= r.end.line)) out.push({ start: r.start.line, end: r.end.line });
+  }
+  return out;
+}
+
+/** The place of a 0-based line of a file, given its path place and in-file test regions. */
+export function placeAt(pathPlace: Place, regions: readonly LineRange[], line: number): Place {
+  if (pathPlace !== "shipped") return pathPlace;
+  return regions.some((r) => line >= r.start && line <= r.end) ? "test" : "shipped";
+}
+
+/**
+ * A vendored copy of a third-party library kept in the tree (`jquery-4.0.0.slim.js`, a DataTables
+ * bundle): a versioned file name, a `.min.` build, or a license banner with a version at the top.
+ * Its findings belong to its upstream, not to the project, so the floor does not scan it.
+ */
+export function isVendoredCopy(path: string, content: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  if (/[-.]v?\d+\.\d+\.\d+([-.+][\w.]*)?\.[cm]?js$|\.min\.[cm]?js$/.test(name)) return true;
+  const head = content.slice(0, 1200);
+  return /\/\*!/.test(head) && /licen[cs]e|copyright|©/i.test(head) && /\bv?\d+\.\d+\.\d+\b/.test(head) && /\.[cm]?js$/.test(name);
+}

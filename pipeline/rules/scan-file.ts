@@ -1,0 +1,101 @@
+// One file through the rules: findings in emission order and the cross-file questions, as plain data
+// (so a worker thread can scan and the main thread can finish; see floor.ts).
+import type { SgNode } from "@ast-grep/napi";
+import { ConfigError } from "../core/errors";
+import type { StaticFinding } from "../kb/schemas/static-finding";
+import type { CheckContext, Deferred } from "./checks/check";
+import { type Hit, regionOf } from "./checks/hit";
+import { CHECKS } from "./checks/index";
+import { buildLayers, type Layer, matchLayers } from "./combine-rules";
+import type { CompiledRule } from "./compile-rule";
+import { type FileContext, fileContext } from "./file-context";
+import { matchesAny } from "./glob";
+import { languageOf, parseSource } from "./languages";
+import { isVendoredCopy, type Place, placeOfPath } from "./place";
+import type { RuleSpec } from "./rule-spec";
+import { toFinding } from "./to-finding";
+
+export interface SourceFile { path: string; content: string }
+
+/** What scanning one file produced, before suppression, de-duplication and cross-file decisions. */
+export interface FileScan {
+  path: string;
+  findings: StaticFinding[];
+  deferred: { ruleId: string; d: Deferred; place: Place }[];
+}
+
+/** A rule's meta-variable on a node it matched; the rule's variables carry its layer tag (combine-rules.ts). */
+function capture(node: SgNode, name: unknown, tag: string): SgNode | null {
+  return typeof name === "string" ? node.getMatch(`${tag}_${name.replace(/^\$/, "")}`) : null;
+}
+
+const layerCache = new WeakMap<readonly CompiledRule[], Map<string, Layer[]>>();
+
+/** The layers for this set of active rules (cached: files share a handful of active sets). */
+function layersFor(all: readonly CompiledRule[], active: readonly CompiledRule[]): Layer[] {
+  let byKey = layerCache.get(all);
+  if (!byKey) layerCache.set(all, (byKey = new Map()));
+  const key = active.map((c) => c.spec.id).join("\0");
+  let layers = byKey.get(key);
+  if (!layers) byKey.set(key, (layers = buildLayers(active)));
+  return layers;
+}
+
+/** Can the rule report anything in a file of this path place? Rust files may hold test modules. */
+function placeApplies(rule: RuleSpec, pathPlace: Place, lang: string): boolean {
+  if (!rule.places) return true;
+  return rule.places.includes(pathPlace) || (pathPlace === "shipped" && lang === "rust" && rule.places.includes("test"));
+}
+
+function runRule(c: CompiledRule, matched: { nodes: SgNode[]; tag: string } | undefined, file: FileContext, defer: (d: Deferred) => void): Hit[] {
+  const rule = c.spec;
+  const check = rule.check ? CHECKS[rule.check.name] : null;
+  const params = rule.check ?? {};
+  if (!c.matcher) return check?.text?.(file.path, file.content, params) ?? [];
+  const hits: Hit[] = [];
+  const { nodes, tag } = matched ?? { nodes: [], tag: "" };
+  const state = nodes.length && check?.prepare ? check.prepare(nodes, file, rule) : undefined;
+  for (const node of nodes) {
+    if (!check?.node) {
+      hits.push({ region: regionOf((rule.report && capture(node, rule.report, tag)) || node) });
+      continue;
+    }
+    const ctx: CheckContext = { rule, params, node, file, capture: (n) => capture(node, n, tag), defer, state };
+    hits.push(...check.node(ctx));
+  }
+  return hits;
+}
+
+/** Scan one file with the compiled rules; a rule that fails on it is a ConfigError naming both. */
+export function scanFile(compiled: readonly CompiledRule[], file: SourceFile): FileScan {
+  const out: FileScan = { path: file.path, findings: [], deferred: [] };
+  const lang = languageOf(file.path);
+  if (!lang || isVendoredCopy(file.path, file.content)) return out;
+  const pathPlace = placeOfPath(file.path);
+  const active = compiled.filter(({ spec: r, prefilter }) =>
+    r.language === lang && placeApplies(r, pathPlace, lang) && (!r.files || matchesAny(file.path, r.files)) && !matchesAny(file.path, r.ignores) && (!prefilter || prefilter.test(file.content)));
+  if (!active.length) return out;
+  const parsed = parseSource(file.path, file.content);
+  if (!parsed) return out;
+  const lines = file.content.split("\n");
+  const ctx = fileContext(file.path, file.content, lang, parsed.root(), lines);
+  const inPlace = (rule: RuleSpec, hit: Hit) => !rule.places || rule.places.includes(ctx.placeAt(hit.region.start.line));
+  let matched: Map<string, { nodes: SgNode[]; tag: string }>;
+  try {
+    matched = matchLayers(ctx.root, layersFor(compiled, active));
+  } catch (e) {
+    throw new ConfigError(`rules for ${lang} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
+  }
+  for (const c of active) {
+    const rule = c.spec;
+    const defer = (d: Deferred) => { if (inPlace(rule, d.hit)) out.deferred.push({ ruleId: rule.id, d, place: ctx.placeAt(d.hit.region.start.line) }); };
+    let hits: Hit[];
+    try {
+      hits = runRule(c, matched.get(c.spec.id), ctx, defer);
+    } catch (e) {
+      throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
+    }
+    for (const hit of hits) if (inPlace(rule, hit)) out.findings.push(toFinding(rule, file.path, lines, hit, ctx.placeAt(hit.region.start.line)));
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+// Small questions about syntax nodes that several checks ask the same way.
+import type { SgNode } from "@ast-grep/napi";
+
+/** A node's `name` field text, or "" (functions, classes, methods in every grammar). */
+export function nameOf(n: SgNode | null | undefined): string {
+  return n ? (n.field("name" as never) as SgNode | null)?.text() ?? "" : "";
+}
+
+/** A Python definition's container: the module, the class (through its body block) or a function. */
+export function pyOwner(fn: SgNode): SgNode | null {
+  let n = fn.parent();
+  if (n?.kind() === "decorated_definition") n = n.parent();
+  return n?.kind() === "block" ? n.parent() : n;
+}
+
+/** The text of a Python class's base list (`(BasePermission)`), "" for other nodes. */
+export function pyBases(cls: SgNode | null): string {
+  return cls?.kind() === "class_definition" ? (cls.field("superclasses" as never) as SgNode | null)?.text() ?? "" : "";
+}

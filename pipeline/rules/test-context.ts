@@ -1,0 +1,130 @@
+// The test-context model: per framework in four languages, which functions are tests, which are
+// fixtures or handlers defined inside them, and what counts as an assertion. Pure: nodes/text in, data out.
+import type { SgNode } from "@ast-grep/napi";
+import { unreferenced } from "./checks/unreferenced";
+import { languageOf, parseSource } from "./languages";
+import { isTestPath } from "./place";
+import { nameOf, pyBases, pyOwner } from "./syntax";
+import type { RuleLanguage } from "./rule-spec";
+
+export interface TestCase {
+  /** Function name (Python/Go/Rust) or the test title (JS `it("title", ...)`). */
+  name: string;
+  /** The whole test: the `it(...)` call or the function item. */
+  node: SgNode;
+  /** The body that runs (the callback's body for JS). */
+  body: SgNode;
+  /** Skipped, todo or ignored: it asserts nothing by design. */
+  skipped: boolean;
+  /** Attribute/decorator text (Rust `#[should_panic(...)]`, Python `@pytest.mark.xfail`), joined. */
+  attributes?: string;
+  /** Parameter text of the test function (`done`, `t`, `{ page }`). */
+  params?: string;
+}
+
+/** jest/vitest/mocha/node:test/ava/tap/Deno: `it`, `test`, `specify`, with modifiers; `x`-prefixed are skipped. */
+const JS_TEST_CALLEE = /^(x?it|x?test|specify|Deno\.test|t\.test)((\.(only|concurrent|serial|sequential|fails|failing|skip|todo|skipIf\([^]*\)|runIf\([^]*\)|each\([^]*\)|for\([^]*\)|cb))*)$/;
+const SETUP_FILE = /(^|[/._-])(global[-_.]?)?(setups?|teardowns?)([/._-][^/]*)?$/i;
+const JS_SKIPPED = /^x|\.(skip|todo)\b|skipIf/;
+const PY_TEST_MODULE = /(^|\/)(test[^/]*|[^/]*_test|tests)\.py$/;
+/** Decorators that mark, patch or parametrise a test; any other decorator registers the function elsewhere. */
+const PY_TEST_DECORATOR = /^@(pytest\.mark\.\w+|mock\.patch|patch\b|unittest\.(skip|expectedFailure)|skip\w*|expectedFailure|override_settings|modify_settings|freeze_time|given|settings|example|tag|responses\.activate|respx\.mock|parametrize|pytest_asyncio\.\w+|asyncio\b|django_db|requires_\w+|no_type_check)/;
+const PY_FIXTURE = /^@(pytest\.)?(fixture|yield_fixture)\b|^@pytest_asyncio\.fixture/;
+const PY_SKIPPED = /^@(pytest\.mark\.(skip|xfail)|unittest\.skip|skip\b|skipIf|skipUnless)/;
+const RUST_TEST_ATTR = /^#\[(\w+::)*test\b|^#\[(rstest|test_case|quickcheck|proptest)\b/;
+
+function decorators(fn: SgNode): string[] {
+  const parent = fn.parent();
+  return parent?.kind() === "decorated_definition" ? parent.children().filter((c) => c.kind() === "decorator").map((d) => d.text()) : [];
+}
+
+function attributes(item: SgNode): string[] {
+  const out: string[] = [];
+  for (let p = item.prev(); p && (p.kind() === "attribute_item" || p.kind() === "line_comment"); p = p.prev()) if (p.kind() === "attribute_item") out.push(p.text());
+  return out;
+}
+
+function pyIsTestClass(cls: SgNode): boolean {
+  return /^Test/.test(nameOf(cls)) || /\w*(TestCase|Test|Tests)\b/.test(pyBases(cls));
+}
+
+/** Is this candidate node a test of its framework? `path` decides test modules where collection depends on it. */
+export function asTestCase(node: SgNode, lang: RuleLanguage, path: string): TestCase | null {
+  if (lang === "typescript") {
+    // Playwright setup/teardown projects (`db-setup.ts`, `setups/`, `*.setup.ts`) start services; they are not tests.
+    if (node.kind() !== "call_expression" || !isTestPath(path) || SETUP_FILE.test(path)) return null;
+    const callee = (node.field("function" as never) as SgNode | null)?.text().replace(/\s+/g, "") ?? "";
+    if (!JS_TEST_CALLEE.test(callee)) return null;
+    const args = (node.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
+    const fn = [...args].reverse().find((a) => a.kind() === "arrow_function" || a.kind() === "function_expression" || a.kind() === "function");
+    const body = fn ? (fn.field("body" as never) as SgNode | null) : null;
+    if (!fn || !body) return null;
+    const title = args[0] && /string|template_string/.test(String(args[0].kind())) ? args[0].text().slice(1, -1) : callee;
+    const params = ((fn.field("parameters" as never) ?? fn.field("parameter" as never)) as SgNode | null)?.text() ?? "";
+    return { name: title, node, body, skipped: JS_SKIPPED.test(callee), params };
+  }
+  if (lang === "python") {
+    if (node.kind() !== "function_definition" || !PY_TEST_MODULE.test(path)) return null;
+    const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
+    if (!/^test/.test(name)) return null;
+    const owner = pyOwner(node);
+    if (!owner || (owner.kind() !== "module" && !(owner.kind() === "class_definition" && pyIsTestClass(owner)))) return null;
+    const decos = decorators(node);
+    if (decos.some((d) => PY_FIXTURE.test(d) || !PY_TEST_DECORATOR.test(d))) return null;
+    const body = node.field("body" as never) as SgNode | null;
+    if (!body) return null;
+    return { name, node, body, skipped: decos.some((d) => PY_SKIPPED.test(d)), attributes: decos.join("\n") };
+  }
+  if (lang === "go") {
+    if (node.kind() !== "function_declaration" || !/_test\.go$/.test(path)) return null;
+    const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
+    const params = (node.field("parameters" as never) as SgNode | null)?.text() ?? "";
+    if (!/^(Test|Fuzz)([A-Z0-9_]|$)/.test(name) || !/\*testing\.[TF]\b/.test(params)) return null;
+    const body = node.field("body" as never) as SgNode | null;
+    // A Test function that calls os.Exit is the re-executed child of a helper-process test, not a test.
+    if (!body || /\bos\.Exit\(/.test(body.text())) return null;
+    return { name, node, body, skipped: /^\{\s*t\.Skip/.test(body.text()) };
+  }
+  if (node.kind() !== "function_item") return null;
+  const attrs = attributes(node);
+  if (!attrs.some((a) => RUST_TEST_ATTR.test(a))) return null;
+  const body = node.field("body" as never) as SgNode | null;
+  const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
+  return body ? { name, node, body, skipped: attrs.some((a) => /^#\[ignore\b/.test(a)), attributes: attrs.join("\n") } : null;
+}
+
+const CANDIDATE_KIND: Record<RuleLanguage, string> = { typescript: "call_expression", python: "function_definition", go: "function_declaration", rust: "function_item" };
+
+/** Every test in a parsed file. */
+export function testCases(root: SgNode, lang: RuleLanguage, path: string): TestCase[] {
+  return root.findAll({ rule: { kind: CANDIDATE_KIND[lang] } }).map((n) => asTestCase(n, lang, path)).filter((t): t is TestCase => t !== null);
+}
+
+/** The number of test functions in a file (0 for unsupported languages). For the claim audit. */
+export function countTestFunctions(path: string, content: string): number {
+  const lang = languageOf(path);
+  const parsed = lang ? parseSource(path, content) : null;
+  return parsed ? testCases(parsed.root(), lang!, path).length : 0;
+}
+
+/** The innermost test a node is defined in (a fixture, handler or command defined inside a test), else null. */
+export function enclosingTest(node: SgNode, lang: RuleLanguage, path: string): TestCase | null {
+  for (let n = node.parent(); n; n = n.parent()) {
+    if (n.kind() !== CANDIDATE_KIND[lang]) continue;
+    const t = asTestCase(n, lang, path);
+    if (t) return t;
+  }
+  return null;
+}
+
+export { assertionOf, assertingHelpers, type AssertionKind } from "./assertions";
+
+/**
+ * Is `name`, defined at the 1-based `line` of `file`, referenced anywhere but its own definition line,
+ * comments, export lists and test code (pipeline/rules/place.ts), in files of the same language (or of
+ * no rule language: templates, route tables)? The floor's unwired check, for the claim audit.
+ */
+export function referencedOutsideTests(name: string, def: { file: string; line: number }, files: readonly { path: string; content: string }[]): boolean {
+  const language = languageOf(def.file) ?? undefined;
+  return unreferenced([{ name, file: def.file, line: def.line - 1, referenceIgnores: [], language }], [...files]).length === 0;
+}

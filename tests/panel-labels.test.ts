@@ -1,0 +1,44 @@
+// The hand-labelled panel sample: labels only (no source), valid, and the bench's table math.
+import { describe, expect, test } from "bun:test";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type PanelLabel, readLabels, renderPanel, type RepoTally } from "../bench/real-panel";
+
+const DIR = join(import.meta.dir, "panel-labels");
+
+describe("panel labels", () => {
+  const all = readdirSync(DIR).filter((f) => f.endsWith(".jsonl")).flatMap((f) => readLabels(readFileSync(join(DIR, f), "utf8"), f));
+
+  test("every label names a file, line, rule, class, a verdict and a one-line reason, and nothing else", () => {
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    for (const l of all) expect(Object.keys(l).sort()).toEqual(["class", "file", "label", "line", "reason", "rule_id"]);
+    expect(all.every((l) => !l.reason.includes("\n"))).toBe(true);
+  });
+
+  test("a label file with a field that could carry source code is rejected", () => {
+    expect(() => readLabels(JSON.stringify({ file: "a.ts", line: 1, rule_id: "r", class: "stub", label: "defensible", reason: "x y z", snippet: "code" }), "bad.jsonl")).toThrow(/bad\.jsonl:1/);
+    expect(() => readLabels(JSON.stringify({ file: "a.ts", line: 1, rule_id: "r", class: "stub", label: "maybe", reason: "x y z" }), "bad.jsonl")).toThrow(/label/);
+  });
+});
+
+describe("renderPanel", () => {
+  const repo: RepoTally = {
+    repo: "demo", files: 2, lines: { shipped: 2000, test: 1000, other: 0 },
+    findings: [
+      { repo: "demo", file: "src/a.ts", line: 3, rule_id: "ts-empty-catch", class: "swallowed-error", severity: "warning", place: "shipped", snippet: "" },
+      { repo: "demo", file: "test/a.test.ts", line: 9, rule_id: "ts-assertion-free-test", class: "assertion-free-test", severity: "info", place: "test", snippet: "" },
+    ],
+  };
+  const labels = new Map<string, PanelLabel[]>([["demo", [
+    { file: "src/a.ts", line: 3, rule_id: "ts-empty-catch", class: "swallowed-error", label: "defensible", reason: "write error lost" },
+    { file: "src/gone.ts", line: 1, rule_id: "ts-empty-catch", class: "swallowed-error", label: "not-defensible", reason: "probe" },
+  ]]]);
+
+  test("findings per 1,000 lines by place, info notes, and label precision with gone labels counted", () => {
+    const out = renderPanel([repo], labels);
+    expect(out).toContain("| demo | 2 | 2.0 / 1.0 / 0.0 | 1 (0.50) | 1 (1.00) | 0 (0.00) |");
+    expect(out).toContain("| of which info-level notes | | | 0 (0.00) | 1 (1.00) | 0 (0.00) |");
+    expect(out).toContain("| swallowed-error | 1/1 (100%) | - | - |");
+    expect(out).toContain("labels whose finding is no longer reported: 1 (1 of them labelled not-defensible)");
+  });
+});
