@@ -89,8 +89,8 @@ export function writeSgProject(dir: string, rules: readonly RuleSpec[]): number 
   mkdirSync(join(dir, "rules"), { recursive: true });
   let n = 0;
   for (const r of rules) {
-    if (!r.rule) continue;
-    const rule = { id: r.id, language: SG_LANG[r.language], severity: r.severity, message: r.message, rule: r.rule, ...(r.constraints ? { constraints: r.constraints } : {}), ...(r.utils ? { utils: r.utils } : {}) };
+    if (!r.rule || !(r.language in SG_LANG)) continue;
+    const rule = { id: r.id, language: SG_LANG[r.language as keyof typeof SG_LANG], severity: r.severity, message: r.message, rule: r.rule, ...(r.constraints ? { constraints: r.constraints } : {}), ...(r.utils ? { utils: r.utils } : {}) };
     writeFileSync(join(dir, "rules", `${r.id}.yml`), stringify(rule));
     n++;
   }

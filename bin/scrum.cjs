@@ -26,6 +26,38 @@ const child = spawn(findBun(), [main, ...process.argv.slice(2)], {
   env: { ...process.env, SCRUM_PARENT_PID: String(process.pid) },
 });
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
+
+// Under npx the chain is npm exec -> sh -c -> this wrapper -> bun. npm forwards SIGTERM to the shell, which
+// dies without passing it on, and we are reparented; npm killed outright leaves the shell waiting on us.
+// Either way whoever started us is gone: stop the CLI (SIGTERM, then SIGKILL after a grace period).
+function procStat(pid) {
+  try {
+    const stat = require("node:fs").readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), state: f[0], ppid: Number(f[1]), start: f[19] };
+  } catch {
+    return null;
+  }
+}
+const startPpid = process.ppid;
+const parentStat = procStat(startPpid);
+// A shell between npm and us watches nothing for us: watch the process above it too (Linux only).
+const above = parentStat && /^(sh|bash|dash|zsh)$/.test(parentStat.comm) && parentStat.ppid > 1 ? procStat(parentStat.ppid) : null;
+const watched = above ? { pid: parentStat.ppid, start: above.start } : null;
+const launcherGone = () => {
+  if (process.ppid !== startPpid) return true;
+  if (!watched) return false;
+  const now = procStat(watched.pid);
+  return !now || now.start !== watched.start || now.state === "Z";
+};
+const watch = setInterval(() => {
+  if (!launcherGone()) return;
+  clearInterval(watch);
+  child.kill("SIGTERM");
+  setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+}, 500);
+watch.unref();
+
 child.on("error", (e) => {
   process.stderr.write(`scrum: cannot start bun (${e.message}); run \`npm install\` in ${root} first\n`);
   process.exit(1);

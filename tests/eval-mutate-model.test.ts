@@ -8,7 +8,7 @@ import { trustProfile } from "../pipeline/analytics/trust";
 import { readEvals, readReviews, readTrust } from "../pipeline/kb/read-kb";
 import { startModelServer, type ScriptRequest } from "./support/model-server";
 import { fixtureRepo, scrumCli, treeHash } from "./support/mutate-fixture";
-import { answer, ROOT, testConfig } from "./support/sweep-harness";
+import { answer, testConfig } from "./support/sweep-harness";
 import { tmpDir } from "./support/tmp-repo";
 
 // What the scripted model recognises: stubs and swallowed errors. It is blind to secrets and TLS.

@@ -3,7 +3,7 @@
 // sweeps three shards, merges, pushes the KB branch and passes the gate; night 2 plants a new blocker,
 // continues the iteration count from the pushed KB, pushes, and fails the pipeline at the gate.
 import { describe, expect, test } from "bun:test";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { runScrum } from "./support/run-cli";
 import { ROOT } from "./support/sweep-harness";

@@ -3,10 +3,10 @@ import { describe, expect, test } from "bun:test";
 import { assertionOf, asTestCase, countTestFunctions, enclosingTest, referencedOutsideTests, testCases } from "../pipeline/rules/test-context";
 import { parseSource } from "../pipeline/rules/languages";
 import { inFileTestRegions, isTestPath, isVendoredCopy, placeAt, placeOfPath } from "../pipeline/rules/place";
-import type { RuleLanguage } from "../pipeline/rules/rule-spec";
+import type { GrammarLanguage } from "../pipeline/rules/rule-spec";
 
 const root = (path: string, src: string) => parseSource(path, src)!.root();
-const kindOf = (path: string, src: string, lang: RuleLanguage) => {
+const kindOf = (path: string, src: string, lang: GrammarLanguage) => {
   const r = root(path, src);
   const [t] = testCases(r, lang, path);
   return t ? assertionOf(t, lang, src.split("\n"), () => new Set()) : "no test";

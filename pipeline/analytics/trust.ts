@@ -123,7 +123,7 @@ export function trustProfile(all: ReviewRow[], trust: { accepts: TrustRow[]; mis
     const acceptedKeys = new Set(acc.map((t) => `${t.run_id}\u0000${t.file}`));
     const tried = new Set([...acceptedKeys, ...missed]);
     const firstTry = [...acceptedKeys].filter((k) => !missed.has(k)).length;
-    const outcomes = { parse_failure: 0, low_confidence: 0, error: 0, circuit_open: 0 };
+    const outcomes = { parse_failure: 0, low_confidence: 0, error: 0, circuit_open: 0, overruled: 0 };
     for (const m of miss) outcomes[m.outcome]++;
     const findings = acc.reduce((s, t) => s + t.findings, 0);
     const unverified = acc.reduce((s, t) => s + t.unverified_findings, 0);

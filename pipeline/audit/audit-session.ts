@@ -9,12 +9,11 @@ import { InputError, UsageError } from "../core/errors";
 import { appendJsonl } from "../kb/jsonl";
 import { kbPaths } from "../kb/paths";
 import { openKb, type KbDb } from "../query/open-kb";
-import { rulesDirFor } from "../rules/rules-dir";
 import { ObserverClient, type ObserverEvent } from "../sweep/observer-client";
 import { loadAuditPrompt } from "./audit-prompt";
 import { blockingCount, tallyLine, type AuditTarget, type TargetResult } from "./audit-result";
 import { auditRows } from "./audit-rows";
-import { loadCodePolicy, type CodePolicy } from "./code-policy";
+import { CODE_POLICY } from "./code-policy";
 import type { Source } from "./evidence";
 import { extractClaims, type IdentifiedClaim } from "./extract-claims";
 import { GitRepo } from "./git/git-repo";
@@ -46,7 +45,6 @@ export interface AuditSession {
 }
 
 const KB_KINDS = new Set(["score_movement", "aggregate"]);
-const CODE_KINDS = new Set(["test_count", "wiring"]);
 
 async function kbSource(kbDir: string, config: Config): Promise<{ source: Source<KbFacts>; db: KbDb | null }> {
   if (!existsSync(kbDir) || !statSync(kbDir).isDirectory()) return { source: { ok: false, reason: `no KB at ${kbDir} (run scrum sweep first, or name one with --kb)` }, db: null };
@@ -108,10 +106,10 @@ export async function runAuditSession(opts: AuditOptions, io: Io): Promise<Audit
     const signals = [...new Set([...opts.config.signals.order.map((o) => o.signal), "MIXED"])];
     const claimed: { target: AuditTarget; claims: IdentifiedClaim[] }[] = targets.map((target) => ({ target, claims: extractClaims(target.message, { signals }) }));
     const kinds = new Set(claimed.flatMap((c) => c.claims.map((x) => x.claim.kind)));
-    // Open the KB (a DuckDB view over possibly a million rows) and the rule pack only when a claim needs them.
+    // Open the KB (a DuckDB view over possibly a million rows) only when a claim needs it.
     let kb: Source<KbFacts> = { ok: false, reason: "no claim needs the KB" };
     if ([...kinds].some((k) => KB_KINDS.has(k)) || (judge && kinds.has("fact"))) ({ source: kb, db } = await kbSource(opts.kbDir, opts.config));
-    const code: CodePolicy = [...kinds].some((k) => CODE_KINDS.has(k)) ? loadCodePolicy(rulesDirFor(opts.config)) : { countTests: () => 0, testGlobs: () => [] };
+    const code = CODE_POLICY;
     const policy = { blocking: opts.config.audit.blocking, strict: opts.config.audit.strict };
     const url = opts.config.observer.url ?? io.env.SCRUM_OBSERVER_URL;
     const observer = url ? new ObserverClient(url, opts.config.observer.timeoutMs, io.env[opts.config.observer.apiKeyEnv] || undefined) : null;

@@ -1,9 +1,9 @@
 // Where a symbol is defined in a source file: the declaration kinds each language names things with.
-import type { RuleLanguage } from "../rules/rule-spec";
+import type { GrammarLanguage } from "../rules/rule-spec";
 import { languageOf, parseSource } from "../rules/languages";
 import type { SourceText } from "./count-tests";
 
-const DEFINITION_KINDS: Record<RuleLanguage, string[]> = {
+const DEFINITION_KINDS: Record<GrammarLanguage, string[]> = {
   typescript: ["function_declaration", "generator_function_declaration", "class_declaration", "method_definition", "variable_declarator", "interface_declaration", "type_alias_declaration"],
   python: ["function_definition", "class_definition"],
   rust: ["function_item", "struct_item", "enum_item", "trait_item", "const_item", "static_item", "type_item", "macro_definition"],
@@ -12,7 +12,7 @@ const DEFINITION_KINDS: Record<RuleLanguage, string[]> = {
 
 export interface Definition {
   file: string;
-  language: RuleLanguage;
+  language: GrammarLanguage;
   /** 0-based line of the defined name (the floor's convention: an occurrence there is the definition itself). */
   line: number;
   /** 1-based first and last line of the whole definition, for "does the diff touch it". */

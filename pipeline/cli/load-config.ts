@@ -1,7 +1,7 @@
 // Find, parse and validate scrum.config.yaml; a bad key names its path and what was expected (exit 2).
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { Config } from "../core/config";
 import { ConfigError } from "../core/errors";
@@ -74,11 +74,20 @@ export function formatZodIssue(issue: z.core.$ZodIssue): string {
 }
 
 function readYaml(text: string, path: string): unknown {
+  let doc;
   try {
-    return parseYaml(text) ?? {};
+    // logLevel "silent": the parser's warnings (unknown tags, directives) become errors here, never stderr noise.
+    doc = parseDocument(text, { logLevel: "silent" });
   } catch (e) {
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
     throw new ConfigError(`${path}: not valid YAML: ${msg}`);
+  }
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw new ConfigError(`${path}: not valid YAML: ${problem.message.split("\n")[0]}`);
+  try {
+    return doc.toJS() ?? {};
+  } catch (e) {
+    throw new ConfigError(`${path}: not valid YAML: ${(e as Error).message.split("\n")[0]}`);
   }
 }
 

@@ -1,6 +1,7 @@
 // CLI entry: argv → command, the one catch, exit codes. Only this file calls process.exit.
 import { parseArgs } from "node:util";
 import { UsageError, formatError } from "../core/errors";
+import { processAlive } from "../core/liveness";
 import type { Command, Io } from "./command";
 import { commandHelp, mainHelp } from "./help";
 
@@ -75,18 +76,18 @@ if (import.meta.main) {
   };
   process.on("SIGINT", () => onSignal("SIGINT"));
   process.on("SIGTERM", () => onSignal("SIGTERM"));
-  // Started by bin/scrum.cjs: if the wrapper dies (kill -9), stop too instead of running on orphaned.
+  // Started by bin/scrum.cjs: if the wrapper dies (kill -9), stop too instead of running on orphaned. A
+  // zombie wrapper (dead, unreaped) counts as dead.
   const parent = Number(process.env.SCRUM_PARENT_PID);
   if (parent > 0) {
-    setInterval(() => {
-      try {
-        process.kill(parent, 0);
-      } catch {
-        onSignal("parent exit");
-        // Give in-flight writes a moment, then go: nobody is left to press Ctrl-C again.
-        setTimeout(() => process.exit(130), 3000).unref();
-      }
-    }, 500).unref();
+    const watch = setInterval(() => {
+      if (processAlive(parent)) return;
+      clearInterval(watch);
+      onSignal("parent exit");
+      // Give in-flight writes a moment, then go: nobody is left to press Ctrl-C again.
+      setTimeout(() => process.exit(130), 3000).unref();
+    }, 500);
+    watch.unref();
   }
   const io: Io = {
     out: (t) => process.stdout.write(t),

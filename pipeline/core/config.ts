@@ -84,7 +84,7 @@ export const RedactionConfig = z
 export const ConcurrencyConfig = z
   .object({
     files: z.number().int().min(1).default(4),
-    perProvider: z.record(z.string(), z.number().int().min(1)).default({ ollama: 4, openai: 4, static: 16 }),
+    perProvider: z.record(z.string(), z.number().int().min(1)).default({}).describe("explicit caps on requests in flight per provider; without one a provider follows --concurrency / files"),
   })
   .strict();
 

@@ -57,6 +57,11 @@ export interface ChunkJob {
   prompt: (local: boolean) => Promise<PromptPair>;
   /** The static floor's review of this chunk, used by a static rung. */
   staticReview: () => ReviewAnswer;
+  /**
+   * Set when the chunk carries prompt-injection text: the reason an otherwise acceptable answer looks like it
+   * obeyed that text (ladder/obeyed-injection.ts), or null. Such an answer is overruled and the chunk climbs.
+   */
+  obeyed?: (answer: ReviewAnswer, claims: StaticClaimAnswer[]) => string | null;
 }
 
 export async function runLadder(rungs: readonly LadderRung[], job: ChunkJob, deps: LadderDeps): Promise<LadderResult> {
@@ -112,6 +117,11 @@ export async function runLadder(rungs: readonly LadderRung[], job: ChunkJob, dep
     }
     if (ex.answer.confidence < deps.minConfidence) {
       res.attempts.push({ ...base, outcome: "low_confidence", detail: `confidence ${ex.answer.confidence} < ${deps.minConfidence}`, latency_ms: latency, tries: out.tries, tokens });
+      continue;
+    }
+    const obeyed = job.obeyed?.(ex.answer, ex.claims) ?? null;
+    if (obeyed) {
+      res.attempts.push({ ...base, outcome: "overruled", detail: obeyed.slice(0, 300), latency_ms: latency, tries: out.tries, tokens });
       continue;
     }
     res.attempts.push({ ...base, outcome: "accepted", latency_ms: latency, tries: out.tries, tokens });

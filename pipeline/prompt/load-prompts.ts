@@ -19,6 +19,8 @@ export interface PromptSet {
   answerFormat: PromptFile;
   staticClaims: PromptFile;
   fixwaveCheck: PromptFile;
+  /** How the file is fenced as data ({{begin}}/{{end}} are this request's markers). */
+  fence: PromptFile;
 }
 
 export function parsePromptFile(text: string, path: string): PromptFile {
@@ -53,7 +55,9 @@ export function loadPrompts(dir: string, name: string): PromptSet {
   const answerFormat = read(dir, "answer-format.md");
   const staticClaims = read(dir, "static-claims.md");
   const fixwaveCheck = read(dir, "fixwave-check.md");
+  const fence = read(dir, "fence.md");
+  if (!fence.body.includes("{{begin}}") || !fence.body.includes("{{end}}")) throw new ConfigError(`${join(dir, "fence.md")}: the fence statement must show {{begin}} and {{end}}`);
   const h = createHash("sha256");
-  for (const p of [preamble, answerFormat, staticClaims, fixwaveCheck]) h.update(`${p.name}@${p.version}\n${p.body}\n\0`);
-  return { name, sha256: h.digest("hex"), preamble, answerFormat, staticClaims, fixwaveCheck };
+  for (const p of [preamble, answerFormat, staticClaims, fixwaveCheck, fence]) h.update(`${p.name}@${p.version}\n${p.body}\n\0`);
+  return { name, sha256: h.digest("hex"), preamble, answerFormat, staticClaims, fixwaveCheck, fence };
 }

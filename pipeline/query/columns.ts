@@ -17,6 +17,7 @@ export const REVIEW_COLUMNS: Record<string, string> = {
   latency_ms: "DOUBLE", tokens: "STRUCT(prompt BIGINT, completion BIGINT)", tokens_prompt: "BIGINT", tokens_completion: "BIGINT",
   cached: "BOOLEAN", targeted_by_fixwave: "BOOLEAN", fixwave: "STRUCT(path VARCHAR, sha256 VARCHAR, files VARCHAR[])",
   redactions: "INTEGER", error: "VARCHAR", created_at: "VARCHAR",
+  injection_suspected: "BOOLEAN", overruled_rungs: "INTEGER[]",
 };
 
 const items = (col: string) =>
@@ -42,7 +43,8 @@ export const REVIEW_SELECT = `
   coalesce(static_findings, []) AS static_findings, latency_ms,
   coalesce(tokens.prompt, tokens_prompt, 0) AS tokens_prompt, coalesce(tokens.completion, tokens_completion, 0) AS tokens_completion,
   coalesce(cached, false) AS cached, coalesce(targeted_by_fixwave, false) AS targeted_by_fixwave, fixwave.path AS fixwave_path,
-  coalesce(redactions, 0) AS redactions, error, created_at`;
+  coalesce(redactions, 0) AS redactions, error, created_at,
+  injection_suspected, coalesce(overruled_rungs, []) AS overruled_rungs`;
 
 
 export const TRUST_COLUMNS: Record<string, string> = {

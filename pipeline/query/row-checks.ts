@@ -53,7 +53,7 @@ export const REVIEW_VALID = `((${REVIEW_V4}) OR (${REVIEW_V3}))`;
 const TRUST_COMMON = `schema_version = 1 AND ${notNull("run_id", "file", "provider", "model", "created_at")} AND iter >= 1 AND rung >= 0`;
 
 /** MissRow. */
-export const MISS_VALID = `(${TRUST_COMMON} AND kind = 'miss' AND ${inList("outcome", ["parse_failure", "low_confidence", "error", "circuit_open"])})`;
+export const MISS_VALID = `(${TRUST_COMMON} AND kind = 'miss' AND ${inList("outcome", ["parse_failure", "low_confidence", "error", "circuit_open", "overruled"])})`;
 
 /** TrustRow (an accept); readTrust tries MissRow first, then this. */
 export const ACCEPT_VALID = `(${TRUST_COMMON} AND chunk >= 1 AND file_sha256 IS NOT NULL AND accepted_on_attempt >= 1 AND ${inList("output_format", ["json", "markdown"])}

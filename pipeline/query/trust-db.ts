@@ -7,7 +7,7 @@ import type { KbDb } from "./open-kb";
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const orNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const OUTCOMES = ["parse_failure", "low_confidence", "error", "circuit_open"] as const;
+const OUTCOMES = ["parse_failure", "low_confidence", "error", "circuit_open", "overruled"] as const;
 
 // Trust rows in file order: the provider a model is shown with is the last accept's (as in the TS Map).
 const TRUST_LINES = "(SELECT row_number() OVER () AS ln, * FROM trust)";

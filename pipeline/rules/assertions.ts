@@ -1,7 +1,7 @@
 // What counts as an assertion in a test, per language: runtime, snapshot, type-level, helper-delegated,
 // a declared smoke test ("does not crash") and a throw-based check (a parse whose throw fails the test).
 import type { SgNode } from "@ast-grep/napi";
-import type { RuleLanguage } from "./rule-spec";
+import type { GrammarLanguage } from "./rule-spec";
 import type { TestCase } from "./test-context";
 
 export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based";
@@ -20,7 +20,7 @@ interface Model {
 
 const TS_RUNTIME = String.raw`\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(`;
 
-const MODELS: Record<RuleLanguage, Model> = {
+const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {
     runtime: new RegExp(TS_RUNTIME),
     snapshot: /\.toMatch(Inline|File)?Snapshot\(|\bt\.snapshot\(/,
@@ -75,7 +75,7 @@ const COMPILE_ONLY = /compile[\s-]*(only|time)\s+(test|check)|(should|must|only\
 
 const DECLARED_SMOKE = /(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|overflow|throw|raise|error|fail|blow\s*up|explode)|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
 
-const FUNCTION_KINDS: Record<RuleLanguage, string[]> = {
+const FUNCTION_KINDS: Record<GrammarLanguage, string[]> = {
   typescript: ["function_declaration", "method_definition", "variable_declarator", "generator_function_declaration"],
   python: ["function_definition"],
   // macro_rules! helpers (`inserted!(...)`) assert as often as functions do in Rust tests.
@@ -84,7 +84,7 @@ const FUNCTION_KINDS: Record<RuleLanguage, string[]> = {
 };
 
 /** Functions defined in the file (name → body text): the helpers a test may assert through. */
-export function fileFunctions(root: SgNode, lang: RuleLanguage): Map<string, string> {
+export function fileFunctions(root: SgNode, lang: GrammarLanguage): Map<string, string> {
   const out = new Map<string, string>();
   for (const fn of root.findAll({ rule: { any: FUNCTION_KINDS[lang].map((kind) => ({ kind })) } })) {
     const name = (fn.field("name" as never) as SgNode | null)?.text();
@@ -101,7 +101,7 @@ function callsAny(text: string, names: Set<string>): boolean {
 }
 
 /** Names of same-file helpers that assert, directly or by calling another asserting helper (fixpoint). */
-export function assertingHelpers(root: SgNode, lang: RuleLanguage): Set<string> {
+export function assertingHelpers(root: SgNode, lang: GrammarLanguage): Set<string> {
   const fns = fileFunctions(root, lang);
   const asserts = MODELS[lang].helperAsserts;
   const yes = new Set<string>();
@@ -133,7 +133,7 @@ const COMMENT_LINE = /^\s*(\/\/|#(?!\[)).*$/gm;
  * How a test asserts, or null when it asserts nothing. `helpers` is called lazily (it parses the file's
  * functions once). A `#[should_panic]` test asserts its panic.
  */
-export function assertionOf(test: TestCase, lang: RuleLanguage, lines: readonly string[], helpers: () => Set<string>): AssertionKind | null {
+export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readonly string[], helpers: () => Set<string>): AssertionKind | null {
   const m = MODELS[lang];
   const raw = test.body.text();
   const code = raw.replace(COMMENT_LINE, "");
@@ -151,6 +151,6 @@ export function assertionOf(test: TestCase, lang: RuleLanguage, lines: readonly 
 }
 
 /** Does this code make a runtime assertion of its language's test frameworks? (comments ignored) */
-export function runtimeAssertion(code: string, lang: RuleLanguage): boolean {
+export function runtimeAssertion(code: string, lang: GrammarLanguage): boolean {
   return MODELS[lang].runtime.test(code.replace(COMMENT_LINE, ""));
 }

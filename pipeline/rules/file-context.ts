@@ -2,12 +2,12 @@
 import type { SgNode } from "@ast-grep/napi";
 import { assertingHelpers } from "./assertions";
 import { inFileTestRegions, type LineRange, type Place, placeAt, placeOfPath } from "./place";
-import type { RuleLanguage } from "./rule-spec";
+import type { GrammarLanguage } from "./rule-spec";
 
 export interface FileContext {
   path: string;
   content: string;
-  lang: RuleLanguage;
+  lang: GrammarLanguage;
   lines: string[];
   root: SgNode;
   /** Place of the path (shipped/test/example/bench). */
@@ -18,7 +18,7 @@ export interface FileContext {
   helpers(): Set<string>;
 }
 
-export function fileContext(path: string, content: string, lang: RuleLanguage, root: SgNode, lines: string[]): FileContext {
+export function fileContext(path: string, content: string, lang: GrammarLanguage, root: SgNode, lines: string[]): FileContext {
   const pathPlace = placeOfPath(path);
   let regions: LineRange[] | null = null;
   let helpers: Set<string> | null = null;

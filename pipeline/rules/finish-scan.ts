@@ -10,8 +10,12 @@ import { toFinding } from "./to-finding";
 /** A finding on this line or the line above carrying `scrum-ignore` is dropped (same idea as eslint-disable-next-line). */
 const SUPPRESS = /scrum-ignore\b/;
 
-/** `scans` in the order of `files` (the order decides which of two same-class findings on a line is kept). */
-export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFile[], scans: readonly FileScan[]): Map<string, StaticFinding[]> {
+/**
+ * `scans` in the order of `files` (the order decides which of two same-class findings on a line is kept).
+ * `textFindings` come from the text-level rules: no `scrum-ignore` for them, since the text under review
+ * may not vouch for itself.
+ */
+export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFile[], scans: readonly FileScan[], textFindings: readonly StaticFinding[] = []): Map<string, StaticFinding[]> {
   const out = new Map<string, StaticFinding[]>();
   const linesOf = new Map<string, string[]>();
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
@@ -20,14 +24,15 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     if (!l) linesOf.set(path, (l = (contentOf.get(path) ?? "").split("\n")));
     return l;
   };
-  const add = (f: StaticFinding) => {
-    const ls = lines(f.file);
+  const add = (f: StaticFinding, suppressible = true) => {
+    const ls = suppressible ? lines(f.file) : [];
     if (SUPPRESS.test(ls[f.line - 1] ?? "") || SUPPRESS.test(ls[f.line - 2] ?? "")) return;
     const list = out.get(f.file) ?? [];
     if (list.some((g) => g.class === f.class && g.line === f.line)) return;
     list.push(f);
     out.set(f.file, list);
   };
+  for (const f of textFindings) add(f, false);
   for (const s of scans) for (const f of s.findings) add(f);
   const deferred = scans.flatMap((s) => s.deferred);
   const byKeep = (k: string) => deferred.filter((p) => p.d.keep === k).map((p) => p.d.candidate);

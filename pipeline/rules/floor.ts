@@ -10,18 +10,24 @@ import { EXAMPLE_FILE, parseSource } from "./languages";
 import { loadRules } from "./load-rules";
 import type { RuleSpec } from "./rule-spec";
 import { type FileScan, scanFile, type SourceFile } from "./scan-file";
+import { textLevel } from "./text-level";
 
 export type { SourceFile } from "./scan-file";
 
 export interface ScanOptions {
   /** Worker threads; default: one per core when there are at least `minFilesForWorkers` files, else none. */
   workers?: number;
+  /** Files no grammar reads (Markdown, YAML, ...): the text-level rules read them, never as references. */
+  texts?: SourceFile[];
 }
 
 export interface Floor {
   rules: RuleSpec[];
-  /** All walked files at once (repo-relative posix paths), so cross-file rules see every reference. */
-  scan(files: SourceFile[]): Map<string, StaticFinding[]>;
+  /**
+   * All walked files at once (repo-relative posix paths), so cross-file rules see every reference. `texts`
+   * (Markdown, YAML, ...) are read by the text-level rules only, never as references.
+   */
+  scan(files: SourceFile[], texts?: SourceFile[]): Map<string, StaticFinding[]>;
   /** The same findings as `scan`, with files spread over worker threads (both cores of the CI box). */
   scanAsync(files: SourceFile[], opts?: ScanOptions): Promise<Map<string, StaticFinding[]>>;
 }
@@ -68,16 +74,26 @@ async function scanInWorkers(rules: RuleSpec[], files: SourceFile[], n: number):
 }
 
 export function createFloor(rules: RuleSpec[]): Floor {
-  const compiled = rules.map(compileRule);
+  // Text-level rules (prompt injection, hidden Unicode) read words and characters across every file, code or
+  // not, on the main thread; the syntax-tree rules run per file, in workers for large sweeps.
+  const text = textLevel(rules);
+  const compiled = text.others.map(compileRule);
+  const textFindings = (files: SourceFile[], texts: SourceFile[]) => {
+    const scanText = text.begin([...files, ...texts]);
+    return [...texts, ...files].flatMap(scanText);
+  };
   return {
     rules,
-    scan(files) {
-      return finishScan(rules, files, files.map((f) => scanFile(compiled, f)));
+    scan(files, texts = []) {
+      return finishScan(rules, files, files.map((f) => scanFile(compiled, f)), textFindings(files, texts));
     },
     async scanAsync(files, opts = {}) {
       const n = opts.workers ?? (files.length >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 0);
-      if (n < 1) return this.scan(files);
-      return finishScan(rules, files, await scanInWorkers(rules, files, n));
+      if (n < 1) return this.scan(files, opts.texts);
+      const scans = scanInWorkers(text.others, files, n);
+      // The workers parse and match while this thread reads the text-level rules.
+      const fromText = textFindings(files, opts.texts ?? []);
+      return finishScan(rules, files, await scans, fromText);
     },
   };
 }

@@ -3,9 +3,9 @@ import { Lang, parse, registerDynamicLanguage, type SgRoot } from "@ast-grep/nap
 import go from "@ast-grep/lang-go";
 import python from "@ast-grep/lang-python";
 import rust from "@ast-grep/lang-rust";
-import type { RuleLanguage } from "./rule-spec";
+import type { GrammarLanguage, RuleLanguage } from "./rule-spec";
 
-const EXT: Record<string, { lang: RuleLanguage; parser: string }> = {
+const EXT: Record<string, { lang: GrammarLanguage; parser: string }> = {
   ".ts": { lang: "typescript", parser: Lang.TypeScript },
   ".mts": { lang: "typescript", parser: Lang.TypeScript },
   ".cts": { lang: "typescript", parser: Lang.TypeScript },
@@ -34,16 +34,22 @@ function extOf(path: string): string {
 }
 
 /** The rule language of a path, or null when the floor has no rules for it. */
-export function languageOf(path: string): RuleLanguage | null {
+export function languageOf(path: string): GrammarLanguage | null {
   return EXT[extOf(path)]?.lang ?? null;
 }
+
+// The last parse, so two readers of one file in a row (text-level and syntax-tree rules) parse it once.
+let last: { path: string; content: string; root: SgRoot } | null = null;
 
 /** Parse a source text with the grammar its extension calls for; null for unsupported files. */
 export function parseSource(path: string, content: string): SgRoot | null {
   const e = EXT[extOf(path)];
   if (!e) return null;
+  if (last && last.path === path && last.content === content) return last.root;
   ensureRegistered();
-  return parse(e.parser as Lang, content);
+  const root = parse(e.parser as Lang, content);
+  last = { path, content, root };
+  return root;
 }
 
 /** A representative file name per language, for rule examples that are a bare source text. */
@@ -52,4 +58,6 @@ export const EXAMPLE_FILE: Record<RuleLanguage, string> = {
   python: "app/example.py",
   rust: "src/example.rs",
   go: "pkg/example.go",
+  markdown: "docs/example.md",
+  text: "config/example.yaml",
 };

@@ -13,6 +13,9 @@ export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
  */
 const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$/i;
 
+/** Is this directory name one that holds test code? */
+export const isTestDir = (name: string): boolean => TEST_DIRS.test(name);
+
 /** File names that are test code whatever their directory. */
 const TEST_FILES = [
   /\.(test|spec|test-d|spec-d|e2e)\.[cm]?[jt]sx?$/i, // jest, vitest, mocha, tsd (`index.test-d.ts`)

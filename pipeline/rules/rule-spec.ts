@@ -5,7 +5,15 @@ import { CHECK_NAMES, CHECKS } from "./checks/index";
 
 const CHECKS_WITH_TEXT = new Set(Object.entries(CHECKS).filter(([, c]) => c.text).map(([n]) => n));
 
-export const RuleLanguage = z.enum(["typescript", "python", "rust", "go"]);
+/** Checks of the text-level path (rules/text-level.ts): they read words and characters, not the syntax tree. */
+export const TEXT_CHECKS = ["prompt-injection", "trojan-source", "invisible-character"] as const;
+
+/** A language ast-grep parses (rules with a syntax-tree part). */
+export const GrammarLanguage = z.enum(["typescript", "python", "rust", "go"]);
+export type GrammarLanguage = z.infer<typeof GrammarLanguage>;
+
+/** A grammar's language, or `markdown` / `text` for the text-level checks over files no grammar reads. */
+export const RuleLanguage = z.enum([...GrammarLanguage.options, "markdown", "text"]);
 export type RuleLanguage = z.infer<typeof RuleLanguage>;
 
 /** An example is one source text, or several files (path → content) for cross-file rules. */
@@ -17,7 +25,7 @@ export type RuleExample = z.infer<typeof RuleExample>;
 
 /** A named TypeScript check that refines what the ast-grep rule matched (see pipeline/rules/checks/). */
 export const CheckSpec = z
-  .object({ name: z.enum(CHECK_NAMES) })
+  .object({ name: z.enum([...CHECK_NAMES, ...TEXT_CHECKS]) })
   .catchall(z.unknown());
 export type CheckSpec = z.infer<typeof CheckSpec>;
 
@@ -45,6 +53,10 @@ export const RuleSpec = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (!r.rule && !CHECKS_WITH_TEXT.has(r.check?.name ?? "")) ctx.addIssue({ code: "custom", path: ["rule"], message: "needs an ast-grep rule" });
+    const textLevel = (TEXT_CHECKS as readonly string[]).includes(r.check?.name ?? "");
+    const grammar = r.language !== "markdown" && r.language !== "text";
+    if (!grammar && !textLevel) ctx.addIssue({ code: "custom", path: ["check"], message: `a ${r.language} rule needs a text-level check (prompt-injection, trojan-source, invisible-character)` });
+    else if (!grammar && r.rule) ctx.addIssue({ code: "custom", path: ["rule"], message: `a ${r.language} rule has no grammar: drop the ast-grep rule` });
+    else if (grammar && !r.rule && !CHECKS_WITH_TEXT.has(r.check?.name ?? "")) ctx.addIssue({ code: "custom", path: ["rule"], message: "needs an ast-grep rule" });
   });
 export type RuleSpec = z.infer<typeof RuleSpec>;

@@ -3,9 +3,9 @@
 import type { SgNode } from "@ast-grep/napi";
 import { ConfigError } from "../core/errors";
 import type { StaticFinding } from "../kb/schemas/static-finding";
-import type { CheckContext, Deferred } from "./checks/check";
+import type { CheckContext, CheckRule, Deferred } from "./checks/check";
 import { type Hit, regionOf } from "./checks/hit";
-import { CHECKS } from "./checks/index";
+import { type CheckName, CHECKS } from "./checks/index";
 import { buildLayers, type Layer, matchLayers } from "./combine-rules";
 import type { CompiledRule } from "./compile-rule";
 import { type FileContext, fileContext } from "./file-context";
@@ -48,16 +48,18 @@ function placeApplies(rule: RuleSpec, pathPlace: Place, lang: string): boolean {
 }
 
 function runRule(c: CompiledRule, matched: { nodes: SgNode[]; tag: string } | undefined, file: FileContext, defer: (d: Deferred) => void): Hit[] {
-  const rule = c.spec;
-  const check = rule.check ? CHECKS[rule.check.name] : null;
-  const params = rule.check ?? {};
+  // scanFile runs only the rules of the file's grammar language (text-level checks run in text-level.ts).
+  const rule: CheckRule = { ...c.spec, language: file.lang };
+  const spec = c.spec;
+  const check = spec.check && spec.check.name in CHECKS ? CHECKS[spec.check.name as CheckName] : null;
+  const params = spec.check ?? {};
   if (!c.matcher) return check?.text?.(file.path, file.content, params) ?? [];
   const hits: Hit[] = [];
   const { nodes, tag } = matched ?? { nodes: [], tag: "" };
   const state = nodes.length && check?.prepare ? check.prepare(nodes, file, rule) : undefined;
   for (const node of nodes) {
     if (!check?.node) {
-      hits.push({ region: regionOf((rule.report && capture(node, rule.report, tag)) || node) });
+      hits.push({ region: regionOf((spec.report && capture(node, spec.report, tag)) || node) });
       continue;
     }
     const ctx: CheckContext = { rule, params, node, file, capture: (n) => capture(node, n, tag), defer, state };

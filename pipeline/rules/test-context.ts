@@ -5,7 +5,7 @@ import { unreferenced } from "./checks/unreferenced";
 import { languageOf, parseSource } from "./languages";
 import { isTestPath } from "./place";
 import { nameOf, pyBases, pyOwner } from "./syntax";
-import type { RuleLanguage } from "./rule-spec";
+import type { GrammarLanguage } from "./rule-spec";
 
 export interface TestCase {
   /** Function name (Python/Go/Rust) or the test title (JS `it("title", ...)`). */
@@ -49,7 +49,7 @@ function pyIsTestClass(cls: SgNode): boolean {
 }
 
 /** Is this candidate node a test of its framework? `path` decides test modules where collection depends on it. */
-export function asTestCase(node: SgNode, lang: RuleLanguage, path: string): TestCase | null {
+export function asTestCase(node: SgNode, lang: GrammarLanguage, path: string): TestCase | null {
   if (lang === "typescript") {
     // Playwright setup/teardown projects (`db-setup.ts`, `setups/`, `*.setup.ts`) start services; they are not tests.
     if (node.kind() !== "call_expression" || !isTestPath(path) || SETUP_FILE.test(path)) return null;
@@ -93,22 +93,22 @@ export function asTestCase(node: SgNode, lang: RuleLanguage, path: string): Test
   return body ? { name, node, body, skipped: attrs.some((a) => /^#\[ignore\b/.test(a)), attributes: attrs.join("\n") } : null;
 }
 
-const CANDIDATE_KIND: Record<RuleLanguage, string> = { typescript: "call_expression", python: "function_definition", go: "function_declaration", rust: "function_item" };
+const CANDIDATE_KIND: Record<GrammarLanguage, string> = { typescript: "call_expression", python: "function_definition", go: "function_declaration", rust: "function_item" };
 
 /** Every test in a parsed file. */
-export function testCases(root: SgNode, lang: RuleLanguage, path: string): TestCase[] {
+export function testCases(root: SgNode, lang: GrammarLanguage, path: string): TestCase[] {
   return root.findAll({ rule: { kind: CANDIDATE_KIND[lang] } }).map((n) => asTestCase(n, lang, path)).filter((t): t is TestCase => t !== null);
 }
 
-/** The number of test functions in a file (0 for unsupported languages). For the claim audit. */
+/** The number of tests in a file that run (skipped ones do not; 0 for unsupported languages). For the claim audit. */
 export function countTestFunctions(path: string, content: string): number {
   const lang = languageOf(path);
   const parsed = lang ? parseSource(path, content) : null;
-  return parsed ? testCases(parsed.root(), lang!, path).length : 0;
+  return parsed ? testCases(parsed.root(), lang!, path).filter((t) => !t.skipped).length : 0;
 }
 
 /** The innermost test a node is defined in (a fixture, handler or command defined inside a test), else null. */
-export function enclosingTest(node: SgNode, lang: RuleLanguage, path: string): TestCase | null {
+export function enclosingTest(node: SgNode, lang: GrammarLanguage, path: string): TestCase | null {
   for (let n = node.parent(); n; n = n.parent()) {
     if (n.kind() !== CANDIDATE_KIND[lang]) continue;
     const t = asTestCase(n, lang, path);

@@ -6,6 +6,7 @@ import { InputError } from "../core/errors";
 import { appendJsonl } from "../kb/jsonl";
 import type { ReviewRow } from "../kb/schemas/review-row";
 import type { RunRow } from "../kb/schemas/run-row";
+import type { ConcurrencyPlan } from "../ladder/concurrency";
 import type { RunContext } from "./make-row";
 import type { SweepPlan } from "./plan-sweep";
 import { toSarif } from "./sarif";
@@ -25,6 +26,8 @@ export interface FinishInput {
   configPath: string | null;
   sarif: string | undefined;
   now: () => number;
+  /** Files and requests in flight, and which setting decided each. */
+  concurrency: ConcurrencyPlan;
 }
 
 export async function finishSweep(f: FinishInput, io: Io): Promise<SweepSummary> {
@@ -35,7 +38,7 @@ export async function finishSweep(f: FinishInput, io: Io): Promise<SweepSummary>
   const summary = summarizeIteration({
     run: f.run, ladder: plan.choice, skipped: plan.walk.skipped, walkMode: plan.walk.mode, shard: plan.shard, planned: plan.planned, iterRows,
     runRows: f.written, targeted: plan.targeted, resumed: f.resumed, observer: f.observer,
-    wallMs: performance.now() - f.startedAt, interrupted: Boolean(io.signal?.aborted), configPath: f.configPath,
+    wallMs: performance.now() - f.startedAt, interrupted: Boolean(io.signal?.aborted), configPath: f.configPath, concurrency: f.concurrency,
   });
   const sarifPath = f.sarif ? resolve(io.cwd, f.sarif) : null;
   if (sarifPath) summary.sarif = sarifPath;
@@ -48,7 +51,8 @@ export async function finishSweep(f: FinishInput, io: Io): Promise<SweepSummary>
   if (sarifPath) {
     const pkg = await import("../../package.json");
     try {
-      writeFileSync(sarifPath, JSON.stringify(toSarif(iterRows, { version: pkg.version, srcRoot: plan.walk.root }), null, 2) + "\n");
+      const sarif = toSarif(iterRows, { version: pkg.version, srcRoot: plan.walk.root, rules: plan.rules, repo: plan.walk.repo, commit: plan.walk.commit });
+      writeFileSync(sarifPath, JSON.stringify(sarif, null, 2) + "\n");
     } catch (e) {
       throw new InputError(`--sarif: cannot write ${sarifPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, "the KB rows of this run are complete");
     }

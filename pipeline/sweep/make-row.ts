@@ -67,6 +67,7 @@ export function reviewRow(run: RunContext, c: ChunkContext, res: LadderResult): 
     run.tiers,
   );
   const reasons = res.attempts.filter((a) => a.outcome !== "accepted").map((a) => `${a.model}: ${a.outcome}${a.detail ? ` (${a.detail})` : ""}`);
+  const overruled = res.attempts.filter((a) => a.outcome === "overruled").map((a) => a.rung);
   return {
     schema_version: REVIEW_SCHEMA_VERSION,
     run_id: run.run_id,
@@ -110,6 +111,8 @@ export function reviewRow(run: RunContext, c: ChunkContext, res: LadderResult): 
     fixwave: run.proposal ? { path: run.proposal.path, sha256: run.proposal.sha256, files: run.proposal.files } : null,
     redactions: res.redactions,
     raw_answer: acc?.text ?? res.lastText,
+    injection_suspected: overruled.length > 0,
+    overruled_rungs: overruled,
     error: acc ? null : reasons.join("; ") || "no rung answered",
     created_at: c.created_at,
   };

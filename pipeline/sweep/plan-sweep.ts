@@ -12,8 +12,10 @@ import type { StaticFinding } from "../kb/schemas/static-finding";
 import { selectShard } from "../nightly/shard";
 import { loadPrompts, type PromptSet } from "../prompt/load-prompts";
 import { loadFloor } from "../rules/floor";
+import type { RuleSpec } from "../rules/rule-spec";
 import { walkRepo, type Skipped, type WalkResult } from "../walk/walk-repo";
 import { chooseLadder, type LadderChoice } from "./choose-ladder";
+import { promoteFlaggedTexts } from "./flagged-texts";
 import { readProposal, type Proposal } from "./fixwave-input";
 import { pickIteration } from "./iteration";
 import { planFiles, planTotals, type PlannedFile, type PlanTotals } from "./plan";
@@ -33,6 +35,8 @@ export interface SweepPlan {
   shard: (ShardRef & { files: number; of: number }) | null;
   proposal: Proposal | null;
   findings: Map<string, StaticFinding[]>;
+  /** The floor's rule files (SARIF names, descriptions and help). */
+  rules: RuleSpec[];
   planned: PlannedFile[];
   totals: PlanTotals;
   targeted: string[];
@@ -59,7 +63,7 @@ export interface DryRunPlan {
 export async function planSweep(opts: SweepOptions, io: Io): Promise<SweepPlan> {
   const { config } = opts;
   const prompts = loadPrompts(resolve(INSTALL_ROOT, config.prompt.dir), opts.prompt ?? config.prompt.default);
-  const walk = await walkRepo(opts.repo, io.cwd, { policy: config.walk, since: opts.since, files: opts.files });
+  let walk = await walkRepo(opts.repo, io.cwd, { policy: config.walk, since: opts.since, files: opts.files });
   const choice = await chooseLadder(config, opts.ladder, io.env);
 
   const paths = kbPaths(resolve(io.cwd, opts.kbDir));
@@ -78,14 +82,18 @@ export async function planSweep(opts: SweepOptions, io: Io): Promise<SweepPlan> 
   if (opts.proposal && !proposal) throw new InputError(`--proposal file not found: ${opts.proposal}`);
 
   const floor = loadFloor(resolve(INSTALL_ROOT, config.static.rulesDir));
-  const findings = await floor.scanAsync(walk.files.map((f) => ({ path: f.path, content: f.content })), { workers: config.static.workers });
+  const findings = await floor.scanAsync(walk.files.map((f) => ({ path: f.path, content: f.content })), {
+    workers: config.static.workers, texts: walk.texts.map((f) => ({ path: f.path, content: f.content })),
+  });
+  // A text file (Markdown, YAML, ...) the floor flags is reviewed like source, so its finding gets a row.
+  walk = promoteFlaggedTexts(walk, findings);
   // The floor saw every file (cross-file checks); this shard plans and reviews only its own.
   const mine = opts.shard ? selectShard(walk.files, opts.shard) : walk.files;
   const shard = opts.shard ? { ...opts.shard, files: mine.length, of: walk.files.length } : null;
   const planned = planFiles(mine, config.prompt.budgetTokens);
   const totals = planTotals(planned, choice.rungs);
   const targeted = proposal ? mine.map((f) => f.path).filter((p) => proposal.files.includes(p)) : [];
-  return { prompts, walk, choice, paths, repoRaw, iter, night, shard, proposal, findings, planned, totals, targeted };
+  return { prompts, walk, choice, paths, repoRaw, iter, night, shard, proposal, findings, rules: floor.rules, planned, totals, targeted };
 }
 
 /** What `--dry-run` prints: the plan with its estimated tokens and cost, no KB write. */

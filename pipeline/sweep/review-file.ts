@@ -6,9 +6,12 @@ import { appendJsonl } from "../kb/jsonl";
 import type { KbPaths } from "../kb/paths";
 import type { ReviewRow } from "../kb/schemas/review-row";
 import type { StaticFinding } from "../kb/schemas/static-finding";
-import { runLadder, type LadderDeps, type LadderRung } from "../ladder/run-ladder";
+import { obeyedInjection } from "../ladder/obeyed-injection";
+import { runLadder, type ChunkJob, type LadderDeps, type LadderRung } from "../ladder/run-ladder";
 import { buildPrompt, languageOf } from "../prompt/build-prompt";
+import { newFence } from "../prompt/fence";
 import type { PromptSet } from "../prompt/load-prompts";
+import { neutraliseLines, neutraliseText } from "../prompt/neutralise";
 import { redactSecrets } from "../prompt/redact";
 import { findingsToReview } from "../rules/to-review";
 import type { ReviewCache } from "./cache";
@@ -45,18 +48,30 @@ export interface ReviewDeps {
   now: () => number;
 }
 
-/** What a rung may see: the file and its fix-wave section, redacted once per file when policy says so. */
+/**
+ * What a rung may see: the file and its fix-wave section, redacted once per file when policy says so, then
+ * neutralised (text imitating the prompt's markers or the answer contract marked, hidden Unicode written out).
+ */
 function fileViews(p: PlannedFile, section: string | null, proposalPath: string | undefined, redaction: Config["redaction"]) {
+  let plain: { lines: string[]; section: string | null; count: number } | null = null;
   let redacted: Promise<{ lines: string[]; section: string | null; count: number }> | null = null;
+  const neutral = (lines: string[], doc: string | null, count: number) => ({ lines: neutraliseLines(lines).lines, section: doc === null ? null : neutraliseText(doc), count });
   return (local: boolean) => {
-    if (!(local ? redaction.local : redaction.remote)) return Promise.resolve({ lines: p.lines, section, count: 0 });
+    if (!(local ? redaction.local : redaction.remote)) return Promise.resolve((plain ??= neutral(p.lines, section, 0)));
     redacted ??= (async () => {
       const file = await redactSecrets(p.file.content, p.file.path, redaction);
       const doc = section ? await redactSecrets(section, proposalPath!, redaction) : null;
-      return { lines: file.text.split("\n"), section: doc?.text ?? null, count: file.count + (doc?.count ?? 0) };
+      return neutral(file.text.split("\n"), doc?.text ?? null, file.count + (doc?.count ?? 0));
     })();
     return redacted;
   };
+}
+
+/** A chunk carrying prompt-injection text gets the overrule test: an answer that obeyed it climbs. */
+function obeyedTest(findings: readonly StaticFinding[], policy: Config["static"]): ChunkJob["obeyed"] {
+  if (!findings.some((f) => f.class === "prompt-injection")) return undefined;
+  const chunk = { floorScore: findingsToReview([...findings], policy).score, claimIds: findings.map((_, i) => `S${i + 1}`) };
+  return (answer, claims) => obeyedInjection(answer, claims, chunk);
 }
 
 export function fileReviewer(d: ReviewDeps): FileReviewer {
@@ -85,10 +100,11 @@ export function fileReviewer(d: ReviewDeps): FileReviewer {
         const res = await runLadder(d.ladder, {
           prompt: async (local) => {
             const view = await viewFor(local);
-            const pr = buildPrompt({ prompts, file: p.file.path, language: languageOf(p.file.path), lines: view.lines, chunk, chunkIndex: n, chunks: p.chunks.length, staticFindings: chunkFindings, fixwaveSection: view.section });
+            const pr = buildPrompt({ prompts, file: p.file.path, language: languageOf(p.file.path), lines: view.lines, chunk, chunkIndex: n, chunks: p.chunks.length, staticFindings: chunkFindings, fixwaveSection: view.section, fence: newFence() });
             return { ...pr, redactions: view.count };
           },
           staticReview: () => findingsToReview(chunkFindings, config.static),
+          obeyed: obeyedTest(chunkFindings, config.static),
         }, d.ladderDeps);
         // An interrupted chunk gets no row: the resumed run reviews it again.
         if (io.signal?.aborted && !res.accepted) break;

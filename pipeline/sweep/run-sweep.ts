@@ -12,6 +12,7 @@ import { migrateReviewRow } from "../kb/migrate";
 import { validateReviews } from "../kb/read-kb";
 import { RUN_SCHEMA_VERSION, type RunRow } from "../kb/schemas/run-row";
 import { CircuitBoard } from "../ladder/circuit";
+import { planConcurrency, type ConcurrencyPlan } from "../ladder/concurrency";
 import { Limiter, mapPool } from "../ladder/limiter";
 import { realDeps, type RetryDeps } from "../ladder/retry";
 import type { LadderDeps, LadderRung } from "../ladder/run-ladder";
@@ -81,22 +82,23 @@ async function sweepLocked(opts: SweepOptions, io: Io): Promise<SweepOutcome> {
   const observerUrl = opts.config.observer.url ?? io.env.SCRUM_OBSERVER_URL;
   const observer = observerUrl ? new ObserverClient(observerUrl, opts.config.observer.timeoutMs, io.env[opts.config.observer.apiKeyEnv] || undefined) : null;
   const bar = progress(plan.planned.length, { tty: io.isTTY, quiet: Boolean(opts.quiet), write: io.err });
+  const concurrency = planConcurrency(opts.concurrency, opts.config.concurrency, plan.choice.rungs.map((r) => r.provider));
   const reviewer = fileReviewer({
     run, config: opts.config, prompts: plan.prompts, proposal: plan.proposal, findings: plan.findings,
     ladder: plan.choice.rungs.map((rung, index): LadderRung => ({ index, rung, provider: rung.provider === "static" ? null : createProvider(rung, io.env) })),
-    ladderDeps: ladderDeps(opts, io),
+    ladderDeps: ladderDeps(opts, io, concurrency),
     models: plan.choice.rungs.filter((r) => r.provider !== "static").map((r) => r.model),
     cache: reviewCache(plan, !opts.fresh, io),
     done, sensitive: sensitiveMatcher(opts.config.tiers), paths: plan.paths, bar, observer, io, now,
   });
 
-  const written = (await mapPool(plan.planned, Math.max(1, opts.concurrency ?? opts.config.concurrency.files), (p) => reviewer.review(p))).flat();
+  const written = (await mapPool(plan.planned, concurrency.files, (p) => reviewer.review(p))).flat();
   bar.done();
   await observer?.flush();
   const summary = await finishSweep({
     plan, run, runBase, iterDone, written, resumed: reviewer.resumed,
     observer: observer ? { sent: observer.sent, failed: observer.failed } : null,
-    startedAt, configPath: opts.configPath ?? null, sarif: opts.sarif, now,
+    startedAt, configPath: opts.configPath ?? null, sarif: opts.sarif, now, concurrency,
   }, io);
   return { kind: "summary", summary };
 }
@@ -116,11 +118,11 @@ function startRun(plan: SweepPlan, config: Config, now: () => number): { run: Ru
   return { run, runBase };
 }
 
-function ladderDeps(opts: SweepOptions, io: Io): LadderDeps {
+function ladderDeps(opts: SweepOptions, io: Io, concurrency: ConcurrencyPlan): LadderDeps {
   const { config } = opts;
   return {
     circuits: new CircuitBoard(config.retry.circuitAfter),
-    limiters: new Map(Object.entries(config.concurrency.perProvider).map(([k, n]) => [k, new Limiter(n)])),
+    limiters: new Map(concurrency.providers.map((p) => [p.provider, new Limiter(p.limit)])),
     retry: { baseMs: config.retry.baseMs, maxMs: config.retry.maxMs },
     retryDeps: opts.retryDeps ?? realDeps,
     minConfidence: config.accept.minConfidence,

@@ -4,6 +4,8 @@ import type { ModelStats } from "../kb/schemas/run-row";
 import type { Skipped } from "../walk/walk-repo";
 import type { RunContext } from "./make-row";
 import type { PlannedFile } from "./plan";
+import { describeConcurrency, type ConcurrencyPlan } from "../ladder/concurrency";
+import { injectionTally, type InjectionTally } from "./injection-tally";
 
 export interface SweepSummary {
   run_id: string;
@@ -45,6 +47,10 @@ export interface SweepSummary {
   sarif: string | null;
   wall_ms: number;
   interrupted: boolean;
+  /** Files and requests in flight, and which setting (flag, config, per-provider cap) decided each. */
+  concurrency: ConcurrencyPlan | null;
+  /** Prompt-injection findings of this iteration, and answers overruled for obeying them. */
+  prompt_injection: InjectionTally;
 }
 
 /** Per-file rollup: a file is reviewed when every chunk was accepted; its score is the chunks' mean. */
@@ -151,6 +157,9 @@ export function renderSummary(s: SweepSummary): string {
   for (const f of s.split_files) lines.push(`  split: ${f.path} into ${f.chunks} chunks (by ${f.by})`);
   lines.push(...skippedLines(s.skipped_files));
   for (const f of s.failed_files) lines.push(`  FAILED: ${f.path}: ${f.error}`);
+  const pi = s.prompt_injection;
+  if (pi.findings) lines.push(`  PROMPT INJECTION: ${pi.findings} finding(s) in ${pi.files.join(", ")}; ${pi.overruled_answers} answer(s) overruled for obeying it (${pi.suspected_chunks} chunk(s))`);
+  if (s.concurrency) lines.push(`  concurrency: ${describeConcurrency(s.concurrency)}`);
   if (s.observer) lines.push(`  observer: ${s.observer.sent} events sent, ${s.observer.failed} failed`);
   if (s.sarif) lines.push(`  SARIF: ${s.sarif}`);
   lines.push(`  wall time ${(s.wall_ms / 1000).toFixed(1)} s · ${s.requests} requests · ${s.tokens.prompt + s.tokens.completion} tokens${s.interrupted ? " · INTERRUPTED (rerun with --iter " + s.iter + " to resume)" : ""}`);
@@ -174,6 +183,7 @@ export interface IterationFacts {
   wallMs: number;
   interrupted: boolean;
   configPath: string | null;
+  concurrency?: ConcurrencyPlan;
 }
 
 /** The summary of an iteration: file rollups over every row of it, request and token figures over this run's. */
@@ -215,5 +225,7 @@ export function summarizeIteration(f: IterationFacts): SweepSummary {
     sarif: null,
     wall_ms: f.wallMs,
     interrupted: f.interrupted,
+    concurrency: f.concurrency ?? null,
+    prompt_injection: injectionTally(iterRows),
   };
 }

@@ -29,6 +29,8 @@ export interface WalkResult {
   commit: string | null;
   files: WalkedFile[];
   skipped: Skipped[];
+  /** Skipped as not-source but text (Markdown, YAML, JSON, ...): the floor's text-level rules still read them. */
+  texts: WalkedFile[];
 }
 
 export interface WalkOptions {
@@ -79,14 +81,22 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
   const filter = pathFilter(opts.policy);
   const files: WalkedFile[] = [];
   const skipped: Skipped[] = [];
+  const texts: WalkedFile[] = [];
   for (const path of paths) {
     const reason = filter.byPath(path);
-    if (reason) { skipped.push({ path, reason }); continue; }
+    if (reason) {
+      skipped.push({ path, reason });
+      if (reason === "not-source") {
+        const t = readCandidate(root, path, opts.policy.maxFileBytes);
+        if (!("reason" in t)) texts.push(t);
+      }
+      continue;
+    }
     const r = readCandidate(root, path, opts.policy.maxFileBytes);
     if ("reason" in r) skipped.push({ path, reason: r.reason, detail: r.detail });
     else files.push(r);
   }
-  return { root, mode: isGit ? "git" : "fs", repo, commit, files, skipped };
+  return { root, mode: isGit ? "git" : "fs", repo, commit, files, skipped, texts };
 }
 
 function readCandidate(root: string, path: string, maxBytes: number): WalkedFile | { reason: SkipReason; detail?: string } {

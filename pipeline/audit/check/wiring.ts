@@ -2,7 +2,6 @@
 // the symbol is referenced outside its own definition and outside tests, and REV's diff touches that
 // reference or the definition. A suppression said to be removed must be gone from above the definition.
 import { maskExportLists, unreferenced, type Candidate } from "../../rules/checks/unreferenced";
-import { matchesAny } from "../../rules/glob";
 import { languageOf } from "../../rules/languages";
 import { backed, notBacked, unverifiable, type Outcome, type WiringClaim } from "../claim";
 import type { CodePolicy } from "../code-policy";
@@ -84,7 +83,7 @@ export async function checkWiring(c: WiringClaim, repo: GitRepo, change: Change,
   const sym = c.symbol;
   const files = await mentioning(repo, await repo.tree(change.head), sym);
   if (!files.length) return notBacked(`\`${sym}\` does not occur at ${rev} (${short(change.head)})`);
-  let defs = files.flatMap((f) => definitionsIn(repo, f, sym)).filter((d) => !matchesAny(d.file, policy.testGlobs(d.language)));
+  let defs = files.flatMap((f) => definitionsIn(repo, f, sym)).filter((d) => !policy.isTest(d.file));
   if (c.path) {
     const named = defs.filter((d) => resolvePath(c.path!, [d.file]).kind === "one");
     if (named.length) defs = named;
@@ -99,7 +98,7 @@ export async function checkWiring(c: WiringClaim, repo: GitRepo, change: Change,
     if (still !== null) return notBacked(`${c.suppression} is still above \`${sym}\` at ${rev} (${def.file}:${still})`, at);
     if (c.verb === "suppression removed") return backed(`no ${c.suppression} above \`${sym}\` (${where}) at ${rev}`, at);
   }
-  const candidate: Candidate = { name: sym, file: def.file, line: def.line, referenceIgnores: policy.testGlobs(def.language), language: def.language };
+  const candidate: Candidate = { name: sym, file: def.file, line: def.line, referenceIgnores: [], language: def.language };
   // "Outside its own definition": a recursive call in the body wires nothing. The floor excludes only the
   // definition line, so the body is blanked (line numbers kept) before its check runs.
   const outside = files.map((f) => (f.path === def.file ? { ...f, content: withoutBody(f.content, def) } : f));

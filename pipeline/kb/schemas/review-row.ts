@@ -15,7 +15,7 @@ export const Attempt = z.object({
   rung: z.number().int().min(0),
   provider: z.string(),
   model: z.string(),
-  outcome: z.enum(["accepted", "parse_failure", "low_confidence", "error", "circuit_open", "skipped"]),
+  outcome: z.enum(["accepted", "parse_failure", "low_confidence", "error", "circuit_open", "skipped", "overruled"]).describe("overruled: a parsed, confident answer that obeyed prompt-injection text in the chunk (not accepted)"),
   detail: z.string().optional(),
   latency_ms: z.number().min(0),
   tries: z.number().int().min(0).describe("HTTP tries including retries"),
@@ -65,6 +65,8 @@ export const ReviewRowV4 = z.object({
   fixwave: z.object({ path: z.string(), sha256: z.string(), files: z.array(z.string()) }).nullable(),
   redactions: z.number().int().min(0),
   raw_answer: z.string().nullable().describe("the accepted (or last) model text, kept for offline re-extraction"),
+  injection_suspected: z.boolean().optional().describe("an answer on this chunk obeyed prompt-injection text in it and was overruled; absent on rows written before the check"),
+  overruled_rungs: z.array(z.number().int().min(0)).optional().describe("the rungs whose answer was overruled for obeying prompt-injection text"),
   error: z.string().nullable(),
   created_at: z.string(),
 });

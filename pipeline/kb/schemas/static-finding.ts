@@ -14,6 +14,7 @@ export const FindingClass = z.enum([
   "insecure-compare",
   "tls-disabled",
   "hardcoded-path",
+  "prompt-injection",
 ]);
 export type FindingClass = z.infer<typeof FindingClass>;
 

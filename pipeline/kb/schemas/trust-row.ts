@@ -26,7 +26,7 @@ export const TrustRow = z.object({
 });
 export type TrustRow = z.infer<typeof TrustRow>;
 
-/** One failed try of a model on a file (parse failure, low confidence, error), so trust counts misses too. */
+/** One failed try of a model on a file (parse failure, low confidence, error, overruled), so trust counts misses too. */
 export const MissRow = z.object({
   schema_version: z.literal(TRUST_SCHEMA_VERSION),
   kind: z.literal("miss"),
@@ -36,7 +36,7 @@ export const MissRow = z.object({
   provider: z.string(),
   model: z.string(),
   rung: z.number().int().min(0),
-  outcome: z.enum(["parse_failure", "low_confidence", "error", "circuit_open"]),
+  outcome: z.enum(["parse_failure", "low_confidence", "error", "circuit_open", "overruled"]).describe("overruled: the model's answer obeyed prompt-injection text in the file"),
   detail: z.string().optional(),
   created_at: z.string(),
 });

@@ -2,7 +2,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { FileContext } from "../file-context";
 import type { FindingClass } from "../../kb/schemas/static-finding";
-import type { RuleLanguage } from "../rule-spec";
+import type { GrammarLanguage } from "../rule-spec";
 import type { Hit } from "./hit";
 import type { Candidate } from "./unreferenced";
 
@@ -16,7 +16,7 @@ import type { Candidate } from "./unreferenced";
 export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" }
 
 /** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
-export interface CheckRule { id: string; language: RuleLanguage; class: FindingClass; message: string }
+export interface CheckRule { id: string; language: GrammarLanguage; class: FindingClass; message: string }
 
 export interface CheckContext {
   rule: CheckRule;

@@ -1,7 +1,7 @@
 // swallowed-error: where an error dies, a comment is a claim, not a reason; in tests only a swallowed assertion counts.
 import type { SgNode } from "@ast-grep/napi";
 import { runtimeAssertion } from "../assertions";
-import type { RuleLanguage } from "../rule-spec";
+import type { GrammarLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 
@@ -26,7 +26,7 @@ export function guardedCode(node: SgNode): SgNode {
 }
 
 /** Comments inside the handler, trailing its line, or on the lines just above the statement. */
-export function handlerComments(node: SgNode, guarded: SgNode, lines: readonly string[], lang: RuleLanguage): string[] {
+export function handlerComments(node: SgNode, guarded: SgNode, lines: readonly string[], lang: GrammarLanguage): string[] {
   const kinds = lang === "rust" ? [{ kind: "line_comment" }, { kind: "block_comment" }] : [{ kind: "comment" }];
   const out = node.findAll({ rule: { any: kinds } }).map((c) => c.text());
   const start = Math.min(node.range().start.line, guarded.range().start.line);

@@ -1,10 +1,10 @@
 // ignored-parameter: a function whose body never reads a parameter its signature promises to honour.
 import type { SgNode } from "@ast-grep/napi";
-import type { RuleLanguage } from "../rule-spec";
+import type { GrammarLanguage } from "../rule-spec";
 import { type Hit, param, regionOf } from "./hit";
 import { conformance, isPublic } from "./public-api";
 
-const PARAM_KINDS: Record<RuleLanguage, string[]> = {
+const PARAM_KINDS: Record<GrammarLanguage, string[]> = {
   typescript: ["required_parameter", "optional_parameter"],
   python: ["identifier", "typed_parameter", "default_parameter", "typed_default_parameter"],
   rust: ["parameter"],
@@ -12,7 +12,7 @@ const PARAM_KINDS: Record<RuleLanguage, string[]> = {
 };
 
 /** Identifier nodes that name the function's own parameters (destructuring and splats are skipped). */
-export function parameterNames(fn: SgNode, lang: RuleLanguage): SgNode[] {
+export function parameterNames(fn: SgNode, lang: GrammarLanguage): SgNode[] {
   const list = fn.field("parameters" as never) as SgNode | null;
   if (!list) return [];
   const out: SgNode[] = [];
@@ -93,7 +93,7 @@ function isStubBody(body: SgNode): boolean {
   return STUB_BODY.test(only) || NOT_IMPLEMENTED.test(only) || REFUSAL.test(only);
 }
 
-const IDENT_KINDS: Record<RuleLanguage, { kind: string }[]> = {
+const IDENT_KINDS: Record<GrammarLanguage, { kind: string }[]> = {
   typescript: [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }],
   python: [{ kind: "identifier" }],
   rust: [{ kind: "identifier" }],
@@ -111,7 +111,7 @@ function escapeName(n: string): string {
  * One query per file instead of one per function: the identifiers whose text is a parameter name of
  * any matched function, with their offsets (napi calls dominate the floor's cost, not traversal).
  */
-export function indexParameterUses(fns: SgNode[], lang: RuleLanguage, root: SgNode): IdentifierIndex {
+export function indexParameterUses(fns: SgNode[], lang: GrammarLanguage, root: SgNode): IdentifierIndex {
   const params = new Map(fns.map((f) => [f.id(), parameterNames(f, lang)] as const));
   let uses: Map<string, number[]> | null = null;
   // Built on the first question the text cannot answer (most files never ask).
@@ -150,7 +150,7 @@ function surelyRead(text: string, name: string): boolean {
 }
 
 /** Names of `names` the body reads: textually present, then proven by the text or by the syntax tree. */
-function readIn(body: SgNode, names: string[], lang: RuleLanguage, index: IdentifierIndex | null): Set<string> {
+function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: IdentifierIndex | null): Set<string> {
   const text = body.text();
   const present = names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(text));
   if (!present.length) return new Set();
@@ -168,7 +168,7 @@ function readIn(body: SgNode, names: string[], lang: RuleLanguage, index: Identi
 export interface UnusedResult { hits: Hit[]; name: string | null; owner: string | null }
 
 /** The doc comment or docstring of a function: `@param metadata (unused)` documents a decision. */
-function docOf(fn: SgNode, lang: RuleLanguage): string {
+function docOf(fn: SgNode, lang: GrammarLanguage): string {
   if (lang === "python") {
     const first = (fn.field("body" as never) as SgNode | null)?.namedChildren()[0];
     return first?.kind() === "expression_statement" && first.child(0)?.kind() === "string" ? first.text() : "";
@@ -184,7 +184,7 @@ function documentedUnused(doc: string, name: string): boolean {
 }
 
 /** The class (TS/Python) a method belongs to: if anything extends it, the method is a hook whose signature subclasses share. */
-function ownerClass(fn: SgNode, lang: RuleLanguage): string | null {
+function ownerClass(fn: SgNode, lang: GrammarLanguage): string | null {
   let n = fn.parent();
   if (lang === "python" && n?.kind() === "decorated_definition") n = n.parent();
   const cls = n?.parent();
@@ -201,7 +201,7 @@ function ownerClass(fn: SgNode, lang: RuleLanguage): string | null {
  * Go methods the all-parameters reading (they may implement an interface the floor cannot see). `name` is the function's
  * name, so the floor can drop the hits when the function is passed as a value (its signature imposed).
  */
-export function unusedParameters(fn: SgNode, lang: RuleLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null): UnusedResult {
+export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null): UnusedResult {
   const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
   const nameOf = () => (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
   // Cheapest questions first: most functions read every parameter they take, so the name, the

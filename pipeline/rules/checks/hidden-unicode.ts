@@ -1,0 +1,100 @@
+// Unicode that hides code from the person reading it: bidirectional controls that reorder what is shown
+// (Trojan Source, CVE-2021-42574), zero-width characters inside identifiers or strings, and invisible
+// tag characters (text a model reads and a human never sees). Legitimate uses stay silent: a leading BOM,
+// controls balanced inside one string literal (i18n), joiners in emoji sequences and in scripts that need them.
+import type { Hit } from "./hit";
+import { offsetRegion } from "./secretlint";
+
+/** Offsets [start, end) of comments and string literals; null when no grammar knows the file. */
+export interface CodeRanges { comments: [number, number][]; strings: [number, number][] }
+
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u180E]/g;
+const TAGS = /(\u{1F3F4})?([\u{E0020}-\u{E007E}]+)(\u{E007F})?/gu;
+const IDENT = /[\p{L}\p{N}_$]/u;
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F\u20E3]/u;
+// Letters and marks beyond Latin: scripts (Arabic, Persian, Indic, ...) whose spelling uses ZWJ/ZWNJ.
+const JOINING_SCRIPT = /[\p{L}\p{M}]/u;
+
+export const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+/** Hidden characters written out, so a snippet or prompt shows what the file really holds. */
+export const showHidden = (s: string) => s.replace(/[\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF\u180E]|[\u{E0000}-\u{E007F}]/gu, (c) => `<${codePoint(c)}>`);
+
+const inside = (i: number, ranges: [number, number][]) => ranges.find(([a, b]) => i >= a && i < b) ?? null;
+const hit = (content: string, from: number, to: number, message: string): Hit => ({ region: offsetRegion(content, from, to), message });
+
+/** Explicit embeddings/overrides and isolates each closed inside the literal, and nothing closed that was not opened. */
+function balanced(text: string): boolean {
+  const stack: string[] = [];
+  for (const ch of text) {
+    if ("\u202A\u202B\u202D\u202E".includes(ch)) stack.push("\u202C");
+    else if ("\u2066\u2067\u2068".includes(ch)) stack.push("\u2069");
+    else if (ch === "\u202C" || ch === "\u2069") { if (stack.pop() !== ch) return false; }
+  }
+  return stack.length === 0;
+}
+
+/** A quote count on the line for code no grammar reads: an odd number of quotes before `i` means inside a string. */
+function naiveInString(content: string, i: number): boolean {
+  const line = content.slice(content.lastIndexOf("\n", i - 1) + 1, i);
+  return ((line.match(/(?<!\\)"/g) ?? []).length % 2 === 1) || ((line.match(/(?<!\\)'/g) ?? []).length % 2 === 1);
+}
+
+/** In test code a string literal is an input to the code under test (a sanitizer's hostile sample), not hidden code. */
+function inTestInput(content: string, i: number, ranges: CodeRanges | null, testCode: boolean): boolean {
+  if (!testCode) return false;
+  return ranges ? !inside(i, ranges.comments) && inside(i, ranges.strings) !== null : naiveInString(content, i);
+}
+
+export function trojanSource(content: string, ranges: CodeRanges | null, testCode = false): Hit[] {
+  const out: Hit[] = [];
+  const judged = new Set<number>();
+  for (const m of content.matchAll(BIDI)) {
+    const i = m.index!;
+    if (inTestInput(content, i, ranges, testCode)) continue;
+    const lit = ranges && !inside(i, ranges.comments) ? inside(i, ranges.strings) : null;
+    if (lit) {
+      if (judged.has(lit[0])) continue;
+      judged.add(lit[0]);
+      if (balanced(content.slice(lit[0], lit[1]))) continue;
+      out.push(hit(content, i, i + 1, `bidirectional control ${codePoint(m[0])} left open in a string literal: the code shown is not the code that runs (Trojan Source)`));
+      continue;
+    }
+    const where = ranges && inside(i, ranges.comments) ? "in a comment" : "in code";
+    out.push(hit(content, i, i + 1, `bidirectional control ${codePoint(m[0])} ${where}: the code shown is not the code that runs (Trojan Source)`));
+  }
+  return out;
+}
+
+function joinerIsLegit(ch: string, before: string, after: string): boolean {
+  if (ch === "\u200D" && EMOJI.test(before) && EMOJI.test(after)) return true;
+  const script = (c: string) => c.codePointAt(0)! > 0x24f && JOINING_SCRIPT.test(c);
+  return (ch === "\u200C" || ch === "\u200D") && (script(before) || script(after));
+}
+
+/** `code`: zero-width characters in identifiers and strings, tag characters anywhere; `text`: tag characters only. */
+export function invisibleCharacters(content: string, ranges: CodeRanges | null, mode: "code" | "text", testCode = false): Hit[] {
+  const out: Hit[] = [];
+  for (const m of content.matchAll(TAGS)) {
+    // An emoji tag sequence (a subdivision flag) is 🏴 + tags + CANCEL TAG; any other tag run is hidden text.
+    if (m[1] && m[3]) continue;
+    if (mode === "code" && inTestInput(content, m.index!, ranges, testCode)) continue;
+    out.push(hit(content, m.index!, m.index! + m[0].length, `${[...m[2]!].length} invisible Unicode tag character(s): hidden text a model reads and a reviewer does not see`));
+  }
+  if (mode === "text") return out;
+  for (const m of content.matchAll(ZERO_WIDTH)) {
+    const i = m.index!;
+    if (i === 0 && m[0] === "\uFEFF") continue;
+    if ((ranges && inside(i, ranges.comments)) || inTestInput(content, i, ranges, testCode)) continue;
+    const before = [...content.slice(Math.max(0, i - 2), i)].pop() ?? "";
+    const after = [...content.slice(i + 1, i + 3)][0] ?? "";
+    const inString = ranges ? inside(i, ranges.strings) !== null : naiveInString(content, i);
+    if (inString) {
+      if (joinerIsLegit(m[0], before, after)) continue;
+      out.push(hit(content, i, i + 1, `zero-width character ${codePoint(m[0])} inside a string literal: two strings that look equal are not`));
+    } else if (IDENT.test(before) && IDENT.test(after)) {
+      out.push(hit(content, i, i + 1, `zero-width character ${codePoint(m[0])} inside an identifier: two names that look equal are not`));
+    }
+  }
+  return out;
+}

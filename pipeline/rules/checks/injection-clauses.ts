@@ -1,0 +1,64 @@
+// Split prose into sentences and clauses with their offsets, and tell quoted mentions from use: a quote
+// embedded in a sentence of its own ("a comment saying 'ignore previous instructions'") is shown, not said.
+import { EXAMPLE_FRAME, VOCATIVE_START, VOCATIVE_TO } from "./injection-lexicon";
+
+export interface Span { start: number; end: number; text: string }
+
+// An abbreviation's period ("e.g.", "etc.") does not end a sentence.
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs|cf|al|approx|incl|resp|esp|viz|Dr|Mr|Ms|Mrs|St|No|Fig))[.!?]+(?=\s|$)|\n[ \t]*\n|;|\n(?=[ \t]*(?:[-*•+]|\d+[.)])\s)|\n(?=[ \t]*(?:system|assistant|developer|user|human)\s*:)/gi;
+const CLAUSE_END = /[:,]\s+|[:,]$|\s+(?:and|then|but|so|or|and then)\s+|\s+[—–]\s+|\s-\s/gi;
+const QUOTE = /"([^"\n]{1,400})"|“([^”]{1,400})”|«([^»]{1,400})»|`([^`\n]{1,400})`|(?<=^|[\s([{:,])'([^'\n]*\s[^'\n]*)'(?=$|[\s.,;:!?)\]}])/g;
+
+function pieces(text: string, base: number, boundary: RegExp, keepDelimiter: boolean): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  const push = (to: number) => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) out.push({ start: base + from + lead, end: base + from + lead + body.length, text: body });
+  };
+  for (const m of text.matchAll(new RegExp(boundary.source, boundary.flags))) {
+    const end = m.index! + m[0].length;
+    push(keepDelimiter ? end : m.index!);
+    from = end;
+  }
+  push(text.length);
+  return out;
+}
+
+/** Sentences of a segment, offsets relative to the segment. */
+export function sentences(text: string): Span[] {
+  return pieces(text, 0, SENTENCE_END, true);
+}
+
+/** Clauses of a sentence, each keeping its trailing delimiter (so "AI reviewer:" still reads as a vocative). */
+export function clauses(s: Span): Span[] {
+  return pieces(s.text, s.start, CLAUSE_END, true);
+}
+
+const blank = (s: string) => s.replace(/[^\n]/g, " ");
+const words = (s: string) => (s.match(/[A-Za-z][A-Za-z'-]*/g) ?? []).length;
+
+/**
+ * The text of a sentence to read for steering: quotes embedded in a sentence that has its own words are
+ * mentions and are blanked; a sentence that is only a quote (perhaps after a vocative) is read as said.
+ */
+export function usedText(sentence: string): string {
+  // A quote of one or two words is a value ('pass', "10/10"), not quoted speech.
+  const quotes = [...sentence.matchAll(QUOTE)].filter((q) => words(q[0]) >= 3);
+  if (!quotes.length) return sentence;
+  let outside = sentence;
+  for (const q of quotes) outside = outside.slice(0, q.index!) + blank(q[0]) + outside.slice(q.index! + q[0].length);
+  const frame = outside.replace(/^\s*(?:[-*•+>]+|\d+[.)])\s+/, "").replace(VOCATIVE_START, "").replace(VOCATIVE_TO, "");
+  if (words(frame) >= 2) return outside;
+  // Keep the quoted words, drop the quote marks, so a bare quoted order still reads as an order.
+  return sentence.replace(/["“”«»`]/g, " ").replace(/(?<=^|[\s([{:,])'|'(?=$|[\s.,;:!?)\]}])/g, " ");
+}
+
+/** A line that introduces a list of examples ("Known payloads:"), so the items under it are specimens. */
+export function introducesExamples(sentence: string): boolean {
+  return /:\s*$/.test(sentence) && EXAMPLE_FRAME.test(sentence);
+}
+
+export const isListItem = (sentence: string) => /^\s*(?:[-*•+]|\d+[.)])\s/.test(sentence);

@@ -1,0 +1,147 @@
+// Where a file's words are: comments, docstrings and string literals of code (from the rule's ast-grep
+// selection), Markdown prose and HTML comments, and the values and comments of other text files. A segment
+// keeps its offsets: its text is the file's slice with markers and quotes blanked, never shifted.
+import type { NapiConfig, SgNode } from "@ast-grep/napi";
+import type { SegmentKind } from "./prompt-injection";
+
+export interface Segment { start: number; end: number; text: string; kind: SegmentKind }
+
+const blank = (s: string) => s.replace(/[^\n]/g, " ");
+const COMMENT_MARK = /^([ \t]*)(\/\/[/!]?|\/\*+!?|\*\/|\*(?!\*)|#!?|--|<!--|-->|;+|REM\b)/gim;
+
+/** Blank comment markers at line starts and a closing marker at the end, keeping every offset. */
+function maskComment(text: string): string {
+  return text.replace(COMMENT_MARK, (_m, ws: string, mark: string) => ws + blank(mark)).replace(/(\*\/|-->)\s*$/, (m) => blank(m));
+}
+
+/** Blank a literal's prefix and delimiters (r#"…"#, b'…', f"""…""", `…`). */
+function maskLiteral(text: string): string {
+  const m = /^([a-zA-Z]*#*)("""|'''|["'`])([\s\S]*?)(\2#*)?$/.exec(text);
+  if (!m) return text;
+  return blank(m[1]! + m[2]!) + m[3]! + blank(m[4] ?? "");
+}
+
+const LIST_PARENT = /array|list|tuple|set|literal_value|token_tree|composite_literal/;
+
+/**
+ * Comment and string nodes chosen by the rule; a docstring (a string that is a statement of its own) reads as a
+ * comment. A node is a comment when its text opens with the language's comment marker (`commentStart`): reading
+ * the text is much cheaper than asking the native node for its kind.
+ */
+export function codeSegments(root: SgNode, matcher: NapiConfig, commentStart: RegExp, content: string, keep: (text: string) => boolean = () => true): { segments: Segment[]; comments: [number, number][]; strings: [number, number][] } {
+  const segments: Segment[] = [];
+  const comments: [number, number][] = [];
+  const strings: [number, number][] = [];
+  for (const node of root.findAll(matcher)) {
+    const r = node.range();
+    const span: [number, number] = [r.start.index, r.end.index];
+    // Slicing the file is cheaper than asking the native node for its text.
+    const text = content.slice(span[0], span[1]);
+    if (commentStart.test(text)) {
+      comments.push(span);
+      const prev = segments[segments.length - 1];
+      const gap = prev ? content.slice(prev.end, span[0]) : "";
+      // A block of line comments is one text: an address on one line carries to the next. A comment
+      // trailing code on its line starts its own text.
+      const lineStart = content.lastIndexOf("\n", (prev?.start ?? 1) - 1) + 1;
+      if (prev?.kind === "comment" && /^[ \t]*\r?\n?[ \t]*$/.test(gap) && !content.slice(lineStart, prev.start).trim()) {
+        prev.text += gap + maskComment(text);
+        prev.end = span[1];
+      } else segments.push({ start: span[0], end: span[1], text: maskComment(text), kind: "comment" });
+      continue;
+    }
+    strings.push(span);
+    if (!keep(text)) continue;
+    const parent = node.parent();
+    const docstring = parent?.kind() === "expression_statement" && parent.text().trim().replace(/;$/, "") === text;
+    // A string among string siblings in a list is an entry of a phrase list (a detector's patterns), not a message.
+    const inList = parent && LIST_PARENT.test(String(parent.kind())) && parent.children().filter((c) => /^[a-zA-Z]*#*["'`]/.test(c.text())).length >= 2;
+    if (!inList) segments.push({ start: span[0], end: span[1], text: maskLiteral(text), kind: docstring ? "comment" : "string" });
+  }
+  return { segments: segments.filter((s) => s.kind === "string" || keep(s.text)), comments, strings };
+}
+
+/** Markdown: paragraphs of prose and HTML comments; fenced and indented code and table rows are shown, not said. */
+export function markdownSegments(content: string): Segment[] {
+  const out: Segment[] = [];
+  let masked = content.replace(/<!--[\s\S]*?-->/g, (m, i: number) => {
+    out.push({ start: i, end: i + m.length, text: maskComment(m.replace(/^<!--/, "    ")), kind: "comment" });
+    return blank(m);
+  });
+  masked = masked.replace(/^([ \t]*)(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\2[^\n]*$|(?![\s\S]))/gm, (m) => blank(m));
+  masked = masked.replace(/(?<=^|\n[ \t]*\n)((?: {4}|\t)[^\n]*(?:\n|$))+/g, (m) => blank(m));
+  masked = masked.replace(/^[ \t]*\|.*$/gm, (m) => blank(m)).replace(/\]\([^)\s]*\)/g, (m) => "]" + blank(m.slice(1)));
+  // Paragraphs: blank lines end one, a heading is one of its own, and none grows past MAX_PARAGRAPH.
+  let para: { start: number; end: number } | null = null;
+  const flush = () => {
+    if (!para) return;
+    const text = masked.slice(para.start, para.end);
+    const prev = out[out.length - 1];
+    // A paragraph ending in ":" introduces the next one (a list of examples): keep them one text.
+    if (text.trim() && prev?.kind === "prose" && prev.text.trimEnd().endsWith(":") && prev.text.length < MAX_PARAGRAPH) {
+      prev.text = masked.slice(prev.start, para.end);
+      prev.end = para.end;
+    } else if (text.trim()) out.push({ start: para.start, end: para.end, text, kind: "prose" });
+    para = null;
+  };
+  let at = 0;
+  for (const line of masked.split("\n")) {
+    const start = at;
+    at += line.length + 1;
+    const heading = /^#{1,6}\s/.test(line);
+    if (!line.trim() || heading || (para && para.end - para.start > MAX_PARAGRAPH)) flush();
+    if (!line.trim()) continue;
+    if (para) para.end = start + line.length;
+    else para = { start, end: start + line.length };
+    if (heading) flush();
+  }
+  flush();
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const CODE_LINE = /[=(;{]|\breturn\b/;
+const LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
+const KEY_PREFIX = /^([ \t]*(?:-[ \t]+)?(?:"[^"\n]*"|'[^'\n]*'|[\w.$@-]+)[ \t]*[:=][ \t]*)(?=\S)/;
+const MAX_PARAGRAPH = 4000;
+const NAMING_KEY = /^[ \t]*(?:-[ \t]+)?["']?(?:name|title|label|id|key|slug|tags?|category|goal|probe|technique|type|kind)["']?[ \t]*[:=]/i;
+const LINE_COMMENT = /^[ \t]*(?:#|\/\/|;|--|<!--|\/\*|\*)/;
+
+/**
+ * Other text files, line by line: a comment line joins the comment block around it; a `key: value` line is a
+ * segment of its own (i18n entries are separate strings); other lines continue the paragraph they follow.
+ * With `code` (a language no grammar reads), a line of code yields only its string literals.
+ */
+export function textSegments(content: string, code: boolean): Segment[] {
+  const out: Segment[] = [];
+  let cur: Segment | null = null;
+  let at = 0;
+  for (const line of content.split("\n")) {
+    const start = at;
+    at += line.length + 1;
+    if (!line.trim()) { cur = null; continue; }
+    const comment = LINE_COMMENT.test(line);
+    const key = !comment && KEY_PREFIX.exec(line);
+    // A value under a naming key ("name": "...", title:) labels something: it is a name, not a message.
+    if (key && NAMING_KEY.test(key[1]!)) { cur = null; continue; }
+    // Code no grammar reads (Java, C, shell, ...): its string literals are strings, the rest is not prose.
+    if (code && !comment && !key && CODE_LINE.test(line)) {
+      for (const m of line.matchAll(LITERAL)) out.push({ start: start + m.index!, end: start + m.index! + m[0].length, text: " " + m[0].slice(1, -1) + " ", kind: "string" });
+      cur = null;
+      continue;
+    }
+    let text = comment ? maskComment(line) : key ? blank(key[1]!) + line.slice(key[1]!.length) : line;
+    // Quotes and separators around a data value are syntax, not quotation.
+    if (!comment) text = text.replace(/^(\s*)(["'])(.*)\2(\s*[,;]?\s*)$/, (_m, a: string, q: string, v: string, z: string) => a + " " + v + " " + blank(z));
+    const kind: SegmentKind = comment ? "comment" : "prose";
+    // A JSON line (JSONL, a recorded API stream) is a record of its own, and a paragraph has a bounded length.
+    const record = !comment && /^\s*[[{]/.test(line);
+    if (cur && cur.kind === kind && !key && !record && cur.text.length < MAX_PARAGRAPH) {
+      cur.text += "\n" + text;
+      cur.end = start + line.length;
+    } else {
+      cur = { start, end: start + line.length, text, kind };
+      out.push(cur);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    setupFiles: ['./test/setup.ts'],
+    typecheck: { include: ['test/**/*.test.ts'] },
+  },
+});

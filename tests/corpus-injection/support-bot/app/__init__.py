@@ -1,0 +1,3 @@
+﻿"""Acme support bot: answers customer questions from help-center articles."""
+
+__version__ = "1.8.2"
