@@ -68,7 +68,8 @@ run("control plane in a browser", () => {
     await bigUi?.stop();
     await obs?.stop();
     console.log(`ui-browser timings (ms, ${big?.rows ?? 0} rows): ${JSON.stringify(timings)}`);
-    rmSync(join(root, "big"), { recursive: true, force: true });
+    // The screenshots stay only where SCRUM_UI_SHOTS asked for them.
+    rmSync(process.env.SCRUM_UI_SHOTS ? join(root, "big") : root, { recursive: true, force: true });
     rmSync(join(root, "small"), { recursive: true, force: true });
   });
 
