@@ -20,13 +20,13 @@ import { UiDb } from "./ui-db";
 export const UI_KEY_ENV = "SCRUM_UI_KEY";
 
 /**
- * DuckDB's memory for the UI when not given: a KB's reviews file size over 1.5, between 96 MB and 160 MB (a
+ * DuckDB's memory for the UI when not given: a KB's reviews file size over 1.5, between 64 MB and 160 MB (a
  * long-lived server should stay small; queries past the limit spill to a temp directory instead).
  */
 export function autoMemoryLimit(kbDir: string): string {
   const p = kbPaths(kbDir).reviews;
   const size = existsSync(p) ? statSync(p).size : 0;
-  return `${Math.round(Math.min(160, Math.max(96, size / 1.5 / 2 ** 20)))}MB`;
+  return `${Math.round(Math.min(160, Math.max(64, size / 1.5 / 2 ** 20)))}MB`;
 }
 
 export interface UiOptions {
