@@ -11,6 +11,7 @@ import { createUiApp, prefetchViews } from "./app";
 import { ConsoleHub } from "./console-hub";
 import { ImportEdges } from "./import-edges";
 import { fetchObserverStats } from "./observer-feed";
+import { SavedAnswers } from "./saved-answers";
 import { SearchIndexer } from "./search-indexer";
 import { ProgressTail } from "./sweep-progress";
 import { UI_TABLES } from "./tables";
@@ -65,6 +66,7 @@ export async function startUi(o: UiOptions, listen: { host: string; port: number
   const spill = mkdtempSync(join(tmpdir(), "scrum-ui-"));
   const db = await UiDb.open({
     kbDir: o.kbDir, signals: o.signals, tables: UI_TABLES, refreshMs: o.refreshMs,
+    saved: { store: new SavedAnswers(join(o.kbDir, ".cache", "ui")), policy: o.signals },
     settings: { memory_limit: o.memoryLimit ?? autoMemoryLimit(o.kbDir), temp_directory: spill },
   });
   const search = new SearchIndexer(db, join(o.kbDir, ".cache"));
