@@ -1,7 +1,8 @@
 // Control plane benchmark: `scrum ui` as its own process over generated KBs (default 100,000 and 1,000,000 review
 // rows, 20 iterations). A first start builds the cache (parquet parts and their search index) and is timed; then a
 // fresh server is started over the cache ("after the cache exists") and every view is requested once, in the
-// order a person would open them; the server's RSS (now and peak, from /proc) is read after each.
+// order a person would open them; the server's RSS (now and peak, from /proc) is read after each. Last, a third
+// server over the same KB: what a restart costs once a warm-up has finished and saved its answers.
 // Usage: npx bun bench/ui.ts [--rows 100000,1000000] [--dir /tmp/scrum-ui-bench] [--keep] [--memory-limit SIZE]
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -109,6 +110,19 @@ async function bench(rows: number) {
   } finally {
     warm.stop();
     await warm.exited;
+  }
+  // A restart after a warm-up finished (the server of a KB that did not change overnight): the derived tables
+  // and METRICS' answers are read from the cache (saved-answers.ts), so METRICS asked at once does not wait.
+  const again = await serve(dir);
+  try {
+    const metrics = await timed(`${again.url}/api/metrics`);
+    const trustTable = await timed(`${again.url}/api/metrics/section?id=trust`);
+    const signals = await timed(`${again.url}/api/map?signals=1`);
+    const m = memOf(again.child.pid!);
+    console.log(`  restart after a finished warm-up: listening ${(again.ms / 1000).toFixed(2)} s; at once METRICS ${metrics.ms.toFixed(0)} ms, its trust table ${trustTable.ms.toFixed(0)} ms, MAP signal overlay ${signals.ms.toFixed(0)} ms; RSS ${mib(m.rss)}, peak ${mib(m.peak)}`);
+  } finally {
+    again.stop();
+    await again.exited;
   }
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
 }

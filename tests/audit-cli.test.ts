@@ -1,7 +1,7 @@
 // `scrum audit` end to end on a real repository and KB: every claim kind's status, exit codes, the JSON,
 // SARIF and GitHub outputs, the KB record and its `audits` view, and bad input.
 import { describe, expect, test } from "bun:test";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -9,6 +9,7 @@ import { kbPaths } from "../pipeline/kb/paths";
 import { AuditRow } from "../pipeline/kb/schemas/audit-row";
 import { runCli } from "../pipeline/cli/main";
 import { audit, auditFixture, CONFIG, HOLDS, MIXED } from "./support/audit-fixture";
+import { reviewRow } from "./support/kb-builder";
 import { git, gitRepo, tmpDir, writeTree } from "./support/tmp-repo";
 
 const ROOT = join(import.meta.dir, "..");
@@ -169,6 +170,42 @@ describe("ranges, outputs and policy", () => {
     const out: string[] = [];
     expect(await runCli(["audit", "--kb", "kb", "--config", nothing, "--no-record"], { out: (t) => out.push(t), err: () => {}, cwd: g.repo, env: {}, isTTY: false })).toBe(0);
     expect(out.join("")).toContain("8 not backed,");
+  }, 60_000);
+
+  test("a model named before a JSON or first-attempt figure scopes it to that model's rows", async () => {
+    const f = auditFixture(HOLDS);
+    // Iter 4 gets two more answers from other models, in Markdown: 5/7 JSON overall, kimi-k2 5/5, qwen 0/2.
+    const extra = [
+      reviewRow({ iter: 4, file: "gateway/src/extra1.rs", score: 5, model: "qwen2.5-coder:32b", output_format: "markdown" }),
+      reviewRow({ iter: 4, file: "gateway/src/extra2.rs", score: 5, model: "qwen2.5-coder:7b", output_format: "markdown" }),
+    ];
+    appendFileSync(kbPaths(f.kb).reviews, extra.map((r) => JSON.stringify(r) + "\n").join(""));
+    writeFileSync(join(f.repo, "models.md"), [
+      "iter 3 → iter 4:",
+      "- kimi-k2: 5/5 emitted JSON",
+      "- kimi 4/5 first-attempt accept",
+      "- qwen2.5-coder:32b 0/1 emitted JSON",
+      "- overall 7/7 emitted JSON",
+      "- qwen2.5-coder 0/2 emitted JSON",
+      "- instruct 5/5 emitted JSON",
+      "",
+    ].join("\n"));
+    const r = await audit(f.repo, ["--message", "models.md", "--json", "--no-record"]);
+    const doc = JSON.parse(r.out) as { claims: JsonClaim[] };
+    expect(doc.claims.map((c) => [c.text, c.status])).toEqual([
+      ["5/5 emitted JSON", "backed"],
+      ["4/5 first-attempt accept", "backed"],
+      ["0/1 emitted JSON", "backed"],
+      ["7/7 emitted JSON", "not_backed"],
+      ["0/2 emitted JSON", "unverifiable"],
+      ["5/5 emitted JSON", "not_backed"],
+    ]);
+    expect(doc.claims[0]!.evidence).toContain("kimi-k2:1t");
+    expect(doc.claims[3]!.evidence).toContain("JSON answers 5 (not 7)");
+    expect(doc.claims[4]!.evidence).toContain("names several models of iter 4: qwen2.5-coder:32b, qwen2.5-coder:7b");
+    // "instruct" is not how anyone names a model here: the figure is the iteration's, 5 of 7.
+    expect(doc.claims[5]!.evidence).not.toContain("kimi");
+    expect(r.code).toBe(1);
   }, 60_000);
 });
 

@@ -83,6 +83,12 @@ describe("scrum audit --ladder", () => {
       const judged = rows.find((x) => x.text.startsWith("Requests"))!;
       expect(judged).toMatchObject({ method: "ladder", status: "backed", judge: { provider: protocol, model: "judge-1", answer: "backed", prompt: { name: "audit", version: "1" } } });
       expect(judged.judge!.prompt.sha256).toMatch(/^[0-9a-f]{64}$/);
+      // What the answer cost is on the row, as the endpoint reported it (the server counts the prompt it was sent).
+      const cost = judged.judge!.attempts.at(-1)!;
+      expect(cost).toMatchObject({ outcome: "accepted", tries: 1 });
+      expect(cost.tokens!.prompt).toBeGreaterThan(100);
+      expect(cost.tokens!.completion).toBeGreaterThan(0);
+      expect(cost.latency_ms).toBeGreaterThanOrEqual(0);
       expect(judged.judge!.citations).toEqual([{ file: "gateway/src/main.rs", line: 2, side: "new", evidence: "`.layer(from_fn_with_state(state, api_key_auth))`", verified: true }]);
       expect(rows.find((x) => x.text.startsWith("Verified"))!.judge!.citations[0]).toMatchObject({ verified: false, unverified_reason: "gateway/src/admin.rs is not in the diff shown" });
     }, 60_000);

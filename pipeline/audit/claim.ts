@@ -39,6 +39,8 @@ export interface AggregateClaim extends Base {
   metric: Metric;
   figures: Figure[];
   iters: IterScope;
+  /** Per-model metrics (JSON, first attempt): words before the figure that may name a model ("kimi: 20/21 JSON"). */
+  subjects?: string[];
 }
 
 export interface TestCountClaim extends Base {

@@ -122,20 +122,21 @@ export function ladderJudge(deps: LadderJudgeDeps): Judge {
         },
       });
       Object.assign(judge, who);
-      if (!res.ok) { judge.attempts.push({ ...who, outcome: "error", detail: res.reasons.join("; ").slice(0, 300) }); continue; }
+      const cost = { tokens: res.tokens, latency_ms: res.latency_ms, tries: res.tries };
+      if (!res.ok) { judge.attempts.push({ ...who, ...cost, outcome: "error", detail: res.reasons.join("; ").slice(0, 300) }); continue; }
       const answer = parseAuditAnswer(res.text);
-      if (!answer) { judge.attempts.push({ ...who, outcome: "parse_failure", detail: res.text.slice(0, 200) }); continue; }
+      if (!answer) { judge.attempts.push({ ...who, ...cost, outcome: "parse_failure", detail: res.text.slice(0, 200) }); continue; }
       judge.answer = answer.status;
       judge.reason = answer.reason;
       judge.citations = answer.citations.map((c) => checkCitation(c, seen.view!));
-      if (answer.status === "unverifiable") { judge.attempts.push({ ...who, outcome: "cannot_tell", detail: answer.reason.slice(0, 200) }); continue; }
+      if (answer.status === "unverifiable") { judge.attempts.push({ ...who, ...cost, outcome: "cannot_tell", detail: answer.reason.slice(0, 200) }); continue; }
       const good = judge.citations.filter((c) => c.verified);
       if (!good.length) {
         const why = judge.citations.map((c) => c.unverified_reason).filter(Boolean)[0] ?? "no citation";
-        judge.attempts.push({ ...who, outcome: "no_checkable_citation", detail: why });
+        judge.attempts.push({ ...who, ...cost, outcome: "no_checkable_citation", detail: why });
         continue;
       }
-      judge.attempts.push({ ...who, outcome: "accepted" });
+      judge.attempts.push({ ...who, ...cost, outcome: "accepted" });
       const cites = good.map((c) => `${c.file}:${c.line}${c.side === "old" ? " (removed)" : ""}`).join(", ");
       const text = `${rung.model} (prompt ${deps.prompt.name} v${deps.prompt.version}): ${answer.reason || answer.status} [cites ${cites}]`;
       return answer.status === "backed" ? backed(text, { judge }) : notBacked(text, { judge });

@@ -5,7 +5,16 @@ import { createProvider, rungConfigured } from "../providers/factory";
 import type { ChatRequest } from "../providers/provider";
 import { withRetries, realDeps } from "./retry";
 
-export type Completion = { ok: true; text: string; provider: string; model: string } | { ok: false; reasons: string[] };
+/** What the answering (or, on failure, the last tried) rung cost: tokens, wall time over its tries, HTTP tries. */
+export interface CompletionUsage {
+  tokens: { prompt: number; completion: number };
+  latency_ms: number;
+  tries: number;
+}
+
+export type Completion =
+  | ({ ok: true; text: string; provider: string; model: string } & CompletionUsage)
+  | ({ ok: false; reasons: string[] } & CompletionUsage);
 
 export interface CompleteOptions {
   /** Build the request for a rung by its locality (e.g. redact secrets for remote endpoints); default: `req` for every rung. */
@@ -14,15 +23,18 @@ export interface CompleteOptions {
 
 export async function completeOnLadder(rungs: readonly Rung[], req: ChatRequest, env: Record<string, string | undefined>, opts: CompleteOptions = {}): Promise<Completion> {
   const reasons: string[] = [];
+  let usage: CompletionUsage = { tokens: { prompt: 0, completion: 0 }, latency_ms: 0, tries: 0 };
   for (const rung of rungs) {
     if (rung.provider === "static") { reasons.push("static rung: no free-text answers"); continue; }
     const conf = rungConfigured(rung, env);
     if (!conf.ok) { reasons.push(`${rung.model}: ${conf.reason}`); continue; }
     const provider = createProvider(rung, env);
     const rungReq = opts.prepare ? await opts.prepare(provider.local) : req;
+    const started = performance.now();
     const out = await withRetries(() => provider.chat(rungReq), { retries: rung.retries, baseMs: 250, maxMs: 5000 }, realDeps, { signal: req.signal });
-    if (out.value) return { ok: true, text: out.value.text, provider: rung.provider, model: rung.model };
+    usage = { tokens: out.value ? { ...out.value.tokens } : { prompt: 0, completion: 0 }, latency_ms: Math.round(performance.now() - started), tries: out.tries };
+    if (out.value) return { ok: true, text: out.value.text, provider: rung.provider, model: rung.model, ...usage };
     reasons.push(`${rung.model}: ${out.error!.kind}: ${out.error!.message}`);
   }
-  return { ok: false, reasons };
+  return { ok: false, reasons, ...usage };
 }

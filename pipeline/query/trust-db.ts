@@ -89,7 +89,10 @@ async function agreement(db: KbDb, buckets: number): Promise<Record<string, unkn
 
 /** Per model, sorted by accepted files (most first), as trustProfile computes it. `buckets`: see agreement(). */
 export async function trustDb(db: KbDb, opts: { buckets?: number } = {}): Promise<ModelTrust[]> {
-  const [accepts, misses, tried, reviews, accuracy] = await Promise.all([ACCEPTS, MISSES, TRIED, reviewsSql(db.source().singleRows), ACCURACY].map((sql) => db.all(sql)));
+  // One query at a time: each scans a KB file, and their buffers need not be held together.
+  const got: Record<string, unknown>[][] = [];
+  for (const sql of [ACCEPTS, MISSES, TRIED, reviewsSql(db.source().singleRows), ACCURACY]) got.push(await db.all(sql));
+  const [accepts, misses, tried, reviews, accuracy] = got;
   const agree = await agreement(db, Math.max(1, Math.trunc(opts.buckets ?? 1)));
   const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.model), r]));
   const acc = by(accepts!), tr = by(tried!), rev = by(reviews!), evals = by(accuracy!);

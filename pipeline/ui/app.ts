@@ -74,8 +74,8 @@ const sectionKey = (id: string, o: Range) => `metrics-section:${id}:${o.from}:${
 
 /** Compute, in the background, the slowest answers a person is likely to ask for next: METRICS and its tables. */
 export async function prefetchViews(db: UiDb, stopped: () => boolean): Promise<void> {
-  await db.read(metricsKey({}), (c) => metricsView(c, {}));
-  for (const s of SECTIONS.filter((x) => x.lazy)) if (!stopped()) await db.read(sectionKey(s.id, {}), (c) => metricsSection(c, s.id, {}));
+  await db.read(metricsKey({}), (c) => metricsView(c, {}), { save: true });
+  for (const s of SECTIONS.filter((x) => x.lazy)) if (!stopped()) await db.read(sectionKey(s.id, {}), (c) => metricsSection(c, s.id, {}), { save: true });
 }
 
 export function createUiApp(deps: UiAppDeps): { fetch: (req: Request) => Promise<Response> } {
@@ -169,12 +169,12 @@ export function createUiApp(deps: UiAppDeps): { fetch: (req: Request) => Promise
       }
       case "/api/metrics": {
         const opts = { from: intParam(q, "from", 1, 1e9), to: intParam(q, "to", 1, 1e9) };
-        return json(await db.read(metricsKey(opts), (c) => metricsView(c, opts)));
+        return json(await db.read(metricsKey(opts), (c) => metricsView(c, opts), { save: true }));
       }
       case "/api/metrics/section": {
         const id = oneOf(q, "id", SECTIONS.map((s) => s.id)) ?? "";
         const opts = { from: intParam(q, "from", 1, 1e9), to: intParam(q, "to", 1, 1e9) };
-        return json({ id, rows: await db.read(sectionKey(id, opts), (c) => metricsSection(c, id, opts)) });
+        return json({ id, rows: await db.read(sectionKey(id, opts), (c) => metricsSection(c, id, opts), { save: true }) });
       }
       case "/api/kb": {
         const f = {

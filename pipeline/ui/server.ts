@@ -11,6 +11,7 @@ import { createUiApp, prefetchViews } from "./app";
 import { ConsoleHub } from "./console-hub";
 import { ImportEdges } from "./import-edges";
 import { fetchObserverStats } from "./observer-feed";
+import { SavedAnswers } from "./saved-answers";
 import { SearchIndexer } from "./search-indexer";
 import { ProgressTail } from "./sweep-progress";
 import { UI_TABLES } from "./tables";
@@ -20,13 +21,13 @@ import { UiDb } from "./ui-db";
 export const UI_KEY_ENV = "SCRUM_UI_KEY";
 
 /**
- * DuckDB's memory for the UI when not given: a KB's reviews file size over 1.5, between 96 MB and 160 MB (a
+ * DuckDB's memory for the UI when not given: a KB's reviews file size over 1.5, between 64 MB and 160 MB (a
  * long-lived server should stay small; queries past the limit spill to a temp directory instead).
  */
 export function autoMemoryLimit(kbDir: string): string {
   const p = kbPaths(kbDir).reviews;
   const size = existsSync(p) ? statSync(p).size : 0;
-  return `${Math.round(Math.min(160, Math.max(96, size / 1.5 / 2 ** 20)))}MB`;
+  return `${Math.round(Math.min(160, Math.max(64, size / 1.5 / 2 ** 20)))}MB`;
 }
 
 export interface UiOptions {
@@ -65,6 +66,7 @@ export async function startUi(o: UiOptions, listen: { host: string; port: number
   const spill = mkdtempSync(join(tmpdir(), "scrum-ui-"));
   const db = await UiDb.open({
     kbDir: o.kbDir, signals: o.signals, tables: UI_TABLES, refreshMs: o.refreshMs,
+    saved: { store: new SavedAnswers(join(o.kbDir, ".cache", "ui")), policy: o.signals },
     settings: { memory_limit: o.memoryLimit ?? autoMemoryLimit(o.kbDir), temp_directory: spill },
   });
   const search = new SearchIndexer(db, join(o.kbDir, ".cache"));

@@ -5,6 +5,7 @@ import { existsSync, statSync } from "node:fs";
 import type { Config } from "../core/config";
 import { kbPaths } from "../kb/paths";
 import { openKb, plain, type KbDb } from "../query/open-kb";
+import { savedState, type SavedAnswers } from "./saved-answers";
 
 export interface UiDbOptions {
   kbDir: string;
@@ -15,6 +16,8 @@ export interface UiDbOptions {
   settings?: Record<string, string>;
   /** Derived tables views may `need`. */
   tables?: TableDefs;
+  /** Keep the derived tables and the answers read with `save` on disk for the KB state (saved-answers.ts). */
+  saved?: { store: SavedAnswers; policy: unknown };
   now?: () => number;
 }
 
@@ -69,6 +72,7 @@ export class UiDb {
     db.serving = serving ?? null;
     await db.limit(db.serving);
     db.stamp = db.filesStamp();
+    db.useSavedState();
     db.checkedAt = (o.now ?? Date.now)();
     return db;
   }
@@ -94,20 +98,39 @@ export class UiDb {
     if (s === this.stamp) return;
     await this.building_(() => this.kb.refresh());
     this.stamp = s;
+    this.useSavedState();
     this.memo.clear();
     this.built.clear();
+  }
+
+  private useSavedState(): void {
+    this.o.saved?.store.use(savedState(this.o.kbDir, this.o.saved.policy));
   }
 
   private async need(name: string): Promise<void> {
     if (this.built.has(name)) return;
     const def = this.o.tables?.[name];
     if (!def) throw new Error(`ui-db: no derived table ${name}`);
+    const store = this.o.saved?.store;
+    const kept = store?.table(name);
+    if (kept) {
+      await this.kb.con.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_parquet('${kept.replace(/'/g, "''")}')`);
+      this.built.add(name);
+      return;
+    }
     for (const d of def.deps ?? []) await this.need(d);
     const build = async () => {
       for (const sql of def.sql) await this.kb.con.run(sql);
     };
     await (def.oneThread ? this.oneThread(build) : build());
     this.built.add(name);
+    const target = store?.tableTarget(name);
+    if (!target) return;
+    try {
+      // One thread and small row groups: the copy must not raise the server's peak memory.
+      await this.oneThread(() => this.kb.con.run(`COPY ${name} TO '${target.path.replace(/'/g, "''")}' (FORMAT parquet, ROW_GROUP_SIZE 8192)`));
+      target.commit();
+    } catch { /* not kept: the next start builds it again */ }
   }
 
   private async oneThread<T>(fn: () => Promise<T>): Promise<T> {
@@ -124,7 +147,7 @@ export class UiDb {
    * The answer of `compute` for the current KB state, computed once per state. `compute` has the connection to
    * itself (it must not call `read`: that would wait on itself).
    */
-  read<T>(key: string, compute: (ctx: DbContext) => Promise<T>): Promise<T> {
+  read<T>(key: string, compute: (ctx: DbContext) => Promise<T>, opts: { save?: boolean } = {}): Promise<T> {
     // A remembered answer while no look at the files is due: no need to queue behind a running computation.
     const fresh = (this.o.now ?? Date.now)() - this.checkedAt < (this.o.refreshMs ?? 2000);
     const early = fresh ? this.memo.get(key) : undefined;
@@ -133,7 +156,16 @@ export class UiDb {
       await this.refresh();
       const hit = this.memo.get(key);
       if (hit) return hit as Promise<T>;
-      const p = compute({ q: (sql, params) => this.query(sql, params), need: (t) => this.need(t), kb: this.kb, oneThread: (fn) => this.oneThread(fn) });
+      const store = opts.save ? this.o.saved?.store : undefined;
+      const kept = store?.answer<T>(key);
+      const ctx: DbContext = { q: (sql, params) => this.query(sql, params), need: (t) => this.need(t), kb: this.kb, oneThread: (fn) => this.oneThread(fn) };
+      // An answer that does not fit the serving limit (an aggregate that cannot spill, on a KB bigger or wider
+      // than the limit was sized for) is computed again once with the build memory, rather than failing the view.
+      const p = kept !== undefined ? Promise.resolve(kept) : compute(ctx).catch((e: unknown) => {
+        if (!/Out of Memory/i.test(String((e as Error)?.message ?? e)) || !this.serving) throw e;
+        return this.building_(() => compute(ctx));
+      });
+      if (store && kept === undefined) void p.then((v) => { try { store.save(key, v); } catch { /* not kept: computed again next start */ } }, () => undefined);
       if (this.memo.size >= MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value!);
       this.memo.set(key, p);
       // A failure is not remembered: the next request tries again.

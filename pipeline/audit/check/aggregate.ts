@@ -2,6 +2,7 @@
 // (or latest) iterations; every figure written is compared at the precision written.
 import { backed, notBacked, unverifiable, type AggregateClaim, type Figure, type Outcome } from "../claim";
 import type { KbFacts } from "../kb-facts";
+import { pickModel } from "../model-subject";
 import { sameAsWritten, showAt } from "../numbers";
 
 const LABEL: Record<string, string> = {
@@ -11,9 +12,16 @@ const LABEL: Record<string, string> = {
 };
 
 /** The KB's figure for one written number, or a reason it has none. */
-async function actual(c: AggregateClaim, f: Figure, iter: number, from: number | null, kb: KbFacts): Promise<number | string> {
+async function actual(c: AggregateClaim, f: Figure, iter: number, from: number | null, kb: KbFacts, model: string | null): Promise<number | string> {
   const side = () => kb.side(iter);
   const pct = (n: number, d: number, what: string) => (d > 0 ? (100 * n) / d : `iter ${iter} has no ${what}`);
+  if (model !== null) {
+    // One model's figures, as `compare` and `trust` give them per model: over the rows it answered.
+    const m = (await side()).stats.models.find((x) => x.model === model);
+    if (!m) return `${model} answered no row in iter ${iter}`;
+    if (c.metric === "json") return f.name === "rate" ? pct(m.json, m.accepted, `row ${model} answered`) : f.name === "accepted" ? m.accepted : m.json;
+    return f.name === "rate" ? pct(m.first_attempt, m.accepted, `row ${model} answered`) : f.name === "rows" ? m.accepted : m.first_attempt;
+  }
   switch (c.metric) {
     case "mean": {
       if (f.name === "delta") return (await kb.compare(from!, iter)).delta ?? `iter ${from} or ${iter} has no scored file`;
@@ -46,11 +54,17 @@ export async function checkAggregate(c: AggregateClaim, kb: KbFacts): Promise<Ou
   if (!p.ok) return unverifiable(p.reason);
   const from: number | null = "from" in p ? (p.from as number) : null;
   const iters = { from, to: p.to };
+  let model: string | null = null;
+  if (c.subjects?.length) {
+    const pick = pickModel(c.subjects, (await kb.side(p.to)).stats.models.map((m) => m.model));
+    if (pick && "ambiguous" in pick) return unverifiable(`"${c.subjects.join(" ")}" names several models of iter ${p.to}: ${pick.ambiguous.join(", ")}`, { iters });
+    model = pick?.model ?? null;
+  }
   const parts: string[] = [];
   let ok = true;
   for (const f of c.figures) {
     const iter = f.side === "from" ? from! : p.to;
-    const a = await actual(c, f, iter, from, kb);
+    const a = await actual(c, f, iter, from, kb, model);
     if (typeof a === "string") return unverifiable(a, { iters });
     const same = sameAsWritten(a, f.written);
     ok &&= same;
@@ -58,7 +72,7 @@ export async function checkAggregate(c: AggregateClaim, kb: KbFacts): Promise<Ou
     const shown = `${showAt(a, f.written)}${f.name === "rate" ? "%" : ""}`;
     parts.push(`${label} ${shown}${same ? "" : ` (not ${f.written.text})`}`);
   }
-  const scope = from === null ? `iter ${p.to}` : `iter ${from} → ${p.to}`;
+  const scope = `${from === null ? `iter ${p.to}` : `iter ${from} → ${p.to}`}${model ? `, ${model}` : ""}`;
   const text = `KB ${scope}: ${parts.join(", ")}`;
   return ok ? backed(text, { iters }) : notBacked(text, { iters });
 }

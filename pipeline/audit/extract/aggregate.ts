@@ -5,11 +5,13 @@
 //   21/21 first-attempt accept      95% first-attempt      20/21 emitted JSON      JSON rate 95%
 //   3 verified components   CONVERGING: 1   LOOPING 4 → 2   permission gradient 1 auto · 2 dry_run · 0 sim · 0 block
 //   requests 120 → 130      1,234 requests  tokens 50,000 → 52k     0 parse failures
+//   kimi-k2: 20/21 emitted JSON     qwen 95% first-attempt (one model's figure: see model-subject.ts)
 // Not aggregates: "mean time to recovery 4h", "a mean bug", "1/2 of the JSON files", "3 verified users",
 // "LOOPING files are fixed" (no count), "pull request 12", "1,200 prompt tokens" (one side of the total).
 import type { AggregateClaim, ExtractContext, Extractor, Figure, Metric } from "../claim";
 import { scopeFor, type IterScope } from "../iterations";
 import { proseLines, type MsgLine } from "../message";
+import { subjectsBefore } from "../model-subject";
 import { ARROW, NUM, NUM_SUFFIXED, parseWritten } from "../numbers";
 
 const INT = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
@@ -99,6 +101,9 @@ const FORMS: Form[] = [
   },
 ];
 
+/** Metrics `trust` and `compare` also give per model: a model named before the figure scopes it. */
+const PER_MODEL = new Set<Metric>(["json", "first_attempt"]);
+
 const TIER = String.raw`(auto|dry_run|dry-run|sim|block)`;
 
 function gradientClaims(line: MsgLine): { text: string; start: number; end: number; figures: Figure[] }[] {
@@ -134,7 +139,8 @@ export const extractAggregates: Extractor = (msg, ctx: ExtractContext) => {
       if (!figures.length || taken.some(([a, b]) => start < b && end > a)) return;
       taken.push([start, end]);
       const iters = scope ? { from: scope.from ?? null, to: scope.to ?? null, source: `line ${line.n}` } : scopeFor(msg, line);
-      out.push({ kind: "aggregate", metric, text: text.trim(), line: line.n, start, end, figures, iters });
+      const subjects = PER_MODEL.has(metric) ? subjectsBefore(line.text, start) : [];
+      out.push({ kind: "aggregate", metric, text: text.trim(), line: line.n, start, end, figures, iters, ...(subjects.length ? { subjects } : {}) });
     };
     for (const f of FORMS) {
       for (const m of line.text.matchAll(f.re)) push(f.metric, m[0], m.index!, m.index! + m[0].length, f.figures(m), f.scope?.(m));

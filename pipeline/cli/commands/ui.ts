@@ -17,7 +17,7 @@ export const command: Command = {
     kb: COMMON_FLAGS.kb,
     repo: { type: "string", arg: "DIR", description: "the swept repository, for source views (default: the working directory)" },
     observer: { type: "string", arg: "URL", description: "observer base URL for the console (default: config observer.url or SCRUM_OBSERVER_URL)" },
-    "memory-limit": { type: "string", arg: "SIZE", default: "auto", description: "DuckDB memory for the views (auto: the reviews file's size / 1.5, 96MB-160MB); bigger queries spill to a temp directory" },
+    "memory-limit": { type: "string", arg: "SIZE", default: "auto", description: "DuckDB memory for the views (auto: the reviews file's size / 1.5, 64MB-160MB); bigger queries spill to a temp directory" },
     config: COMMON_FLAGS.config,
     help: COMMON_FLAGS.help,
   },

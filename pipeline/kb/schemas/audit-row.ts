@@ -26,7 +26,13 @@ export const AuditJudge = z.object({
   answer: z.enum(["backed", "not_backed", "unverifiable"]).nullable().describe("what the model said; the status also needs a checked citation"),
   reason: z.string(),
   citations: z.array(Citation),
-  attempts: z.array(z.object({ provider: z.string(), model: z.string(), outcome: z.string(), detail: z.string().optional() })),
+  attempts: z.array(z.object({
+    provider: z.string(), model: z.string(), outcome: z.string(), detail: z.string().optional(),
+    // Optional: rows written before they were recorded lack them (same schema version; readers treat absent as unknown).
+    tokens: z.object({ prompt: z.number().int().min(0), completion: z.number().int().min(0) }).optional().describe("what the rung's answer cost, as its endpoint reported"),
+    latency_ms: z.number().int().min(0).optional().describe("wall time of the rung's request, retries included"),
+    tries: z.number().int().min(0).optional().describe("HTTP tries, retries included"),
+  })),
 });
 export type AuditJudge = z.infer<typeof AuditJudge>;
 
