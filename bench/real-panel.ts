@@ -97,7 +97,9 @@ export function renderPanel(repos: RepoTally[], labels: Map<string, PanelLabel[]
   return out.join("\n") + "\n";
 }
 
-async function tallyRepo(dir: string, scan: (files: { path: string; content: string }[]) => Promise<Map<string, StaticFinding[]>> | Map<string, StaticFinding[]>): Promise<RepoTally> {
+type Scan = (files: { path: string; content: string }[], texts: { path: string; content: string }[]) => Promise<Map<string, StaticFinding[]>> | Map<string, StaticFinding[]>;
+
+async function tallyRepo(dir: string, scan: Scan): Promise<RepoTally> {
   const repo = basename(resolve(dir));
   const walk = await walkRepo(dir, process.cwd(), { policy: WalkConfig.parse({}) });
   const lines: Record<Column, number> = { shipped: 0, test: 0, other: 0 };
@@ -112,7 +114,10 @@ async function tallyRepo(dir: string, scan: (files: { path: string; content: str
     lines[COLUMN[place]] += n - inTests;
     lines.test += inTests;
   }
-  const found = await scan(files.map((f) => ({ path: f.path, content: f.content })));
+  // Package manifests are read as the sweep reads them (what a package publishes); other texts are not
+  // scanned here, so the table counts code findings only.
+  const manifests = walk.texts.filter((f) => /(^|\/)package\.json$/.test(f.path)).map((f) => ({ path: f.path, content: f.content }));
+  const found = await scan(files.map((f) => ({ path: f.path, content: f.content })), manifests);
   const findings: PanelFinding[] = [];
   for (const [file, list] of found) {
     for (const x of list) {
@@ -139,7 +144,7 @@ async function main(): Promise<void> {
   const labels = new Map<string, PanelLabel[]>();
   const t0 = performance.now();
   for (const d of dirs) {
-    const r = await tallyRepo(d, (files) => (floor.scanAsync ? floor.scanAsync(files) : floor.scan(files)));
+    const r = await tallyRepo(d, (files, texts) => (floor.scanAsync ? floor.scanAsync(files, { texts }) : floor.scan(files, texts)));
     repos.push(r);
     let text = "";
     try { text = readFileSync(join(labelDir, `${r.repo}.jsonl`), "utf8"); } catch { /* no labels for this repo yet */ }

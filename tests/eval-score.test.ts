@@ -61,4 +61,12 @@ describe("rowFindings", () => {
     const fs = rowFindings(rows as never);
     expect(fs.map((f) => [f.line, f.class])).toEqual([[10, "stub"], [30, "tls-disabled"], [50, null]]);
   });
+
+  test("info-level notes are not findings unless asked for", () => {
+    const note = { class: "assertion-free-test", rule_id: "ts-t", severity: "info", file: "a/x.test.ts", line: 4, end_line: 6, snippet: "", message: "smoke test", model_verdict: "unanswered" };
+    const warn = { ...note, severity: "warning", line: 20, end_line: 22 };
+    const rows = [{ ...(base as object), provider: "static", static_findings: [note, warn] }];
+    expect(rowFindings(rows as never).map((f) => f.line)).toEqual([20]);
+    expect(rowFindings(rows as never, { notes: true }).map((f) => f.line)).toEqual([4, 20]);
+  });
 });

@@ -57,7 +57,8 @@ const MODELS: Record<GrammarLanguage, Model> = {
     throwing: /(?!)/,
   },
   rust: {
-    runtime: /\b(assert\w*|debug_assert\w*|panic|unreachable)!|\.(unwrap|expect|unwrap_err|expect_err)\(|\?\s*;|\?\)/,
+    // ... assertion methods (`cmd.assert().success()`, clap's `Command::debug_assert()`) are explicit too.
+    runtime: /\b(assert\w*|debug_assert\w*|panic|unreachable)!|\.(assert\w*|debug_assert\w*)\(|\.(unwrap|expect|unwrap_err|expect_err)\(|\?\s*;|\?\)/,
     snapshot: /\binsta::\w+!|\bassert_\w*snapshot!/,
     // Compile-time tests: bound checks with type arguments only, `type _T = ...`, typed `_` bindings,
     // IsSend-style wrappers, trybuild's compile_fail/pass suites.
@@ -69,11 +70,50 @@ const MODELS: Record<GrammarLanguage, Model> = {
   },
 };
 
+/**
+ * Rust's explicit checks; what `runtime` adds beyond them (`unwrap`, `expect`, `?`) only says a call
+ * returned Ok.
+ */
+const RUST_EXPLICIT = /\b(assert\w*|debug_assert\w*|panic|unreachable)!|\.(assert\w*|debug_assert\w*)\(|\.(unwrap_err|expect_err)\(/;
+
+/** Printing a result is looking at it by eye, not checking it. */
+const PRINTS: Record<GrammarLanguage, RegExp> = {
+  typescript: /\bconsole\.(log|info|dir|debug|table)\s*\(/,
+  python: /(?<![\w.])print\s*\(|\bpprint\s*\(/,
+  rust: /\b(println|print|eprintln|eprint|dbg)!/,
+  go: /\b(t|b)\.Logf?\(|\bfmt\.Print/,
+};
+
+/**
+ * A call whose Ok value carries the failure (a process's exit status, an HTTP response): the test's last
+ * statement unwrapping and dropping it checked only that it ran (`cmd.output().unwrap();`).
+ */
+const DROPS_STATUS = /\.(output|status)\(\)\s*(\.await)?\s*(\.unwrap\(\)|\.expect\([^)]*\)|\?)?\s*;?\s*$/;
+
+/**
+ * Go fixtures: `s := openStore(t)`, a helper given only the test handle (and constants) whose result the test
+ * keeps. Its checks are about the setup it builds, not the behaviour the test is about.
+ */
+const GO_FIXTURE = /^[ \t]*[\w, ]+:?=\s*[\w.]+\(\s*(t|tt|b|f)\s*(,\s*("[^"\n]*"|-?\d+|nil|true|false))*\s*\)[ \t]*$/gm;
+
+/**
+ * Go delegation: a call handed the test handle delegates the check unless the helper is defined in this
+ * file and cannot fail the test (`newRouter(t, svc)` that only calls `t.Helper()`).
+ */
+function goDelegates(code: string, asserting: Set<string>, defined: Set<string>): boolean {
+  for (const m of code.matchAll(/(?<![\w.])([\w]+(?:\.[\w]+)*)\(\s*(t|tt|b|f)\s*[,)]/g)) {
+    const name = m[1]!;
+    if (!name.includes(".") && defined.has(name) && !asserting.has(name)) continue;
+    return true;
+  }
+  return /\bt\.Run\([^,()]+,\s*[\w.]+\s*\)/.test(code);
+}
+
 /** "does not crash", "should not throw", "used to panic", "smoke test": the test states its assertion. */
 /** "compile-only test", "should compile": the compiler is the assertion (any language). */
 const COMPILE_ONLY = /compile[\s-]*(only|time)\s+(test|check)|(should|must|only\s+needs\s+to)\s+compile\b|type[\s-]*check(s|ed)?\s+only/i;
 
-const DECLARED_SMOKE = /(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|overflow|throw|raise|error|fail|blow\s*up|explode)|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
+const DECLARED_SMOKE = /(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|overflow|throw|raise|error|fail|blow\s*up|explode)|\bwithout\s+(crash|panic|throw|rais|error|fail|exception)\w*|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
 
 const FUNCTION_KINDS: Record<GrammarLanguage, string[]> = {
   typescript: ["function_declaration", "method_definition", "variable_declarator", "generator_function_declaration"],
@@ -133,20 +173,31 @@ const COMMENT_LINE = /^\s*(\/\/|#(?!\[)).*$/gm;
  * How a test asserts, or null when it asserts nothing. `helpers` is called lazily (it parses the file's
  * functions once). A `#[should_panic]` test asserts its panic.
  */
-export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readonly string[], helpers: () => Set<string>): AssertionKind | null {
+export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readonly string[], helpers: () => Set<string>, defined: () => Set<string> = () => new Set()): AssertionKind | null {
   const m = MODELS[lang];
   const raw = test.body.text();
   const code = raw.replace(COMMENT_LINE, "");
   const above = preamble(lines, test.node.range().start.line);
-  if (m.runtime.test(code) || /should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
+  if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
+  if (m.runtime.test(code)) {
+    // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
+    // Ok value carries the failure: the outcome was never checked.
+    if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";
+    if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(code.replace(/\}\s*$/, "").trim())) return "runtime";
+    return null;
+  }
   // mocha/node callback style: `done` handed to the code under test (`{ end: done }`, `.expect(200, done)`)
   // fails the test by timeout unless that code calls it; only calling done() at the end checks nothing.
   if (/^\(?\s*(done|cb|next)\s*\)?$/.test((test.params ?? "").trim()) && new RegExp(`\\b${(test.params ?? "").replace(/[()\s]/g, "")}\\b(?!\\s*\\()`).test(code)) return "runtime";
   if (m.snapshot.test(code)) return "snapshot";
   if (m.typeLevel.test(raw) || COMPILE_ONLY.test(raw) || COMPILE_ONLY.test(above)) return "type-level";
-  if (m.delegate.test(code) || callsAny(code, helpers())) return "helper";
+  if (lang === "go") {
+    const acting = code.replace(GO_FIXTURE, "");
+    if (goDelegates(acting, helpers(), defined()) || callsAny(acting, helpers())) return "helper";
+  } else if (m.delegate.test(code) || callsAny(code, helpers())) return "helper";
   if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(raw) || DECLARED_SMOKE.test(above)) return "declared-smoke";
-  if (m.throwing.test(code)) return "throw-based";
+  // A throw-based check whose result is printed was looked at by eye: nothing checks it.
+  if (m.throwing.test(code) && !PRINTS[lang].test(code)) return "throw-based";
   return null;
 }
 

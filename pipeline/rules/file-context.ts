@@ -1,6 +1,6 @@
 // What every check may ask about the file under scan, computed once and lazily: lines, place, helpers.
 import type { SgNode } from "@ast-grep/napi";
-import { assertingHelpers } from "./assertions";
+import { assertingHelpers, fileFunctions } from "./assertions";
 import { inFileTestRegions, type LineRange, type Place, placeAt, placeOfPath } from "./place";
 import type { GrammarLanguage } from "./rule-spec";
 
@@ -16,12 +16,15 @@ export interface FileContext {
   placeAt(line: number): Place;
   /** Same-file helpers that assert (for tests that delegate). */
   helpers(): Set<string>;
+  /** Names of every function defined in the file (a helper defined here that does not assert delegates nothing). */
+  functions(): Set<string>;
 }
 
 export function fileContext(path: string, content: string, lang: GrammarLanguage, root: SgNode, lines: string[]): FileContext {
   const pathPlace = placeOfPath(path);
   let regions: LineRange[] | null = null;
   let helpers: Set<string> | null = null;
+  let functions: Set<string> | null = null;
   return {
     path, content, lang, lines, root, pathPlace,
     placeAt(line) {
@@ -32,6 +35,10 @@ export function fileContext(path: string, content: string, lang: GrammarLanguage
     helpers() {
       helpers ??= assertingHelpers(root, lang);
       return helpers;
+    },
+    functions() {
+      functions ??= new Set(fileFunctions(root, lang).keys());
+      return functions;
     },
   };
 }

@@ -13,9 +13,10 @@ const SUPPRESS = /scrum-ignore\b/;
 /**
  * `scans` in the order of `files` (the order decides which of two same-class findings on a line is kept).
  * `textFindings` come from the text-level rules: no `scrum-ignore` for them, since the text under review
- * may not vouch for itself.
+ * may not vouch for itself. `texts` (files no grammar reads) are never references; only package manifests
+ * among them are read, for what a package publishes (checks/published.ts).
  */
-export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFile[], scans: readonly FileScan[], textFindings: readonly StaticFinding[] = []): Map<string, StaticFinding[]> {
+export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFile[], scans: readonly FileScan[], textFindings: readonly StaticFinding[] = [], texts: readonly SourceFile[] = []): Map<string, StaticFinding[]> {
   const out = new Map<string, StaticFinding[]>();
   const linesOf = new Map<string, string[]>();
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
@@ -36,7 +37,8 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   for (const s of scans) for (const f of s.findings) add(f);
   const deferred = scans.flatMap((s) => s.deferred);
   const byKeep = (k: string) => deferred.filter((p) => p.d.keep === k).map((p) => p.d.candidate);
-  const unwired = new Set(unreferenced(byKeep("if-unreferenced"), files as SourceFile[]));
+  const manifests = [...files, ...texts].filter((f) => /(^|\/)package\.json$/.test(f.path));
+  const unwired = new Set(unreferenced(byKeep("if-unreferenced"), files as SourceFile[], manifests));
   const passed = passedAsValue(byKeep("unless-passed-as-value"), files as SourceFile[]);
   const extended = ownerExtended(byKeep("unless-owner-extended"), files as SourceFile[]);
   const ruleById = new Map(rules.map((r) => [r.id, r]));

@@ -85,7 +85,7 @@ export function createFloor(rules: RuleSpec[]): Floor {
   return {
     rules,
     scan(files, texts = []) {
-      return finishScan(rules, files, files.map((f) => scanFile(compiled, f)), textFindings(files, texts));
+      return finishScan(rules, files, files.map((f) => scanFile(compiled, f)), textFindings(files, texts), texts);
     },
     async scanAsync(files, opts = {}) {
       const n = opts.workers ?? (files.length >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 0);
@@ -93,7 +93,7 @@ export function createFloor(rules: RuleSpec[]): Floor {
       const scans = scanInWorkers(text.others, files, n);
       // The workers parse and match while this thread reads the text-level rules.
       const fromText = textFindings(files, opts.texts ?? []);
-      return finishScan(rules, files, await scans, fromText);
+      return finishScan(rules, files, await scans, fromText, opts.texts);
     },
   };
 }

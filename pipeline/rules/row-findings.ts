@@ -6,16 +6,17 @@ import type { EvalFinding } from "./score-eval";
 const CLASS_PREFIX = /^\[([a-z-]+)\]\s/;
 
 /**
- * Rows answered by the static rung contribute their static_findings (every finding, whatever its
- * severity); rows answered by a model contribute their critical_failures, classed when the title
+ * Rows answered by the static rung contribute their static_findings at warning or above; info-level notes
+ * (a smoke test whose only check is a throw) say what a test is, not that it is a defect, and count only
+ * with `notes: true`. Rows answered by a model contribute their critical_failures, classed when the title
  * carries a `[class]` prefix. Rows that failed contribute nothing. Duplicates across chunks collapse.
  */
-export function rowFindings(rows: ReviewRow[]): EvalFinding[] {
+export function rowFindings(rows: ReviewRow[], opts: { notes?: boolean } = {}): EvalFinding[] {
   const out = new Map<string, EvalFinding>();
   for (const r of rows) {
     if (r.status !== "accepted") continue;
     if (r.provider === "static") {
-      for (const f of r.static_findings) out.set(`${f.file}:${f.line}:${f.class}`, { file: f.file, line: f.line, end_line: f.end_line, class: f.class, label: f.rule_id });
+      for (const f of r.static_findings) if (opts.notes || f.severity !== "info") out.set(`${f.file}:${f.line}:${f.class}`, { file: f.file, line: f.line, end_line: f.end_line, class: f.class, label: f.rule_id });
       continue;
     }
     for (const c of r.critical_failures) {

@@ -20,6 +20,8 @@ export interface EvalOptions {
   tolerance?: number;
   /** Leave the corpus copy and its KB in this directory (new or empty), not in a removed temp dir. */
   keep?: string;
+  /** Score the floor's info-level notes as findings too (they are not, by default: a note is not a defect claim). */
+  scoreNotes?: boolean;
 }
 export interface EvalResult extends EvalReport {
   corpus: string;
@@ -28,6 +30,8 @@ export interface EvalResult extends EvalReport {
   files: number;
   rows: number;
   kept: { dir: string; copy: string; kb: string } | null;
+  /** Info-level floor notes left out of the score (0 with scoreNotes). */
+  notes_not_scored: number;
 }
 
 /** Line tolerance: static findings carry a class and a precise region; model findings only a line. */
@@ -48,11 +52,13 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<EvalResult> {
     const rows = readReviews(kbDir, (m) => io.err(m + "\n")).filter((r) => r.iter === out.summary.iter);
     const staticOnly = rows.length > 0 && rows.every((r) => r.provider === "static" || r.status !== "accepted");
     const tolerance = opts.tolerance ?? (staticOnly ? DEFAULT_TOLERANCE.static : DEFAULT_TOLERANCE.model);
-    const report = scoreEval(truth.defects, rowFindings(rows), tolerance);
+    const findings = rowFindings(rows, { notes: opts.scoreNotes });
+    const report = scoreEval(truth.defects, findings, tolerance);
     return {
       corpus: opts.corpus, ladder: out.summary.ladder, ladder_note: out.summary.ladder_note,
       files: new Set(rows.map((r) => r.file)).size, rows: rows.length, ...report,
       kept: opts.keep ? { dir: work, copy: repo, kb: kbDir } : null,
+      notes_not_scored: rowFindings(rows, { notes: true }).length - findings.length,
     };
   } finally {
     if (!opts.keep) rmSync(work, { recursive: true, force: true });

@@ -46,17 +46,71 @@ function assignedFrom(fn: SgNode | null, name: string): string | null {
 function constantOrPredicate(t: string): boolean {
   const parts = t.split(/::|\./);
   if (parts.length > 1 && /^[A-Z][A-Za-z0-9]*$/.test(parts[0]!) && /^[A-Z][A-Za-z0-9]*$/.test(parts[parts.length - 1]!)) return true;
-  return /\.(is_\w+|has_\w+|len|length|size|count|is[A-Z]\w*)\(\)$|\.(length|size)$|^(len|length|size)\(/.test(t);
+  // ... or a length or a size (`signatureBytesLen`, `ed25519.SignatureSize`).
+  return /\.(is_\w+|has_\w+|len|length|size|count|is[A-Z]\w*)\(\)$|\.(length|size)$|^(len|length|size)\(|(Len|Length|Size|Count|_len|_length|_size|_count)$/.test(t);
 }
 
 /**
- * A protocol constant: an ALL_CAPS name bound in the file to a short or plain literal
- * (`NTLMSIGNATURE = "NTLMSSP\0"`, a magic header). A credential literal would be a hardcoded-secret finding.
+ * A public constant: a name bound at the top of a line (module level) to a short, plain or placeholder
+ * literal (`NTLMSIGNATURE = "NTLMSSP\0"`, `PLACEHOLDER = "<your-token>"`, a fixed test password): the value
+ * is in the source, so timing reveals nothing the source does not. A credential-shaped literal would be a
+ * hardcoded-secret finding (and is not exempt here: its compare still leaks it to whoever lacks the source).
  */
-function protocolConstant(t: string, node: SgNode): boolean {
-  if (!/^[A-Z][A-Z0-9_]{2,}$/.test(t)) return false;
-  const m = new RegExp(`\\b${t}\\s*(?::[^=]+)?=\\s*["'\`]([^"'\`]*)["'\`]`).exec(node.getRoot().root().text());
-  return !!m && (m[1]!.length < 16 || shannonEntropy(m[1]!) < 3);
+function publicConstant(t: string, node: SgNode, placeholder: RegExp): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(t)) return false;
+  const m = new RegExp(`^[ \\t]*(?:export\\s+)?(?:pub(?:\\([^)]*\\))?\\s+)?(?:const|let|var|static|final)?\\s*${t.replace(/\$/g, "\\$")}\\s*(?::[^=\\n]+)?:?=\\s*(?:&?b?)?["'\`]([^"'\`\\n]*)["'\`]`, "m").exec(node.getRoot().root().text());
+  return !!m && (m[1]!.length < 16 || shannonEntropy(m[1]!) < 3 || placeholder.test(m[1]!));
+}
+
+/** A digest computed without a key (`sha256(body).hexdigest()`, `sha256.Sum256(b)`, `Sha256::digest(..)`): public. */
+function unkeyedDigest(t: string): boolean {
+  const code = t.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""');
+  return /(?<![a-z])(sha\d*|md5|blake\w*|xxh\w*|crc\w*)\w*\s*(\(|(::|\.)\s*\w+\s*\()|createHash\s*\(/i.test(code) && !/hmac/i.test(code);
+}
+
+/** Words of the identifiers in an expression (`mac_for(&body)` → mac, for, body). */
+function words(expr: string): string[] {
+  return (expr.match(/[A-Za-z_$][\w$]*/g) ?? []).flatMap((id) => id.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/_+/));
+}
+
+/** Computed with a key: an HMAC, a MAC, a signature, or anything fed a secret (`sign(secret, body)`). */
+function keyed(expr: string): boolean {
+  return !unkeyedDigest(expr) && words(expr).some((w) => /^(hmac|mac|sign|signature|signing|secret)$/.test(w));
+}
+
+/** Two fields of one object (`settings.api_token == settings.admin_token`): a consistency check of values the program holds. */
+function fieldsOfOneObject(ops: string[]): boolean {
+  const root = (t: string) => /^([\w$]+)\s*(\.|::|->)/.exec(t)?.[1] ?? null;
+  return root(ops[0]!) !== null && root(ops[0]!) === root(ops[1]!);
+}
+
+/** What `expr` was last assigned from in the function, following up to three hops (`request.project = project`). */
+function origins(fn: SgNode | null, expr: string): string[] {
+  const out: string[] = [];
+  let cur = expr;
+  for (let hop = 0; fn && hop < 3; hop++) {
+    const m = new RegExp(`(?<![\\w$.])${cur.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*([^;\\n]+)`).exec(fn.text());
+    if (!m) break;
+    out.push(m[1]!.trim());
+    cur = m[1]!.trim();
+    if (!/^[\w$.]+$/.test(cur)) break;
+  }
+  return out;
+}
+
+/**
+ * One side is a field of a record fetched by the other side (`project = lookup(api_key)` … `api_key ==
+ * project.readonly_key`): the presented value already matched a stored one (the lookup authenticated);
+ * this compare only picks among its fields.
+ */
+function recordFetchedBy(fn: SgNode | null, ops: string[]): boolean {
+  for (const [a, b] of [[ops[0]!, ops[1]!], [ops[1]!, ops[0]!]] as const) {
+    if (!/^[\w$]+$/.test(a) || !/^[\w$]+(\.[\w$]+)+$/.test(b)) continue;
+    const owner = b.replace(/\s*\.\s*[\w$]+$/, "");
+    const by = new RegExp(`\\([^()]*(?<![\\w$.])${a.replace(/\$/g, "\\$")}(?![\\w$])`);
+    if (origins(fn, owner).some((rhs) => by.test(rhs))) return true;
+  }
+  return false;
 }
 
 /** A value compared with its confirmation (`password != password_verify`): an input check, not authentication. */
@@ -73,16 +127,28 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   const authFunction = new RegExp(param(params, "authFunction", "(?!)"), "i");
   const source = new RegExp(param(params, "source", "(?!)"));
   const sourceKey = new RegExp(param(params, "sourceKey", "(?!)"), "i");
+  const placeholder = new RegExp(param(params, "placeholder", "(?!)"), "i");
   const ops = operands(node).map((o) => o.text().trim());
   if (ops.length !== 2) return [];
-  if (ops.some(constantOrPredicate) || confirmation(ops) || ops.some((t) => protocolConstant(t, node))) return [];
+  if (ops.some(constantOrPredicate) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
+  const fn = enclosingFunction(node);
+  if (recordFetchedBy(fn, ops)) return [];
+  // An unkeyed digest is public whatever its name: compared with another digest it is an integrity check;
+  // only a secret on the other side (a password hash, a token) makes it a credential compare.
+  const digestSide = ops.findIndex(unkeyedDigest);
+  if (digestSide >= 0 && !words(ops[1 - digestSide]!).some((w) => /^(password|passwd|secret|token|key|otp|signature|mac|hmac|auth|pin)$/.test(w))) return [];
   // A credential by name, a header/cookie named for one, or a request/env/config read keyed by one
   // (`r.URL.Query().Get("token")`, `process.env.ADMIN_TOKEN`).
-  if (ops.some((t) => credential.test(t) || headerRead.test(t) || (source.test(t) && sourceKey.test(t)))) return [{ region: regionOf(node) }];
-  const fn = enclosingFunction(node);
-  // Data flow in the function: an operand assigned from a credential-named request/env/config read.
+  if (ops.some((t) => !unkeyedDigest(t) && (credential.test(t) || headerRead.test(t) || (source.test(t) && sourceKey.test(t))))) return [{ region: regionOf(node) }];
+  // Data flow in the function: an operand assigned from a credential-named request/env/config read, from a
+  // header or cookie named for a credential, or from a computation with a key (an HMAC, a signature).
   const flows = ops.map((t) => assignedFrom(fn, t));
-  if (flows.some((rhs) => rhs !== null && source.test(rhs) && (sourceKey.test(rhs) || credential.test(rhs)))) return [{ region: regionOf(node) }];
+  const headerFlow = new RegExp(headerRead.source.replace(/\$$/, ""), "i");
+  // `want := hex.EncodeToString(m.Sum(nil))` with `m := hmac.New(...)`: the key is one hop further.
+  // Only a finishing call on the keyed object computes the MAC (`m.Sum(nil)`, `mac.finalize()`); a signer's
+  // `unsign`/`verify`/`loads` checks a signature and hands back a payload.
+  const keyedFlow = (rhs: string) => keyed(rhs) || [...new Set([...rhs.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*(Sum|sum|digest|hexdigest|finalize|finish|sign|result)\s*\(/g)].map((m) => m[1]!))].slice(0, 4).some((id) => origins(fn, id).some(keyed));
+  if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(rhs) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs)))) return [{ region: regionOf(node) }];
   if (!ops.some((t) => bare.test(t))) return [];
   // A bare `token`/`key`/`sig` is a credential where the code authenticates: an auth-named function, a
   // guard-shaped middleware, or a comparison against a value read from a request, the environment or config.

@@ -85,8 +85,17 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
   return true;
 }
 
+/**
+ * The dropped call is handed the error being handled (`_ = c.Error(err)`, `let _ = report(&err)`): it is the
+ * handling, and what it returns is that error echoed back or the reporter's own status.
+ */
+export function echoesError(nodeText: string): boolean {
+  return /[(,]\s*&?(err|error|err[A-Z_]\w*)\s*[,)]/.test(nodeText.replace(/^\s*(let\s+)?_\w*(\s*,\s*_)*\s*:?=\s*/, ""));
+}
+
 /** A write-like macro or call whose result is dropped, into a sink that can fail: swallowed-error rules apply. */
 export function discardedWriteCheck(ctx: CheckContext): Hit[] {
+  if (echoesError(ctx.node.text())) return [];
   const sink = sinkOf(ctx.node);
   const fnText = outermostFunction(ctx.node)?.text() ?? "";
   const method = ctx.rule.language === "rust" ? rustMethodOf(ctx.node) : "";

@@ -5,9 +5,9 @@ import type { RuleLanguage } from "../rule-spec";
 import { pyBases, pyOwner } from "../syntax";
 
 /** Who is asking: credentials, sessions, users, roles. */
-const SUBJECT = /authori[sz]|authent|\bauth\b|token|session|\buser\b|\brole|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|\bowner|scope|principal|identity/i;
+const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|session|(?<![a-z])user(?![a-z])|(?<![a-z])role|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|(?<![a-z])owner|scope|principal|identity/i;
 /** Refusal: 401/403 in the vocabulary of each framework, or a redirect to a login page. */
-const REFUSAL = /\b40[13]\b|unauthori[sz]ed|forbidden|permission_?denied|PermissionDenied|NotAuthenticated|AuthenticationFailed|StatusUnauthorized|StatusForbidden|UNAUTHORIZED|FORBIDDEN|ErrUnauthorized|ErrForbidden|redirect\w*\([^)]*login|login_url|login_required|access\s*denied/i;
+const REFUSAL = /\b40[13]\b|unauthori[sz]ed|unauthenticated|forbidden|permission_?denied|PermissionDenied|NotAuthenticated|AuthenticationFailed|StatusUnauthorized|StatusForbidden|UNAUTHORIZED|FORBIDDEN|ErrUnauthorized|ErrForbidden|redirect\w*\([^)]*login|login_url|login_required|access\s*denied/i;
 
 /**
  * Does the code read who is asking and refuse on some path? A DRF-style permission class decides by
@@ -45,6 +45,24 @@ function tsMiddleware(fn: SgNode): boolean {
   return params(fn).some((p) => /:\s*(NextFunction|Next|MiddlewareHandler|ExecutionContext)\b/.test(p));
 }
 
+/**
+ * A handler wrapper: one parameter (the handler) and a function defined inside that calls it
+ * (`(handler) => async (req, res) => { ...; return handler(req, res) }`): JS's decorator.
+ */
+function tsWrapper(fn: SgNode): boolean {
+  const ps = params(fn).map((p) => p.replace(/[:=].*$/s, "").trim());
+  if (ps.length !== 1 || !/^[A-Za-z_$][\w$]*$/.test(ps[0]!)) return false;
+  const body = fn.field("body" as never) as SgNode | null;
+  if (!body || !/function|=>/.test(body.text())) return false;
+  const call = new RegExp(`(?<![\\w$.])${ps[0]!.replace(/\$/g, "\\$")}\\s*(\\.\\s*(call|apply)\\s*)?\\(`);
+  return functionsIn(body).some((inner) => inner !== fn && call.test(inner.text()));
+}
+
+/** A FastAPI dependency: a parameter the framework injects (`Depends(...)`, `Security(...)`, `Header(...)`). */
+function pyDependency(fn: SgNode): boolean {
+  return /\b(Depends|Security|Header|Cookie)\s*\(/.test((fn.field("parameters" as never) as SgNode | null)?.text() ?? "");
+}
+
 /** A decorator: takes the view/function and returns a wrapper defined inside it. */
 function pyDecorator(fn: SgNode): boolean {
   const ps = params(fn);
@@ -59,17 +77,18 @@ export function hasMiddlewareSignature(fn: SgNode, lang: RuleLanguage): boolean 
   if (lang === "go") {
     const text = fn.text();
     const sig = text.slice(0, text.indexOf("{") + 1);
-    return /\bhttp\.Handler(Func)?\b|\*gin\.Context\b|gin\.HandlerFunc\b|echo\.(Context|HandlerFunc|MiddlewareFunc)\b|fiber\.(Ctx|Handler)\b|http\.ResponseWriter/.test(sig);
+    return /\bhttp\.Handler(Func)?\b|\*gin\.Context\b|gin\.HandlerFunc\b|echo\.(Context|HandlerFunc|MiddlewareFunc)\b|fiber\.(Ctx|Handler)\b|http\.ResponseWriter|grpc\.(Unary|Stream)(Server|Client)?(Interceptor|Handler)\b/.test(sig);
   }
   if (lang === "rust") return params(fn).some((p) => /:\s*Next\b|Next<|:\s*ServiceRequest\b/.test(p));
   return false;
 }
 
 /**
- * Shapes by framework. TS/JS: Express/Koa/Hono middleware, factories returning one, `canActivate`
- * guards (NestJS). Python: decorators wrapping a view, Django middleware (`__call__`,
+ * Shapes by framework. TS/JS: Express/Koa/Hono middleware, factories returning one, handler wrappers
+ * (`(handler) => (req, res) => ...`), `canActivate` guards (NestJS). Python: decorators wrapping a view,
+ * FastAPI dependencies (a `Depends`/`Security`/`Header` parameter), Django middleware (`__call__`,
  * `process_request`/`process_view`), DRF permissions (`has_permission`). Go: `func(http.Handler)
- * http.Handler`, gin/echo handlers and middleware. Rust: axum/actix `from_fn` middleware (a `Next`
+ * http.Handler`, gin/echo handlers and middleware, gRPC interceptors. Rust: axum/actix `from_fn` middleware (a `Next`
  * parameter), tower `Layer`s and request guards (`FromRequest(Parts)` impls are wired by their use as a
  * handler parameter type, which the reference check sees).
  */
@@ -77,11 +96,11 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
   const text = node.text();
   if (lang === "typescript") {
     if (/\bcanActivate\s*\(/.test(text)) return true;
-    return functionsIn(node).some(tsMiddleware);
+    return functionsIn(node).some((f) => tsMiddleware(f) || tsWrapper(f));
   }
   if (lang === "python") {
     if (node.kind() === "class_definition") return /\bdef\s+(__call__|process_request|process_view|has_permission|has_object_permission|authenticate)\s*\(/.test(text);
-    return pyDecorator(node) || functionsIn(node).some((f) => f !== node && pyDecorator(f));
+    return pyDecorator(node) || pyDependency(node) || functionsIn(node).some((f) => f !== node && pyDecorator(f));
   }
   if (node.kind() === "struct_item") return false;
   return hasMiddlewareSignature(node, lang);

@@ -10,6 +10,7 @@ import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { swallowedCheck } from "./swallowed";
+import { selfSpans } from "./unreferenced";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
 
 /** The class a node's method belongs to (TS/JS or Python), if any. */
@@ -45,7 +46,7 @@ const DEFINED = {
       const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
       const what = byShape ? "access-checking middleware (by its shape) is defined but never mounted or referenced" : rule.message;
       defer({
-        candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language },
+        candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language, selfSpans: selfSpans(node, nameNode.text(), rule.language) },
         hit: { region: regionOf(nameNode), message: `${what}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
         keep: "if-unreferenced",
       });
@@ -56,10 +57,10 @@ const DEFINED = {
     crossFile: true,
     prepare: (nodes, file, rule) => indexParameterUses(nodes, rule.language, file.root),
     node: ({ node, rule, params, file, defer, state }) => {
-      const { hits, name, owner } = unusedParameters(node, rule.language, params, state as IdentifierIndex);
+      const { hits, name, owner, member } = unusedParameters(node, rule.language, params, state as IdentifierIndex, file.content);
       if (!name) return hits;
       const line = node.range().start.line;
-      for (const hit of hits) defer({ candidate: { name, file: file.path, line, referenceIgnores: [], language: rule.language, ...(owner ? { owner } : {}) }, hit, keep: "unless-passed-as-value" });
+      for (const { param: unread, ...hit } of hits) defer({ candidate: { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}) }, hit, keep: "unless-passed-as-value" });
       return [];
     },
   },

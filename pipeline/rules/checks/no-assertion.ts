@@ -12,7 +12,7 @@ import { type Hit, regionOf } from "./hit";
 export function noAssertionCheck({ node, file, rule }: CheckContext): Hit[] {
   const test = asTestCase(node, rule.language, file.path);
   if (!test || test.skipped) return [];
-  const kind = assertionOf(test, rule.language, file.lines, () => file.helpers());
+  const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions());
   if (kind === null) return [{ region: regionOf(test.node) }];
   if (kind === "throw-based") return [{ region: regionOf(test.node), severity: "info", message: "smoke test: its only check is that a parse/validate/render call does not throw" }];
   return [];

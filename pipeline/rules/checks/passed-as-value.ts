@@ -4,8 +4,14 @@ import type { Candidate } from "./unreferenced";
 import { occurrences, type Occurrence } from "./references";
 
 /** A definition, an import or a call (including JSX `<Name` and Rust `name!(`/`name::<T>(`) is not passing the value. */
-function passesValue(o: Occurrence): boolean {
+function passesValue(o: Occurrence, member = false): boolean {
+  if (o.inImport) return false;
+  // A method is handed over qualified (`this.onData`, `obj.handle`, `Type::method`); a bare name is another binding.
+  if (member && !/(\.|::)\s*$/.test(o.before)) return false;
   if (/^\s*(!\s*)?(::\s*<[^>]*>\s*)?\(/.test(o.after)) return false;
+  // Invoking the function object (`task.delay(id, timeout=5)`, `fn.call(ctx, x)`) passes the caller's own
+  // arguments; only `.bind(...)` makes a callback of it.
+  if (/^\s*\.\s*(?!bind\b)[A-Za-z_]\w*/.test(o.after)) return false;
   if (/<\/?\s*$/.test(o.before)) return false;
   if (/["'`]$/.test(o.before) && /^["'`]/.test(o.after)) return false;
   if (/\b(function\*?|def|fn|func|class|interface|type|struct|enum|trait|impl)\s+(\([^)]*\)\s*)?$/.test(o.before)) return false;
@@ -14,17 +20,34 @@ function passesValue(o: Occurrence): boolean {
   return true;
 }
 
+const DEFINES = /\b(def|function\*?|fn|func(\s*\([^)]*\))?)\s+$/;
+
+/**
+ * Another module defines a function of the same name taking the same parameter (`_compat/v1.py` and
+ * `v2.py`, one backend per file): one implementation of a module-level interface whose signature the
+ * siblings share, whichever of them reads the parameter. Test doubles are not siblings.
+ */
+function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, string>): boolean {
+  if (!c.param || o.file === c.file || isTestPath(o.file) || !DEFINES.test(o.before)) return false;
+  const content = contentOf.get(o.file) ?? "";
+  const at = content.split("\n").slice(0, o.line).join("\n").length + o.before.length;
+  const signature = /^[\s\S]*?\)\s*(->[^{:\n]*)?[:{]/.exec(content.slice(at, at + 1500))?.[0] ?? "";
+  return new RegExp(`(?<![\\w$])${c.param.replace(/\$/g, "\\$")}(?![\\w$])`).test(signature);
+}
+
 /**
  * Candidates whose method's class is extended anywhere (tests included: a test subclass shows the class is
- * a base), or whose function name occurs, in a non-test file of the same language, somewhere other than
+ * a base), whose function name occurs, in a non-test file of the same language, somewhere other than
  * its definition, an import or a call: `app.use(requireAuth)`, `http.HandleFunc("/", handler)`,
- * `urlpatterns = [path("x", view)]`, `.route("/", get(handler))`, `RunE: runServe`, `items.map(format)`.
+ * `urlpatterns = [path("x", view)]`, `.route("/", get(handler))`, `RunE: runServe`, `items.map(format)`,
+ * or which a sibling module defines again with the same parameter (siblingDefinition).
  */
 export function passedAsValue(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
   const seen = occurrences(candidates.flatMap((c) => (c.owner ? [c.name, c.owner] : [c.name])), files);
   const sameLang = (c: Candidate, o: Occurrence) => !c.language || !o.lang || o.lang === c.language;
+  const contentOf = new Map(files.map((f) => [f.path, f.content]));
   return new Set(candidates.filter((c) =>
-    (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) && passesValue(o)) ||
+    (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) && (passesValue(o, c.member) || siblingDefinition(c, o, contentOf))) ||
     (!!c.owner && (seen.get(c.owner) ?? []).some((o) => sameLang(c, o) && extendsIt(o)))));
 }
 

@@ -91,21 +91,23 @@ function protocolFamily(fn: SgNode): boolean {
 /**
  * How far something outside the function fixes its parameter list. `imposed`: a framework's handler or
  * middleware signature, a view (`request` first), an interface or trait it implements, a base method
- * it overrides, a protocol (Python dunders, a family of sibling hooks), or a framework that registers
- * it (decorators, attribute macros): parameters may go unread by design. `maybe`: a Go method may
- * implement an interface the floor cannot see: only parameters named for an option, a bound or a
- * secret are promises there.
+ * it overrides, a protocol (Python dunders, a family of sibling hooks): parameters may go unread by
+ * design. `registered`: a framework registers it (decorators, attribute macros) and fixes the parameters
+ * it passes, but a parameter with a default value is the function's own option (no caller must pass it).
+ * `maybe`: a Go method may implement an interface the floor cannot see: only parameters named for an
+ * option, a bound or a secret are promises there.
  */
-export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "maybe" | null {
+export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
   if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn)) return "imposed";
   if (lang === "typescript") {
-    if (fn.children().some((c) => c.text() === "override" || c.kind() === "decorator")) return "imposed";
+    if (fn.children().some((c) => c.text() === "override")) return "imposed";
+    if (fn.children().some((c) => c.kind() === "decorator")) return "registered";
     const cls = fn.kind() === "method_definition" ? fn.parent()?.parent() : null;
     return cls && cls.children().some((c) => c.kind() === "class_heritage") ? "imposed" : null;
   }
   if (lang === "python") {
     const parent = fn.parent();
-    if (parent?.kind() === "decorated_definition" && parent.children().some((d) => d.kind() === "decorator" && !PY_PLAIN_DECORATOR.test(d.text()))) return "imposed";
+    if (parent?.kind() === "decorated_definition" && parent.children().some((d) => d.kind() === "decorator" && !PY_PLAIN_DECORATOR.test(d.text()))) return "registered";
     const name = nameOf(fn);
     if (/^__\w+__$/.test(name) && name !== "__init__") return "imposed";
     if (/^(request|req)$/.test(paramNames(fn)[0] ?? "")) return "imposed";
@@ -115,7 +117,7 @@ export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "maybe"
   if (lang === "go") return fn.kind() === "method_declaration" ? "maybe" : null;
   if (rustInTraitImpl(fn)) return "imposed";
   for (let p = fn.prev(); p && (p.kind() === "attribute_item" || p.kind() === "line_comment"); p = p.prev()) {
-    if (p.kind() === "attribute_item" && !RS_PLAIN_ATTRIBUTE.test(p.text())) return "imposed";
+    if (p.kind() === "attribute_item" && !RS_PLAIN_ATTRIBUTE.test(p.text())) return "registered";
   }
   return null;
 }

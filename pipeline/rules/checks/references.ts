@@ -39,6 +39,21 @@ export interface Occurrence {
   /** The text of that line before and after the name. */
   before: string;
   after: string;
+  /** Inside an import statement (one spanning lines included): naming a value, not passing it. */
+  inImport: boolean;
+}
+
+/** Import statements, multi-line lists included: `import {\n a,\n} from "x"`, `from m import (\n a)`, `use a::{\n b};`. */
+const IMPORTS: Partial<Record<RuleLanguage, RegExp>> = {
+  typescript: /^[ \t]*import\s+(?:type\s+)?[\w$*{](?:(?!^[ \t]*(?:import|export)\b)[^;()])*?\bfrom\s*["'][^"'\n]*["']/gm,
+  python: /^[ \t]*from\s+[\w.]+\s+import\s*(?:\([^)]*\)|[^\n]*)|^[ \t]*import\s[^\n]*/gm,
+  rust: /^[ \t]*(?:pub(?:\([^)]*\))?\s+)?use\s[^;]*;/gm,
+};
+
+function importSpans(content: string, lang: RuleLanguage | null): [number, number][] {
+  const re = lang ? IMPORTS[lang] : undefined;
+  if (!re) return [];
+  return [...content.matchAll(re)].map((m) => [m.index!, m.index! + m[0].length]);
 }
 
 function lineStarts(content: string): number[] {
@@ -65,6 +80,7 @@ export function occurrences(names: readonly string[], files: readonly { path: st
     const lang = languageOf(f.path);
     const content = maskExportLists(f.content, lang);
     const starts = lineStarts(content);
+    const imports = importSpans(content, lang);
     re.lastIndex = 0;
     for (const m of content.matchAll(re)) {
       const line = lineAt(m.index!, starts);
@@ -74,7 +90,7 @@ export function occurrences(names: readonly string[], files: readonly { path: st
       const after = content.slice(end, (starts[line + 1] ?? content.length + 1) - 1);
       let list = out.get(m[1]!);
       if (!list) out.set(m[1]!, (list = []));
-      list.push({ file: f.path, lang, line, before, after });
+      list.push({ file: f.path, lang, line, before, after, inImport: imports.some(([a, b]) => m.index! >= a && m.index! < b) });
     }
   }
   return out;

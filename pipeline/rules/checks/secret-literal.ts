@@ -31,7 +31,7 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
  * are public by design and placeholders are not credentials.
  */
 const VENDOR = /^([a-z][a-z0-9]{1,9}(?:[_-][a-z0-9]{2,10}){0,2})[_-]([A-Za-z0-9]{16,})$/;
-const FIXED_SHAPES = [/^AIza[0-9A-Za-z_-]{35}$/, /^SG\.[\w-]{16,}\.[\w-]{16,}$/, /^(sk|rk)_(live|test)_[0-9A-Za-z]{10,}$/];
+const FIXED_SHAPES = [/^AIza[0-9A-Za-z_-]{35}$/, /^SG\.[\w-]{16,}\.[\w-]{16,}$/, /^(sk|rk)_(live|test)_[0-9A-Za-z]{10,}$/, /^A[KS]IA[0-9A-Z]{16}$/];
 
 export function vendorToken(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value) return [];

@@ -41,42 +41,106 @@ export function handlerComments(node: SgNode, guarded: SgNode, lines: readonly s
   return out;
 }
 
-/** Phrases that state intent without a reason ("best effort", "ignore errors", "noop", "don't care"). */
-const INTENT = /\b(best[\s-]*effort|ignor(e|ed|ing)(\s+(the\s+)?(errors?|failures?|exceptions?|it|this))?|intentional(ly)?(\s+(ignored|empty|swallowed|silent))?|deliberately(\s+(ignored|empty|silent))?|swallow(ed|s)?(\s+(the\s+)?(errors?|exceptions?))?|no[\s-]?op|don'?t\s+care|do\s+not\s+care|not\s+(critical|important|fatal|needed)|safe\s+to\s+ignore|silent(ly)?|nothing\s+to\s+do|it'?s\s+(fine|ok)|fine|ok(ay)?|whatever|eat(s|en)?\s+(the\s+)?(errors?|exceptions?)|on\s+purpose|expected|ignore)\b/gi;
-const FILLER = /\b(the|a|an|we|i|it|is|are|this|that|here|just|so|to|and|or|any|all|of|errors?|exceptions?|failures?|todo|fixme|xxx|note|nolint|lint|eslint-disable\S*|noqa|pragma|no\s+cover)\b/gi;
-
-/** A comment that only states intent: nothing is left once intent phrases and filler words are removed. */
-export function intentOnly(comments: readonly string[]): boolean {
-  const text = comments.join(" ").replace(/^\s*(\/\/+|#+|\/\*+|\*+\/?|--)/gm, " ").replace(/\*\//g, " ");
-  if (!INTENT.test(text)) return false;
-  INTENT.lastIndex = 0;
-  const rest = text.replace(INTENT, " ").replace(FILLER, " ").replace(/[^A-Za-z0-9]+/g, " ").trim();
-  return rest.split(/\s+/).filter((w) => w.length > 1).length < 3;
-}
-
-/** Calls that persist or audit: the failure of these is what a forensic reviewer must not lose. */
-const PERSISTS = /(?:^|[.\s(!:])(write\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|transfer\w*|publish\w*|enqueue\w*|send_?(mail|email)\w*|exec\w*|execute\w*|set_?item|fsync|rename)\s*[(!]/i;
+/**
+ * Calls that persist or audit: the failure of these is what a forensic reviewer must not lose. A bare
+ * `write` is transmission as often as storage (a response stream, a socket: failing means the reader left),
+ * so only file writes count (`writeFile`, `write_text`, `write_all`) or writes to something opened for writing.
+ */
+const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|transfer\w*|publish\w*|enqueue\w*|send_?(mail|email)\w*|exec\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
+/** Opening a file to write it (`open(path, "w")`, `open(p, mode="a")`). */
+const OPENS_FOR_WRITING = /\bopen\s*\([^)]*["'][wax]b?\+?["']|\bcreateWriteStream\s*\(|\bFile::create\b|\bos\.(Create|OpenFile)\b/;
 
 export function persistsOrAudits(code: string): boolean {
-  return PERSISTS.test(code) || /\baudit/i.test(code);
+  return PERSISTS.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code);
+}
+
+/** The statement after `node` (comments skipped). */
+function nextStatement(node: SgNode): SgNode | null {
+  let n = node.next();
+  while (n && /comment/.test(String(n.kind()))) n = n.next();
+  return n;
+}
+
+/** The next statement propagates an error: `return Err(e)`, `return err`, `return nil, fmt.Errorf(..)`, `raise`, `throw`. */
+const PROPAGATES = /^(return\s+(Err\(|err\w*\b|nil\s*,\s*err|[^;\n]*\b(Errorf|errors\.New|Error)\b)|raise\b|throw\b)|^Err\(/;
+
+/**
+ * Cleanup on an error path: the swallowed call only removes, closes or rolls back, and the next statement
+ * propagates the error that matters (`let _ = fs::remove_file(&tmp); return Err(e);`).
+ */
+function cleanupBeforePropagating(guarded: SgNode): boolean {
+  const stmt = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
+  const next = nextStatement(stmt);
+  return !!next && PROPAGATES.test(next.text().trim()) && !persistsOrAudits(guarded.text());
+}
+
+/** Verbs that drop a connection or a peer. */
+const TEARDOWN = /\.(disconnect|destroy|terminate|kill|abort|unsubscribe|close|end|hangup)\s*\(/;
+
+/**
+ * Tearing down a peer being dropped: every statement is a call on one receiver, one of them ends it
+ * (`socket.emit("bye"); socket.disconnect()`), nothing persists. Failing there means the peer is gone.
+ */
+function teardownOfOne(guarded: SgNode): boolean {
+  if (!/block/.test(String(guarded.kind()))) return false;
+  const stmts = guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
+  if (!stmts.length) return false;
+  const receivers = new Set(stmts.map((st) => /^(?:await\s+)?([\w$.]+?)\.\w+\s*\(/.exec(st.text().trim())?.[1] ?? "\0"));
+  return receivers.size === 1 && !receivers.has("\0") && stmts.some((st) => TEARDOWN.test(st.text())) && !persistsOrAudits(guarded.text());
+}
+
+/** Reads, fetches or parses input: a failure there is data lost, not an unavailable feature. */
+const READS_INPUT = /\b(JSON\.parse|parse\w*|\w+\.parse\w*|decode\w*|loads?|read\w*|deserialize\w*|unmarshal\w*|fromJSON|get|fetch|request|query|execute|send|recv|post|json)\s*\(/i;
+
+const LOOP = /^(for_statement|while_statement|do_statement)$/;
+const FUNCTION = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|lambda|class_declaration|class_definition|class)$/;
+/** A loop that only a statement in its body can end: `for (;;)`, `for (let n = 0; ; n++)`, `while (true)`, `while True:`. */
+function unbounded(loop: SgNode): boolean {
+  const cond = loop.field("condition" as never) as SgNode | null;
+  if (loop.kind() === "for_statement") return !!cond && cond.kind() === "empty_statement";
+  return !!cond && /^\(?\s*(true|True|1)\s*\)?$/.test(cond.text());
+}
+
+/** `node` leaves `loop`: a return, throw or raise of the loop's own function, or a break of the loop itself. */
+function exits(node: SgNode, loop: SgNode): boolean {
+  const isBreak = node.kind() === "break_statement";
+  for (let n = node.parent(); n; n = n.parent()) {
+    if (n.id() === loop.id()) return true;
+    const k = String(n.kind());
+    if (FUNCTION.test(k)) return false;
+    if (isBreak && !node.field("label" as never) && (LOOP.test(k) || /^(switch_statement|for_in_statement)$/.test(k))) return false;
+  }
+  return false;
 }
 
 /**
- * A swallow is reported unless it ends a probe (feature detection with a fallback) or a comment gives a
- * reason. A comment that only states intent ("best
- * effort") is not a reason where the guarded code persists or audits. In test code a swallow is
- * reported only when it swallows the test's own assertion (`try { ...; expect(x) } catch {}`):
- * exercising an error path is what tests do.
+ * A retry with no way out but success: the try sits in an unbounded loop and nothing in that loop outside
+ * the try exits it, so after the empty handler control only comes back to the try. There is no fallback
+ * (the code after the catch a probe falls back to) and no bound: every failure is retried forever, unseen.
  */
-/** Reads, fetches or parses input: a failure there is data lost, not an unavailable feature. */
-const READS_INPUT = /\b(JSON\.parse|parse\w*|\w+\.parse\w*|decode\w*|loads?|read\w*|deserialize\w*|unmarshal\w*|fromJSON|get|fetch|request|query|execute|send|recv|post|json)\s*\(/i;
+function retriesForever(guarded: SgNode, lang: GrammarLanguage): boolean {
+  const attempt = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
+  let loop: SgNode | null = null;
+  for (let n = attempt.parent(); n && !loop; n = n.parent()) {
+    const k = String(n.kind());
+    if (FUNCTION.test(k) || k === "for_in_statement") return false;
+    if (LOOP.test(k)) loop = n;
+  }
+  if (!loop || !unbounded(loop)) return false;
+  const span = attempt.range();
+  const kinds = ["break_statement", "return_statement", lang === "python" ? "raise_statement" : "throw_statement"];
+  const ways = loop.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+  return !ways.some((w) => (w.range().start.index < span.start.index || w.range().start.index >= span.end.index) && exits(w, loop!));
+}
 
 /**
  * A probe: the try block only computes a value it assigns or returns (`AsyncLocalStorage = probe()`,
  * `return performance.now()`, `tz = Intl.DateTimeFormat()...`), reading no input and persisting
- * nothing; the code after the catch is the fallback. Feature detection, not a swallowed failure.
+ * nothing; the code after the catch is the fallback. Feature detection, not a swallowed failure. A try
+ * retried forever by its loop (`for (;;) { try { return await fn() } catch {} }`) has no fallback.
  */
-export function isProbe(guarded: SgNode): boolean {
+export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
+  if (retriesForever(guarded, lang)) return false;
   // `with suppress(Exception): return cls(obj)`: the with block is the guarded code.
   if (guarded.kind() === "with_statement") guarded = (guarded.field("body" as never) as SgNode | null) ?? guarded;
   if (!/block/.test(String(guarded.kind()))) return false;
@@ -91,15 +155,27 @@ export function isProbe(guarded: SgNode): boolean {
   return valueOnly && !READS_INPUT.test(text) && !persistsOrAudits(text);
 }
 
-export function swallowedCheck({ node, file, rule }: CheckContext): Hit[] {
+/**
+ * A swallow is reported unless it ends a probe (feature detection with a fallback), cleans up before the
+ * error that matters is propagated, tears down a peer being dropped, or a comment gives a reason; on a path
+ * that persists or audits no comment is a reason. A narrow handler (`narrow`) counts only on such a path.
+ * In test code a swallow is reported only when it swallows the test's own assertion (`try { ...;
+ * expect(x) } catch {}`): exercising an error path is what tests do.
+ */
+export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[] {
   const guarded = guardedCode(node);
-  if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded)) return [];
+  if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language)) return [];
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
+  if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded)) return [];
+  const persists = persistsOrAudits(guarded.text());
+  // A narrow handler (`except OSError: pass`) names an expected failure; it loses data only on a write.
+  const narrow = params["narrow"];
+  if (typeof narrow === "string" && new RegExp(narrow).test(node.text()) && !persists) return [];
   const comments = handlerComments(node, guarded, file.lines, rule.language);
+  // On a path that persists or audits, nothing excuses leaving no trace: a comment can say why the
+  // caller goes on ("best effort", "must never break the request"), not why the lost write goes unrecorded.
+  if (persists) return [{ region: regionOf(node), ...(comments.length ? { message: `${rule.message}: the comment says why the caller goes on, not why the lost write leaves no trace` } : {}) }];
   if (!comments.length) return [{ region: regionOf(node) }];
-  if (intentOnly(comments) && persistsOrAudits(guarded.text())) {
-    return [{ region: regionOf(node), message: `${rule.message}: the comment states intent, not a reason, on a path that persists or audits` }];
-  }
   return [];
 }

@@ -1,7 +1,9 @@
 // unwired-auth: resolve deferred definitions against every walked file (cross-file references).
+import type { SgNode } from "@ast-grep/napi";
 import { matchesAny } from "../glob";
 import { isTestPath } from "../place";
 import type { RuleLanguage } from "../rule-spec";
+import { isPublished, publishedModules } from "./published";
 import { occurrences } from "./references";
 
 export { inComment, maskExportLists } from "./references";
@@ -16,14 +18,48 @@ export interface Candidate {
   language?: RuleLanguage;
   /** A method's class: extended anywhere, its methods are hooks whose signature subclasses share. */
   owner?: string;
+  /** The candidate is a method (of a class, impl or Go receiver): it is handed over qualified, never by its bare name. */
+  member?: boolean;
+  /** An unread parameter of the candidate function (ignored-parameter): a sibling definition taking it shares the signature. */
+  param?: string;
+  /** 0-based line spans of the candidate's own file where a mention is the definition talking about itself. */
+  selfSpans?: [number, number][];
 }
 
-/** Candidates whose name occurs nowhere but on their own definition line; test code (pipeline/rules/place.ts) and `referenceIgnores` do not count. */
-export function unreferenced(candidates: Candidate[], files: { path: string; content: string }[]): Candidate[] {
+/**
+ * Where a definition mentions itself: its own body (recursion, a class naming itself), and for a Rust
+ * type the `impl` blocks for it (`impl<S> Layer<S> for RequireAdminLayer`), for a Go type its methods'
+ * receivers. Implementing a type is not mounting it.
+ */
+export function selfSpans(def: SgNode, name: string, lang: RuleLanguage): [number, number][] {
+  const span = (n: SgNode): [number, number] => [n.range().start.line, n.range().end.line];
+  const out = [span(def)];
+  const root = def.getRoot().root();
+  const bare = (t: string) => t.replace(/<[\s\S]*$/, "").replace(/^.*::/, "").trim();
+  if (lang === "rust" && /^(struct_item|enum_item)$/.test(String(def.kind()))) {
+    for (const impl of root.findAll({ rule: { kind: "impl_item" } })) {
+      if (bare((impl.field("type" as never) as SgNode | null)?.text() ?? "") === name) out.push(span(impl));
+    }
+  }
+  if (lang === "go" && def.kind() === "type_spec") {
+    for (const m of root.findAll({ rule: { kind: "method_declaration" } })) {
+      if (((m.field("receiver" as never) as SgNode | null)?.text() ?? "").replace(/[()*\s]/g, " ").trim().split(/\s+/).pop()?.replace(/\[.*$/, "") === name) out.push(span(m));
+    }
+  }
+  return out;
+}
+
+/**
+ * Candidates whose name occurs nowhere but on their own definition line; test code (pipeline/rules/place.ts)
+ * and `referenceIgnores` do not count. A TS/JS module its package publishes (published.ts, read from
+ * `manifests`) is API: its guards are mounted by the package's users.
+ */
+export function unreferenced(candidates: Candidate[], files: { path: string; content: string }[], manifests: readonly { path: string; content: string }[] = files): Candidate[] {
   if (!candidates.length) return [];
   const seen = occurrences(candidates.map((c) => c.name), files);
-  return candidates.filter((c) => !(seen.get(c.name) ?? []).some((o) =>
-    !(o.file === c.file && o.line === c.line) &&
+  const published = candidates.some((c) => c.language === "typescript") ? publishedModules(manifests) : [];
+  return candidates.filter((c) => !(c.language === "typescript" && isPublished(c.file, published)) && !(seen.get(c.name) ?? []).some((o) =>
+    !(o.file === c.file && (o.line === c.line || (c.selfSpans ?? []).some(([a, b]) => o.line >= a && o.line <= b))) &&
     !(o.file !== c.file && (isTestPath(o.file) || matchesAny(o.file, c.referenceIgnores))) &&
     !(c.language && o.lang && o.lang !== c.language)));
 }

@@ -2,6 +2,8 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 import { type Hit, param, regionOf } from "./hit";
+import { optionFieldHits } from "./option-fields";
+import { identifierWords, typeName } from "./param-words";
 import { conformance, isPublic } from "./public-api";
 
 const PARAM_KINDS: Record<GrammarLanguage, string[]> = {
@@ -62,9 +64,12 @@ function destructuredNames(pattern: SgNode): SgNode[] {
   return out;
 }
 
-/** Words of an identifier: requestTimeoutMs → request, timeout, ms; max_age → max, age. */
-export function identifierWords(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_\W]+/).filter(Boolean);
+/** A parameter with a default value (`timeout=30.0`, `limit = 10`): no caller is obliged to pass it. */
+function hasDefault(param: SgNode, lang: GrammarLanguage): boolean {
+  const holder = param.parent();
+  if (!holder) return false;
+  if (lang === "python") return /^(default_parameter|typed_default_parameter)$/.test(String(holder.kind()));
+  return lang === "typescript" && !!holder.field("value" as never);
 }
 
 const STUB_BODY = /^(pass|\.\.\.|raise NotImplementedError\b.*|throw new Error\(.*\);?|(todo|unimplemented|panic)!?\(.*\);?|return;?)$/s;
@@ -81,7 +86,7 @@ const LITERAL = String.raw`(true|false|True|False|nil|None|null|undefined|-?\d+|
  * body ignores every parameter by design (a null or refusing implementation of an interface method);
  * constant verifiers are the *-constant-verifier rules' business.
  */
-const REFUSAL = new RegExp(String.raw`^((return\s+)?${LITERAL}(\s*,\s*${LITERAL})*|raise\s+[\w.]+(\(.*\))?|throw\s+.*|panic!?\(.*\))\s*;?$`, "s");
+const REFUSAL = new RegExp(String.raw`^((return\s+)?${LITERAL}(\s*,\s*${LITERAL})*|raise\s+[\w.]+(\(.*\))?|throw\s+.*|panic!?\(.*\)|(return\s+)?Err\(.*\))\s*;?$`, "s");
 
 /** A body that is empty or only a stub, docstring, refusal or constant says nothing about parameter use. */
 function isStubBody(body: SgNode): boolean {
@@ -165,7 +170,16 @@ function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: Ide
   return new Set([...sure, ...rest.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text)))]);
 }
 
-export interface UnusedResult { hits: Hit[]; name: string | null; owner: string | null }
+export interface UnusedResult { hits: (Hit & { param: string })[]; name: string | null; owner: string | null; member?: boolean }
+
+/** A method of a class, a Rust impl or trait, or a Go method: not a free function. */
+function isMember(fn: SgNode): boolean {
+  if (fn.kind() === "method_definition" || fn.kind() === "method_declaration") return true;
+  let n = fn.parent();
+  if (n?.kind() === "decorated_definition") n = n.parent();
+  if (n?.kind() === "declaration_list") return true;
+  return n?.kind() === "block" && n.parent()?.kind() === "class_definition";
+}
 
 /** The doc comment or docstring of a function: `@param metadata (unused)` documents a decision. */
 function docOf(fn: SgNode, lang: GrammarLanguage): string {
@@ -201,31 +215,40 @@ function ownerClass(fn: SgNode, lang: GrammarLanguage): string | null {
  * Go methods the all-parameters reading (they may implement an interface the floor cannot see). `name` is the function's
  * name, so the floor can drop the hits when the function is passed as a value (its signature imposed).
  */
-export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null): UnusedResult {
+export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null, content = ""): UnusedResult {
   const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
   const nameOf = () => (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
   // Cheapest questions first: most functions read every parameter they take, so the name, the
   // function's shape and its documentation are only asked once something goes unread.
   const params = (index?.params.get(fn.id()) ?? parameterNames(fn, lang)).map((p) => ({ node: p, text: p.text() })).filter((p) => !skip.test(p.text));
-  if (!params.length) return { hits: [], name: null, owner: null };
   const body = fn.field("body" as never) as SgNode | null;
+  if (!params.length && !(lang === "typescript" && body && /\{/.test((fn.field("parameters" as never) as SgNode | null)?.text() ?? ""))) return { hits: [], name: null, owner: null };
   if (!body) return { hits: [], name: null, owner: null };
   const read = readIn(body, params.map((p) => p.text), lang, index);
   const unread = params.filter((p) => !read.has(p.text));
-  if (!unread.length) return { hits: [], name: null, owner: null };
+  const fieldHits = lang === "typescript" && content ? optionFieldHits(fn, body, check, content) : [];
+  if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
   const fixed = conformance(fn, lang);
-  if (fixed === "imposed") return { hits: [], name: null, owner: null };
+  // `everyParameter`: the language's compiler already flags every unread named parameter (rustc's
+  // unused_variables, trait impls included), so `_` is the only way to say "unused on purpose".
+  const every = param(check, "everyParameter", false);
+  if (fixed === "imposed" && !every) return { hits: [], name: null, owner: null };
+  const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang)) : unread;
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
-  const all = param(check, "publicApi", true) && fixed === null && isPublic(fn, lang);
-  const candidates = unread.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)));
-  if (!candidates.length || isStubBody(body)) return { hits: [], name: null, owner: null };
+  const typeWords = new Set(param<string[]>(check, "typeWords", []).map((w) => w.toLowerCase()));
+  const all = every || (param(check, "publicApi", true) && fixed === null && isPublic(fn, lang));
+  // Named for a promise by its name, or by its declared type (`f Filter`, `o ListOptions`): `typeWords`
+  // leaves out words a framework's own types carry (`c *echo.Context` is the request, not a deadline).
+  const candidates = pool.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)));
+  if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
-  const hits = candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
+  const hits = [...candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
     region: regionOf(p.node),
     message: `parameter '${p.text}' is never read: the function ignores what its signature promises`,
-  }));
-  return { hits, name: nameOf(), owner: ownerClass(fn, lang) };
+    param: p.text,
+  })), ...fieldHits.filter((h) => !documentedUnused(doc, h.param))];
+  return { hits, name: nameOf(), owner: ownerClass(fn, lang), member: isMember(fn) };
 }
 
 /** `const handler = (req, res) => ...`: the name a function expression is bound to. */

@@ -1,0 +1,121 @@
+// ignored-parameter, field by field: an options object is read through its fields, so a field its declared
+// type promises that the function never reads is an option the function ignores (`opts.limit`).
+import type { SgNode } from "@ast-grep/napi";
+import { type Hit, param, regionOf } from "./hit";
+import { identifierWords, typeName } from "./param-words";
+
+/** Fields of `interface Name {...}` / `type Name = {...}` declared in the file (methods left out). */
+function declaredFields(root: SgNode, typeName: string): string[] {
+  if (!typeName) return [];
+  const text = root.text();
+  const m = new RegExp(`\\b(?:interface\\s+${typeName}\\b[^{;]*|type\\s+${typeName}\\s*=\\s*)\\{`).exec(text);
+  if (!m) return [];
+  // The members at depth 0 of the body, split on `;`, `,` and line ends.
+  const members: string[] = [];
+  let depth = 0, cur = "";
+  for (let i = m.index + m[0].length; i < text.length; i++) {
+    const ch = text[i]!;
+    if (depth === 0 && ch === "}") { members.push(cur); break; }
+    if ("{([<".includes(ch)) depth++;
+    else if ("})]".includes(ch) || (ch === ">" && text[i - 1] !== "=")) depth--;
+    if (depth === 0 && /[;,\n]/.test(ch)) { members.push(cur); cur = ""; } else cur += ch;
+  }
+  return members.map((f) => /^\s*(?:\/\*[\s\S]*?\*\/\s*)?(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*:/.exec(f)?.[1]).filter((k): k is string => !!k);
+}
+
+/** Keys a destructuring pattern pulls out, or null when it keeps the rest (`...rest`: nothing is left unread). */
+function patternKeys(pattern: string): string[] | null {
+  if (/\.\.\./.test(pattern)) return null;
+  const inner = pattern.replace(/^\s*\{|\}\s*$/g, "");
+  return inner.split(",").map((p) => /^\s*([A-Za-z_$][\w$]*)/.exec(p)?.[1]).filter((k): k is string => !!k);
+}
+
+/**
+ * The declared fields of a TS/JS options parameter the body never reads, when its type is this function's
+ * own (the file annotates nothing else with it). `name` is the parameter's name
+ * (null for a destructured parameter, whose `pattern` lists what it reads). The parameter must not escape:
+ * a use other than `opts.field`, `opts?.field` or `const { a, b } = opts` hands the whole object on, and
+ * whoever receives it may read the rest.
+ */
+export function unreadOptionFields(root: SgNode, body: SgNode, typeName: string, name: string | null, pattern: string | null): string[] {
+  const declared = declaredFields(root, typeName);
+  if (declared.length < 2) return [];
+  // A type several functions take is shared: each reads its part (a middleware's options handed to helpers).
+  const annotations = root.text().match(new RegExp(`:\\s*(?:Partial<|Readonly<|Required<)?${typeName}\\b(?!\\s*\\[)`, "g")) ?? [];
+  if (annotations.length > 1) return [];
+  const read = new Set<string>();
+  if (pattern !== null) {
+    const keys = patternKeys(pattern);
+    if (!keys) return [];
+    keys.forEach((k) => read.add(k));
+  }
+  if (name) {
+    const text = body.text();
+    const id = name.replace(/\$/g, "\\$");
+    let uses = 0;
+    let known = 0;
+    for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${id}(?![\\w$])`, "g"))) {
+      uses++;
+      const after = text.slice(m.index! + name.length);
+      const member = /^\s*\??\.\s*([A-Za-z_$][\w$]*)/.exec(after);
+      if (member) { read.add(member[1]!); known++; continue; }
+      const destructured = /(?:const|let|var)\s+(\{[^{}=]*\})\s*=\s*$/.exec(text.slice(0, m.index!));
+      const keys = destructured && /^\s*[;\n)]/.test(after) ? patternKeys(destructured[1]!) : null;
+      if (keys) { keys.forEach((k) => read.add(k)); known++; }
+    }
+    if (!uses || known !== uses) return [];
+  }
+  return declared.filter((f) => !read.has(f));
+}
+
+const gates = new WeakMap<Record<string, unknown>, RegExp>();
+
+/** A necessary condition read from the parameter list's text: some word of `words`/`typeWords` occurs in it. */
+function gate(check: Record<string, unknown>): RegExp {
+  let re = gates.get(check);
+  if (!re) gates.set(check, (re = new RegExp([...param<string[]>(check, "words", []), ...param<string[]>(check, "typeWords", [])].join("|"), "i")));
+  return re;
+}
+
+/** Identifiers of `text` that name an interface or a type literal `content` declares (what `declaredFields` can read). */
+function localTypes(text: string, content: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+    const id = t.replace(/\$/g, "\\$");
+    if (new RegExp(`\\binterface\\s+${id}\\b|\\btype\\s+${id}\\s*=\\s*\\{`).test(content)) out.add(t);
+  }
+  return out;
+}
+
+/**
+ * Hits for the TS/JS options parameters of a function (named for options by their name or their declared
+ * type, `words`/`typeWords`) whose declared fields go unread, one per parameter, naming the fields.
+ * `content` is the file's text (the root's): the cheap questions are asked of it before any tree is walked.
+ */
+export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, unknown>, content: string): (Hit & { param: string })[] {
+  const list = fn.field("parameters" as never) as SgNode | null;
+  const text = list?.text() ?? "";
+  if (!list || !/:/.test(text) || !gate(check).test(text)) return [];
+  // Only a type declared in this file has fields the floor can read, and its name is one of the
+  // identifiers of the parameter list whatever wraps it (`Readonly<Partial<Opts>>`, `ns.Opts`).
+  const local = localTypes(text, content);
+  if (!local.size) return [];
+  const words = new Set(param<string[]>(check, "words", []));
+  const typeWords = new Set(param<string[]>(check, "typeWords", []));
+  const out: (Hit & { param: string })[] = [];
+  for (const p of list.namedChildren()) {
+    const pat = p.field("pattern" as never) as SgNode | null;
+    if (!pat || !p.field("type" as never)) continue;
+    const type = typeName(pat);
+    if (!local.has(type)) continue;
+    const name = pat.kind() === "identifier" ? pat.text() : null;
+    if (!name && pat.kind() !== "object_pattern") continue;
+    const optionish = identifierWords(type).some((w) => typeWords.has(w)) || (!!name && identifierWords(name).some((w) => words.has(w)));
+    if (!optionish) continue;
+    const fields = unreadOptionFields(fn.getRoot().root(), body, type, name, name ? null : pat.text());
+    if (!fields.length) continue;
+    const what = name ?? type;
+    out.push({ region: regionOf(pat), param: what, message: `option ${fields.map((f) => `'${f}'`).join(", ")} of '${what}' is never read: the function ignores what its options promise` });
+  }
+  return out;
+}
