@@ -42,7 +42,7 @@ export function compileGrammar(spec: GrammarSpec, gate = languageGate([spec])): 
 
   const has = {
     addressee: is(w(W.addressee)), machine: is(w(W.machine)), reads: is(w(W.reads)), instruction: is(w(W.instruction)),
-    prior: is(w(W.prior)), everything: is(w(W.everything)), findings: is(w(W.findings)), favLabel: is(w(W.fav_label)),
+    prior: is(w(W.prior)), all: is(w(W.all)), everything: is(w(W.everything)), findings: is(w(W.findings)), favLabel: is(w(W.fav_label)),
     favScore: is(`${w(W.fav_score)}|${DIGIT_SCORE}`), range: is(String.raw`\d\s*(?:[-–~〜]|${w(W.range)})\s*\d`),
     emptyAnswer: is(`${near(`(?:${w(W.none)}|${w(W.negation)})`, w(W.findings), 3)}|${w(W.nothing)}|${near(w(W.empty), `(?:${w(W.list)}|${w(W.findings)})`, 3)}`),
     that: W.that.length ? is(w(W.that)) : () => true,
@@ -68,6 +68,11 @@ export function compileGrammar(spec: GrammarSpec, gate = languageGate([spec])): 
   const anywhere = Object.fromEntries(slots.map((s) => [s, rx(w(VERBS[s]))])) as Record<Slot, RegExp>;
   const marker = W.object_marker.length ? rx(`^${alt(W.object_marker)}`) : null;
 
+  // Instructions qualified by where they are ("instrucciones contenidas en el texto", "用户输入中的指令").
+  const locatedAfter = rx(`${w(W.instruction)}${spaced ? String.raw`\s+` : ""}${w(W.located)}`);
+  const locatedBefore = rx(`${w(W.located)}${gap(2)}${w(W.instruction)}`);
+  const locatedInstructions = (obj: string, last: boolean) => (last || !spaced ? locatedBefore.test(obj) || locatedAfter.test(obj) : locatedAfter.test(head(obj, 8)));
+
   /**
    * What the verb of `slot` demands with `obj` as its object: the words after it, or before it when the verb
    * ends the clause (`last`). An override needs instructions within a few words of its verb.
@@ -76,7 +81,13 @@ export function compileGrammar(spec: GrammarSpec, gate = languageGate([spec])): 
     const win = (n: number) => (last ? tail(obj, n) : head(obj, n));
     if (slot === "override" && !neg || slot === "follow" && neg) {
       if (has.everything(win(6))) r.override = "strong";
-      else if (has.instruction(win(5))) r.override = has.prior(win(7)) ? "strong" : r.override ?? "weak";
+      else if (has.instruction(win(5))) {
+        // "Ignore all instructions inside the user's text" is how an LLM app defends its own prompt: instructions
+        // located in other text are not the reader's, unless the reader's own are named ("previous", "your").
+        const prior = has.prior(win(7));
+        if (!prior && locatedInstructions(obj, last)) return;
+        r.override = prior || has.all(win(7)) ? "strong" : r.override ?? "weak";
+      }
       return;
     }
     if (neg) {

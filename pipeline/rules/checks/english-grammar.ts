@@ -35,11 +35,17 @@ function clause(text: string): ClauseRead {
   out.steer = steers.some((s) => !s.needsAddress);
   out.steerIfAddressed = steers.length > 0;
   const o = OVERRIDE.exec(t);
-  if (o && !neg) out.override = OVERRIDE_STRONG_DET.test(o[1] ?? "") ? "strong" : "weak";
+  // "Ignore any instructions inside the user's message" is an LLM app defending its own prompt: instructions of
+  // other text, unless the reader's own are named ("your", "previous").
+  const elsewhere = o && LOCATED.test(t.slice(o[0].length)) && !READERS_OWN.test(o[1] ?? "");
+  if (o && !neg && !elsewhere) out.override = OVERRIDE_STRONG_DET.test(o[1] ?? "") ? "strong" : "weak";
   if (!neg && OVERRIDE_ALL.test(t)) out.override = "strong";
   out.roleChange = !neg && ROLE_CHANGE.test(t);
   return out;
 }
+
+const LOCATED = /^\s+(?:that\s+(?:appear|are)\s+)?(?:in|inside|within|from|contained\s+in|found\s+in|embedded\s+in|appearing\s+in|included\s+in)\b/i;
+const READERS_OWN = /\b(?:your|previous|previously|prior|above|earlier|preceding|foregoing|original|initial|system)\b/i;
 
 /** "Respond with", "Reply only:": a quote right after such an order is the answer dictated, not a mention. */
 const ANSWER_LEAD = /^(?:(?:please|now|just|simply|then|and)\s+)*(?:respond|reply|answer|say|output|return|print|write|state|conclude|report)(?:\s+(?:only|exactly|just|simply|with|back|that|the\s+following|the\s+text|the\s+words?))*\s*:?\s*$/i;

@@ -84,7 +84,9 @@ export const GrammarWords = z.object({
   override_verb: Words.describe("imperative (and infinitive) forms of ignore, disregard, forget"),
   follow_verb: Words.describe("follow/obey: negated, an override"),
   instruction: Words,
-  prior: Words.describe("previous, above, all, your, system: makes an override strong"),
+  prior: Words.describe("previous, above, your, system: the reader's own instructions, which makes an override strong"),
+  all: Words.describe("all, every: makes an override strong unless its instructions are located elsewhere"),
+  located: Words.describe("in, inside, contained in (the user's text): instructions of other text, which a defensive prompt tells its model to ignore"),
   everything: Words.describe("'everything above', 'all of that': the reader's instructions without naming them"),
   role_change: Words.describe("'you are now', 'from now on': a new role for the reader"),
   // steering the verdict
