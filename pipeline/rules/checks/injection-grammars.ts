@@ -8,6 +8,7 @@ import { compileGrammar } from "./compile-grammar";
 import { ENGLISH } from "./english-grammar";
 import { type Grammar, GrammarSpec } from "./injection-grammar";
 import { languageGate } from "./language-gate";
+import { normalise } from "./normalise-text";
 
 /** Where the language files live: policy as data beside the rule pack. */
 export const GRAMMAR_DIR = fileURLToPath(new URL("../../../prompts/injection/", import.meta.url));
@@ -58,4 +59,7 @@ export function grammars(): Grammar[] {
 }
 
 /** A necessary condition for any injection hit in any language: text without a match is skipped unread. */
-export const mayInject = (text: string) => grammars().some((g) => g.mayInject(text));
+export const mayInject = (text: string) => {
+  const folded = normalise(text)?.text ?? text;
+  return grammars().some((g) => g.mayInject(folded));
+};

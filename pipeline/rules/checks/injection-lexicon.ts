@@ -26,9 +26,10 @@ export const VOCATIVE_TO = re(String.raw`^(?:(?:[\w-]+\s+){0,2}?(?:note|notice|m
  * documents its own model.
  */
 const REVIEWER_3P = String.raw`(?:${REVIEW_SYSTEM}|(?:(?:AI|LLM)[ -])?${REVIEWER}(?:[ -](?:AI|LLM|bots?|agents?))?|(?:AI|LLM)[ -](?:assistants?|agents?|bots?|tools?|systems?)|${AUTOMATED}|AI|A\.I\.|LLMs?)`;
-export const THIRD_PERSON_DIRECTIVE = re(String.raw`^(?:the|any|all|every|each)?\s*${REVIEWER_3P}\s+(?:must|should|shall|needs? to|has to|have to|is to|are to|is required to|are required to|is expected to)\b`);
 /** What a machine reader does to the text it is given. */
 const READING = String.raw`(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking at|summari[sz]ing|grading|ingesting|parsing|indexing|triaging|checking|inspecting|reads|reviews|processes|analy[sz]es|scans|audits|evaluates|summari[sz]es|grades|ingests|parses|indexes|checks|inspects)`;
+const MODAL_3P = String.raw`(?:must|should|shall|needs? to|has to|have to|is to|are to|is required to|are required to|is expected to)\b`;
+export const THIRD_PERSON_DIRECTIVE = re(String.raw`^(?:(?:the|any|all|every|each)?\s*${REVIEWER_3P}|(?:any|all|every|each|whatever)\s+(?:[\w-]+\s+){0,2}?(?:${ADDRESSEE}|tools?|systems?|programs?|process(?:es)?|pipelines?|services?)\s+(?:(?:that|which|who)\s+)?(?:is\s+|are\s+)?${READING}\s+(?:this|these|the|my|our)\s+[\w-]+)\s+${MODAL_3P}`);
 /** Address that may sit anywhere in a sentence: "if you are an AI", "any LLM reading this", "you, the reviewer". */
 export const ADDRESS_ANYWHERE = re(String.raw`\bif\s+you(?:'re|\s+are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?${ADDRESSEE}\b|\bif\s+(?:an?|the|any)\s+${ADDRESSEE}\s+(?:is|are)\s+(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking)\b|\b(?:is|are)\s+(?:meant\s+|intended\s+|written\s+|only\s+)?for\s+(?:the\s+|any\s+|all\s+)?${REVIEWER_3P}\b|\byou(?:'re|\s+are)\s+(?:now\s+)?(?:reviewing|auditing|analy[sz]ing|scanning|evaluating)\b|\b(?:any|every|all|each)\s+(?:${ADDRESSEE}|(?:automated\s+|automatic\s+)?(?:tools?|systems?|programs?|process(?:es)?|pipelines?|services?))\s+(?:(?:that|which|who)\s+)?(?:is\s+|are\s+)?${READING}\b|\b(?:whoever|whatever|anyone|anything|anybody)\s+(?:(?:that|who)\s+)?(?:is\s+)?${READING}\s+(?:this|these|the|my|our)\b|\bas\s+(?:an?|the)\s+${ADDRESSEE}\s*,\s*you\b|\byou\s*,\s*the\s+${ADDRESSEE}\b`);
 
@@ -124,7 +125,7 @@ export const EXAMPLE_FRAME = /\b(?:examples?|e\.g\.|for\s+instance|such\s+as|lik
 export const MAY_INJECT = re(
   [
     String.raw`\b(?:ignore|disregard|forget|override|overrule|bypass|discard|abandon|set\s+aside|neglect|disobey|follow(?:ing)?)\b[^.!?;]{0,80}?\b(?:instructions?|directives?|directions?|guidelines?|rules|prompts?|context|programming|guardrails?|constraints?|tasks?|orders|commands)\b`,
-    String.raw`\b${ADDRESSEE}\s*(?:[:,!]|—|\s-\s|\s+(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking|that|who|reads|reviews|must|should|shall|needs?|has\s+to|have\s+to|is\s+(?:to|required|expected)|are\s+(?:to|required|expected)))`,
+    String.raw`\b${ADDRESSEE}(?:\s+(?:instructions?|note|notice|directive|message|reminder)s?)?\s*(?:[:,!]|—|\s-\s|\s+(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking|that|who|reads|reviews|must|should|shall|needs?|has\s+to|have\s+to|is\s+(?:to|required|expected)|are\s+(?:to|required|expected)))`,
     String.raw`\b(?:dear|hey|hi|hello|attention|attn|psst|to|for|are|re|as\s+an?|as\s+the|you,?\s+the)\s+(?:(?:the|all|any|every|each|an?)\s+)?(?:[\w-]+\s+)?${ADDRESSEE}\b`,
     String.raw`\b(?:whoever|whatever|anyone|anything|anybody|any|every|all|each)\s+(?:[\w-]+\s+){0,2}(?:(?:that|which|who)\s+)?(?:is\s+|are\s+)?${READING}\b`,
     ROLE_LINE.source, ROLE_TOKEN.source, ROLE_JSON.source,

@@ -59,7 +59,7 @@ export function addressesMachine(context: string, all: Grammar[] = grammars()): 
   if (got === undefined) {
     const words = context.replace(/^#+\s*/, "").replace(/[_.]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").trim();
     const said = words.replace(/[:：,，]?\s*$/u, ":");
-    got = all.some((g) => g.mayInject(said) && g.namesReviewer(said) && (g.clause(said).directAI || g.sentence(said).directAI));
+    got = all.some((g) => g.namesReviewer(said) && (g.clause(said).directAI || g.sentence(said).directAI));
     if (contextCache.size > 10_000) contextCache.clear();
     contextCache.set(context, got);
   }
