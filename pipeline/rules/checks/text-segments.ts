@@ -120,7 +120,7 @@ export function textSegments(content: string, code: boolean): Segment[] {
       if (key) {
         while (parents.length && parents[parents.length - 1]!.indent >= indent) parents.pop();
         cur.context = [...parents.map((p) => p.key), keyWords(key[1]!)].join(" ");
-      }
+      } else if (!comment && parents.length) cur.context = parents.map((p) => p.key).join(" ");
       out.push(cur);
     }
   }
