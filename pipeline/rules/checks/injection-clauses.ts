@@ -29,9 +29,30 @@ function pieces(text: string, base: number, boundary: RegExp, keepDelimiter: boo
   return out;
 }
 
+/**
+ * Line breaks that end a sentence without punctuation, in comments joined line by line: a line indented less
+ * than the line before it (the end of a sample or table set in by a few spaces), and a line that opens with a
+ * short capitalised label and a colon ("Note for AI code reviewers:", "Hinweis für den KI-Prüfer:"). Wrapped
+ * prose keeps its indentation and does not restart with a label.
+ */
+const LABEL_LINE = /^[ \t]*(?=[\p{L}\p{N}])(?!\p{Ll})[\p{L}\p{M}\p{N} '’-]{0,60}(?::[ \t]|：)/u;
+function lineBreaks(text: string): number[] {
+  const out: number[] = [];
+  let prev: { indent: number; end: string } | null = null;
+  for (const m of text.matchAll(/^([ \t]*)(.*)$/gm)) {
+    const body = m[2]!.trimEnd();
+    if (!body) { prev = null; continue; }
+    const indent = m[1]!.length;
+    if (prev && (indent < prev.indent || (!/[:,：，]$/.test(prev.end) && LABEL_LINE.test(m[0])))) out.push(m.index!);
+    prev = { indent, end: body };
+  }
+  return out;
+}
+
 /** Sentences of a segment, offsets relative to the segment. */
 export function sentences(text: string): Span[] {
-  return pieces(text, 0, SENTENCE_END, true);
+  const cuts = [0, ...lineBreaks(text), text.length];
+  return cuts.slice(1).flatMap((to, i) => pieces(text.slice(cuts[i]!, to), cuts[i]!, SENTENCE_END, true));
 }
 
 /** Clauses of a sentence, each keeping its trailing delimiter (so "AI reviewer:" still reads as a vocative). */
