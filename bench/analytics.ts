@@ -3,6 +3,7 @@
 // (a) a plain count(*) over read_ndjson and (b) the same compare/signals SQL over the JSONL (no cache).
 // Then appends a nightly sweep (one iteration of every file) and times the first command after it.
 // Usage: npx bun bench/analytics.ts [--rows 1000000] [--runs 3] [--dir /tmp/scrum-bench-kb] [--keep] [--regen]
+//        [--only signals,trust] (those commands and (a) only: no (b) baselines, no append step; the quick ratio check)
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, truncateSync, writeSync } from "node:fs";
@@ -13,7 +14,7 @@ import { loadConfig } from "../pipeline/cli/load-config";
 import { compareDb, signalsJsonText } from "../pipeline/query/kb-queries";
 import { openKb } from "../pipeline/query/open-kb";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, dir: { type: "string", default: "/tmp/scrum-bench-kb" }, keep: { type: "boolean" }, regen: { type: "boolean" }, runs: { type: "string", default: "3" }, baseline: { type: "string" } } });
+const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, dir: { type: "string", default: "/tmp/scrum-bench-kb" }, keep: { type: "boolean" }, regen: { type: "boolean" }, runs: { type: "string", default: "3" }, baseline: { type: "string" }, only: { type: "string" } } });
 const ROWS = Number(values.rows);
 const DIR = resolve(values.dir!);
 const ITERS = 20;
@@ -143,6 +144,8 @@ const COMMANDS: [string, string[], string][] = [
   ["signals --json", ["signals", "--json"], "signals"],
   ["trust --json", ["trust", "--json"], ""],
 ];
+const only = values.only?.split(",").map((x) => x.trim());
+if (only) for (let i = COMMANDS.length - 1; i >= 0; i--) if (!only.includes(COMMANDS[i]![0].split(" ")[0]!)) COMMANDS.splice(i, 1);
 // Interleaved rounds, so load from other jobs hits every measurement alike.
 const times = new Map<string, number[]>();
 const add = (k: string, ms: number) => times.set(k, [...(times.get(k) ?? []), ms]);
@@ -152,25 +155,25 @@ for (let round = 0; round < RUNS; round++) {
   add("count engine", c.engineMs);
   for (const [name, args, direct] of COMMANDS) {
     add(name, cli(args));
-    if (direct) add(`direct ${direct}`, baseline(direct).ms);
+    if (direct && !only) add(`direct ${direct}`, baseline(direct).ms);
   }
 }
 
 // A nightly sweep: one more iteration of every file appended; the next command extends the cache.
-const tail = time(() => generate(reviews, FILES, () => ITERS + 1, (i) => i, 7, "a"));
-const appended = cli(["query", "select count(*) from findings", "--json"]);
-const afterAppend = cli(["signals", "--json"]);
-truncateSync(reviews, baseSize);
+const tail = only ? null : time(() => generate(reviews, FILES, () => ITERS + 1, (i) => i, 7, "a"));
+const appended = only ? 0 : cli(["query", "select count(*) from findings", "--json"]);
+const afterAppend = only ? 0 : cli(["signals", "--json"]);
+if (!only) truncateSync(reviews, baseSize);
 
 const load = (await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ");
 console.log(`rows ${ROWS}, files ${FILES}, iterations ${ITERS}, ${(baseSize / 1e6).toFixed(0)} MB JSONL; ${RUNS} interleaved rounds, median (min–max); load average now ${load}`);
 console.log(`(a) DuckDB count(*) over read_ndjson, own process          ${spread(times.get("count")!)}   [DuckDB alone, in-process: ${fmt(median(times.get("count engine")!))}]`);
 console.log(`scrum query, cold (full parquet build)                     ${fmt(cold)}`);
-console.log(`nightly sweep appended: ${FILES} rows (${(tail.ms / 1000).toFixed(1)} s to write); first query after it ${fmt(appended)} (extends the cache), then signals ${fmt(afterAppend)}`);
+if (tail) console.log(`nightly sweep appended: ${FILES} rows (${(tail.ms / 1000).toFixed(1)} s to write); first query after it ${fmt(appended)} (extends the cache), then signals ${fmt(afterAppend)}`);
 for (const [name, , direct] of COMMANDS) {
   const t = median(times.get(name)!);
   const a = median(times.get("count")!);
-  const b = direct ? median(times.get(`direct ${direct}`)!) : null;
+  const b = direct && !only ? median(times.get(`direct ${direct}`)!) : null;
   console.log(`scrum ${name.padEnd(40)} ${spread(times.get(name)!)}  vs (a) ${(t / a).toFixed(2)}x` +
     (b === null ? "" : `  vs (b) same SQL over the JSONL ${spread(times.get(`direct ${direct}`)!)} ${(t / b).toFixed(2)}x`));
 }

@@ -44,7 +44,7 @@ const sameContent = (a: Record<string, unknown>, b: Record<string, unknown>) => 
 describe("reviews cache: the plan", () => {
   const m: CacheManifest = {
     ...V, size: 1000, mtimeMs: 5, offset: 1000, openEnd: false, windows: [{ at: 0, len: 10, sha256: "h0" }, { at: 990, len: 10, sha256: "h1" }],
-    parts: [{ name: "reviews-000001-1-a.parquet", from: 0, to: 1000, rows: 10, skipped_json: 0, skipped_rows: 0 }], duplicates: false, next: 2,
+    parts: [{ name: "reviews-000001-1-a.parquet", from: 0, to: 1000, rows: 10, skipped_json: 0, skipped_rows: 0 }], duplicates: false, single_rows: true, next: 2,
   };
   const now = (o: Partial<{ size: number; mtimeMs: number; windows: string[]; byteAtOffset: number | null }> = {}) =>
     ({ size: 1000, mtimeMs: 5, windows: ["h0", "h1"], byteAtOffset: null, ...o });

@@ -3,6 +3,7 @@ import { hasApiKey } from "./auth";
 import { ObserverEvent, toOpRow, type OpRow } from "./event";
 import { sameOrigin } from "./host-guard";
 import type { OpState } from "./op-state";
+import { opsStream } from "./ops-stream";
 import { readBody } from "./read-body";
 
 export interface ObserverAppDeps {
@@ -78,6 +79,7 @@ export function createObserverApp(deps: ObserverAppDeps): { fetch: (req: Request
       }
       if (deps.apiKey !== undefined && !hasApiKey(req, deps.apiKey)) return json({ error: "missing or wrong API key" }, 401);
       if (pathname === "/stats") return req.method === "GET" ? stats() : json({ error: "method not allowed" }, 405);
+      if (pathname === "/ops/stream") return req.method === "GET" ? opsStream(deps.state, req) : json({ error: "method not allowed" }, 405);
       if (pathname === "/event") return req.method === "POST" ? postEvent(req) : json({ error: "method not allowed" }, 405);
       return json({ error: `no route ${pathname}` }, 404);
     },

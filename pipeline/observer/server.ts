@@ -123,6 +123,7 @@ export async function startObserver(o: ObserverOptions): Promise<RunningObserver
     pollCorrections,
     async stop() {
       await Promise.all([cycleTimer.stop(), tailTimer?.stop()]);
+      state.close();
       await server.stop();
       await store.close();
     },

@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 /** Bump when REVIEW_SELECT or the part layout changes shape, so old caches are rebuilt. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /** Past this many parts an append also merges them into one, so reads stay one scan over few files. */
 export const MAX_PARTS = 8;
@@ -40,6 +40,11 @@ export const CacheManifest = z.object({
   parts: z.array(CachePart).min(1),
   /** Some (repo, iter, file, chunk) occurs more than once: readers must keep the last row. */
   duplicates: z.boolean(),
+  /**
+   * Every row with chunks = 1 is the only row of its (iter, file), so per-file folding can pass those rows
+   * through instead of grouping them (most files are one chunk; the group was the costliest step of signals).
+   */
+  single_rows: z.boolean(),
   /** The next part number. */
   next: z.number().int().min(1),
 });

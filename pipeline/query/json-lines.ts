@@ -3,8 +3,13 @@
 // where a value is expected (a torn append ends in `"repo":`) it parses on across the newline and swallows
 // the next, valid row.
 
-/** Lines never exceed this (a review row with its raw model answer is a few KB; 64 MB is a bug elsewhere). */
-const MAX_LINE = 64 << 20;
+/** Lines never exceed this (a review row with its raw model answer is a few KB; 16 MB is a bug elsewhere). */
+const MAX_LINE = 16 << 20;
+/**
+ * read_csv's buffer defaults to 16 × max_line_size per scan (256 MB here): a long-lived reader with a memory
+ * limit (the UI) could not even start a scan. Two lines' worth is enough to find every line.
+ */
+const BUFFER = 2 * MAX_LINE;
 
 const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
 
@@ -14,7 +19,7 @@ const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
  */
 export function textLines(path: string): string {
   return `read_csv(${q(path)}, columns = {'line': 'VARCHAR'}, header = false, quote = '', escape = '', delim = chr(1),
-    auto_detect = false, strict_mode = false, null_padding = true, max_line_size = ${MAX_LINE})`;
+    auto_detect = false, strict_mode = false, null_padding = true, max_line_size = ${MAX_LINE}, buffer_size = ${BUFFER})`;
 }
 
 // The cheap test first: trimming copies every line, and almost every line starts with its brace.

@@ -60,10 +60,19 @@ export async function iterStatsOf(db: KbDb, iters: number[]): Promise<IterStats[
   });
 }
 
-/** compareIterations over the DuckDB views. */
+/**
+ * compareIterations over the DuckDB views. Only the columns compareFrom reads are fetched: turning a column
+ * into JS values costs more than the query (100,000 per-file records: 0.75 s narrow against 3 s for all).
+ */
 export async function compareDb(db: KbDb, opts: { from?: number; to?: number }): Promise<CompareResult> {
   const { from, to } = pickIterations(await iterations(db), opts);
-  const [files, stats] = await Promise.all([fileItersOf(db, [from, to]), iterStatsOf(db, [from, to])]);
+  const r = await db.con.runAndReadAll(`SELECT iter, file, score, tier, verified_components FROM file_scores WHERE iter IN (${Math.trunc(from)}, ${Math.trunc(to)}) ORDER BY file, iter`);
+  const [it, file, score, tier, verified] = r.getColumnsJS() as [number[], string[], (number | null)[], FileIter["tier"][], number[]];
+  const files: FileIter[] = it.map((iter, i) => ({
+    iter, file: file[i]!, score: score[i] ?? null, tier: tier[i]!, verified_components: verified[i] ?? 0,
+    confidence: null, criticals: 0, findings: [], fingerprints: [], targeted: false, chunks: 0, failed_chunks: 0, models: [], file_sha256: "",
+  }));
+  const stats = await iterStatsOf(db, [from, to]);
   return compareFrom(files, stats.find((s) => s.iter === from)!, stats.find((s) => s.iter === to)!);
 }
 

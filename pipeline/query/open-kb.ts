@@ -11,7 +11,15 @@ export type KbFile = "reviews" | "trust" | "runs" | "audits";
 
 export interface KbDb {
   con: DuckDBConnection;
-  cache: ReviewsSource["cache"];
+  /** How the last open or refresh found the reviews cache. */
+  readonly cache: ReviewsSource["cache"];
+  /** Where `reviews` reads from now (the cache's parts, when it has them). */
+  source(): ReviewsSource;
+  /**
+   * Look at the KB files again: extend (or rebuild) the reviews cache and point the views at it. True when the
+   * views changed. For long-lived readers (the UI); a command opens, reads and closes.
+   */
+  refresh(): Promise<boolean>;
   /** Rows as plain JS objects (BIGINT → number when safe). */
   all(sql: string): Promise<Record<string, unknown>[]>;
   /** Rows via DuckDB's JSON conversion: faster for big results, but BIGINT comes back as a string. */
@@ -31,20 +39,37 @@ export function plain(v: unknown): unknown {
   return v;
 }
 
-/**
- * `cache: false` reads the JSONL directly; `dedupe: false` skips keeping the last row per
- * (repo, iter, file, chunk) on that direct path (benchmark baselines only: the answer may count duplicates).
- */
-export async function openKb(kbDir: string, signals: Config["signals"], opts: { cache?: boolean; dedupe?: boolean } = {}): Promise<KbDb> {
-  const instance = await DuckDBInstance.create(":memory:");
+export interface OpenKbOptions {
+  /** false: read the JSONL directly. */
+  cache?: boolean;
+  /** false: skip keeping the last row per (repo, iter, file, chunk) on the direct path (benchmark baselines only). */
+  dedupe?: boolean;
+  /** DuckDB settings for the instance (memory_limit, threads, temp_directory), for long-lived readers. */
+  settings?: Record<string, string>;
+  /** Build the search index (search-index.ts) of each cache part this reader writes. */
+  searchIndex?: boolean;
+}
+
+export async function openKb(kbDir: string, signals: Config["signals"], opts: OpenKbOptions = {}): Promise<KbDb> {
+  const instance = await DuckDBInstance.create(":memory:", opts.settings);
   const con = await instance.connect();
   try {
     for (const m of fingerprintMacros(signals.lineBucket)) await con.run(m);
-    const src = await reviewsSource(con, kbDir, opts);
-    await createViews(con, kbDir, src.sql, signals);
+    let src = await reviewsSource(con, kbDir, opts);
+    await createViews(con, kbDir, src.sql, signals, { singleRows: src.singleRows });
     return {
       con,
-      cache: src.cache,
+      get cache() {
+        return src.cache;
+      },
+      source: () => src,
+      async refresh() {
+        const next = await reviewsSource(con, kbDir, opts);
+        const changed = next.sql !== src.sql || next.singleRows !== src.singleRows;
+        src = next;
+        if (changed) await createViews(con, kbDir, src.sql, signals, { singleRows: src.singleRows });
+        return changed;
+      },
       plain,
       async all(sql) {
         const r = await con.runAndReadAll(sql);

@@ -11,6 +11,7 @@ import { CACHE_FORMAT, CacheManifest, planCache, windowsFor, type CachePart, typ
 import { REVIEW_COLUMNS, REVIEW_SELECT } from "./columns";
 import { checkedRows } from "./json-lines";
 import { REVIEW_VALID } from "./row-checks";
+import { indexPart, removeStaleIndexes } from "./search-index";
 
 export { CACHE_FORMAT } from "./cache-plan";
 
@@ -22,6 +23,10 @@ export interface ReviewsSource {
   reason?: string;
   /** Lines left out (not JSON / not a valid row): from the manifest, or null when only a scan can tell. */
   skipped: Skipped | null;
+  /** The parquet parts behind `sql` (absolute paths, oldest first), or null when it reads the JSONL. */
+  parts: string[] | null;
+  /** The manifest's `single_rows` (false when unknown). */
+  singleRows: boolean;
 }
 
 export interface Skipped { json: number; row: number }
@@ -129,7 +134,7 @@ function copyTail(jsonl: string, from: number, to: number, dest: string): number
   return end;
 }
 
-async function writePart(con: DuckDBConnection, dir: string, relation: string, num: number, range: { from: number; to: number }): Promise<CachePart> {
+async function writePart(con: DuckDBConnection, dir: string, relation: string, num: number, range: { from: number; to: number }, index = false): Promise<CachePart> {
   const name = `reviews-${String(num).padStart(6, "0")}-${process.pid}-${Date.now().toString(36)}.parquet`;
   const tmp = join(dir, `${name}.tmp`);
   try {
@@ -137,18 +142,34 @@ async function writePart(con: DuckDBConnection, dir: string, relation: string, n
     const bad = await con.runAndReadAll(`SELECT count(*) FILTER (WHERE scrum_skip = 'json'), count(*) FILTER (WHERE scrum_skip = 'row') FROM read_parquet(${q(tmp)}) WHERE scrum_skip IS NOT NULL`);
     const [json, row] = (bad.getRowsJS()[0] ?? [0, 0]).map(Number);
     renameSync(tmp, join(dir, name));
+    // A reader that searches (the UI) builds the part's search index with it; a failure leaves it for later.
+    if (index) await indexPart(con, join(dir, name)).catch(() => undefined);
     return { name, ...range, rows: Number(r.getRowsJS()[0]?.[0] ?? 0) - json! - row!, skipped_json: json!, skipped_rows: row! };
   } finally {
     rmSync(tmp, { force: true });
   }
 }
 
-/** Duplicate keys anywhere in the parts. Hash collisions can only say "yes" wrongly, which costs speed, not correctness. */
-async function hasDuplicates(con: DuckDBConnection, dir: string, parts: CachePart[]): Promise<boolean> {
+/**
+ * Duplicate keys anywhere in the parts, and whether some chunks = 1 row shares its (iter, file) with another
+ * row, in one pass. Hash collisions can only say "yes" wrongly, which costs speed, not correctness.
+ */
+async function partFacts(con: DuckDBConnection, dir: string, parts: CachePart[]): Promise<{ duplicates: boolean; single_rows: boolean }> {
   const list = `[${parts.map((p) => q(join(dir, p.name))).join(", ")}]`;
-  const r = await con.runAndReadAll(`SELECT count(*) <> count(DISTINCT hash(${KEY})) FROM read_parquet(${list}) WHERE scrum_skip IS NULL`);
-  return Boolean(r.getRowsJS()[0]?.[0]);
+  const fi = "hash(iter, file)";
+  const r = await con.runAndReadAll(`SELECT count(*) <> count(DISTINCT hash(${KEY})),
+      count(*) FILTER (WHERE chunks = 1) = count(DISTINCT ${fi}) FILTER (WHERE chunks = 1)
+        AND count(DISTINCT ${fi}) = count(DISTINCT ${fi}) FILTER (WHERE chunks = 1) + count(DISTINCT ${fi}) FILTER (WHERE chunks <> 1)
+    FROM read_parquet(${list}) WHERE scrum_skip IS NULL`);
+  const [dup, single] = r.getRowsJS()[0] ?? [true, false];
+  return { duplicates: Boolean(dup), single_rows: Boolean(single) };
 }
+
+/** A source over the manifest's parts. */
+const cached = (dir: string, m: CacheManifest, cache: ReviewsSource["cache"], reason?: string): ReviewsSource => ({
+  sql: partsRelation(dir, m), cache, ...(reason ? { reason } : {}), skipped: manifestSkipped(m),
+  parts: m.parts.map((p) => join(dir, p.name)), singleRows: m.single_rows,
+});
 
 function windows(jsonl: string, offset: number) {
   const fd = openSync(jsonl, "r");
@@ -160,6 +181,7 @@ function windows(jsonl: string, offset: number) {
 }
 
 function removeStale(dir: string, keep: Set<string>): void {
+  removeStaleIndexes(dir, [...keep].map((k) => join(dir, k)));
   const now = Date.now();
   for (const f of readdirSync(dir)) {
     const part = /^reviews-\d{6}-.*\.parquet(\.tmp)?$/.test(f) || f === "reviews.parquet" || f === "reviews.key.json";
@@ -177,11 +199,11 @@ function saveManifest(path: string, m: CacheManifest): void {
 }
 
 /** Where the `reviews` view reads from; builds, extends or rebuilds the cache when allowed. */
-export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: { cache?: boolean; dedupe?: boolean } = {}): Promise<ReviewsSource> {
+export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: { cache?: boolean; dedupe?: boolean; searchIndex?: boolean } = {}): Promise<ReviewsSource> {
   const jsonl = kbPaths(kbDir).reviews;
-  if (!existsSync(jsonl)) return { sql: kept(checkedReviews(null)), cache: "none", skipped: { json: 0, row: 0 } };
+  if (!existsSync(jsonl)) return { sql: kept(checkedReviews(null)), cache: "none", skipped: { json: 0, row: 0 }, parts: null, singleRows: false };
   const direct = directRelation(jsonl, opts.dedupe !== false);
-  if (opts.cache === false) return { sql: direct, cache: "none", skipped: null };
+  if (opts.cache === false) return { sql: direct, cache: "none", skipped: null, parts: null, singleRows: false };
 
   const dir = join(kbDir, ".cache");
   const manifestPath = join(dir, "reviews.manifest.json");
@@ -190,13 +212,13 @@ export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: 
   // Observed before reading, so bytes appended meanwhile are left for the next run.
   const now = observe(jsonl, usable);
   const plan = planCache(usable, now, VERSIONS);
-  if (plan.kind === "hit") return { sql: partsRelation(dir, usable!), cache: "hit", skipped: manifestSkipped(usable!) };
+  if (plan.kind === "hit") return cached(dir, usable!, "hit");
   try {
     mkdirSync(dir, { recursive: true });
     if (plan.kind === "touch") {
       const m = { ...usable!, size: now.size, mtimeMs: now.mtimeMs };
       saveManifest(manifestPath, m);
-      return { sql: partsRelation(dir, m), cache: "hit", skipped: manifestSkipped(m) };
+      return cached(dir, m, "hit");
     }
     if (plan.kind === "append") {
       const m = usable!;
@@ -206,40 +228,41 @@ export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: 
         if (end === plan.from) {
           // Only part of a line so far: nothing to add until it is complete.
           saveManifest(manifestPath, { ...m, size: now.size, mtimeMs: now.mtimeMs });
-          return { sql: partsRelation(dir, m), cache: "hit", skipped: manifestSkipped(m) };
+          return cached(dir, m, "hit");
         }
-        const part = await writePart(con, dir, checkedReviews(tail), m.next, { from: plan.from, to: end });
+        const part = await writePart(con, dir, checkedReviews(tail), m.next, { from: plan.from, to: end }, opts.searchIndex);
         let parts = [...m.parts, part];
         let next = m.next + 1;
         if (plan.compact) {
-          const merged = await writePart(con, dir, `read_parquet([${parts.map((p) => q(join(dir, p.name))).join(", ")}])`, next++, { from: 0, to: end });
+          const merged = await writePart(con, dir, `read_parquet([${parts.map((p) => q(join(dir, p.name))).join(", ")}])`, next++, { from: 0, to: end }, opts.searchIndex);
           parts = [merged];
         }
-        const duplicates = m.duplicates || (await hasDuplicates(con, dir, parts));
-        const grown: CacheManifest = { ...m, size: now.size, mtimeMs: now.mtimeMs, offset: end, openEnd: false, windows: windows(jsonl, end), parts, duplicates, next };
+        // Both facts only ever turn bad on an append: once both are, no scan is needed.
+        const facts = m.duplicates && !m.single_rows ? { duplicates: true, single_rows: false } : await partFacts(con, dir, parts);
+        const grown: CacheManifest = { ...m, size: now.size, mtimeMs: now.mtimeMs, offset: end, openEnd: false, windows: windows(jsonl, end), parts, ...facts, next };
         saveManifest(manifestPath, grown);
         if (plan.compact) removeStale(dir, new Set(parts.map((p) => p.name)));
-        return { sql: partsRelation(dir, grown), cache: "appended", skipped: manifestSkipped(grown) };
+        return cached(dir, grown, "appended");
       } finally {
         rmSync(tail, { force: true });
       }
     }
     const num = old?.next ?? 1;
-    const part = await writePart(con, dir, checkedReviews(jsonl), num, { from: 0, to: now.size });
-    const duplicates = await hasDuplicates(con, dir, [part]);
+    const part = await writePart(con, dir, checkedReviews(jsonl), num, { from: 0, to: now.size }, opts.searchIndex);
+    const facts = await partFacts(con, dir, [part]);
     const end = statSync(jsonl);
     const built: CacheManifest = {
       ...VERSIONS, size: now.size, mtimeMs: now.mtimeMs, offset: now.size, openEnd: lastByte(jsonl, now.size) !== 0x0a,
-      windows: windows(jsonl, now.size), parts: [part], duplicates, next: num + 1,
+      windows: windows(jsonl, now.size), parts: [part], ...facts, next: num + 1,
     };
     // Rows appended while DuckDB read the whole file may be in this part already: rebuild next time.
     if (end.size === now.size && end.mtimeMs === now.mtimeMs) saveManifest(manifestPath, built);
     else rmSync(manifestPath, { force: true });
     removeStale(dir, new Set([part.name]));
-    return { sql: partsRelation(dir, built), cache: "rebuilt", reason: plan.reason, skipped: manifestSkipped(built) };
+    return cached(dir, built, "rebuilt", plan.reason);
   } catch {
     // A read-only KB or a full disk: answer from the JSONL directly, just slower.
-    return { sql: direct, cache: "unwritable", skipped: null };
+    return { sql: direct, cache: "unwritable", skipped: null, parts: null, singleRows: false };
   }
 }
 

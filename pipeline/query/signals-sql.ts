@@ -36,20 +36,18 @@ export function signalsViewSql(c: SignalsConfig, opts: { name?: string; maxIter?
     return { when: `WHEN ${guarded}`, signal: lit(r.signal), rule: lit(r.when) };
   });
   const caseOf = (k: "signal" | "rule", dflt: string) => `CASE ${arms.map((a) => `${a.when} THEN ${a[k]}`).join(" ")} ELSE ${lit(dflt)} END`;
-  // One grouped pass gives each file its scored history; only the last two scored iterations are
-  // fingerprinted, since that is all the table compares. MATERIALIZED keeps DuckDB from recomputing CTEs.
-  // list_sort of structs orders by their first field (iter) and is several times cheaper than list(... ORDER BY iter).
+  // One grouped pass over file_scores (chunks folded per (iter, file)) gives each file its scored history and its
+  // last two scored iterations (max_by ..., 2: newest first); only those two are fingerprinted, since that is all
+  // the table compares. MATERIALIZED keeps DuckDB from recomputing CTEs. list_sort of structs orders by their
+  // first field (iter) and is several times cheaper than list(... ORDER BY iter).
   return `CREATE OR REPLACE VIEW ${opts.name ?? "signals"} AS
-WITH per_iter AS (
-  SELECT iter, file, avg(score) AS score, avg(confidence) AS confidence,
-    CAST(sum(critical_failures_count) AS INTEGER) AS criticals, bool_or(targeted_by_fixwave) AS targeted
-  FROM reviews WHERE true${upTo} GROUP BY iter, file
-), per_file AS MATERIALIZED (
-  SELECT file, coalesce(list_sort(list({'iter': iter, 'score': round(score, 6), 'criticals': criticals, 'targeted': targeted, 'confidence': confidence})
-    FILTER (WHERE score IS NOT NULL)), []) AS h
-  FROM per_iter GROUP BY file
+WITH per_file AS MATERIALIZED (
+  SELECT file, coalesce(list_sort(list({'iter': iter, 'score': round(score, 6)}) FILTER (WHERE score IS NOT NULL)), []) AS h,
+    max_by({'iter': iter, 'score': round(score, 6), 'criticals': criticals, 'targeted': targeted, 'confidence': confidence}, iter, 2)
+      FILTER (WHERE score IS NOT NULL) AS top
+  FROM file_scores WHERE true${upTo} GROUP BY file
 ), ev0 AS MATERIALIZED (
-  SELECT file, h, len(h) AS n, h[-1] AS l, CASE WHEN len(h) >= 2 THEN h[-2] END AS p FROM per_file
+  SELECT file, h, len(h) AS n, top[1] AS l, CASE WHEN len(h) >= 2 THEN top[2] END AS p FROM per_file
 ), pairs AS (
   SELECT file, l.iter AS iter FROM ev0 WHERE n >= 2 UNION ALL SELECT file, p.iter AS iter FROM ev0 WHERE n >= 2
 ), last2 AS MATERIALIZED (
@@ -76,7 +74,7 @@ WITH per_iter AS (
     {'d': 0, 'k': '', 'pl': 0, 'll': 0, 'up': []::VARCHAR[], 'ul': []::VARCHAR[], 'fp': []::VARCHAR[]}) AS m
   FROM cand GROUP BY file
 ), ev AS (
-  SELECT ev0.file, list_transform(h, x -> {'iter': x.iter, 'score': x.score}) AS history, n,
+  SELECT ev0.file, h AS history, n,
     p.iter AS prev_iter, l.iter AS last_iter, p.score AS score_prev, l.score AS score_last,
     round(l.score - p.score, 6) AS delta, p.criticals AS criticals_prev, l.criticals AS criticals_last,
     coalesce(cp.c, 0) AS np, coalesce(cl.c, 0) AS nl, coalesce(len(mt.m.up), 0) AS nm, coalesce(mt.m.fp, []) AS mfp,

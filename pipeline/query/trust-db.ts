@@ -21,19 +21,39 @@ const MISSES = `SELECT model, arg_min(provider, ln) AS provider, min(ln) AS ln, 
 // A (run, file) counts as a first try when the model accepted it with no miss of its own there.
 const TRIED = `SELECT model, count(*) AS tried, count(*) FILTER (WHERE acc AND NOT mis) AS first
   FROM (SELECT model, run_id, file, bool_or(kind = 'accept') AS acc, bool_or(kind = 'miss') AS mis FROM trust GROUP BY ALL) GROUP BY model`;
-const REVIEWS = `SELECT model, max(provider) AS provider, count(DISTINCT file) AS files, count(DISTINCT (iter, file)) AS file_iters,
+// (iter, file) pairs per model. When the cache knows each one-chunk row is alone in its (iter, file)
+// (single_rows), those rows are counted, and only chunked rows need a distinct set: a million-entry distinct
+// set of (iter, file) was most of the memory `scrum trust` needed.
+const reviewsSql = (singleRows: boolean) => `SELECT model, max(provider) AS provider, count(DISTINCT file) AS files,
+    ${singleRows ? "count(*) FILTER (WHERE chunks = 1) + count(DISTINCT (iter, file)) FILTER (WHERE chunks <> 1)" : "count(DISTINCT (iter, file))"} AS file_iters,
     sum(len(list_filter(static_findings, s -> s.model_verdict = 'confirmed'))) AS confirmed,
     sum(len(list_filter(static_findings, s -> s.model_verdict = 'rejected'))) AS rejected
   FROM reviews WHERE ${ACCEPTED} GROUP BY model`;
 // One opinion per (content, model) from its latest iteration: strictest verdict, fingerprints without the path.
-const AGREEMENT = `WITH r AS MATERIALIZED (
-    SELECT iter, file_sha256 AS sha, model, provider, verdict, critical_failures FROM reviews WHERE ${ACCEPTED}
-  ), latest AS (SELECT sha, model, max(iter) AS iter FROM r GROUP BY ALL),
-  op AS MATERIALIZED (
-    SELECT r.sha, r.model, coalesce(min(r.provider), '') AS provider,
-      ['pass', 'concerns', 'fail'][max(list_position(['pass', 'concerns', 'fail'], r.verdict))] AS verdict,
-      list_distinct(flatten(list(list_transform(r.critical_failures, c -> scrum_fp('', c.title, c.line))))) AS fps
-    FROM r SEMI JOIN latest l ON l.sha = r.sha AND l.model = r.model AND l.iter = r.iter GROUP BY r.sha, r.model
+// The latest iteration is found on the narrow columns first; only those rows' findings are read, and each
+// distinct title is keyed once (the lexicon's regexes are the expensive part, and titles repeat). Contents and
+// fingerprints are carried as 64-bit hashes: the same answers, a fraction of the memory.
+const agreementSql = (bucket: number, of: number) => `WITH every AS (
+    SELECT hash(file_sha256) AS sha, model, max(iter) AS iter FROM reviews
+    WHERE ${ACCEPTED}${of > 1 ? ` AND hash(file_sha256) % ${of} = ${bucket}` : ""} GROUP BY ALL
+  ), latest AS (
+    -- Content only one model reviewed has no pair to agree with: its findings are never read.
+    SELECT * FROM every SEMI JOIN (SELECT sha FROM every GROUP BY sha HAVING count(*) >= 2) m USING (sha)
+  ), cur AS MATERIALIZED (
+    SELECT hash(r.file_sha256) AS sha, r.model, r.provider, r.verdict, list_transform(r.critical_failures, c -> {'title': c.title, 'line': c.line}) AS cf
+    FROM reviews r SEMI JOIN latest l ON l.sha = hash(r.file_sha256) AND l.model = r.model AND l.iter = r.iter WHERE r.status = 'accepted' AND r.model IS NOT NULL
+  ), items AS (
+    SELECT sha, model, unnest(cf) AS c FROM cur
+  ), keys AS (
+    SELECT title, scrum_title_key(title) AS k FROM (SELECT DISTINCT c.title AS title FROM items)
+  ), fps AS (
+    SELECT i.sha, i.model, list_distinct(list(hash('#' || keys.k || '@' || scrum_bucket(i.c.line)))) AS fps
+    FROM items i JOIN keys ON keys.title = i.c.title GROUP BY ALL
+  ), op AS MATERIALIZED (
+    SELECT cur.sha, cur.model, coalesce(min(cur.provider), '') AS provider,
+      ['pass', 'concerns', 'fail'][max(list_position(['pass', 'concerns', 'fail'], cur.verdict))] AS verdict,
+      coalesce(any_value(fps.fps), []) AS fps
+    FROM cur LEFT JOIN fps ON fps.sha = cur.sha AND fps.model = cur.model GROUP BY cur.sha, cur.model
   ), pairs AS (
     SELECT a.model, b.provider = 'static' AS floor, a.sha, a.verdict IS NOT DISTINCT FROM b.verdict AS same,
       CASE WHEN len(a.fps) = 0 AND len(b.fps) = 0 THEN 1.0
@@ -49,9 +69,28 @@ function agreementOf(row: Record<string, unknown> | undefined): Agreement {
   return { files: n(row.files), verdict_agreement: rate(n(row.same), pairs), finding_overlap: pairs ? n(row.overlap) / pairs : null };
 }
 
-/** Per model, sorted by accepted files (most first), as trustProfile computes it. */
-export async function trustDb(db: KbDb): Promise<ModelTrust[]> {
-  const [accepts, misses, tried, reviews, agree, accuracy] = await Promise.all([ACCEPTS, MISSES, TRIED, REVIEWS, AGREEMENT, ACCURACY].map((sql) => db.all(sql)));
+/**
+ * The agreement rows, computed over `buckets` disjoint slices of the contents one after another and summed:
+ * every figure is a count or a sum per (model, floor) over contents, so slices add up exactly, and a long-lived
+ * reader with a memory limit (the UI) holds one slice of the opinions at a time.
+ */
+async function agreement(db: KbDb, buckets: number): Promise<Record<string, unknown>[]> {
+  const sums = new Map<string, Record<string, unknown>>();
+  for (let b = 0; b < buckets; b++) {
+    for (const r of await db.all(agreementSql(b, buckets))) {
+      const k = `${r.model}\u0000${r.floor}`;
+      const acc = sums.get(k);
+      if (!acc) sums.set(k, { ...r });
+      else for (const f of ["files", "pairs", "same", "overlap"]) acc[f] = n(acc[f]) + n(r[f]);
+    }
+  }
+  return [...sums.values()];
+}
+
+/** Per model, sorted by accepted files (most first), as trustProfile computes it. `buckets`: see agreement(). */
+export async function trustDb(db: KbDb, opts: { buckets?: number } = {}): Promise<ModelTrust[]> {
+  const [accepts, misses, tried, reviews, accuracy] = await Promise.all([ACCEPTS, MISSES, TRIED, reviewsSql(db.source().singleRows), ACCURACY].map((sql) => db.all(sql)));
+  const agree = await agreement(db, Math.max(1, Math.trunc(opts.buckets ?? 1)));
   const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.model), r]));
   const acc = by(accepts!), tr = by(tried!), rev = by(reviews!), evals = by(accuracy!);
   const models = new Set([...acc.keys(), ...rev.keys(), ...misses!.map((m) => String(m.model)), ...evals.keys()]);

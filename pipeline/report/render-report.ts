@@ -1,5 +1,6 @@
 // Pure renderers: report data → Markdown, and → one self-contained HTML page with inline SVG charts.
 import { TIER_ORDER } from "../analytics/file-iter";
+import { SIGNAL_COLOURS, TIER_COLOURS } from "../core/palette";
 import { headline, tally } from "./compare-text";
 import type { EvalTable, ReportData } from "./report-data";
 import { auditHtml, auditMarkdown } from "./audit-section";
@@ -8,10 +9,10 @@ import { barChart, esc, histogramChart, lineChart } from "./svg-charts";
 const f2 = (x: number | null | undefined) => (x === null || x === undefined ? "n/a" : x.toFixed(2));
 const pct = (x: number | null) => (x === null ? "n/a" : `${Math.round(x * 100)}%`);
 
-function signalCounts(d: ReportData): { label: string; value: number }[] {
+function signalCounts(d: ReportData): { label: string; value: number; color?: string }[] {
   const counts = new Map<string, number>();
   for (const s of d.signals) counts.set(s.signal, (counts.get(s.signal) ?? 0) + 1);
-  return [...new Set([...d.signalOrder, ...counts.keys()])].filter((s) => counts.has(s)).map((s) => ({ label: s, value: counts.get(s)! }));
+  return [...new Set([...d.signalOrder, ...counts.keys()])].filter((s) => counts.has(s)).map((s) => ({ label: s, value: counts.get(s)!, color: SIGNAL_COLOURS[s] }));
 }
 
 /** The latest mutation eval as rows of class × reviewer cells ("caught/reviewed"). */
@@ -67,7 +68,7 @@ export function renderHtml(d: ReportData): string {
       ? lineChart("chart-trajectories", "Per-file score trajectories (fix-wave order)", d.trajectories.map((t) => ({ label: t.file, points: t.history.map((h) => ({ x: h.iter, y: h.score })) })))
       : `<p class="note" id="chart-trajectories-note">Per-file trajectories need two scored iterations; the KB has ${d.iters.length}.</p>`,
     barChart("chart-signals", "Signals", signalCounts(d)),
-    barChart("chart-tiers", `Permission gradient${d.tiers ? ` (iter ${d.tiers.iter})` : ""}`, TIER_ORDER.map((t, i) => ({ label: t, value: d.tiers?.[t] ?? 0, color: ["#16a34a", "#2563eb", "#d97706", "#dc2626"][i] }))),
+    barChart("chart-tiers", `Permission gradient${d.tiers ? ` (iter ${d.tiers.iter})` : ""}`, TIER_ORDER.map((t) => ({ label: t, value: d.tiers?.[t] ?? 0, color: TIER_COLOURS[t] }))),
     barChart("chart-trust", "Model trust: first-attempt accept rate (of its accepted rows)", d.models.map((m) => ({ label: m.model, value: m.first_attempt_rate ?? 0 })), { max: 1, fmt: (v) => `${Math.round(v * 100)}%` }),
     barChart("chart-json", "Model trust: JSON emission rate", d.models.map((m) => ({ label: m.model, value: m.json_rate ?? 0 })), { max: 1, fmt: (v) => `${Math.round(v * 100)}%` }),
   ];

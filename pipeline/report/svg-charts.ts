@@ -1,9 +1,11 @@
 // Small SVG chart renderers (data → markup string): bars, grouped histograms and line trajectories.
 // No external assets, so the report stays one self-contained file.
 
+import { seriesColour, THEMES } from "../core/palette";
+
 export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const PALETTE = ["#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#475569", "#ea580c"];
-export const color = (i: number) => PALETTE[i % PALETTE.length]!;
+/** Series colours come from the palette the web UI uses too (pipeline/core/palette.ts). */
+export const color = seriesColour;
 
 interface Frame { w: number; h: number; pad: { l: number; r: number; t: number; b: number } }
 const frame = (w = 640, h = 260): Frame => ({ w, h, pad: { l: 44, r: 12, t: 34, b: 40 } });
@@ -16,7 +18,7 @@ function open(f: Frame, title: string, id: string): string {
 function yAxis(f: Frame, max: number, fmt: (v: number) => string = (v) => String(Math.round(v * 100) / 100)): string {
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => {
     const y = f.h - f.pad.b - t * (f.h - f.pad.t - f.pad.b);
-    return `<line x1="${f.pad.l}" x2="${f.w - f.pad.r}" y1="${y}" y2="${y}" stroke="#e5e7eb"/><text x="${f.pad.l - 6}" y="${y + 4}" font-size="10" text-anchor="end">${esc(fmt(t * max))}</text>`;
+    return `<line x1="${f.pad.l}" x2="${f.w - f.pad.r}" y1="${y}" y2="${y}" stroke="${THEMES.light.grid}"/><text x="${f.pad.l - 6}" y="${y + 4}" font-size="10" text-anchor="end">${esc(fmt(t * max))}</text>`;
   });
   return ticks.join("");
 }
