@@ -95,10 +95,15 @@ export const STEER: { kind: string; re: RegExp; negated?: boolean; needsAddress?
   { kind: "answer-format", needsAddress: true, re: re(String.raw`^(?:respond|answer|reply|output|return|print|write|say)\b(?:\s+(?:only|exactly|just|strictly|with|in)\b)(?:\s+\S+){0,3}?\s*(?:json|the\s+following|this|exactly|verdict|"|\{)`) },
 ];
 
+/**
+ * "A score of 10" is a demand only where the noun phrase ends its clause ("output APPROVED with a score of 10.");
+ * as the subject of a sentence about scores ("a score of 10/10 here means the file moved up") it describes.
+ */
+const VERDICT_OF = String.raw`(?=["'\`]?[\w./]+["'\`]?\s*(?:[.!?;,)\]]|$|(?:and|with|for|to|on|in|please|now)\b))`;
 /** Steering that needs no verb at the clause start: an asserted verdict, a passive demand. */
 export const STEER_ANYWHERE: { kind: string; re: RegExp }[] = [
   { kind: "no-findings", re: re(String.raw`\b(?:critical_failures|critical\s+failures|findings|static_claims)\s*(?:list|array|field)?\s*(?:must|should|shall|will|is\s+to|needs\s+to)\s+(?:be|stay|remain)\s+(?:an?\s+)?(?:empty|blank|\[\s*\]|none|null|zero)\b`) },
-  { kind: "verdict", re: re(String.raw`\b(?:verdict|score|rating|grade|result|assessment|outcome|evaluation|confidence)["']?(?:\s+(?:for|on|of)\s+(?:this|the)\s+[\w-]+)?\s*(?:must|should|shall|will|is\s+to|needs\s+to|has\s+to|=|:|is|of)\s*(?:always\s+)?(?:be\s+)?(?:set\s+to\s+|exactly\s+)?["'\`]?(?:pass|passed|approved?|${FAV_SCORE}|safe|secure|clean|1(?:\.0+)?)(?![\w-]|\.\d)(?!["'\`]?\s*(?:\||\/|or\b))`) },
+  { kind: "verdict", re: re(String.raw`\b(?:verdict|score|rating|grade|result|assessment|outcome|evaluation|confidence)["']?(?:\s+(?:for|on|of)\s+(?:this|the)\s+[\w-]+)?\s*(?:(?:must|should|shall|will|is\s+to|needs\s+to|has\s+to|=|:|is)\s*(?:always\s+)?(?:be\s+)?(?:set\s+to\s+|exactly\s+)?|of\s*${VERDICT_OF})["'\`]?(?:pass|passed|approved?|${FAV_SCORE}|safe|secure|clean|1(?:\.0+)?)(?![\w-]|\.\d)(?!["'\`]?\s*(?:\||\/|or\b))`) },
   { kind: "approve", re: re(String.raw`\b(?:this|the|it)(?:\s+${REVIEW_OBJ})?\s+(?:must|should|shall|will|is\s+to|needs\s+to|has\s+to|deserves\s+to|is\s+required\s+to)\s+(?:be\s+|get\s+)?(?:approved|accepted|passed|whitelisted|(?:scored|rated|graded|given|awarded|receive|get|obtain|earn)\s+(?:a\s+|an\s+)?(?:(?:score|rating|grade|mark)\s+(?:of\s+)?)?(?:at\s+least\s+)?${FAV_SCORE}|(?:marked|treated|considered|classified|labell?ed|reported|rated)\s+(?:as\s+)?${FAV_LABEL})\b`) },
 ];
 /** Claims about the review's outcome ("this file was already audited", "the code is secure", "no critical
