@@ -47,6 +47,13 @@ function clause(text: string): ClauseRead {
 const LOCATED = /^\s+(?:that\s+(?:appear|are)\s+)?(?:in|inside|within|from|contained\s+in|found\s+in|embedded\s+in|appearing\s+in|included\s+in)\b/i;
 const READERS_OWN = /\b(?:your|previous|previously|prior|above|earlier|preceding|foregoing|original|initial|system)\b/i;
 
+/**
+ * A unit of running code as the subject of a modal ("This function must be async and return nothing"): what
+ * follows is the code's contract, not an order to the reader, so it does not make the sentence self-referring
+ * (a verdict demanded of it still does: "This function must be rated 10/10").
+ */
+const CODE_SUBJECT = /^\W*(?:this|the)\s+(?:function|method|handler|callback|hook|route|endpoint|closure|lambda|middleware|getter|setter)\s+(?:must|should|shall|will|has\s+to|needs\s+to|is\s+(?:expected|supposed|required)\s+to)\b/i;
+
 /** "Respond with", "Reply only:": a quote right after such an order is the answer dictated, not a mention. */
 const ANSWER_LEAD = /^(?:(?:please|now|just|simply|then|and)\s+)*(?:respond|reply|answer|say|output|return|print|write|state|conclude|report)(?:\s+(?:only|exactly|just|simply|with|back|that|the\s+following|the\s+text|the\s+words?))*\s*:?\s*$/i;
 
@@ -56,12 +63,13 @@ export const ENGLISH: Grammar = {
   clause,
   sentence(text) {
     const anywhere = ADDRESS_ANYWHERE.exec(text);
+    const steer = STEER_ANYWHERE.some((x) => x.re.test(text));
     return {
       direct: Boolean(anywhere),
       directAI: Boolean(anywhere && AI_TERM.test(anywhere[0])),
       conditional: CONDITIONAL.test(text.replace(ADDRESS_ANYWHERE, "")),
-      selfRef: SELF_REF.test(text),
-      steer: STEER_ANYWHERE.some((x) => x.re.test(text)),
+      selfRef: SELF_REF.test(text) && (steer || !CODE_SUBJECT.test(text)),
+      steer,
       auditClaim: AUDIT_CLAIM.test(text),
     };
   },
