@@ -5,10 +5,11 @@ import type { SgNode } from "@ast-grep/napi";
 import type { StaticFinding } from "../kb/schemas/static-finding";
 import { invisibleCharacters, showHidden, trojanSource, type CodeRanges } from "./checks/hidden-unicode";
 import type { Hit } from "./checks/hit";
-import { MAY_INJECT } from "./checks/injection-lexicon";
-import { injectionsIn, whyMessage } from "./checks/prompt-injection";
+import { mayInject } from "./checks/injection-grammars";
+import { markdownSegments } from "./checks/markdown-segments";
+import { addressesMachine, injectionsIn, whyMessage } from "./checks/prompt-injection";
 import { offsetRegion } from "./checks/secretlint";
-import { codeSegments, markdownSegments, textSegments, type Segment } from "./checks/text-segments";
+import { codeSegments, textSegments, type Segment } from "./checks/text-segments";
 import { compileRule } from "./compile-rule";
 import type { SourceFile } from "./floor";
 import { documentedFixtures } from "./fixture-docs";
@@ -21,6 +22,7 @@ import { toFinding } from "./to-finding";
 export const isTextRule = (r: RuleSpec) => (TEXT_CHECKS as readonly string[]).includes(r.check?.name ?? "");
 
 const MARKDOWN = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
+const HTML = /\.(?:html?|xhtml)$/i;
 // Source in a language no rule grammar reads: its comments and literals are found line by line.
 const OTHER_CODE = /\.(?:java|kt|kts|scala|groovy|gradle|c|h|cc|cpp|cxx|hpp|hh|cs|swift|m|mm|rb|php|sh|bash|zsh|ps1|sql|lua|pl|pm|r|dart|ex|exs|erl|hs|clj|fs|ml|zig|nim|jl|vue|svelte)$/i;
 const HIDDEN_BIDI = /[\u202A-\u202E\u2066-\u2069]/;
@@ -48,13 +50,14 @@ interface FileView {
 
 function codeView(v: FileView, rule: RuleSpec, prep: Prepared): { segments: Segment[]; ranges: CodeRanges | null } {
   if (!rule.rule) {
-    const segments = MARKDOWN.test(v.file.path) ? markdownSegments(v.file.content) : textSegments(v.file.content, OTHER_CODE.test(v.file.path));
+    const { path, content } = v.file;
+    const segments = MARKDOWN.test(path) || HTML.test(path) ? markdownSegments(content, HTML.test(path)) : textSegments(content, OTHER_CODE.test(path));
     return { segments, ranges: null };
   }
   let got = v.code.get(rule);
   if (!got) {
     if (v.root === undefined) v.root = parseSource(v.file.path, v.file.content)?.root() ?? null;
-    const keep = rule.check!.name === "prompt-injection" ? (t: string) => MAY_INJECT.test(t) : undefined;
+    const keep = rule.check!.name === "prompt-injection" ? mayInject : undefined;
     const seg = v.root ? codeSegments(v.root, prep.matcher!, prep.commentStart, v.file.content, keep) : { segments: [], comments: [], strings: [] };
     got = { segments: seg.segments, ranges: { comments: seg.comments, strings: seg.strings } };
     v.code.set(rule, got);
@@ -70,12 +73,13 @@ function hitsOf(rule: RuleSpec, v: FileView, prep: Prepared): Hit[] {
     if (!HIDDEN_INVISIBLE.test(content)) return [];
     return invisibleCharacters(content, codeView(v, rule, prep).ranges, rule.check!.mode === "text" ? "text" : "code", v.testCode);
   }
-  if (!MAY_INJECT.test(content)) return [];
+  // In data files a key may name the reader ("reviewer_bot_instructions:"): read keys as words too.
+  if (!mayInject(content) && !(rule.language === "text" && content.includes("_") && mayInject(content.replace(/_/g, " ")))) return [];
   const hits: Hit[] = [];
   for (const seg of codeView(v, rule, prep).segments) {
     if (seg.kind === "string" && v.testCode) continue;
-    if (!MAY_INJECT.test(seg.text)) continue;
-    for (const h of injectionsIn(seg.text, seg.kind)) {
+    if (!mayInject(seg.text) && !(seg.context && addressesMachine(seg.context))) continue;
+    for (const h of injectionsIn(seg.text, seg.kind, { context: seg.context })) {
       hits.push({ region: offsetRegion(content, seg.start + h.start, seg.start + h.end), message: `${whyMessage(h.why)}${seg.kind === "string" ? " (in a string literal)" : ""}` });
     }
   }

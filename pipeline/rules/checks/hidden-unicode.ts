@@ -72,6 +72,19 @@ function joinerIsLegit(ch: string, before: string, after: string): boolean {
   return (ch === "\u200C" || ch === "\u200D") && (script(before) || script(after));
 }
 
+/**
+ * A literal that holds only invisible characters and stands as an entry of a table or an argument ("('\uFEFF',
+ * r'{}')", ".replace('\u200B', '')"): the program handles that character by name of its value, it does not
+ * disguise a string that looks like another.
+ */
+function characterEntry(content: string, [from, to]: [number, number]): boolean {
+  const body = content.slice(from, to).replace(/^[a-zA-Z]*(["'`])|(["'`])$/g, "");
+  if (!body || !/^[\u200B-\u200D\u2060\uFEFF\u180E]+$/.test(body)) return false;
+  const prev = content.slice(Math.max(0, from - 40), from).trimEnd().slice(-1);
+  const next = content.slice(to, to + 40).trimStart().slice(0, 1);
+  return "([{,".includes(prev) && prev !== "" && ",)]}:".includes(next) && next !== "";
+}
+
 /** `code`: zero-width characters in identifiers and strings, tag characters anywhere; `text`: tag characters only. */
 export function invisibleCharacters(content: string, ranges: CodeRanges | null, mode: "code" | "text", testCode = false): Hit[] {
   const out: Hit[] = [];
@@ -88,9 +101,10 @@ export function invisibleCharacters(content: string, ranges: CodeRanges | null, 
     if ((ranges && inside(i, ranges.comments)) || inTestInput(content, i, ranges, testCode)) continue;
     const before = [...content.slice(Math.max(0, i - 2), i)].pop() ?? "";
     const after = [...content.slice(i + 1, i + 3)][0] ?? "";
-    const inString = ranges ? inside(i, ranges.strings) !== null : naiveInString(content, i);
+    const lit = ranges ? inside(i, ranges.strings) : null;
+    const inString = ranges ? lit !== null : naiveInString(content, i);
     if (inString) {
-      if (joinerIsLegit(m[0], before, after)) continue;
+      if (joinerIsLegit(m[0], before, after) || (lit && characterEntry(content, lit))) continue;
       out.push(hit(content, i, i + 1, `zero-width character ${codePoint(m[0])} inside a string literal: two strings that look equal are not`));
     } else if (IDENT.test(before) && IDENT.test(after)) {
       out.push(hit(content, i, i + 1, `zero-width character ${codePoint(m[0])} inside an identifier: two names that look equal are not`));

@@ -10,24 +10,31 @@ const AI = String.raw`(?:AI|A\.I\.|LLMs?|large language models?|language models?
 const REVIEWER = String.raw`(?:(?:AI|LLM|model|ML)[ -]based[ -]|(?:AI|automated|code|security|static|LLM|model|machine|bot|future|any)[ -])?(?:reviewers?|auditors?|analy[sz]ers?|scanners?|graders?|evaluators?|judges?)`;
 /** A review system named by what it does: "automated code review systems", "the review bot". */
 const REVIEW_SYSTEM = String.raw`(?:(?:automated|AI|LLM|code|security|static)[ -])*(?:code[ -])?review(?:ing)?[ -](?:systems?|tools?|bots?|agents?|assistants?|pipelines?|models?|engines?)`;
+/** A machine named by what it does to the text: "automated tools", "AI summarisers", "the indexing pipeline". */
+const AUTOMATED = String.raw`(?:automated|automatic|autonomous|AI|LLM|machine)[ -](?:tools?|systems?|process(?:es|ors?)?|pipelines?|readers?|checkers?|crawlers?|indexers?|summari[sz]ers?|services?|programs?)`;
+/** A reviewer by role (never a bare "model" or "assistant"): a heading or key naming one addresses what is under it. */
+export const REVIEWER_NAMED = re(String.raw`\b(?:${REVIEWER}|${REVIEW_SYSTEM}|${AUTOMATED})\b`);
 /** Whom a vocative names. */
-export const ADDRESSEE = String.raw`(?:${REVIEW_SYSTEM}|(?:(?:AI|LLM|automated|autonomous|coding|code)[ -])?${AI}(?:[ -]${REVIEWER}|[ -](?:system|tool|agent)s?)?|${REVIEWER}(?:[ -]${AI})?)`;
+export const ADDRESSEE = String.raw`(?:${REVIEW_SYSTEM}|${AUTOMATED}|(?:(?:AI|LLM|automated|autonomous|coding|code)[ -])?${AI}(?:[ -]${REVIEWER}|[ -](?:system|tool|agent)s?)?|${REVIEWER}(?:[ -]${AI})?)`;
 
 /** Vocatives at the start of a clause: "AI reviewer:", "Dear reviewer,", "Note to the LLM:", "To any model reading this". */
 export const VOCATIVE_START = re(String.raw`^(?:(?:hey|hi|hello|dear|attention|attn|psst|note|notice|message|instructions?|reminder|warning)\s*(?:(?:to|for)\s+)?,?\s*)?(?:(?:the|all|any|every|you|our)\s+)?${ADDRESSEE}(?:\s+(?:instructions?|note|notice|directive|message|reminder)s?)?\s*(?:[:,!]|—|\s-\s|(?=\s+(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|reads|reviews|sees)\b))`);
-export const VOCATIVE_TO = re(String.raw`^(?:(?:note|message|instructions?|reminder|attention)\s+)?(?:to|for)\s+(?:the\s+|all\s+|any\s+|every\s+|each\s+|whichever\s+|whatever\s+)?${ADDRESSEE}\b(?:\s+(?:that|who)?\s*(?:reads|reviews|sees|processes|scans|audits|is\s+reading|is\s+reviewing)\s+(?:this|these|the)\s+[\w-]+)?`);
+export const VOCATIVE_TO = re(String.raw`^(?:(?:[\w-]+\s+){0,2}?(?:note|notice|message|instructions?|reminder|attention|directive|guidance)s?\s+)?(?:to|for)\s+(?:the\s+|all\s+|any\s+|every\s+|each\s+|whichever\s+|whatever\s+)?${ADDRESSEE}\b(?:\s+(?:that|who)?\s*(?:reads|reviews|sees|processes|scans|audits|is\s+reading|is\s+reviewing)\s+(?:this|these|the)\s+[\w-]+)?`);
 /**
  * A directive in the third person to the reviewer: "The AI reviewer must …", "Any automated reviewer should
  * …". Only reviewers and the bare "AI"/"LLM" count: "the model should reply in JSON" is how an LLM app
  * documents its own model.
  */
-const REVIEWER_3P = String.raw`(?:${REVIEW_SYSTEM}|(?:(?:AI|LLM)[ -])?${REVIEWER}(?:[ -](?:AI|LLM|bots?|agents?))?|(?:AI|LLM)[ -](?:assistants?|agents?|bots?|tools?|systems?)|AI|A\.I\.|LLMs?)`;
-export const THIRD_PERSON_DIRECTIVE = re(String.raw`^(?:the|any|all|every|each)?\s*${REVIEWER_3P}\s+(?:must|should|shall|needs? to|has to|have to|is to|are to|is required to|are required to|is expected to)\b`);
+const REVIEWER_3P = String.raw`(?:${REVIEW_SYSTEM}|(?:(?:AI|LLM)[ -])?${REVIEWER}(?:[ -](?:AI|LLM|bots?|agents?))?|(?:AI|LLM)[ -](?:assistants?|agents?|bots?|tools?|systems?)|${AUTOMATED}|AI|A\.I\.|LLMs?)`;
+/** What a machine reader does to the text it is given. */
+const READING = String.raw`(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking at|summari[sz]ing|grading|ingesting|parsing|indexing|triaging|checking|inspecting|reads|reviews|processes|analy[sz]es|scans|audits|evaluates|summari[sz]es|grades|ingests|parses|indexes|checks|inspects)`;
+const MODAL_3P = String.raw`(?:must|should|shall|needs? to|has to|have to|is to|are to|is required to|are required to|is expected to)\b`;
+export const THIRD_PERSON_DIRECTIVE = re(String.raw`^(?:(?:the|any|all|every|each)?\s*${REVIEWER_3P}|(?:any|all|every|each|whatever)\s+(?:[\w-]+\s+){0,2}?(?:${ADDRESSEE}|tools?|systems?|programs?|process(?:es)?|pipelines?|services?)\s+(?:(?:that|which|who)\s+)?(?:is\s+|are\s+)?${READING}\s+(?:this|these|the|my|our)\s+[\w-]+)\s+${MODAL_3P}`);
 /** Address that may sit anywhere in a sentence: "if you are an AI", "any LLM reading this", "you, the reviewer". */
-export const ADDRESS_ANYWHERE = re(String.raw`\bif\s+you(?:'re|\s+are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?${ADDRESSEE}\b|\bif\s+(?:an?|the|any)\s+${ADDRESSEE}\s+(?:is|are)\s+(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking)\b|\b(?:is|are)\s+(?:meant\s+|intended\s+|written\s+|only\s+)?for\s+(?:the\s+|any\s+|all\s+)?${REVIEWER_3P}\b|\byou(?:'re|\s+are)\s+(?:now\s+)?(?:reviewing|auditing|analy[sz]ing|scanning|evaluating)\b|\b(?:any|every|all|each)\s+${ADDRESSEE}\s+(?:(?:that|who)\s+)?(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking at|reads|reviews|processes|analy[sz]es|scans)\b|\bas\s+(?:an?|the)\s+${ADDRESSEE}\s*,\s*you\b|\byou\s*,\s*the\s+${ADDRESSEE}\b`);
+export const ADDRESS_ANYWHERE = re(String.raw`\bif\s+you(?:'re|\s+are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?${ADDRESSEE}\b|\bif\s+(?:an?|the|any)\s+${ADDRESSEE}\s+(?:is|are)\s+(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking)\b|\b(?:is|are)\s+(?:meant\s+|intended\s+|written\s+|only\s+)?for\s+(?:the\s+|any\s+|all\s+)?${REVIEWER_3P}\b|\byou(?:'re|\s+are)\s+(?:now\s+)?(?:reviewing|auditing|analy[sz]ing|scanning|evaluating)\b|\b(?:any|every|all|each)\s+(?:${ADDRESSEE}|(?:automated\s+|automatic\s+)?(?:tools?|systems?|programs?|process(?:es)?|pipelines?|services?))\s+(?:(?:that|which|who)\s+)?(?:is\s+|are\s+)?${READING}\b|\b(?:whoever|whatever|anyone|anything|anybody)\s+(?:(?:that|who)\s+)?(?:is\s+)?${READING}\s+(?:this|these|the|my|our)\b|\bas\s+(?:an?|the)\s+${ADDRESSEE}\s*,\s*you\b|\byou\s*,\s*the\s+${ADDRESSEE}\b`);
 
 /** An addressee that is a machine (not a human reviewer): only such an address makes a claim ("it is correct") steering. */
-export const AI_TERM = re(String.raw`\b(?:AI|A\.I\.|LLMs?|language models?|models?|assistants?|chat ?bots?|bots?|agents?|copilots?|ChatGPT|GPT|Claude|Gemini|Llama|Mistral|Qwen|DeepSeek|Kimi|Grok|automated|machine|review(?:ing)?[ -](?:systems?|tools?|engines?|pipelines?))\b`);
+export const AI_TERM = re(String.raw`\b(?:whatever|anything|tools?|systems?|programs?|process(?:es|ors?)?|pipelines?|services?|crawlers?|indexers?|summari[sz]ers?|AI|A\.I\.|LLMs?|language models?|models?|assistants?|chat ?bots?|bots?|agents?|copilots?|ChatGPT|GPT|Claude|Gemini|Llama|Mistral|Qwen|DeepSeek|Kimi|Grok|automated|machine|review(?:ing)?[ -](?:systems?|tools?|engines?|pipelines?))\b`);
 /** "Reviewer: @alice", "Reviewers: Bob, Carol": a metadata label naming people, not an address. */
 export const PEOPLE_LABEL = /^\W*(?:[Rr]eviewers?|REVIEWERS?|[Aa]uditors?|[Aa]pprovers?|[Rr]eviewed\s+by|[Aa]pproved\s+by)\s*:?\s*(?:@[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:\s*(?:,|and)\s*(?:@[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?))*\W*$/;
 
@@ -82,21 +89,26 @@ export const STEER: { kind: string; re: RegExp; negated?: boolean; needsAddress?
   // "reject all of them", "dismiss the static claims": an order about the floor's findings
   { kind: "reject-claims", re: re(String.raw`^(?:reject|dismiss|discard|overrule|waive)\s+(?:all|every|each|any|the|these|those)?\s*(?:of\s+)?(?:them|these|those|(?:static\s+|floor\s+)?(?:claims?|findings?|issues?|warnings?|alerts?))\b`) },
   // With an address, any order to look away is steering: "ignore the eval() below", "skip this".
-  { kind: "skip-review", needsAddress: true, re: re(String.raw`^(?:ignore|skip|overlook|disregard|excuse|whitelist|allowlist)\b`) },
+  { kind: "skip-review", needsAddress: true, re: re(String.raw`^(?:ignore|skip|overlook|disregard|excuse|whitelist|allowlist|suppress|silence|mute|hide|dismiss)\b(?!-)`) },
   { kind: "skip-review", re: re(String.raw`^(?:skip|ignore|omit|exclude|bypass|overlook|disregard|hide|suppress|filter\s+out|leave\s+out)\b(?:\s+(?:reviewing|analy[sz]ing|checking|auditing|scanning|evaluating|examining|inspecting))?(?:\s+(?:any|all|the|this|these|every|its))?\s+(?:${FINDINGS}|(?:file|code|module|function|class|section|block|lines?)\b${NOT_THE_THING})`) },
   { kind: "answer-format", needsAddress: true, re: re(String.raw`^(?:respond|answer|reply|output|return|print|write|say)\b\s*(?:only\s+|exactly\s+|just\s+)?(?:with\s+)?(?:this|the\s+following|json|\{|["']?verdict)`) },
   { kind: "answer-format", needsAddress: true, re: re(String.raw`^(?:respond|answer|reply|output|return|print|write|say)\b(?:\s+(?:only|exactly|just|strictly|with|in)\b)(?:\s+\S+){0,3}?\s*(?:json|the\s+following|this|exactly|verdict|"|\{)`) },
 ];
 
+/**
+ * "A score of 10" is a demand only where the noun phrase ends its clause ("output APPROVED with a score of 10.");
+ * as the subject of a sentence about scores ("a score of 10/10 here means the file moved up") it describes.
+ */
+const VERDICT_OF = String.raw`(?=["'\`]?[\w./]+["'\`]?\s*(?:[.!?;,)\]]|$|(?:and|with|for|to|on|in|please|now)\b))`;
 /** Steering that needs no verb at the clause start: an asserted verdict, a passive demand. */
 export const STEER_ANYWHERE: { kind: string; re: RegExp }[] = [
   { kind: "no-findings", re: re(String.raw`\b(?:critical_failures|critical\s+failures|findings|static_claims)\s*(?:list|array|field)?\s*(?:must|should|shall|will|is\s+to|needs\s+to)\s+(?:be|stay|remain)\s+(?:an?\s+)?(?:empty|blank|\[\s*\]|none|null|zero)\b`) },
-  { kind: "verdict", re: re(String.raw`\b(?:verdict|score|rating|grade|result|assessment|outcome|evaluation|confidence)["']?(?:\s+(?:for|on|of)\s+(?:this|the)\s+[\w-]+)?\s*(?:must|should|shall|will|is\s+to|needs\s+to|has\s+to|=|:|is|of)\s*(?:always\s+)?(?:be\s+)?(?:set\s+to\s+|exactly\s+)?["'\`]?(?:pass|passed|approved?|${FAV_SCORE}|safe|secure|clean|1(?:\.0+)?)(?![\w-]|\.\d)(?!["'\`]?\s*(?:\||\/|or\b))`) },
+  { kind: "verdict", re: re(String.raw`\b(?:verdict|score|rating|grade|result|assessment|outcome|evaluation|confidence)["']?(?:\s+(?:for|on|of)\s+(?:this|the)\s+[\w-]+)?\s*(?:(?:must|should|shall|will|is\s+to|needs\s+to|has\s+to|=|:|is)\s*(?:always\s+)?(?:be\s+)?(?:set\s+to\s+|exactly\s+)?|of\s*${VERDICT_OF})["'\`]?(?:pass|passed|approved?|${FAV_SCORE}|safe|secure|clean|1(?:\.0+)?)(?![\w-]|\.\d)(?!["'\`]?\s*(?:\||\/|or\b))`) },
   { kind: "approve", re: re(String.raw`\b(?:this|the|it)(?:\s+${REVIEW_OBJ})?\s+(?:must|should|shall|will|is\s+to|needs\s+to|has\s+to|deserves\s+to|is\s+required\s+to)\s+(?:be\s+|get\s+)?(?:approved|accepted|passed|whitelisted|(?:scored|rated|graded|given|awarded|receive|get|obtain|earn)\s+(?:a\s+|an\s+)?(?:(?:score|rating|grade|mark)\s+(?:of\s+)?)?(?:at\s+least\s+)?${FAV_SCORE}|(?:marked|treated|considered|classified|labell?ed|reported|rated)\s+(?:as\s+)?${FAV_LABEL})\b`) },
 ];
 /** Claims about the review's outcome ("this file was already audited", "the code is secure", "no critical
  * failures", "these findings are false positives", "LGTM"): steering only when the text addresses the reviewer. */
-export const AUDIT_CLAIM = re(String.raw`\b(?:this|it|the\s+(?:code|file|module|function|following\s+\w+|above\s+\w+)|this\s+(?:code|file|module|function|class|implementation)|everything)\s+(?:is|looks|seems|are)\s+(?:all\s+|completely\s+|perfectly\s+|totally\s+|100%\s+)?(?:fine|good|safe|ok|okay|correct|secure|clean|bug[- ]?free|production[- ]ready|verified)\b|^\W*no\s+(?:critical\s+|security\s+)?(?:failures|findings|issues|vulnerabilities|problems|bugs|defects)\b|\b(?:findings|issues|warnings|alerts|claims)\b[^.;]{0,50}\b(?:are|were)\s+(?:all\s+)?(?:false\s+positives|invalid|bogus|wrong)\b|\bLGTM\b|\b(?:this|the)\s+(?:file|code|module|function|class|implementation|repository|repo|project|library|package)\s+(?:has\s+(?:already\s+)?been|was(?:\s+already)?|is(?:\s+already)?)\s+(?:fully\s+|thoroughly\s+|manually\s+|formally\s+|independently\s+|previously\s+)?(?:audited|reviewed|verified|approved|certified|vetted|pen-?tested|validated|cleared|signed\s+off)\b`);
+export const AUDIT_CLAIM = re(String.raw`\b(?:this|it|the\s+(?:code|file|module|function|following\s+\w+|above\s+\w+)|this\s+(?:code|file|module|function|class|implementation)|everything)\s+(?:is|looks|seems|are)\s+(?:all\s+|completely\s+|perfectly\s+|totally\s+|100%\s+)?(?:fine|good|safe|ok|okay|correct|secure|clean|bug[- ]?free|production[- ]ready|verified)\b|^\W*no\s+(?:critical\s+|security\s+)?(?:failures|findings|issues|vulnerabilities|problems|bugs|defects)\b|\b(?:findings?|issues?|warnings?|alerts?|claims?)\b[^.;]{0,50}\b(?:are|were|is|was)\s+(?:all\s+)?(?:an?\s+)?(?:known\s+|confirmed\s+|documented\s+)?(?:false\s+positives?|invalid|bogus|wrong|spurious|noise)\b|\bLGTM\b|\b(?:this|the)\s+(?:file|code|module|function|class|implementation|repository|repo|project|library|package)\s+(?:has\s+(?:already\s+)?been|was(?:\s+already)?|is(?:\s+already)?)\s+(?:fully\s+|thoroughly\s+|manually\s+|formally\s+|independently\s+|previously\s+)?(?:audited|reviewed|verified|approved|certified|vetted|pen-?tested|validated|cleared|signed\s+off)\b`);
 
 /** Overriding the reader's instructions; `strong` when the object is clearly the model's own instructions. */
 export const OVERRIDE = re(String.raw`^(?:ignore|disregard|forget(?:\s+about)?|override|overrule|bypass|discard|abandon|set\s+aside|neglect|disobey|(?:do\s+not|don'?t|stop)\s+follow(?:ing)?)\b((?:\s+(?:all|any|every|each|the|your|my|these|those|of|previous|previously|prior|above|earlier|preceding|foregoing|original|initial|system|other|existing|given|default|current|old|former|safety|security|review|reviewing|standing|hidden|developer|operator|that|such|given))*)\s+(instructions?|directives?|directions?|guidelines?|rules|prompts?|system\s+prompt|system\s+message|context|programming|guardrails?|constraints?|tasks?|orders|commands)\b`);
@@ -118,8 +130,9 @@ export const EXAMPLE_FRAME = /\b(?:examples?|e\.g\.|for\s+instance|such\s+as|lik
 export const MAY_INJECT = re(
   [
     String.raw`\b(?:ignore|disregard|forget|override|overrule|bypass|discard|abandon|set\s+aside|neglect|disobey|follow(?:ing)?)\b[^.!?;]{0,80}?\b(?:instructions?|directives?|directions?|guidelines?|rules|prompts?|context|programming|guardrails?|constraints?|tasks?|orders|commands)\b`,
-    String.raw`\b${ADDRESSEE}\s*(?:[:,!]|—|\s-\s|\s+(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking|that|who|reads|reviews|must|should|shall|needs?|has\s+to|have\s+to|is\s+(?:to|required|expected)|are\s+(?:to|required|expected)))`,
+    String.raw`\b${ADDRESSEE}(?:\s+(?:instructions?|note|notice|directive|message|reminder)s?)?\s*(?:[:,!]|—|\s-\s|\s+(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking|that|who|reads|reviews|must|should|shall|needs?|has\s+to|have\s+to|is\s+(?:to|required|expected)|are\s+(?:to|required|expected)))`,
     String.raw`\b(?:dear|hey|hi|hello|attention|attn|psst|to|for|are|re|as\s+an?|as\s+the|you,?\s+the)\s+(?:(?:the|all|any|every|each|an?)\s+)?(?:[\w-]+\s+)?${ADDRESSEE}\b`,
+    String.raw`\b(?:whoever|whatever|anyone|anything|anybody|any|every|all|each)\s+(?:[\w-]+\s+){0,2}(?:(?:that|which|who)\s+)?(?:is\s+|are\s+)?${READING}\b`,
     ROLE_LINE.source, ROLE_TOKEN.source, ROLE_JSON.source,
     String.raw`\b(?:verdict|critical_failures|verified_components|missing_components|static_claims)\b`,
     SELF_REF.source,

@@ -1,13 +1,14 @@
 // prompt-injection: does this text address an AI or reviewer AND try to steer its verdict or override its
 // instructions? Decided clause by clause from what the text does (who it speaks to, which verb leads the
 // clause, what outcome it demands), so a text that talks *about* injection stays silent.
-import { clauses, introducesExamples, isListItem, sentences, usedText, type Span } from "./injection-clauses";
-import {
-  ADDRESS_ANYWHERE, AI_TERM, PEOPLE_LABEL, AUDIT_CLAIM, CONDITIONAL, CONTRACT_DISTINCT, CONTRACT_KEY, LEAD, NEGATION, OVERRIDE, OVERRIDE_STRONG_DET,
-  OVERRIDE_ALL, ROLE_CHANGE, ROLE_JSON, ROLE_LINE, ROLE_TOKEN, SELF_REF, STEER, STEER_ANYWHERE, THIRD_PERSON_DIRECTIVE, VOCATIVE_START, VOCATIVE_TO,
-} from "./injection-lexicon";
+import { ENGLISH } from "./english-grammar";
+import { clauses, isListItem, sentences, usedText, type Span } from "./injection-clauses";
+import type { ClauseRead, Grammar } from "./injection-grammar";
+import { grammars } from "./injection-grammars";
+import { CONTRACT_DISTINCT, CONTRACT_KEY, PEOPLE_LABEL, ROLE_JSON, ROLE_LINE, ROLE_TOKEN } from "./injection-lexicon";
+import { normalise } from "./normalise-text";
 
-/** comment: code comments, docstrings, HTML comments; prose: Markdown and text; string: a code literal. */
+/** comment: code comments, docstrings, HTML comments and hidden elements; prose: Markdown and text; string: a code literal. */
 export type SegmentKind = "comment" | "prose" | "string";
 
 export interface InjectionHit {
@@ -15,48 +16,6 @@ export interface InjectionHit {
   start: number;
   end: number;
   why: "override" | "steer" | "role-change" | "answer-contract";
-}
-
-/**
- * `direct`: the clause speaks to the reader (a vocative); `indirect`: it directs a reviewer in the third person
- * (never "the model should …", how an LLM app documents its own model). A direct address carries to the next
- * sentences; claims ("the code is secure") steer only after one.
- */
-interface ClauseRead { direct: boolean; directAI: boolean; indirect: boolean; steer: boolean; steerIfAddressed: boolean; override: "strong" | "weak" | null; roleChange: boolean }
-
-function readClause(c: Span): ClauseRead {
-  const out: ClauseRead = { direct: false, directAI: false, indirect: false, steer: false, steerIfAddressed: false, override: null, roleChange: false };
-  let t = c.text;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const v of [VOCATIVE_START, VOCATIVE_TO, THIRD_PERSON_DIRECTIVE]) {
-      const m = v.exec(t);
-      if (m && m[0].trim()) {
-        if (v === THIRD_PERSON_DIRECTIVE) out.indirect = true;
-        else { out.direct = true; out.directAI ||= AI_TERM.test(m[0]); }
-        t = t.slice(m[0].length).trimStart();
-        changed = true;
-      }
-    }
-    for (const l of LEAD) {
-      const m = l.exec(t);
-      if (m && m[0]) { t = t.slice(m[0].length); changed = true; }
-    }
-  }
-  const neg = NEGATION.exec(t);
-  if (neg) t = t.slice(neg[0].length);
-  t = t.replace(/[:,.;!]+$/, "");
-  // Go and Rust doc comments open with the item's name and a verb in the third person ("Approve approves …").
-  const [w1, w2] = t.split(/\s+/);
-  if (w1 && w2 && w2.toLowerCase().startsWith(w1.toLowerCase()) && /(?:s|es)$/i.test(w2)) return out;
-  const steers = STEER.filter((s) => Boolean(s.negated) === Boolean(neg) && s.re.test(t));
-  out.steer = steers.some((s) => !s.needsAddress);
-  out.steerIfAddressed = steers.length > 0;
-  const o = OVERRIDE.exec(t);
-  if (o && !neg) out.override = OVERRIDE_STRONG_DET.test(o[1] ?? "") ? "strong" : "weak";
-  if (!neg && OVERRIDE_ALL.test(t)) out.override = "strong";
-  out.roleChange = !neg && ROLE_CHANGE.test(t);
-  return out;
 }
 
 const shaped = (keys: Set<string>) => keys.size >= 2 && [...keys].some((k) => CONTRACT_DISTINCT.has(k));
@@ -85,41 +44,82 @@ function answerShapedAt(text: string): number | null {
   return null;
 }
 
+export interface InjectionOptions {
+  /** Words that introduce the segment (the heading above a paragraph, a data file's key): a machine addressed there is addressed here. */
+  context?: string;
+  /** The grammars to read with (default: English and every language file). */
+  grammars?: Grammar[];
+}
+
+const contextCache = new Map<string, boolean>();
+
+/** Does this heading or key name a machine reader ("Notes for AI reviewers", "llm_instructions", "Hinweise für die KI")? */
+export function addressesMachine(context: string, all: Grammar[] = grammars()): boolean {
+  let got = contextCache.get(context);
+  if (got === undefined) {
+    const words = context.replace(/^#+\s*/, "").replace(/[_.]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").trim();
+    const said = words.replace(/[:：,，]?\s*$/u, ":");
+    got = all.some((g) => g.namesReviewer(said) && (g.clause(said).directAI || g.sentence(said).directAI));
+    if (contextCache.size > 10_000) contextCache.clear();
+    contextCache.set(context, got);
+  }
+  return got;
+}
+
+/** Latin-script languages share words: a text is read with those within this factor of the best share. */
+const RIVAL_SHARE = 0.6;
+
+/** The grammars to read a text with: English always, and each other language the text may be written in. */
+function readWith(all: Grammar[], text: string): Grammar[] {
+  const candidates = all.filter((g) => g === ENGLISH || g.mayInject(text));
+  const shares = new Map(candidates.filter((g) => g.share).map((g) => [g, g.share!(text)]));
+  const best = Math.max(0, ...shares.values());
+  return candidates.filter((g) => !shares.has(g) || shares.get(g)! >= best * RIVAL_SHARE);
+}
+
 /** Every span of `text` that addresses the reader and steers it. */
-export function injectionsIn(text: string, kind: SegmentKind): InjectionHit[] {
+export function injectionsIn(raw: string, kind: SegmentKind, opts: InjectionOptions = {}): InjectionHit[] {
+  // Read through zero-width characters and fullwidth or mathematical letters (hidden or disguised words); offsets map back.
+  const norm = normalise(raw);
+  const text = norm?.text ?? raw;
+  const all = opts.grammars ?? grammars();
+  const active = readWith(all, text);
   const hits: InjectionHit[] = [];
   // A forged chat turn speaks to the model by construction (in code, role JSON is an app's own prompt).
   // `direct` carries from sentence to sentence: one vocative addresses the whole comment or paragraph.
   let direct = kind !== "string" && (ROLE_LINE.test(text) || ROLE_TOKEN.test(text) || (kind === "comment" && ROLE_JSON.test(text)));
+  if (!direct && opts.context && addressesMachine(opts.context, all)) direct = true;
   let directAI = direct;
   const answerAt = kind === "comment" ? answerShapedAt(text) : null;
   if (answerAt !== null) hits.push({ start: answerAt, end: text.length, why: "answer-contract" });
   let examples = false;
+  const answerLead = (before: string) => active.some((g) => g.answerLead(before));
   for (const s of sentences(text)) {
-    if (introducesExamples(s.text)) { examples = true; continue; }
+    if (active.some((g) => g.introducesExamples(s.text))) { examples = true; continue; }
     if (!isListItem(s.text)) examples = false;
     else if (examples) continue;
     if (PEOPLE_LABEL.test(s.text)) continue;
-    const used: Span = { ...s, text: usedText(s.text) };
-    const anywhere = ADDRESS_ANYWHERE.exec(used.text);
-    if (anywhere) { direct = true; directAI ||= AI_TERM.test(anywhere[0]); }
-    const reads = clauses(used).map(readClause);
+    const used: Span = { ...s, text: usedText(s.text, answerLead) };
+    const whole = active.map((g) => g.sentence(used.text));
+    if (whole.some((r) => r.direct)) direct = true;
+    if (whole.some((r) => r.directAI)) directAI = true;
+    const reads: ClauseRead[] = clauses(used).flatMap((c) => active.map((g) => g.clause(c.text)));
     if (reads.some((r) => r.direct)) direct = true;
     if (reads.some((r) => r.directAI)) directAI = true;
     const addressed = direct || reads.some((r) => r.indirect);
-    const conditional = CONDITIONAL.test(used.text.replace(ADDRESS_ANYWHERE, ""));
-    const selfRef = SELF_REF.test(used.text);
-    const steer = reads.some((r) => r.steer || (addressed && r.steerIfAddressed)) || STEER_ANYWHERE.some((x) => x.re.test(used.text));
-    const override = reads.find((r) => r.override)?.override ?? null;
+    const conditional = whole.some((r) => r.conditional);
+    const selfRef = whole.some((r) => r.selfRef);
+    const steer = reads.some((r) => r.steer || (addressed && r.steerIfAddressed)) || whole.some((r) => r.steer);
+    const override = reads.find((r) => r.override === "strong")?.override ?? reads.find((r) => r.override)?.override ?? null;
     let why: InjectionHit["why"] | null = null;
     if (override === "strong" && (addressed || !conditional)) why = "override";
     else if (override === "weak" && (addressed || steer)) why = "override";
     else if (reads.some((r) => r.roleChange) && addressed) why = "role-change";
     else if (steer && (addressed || (selfRef && !conditional))) why = "steer";
-    else if (directAI && AUDIT_CLAIM.test(used.text) && kind !== "string") why = "steer";
+    else if (directAI && whole.some((r) => r.auditClaim) && kind !== "string") why = "steer";
     if (why) hits.push({ start: s.start, end: s.end, why });
   }
-  return hits;
+  return norm ? hits.map((h) => ({ ...h, start: norm.at[h.start]!, end: norm.at[h.end]! })) : hits;
 }
 
 const WHY: Record<InjectionHit["why"], string> = {

@@ -1,16 +1,23 @@
 // Where a file's words are: comments, docstrings and string literals of code (from the rule's ast-grep
-// selection), Markdown prose and HTML comments, and the values and comments of other text files. A segment
-// keeps its offsets: its text is the file's slice with markers and quotes blanked, never shifted.
+// selection), and the values and comments of other text files (Markdown and HTML: markdown-segments.ts). A
+// segment keeps its offsets: its text is the file's slice with markers and quotes blanked, never shifted.
 import type { NapiConfig, SgNode } from "@ast-grep/napi";
 import type { SegmentKind } from "./prompt-injection";
 
-export interface Segment { start: number; end: number; text: string; kind: SegmentKind }
+export interface Segment {
+  start: number;
+  end: number;
+  text: string;
+  kind: SegmentKind;
+  /** The words that introduce it: the heading above a paragraph, the key of a value (its parents' keys first). */
+  context?: string;
+}
 
-const blank = (s: string) => s.replace(/[^\n]/g, " ");
+export const blank = (s: string) => s.replace(/[^\n]/g, " ");
 const COMMENT_MARK = /^([ \t]*)(\/\/[/!]?|\/\*+!?|\*\/|\*(?!\*)|#!?|--|<!--|-->|;+|REM\b)/gim;
 
 /** Blank comment markers at line starts and a closing marker at the end, keeping every offset. */
-function maskComment(text: string): string {
+export function maskComment(text: string): string {
   return text.replace(COMMENT_MARK, (_m, ws: string, mark: string) => ws + blank(mark)).replace(/(\*\/|-->)\s*$/, (m) => blank(m));
 }
 
@@ -61,50 +68,15 @@ export function codeSegments(root: SgNode, matcher: NapiConfig, commentStart: Re
   return { segments: segments.filter((s) => s.kind === "string" || keep(s.text)), comments, strings };
 }
 
-/** Markdown: paragraphs of prose and HTML comments; fenced and indented code and table rows are shown, not said. */
-export function markdownSegments(content: string): Segment[] {
-  const out: Segment[] = [];
-  let masked = content.replace(/<!--[\s\S]*?-->/g, (m, i: number) => {
-    out.push({ start: i, end: i + m.length, text: maskComment(m.replace(/^<!--/, "    ")), kind: "comment" });
-    return blank(m);
-  });
-  masked = masked.replace(/^([ \t]*)(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\2[^\n]*$|(?![\s\S]))/gm, (m) => blank(m));
-  masked = masked.replace(/(?<=^|\n[ \t]*\n)((?: {4}|\t)[^\n]*(?:\n|$))+/g, (m) => blank(m));
-  masked = masked.replace(/^[ \t]*\|.*$/gm, (m) => blank(m)).replace(/\]\([^)\s]*\)/g, (m) => "]" + blank(m.slice(1)));
-  // Paragraphs: blank lines end one, a heading is one of its own, and none grows past MAX_PARAGRAPH.
-  let para: { start: number; end: number } | null = null;
-  const flush = () => {
-    if (!para) return;
-    const text = masked.slice(para.start, para.end);
-    const prev = out[out.length - 1];
-    // A paragraph ending in ":" introduces the next one (a list of examples): keep them one text.
-    if (text.trim() && prev?.kind === "prose" && prev.text.trimEnd().endsWith(":") && prev.text.length < MAX_PARAGRAPH) {
-      prev.text = masked.slice(prev.start, para.end);
-      prev.end = para.end;
-    } else if (text.trim()) out.push({ start: para.start, end: para.end, text, kind: "prose" });
-    para = null;
-  };
-  let at = 0;
-  for (const line of masked.split("\n")) {
-    const start = at;
-    at += line.length + 1;
-    const heading = /^#{1,6}\s/.test(line);
-    if (!line.trim() || heading || (para && para.end - para.start > MAX_PARAGRAPH)) flush();
-    if (!line.trim()) continue;
-    if (para) para.end = start + line.length;
-    else para = { start, end: start + line.length };
-    if (heading) flush();
-  }
-  flush();
-  return out.sort((a, b) => a.start - b.start);
-}
-
 const CODE_LINE = /[=(;{]|\breturn\b/;
 const LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 const KEY_PREFIX = /^([ \t]*(?:-[ \t]+)?(?:"[^"\n]*"|'[^'\n]*'|[\w.$@-]+)[ \t]*[:=][ \t]*)(?=\S)/;
-const MAX_PARAGRAPH = 4000;
+export const MAX_PARAGRAPH = 4000;
 const NAMING_KEY = /^[ \t]*(?:-[ \t]+)?["']?(?:name|title|label|id|key|slug|tags?|category|goal|probe|technique|type|kind)["']?[ \t]*[:=]/i;
 const LINE_COMMENT = /^[ \t]*(?:#|\/\/|;|--|<!--|\/\*|\*)/;
+/** A key that opens a block (`ai_review:`, `"notes": {`): the keys of the values under it start with it. */
+const PARENT_KEY = /^([ \t]*)(?:-[ \t]+)?["']?([\w.$@-]+)["']?[ \t]*[:=][ \t]*(?:[|>][-+]?|\{|\[)?[ \t]*$/;
+const keyWords = (k: string) => k.replace(/^[ \t]*(?:-[ \t]+)?["']?|["']?[ \t]*[:=][ \t]*$/g, "");
 
 /**
  * Other text files, line by line: a comment line joins the comment block around it; a `key: value` line is a
@@ -115,11 +87,16 @@ export function textSegments(content: string, code: boolean): Segment[] {
   const out: Segment[] = [];
   let cur: Segment | null = null;
   let at = 0;
+  const parents: { indent: number; key: string }[] = [];
   for (const line of content.split("\n")) {
     const start = at;
     at += line.length + 1;
     if (!line.trim()) { cur = null; continue; }
     const comment = LINE_COMMENT.test(line);
+    const indent = line.length - line.trimStart().length;
+    const parent = !comment && PARENT_KEY.exec(line);
+    if (parent || (!comment && /^\s*[}\]]/.test(line))) while (parents.length && parents[parents.length - 1]!.indent >= indent) parents.pop();
+    if (parent) parents.push({ indent, key: parent[2]! });
     const key = !comment && KEY_PREFIX.exec(line);
     // A value under a naming key ("name": "...", title:) labels something: it is a name, not a message.
     if (key && NAMING_KEY.test(key[1]!)) { cur = null; continue; }
@@ -140,6 +117,10 @@ export function textSegments(content: string, code: boolean): Segment[] {
       cur.end = start + line.length;
     } else {
       cur = { start, end: start + line.length, text, kind };
+      if (key) {
+        while (parents.length && parents[parents.length - 1]!.indent >= indent) parents.pop();
+        cur.context = [...parents.map((p) => p.key), keyWords(key[1]!)].join(" ");
+      } else if (!comment && parents.length) cur.context = parents.map((p) => p.key).join(" ");
       out.push(cur);
     }
   }
