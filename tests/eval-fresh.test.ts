@@ -1,5 +1,5 @@
-// The floor on the two fresh corpora (written elsewhere without reading the rules, development material
-// since the second floor pass): the figures that pass reached are a regression floor, not a target.
+// The floor on the fresh corpora (written elsewhere without reading the rules, development material since
+// they were last held out): the figures reached are a regression floor, not a target.
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { runCli } from "../pipeline/cli/main";
@@ -21,6 +21,12 @@ const REACHED = {
   "corpus-fresh2": { expected: 62, found: 62, falsePositives: 0, notes: 2 },
 } as const;
 
+/** The last held-out measures (README History), kept as floors now that the corpora are development material. */
+const HELD_OUT = {
+  "corpus-fresh3": { expected: 64, found: 49, falsePositives: 1, notes: 1, languages: ["go", "python", "rust", "typescript"] },
+  "corpus-injection2": { expected: 33, found: 24, falsePositives: 1, notes: 0, languages: null },
+} as const;
+
 describe("scrum eval on the fresh corpora", () => {
   for (const [name, want] of Object.entries(REACHED)) {
     test(`${name}: every defect found, no false positive, with the class matching`, async () => {
@@ -33,6 +39,18 @@ describe("scrum eval on the fresh corpora", () => {
       expect(Object.keys(r.by_language).sort()).toEqual(["go", "python", "rust", "typescript"]);
       expect(Object.keys(r.by_class)).toHaveLength(9);
       expect(r.notes_not_scored).toBe(want.notes);
+    });
+  }
+
+  for (const [name, want] of Object.entries(HELD_OUT)) {
+    test(`${name}: no fewer defects found and no more false positives than when it was last held out`, async () => {
+      const { code, r } = await evalCorpus(name);
+      expect(code).toBe(0);
+      expect(r.total.expected).toBe(want.expected);
+      expect(r.total.found).toBeGreaterThanOrEqual(want.found);
+      expect(r.total.false_positives).toBeLessThanOrEqual(want.falsePositives);
+      expect(r.notes_not_scored).toBeLessThanOrEqual(want.notes);
+      if (want.languages) expect(Object.keys(r.by_language).sort()).toEqual([...want.languages]);
     });
   }
 

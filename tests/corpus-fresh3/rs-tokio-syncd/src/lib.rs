@@ -1,0 +1,4 @@
+pub mod config;
+pub mod control;
+pub mod journal;
+pub mod uploader;

@@ -1,0 +1,3 @@
+"""cronwheel: cron-style scheduling for in-process jobs."""
+
+__version__ = "1.8.0"
