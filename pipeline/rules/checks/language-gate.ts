@@ -32,8 +32,18 @@ function latinOf(s: GrammarSpec): Latin {
  * "@" or an inner "." is a piece of a hash, path, host name or identifier ("4d00cd4ce7", "github.com") and not
  * counted. A hand-written scanner: this runs over every walked file.
  */
-function scanLines(lower: string, latin: Latin[], onLine: (from: number, to: number, words: number, counts: Int32Array) => void): void {
-  const counts = new Int32Array(latin.length);
+interface Lookup {
+  owners: Map<number, { word: string; langs: number[] }[]>;
+  buckets: Uint8Array;
+  accents: Set<number>;
+}
+
+/** Built once per set of languages: building it per text cost more than the scan itself. */
+const lookups = new WeakMap<Latin[], Lookup>();
+
+function lookupOf(latin: Latin[]): Lookup {
+  const got = lookups.get(latin);
+  if (got) return got;
   // One lookup per word for every language, by a hash of its characters (no string is made unless it hits).
   const owners = new Map<number, { word: string; langs: number[] }[]>();
   latin.forEach((l, k) => l.words.forEach((w) => {
@@ -47,6 +57,14 @@ function scanLines(lower: string, latin: Latin[], onLine: (from: number, to: num
   const buckets = new Uint8Array(1 << 16);
   for (const k of owners.keys()) buckets[k & 0xffff] = 1;
   const accents = new Set(latin.flatMap((l) => [...l.letters]).map((ch) => ch.charCodeAt(0)));
+  const made = { owners, buckets, accents };
+  lookups.set(latin, made);
+  return made;
+}
+
+function scanLines(lower: string, latin: Latin[], onLine: (from: number, to: number, words: number, counts: Int32Array) => void): void {
+  const counts = new Int32Array(latin.length);
+  const { owners, buckets, accents } = lookupOf(latin);
   let words = 0, lineFrom = 0, tokFrom = -1, bad = false, h = 0, any = false;
   const n = lower.length;
   for (let i = 0; i <= n; i++) {
