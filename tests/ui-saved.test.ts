@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../pipeline/cli/load-config";
 import { kbPaths } from "../pipeline/kb/paths";
+import { openKb } from "../pipeline/query/open-kb";
+import { trustDb } from "../pipeline/query/trust-db";
 import { SavedAnswers } from "../pipeline/ui/saved-answers";
 import { startUi } from "../pipeline/ui/server";
 import { UiDb, type TableDefs } from "../pipeline/ui/ui-db";
@@ -90,6 +92,28 @@ describe("saved answers", () => {
     expect(await life(fx.kb, read)).toEqual({ v: 5 });
   });
 
+  test("answers worth saving read the trust rows from a parquet copy of this state; an append puts the JSONL back", async () => {
+    const fx = fixture();
+    const viewSql = async (db: UiDb) => String((await db.read(`view:${Math.random()}`, (c) => c.q("SELECT sql FROM duckdb_views() WHERE view_name = 'trust'")))[0]!.sql);
+    const profile = (db: UiDb) => db.read(`trust:${Math.random()}`, async (c) => trustDb(c.kb), { save: true });
+    const direct = await openKb(fx.kb, config.signals, { cache: false });
+    const expected = await trustDb(direct);
+    direct.close();
+    expect(expected.length).toBeGreaterThan(0);
+    await life(fx.kb, async (db) => {
+      expect(await viewSql(db)).toContain("read_csv");
+      expect(await profile(db)).toEqual(expected);
+      expect(await viewSql(db)).toContain("kb_trust.parquet");
+      const state = join(fx.store, readdirSync(fx.store)[0]!);
+      expect(existsSync(join(state, "kb_trust.parquet"))).toBe(true);
+      appendFileSync(kbPaths(fx.kb).trust, readFileSync(kbPaths(fx.kb).trust, "utf8").split("\n")[0] + "\n");
+      expect(await viewSql(db)).toContain("read_csv");
+      expect((await profile(db)).length).toBe(expected.length);
+      expect(await viewSql(db)).toContain("kb_trust.parquet");
+      expect(existsSync(state)).toBe(false); // the old state's copy went with its state
+    });
+  });
+
   test("scrum ui: METRICS after a restart is the answer the first server computed", async () => {
     const fx = fixture();
     const serve = async () => {
@@ -103,7 +127,7 @@ describe("saved answers", () => {
     };
     const first = await serve();
     const state = join(fx.store, readdirSync(fx.store)[0]!);
-    expect(readdirSync(state).filter((f) => f.endsWith(".parquet")).sort()).toEqual(["ui_files.parquet", "ui_iters.parquet", "ui_options.parquet", "ui_signals.parquet"]);
+    expect(readdirSync(state).filter((f) => f.endsWith(".parquet")).sort()).toEqual(["kb_trust.parquet", "ui_files.parquet", "ui_iters.parquet", "ui_options.parquet", "ui_signals.parquet"]);
     expect(readdirSync(state).filter((f) => f.endsWith(".json")).length).toBeGreaterThanOrEqual(1);
     expect(await serve()).toEqual(first);
     expect(existsSync(state)).toBe(true);

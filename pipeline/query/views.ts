@@ -25,6 +25,9 @@ export function smallChecked(kbDir: string, which: "trust" | "runs" | "audits"):
 
 const small = (kbDir: string, which: "trust" | "runs") => `SELECT * EXCLUDE (scrum_skip) FROM ${smallChecked(kbDir, which)} WHERE scrum_skip IS NULL`;
 
+/** The `trust` view's statement over model_trust.jsonl (a reader that pinned it elsewhere puts it back with this). */
+export const trustViewSql = (kbDir: string) => `CREATE OR REPLACE VIEW trust AS ${small(kbDir, "trust")}`;
+
 const FOLDED = `avg(score) AS score, avg(confidence) AS confidence,
     CAST(sum(critical_failures_count) AS INTEGER) AS criticals, bool_or(targeted_by_fixwave) AS targeted,
     ${TIERS}[max(list_position(${TIERS}, gradient_tier))] AS tier,
@@ -53,7 +56,7 @@ export async function createViews(con: DuckDBConnection, kbDir: string, reviewsS
   const stmts = [
     `CREATE OR REPLACE VIEW reviews AS SELECT * FROM ${reviewsSql}`,
     `CREATE OR REPLACE VIEW findings AS ${findingsOf("reviews")}`,
-    `CREATE OR REPLACE VIEW trust AS ${small(kbDir, "trust")}`,
+    trustViewSql(kbDir),
     `CREATE OR REPLACE VIEW runs AS ${small(kbDir, "runs")}`,
     `CREATE OR REPLACE VIEW evals AS ${evalsViewSql(kbDir)}`,
     `CREATE OR REPLACE VIEW file_scores AS ${fileScoresSql(opts.singleRows ?? false)}`,

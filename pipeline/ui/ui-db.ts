@@ -5,6 +5,7 @@ import { existsSync, statSync } from "node:fs";
 import type { Config } from "../core/config";
 import { kbPaths } from "../kb/paths";
 import { openKb, plain, type KbDb } from "../query/open-kb";
+import { trustViewSql } from "../query/views";
 import { savedState, type SavedAnswers } from "./saved-answers";
 
 export interface UiDbOptions {
@@ -99,12 +100,42 @@ export class UiDb {
     await this.building_(() => this.kb.refresh());
     this.stamp = s;
     this.useSavedState();
+    // The pinned copy belongs to the previous state (and goes when this state saves): back to the JSONL.
+    if (this.trustPinned) await this.kb.con.run(trustViewSql(this.o.kbDir));
+    this.trustPinned = false;
     this.memo.clear();
     this.built.clear();
   }
 
   private useSavedState(): void {
     this.o.saved?.store.use(savedState(this.o.kbDir, this.o.saved.policy));
+  }
+
+  private trustPinned = false;
+
+  /**
+   * Point the `trust` view at a parquet copy of model_trust.jsonl kept with the saved answers. The answers worth
+   * saving scan the trust rows six times; over the JSONL each scan parses every line again and holds DuckDB
+   * memory outside its limit, which set the server's peak. One copy per KB state, made on one thread.
+   */
+  private async pinTrust(): Promise<void> {
+    const store = this.o.saved?.store;
+    if (this.trustPinned || !store) return;
+    this.trustPinned = true;
+    const esc = (p: string) => p.replace(/'/g, "''");
+    try {
+      let kept = store.table("kb_trust");
+      if (!kept) {
+        const target = store.tableTarget("kb_trust");
+        if (!target) return;
+        await this.oneThread(() => this.kb.con.run(`COPY (SELECT * FROM trust) TO '${esc(target.path)}' (FORMAT parquet, ROW_GROUP_SIZE 8192)`));
+        target.commit();
+        kept = store.table("kb_trust");
+      }
+      if (kept) await this.kb.con.run(`CREATE OR REPLACE VIEW trust AS SELECT * FROM read_parquet('${esc(kept)}')`);
+    } catch {
+      this.trustPinned = false; // the JSONL view stays; the answer is computed over it
+    }
   }
 
   private async need(name: string): Promise<void> {
@@ -158,6 +189,7 @@ export class UiDb {
       if (hit) return hit as Promise<T>;
       const store = opts.save ? this.o.saved?.store : undefined;
       const kept = store?.answer<T>(key);
+      if (store && kept === undefined) await this.pinTrust();
       const ctx: DbContext = { q: (sql, params) => this.query(sql, params), need: (t) => this.need(t), kb: this.kb, oneThread: (fn) => this.oneThread(fn) };
       // An answer that does not fit the serving limit (an aggregate that cannot spill, on a KB bigger or wider
       // than the limit was sized for) is computed again once with the build memory, rather than failing the view.
