@@ -89,6 +89,11 @@ const PRINTS: Record<GrammarLanguage, RegExp> = {
  * A call whose Ok value carries the failure (a process's exit status, an HTTP response): the test's last
  * statement unwrapping and dropping it checked only that it ran (`cmd.output().unwrap();`).
  */
+/**
+ * The test ends by calling a method on what it built and dropping the answer (`j.compact(5);`): the
+ * unwraps before it only checked the setup; the behaviour the test is about goes unchecked.
+ */
+const ENDS_UNCHECKED = /(^|[;{}]\s*)[a-z_]\w*(\.[a-z_]\w*)*\.(?!(unwrap|expect|join|wait|await|close|shutdown|flush|abort)\b)[a-z_]\w*\((?:[^;()]|\([^;()]*\))*\)\s*;$/;
 const DROPS_STATUS = /\.(output|status)\(\)\s*(\.await)?\s*(\.unwrap\(\)|\.expect\([^)]*\)|\?)?\s*;?\s*$/;
 
 /**
@@ -184,7 +189,8 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.
     if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";
-    if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(code.replace(/\}\s*$/, "").trim())) return "runtime";
+    const tail = code.replace(/\}\s*$/, "").trim();
+    if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(tail) && !ENDS_UNCHECKED.test(tail)) return "runtime";
     return null;
   }
   // mocha/node callback style: `done` handed to the code under test (`{ end: done }`, `.expect(200, done)`)
