@@ -99,9 +99,11 @@ function schemeStripped(expr: string, sourceKey: RegExp): boolean {
   return !!m && /\s$/.test(m[2]!) && (sourceKey.test(m[2]!) || /bearer|basic|token|digest/i.test(m[2]!));
 }
 
-/** The local names an expression is built from, outside its string literals (`"sha256=" + want` → want). */
+/** The local names an expression is built from, outside its string literals (`"sha256=" + want`, `` `v1=${want}` `` → want). */
 function localsIn(expr: string): string[] {
-  const code = expr.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""');
+  const code = expr
+    .replace(/`[^`]*`/g, (t) => (t.match(/\$\{[^}]*\}/g) ?? []).map((x) => x.slice(2, -1)).join(" + "))
+    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
   return [...new Set([...code.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?![\w$]*\s*[(.!:])/g)].map((m) => m[1]!))].slice(0, 4);
 }
 
