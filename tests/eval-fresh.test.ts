@@ -23,7 +23,7 @@ const REACHED = {
 
 /** The last held-out measures (README History), kept as floors now that the corpora are development material. */
 const HELD_OUT = {
-  "corpus-fresh3": { expected: 64, found: 49, falsePositives: 1, notes: 1, languages: ["go", "python", "rust", "typescript"] },
+  "corpus-fresh3": { expected: 64, found: 63, falsePositives: 0, notes: 2, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 24, falsePositives: 1, notes: 0, languages: null },
 } as const;
 

@@ -86,6 +86,9 @@ describe("what counts as an assertion", () => {
     expect(kindOf("a.test.ts", "test('x', () => { schema.parse(input); });", "typescript")).toBe("throw-based");
     expect(kindOf("a.test.ts", "test('x', () => { f(); });", "typescript")).toBeNull();
     expect(kindOf("tests/test_a.py", "def test_x():\n    assert f() == 1\n", "python")).toBe("runtime");
+    // A decoder by any name raises on bad input: its throw is the check (an info-level note), unlike a plain call.
+    expect(kindOf("tests/test_a.py", "def test_x():\n    decode_frame(encode_frame(b'x'))\n", "python")).toBe("throw-based");
+    expect(kindOf("tests/test_a.py", "def test_x():\n    encode_frame(b'x')\n", "python")).toBeNull();
     expect(kindOf("x_test.go", "package x\nfunc TestX(t *testing.T) { check(t, f()) }\n", "go")).toBe("helper");
     expect(kindOf("src/lib.rs", "#[test]\nfn x() {\n    let _b: EitherBody<()> = EitherBody::new(());\n}\n", "rust")).toBe("type-level");
     expect(kindOf("src/lib.rs", "#[test]\nfn x() {\n    f();\n}\n", "rust")).toBeNull();

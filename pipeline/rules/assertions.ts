@@ -44,7 +44,8 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // `self.check_row(...)`, `expect_status(...)`, and running another test function (`test_read_main()`).
     delegate: /\b(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(/,
     helperAsserts: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns)\b|\.assert_\w+\s*\(|\braise\s+AssertionError\b/,
-    throwing: /\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*)|parse\w*|compile|render\w*)\s*\(/,
+    // ... and decoders by any name (`decode_token(...)`, `jwt.decode(...)`, `deserialize_frame(...)`): they raise on bad input.
+    throwing: /\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*)|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*)\s*\(/,
   },
   go: {
     runtime: /\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
@@ -88,6 +89,11 @@ const PRINTS: Record<GrammarLanguage, RegExp> = {
  * A call whose Ok value carries the failure (a process's exit status, an HTTP response): the test's last
  * statement unwrapping and dropping it checked only that it ran (`cmd.output().unwrap();`).
  */
+/**
+ * The test ends by calling a method on what it built and dropping the answer (`j.compact(5);`): the
+ * unwraps before it only checked the setup; the behaviour the test is about goes unchecked.
+ */
+const ENDS_UNCHECKED = /(^|[;{}]\s*)[a-z_]\w*(\.[a-z_]\w*)*\.(?!(unwrap|expect|join|wait|await|close|shutdown|flush|abort)\b)[a-z_]\w*\((?:[^;()]|\([^;()]*\))*\)\s*;$/;
 const DROPS_STATUS = /\.(output|status)\(\)\s*(\.await)?\s*(\.unwrap\(\)|\.expect\([^)]*\)|\?)?\s*;?\s*$/;
 
 /**
@@ -183,7 +189,8 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.
     if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";
-    if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(code.replace(/\}\s*$/, "").trim())) return "runtime";
+    const tail = code.replace(/\}\s*$/, "").trim();
+    if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(tail) && !ENDS_UNCHECKED.test(tail)) return "runtime";
     return null;
   }
   // mocha/node callback style: `done` handed to the code under test (`{ end: done }`, `.expect(200, done)`)

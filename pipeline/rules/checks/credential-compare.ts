@@ -78,6 +78,35 @@ function keyed(expr: string): boolean {
   return !unkeyedDigest(expr) && words(expr).some((w) => /^(hmac|mac|sign|signature|signing|secret)$/.test(w));
 }
 
+/**
+ * A password run through a hash or key derivation (`hash_password(pw, salt)`, `bcrypt.hash(password)`,
+ * `derive_key(password)`): the stored side is the secret a timing attack recovers.
+ */
+function passwordHash(expr: string): boolean {
+  const call = /([A-Za-z_$][\w$.]*)\s*\(([^()]*)\)/.exec(expr);
+  if (!call) return false;
+  const callee = words(call[1]!);
+  const derives = callee.some((w) => /^(hash\w*|derive\w*|kdf|pbkdf2\w*|bcrypt|scrypt|argon2\w*|crypt)$/.test(w));
+  return derives && (callee.some((w) => /^(password|passwd|passphrase|pwd)$/.test(w)) || words(call[2]!).some((w) => /^(password|passwd|passphrase|pwd)$/.test(w)));
+}
+
+/**
+ * A value read from behind an authentication scheme prefix (`h.strip_prefix("Bearer ")`,
+ * `strings.TrimPrefix(line, "AUTH ")`, `header.removeprefix("Token ")`): what a client presents as a credential.
+ */
+function schemeStripped(expr: string, sourceKey: RegExp): boolean {
+  const m = /\b(strip_prefix|TrimPrefix|removeprefix|trim_start_matches|lstrip|replace|slice)\s*\(\s*(?:[\w$.]+\s*,\s*)?["'`]([^"'`]*)["'`]/.exec(expr);
+  return !!m && /\s$/.test(m[2]!) && (sourceKey.test(m[2]!) || /bearer|basic|token|digest/i.test(m[2]!));
+}
+
+/** The local names an expression is built from, outside its string literals (`"sha256=" + want`, `` `v1=${want}` `` → want). */
+function localsIn(expr: string): string[] {
+  const code = expr
+    .replace(/`[^`]*`/g, (t) => (t.match(/\$\{[^}]*\}/g) ?? []).map((x) => x.slice(2, -1)).join(" + "))
+    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+  return [...new Set([...code.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?![\w$]*\s*[(.!:])/g)].map((m) => m[1]!))].slice(0, 4);
+}
+
 /** Two fields of one object (`settings.api_token == settings.admin_token`): a consistency check of values the program holds. */
 function fieldsOfOneObject(ops: string[]): boolean {
   const root = (t: string) => /^([\w$]+)\s*(\.|::|->)/.exec(t)?.[1] ?? null;
@@ -148,7 +177,11 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   // Only a finishing call on the keyed object computes the MAC (`m.Sum(nil)`, `mac.finalize()`); a signer's
   // `unsign`/`verify`/`loads` checks a signature and hands back a payload.
   const keyedFlow = (rhs: string) => keyed(rhs) || [...new Set([...rhs.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*(Sum|sum|digest|hexdigest|finalize|finish|sign|result)\s*\(/g)].map((m) => m[1]!))].slice(0, 4).some((id) => origins(fn, id).some(keyed));
-  if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(rhs) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs)))) return [{ region: regionOf(node) }];
+  if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(rhs) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return [{ region: regionOf(node) }];
+  // The operand itself is a password hash or a presented credential, or is built from a local computed
+  // with a key (`sigHeader == "sha256=" + expected` with `expected` an HMAC).
+  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey))) return [{ region: regionOf(node) }];
+  if (ops.some((t) => !/^[\w$]+$/.test(t) && localsIn(t).some((id) => { const rhs = assignedFrom(fn, id); return rhs !== null && keyedFlow(rhs); }))) return [{ region: regionOf(node) }];
   if (!ops.some((t) => bare.test(t))) return [];
   // A bare `token`/`key`/`sig` is a credential where the code authenticates: an auth-named function, a
   // guard-shaped middleware, or a comparison against a value read from a request, the environment or config.

@@ -18,6 +18,31 @@ export function makesAccessDecision(text: string): boolean {
   return REFUSAL.test(text) && SUBJECT.test(text);
 }
 
+/**
+ * A doc comment that states an access rule: who alone may act, or what is refused unless a condition
+ * holds ("Only the owner may delete", "refuses to run unless a ticket is referenced"). A comment is a
+ * claim: a function documented as a gate that nothing calls gates nothing.
+ */
+const ACCESS_RULE = /\bonly\b[^.;,\n]{0,60}\b(may|can|is allowed|are allowed)\b|\b(refuses?|rejects?|denies|forbids?)\b[^.;\n]{0,60}\bunless\b|\b(may|must|can) not\b[^.;\n]{0,60}\bunless\b/i;
+
+/** A definition's documentation: the comment lines right above it (attributes, decorators skipped) and a Python docstring. */
+export function documentation(def: SgNode, lines: readonly string[]): string {
+  const out: string[] = [];
+  const line = def.range().start.line;
+  for (let i = line - 1; i >= 0 && i >= line - 8; i--) {
+    const l = lines[i]!.trim();
+    if (/^#\[|^@/.test(l)) continue;
+    if (!/^(\/\/|\/\*|\*|#(?!\[))/.test(l)) break;
+    out.unshift(l.replace(/^(\/\/+!?|\/\*+|\*\/?|#)\s?/, ""));
+  }
+  const docstring = /:\s*\n\s*[rRuU]?("""|''')([\s\S]*?)\1/.exec(def.text())?.[2] ?? "";
+  return [...out, docstring].join(" ");
+}
+
+export function statesAccessRule(doc: string): boolean {
+  return ACCESS_RULE.test(doc);
+}
+
 function params(fn: SgNode): string[] {
   const list = fn.field("parameters" as never) as SgNode | null;
   if (list) return list.namedChildren().filter((p) => !/comment/.test(String(p.kind()))).map((p) => p.text());

@@ -5,7 +5,8 @@ import type { Check } from "./check";
 import { param, regionOf } from "./hit";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
-import { frameworkWired, isMiddlewareShaped, makesAccessDecision } from "./guard-shape";
+import { isPublic } from "./public-api";
+import { documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, statesAccessRule } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
@@ -39,12 +40,16 @@ const DEFINED = {
       const names = param<string[]>(params, "names", []);
       const byName = names.every((re) => cachedRegExp(re).test(nameNode.text()));
       const byShape = !byName && param(params, "shape", false) && makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language);
-      if (!byName && !byShape) return [];
+      // ... or by its documentation: a function whose doc comment states an access rule (`documented: true`).
+      const byDoc = !byName && !byShape && param(params, "documented", false) && !isPublic(node, rule.language)
+        && /\bif\b|[=!]=/.test(node.text()) && statesAccessRule(documentation(node, file.lines));
+      if (!byName && !byShape && !byDoc) return [];
       if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
       const above = file.lines.slice(Math.max(0, line - 3), line).join("\n");
       const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
-      const what = byShape ? "access-checking middleware (by its shape) is defined but never mounted or referenced" : rule.message;
+      const what = byShape ? "access-checking middleware (by its shape) is defined but never mounted or referenced"
+        : byDoc ? "a check documented as an access rule is defined but never called or mounted" : rule.message;
       defer({
         candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language, selfSpans: selfSpans(node, nameNode.text(), rule.language) },
         hit: { region: regionOf(nameNode), message: `${what}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },

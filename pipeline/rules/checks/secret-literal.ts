@@ -33,11 +33,24 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
 const VENDOR = /^([a-z][a-z0-9]{1,9}(?:[_-][a-z0-9]{2,10}){0,2})[_-]([A-Za-z0-9]{16,})$/;
 const FIXED_SHAPES = [/^AIza[0-9A-Za-z_-]{35}$/, /^SG\.[\w-]{16,}\.[\w-]{16,}$/, /^(sk|rk)_(live|test)_[0-9A-Za-z]{10,}$/, /^A[KS]IA[0-9A-Z]{16}$/];
 
+/**
+ * A connection URL carrying its password (`redis://default:<pw>@host:6379`, `postgres://app:<pw>@db/x`):
+ * the password is a credential whatever name holds the URL. Only a generated-looking one counts (12+
+ * characters mixing upper case, lower case and digits), so `user:password@localhost` in docs does not.
+ */
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s:]{12,})@[^\s@]+$/;
+
+function urlPassword(s: string): boolean {
+  const pw = URL_PASSWORD.exec(s)?.[1];
+  return !!pw && /[a-z]/.test(pw) && /[A-Z]/.test(pw) && /[0-9]/.test(pw) && shannonEntropy(pw) >= 3.0;
+}
+
 export function vendorToken(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value) return [];
   const s = literalContent(value.text());
   const placeholder = new RegExp(param(check, "placeholder", "(?!)"), "i");
   if (placeholder.test(s)) return [];
+  if (urlPassword(s)) return [{ region: regionOf(value), message: "password embedded in a connection URL in source" }];
   if (FIXED_SHAPES.some((re) => re.test(s))) return [{ region: regionOf(value) }];
   const m = VENDOR.exec(s);
   if (!m || /^pk([_-]|$)/.test(m[1]!)) return [];

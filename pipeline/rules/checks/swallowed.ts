@@ -50,8 +50,13 @@ const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|sav
 /** Opening a file to write it (`open(path, "w")`, `open(p, mode="a")`). */
 const OPENS_FOR_WRITING = /\bopen\s*\([^)]*["'][wax]b?\+?["']|\bcreateWriteStream\s*\(|\bFile::create\b|\bos\.(Create|OpenFile)\b/;
 
+/** A SQL statement that changes rows, wherever it is sent from (`self.run("INSERT INTO audit ...")`). */
+const SQL_WRITE = /["'`]\s*(INSERT\s+INTO|UPDATE\s+[\w."]+\s+SET|DELETE\s+FROM|REPLACE\s+INTO|MERGE\s+INTO)\b/i;
+/** An HTTP request that changes state elsewhere (`fetch(url, { method: "POST" })`, `requests.post(`, `http.Post(`). */
+const HTTP_WRITE = /\bmethod\s*[:=]\s*["'`](POST|PUT|PATCH|DELETE)["'`]|\b(requests|httpx|axios|client|session|http)\.(post|put|patch|Post|PostForm)\s*\(/;
+
 export function persistsOrAudits(code: string): boolean {
-  return PERSISTS.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code);
+  return PERSISTS.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
 }
 
 /** The statement after `node` (comments skipped). */

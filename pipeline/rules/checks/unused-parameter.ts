@@ -237,9 +237,14 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const typeWords = new Set(param<string[]>(check, "typeWords", []).map((w) => w.toLowerCase()));
   const all = every || (param(check, "publicApi", true) && fixed === null && isPublic(fn, lang));
+  // `parallelCriteria` (free functions, which cannot implement an interface): a parameter of the same
+  // type as a sibling the body reads (`region, owner string` with only `region` applied): of two
+  // criteria passed alike, one is honoured and the other silently dropped.
+  const parallel = param(check, "parallelCriteria", false) && fixed === null && /^(function_declaration|function_definition)$/.test(String(fn.kind())) && !isMember(fn);
+  const readTypes = parallel ? new Set(params.filter((p) => read.has(p.text)).map((p) => typeName(p.node)).filter(Boolean)) : new Set<string>();
   // Named for a promise by its name, or by its declared type (`f Filter`, `o ListOptions`): `typeWords`
   // leaves out words a framework's own types carry (`c *echo.Context` is the request, not a deadline).
-  const candidates = pool.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)));
+  const candidates = pool.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
