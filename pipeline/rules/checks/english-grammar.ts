@@ -2,7 +2,7 @@
 // languages are data (prompts/injection/) compiled to the same reading (compile-grammar.ts).
 import { type ClauseRead, type Grammar, noClause } from "./injection-grammar";
 import {
-  ADDRESS_ANYWHERE, AI_TERM, AUDIT_CLAIM, CONDITIONAL, EXAMPLE_FRAME, INSTRUCTIONS_OWN, INSTRUCTIONS_VOID, LEAD, MAY_INJECT, NEGATION, OVERRIDE, OVERRIDE_ALL, OVERRIDE_STRONG_DET,
+  ADDRESS_ANYWHERE, AI_TERM, AUDIT_CLAIM, CONDITIONAL, EXAMPLE_FRAME, INSTRUCTIONS_OWN, INSTRUCTIONS_VOID, LEAD, mayInjectEnglish, NEGATION, OVERRIDE, OVERRIDE_ALL, OVERRIDE_STRONG_DET,
   REVIEWER_NAMED, ROLE_CHANGE, SELF_REF, STEER, STEER_ANYWHERE, THIRD_PERSON_DIRECTIVE, VOCATIVE_START, VOCATIVE_TO,
 } from "./injection-lexicon";
 
@@ -60,7 +60,7 @@ const ANSWER_LEAD = /^(?:(?:please|now|just|simply|then|and)\s+)*(?:respond|repl
 
 export const ENGLISH: Grammar = {
   id: "en",
-  mayInject: (t) => MAY_INJECT.test(t),
+  mayInject: mayInjectEnglish,
   clause,
   sentence(text) {
     const anywhere = ADDRESS_ANYWHERE.exec(text);

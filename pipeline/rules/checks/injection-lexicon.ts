@@ -145,11 +145,16 @@ export const MAY_INJECT = re(
     String.raw`\b${ADDRESSEE}(?:\s+(?:instructions?|note|notice|directive|message|reminder)s?)?\s*(?:[:,!]|—|\s-\s|\s+(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking|that|who|reads|reviews|must|should|shall|needs?|has\s+to|have\s+to|is\s+(?:to|required|expected)|are\s+(?:to|required|expected)))`,
     String.raw`\b(?:dear|hey|hi|hello|attention|attn|psst|to|for|are|re|as\s+an?|as\s+the|you,?\s+the)\s+(?:(?:the|all|any|every|each|an?)\s+)?(?:[\w-]+\s+)?${ADDRESSEE}\b`,
     String.raw`\b(?:whoever|whatever|anyone|anything|anybody|any|every|all|each)\s+(?:[\w-]+\s+){0,2}(?:(?:that|which|who)\s+)?(?:is\s+|are\s+)?${READING}\b`,
-    ROLE_LINE.source, ROLE_TOKEN.source, ROLE_JSON.source, INSTRUCTIONS_OWN.source,
-    // A role label opening a data value ("_comment": "SYSTEM: …"): the value is read as a line of its own.
-    String.raw`["'][ \t]*(?:system|assistant|developer|human)\s*:\s*\S`,
+    ROLE_LINE.source.replace("^[ \\t]*", "^"), ROLE_TOKEN.source, ROLE_JSON.source,
     String.raw`\b(?:verdict|critical_failures|verified_components|missing_components|static_claims)\b`,
     SELF_REF.source,
   ].join("|"),
   "im",
 );
+/**
+ * Further necessary conditions, kept out of MAY_INJECT's single alternation (which they would make half again
+ * slower on every file): a role label after indentation or opening a quoted value ("_comment": "SYSTEM: …"),
+ * and the reader's own instructions named without an override verb ("your previous instructions").
+ */
+const ROLE_INDENTED = /^[ \t]+(?:system|assistant|developer|human)\s*:\s*\S|["'][ \t]*(?:system|assistant|developer|human)\s*:\s*\S/im;
+export const mayInjectEnglish = (t: string) => MAY_INJECT.test(t) || ROLE_INDENTED.test(t) || INSTRUCTIONS_OWN.test(t);
