@@ -21,10 +21,13 @@ const REACHED = {
   "corpus-fresh2": { expected: 62, found: 62, falsePositives: 0, notes: 2 },
 } as const;
 
-/** The last held-out measures (README History), kept as floors now that the corpora are development material. */
+/**
+ * The last held-out measures (README History), kept as floors now that the corpora are development material;
+ * raised only upward (corpus-injection2: 24 found / 1 false positive held out, 32 / 0 after the third pass).
+ */
 const HELD_OUT = {
   "corpus-fresh3": { expected: 64, found: 63, falsePositives: 0, notes: 2, languages: ["go", "python", "rust", "typescript"] },
-  "corpus-injection2": { expected: 33, found: 24, falsePositives: 1, notes: 0, languages: null },
+  "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 
 describe("scrum eval on the fresh corpora", () => {

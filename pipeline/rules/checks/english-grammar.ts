@@ -2,7 +2,7 @@
 // languages are data (prompts/injection/) compiled to the same reading (compile-grammar.ts).
 import { type ClauseRead, type Grammar, noClause } from "./injection-grammar";
 import {
-  ADDRESS_ANYWHERE, AI_TERM, AUDIT_CLAIM, CONDITIONAL, EXAMPLE_FRAME, LEAD, MAY_INJECT, NEGATION, OVERRIDE, OVERRIDE_ALL, OVERRIDE_STRONG_DET,
+  ADDRESS_ANYWHERE, AI_TERM, AUDIT_CLAIM, CONDITIONAL, EXAMPLE_FRAME, INSTRUCTIONS_OWN, INSTRUCTIONS_VOID, LEAD, mayInjectEnglish, NEGATION, OVERRIDE, OVERRIDE_ALL, OVERRIDE_STRONG_DET,
   REVIEWER_NAMED, ROLE_CHANGE, SELF_REF, STEER, STEER_ANYWHERE, THIRD_PERSON_DIRECTIVE, VOCATIVE_START, VOCATIVE_TO,
 } from "./injection-lexicon";
 
@@ -40,6 +40,7 @@ function clause(text: string): ClauseRead {
   const elsewhere = o && LOCATED.test(t.slice(o[0].length)) && !READERS_OWN.test(o[1] ?? "");
   if (o && !neg && !elsewhere) out.override = OVERRIDE_STRONG_DET.test(o[1] ?? "") ? "strong" : "weak";
   if (!neg && OVERRIDE_ALL.test(t)) out.override = "strong";
+  if (!neg && INSTRUCTIONS_VOID.test(t) && INSTRUCTIONS_OWN.test(t)) out.override = "strong";
   out.roleChange = !neg && ROLE_CHANGE.test(t);
   return out;
 }
@@ -59,7 +60,7 @@ const ANSWER_LEAD = /^(?:(?:please|now|just|simply|then|and)\s+)*(?:respond|repl
 
 export const ENGLISH: Grammar = {
   id: "en",
-  mayInject: (t) => MAY_INJECT.test(t),
+  mayInject: mayInjectEnglish,
   clause,
   sentence(text) {
     const anywhere = ADDRESS_ANYWHERE.exec(text);

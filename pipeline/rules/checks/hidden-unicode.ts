@@ -46,6 +46,21 @@ function inTestInput(content: string, i: number, ranges: CodeRanges | null, test
   return ranges ? !inside(i, ranges.comments) && inside(i, ranges.strings) !== null : naiveInString(content, i);
 }
 
+// Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...) and the bidi controls that are isolates.
+const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}]/u;
+const lineAround = (content: string, i: number) => content.slice(content.lastIndexOf("\n", i) + 1, (content.indexOf("\n", i) + 1 || content.length + 1) - 1);
+
+/**
+ * A line whose only bidi controls are isolates, each closed on the line and each wrapping right-to-left text
+ * ("Cairo (<FSI>القاهرة<PDI>)"): how RTL words are shown inside LTR text. Trojan Source reorders code: an
+ * override or embedding, an isolate left open, or an isolate around left-to-right code ("<LRI>if is_admin<PDI>").
+ */
+function rtlIsolatesOnly(line: string): boolean {
+  if (/[\u202A-\u202E]/.test(line) || !balanced(line)) return false;
+  const spans = [...line.matchAll(/[\u2066-\u2068]([^\u2066-\u2069]*)\u2069/g)];
+  return spans.length > 0 && spans.every((m) => RTL_LETTER.test(m[1]!)) && !/[\u2066-\u2069]/.test(line.replace(/[\u2066-\u2068][^\u2066-\u2069]*\u2069/g, ""));
+}
+
 export function trojanSource(content: string, ranges: CodeRanges | null, testCode = false): Hit[] {
   const out: Hit[] = [];
   const judged = new Set<number>();
@@ -60,7 +75,9 @@ export function trojanSource(content: string, ranges: CodeRanges | null, testCod
       out.push(hit(content, i, i + 1, `bidirectional control ${codePoint(m[0])} left open in a string literal: the code shown is not the code that runs (Trojan Source)`));
       continue;
     }
-    const where = ranges && inside(i, ranges.comments) ? "in a comment" : "in code";
+    const comment = ranges ? inside(i, ranges.comments) : null;
+    if (comment && rtlIsolatesOnly(lineAround(content, i))) continue;
+    const where = comment ? "in a comment" : "in code";
     out.push(hit(content, i, i + 1, `bidirectional control ${codePoint(m[0])} ${where}: the code shown is not the code that runs (Trojan Source)`));
   }
   return out;
@@ -106,8 +123,10 @@ export function invisibleCharacters(content: string, ranges: CodeRanges | null, 
     if (inString) {
       if (joinerIsLegit(m[0], before, after) || (lit && characterEntry(content, lit))) continue;
       out.push(hit(content, i, i + 1, `zero-width character ${codePoint(m[0])} inside a string literal: two strings that look equal are not`));
-    } else if (IDENT.test(before) && IDENT.test(after)) {
-      out.push(hit(content, i, i + 1, `zero-width character ${codePoint(m[0])} inside an identifier: two names that look equal are not`));
+    } else if ((IDENT.test(before) || IDENT.test(after)) && !joinerIsLegit(m[0], before, after)) {
+      // At either edge of a name too ("isAdmin\u200C"): a second variable that looks like the first.
+      const where = IDENT.test(before) && IDENT.test(after) ? "inside" : "at the edge of";
+      out.push(hit(content, i, i + 1, `zero-width character ${codePoint(m[0])} ${where} an identifier: two names that look equal are not`));
     }
   }
   return out;

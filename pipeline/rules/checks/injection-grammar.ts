@@ -89,6 +89,7 @@ export const GrammarWords = z.object({
   located: Words.describe("in, inside, contained in (the user's text): instructions of other text, which a defensive prompt tells its model to ignore"),
   everything: Words.describe("'everything above', 'all of that': the reader's instructions without naming them"),
   role_change: Words.describe("'you are now', 'from now on': a new role for the reader"),
+  void_state: Optional.describe("'obsolete', 'no longer valid', 'revoked': the reader's own (prior) instructions declared void, an override without an imperative"),
   // steering the verdict
   score_verb: Words,
   fav_score: Words.describe("a favourable score in words; the digits (10, 10/10, 100) are shared by every language"),

@@ -39,7 +39,8 @@ export const AI_TERM = re(String.raw`\b(?:whatever|anything|tools?|systems?|prog
 export const PEOPLE_LABEL = /^\W*(?:[Rr]eviewers?|REVIEWERS?|[Aa]uditors?|[Aa]pprovers?|[Rr]eviewed\s+by|[Aa]pproved\s+by)\s*:?\s*(?:@[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:\s*(?:,|and)\s*(?:@[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?))*\W*$/;
 
 /** Chat-transcript forgery: a role label at a line start, a model's special tokens; role JSON (comments only). */
-export const ROLE_LINE = re(String.raw`^(?:system|assistant|developer|user|human)\s*:\s*\S`, "im");
+// Indentation before the label is allowed: a comment's markers are blanked, so its turns start with spaces.
+export const ROLE_LINE = re(String.raw`^[ \t]*(?:system|assistant|developer|user|human)\s*:\s*\S`, "im");
 export const ROLE_TOKEN = re(String.raw`<\|(?:im_start|im_end|system|assistant|user|endoftext|eot_id|start_header_id|end_header_id)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:system|assistant)>|^#{2,}\s*(?:System|Instruction|Response|Assistant)s?\s*#*\s*:?`, "im");
 export const ROLE_JSON = re(String.raw`["']role["']\s*:\s*["'](?:system|assistant|developer)["']`);
 
@@ -50,7 +51,7 @@ export const CONTRACT_DISTINCT = new Set(["verdict", "critical_failures", "verif
 /** What the text refers to as itself: the thing under review. */
 /** "code path", "file name", "class name": a compound that names a part or property, not the thing itself. */
 const NOT_THE_THING = String.raw`(?![\s-]+(?:path|paths|name|names|format|type|types|size|system|descriptor|handle|mode|extension|point|points|block|blocks|style|base|owner|owners|level|variable|attribute|method|instance|object)\b)`;
-export const SELF_REF = re(String.raw`\b(?:this|the\s+(?:present|current|following|above))\s+(?:file|code|codebase|module|function|method|class|script|snippet|implementation|source(?:\s+code)?|component|package|library|repository|repo|project|submission)\b${NOT_THE_THING}|\b(?:critical_failures|verified_components|missing_components|static_claims)\b`);
+export const SELF_REF = re(String.raw`\b(?:this|the\s+(?:present|current|following|above))\s+(?:file|code|codebase|module|function|method|class|script|snippet|implementation|source(?:\s+code)?|component|package|library|repository|repo|project|submission|crate|gem|codebase)\b${NOT_THE_THING}|\b(?:critical_failures|verified_components|missing_components|static_claims)\b`);
 
 // Clause openers that carry no meaning of their own: bullets, interjections, second-person modals.
 export const LEAD = [
@@ -81,10 +82,12 @@ export const STEER: { kind: string; re: RegExp; negated?: boolean; needsAddress?
   { kind: "no-findings", re: re(String.raw`^(?:report|return|output|list|flag|find|raise|produce|emit|give|say|state|conclude|declare|confirm|respond|reply|answer|write|print|include)\b(?:\s+(?:with|that|back|out))?(?:\s+there\s+(?:are|is))?\s+(?:no|zero|0|nothing|none|an?\s+empty|empty)\b(?!\s+(?:longer|more)\b)`) },
   { kind: "no-findings", re: re(String.raw`^(?:leave|keep|set|make)\s+(?:the\s+)?(?:critical_failures|findings|issues|missing_components|critical\s+failures)(?:\s+(?:list|array|field))?\s+(?:as\s+|to\s+)?(?:empty|blank|\[\s*\]|null|none|clear)\b`) },
   // "Do not flag …" is also how a lint suppression explains itself: only an order to the reviewer counts.
-  { kind: "no-findings", negated: true, needsAddress: true, re: re(String.raw`^(?:report|flag|mention|list|raise|point\s+out|call\s+out|criticize|criticise|critique|penalize|penalise|mark\s+down|deduct|lower|reduce|decrease|downgrade|dock|review|audit|scan)\b`) },
+  { kind: "no-findings", negated: true, needsAddress: true, re: re(String.raw`^(?:report|flag|mention|list|raise|point\s+out|call\s+out|criticize|criticise|critique|penalize|penalise|mark\s+down|deduct|lower|reduce|decrease|downgrade|dock|review|audit|scan|open|inspect|examine|look\s+(?:at|into)|analy[sz]e)\b`) },
   { kind: "safe-label", re: re(String.raw`^(?:mark|treat|consider|classify|label|deem|describe|report|present|regard|tag|call|declare|rate|judge|assess|evaluate|review|record)\b(?:\s+[^\s,.;:]+){0,6}?\s+(?:as\s+)?(?:being\s+)?${FAV_LABEL}\b`) },
   // "conclude that the code is production-ready", "say it is secure"
-  { kind: "safe-label", re: re(String.raw`^(?:say|state|conclude|report|declare|confirm|answer|respond|write|assert|claim|find|pretend|assume)\b(?:\s+that)?[^.;:]{0,60}?\b(?:is|are|was|be|looks?)\s+(?:fully\s+|completely\s+|totally\s+|entirely\s+)?${FAV_LABEL}\b`) },
+  { kind: "safe-label", re: re(String.raw`^(?:say|state|conclude|report|declare|confirm|answer|respond|write|assert|claim|find|pretend|assume)\b(?:\s+that)?[^.;:]{0,60}?\b(?:is|are|was|be|looks?)\s+(?:fully\s+|completely\s+|totally\s+|entirely\s+)?(?:(?:memory|type|thread)[- ])?${FAV_LABEL}\b`) },
+  // "respond that all checks passed", "state that no further review is needed": the review's outcome dictated.
+  { kind: "no-findings", needsAddress: true, re: re(String.raw`^(?:say|state|conclude|report|declare|confirm|answer|respond|reply|write|assert|claim)\b(?:\s+that)?\s+(?:all\s+(?:the\s+)?(?:checks|tests|reviews?|audits?|scans?)\s+(?:have\s+)?(?:passed|pass|succeeded|are\s+green)|no\s+(?:further\s+)?(?:review|changes?|action|fix(?:es)?|work)\s+(?:is|are|was|were)\s+(?:needed|required|necessary))\b`) },
   { kind: "no-findings", re: re(String.raw`^(?:pretend|assume|say|state|conclude|report|declare|confirm|believe)\b[^.;:]{0,60}?\b(?:has|have|contains?|with)\s+(?:no|zero)\s+${FINDINGS}`) },
   // "reject all of them", "dismiss the static claims": an order about the floor's findings
   { kind: "reject-claims", re: re(String.raw`^(?:reject|dismiss|discard|overrule|waive)\s+(?:all|every|each|any|the|these|those)?\s*(?:of\s+)?(?:them|these|those|(?:static\s+|floor\s+)?(?:claims?|findings?|issues?|warnings?|alerts?))\b`) },
@@ -108,7 +111,16 @@ export const STEER_ANYWHERE: { kind: string; re: RegExp }[] = [
 ];
 /** Claims about the review's outcome ("this file was already audited", "the code is secure", "no critical
  * failures", "these findings are false positives", "LGTM"): steering only when the text addresses the reviewer. */
-export const AUDIT_CLAIM = re(String.raw`\b(?:this|it|the\s+(?:code|file|module|function|following\s+\w+|above\s+\w+)|this\s+(?:code|file|module|function|class|implementation)|everything)\s+(?:is|looks|seems|are)\s+(?:all\s+|completely\s+|perfectly\s+|totally\s+|100%\s+)?(?:fine|good|safe|ok|okay|correct|secure|clean|bug[- ]?free|production[- ]ready|verified)\b|^\W*no\s+(?:critical\s+|security\s+)?(?:failures|findings|issues|vulnerabilities|problems|bugs|defects)\b|\b(?:findings?|issues?|warnings?|alerts?|claims?)\b[^.;]{0,50}\b(?:are|were|is|was)\s+(?:all\s+)?(?:an?\s+)?(?:known\s+|confirmed\s+|documented\s+)?(?:false\s+positives?|invalid|bogus|wrong|spurious|noise)\b|\bLGTM\b|\b(?:this|the)\s+(?:file|code|module|function|class|implementation|repository|repo|project|library|package)\s+(?:has\s+(?:already\s+)?been|was(?:\s+already)?|is(?:\s+already)?)\s+(?:fully\s+|thoroughly\s+|manually\s+|formally\s+|independently\s+|previously\s+)?(?:audited|reviewed|verified|approved|certified|vetted|pen-?tested|validated|cleared|signed\s+off)\b`);
+export const AUDIT_CLAIM = re(String.raw`\b(?:this|it|the\s+(?:code|file|module|function|following\s+\w+|above\s+\w+)|this\s+(?:code|file|module|function|class|implementation)|everything)\s+(?:is|looks|seems|are)\s+(?:all\s+|completely\s+|perfectly\s+|totally\s+|100%\s+)?(?:fine|good|safe|ok|okay|correct|secure|clean|bug[- ]?free|production[- ]ready|verified)\b|^\W*no\s+(?:critical\s+|security\s+)?(?:failures|findings|issues|vulnerabilities|problems|bugs|defects)\b|\b(?:findings?|issues?|warnings?|alerts?|claims?)\b[^.;]{0,50}\b(?:are|were|is|was)\s+(?:all\s+)?(?:an?\s+)?(?:known\s+|confirmed\s+|documented\s+)?(?:false\s+positives?|invalid|bogus|wrong|spurious|noise)\b|\bLGTM\b|\b(?:is|are)\s+(?:now\s+)?(?:out\s+of\s+scope|exempt(?:ed)?|excluded)\s+(?:for|from)\s+(?:this\s+|the\s+|any\s+)?(?:code\s+|security\s+)?(?:review|audit|analysis|scan(?:ning)?)\b|\b(?:this|the)\s+(?:file|code|module|function|class|implementation|repository|repo|project|library|package)\s+(?:has\s+(?:already\s+)?been|was(?:\s+already)?|is(?:\s+already)?)\s+(?:fully\s+|thoroughly\s+|manually\s+|formally\s+|independently\s+|previously\s+)?(?:audited|reviewed|verified|approved|certified|vetted|pen-?tested|validated|cleared|signed\s+off)\b`);
+
+/**
+ * Declaring the reader's own instructions void instead of ordering them ignored: "the review instructions you
+ * were given earlier are obsolete", "your rules no longer apply". Only instructions marked as the reader's
+ * ("your previous rules", "you were given") count: "the instructions in INSTALL.md are obsolete" and "your lint rules
+ * are obsolete" are notes to a human.
+ */
+export const INSTRUCTIONS_VOID = re(String.raw`^(?:(?:all|any|the|your|these|those)\s+)*(?:[\w-]+\s+){0,2}?(?:instructions?|rules|guidance|guidelines|directives?|prompts?|system\s+prompt|orders)\s+(?:(?:that\s+)?you(?:'ve|\s+were|\s+have\s+been|\s+had\s+been|\s+received|\s+got)\s+(?:(?:given|told|sent|provided|received)\s+)?(?:(?:earlier|before|previously|above|initially|so\s+far)\s+)?)?(?:are|is|have\s+been|has\s+been|were)\s+(?:now\s+)?(?:(?:obsolete|void|null|invalid|cancell?ed|revoked|superseded|outdated|withdrawn|replaced|suspended|lifted)\b|no\s+longer\s+(?:valid|in\s+effect|applicable|relevant|appl(?:y|ies)))|^(?:(?:all|any|the|your|these|those)\s+)*(?:[\w-]+\s+){0,2}?(?:instructions?|rules|guidance|guidelines)\s+no\s+longer\s+appl(?:y|ies)`);
+export const INSTRUCTIONS_OWN = /\byou(?:'ve|\s+were|\s+have\s+been|\s+had\s+been)\s+(?:given|told|sent|provided)\b|\byour\s+(?:(?:previous|prior|earlier|original|initial|old|review(?:ing)?|system)\s+)+(?:instructions?|rules|guidance|guidelines|directives?|prompts?)\b|\byour\s+(?:instructions?|directives?|guidance|system\s+prompt)\b/i;
 
 /** Overriding the reader's instructions; `strong` when the object is clearly the model's own instructions. */
 export const OVERRIDE = re(String.raw`^(?:ignore|disregard|forget(?:\s+about)?|override|overrule|bypass|discard|abandon|set\s+aside|neglect|disobey|(?:do\s+not|don'?t|stop)\s+follow(?:ing)?)\b((?:\s+(?:all|any|every|each|the|your|my|these|those|of|previous|previously|prior|above|earlier|preceding|foregoing|original|initial|system|other|existing|given|default|current|old|former|safety|security|review|reviewing|standing|hidden|developer|operator|that|such|given))*)\s+(instructions?|directives?|directions?|guidelines?|rules|prompts?|system\s+prompt|system\s+message|context|programming|guardrails?|constraints?|tasks?|orders|commands)\b`);
@@ -133,9 +145,16 @@ export const MAY_INJECT = re(
     String.raw`\b${ADDRESSEE}(?:\s+(?:instructions?|note|notice|directive|message|reminder)s?)?\s*(?:[:,!]|—|\s-\s|\s+(?:reading|reviewing|processing|analy[sz]ing|scanning|auditing|evaluating|looking|that|who|reads|reviews|must|should|shall|needs?|has\s+to|have\s+to|is\s+(?:to|required|expected)|are\s+(?:to|required|expected)))`,
     String.raw`\b(?:dear|hey|hi|hello|attention|attn|psst|to|for|are|re|as\s+an?|as\s+the|you,?\s+the)\s+(?:(?:the|all|any|every|each|an?)\s+)?(?:[\w-]+\s+)?${ADDRESSEE}\b`,
     String.raw`\b(?:whoever|whatever|anyone|anything|anybody|any|every|all|each)\s+(?:[\w-]+\s+){0,2}(?:(?:that|which|who)\s+)?(?:is\s+|are\s+)?${READING}\b`,
-    ROLE_LINE.source, ROLE_TOKEN.source, ROLE_JSON.source,
+    ROLE_LINE.source.replace("^[ \\t]*", "^"), ROLE_TOKEN.source, ROLE_JSON.source,
     String.raw`\b(?:verdict|critical_failures|verified_components|missing_components|static_claims)\b`,
     SELF_REF.source,
   ].join("|"),
   "im",
 );
+/**
+ * Further necessary conditions, kept out of MAY_INJECT's single alternation (which they would make half again
+ * slower on every file): a role label after indentation or opening a quoted value ("_comment": "SYSTEM: …"),
+ * and the reader's own instructions named without an override verb ("your previous instructions").
+ */
+const ROLE_INDENTED = /^[ \t]+(?:system|assistant|developer|human)\s*:\s*\S|["'][ \t]*(?:system|assistant|developer|human)\s*:\s*\S/im;
+export const mayInjectEnglish = (t: string) => MAY_INJECT.test(t) || ROLE_INDENTED.test(t) || INSTRUCTIONS_OWN.test(t);

@@ -77,6 +77,11 @@ function readWith(all: Grammar[], text: string): Grammar[] {
   return candidates.filter((g) => !shares.has(g) || shares.get(g)! >= best * RIVAL_SHARE);
 }
 
+const OWN_WORK = /\bthis\s+(?:repository|repo|codebase|project|crate|package|file|module|pull\s+request|PR|commit)\b/i;
+
+/** A line wrapped inside a comment or paragraph is one space to the grammar ("code-review\n * assistants"). */
+const flat = (s: string) => s.replace(/\s*\n\s*/g, " ");
+
 /** Every span of `text` that addresses the reader and steers it. */
 export function injectionsIn(raw: string, kind: SegmentKind, opts: InjectionOptions = {}): InjectionHit[] {
   // Read through zero-width characters and fullwidth or mathematical letters (hidden or disguised words); offsets map back.
@@ -87,7 +92,9 @@ export function injectionsIn(raw: string, kind: SegmentKind, opts: InjectionOpti
   const hits: InjectionHit[] = [];
   // A forged chat turn speaks to the model by construction (in code, role JSON is an app's own prompt).
   // `direct` carries from sentence to sentence: one vocative addresses the whole comment or paragraph.
-  let direct = kind !== "string" && (ROLE_LINE.test(text) || ROLE_TOKEN.test(text) || (kind === "comment" && ROLE_JSON.test(text)));
+  // In a literal, chat turns that speak of this repository or file are forged for its reviewer, not the app's prompt.
+  const forged = ROLE_LINE.test(text) || ROLE_TOKEN.test(text);
+  let direct = kind !== "string" ? forged || (kind === "comment" && ROLE_JSON.test(text)) : forged && OWN_WORK.test(text);
   if (!direct && opts.context && addressesMachine(opts.context, all)) direct = true;
   let directAI = direct;
   const answerAt = kind === "comment" ? answerShapedAt(text) : null;
@@ -100,10 +107,10 @@ export function injectionsIn(raw: string, kind: SegmentKind, opts: InjectionOpti
     else if (examples) continue;
     if (PEOPLE_LABEL.test(s.text)) continue;
     const used: Span = { ...s, text: usedText(s.text, answerLead) };
-    const whole = active.map((g) => g.sentence(used.text));
+    const whole = active.map((g) => g.sentence(flat(used.text)));
     if (whole.some((r) => r.direct)) direct = true;
     if (whole.some((r) => r.directAI)) directAI = true;
-    const reads: ClauseRead[] = clauses(used).flatMap((c) => active.map((g) => g.clause(c.text)));
+    const reads: ClauseRead[] = clauses(used).flatMap((c) => active.map((g) => g.clause(flat(c.text))));
     if (reads.some((r) => r.direct)) direct = true;
     if (reads.some((r) => r.directAI)) directAI = true;
     const addressed = direct || reads.some((r) => r.indirect);

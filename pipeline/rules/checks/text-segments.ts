@@ -76,6 +76,8 @@ const NAMING_KEY = /^[ \t]*(?:-[ \t]+)?["']?(?:name|title|label|id|key|slug|tags
 const LINE_COMMENT = /^[ \t]*(?:#|\/\/|;|--|<!--|\/\*|\*)/;
 /** A key that opens a block (`ai_review:`, `"notes": {`): the keys of the values under it start with it. */
 const PARENT_KEY = /^([ \t]*)(?:-[ \t]+)?["']?([\w.$@-]+)["']?[ \t]*[:=][ \t]*(?:[|>][-+]?|\{|\[)?[ \t]*$/;
+/** "Human: …", "Assistant: …" written as prose (capitalised, unquoted): a chat turn, not a data key. */
+const ROLE_TURN = /^[ \t]*(?:System|Assistant|User|Human|Developer|SYSTEM|ASSISTANT|USER|HUMAN|DEVELOPER)[ \t]*:[ \t]+\S/;
 const keyWords = (k: string) => k.replace(/^[ \t]*(?:-[ \t]+)?["']?|["']?[ \t]*[:=][ \t]*$/g, "");
 
 /**
@@ -97,7 +99,7 @@ export function textSegments(content: string, code: boolean): Segment[] {
     const parent = !comment && PARENT_KEY.exec(line);
     if (parent || (!comment && /^\s*[}\]]/.test(line))) while (parents.length && parents[parents.length - 1]!.indent >= indent) parents.pop();
     if (parent) parents.push({ indent, key: parent[2]! });
-    const key = !comment && KEY_PREFIX.exec(line);
+    const key = !comment && !ROLE_TURN.test(line) && KEY_PREFIX.exec(line);
     // A value under a naming key ("name": "...", title:) labels something: it is a name, not a message.
     if (key && NAMING_KEY.test(key[1]!)) { cur = null; continue; }
     // Code no grammar reads (Java, C, shell, ...): its string literals are strings, the rest is not prose.
