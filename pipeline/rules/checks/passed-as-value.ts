@@ -9,11 +9,17 @@ function passesValue(o: Occurrence, member = false): boolean {
   // A method is handed over qualified (`this.onData`, `obj.handle`, `Type::method`); a bare name is another binding.
   if (member && !/(\.|::)\s*$/.test(o.before)) return false;
   if (/^\s*(!\s*)?(::\s*<[^>]*>\s*)?\(/.test(o.after)) return false;
+  // A path segment (`upload::upload(...)`, `crate::upload::run`) names the module or type, not the
+  // function value; `mod upload;` declares the module.
+  if (/^\s*::\s*[A-Za-z_]/.test(o.after) || /\b(pub(\([^)]*\))?\s+)?mod\s+$/.test(o.before)) return false;
   // Invoking the function object (`task.delay(id, timeout=5)`, `fn.call(ctx, x)`) passes the caller's own
   // arguments; only `.bind(...)` makes a callback of it.
   if (/^\s*\.\s*(?!bind\b)[A-Za-z_]\w*/.test(o.after)) return false;
   if (/<\/?\s*$/.test(o.before)) return false;
   if (/["'`]$/.test(o.before) && /^["'`]/.test(o.after)) return false;
+  // A word of prose inside a string (`bail!("upload of {} failed")`) is a message, not a reference; a
+  // dotted path in a string (`"tasks.upload"`) still names the function.
+  if ((o.before.split('"').length - 1) % 2 === 1 && (/\s$/.test(o.before) || /^\s/.test(o.after))) return false;
   if (/\b(function\*?|def|fn|func|class|interface|type|struct|enum|trait|impl)\s+(\([^)]*\)\s*)?$/.test(o.before)) return false;
   if (/^\s*(import\b|from\s+\S+\s+import\b|use\s)|\brequire\s*\(/.test(o.before)) return false;
   if (/^\s*(const|let|var)\s+(\{[^}]*)?$/.test(o.before) && /^\s*[,}]?.*=\s*require\(|^\s*=/.test(o.after)) return false;

@@ -72,6 +72,18 @@ function hasDefault(param: SgNode, lang: GrammarLanguage): boolean {
   return lang === "typescript" && !!holder.field("value" as never);
 }
 
+/**
+ * A parameter a decorator of the function itself declares (`@click.option("--dry-run", is_flag=True)`,
+ * `@click.argument("path")`, typer's `@app.option`): the framework passes what the function asked for,
+ * so the parameter is the function's own option, not a signature imposed from outside.
+ */
+function declaredByDecorator(fn: SgNode, name: string): boolean {
+  const holder = fn.parent();
+  if (holder?.kind() !== "decorated_definition") return false;
+  return holder.children().some((d) => d.kind() === "decorator" && /\.(option|argument)\s*\(/.test(d.text()) &&
+    [...d.text().matchAll(/["']-{0,2}([A-Za-z_][\w-]*)(?:\/[^"'\n]*)?["']/g)].some((m) => m[1]!.replace(/-/g, "_") === name));
+}
+
 const STUB_BODY = /^(pass|\.\.\.|raise NotImplementedError\b.*|throw new Error\(.*\);?|(todo|unimplemented|panic)!?\(.*\);?|return;?)$/s;
 
 /** One statement that fails with a "not implemented"/TODO message: `return errors.New("not implemented")`, `Err(anyhow!("todo"))`. */
@@ -233,7 +245,9 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // unused_variables, trait impls included), so `_` is the only way to say "unused on purpose".
   const every = param(check, "everyParameter", false);
   if (fixed === "imposed" && !every) return { hits: [], name: null, owner: null };
-  const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang)) : unread;
+  // Declared by the function's own decorator (a CLI option): a promise whatever its name or default.
+  const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text)).map((p) => p.text) : []);
+  const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang) || declared.has(p.text)) : unread;
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const typeWords = new Set(param<string[]>(check, "typeWords", []).map((w) => w.toLowerCase()));
   const all = every || (param(check, "publicApi", true) && fixed === null && isPublic(fn, lang));
@@ -244,7 +258,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const readTypes = parallel ? new Set(params.filter((p) => read.has(p.text)).map((p) => typeName(p.node)).filter(Boolean)) : new Set<string>();
   // Named for a promise by its name, or by its declared type (`f Filter`, `o ListOptions`): `typeWords`
   // leaves out words a framework's own types carry (`c *echo.Context` is the request, not a deadline).
-  const candidates = pool.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
+  const candidates = pool.filter((p) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
