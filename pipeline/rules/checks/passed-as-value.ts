@@ -17,9 +17,11 @@ function passesValue(o: Occurrence, member = false): boolean {
   if (/^\s*\.\s*(?!bind\b)[A-Za-z_]\w*/.test(o.after)) return false;
   if (/<\/?\s*$/.test(o.before)) return false;
   if (/["'`]$/.test(o.before) && /^["'`]/.test(o.after)) return false;
-  // A word of prose inside a string (`bail!("upload of {} failed")`) is a message, not a reference; a
-  // dotted path in a string (`"tasks.upload"`) still names the function.
-  if ((o.before.split('"').length - 1) % 2 === 1 && (/\s$/.test(o.before) || /^\s/.test(o.after))) return false;
+  // Inside a string, only a dotted path naming the function (`"tasks.upload"`, `"app.views:upload"`)
+  // refers to it; a word of a message (`bail!("upload of {} failed")`) or of a URL (`r"/queues/purge"`) does not.
+  for (const q of o.lang === "rust" ? ['"'] : ['"', "'"]) {
+    if ((o.before.split(q).length - 1) % 2 === 1 && !(new RegExp(`${q}[\\w.:]*$`).test(o.before) && new RegExp(`^[\\w.:]*${q}`).test(o.after))) return false;
+  }
   if (/\b(function\*?|def|fn|func|class|interface|type|struct|enum|trait|impl)\s+(\([^)]*\)\s*)?$/.test(o.before)) return false;
   if (/^\s*(import\b|from\s+\S+\s+import\b|use\s)|\brequire\s*\(/.test(o.before)) return false;
   if (/^\s*(const|let|var)\s+(\{[^}]*)?$/.test(o.before) && /^\s*[,}]?.*=\s*require\(|^\s*=/.test(o.after)) return false;
