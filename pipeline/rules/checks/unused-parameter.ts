@@ -105,6 +105,8 @@ function isStubBody(body: SgNode): boolean {
   const stmts = body.namedChildren().filter((c) => !/comment/.test(String(c.kind())) && !(c.kind() === "expression_statement" && c.child(0)?.kind() === "string"));
   const inner = stmts.length === 1 && stmts[0]!.kind() === "statement_list" ? stmts[0]!.namedChildren() : stmts;
   if (inner.length === 0) return true;
+  // Whatever it prepares first, a body that ends by failing "not implemented" never does its job: a stub.
+  if (NOT_IMPLEMENTED.test(inner[inner.length - 1]!.text().trim())) return true;
   if (inner.length !== 1) return false;
   const only = inner[0]!.text().trim();
   return STUB_BODY.test(only) || NOT_IMPLEMENTED.test(only) || REFUSAL.test(only);
