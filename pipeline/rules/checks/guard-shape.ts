@@ -18,6 +18,20 @@ export function makesAccessDecision(text: string): boolean {
   return REFUSAL.test(text) && SUBJECT.test(text);
 }
 
+/** A keyed digest computed in the body: HMAC in each language's spelling. */
+const KEYED_DIGEST = /\bcreateHmac\s*\(|\bhmac\s*\.\s*(New|new|HMAC|digest)\s*\(|\bHmac\s*(::|<)|\bHMAC\s*\(|\bcrypto\.subtle\.sign\s*\(/;
+
+/**
+ * A verification primitive, not a guard: it computes a keyed digest (an HMAC) over what it is given and
+ * answers whether it matches, without reading who is asking or refusing anyone
+ * (`verifySignature(body, sig, key): boolean`). Its callers decide; left uncalled it gates nothing it
+ * was mounted on, so it is no unwired guard (a constant-time question is the insecure-compare rules').
+ */
+export function verificationPrimitive(fn: SgNode, lang: RuleLanguage): boolean {
+  const text = fn.text();
+  return KEYED_DIGEST.test(text) && !REFUSAL.test(text) && !isMiddlewareShaped(fn, lang);
+}
+
 /**
  * A doc comment that states an access rule: who alone may act, or what is refused unless a condition
  * holds ("Only the owner may delete", "refuses to run unless a ticket is referenced"). A comment is a
