@@ -18,6 +18,22 @@ export function makesAccessDecision(text: string): boolean {
   return REFUSAL.test(text) && SUBJECT.test(text);
 }
 
+/**
+ * A Rust request guard: a type whose extractor impl (Rocket/actix `FromRequest`, axum `FromRequestParts`)
+ * reads who is asking and refuses. A handler mounts it by taking the type as a parameter, so a guard type
+ * no handler names protects nothing.
+ */
+export function requestGuardType(def: SgNode, lang: RuleLanguage): boolean {
+  if (lang !== "rust" || !/^(struct_item|enum_item)$/.test(String(def.kind()))) return false;
+  const name = (def.field("name" as never) as SgNode | null)?.text();
+  if (!name) return false;
+  const bare = (t: string) => t.replace(/<[\s\S]*$/, "").replace(/^.*::/, "").trim();
+  return def.getRoot().root().findAll({ rule: { kind: "impl_item" } }).some((impl) =>
+    bare((impl.field("type" as never) as SgNode | null)?.text() ?? "") === name &&
+    /^(FromRequest|FromRequestParts)$/.test(bare((impl.field("trait" as never) as SgNode | null)?.text() ?? "")) &&
+    makesAccessDecision(impl.text()));
+}
+
 /** A keyed digest computed in the body: HMAC in each language's spelling. */
 const KEYED_DIGEST = /\bcreateHmac\s*\(|\bhmac\s*\.\s*(New|new|HMAC|digest)\s*\(|\bHmac\s*(::|<)|\bHMAC\s*\(|\bcrypto\.subtle\.sign\s*\(/;
 
