@@ -5,6 +5,7 @@ import { type Hit, param, regionOf } from "./hit";
 import { optionFieldHits } from "./option-fields";
 import { identifierWords, typeName } from "./param-words";
 import { conformance, isPublic } from "./public-api";
+import { nameOf, pyBases, pyOwner } from "../syntax";
 
 const PARAM_KINDS: Record<GrammarLanguage, string[]> = {
   typescript: ["required_parameter", "optional_parameter"],
@@ -82,6 +83,20 @@ function declaredByDecorator(fn: SgNode, name: string): boolean {
   if (holder?.kind() !== "decorated_definition") return false;
   return holder.children().some((d) => d.kind() === "decorator" && /\.(option|argument)\s*\(/.test(d.text()) &&
     [...d.text().matchAll(/["']-{0,2}([A-Za-z_][\w-]*)(?:\/[^"'\n]*)?["']/g)].some((m) => m[1]!.replace(/-/g, "_") === name));
+}
+
+/**
+ * A Python method whose base class, defined in the same file, declares the same method abstract
+ * (`@abc.abstractmethod` or a body that raises NotImplementedError) with the parameters this one drops.
+ */
+function declaredAbstractHere(fn: SgNode): boolean {
+  const owner = pyOwner(fn);
+  const bases = (pyBases(owner).match(/[A-Za-z_]\w*/g) ?? []).filter((b) => b !== "object");
+  if (!owner || !bases.length) return false;
+  const name = nameOf(fn);
+  return owner.getRoot().root().findAll({ rule: { kind: "class_definition" } }).some((cls) => bases.includes(nameOf(cls)) &&
+    cls.findAll({ rule: { kind: "function_definition" } }).some((m) => nameOf(m) === name && pyOwner(m)?.id() === cls.id() &&
+      (/@(abc\.)?abstractmethod\b/.test(m.parent()?.text() ?? "") || /^\s*raise NotImplementedError\b/m.test((m.field("body" as never) as SgNode | null)?.text() ?? ""))));
 }
 
 const STUB_BODY = /^(pass|\.\.\.|raise NotImplementedError\b.*|throw new Error\(.*\);?|(todo|unimplemented|panic)!?\(.*\);?|return;?)$/s;
@@ -242,7 +257,11 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const unread = params.filter((p) => !read.has(p.text));
   const fieldHits = lang === "typescript" && content ? optionFieldHits(fn, body, check, content) : [];
   if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
-  const fixed = conformance(fn, lang);
+  // An abstract method this module declares itself (a base class in the same file) imposes nothing from
+  // outside: the module chose the parameter, so an implementation that reads the others and drops it
+  // breaks the module's own contract. Judged like a Go method: only parameters named for a promise.
+  const ownContract = lang === "python" && unread.length < params.length && declaredAbstractHere(fn);
+  const fixed = ownContract ? "maybe" : conformance(fn, lang);
   // `everyParameter`: the language's compiler already flags every unread named parameter (rustc's
   // unused_variables, trait impls included), so `_` is the only way to say "unused on purpose".
   const every = param(check, "everyParameter", false);
