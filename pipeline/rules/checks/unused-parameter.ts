@@ -87,14 +87,18 @@ function declaredByDecorator(fn: SgNode, name: string): boolean {
 
 /**
  * A Python method whose base class, defined in the same file, declares the same method abstract
- * (`@abc.abstractmethod` or a body that raises NotImplementedError) with the parameters this one drops.
+ * (`@abc.abstractmethod` or a body that raises NotImplementedError) with the parameters this one drops,
+ * and which is the base's only implementation there: a base several classes implement is a plugin
+ * protocol (DRF's `BaseRenderer.render(data, media_type, renderer_context)`), each taking what it needs.
  */
 function declaredAbstractHere(fn: SgNode): boolean {
   const owner = pyOwner(fn);
   const bases = (pyBases(owner).match(/[A-Za-z_]\w*/g) ?? []).filter((b) => b !== "object");
   if (!owner || !bases.length) return false;
   const name = nameOf(fn);
-  return owner.getRoot().root().findAll({ rule: { kind: "class_definition" } }).some((cls) => bases.includes(nameOf(cls)) &&
+  const classes = owner.getRoot().root().findAll({ rule: { kind: "class_definition" } });
+  const implementations = (base: string) => classes.filter((c) => (pyBases(c).match(/[A-Za-z_]\w*/g) ?? []).includes(base)).length;
+  return classes.some((cls) => bases.includes(nameOf(cls)) && implementations(nameOf(cls)) === 1 &&
     cls.findAll({ rule: { kind: "function_definition" } }).some((m) => nameOf(m) === name && pyOwner(m)?.id() === cls.id() &&
       (/@(abc\.)?abstractmethod\b/.test(m.parent()?.text() ?? "") || /^\s*raise NotImplementedError\b/m.test((m.field("body" as never) as SgNode | null)?.text() ?? ""))));
 }
