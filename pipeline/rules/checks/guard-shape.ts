@@ -126,13 +126,16 @@ function pyDecorator(fn: SgNode): boolean {
   return /^\s*(@[\s\S]*?)?def\s+\w+/m.test(body) && /\breturn\s+\w+\s*$/m.test(body);
 }
 
+/** A Go signature that a router or a middleware chain imposes (net/http, gin, echo, fiber, gRPC). */
+export const GO_HANDLER_SIGNATURE = /\bhttp\.Handler(Func)?\b|\*gin\.Context\b|gin\.HandlerFunc\b|echo\.(Context|HandlerFunc|MiddlewareFunc)\b|fiber\.(Ctx|Handler)\b|http\.ResponseWriter|grpc\.(Unary|Stream)(Server|Client)?(Interceptor|Handler)\b/;
+
 /** The function's own parameter list is a framework's middleware/handler signature (not a nested one's). */
 export function hasMiddlewareSignature(fn: SgNode, lang: RuleLanguage): boolean {
   if (lang === "typescript") return tsMiddleware(fn);
   if (lang === "go") {
     const text = fn.text();
     const sig = text.slice(0, text.indexOf("{") + 1);
-    return /\bhttp\.Handler(Func)?\b|\*gin\.Context\b|gin\.HandlerFunc\b|echo\.(Context|HandlerFunc|MiddlewareFunc)\b|fiber\.(Ctx|Handler)\b|http\.ResponseWriter|grpc\.(Unary|Stream)(Server|Client)?(Interceptor|Handler)\b/.test(sig);
+    return GO_HANDLER_SIGNATURE.test(sig);
   }
   if (lang === "rust") return params(fn).some((p) => /:\s*Next\b|Next<|:\s*ServiceRequest\b/.test(p));
   return false;
@@ -144,8 +147,8 @@ export function hasMiddlewareSignature(fn: SgNode, lang: RuleLanguage): boolean 
  * FastAPI dependencies (a `Depends`/`Security`/`Header` parameter), Django middleware (`__call__`,
  * `process_request`/`process_view`), DRF permissions (`has_permission`). Go: `func(http.Handler)
  * http.Handler`, gin/echo handlers and middleware, gRPC interceptors. Rust: axum/actix `from_fn` middleware (a `Next`
- * parameter), tower `Layer`s and request guards (`FromRequest(Parts)` impls are wired by their use as a
- * handler parameter type, which the reference check sees).
+ * parameter) and tower `Layer`s; request guards (`FromRequest(Parts)` impls that refuse) are candidates
+ * through requestGuardType, wired by their use as a handler parameter type, which the reference check sees.
  */
 export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
   const text = node.text();

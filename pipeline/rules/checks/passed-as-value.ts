@@ -1,5 +1,6 @@
 // A function handed to someone else as a value (a callback, a handler, a hook) has its signature imposed.
 import { isTestPath } from "../place";
+import { GO_HANDLER_SIGNATURE } from "./guard-shape";
 import type { Candidate } from "./unreferenced";
 import { occurrences, type Occurrence } from "./references";
 
@@ -39,8 +40,21 @@ function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, s
   if (!c.param || o.file === c.file || isTestPath(o.file) || !DEFINES.test(o.before)) return false;
   const content = contentOf.get(o.file) ?? "";
   const at = content.split("\n").slice(0, o.line).join("\n").length + o.before.length;
-  const signature = /^[\s\S]*?\)\s*(->[^{:\n]*)?[:{]/.exec(content.slice(at, at + 1500))?.[0] ?? "";
+  // Go results follow the parameters (`) error {`, `) (T, error) {`): its signature ends at the line's `{`.
+  const signature = (o.lang === "go" ? /^[^{]*\{/ : /^[\s\S]*?\)\s*(->[^{:\n]*)?[:{]/).exec(content.slice(at, at + 1500))?.[0] ?? "";
   return new RegExp(`(?<![\\w$])${c.param.replace(/\$/g, "\\$")}(?![\\w$])`).test(signature);
+}
+
+/**
+ * Go: a method handed over qualified (`v1.GET("/tenants", h.ListTenants)`) is the handler of that name
+ * when another type defines one with a router's signature (`func (h *Handler) ListTenants(c echo.Context)`)
+ * and the candidate's own signature is not one: a store method sharing the name is not what the router took.
+ */
+function anotherTypesHandler(c: Candidate, all: Occurrence[], contentOf: Map<string, string>): boolean {
+  if (c.language !== "go" || !c.member) return false;
+  const own = (contentOf.get(c.file) ?? "").split("\n")[c.line] ?? "";
+  if (GO_HANDLER_SIGNATURE.test(own.split("{")[0]!)) return false;
+  return all.some((o) => o.file !== c.file || o.line !== c.line ? !isTestPath(o.file) && o.lang === "go" && /\bfunc\s*\([^)]*\)\s*$/.test(o.before) && GO_HANDLER_SIGNATURE.test(o.after.split("{")[0]!) : false);
 }
 
 /**
@@ -55,7 +69,8 @@ export function passedAsValue(candidates: Candidate[], files: { path: string; co
   const sameLang = (c: Candidate, o: Occurrence) => !c.language || !o.lang || o.lang === c.language;
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
   return new Set(candidates.filter((c) =>
-    (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) && (passesValue(o, c.member) || siblingDefinition(c, o, contentOf))) ||
+    (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) &&
+      ((passesValue(o, c.member) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf)) || siblingDefinition(c, o, contentOf))) ||
     (!!c.owner && (seen.get(c.owner) ?? []).some((o) => sameLang(c, o) && extendsIt(o)))));
 }
 
