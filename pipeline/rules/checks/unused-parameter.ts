@@ -93,11 +93,12 @@ function declaredByDecorator(fn: SgNode, name: string): boolean {
  */
 function declaredAbstractHere(fn: SgNode): boolean {
   const owner = pyOwner(fn);
-  const bases = (pyBases(owner).match(/[A-Za-z_]\w*/g) ?? []).filter((b) => b !== "object");
+  const baseNames = (cls: SgNode | null): string[] => (pyBases(cls).match(/[A-Za-z_]\w*/g) ?? []).filter((b) => b !== "object");
+  const bases = baseNames(owner);
   if (!owner || !bases.length) return false;
   const name = nameOf(fn);
   const classes = owner.getRoot().root().findAll({ rule: { kind: "class_definition" } });
-  const implementations = (base: string) => classes.filter((c) => (pyBases(c).match(/[A-Za-z_]\w*/g) ?? []).includes(base)).length;
+  const implementations = (base: string) => classes.filter((c) => baseNames(c).includes(base)).length;
   return classes.some((cls) => bases.includes(nameOf(cls)) && implementations(nameOf(cls)) === 1 &&
     cls.findAll({ rule: { kind: "function_definition" } }).some((m) => nameOf(m) === name && pyOwner(m)?.id() === cls.id() &&
       (/@(abc\.)?abstractmethod\b/.test(m.parent()?.text() ?? "") || /^\s*raise NotImplementedError\b/m.test((m.field("body" as never) as SgNode | null)?.text() ?? ""))));
