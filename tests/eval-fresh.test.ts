@@ -23,10 +23,13 @@ const REACHED = {
 
 /**
  * The last held-out measures (README History), kept as floors now that the corpora are development material;
- * raised only upward (corpus-injection2: 24 found / 1 false positive held out, 32 / 0 after the third pass).
+ * raised only upward (corpus-injection2: 24 found / 1 false positive held out, 32 / 0 after the third pass;
+ * corpus-fresh4: see its entry).
  */
 const HELD_OUT = {
   "corpus-fresh3": { expected: 64, found: 63, falsePositives: 0, notes: 2, languages: ["go", "python", "rust", "typescript"] },
+  // Held out: 61 found / 5 false positives (88.4% / 92.5%); after the fourth pass 69 / 0.
+  "corpus-fresh4": { expected: 69, found: 69, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

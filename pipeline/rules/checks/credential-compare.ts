@@ -147,6 +147,28 @@ function confirmation(ops: string[]): boolean {
   return ops.some((t) => /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(t.split(/::|\./).pop()!));
 }
 
+/** A route attribute or decorator: `#[delete("/<id>?<token>")]`, `@app.get("/x")`, `@bp.route(...)`, `@Post()`. */
+const ROUTE_MARK = /^(#\[\s*(rocket::)?|@([\w.]+\.)?)(get|post|put|delete|patch|head|route|api_route|Get|Post|Put|Delete|Patch)\s*\(/;
+
+function routeRegistered(fn: SgNode): boolean {
+  const marks: string[] = [];
+  for (let p = fn.prev(); p && /attribute_item|line_comment/.test(String(p.kind())); p = p.prev()) marks.push(p.text());
+  const holder = fn.parent();
+  if (holder?.kind() === "decorated_definition") marks.push(...holder.children().filter((c) => c.kind() === "decorator").map((c) => c.text()));
+  if (fn.kind() === "method_definition") marks.push(...fn.children().filter((c) => c.kind() === "decorator").map((c) => c.text()));
+  return marks.some((m) => ROUTE_MARK.test(m.trim()));
+}
+
+/**
+ * A bare operand that is a parameter of a route handler (`fn delete(id: &str, token: &str)` under
+ * `#[delete("/<id>?<token>")]`): the framework binds it from the request, so the caller presents it.
+ */
+function requestBound(fn: SgNode | null, t: string): boolean {
+  if (!fn || !/^[A-Za-z_$][\w$]*$/.test(t) || !routeRegistered(fn)) return false;
+  const list = (fn.field("parameters" as never) as SgNode | null)?.text() ?? "";
+  return new RegExp(`(?<![\\w$.])${t.replace(/\$/g, "\\$")}(?![\\w$])`).test(list);
+}
+
 export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   // `bytes.Equal(mac, sig)` and other calls the rule matched by their arguments are reported as matched.
   if (/call/.test(String(node.kind()))) return [{ region: regionOf(node) }];
@@ -187,6 +209,7 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   // guard-shaped middleware, or a comparison against a value read from a request, the environment or config.
   if (enclosingNames(node).some((n) => authFunction.test(n))) return [{ region: regionOf(node) }];
   if (fn && isMiddlewareShaped(fn, rule.language as RuleLanguage)) return [{ region: regionOf(node) }];
+  if (ops.some((t) => bare.test(t) && requestBound(fn, t))) return [{ region: regionOf(node) }];
   if (ops.some((t) => source.test(t)) || flows.some((rhs) => rhs !== null && source.test(rhs))) return [{ region: regionOf(node) }];
   return [];
 }

@@ -19,6 +19,36 @@ export function makesAccessDecision(text: string): boolean {
 }
 
 /**
+ * A Rust request guard: a type whose extractor impl (Rocket/actix `FromRequest`, axum `FromRequestParts`)
+ * reads who is asking and refuses. A handler mounts it by taking the type as a parameter, so a guard type
+ * no handler names protects nothing.
+ */
+export function requestGuardType(def: SgNode, lang: RuleLanguage): boolean {
+  if (lang !== "rust" || !/^(struct_item|enum_item)$/.test(String(def.kind()))) return false;
+  const name = (def.field("name" as never) as SgNode | null)?.text();
+  if (!name) return false;
+  const bare = (t: string) => t.replace(/<[\s\S]*$/, "").replace(/^.*::/, "").trim();
+  return def.getRoot().root().findAll({ rule: { kind: "impl_item" } }).some((impl) =>
+    bare((impl.field("type" as never) as SgNode | null)?.text() ?? "") === name &&
+    /^(FromRequest|FromRequestParts)$/.test(bare((impl.field("trait" as never) as SgNode | null)?.text() ?? "")) &&
+    makesAccessDecision(impl.text()));
+}
+
+/** A keyed digest computed in the body: HMAC in each language's spelling. */
+const KEYED_DIGEST = /\bcreateHmac\s*\(|\bhmac\s*\.\s*(New|new|HMAC|digest)\s*\(|\bHmac\s*(::|<)|\bHMAC\s*\(|\bcrypto\.subtle\.sign\s*\(/;
+
+/**
+ * A verification primitive, not a guard: it computes a keyed digest (an HMAC) over what it is given and
+ * answers whether it matches, without reading who is asking or refusing anyone
+ * (`verifySignature(body, sig, key): boolean`). Its callers decide; left uncalled it gates nothing it
+ * was mounted on, so it is no unwired guard (a constant-time question is the insecure-compare rules').
+ */
+export function verificationPrimitive(fn: SgNode, lang: RuleLanguage): boolean {
+  const text = fn.text();
+  return KEYED_DIGEST.test(text) && !REFUSAL.test(text) && !isMiddlewareShaped(fn, lang);
+}
+
+/**
  * A doc comment that states an access rule: who alone may act, or what is refused unless a condition
  * holds ("Only the owner may delete", "refuses to run unless a ticket is referenced"). A comment is a
  * claim: a function documented as a gate that nothing calls gates nothing.
@@ -96,13 +126,16 @@ function pyDecorator(fn: SgNode): boolean {
   return /^\s*(@[\s\S]*?)?def\s+\w+/m.test(body) && /\breturn\s+\w+\s*$/m.test(body);
 }
 
+/** A Go signature that a router or a middleware chain imposes (net/http, gin, echo, fiber, gRPC). */
+export const GO_HANDLER_SIGNATURE = /\bhttp\.Handler(Func)?\b|\*gin\.Context\b|gin\.HandlerFunc\b|echo\.(Context|HandlerFunc|MiddlewareFunc)\b|fiber\.(Ctx|Handler)\b|http\.ResponseWriter|grpc\.(Unary|Stream)(Server|Client)?(Interceptor|Handler)\b/;
+
 /** The function's own parameter list is a framework's middleware/handler signature (not a nested one's). */
 export function hasMiddlewareSignature(fn: SgNode, lang: RuleLanguage): boolean {
   if (lang === "typescript") return tsMiddleware(fn);
   if (lang === "go") {
     const text = fn.text();
     const sig = text.slice(0, text.indexOf("{") + 1);
-    return /\bhttp\.Handler(Func)?\b|\*gin\.Context\b|gin\.HandlerFunc\b|echo\.(Context|HandlerFunc|MiddlewareFunc)\b|fiber\.(Ctx|Handler)\b|http\.ResponseWriter|grpc\.(Unary|Stream)(Server|Client)?(Interceptor|Handler)\b/.test(sig);
+    return GO_HANDLER_SIGNATURE.test(sig);
   }
   if (lang === "rust") return params(fn).some((p) => /:\s*Next\b|Next<|:\s*ServiceRequest\b/.test(p));
   return false;
@@ -114,8 +147,8 @@ export function hasMiddlewareSignature(fn: SgNode, lang: RuleLanguage): boolean 
  * FastAPI dependencies (a `Depends`/`Security`/`Header` parameter), Django middleware (`__call__`,
  * `process_request`/`process_view`), DRF permissions (`has_permission`). Go: `func(http.Handler)
  * http.Handler`, gin/echo handlers and middleware, gRPC interceptors. Rust: axum/actix `from_fn` middleware (a `Next`
- * parameter), tower `Layer`s and request guards (`FromRequest(Parts)` impls are wired by their use as a
- * handler parameter type, which the reference check sees).
+ * parameter) and tower `Layer`s; request guards (`FromRequest(Parts)` impls that refuse) are candidates
+ * through requestGuardType, wired by their use as a handler parameter type, which the reference check sees.
  */
 export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
   const text = node.text();

@@ -1,5 +1,6 @@
 // A function handed to someone else as a value (a callback, a handler, a hook) has its signature imposed.
 import { isTestPath } from "../place";
+import { GO_HANDLER_SIGNATURE } from "./guard-shape";
 import type { Candidate } from "./unreferenced";
 import { occurrences, type Occurrence } from "./references";
 
@@ -9,11 +10,19 @@ function passesValue(o: Occurrence, member = false): boolean {
   // A method is handed over qualified (`this.onData`, `obj.handle`, `Type::method`); a bare name is another binding.
   if (member && !/(\.|::)\s*$/.test(o.before)) return false;
   if (/^\s*(!\s*)?(::\s*<[^>]*>\s*)?\(/.test(o.after)) return false;
+  // A path segment (`upload::upload(...)`, `crate::upload::run`) names the module or type, not the
+  // function value; `mod upload;` declares the module.
+  if (/^\s*::\s*[A-Za-z_]/.test(o.after) || /\b(pub(\([^)]*\))?\s+)?mod\s+$/.test(o.before)) return false;
   // Invoking the function object (`task.delay(id, timeout=5)`, `fn.call(ctx, x)`) passes the caller's own
   // arguments; only `.bind(...)` makes a callback of it.
   if (/^\s*\.\s*(?!bind\b)[A-Za-z_]\w*/.test(o.after)) return false;
   if (/<\/?\s*$/.test(o.before)) return false;
   if (/["'`]$/.test(o.before) && /^["'`]/.test(o.after)) return false;
+  // Inside a string, only a dotted path naming the function (`"tasks.upload"`, `"app.views:upload"`)
+  // refers to it; a word of a message (`bail!("upload of {} failed")`) or of a URL (`r"/queues/purge"`) does not.
+  for (const q of o.lang === "rust" ? ['"'] : ['"', "'"]) {
+    if ((o.before.split(q).length - 1) % 2 === 1 && !(new RegExp(`${q}[\\w.:]*$`).test(o.before) && new RegExp(`^[\\w.:]*${q}`).test(o.after))) return false;
+  }
   if (/\b(function\*?|def|fn|func|class|interface|type|struct|enum|trait|impl)\s+(\([^)]*\)\s*)?$/.test(o.before)) return false;
   if (/^\s*(import\b|from\s+\S+\s+import\b|use\s)|\brequire\s*\(/.test(o.before)) return false;
   if (/^\s*(const|let|var)\s+(\{[^}]*)?$/.test(o.before) && /^\s*[,}]?.*=\s*require\(|^\s*=/.test(o.after)) return false;
@@ -31,8 +40,21 @@ function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, s
   if (!c.param || o.file === c.file || isTestPath(o.file) || !DEFINES.test(o.before)) return false;
   const content = contentOf.get(o.file) ?? "";
   const at = content.split("\n").slice(0, o.line).join("\n").length + o.before.length;
-  const signature = /^[\s\S]*?\)\s*(->[^{:\n]*)?[:{]/.exec(content.slice(at, at + 1500))?.[0] ?? "";
+  // Go results follow the parameters (`) error {`, `) (T, error) {`): its signature ends at the line's `{`.
+  const signature = (o.lang === "go" ? /^[^{]*\{/ : /^[\s\S]*?\)\s*(->[^{:\n]*)?[:{]/).exec(content.slice(at, at + 1500))?.[0] ?? "";
   return new RegExp(`(?<![\\w$])${c.param.replace(/\$/g, "\\$")}(?![\\w$])`).test(signature);
+}
+
+/**
+ * Go: a method handed over qualified (`v1.GET("/tenants", h.ListTenants)`) is the handler of that name
+ * when another type defines one with a router's signature (`func (h *Handler) ListTenants(c echo.Context)`)
+ * and the candidate's own signature is not one: a store method sharing the name is not what the router took.
+ */
+function anotherTypesHandler(c: Candidate, all: Occurrence[], contentOf: Map<string, string>): boolean {
+  if (c.language !== "go" || !c.member) return false;
+  const own = (contentOf.get(c.file) ?? "").split("\n")[c.line] ?? "";
+  if (GO_HANDLER_SIGNATURE.test(own.split("{")[0]!)) return false;
+  return all.some((o) => o.file !== c.file || o.line !== c.line ? !isTestPath(o.file) && o.lang === "go" && /\bfunc\s*\([^)]*\)\s*$/.test(o.before) && GO_HANDLER_SIGNATURE.test(o.after.split("{")[0]!) : false);
 }
 
 /**
@@ -47,7 +69,8 @@ export function passedAsValue(candidates: Candidate[], files: { path: string; co
   const sameLang = (c: Candidate, o: Occurrence) => !c.language || !o.lang || o.lang === c.language;
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
   return new Set(candidates.filter((c) =>
-    (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) && (passesValue(o, c.member) || siblingDefinition(c, o, contentOf))) ||
+    (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) &&
+      ((passesValue(o, c.member) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf)) || siblingDefinition(c, o, contentOf))) ||
     (!!c.owner && (seen.get(c.owner) ?? []).some((o) => sameLang(c, o) && extendsIt(o)))));
 }
 

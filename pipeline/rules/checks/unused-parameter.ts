@@ -5,6 +5,7 @@ import { type Hit, param, regionOf } from "./hit";
 import { optionFieldHits } from "./option-fields";
 import { identifierWords, typeName } from "./param-words";
 import { conformance, isPublic } from "./public-api";
+import { nameOf, pyBases, pyOwner } from "../syntax";
 
 const PARAM_KINDS: Record<GrammarLanguage, string[]> = {
   typescript: ["required_parameter", "optional_parameter"],
@@ -72,6 +73,37 @@ function hasDefault(param: SgNode, lang: GrammarLanguage): boolean {
   return lang === "typescript" && !!holder.field("value" as never);
 }
 
+/**
+ * A parameter a decorator of the function itself declares (`@click.option("--dry-run", is_flag=True)`,
+ * `@click.argument("path")`, typer's `@app.option`): the framework passes what the function asked for,
+ * so the parameter is the function's own option, not a signature imposed from outside.
+ */
+function declaredByDecorator(fn: SgNode, name: string): boolean {
+  const holder = fn.parent();
+  if (holder?.kind() !== "decorated_definition") return false;
+  return holder.children().some((d) => d.kind() === "decorator" && /\.(option|argument)\s*\(/.test(d.text()) &&
+    [...d.text().matchAll(/["']-{0,2}([A-Za-z_][\w-]*)(?:\/[^"'\n]*)?["']/g)].some((m) => m[1]!.replace(/-/g, "_") === name));
+}
+
+/**
+ * A Python method whose base class, defined in the same file, declares the same method abstract
+ * (`@abc.abstractmethod` or a body that raises NotImplementedError) with the parameters this one drops,
+ * and which is the base's only implementation there: a base several classes implement is a plugin
+ * protocol (DRF's `BaseRenderer.render(data, media_type, renderer_context)`), each taking what it needs.
+ */
+function declaredAbstractHere(fn: SgNode): boolean {
+  const owner = pyOwner(fn);
+  const baseNames = (cls: SgNode | null): string[] => (pyBases(cls).match(/[A-Za-z_]\w*/g) ?? []).filter((b) => b !== "object");
+  const bases = baseNames(owner);
+  if (!owner || !bases.length) return false;
+  const name = nameOf(fn);
+  const classes = owner.getRoot().root().findAll({ rule: { kind: "class_definition" } });
+  const implementations = (base: string) => classes.filter((c) => baseNames(c).includes(base)).length;
+  return classes.some((cls) => bases.includes(nameOf(cls)) && implementations(nameOf(cls)) === 1 &&
+    cls.findAll({ rule: { kind: "function_definition" } }).some((m) => nameOf(m) === name && pyOwner(m)?.id() === cls.id() &&
+      (/@(abc\.)?abstractmethod\b/.test(m.parent()?.text() ?? "") || /^\s*raise NotImplementedError\b/m.test((m.field("body" as never) as SgNode | null)?.text() ?? ""))));
+}
+
 const STUB_BODY = /^(pass|\.\.\.|raise NotImplementedError\b.*|throw new Error\(.*\);?|(todo|unimplemented|panic)!?\(.*\);?|return;?)$/s;
 
 /** One statement that fails with a "not implemented"/TODO message: `return errors.New("not implemented")`, `Err(anyhow!("todo"))`. */
@@ -93,6 +125,8 @@ function isStubBody(body: SgNode): boolean {
   const stmts = body.namedChildren().filter((c) => !/comment/.test(String(c.kind())) && !(c.kind() === "expression_statement" && c.child(0)?.kind() === "string"));
   const inner = stmts.length === 1 && stmts[0]!.kind() === "statement_list" ? stmts[0]!.namedChildren() : stmts;
   if (inner.length === 0) return true;
+  // Whatever it prepares first, a body that ends by failing "not implemented" never does its job: a stub.
+  if (NOT_IMPLEMENTED.test(inner[inner.length - 1]!.text().trim())) return true;
   if (inner.length !== 1) return false;
   const only = inner[0]!.text().trim();
   return STUB_BODY.test(only) || NOT_IMPLEMENTED.test(only) || REFUSAL.test(only);
@@ -228,12 +262,18 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const unread = params.filter((p) => !read.has(p.text));
   const fieldHits = lang === "typescript" && content ? optionFieldHits(fn, body, check, content) : [];
   if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
-  const fixed = conformance(fn, lang);
+  // An abstract method this module declares itself (a base class in the same file) imposes nothing from
+  // outside: the module chose the parameter, so an implementation that reads the others and drops it
+  // breaks the module's own contract. Judged like a Go method: only parameters named for a promise.
+  const ownContract = lang === "python" && unread.length < params.length && declaredAbstractHere(fn);
+  const fixed = ownContract ? "maybe" : conformance(fn, lang);
   // `everyParameter`: the language's compiler already flags every unread named parameter (rustc's
   // unused_variables, trait impls included), so `_` is the only way to say "unused on purpose".
   const every = param(check, "everyParameter", false);
   if (fixed === "imposed" && !every) return { hits: [], name: null, owner: null };
-  const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang)) : unread;
+  // Declared by the function's own decorator (a CLI option): a promise whatever its name or default.
+  const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text)).map((p) => p.text) : []);
+  const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang) || declared.has(p.text)) : unread;
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const typeWords = new Set(param<string[]>(check, "typeWords", []).map((w) => w.toLowerCase()));
   const all = every || (param(check, "publicApi", true) && fixed === null && isPublic(fn, lang));
@@ -244,7 +284,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const readTypes = parallel ? new Set(params.filter((p) => read.has(p.text)).map((p) => typeName(p.node)).filter(Boolean)) : new Set<string>();
   // Named for a promise by its name, or by its declared type (`f Filter`, `o ListOptions`): `typeWords`
   // leaves out words a framework's own types carry (`c *echo.Context` is the request, not a deadline).
-  const candidates = pool.filter((p) => all || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
+  const candidates = pool.filter((p) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
