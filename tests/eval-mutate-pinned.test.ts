@@ -102,7 +102,23 @@ describe("planted mutants are pinned for a seed", () => {
     for (const s of sites) perOperator[s.operator] = (perOperator[s.operator] ?? 0) + 1;
     expect(perOperator).toEqual(PINNED_SITES.perOperator);
     expect(Object.keys(perOperator).length).toBe(ops.length);
-    expect(sha(JSON.stringify(sites))).toBe(PINNED_SITES.sha);
+    // The pin was taken before sites carried an anchor (where reviewers report the defect): it pins the sites.
+    expect(sha(JSON.stringify(sites.map(({ anchor: _a, ...site }) => site)))).toBe(PINNED_SITES.sha);
+  });
+
+  test("an unread-parameter site is anchored at the parameter's declaration, before the dropped read", () => {
+    const text = new Map(files.map((f) => [f.path, f.content]));
+    const unread = sites.filter((s) => ops.find((o) => o.spec.id === s.operator)?.spec.check?.name === "sole-reference");
+    expect(unread.length).toBeGreaterThan(10);
+    for (const s of unread) {
+      expect(s.anchor).not.toBeNull();
+      expect(s.anchor!).toBeLessThanOrEqual(s.line);
+      // The dropped read names the parameter (", timeout", "timeout", "timeout: timeout"); its declaration line does too.
+      const names = text.get(s.file)!.slice(s.replacement.start, s.replacement.end).match(/[A-Za-z_$][\w$]*/g) ?? [];
+      const declared = text.get(s.file)!.split("\n")[s.anchor! - 1]!;
+      expect(names.some((n) => new RegExp(`\\b${n.replace(/\$/g, "\\$")}\\b`).test(declared))).toBe(true);
+    }
+    expect(sites.filter((s) => !unread.includes(s)).every((s) => s.anchor === null)).toBe(true);
   });
 
   test("the chosen mutants (class, file, line, operator) and the mutated texts are the same", () => {
@@ -115,7 +131,8 @@ describe("planted mutants are pinned for a seed", () => {
   test("workers find exactly the sites one thread finds, in the same order", async () => {
     const parallel = await findSitesParallel(files, ops, "pin", { workers: 2, batchFiles: 37 });
     expect(parallel.length).toBe(sites.length);
-    expect(sha(JSON.stringify(parallel))).toBe(PINNED_SITES.sha);
+    expect(sha(JSON.stringify(parallel.map(({ anchor: _a, ...site }) => site)))).toBe(PINNED_SITES.sha);
+    expect(parallel.map((s) => s.anchor)).toEqual(sites.map((s) => s.anchor));
   });
 
   test("a worker that fails rejects with one line naming the failure", async () => {

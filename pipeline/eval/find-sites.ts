@@ -7,7 +7,7 @@ import type { RuleLanguage } from "../rules/rule-spec";
 import { applyFix, rewriterMatches, type Replacement } from "./apply-fix";
 import type { MutationOperator } from "./compile-operator";
 import { seededValues } from "./seeded";
-import { ReferenceCounts, siteCheckPasses } from "./site-checks";
+import { ReferenceCounts, siteCheck } from "./site-checks";
 
 export interface SourceText { path: string; content: string }
 
@@ -22,6 +22,8 @@ export interface Site {
   replacement: Replacement;
   /** What the defect is about (a guard's name), when the operator names one. */
   symbol: string | null;
+  /** A line before the change where a reviewer reports this defect (an unread parameter's declaration), if any. */
+  anchor: number | null;
   /** Lines the change adds (negative: removes); lines after end_line move by this much. */
   line_delta: number;
 }
@@ -64,14 +66,15 @@ export function fileSites(file: SourceText, ops: readonly MutationOperator[], se
     const { spec } = op;
     const matches = rewriterMatches(op, root);
     root.findAll(op.matcher).forEach((node, i) => {
-      if (spec.check && !siteCheckPasses(spec.check, node, refs)) return;
+      const checked = spec.check ? siteCheck(spec.check, node, refs) : { anchor: null };
+      if (!checked) return;
       const { symbol, ...replacement } = applyFix(op, node, file.content, values(`${file.path}\0${spec.id}\0${i}`), matches);
       const before = file.content.slice(replacement.start, replacement.end);
       if (before === replacement.text) return;
       out.push({
         operator: spec.id, class: spec.class, language: lang, file: file.path,
         line: lineOf(replacement.start), end_line: lineOf(replacement.end),
-        replacement, symbol,
+        replacement, symbol, anchor: checked.anchor,
         line_delta: countLines(replacement.text) - countLines(before),
       });
     });

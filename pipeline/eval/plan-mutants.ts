@@ -102,7 +102,9 @@ export function planMutants(input: PlanInput): MutantPlan {
     return {
       id: `m${String(i + 1).padStart(2, "0")}`, class: s.class, operator: s.operator, language: s.language, file: s.file,
       line: s.line, end_line: Math.max(s.line, s.end_line + s.line_delta), line_delta: s.line_delta,
-      before, after: s.replacement.text, symbol: s.symbol, related: related.get(s) ?? [],
+      before, after: s.replacement.text, symbol: s.symbol,
+      // Where reviewers report the defect, when that is not the changed line (it precedes it: no shift).
+      related: [...(s.anchor !== null && Math.abs(s.anchor - s.line) > 0 ? [{ file: s.file, line: s.anchor }] : []), ...(related.get(s) ?? [])],
     };
   });
   return { mutants, notPlanted, mutated, affected, sites: sites.length, sampleMs };

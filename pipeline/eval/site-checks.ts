@@ -72,19 +72,26 @@ function identifiers(scope: SgNode, lang: RuleLanguage): Map<string, SgNode[]> {
  * parameter unread, the defect "stop reading a parameter" as it happens in real code.
  * min-lines: the captured node spans at least `lines` lines (a body worth stubbing out).
  */
-export function siteCheckPasses(check: SiteCheck, node: SgNode, refs: ReferenceCounts): boolean {
+/**
+ * The check's verdict, and where a reviewer will point at the defect when that is not the changed line:
+ * sole-reference gives the parameter's declaration (an unread parameter is reported where it is declared,
+ * not where the dropped read was). Null when the site does not pass.
+ */
+export function siteCheck(check: SiteCheck, node: SgNode, refs: ReferenceCounts): { anchor: number | null } | null {
   const captured = node.getMatch(check.capture.slice(1));
-  if (!captured) return false;
+  if (!captured) return null;
   if (check.name === "min-lines") {
     const r = captured.range();
-    return r.end.line - r.start.line + 1 >= check.lines;
+    return r.end.line - r.start.line + 1 >= check.lines ? { anchor: null } : null;
   }
   let scope: SgNode | null = captured.parent();
   while (scope && !check.scope.includes(String(scope.kind()))) scope = scope.parent();
-  if (!scope) return false;
+  if (!scope) return null;
   const params = scope.field("parameters" as never) as SgNode | null;
   const body = scope.field("body" as never) as SgNode | null;
-  if (!params || !body) return false;
+  if (!params || !body) return null;
   const name = captured.text();
-  return refs.count(params, name) >= 1 && refs.count(body, name) === 1;
+  if (refs.count(params, name) < 1 || refs.count(body, name) !== 1) return null;
+  const declared = params.children().find((p) => p.findAll({ rule: { kind: "identifier" } }).some((id) => id.text() === name));
+  return { anchor: (declared ?? params).range().start.line + 1 };
 }
