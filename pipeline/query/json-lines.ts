@@ -2,6 +2,7 @@
 // then parsed with an explicit column list. read_ndjson(ignore_errors) is not used: after a line that breaks
 // where a value is expected (a torn append ends in `"repo":`) it parses on across the newline and swallows
 // the next, valid row.
+import { lit } from "./fingerprint-sql";
 
 /** Lines never exceed this (a review row with its raw model answer is a few KB; 16 MB is a bug elsewhere). */
 const MAX_LINE = 16 << 20;
@@ -11,14 +12,13 @@ const MAX_LINE = 16 << 20;
  */
 const BUFFER = 2 * MAX_LINE;
 
-const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
 
 /**
  * One VARCHAR per line. No quoting or escaping, and a delimiter (U+0001) that valid JSON cannot contain
  * unescaped, so a JSON line is never split; an invalid line that does contain one is still one line.
  */
 export function textLines(path: string): string {
-  return `read_csv(${q(path)}, columns = {'line': 'VARCHAR'}, header = false, quote = '', escape = '', delim = chr(1),
+  return `read_csv(${lit(path)}, columns = {'line': 'VARCHAR'}, header = false, quote = '', escape = '', delim = chr(1),
     auto_detect = false, strict_mode = false, null_padding = true, max_line_size = ${MAX_LINE}, buffer_size = ${BUFFER})`;
 }
 

@@ -9,6 +9,7 @@ import { LEXICON_VERSION } from "../analytics/fingerprint-lexicon";
 import { kbPaths } from "../kb/paths";
 import { CACHE_FORMAT, CacheManifest, planCache, windowsFor, type CachePart, type JsonlNow } from "./cache-plan";
 import { REVIEW_COLUMNS, REVIEW_SELECT } from "./columns";
+import { lit } from "./fingerprint-sql";
 import { checkedRows } from "./json-lines";
 import { REVIEW_VALID } from "./row-checks";
 import { indexPart, removeStaleIndexes } from "./search-index";
@@ -31,7 +32,6 @@ export interface ReviewsSource {
 
 export interface Skipped { json: number; row: number }
 
-const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
 const VERSIONS = { format: CACHE_FORMAT, lexicon: LEXICON_VERSION };
 const KEY = "repo, iter, file, chunk";
 /** Parts no manifest lists are deleted only when this old: a concurrent reader may still be scanning them. */
@@ -54,7 +54,7 @@ const kept = (rel: string, extra = "") => `(SELECT * EXCLUDE (scrum_skip${extra}
  * counts none, the filter is left out (a clean KB pays nothing for it).
  */
 export function partsRelation(dir: string, m: CacheManifest): string {
-  const list = `[${m.parts.map((p) => q(join(dir, p.name))).join(", ")}]`;
+  const list = `[${m.parts.map((p) => lit(join(dir, p.name))).join(", ")}]`;
   const clean = m.parts.every((p) => p.skipped_json + p.skipped_rows === 0);
   if (!m.duplicates) return clean ? `(SELECT * EXCLUDE (scrum_skip) FROM read_parquet(${list}))` : kept(`read_parquet(${list})`);
   // Part names sort in write order, and rows keep the JSONL's order inside a part.
@@ -138,8 +138,8 @@ async function writePart(con: DuckDBConnection, dir: string, relation: string, n
   const name = `reviews-${String(num).padStart(6, "0")}-${process.pid}-${Date.now().toString(36)}.parquet`;
   const tmp = join(dir, `${name}.tmp`);
   try {
-    const r = await con.runAndReadAll(`COPY (SELECT * FROM ${relation}) TO ${q(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)`);
-    const bad = await con.runAndReadAll(`SELECT count(*) FILTER (WHERE scrum_skip = 'json'), count(*) FILTER (WHERE scrum_skip = 'row') FROM read_parquet(${q(tmp)}) WHERE scrum_skip IS NOT NULL`);
+    const r = await con.runAndReadAll(`COPY (SELECT * FROM ${relation}) TO ${lit(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)`);
+    const bad = await con.runAndReadAll(`SELECT count(*) FILTER (WHERE scrum_skip = 'json'), count(*) FILTER (WHERE scrum_skip = 'row') FROM read_parquet(${lit(tmp)}) WHERE scrum_skip IS NOT NULL`);
     const [json, row] = (bad.getRowsJS()[0] ?? [0, 0]).map(Number);
     renameSync(tmp, join(dir, name));
     // A reader that searches (the UI) builds the part's search index with it; a failure leaves it for later.
@@ -155,7 +155,7 @@ async function writePart(con: DuckDBConnection, dir: string, relation: string, n
  * row, in one pass. Hash collisions can only say "yes" wrongly, which costs speed, not correctness.
  */
 async function partFacts(con: DuckDBConnection, dir: string, parts: CachePart[]): Promise<{ duplicates: boolean; single_rows: boolean }> {
-  const list = `[${parts.map((p) => q(join(dir, p.name))).join(", ")}]`;
+  const list = `[${parts.map((p) => lit(join(dir, p.name))).join(", ")}]`;
   const fi = "hash(iter, file)";
   const r = await con.runAndReadAll(`SELECT count(*) <> count(DISTINCT hash(${KEY})),
       count(*) FILTER (WHERE chunks = 1) = count(DISTINCT ${fi}) FILTER (WHERE chunks = 1)
@@ -234,7 +234,7 @@ export async function reviewsSource(con: DuckDBConnection, kbDir: string, opts: 
         let parts = [...m.parts, part];
         let next = m.next + 1;
         if (plan.compact) {
-          const merged = await writePart(con, dir, `read_parquet([${parts.map((p) => q(join(dir, p.name))).join(", ")}])`, next++, { from: 0, to: end }, opts.searchIndex);
+          const merged = await writePart(con, dir, `read_parquet([${parts.map((p) => lit(join(dir, p.name))).join(", ")}])`, next++, { from: 0, to: end }, opts.searchIndex);
           parts = [merged];
         }
         // Both facts only ever turn bad on an append: once both are, no scan is needed.

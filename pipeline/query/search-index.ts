@@ -22,7 +22,6 @@ export const SEGMENT_ROWS = 100_000;
 export const TOKENS = (expr: string) =>
   `list_filter(list_distinct(regexp_split_to_array(lower(strip_accents(${expr})), '[^a-z0-9]+')), w -> length(w) >= 2)`;
 
-const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
 const CLASS_KEYS = `[${TITLE_CLASSES.map((c) => lit(c.key)).join(", ")}]`;
 /** Orphaned index files are removed only this long after their part left the manifest (a reader may still use them). */
 const GRACE_MS = 10 * 60_000;
@@ -45,7 +44,7 @@ export type Segment = [number, number];
 
 /** A part's segments: consecutive iterations grouped up to about SEGMENT_ROWS rows (one iteration may be more). */
 export async function segmentsOf(con: DuckDBConnection, part: string): Promise<Segment[]> {
-  const r = await con.runAndReadAll(`SELECT iter, count(*) FROM read_parquet(${q(part)}) WHERE iter IS NOT NULL GROUP BY iter ORDER BY iter`);
+  const r = await con.runAndReadAll(`SELECT iter, count(*) FROM read_parquet(${lit(part)}) WHERE iter IS NOT NULL GROUP BY iter ORDER BY iter`);
   const out: Segment[] = [];
   let rows = 0;
   for (const [iter, n] of r.getRowsJS() as [number, bigint][]) {
@@ -65,7 +64,7 @@ export const segmentBuilt = (f: SearchFiles) => existsSync(f.terms) && existsSyn
 
 /** The rows of one segment of a part. */
 const segmentRows = (part: string, [lo, hi]: Segment, cols: string) =>
-  `(SELECT ${cols} FROM read_parquet(${q(part)}) WHERE iter BETWEEN ${Math.trunc(lo)} AND ${Math.trunc(hi)})`;
+  `(SELECT ${cols} FROM read_parquet(${lit(part)}) WHERE iter BETWEEN ${Math.trunc(lo)} AND ${Math.trunc(hi)})`;
 
 /** Every document of a segment, with its text (one row per finding, summary, rule hit, and file). */
 function docsOf(part: string, seg: Segment): string {
@@ -83,7 +82,7 @@ function docsOf(part: string, seg: Segment): string {
 async function copyTo(con: DuckDBConnection, select: string, dest: string): Promise<void> {
   const tmp = `${dest}.${process.pid}.tmp`;
   try {
-    await con.run(`COPY (${select}) TO ${q(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 61440)`);
+    await con.run(`COPY (${select}) TO ${lit(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 61440)`);
     renameSync(tmp, dest);
   } finally {
     rmSync(tmp, { force: true });
@@ -103,7 +102,7 @@ export async function indexSegment(con: DuckDBConnection, part: string, seg: Seg
       CASE WHEN d.kind = 'finding' THEN k.class ELSE d.class END AS class, d.tier, d.model, d.verdict
     FROM ${docs} d LEFT JOIN ${keys} k ON d.kind = 'finding' AND k.title = d.text ORDER BY d.iter, d.file`, f.docs);
   await copyTo(con, `SELECT DISTINCT hash(text) AS tid, text FROM ${docs} ORDER BY tid`, f.texts);
-  await copyTo(con, `SELECT term, tid FROM (SELECT tid, unnest(${TOKENS("text")}) AS term FROM read_parquet(${q(f.texts)})) ORDER BY term, tid`, f.terms);
+  await copyTo(con, `SELECT term, tid FROM (SELECT tid, unnest(${TOKENS("text")}) AS term FROM read_parquet(${lit(f.texts)})) ORDER BY term, tid`, f.terms);
 }
 
 /** Index every segment of a part that has none yet. */

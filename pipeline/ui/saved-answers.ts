@@ -11,7 +11,8 @@ import { KB_FILES } from "../kb/paths";
 /** Bump when a derived table's columns or a saved answer's shape changes. */
 export const SAVED_FORMAT = 1;
 
-const stampOf = (p: string) => {
+/** A file's size, mtime and inode ("-" when absent): how the KB's readers notice an append or a replacement. */
+export const fileStamp = (p: string) => {
   if (!existsSync(p)) return "-";
   const st = statSync(p);
   return `${st.size}:${st.mtimeMs}:${st.ino}`;
@@ -19,7 +20,7 @@ const stampOf = (p: string) => {
 
 /** The state the saved answers belong to: every KB file as it is now, the policy they were computed under. */
 export function savedState(kbDir: string, policy: unknown): string {
-  const files = Object.values(KB_FILES).map((f) => `${f}=${stampOf(join(kbDir, f))}`);
+  const files = Object.values(KB_FILES).map((f) => `${f}=${fileStamp(join(kbDir, f))}`);
   return createHash("sha256").update(JSON.stringify([SAVED_FORMAT, files, policy])).digest("hex").slice(0, 16);
 }
 

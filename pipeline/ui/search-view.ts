@@ -3,6 +3,7 @@
 // text or in the file's path; hits are grouped per (file, text) with the iterations they occur in.
 import { TITLE_CLASSES } from "../analytics/fingerprint-lexicon";
 import { FindingClass } from "../kb/schemas/static-finding";
+import { lit } from "../query/fingerprint-sql";
 import { TOKENS, type SearchFiles } from "../query/search-index";
 import type { DbContext, Row } from "./ui-db";
 
@@ -22,8 +23,7 @@ export interface SearchQuery {
   limit: number;
 }
 
-const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
-const list = (files: string[]) => `[${files.map(q).join(", ")}]`;
+const list = (files: string[]) => `[${files.map(lit).join(", ")}]`;
 
 /** The next string after every string that starts with `w` (words are [a-z0-9], so one char up is enough). */
 const upper = (w: string) => w.slice(0, -1) + String.fromCharCode(w.charCodeAt(w.length - 1) + 1);
@@ -51,7 +51,7 @@ export async function searchView(ctx: DbContext, index: SearchFiles[], s: Search
   const conds = words.map((_, i) => `(d.tid IN (SELECT tid FROM search_words WHERE i = ${i}) OR d.ftid IN (SELECT tid FROM search_words WHERE i = ${i}))`);
   if (s.iter !== undefined) conds.push(`d.iter = ${bind(s.iter)}`);
   for (const [col, v] of [["kind", s.kind], ["class", s.class], ["tier", s.tier], ["model", s.model]] as const) if (v) conds.push(`d.${col} = ${bind(v)}`);
-  const rank = `list_position(${`[${SEARCH_KINDS.map(q).join(", ")}]`}, kind)`;
+  const rank = `list_position(${`[${SEARCH_KINDS.map(lit).join(", ")}]`}, kind)`;
   // Group the matches cheaply (no per-group detail yet), take the page, then fetch the page's details.
   const page = await ctx.q(`SELECT d.kind, d.file, d.tid, max(d.iter) AS last_iter, min(d.iter) AS first_iter, CAST(count(*) AS INTEGER) AS n, count(*) OVER () AS total
     FROM read_parquet(${docs}) d WHERE ${conds.join(" AND ") || "true"}

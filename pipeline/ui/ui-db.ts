@@ -1,12 +1,12 @@
 // The control plane's one DuckDB over the KB (the same views and incremental cache as `scrum query`): reads are
 // serialised on its connection, the KB files are looked at again at most every refreshMs, and each answer is
 // memoised for the KB state it was computed from, so nothing is recomputed between two appends.
-import { existsSync, statSync } from "node:fs";
 import type { Config } from "../core/config";
 import { kbPaths } from "../kb/paths";
+import { lit } from "../query/fingerprint-sql";
 import { openKb, plain, type KbDb } from "../query/open-kb";
 import { trustViewSql } from "../query/views";
-import { savedState, type SavedAnswers } from "./saved-answers";
+import { fileStamp, savedState, type SavedAnswers } from "./saved-answers";
 
 export interface UiDbOptions {
   kbDir: string;
@@ -45,12 +45,6 @@ export interface DbContext {
  */
 export type TableDefs = Record<string, { deps?: string[]; sql: string[]; oneThread?: boolean }>;
 
-const stampOf = (p: string) => {
-  if (!existsSync(p)) return "-";
-  const st = statSync(p);
-  return `${st.size}:${st.mtimeMs}:${st.ino}`;
-};
-
 export class UiDb {
   private tail: Promise<unknown> = Promise.resolve();
   private memo = new Map<string, Promise<unknown>>();
@@ -80,7 +74,7 @@ export class UiDb {
 
   private filesStamp(): string {
     const p = kbPaths(this.o.kbDir);
-    return [p.reviews, p.trust, p.runs].map(stampOf).join("|");
+    return [p.reviews, p.trust, p.runs].map(fileStamp).join("|");
   }
 
   /** Run `fn` alone on the connection (DuckDB work is serialised: two cores, one connection). */
@@ -122,20 +116,24 @@ export class UiDb {
     const store = this.o.saved?.store;
     if (this.trustPinned || !store) return;
     this.trustPinned = true;
-    const esc = (p: string) => p.replace(/'/g, "''");
     try {
-      let kept = store.table("kb_trust");
-      if (!kept) {
-        const target = store.tableTarget("kb_trust");
-        if (!target) return;
-        await this.oneThread(() => this.kb.con.run(`COPY (SELECT * FROM trust) TO '${esc(target.path)}' (FORMAT parquet, ROW_GROUP_SIZE 8192)`));
-        target.commit();
-        kept = store.table("kb_trust");
-      }
-      if (kept) await this.kb.con.run(`CREATE OR REPLACE VIEW trust AS SELECT * FROM read_parquet('${esc(kept)}')`);
+      const kept = store.table("kb_trust") ?? (await this.saveParquet(store, "kb_trust", "SELECT * FROM trust"));
+      if (kept) await this.kb.con.run(`CREATE OR REPLACE VIEW trust AS SELECT * FROM read_parquet(${lit(kept)})`);
     } catch {
       this.trustPinned = false; // the JSONL view stays; the answer is computed over it
     }
+  }
+
+  /**
+   * Write `select` as the store's parquet file `name` for the current state; its path, or null when the store
+   * cannot be written. One thread and small row groups: the copy must not raise the server's peak memory.
+   */
+  private async saveParquet(store: SavedAnswers, name: string, select: string): Promise<string | null> {
+    const target = store.tableTarget(name);
+    if (!target) return null;
+    await this.oneThread(() => this.kb.con.run(`COPY (${select}) TO ${lit(target.path)} (FORMAT parquet, ROW_GROUP_SIZE 8192)`));
+    target.commit();
+    return store.table(name);
   }
 
   private async need(name: string): Promise<void> {
@@ -145,7 +143,7 @@ export class UiDb {
     const store = this.o.saved?.store;
     const kept = store?.table(name);
     if (kept) {
-      await this.kb.con.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_parquet('${kept.replace(/'/g, "''")}')`);
+      await this.kb.con.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_parquet(${lit(kept)})`);
       this.built.add(name);
       return;
     }
@@ -155,12 +153,9 @@ export class UiDb {
     };
     await (def.oneThread ? this.oneThread(build) : build());
     this.built.add(name);
-    const target = store?.tableTarget(name);
-    if (!target) return;
+    if (!store) return;
     try {
-      // One thread and small row groups: the copy must not raise the server's peak memory.
-      await this.oneThread(() => this.kb.con.run(`COPY ${name} TO '${target.path.replace(/'/g, "''")}' (FORMAT parquet, ROW_GROUP_SIZE 8192)`));
-      target.commit();
+      await this.saveParquet(store, name, `SELECT * FROM ${name}`);
     } catch { /* not kept: the next start builds it again */ }
   }
 
