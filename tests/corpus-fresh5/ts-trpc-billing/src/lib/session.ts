@@ -1,0 +1,5 @@
+export interface Session {
+  userId: string;
+  accountId: string;
+  roles: string[];
+}
