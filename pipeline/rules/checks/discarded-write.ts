@@ -74,13 +74,17 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
   if (/^(c\.Writer|c\.Response\(\)|ctx\.Response\(\))|^\w+\.(Writer|ResponseWriter)$/.test(sink ?? "") || GO_HTTP.test(decl)) return false;
   // Route registration (`r.Delete("/items/{id}", h)`) is not a write.
   if (/\.\w+\(\s*"\//.test(nodeText)) return false;
+  // io.Writer's Write/WriteString/WriteTo answer two values; one blank (`_ = s.log.Write(ctx, ev)`) drops
+  // a method of another signature that answers only its error: a domain write, judged like any call.
+  if (/^_\s*=\s*[^=]*\.(Write|WriteString|WriteTo)\(/.test(nodeText.trim())) return true;
   if (/\.(Write|WriteString|WriteTo|Flush|Sync|Encode)\(/.test(nodeText)) return GO_FALLIBLE.test(decl) || /NewEncoder\(\s*\w+\s*\)/.test(nodeText) && GO_FALLIBLE.test(declaration(/NewEncoder\(\s*(\w+)/.exec(nodeText)![1]!, fnText));
   // Close loses data only on something written: a file created or opened for writing, a writer, or a
   // value this function wrote to. Closing a reader, a request body or a listener on an error path does not.
   if (/\.Close\(\)/.test(nodeText) && sink) {
     const id = sink.replace(/\./g, "\\.");
     const written = new RegExp(`\\b${id}\\.(Write\\w*|Flush|Sync)\\(|\\b(io\\.Copy\\w*|fmt\\.Fprint\\w*)\\(\\s*${id}\\s*,|NewEncoder\\(\\s*${id}\\s*\\)|NewWriter\\(\\s*${id}\\s*\\)`).test(fnText);
-    return written || /\bos\.(Create|OpenFile)\b|\b(bufio|gzip|zip|csv)\.NewWriter/.test(decl);
+    // Any package's `NewWriter` (tar, gzip, zstd, csv...) builds a writer whose Close flushes its tail.
+    return written || /\bos\.(Create|OpenFile)\b|\b\w+\.NewWriter\w*\(/.test(decl);
   }
   return true;
 }

@@ -9,6 +9,15 @@ export function literalContent(text: string): string {
   return m ? m[3]! : text;
 }
 
+/**
+ * A name-shaped string (`lower_snake`, `UPPER_SNAKE`) that carries a random run is a credential with a
+ * readable prefix (`whsec_…`, `bnk_…`), not a name: some segment is 16+ characters mixing letters and
+ * digits with high entropy (hex or base36 output). A name's words are never that long and that mixed.
+ */
+export function randomRun(s: string): boolean {
+  return s.split(/[_.-]/).some((seg) => seg.length >= 16 && /[a-z]/i.test(seg) && /\d/.test(seg) && (seg.match(/\d/g) ?? []).length >= 4 && shannonEntropy(seg) >= 3.3);
+}
+
 export function secretLiteral(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value) return [];
   // An Authorization header value carries its scheme: judge the credential after it.
@@ -19,7 +28,7 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
   const placeholder = new RegExp(param(check, "placeholder", "(?!)"), "i");
   const shape = new RegExp(param(check, "notSecretShape", "(?!)"));
   if (s.length < minLength || /\s/.test(s)) return [];
-  if (placeholder.test(s) || shape.test(s)) return [];
+  if (placeholder.test(s) || (shape.test(s) && !randomRun(s))) return [];
   if (shannonEntropy(s) < minEntropy || charClasses(s) < minClasses) return [];
   return [{ region: regionOf(value) }];
 }
