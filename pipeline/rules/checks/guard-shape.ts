@@ -97,6 +97,8 @@ function tsMiddleware(fn: SgNode): boolean {
   // `next` continues the chain; fastify hooks call `done` after (request, reply).
   if (ps.length === 3 && (/^next$/.test(ps[2]!) || (/^done$/.test(ps[2]!) && /^req(uest)?$/.test(ps[0]!)))) return true;
   if (ps.length === 2 && /^next$/.test(ps[1]!)) return true;
+  // tRPC-style: the continuation arrives in one destructured options object (`({ ctx, next }) => ...`).
+  if (ps.length === 1 && /^\{[^{}]*(?<![\w$])next(?![\w$])[^{}]*\}$/s.test(ps[0]!)) return true;
   return params(fn).some((p) => /:\s*(NextFunction|Next|MiddlewareHandler|ExecutionContext)\b/.test(p));
 }
 
@@ -137,8 +139,48 @@ export function hasMiddlewareSignature(fn: SgNode, lang: RuleLanguage): boolean 
     const sig = text.slice(0, text.indexOf("{") + 1);
     return GO_HANDLER_SIGNATURE.test(sig);
   }
-  if (lang === "rust") return params(fn).some((p) => /:\s*Next\b|Next<|:\s*ServiceRequest\b/.test(p));
+  if (lang === "rust") return params(fn).some((p) => /:\s*Next\b|Next<|:\s*ServiceRequest\b/.test(p))
   return false;
+}
+
+/**
+ * A wrapper by its signature: one parameter, and the function answers the kind of thing it was given
+ * (`fn guard<E: Endpoint>(ep: E) -> impl Endpoint`, `fn wrap(s: BoxService) -> BoxService`, Go's
+ * `func(next Handler) Handler`). Whatever the framework calls a handler, this is how a decorator of one
+ * is typed; the access decision is asked of the body separately.
+ */
+export function sameTypeWrapper(fn: SgNode, lang: RuleLanguage): boolean {
+  const ps = params(fn).filter((p) => !/^&?(mut\s+)?self$/.test(p.trim()));
+  const ret = ((fn.field((lang === "go" ? "result" : "return_type") as never) as SgNode | null)?.text() ?? "").trim();
+  if (ps.length !== 1 || !ret) return false;
+  const type = (lang === "go" ? ps[0]!.replace(/^\s*\w+\s+/, "") : ps[0]!.replace(/^[^:]*:\s*/, "")).trim();
+  if (!type || /^(&|\*)?(str|String|string|bool|u\d+|i\d+|usize|isize|int\d*|\[\]byte|error|Request|Response)$/.test(type)) return false;
+  if (type === ret) return true;
+  if (lang !== "rust") return false;
+  // `<E: Endpoint>` / `where E: Endpoint` bound on the parameter's generic type, answered as `impl Endpoint`.
+  const bound = new RegExp(`[<,\\s]${type.replace(/[^\w]/g, "")}\\s*:\\s*([\\w:]+)`).exec(fn.text().slice(0, fn.text().indexOf("{") + 1))?.[1];
+  const traitOf = (t: string) => t.replace(/<[\s\S]*$/, "").replace(/^.*::/, "");
+  return !!bound && /^impl\s/.test(ret) && traitOf(ret.replace(/^impl\s+/, "")) === traitOf(bound);
+}
+
+/**
+ * A value composed from a guard (TS/JS): a declaration whose initialiser is a call chain handing a
+ * same-file guard to a builder (`const adminProcedure = base.use(isAdmin)`, `const secured =
+ * compose(requireRole, handler)`). It carries the guard's access decision; nothing referencing it means the
+ * guarded variant was built and never mounted, while the routes use an unguarded one.
+ */
+export function composedGuard(node: SgNode, lang: RuleLanguage): boolean {
+  if (lang !== "typescript" || node.kind() !== "variable_declarator") return false;
+  const value = node.field("value" as never) as SgNode | null;
+  if (value?.kind() !== "call_expression") return false;
+  const args = [value, ...value.findAll({ rule: { kind: "call_expression" } })]
+    .flatMap((c) => ((c.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => a.kind() === "identifier").map((a) => a.text()));
+  if (!args.length) return false;
+  const root = node.getRoot().root();
+  return root.findAll({ rule: { kind: "variable_declarator" } }).concat(root.findAll({ rule: { kind: "function_declaration" } })).some((def) => {
+    const name = (def.field("name" as never) as SgNode | null)?.text();
+    return !!name && def.id() !== node.id() && args.includes(name) && makesAccessDecision(def.text()) && isMiddlewareShaped(def, lang);
+  });
 }
 
 /**
@@ -161,7 +203,7 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
     return pyDecorator(node) || pyDependency(node) || functionsIn(node).some((f) => f !== node && pyDecorator(f));
   }
   if (node.kind() === "struct_item") return false;
-  return hasMiddlewareSignature(node, lang);
+  return hasMiddlewareSignature(node, lang) || sameTypeWrapper(node, lang);
 }
 
 /**

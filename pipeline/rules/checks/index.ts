@@ -6,7 +6,7 @@ import { param, regionOf } from "./hit";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
 import { isPublic } from "./public-api";
-import { documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, requestGuardType, statesAccessRule, verificationPrimitive } from "./guard-shape";
+import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, requestGuardType, statesAccessRule, verificationPrimitive } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
@@ -39,7 +39,7 @@ const DEFINED = {
       // makes an access decision) when `shape: true`.
       const names = param<string[]>(params, "names", []);
       const byName = names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language));
-      const byShape = !byName && param(params, "shape", false) && ((makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language));
+      const byShape = !byName && param(params, "shape", false) && ((makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language) || composedGuard(node, rule.language));
       // ... or by its documentation: a function whose doc comment states an access rule (`documented: true`).
       const byDoc = !byName && !byShape && param(params, "documented", false) && !isPublic(node, rule.language)
         && /\bif\b|[=!]=/.test(node.text()) && statesAccessRule(documentation(node, file.lines));
