@@ -59,6 +59,15 @@ export function persistsOrAudits(code: string): boolean {
   return PERSISTS.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
 }
 
+/**
+ * A durable write, by what the code sends rather than by a verb: a statement that changes rows, a file
+ * opened for writing or written whole, a commit. Stricter than persistsOrAudits (no `update(`/`append(`,
+ * which dicts and lists answer too), for handlers that name one exception class.
+ */
+export function durableWrite(code: string): boolean {
+  return SQL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /(?:^|[.\s(])(write(File|Sync|_text|_bytes|_file|_all)\w*|commit|fsync)\s*\(/.test(code);
+}
+
 /** The statement after `node` (comments skipped). */
 function nextStatement(node: SgNode): SgNode | null {
   let n = node.next();
@@ -173,6 +182,8 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded)) return [];
+  // `durable: true`: a handler naming one exception class counts only around a durable write.
+  if (params["durable"] === true && !durableWrite(guarded.text())) return [];
   const persists = persistsOrAudits(guarded.text());
   // A narrow handler (`except OSError: pass`) names an expected failure; it loses data only on a write.
   const narrow = params["narrow"];
