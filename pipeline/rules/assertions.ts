@@ -91,16 +91,23 @@ const PRINTS: Record<GrammarLanguage, RegExp> = {
  */
 /**
  * The test ends by calling a method on what it built and dropping the answer (`j.compact(5);`): the
- * unwraps before it only checked the setup; the behaviour the test is about goes unchecked.
+ * unwraps before it only checked the setup; the behaviour the test is about goes unchecked. Dropping it
+ * explicitly (`let _ = client.fetch(&url).await;`) is the same: the answer is thrown away, not checked.
  */
-const ENDS_UNCHECKED = /(^|[;{}]\s*)[a-z_]\w*(\.[a-z_]\w*)*\.(?!(unwrap|expect|join|wait|await|close|shutdown|flush|abort)\b)[a-z_]\w*\((?:[^;()]|\([^;()]*\))*\)\s*;$/;
+/** Arguments nested up to four deep (`push(Job::new("x", Some(Duration::from_secs(3))))`), no statement inside. */
+const ARGS = [1, 2, 3].reduce((inner) => String.raw`(?:[^;()]|\(${inner}*\))`, String.raw`[^;()]`);
+const ENDS_UNCHECKED = new RegExp(String.raw`(^|[;{}]\s*)(let\s+_\s*=\s*)?[a-z_]\w*(\.[a-z_]\w*)*\.(?!(unwrap|expect|join|wait|await|close|shutdown|flush|abort)\b)[a-z_]\w*\(${ARGS}*\)(\.await)?\s*;$`);
 const DROPS_STATUS = /\.(output|status)\(\)\s*(\.await)?\s*(\.unwrap\(\)|\.expect\([^)]*\)|\?)?\s*;?\s*$/;
 
 /**
- * Go fixtures: `s := openStore(t)`, a helper given only the test handle (and constants) whose result the test
+ * Go fixtures: `s := openStore(t)`, a helper given only the test handle (and constants, composite literals
+ * of constants included) whose result the test
  * keeps. Its checks are about the setup it builds, not the behaviour the test is about.
  */
-const GO_FIXTURE = /^[ \t]*[\w, ]+:?=\s*[\w.]+\(\s*(t|tt|b|f)\s*(,\s*("[^"\n]*"|-?\d+|nil|true|false))*\s*\)[ \t]*$/gm;
+const GO_CONST = String.raw`(?:"[^"\n]*"|-?\d+(?:\.\d+)?|nil|true|false)`;
+/** A composite literal of constants (`map[string]string{"a/1": "one"}`, `[]int{1, 2}`, `Opts{Name: "x"}`): still constant data. */
+const GO_COMPOSITE = String.raw`[\w.\[\]*]+\{\s*(?:(?:\w+|${GO_CONST})\s*:\s*)?${GO_CONST}(?:\s*,\s*(?:(?:\w+|${GO_CONST})\s*:\s*)?${GO_CONST})*\s*,?\s*\}`;
+const GO_FIXTURE = new RegExp(String.raw`^[ \t]*[\w, ]+:?=\s*[\w.]+\(\s*(t|tt|b|f)\s*(,\s*(${GO_CONST}|${GO_COMPOSITE}))*\s*\)[ \t]*$`, "gm");
 
 /**
  * Go delegation: a call handed the test handle delegates the check unless the helper is defined in this
