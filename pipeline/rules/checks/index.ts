@@ -11,6 +11,7 @@ import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { swallowedCheck } from "./swallowed";
+import { unguardedRouteCheck } from "./unguarded-route";
 import { selfSpans } from "./unreferenced";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
 
@@ -75,6 +76,7 @@ const DEFINED = {
   "vendor-token": { node: ({ params, node, capture }) => vendorToken(capture(param(params, "capture", "$VAL")) ?? node, params) },
   "credential-compare": { node: credentialCompare },
   "discarded-write": { node: discardedWriteCheck },
+  "unguarded-route": { node: unguardedRouteCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {

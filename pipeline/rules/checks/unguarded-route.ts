@@ -1,0 +1,93 @@
+// unwired-auth on a router: a guard wraps some routes registered on it, and a sibling route that changes
+// state is registered bare beside them.
+import type { SgNode } from "@ast-grep/napi";
+import type { GrammarLanguage } from "../rule-spec";
+import type { CheckContext } from "./check";
+import { isMiddlewareShaped, makesAccessDecision } from "./guard-shape";
+import { type Hit, param, regionOf } from "./hit";
+
+const STATE_CHANGING = /^(POST|PUT|PATCH|DELETE)$/i;
+/** Registration by a method named for the verb (`r.Post`, `e.DELETE`, `app.patch`) or by one that takes the route (`HandleFunc`). */
+const REGISTERS = /^(HandleFunc|Handle|Post|Put|Patch|Delete|Get|Head|Options|POST|PUT|PATCH|DELETE|GET|HEAD|OPTIONS|post|put|patch|delete|get|head|options|all|route|handle)$/;
+/**
+ * Routes that are open by design: the entry points of authentication itself (logging in, signing up,
+ * exchanging a token, an OAuth callback), webhooks (they verify a signature in the handler) and health probes.
+ */
+const OPEN_BY_DESIGN = /(^|[/_-])(log-?in|log-?out|sign-?in|sign-?up|sign-?out|register|signup|token|oauth\w*|callback|auth\w*|session\w*|password\w*|webhooks?|hooks?|health\w*|ready\w*|live\w*)([/_.-]|$)/i;
+
+interface Registration { call: SgNode; receiver: string; verb: string | null; path: string; handlers: SgNode[] }
+
+/** A call that registers a route: `recv.Method("path", handler...)`, with the verb from the method or a `"POST /x"` pattern. */
+function registration(call: SgNode): Registration | null {
+  const fn = call.field("function" as never) as SgNode | null;
+  if (!fn || !/^(selector_expression|member_expression)$/.test(String(fn.kind()))) return null;
+  const method = ((fn.field("field" as never) ?? fn.field("property" as never)) as SgNode | null)?.text() ?? "";
+  if (!REGISTERS.test(method)) return null;
+  const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => !/comment/.test(String(a.kind())));
+  const first = args[0];
+  if (!first || !/string/.test(String(first.kind())) || args.length < 2) return null;
+  const pattern = first.text().replace(/^["'`]|["'`]$/g, "");
+  const inPattern = /^([A-Z]+)\s+(\S+)$/.exec(pattern);
+  const verb = inPattern ? inPattern[1]! : /^(HandleFunc|Handle|all|route|handle)$/.test(method) ? null : method.toUpperCase();
+  const receiver = ((fn.field("operand" as never) ?? fn.field("object" as never)) as SgNode | null)?.text() ?? "";
+  return { call, receiver, verb, path: inPattern ? inPattern[2]! : pattern, handlers: args.slice(1) };
+}
+
+/** The receiver's root (`r` of `r.With(auth)`), so a chained group and the bare router compare equal. */
+const rootOf = (receiver: string) => /^[\w$]+/.exec(receiver)?.[0] ?? receiver;
+
+/** Same-file definitions by name (functions, methods, variables holding a function). */
+function definitions(root: SgNode): Map<string, SgNode> {
+  const out = new Map<string, SgNode>();
+  for (const kind of ["function_declaration", "method_declaration", "variable_declarator", "function_item"]) {
+    try {
+      for (const d of root.findAll({ rule: { kind } })) {
+        const name = (d.field("name" as never) as SgNode | null)?.text();
+        if (name && !out.has(name)) out.set(name, d);
+      }
+    } catch { /* kind absent from this grammar */ }
+  }
+  return out;
+}
+
+/** Does the registration hand its handler through a guard: `guard(h)`, `r.With(guard)`, or a guard before the handler (`app.post(p, guard, h)`)? */
+function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean {
+  const calleeName = (n: SgNode) => ((n.field("function" as never) as SgNode | null)?.text() ?? "").replace(/^.*\./, "");
+  if (/\(/.test(reg.receiver) && reg.call.field("function" as never)!.findAll({ rule: { kind: "identifier" } }).some((i) => isGuard(i.text()))) return true;
+  return reg.handlers.some((h, i) => (h.kind() === "call_expression" && isGuard(calleeName(h))) || (i < reg.handlers.length - 1 && isGuard(h.text().replace(/^.*\./, ""))));
+}
+
+/**
+ * Reported: a state-changing route (POST/PUT/PATCH/DELETE, by the registering method or a `"POST /x"`
+ * pattern) registered without a guard on a router whose sibling registrations in the same block hand their
+ * handlers through one. A guard is a same-file definition that makes an access decision and has a
+ * middleware shape, or a name of the rule's guard vocabulary (`names`, every regex matching). Not reported:
+ * a router with its own `Use(...)` middleware in that block, routes open by design (authentication's own
+ * entry points, webhooks, health probes) and a handler defined in the file that decides access itself.
+ */
+export function unguardedRouteCheck({ node, params, rule }: CheckContext): Hit[] {
+  const reg = registration(node);
+  if (!reg || !reg.verb || !STATE_CHANGING.test(reg.verb) || OPEN_BY_DESIGN.test(reg.path)) return [];
+  const block = node.parent()?.parent();
+  if (!block || node.parent()?.kind() !== "expression_statement") return [];
+  const defs = definitions(node.getRoot().root());
+  const names = param<string[]>(params, "names", []).map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
+  const lang = rule.language as GrammarLanguage;
+  const isGuard = (name: string): boolean => {
+    const def = defs.get(name);
+    if (def && makesAccessDecision(def.text()) && isMiddlewareShaped(def, lang)) return true;
+    return names.length > 0 && names.every((re) => re.test(name));
+  };
+  if (guarded(reg, isGuard)) return [];
+  const root = rootOf(reg.receiver);
+  const siblings = block.namedChildren()
+    .map((st) => (st.kind() === "expression_statement" ? st.child(0) : null))
+    .filter((c): c is SgNode => !!c && c.kind() === "call_expression" && c.id() !== node.id());
+  if (siblings.some((c) => new RegExp(`^${root.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()))) return [];
+  const guardedSibling = siblings.map(registration).find((s) => s && rootOf(s.receiver) === root && guarded(s, isGuard));
+  if (!guardedSibling) return [];
+  const own = reg.handlers[reg.handlers.length - 1]!;
+  const ownDef = own.kind() === "identifier" ? defs.get(own.text()) : own;
+  if (ownDef && makesAccessDecision(ownDef.text())) return [];
+  return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${root} go through (line ${guardedSibling.call.range().start.line + 1})` }];
+}
