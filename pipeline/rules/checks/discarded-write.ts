@@ -76,7 +76,8 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
   if (/\.\w+\(\s*"\//.test(nodeText)) return false;
   // io.Writer's Write/WriteString/WriteTo answer two values; one blank (`_ = s.log.Write(ctx, ev)`) drops
   // a method of another signature that answers only its error: a domain write, judged like any call.
-  if (/^_\s*=\s*[^=]*\.(Write|WriteString|WriteTo)\(/.test(nodeText.trim())) return true;
+  // A writer whose errors are sticky (csv.Writer) is asked for them afterwards (`cw.Error()`): checked there.
+  if (/^_\s*=\s*[^=]*\.(Write|WriteString|WriteTo)\(/.test(nodeText.trim())) return !(sink && new RegExp(`\\b${sink.replace(/\./g, "\\.")}\\.(Error|Err)\\(\\)`).test(fnText));
   if (/\.(Write|WriteString|WriteTo|Flush|Sync|Encode)\(/.test(nodeText)) return GO_FALLIBLE.test(decl) || /NewEncoder\(\s*\w+\s*\)/.test(nodeText) && GO_FALLIBLE.test(declaration(/NewEncoder\(\s*(\w+)/.exec(nodeText)![1]!, fnText));
   // Close loses data only on something written: a file created or opened for writing, a writer, or a
   // value this function wrote to. Closing a reader, a request body or a listener on an error path does not.

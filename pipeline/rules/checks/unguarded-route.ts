@@ -79,6 +79,10 @@ export function unguardedRouteCheck({ node, params, rule }: CheckContext): Hit[]
     return names.length > 0 && names.every((re) => re.test(name));
   };
   if (guarded(reg, isGuard)) return [];
+  // One report per defect: a guard of this file that nothing mounts is reported where it is defined (unwired-auth).
+  const text = node.getRoot().root().text().replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
+  const mentions = (name: string) => text.match(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0;
+  if ([...defs.entries()].some(([name, def]) => mentions(name) === 1 && makesAccessDecision(def.text()) && isMiddlewareShaped(def, lang))) return [];
   const root = rootOf(reg.receiver);
   const siblings = block.namedChildren()
     .map((st) => (st.kind() === "expression_statement" ? st.child(0) : null))
