@@ -169,18 +169,42 @@ export function sameTypeWrapper(fn: SgNode, lang: RuleLanguage): boolean {
  * compose(requireRole, handler)`). It carries the guard's access decision; nothing referencing it means the
  * guarded variant was built and never mounted, while the routes use an unguarded one.
  */
-export function composedGuard(node: SgNode, lang: RuleLanguage): boolean {
+export function composedGuard(node: SgNode, lang: RuleLanguage, key?: object): boolean {
   if (lang !== "typescript" || node.kind() !== "variable_declarator") return false;
   const value = node.field("value" as never) as SgNode | null;
   if (value?.kind() !== "call_expression") return false;
   const args = [value, ...value.findAll({ rule: { kind: "call_expression" } })]
     .flatMap((c) => ((c.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => a.kind() === "identifier").map((a) => a.text()));
   if (!args.length) return false;
-  const root = node.getRoot().root();
-  return root.findAll({ rule: { kind: "variable_declarator" } }).concat(root.findAll({ rule: { kind: "function_declaration" } })).some((def) => {
-    const name = (def.field("name" as never) as SgNode | null)?.text();
-    return !!name && def.id() !== node.id() && args.includes(name) && makesAccessDecision(def.text()) && isMiddlewareShaped(def, lang);
-  });
+  const own = (node.field("name" as never) as SgNode | null)?.text();
+  const guards = sameFileGuards(node.getRoot().root(), lang, key);
+  return args.some((a) => a !== own && guards.has(a));
+}
+
+const GUARD_KINDS = ["function_declaration", "method_declaration", "variable_declarator", "function_item"];
+const guardCache = new WeakMap<object, Set<string>>();
+
+/**
+ * Names of the file's definitions that are guards by shape (an access decision in a middleware shape).
+ * Asked once per file when `key` (the file's context) is given: the answer is the same for every node.
+ */
+export function sameFileGuards(root: SgNode, lang: RuleLanguage, key?: object): Set<string> {
+  const cached = key && guardCache.get(key);
+  if (cached) return cached;
+  const out = new Set<string>();
+  const text = root.text();
+  if (REFUSAL.test(text) || /\bhas_(object_)?permission\b/.test(text)) {
+    for (const kind of GUARD_KINDS) {
+      try {
+        for (const d of root.findAll({ rule: { kind } })) {
+          const name = (d.field("name" as never) as SgNode | null)?.text();
+          if (name && makesAccessDecision(d.text()) && isMiddlewareShaped(d, lang)) out.add(name);
+        }
+      } catch { /* kind absent from this grammar */ }
+    }
+  }
+  if (key) guardCache.set(key, out);
+  return out;
 }
 
 /**

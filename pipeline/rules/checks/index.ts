@@ -40,7 +40,7 @@ const DEFINED = {
       // makes an access decision) when `shape: true`.
       const names = param<string[]>(params, "names", []);
       const byName = names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language));
-      const byShape = !byName && param(params, "shape", false) && ((makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language) || composedGuard(node, rule.language));
+      const byShape = !byName && param(params, "shape", false) && ((makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language) || composedGuard(node, rule.language, file));
       // ... or by its documentation: a function whose doc comment states an access rule (`documented: true`).
       const byDoc = !byName && !byShape && param(params, "documented", false) && !isPublic(node, rule.language)
         && /\bif\b|[=!]=/.test(node.text()) && statesAccessRule(documentation(node, file.lines));

@@ -3,7 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { isMiddlewareShaped, makesAccessDecision } from "./guard-shape";
+import { makesAccessDecision, sameFileGuards } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 
 const STATE_CHANGING = /^(POST|PUT|PATCH|DELETE)$/i;
@@ -36,24 +36,22 @@ function registration(call: SgNode): Registration | null {
 /** The receiver's root (`r` of `r.With(auth)`), so a chained group and the bare router compare equal. */
 const rootOf = (receiver: string) => /^[\w$]+/.exec(receiver)?.[0] ?? receiver;
 
-/** Same-file definitions by name (functions, methods, variables holding a function). */
-function definitions(root: SgNode): Map<string, SgNode> {
-  const out = new Map<string, SgNode>();
-  for (const kind of ["function_declaration", "method_declaration", "variable_declarator", "function_item"]) {
+
+/** The file's function or variable of that name (the handler a route names), if defined here. */
+function definitionOf(root: SgNode, name: string): SgNode | null {
+  for (const kind of ["function_declaration", "method_declaration", "variable_declarator"]) {
     try {
-      for (const d of root.findAll({ rule: { kind } })) {
-        const name = (d.field("name" as never) as SgNode | null)?.text();
-        if (name && !out.has(name)) out.set(name, d);
-      }
+      const d = root.find({ rule: { kind, has: { field: "name", regex: `^${name.replace(/\$/g, "\\$")}$` } } } as never);
+      if (d) return d;
     } catch { /* kind absent from this grammar */ }
   }
-  return out;
+  return null;
 }
 
 /** Does the registration hand its handler through a guard: `guard(h)`, `r.With(guard)`, or a guard before the handler (`app.post(p, guard, h)`)? */
 function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean {
   const calleeName = (n: SgNode) => ((n.field("function" as never) as SgNode | null)?.text() ?? "").replace(/^.*\./, "");
-  if (/\(/.test(reg.receiver) && reg.call.field("function" as never)!.findAll({ rule: { kind: "identifier" } }).some((i) => isGuard(i.text()))) return true;
+  if (/\(/.test(reg.receiver) && (reg.call.field("function" as never) as SgNode).findAll({ rule: { kind: "identifier" } }).some((i) => isGuard(i.text()))) return true;
   return reg.handlers.some((h, i) => (h.kind() === "call_expression" && isGuard(calleeName(h))) || (i < reg.handlers.length - 1 && isGuard(h.text().replace(/^.*\./, ""))));
 }
 
@@ -65,33 +63,30 @@ function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean
  * a router with its own `Use(...)` middleware in that block, routes open by design (authentication's own
  * entry points, webhooks, health probes) and a handler defined in the file that decides access itself.
  */
-export function unguardedRouteCheck({ node, params, rule }: CheckContext): Hit[] {
+export function unguardedRouteCheck({ node, params, rule, file }: CheckContext): Hit[] {
   const reg = registration(node);
   if (!reg || !reg.verb || !STATE_CHANGING.test(reg.verb) || OPEN_BY_DESIGN.test(reg.path)) return [];
   const block = node.parent()?.parent();
   if (!block || node.parent()?.kind() !== "expression_statement") return [];
-  const defs = definitions(node.getRoot().root());
+  const root = node.getRoot().root();
   const names = param<string[]>(params, "names", []).map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
   const lang = rule.language as GrammarLanguage;
-  const isGuard = (name: string): boolean => {
-    const def = defs.get(name);
-    if (def && makesAccessDecision(def.text()) && isMiddlewareShaped(def, lang)) return true;
-    return names.length > 0 && names.every((re) => re.test(name));
-  };
+  const guards = sameFileGuards(root, lang, file);
+  const isGuard = (name: string): boolean => guards.has(name) || (names.length > 0 && names.every((re) => re.test(name)));
   if (guarded(reg, isGuard)) return [];
   // One report per defect: a guard of this file that nothing mounts is reported where it is defined (unwired-auth).
-  const text = node.getRoot().root().text().replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
+  const text = root.text().replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
   const mentions = (name: string) => text.match(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0;
-  if ([...defs.entries()].some(([name, def]) => mentions(name) === 1 && makesAccessDecision(def.text()) && isMiddlewareShaped(def, lang))) return [];
-  const root = rootOf(reg.receiver);
+  if ([...guards].some((name) => mentions(name) === 1)) return [];
+  const router = rootOf(reg.receiver);
   const siblings = block.namedChildren()
     .map((st) => (st.kind() === "expression_statement" ? st.child(0) : null))
     .filter((c): c is SgNode => !!c && c.kind() === "call_expression" && c.id() !== node.id());
-  if (siblings.some((c) => new RegExp(`^${root.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()))) return [];
-  const guardedSibling = siblings.map(registration).find((s) => s && rootOf(s.receiver) === root && guarded(s, isGuard));
+  if (siblings.some((c) => new RegExp(`^${router.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()))) return [];
+  const guardedSibling = siblings.map(registration).find((s) => s && rootOf(s.receiver) === router && guarded(s, isGuard));
   if (!guardedSibling) return [];
   const own = reg.handlers[reg.handlers.length - 1]!;
-  const ownDef = own.kind() === "identifier" ? defs.get(own.text()) : own;
+  const ownDef = own.kind() === "identifier" ? definitionOf(root, own.text()) : own;
   if (ownDef && makesAccessDecision(ownDef.text())) return [];
-  return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${root} go through (line ${guardedSibling.call.range().start.line + 1})` }];
+  return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${router} go through (line ${guardedSibling.call.range().start.line + 1})` }];
 }
