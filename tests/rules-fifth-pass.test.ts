@@ -90,6 +90,7 @@ describe("unwired-auth: wrappers and composed guards by shape", () => {
   test("a TS builder composed from a guard that no route uses", () => {
     const routes = { path: "src/routes.ts", content: 'import { base } from "./rpc-setup";\nexport const r = { upgrade: base.mutation(() => upgrade()) };\n' };
     expect(classes({ path: "src/rpc-setup.ts", content: rpc }, routes)).toEqual(["unwired-auth@src/rpc-setup.ts:8"]);
+    expect(scan({ path: "src/rpc-setup.ts", content: rpc }, routes)[0]?.message).toContain("built from an access guard");
   });
   test("the composed builder used by a route is wired", () => {
     const routes = { path: "src/routes.ts", content: 'import { paidProcedure } from "./rpc-setup";\nexport const r = { upgrade: paidProcedure.mutation(() => upgrade()) };\n' };

@@ -40,16 +40,19 @@ const DEFINED = {
       // makes an access decision) when `shape: true`.
       const names = param<string[]>(params, "names", []);
       const byName = names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language));
-      const byShape = !byName && param(params, "shape", false) && ((makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language) || composedGuard(node, rule.language, file));
+      const byShape = !byName && param(params, "shape", false) && ((makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language));
+      // ... or a value composed from a same-file guard (`base.use(isAdmin)`): the guarded variant.
+      const composed = !byName && !byShape && param(params, "shape", false) && composedGuard(node, rule.language, file);
       // ... or by its documentation: a function whose doc comment states an access rule (`documented: true`).
-      const byDoc = !byName && !byShape && param(params, "documented", false) && !isPublic(node, rule.language)
+      const byDoc = !byName && !byShape && !composed && param(params, "documented", false) && !isPublic(node, rule.language)
         && /\bif\b|[=!]=/.test(node.text()) && statesAccessRule(documentation(node, file.lines));
-      if (!byName && !byShape && !byDoc) return [];
+      if (!byName && !byShape && !composed && !byDoc) return [];
       if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
       const above = file.lines.slice(Math.max(0, line - 3), line).join("\n");
       const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
       const what = byShape ? "access-checking middleware (by its shape) is defined but never mounted or referenced"
+        : composed ? "a value built from an access guard is defined but never used: what is mounted is the unguarded variant"
         : byDoc ? "a check documented as an access rule is defined but never called or mounted" : rule.message;
       defer({
         candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language, selfSpans: selfSpans(node, nameNode.text(), rule.language) },
