@@ -115,7 +115,37 @@ export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, 
     const fields = unreadOptionFields(fn.getRoot().root(), body, type, name, name ? null : pat.text());
     if (!fields.length) continue;
     const what = name ?? type;
-    out.push({ region: regionOf(pat), param: what, message: `option ${fields.map((f) => `'${f}'`).join(", ")} of '${what}' is never read: the function ignores what its options promise` });
+    // Each unread field is reported where the type declares it: that line is the promise the function
+    // breaks (a reviewer writes "ListOptions.includeArchived is never read"), and two unread fields are two
+    // findings. The parameter is the anchor only when the declaration cannot be found.
+    const where = fieldDeclarations(p, type);
+    const fn_ = nameOfFunction(fn);
+    for (const f of fields) {
+      const at = where.get(f);
+      out.push({ region: regionOf(at ?? pat), param: what, message: `option '${f}' of '${what}' is never read${fn_ ? ` by '${fn_}'` : ""}: the function ignores what its options promise` });
+    }
   }
   return out;
+}
+
+/** The property signatures of the parameter's object type: inline (`opts: { limit: number }`) or declared in the file by name. */
+function fieldDeclarations(param: SgNode, type: string): Map<string, SgNode> {
+  const inline = param.field("type" as never) as SgNode | null;
+  const holder = inline?.find({ rule: { kind: "object_type" } }) ?? param.getRoot().root().find({
+    rule: { any: [{ kind: "interface_declaration" }, { kind: "type_alias_declaration" }], has: { field: "name", regex: `^${type.replace(/\$/g, "\\$")}$` } },
+  });
+  const out = new Map<string, SgNode>();
+  for (const sig of holder?.findAll({ rule: { kind: "property_signature" } }) ?? []) {
+    const key = sig.field("name" as never) as SgNode | null;
+    // Only the type's own members, not those of a nested object type.
+    if (key && !out.has(key.text())) out.set(key.text(), key);
+  }
+  return out;
+}
+
+function nameOfFunction(fn: SgNode): string | null {
+  const own = fn.field("name" as never) as SgNode | null;
+  if (own) return own.text();
+  const parent = fn.parent();
+  return parent?.kind() === "variable_declarator" || parent?.kind() === "pair" ? ((parent.field("name" as never) ?? parent.field("key" as never)) as SgNode | null)?.text() ?? null : null;
 }
