@@ -3,6 +3,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 import { type Hit, param, regionOf } from "./hit";
 import { optionFieldHits } from "./option-fields";
+import { overwrittenBeforeRead } from "./overwritten";
 import { identifierWords, typeName } from "./param-words";
 import { conformance, isPublic } from "./public-api";
 import { nameOf, pyBases, pyOwner } from "../syntax";
@@ -264,6 +265,8 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   if (!params.length && !(lang === "typescript" && body && /\{/.test((fn.field("parameters" as never) as SgNode | null)?.text() ?? ""))) return { hits: [], name: null, owner: null };
   if (!body) return { hits: [], name: null, owner: null };
   const read = readIn(body, params.map((p) => p.text), lang, index);
+  const overwritten = overwrittenBeforeRead(body, read, lang);
+  for (const n of overwritten) read.delete(n);
   const unread = params.filter((p) => !read.has(p.text));
   const fieldHits = lang === "typescript" && content ? optionFieldHits(fn, body, check, content) : [];
   if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
@@ -295,7 +298,9 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const doc = docOf(fn, lang);
   const hits = [...candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
     region: regionOf(p.node),
-    message: `parameter '${p.text}' is never read: the function ignores what its signature promises`,
+    message: overwritten.has(p.text)
+      ? `parameter '${p.text}' is rebound before it is read: the value the caller passes never reaches the code`
+      : `parameter '${p.text}' is never read: the function ignores what its signature promises`,
     param: p.text,
   })), ...fieldHits.filter((h) => !documentedUnused(doc, h.param))];
   return { hits, name: nameOf(), owner: ownerClass(fn, lang), member: isMember(fn) };
