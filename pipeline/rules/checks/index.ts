@@ -12,6 +12,7 @@ import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { swallowedCheck } from "./swallowed";
 import { selfSpans } from "./unreferenced";
+import { unreadStructFields } from "./unread-fields";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
 
 /** The class a node's method belongs to (TS/JS or Python), if any. */
@@ -66,6 +67,15 @@ const DEFINED = {
       if (!name) return hits;
       const line = node.range().start.line;
       for (const { param: unread, ...hit } of hits) defer({ candidate: { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}) }, hit, keep: "unless-passed-as-value" });
+      return [];
+    },
+  },
+  "unread-field": {
+    crossFile: true,
+    node: ({ node, rule, file, defer }) => {
+      for (const { field, ...hit } of unreadStructFields(node, rule.language, file.content)) {
+        defer({ candidate: { name: field, file: file.path, line: hit.region.start.line, referenceIgnores: [], language: rule.language }, hit, keep: "if-field-unread" });
+      }
       return [];
     },
   },

@@ -1,0 +1,134 @@
+// ignored-parameter, one level down: a field of an options struct the caller hands in (a parameter of a
+// function of the same file) that no code reads. `Options{Retries: 3}` compiles, and nothing retries.
+import type { SgNode } from "@ast-grep/napi";
+import { isTestPath } from "../place";
+import type { GrammarLanguage } from "../rule-spec";
+import { type Hit, regionOf } from "./hit";
+import { typeName } from "./param-words";
+import { isPublic } from "./public-api";
+import { occurrences } from "./references";
+import type { Candidate } from "./unreferenced";
+import { parameterNames } from "./unused-parameter";
+
+/** Go `type T struct`, Rust `struct T { ... }`: the struct's name and its named, exported fields. */
+function structFields(node: SgNode, lang: GrammarLanguage): { name: string; fields: { name: string; node: SgNode; decl: SgNode }[] } | null {
+  const nameNode = node.field("name" as never) as SgNode | null;
+  const body = lang === "go" ? (node.field("type" as never) as SgNode | null)?.find({ rule: { kind: "field_declaration_list" } }) : node.field("body" as never) as SgNode | null;
+  if (!nameNode || !body || body.kind() !== "field_declaration_list") return null;
+  const fields: { name: string; node: SgNode; decl: SgNode }[] = [];
+  for (const decl of body.namedChildren()) {
+    if (decl.kind() !== "field_declaration") continue;
+    // A caller outside can only set an exported field: capitalised in Go, `pub` in Rust.
+    if (lang === "rust" && !decl.children().some((c) => c.kind() === "visibility_modifier")) continue;
+    for (const f of decl.namedChildren().filter((c) => c.kind() === "field_identifier")) {
+      if (lang === "go" && !/^[A-Z]/.test(f.text())) continue;
+      fields.push({ name: f.text(), node: f, decl });
+    }
+  }
+  return { name: nameNode.text(), fields };
+}
+
+const FUNCTIONS: Partial<Record<GrammarLanguage, string[]>> = { go: ["function_declaration", "method_declaration"], rust: ["function_item"] };
+
+/** The struct's own methods (a Go receiver of the type, a Rust `impl T` or `impl X for T`): they read it, they do not take it from a caller. */
+function ownMethod(fn: SgNode, type: string, lang: GrammarLanguage): boolean {
+  if (lang === "go") return new RegExp(`\\*?\\b${type}\\b`).test((fn.field("receiver" as never) as SgNode | null)?.text() ?? "");
+  const impl = fn.parent()?.parent();
+  return impl?.kind() === "impl_item" && ((impl.field("type" as never) as SgNode | null)?.text() ?? "").replace(/<[\s\S]*$/, "") === type;
+}
+
+/** Text after a bare mention of the parameter that keeps it whole but only stores it: `opts: opts`, `w.opts = opts`, `Self { opts, .. }`. */
+function storedUnder(before: string, after: string): string | null | false {
+  const keyed = /(\w+)\s*:\s*[&*]?\s*$/.exec(before);
+  if (keyed && /^\s*[,}\n]|^\s*$/.test(after)) return keyed[1]!;
+  const assigned = /(?:\.(\w+)|\blet\s+(?:mut\s+)?\w+|\b\w+)\s*:?=\s*&?\s*$/.exec(before);
+  if (assigned && /^\s*[;\n]|^\s*$/.test(after)) return assigned[1] ?? null;
+  if (/[{,]\s*$/.test(before) && /^\s*[,}]/.test(after)) return null;
+  return false;
+}
+
+/** `.F` that is read, not only assigned (`opts.F = 3` sets it; `opts.F == 0`, `opts.F += 1` read it). */
+export function readsField(before: string, after: string): boolean {
+  return /\.\s*$/.test(before) && !/^\s*=(?!=)/.test(after);
+}
+
+/**
+ * Exported fields of an exported struct that some function of the file takes as a parameter (the caller
+ * hands the struct in: an options or config type) and that nothing in the file reads. The struct must be
+ * an input only: a function of the file that returns it (other than its own methods: `Default`, builders)
+ * makes it an output whose fields callers read; a parameter handed on whole (`json.Marshal(opts)`,
+ * `validate(&opts)`, a stored copy passed on) may be read field by field elsewhere, by reflection too.
+ * Each hit carries the field's name: the scan keeps it only if no other file reads `.field` either.
+ */
+export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string })[] {
+  const s = structFields(node, lang);
+  if (!s || s.fields.length < 2) return [];
+  if (lang === "go" ? !/^[A-Z]/.test(s.name) : !isPublic(node, lang)) return [];
+  const id = s.name;
+  // Cheap text question first: does any parameter list name the type?
+  const taken = lang === "go" ? new RegExp(`\\b\\w+\\s+\\*?${id}\\s*[,)]`) : new RegExp(`\\b\\w+\\s*:\\s*(&\\s*(mut\\s+)?)?${id}\\s*[,)]`);
+  if (!taken.test(content)) return [];
+  // A Rust destructuring (`let Options { retries, .. } = opts`) reads fields by pattern.
+  if (lang === "rust" && new RegExp(`\\b${id}\\s*\\{[^{}]*\\}\\s*=[^=]`).test(content)) return [];
+  const root = node.getRoot().root();
+  const fns = root.findAll({ rule: { any: (FUNCTIONS[lang] ?? []).map((kind) => ({ kind })) } });
+  const words = new RegExp(`(?<![\\w$])${id}(?![\\w$])`);
+  const stores = new Set<string>();
+  let takers = 0;
+  for (const fn of fns) {
+    if (ownMethod(fn, id, lang)) continue;
+    const result = (fn.field((lang === "go" ? "result" : "return_type") as never) as SgNode | null)?.text() ?? "";
+    if (words.test(result)) return [];
+    const params = parameterNames(fn, lang).filter((p) => typeName(p) === id);
+    if (!params.length) continue;
+    takers++;
+    const body = fn.field("body" as never) as SgNode | null;
+    const text = body?.text() ?? "";
+    for (const p of params) {
+      for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${p.text()}(?![\\w$])`, "g"))) {
+        const lineStart = text.lastIndexOf("\n", m.index!) + 1;
+        const lineEnd = text.indexOf("\n", m.index!);
+        const before = text.slice(lineStart, m.index!);
+        const after = text.slice(m.index! + p.text().length, lineEnd < 0 ? undefined : lineEnd);
+        // `opts.Field` reads a field; `opts:` is a key of a literal (`Writer{opts: opts}`), not the parameter.
+        if (/^\s*\??\.\s*\w/.test(after) || /^\s*:(?!=)/.test(after)) continue;
+        const key = storedUnder(before, after);
+        if (key === false) return [];
+        if (key) stores.add(key);
+      }
+    }
+  }
+  if (!takers) return [];
+  const code = content.replace(/\/\/[^\n]*/g, "");
+  // A stored copy handed on whole (`json.Marshal(w.opts)`) may be read anywhere.
+  for (const k of stores) if (new RegExp(`\\.${k}\\b(?!\\s*[.=])`).test(code) && !new RegExp(`\\.${k}\\s*=`).test(code)) return [];
+  const out: (Hit & { field: string })[] = [];
+  for (const f of s.fields) {
+    const read = [...code.matchAll(new RegExp(`\\.\\s*${f.name}\\b`, "g"))].some((m) => readsField(code.slice(0, m.index! + 1), code.slice(m.index! + m[0].length)));
+    if (read || documentedUnused(commentOf(f.decl, lang))) continue;
+    out.push({ region: regionOf(f.node), field: f.name, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
+  }
+  return out;
+}
+
+/** The doc comment above a field and the comment after it on its line. */
+function commentOf(decl: SgNode, lang: GrammarLanguage): string {
+  const out: string[] = [];
+  for (let p = decl.prev(); p && /comment|attribute_item/.test(String(p.kind())); p = p.prev()) out.push(p.text());
+  const next = decl.next();
+  if (next && /comment/.test(String(next.kind())) && next.range().start.line === decl.range().end.line) out.push(next.text());
+  if (lang === "rust") out.push(decl.text());
+  return out.join("\n");
+}
+
+/** A field documented as kept but inert: `Deprecated: ...`, `unused`, `reserved`, `has no effect` (not "ignored when X"). */
+function documentedUnused(doc: string): boolean {
+  return /\b(deprecated|unused|not used|no longer used|reserved|has no effect|no-op|ignored(?!\s+(when|if|unless|for|on)\b))\b|#\[deprecated/i.test(doc);
+}
+
+/** Candidates (a field's name, its file) that another non-test file of the same language reads as `.field`. */
+export function fieldsReadElsewhere(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
+  const seen = occurrences(candidates.map((c) => c.name), files);
+  return new Set(candidates.filter((c) => (seen.get(c.name) ?? []).some((o) =>
+    o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && readsField(o.before, o.after))));
+}
