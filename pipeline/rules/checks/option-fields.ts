@@ -117,12 +117,17 @@ export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, 
     const what = name ?? type;
     // Each unread field is reported where the type declares it: that line is the promise the function
     // breaks (a reviewer writes "ListOptions.includeArchived is never read"), and two unread fields are two
-    // findings. The parameter is the anchor only when the declaration cannot be found.
+    // findings. The region runs on to the parameter that takes the type, the other half of the evidence
+    // (a reviewer may point at the function instead). The parameter alone is the anchor only when the
+    // declaration cannot be found.
     const where = fieldDeclarations(p, type);
     const fn_ = nameOfFunction(fn);
+    const param = regionOf(pat);
     for (const f of fields) {
       const at = where.get(f);
-      out.push({ region: regionOf(at ?? pat), param: what, message: `option '${f}' of '${what}' is never read${fn_ ? ` by '${fn_}'` : ""}: the function ignores what its options promise` });
+      const field = at ? regionOf(at) : param;
+      const region = field.start.line < param.start.line ? { start: field.start, end: param.end } : field;
+      out.push({ region, param: what, message: `option '${f}' of '${what}' is never read${fn_ ? ` by '${fn_}'` : ""}: the function ignores what its options promise` });
     }
   }
   return out;

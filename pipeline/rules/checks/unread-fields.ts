@@ -38,12 +38,13 @@ function ownMethod(fn: SgNode, type: string, lang: GrammarLanguage): boolean {
 }
 
 /** Text after a bare mention of the parameter that keeps it whole but only stores it: `opts: opts`, `w.opts = opts`, `Self { opts, .. }`. */
-function storedUnder(before: string, after: string): string | null | false {
+function storedUnder(before: string, after: string, name: string): string | null | false {
   const keyed = /(\w+)\s*:\s*[&*]?\s*$/.exec(before);
   if (keyed && /^\s*[,}\n]|^\s*$/.test(after)) return keyed[1]!;
   const assigned = /(?:\.(\w+)|\blet\s+(?:mut\s+)?\w+|\b\w+)\s*:?=\s*&?\s*$/.exec(before);
   if (assigned && /^\s*[;\n]|^\s*$/.test(after)) return assigned[1] ?? null;
-  if (/[{,]\s*$/.test(before) && /^\s*[,}]/.test(after)) return null;
+  // Rust's shorthand `Self { opts, http }` stores it under its own name.
+  if (/[{,]\s*$/.test(before) && /^\s*[,}]/.test(after)) return name;
   return false;
 }
 
@@ -64,6 +65,8 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   const s = structFields(node, lang);
   if (!s || s.fields.length < 2) return [];
   if (lang === "go" ? !/^[A-Z]/.test(s.name) : !isPublic(node, lang)) return [];
+  // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
+  if (lang === "rust" && /\bSerialize\b/.test(attributesOf(node))) return [];
   const id = s.name;
   // Cheap text question first: does any parameter list name the type?
   const taken = lang === "go" ? new RegExp(`\\b\\w+\\s+\\*?${id}\\s*[,)]`) : new RegExp(`\\b\\w+\\s*:\\s*(&\\s*(mut\\s+)?)?${id}\\s*[,)]`);
@@ -72,6 +75,8 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   if (lang === "rust" && new RegExp(`\\b${id}\\s*\\{[^{}]*\\}\\s*=[^=]`).test(content)) return [];
   const root = node.getRoot().root();
   const fns = root.findAll({ rule: { any: (FUNCTIONS[lang] ?? []).map((kind) => ({ kind })) } });
+  const local = new Set(root.findAll({ rule: lang === "go" ? { kind: "type_spec", has: { field: "type", kind: "struct_type" } } : { kind: "struct_item" } })
+    .map((t) => (t.field("name" as never) as SgNode | null)?.text() ?? "").filter((n) => n && n !== id));
   const words = new RegExp(`(?<![\\w$])${id}(?![\\w$])`);
   const stores = new Set<string>();
   let takers = 0;
@@ -81,7 +86,10 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
     if (words.test(result)) return [];
     const params = parameterNames(fn, lang).filter((p) => typeName(p) === id);
     if (!params.length) continue;
-    takers++;
+    // Only a constructor's parameter is an options struct: the function builds a type of this file from it
+    // (`New(opts Options) *Client`, `fn new(cfg: PoolConfig) -> Self`). A predicate or renderer taking an
+    // entity (`can_edit(user: &User) -> bool`) reads what it needs of a record others read too.
+    if (constructs(fn, result, id, lang, local)) takers++;
     const body = fn.field("body" as never) as SgNode | null;
     const text = body?.text() ?? "";
     for (const p of params) {
@@ -92,7 +100,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
         const after = text.slice(m.index! + p.text().length, lineEnd < 0 ? undefined : lineEnd);
         // `opts.Field` reads a field; `opts:` is a key of a literal (`Writer{opts: opts}`), not the parameter.
         if (/^\s*\??\.\s*\w/.test(after) || /^\s*:(?!=)/.test(after)) continue;
-        const key = storedUnder(before, after);
+        const key = storedUnder(before, after, p.text());
         if (key === false) return [];
         if (key) stores.add(key);
       }
@@ -131,4 +139,21 @@ export function fieldsReadElsewhere(candidates: Candidate[], files: { path: stri
   const seen = occurrences(candidates.map((c) => c.name), files);
   return new Set(candidates.filter((c) => (seen.get(c.name) ?? []).some((o) =>
     o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && readsField(o.before, o.after))));
+}
+
+function attributesOf(node: SgNode): string {
+  const out: string[] = [];
+  for (let p = node.prev(); p && /attribute_item|comment/.test(String(p.kind())); p = p.prev()) out.push(p.text());
+  return out.join("\n");
+}
+
+/** The function returns a struct this file declares, other than the options type (`*Client`, `(*Writer, error)`, `Self` in `impl Pool`). */
+function constructs(fn: SgNode, result: string, type: string, lang: GrammarLanguage, local: Set<string>): boolean {
+  let names = result.match(/[A-Za-z_]\w*/g) ?? [];
+  if (lang === "rust" && names.includes("Self")) {
+    const impl = fn.parent()?.parent();
+    const owner = impl?.kind() === "impl_item" ? ((impl.field("type" as never) as SgNode | null)?.text() ?? "").replace(/<[\s\S]*$/, "") : "";
+    names = [...names, owner];
+  }
+  return names.some((n) => n !== type && local.has(n));
 }
