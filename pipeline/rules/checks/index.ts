@@ -12,6 +12,7 @@ import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { swallowedCheck } from "./swallowed";
 import { selfSpans } from "./unreferenced";
+import { unreadSchemaFields } from "./schema-fields";
 import { unreadStructFields } from "./unread-fields";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
 
@@ -79,6 +80,7 @@ const DEFINED = {
       return [];
     },
   },
+  "unread-schema-field": { node: ({ node }) => unreadSchemaFields(node) },
   "no-assertion": { node: noAssertionCheck },
   "secret-literal": { node: ({ params, capture }) => secretLiteral(capture(param(params, "capture", "$VAL")), params) },
   "swallowed": { node: swallowedCheck },

@@ -50,22 +50,33 @@ export function unreadOptionFields(root: SgNode, body: SgNode, typeName: string,
     keys.forEach((k) => read.add(k));
   }
   if (name) {
-    const text = body.text();
-    const id = name.replace(/\$/g, "\\$");
-    let uses = 0;
-    let known = 0;
-    for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${id}(?![\\w$])`, "g"))) {
-      uses++;
-      const after = text.slice(m.index! + name.length);
-      const member = /^\s*\??\.\s*([A-Za-z_$][\w$]*)/.exec(after);
-      if (member) { read.add(member[1]!); known++; continue; }
-      const destructured = /(?:const|let|var)\s+(\{[^{}=]*\})\s*=\s*$/.exec(text.slice(0, m.index!));
-      const keys = destructured && /^\s*[;\n)]/.test(after) ? patternKeys(destructured[1]!) : null;
-      if (keys) { keys.forEach((k) => read.add(k)); known++; }
-    }
-    if (!uses || known !== uses) return [];
+    const fields = fieldsReadThrough(body.text(), name);
+    if (!fields) return [];
+    fields.forEach((f) => read.add(f));
   }
   return declared.filter((f) => !read.has(f));
+}
+
+/**
+ * The fields `text` reads through `name` (`name.a`, `name?.b`, `const { c, d } = name`), or null when the
+ * object escapes whole (passed on, spread, returned, a `...rest`) or is never mentioned: then whoever
+ * receives it may read the rest. `name` may be a path (`opts.input`).
+ */
+export function fieldsReadThrough(text: string, name: string): Set<string> | null {
+  const read = new Set<string>();
+  const id = name.replace(/[$.]/g, "\\$&");
+  let uses = 0;
+  for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${id}(?![\\w$])`, "g"))) {
+    uses++;
+    const after = text.slice(m.index! + name.length);
+    const member = /^\s*\??\.\s*([A-Za-z_$][\w$]*)/.exec(after);
+    if (member) { read.add(member[1]!); continue; }
+    const destructured = /(?:const|let|var)\s+(\{[^{}=]*\})\s*=\s*$/.exec(text.slice(0, m.index!));
+    const keys = destructured && /^\s*[;\n)]/.test(after) ? patternKeys(destructured[1]!) : null;
+    if (!keys) return null;
+    keys.forEach((k) => read.add(k));
+  }
+  return uses ? read : null;
 }
 
 const gates = new WeakMap<Record<string, unknown>, RegExp>();
