@@ -4,38 +4,9 @@ import type { SgNode } from "@ast-grep/napi";
 import { isTestPath } from "../place";
 import type { GrammarLanguage } from "../rule-spec";
 import { type Hit, regionOf } from "./hit";
-import { typeName } from "./param-words";
-import { isPublic } from "./public-api";
+import { constructs, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
 import { occurrences } from "./references";
 import type { Candidate } from "./unreferenced";
-import { parameterNames } from "./unused-parameter";
-
-/** Go `type T struct`, Rust `struct T { ... }`: the struct's name and its named, exported fields. */
-function structFields(node: SgNode, lang: GrammarLanguage): { name: string; fields: { name: string; node: SgNode; decl: SgNode }[] } | null {
-  const nameNode = node.field("name" as never) as SgNode | null;
-  const body = lang === "go" ? (node.field("type" as never) as SgNode | null)?.find({ rule: { kind: "field_declaration_list" } }) : node.field("body" as never) as SgNode | null;
-  if (!nameNode || !body || body.kind() !== "field_declaration_list") return null;
-  const fields: { name: string; node: SgNode; decl: SgNode }[] = [];
-  for (const decl of body.namedChildren()) {
-    if (decl.kind() !== "field_declaration") continue;
-    // A caller outside can only set an exported field: capitalised in Go, `pub` in Rust.
-    if (lang === "rust" && !decl.children().some((c) => c.kind() === "visibility_modifier")) continue;
-    for (const f of decl.namedChildren().filter((c) => c.kind() === "field_identifier")) {
-      if (lang === "go" && !/^[A-Z]/.test(f.text())) continue;
-      fields.push({ name: f.text(), node: f, decl });
-    }
-  }
-  return { name: nameNode.text(), fields };
-}
-
-const FUNCTIONS: Partial<Record<GrammarLanguage, string[]>> = { go: ["function_declaration", "method_declaration"], rust: ["function_item"] };
-
-/** The struct's own methods (a Go receiver of the type, a Rust `impl T` or `impl X for T`): they read it, they do not take it from a caller. */
-function ownMethod(fn: SgNode, type: string, lang: GrammarLanguage): boolean {
-  if (lang === "go") return new RegExp(`\\*?\\b${type}\\b`).test((fn.field("receiver" as never) as SgNode | null)?.text() ?? "");
-  const impl = fn.parent()?.parent();
-  return impl?.kind() === "impl_item" && ((impl.field("type" as never) as SgNode | null)?.text() ?? "").replace(/<[\s\S]*$/, "") === type;
-}
 
 /** Text after a bare mention of the parameter that keeps it whole but only stores it: `opts: opts`, `w.opts = opts`, `Self { opts, .. }`. */
 function storedUnder(before: string, after: string, name: string): string | null | false {
@@ -54,50 +25,55 @@ export function readsField(before: string, after: string): boolean {
 }
 
 /**
- * Exported fields of an exported struct that some function of the file takes as a parameter (the caller
- * hands the struct in: an options or config type) and that nothing in the file reads. The struct must be
- * an input only: a function of the file that returns it (other than its own methods: `Default`, builders)
- * makes it an output whose fields callers read; a parameter handed on whole (`json.Marshal(opts)`,
- * `validate(&opts)`, a stored copy passed on) may be read field by field elsewhere, by reflection too.
- * Each hit carries the field's name: the scan keeps it only if no other file reads `.field` either.
+ * Exported fields of an exported record type (a Go or Rust struct, a Python class of annotated fields, a TS
+ * interface or object type) that a constructor of the same file takes as a parameter (the caller hands the
+ * record in to build something: an options or config type) and that nothing in the file reads. The record
+ * must be an input only: a function of the file that returns it (other than its own methods: `Default`,
+ * builders) makes it an output whose fields callers read; a parameter handed on whole (`json.Marshal(opts)`,
+ * `asdict(opts)`, `{ ...opts }`, a library method such as `opts.model_dump()`, a stored copy passed on) may be
+ * read field by field elsewhere, by reflection too. Each hit carries the field's name: the scan keeps it
+ * only if no other file reads `.field` either.
  */
 export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string })[] {
-  const s = structFields(node, lang);
-  if (!s || s.fields.length < 2) return [];
-  if (lang === "go" ? !/^[A-Z]/.test(s.name) : !isPublic(node, lang)) return [];
-  // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
-  if (lang === "rust" && /\bSerialize\b/.test(attributesOf(node))) return [];
+  const s = recordType(node, lang);
+  if (!s || !s.exported || s.fields.length < 2) return [];
   const id = s.name;
   // Cheap text question first: does any parameter list name the type?
-  const taken = lang === "go" ? new RegExp(`\\b\\w+\\s+\\*?${id}\\s*[,)]`) : new RegExp(`\\b\\w+\\s*:\\s*(&\\s*(mut\\s+)?)?${id}\\s*[,)]`);
+  const taken = lang === "go" ? new RegExp(`\\b\\w+\\s+\\*?${id}\\s*[,)]`) : new RegExp(`\\b\\w+\\??\\s*:\\s*(&\\s*(mut\\s+)?)?(Optional\\[|Readonly<|Partial<)?${id}\\b`);
   if (!taken.test(content)) return [];
+  // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
+  if (lang === "rust" && /\bSerialize\b/.test(attributesOf(node))) return [];
   // A Rust destructuring (`let Options { retries, .. } = opts`) reads fields by pattern.
   if (lang === "rust" && new RegExp(`\\b${id}\\s*\\{[^{}]*\\}\\s*=[^=]`).test(content)) return [];
   const root = node.getRoot().root();
-  const fns = root.findAll({ rule: { any: (FUNCTIONS[lang] ?? []).map((kind) => ({ kind })) } });
-  const local = new Set(root.findAll({ rule: lang === "go" ? { kind: "type_spec", has: { field: "type", kind: "struct_type" } } : { kind: "struct_item" } })
-    .map((t) => (t.field("name" as never) as SgNode | null)?.text() ?? "").filter((n) => n && n !== id));
+  const fns = root.findAll({ rule: { any: FUNCTIONS[lang].map((kind) => ({ kind })) } });
+  const local = localTypes(root, lang);
+  const fieldNames = new Set(s.fields.map((f) => f.name));
+  const methods = ownMethodNames(root, id, lang);
+  // `opts.X(...)` with X neither a field nor a method the file gives the type: a library reads the whole value.
+  const wholeCall = (after: string) => { const m = /^\s*\??\.\s*(\w+)\s*\(/.exec(after); return !!m && !fieldNames.has(m[1]!) && !methods.has(m[1]!); };
   const words = new RegExp(`(?<![\\w$])${id}(?![\\w$])`);
   const stores = new Set<string>();
   let takers = 0;
   for (const fn of fns) {
     if (ownMethod(fn, id, lang)) continue;
-    const result = (fn.field((lang === "go" ? "result" : "return_type") as never) as SgNode | null)?.text() ?? "";
-    if (words.test(result)) return [];
-    const params = parameterNames(fn, lang).filter((p) => typeName(p) === id);
+    if (words.test(resultOf(fn))) return [];
+    const params = paramsOfType(fn, id, lang);
     if (!params.length) continue;
-    // Only a constructor's parameter is an options struct: the function builds a type of this file from it
-    // (`New(opts Options) *Client`, `fn new(cfg: PoolConfig) -> Self`). A predicate or renderer taking an
-    // entity (`can_edit(user: &User) -> bool`) reads what it needs of a record others read too.
-    if (constructs(fn, result, id, lang, local)) takers++;
-    const body = fn.field("body" as never) as SgNode | null;
-    const text = body?.text() ?? "";
+    // Only a constructor's parameter is an options record: the function builds a type of this file from it
+    // (`New(opts Options) *Client`, `fn new(cfg: PoolConfig) -> Self`, `Client.__init__(self, opts)`). A
+    // predicate or renderer taking an entity (`can_edit(user: &User) -> bool`) reads what it needs of a record.
+    if (constructs(fn, id, lang, local)) takers++;
+    const text = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
     for (const p of params) {
-      for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${p.text()}(?![\\w$])`, "g"))) {
+      // A TS parameter property (`private opts: Opts`) is stored under its own name.
+      if (lang === "typescript" && p.parent()?.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")) stores.add(p.text());
+      for (const m of text.matchAll(new RegExp(`(?<![\\w$])(?<![^.]\\.)${p.text()}(?![\\w$])`, "g"))) {
         const lineStart = text.lastIndexOf("\n", m.index!) + 1;
         const lineEnd = text.indexOf("\n", m.index!);
         const before = text.slice(lineStart, m.index!);
         const after = text.slice(m.index! + p.text().length, lineEnd < 0 ? undefined : lineEnd);
+        if (wholeCall(after)) return [];
         // `opts.Field` reads a field; `opts:` is a key of a literal (`Writer{opts: opts}`), not the parameter.
         if (/^\s*\??\.\s*\w/.test(after) || /^\s*:(?!=)/.test(after)) continue;
         const key = storedUnder(before, after, p.text());
@@ -107,9 +83,14 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
     }
   }
   if (!takers) return [];
-  const code = content.replace(/\/\/[^\n]*/g, "");
-  // A stored copy handed on whole (`json.Marshal(w.opts)`) may be read anywhere.
-  for (const k of stores) if (new RegExp(`\\.${k}\\b(?!\\s*[.=])`).test(code) && !new RegExp(`\\.${k}\\s*=`).test(code)) return [];
+  const code = content.replace(lang === "python" ? /#[^\n]*/g : /\/\/[^\n]*/g, "");
+  // A stored copy handed on whole (`json.Marshal(w.opts)`, `self.opts.model_dump()`) may be read anywhere.
+  for (const k of stores) {
+    for (const m of code.matchAll(new RegExp(`\\.${k}\\b(?!\\s*=[^=])`, "g"))) {
+      const after = code.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+      if (!/^\s*\??\.\s*\w/.test(after) || wholeCall(after)) return [];
+    }
+  }
   const out: (Hit & { field: string })[] = [];
   for (const f of s.fields) {
     const read = [...code.matchAll(new RegExp(`\\.\\s*${f.name}\\b`, "g"))].some((m) => readsField(code.slice(0, m.index! + 1), code.slice(m.index! + m[0].length)));
@@ -145,15 +126,4 @@ function attributesOf(node: SgNode): string {
   const out: string[] = [];
   for (let p = node.prev(); p && /attribute_item|comment/.test(String(p.kind())); p = p.prev()) out.push(p.text());
   return out.join("\n");
-}
-
-/** The function returns a struct this file declares, other than the options type (`*Client`, `(*Writer, error)`, `Self` in `impl Pool`). */
-function constructs(fn: SgNode, result: string, type: string, lang: GrammarLanguage, local: Set<string>): boolean {
-  let names = result.match(/[A-Za-z_]\w*/g) ?? [];
-  if (lang === "rust" && names.includes("Self")) {
-    const impl = fn.parent()?.parent();
-    const owner = impl?.kind() === "impl_item" ? ((impl.field("type" as never) as SgNode | null)?.text() ?? "").replace(/<[\s\S]*$/, "") : "";
-    names = [...names, owner];
-  }
-  return names.some((n) => n !== type && local.has(n));
 }
