@@ -4,7 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 import { nameOf } from "../syntax";
 import { typeName } from "./param-words";
-import { isPublic } from "./public-api";
+import { conformance, isPublic } from "./public-api";
 import { parameterNames } from "./unused-parameter";
 
 export interface RecordField { name: string; node: SgNode; decl: SgNode }
@@ -82,9 +82,13 @@ export function paramsOfType(fn: SgNode, type: string, lang: GrammarLanguage): S
 /**
  * The function builds a type this file declares, other than the record, from what it takes: it returns one
  * (`*Client`, `(*Writer, error)`, `Self` in `impl Pool`, `-> Client`) or is the constructor of one
- * (Python `__init__`, TS `constructor`).
+ * (Python `__init__`, TS `constructor`), or is a Python function a framework registers (a route handler:
+ * the request body is the record the client hands in).
  */
 export function constructs(fn: SgNode, type: string, lang: GrammarLanguage, local: Set<string>): boolean {
+  // A Python function a framework registers (`@app.post("/items")`, `@router.command()`) takes the record
+  // from the request or the command line: the client hands it in, as a caller hands a constructor options.
+  if (lang === "python" && conformance(fn, lang) === "registered") return true;
   const own = ownerOf(fn, lang);
   if ((lang === "python" && nameOf(fn) === "__init__") || (lang === "typescript" && nameOf(fn) === "constructor")) return own !== type && local.has(own);
   const names = resultOf(fn).match(/[A-Za-z_]\w*/g) ?? [];

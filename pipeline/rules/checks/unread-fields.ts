@@ -63,8 +63,12 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
     // Only a constructor's parameter is an options record: the function builds a type of this file from it
     // (`New(opts Options) *Client`, `fn new(cfg: PoolConfig) -> Self`, `Client.__init__(self, opts)`). A
     // predicate or renderer taking an entity (`can_edit(user: &User) -> bool`) reads what it needs of a record.
-    if (constructs(fn, id, lang, local)) takers++;
     const text = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
+    // A taker that never mentions the record leaves the whole parameter unread (the unused-parameter rules'
+    // business, or a declaration such as a documented webhook whose body is only a docstring).
+    const mentions = params.some((p) => new RegExp(`(?<![\\w$])${p.text()}(?![\\w$])`).test(text)) ||
+      (lang === "typescript" && params.some((p) => p.parent()?.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")));
+    if (mentions && constructs(fn, id, lang, local)) takers++;
     for (const p of params) {
       // A TS parameter property (`private opts: Opts`) is stored under its own name.
       if (lang === "typescript" && p.parent()?.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")) stores.add(p.text());
