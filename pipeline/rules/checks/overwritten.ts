@@ -3,8 +3,17 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 
+const cache = new Map<string, RegExp>();
+
 /** Text that can rebind `name` at the start of a line or statement: the cheap question asked before any tree walk. */
 function rebindingText(name: string, lang: GrammarLanguage): RegExp {
+  const key = `${lang}:${name}`;
+  let re = cache.get(key);
+  if (!re) cache.set(key, (re = rebindingPattern(name, lang)));
+  return re;
+}
+
+function rebindingPattern(name: string, lang: GrammarLanguage): RegExp {
   const id = name.replace(/\$/g, "\\$");
   if (lang === "rust") return new RegExp(`\\blet\\s+(mut\\s+)?${id}\\b`);
   if (lang === "go") return new RegExp(`(^|[;{])\\s*(\\w+\\s*,\\s*)*${id}\\s*(,\\s*\\w+\\s*)*:?=(?!=)`, "m");
@@ -56,6 +65,8 @@ function statements(body: SgNode): SgNode[] {
 export function overwrittenBeforeRead(body: SgNode, names: Iterable<string>, lang: GrammarLanguage): Set<string> {
   const out = new Set<string>();
   const text = body.text();
+  // Most bodies rebind nothing: one scan for an assignment or a `let` before any per-name question.
+  if (!(lang === "rust" ? /\blet\s/ : /[^=!<>+\-*/%&|^:]=(?![=>])/).test(text)) return out;
   const asked = [...names].filter((n) => rebindingText(n, lang).test(text));
   if (!asked.length) return out;
   const stmts = statements(body);
