@@ -91,9 +91,38 @@ export function constructs(fn: SgNode, type: string, lang: GrammarLanguage, loca
   if (lang === "python" && conformance(fn, lang) === "registered") return true;
   const own = ownerOf(fn, lang);
   if ((lang === "python" && nameOf(fn) === "__init__") || (lang === "typescript" && nameOf(fn) === "constructor")) return own !== type && local.has(own);
-  const names = resultOf(fn).match(/[A-Za-z_]\w*/g) ?? [];
+  const names = builtFrom(resultOf(fn), lang).match(/[A-Za-z_]\w*/g) ?? [];
   if (lang === "rust" && names.includes("Self")) names.push(own);
-  return names.some((n) => n !== type && local.has(n));
+  // An error type the function may return (`Result<(), Forbidden>`, a Go type with an `Error()` method) is no product.
+  return names.some((n) => n !== type && local.has(n) && !errorTypes(fn.getRoot().root(), lang).has(n));
+}
+
+/** The success half of a result: `Result<Pool, Error>` → `Pool`; other results whole. */
+function builtFrom(result: string, lang: GrammarLanguage): string {
+  const m = lang === "rust" ? /^\s*(?:->\s*)?(?:[\w:]*::)?Result\s*<([\s\S]*)>\s*$/.exec(result) : null;
+  if (!m) return result;
+  let depth = 0;
+  for (let i = 0; i < m[1]!.length; i++) {
+    const ch = m[1]![i]!;
+    if ("<([".includes(ch)) depth++;
+    else if (">)]".includes(ch)) depth--;
+    else if (ch === "," && depth === 0) return m[1]!.slice(0, i);
+  }
+  return m[1]!;
+}
+
+const errorTypeCache = new WeakMap<SgNode, Set<string>>();
+
+/** Types of the file that are errors: a Go receiver of `Error() string`, a Rust `impl ... Error for T` or `Display`-only marker. */
+function errorTypes(root: SgNode, lang: GrammarLanguage): Set<string> {
+  let out = errorTypeCache.get(root);
+  if (out) return out;
+  out = new Set<string>();
+  const text = root.text();
+  if (lang === "go") for (const m of text.matchAll(/func\s*\(\s*\w*\s*\*?(\w+)\s*\)\s*Error\s*\(\s*\)\s*string/g)) out.add(m[1]!);
+  if (lang === "rust") for (const m of text.matchAll(/impl\b[^{]*\bError\s+for\s+(\w+)/g)) out.add(m[1]!);
+  errorTypeCache.set(root, out);
+  return out;
 }
 
 /** Names of the types (structs, classes) the file declares. */
