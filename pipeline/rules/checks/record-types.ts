@@ -91,7 +91,7 @@ export function constructs(fn: SgNode, type: string, lang: GrammarLanguage, loca
   if (lang === "python" && conformance(fn, lang) === "registered") return true;
   const own = ownerOf(fn, lang);
   if ((lang === "python" && nameOf(fn) === "__init__") || (lang === "typescript" && nameOf(fn) === "constructor")) return own !== type && local.has(own);
-  const names = builtFrom(resultOf(fn), lang).match(/[A-Za-z_]\w*/g) ?? [];
+  const names: string[] = builtFrom(resultOf(fn), lang).match(/[A-Za-z_]\w*/g) ?? [];
   if (lang === "rust" && names.includes("Self")) names.push(own);
   // An error type the function may return (`Result<(), Forbidden>`, a Go type with an `Error()` method) is no product.
   return names.some((n) => n !== type && local.has(n) && !errorTypes(fn.getRoot().root(), lang).has(n));
