@@ -13,6 +13,8 @@ import { secretlintHits } from "./secretlint";
 import { swallowedCheck } from "./swallowed";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { selfSpans } from "./unreferenced";
+import { unreadSchemaFields } from "./schema-fields";
+import { unreadStructFields } from "./unread-fields";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
 
 /** The class a node's method belongs to (TS/JS or Python), if any. */
@@ -73,6 +75,16 @@ const DEFINED = {
       return [];
     },
   },
+  "unread-field": {
+    crossFile: true,
+    node: ({ node, rule, file, defer }) => {
+      for (const { field, ...hit } of unreadStructFields(node, rule.language, file.content)) {
+        defer({ candidate: { name: field, file: file.path, line: hit.region.start.line, referenceIgnores: [], language: rule.language }, hit, keep: "if-field-unread" });
+      }
+      return [];
+    },
+  },
+  "unread-schema-field": { node: ({ node }) => unreadSchemaFields(node) },
   "no-assertion": { node: noAssertionCheck },
   "secret-literal": { node: ({ params, capture }) => secretLiteral(capture(param(params, "capture", "$VAL")), params) },
   "swallowed": { node: swallowedCheck },

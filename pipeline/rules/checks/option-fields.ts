@@ -50,22 +50,33 @@ export function unreadOptionFields(root: SgNode, body: SgNode, typeName: string,
     keys.forEach((k) => read.add(k));
   }
   if (name) {
-    const text = body.text();
-    const id = name.replace(/\$/g, "\\$");
-    let uses = 0;
-    let known = 0;
-    for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${id}(?![\\w$])`, "g"))) {
-      uses++;
-      const after = text.slice(m.index! + name.length);
-      const member = /^\s*\??\.\s*([A-Za-z_$][\w$]*)/.exec(after);
-      if (member) { read.add(member[1]!); known++; continue; }
-      const destructured = /(?:const|let|var)\s+(\{[^{}=]*\})\s*=\s*$/.exec(text.slice(0, m.index!));
-      const keys = destructured && /^\s*[;\n)]/.test(after) ? patternKeys(destructured[1]!) : null;
-      if (keys) { keys.forEach((k) => read.add(k)); known++; }
-    }
-    if (!uses || known !== uses) return [];
+    const fields = fieldsReadThrough(body.text(), name);
+    if (!fields) return [];
+    fields.forEach((f) => read.add(f));
   }
   return declared.filter((f) => !read.has(f));
+}
+
+/**
+ * The fields `text` reads through `name` (`name.a`, `name?.b`, `const { c, d } = name`), or null when the
+ * object escapes whole (passed on, spread, returned, a `...rest`) or is never mentioned: then whoever
+ * receives it may read the rest. `name` may be a path (`opts.input`).
+ */
+export function fieldsReadThrough(text: string, name: string): Set<string> | null {
+  const read = new Set<string>();
+  const id = name.replace(/[$.]/g, "\\$&");
+  let uses = 0;
+  for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${id}(?![\\w$])`, "g"))) {
+    uses++;
+    const after = text.slice(m.index! + name.length);
+    const member = /^\s*\??\.\s*([A-Za-z_$][\w$]*)/.exec(after);
+    if (member) { read.add(member[1]!); continue; }
+    const destructured = /(?:const|let|var)\s+(\{[^{}=]*\})\s*=\s*$/.exec(text.slice(0, m.index!));
+    const keys = destructured && /^\s*[;\n)]/.test(after) ? patternKeys(destructured[1]!) : null;
+    if (!keys) return null;
+    keys.forEach((k) => read.add(k));
+  }
+  return uses ? read : null;
 }
 
 const gates = new WeakMap<Record<string, unknown>, RegExp>();
@@ -115,7 +126,42 @@ export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, 
     const fields = unreadOptionFields(fn.getRoot().root(), body, type, name, name ? null : pat.text());
     if (!fields.length) continue;
     const what = name ?? type;
-    out.push({ region: regionOf(pat), param: what, message: `option ${fields.map((f) => `'${f}'`).join(", ")} of '${what}' is never read: the function ignores what its options promise` });
+    // Each unread field is reported where the type declares it: that line is the promise the function
+    // breaks (a reviewer writes "ListOptions.includeArchived is never read"), and two unread fields are two
+    // findings. The region runs on to the parameter that takes the type, the other half of the evidence
+    // (a reviewer may point at the function instead). The parameter alone is the anchor only when the
+    // declaration cannot be found.
+    const where = fieldDeclarations(p, type);
+    const fn_ = nameOfFunction(fn);
+    const param = regionOf(pat);
+    for (const f of fields) {
+      const at = where.get(f);
+      const field = at ? regionOf(at) : param;
+      const region = field.start.line < param.start.line ? { start: field.start, end: param.end } : field;
+      out.push({ region, param: what, message: `option '${f}' of '${what}' is never read${fn_ ? ` by '${fn_}'` : ""}: the function ignores what its options promise` });
+    }
   }
   return out;
+}
+
+/** The property signatures of the parameter's object type: inline (`opts: { limit: number }`) or declared in the file by name. */
+function fieldDeclarations(param: SgNode, type: string): Map<string, SgNode> {
+  const inline = param.field("type" as never) as SgNode | null;
+  const holder = inline?.find({ rule: { kind: "object_type" } }) ?? param.getRoot().root().find({
+    rule: { any: [{ kind: "interface_declaration" }, { kind: "type_alias_declaration" }], has: { field: "name", regex: `^${type.replace(/\$/g, "\\$")}$` } },
+  });
+  const out = new Map<string, SgNode>();
+  for (const sig of holder?.findAll({ rule: { kind: "property_signature" } }) ?? []) {
+    const key = sig.field("name" as never) as SgNode | null;
+    // Only the type's own members, not those of a nested object type.
+    if (key && !out.has(key.text())) out.set(key.text(), key);
+  }
+  return out;
+}
+
+function nameOfFunction(fn: SgNode): string | null {
+  const own = fn.field("name" as never) as SgNode | null;
+  if (own) return own.text();
+  const parent = fn.parent();
+  return parent?.kind() === "variable_declarator" || parent?.kind() === "pair" ? ((parent.field("name" as never) ?? parent.field("key" as never)) as SgNode | null)?.text() ?? null : null;
 }

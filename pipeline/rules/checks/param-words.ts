@@ -6,8 +6,8 @@ export function identifierWords(name: string): string[] {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_\W]+/).filter(Boolean);
 }
 
-/** Containers whose argument is the real type: `Option<Filter>`, `Partial<ListOptions>`, `Optional[Policy]`. */
-const WRAPPERS = /^(Option|Optional|Box|Arc|Rc|Cow|Vec|Partial|Readonly|Required|Array|ReadonlyArray|Promise|List|list|Sequence|Iterable)$/;
+/** Containers whose (first) argument is the real type: `Option<Filter>`, `Partial<ListOptions>`, `Optional[Policy]`, `Annotated[bool, Option()]`. */
+const WRAPPERS = /^(Annotated|Option|Optional|Box|Arc|Rc|Cow|Vec|Partial|Readonly|Required|Array|ReadonlyArray|Promise|List|list|Sequence|Iterable)$/;
 
 /** The name of a parameter's declared type, unwrapped (`*service.Filter` → Filter, `&Option<Scope>` → Scope). */
 export function typeName(param: SgNode): string {

@@ -3,6 +3,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 import { type Hit, param, regionOf } from "./hit";
 import { optionFieldHits } from "./option-fields";
+import { overwrittenBeforeRead } from "./overwritten";
 import { identifierWords, typeName } from "./param-words";
 import { conformance, isPublic } from "./public-api";
 import { nameOf, pyBases, pyOwner } from "../syntax";
@@ -75,10 +76,15 @@ function hasDefault(param: SgNode, lang: GrammarLanguage): boolean {
 
 /**
  * A parameter a decorator of the function itself declares (`@click.option("--dry-run", is_flag=True)`,
- * `@click.argument("path")`, typer's `@app.option`): the framework passes what the function asked for,
+ * `@click.argument("path")`, typer's `@app.option`) or the parameter's own marker (`typer.Option(...)` in its
+ * annotation or default): the framework passes what the function asked for,
  * so the parameter is the function's own option, not a signature imposed from outside.
  */
-function declaredByDecorator(fn: SgNode, name: string): boolean {
+function declaredByDecorator(fn: SgNode, name: string, param?: SgNode): boolean {
+  // typer's and cyclopts' way: the parameter declares itself (`dry_run: Annotated[bool, typer.Option("--dry-run")]`,
+  // `keep: int = typer.Option(7)`), in its annotation or its default.
+  const own = param?.parent();
+  if (own && own.kind() !== "parameters" && /(^|[^\w])(Option|Argument)\s*\(/.test(own.text())) return true;
   const holder = fn.parent();
   if (holder?.kind() !== "decorated_definition") return false;
   return holder.children().some((d) => d.kind() === "decorator" && /\.(option|argument)\s*\(/.test(d.text()) &&
@@ -259,6 +265,8 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   if (!params.length && !(lang === "typescript" && body && /\{/.test((fn.field("parameters" as never) as SgNode | null)?.text() ?? ""))) return { hits: [], name: null, owner: null };
   if (!body) return { hits: [], name: null, owner: null };
   const read = readIn(body, params.map((p) => p.text), lang, index);
+  const overwritten = overwrittenBeforeRead(body, read, lang);
+  for (const n of overwritten) read.delete(n);
   const unread = params.filter((p) => !read.has(p.text));
   const fieldHits = lang === "typescript" && content ? optionFieldHits(fn, body, check, content) : [];
   if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
@@ -272,7 +280,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const every = param(check, "everyParameter", false);
   if (fixed === "imposed" && !every) return { hits: [], name: null, owner: null };
   // Declared by the function's own decorator (a CLI option): a promise whatever its name or default.
-  const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text)).map((p) => p.text) : []);
+  const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text, p.node)).map((p) => p.text) : []);
   const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang) || declared.has(p.text)) : unread;
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const typeWords = new Set(param<string[]>(check, "typeWords", []).map((w) => w.toLowerCase()));
@@ -290,7 +298,9 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const doc = docOf(fn, lang);
   const hits = [...candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
     region: regionOf(p.node),
-    message: `parameter '${p.text}' is never read: the function ignores what its signature promises`,
+    message: overwritten.has(p.text)
+      ? `parameter '${p.text}' is rebound before it is read: the value the caller passes never reaches the code`
+      : `parameter '${p.text}' is never read: the function ignores what its signature promises`,
     param: p.text,
   })), ...fieldHits.filter((h) => !documentedUnused(doc, h.param))];
   return { hits, name: nameOf(), owner: ownerClass(fn, lang), member: isMember(fn) };

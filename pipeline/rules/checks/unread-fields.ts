@@ -1,0 +1,133 @@
+// ignored-parameter, one level down: a field of an options struct the caller hands in (a parameter of a
+// function of the same file) that no code reads. `Options{Retries: 3}` compiles, and nothing retries.
+import type { SgNode } from "@ast-grep/napi";
+import { isTestPath } from "../place";
+import type { GrammarLanguage } from "../rule-spec";
+import { type Hit, regionOf } from "./hit";
+import { constructs, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
+import { occurrences } from "./references";
+import type { Candidate } from "./unreferenced";
+
+/** Text after a bare mention of the parameter that keeps it whole but only stores it: `opts: opts`, `w.opts = opts`, `Self { opts, .. }`. */
+function storedUnder(before: string, after: string, name: string): string | null | false {
+  const keyed = /(\w+)\s*:\s*[&*]?\s*$/.exec(before);
+  if (keyed && /^\s*[,}\n]|^\s*$/.test(after)) return keyed[1]!;
+  const assigned = /(?:\.(\w+)|\blet\s+(?:mut\s+)?\w+|\b\w+)\s*:?=\s*&?\s*$/.exec(before);
+  if (assigned && /^\s*[;\n]|^\s*$/.test(after)) return assigned[1] ?? null;
+  // Rust's shorthand `Self { opts, http }` stores it under its own name.
+  if (/[{,]\s*$/.test(before) && /^\s*[,}]/.test(after)) return name;
+  return false;
+}
+
+/** `.F` that is read, not only assigned (`opts.F = 3` sets it; `opts.F == 0`, `opts.F += 1` read it). */
+export function readsField(before: string, after: string): boolean {
+  return /\.\s*$/.test(before) && !/^\s*=(?!=)/.test(after);
+}
+
+/**
+ * Exported fields of an exported record type (a Go or Rust struct, a Python class of annotated fields, a TS
+ * interface or object type) that a constructor of the same file takes as a parameter (the caller hands the
+ * record in to build something: an options or config type) and that nothing in the file reads. The record
+ * must be an input only: a function of the file that returns it (other than its own methods: `Default`,
+ * builders) makes it an output whose fields callers read; a parameter handed on whole (`json.Marshal(opts)`,
+ * `asdict(opts)`, `{ ...opts }`, a library method such as `opts.model_dump()`, a stored copy passed on) may be
+ * read field by field elsewhere, by reflection too. Each hit carries the field's name: the scan keeps it
+ * only if no other file reads `.field` either.
+ */
+export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string })[] {
+  const s = recordType(node, lang);
+  if (!s || !s.exported || s.fields.length < 2) return [];
+  const id = s.name;
+  // Cheap text question first: does any parameter list name the type?
+  const taken = lang === "go" ? new RegExp(`\\b\\w+\\s+\\*?${id}\\s*[,)]`) : new RegExp(`\\b\\w+\\??\\s*:\\s*(&\\s*(mut\\s+)?)?(Optional\\[|Readonly<|Partial<)?${id}\\b`);
+  if (!taken.test(content)) return [];
+  // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
+  if (lang === "rust" && /\bSerialize\b/.test(attributesOf(node))) return [];
+  // A Rust destructuring (`let Options { retries, .. } = opts`) reads fields by pattern.
+  if (lang === "rust" && new RegExp(`\\b${id}\\s*\\{[^{}]*\\}\\s*=[^=]`).test(content)) return [];
+  const root = node.getRoot().root();
+  const fns = root.findAll({ rule: { any: FUNCTIONS[lang].map((kind) => ({ kind })) } });
+  const local = localTypes(root, lang);
+  const fieldNames = new Set(s.fields.map((f) => f.name));
+  const methods = ownMethodNames(root, id, lang);
+  // `opts.X(...)` with X neither a field nor a method the file gives the type: a library reads the whole value.
+  const wholeCall = (after: string) => { const m = /^\s*\??\.\s*(\w+)\s*\(/.exec(after); return !!m && !fieldNames.has(m[1]!) && !methods.has(m[1]!); };
+  const words = new RegExp(`(?<![\\w$])${id}(?![\\w$])`);
+  const stores = new Set<string>();
+  let takers = 0;
+  for (const fn of fns) {
+    if (ownMethod(fn, id, lang)) continue;
+    if (words.test(resultOf(fn))) return [];
+    const params = paramsOfType(fn, id, lang);
+    if (!params.length) continue;
+    // Only a constructor's parameter is an options record: the function builds a type of this file from it
+    // (`New(opts Options) *Client`, `fn new(cfg: PoolConfig) -> Self`, `Client.__init__(self, opts)`). A
+    // predicate or renderer taking an entity (`can_edit(user: &User) -> bool`) reads what it needs of a record.
+    const text = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
+    // A taker that never mentions the record leaves the whole parameter unread (the unused-parameter rules'
+    // business, or a declaration such as a documented webhook whose body is only a docstring).
+    const mentions = params.some((p) => new RegExp(`(?<![\\w$])${p.text()}(?![\\w$])`).test(text)) ||
+      (lang === "typescript" && params.some((p) => p.parent()?.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")));
+    if (mentions && constructs(fn, id, lang, local)) takers++;
+    for (const p of params) {
+      // A TS parameter property (`private opts: Opts`) is stored under its own name.
+      if (lang === "typescript" && p.parent()?.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")) stores.add(p.text());
+      for (const m of text.matchAll(new RegExp(`(?<![\\w$])(?<![^.]\\.)${p.text()}(?![\\w$])`, "g"))) {
+        const lineStart = text.lastIndexOf("\n", m.index!) + 1;
+        const lineEnd = text.indexOf("\n", m.index!);
+        const before = text.slice(lineStart, m.index!);
+        const after = text.slice(m.index! + p.text().length, lineEnd < 0 ? undefined : lineEnd);
+        if (wholeCall(after)) return [];
+        // `opts.Field` reads a field; `opts:` is a key of a literal (`Writer{opts: opts}`), not the parameter.
+        if (/^\s*\??\.\s*\w/.test(after) || /^\s*:(?!=)/.test(after)) continue;
+        const key = storedUnder(before, after, p.text());
+        if (key === false) return [];
+        if (key) stores.add(key);
+      }
+    }
+  }
+  if (!takers) return [];
+  const code = content.replace(lang === "python" ? /#[^\n]*/g : /\/\/[^\n]*/g, "");
+  // A stored copy handed on whole (`json.Marshal(w.opts)`, `self.opts.model_dump()`) may be read anywhere.
+  for (const k of stores) {
+    for (const m of code.matchAll(new RegExp(`\\.${k}\\b(?!\\s*=[^=])`, "g"))) {
+      const after = code.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+      if (!/^\s*\??\.\s*\w/.test(after) || wholeCall(after)) return [];
+    }
+  }
+  const out: (Hit & { field: string })[] = [];
+  for (const f of s.fields) {
+    const read = [...code.matchAll(new RegExp(`\\.\\s*${f.name}\\b`, "g"))].some((m) => readsField(code.slice(0, m.index! + 1), code.slice(m.index! + m[0].length)));
+    if (read || documentedUnused(commentOf(f.decl, lang))) continue;
+    out.push({ region: regionOf(f.node), field: f.name, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
+  }
+  return out;
+}
+
+/** The doc comment above a field and the comment after it on its line. */
+function commentOf(decl: SgNode, lang: GrammarLanguage): string {
+  const out: string[] = [];
+  for (let p = decl.prev(); p && /comment|attribute_item/.test(String(p.kind())); p = p.prev()) out.push(p.text());
+  const next = decl.next();
+  if (next && /comment/.test(String(next.kind())) && next.range().start.line === decl.range().end.line) out.push(next.text());
+  if (lang === "rust") out.push(decl.text());
+  return out.join("\n");
+}
+
+/** A field documented as kept but inert: `Deprecated: ...`, `unused`, `reserved`, `has no effect` (not "ignored when X"). */
+function documentedUnused(doc: string): boolean {
+  return /\b(deprecated|unused|not used|no longer used|reserved|has no effect|no-op|ignored(?!\s+(when|if|unless|for|on)\b))\b|#\[deprecated/i.test(doc);
+}
+
+/** Candidates (a field's name, its file) that another non-test file of the same language reads as `.field`. */
+export function fieldsReadElsewhere(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
+  const seen = occurrences(candidates.map((c) => c.name), files);
+  return new Set(candidates.filter((c) => (seen.get(c.name) ?? []).some((o) =>
+    o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && readsField(o.before, o.after))));
+}
+
+function attributesOf(node: SgNode): string {
+  const out: string[] = [];
+  for (let p = node.prev(); p && /attribute_item|comment/.test(String(p.kind())); p = p.prev()) out.push(p.text());
+  return out.join("\n");
+}
