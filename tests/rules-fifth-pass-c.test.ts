@@ -36,3 +36,35 @@ describe("swallowed-error: a Go writer closed unchecked by a function with no er
     expect(found({ path: "snapshot/stop.go", content: src })).toEqual([]);
   });
 });
+
+describe("swallowed-error: a handler that only logs quietly around a write", () => {
+  test("Python: except Exception around a commit, logged at debug only", () => {
+    const src = (log: string) => lines("def retire(session, plan):", "    plan.retired = True", "    try:", "        session.commit()", "    except Exception:", `        ${log}`, '    return {"retired": plan.id}');
+    expect(found({ path: "billing/plans.py", content: src('log.debug("retire failed for %s", plan.id)') })).toEqual(["swallowed-error@billing/plans.py:5"]);
+    expect(found({ path: "billing/plans.py", content: src('log.error("retire failed for %s", plan.id)') })).toEqual([]);
+  });
+  test("Python: a quiet log around a read with a fallback is not a swallowed write", () => {
+    const src = lines("def rate(client, code):", "    try:", "        return client.lookup_rate(code)", "    except Exception:", '        log.debug("no rate for %s", code)', "    return 1.0");
+    expect(found({ path: "billing/rates.py", content: src })).toEqual([]);
+  });
+  test("TS: .catch(console.debug) on a delete, but not on a read", () => {
+    const del = lines("export async function purge(store: Store, key: string) {", "  await store.remove(key).catch(console.debug);", "  return true;", "}");
+    expect(found({ path: "src/purge.ts", content: del })).toEqual(["swallowed-error@src/purge.ts:2"]);
+    const read = lines("export async function avatar(api: Api, id: string) {", "  const a = await api.loadAvatar(id).catch(console.debug);", "  return a ?? PLACEHOLDER;", "}");
+    expect(found({ path: "src/avatar.ts", content: read })).toEqual([]);
+  });
+  test("Rust: if let Err around a commit that only traces, but not when it also propagates", () => {
+    const src = (body: string) => lines("pub async fn close(pool: &Pool, id: Id) -> Result<(), Error> {", "    let mut tx = pool.begin().await?;", "    tx.mark_closed(id).await?;", "    if let Err(e) = tx.commit().await {", body, "    }", "    Ok(())", "}");
+    expect(found({ path: "src/close.rs", content: src('        trace!("commit: {e}");') })).toEqual(["swallowed-error@src/close.rs:4"]);
+    expect(found({ path: "src/close.rs", content: src('        trace!("commit: {e}");\n        return Err(e.into());') })).toEqual([]);
+  });
+  test("Go: a failed save only logged while the function answers nil", () => {
+    const src = (tail: string) => lines("package ledger", "func (l *Ledger) Post(ctx context.Context, e Entry) error {", "\terr := l.store.Save(ctx, e)", "\tif err != nil {", '\t\tl.log.Printf("post %s: %v", e.ID, err)', tail, "\t}", "\treturn nil", "}");
+    expect(found({ path: "ledger/post.go", content: src("") })).toEqual(["swallowed-error@ledger/post.go:4"]);
+    expect(found({ path: "ledger/post.go", content: src("\t\treturn err") })).toEqual([]);
+  });
+  test("Go: the same branch in a function with no error result has nobody to tell", () => {
+    const src = lines("package ledger", "func (l *Ledger) flushLoop(ctx context.Context) {", "\tfor e := range l.queue {", "\t\terr := l.store.Save(ctx, e)", "\t\tif err != nil {", '\t\t\tl.log.Printf("post %s: %v", e.ID, err)', "\t\t}", "\t}", "}");
+    expect(found({ path: "ledger/loop.go", content: src })).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makes
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
+import { quietHandlerCheck } from "./quiet-handler";
 import { swallowedCheck } from "./swallowed";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { selfSpans } from "./unreferenced";
@@ -80,6 +81,7 @@ const DEFINED = {
   "credential-compare": { node: credentialCompare },
   "discarded-write": { node: discardedWriteCheck },
   "unguarded-route": { node: unguardedRouteCheck },
+  "quiet-handler": { node: quietHandlerCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {
