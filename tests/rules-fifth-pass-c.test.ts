@@ -68,3 +68,30 @@ describe("swallowed-error: a handler that only logs quietly around a write", () 
     expect(found({ path: "ledger/loop.go", content: src })).toEqual([]);
   });
 });
+
+describe("unwired-auth: a Python view registered bare beside guarded siblings", () => {
+  const flask = (guard: string) => lines(
+    "from flask import Blueprint", "from .auth import login_required", "", "bp = Blueprint(\"invoices\", __name__)", "",
+    "@bp.route(\"/invoices\")", "@login_required", "def index():", "    return render_template(\"invoices.html\")", "",
+    "@bp.route(\"/invoices/<int:iid>/void\", methods=[\"POST\"])", ...(guard ? [guard] : []), "def void(iid):", "    Invoice.query.get_or_404(iid).void()", "    return redirect(\"/invoices\")");
+  test("Flask: the POST view lacks the decorator its sibling carries", () => {
+    expect(found({ path: "app/invoices.py", content: flask("") })).toEqual(["unwired-auth@app/invoices.py:11"]);
+  });
+  test("Flask: the same view with the decorator is not reported", () => {
+    expect(found({ path: "app/invoices.py", content: flask("@login_required") })).toEqual([]);
+  });
+  const fastapi = (deps: string) => lines(
+    "router = APIRouter()", "",
+    "@router.get(\"/keys\", dependencies=[Depends(require_owner)])", "async def keys():", "    return await store.keys()", "",
+    `@router.delete("/keys/{kid}"${deps})`, "async def revoke(kid: str):", "    await store.revoke(kid)");
+  test("FastAPI: a delete without the route dependency its sibling declares", () => {
+    expect(found({ path: "api/keys.py", content: fastapi("") })).toEqual(["unwired-auth@api/keys.py:7"]);
+    expect(found({ path: "api/keys.py", content: fastapi(", dependencies=[Depends(require_owner)]") })).toEqual([]);
+  });
+  test("no guarded sibling, or a router guarded as a whole: nothing to compare against", () => {
+    const open = lines("router = APIRouter()", "", "@router.get(\"/keys\")", "async def keys():", "    return await store.keys()", "", "@router.delete(\"/keys/{kid}\")", "async def revoke(kid: str):", "    await store.revoke(kid)");
+    expect(found({ path: "api/keys.py", content: open })).toEqual([]);
+    const whole = fastapi("").replace("router = APIRouter()", "router = APIRouter(dependencies=[Depends(require_owner)])");
+    expect(found({ path: "api/keys.py", content: whole })).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import { secretlintHits } from "./secretlint";
 import { quietHandlerCheck } from "./quiet-handler";
 import { swallowedCheck } from "./swallowed";
 import { unguardedRouteCheck } from "./unguarded-route";
+import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
 
@@ -82,6 +83,7 @@ const DEFINED = {
   "discarded-write": { node: discardedWriteCheck },
   "unguarded-route": { node: unguardedRouteCheck },
   "quiet-handler": { node: quietHandlerCheck },
+  "unguarded-view": { node: unguardedViewCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {

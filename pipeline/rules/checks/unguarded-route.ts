@@ -13,7 +13,7 @@ const REGISTERS = /^(HandleFunc|Handle|Post|Put|Patch|Delete|Get|Head|Options|PO
  * Routes that are open by design: the entry points of authentication itself (logging in, signing up,
  * exchanging a token, an OAuth callback), webhooks (they verify a signature in the handler) and health probes.
  */
-const OPEN_BY_DESIGN = /(^|[/_-])(log-?in|log-?out|sign-?in|sign-?up|sign-?out|register|signup|token|oauth\w*|callback|auth\w*|session\w*|password\w*|webhooks?|hooks?|health\w*|ready\w*|live\w*)([/_.-]|$)/i;
+export const OPEN_BY_DESIGN = /(^|[/_-])(log-?in|log-?out|sign-?in|sign-?up|sign-?out|register|signup|token|oauth\w*|callback|auth\w*|session\w*|password\w*|webhooks?|hooks?|health\w*|ready\w*|live\w*)([/_.-]|$)/i;
 
 interface Registration { call: SgNode; receiver: string; verb: string | null; path: string; handlers: SgNode[] }
 
