@@ -95,3 +95,32 @@ describe("unwired-auth: a Python view registered bare beside guarded siblings", 
     expect(found({ path: "api/keys.py", content: whole })).toEqual([]);
   });
 });
+
+describe("unwired-auth: a Rust route the guard layer of its siblings does not reach", () => {
+  const axum = (order: "after" | "before") => lines(
+    "pub fn billing(state: Shared) -> Router<Shared> {",
+    "    let r = Router::new().route(\"/invoices\", get(invoices::list));",
+    ...(order === "after"
+      ? ["    r.route_layer(from_fn_with_state(state.clone(), ensure_billing_admin))", "        .route(\"/invoices/{id}/refund\", post(invoices::refund))"]
+      : ["    r.route(\"/invoices/{id}/refund\", post(invoices::refund))", "        .route_layer(from_fn_with_state(state.clone(), ensure_billing_admin))"]),
+    "}");
+  test("axum: a POST added after route_layer(guard) is outside it", () => {
+    expect(found({ path: "src/billing.rs", content: axum("after") })).toEqual(["unwired-auth@src/billing.rs:4"]);
+  });
+  test("axum: the same POST added before the layer is guarded", () => {
+    expect(found({ path: "src/billing.rs", content: axum("before") })).toEqual([]);
+  });
+  const poem = (route: string) => lines(
+    "fn api() -> Route {",
+    "    let ops = Route::new().at(\"/jobs\", get(list_jobs)).with(RequireOperatorRole);",
+    "    Route::new()",
+    "        .nest(\"/ops\", ops)",
+    `        .at("${route}", post(run_job))`,
+    "}");
+  test("poem: a POST on the outer route beside a nested guarded group", () => {
+    expect(found({ path: "src/api.rs", content: poem("/jobs/:id/run") })).toEqual(["unwired-auth@src/api.rs:5"]);
+  });
+  test("poem: a webhook beside the group is open by design", () => {
+    expect(found({ path: "src/api.rs", content: poem("/webhooks/ci") })).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { quietHandlerCheck } from "./quiet-handler";
 import { swallowedCheck } from "./swallowed";
+import { unguardedBuilderCheck } from "./unguarded-builder";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
@@ -84,6 +85,7 @@ const DEFINED = {
   "unguarded-route": { node: unguardedRouteCheck },
   "quiet-handler": { node: quietHandlerCheck },
   "unguarded-view": { node: unguardedViewCheck },
+  "unguarded-builder": { node: unguardedBuilderCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {
