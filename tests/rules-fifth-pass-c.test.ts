@@ -124,3 +124,49 @@ describe("unwired-auth: a Rust route the guard layer of its siblings does not re
     expect(found({ path: "src/api.rs", content: poem("/webhooks/ci") })).toEqual([]);
   });
 });
+
+describe("unwired-auth: a value composed from a guard and never used, outside TS", () => {
+  const pyGuard = lines("def staff_only(view):", "    @wraps(view)", "    def inner(request, *a, **kw):", "        if not request.user.is_staff:", "            raise PermissionDenied", "        return view(request, *a, **kw)", "    return inner", "");
+  test("Python: the guarded view is built, the bare one is routed", () => {
+    const src = pyGuard + lines("guarded_export = staff_only(export_ledger)", "urlpatterns = [path(\"ledger/export\", export_ledger)]");
+    expect(found({ path: "ledger/urls.py", content: src })).toEqual(["unwired-auth@ledger/urls.py:9"]);
+  });
+  test("Python: routing the guarded one is wired", () => {
+    const src = pyGuard + lines("guarded_export = staff_only(export_ledger)", "urlpatterns = [path(\"ledger/export\", guarded_export)]");
+    expect(found({ path: "ledger/urls.py", content: src })).toEqual([]);
+  });
+  const rs = (serve: string) => lines(
+    "async fn gate(req: Request, next: Next) -> Result<Response, StatusCode> {",
+    "    if req.extensions().get::<Session>().map_or(true, |s| !s.is_admin()) {",
+    "        return Err(StatusCode::FORBIDDEN);",
+    "    }",
+    "    Ok(next.run(req).await)",
+    "}",
+    "pub fn tenants() -> Router {",
+    "    let tenant_admin = Router::new().route(\"/tenants/{id}\", delete(drop_tenant)).layer(from_fn(gate));",
+    `    ${serve}`,
+    "}");
+  test("Rust: the layered router is bound and dropped; the bare one is served", () => {
+    expect(found({ path: "src/tenants.rs", content: rs("Router::new().route(\"/tenants/{id}\", delete(drop_tenant))") })).toEqual(["unwired-auth@src/tenants.rs:8"]);
+    expect(found({ path: "src/tenants.rs", content: rs("Router::new().merge(tenant_admin)") })).toEqual([]);
+  });
+  const go = (mount: string) => lines(
+    "package web",
+    "func sessionGate(next http.Handler) http.Handler {",
+    "\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {",
+    "\t\tif _, err := r.Cookie(\"session\"); err != nil {",
+    "\t\t\thttp.Error(w, \"unauthorized\", http.StatusUnauthorized)",
+    "\t\t\treturn",
+    "\t\t}",
+    "\t\tnext.ServeHTTP(w, r)",
+    "\t})",
+    "}",
+    "var members = chain(sessionGate, withTrace)",
+    "func Mount(mux *http.ServeMux) {",
+    `\t${mount}`,
+    "}");
+  test("Go: a package-level chain built from the guard that nothing mounts", () => {
+    expect(found({ path: "web/mount.go", content: go("mux.Handle(\"/club/\", withTrace(memberPages()))") })).toEqual(["unwired-auth@web/mount.go:11"]);
+    expect(found({ path: "web/mount.go", content: go("mux.Handle(\"/club/\", members(memberPages()))") })).toEqual([]);
+  });
+});

@@ -163,25 +163,39 @@ export function sameTypeWrapper(fn: SgNode, lang: RuleLanguage): boolean {
   return !!bound && /^impl\s/.test(ret) && traitOf(ret.replace(/^impl\s+/, "")) === traitOf(bound);
 }
 
+/** Per language: the declaration that binds a value, its name and value fields, and the call kind. */
+const BINDINGS: Partial<Record<RuleLanguage, { kind: string; name: string; value: string; call: string }>> = {
+  typescript: { kind: "variable_declarator", name: "name", value: "value", call: "call_expression" },
+  python: { kind: "assignment", name: "left", value: "right", call: "call" },
+  rust: { kind: "let_declaration", name: "pattern", value: "value", call: "call_expression" },
+  go: { kind: "var_spec", name: "name", value: "value", call: "call_expression" },
+};
+
 /**
- * A value composed from a guard (TS/JS): a declaration whose initialiser is a call chain handing a
- * same-file guard to a builder (`const adminProcedure = base.use(isAdmin)`, `const secured =
- * compose(requireRole, handler)`). It carries the guard's access decision; nothing referencing it means the
- * guarded variant was built and never mounted, while the routes use an unguarded one.
+ * A value composed from a guard: a binding whose initialiser is a call chain handing a same-file guard to a
+ * builder (`const adminProcedure = base.use(isAdmin)`, `admin = APIRouter(dependencies=[Depends(require_admin)])`,
+ * `let admin = Router::new().route(..).layer(from_fn(require_admin))`, Go's package-level `var adminChain =
+ * alice.New(requireAdmin)`). It carries the guard's access decision; nothing referencing it means the guarded
+ * variant was built and never mounted, while the routes use an unguarded one.
  */
 export function composedGuard(node: SgNode, lang: RuleLanguage, key?: object): boolean {
-  if (lang !== "typescript" || node.kind() !== "variable_declarator") return false;
-  const value = node.field("value" as never) as SgNode | null;
-  if (value?.kind() !== "call_expression") return false;
-  const args = [value, ...value.findAll({ rule: { kind: "call_expression" } })]
-    .flatMap((c) => ((c.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => a.kind() === "identifier").map((a) => a.text()));
+  const b = BINDINGS[lang];
+  if (!b || node.kind() !== b.kind) return false;
+  const name = node.field(b.name as never) as SgNode | null;
+  let value = node.field(b.value as never) as SgNode | null;
+  if (value?.kind() === "expression_list") value = value.namedChildren()[0] ?? null;
+  if (!name || !/^(identifier|mut_pattern)$/.test(String(name.kind())) || value?.kind() !== b.call) return false;
+  // The guard handed to a builder (`base.use(isAdmin)`) or applied to a handler (`staff_only(export_view)`).
+  const args = [value, ...value.findAll({ rule: { kind: b.call } })]
+    .flatMap((c) => [c.field("function" as never) as SgNode | null, ...((c.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [])])
+    .filter((a): a is SgNode => a?.kind() === "identifier").map((a) => a.text());
   if (!args.length) return false;
-  const own = (node.field("name" as never) as SgNode | null)?.text();
+  const own = name.text().replace(/^mut\s+/, "");
   const guards = sameFileGuards(node.getRoot().root(), lang, key);
   return args.some((a) => a !== own && guards.has(a));
 }
 
-const GUARD_KINDS = ["function_declaration", "method_declaration", "variable_declarator", "function_item"];
+const GUARD_KINDS = ["function_declaration", "method_declaration", "variable_declarator", "function_item", "function_definition"];
 const guardCache = new WeakMap<object, Set<string>>();
 
 /**
