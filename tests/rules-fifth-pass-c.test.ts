@@ -170,3 +170,22 @@ describe("unwired-auth: a value composed from a guard and never used, outside TS
     expect(found({ path: "web/mount.go", content: go("mux.Handle(\"/club/\", members(memberPages()))") })).toEqual([]);
   });
 });
+
+describe("unwired-auth: Python class-based and DRF function views beside guarded siblings", () => {
+  const cbv = (bases: string) => lines(
+    "class TicketList(PermissionRequiredMixin, ListView):", "    permission_required = \"desk.view_ticket\"", "    model = Ticket", "",
+    `class TicketClose(${bases}):`, "    def post(self, request, pk):", "        Ticket.objects.filter(pk=pk).update(closed=True)", "        return redirect(\"tickets\")");
+  test("a POST handler class without the mixin its sibling has", () => {
+    expect(found({ path: "desk/views.py", content: cbv("View") })).toEqual(["unwired-auth@desk/views.py:5"]);
+  });
+  test("the same class with the mixin is not reported", () => {
+    expect(found({ path: "desk/views.py", content: cbv("PermissionRequiredMixin, View") })).toEqual([]);
+  });
+  const fv = (extra: string) => lines(
+    "@api_view([\"GET\"])", "@permission_classes([IsAdminUser])", "def audit_log(request):", "    return Response(AuditEntry.objects.values())", "",
+    "@api_view([\"DELETE\"])", ...(extra ? [extra] : []), "def purge_audit_log(request):", "    AuditEntry.objects.all().delete()", "    return Response(status=204)");
+  test("DRF: a DELETE function view without the permission decorator its sibling declares", () => {
+    expect(found({ path: "audit/api.py", content: fv("") })).toEqual(["unwired-auth@audit/api.py:6"]);
+    expect(found({ path: "audit/api.py", content: fv("@permission_classes([IsAdminUser])") })).toEqual([]);
+  });
+});

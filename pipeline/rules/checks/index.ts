@@ -13,6 +13,7 @@ import { secretlintHits } from "./secretlint";
 import { quietHandlerCheck } from "./quiet-handler";
 import { swallowedCheck } from "./swallowed";
 import { unguardedBuilderCheck } from "./unguarded-builder";
+import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
@@ -86,6 +87,7 @@ const DEFINED = {
   "quiet-handler": { node: quietHandlerCheck },
   "unguarded-view": { node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },
+  "unguarded-class-view": { node: unguardedClassViewCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {

@@ -17,6 +17,10 @@ interface View { def: SgNode; receiver: string; verb: string | null; path: strin
 export function viewOf(decorated: SgNode): View | null {
   const decorators = decorated.children().filter((c) => c.kind() === "decorator");
   for (const d of decorators) {
+    // DRF function views: `@api_view(["POST"])`, the methods table is the registration.
+    const table = /^@(api_view)\s*\(\s*(?:http_method_names\s*=\s*)?[[(]([^\])]*)/.exec(d.text());
+    const def0 = decorated.field("definition" as never) as SgNode | null;
+    if (table && def0) return { def: def0, receiver: table[1]!, verb: table[2]!.match(/POST|PUT|PATCH|DELETE/i)?.[0]?.toUpperCase() ?? "GET", path: "", route: d, others: decorators.filter((o) => o.id() !== d.id()) };
     const m = /^@([\w.]+)\.(\w+)\s*\(\s*(?:path\s*=\s*)?[rfbu]?["']([^"']*)["']/.exec(d.text());
     if (!m || !(VERB_METHOD.test(m[2]!) || TABLE_METHOD.test(m[2]!) || /^(get|head|options)$/i.test(m[2]!))) continue;
     let verb: string | null = m[2]!.toUpperCase();
@@ -62,17 +66,21 @@ function routerGuarded(receiver: string, text: string): boolean {
 export function unguardedViewCheck({ node, params, rule, file }: CheckContext): Hit[] {
   const view = viewOf(node);
   if (!view || !view.verb || !VERB_METHOD.test(view.verb) || OPEN_BY_DESIGN.test(view.path)) return [];
+  // The view's own name can say it is an entry point of authentication (`def login()` mounted at "/").
+  if (OPEN_BY_DESIGN.test((view.def.field("name" as never) as SgNode | null)?.text() ?? "")) return [];
   const root = node.getRoot().root();
   const names = param<string[]>(params, "names", []).map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
   const guards = sameFileGuards(root, rule.language, file);
   const isGuard = (name: string): boolean => guards.has(name) || (names.length > 0 && names.every((re) => re.test(name)));
-  if (carriesGuard(view, isGuard) || makesAccessDecision(view.def.text())) return [];
+  // Opened on purpose (`@permission_classes([AllowAny])`) is a decision, not a missing guard.
+  const opened = (v: View) => v.others.some((d) => /\bAllowAny\b/.test(d.text()));
+  if (opened(view) || carriesGuard(view, isGuard) || makesAccessDecision(view.def.text())) return [];
   const text = root.text().replace(/(^|\s)#[^\n]*/g, "");
   if (routerGuarded(view.receiver, text)) return [];
   if ([...guards].some((name) => (text.match(new RegExp(`(?<![\\w.])${name}(?!\\w)`, "g"))?.length ?? 0) === 1)) return [];
   const sibling = (node.parent()?.children() ?? [])
     .filter((c) => c.kind() === "decorated_definition" && c.id() !== node.id())
-    .map(viewOf).find((v) => v && v.receiver === view.receiver && carriesGuard(v, isGuard));
+    .map(viewOf).find((v) => v && v.receiver === view.receiver && !opened(v) && carriesGuard(v, isGuard));
   if (!sibling) return [];
   return [{ region: regionOf(view.route), message: `${view.verb} ${view.path} is registered on ${view.receiver} without the guard its sibling views carry (line ${sibling.route.range().start.line + 1})` }];
 }
