@@ -189,3 +189,26 @@ describe("unwired-auth: Python class-based and DRF function views beside guarded
     expect(found({ path: "audit/api.py", content: fv("@permission_classes([IsAdminUser])") })).toEqual([]);
   });
 });
+
+describe("unwired-auth: a tonic service added bare beside an intercepted sibling", () => {
+  const server = (second: string) => lines(
+    "pub async fn run(addr: SocketAddr, st: State) -> anyhow::Result<()> {",
+    "    let tenants = TenantsServer::with_interceptor(st.tenants(), verify_bearer);",
+    "    Server::builder()",
+    "        .add_service(tenants)",
+    `        .add_service(${second})`,
+    "        .serve(addr)",
+    "        .await?;",
+    "    Ok(())",
+    "}");
+  test("the sibling is intercepted by a guard, this one is not", () => {
+    expect(found({ path: "src/run.rs", content: server("BillingServer::new(st.billing())") })).toEqual(["unwired-auth@src/run.rs:5"]);
+  });
+  test("health beside it, or the same guard on both, is not reported", () => {
+    expect(found({ path: "src/run.rs", content: server("HealthServer::new(st.health())") })).toEqual([]);
+    expect(found({ path: "src/run.rs", content: server("BillingServer::with_interceptor(st.billing(), verify_bearer)") })).toEqual([]);
+  });
+  test("an interceptor that is no requirement (tracing) makes no guarded sibling", () => {
+    expect(found({ path: "src/run.rs", content: server("BillingServer::new(st.billing())").replace("verify_bearer", "trace_calls") })).toEqual([]);
+  });
+});

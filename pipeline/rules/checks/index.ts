@@ -12,7 +12,7 @@ import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { quietHandlerCheck } from "./quiet-handler";
 import { swallowedCheck } from "./swallowed";
-import { unguardedBuilderCheck } from "./unguarded-builder";
+import { unguardedBuilderCheck, unguardedServiceCheck } from "./unguarded-builder";
 import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedViewCheck } from "./unguarded-view";
@@ -87,6 +87,7 @@ const DEFINED = {
   "quiet-handler": { node: quietHandlerCheck },
   "unguarded-view": { node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },
+  "unguarded-service": { node: unguardedServiceCheck },
   "unguarded-class-view": { node: unguardedClassViewCheck },
   "not-base-hook": {
     crossFile: true,

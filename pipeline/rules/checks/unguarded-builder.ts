@@ -109,3 +109,35 @@ export function unguardedBuilderCheck({ node, params, rule, file }: CheckContext
   if (!group) return [];
   return [{ region: routeRegion(node, fn), message: `route ${path} is added beside the guarded group of line ${group.node.range().start.line + 1}, outside its guard` }];
 }
+
+/** Services open by design beside guarded ones: health checks and server reflection. */
+const OPEN_SERVICE = /health|reflection/i;
+
+/**
+ * tonic: a service added to a server beside a sibling wrapped in a guard interceptor
+ * (`add_service(AdminServer::with_interceptor(admin, check_auth))`, `InterceptedService::new(svc, auth)`),
+ * itself added bare, with no guard layer over the whole server. Health and reflection services are open by
+ * design.
+ */
+export function unguardedServiceCheck({ node, params, rule, file }: CheckContext): Hit[] {
+  const args = node.field("arguments" as never) as SgNode | null;
+  const own = args?.text() ?? "";
+  if (!args || OPEN_SERVICE.test(own)) return [];
+  const root = node.getRoot().root();
+  const names = param<string[]>(params, "names", []).map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
+  const guards = sameFileGuards(root, rule.language, file);
+  const isGuard = (name: string): boolean => guards.has(name) || (names.length > 0 && names.every((re) => re.test(name)));
+  // A function handed over as an interceptor is middleware by how tonic mounts it: named for a requirement, it is a guard.
+  const verb = names[1] ?? /(?!)/;
+  const byLet = (id: string) => new RegExp(`\\blet\\s+(?:mut\\s+)?${id}\\b[^=;]*=([^;]*);`).exec(root.text())?.[1] ?? "";
+  const intercepted = (text: string): boolean => [...`${text} ${/^\(\s*([a-z_]\w*)\s*\)$/.test(text) ? byLet(text.replace(/[()\s]/g, "")) : ""}`
+    .matchAll(/(?:with_interceptor|InterceptedService::new|interceptor)\s*\(([^;]*)/g)]
+    .some(([, a]) => (a!.match(/[A-Za-z_]\w*/g) ?? []).some((w) => isGuard(w) || (/^[a-z_]\w*$/.test(w) && verb.test(w))));
+  if (intercepted(own) || (own.match(/[A-Za-z_]\w*/g) ?? []).some(isGuard)) return [];
+  const chain = chainOf(topOf(node));
+  if (chain.some((l) => WRAPS.test(l.method) && (l.args?.text().match(/[A-Za-z_]\w*/g) ?? []).some(isGuard))) return [];
+  const sibling = chain.find((l) => l.method === "add_service" && l.node.id() !== node.id() && intercepted(l.args?.text() ?? ""));
+  if (!sibling) return [];
+  const fn = node.field("function" as never) as SgNode;
+  return [{ region: routeRegion(node, fn), message: `service added without the guard interceptor its sibling service carries (line ${sibling.node.range().start.line + 1})` }];
+}
