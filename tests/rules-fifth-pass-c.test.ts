@@ -212,3 +212,13 @@ describe("unwired-auth: a tonic service added bare beside an intercepted sibling
     expect(found({ path: "src/run.rs", content: server("BillingServer::new(st.billing())").replace("verify_bearer", "trace_calls") })).toEqual([]);
   });
 });
+
+describe("quiet handlers: what counts as only logging", () => {
+  test("a chained structured log spanning lines is one logging statement", async () => {
+    const { onlyLogs } = await import("../pipeline/rules/checks/quiet-handler");
+    expect(onlyLogs("{\n\tlog.Warn().\n\t\tStr(\"id\", id).\n\t\tErr(err).Msg(\"save\")\n}", "go")).toBe(true);
+    expect(onlyLogs("{\n\tlog.Warn().Err(err).Msg(\"save\")\n\treturn err\n}", "go")).toBe(false);
+    expect(onlyLogs("{\n  logger.debug(\n    \"x\",\n    exc_info=True)\n}", "python")).toBe(true);
+    expect(onlyLogs("{ logger.warning(\"x\") }", "python")).toBe(false);
+  });
+});

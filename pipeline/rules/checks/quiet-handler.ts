@@ -29,7 +29,8 @@ export function onlyLogs(body: string, lang: string): boolean {
   const joined: string[] = [];
   for (const s of stmts) {
     const last = joined[joined.length - 1];
-    if (last !== undefined && (last.match(/\(/g)?.length ?? 0) > (last.match(/\)/g)?.length ?? 0)) joined[joined.length - 1] = `${last} ${s}`;
+    const open = last !== undefined && ((last.match(/\(/g)?.length ?? 0) > (last.match(/\)/g)?.length ?? 0) || /\.$/.test(last) || /^\./.test(s));
+    if (last !== undefined && open) joined[joined.length - 1] = `${last} ${s}`;
     else joined.push(s);
   }
   return joined.every((s) => (lang === "go" ? GO_LOG_CALL : QUIET_CALL).test(s));
