@@ -195,6 +195,24 @@ export function composedGuard(node: SgNode, lang: RuleLanguage, key?: object): b
   return args.some((a) => a !== own && guards.has(a));
 }
 
+/** The rule's guard vocabulary (`names`: every regex must match), compiled; `(?i)` prefixes become the i flag. */
+export function guardVocabulary(names: readonly string[]): RegExp[] {
+  return names.map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
+}
+
+/** Is this name a guard: one of the file's guards by shape, or a name of the rule's vocabulary? */
+export function guardTest(guards: ReadonlySet<string>, vocabulary: readonly RegExp[]): (name: string) => boolean {
+  return (name) => guards.has(name) || (vocabulary.length > 0 && vocabulary.every((re) => re.test(name)));
+}
+
+/**
+ * One report per defect: a guard of the file that is named only where it is defined is mounted nowhere, and
+ * unwired-auth reports it there; the routes it leaves open are the same defect. `text` is the file without comments.
+ */
+export function guardMountedNowhere(guards: ReadonlySet<string>, text: string): boolean {
+  return [...guards].some((name) => (text.match(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0) === 1);
+}
+
 const GUARD_KINDS = ["function_declaration", "method_declaration", "variable_declarator", "function_item", "function_definition"];
 const guardCache = new WeakMap<object, Set<string>>();
 

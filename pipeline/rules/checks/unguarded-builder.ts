@@ -2,7 +2,7 @@
 // the guard its siblings sit behind does not reach it.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { makesAccessDecision, sameFileGuards } from "./guard-shape";
+import { guardMountedNowhere, guardTest, guardVocabulary, makesAccessDecision, sameFileGuards } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -82,9 +82,9 @@ export function unguardedBuilderCheck({ node, params, rule, file }: CheckContext
   const path = list[0]!.text().replace(/^"|"$/g, "");
   if (!STATE_CHANGING.test(list[1]!.text()) || OPEN_BY_DESIGN.test(path)) return [];
   const root = node.getRoot().root();
-  const names = param<string[]>(params, "names", []).map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
+  const names = guardVocabulary(param<string[]>(params, "names", []));
   const guards = sameFileGuards(root, rule.language, file);
-  const isGuard = (name: string): boolean => guards.has(name) || (names.length > 0 && names.every((re) => re.test(name)));
+  const isGuard = guardTest(guards, names);
   // Guarded on its own: `post(h).route_layer(from_fn(require_admin))`, `post(admin_only(h))`.
   if ((list[1]!.text().match(/[A-Za-z_]\w*/g) ?? []).some(isGuard)) return [];
   const chain = chainOf(topOf(node));
@@ -95,7 +95,7 @@ export function unguardedBuilderCheck({ node, params, rule, file }: CheckContext
   // Wrapped as a whole: a guard later in an axum chain, or anywhere in the others'.
   if (chain.some((l, i) => guarding(l) && (!ORDERED.test(l.method) || i > at))) return [];
   const text = root.text().replace(/\/\/[^\n]*/g, "");
-  if ([...guards].some((name) => (text.match(new RegExp(`(?<![\\w.])${name}(?!\\w)`, "g"))?.length ?? 0) === 1)) return [];
+  if (guardMountedNowhere(guards, text)) return [];
   if (handlerDecides(list[1]!, root)) return [];
   const before = chain.slice(0, at).findIndex((l) => guarding(l) && ORDERED.test(l.method));
   // Routes added before the layer, in this chain or in the `let` binding the chain starts from.
@@ -124,9 +124,9 @@ export function unguardedServiceCheck({ node, params, rule, file }: CheckContext
   const own = args?.text() ?? "";
   if (!args || OPEN_SERVICE.test(own)) return [];
   const root = node.getRoot().root();
-  const names = param<string[]>(params, "names", []).map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
+  const names = guardVocabulary(param<string[]>(params, "names", []));
   const guards = sameFileGuards(root, rule.language, file);
-  const isGuard = (name: string): boolean => guards.has(name) || (names.length > 0 && names.every((re) => re.test(name)));
+  const isGuard = guardTest(guards, names);
   // A function handed over as an interceptor is middleware by how tonic mounts it: named for a requirement, it is a guard.
   const verb = names[1] ?? /(?!)/;
   const byLet = (id: string) => new RegExp(`\\blet\\s+(?:mut\\s+)?${id}\\b[^=;]*=([^;]*);`).exec(root.text())?.[1] ?? "";

@@ -3,7 +3,7 @@
 // injected caller) registered without one.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { makesAccessDecision, sameFileGuards, SUBJECT } from "./guard-shape";
+import { guardMountedNowhere, guardTest, guardVocabulary, makesAccessDecision, sameFileGuards, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -69,15 +69,15 @@ export function unguardedViewCheck({ node, params, rule, file }: CheckContext): 
   // The view's own name can say it is an entry point of authentication (`def login()` mounted at "/").
   if (OPEN_BY_DESIGN.test((view.def.field("name" as never) as SgNode | null)?.text() ?? "")) return [];
   const root = node.getRoot().root();
-  const names = param<string[]>(params, "names", []).map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
+  const names = guardVocabulary(param<string[]>(params, "names", []));
   const guards = sameFileGuards(root, rule.language, file);
-  const isGuard = (name: string): boolean => guards.has(name) || (names.length > 0 && names.every((re) => re.test(name)));
+  const isGuard = guardTest(guards, names);
   // Opened on purpose (`@permission_classes([AllowAny])`) is a decision, not a missing guard.
   const opened = (v: View) => v.others.some((d) => /\bAllowAny\b/.test(d.text()));
   if (opened(view) || carriesGuard(view, isGuard) || makesAccessDecision(view.def.text())) return [];
   const text = root.text().replace(/(^|\s)#[^\n]*/g, "");
   if (routerGuarded(view.receiver, text)) return [];
-  if ([...guards].some((name) => (text.match(new RegExp(`(?<![\\w.])${name}(?!\\w)`, "g"))?.length ?? 0) === 1)) return [];
+  if (guardMountedNowhere(guards, text)) return [];
   const sibling = (node.parent()?.children() ?? [])
     .filter((c) => c.kind() === "decorated_definition" && c.id() !== node.id())
     .map(viewOf).find((v) => v && v.receiver === view.receiver && !opened(v) && carriesGuard(v, isGuard));
