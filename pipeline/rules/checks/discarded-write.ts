@@ -98,10 +98,36 @@ export function echoesError(nodeText: string): boolean {
   return /[(,]\s*&?(err|error|err[A-Z_]\w*)\s*[,)]/.test(nodeText.replace(/^\s*(let\s+)?_\w*(\s*,\s*_)*\s*:?=\s*/, ""));
 }
 
+/** The innermost function around a node. */
+function nearestFunction(node: SgNode): SgNode | null {
+  for (let n = node.parent(); n; n = n.parent()) if (FUNCTION_KINDS.test(String(n.kind()))) return n;
+  return null;
+}
+
+/**
+ * Go: the writer was made for writing by this very function (`os.Create`, `os.OpenFile` with a write
+ * flag, any package's `NewWriter`), and the function answers no error. Whatever it wrote is only on disk
+ * once Close succeeds, and nothing can tell its caller that it did not: the function has no channel left.
+ */
+export function createdHereWithoutErrorResult(node: SgNode, sink: string | null): boolean {
+  const fn = nearestFunction(node);
+  if (!fn || !sink || /\./.test(sink)) return false;
+  // On a failure path (`if err != nil { f.Close(); return }`) the output is already lost and reported.
+  let branch = node.parent();
+  while (branch && /^(block|statement_list)$/.test(String(branch.kind()))) branch = branch.parent();
+  if (branch?.kind() === "if_statement" && /err\w*\s*!=\s*nil/.test((branch.field("condition" as never) as SgNode | null)?.text() ?? "")) return false;
+  const result = (fn.field("result" as never) as SgNode | null)?.text() ?? "";
+  if (/(^|[\s,(])error\)?$/.test(result)) return false;
+  const decl = declaration(sink, fn.text());
+  return /\bos\.Create\(|\bos\.OpenFile\([^)]*O_(WRONLY|RDWR|APPEND|CREATE)|\b\w+\.NewWriter\w*\(/.test(decl);
+}
+
 /** A write-like macro or call whose result is dropped, into a sink that can fail: swallowed-error rules apply. */
 export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   if (echoesError(ctx.node.text())) return [];
   const sink = sinkOf(ctx.node);
+  // `createdHere: true`: only a writer this function created, in a function that answers no error.
+  if (ctx.params["createdHere"] === true && !createdHereWithoutErrorResult(ctx.node, sink)) return [];
   const fnText = outermostFunction(ctx.node)?.text() ?? "";
   const method = ctx.rule.language === "rust" ? rustMethodOf(ctx.node) : "";
   if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language, method)) return [];

@@ -5,7 +5,7 @@ import type { RuleLanguage } from "../rule-spec";
 import { pyBases, pyOwner } from "../syntax";
 
 /** Who is asking: credentials, sessions, users, roles. */
-const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|session|(?<![a-z])user(?![a-z])|(?<![a-z])role|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|(?<![a-z])owner|scope|principal|identity/i;
+export const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|session|(?<![a-z])user(?![a-z])|(?<![a-z])role|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|(?<![a-z])owner|scope|principal|identity/i;
 /** Refusal: 401/403 in the vocabulary of each framework, or a redirect to a login page. */
 const REFUSAL = /\b40[13]\b|unauthori[sz]ed|unauthenticated|forbidden|permission_?denied|PermissionDenied|NotAuthenticated|AuthenticationFailed|StatusUnauthorized|StatusForbidden|UNAUTHORIZED|FORBIDDEN|ErrUnauthorized|ErrForbidden|redirect\w*\([^)]*login|login_url|login_required|access\s*denied/i;
 
@@ -163,25 +163,57 @@ export function sameTypeWrapper(fn: SgNode, lang: RuleLanguage): boolean {
   return !!bound && /^impl\s/.test(ret) && traitOf(ret.replace(/^impl\s+/, "")) === traitOf(bound);
 }
 
+/** Per language: the declaration that binds a value, its name and value fields, and the call kind. */
+const BINDINGS: Partial<Record<RuleLanguage, { kind: string; name: string; value: string; call: string }>> = {
+  typescript: { kind: "variable_declarator", name: "name", value: "value", call: "call_expression" },
+  python: { kind: "assignment", name: "left", value: "right", call: "call" },
+  rust: { kind: "let_declaration", name: "pattern", value: "value", call: "call_expression" },
+  go: { kind: "var_spec", name: "name", value: "value", call: "call_expression" },
+};
+
 /**
- * A value composed from a guard (TS/JS): a declaration whose initialiser is a call chain handing a
- * same-file guard to a builder (`const adminProcedure = base.use(isAdmin)`, `const secured =
- * compose(requireRole, handler)`). It carries the guard's access decision; nothing referencing it means the
- * guarded variant was built and never mounted, while the routes use an unguarded one.
+ * A value composed from a guard: a binding whose initialiser is a call chain handing a same-file guard to a
+ * builder (`const adminProcedure = base.use(isAdmin)`, `admin = APIRouter(dependencies=[Depends(require_admin)])`,
+ * `let admin = Router::new().route(..).layer(from_fn(require_admin))`, Go's package-level `var adminChain =
+ * alice.New(requireAdmin)`). It carries the guard's access decision; nothing referencing it means the guarded
+ * variant was built and never mounted, while the routes use an unguarded one.
  */
 export function composedGuard(node: SgNode, lang: RuleLanguage, key?: object): boolean {
-  if (lang !== "typescript" || node.kind() !== "variable_declarator") return false;
-  const value = node.field("value" as never) as SgNode | null;
-  if (value?.kind() !== "call_expression") return false;
-  const args = [value, ...value.findAll({ rule: { kind: "call_expression" } })]
-    .flatMap((c) => ((c.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => a.kind() === "identifier").map((a) => a.text()));
+  const b = BINDINGS[lang];
+  if (!b || node.kind() !== b.kind) return false;
+  const name = node.field(b.name as never) as SgNode | null;
+  let value = node.field(b.value as never) as SgNode | null;
+  if (value?.kind() === "expression_list") value = value.namedChildren()[0] ?? null;
+  if (!name || !/^(identifier|mut_pattern)$/.test(String(name.kind())) || value?.kind() !== b.call) return false;
+  // The guard handed to a builder (`base.use(isAdmin)`) or applied to a handler (`staff_only(export_view)`).
+  const args = [value, ...value.findAll({ rule: { kind: b.call } })]
+    .flatMap((c) => [c.field("function" as never) as SgNode | null, ...((c.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [])])
+    .filter((a): a is SgNode => a?.kind() === "identifier").map((a) => a.text());
   if (!args.length) return false;
-  const own = (node.field("name" as never) as SgNode | null)?.text();
+  const own = name.text().replace(/^mut\s+/, "");
   const guards = sameFileGuards(node.getRoot().root(), lang, key);
   return args.some((a) => a !== own && guards.has(a));
 }
 
-const GUARD_KINDS = ["function_declaration", "method_declaration", "variable_declarator", "function_item"];
+/** The rule's guard vocabulary (`names`: every regex must match), compiled; `(?i)` prefixes become the i flag. */
+export function guardVocabulary(names: readonly string[]): RegExp[] {
+  return names.map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
+}
+
+/** Is this name a guard: one of the file's guards by shape, or a name of the rule's vocabulary? */
+export function guardTest(guards: ReadonlySet<string>, vocabulary: readonly RegExp[]): (name: string) => boolean {
+  return (name) => guards.has(name) || (vocabulary.length > 0 && vocabulary.every((re) => re.test(name)));
+}
+
+/**
+ * One report per defect: a guard of the file that is named only where it is defined is mounted nowhere, and
+ * unwired-auth reports it there; the routes it leaves open are the same defect. `text` is the file without comments.
+ */
+export function guardMountedNowhere(guards: ReadonlySet<string>, text: string): boolean {
+  return [...guards].some((name) => (text.match(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0) === 1);
+}
+
+const GUARD_KINDS = ["function_declaration", "method_declaration", "variable_declarator", "function_item", "function_definition"];
 const guardCache = new WeakMap<object, Set<string>>();
 
 /**

@@ -10,8 +10,12 @@ import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makes
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
+import { quietHandlerCheck } from "./quiet-handler";
 import { swallowedCheck } from "./swallowed";
+import { unguardedBuilderCheck, unguardedServiceCheck } from "./unguarded-builder";
+import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
+import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
 import { unreadSchemaFields } from "./schema-fields";
 import { unreadStructFields } from "./unread-fields";
@@ -92,6 +96,11 @@ const DEFINED = {
   "credential-compare": { node: credentialCompare },
   "discarded-write": { node: discardedWriteCheck },
   "unguarded-route": { node: unguardedRouteCheck },
+  "quiet-handler": { node: quietHandlerCheck },
+  "unguarded-view": { node: unguardedViewCheck },
+  "unguarded-builder": { node: unguardedBuilderCheck },
+  "unguarded-service": { node: unguardedServiceCheck },
+  "unguarded-class-view": { node: unguardedClassViewCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {

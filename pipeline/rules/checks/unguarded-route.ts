@@ -3,7 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { makesAccessDecision, sameFileGuards } from "./guard-shape";
+import { guardMountedNowhere, guardTest, guardVocabulary, makesAccessDecision, sameFileGuards } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 
 const STATE_CHANGING = /^(POST|PUT|PATCH|DELETE)$/i;
@@ -13,7 +13,7 @@ const REGISTERS = /^(HandleFunc|Handle|Post|Put|Patch|Delete|Get|Head|Options|PO
  * Routes that are open by design: the entry points of authentication itself (logging in, signing up,
  * exchanging a token, an OAuth callback), webhooks (they verify a signature in the handler) and health probes.
  */
-const OPEN_BY_DESIGN = /(^|[/_-])(log-?in|log-?out|sign-?in|sign-?up|sign-?out|register|signup|token|oauth\w*|callback|auth\w*|session\w*|password\w*|webhooks?|hooks?|health\w*|ready\w*|live\w*)([/_.-]|$)/i;
+export const OPEN_BY_DESIGN = /(^|[/_-])(log-?in|log-?out|sign-?in|sign-?up|sign-?out|register|signup|token|oauth\w*|callback|auth\w*|session\w*|password\w*|webhooks?|hooks?|health\w*|ready\w*|live\w*)([/_.-]|$)/i;
 
 interface Registration { call: SgNode; receiver: string; verb: string | null; path: string; handlers: SgNode[] }
 
@@ -69,15 +69,14 @@ export function unguardedRouteCheck({ node, params, rule, file }: CheckContext):
   const block = node.parent()?.parent();
   if (!block || node.parent()?.kind() !== "expression_statement") return [];
   const root = node.getRoot().root();
-  const names = param<string[]>(params, "names", []).map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
+  const names = guardVocabulary(param<string[]>(params, "names", []));
   const lang = rule.language as GrammarLanguage;
   const guards = sameFileGuards(root, lang, file);
-  const isGuard = (name: string): boolean => guards.has(name) || (names.length > 0 && names.every((re) => re.test(name)));
+  const isGuard = guardTest(guards, names);
   if (guarded(reg, isGuard)) return [];
   // One report per defect: a guard of this file that nothing mounts is reported where it is defined (unwired-auth).
   const text = root.text().replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
-  const mentions = (name: string) => text.match(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0;
-  if ([...guards].some((name) => mentions(name) === 1)) return [];
+  if (guardMountedNowhere(guards, text)) return [];
   const router = rootOf(reg.receiver);
   const siblings = block.namedChildren()
     .map((st) => (st.kind() === "expression_statement" ? st.child(0) : null))

@@ -1,0 +1,79 @@
+// swallowed-error where the handler only logs: at a level production does not show (debug, trace), or in Go,
+// anywhere, while the function that could return the error goes on to answer success. Around a write.
+import type { SgNode } from "@ast-grep/napi";
+import type { CheckContext } from "./check";
+import { type Hit, regionOf } from "./hit";
+import { guardedCode, persistsOrAudits } from "./swallowed";
+
+/** A call at debug or trace level in each language's spelling (`logger.debug(`, `console.trace(`, `tracing::debug!(`). */
+const QUIET_CALL = /^(await\s+)?(([\w$]+\.)*[\w$]+\.(debug|trace)\s*\(|(([\w]+::)*)(debug|trace)!\s*[({])/;
+/** The same, handed over as the handler itself (`.catch(console.debug)`). */
+const QUIET_REF = /^([\w$]+\.)+(debug|trace)$/;
+/** A Go logging call: the standard logger, slog, or a logger value (`s.log.Printf`, `logger.Error`). */
+const GO_LOG_CALL = /^(([\w]+\.)*(log|logger|slog|klog|glog|logrus|zap|zerolog|lg)\w*\.(Print|Debug|Info|Warn|Error|Log|Trace)\w*|log\.(Print|Output)\w*)\s*\(/i;
+/** Removals are writes too: a delete that failed leaves what was meant to be gone. */
+const REMOVES = /\.(delete|remove|destroy|drop|purge|revoke|evict|unlink)\w*\s*\(/i;
+
+/** The statements of a handler body (braces, `pass` and comments dropped). */
+function statements(body: string): string[] {
+  return body.replace(/^\s*\{|\}\s*$/g, "").replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|(^|\s)#[^\n]*/g, "")
+    .split(/;\s*$|;\s*\n|\n(?=\s*\S)/m).map((s) => s.trim().replace(/;$/, "")).filter((s) => s && s !== "pass");
+}
+
+/** Every statement of the handler logs, and nothing else happens there (no return, rethrow, retry or fallback). */
+export function onlyLogs(body: string, lang: string): boolean {
+  const stmts = statements(body);
+  if (!stmts.length) return false;
+  if (stmts.length === 1 && QUIET_REF.test(stmts[0]!)) return true;
+  // A statement can span lines (`logger.debug(\n "x",\n exc_info=True)`): join until its parentheses balance.
+  const joined: string[] = [];
+  for (const s of stmts) {
+    const last = joined[joined.length - 1];
+    const open = last !== undefined && ((last.match(/\(/g)?.length ?? 0) > (last.match(/\)/g)?.length ?? 0) || /\.$/.test(last) || /^\./.test(s));
+    if (last !== undefined && open) joined[joined.length - 1] = `${last} ${s}`;
+    else joined.push(s);
+  }
+  return joined.every((s) => (lang === "go" ? GO_LOG_CALL : QUIET_CALL).test(s));
+}
+
+/** The handler body a rule matched: an except/catch block, a `.catch(fn)` argument, an `Err` arm, a Go/Rust if branch. */
+function handlerBody(node: SgNode): string {
+  const kind = String(node.kind());
+  if (kind === "except_clause") return node.children().find((c) => c.kind() === "block")?.text() ?? "";
+  if (kind === "catch_clause") return (node.field("body" as never) as SgNode | null)?.text() ?? "";
+  if (kind === "match_arm") return (node.field("value" as never) as SgNode | null)?.text() ?? "";
+  if (kind === "call_expression") {
+    const arg = (node.field("arguments" as never) as SgNode | null)?.namedChildren()[0];
+    if (!arg) return "";
+    return /function|arrow/.test(String(arg.kind())) ? ((arg.field("body" as never) as SgNode | null)?.text() ?? "") : arg.text();
+  }
+  return (node.field("consequence" as never) as SgNode | null)?.text() ?? "";
+}
+
+/** Go: the function around the node declares an error result, so the error had a way out. */
+function answersError(node: SgNode): boolean {
+  for (let n = node.parent(); n; n = n.parent()) {
+    if (/^(function_declaration|method_declaration|func_literal)$/.test(String(n.kind()))) {
+      return /(^|[\s,(])error\)?$/.test((n.field("result" as never) as SgNode | null)?.text() ?? "");
+    }
+  }
+  return false;
+}
+
+/**
+ * Reported: a handler that only logs quietly around a write (persist, commit, audit, send, delete), in
+ * shipped code. Go has no quiet level in its standard logger, so there the shape is the function's: the
+ * branch only logs, and the function, which declares an error result, carries on to answer success.
+ */
+export function quietHandlerCheck({ node, rule, file }: CheckContext): Hit[] {
+  if (file.placeAt(node.range().start.line) !== "shipped") return [];
+  if (!onlyLogs(handlerBody(node), rule.language)) return [];
+  const guarded = rule.language === "go" && node.kind() === "if_statement" && node.field("initializer" as never)
+    ? (node.field("initializer" as never) as SgNode) : guardedCode(node);
+  const code = guarded.text();
+  if (!persistsOrAudits(code) && !REMOVES.test(code)) return [];
+  // `err := s.db.Delete(ctx, id)`: the callee answers only its error (a command, not a query), and the
+  // function could have handed it on.
+  if (rule.language === "go" && (!answersError(node) || !/^err\w*\s*:?=(?!=)/.test(code.trim()))) return [];
+  return [{ region: regionOf(node) }];
+}

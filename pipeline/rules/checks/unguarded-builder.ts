@@ -1,0 +1,143 @@
+// unwired-auth on Rust router builders (axum, poem, actix-web, salvo): a state-changing route added where
+// the guard its siblings sit behind does not reach it.
+import type { SgNode } from "@ast-grep/napi";
+import type { CheckContext } from "./check";
+import { guardMountedNowhere, guardTest, guardVocabulary, makesAccessDecision, sameFileGuards } from "./guard-shape";
+import { type Hit, param, regionOf } from "./hit";
+import { OPEN_BY_DESIGN } from "./unguarded-route";
+
+/** A method router that changes state: `post(h)`, `get(a).delete(b)`, `web::put().to(h)`, `routing::patch(h)`. */
+const STATE_CHANGING = /(^|[.:\s])(post|put|patch|delete)\s*\(/;
+/** Methods that wrap what the builder holds in middleware (axum `layer`/`route_layer`, poem `with`, actix `wrap`, salvo `hoop`). */
+const WRAPS = /^(layer|route_layer|with|wrap|wrap_fn|hoop|around)$/;
+/** axum applies `layer`/`route_layer` only to the routes added before it; the others wrap the whole builder. */
+const ORDERED = /^(layer|route_layer)$/;
+
+interface Link { method: string; args: SgNode | null; node: SgNode }
+
+/** The calls of a method chain in source order, from the chain's outermost call. */
+function chainOf(top: SgNode): Link[] {
+  const out: Link[] = [];
+  for (let c: SgNode | null = top; c?.kind() === "call_expression";) {
+    const fn = c.field("function" as never) as SgNode | null;
+    if (fn?.kind() !== "field_expression") break;
+    out.unshift({ method: (fn.field("field" as never) as SgNode | null)?.text() ?? "", args: c.field("arguments" as never) as SgNode | null, node: c });
+    c = fn.field("value" as never) as SgNode | null;
+  }
+  return out;
+}
+
+/** The outermost call of the chain `node` is a link of. */
+function topOf(node: SgNode): SgNode {
+  let n = node;
+  while (n.parent()?.kind() === "field_expression" && n.parent()!.parent()?.kind() === "call_expression") n = n.parent()!.parent()!;
+  return n;
+}
+
+/**
+ * Is this builder text guarded: does it wrap something in a guard (`.layer(from_fn(require_admin))`,
+ * `.with(RequireOperator)`, `.wrap(HttpAuthentication::bearer(validator))`)? A same-file `let` or
+ * function it names is followed once (`.merge(admin_routes())`, `.nest("/admin", admin)`).
+ */
+function wrapsInGuard(text: string, isGuard: (name: string) => boolean, root: string, depth = 0, verb = /(?!)/): boolean {
+  for (const m of text.matchAll(/\.\s*(layer|route_layer|with|wrap|wrap_fn|hoop|around)\s*\(([^;]*)/g)) {
+    if ((m[2]!.match(/[A-Za-z_]\w*/g) ?? []).some(isGuard)) return true;
+    // A function mounted as middleware (`from_fn(require_member)`) and named for a requirement is a guard.
+    if ([...m[2]!.matchAll(/from_fn\w*\s*\((?:(?:[^()]|\([^()]*\))*,\s*)?([\w:]+)\s*\)/g)].some(([, f]) => verb.test(f!.replace(/^.*::/, "")))) return true;
+  }
+  if (depth > 0) return false;
+  for (const [, name] of text.matchAll(/(?<![\w:.])([a-z_]\w*)\s*(?:\(\s*\)|(?=\s*[,)]))/g)) {
+    const def = new RegExp(`\\blet\\s+(?:mut\\s+)?${name}\\b[^=;]*=([^;]*);|\\bfn\\s+${name}\\s*\\([^)]*\\)[^{]*\\{([\\s\\S]*?)\\n\\}`).exec(root);
+    if (def && wrapsInGuard(def[1] ?? def[2] ?? "", isGuard, root, 1, verb)) return true;
+  }
+  return false;
+}
+
+/** The handler a method router names (`post(delete_item)` -> `delete_item`), if defined in the file. */
+function handlerDecides(args: SgNode, root: SgNode): boolean {
+  const name = /(?:post|put|patch|delete)\s*\(\s*\)?\s*(?:\.to\s*\(\s*)?([\w:]+)/.exec(args.text())?.[1]?.replace(/^.*::/, "");
+  const def = name ? root.find({ rule: { kind: "function_item", has: { field: "name", regex: `^${name}$` } } } as never) : null;
+  return !!def && makesAccessDecision(def.text());
+}
+
+/** From the `.route` of this link to its end: a chain's call starts where the chain starts. */
+function routeRegion(node: SgNode, fn: SgNode) {
+  const field = (fn.field("field" as never) as SgNode | null) ?? node;
+  return { start: regionOf(field).start, end: regionOf(node).end };
+}
+
+/**
+ * Reported: a POST/PUT/PATCH/DELETE route (`.route(p, post(h))`, poem `.at`) that (a) is added to an axum
+ * router after the `layer`/`route_layer` that guards the routes added before it, or (b) sits on a builder
+ * beside a nested or merged group wrapped in a guard, itself outside any guard. A guard is a same-file
+ * guard by shape or a name of the guard vocabulary. Not reported: a guard wrapping the whole builder
+ * (axum: a later layer; the others: anywhere in the chain), routes open by design, a handler that decides
+ * access itself, and a file whose own guard is mounted nowhere (reported at the guard).
+ */
+export function unguardedBuilderCheck({ node, params, rule, file }: CheckContext): Hit[] {
+  const fn = node.field("function" as never) as SgNode | null;
+  const args = node.field("arguments" as never) as SgNode | null;
+  const list = args?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
+  if (fn?.kind() !== "field_expression" || list.length !== 2 || list[0]!.kind() !== "string_literal") return [];
+  const path = list[0]!.text().replace(/^"|"$/g, "");
+  if (!STATE_CHANGING.test(list[1]!.text()) || OPEN_BY_DESIGN.test(path)) return [];
+  const root = node.getRoot().root();
+  const names = guardVocabulary(param<string[]>(params, "names", []));
+  const guards = sameFileGuards(root, rule.language, file);
+  const isGuard = guardTest(guards, names);
+  // Guarded on its own: `post(h).route_layer(from_fn(require_admin))`, `post(admin_only(h))`.
+  if ((list[1]!.text().match(/[A-Za-z_]\w*/g) ?? []).some(isGuard)) return [];
+  const chain = chainOf(topOf(node));
+  const at = chain.findIndex((l) => l.node.id() === node.id());
+  if (at < 0) return [];
+  const verb = names[1] ?? /(?!)/;
+  const guarding = (l: Link) => WRAPS.test(l.method) && wrapsInGuard(`.${l.method}${l.args?.text() ?? ""}`, isGuard, root.text(), 0, verb);
+  // Wrapped as a whole: a guard later in an axum chain, or anywhere in the others'.
+  if (chain.some((l, i) => guarding(l) && (!ORDERED.test(l.method) || i > at))) return [];
+  const text = root.text().replace(/\/\/[^\n]*/g, "");
+  if (guardMountedNowhere(guards, text)) return [];
+  if (handlerDecides(list[1]!, root)) return [];
+  const before = chain.slice(0, at).findIndex((l) => guarding(l) && ORDERED.test(l.method));
+  // Routes added before the layer, in this chain or in the `let` binding the chain starts from.
+  const head = chain[0] ? (chain[0].node.field("function" as never) as SgNode | null) : null;
+  const base = head ? ((head.field("value" as never) as SgNode | null)?.text() ?? "") : "";
+  const baseRoutes = /^[a-z_]\w*$/.test(base) && new RegExp(`\\blet\\s+(?:mut\\s+)?${base}\\b[^=;]*=[^;]*\\.route\\s*\\(`).test(root.text());
+  if (before >= 0 && (baseRoutes || chain.slice(0, before).some((l) => /^(route|at)$/.test(l.method)))) {
+    return [{ region: routeRegion(node, fn), message: `route ${path} is added after .${chain[before]!.method}(..) (line ${chain[before]!.node.range().end.line + 1}): axum applies a layer only to the routes added before it, so this one is unguarded` }];
+  }
+  const group = chain.find((l, i) => i !== at && /^(nest|merge|service|nest_service|configure|push|at)$/.test(l.method) && wrapsInGuard(l.args?.text() ?? "", isGuard, root.text(), 0, verb));
+  if (!group) return [];
+  return [{ region: routeRegion(node, fn), message: `route ${path} is added beside the guarded group of line ${group.node.range().start.line + 1}, outside its guard` }];
+}
+
+/** Services open by design beside guarded ones: health checks and server reflection. */
+const OPEN_SERVICE = /health|reflection/i;
+
+/**
+ * tonic: a service added to a server beside a sibling wrapped in a guard interceptor
+ * (`add_service(AdminServer::with_interceptor(admin, check_auth))`, `InterceptedService::new(svc, auth)`),
+ * itself added bare, with no guard layer over the whole server. Health and reflection services are open by
+ * design.
+ */
+export function unguardedServiceCheck({ node, params, rule, file }: CheckContext): Hit[] {
+  const args = node.field("arguments" as never) as SgNode | null;
+  const own = args?.text() ?? "";
+  if (!args || OPEN_SERVICE.test(own)) return [];
+  const root = node.getRoot().root();
+  const names = guardVocabulary(param<string[]>(params, "names", []));
+  const guards = sameFileGuards(root, rule.language, file);
+  const isGuard = guardTest(guards, names);
+  // A function handed over as an interceptor is middleware by how tonic mounts it: named for a requirement, it is a guard.
+  const verb = names[1] ?? /(?!)/;
+  const byLet = (id: string) => new RegExp(`\\blet\\s+(?:mut\\s+)?${id}\\b[^=;]*=([^;]*);`).exec(root.text())?.[1] ?? "";
+  const intercepted = (text: string): boolean => [...`${text} ${/^\(\s*([a-z_]\w*)\s*\)$/.test(text) ? byLet(text.replace(/[()\s]/g, "")) : ""}`
+    .matchAll(/(?:with_interceptor|InterceptedService::new|interceptor)\s*\(([^;]*)/g)]
+    .some(([, a]) => (a!.match(/[A-Za-z_]\w*/g) ?? []).some((w) => isGuard(w) || (/^[a-z_]\w*$/.test(w) && verb.test(w))));
+  if (intercepted(own) || (own.match(/[A-Za-z_]\w*/g) ?? []).some(isGuard)) return [];
+  const chain = chainOf(topOf(node));
+  if (chain.some((l) => WRAPS.test(l.method) && (l.args?.text().match(/[A-Za-z_]\w*/g) ?? []).some(isGuard))) return [];
+  const sibling = chain.find((l) => l.method === "add_service" && l.node.id() !== node.id() && intercepted(l.args?.text() ?? ""));
+  if (!sibling) return [];
+  const fn = node.field("function" as never) as SgNode;
+  return [{ region: routeRegion(node, fn), message: `service added without the guard interceptor its sibling service carries (line ${sibling.node.range().start.line + 1})` }];
+}

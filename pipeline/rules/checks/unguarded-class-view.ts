@@ -1,0 +1,54 @@
+// unwired-auth on class-based views (Django, DRF, Flask MethodView, Tornado, Falcon...): a view class that
+// changes state without the permission mixin, decorator or permission table its sibling views carry.
+import type { SgNode } from "@ast-grep/napi";
+import type { CheckContext } from "./check";
+import { makesAccessDecision, SUBJECT } from "./guard-shape";
+import { type Hit, regionOf } from "./hit";
+import { OPEN_BY_DESIGN } from "./unguarded-route";
+
+/** A view by its bases: the framework's view, viewset, handler, resource or endpoint classes. */
+const VIEW_BASE = /(View|ViewSet|APIView|Handler|Resource|Endpoint)$/;
+/** State-changing by the framework's generic bases (`CreateAPIView`, `DestroyModelMixin`, `ModelViewSet`, `UpdateView`). */
+const CHANGING_BASE = /^(Create|Update|Destroy|Delete|Form)\w*(View|Mixin)$|^(Model)?ViewSet$|^(ListCreate|RetrieveUpdate|RetrieveDestroy|RetrieveUpdateDestroy)\w*View$/;
+/** Handler methods that change state, in every framework's spelling (`post`, `on_delete`, `perform_create`). */
+const CHANGING_METHOD = /\bdef\s+(post|put|patch|delete|on_(post|put|patch|delete)|create|update|destroy|perform_(create|update|destroy))\s*\(/;
+/** An explicit decision to open the view: `permission_classes = [AllowAny]`, `= ()`, `authentication_classes = []`. */
+const OPENED = /\b(permission_classes|authentication_classes)\s*=\s*(\[\s*\]|\(\s*\)|[[(]\s*(permissions\.)?AllowAny\b)/;
+
+const basesOf = (cls: SgNode) => ((cls.field("superclasses" as never) as SgNode | null)?.namedChildren() ?? []).map((b) => b.text().replace(/^.*\./, ""));
+
+/** Decorators on the class (`@method_decorator(login_required, name="dispatch")`). */
+function decoratorsOf(cls: SgNode): string[] {
+  const parent = cls.parent();
+  return parent?.kind() === "decorated_definition" ? parent.children().filter((c) => c.kind() === "decorator").map((d) => d.text()) : [];
+}
+
+/** The class carries a guard: a base named for who is asking (`LoginRequiredMixin`), a permission table, a guarding decorator. */
+function carriesGuard(cls: SgNode): boolean {
+  if (basesOf(cls).some((b) => !VIEW_BASE.test(b) && SUBJECT.test(b))) return true;
+  const body = (cls.field("body" as never) as SgNode | null)?.text() ?? "";
+  if (/^\s*(permission_classes|permission_required|authentication_classes)\s*=/m.test(body) && !OPENED.test(body)) return true;
+  return decoratorsOf(cls).some((d) => SUBJECT.test(d));
+}
+
+const isView = (cls: SgNode) => basesOf(cls).some((b) => VIEW_BASE.test(b) || CHANGING_BASE.test(b));
+
+/**
+ * Reported: a view class (by its bases) that changes state (a post/put/patch/delete handler, or a generic
+ * create/update/destroy base) and carries no guard, in a module where a sibling view class carries one.
+ * Not reported: a class opened on purpose (`permission_classes = [AllowAny]`), authentication's own entry
+ * points (a class named for login, sign-up, tokens or webhooks), and a class that decides access in its own code.
+ */
+export function unguardedClassViewCheck({ node }: CheckContext): Hit[] {
+  if (!isView(node) || carriesGuard(node)) return [];
+  const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+  if (OPEN_BY_DESIGN.test(snake) || OPENED.test(node.text()) || makesAccessDecision(node.text())) return [];
+  if (!CHANGING_METHOD.test(node.text()) && !basesOf(node).some((b) => CHANGING_BASE.test(b))) return [];
+  const module = node.getRoot().root();
+  const sibling = module.findAll({ rule: { kind: "class_definition" } })
+    .find((c) => c.id() !== node.id() && isView(c) && carriesGuard(c));
+  if (!sibling) return [];
+  const nameNode = (node.field("name" as never) as SgNode | null) ?? node;
+  return [{ region: regionOf(nameNode), message: `view ${name} changes state without the guard its sibling view ${(sibling.field("name" as never) as SgNode | null)?.text()} carries (line ${sibling.range().start.line + 1})` }];
+}

@@ -1,0 +1,86 @@
+// unwired-auth on decorator-registered routes (Flask, FastAPI, Starlette, Quart, Sanic...): a state-changing
+// view registered on a router whose sibling views carry a guard (a decorator, a route dependency, an
+// injected caller) registered without one.
+import type { SgNode } from "@ast-grep/napi";
+import type { CheckContext } from "./check";
+import { guardMountedNowhere, guardTest, guardVocabulary, makesAccessDecision, sameFileGuards, SUBJECT } from "./guard-shape";
+import { type Hit, param, regionOf } from "./hit";
+import { OPEN_BY_DESIGN } from "./unguarded-route";
+
+const VERB_METHOD = /^(post|put|patch|delete)$/i;
+/** `@bp.route("/x", methods=["POST"])`, `@router.api_route(..)`, `@app.websocket(..)` registers by a table of methods. */
+const TABLE_METHOD = /^(route|api_route|add_route)$/;
+
+interface View { def: SgNode; receiver: string; verb: string | null; path: string; route: SgNode; others: SgNode[] }
+
+/** The view a decorated definition registers: its route decorator's receiver, verb and path, and its other decorators. */
+export function viewOf(decorated: SgNode): View | null {
+  const decorators = decorated.children().filter((c) => c.kind() === "decorator");
+  for (const d of decorators) {
+    // DRF function views: `@api_view(["POST"])`, the methods table is the registration.
+    const table = /^@(api_view)\s*\(\s*(?:http_method_names\s*=\s*)?[[(]([^\])]*)/.exec(d.text());
+    const def0 = decorated.field("definition" as never) as SgNode | null;
+    if (table && def0) return { def: def0, receiver: table[1]!, verb: table[2]!.match(/POST|PUT|PATCH|DELETE/i)?.[0]?.toUpperCase() ?? "GET", path: "", route: d, others: decorators.filter((o) => o.id() !== d.id()) };
+    const m = /^@([\w.]+)\.(\w+)\s*\(\s*(?:path\s*=\s*)?[rfbu]?["']([^"']*)["']/.exec(d.text());
+    if (!m || !(VERB_METHOD.test(m[2]!) || TABLE_METHOD.test(m[2]!) || /^(get|head|options)$/i.test(m[2]!))) continue;
+    let verb: string | null = m[2]!.toUpperCase();
+    if (TABLE_METHOD.test(m[2]!)) verb = /methods\s*=\s*[[(]([^\])]*)[\])]/.exec(d.text())?.[1]?.match(/POST|PUT|PATCH|DELETE/i)?.[0]?.toUpperCase() ?? "GET";
+    const def = decorated.field("definition" as never) as SgNode | null;
+    if (!def) return null;
+    return { def, receiver: m[1]!, verb, path: m[3]!, route: d, others: decorators.filter((o) => o.id() !== d.id()) };
+  }
+  return null;
+}
+
+/** The name a decorator or a dependency calls (`login_required`, `auth.login_required` -> `login_required`). */
+const calleeOf = (text: string) => /^@?([\w.]+)/.exec(text)?.[1]?.replace(/^.*\./, "") ?? "";
+
+/**
+ * Does the view carry a guard? A decorator that is one (a guard of this file, a name of the guard
+ * vocabulary, a name that says who is asking: `login_required`, `jwt_required`, `user_passes_test`, or a
+ * requirement naming one: `requires("authenticated")`), a dependency of its route (`dependencies=[Depends(g)]`),
+ * or a parameter the framework injects from a guard or from who is asking (`user = Depends(current_user)`,
+ * `Security(...)`).
+ */
+function carriesGuard(view: View, isGuard: (name: string) => boolean): boolean {
+  const guardName = (name: string) => isGuard(name) || SUBJECT.test(name);
+  if (view.others.some((d) => guardName(calleeOf(d.text())) || (/requir|permi|allow/i.test(calleeOf(d.text())) && SUBJECT.test(d.text())))) return true;
+  const injected = [...`${view.route.text()} ${(view.def.field("parameters" as never) as SgNode | null)?.text() ?? ""}`.matchAll(/\b(Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]*)/g)];
+  // `current_member`, `get_current_account`: the dependency answers who makes the current request.
+  return injected.some(([, kind, name]) => kind === "Security" || guardName(calleeOf(name ?? "")) || /(^|_)current(_|$)/i.test(calleeOf(name ?? "")));
+}
+
+/** The router guards every view itself: `bp.before_request(..)`, `APIRouter(dependencies=[..])`, `include_router(r, dependencies=..)`. */
+function routerGuarded(receiver: string, text: string): boolean {
+  const r = receiver.replace(/\./g, "\\.");
+  return new RegExp(`${r}\\.before_(app_)?request\\b|(?<![\\w.])${r}\\s*=\\s*\\w*Router\\([^)]*dependencies\\s*=|include_router\\(\\s*${r}\\b[^)]*dependencies\\s*=`).test(text);
+}
+
+/**
+ * Reported: a POST/PUT/PATCH/DELETE view (by its decorator's method or its `methods=[..]` table) without a
+ * guard, on a router (the decorator's receiver) where a sibling view of the same block carries one. Not
+ * reported: routers that guard every view themselves, routes open by design (authentication's own entry
+ * points, webhooks, probes), a view whose body decides access itself, and a file whose own guard is applied
+ * nowhere (reported once, at the guard, by py-unwired-auth).
+ */
+export function unguardedViewCheck({ node, params, rule, file }: CheckContext): Hit[] {
+  const view = viewOf(node);
+  if (!view || !view.verb || !VERB_METHOD.test(view.verb) || OPEN_BY_DESIGN.test(view.path)) return [];
+  // The view's own name can say it is an entry point of authentication (`def login()` mounted at "/").
+  if (OPEN_BY_DESIGN.test((view.def.field("name" as never) as SgNode | null)?.text() ?? "")) return [];
+  const root = node.getRoot().root();
+  const names = guardVocabulary(param<string[]>(params, "names", []));
+  const guards = sameFileGuards(root, rule.language, file);
+  const isGuard = guardTest(guards, names);
+  // Opened on purpose (`@permission_classes([AllowAny])`) is a decision, not a missing guard.
+  const opened = (v: View) => v.others.some((d) => /\bAllowAny\b/.test(d.text()));
+  if (opened(view) || carriesGuard(view, isGuard) || makesAccessDecision(view.def.text())) return [];
+  const text = root.text().replace(/(^|\s)#[^\n]*/g, "");
+  if (routerGuarded(view.receiver, text)) return [];
+  if (guardMountedNowhere(guards, text)) return [];
+  const sibling = (node.parent()?.children() ?? [])
+    .filter((c) => c.kind() === "decorated_definition" && c.id() !== node.id())
+    .map(viewOf).find((v) => v && v.receiver === view.receiver && !opened(v) && carriesGuard(v, isGuard));
+  if (!sibling) return [];
+  return [{ region: regionOf(view.route), message: `${view.verb} ${view.path} is registered on ${view.receiver} without the guard its sibling views carry (line ${sibling.route.range().start.line + 1})` }];
+}
