@@ -1,0 +1,59 @@
+// Sixth pass on issue 10 (ignored-parameter, swallowed-error, assertion-free-test): each shape with a case
+// the floor must report and a decoy it must not (fresh snippets, not corpus code).
+import { describe, expect, test } from "bun:test";
+import { join } from "node:path";
+import { loadFloor } from "../pipeline/rules/floor";
+
+const floor = loadFloor(join(import.meta.dir, "..", "prompts", "rules"));
+type File = { path: string; content: string };
+const found = (...files: File[]) => [...floor.scan(files).values()].flat().map((f) => `${f.class}@${f.file}:${f.line}`);
+const lines = (...xs: string[]) => xs.join("\n") + "\n";
+
+describe("swallowed-error: Rust `.ok();` on an awaited call", () => {
+  const src = (stmt: string) => lines(
+    "impl Ledger {",
+    "    pub async fn settle(&self, id: Uuid) -> Result<(), Error> {",
+    "        self.bank.transfer(id).await?;",
+    stmt,
+    "        Ok(())",
+    "    }",
+    "}");
+  test("the awaited write's Result turned into an Option and dropped: reported", () => {
+    expect(found({ path: "src/ledger.rs", content: src("        self.repo.mark_settled(id).await.ok();") })).toEqual(["swallowed-error@src/ledger.rs:4"]);
+  });
+  test("propagated, or the Option kept: not reported", () => {
+    expect(found({ path: "src/ledger.rs", content: src("        self.repo.mark_settled(id).await?;") })).toEqual([]);
+    expect(found({ path: "src/ledger.rs", content: src("        let done = self.repo.mark_settled(id).await.ok();\n        tracing::info!(?done);") })).toEqual([]);
+  });
+});
+
+describe("swallowed-error: Go `defer w.Close()` on a format writer built here", () => {
+  const pack = (tail: string) => lines(
+    "package bundle",
+    "func Write(dst io.Writer, files map[string][]byte) error {",
+    "\tzw := zip.NewWriter(dst)",
+    "\tdefer zw.Close()",
+    "\tfor name, data := range files {",
+    "\t\tw, err := zw.Create(name)",
+    "\t\tif err != nil {",
+    "\t\t\treturn err",
+    "\t\t}",
+    "\t\tif _, err := w.Write(data); err != nil {",
+    "\t\t\treturn err",
+    "\t\t}",
+    "\t}",
+    tail,
+    "}");
+  test("the zip footer is written by a deferred Close nobody checks: reported", () => {
+    expect(found({ path: "bundle/write.go", content: pack("\treturn nil") })).toEqual(["swallowed-error@bundle/write.go:4"]);
+  });
+  test("the same writer's Close also returned on the success path: not reported", () => {
+    expect(found({ path: "bundle/write.go", content: pack("\treturn zw.Close()") })).toEqual([]);
+  });
+  test("a deferred Close of a file, or in a function with no error result: not reported", () => {
+    const file = lines("package bundle", "func Save(path string, b []byte) error {", "\tf, err := os.Create(path)", "\tif err != nil {", "\t\treturn err", "\t}", "\tdefer f.Close()", "\t_, err = f.Write(b)", "\treturn err", "}");
+    expect(found({ path: "bundle/save.go", content: file })).toEqual([]);
+    const noErr = lines("package bundle", "func dump(dst io.Writer, b []byte) {", "\tgz := gzip.NewWriter(dst)", "\tdefer gz.Close()", "\tgz.Write(b)", "}");
+    expect(found({ path: "bundle/dump.go", content: noErr }).filter((f) => f.endsWith(":4"))).toEqual([]);
+  });
+});
