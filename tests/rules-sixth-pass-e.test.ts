@@ -57,3 +57,43 @@ describe("swallowed-error: Go `defer w.Close()` on a format writer built here", 
     expect(found({ path: "bundle/dump.go", content: noErr }).filter((f) => f.endsWith(":4"))).toEqual([]);
   });
 });
+
+describe("assertion-free-test: Rust answers dropped through `_name` or only looked at on success", () => {
+  const test_ = (body: string) => lines(
+    "#[tokio::test]",
+    "async fn refund_is_booked() {",
+    "    let app = app().await.unwrap();",
+    body,
+    "}");
+  test("the response bound to an underscore name after a builder chain: reported", () => {
+    const body = "    let _resp = Client::post(\"/refunds\")\n        .header(\"x-key\", KEY)\n        .send(&app)\n        .await;";
+    expect(found({ path: "tests/refunds.rs", content: test_(body) })).toEqual(["assertion-free-test@tests/refunds.rs:2"]);
+  });
+  test("the same response read by an assertion: not reported", () => {
+    const body = "    let resp = Client::post(\"/refunds\")\n        .send(&app)\n        .await;\n    assert_eq!(resp.status(), 201);";
+    expect(found({ path: "tests/refunds.rs", content: test_(body) })).toEqual([]);
+  });
+  test("an `if let Ok(..)` tail that only drops: reported; one that asserts: not", () => {
+    const drops = "    let r = app.refund(7).await;\n    if let Ok(r) = r {\n        let _ = app.lookup(Query { id: r.id }).await;\n    }";
+    expect(found({ path: "tests/refunds.rs", content: test_(drops) })).toEqual(["assertion-free-test@tests/refunds.rs:2"]);
+    const checks = "    let r = app.refund(7).await;\n    if let Ok(r) = r {\n        assert_eq!(r.state, State::Booked);\n    }";
+    expect(found({ path: "tests/refunds.rs", content: test_(checks) })).toEqual([]);
+  });
+});
+
+describe("assertion-free-test: a Go fixture given t, used as an argument, is not the check", () => {
+  const src = (tail: string) => lines(
+    "package api",
+    "func TestArchive(t *testing.T) {",
+    "\treq := httptest.NewRequest(\"POST\", \"/v1/items/9/archive\", nil)",
+    "\treq.Header.Set(\"Authorization\", bearer(t, \"u1\", \"owner\"))",
+    tail,
+    "}");
+  test("the call under test's answer and error both dropped: reported", () => {
+    expect(found({ path: "api/archive_test.go", content: src("\t_, _ = newServer().Test(req)") })).toEqual(["assertion-free-test@api/archive_test.go:2"]);
+  });
+  test("the answer checked, or the request handed with t to a helper: not reported", () => {
+    expect(found({ path: "api/archive_test.go", content: src("\tresp, err := newServer().Test(req)\n\trequire.NoError(t, err)\n\tassert.Equal(t, 204, resp.StatusCode)") })).toEqual([]);
+    expect(found({ path: "api/archive_test.go", content: src("\texpectStatus(t, newServer(), req, 204)") })).toEqual([]);
+  });
+});
