@@ -97,3 +97,50 @@ describe("assertion-free-test: a Go fixture given t, used as an argument, is not
     expect(found({ path: "api/archive_test.go", content: src("\texpectStatus(t, newServer(), req, 204)") })).toEqual([]);
   });
 });
+
+describe("ignored-parameter: a command-line record whose option nothing reads", () => {
+  const kong = (run: string) => lines(
+    "package main",
+    "type SyncCmd struct {",
+    "\tTarget  string        `arg:\"\" help:\"Where to sync to.\"`",
+    "\tWorkers int           `default:\"4\" help:\"Parallel uploads.\"`",
+    "\tPrune   PruneCmd      `cmd:\"\" help:\"Prune old copies.\"`",
+    "\tVersion kong.VersionFlag `help:\"Print the version.\"`",
+    "}",
+    "func (c *SyncCmd) Run() error {",
+    run,
+    "}");
+  test("Go (kong tags): a flag the Run method never reads is reported at the field", () => {
+    expect(found({ path: "cmd/tool/sync.go", content: kong("\treturn syncTo(c.Target, 1)") })).toEqual(["ignored-parameter@cmd/tool/sync.go:4"]);
+  });
+  test("Go: every flag read; subcommands and framework flags are not options to read", () => {
+    expect(found({ path: "cmd/tool/sync.go", content: kong("\treturn syncTo(c.Target, c.Workers)") })).toEqual([]);
+  });
+  test("Go: a flag read in another file of the command is read", () => {
+    expect(found(
+      { path: "cmd/tool/sync.go", content: kong("\treturn c.sync()") },
+      { path: "cmd/tool/run.go", content: lines("package main", "func (c *SyncCmd) sync() error {", "\treturn syncTo(c.Target, c.Workers)", "}") },
+    )).toEqual([]);
+  });
+  const clap = (body: string) => lines(
+    "#[derive(Parser)]",
+    "struct Cli {",
+    "    #[arg(long)]",
+    "    dry_run: bool,",
+    "    #[arg(short, long, default_value_t = 3)]",
+    "    retries: u32,",
+    "    #[command(subcommand)]",
+    "    cmd: Option<Cmd>,",
+    "}",
+    "fn main() -> anyhow::Result<()> {",
+    "    let cli = Cli::parse();",
+    body,
+    "}");
+  test("Rust (clap derive): a private option never read is reported", () => {
+    expect(found({ path: "src/main.rs", content: clap("    upload(cli.retries)") })).toEqual(["ignored-parameter@src/main.rs:4"]);
+  });
+  test("Rust: options read, or the record destructured, are not reported", () => {
+    expect(found({ path: "src/main.rs", content: clap("    if cli.dry_run { return Ok(()); }\n    upload(cli.retries)") })).toEqual([]);
+    expect(found({ path: "src/main.rs", content: clap("    let Cli { dry_run, retries, .. } = cli;\n    plan(dry_run, retries)") })).toEqual([]);
+  });
+});
