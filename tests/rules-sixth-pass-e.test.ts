@@ -144,3 +144,29 @@ describe("ignored-parameter: a command-line record whose option nothing reads", 
     expect(found({ path: "src/main.rs", content: clap("    let Cli { dry_run, retries, .. } = cli;\n    plan(dry_run, retries)") })).toEqual([]);
   });
 });
+
+describe("ignored-parameter: an argparse option the mounted command never reads", () => {
+  const cli = (handler: string) => lines(
+    "import argparse",
+    "",
+    handler,
+    "",
+    "def build() -> argparse.ArgumentParser:",
+    "    p = argparse.ArgumentParser()",
+    "    sub = p.add_subparsers(dest=\"command\")",
+    "    prune = sub.add_parser(\"prune\")",
+    "    prune.add_argument(\"--keep\", type=int, default=7)",
+    "    prune.add_argument(\"-n\", \"--dry-run\", action=\"store_true\")",
+    "    prune.set_defaults(func=cmd_prune)",
+    "    return p");
+  test("--dry-run never read by cmd_prune: reported at its add_argument", () => {
+    const h = lines("def cmd_prune(ns: argparse.Namespace) -> int:", "    for snap in old_snapshots(ns.keep):", "        snap.delete()", "    return 0");
+    expect(found({ path: "tool/cli.py", content: cli(h) })).toEqual(["ignored-parameter@tool/cli.py:14"]);
+  });
+  test("every option read, or the namespace handed on whole: not reported", () => {
+    const reads = lines("def cmd_prune(ns: argparse.Namespace) -> int:", "    for snap in old_snapshots(ns.keep):", "        if not ns.dry_run:", "            snap.delete()", "    return 0");
+    expect(found({ path: "tool/cli.py", content: cli(reads) })).toEqual([]);
+    const whole = lines("def cmd_prune(ns: argparse.Namespace) -> int:", "    return Pruner(ns).run()");
+    expect(found({ path: "tool/cli.py", content: cli(whole) })).toEqual([]);
+  });
+});
