@@ -170,3 +170,30 @@ describe("ignored-parameter: an argparse option the mounted command never reads"
     expect(found({ path: "tool/cli.py", content: cli(whole) })).toEqual([]);
   });
 });
+
+describe("ignored-parameter: a yargs option the command's handler never reads", () => {
+  const mod = (handler: string) => lines(
+    "import type { Argv, ArgumentsCamelCase } from 'yargs';",
+    "interface Opts { bucket: string; force: boolean }",
+    "export function wipeBuilder(y: Argv): Argv<Opts> {",
+    "  return y",
+    "    .positional('bucket', { type: 'string' })",
+    "    .option('force', { type: 'boolean', default: false }) as Argv<Opts>;",
+    "}",
+    handler);
+  test("a typed builder/handler pair where --force is never read: reported at the option", () => {
+    const h = "export async function wipeHandler(argv: ArgumentsCamelCase<Opts>) {\n  await wipe(argv.bucket);\n}";
+    expect(found({ path: "src/commands/wipe.ts", content: mod(h) })).toEqual(["ignored-parameter@src/commands/wipe.ts:6"]);
+  });
+  test("read through a destructured parameter or handed on whole: not reported", () => {
+    const destructured = "export async function wipeHandler({ bucket, force }: ArgumentsCamelCase<Opts>) {\n  if (!force) return;\n  await wipe(bucket);\n}";
+    expect(found({ path: "src/commands/wipe.ts", content: mod(destructured) })).toEqual([]);
+    const whole = "export async function wipeHandler(argv: ArgumentsCamelCase<Opts>) {\n  await new Wiper(argv).run();\n}";
+    expect(found({ path: "src/commands/wipe.ts", content: mod(whole) })).toEqual([]);
+  });
+  test("inline .command(name, desc, builder, handler): the kebab option read in camel case is read", () => {
+    const src = (read: string) => lines("yargs(hideBin(process.argv))", "  .command('sync', 'sync now', (y) => y.option('dry-run', { type: 'boolean' }), async (argv) => {", `    await sync(${read});`, "  })", "  .parse();");
+    expect(found({ path: "src/cli.ts", content: src("argv.dryRun") })).toEqual([]);
+    expect(found({ path: "src/cli.ts", content: src("false") })).toEqual(["ignored-parameter@src/cli.ts:2"]);
+  });
+});

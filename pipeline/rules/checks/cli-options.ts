@@ -1,6 +1,7 @@
 // ignored-parameter for options a parser declares one by one and hands to a command function: argparse's
-// `sub.add_argument("--since")` + `sub.set_defaults(func=cmd_status)`. The command is the function the
-// parser mounts; an option it never reads (`args.since`) is accepted on the command line and has no effect.
+// `sub.add_argument("--since")` + `sub.set_defaults(func=cmd_status)`, yargs' builder `.option("dry-run")`
+// beside its handler. The command is the function the parser mounts; an option it never reads
+// (`args.since`, `argv.dryRun`) is accepted on the command line and has no effect.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
@@ -29,7 +30,9 @@ function topFunction(root: SgNode, name: string): SgNode | null {
  * their `add_argument` call. Silent when the handler hands its namespace on whole (`helper(args)`,
  * `vars(args)`, `**vars(args)`), reads it by name (`getattr(args, ..)`), or is not defined in the file.
  */
-export function unreadCliOptionsCheck({ node }: CheckContext): Hit[] {
+export function unreadCliOptionsCheck(ctx: CheckContext): Hit[] {
+  if (ctx.rule.language === "typescript") return unreadYargsOptions(ctx.node);
+  const node = ctx.node;
   const parser = /^([\w.]+)\.set_defaults$/.exec((node.field("function" as never) as SgNode | null)?.text() ?? "")?.[1];
   const func = (node.field("arguments" as never) as SgNode | null)?.namedChildren()
     .find((a) => a.kind() === "keyword_argument" && (a.field("name" as never) as SgNode | null)?.text() === "func");
@@ -50,6 +53,77 @@ export function unreadCliOptionsCheck({ node }: CheckContext): Hit[] {
     const dest = argparseDest(call);
     if (!dest || new RegExp(`\\b${nsName}\\s*\\.\\s*${dest}\\b`).test(body)) continue;
     out.push({ region: regionOf(call), message: `option '${dest}' is parsed for '${handlerName}', which never reads it: the flag is accepted and has no effect` });
+  }
+  return out;
+}
+
+const FN = /^(arrow_function|function_expression|function_declaration|function)$/;
+/** A function node's first parameter (name, type text) and body text. */
+function signature(fn: SgNode): { param: SgNode | null; type: string; body: string } {
+  const params = (fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? [];
+  const first = params[0] ?? (fn.field("parameter" as never) as SgNode | null);
+  const param = (first?.field("pattern" as never) as SgNode | null) ?? (first?.kind() === "identifier" ? first : null);
+  const type = ((first?.field("type" as never) as SgNode | null)?.text() ?? "").replace(/^:\s*/, "");
+  return { param, type, body: (fn.field("body" as never) as SgNode | null)?.text() ?? "" };
+}
+
+/** A function bound to a name in this file: a declaration, or a `const x = (..) =>` initialiser. */
+function functionsOf(root: SgNode): SgNode[] {
+  return root.findAll({ rule: { any: [{ kind: "function_declaration" }, { kind: "arrow_function", inside: { kind: "variable_declarator" } }, { kind: "function_expression", inside: { kind: "variable_declarator" } }] } });
+}
+
+/**
+ * yargs mounts a command as a builder (it declares the options on the `Argv` it is given) and a handler
+ * (it is given the parsed arguments), in one of three forms: `.command(name, desc, builder, handler)` with
+ * both inline, a command module (`{ builder, handler }` or `export const builder/handler`), or a builder
+ * and a handler typed by yargs' own types (`(y: Argv) => ..`, `(argv: ArgumentsCamelCase<T>) => ..`),
+ * one of each in the file.
+ */
+function yargsPairs(root: SgNode): [SgNode, SgNode][] {
+  const out: [SgNode, SgNode][] = [];
+  for (const call of root.findAll({ rule: { kind: "call_expression", has: { field: "function", regex: "\\.command$" } } })) {
+    const args = (call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
+    if (args.length >= 4 && FN.test(String(args[2]!.kind())) && FN.test(String(args[3]!.kind()))) out.push([args[2]!, args[3]!]);
+  }
+  for (const obj of root.findAll({ rule: { kind: "object" } })) {
+    const pair = (key: string) => obj.namedChildren().find((p) => p.kind() === "pair" && (p.field("key" as never) as SgNode | null)?.text() === key)?.field("value" as never) as SgNode | null;
+    const b = pair("builder"), h = pair("handler");
+    if (b && h && FN.test(String(b.kind())) && FN.test(String(h.kind()))) out.push([b, h]);
+  }
+  const fns = functionsOf(root);
+  const named = (n: string) => fns.filter((f) => (f.kind() === "function_declaration" ? (f.field("name" as never) as SgNode | null)?.text() : f.parent()?.field("name" as never)?.text()) === n);
+  const [mb, mh] = [named("builder"), named("handler")];
+  if (mb.length === 1 && mh.length === 1) out.push([mb[0]!, mh[0]!]);
+  else {
+    const builders = fns.filter((f) => /^(yargs\.)?Argv\b/.test(signature(f).type));
+    const handlers = fns.filter((f) => /^(yargs\.)?(Arguments|ArgumentsCamelCase)\b/.test(signature(f).type));
+    if (builders.length === 1 && handlers.length === 1) out.push([builders[0]!, handlers[0]!]);
+  }
+  return out;
+}
+
+const camel = (s: string) => s.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+/** Options a yargs builder declares (`.option("dry-run", ..)`, `.positional("prefix", ..)`) its handler never reads. */
+function unreadYargsOptions(root: SgNode): Hit[] {
+  const out: Hit[] = [];
+  for (const [builder, handler] of yargsPairs(root)) {
+    const { param, body } = signature(handler);
+    if (!param) continue;
+    const names = param.kind() === "object_pattern" ? param.text() : "";
+    const p = param.kind() === "identifier" ? param.text() : "";
+    // Handed on whole (`run(argv)`, `{ ...argv }`): read elsewhere.
+    if (p && new RegExp(`([(,]\\s*|\\.\\.\\.)${p}\\s*[,)}]`).test(body)) continue;
+    if (names && /\.\.\./.test(names)) continue;
+    for (const call of builder.findAll({ rule: { kind: "call_expression", has: { field: "function", regex: "\\.(option|positional)$" } } })) {
+      const key = /^["'`]([\w-]+)["'`]$/.exec((call.field("arguments" as never) as SgNode | null)?.namedChildren()[0]?.text() ?? "")?.[1];
+      if (!key) continue;
+      const forms = [...new Set([key, camel(key)])];
+      const read = forms.some((f) => new RegExp(`\\b${f}\\b`).test(names) || (p && new RegExp(`\\b${p}\\s*(\\??\\.\\s*${f}\\b|\\[\\s*["'\`]${f}["'\`]\\s*\\])`).test(body)) || new RegExp(`\\{[^}]*\\b${f}\\b[^}]*\\}\\s*=\\s*${p || "\\0"}\\b`).test(body));
+      if (read) continue;
+      const arg = (call.field("arguments" as never) as SgNode | null)?.namedChildren()[0]!;
+      out.push({ region: regionOf(arg), message: `option '${key}' is declared by the builder but its handler never reads it: the flag is accepted and has no effect` });
+    }
   }
   return out;
 }
