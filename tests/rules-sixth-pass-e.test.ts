@@ -197,3 +197,28 @@ describe("ignored-parameter: a yargs option the command's handler never reads", 
     expect(found({ path: "src/cli.ts", content: src("false") })).toEqual(["ignored-parameter@src/cli.ts:2"]);
   });
 });
+
+describe("swallowed-error: cleanup right before giving up is not a swallow", () => {
+  test("Rust: a dropped delete before an error macro or `return None`: not reported; before a success: reported", () => {
+    const src = lines(
+      "impl Uploads {",
+      "    async fn check(&self, up: Upload, size: u64) -> ApiResult<()> {",
+      "        if up.size != size {",
+      "            up.remove(&self.db).await.ok();",
+      "            bail!(\"size mismatch\");",
+      "        }",
+      "        Ok(())",
+      "    }",
+      "    async fn take(&self, token: &str) -> Option<Grant> {",
+      "        let g = Grant::find(token, &self.db).await?;",
+      "        if g.expired() {",
+      "            g.remove(&self.db).await.ok();",
+      "            return None;",
+      "        }",
+      "        g.remove(&self.db).await.ok();",
+      "        Some(g)",
+      "    }",
+      "}");
+    expect(found({ path: "src/uploads.rs", content: src })).toEqual(["swallowed-error@src/uploads.rs:15"]);
+  });
+});
