@@ -222,3 +222,24 @@ describe("swallowed-error: cleanup right before giving up is not a swallow", () 
     expect(found({ path: "src/uploads.rs", content: src })).toEqual(["swallowed-error@src/uploads.rs:15"]);
   });
 });
+
+describe("ignored-parameter: a Rust request record with a parameter nothing reads", () => {
+  const api = (derive: string, body: string) => lines(
+    `#[derive(${derive})]`,
+    "struct SearchParams {",
+    "    term: String,",
+    "    /// Only items updated after this instant.",
+    "    since: Option<i64>,",
+    "}",
+    "async fn search(State(db): State<Db>, Query(p): Query<SearchParams>) -> Json<Vec<Item>> {",
+    body,
+    "}");
+  test("a query parameter the handler never reads: reported at the field", () => {
+    expect(found({ path: "src/search.rs", content: api("Deserialize", "    Json(db.search(&p.term).await)") })).toEqual(["ignored-parameter@src/search.rs:5"]);
+  });
+  test("every parameter read, the record handed on whole, or read by another derive: not reported", () => {
+    expect(found({ path: "src/search.rs", content: api("Deserialize", "    Json(db.search(&p.term, p.since).await)") })).toEqual([]);
+    expect(found({ path: "src/search.rs", content: api("Deserialize", "    Json(db.search_by(p).await)") })).toEqual([]);
+    expect(found({ path: "src/search.rs", content: api("Deserialize, Validate", "    Json(db.search(&p.term).await)") })).toEqual([]);
+  });
+});
