@@ -8,11 +8,11 @@ import { type Hit, regionOf } from "./hit";
 
 /** The attribute argparse stores an option under: `dest=`, else the first long flag, else the positional name. */
 export function argparseDest(call: SgNode): string | null {
-  const args = (call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
-  const dest = args.find((a) => a.kind() === "keyword_argument" && (a.field("name" as never) as SgNode | null)?.text() === "dest");
-  if (dest) return /^["'](\w+)["']$/.exec((dest.field("value" as never) as SgNode | null)?.text() ?? "")?.[1] ?? null;
+  const args = fieldOf(call, "arguments")?.namedChildren() ?? [];
+  const dest = args.find((a) => a.kind() === "keyword_argument" && fieldOf(a, "name")?.text() === "dest");
+  if (dest) return /^["'](\w+)["']$/.exec(fieldOf(dest, "value")?.text() ?? "")?.[1] ?? null;
   // `action="help"/"version"`: the parser acts on it, nothing to read.
-  if (args.some((a) => a.kind() === "keyword_argument" && /^action$/.test((a.field("name" as never) as SgNode | null)?.text() ?? "") && /["'](help|version)["']/.test(a.text()))) return null;
+  if (args.some((a) => a.kind() === "keyword_argument" && /^action$/.test(fieldOf(a, "name")?.text() ?? "") && /["'](help|version)["']/.test(a.text()))) return null;
   const names = args.filter((a) => a.kind() === "string").map((a) => a.text().slice(1, -1));
   if (!names.length) return null;
   const long = names.find((n) => n.startsWith("--")) ?? names.find((n) => !n.startsWith("-")) ?? names[0]!;
@@ -33,16 +33,16 @@ function topFunction(root: SgNode, name: string): SgNode | null {
 export function unreadCliOptionsCheck(ctx: CheckContext): Hit[] {
   if (ctx.rule.language === "typescript") return unreadYargsOptions(ctx.node);
   const node = ctx.node;
-  const parser = /^([\w.]+)\.set_defaults$/.exec((node.field("function" as never) as SgNode | null)?.text() ?? "")?.[1];
-  const func = (node.field("arguments" as never) as SgNode | null)?.namedChildren()
-    .find((a) => a.kind() === "keyword_argument" && (a.field("name" as never) as SgNode | null)?.text() === "func");
-  const handlerName = (func?.field("value" as never) as SgNode | null)?.text() ?? "";
+  const parser = /^([\w.]+)\.set_defaults$/.exec(fieldOf(node, "function")?.text() ?? "")?.[1];
+  const func = fieldOf(node, "arguments")?.namedChildren()
+    .find((a) => a.kind() === "keyword_argument" && fieldOf(a, "name")?.text() === "func");
+  const handlerName = fieldOf(func, "value")?.text() ?? "";
   if (!parser || !/^\w+$/.test(handlerName)) return [];
   const handler = topFunction(node.getRoot().root(), handlerName);
-  const ns = handler?.field("parameters" as never) as SgNode | null;
+  const ns = fieldOf(handler, "parameters");
   const first = ns?.namedChildren()[0];
-  const nsName = (first?.kind() === "identifier" ? first : (first?.field("name" as never) as SgNode | null) ?? first?.namedChildren()[0])?.text();
-  const body = (handler?.field("body" as never) as SgNode | null)?.text() ?? "";
+  const nsName = (first?.kind() === "identifier" ? first : fieldOf(first, "name") ?? first?.namedChildren()[0])?.text();
+  const body = fieldOf(handler, "body")?.text() ?? "";
   if (!handler || !nsName || !/^\w+$/.test(nsName)) return [];
   // Handed on whole: a call given the namespace itself, `vars(args)`, `getattr(args, name)`.
   if (new RegExp(`[(,]\\s*\\**${nsName}\\s*[,)]`).test(body)) return [];
@@ -57,14 +57,19 @@ export function unreadCliOptionsCheck(ctx: CheckContext): Hit[] {
   return out;
 }
 
+/** A named child of a node (null when absent), typed for the grammar-agnostic checks. */
+function fieldOf(n: SgNode | null | undefined, name: string): SgNode | null {
+  return (n?.field(name as never) as unknown as SgNode | null) ?? null;
+}
+
 const FN = /^(arrow_function|function_expression|function_declaration|function)$/;
 /** A function node's first parameter (name, type text) and body text. */
 function signature(fn: SgNode): { param: SgNode | null; type: string; body: string } {
-  const params = (fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? [];
-  const first = params[0] ?? (fn.field("parameter" as never) as SgNode | null);
-  const param = (first?.field("pattern" as never) as SgNode | null) ?? (first?.kind() === "identifier" ? first : null);
-  const type = ((first?.field("type" as never) as SgNode | null)?.text() ?? "").replace(/^:\s*/, "");
-  return { param, type, body: (fn.field("body" as never) as SgNode | null)?.text() ?? "" };
+  const params = fieldOf(fn, "parameters")?.namedChildren() ?? [];
+  const first = params[0] ?? fieldOf(fn, "parameter");
+  const param = fieldOf(first, "pattern") ?? (first?.kind() === "identifier" ? first : null);
+  const type = (fieldOf(first, "type")?.text() ?? "").replace(/^:\s*/, "");
+  return { param, type, body: fieldOf(fn, "body")?.text() ?? "" };
 }
 
 /** A function bound to a name in this file: a declaration, or a `const x = (..) =>` initialiser. */
@@ -82,16 +87,16 @@ function functionsOf(root: SgNode): SgNode[] {
 function yargsPairs(root: SgNode): [SgNode, SgNode][] {
   const out: [SgNode, SgNode][] = [];
   for (const call of root.findAll({ rule: { kind: "call_expression", has: { field: "function", regex: "\\.command$" } } })) {
-    const args = (call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
+    const args = fieldOf(call, "arguments")?.namedChildren() ?? [];
     if (args.length >= 4 && FN.test(String(args[2]!.kind())) && FN.test(String(args[3]!.kind()))) out.push([args[2]!, args[3]!]);
   }
   for (const obj of root.findAll({ rule: { kind: "object" } })) {
-    const pair = (key: string) => obj.namedChildren().find((p) => p.kind() === "pair" && (p.field("key" as never) as SgNode | null)?.text() === key)?.field("value" as never) as SgNode | null;
+    const pair = (key: string) => fieldOf(obj.namedChildren().find((p) => p.kind() === "pair" && fieldOf(p, "key")?.text() === key), "value");
     const b = pair("builder"), h = pair("handler");
     if (b && h && FN.test(String(b.kind())) && FN.test(String(h.kind()))) out.push([b, h]);
   }
   const fns = functionsOf(root);
-  const named = (n: string) => fns.filter((f) => (f.kind() === "function_declaration" ? (f.field("name" as never) as SgNode | null)?.text() : f.parent()?.field("name" as never)?.text()) === n);
+  const named = (n: string) => fns.filter((f) => (f.kind() === "function_declaration" ? fieldOf(f, "name")?.text() : fieldOf(f.parent(), "name")?.text()) === n);
   const [mb, mh] = [named("builder"), named("handler")];
   if (mb.length === 1 && mh.length === 1) out.push([mb[0]!, mh[0]!]);
   else {
@@ -116,12 +121,12 @@ function unreadYargsOptions(root: SgNode): Hit[] {
     if (p && new RegExp(`([(,]\\s*|\\.\\.\\.)${p}\\s*[,)}]`).test(body)) continue;
     if (names && /\.\.\./.test(names)) continue;
     for (const call of builder.findAll({ rule: { kind: "call_expression", has: { field: "function", regex: "\\.(option|positional)$" } } })) {
-      const key = /^["'`]([\w-]+)["'`]$/.exec((call.field("arguments" as never) as SgNode | null)?.namedChildren()[0]?.text() ?? "")?.[1];
+      const key = /^["'`]([\w-]+)["'`]$/.exec(fieldOf(call, "arguments")?.namedChildren()[0]?.text() ?? "")?.[1];
       if (!key) continue;
       const forms = [...new Set([key, camel(key)])];
       const read = forms.some((f) => new RegExp(`\\b${f}\\b`).test(names) || (p && new RegExp(`\\b${p}\\s*(\\??\\.\\s*${f}\\b|\\[\\s*["'\`]${f}["'\`]\\s*\\])`).test(body)) || new RegExp(`\\{[^}]*\\b${f}\\b[^}]*\\}\\s*=\\s*${p || "\\0"}\\b`).test(body));
       if (read) continue;
-      const arg = (call.field("arguments" as never) as SgNode | null)?.namedChildren()[0]!;
+      const arg = fieldOf(call, "arguments")?.namedChildren()[0]!;
       out.push({ region: regionOf(arg), message: `option '${key}' is declared by the builder but its handler never reads it: the flag is accepted and has no effect` });
     }
   }
