@@ -97,6 +97,19 @@ const PRINTS: Record<GrammarLanguage, RegExp> = {
 /** Arguments nested up to four deep (`push(Job::new("x", Some(Duration::from_secs(3))))`), no statement inside. */
 const ARGS = [1, 2, 3].reduce((inner) => String.raw`(?:[^;()]|\(${inner}*\))`, String.raw`[^;()]`);
 const ENDS_UNCHECKED = new RegExp(String.raw`(^|[;{}]\s*)(let\s+_\s*=\s*)?[a-z_]\w*(\.[a-z_]\w*)*\.(?!(unwrap|expect|join|wait|await|close|shutdown|flush|abort)\b)[a-z_]\w*\(${ARGS}*\)(\.await)?\s*;$`);
+/**
+ * The same drop through a binding the compiler is told is unused (`let _res = Client::post(..).send(&svc).await;`):
+ * an underscore-prefixed name is Rust's own "never read", whatever the call chain that produced it.
+ */
+const BINDS_UNUSED = new RegExp(String.raw`(^|[;{}]\s*)let\s+_\w*\s*=\s*[^;]*\.(?!(unwrap|expect|join|wait|close|shutdown|flush|abort)\b)[a-z_]\w*\(${ARGS}*\)(\s*\.await)?\s*;$`);
+/**
+ * The test's last statement only runs on success (`if let Ok(reply) = reply { .. }`, `if let Some(..)`):
+ * when the call failed the test passes silently. What that block ends with is the test's real tail.
+ */
+function conditionalTail(tail: string): string | null {
+  const m = /(?:^|[;}]\s*)if\s+let\s+(?:Ok|Some)\s*\([^)]*\)\s*=\s*[^{;]+\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}$/.exec(tail);
+  return m ? m[1]!.trim() : null;
+}
 const DROPS_STATUS = /\.(output|status)\(\)\s*(\.await)?\s*(\.unwrap\(\)|\.expect\([^)]*\)|\?)?\s*;?\s*$/;
 
 /**
@@ -108,6 +121,12 @@ const GO_CONST = String.raw`(?:"[^"\n]*"|-?\d+(?:\.\d+)?|nil|true|false)`;
 /** A composite literal of constants (`map[string]string{"a/1": "one"}`, `[]int{1, 2}`, `Opts{Name: "x"}`): still constant data. */
 const GO_COMPOSITE = String.raw`[\w.\[\]*]+\{\s*(?:(?:\w+|${GO_CONST})\s*:\s*)?${GO_CONST}(?:\s*,\s*(?:(?:\w+|${GO_CONST})\s*:\s*)?${GO_CONST})*\s*,?\s*\}`;
 const GO_FIXTURE = new RegExp(String.raw`^[ \t]*[\w, ]+:?=\s*[\w.]+\(\s*(t|tt|b|f)\s*(,\s*(${GO_CONST}|${GO_COMPOSITE}))*\s*\)[ \t]*$`, "gm");
+
+/**
+ * The same fixture used as a value in place (`req.Header.Set("Authorization", token(t, "c1", "admin"))`):
+ * handed as an argument to another call, its answer is data for the test, not the test's check.
+ */
+const GO_FIXTURE_ARG = new RegExp(String.raw`(?<=[(,]\s*)[\w.]+\(\s*(t|tt|b|f)\s*(,\s*(${GO_CONST}|${GO_COMPOSITE}))*\s*\)(?=\s*[,)])`, "g");
 
 /**
  * Go delegation: a call handed the test handle delegates the check unless the helper is defined in this
@@ -196,8 +215,9 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.
     if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";
-    const tail = code.replace(/\}\s*$/, "").trim();
-    if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(tail) && !ENDS_UNCHECKED.test(tail)) return "runtime";
+    const whole = code.replace(/\}\s*$/, "").trim();
+    const tail = conditionalTail(whole) ?? whole;
+    if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(tail) && !ENDS_UNCHECKED.test(tail) && !BINDS_UNUSED.test(tail)) return "runtime";
     return null;
   }
   // mocha/node callback style: `done` handed to the code under test (`{ end: done }`, `.expect(200, done)`)
@@ -206,7 +226,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   if (m.snapshot.test(code)) return "snapshot";
   if (m.typeLevel.test(raw) || COMPILE_ONLY.test(raw) || COMPILE_ONLY.test(above)) return "type-level";
   if (lang === "go") {
-    const acting = code.replace(GO_FIXTURE, "");
+    const acting = code.replace(GO_FIXTURE, "").replace(GO_FIXTURE_ARG, "fixture");
     if (goDelegates(acting, helpers(), defined()) || callsAny(acting, helpers())) return "helper";
   } else if (m.delegate.test(code) || callsAny(code, helpers())) return "helper";
   if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(raw) || DECLARED_SMOKE.test(above)) return "declared-smoke";

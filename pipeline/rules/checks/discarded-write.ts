@@ -122,12 +122,32 @@ export function createdHereWithoutErrorResult(node: SgNode, sink: string | null)
   return /\bos\.Create\(|\bos\.OpenFile\([^)]*O_(WRONLY|RDWR|APPEND|CREATE)|\b\w+\.NewWriter\w*\(/.test(decl);
 }
 
+/**
+ * Go `defer w.Close()` on a writer whose Close writes the end of its format: a wrapper this function
+ * built with some package's `NewWriter` (gzip trailer, tar/zip footer, a compressor's last block) over
+ * another writer, in a function that answers an error and never checks that Close itself (`return
+ * w.Close()`, `if err := w.Close()`). The deferred Close runs after the return value is fixed, so a
+ * failed tail reaches nobody while the caller holds a success. Files (`os.Create`) deferred-closed stay
+ * quiet: their data went out with each Write, the Close is the idiom's cleanup.
+ */
+export function deferredTailLost(node: SgNode, sink: string | null): boolean {
+  const fn = nearestFunction(node);
+  if (!fn || !sink || /\./.test(sink)) return false;
+  const result = (fn.field("result" as never) as SgNode | null)?.text() ?? "";
+  if (!/(^|[\s,(])error\)?$/.test(result)) return false;
+  if (!/\b\w+\.NewWriter\w*\(/.test(declaration(sink, fn.text()))) return false;
+  const id = sink.replace(/\$/g, "\\$");
+  // Another Close of the same writer whose answer is used: the tail is checked there.
+  return !new RegExp(`(return\\s+|=\\s*|[(,]\\s*)${id}\\.Close\\(\\)`).test(fn.text());
+}
+
 /** A write-like macro or call whose result is dropped, into a sink that can fail: swallowed-error rules apply. */
 export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   if (echoesError(ctx.node.text())) return [];
   const sink = sinkOf(ctx.node);
   // `createdHere: true`: only a writer this function created, in a function that answers no error.
   if (ctx.params["createdHere"] === true && !createdHereWithoutErrorResult(ctx.node, sink)) return [];
+  if (ctx.node.kind() === "defer_statement" && !deferredTailLost(ctx.node, sink)) return [];
   const fnText = outermostFunction(ctx.node)?.text() ?? "";
   const method = ctx.rule.language === "rust" ? rustMethodOf(ctx.node) : "";
   if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language, method)) return [];

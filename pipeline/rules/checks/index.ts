@@ -3,6 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { Check } from "./check";
 import { param, regionOf } from "./hit";
+import { unreadCliOptionsCheck } from "./cli-options";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
 import { isPublic } from "./public-api";
@@ -89,6 +90,7 @@ const DEFINED = {
     },
   },
   "unread-schema-field": { node: ({ node }) => unreadSchemaFields(node) },
+  "unread-cli-option": { node: unreadCliOptionsCheck },
   "no-assertion": { node: noAssertionCheck },
   "secret-literal": { node: ({ params, capture }) => secretLiteral(capture(param(params, "capture", "$VAL")), params) },
   "swallowed": { node: swallowedCheck },

@@ -75,8 +75,12 @@ function nextStatement(node: SgNode): SgNode | null {
   return n;
 }
 
-/** The next statement propagates an error: `return Err(e)`, `return err`, `return nil, fmt.Errorf(..)`, `raise`, `throw`. */
-const PROPAGATES = /^(return\s+(Err\(|err\w*\b|nil\s*,\s*err|[^;\n]*\b(Errorf|errors\.New|Error)\b)|raise\b|throw\b)|^Err\(/;
+/**
+ * The next statement propagates an error or gives up: `return Err(e)`, `return err`, `return nil,
+ * fmt.Errorf(..)`, `raise`, `throw`, a Rust macro named for failing (`bail!(..)`, `err!(..)`: they expand to
+ * `return Err`), or `return None` (an Option function reporting that there is nothing).
+ */
+const PROPAGATES = /^(return\s+(Err\(|err\w*\b|nil\s*,\s*err|None\s*;?$|[^;\n]*\b(Errorf|errors\.New|Error)\b)|raise\b|throw\b)|^Err\(|^(\w+::)*(bail|err|fail)!\s*\(/;
 
 /**
  * Cleanup on an error path: the swallowed call only removes, closes or rolls back, and the next statement

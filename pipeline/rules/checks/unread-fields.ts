@@ -3,6 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { isTestPath } from "../place";
 import type { GrammarLanguage } from "../rule-spec";
+import { cliFields, unreadCliFields } from "./cli-fields";
 import { type Hit, regionOf } from "./hit";
 import { constructs, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
 import { occurrences } from "./references";
@@ -35,6 +36,8 @@ export function readsField(before: string, after: string): boolean {
  * only if no other file reads `.field` either.
  */
 export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string })[] {
+  // A record the command-line parser fills is an input by how the framework mounts it: no constructor needed.
+  if (cliFields(node, lang)) return unreadCliFields(node, lang, content, readsField);
   const s = recordType(node, lang);
   if (!s || !s.exported || s.fields.length < 2) return [];
   const id = s.name;

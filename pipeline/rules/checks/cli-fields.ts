@@ -1,0 +1,92 @@
+// ignored-parameter for records a framework fills from outside input: a struct the CLI framework fills from
+// the command line (kong, go-flags and go-arg struct tags in Go; clap's derive in Rust) or a Rust request
+// record (Deserialize-only, taken by a handler as its query or body), one of whose fields nothing reads.
+// The user passes `--compression zstd` or `?cursor=..`, the parser accepts it, and nothing changes.
+import type { SgNode } from "@ast-grep/napi";
+import type { GrammarLanguage } from "../rule-spec";
+import { type Hit, regionOf } from "./hit";
+
+export interface CliField { name: string; node: SgNode; decl: SgNode }
+
+/** Go struct tag keys that bind a field to the command line (kong, go-flags, go-arg). */
+const GO_CLI_TAG = /`[^`]*\b(help|short|long|arg|flag|placeholder|enum|negatable)\s*:\s*"/;
+/** Go tags that make a field a subcommand or an embedded group, not a value the command reads. */
+const GO_NOT_VALUE = /`[^`]*\b(cmd|embed|subcommand|command|group)\s*:\s*"|`[^`]*\bkong\s*:\s*"-"/;
+/** Rust field attributes that make a field a subcommand or a flattened group, or skip the parser. */
+const RS_NOT_VALUE = /#\[(command|clap|arg)\s*\([^\]]*\b(subcommand|flatten|skip)\b/;
+
+/** Fields serde never fills or the author marked as kept but unread. */
+const RS_INERT = /#\[serde\([^\]]*\bskip\b|#\[(allow|expect)\([^\]]*\bdead_code\b/;
+
+/**
+ * A Rust record only ever filled from a request: it derives Deserialize but not Serialize (never sent back
+ * out), no `dead_code` allowance covers it, and a handler of the file takes it as the request's input, by
+ * an extractor (`Query<T>`, `Json<T>`, `Form<T>`) or a typed parse of the request (`let q: T =
+ * req.parse_queries()`, `req.parse_json::<T>()`). Each field is a query or body parameter a client sends.
+ */
+function requestInput(node: SgNode): boolean {
+  const attrs = attributesBefore(node);
+  if (!/#\[derive\([^)]*\bDeserialize\b/.test(attrs) || /\bSerialize\b|\bdead_code\b/.test(attrs)) return false;
+  // Any other crate's derive (`Insertable`, `Validate`, `FromRow`) reads the fields itself: only value derives.
+  const derives = [...attrs.matchAll(/#\[derive\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(",").map((d) => d.trim().replace(/^.*::/, ""))).filter(Boolean);
+  if (derives.some((d) => !/^(Deserialize|Debug|Clone|Copy|Default|PartialEq|Eq|Hash|PartialOrd|Ord)$/.test(d))) return false;
+  const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
+  if (!/^\w+$/.test(name)) return false;
+  const text = node.getRoot().root().text();
+  // The value handed on whole (`Json(new_user): Json<T>` then `.values(new_user)`) may be read field by field elsewhere.
+  for (const m of text.matchAll(new RegExp(`\\b(?:Query|Json|Form)\\s*\\(\\s*(\\w+)\\s*\\)\\s*:\\s*\\w+\\s*<\\s*${name}\\s*>|\\blet\\s+(\\w+)\\s*:\\s*${name}\\b`, "g"))) {
+    const v = m[1] ?? m[2]!;
+    if (new RegExp(`(?<![\\w.])${v}\\b(?!\\s*[.:])`).test(text.slice(m.index! + m[0].length))) return false;
+  }
+  return new RegExp(`\\b(Query|Json|Form|Valid\\w*)\\s*<\\s*${name}\\s*>|:\\s*${name}\\s*=\\s*\\w+\\s*\\.\\s*parse_(queries|json|form|body)\\b|\\.parse_(queries|json|form|body)\\s*::\\s*<\\s*${name}\\s*>`).test(text);
+}
+
+function attributesBefore(node: SgNode): string {
+  const out: string[] = [];
+  for (let p = node.prev(); p && /attribute_item|comment/.test(String(p.kind())); p = p.prev()) out.push(p.text());
+  return out.join("\n");
+}
+
+/**
+ * The options of a command-line record, or null when the type is not one. Go: fields carrying a CLI tag
+ * (`help:"..."`, `short:"v"`, `arg:""`), a type from another package (`kong.VersionFlag`: the framework
+ * acts on it) left out. Rust: every field of a `#[derive(Parser)]`/`#[derive(Args)]` struct, `pub` or not
+ * (a binary's own type), subcommands and flattened groups left out.
+ */
+export function cliFields(node: SgNode, lang: GrammarLanguage): CliField[] | null {
+  const list = lang === "go" ? (node.field("type" as never) as SgNode | null)?.find({ rule: { kind: "field_declaration_list" } })
+    : lang === "rust" ? node.field("body" as never) as SgNode | null : null;
+  if (!list || list.kind() !== "field_declaration_list") return null;
+  const decls = list.namedChildren().filter((d) => d.kind() === "field_declaration");
+  if (lang === "rust" && !/#\[derive\([^)]*\b(Parser|Args)\b/.test(attributesBefore(node)) && !requestInput(node)) return null;
+  if (lang === "go" && !decls.some((d) => GO_CLI_TAG.test(d.text()))) return null;
+  const out: CliField[] = [];
+  for (const decl of decls) {
+    const type = (decl.field("type" as never) as SgNode | null)?.text() ?? "";
+    if (lang === "go" && (!GO_CLI_TAG.test(decl.text()) || GO_NOT_VALUE.test(decl.text()) || /^\*?[a-z]\w*\./.test(type))) continue;
+    if (lang === "rust" && (RS_NOT_VALUE.test(attributesBefore(decl) + decl.text()) || RS_INERT.test(attributesBefore(decl)))) continue;
+    for (const f of decl.namedChildren().filter((c) => c.kind() === "field_identifier")) out.push({ name: f.text(), node: f, decl });
+  }
+  return out;
+}
+
+/**
+ * Options of a command-line record that this file never reads as `.field` (the scan then asks the other
+ * files). A record destructured (`let Cli { dry_run, .. } = cli`) or handed on whole to something that
+ * reads it by reflection (`json.Marshal(c)`, `serde`) is judged elsewhere, so it is left alone here.
+ */
+export function unreadCliFields(node: SgNode, lang: GrammarLanguage, content: string, readsField: (before: string, after: string) => boolean): (Hit & { field: string })[] {
+  const fields = cliFields(node, lang);
+  if (!fields?.length) return [];
+  const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
+  if (lang === "rust" && (new RegExp(`\\b${name}\\s*\\{[^{}]*\\}\\s*=[^=]`).test(content) || /\bSerialize\b/.test(attributesBefore(node)))) return [];
+  const code = content.replace(/\/\/[^\n]*/g, "");
+  const out: (Hit & { field: string })[] = [];
+  for (const f of fields) {
+    const read = [...code.matchAll(new RegExp(`\\.\\s*${f.name}\\b`, "g"))].some((m) => readsField(code.slice(0, m.index! + 1), code.slice(m.index! + m[0].length)));
+    if (read || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(f.decl.text() + attributesBefore(f.decl))) continue;
+    const what = lang === "rust" && requestInput(node) ? "request parameter" : "command-line option";
+    out.push({ region: regionOf(f.node), field: f.name, message: `${what} '${f.name}' of '${name}' is parsed but never read: it is accepted and has no effect` });
+  }
+  return out;
+}
