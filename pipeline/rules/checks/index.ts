@@ -15,6 +15,7 @@ import { swallowedCheck } from "./swallowed";
 import { unguardedBuilderCheck, unguardedServiceCheck } from "./unguarded-builder";
 import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
+import { unguardedCommandCheck } from "./unguarded-command";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
 import { unreadSchemaFields } from "./schema-fields";
@@ -96,6 +97,7 @@ const DEFINED = {
   "credential-compare": { node: credentialCompare },
   "discarded-write": { node: discardedWriteCheck },
   "unguarded-route": { node: unguardedRouteCheck },
+  "unguarded-command": { node: unguardedCommandCheck },
   "quiet-handler": { node: quietHandlerCheck },
   "unguarded-view": { node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },
