@@ -15,7 +15,7 @@ import { swallowedCheck } from "./swallowed";
 import { unguardedBuilderCheck, unguardedServiceCheck } from "./unguarded-builder";
 import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
-import { unguardedCommandCheck } from "./unguarded-command";
+import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
 import { unreadSchemaFields } from "./schema-fields";
@@ -98,6 +98,7 @@ const DEFINED = {
   "discarded-write": { node: discardedWriteCheck },
   "unguarded-route": { node: unguardedRouteCheck },
   "unguarded-command": { node: unguardedCommandCheck },
+  "unguarded-subparser": { node: unguardedSubparserCheck },
   "quiet-handler": { node: quietHandlerCheck },
   "unguarded-view": { node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },

@@ -54,3 +54,52 @@ export function unguardedCommandCheck({ node, params, rule, file }: CheckContext
   if (!sibling) return [];
   return [{ region: regionOf(node), message: `command ${own.name} changes state but is registered without the guard middleware its sibling command goes through (line ${sibling.call.range().start.line + 1})` }];
 }
+
+/** The enclosing function definition of a node (Python). */
+function enclosingDef(node: SgNode): SgNode | null {
+  for (let n = node.parent(); n; n = n.parent()) if (n.kind() === "function_definition") return n;
+  return null;
+}
+
+/** The decorators of the file's function of that name (`@requires_operator def cmd_x(..)` -> `requires_operator`). */
+function decoratorsOf(root: SgNode, name: string): string[] | null {
+  const def = root.find({ rule: { kind: "function_definition", has: { field: "name", regex: `^${name}$` } } } as never);
+  if (!def) return null;
+  const holder = def.parent();
+  if (holder?.kind() !== "decorated_definition") return [];
+  return holder.children().filter((c) => c.kind() === "decorator").map((d) => d.text().replace(/^@\s*/, "").replace(/\(.*$/s, "").replace(/^.*\./, ""));
+}
+
+/** `x.set_defaults(func=handler)` after `x = sub.add_parser("name", help="..")`: the subcommand's name, help and handler. */
+function subcommandOf(call: SgNode, scope: SgNode): { name: string; help: string; handler: string } | null {
+  const m = /^([A-Za-z_]\w*)\s*\.\s*set_defaults\s*\([^)]*\bfunc\s*=\s*([A-Za-z_]\w*)/s.exec(call.text());
+  if (!m) return null;
+  const parser = new RegExp(`(?<![\\w.])${m[1]}\\s*=\\s*[\\w.]+\\.add_parser\\(\\s*["']([^"']+)["']([^)]*)\\)`).exec(scope.text());
+  if (!parser) return null;
+  return { name: parser[1]!, help: /\bhelp\s*=\s*["']([^"']*)["']/.exec(parser[2]!)?.[1] ?? "", handler: m[2]! };
+}
+
+/**
+ * argparse: a destructive subparser whose handler (`set_defaults(func=cmd_drop)`, a function of this file)
+ * carries no guard decorator, in a parser whose sibling subcommand's handler does (`@requires_operator`).
+ * A decorator wraps the handler it sits on, so a name stating a requirement is a guard there, as are
+ * same-file guards by shape and the guard vocabulary.
+ */
+export function unguardedSubparserCheck({ node, params, rule, file }: CheckContext): Hit[] {
+  const scope = enclosingDef(node);
+  const own = scope ? subcommandOf(node, scope) : null;
+  const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
+  if (!scope || !own || !destructive.test(`${own.name} ${own.help}`)) return [];
+  const root = node.getRoot().root();
+  const names = guardVocabulary(param<string[]>(params, "names", []));
+  const isGuard = guardTest(sameFileGuards(root, rule.language, file), names);
+  const verb = names[1] ?? /(?!)/;
+  const guardedHandler = (h: string) => (decoratorsOf(root, h) ?? []).some((d) => isGuard(d) || verb.test(d));
+  const ownDecorators = decoratorsOf(root, own.handler);
+  if (ownDecorators === null || guardedHandler(own.handler)) return [];
+  const sibling = scope.findAll({ rule: { kind: "call", regex: "\\.set_defaults\\s*\\(" } } as never)
+    .filter((c) => c.id() !== node.id())
+    .find((c) => { const s = subcommandOf(c, scope); return !!s && s.handler !== own.handler && guardedHandler(s.handler); });
+  if (!sibling) return [];
+  return [{ region: regionOf(node), message: `subcommand ${own.name} changes state but its handler ${own.handler} lacks the guard decorator its sibling's handler carries (line ${sibling.range().start.line + 1})` }];
+}
