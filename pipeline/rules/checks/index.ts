@@ -18,6 +18,7 @@ import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
+import { placeholderReturn } from "./stub-return";
 import { unreadSchemaFields } from "./schema-fields";
 import { unreadStructFields } from "./unread-fields";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
@@ -111,6 +112,16 @@ const DEFINED = {
       const owner = enclosingClass(node);
       if (!owner) return [hit];
       defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language }, hit, keep: "unless-owner-extended" });
+      return [];
+    },
+  },
+  "placeholder-return": {
+    crossFile: true,
+    node: ({ node, rule, file, defer, params }) => {
+      const found = placeholderReturn(node, new RegExp(param(params, "marker", "(?!)"), "i"), file.lines);
+      if (!found) return [];
+      const name = found.name.text();
+      defer({ candidate: { name, file: file.path, line: found.name.range().start.line, referenceIgnores: [], language: rule.language, selfSpans: selfSpans(found.fn, name, rule.language) }, hit: found.hit, keep: "if-referenced" });
       return [];
     },
   },
