@@ -143,7 +143,9 @@ export function unguardedServiceCheck({ node, params, rule, file }: CheckContext
   // by where it is mounted, so a name (or the constructor of the local it names: `let auth =
   // AuthInterceptor::new(..)`) saying who is asked for, or what is required, makes it a guard.
   const guardingInterceptor = (arg: string): boolean => {
-    const ws = [arg, /^[a-z_]\w*$/.test(arg.trim()) ? byLet(arg.trim()) : ""].join(" ").match(/[A-Za-z_]\w*/g) ?? [];
+    // `auth` or `auth.clone()`: the local the argument starts from.
+    const local = /^([a-z_]\w*)\s*(?:$|\.)/.exec(arg.trim())?.[1];
+    const ws = [arg, local ? byLet(local) : ""].join(" ").match(/[A-Za-z_]\w*/g) ?? [];
     return ws.some((w) => isGuard(w) || verb.test(w) || subject.test(w));
   };
   const intercepted = (text: string, before = at): boolean => {

@@ -18,6 +18,16 @@ function commandOf(call: SgNode): Command | null {
   return { call, name: text(args[0]).split(/\s+/)[0]!, describe: text(args[1]), middlewares: args.length >= 5 && last.kind() === "array" ? last : null };
 }
 
+/**
+ * A guard in a middleware slot (yargs' middleware array, a decorator on a handler): what sits there wraps
+ * the command by where it is mounted, so a name stating a requirement (`requireOperator`) or naming who is
+ * asked for (`admin_only`, `needs_admin_ticket`) is a guard, besides same-file guards and the vocabulary.
+ */
+function slotGuard(isGuard: (name: string) => boolean, names: readonly RegExp[]): (name: string) => boolean {
+  const [subject = /(?!)/, verb = /(?!)/] = names;
+  return (name) => isGuard(name) || verb.test(name) || subject.test(name);
+}
+
 /** Every `.command(..)` call of the method chain this one belongs to, outermost first. */
 function chainCommands(node: SgNode): Command[] {
   let top = node;
@@ -46,13 +56,14 @@ export function unguardedCommandCheck({ node, params, rule, file }: CheckContext
   if (!own || !destructive.test(`${own.name} ${own.describe}`)) return [];
   const names = guardVocabulary(param<string[]>(params, "names", []));
   const isGuard = guardTest(sameFileGuards(node.getRoot().root(), rule.language, file), names);
-  const verb = names[1] ?? /(?!)/;
-  const guards = (c: Command) => (c.middlewares?.namedChildren() ?? []).some((m) => /^[A-Za-z_$][\w$.]*$/.test(m.text()) && (isGuard(m.text()) || verb.test(m.text().replace(/^.*\./, ""))));
+  const slot = slotGuard(isGuard, names);
+  const guards = (c: Command) => (c.middlewares?.namedChildren() ?? []).some((m) => /^[A-Za-z_$][\w$.]*$/.test(m.text()) && slot(m.text().replace(/^.*\./, "")));
   if (guards(own)) return [];
   const chain = chainCommands(node);
   const sibling = chain.find((c) => c.call.id() !== node.id() && guards(c));
   if (!sibling) return [];
-  return [{ region: regionOf(node), message: `command ${own.name} changes state but is registered without the guard middleware its sibling command goes through (line ${sibling.call.range().start.line + 1})` }];
+  const property = (node.field("function" as never) as SgNode).field("property" as never) as SgNode;
+  return [{ region: { start: regionOf(property).start, end: regionOf(node).end }, message: `command ${own.name} changes state but is registered without the guard middleware its sibling command goes through (line ${sibling.call.range().start.line + 1})` }];
 }
 
 /** The enclosing function definition of a node (Python). */
@@ -93,8 +104,8 @@ export function unguardedSubparserCheck({ node, params, rule, file }: CheckConte
   const root = node.getRoot().root();
   const names = guardVocabulary(param<string[]>(params, "names", []));
   const isGuard = guardTest(sameFileGuards(root, rule.language, file), names);
-  const verb = names[1] ?? /(?!)/;
-  const guardedHandler = (h: string) => (decoratorsOf(root, h) ?? []).some((d) => isGuard(d) || verb.test(d));
+  const slot = slotGuard(isGuard, names);
+  const guardedHandler = (h: string) => (decoratorsOf(root, h) ?? []).some(slot);
   const ownDecorators = decoratorsOf(root, own.handler);
   if (ownDecorators === null || guardedHandler(own.handler)) return [];
   const sibling = scope.findAll({ rule: { kind: "call", regex: "\\.set_defaults\\s*\\(" } } as never)
