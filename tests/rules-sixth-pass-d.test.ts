@@ -132,3 +132,21 @@ describe("stub: a fixed placeholder return that something reaches", () => {
     expect(found({ path: "billing/fees.py", content: rates('Decimal("0.30")', false) }, other)).toEqual(["stub@billing/fees.py:5"]);
   });
 });
+
+describe("unwired-auth: a salvo hoop (#[handler], FlowCtrl) never attached", () => {
+  const hoop = (mount: string) => lines(
+    "#[handler]",
+    "pub async fn staff_gate(req: &mut Request, res: &mut Response, ctrl: &mut FlowCtrl) {",
+    "    if req.header::<String>(\"x-role\").as_deref() != Some(\"staff\") {",
+    "        res.status_code(StatusCode::FORBIDDEN);",
+    "        ctrl.skip_rest();",
+    "    }",
+    "}",
+    `pub fn router() -> Router { Router::with_path("ops")${mount}.post(rebuild) }`);
+  test("defined, attached nowhere: reported at the hoop", () => {
+    expect(found({ path: "src/auth.rs", content: hoop("") })).toEqual(["unwired-auth@src/auth.rs:2"]);
+  });
+  test("attached with .hoop(..): not reported", () => {
+    expect(found({ path: "src/auth.rs", content: hoop(".hoop(staff_gate)") })).toEqual([]);
+  });
+});
