@@ -12,9 +12,10 @@ import type { Candidate } from "./unreferenced";
  * (`unless-passed-as-value`: a callback's signature is imposed by whoever calls it), or unless its class is
  * extended somewhere (`unless-owner-extended`: a method of a base class that raises or does nothing is a
  * hook for subclasses, not a stub), or only if no other file reads the field it names (`if-field-unread`:
- * an options field nothing reads).
+ * an options field nothing reads), or only if it is referenced somewhere (`if-referenced`: a placeholder
+ * that something calls ships).
  */
-export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" }
+export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" }
 
 /** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
 export interface CheckRule { id: string; language: GrammarLanguage; class: FindingClass; message: string }

@@ -169,9 +169,33 @@ function requestBound(fn: SgNode | null, t: string): boolean {
   return new RegExp(`(?<![\\w$.])${t.replace(/\$/g, "\\$")}(?![\\w$])`).test(list);
 }
 
+/**
+ * The two values an equality call compares (`bytes.Equal(got, want)`), or null when it is not such a call.
+ * Arguments naming a credential (`callArgs`) settle it at once, as the rule used to; the others are
+ * judged like the operands of `==`.
+ */
+function callOperands(node: SgNode, callArgs: RegExp): SgNode[] | "credential" | null {
+  const args = node.field("arguments" as never) as SgNode | null;
+  if (args && callArgs.test(args.text())) return "credential";
+  const list = args?.namedChildren().filter((c) => !/comment/.test(String(c.kind()))) ?? [];
+  return list.length === 2 ? list : null;
+}
+
+/**
+ * A value computed with a key at the comparison itself: a call whose callee names a MAC or a signing step
+ * (`bytes.Equal(got, sign(m, key))`, `computeHmac(body) === header`). What it returns is the expected
+ * signature a timing attack recovers; an unkeyed digest (`sha256(..)`) is public and not one.
+ */
+function keyedCall(t: string): boolean {
+  const callee = /^([A-Za-z_$][\w$.:]*)\s*\(/.exec(t)?.[1];
+  return !!callee && !unkeyedDigest(t) && words(callee.replace(/^.*[.:]/, "")).some((w) => /^(hmac|mac|sign|signature|signing)$/.test(w));
+}
+
 export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   // `bytes.Equal(mac, sig)` and other calls the rule matched by their arguments are reported as matched.
-  if (/call/.test(String(node.kind()))) return [{ region: regionOf(node) }];
+  const call = /call/.test(String(node.kind())) ? callOperands(node, new RegExp(param(params, "callArgs", "(?!)"), "i")) : null;
+  if (call === "credential") return [{ region: regionOf(node) }];
+  if (/call/.test(String(node.kind())) && !call) return [];
   const credential = new RegExp(param(params, "credential", "(?!)"), "i");
   const headerRead = new RegExp(param(params, "headerRead", "(?!)"), "i");
   const bare = new RegExp(param(params, "bare", "(?!)"), "i");
@@ -179,7 +203,7 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   const source = new RegExp(param(params, "source", "(?!)"));
   const sourceKey = new RegExp(param(params, "sourceKey", "(?!)"), "i");
   const placeholder = new RegExp(param(params, "placeholder", "(?!)"), "i");
-  const ops = operands(node).map((o) => o.text().trim());
+  const ops = (call ?? operands(node)).map((o) => o.text().trim());
   if (ops.length !== 2) return [];
   if (ops.some(constantOrPredicate) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = enclosingFunction(node);
@@ -202,7 +226,7 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(rhs) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return [{ region: regionOf(node) }];
   // The operand itself is a password hash or a presented credential, or is built from a local computed
   // with a key (`sigHeader == "sha256=" + expected` with `expected` an HMAC).
-  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey))) return [{ region: regionOf(node) }];
+  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t))) return [{ region: regionOf(node) }];
   if (ops.some((t) => !/^[\w$]+$/.test(t) && localsIn(t).some((id) => { const rhs = assignedFrom(fn, id); return rhs !== null && keyedFlow(rhs); }))) return [{ region: regionOf(node) }];
   if (!ops.some((t) => bare.test(t))) return [];
   // A bare `token`/`key`/`sig` is a credential where the code authenticates: an auth-named function, a

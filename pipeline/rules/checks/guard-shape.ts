@@ -163,6 +163,15 @@ export function sameTypeWrapper(fn: SgNode, lang: RuleLanguage): boolean {
   return !!bound && /^impl\s/.test(ret) && traitOf(ret.replace(/^impl\s+/, "")) === traitOf(bound);
 }
 
+/**
+ * A handler handed the chain's control (salvo's `ctrl: &mut FlowCtrl`): it can stop the rest of the chain
+ * (`ctrl.skip_rest()`), which is what a hoop is for; like a `Next` parameter, the continuation makes it
+ * middleware. Used for candidates only: the ignored-parameter exemptions keep hasMiddlewareSignature.
+ */
+function flowControlled(fn: SgNode, lang: RuleLanguage): boolean {
+  return lang === "rust" && params(fn).some((p) => /:\s*&\s*mut\s+FlowCtrl\b/.test(p));
+}
+
 /** Per language: the declaration that binds a value, its name and value fields, and the call kind. */
 const BINDINGS: Partial<Record<RuleLanguage, { kind: string; name: string; value: string; call: string }>> = {
   typescript: { kind: "variable_declarator", name: "name", value: "value", call: "call_expression" },
@@ -245,7 +254,7 @@ export function sameFileGuards(root: SgNode, lang: RuleLanguage, key?: object): 
  * FastAPI dependencies (a `Depends`/`Security`/`Header` parameter), Django middleware (`__call__`,
  * `process_request`/`process_view`), DRF permissions (`has_permission`). Go: `func(http.Handler)
  * http.Handler`, gin/echo handlers and middleware, gRPC interceptors. Rust: axum/actix `from_fn` middleware (a `Next`
- * parameter) and tower `Layer`s; request guards (`FromRequest(Parts)` impls that refuse) are candidates
+ * parameter), salvo hoops (a `FlowCtrl` parameter) and tower `Layer`s; request guards (`FromRequest(Parts)` impls that refuse) are candidates
  * through requestGuardType, wired by their use as a handler parameter type, which the reference check sees.
  */
 export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
@@ -259,7 +268,7 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
     return pyDecorator(node) || pyDependency(node) || functionsIn(node).some((f) => f !== node && pyDecorator(f));
   }
   if (node.kind() === "struct_item") return false;
-  return hasMiddlewareSignature(node, lang) || sameTypeWrapper(node, lang);
+  return hasMiddlewareSignature(node, lang) || sameTypeWrapper(node, lang) || flowControlled(node, lang);
 }
 
 /**

@@ -16,8 +16,10 @@ import { swallowedCheck } from "./swallowed";
 import { unguardedBuilderCheck, unguardedServiceCheck } from "./unguarded-builder";
 import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
+import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
+import { placeholderReturn } from "./stub-return";
 import { unreadSchemaFields } from "./schema-fields";
 import { unreadStructFields } from "./unread-fields";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
@@ -98,6 +100,8 @@ const DEFINED = {
   "credential-compare": { node: credentialCompare },
   "discarded-write": { node: discardedWriteCheck },
   "unguarded-route": { node: unguardedRouteCheck },
+  "unguarded-command": { node: unguardedCommandCheck },
+  "unguarded-subparser": { node: unguardedSubparserCheck },
   "quiet-handler": { node: quietHandlerCheck },
   "unguarded-view": { node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },
@@ -110,6 +114,16 @@ const DEFINED = {
       const owner = enclosingClass(node);
       if (!owner) return [hit];
       defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language }, hit, keep: "unless-owner-extended" });
+      return [];
+    },
+  },
+  "placeholder-return": {
+    crossFile: true,
+    node: ({ node, rule, file, defer, params }) => {
+      const found = placeholderReturn(node, new RegExp(param(params, "marker", "(?!)"), "i"), file.lines);
+      if (!found) return [];
+      const name = found.name.text();
+      defer({ candidate: { name, file: file.path, line: found.name.range().start.line, referenceIgnores: [], language: rule.language, selfSpans: selfSpans(found.fn, name, rule.language) }, hit: found.hit, keep: "if-referenced" });
       return [];
     },
   },

@@ -18,10 +18,25 @@ export function randomRun(s: string): boolean {
   return s.split(/[_.-]/).some((seg) => seg.length >= 16 && /[a-z]/i.test(seg) && /\d/.test(seg) && (seg.match(/\d/g) ?? []).length >= 4 && shannonEntropy(seg) >= 3.3);
 }
 
+/** A struct tag: `key:"value"` pairs separated by spaces (Go's reflect.StructTag convention). */
+const STRUCT_TAG = /^\s*([\w-]+:"[^"]*"\s*)+$/;
+
+/**
+ * The value a struct tag gives a field when nothing else does (`env:"S3_SECRET" default:"…"`: kong,
+ * envconfig, cleanenv's `env-default`): the literal the program runs with, so the one judged. A tag
+ * with no default holds no credential. Anything else is judged whole.
+ */
+export function tagDefault(s: string): string | null {
+  if (!STRUCT_TAG.test(s)) return s;
+  return /(?:^|\s)[\w-]*default:"([^"]*)"/.exec(s)?.[1] ?? null;
+}
+
 export function secretLiteral(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value) return [];
+  const content = tagDefault(literalContent(value.text()));
+  if (content === null) return [];
   // An Authorization header value carries its scheme: judge the credential after it.
-  const s = literalContent(value.text()).replace(/^(Bearer|Basic|Token)\s+/i, "");
+  const s = content.replace(/^(Bearer|Basic|Token)\s+/i, "");
   const minLength = param(check, "minLength", 10);
   const minEntropy = param(check, "minEntropy", 3.0);
   const minClasses = param(check, "minClasses", 2);

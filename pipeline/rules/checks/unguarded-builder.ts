@@ -129,15 +129,48 @@ export function unguardedServiceCheck({ node, params, rule, file }: CheckContext
   const isGuard = guardTest(guards, names);
   // A function handed over as an interceptor is middleware by how tonic mounts it: named for a requirement, it is a guard.
   const verb = names[1] ?? /(?!)/;
-  const byLet = (id: string) => new RegExp(`\\blet\\s+(?:mut\\s+)?${id}\\b[^=;]*=([^;]*);`).exec(root.text())?.[1] ?? "";
-  const intercepted = (text: string): boolean => [...`${text} ${/^\(\s*([a-z_]\w*)\s*\)$/.test(text) ? byLet(text.replace(/[()\s]/g, "")) : ""}`
-    .matchAll(/(?:with_interceptor|InterceptedService::new|interceptor)\s*\(([^;]*)/g)]
-    .some(([, a]) => (a!.match(/[A-Za-z_]\w*/g) ?? []).some((w) => isGuard(w) || (/^[a-z_]\w*$/.test(w) && verb.test(w))));
+  const subject = names[0] ?? /(?!)/;
+  const text = root.text();
+  const at = node.range().start.index;
+  // The binding in effect where the name is used: the last `let` of it before this point (`let svc = ..;`
+  // then `let svc = XServer::with_interceptor(svc, auth);` shadows the first).
+  const byLet = (id: string, before = at) => {
+    let found = "";
+    for (const m of text.matchAll(new RegExp(`\\blet\\s+(?:mut\\s+)?${id}\\b[^=;]*=([^;]*);`, "g"))) if (m.index! < before) found = m[1]!;
+    return found;
+  };
+  // The interceptor is the last argument (`with_interceptor(svc, auth)`); a value in that slot is middleware
+  // by where it is mounted, so a name (or the constructor of the local it names: `let auth =
+  // AuthInterceptor::new(..)`) saying who is asked for, or what is required, makes it a guard.
+  const guardingInterceptor = (arg: string): boolean => {
+    // `auth` or `auth.clone()`: the local the argument starts from.
+    const local = /^([a-z_]\w*)\s*(?:$|\.)/.exec(arg.trim())?.[1];
+    const ws = [arg, local ? byLet(local) : ""].join(" ").match(/[A-Za-z_]\w*/g) ?? [];
+    return ws.some((w) => isGuard(w) || verb.test(w) || subject.test(w));
+  };
+  const intercepted = (text: string, before = at): boolean => {
+    const own = /^\(\s*([a-z_]\w*)\s*\)$/.exec(text)?.[1];
+    return [...`${text} ${own ? byLet(own, before) : ""}`.matchAll(/(?:with_interceptor|InterceptedService::new|interceptor)\s*\(((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)\)/g)]
+      .some(([, a]) => guardingInterceptor(lastArgument(a!)));
+  };
   if (intercepted(own) || (own.match(/[A-Za-z_]\w*/g) ?? []).some(isGuard)) return [];
   const chain = chainOf(topOf(node));
   if (chain.some((l) => WRAPS.test(l.method) && (l.args?.text().match(/[A-Za-z_]\w*/g) ?? []).some(isGuard))) return [];
-  const sibling = chain.find((l) => l.method === "add_service" && l.node.id() !== node.id() && intercepted(l.args?.text() ?? ""));
+  const sibling = chain.find((l) => l.method === "add_service" && l.node.id() !== node.id() && intercepted(l.args?.text() ?? "", l.node.range().start.index));
   if (!sibling) return [];
   const fn = node.field("function" as never) as SgNode;
   return [{ region: routeRegion(node, fn), message: `service added without the guard interceptor its sibling service carries (line ${sibling.node.range().start.line + 1})` }];
+}
+
+/** The last top-level argument of an argument list's text (`admin, check_auth` -> `check_auth`). */
+function lastArgument(args: string): string {
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i]!;
+    if ("([{<".includes(c)) depth++;
+    else if (")]}>".includes(c)) depth--;
+    else if (c === "," && depth === 0) start = i + 1;
+  }
+  return args.slice(start).trim();
 }

@@ -1,0 +1,116 @@
+// unwired-auth on a CLI: commands are routes too. A destructive subcommand registered bare in a command
+// chain whose sibling subcommands go through a guard middleware.
+import type { SgNode } from "@ast-grep/napi";
+import type { CheckContext } from "./check";
+import { guardTest, guardVocabulary, sameFileGuards } from "./guard-shape";
+import { type Hit, param, regionOf } from "./hit";
+
+interface Command { call: SgNode; name: string; describe: string; middlewares: SgNode | null }
+
+/** `.command("name <arg>", "describe", builder, handler, [middlewares])` on a yargs-style chain. */
+function commandOf(call: SgNode): Command | null {
+  const fn = call.field("function" as never) as SgNode | null;
+  if (fn?.kind() !== "member_expression" || (fn.field("property" as never) as SgNode | null)?.text() !== "command") return null;
+  const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => !/comment/.test(String(a.kind())));
+  if (!args[0] || !/string/.test(String(args[0].kind())) || args.length < 2) return null;
+  const text = (n: SgNode | undefined) => (n && /string/.test(String(n.kind())) ? n.text().replace(/^["'`]|["'`]$/g, "") : "");
+  const last = args[args.length - 1]!;
+  return { call, name: text(args[0]).split(/\s+/)[0]!, describe: text(args[1]), middlewares: args.length >= 5 && last.kind() === "array" ? last : null };
+}
+
+/**
+ * A guard in a middleware slot (yargs' middleware array, a decorator on a handler): what sits there wraps
+ * the command by where it is mounted, so a name stating a requirement (`requireOperator`) or naming who is
+ * asked for (`admin_only`, `needs_admin_ticket`) is a guard, besides same-file guards and the vocabulary.
+ */
+function slotGuard(isGuard: (name: string) => boolean, names: readonly RegExp[]): (name: string) => boolean {
+  const [subject = /(?!)/, verb = /(?!)/] = names;
+  return (name) => isGuard(name) || verb.test(name) || subject.test(name);
+}
+
+/** Every `.command(..)` call of the method chain this one belongs to, outermost first. */
+function chainCommands(node: SgNode): Command[] {
+  let top = node;
+  while (top.parent()?.kind() === "member_expression" && top.parent()!.parent()?.kind() === "call_expression") top = top.parent()!.parent()!;
+  const out: Command[] = [];
+  for (let c: SgNode | null = top; c?.kind() === "call_expression";) {
+    const cmd = commandOf(c);
+    if (cmd) out.push(cmd);
+    const fn = c.field("function" as never) as SgNode | null;
+    c = fn?.kind() === "member_expression" ? (fn.field("object" as never) as SgNode | null) : null;
+  }
+  return out;
+}
+
+/**
+ * Reported: a subcommand whose own name or description says it destroys or rewrites state (`destructive`,
+ * the CLI's counterpart of an HTTP DELETE/POST), registered with no middleware guard, in a command chain
+ * where a sibling command passes one in its middleware slot. What sits in that slot is middleware by where
+ * yargs mounts it; a same-file guard by shape, the guard vocabulary, or a name stating a requirement
+ * (`requireOperator`, `ensureAdmin`) is a guard there. Not reported: a chain with no guarded command
+ * (nothing says this CLI guards commands), read-only commands, global `.middleware(..)` on the chain.
+ */
+export function unguardedCommandCheck({ node, params, rule, file }: CheckContext): Hit[] {
+  const own = commandOf(node);
+  const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
+  if (!own || !destructive.test(`${own.name} ${own.describe}`)) return [];
+  const names = guardVocabulary(param<string[]>(params, "names", []));
+  const isGuard = guardTest(sameFileGuards(node.getRoot().root(), rule.language, file), names);
+  const slot = slotGuard(isGuard, names);
+  const guards = (c: Command) => (c.middlewares?.namedChildren() ?? []).some((m) => /^[A-Za-z_$][\w$.]*$/.test(m.text()) && slot(m.text().replace(/^.*\./, "")));
+  if (guards(own)) return [];
+  const chain = chainCommands(node);
+  const sibling = chain.find((c) => c.call.id() !== node.id() && guards(c));
+  if (!sibling) return [];
+  const property = (node.field("function" as never) as SgNode).field("property" as never) as SgNode;
+  return [{ region: { start: regionOf(property).start, end: regionOf(node).end }, message: `command ${own.name} changes state but is registered without the guard middleware its sibling command goes through (line ${sibling.call.range().start.line + 1})` }];
+}
+
+/** The enclosing function definition of a node (Python). */
+function enclosingDef(node: SgNode): SgNode | null {
+  for (let n = node.parent(); n; n = n.parent()) if (n.kind() === "function_definition") return n;
+  return null;
+}
+
+/** The decorators of the file's function of that name (`@requires_operator def cmd_x(..)` -> `requires_operator`). */
+function decoratorsOf(root: SgNode, name: string): string[] | null {
+  const def = root.find({ rule: { kind: "function_definition", has: { field: "name", regex: `^${name}$` } } } as never);
+  if (!def) return null;
+  const holder = def.parent();
+  if (holder?.kind() !== "decorated_definition") return [];
+  return holder.children().filter((c) => c.kind() === "decorator").map((d) => d.text().replace(/^@\s*/, "").replace(/\(.*$/s, "").replace(/^.*\./, ""));
+}
+
+/** `x.set_defaults(func=handler)` after `x = sub.add_parser("name", help="..")`: the subcommand's name, help and handler. */
+function subcommandOf(call: SgNode, scope: SgNode): { name: string; help: string; handler: string } | null {
+  const m = /^([A-Za-z_]\w*)\s*\.\s*set_defaults\s*\([^)]*\bfunc\s*=\s*([A-Za-z_]\w*)/s.exec(call.text());
+  if (!m) return null;
+  const parser = new RegExp(`(?<![\\w.])${m[1]}\\s*=\\s*[\\w.]+\\.add_parser\\(\\s*["']([^"']+)["']([^)]*)\\)`).exec(scope.text());
+  if (!parser) return null;
+  return { name: parser[1]!, help: /\bhelp\s*=\s*["']([^"']*)["']/.exec(parser[2]!)?.[1] ?? "", handler: m[2]! };
+}
+
+/**
+ * argparse: a destructive subparser whose handler (`set_defaults(func=cmd_drop)`, a function of this file)
+ * carries no guard decorator, in a parser whose sibling subcommand's handler does (`@requires_operator`).
+ * A decorator wraps the handler it sits on, so a name stating a requirement is a guard there, as are
+ * same-file guards by shape and the guard vocabulary.
+ */
+export function unguardedSubparserCheck({ node, params, rule, file }: CheckContext): Hit[] {
+  const scope = enclosingDef(node);
+  const own = scope ? subcommandOf(node, scope) : null;
+  const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
+  if (!scope || !own || !destructive.test(`${own.name} ${own.help}`)) return [];
+  const root = node.getRoot().root();
+  const names = guardVocabulary(param<string[]>(params, "names", []));
+  const isGuard = guardTest(sameFileGuards(root, rule.language, file), names);
+  const slot = slotGuard(isGuard, names);
+  const guardedHandler = (h: string) => (decoratorsOf(root, h) ?? []).some(slot);
+  const ownDecorators = decoratorsOf(root, own.handler);
+  if (ownDecorators === null || guardedHandler(own.handler)) return [];
+  const sibling = scope.findAll({ rule: { kind: "call", regex: "\\.set_defaults\\s*\\(" } } as never)
+    .filter((c) => c.id() !== node.id())
+    .find((c) => { const s = subcommandOf(c, scope); return !!s && s.handler !== own.handler && guardedHandler(s.handler); });
+  if (!sibling) return [];
+  return [{ region: regionOf(node), message: `subcommand ${own.name} changes state but its handler ${own.handler} lacks the guard decorator its sibling's handler carries (line ${sibling.range().start.line + 1})` }];
+}
