@@ -1,12 +1,9 @@
 // ignored-parameter by shape (issue 10, fifth pass): a value the caller hands in (a parameter, an option
 // field, a validated input field, a CLI option) that no code path reads, in each language where the shape exists.
 import { describe, expect, test } from "bun:test";
-import { join } from "node:path";
-import { loadFloor } from "../pipeline/rules/floor";
+import { scanSnippets, type SnippetFile as File } from "./support/snippet-scan";
 
-const floor = loadFloor(join(import.meta.dir, "..", "prompts", "rules"));
-type File = { path: string; content: string };
-const scan = (...files: File[]) => [...floor.scan(files).values()].flat().filter((f) => f.class === "ignored-parameter");
+const scan = (...files: File[]) => scanSnippets(files, /^ignored-parameter$/);
 const at = (...files: File[]) => scan(...files).map((f) => `${f.file}:${f.line}`).sort();
 
 describe("a parameter rebound before it is read", () => {

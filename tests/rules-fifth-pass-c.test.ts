@@ -1,13 +1,9 @@
 // Fifth pass on issue 10, second half: unwired-auth and swallowed-error shapes, each with a case the floor
 // must report and a decoy it must not (fresh snippets, not corpus code).
 import { describe, expect, test } from "bun:test";
-import { join } from "node:path";
-import { loadFloor } from "../pipeline/rules/floor";
+import { foundIn, lines, type SnippetFile as File } from "./support/snippet-scan";
 
-const floor = loadFloor(join(import.meta.dir, "..", "prompts", "rules"));
-type File = { path: string; content: string };
-const found = (...files: File[]) => [...floor.scan(files).values()].flat().map((f) => `${f.class}@${f.file}:${f.line}`);
-const lines = (...xs: string[]) => xs.join("\n") + "\n";
+const found = (...files: File[]) => foundIn(files);
 
 describe("swallowed-error: a Go writer closed unchecked by a function with no error to return", () => {
   const save = (close: string) => lines(

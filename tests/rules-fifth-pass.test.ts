@@ -1,14 +1,10 @@
 // Fifth pass on issue 10: each shape the floor learned, with a case it must report and a decoy it must not.
 import { describe, expect, test } from "bun:test";
-import { join } from "node:path";
-import { loadFloor } from "../pipeline/rules/floor";
+import { foundIn, lines, scanSnippets, type SnippetFile as File } from "./support/snippet-scan";
 import { randomRun } from "../pipeline/rules/checks/secret-literal";
 
-const floor = loadFloor(join(import.meta.dir, "..", "prompts", "rules"));
-type File = { path: string; content: string };
-const scan = (...files: File[]) => [...floor.scan(files).values()].flat();
-const classes = (...files: File[]) => scan(...files).map((f) => `${f.class}@${f.file}:${f.line}`);
-const lines = (...xs: string[]) => xs.join("\n") + "\n";
+const scan = (...files: File[]) => scanSnippets(files);
+const classes = (...files: File[]) => foundIn(files);
 
 describe("stub: a Go message that ends on 'not implemented'", () => {
   test("several words naming the missing work still make a stub", () => {

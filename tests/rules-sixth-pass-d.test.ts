@@ -1,15 +1,11 @@
 // Sixth pass on issue 10 (unwired-auth, insecure-compare, hardcoded-secret, stub): each shape with a case the
 // floor must report and a decoy it must not (fresh snippets, not corpus code).
 import { describe, expect, test } from "bun:test";
-import { join } from "node:path";
-import { loadFloor } from "../pipeline/rules/floor";
+import { foundIn, lines, type SnippetFile as File } from "./support/snippet-scan";
 
-const floor = loadFloor(join(import.meta.dir, "..", "prompts", "rules"));
-type File = { path: string; content: string };
 /** Findings of this pass's classes (a snippet may also leave a parameter unused; that is another pass's business). */
 const MINE = /^(unwired-auth|insecure-compare|hardcoded-secret|stub)$/;
-const found = (...files: File[]) => [...floor.scan(files).values()].flat().filter((f) => MINE.test(f.class)).map((f) => `${f.class}@${f.file}:${f.line}`);
-const lines = (...xs: string[]) => xs.join("\n") + "\n";
+const found = (...files: File[]) => foundIn(files, MINE);
 
 describe("unwired-auth: a tonic service beside a sibling guarded through locals", () => {
   const serve = (second: string) => lines(

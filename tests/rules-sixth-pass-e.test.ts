@@ -1,13 +1,9 @@
 // Sixth pass on issue 10 (ignored-parameter, swallowed-error, assertion-free-test): each shape with a case
 // the floor must report and a decoy it must not (fresh snippets, not corpus code).
 import { describe, expect, test } from "bun:test";
-import { join } from "node:path";
-import { loadFloor } from "../pipeline/rules/floor";
+import { foundIn, lines, type SnippetFile as File } from "./support/snippet-scan";
 
-const floor = loadFloor(join(import.meta.dir, "..", "prompts", "rules"));
-type File = { path: string; content: string };
-const found = (...files: File[]) => [...floor.scan(files).values()].flat().map((f) => `${f.class}@${f.file}:${f.line}`);
-const lines = (...xs: string[]) => xs.join("\n") + "\n";
+const found = (...files: File[]) => foundIn(files);
 
 describe("swallowed-error: Rust `.ok();` on an awaited call", () => {
   const src = (stmt: string) => lines(
