@@ -205,12 +205,25 @@ export function composedGuard(node: SgNode, lang: RuleLanguage, key?: object): b
 }
 
 /** The rule's guard vocabulary (`names`: every regex must match), compiled; `(?i)` prefixes become the i flag. */
-export function guardVocabulary(names: readonly string[]): RegExp[] {
+function guardVocabulary(names: readonly string[]): RegExp[] {
   return names.map((re) => new RegExp(re.replace(/^\(\?i\)/, ""), re.startsWith("(?i)") ? "i" : ""));
 }
 
+const vocabularyCache = new WeakMap<object, RegExp[]>();
+
+/**
+ * What every route-level unwired-auth check starts from: the file's guards by shape (asked once per file),
+ * the rule's compiled vocabulary (compiled once per rule, not once per node) and the test joining them.
+ */
+export function fileGuards(ctx: { node: SgNode; params: Record<string, unknown>; rule: { language: RuleLanguage }; file: object }): { guards: Set<string>; names: RegExp[]; isGuard: (name: string) => boolean } {
+  let names = vocabularyCache.get(ctx.params);
+  if (!names) vocabularyCache.set(ctx.params, (names = guardVocabulary((ctx.params.names as string[] | undefined) ?? [])));
+  const guards = sameFileGuards(ctx.node.getRoot().root(), ctx.rule.language, ctx.file);
+  return { guards, names, isGuard: guardTest(guards, names) };
+}
+
 /** Is this name a guard: one of the file's guards by shape, or a name of the rule's vocabulary? */
-export function guardTest(guards: ReadonlySet<string>, vocabulary: readonly RegExp[]): (name: string) => boolean {
+function guardTest(guards: ReadonlySet<string>, vocabulary: readonly RegExp[]): (name: string) => boolean {
   return (name) => guards.has(name) || (vocabulary.length > 0 && vocabulary.every((re) => re.test(name)));
 }
 

@@ -2,8 +2,8 @@
 // the guard its siblings sit behind does not reach it.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { guardMountedNowhere, guardTest, guardVocabulary, makesAccessDecision, sameFileGuards } from "./guard-shape";
-import { type Hit, param, regionOf } from "./hit";
+import { fileGuards, guardMountedNowhere, makesAccessDecision } from "./guard-shape";
+import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
 /** A method router that changes state: `post(h)`, `get(a).delete(b)`, `web::put().to(h)`, `routing::patch(h)`. */
@@ -74,7 +74,8 @@ function routeRegion(node: SgNode, fn: SgNode) {
  * (axum: a later layer; the others: anywhere in the chain), routes open by design, a handler that decides
  * access itself, and a file whose own guard is mounted nowhere (reported at the guard).
  */
-export function unguardedBuilderCheck({ node, params, rule, file }: CheckContext): Hit[] {
+export function unguardedBuilderCheck(ctx: CheckContext): Hit[] {
+  const { node } = ctx;
   const fn = node.field("function" as never) as SgNode | null;
   const args = node.field("arguments" as never) as SgNode | null;
   const list = args?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
@@ -82,9 +83,7 @@ export function unguardedBuilderCheck({ node, params, rule, file }: CheckContext
   const path = list[0]!.text().replace(/^"|"$/g, "");
   if (!STATE_CHANGING.test(list[1]!.text()) || OPEN_BY_DESIGN.test(path)) return [];
   const root = node.getRoot().root();
-  const names = guardVocabulary(param<string[]>(params, "names", []));
-  const guards = sameFileGuards(root, rule.language, file);
-  const isGuard = guardTest(guards, names);
+  const { names, guards, isGuard } = fileGuards(ctx);
   // Guarded on its own: `post(h).route_layer(from_fn(require_admin))`, `post(admin_only(h))`.
   if ((list[1]!.text().match(/[A-Za-z_]\w*/g) ?? []).some(isGuard)) return [];
   const chain = chainOf(topOf(node));
@@ -119,14 +118,13 @@ const OPEN_SERVICE = /health|reflection/i;
  * itself added bare, with no guard layer over the whole server. Health and reflection services are open by
  * design.
  */
-export function unguardedServiceCheck({ node, params, rule, file }: CheckContext): Hit[] {
+export function unguardedServiceCheck(ctx: CheckContext): Hit[] {
+  const { node } = ctx;
   const args = node.field("arguments" as never) as SgNode | null;
   const own = args?.text() ?? "";
   if (!args || OPEN_SERVICE.test(own)) return [];
   const root = node.getRoot().root();
-  const names = guardVocabulary(param<string[]>(params, "names", []));
-  const guards = sameFileGuards(root, rule.language, file);
-  const isGuard = guardTest(guards, names);
+  const { names, guards, isGuard } = fileGuards(ctx);
   // A function handed over as an interceptor is middleware by how tonic mounts it: named for a requirement, it is a guard.
   const verb = names[1] ?? /(?!)/;
   const subject = names[0] ?? /(?!)/;

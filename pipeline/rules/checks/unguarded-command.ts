@@ -2,7 +2,7 @@
 // chain whose sibling subcommands go through a guard middleware.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { guardTest, guardVocabulary, sameFileGuards } from "./guard-shape";
+import { fileGuards } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 
 interface Command { call: SgNode; name: string; describe: string; middlewares: SgNode | null }
@@ -50,12 +50,12 @@ function chainCommands(node: SgNode): Command[] {
  * (`requireOperator`, `ensureAdmin`) is a guard there. Not reported: a chain with no guarded command
  * (nothing says this CLI guards commands), read-only commands, global `.middleware(..)` on the chain.
  */
-export function unguardedCommandCheck({ node, params, rule, file }: CheckContext): Hit[] {
+export function unguardedCommandCheck(ctx: CheckContext): Hit[] {
+  const { node, params } = ctx;
   const own = commandOf(node);
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   if (!own || !destructive.test(`${own.name} ${own.describe}`)) return [];
-  const names = guardVocabulary(param<string[]>(params, "names", []));
-  const isGuard = guardTest(sameFileGuards(node.getRoot().root(), rule.language, file), names);
+  const { names, isGuard } = fileGuards(ctx);
   const slot = slotGuard(isGuard, names);
   const guards = (c: Command) => (c.middlewares?.namedChildren() ?? []).some((m) => /^[A-Za-z_$][\w$.]*$/.test(m.text()) && slot(m.text().replace(/^.*\./, "")));
   if (guards(own)) return [];
@@ -96,14 +96,14 @@ function subcommandOf(call: SgNode, scope: SgNode): { name: string; help: string
  * A decorator wraps the handler it sits on, so a name stating a requirement is a guard there, as are
  * same-file guards by shape and the guard vocabulary.
  */
-export function unguardedSubparserCheck({ node, params, rule, file }: CheckContext): Hit[] {
+export function unguardedSubparserCheck(ctx: CheckContext): Hit[] {
+  const { node, params } = ctx;
   const scope = enclosingDef(node);
   const own = scope ? subcommandOf(node, scope) : null;
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   if (!scope || !own || !destructive.test(`${own.name} ${own.help}`)) return [];
   const root = node.getRoot().root();
-  const names = guardVocabulary(param<string[]>(params, "names", []));
-  const isGuard = guardTest(sameFileGuards(root, rule.language, file), names);
+  const { names, isGuard } = fileGuards(ctx);
   const slot = slotGuard(isGuard, names);
   const guardedHandler = (h: string) => (decoratorsOf(root, h) ?? []).some(slot);
   const ownDecorators = decoratorsOf(root, own.handler);

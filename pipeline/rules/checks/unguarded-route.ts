@@ -1,10 +1,9 @@
 // unwired-auth on a router: a guard wraps some routes registered on it, and a sibling route that changes
 // state is registered bare beside them.
 import type { SgNode } from "@ast-grep/napi";
-import type { GrammarLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { guardMountedNowhere, guardTest, guardVocabulary, makesAccessDecision, sameFileGuards } from "./guard-shape";
-import { type Hit, param, regionOf } from "./hit";
+import { fileGuards, guardMountedNowhere, makesAccessDecision } from "./guard-shape";
+import { type Hit, regionOf } from "./hit";
 
 const STATE_CHANGING = /^(POST|PUT|PATCH|DELETE)$/i;
 /** Registration by a method named for the verb (`r.Post`, `e.DELETE`, `app.patch`) or by one that takes the route (`HandleFunc`). */
@@ -63,16 +62,14 @@ function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean
  * a router with its own `Use(...)` middleware in that block, routes open by design (authentication's own
  * entry points, webhooks, health probes) and a handler defined in the file that decides access itself.
  */
-export function unguardedRouteCheck({ node, params, rule, file }: CheckContext): Hit[] {
+export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
+  const { node } = ctx;
   const reg = registration(node);
   if (!reg || !reg.verb || !STATE_CHANGING.test(reg.verb) || OPEN_BY_DESIGN.test(reg.path)) return [];
   const block = node.parent()?.parent();
   if (!block || node.parent()?.kind() !== "expression_statement") return [];
   const root = node.getRoot().root();
-  const names = guardVocabulary(param<string[]>(params, "names", []));
-  const lang = rule.language as GrammarLanguage;
-  const guards = sameFileGuards(root, lang, file);
-  const isGuard = guardTest(guards, names);
+  const { guards, isGuard } = fileGuards(ctx);
   if (guarded(reg, isGuard)) return [];
   // One report per defect: a guard of this file that nothing mounts is reported where it is defined (unwired-auth).
   const text = root.text().replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");

@@ -3,8 +3,8 @@
 // injected caller) registered without one.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { guardMountedNowhere, guardTest, guardVocabulary, makesAccessDecision, sameFileGuards, SUBJECT } from "./guard-shape";
-import { type Hit, param, regionOf } from "./hit";
+import { fileGuards, guardMountedNowhere, makesAccessDecision, SUBJECT } from "./guard-shape";
+import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
 const VERB_METHOD = /^(post|put|patch|delete)$/i;
@@ -63,15 +63,14 @@ function routerGuarded(receiver: string, text: string): boolean {
  * points, webhooks, probes), a view whose body decides access itself, and a file whose own guard is applied
  * nowhere (reported once, at the guard, by py-unwired-auth).
  */
-export function unguardedViewCheck({ node, params, rule, file }: CheckContext): Hit[] {
+export function unguardedViewCheck(ctx: CheckContext): Hit[] {
+  const { node } = ctx;
   const view = viewOf(node);
   if (!view || !view.verb || !VERB_METHOD.test(view.verb) || OPEN_BY_DESIGN.test(view.path)) return [];
   // The view's own name can say it is an entry point of authentication (`def login()` mounted at "/").
   if (OPEN_BY_DESIGN.test((view.def.field("name" as never) as SgNode | null)?.text() ?? "")) return [];
   const root = node.getRoot().root();
-  const names = guardVocabulary(param<string[]>(params, "names", []));
-  const guards = sameFileGuards(root, rule.language, file);
-  const isGuard = guardTest(guards, names);
+  const { guards, isGuard } = fileGuards(ctx);
   // Opened on purpose (`@permission_classes([AllowAny])`) is a decision, not a missing guard.
   const opened = (v: View) => v.others.some((d) => /\bAllowAny\b/.test(d.text()));
   if (opened(view) || carriesGuard(view, isGuard) || makesAccessDecision(view.def.text())) return [];
