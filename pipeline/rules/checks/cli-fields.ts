@@ -5,6 +5,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 import { type Hit, regionOf } from "./hit";
+import { attributesBefore, destructuredRust, fieldReadIn } from "./record-types";
 
 export interface CliField { name: string; node: SgNode; decl: SgNode }
 
@@ -41,12 +42,6 @@ function requestInput(node: SgNode): boolean {
   return new RegExp(`\\b(Query|Json|Form|Valid\\w*)\\s*<\\s*${name}\\s*>|:\\s*${name}\\s*=\\s*\\w+\\s*\\.\\s*parse_(queries|json|form|body)\\b|\\.parse_(queries|json|form|body)\\s*::\\s*<\\s*${name}\\s*>`).test(text);
 }
 
-function attributesBefore(node: SgNode): string {
-  const out: string[] = [];
-  for (let p = node.prev(); p && /attribute_item|comment/.test(String(p.kind())); p = p.prev()) out.push(p.text());
-  return out.join("\n");
-}
-
 /**
  * The options of a command-line record, or null when the type is not one. Go: fields carrying a CLI tag
  * (`help:"..."`, `short:"v"`, `arg:""`), a type from another package (`kong.VersionFlag`: the framework
@@ -79,12 +74,11 @@ export function unreadCliFields(node: SgNode, lang: GrammarLanguage, content: st
   const fields = cliFields(node, lang);
   if (!fields?.length) return [];
   const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
-  if (lang === "rust" && (new RegExp(`\\b${name}\\s*\\{[^{}]*\\}\\s*=[^=]`).test(content) || /\bSerialize\b/.test(attributesBefore(node)))) return [];
+  if (lang === "rust" && (destructuredRust(content, name) || /\bSerialize\b/.test(attributesBefore(node)))) return [];
   const code = content.replace(/\/\/[^\n]*/g, "");
   const out: (Hit & { field: string })[] = [];
   for (const f of fields) {
-    const read = [...code.matchAll(new RegExp(`\\.\\s*${f.name}\\b`, "g"))].some((m) => readsField(code.slice(0, m.index! + 1), code.slice(m.index! + m[0].length)));
-    if (read || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(f.decl.text() + attributesBefore(f.decl))) continue;
+    if (fieldReadIn(code, f.name, readsField) || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(f.decl.text() + attributesBefore(f.decl))) continue;
     const what = lang === "rust" && requestInput(node) ? "request parameter" : "command-line option";
     out.push({ region: regionOf(f.node), field: f.name, message: `${what} '${f.name}' of '${name}' is parsed but never read: it is accepted and has no effect` });
   }

@@ -136,3 +136,20 @@ export function localTypes(root: SgNode, lang: GrammarLanguage): Set<string> {
 export function ownMethodNames(root: SgNode, type: string, lang: GrammarLanguage): Set<string> {
   return new Set(root.findAll({ rule: { any: FUNCTIONS[lang].map((kind) => ({ kind })) } }).filter((f) => ownMethod(f, type, lang)).map((f) => nameOf(f)).filter(Boolean));
 }
+
+/** The attributes and comments stacked above a Rust item (`#[derive(..)]`, `/// doc`), nearest last. */
+export function attributesBefore(node: SgNode): string {
+  const out: string[] = [];
+  for (let p = node.prev(); p && /attribute_item|comment/.test(String(p.kind())); p = p.prev()) out.push(p.text());
+  return out.join("\n");
+}
+
+/** Does the file destructure the record (`let Options { retries, .. } = opts`)? A pattern reads its fields. */
+export function destructuredRust(content: string, type: string): boolean {
+  return new RegExp(`\\b${type}\\s*\\{[^{}]*\\}\\s*=[^=]`).test(content);
+}
+
+/** Is `.field` read anywhere in the (comment-free) code, by the caller's judgement of each occurrence? */
+export function fieldReadIn(code: string, field: string, readsField: (before: string, after: string) => boolean): boolean {
+  return [...code.matchAll(new RegExp(`\\.\\s*${field}\\b`, "g"))].some((m) => readsField(code.slice(0, m.index! + 1), code.slice(m.index! + m[0].length)));
+}

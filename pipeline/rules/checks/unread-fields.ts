@@ -5,7 +5,7 @@ import { isTestPath } from "../place";
 import type { GrammarLanguage } from "../rule-spec";
 import { cliFields, unreadCliFields } from "./cli-fields";
 import { type Hit, regionOf } from "./hit";
-import { constructs, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
+import { attributesBefore, constructs, destructuredRust, fieldReadIn, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
 import { occurrences } from "./references";
 import type { Candidate } from "./unreferenced";
 
@@ -45,9 +45,9 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   const taken = lang === "go" ? new RegExp(`\\b\\w+\\s+\\*?${id}\\s*[,)]`) : new RegExp(`\\b\\w+\\??\\s*:\\s*(&\\s*(mut\\s+)?)?(Optional\\[|Readonly<|Partial<)?${id}\\b`);
   if (!taken.test(content)) return [];
   // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
-  if (lang === "rust" && /\bSerialize\b/.test(attributesOf(node))) return [];
+  if (lang === "rust" && /\bSerialize\b/.test(attributesBefore(node))) return [];
   // A Rust destructuring (`let Options { retries, .. } = opts`) reads fields by pattern.
-  if (lang === "rust" && new RegExp(`\\b${id}\\s*\\{[^{}]*\\}\\s*=[^=]`).test(content)) return [];
+  if (lang === "rust" && destructuredRust(content, id)) return [];
   const root = node.getRoot().root();
   const fns = root.findAll({ rule: { any: FUNCTIONS[lang].map((kind) => ({ kind })) } });
   const local = localTypes(root, lang);
@@ -100,8 +100,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   }
   const out: (Hit & { field: string })[] = [];
   for (const f of s.fields) {
-    const read = [...code.matchAll(new RegExp(`\\.\\s*${f.name}\\b`, "g"))].some((m) => readsField(code.slice(0, m.index! + 1), code.slice(m.index! + m[0].length)));
-    if (read || documentedUnused(commentOf(f.decl, lang))) continue;
+    if (fieldReadIn(code, f.name, readsField) || documentedUnused(commentOf(f.decl, lang))) continue;
     out.push({ region: regionOf(f.node), field: f.name, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
   }
   return out;
@@ -127,10 +126,4 @@ export function fieldsReadElsewhere(candidates: Candidate[], files: { path: stri
   const seen = occurrences(candidates.map((c) => c.name), files);
   return new Set(candidates.filter((c) => (seen.get(c.name) ?? []).some((o) =>
     o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && readsField(o.before, o.after))));
-}
-
-function attributesOf(node: SgNode): string {
-  const out: string[] = [];
-  for (let p = node.prev(); p && /attribute_item|comment/.test(String(p.kind())); p = p.prev()) out.push(p.text());
-  return out.join("\n");
 }
