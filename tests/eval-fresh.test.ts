@@ -34,6 +34,8 @@ const HELD_OUT = {
   "corpus-fresh5": { expected: 55, found: 55, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
   // Held out: 51 found / 0 false positives (69.9% / 100%) after the fifth pass; after the sixth (tuned on it) 68 / 0.
   "corpus-fresh6": { expected: 73, found: 68, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Held out: 62 found / 2 false positives (80.5% / 96.9%) after the sixth pass; the seventh is tuned on it.
+  "corpus-fresh7": { expected: 77, found: 62, falsePositives: 2, notes: 0, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 
