@@ -29,6 +29,33 @@ function passesValue(o: Occurrence, member = false): boolean {
   return true;
 }
 
+/**
+ * Python: the call that takes the function also binds the unread parameter by name for it
+ * (`scheduler.add_job(purge, kwargs={"dry_run": False})`, `functools.partial(purge, dry_run=True)`): the
+ * caller chose to pass that argument, so the signature is not imposed on the function; it drops a value
+ * its own caller sends.
+ */
+function bindsParamByName(c: Candidate, o: Occurrence, contentOf: Map<string, string>): boolean {
+  if (!c.param || o.lang !== "python") return false;
+  const content = contentOf.get(o.file) ?? "";
+  const at = content.split("\n").slice(0, o.line).join("\n").length + (o.line ? 1 : 0) + o.before.length;
+  let open = -1;
+  for (let i = at - 1, depth = 0; i >= 0 && at - i < 400; i--) {
+    if (content[i] === ")") depth++;
+    else if (content[i] === "(" && depth-- === 0) { open = i; break; }
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let i = open, depth = 0; i < content.length && i - open < 2000; i++) {
+    if (content[i] === "(") depth++;
+    else if (content[i] === ")" && --depth === 0) { close = i; break; }
+  }
+  const call = content.slice(open, close < 0 ? open : close);
+  const p = c.param.replace(/\$/g, "\\$");
+  if (new RegExp(`\\bkwargs\\s*=\\s*(dict\\s*\\(|\\{)[^)}]*(["']${p}["']\\s*:|\\b${p}\\s*=)`).test(call)) return true;
+  return /\bpartial\s*$/.test(content.slice(Math.max(0, open - 40), open)) && new RegExp(`[(,]\\s*${p}\\s*=(?!=)`).test(call);
+}
+
 const DEFINES = /\b(def|function\*?|fn|func(\s*\([^)]*\))?)\s+$/;
 
 /**
@@ -70,7 +97,7 @@ export function passedAsValue(candidates: Candidate[], files: { path: string; co
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
   return new Set(candidates.filter((c) =>
     (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) &&
-      ((passesValue(o, c.member) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf)) || siblingDefinition(c, o, contentOf))) ||
+      ((passesValue(o, c.member) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf) && !bindsParamByName(c, o, contentOf)) || siblingDefinition(c, o, contentOf))) ||
     (!!c.owner && (seen.get(c.owner) ?? []).some((o) => sameLang(c, o) && extendsIt(o)))));
 }
 
