@@ -6,6 +6,7 @@ import { param, regionOf } from "./hit";
 import { unreadCliOptionsCheck } from "./cli-options";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
+import { flagVariable } from "./flag-vars";
 import { isPublic } from "./public-api";
 import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, requestGuardType, statesAccessRule, verificationPrimitive } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
@@ -88,6 +89,14 @@ const DEFINED = {
       for (const { field, ...hit } of unreadStructFields(node, rule.language, file.content)) {
         defer({ candidate: { name: field, file: file.path, line: hit.region.start.line, referenceIgnores: [], language: rule.language }, hit, keep: "if-field-unread" });
       }
+      return [];
+    },
+  },
+  "unread-flag-var": {
+    crossFile: true,
+    node: ({ node, rule, file, defer }) => {
+      const found = flagVariable(node);
+      if (found) defer({ candidate: { name: found.name, file: file.path, line: found.region.start.line, referenceIgnores: [], language: rule.language }, hit: found, keep: "if-unreferenced" });
       return [];
     },
   },
