@@ -72,12 +72,14 @@ export function parsedHere(root: SgNode, fns: SgNode[], id: string, lang: Gramma
   const arg = lang === "rust" ? "&\\s*(?:mut\\s+)?" : "";
   return locals.every(({ name, from, to }) => {
     const body = content.slice(from, to);
-    return [...body.matchAll(new RegExp(`(?<![\\w$.])${esc(name)}(?![\\w$])`, "g"))].every((m) => {
+    // `...opts` spreads the record (a mention); `x.opts` is another value's member (not one).
+    return [...body.matchAll(new RegExp(`(?<![\\w$])(?<![^.]\\.)${esc(name)}(?![\\w$])`, "g"))].every((m) => {
       const after = body.slice(m.index! + name.length);
       const field = /^\s*\??\.\s*(\w+)/.exec(after)?.[1];
       if (field) return fieldNames.has(field);
       const before = body.slice(Math.max(0, m.index! - 200), m.index!);
-      const callee = new RegExp(`([\\w$]+)\\s*\\(([^()]*,)?\\s*${arg}$`).exec(before)?.[1];
+      // A bare call of the file's own taker (`other::index(&opts)`, `svc.index(opts)` are someone else's).
+      const callee = new RegExp(`(?<![\\w$:.])([\\w$]+)\\s*\\(([^()]*,)?\\s*${arg}$`).exec(before)?.[1];
       return !!callee && takers.has(callee) && /^\s*[,)]/.test(after);
     });
   });
