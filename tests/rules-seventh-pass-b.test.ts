@@ -145,3 +145,37 @@ describe("Python: a command class declaring options in one method and consuming 
     expect(found(cmd("        prune(cutoff, **options)"))).toEqual([]);
   });
 });
+
+describe("Rust: a configuration record deserialized by a loader of its file, read in other files", () => {
+  const config = (derive: string) => ({ path: "src/settings.rs", content: lines(
+    derive,
+    "pub struct Settings {",
+    "    pub bind: String,",
+    "    pub cache: CacheSettings,",
+    "}",
+    derive,
+    "pub struct CacheSettings {",
+    "    pub capacity: usize,",
+    "    pub ttl_secs: u64,",
+    "}",
+    "pub fn read(path: &Path) -> anyhow::Result<Settings> {",
+    "    Ok(serde_yaml::from_str(&std::fs::read_to_string(path)?)?)",
+    "}") });
+  const user = { path: "src/server.rs", content: lines(
+    "pub fn start(s: &Settings) -> Server {",
+    "    let cache = Cache::new(s.cache.capacity);",
+    "    Server::bind(&s.bind, cache)",
+    "}") };
+  test("a nested setting no file reads: reported at its field", () => {
+    expect(found(config("#[derive(Debug, Clone, Deserialize)]"), user)).toEqual(["ignored-parameter@src/settings.rs:9"]);
+  });
+  test("read in another file, or the record also serialized (an output): not reported", () => {
+    const reads = { path: "src/cache.rs", content: lines("pub fn expiry(c: &CacheSettings) -> Duration {", "    Duration::from_secs(c.ttl_secs)", "}") };
+    expect(found(config("#[derive(Debug, Clone, Deserialize)]"), user, reads)).toEqual([]);
+    expect(found(config("#[derive(Debug, Clone, Serialize, Deserialize)]"), user)).toEqual([]);
+  });
+  test("a Deserialize record no function of its file loads (an API response type): not reported", () => {
+    const resp = { path: "src/api.rs", content: lines("#[derive(Deserialize)]", "pub struct Reply {", "    pub id: u64,", "    pub etag: String,", "}", "pub fn id_of(r: &Reply) -> u64 {", "    r.id", "}") };
+    expect(found(resp)).toEqual([]);
+  });
+});
