@@ -179,3 +179,32 @@ describe("Rust: a configuration record deserialized by a loader of its file, rea
     expect(found(resp)).toEqual([]);
   });
 });
+
+describe("Go: a method drops one of two same-typed criteria of an interface the repository declares", () => {
+  const impl = { path: "internal/repo/tickets.go", content: lines(
+    "package repo",
+    "",
+    "func (r *Repo) Search(ctx context.Context, project string, label string, limit int) ([]Ticket, error) {",
+    "\treturn r.query(ctx, \"SELECT * FROM tickets WHERE project = $1 LIMIT $2\", project, limit)",
+    "}") };
+  const iface = { path: "internal/api/deps.go", content: lines(
+    "package api",
+    "",
+    "type Tickets interface {",
+    "\tSearch(ctx context.Context, project string, label string, limit int) ([]repo.Ticket, error)",
+    "}") };
+  const fake = { path: "internal/api/tickets_test.go", content: lines(
+    "package api",
+    "",
+    "func (f *fakeTickets) Search(_ context.Context, project, label string, limit int) ([]repo.Ticket, error) {",
+    "\treturn filter(f.rows, project, label, limit), nil",
+    "}") };
+  test("the only shipped implementation (a test fake aside) ignores `label`: reported", () => {
+    expect(found(impl, iface, fake)).toEqual(["ignored-parameter@internal/repo/tickets.go:3"]);
+  });
+  test("another shipped implementation, or no interface declared here (a library's may impose it): not reported", () => {
+    const other = { path: "internal/repo/cache.go", content: lines("package repo", "", "func (c *Cached) Search(ctx context.Context, project string, label string, limit int) ([]Ticket, error) {", "\treturn c.inner.Search(ctx, project, label, limit)", "}") };
+    expect(found(impl, iface, other)).toEqual([]);
+    expect(found(impl, fake)).toEqual([]);
+  });
+});

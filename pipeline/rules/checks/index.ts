@@ -21,6 +21,7 @@ import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-comm
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
 import { placeholderReturn } from "./stub-return";
+import type { SoleCandidate } from "./passed-as-value";
 import { unreadSchemaFields } from "./schema-fields";
 import { unreadStructFields } from "./unread-fields";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
@@ -79,7 +80,10 @@ const DEFINED = {
       const { hits, name, owner, member } = unusedParameters(node, rule.language, params, state as IdentifierIndex, file.content);
       if (!name) return hits;
       const line = node.range().start.line;
-      for (const { param: unread, ...hit } of hits) defer({ candidate: { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}) }, hit, keep: "unless-passed-as-value" });
+      for (const { param: unread, sole, ...hit } of hits) {
+        const candidate: SoleCandidate = { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}), ...(sole ? { sole } : {}) };
+        defer({ candidate, hit, keep: "unless-passed-as-value" });
+      }
       return [];
     },
   },

@@ -84,6 +84,22 @@ function anotherTypesHandler(c: Candidate, all: Occurrence[], contentOf: Map<str
   return all.some((o) => o.file !== c.file || o.line !== c.line ? !isTestPath(o.file) && o.lang === "go" && /\bfunc\s*\([^)]*\)\s*$/.test(o.before) && GO_HANDLER_SIGNATURE.test(o.after.split("{")[0]!) : false);
 }
 
+/** A candidate that holds only while its method is the one non-test definition of its name (`sole`: a Go method judged by the parallel-criteria reading). */
+export type SoleCandidate = Candidate & { sole?: boolean };
+
+/**
+ * A `sole` candidate holds only when the repository declares the contract itself (an interface method spec
+ * of that name in a non-test file: `ListOrders(ctx context.Context, ..) (..)` on a line of its own) and no
+ * other non-test definition implements it (`func (f *fake) ListOrders(` in a shipped file, another type's
+ * method). Without a local interface the method may satisfy a library's, whose signature is imposed.
+ */
+function notSoleImplementation(c: SoleCandidate, all: Occurrence[]): boolean {
+  if (!c.sole) return false;
+  const shipped = all.filter((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && o.lang === "go");
+  const declared = shipped.some((o) => /^\s*$/.test(o.before) && /^\s*\(/.test(o.after));
+  return !declared || shipped.some((o) => /\bfunc\s*\([^)]*\)\s*$/.test(o.before));
+}
+
 /**
  * Candidates whose method's class is extended anywhere (tests included: a test subclass shows the class is
  * a base), whose function name occurs, in a non-test file of the same language, somewhere other than
@@ -91,11 +107,11 @@ function anotherTypesHandler(c: Candidate, all: Occurrence[], contentOf: Map<str
  * `urlpatterns = [path("x", view)]`, `.route("/", get(handler))`, `RunE: runServe`, `items.map(format)`,
  * or which a sibling module defines again with the same parameter (siblingDefinition).
  */
-export function passedAsValue(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
+export function passedAsValue(candidates: SoleCandidate[], files: { path: string; content: string }[]): Set<Candidate> {
   const seen = occurrences(candidates.flatMap((c) => (c.owner ? [c.name, c.owner] : [c.name])), files);
   const sameLang = (c: Candidate, o: Occurrence) => !c.language || !o.lang || o.lang === c.language;
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
-  return new Set(candidates.filter((c) =>
+  return new Set(candidates.filter((c) => notSoleImplementation(c, seen.get(c.name) ?? []) ||
     (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) &&
       ((passesValue(o, c.member) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf) && !bindsParamByName(c, o, contentOf)) || siblingDefinition(c, o, contentOf))) ||
     (!!c.owner && (seen.get(c.owner) ?? []).some((o) => sameLang(c, o) && extendsIt(o)))));
