@@ -47,6 +47,23 @@ describe("a record the file's own parser builds and consumes field by field", ()
     expect(found(ts("  res.json(await db.users(page));"))).toEqual([]);
     expect(found(ts("  res.json({ ...page, users: await db.users(page.size, page.after) });"))).toEqual([]);
   });
+  test("a record computed from several inputs (a result, not a parse) with a field nobody reads: not reported", () => {
+    const src = lines(
+      "export interface Totals {",
+      "  net: number;",
+      "  tax: number;",
+      "  lines: number;",
+      "}",
+      "function totalsOf(items: Item[], rate: number): Totals {",
+      "  const net = items.reduce((s, i) => s + i.price, 0);",
+      "  return { net, tax: net * rate, lines: items.length };",
+      "}",
+      "export function invoiceText(items: Item[], rate: number): string {",
+      "  const t = totalsOf(items, rate);",
+      "  return `${t.net} + ${t.tax}`;",
+      "}");
+    expect(found({ path: "src/invoice.ts", content: src })).toEqual([]);
+  });
   const rs = (use: string) => ({ path: "src/main.rs", content: lines(
     "struct Opts {",
     "    input: PathBuf,",

@@ -5,6 +5,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 import { nameOf } from "../syntax";
 import { resultOf } from "./record-types";
+import { parameterNames } from "./unused-parameter";
 
 const esc = (s: string) => s.replace(/\$/g, "\\$");
 
@@ -55,8 +56,9 @@ function boundLocals(content: string, producers: string[], fns: SgNode[]): { nam
 }
 
 /**
- * Is the record (`id`, fields `fieldNames`) produced by functions of this file and consumed only here?
- * Every non-own function returning it is a producer; each producer must be called in the file, each call
+ * Is the record (`id`, fields `fieldNames`) produced by parsers of this file and consumed only here?
+ * Every non-own function returning it is a producer and must be a parser (at most one input); each producer
+ * must be called in the file, each call
  * bound to a local, and every later mention of that local in its function must read one of the record's
  * fields (`opts.limit`) or hand it to one of the file's own takers of the record (`push(&remote, &args)`;
  * those read it field by field or the caller gives up). Then a field no code reads is input the
@@ -64,7 +66,12 @@ function boundLocals(content: string, producers: string[], fns: SgNode[]): { nam
  */
 export function parsedHere(root: SgNode, fns: SgNode[], id: string, lang: GrammarLanguage, fieldNames: Set<string>, takers: Set<string>, own: (fn: SgNode) => boolean): boolean {
   const names = new RegExp(`(?<![\\w$])${esc(id)}(?![\\w$])`);
-  const producers = fns.filter((fn) => !own(fn) && names.test(resultOf(fn))).map((fn) => nameOf(fn));
+  const producing = fns.filter((fn) => !own(fn) && names.test(resultOf(fn)));
+  // A parser reads one raw source (a query map, a string, argv handed in) or none (the process's own argv
+  // or environment); a function of several inputs that returns the record computes a result (fastapi's
+  // `solve_dependencies(request, dependant, ...) -> SolvedDependency`), whose unread field is dead output.
+  if (producing.some((fn) => parameterNames(fn, lang).filter((p) => !/^(self|cls)$/.test(p.text())).length > 1)) return false;
+  const producers = producing.map((fn) => nameOf(fn));
   if (!producers.length || producers.some((p) => !p)) return false;
   const content = root.text();
   const locals = boundLocals(content, producers, fns);
