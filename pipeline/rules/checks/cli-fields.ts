@@ -20,17 +20,24 @@ const RS_NOT_VALUE = /#\[(command|clap|arg)\s*\([^\]]*\b(subcommand|flatten|skip
 const RS_INERT = /#\[serde\([^\]]*\bskip\b|#\[(allow|expect)\([^\]]*\bdead_code\b/;
 
 /**
+ * Derives Deserialize and only value traits besides: no Serialize (never sent back out), no other crate's
+ * derive (`Insertable`, `Validate`, `FromRow` read the fields themselves), no `dead_code` allowance.
+ */
+function requestShaped(node: SgNode): boolean {
+  const attrs = attributesBefore(node);
+  if (!/#\[derive\([^)]*\bDeserialize\b/.test(attrs) || /\bSerialize\b|\bdead_code\b/.test(attrs)) return false;
+  const derives = [...attrs.matchAll(/#\[derive\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(",").map((d) => d.trim().replace(/^.*::/, ""))).filter(Boolean);
+  return !derives.some((d) => !/^(Deserialize|Debug|Clone|Copy|Default|PartialEq|Eq|Hash|PartialOrd|Ord)$/.test(d));
+}
+
+/**
  * A Rust record only ever filled from a request: it derives Deserialize but not Serialize (never sent back
  * out), no `dead_code` allowance covers it, and a handler of the file takes it as the request's input, by
  * an extractor (`Query<T>`, `Json<T>`, `Form<T>`) or a typed parse of the request (`let q: T =
  * req.parse_queries()`, `req.parse_json::<T>()`). Each field is a query or body parameter a client sends.
  */
 function requestInput(node: SgNode): boolean {
-  const attrs = attributesBefore(node);
-  if (!/#\[derive\([^)]*\bDeserialize\b/.test(attrs) || /\bSerialize\b|\bdead_code\b/.test(attrs)) return false;
-  // Any other crate's derive (`Insertable`, `Validate`, `FromRow`) reads the fields itself: only value derives.
-  const derives = [...attrs.matchAll(/#\[derive\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(",").map((d) => d.trim().replace(/^.*::/, ""))).filter(Boolean);
-  if (derives.some((d) => !/^(Deserialize|Debug|Clone|Copy|Default|PartialEq|Eq|Hash|PartialOrd|Ord)$/.test(d))) return false;
+  if (!requestShaped(node)) return false;
   const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
   if (!/^\w+$/.test(name)) return false;
   const text = node.getRoot().root().text();
@@ -39,7 +46,28 @@ function requestInput(node: SgNode): boolean {
     const v = m[1] ?? m[2]!;
     if (new RegExp(`(?<![\\w.])${v}\\b(?!\\s*[.:])`).test(text.slice(m.index! + m[0].length))) return false;
   }
-  return new RegExp(`\\b(Query|Json|Form|Valid\\w*)\\s*<\\s*${name}\\s*>|:\\s*${name}\\s*=\\s*\\w+\\s*\\.\\s*parse_(queries|json|form|body)\\b|\\.parse_(queries|json|form|body)\\s*::\\s*<\\s*${name}\\s*>`).test(text);
+  return new RegExp(`\\b(Query|Json|Form|Valid\\w*)\\s*<\\s*${name}\\s*>|:\\s*${name}\\s*=\\s*\\w+\\s*\\.\\s*parse_(queries|json|form|body)\\b|\\.parse_(queries|json|form|body)\\s*::\\s*<\\s*${name}\\s*>`).test(text) ||
+    loadedHere(name, node.getRoot().root(), 0);
+}
+
+/** A deserializer entry point: serde's `from_str`/`from_slice`/`from_reader`/`from_value`/`from_env` (toml, serde_json, serde_yaml, envy), the config crate's `try_deserialize`, figment's `extract`. */
+const DESERIALIZES = /\b\w+::from_(str|slice|reader|value|env)\b|\.\s*(try_deserialize|extract)\s*(::\s*<[^>]*>\s*)?\(/;
+
+/**
+ * The same holds for a configuration file: a record a function of this file deserializes and returns
+ * (`fn load(path) -> Result<Config>` over `toml::from_str`), or a record nested in one by a field's type
+ * (`pub delivery: DeliveryConfig`, `Option<TlsConfig>`): each field is a setting an operator writes.
+ */
+function loadedHere(name: string, root: SgNode, depth: number): boolean {
+  const word = new RegExp(`(?<![\\w:])${name}\\b`);
+  const loads = root.findAll({ rule: { kind: "function_item" } }).some((fn) =>
+    word.test((fn.field("return_type" as never) as SgNode | null)?.text() ?? "") && DESERIALIZES.test((fn.field("body" as never) as SgNode | null)?.text() ?? ""));
+  if (loads || depth > 2) return loads;
+  return root.findAll({ rule: { kind: "struct_item" } }).some((st) => {
+    const outer = (st.field("name" as never) as SgNode | null)?.text() ?? "";
+    return outer !== name && !!(st.field("body" as never) as SgNode | null)?.findAll({ rule: { kind: "field_declaration" } })
+      .some((f) => word.test((f.field("type" as never) as SgNode | null)?.text() ?? "")) && requestShaped(st) && loadedHere(outer, root, depth + 1);
+  });
 }
 
 /**
@@ -79,7 +107,7 @@ export function unreadCliFields(node: SgNode, lang: GrammarLanguage, content: st
   const out: (Hit & { field: string })[] = [];
   for (const f of fields) {
     if (fieldReadIn(code, f.name, readsField) || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(f.decl.text() + attributesBefore(f.decl))) continue;
-    const what = lang === "rust" && requestInput(node) ? "request parameter" : "command-line option";
+    const what = lang === "rust" && requestInput(node) ? "input field" : "command-line option";
     out.push({ region: regionOf(f.node), field: f.name, message: `${what} '${f.name}' of '${name}' is parsed but never read: it is accepted and has no effect` });
   }
   return out;

@@ -33,6 +33,7 @@ function topFunction(root: SgNode, name: string): SgNode | null {
 export function unreadCliOptionsCheck(ctx: CheckContext): Hit[] {
   if (ctx.rule.language === "typescript") return unreadYargsOptions(ctx.node);
   const node = ctx.node;
+  if (node.kind() === "class_definition") return unreadMethodOptions(node);
   const parser = /^([\w.]+)\.set_defaults$/.exec(fieldOf(node, "function")?.text() ?? "")?.[1];
   const func = fieldOf(node, "arguments")?.namedChildren()
     .find((a) => a.kind() === "keyword_argument" && fieldOf(a, "name")?.text() === "func");
@@ -53,6 +54,49 @@ export function unreadCliOptionsCheck(ctx: CheckContext): Hit[] {
     const dest = argparseDest(call);
     if (!dest || new RegExp(`\\b${nsName}\\s*\\.\\s*${dest}\\b`).test(body)) continue;
     out.push({ region: regionOf(call), message: `option '${dest}' is parsed for '${handlerName}', which never reads it: the flag is accepted and has no effect` });
+  }
+  return out;
+}
+
+/** Python parameter names of a function (plain, typed, defaulted, `*args`, `**options`). */
+function paramNames(fn: SgNode): string[] {
+  return (fieldOf(fn, "parameters")?.namedChildren() ?? []).map((p) => (p.kind() === "identifier" ? p : fieldOf(p, "name") ?? p.namedChildren().find((c) => c.kind() === "identifier"))?.text() ?? "").filter((n) => n && n !== "self" && n !== "cls");
+}
+
+/**
+ * A command class that declares its options in one method and consumes them in another (Django's
+ * `add_arguments(self, parser)` + `handle(self, *args, **options)`, cliff's `get_parser` + `take_action`):
+ * the declaring method adds arguments to a parser it is given; the consuming method is the sibling whose
+ * parameter reads declared options (`options["days"]`, `options.get("limit")`, `parsed.days`). A declared
+ * option the class never reads under its dest is accepted and has no effect. Silent when the consumer
+ * hands its options on whole (`run(**options)`, `self.opts = options`) or reads them by a computed key.
+ */
+function unreadMethodOptions(cls: SgNode): Hit[] {
+  const methods = cls.findAll({ rule: { kind: "function_definition" } }).filter((m) => {
+    const holder = m.parent()?.kind() === "decorated_definition" ? m.parent()!.parent() : m.parent();
+    return holder?.parent()?.id() === cls.id();
+  });
+  const out: Hit[] = [];
+  for (const decl of methods) {
+    const params = paramNames(decl);
+    const calls = decl.findAll({ rule: { kind: "call", has: { field: "function", regex: "^\\w+\\.add_argument$" } } })
+      .filter((c) => params.includes(fieldOf(c, "function")!.text().split(".")[0]!));
+    const dests = calls.map((c) => [c, argparseDest(c)] as const).filter((d): d is readonly [SgNode, string] => !!d[1]);
+    if (!dests.length) continue;
+    const readsDest = (ns: string, dest: string, body: string) =>
+      new RegExp(`\\b${ns}\\s*(\\[\\s*["']${dest}["']\\s*\\]|\\.\\s*get\\s*\\(\\s*["']${dest}["']|\\.\\s*${dest}\\b)`).test(body);
+    const consumers = methods.filter((m) => m.id() !== decl.id()).flatMap((m) => {
+      const body = fieldOf(m, "body")?.text() ?? "";
+      return paramNames(m).filter((ns) => dests.some(([, d]) => readsDest(ns, d, body))).map((ns) => ({ ns, body }));
+    });
+    if (consumers.length !== 1) continue;
+    const { ns, body } = consumers[0]!;
+    // Handed on whole or read by a computed key: every option may be read elsewhere.
+    if (new RegExp(`([(,]\\s*\\**|=\\s*)${ns}\\s*[,)\\n]|\\b${ns}\\s*\\[\\s*[^"'\\s]|\\b${ns}\\s*\\.\\s*get\\s*\\(\\s*[^"'\\s]|\\b${ns}\\s*\\.\\s*(items|keys|values|copy|update)\\b`).test(body)) continue;
+    for (const [call, dest] of dests) {
+      if (readsDest(ns, dest, body)) continue;
+      out.push({ region: regionOf(call), message: `option '${dest}' is declared by the command but never read where its options are consumed: the flag is accepted and has no effect` });
+    }
   }
   return out;
 }

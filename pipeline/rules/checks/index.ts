@@ -6,6 +6,7 @@ import { param, regionOf } from "./hit";
 import { unreadCliOptionsCheck } from "./cli-options";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
+import { flagVariable } from "./flag-vars";
 import { isPublic } from "./public-api";
 import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, requestGuardType, statesAccessRule, verificationPrimitive } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
@@ -20,6 +21,7 @@ import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-comm
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
 import { placeholderReturn } from "./stub-return";
+import type { SoleCandidate } from "./passed-as-value";
 import { unreadSchemaFields } from "./schema-fields";
 import { unreadStructFields } from "./unread-fields";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
@@ -78,7 +80,10 @@ const DEFINED = {
       const { hits, name, owner, member } = unusedParameters(node, rule.language, params, state as IdentifierIndex, file.content);
       if (!name) return hits;
       const line = node.range().start.line;
-      for (const { param: unread, ...hit } of hits) defer({ candidate: { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}) }, hit, keep: "unless-passed-as-value" });
+      for (const { param: unread, sole, ...hit } of hits) {
+        const candidate: SoleCandidate = { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}), ...(sole ? { sole } : {}) };
+        defer({ candidate, hit, keep: "unless-passed-as-value" });
+      }
       return [];
     },
   },
@@ -88,6 +93,14 @@ const DEFINED = {
       for (const { field, ...hit } of unreadStructFields(node, rule.language, file.content)) {
         defer({ candidate: { name: field, file: file.path, line: hit.region.start.line, referenceIgnores: [], language: rule.language }, hit, keep: "if-field-unread" });
       }
+      return [];
+    },
+  },
+  "unread-flag-var": {
+    crossFile: true,
+    node: ({ node, rule, file, defer }) => {
+      const found = flagVariable(node);
+      if (found) defer({ candidate: { name: found.name, file: file.path, line: found.region.start.line, referenceIgnores: [], language: rule.language }, hit: found, keep: "if-unreferenced" });
       return [];
     },
   },

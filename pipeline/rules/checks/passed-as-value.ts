@@ -29,6 +29,33 @@ function passesValue(o: Occurrence, member = false): boolean {
   return true;
 }
 
+/**
+ * Python: the call that takes the function also binds the unread parameter by name for it
+ * (`scheduler.add_job(purge, kwargs={"dry_run": False})`, `functools.partial(purge, dry_run=True)`): the
+ * caller chose to pass that argument, so the signature is not imposed on the function; it drops a value
+ * its own caller sends.
+ */
+function bindsParamByName(c: Candidate, o: Occurrence, contentOf: Map<string, string>): boolean {
+  if (!c.param || o.lang !== "python") return false;
+  const content = contentOf.get(o.file) ?? "";
+  const at = content.split("\n").slice(0, o.line).join("\n").length + (o.line ? 1 : 0) + o.before.length;
+  let open = -1;
+  for (let i = at - 1, depth = 0; i >= 0 && at - i < 400; i--) {
+    if (content[i] === ")") depth++;
+    else if (content[i] === "(" && depth-- === 0) { open = i; break; }
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let i = open, depth = 0; i < content.length && i - open < 2000; i++) {
+    if (content[i] === "(") depth++;
+    else if (content[i] === ")" && --depth === 0) { close = i; break; }
+  }
+  const call = content.slice(open, close < 0 ? open : close);
+  const p = c.param.replace(/\$/g, "\\$");
+  if (new RegExp(`\\bkwargs\\s*=\\s*(dict\\s*\\(|\\{)[^)}]*(["']${p}["']\\s*:|\\b${p}\\s*=)`).test(call)) return true;
+  return /\bpartial\s*$/.test(content.slice(Math.max(0, open - 40), open)) && new RegExp(`[(,]\\s*${p}\\s*=(?!=)`).test(call);
+}
+
 const DEFINES = /\b(def|function\*?|fn|func(\s*\([^)]*\))?)\s+$/;
 
 /**
@@ -57,6 +84,22 @@ function anotherTypesHandler(c: Candidate, all: Occurrence[], contentOf: Map<str
   return all.some((o) => o.file !== c.file || o.line !== c.line ? !isTestPath(o.file) && o.lang === "go" && /\bfunc\s*\([^)]*\)\s*$/.test(o.before) && GO_HANDLER_SIGNATURE.test(o.after.split("{")[0]!) : false);
 }
 
+/** A candidate that holds only while its method is the one non-test definition of its name (`sole`: a Go method judged by the parallel-criteria reading). */
+export type SoleCandidate = Candidate & { sole?: boolean };
+
+/**
+ * A `sole` candidate holds only when the repository declares the contract itself (an interface method spec
+ * of that name in a non-test file: `ListOrders(ctx context.Context, ..) (..)` on a line of its own) and no
+ * other non-test definition implements it (`func (f *fake) ListOrders(` in a shipped file, another type's
+ * method). Without a local interface the method may satisfy a library's, whose signature is imposed.
+ */
+function notSoleImplementation(c: SoleCandidate, all: Occurrence[]): boolean {
+  if (!c.sole) return false;
+  const shipped = all.filter((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && o.lang === "go");
+  const declared = shipped.some((o) => /^\s*$/.test(o.before) && /^\s*\(/.test(o.after));
+  return !declared || shipped.some((o) => /\bfunc\s*\([^)]*\)\s*$/.test(o.before));
+}
+
 /**
  * Candidates whose method's class is extended anywhere (tests included: a test subclass shows the class is
  * a base), whose function name occurs, in a non-test file of the same language, somewhere other than
@@ -64,13 +107,13 @@ function anotherTypesHandler(c: Candidate, all: Occurrence[], contentOf: Map<str
  * `urlpatterns = [path("x", view)]`, `.route("/", get(handler))`, `RunE: runServe`, `items.map(format)`,
  * or which a sibling module defines again with the same parameter (siblingDefinition).
  */
-export function passedAsValue(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
+export function passedAsValue(candidates: SoleCandidate[], files: { path: string; content: string }[]): Set<Candidate> {
   const seen = occurrences(candidates.flatMap((c) => (c.owner ? [c.name, c.owner] : [c.name])), files);
   const sameLang = (c: Candidate, o: Occurrence) => !c.language || !o.lang || o.lang === c.language;
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
-  return new Set(candidates.filter((c) =>
+  return new Set(candidates.filter((c) => notSoleImplementation(c, seen.get(c.name) ?? []) ||
     (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) &&
-      ((passesValue(o, c.member) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf)) || siblingDefinition(c, o, contentOf))) ||
+      ((passesValue(o, c.member) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf) && !bindsParamByName(c, o, contentOf)) || siblingDefinition(c, o, contentOf))) ||
     (!!c.owner && (seen.get(c.owner) ?? []).some((o) => sameLang(c, o) && extendsIt(o)))));
 }
 

@@ -10,17 +10,19 @@ import { parameterNames } from "./unused-parameter";
 export interface RecordField { name: string; node: SgNode; decl: SgNode }
 export interface RecordType { name: string; fields: RecordField[]; exported: boolean }
 
-/** The record's name and its fields a caller can set (exported in Go, `pub` in Rust, not `_` in Python). */
+/** The record's name and its fields a caller can set (exported in Go, `pub` in Rust, not `_` in Python; every field of a private type). */
 export function recordType(node: SgNode, lang: GrammarLanguage): RecordType | null {
   const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
   const fields: RecordField[] = [];
   if (lang === "go" || lang === "rust") {
     const body = lang === "go" ? (node.field("type" as never) as SgNode | null)?.find({ rule: { kind: "field_declaration_list" } }) : node.field("body" as never) as SgNode | null;
     if (!body || body.kind() !== "field_declaration_list") return null;
+    // A private type's fields are all set by its own module, whatever their visibility.
+    const own = lang === "go" ? !/^[A-Z]/.test(name) : !isPublic(node, lang);
     for (const decl of body.namedChildren().filter((d) => d.kind() === "field_declaration")) {
-      if (lang === "rust" && !decl.children().some((c) => c.kind() === "visibility_modifier")) continue;
+      if (lang === "rust" && !own && !decl.children().some((c) => c.kind() === "visibility_modifier")) continue;
       for (const f of decl.namedChildren().filter((c) => c.kind() === "field_identifier")) {
-        if (lang === "rust" || /^[A-Z]/.test(f.text())) fields.push({ name: f.text(), node: f, decl });
+        if (lang === "rust" || own || /^[A-Z]/.test(f.text())) fields.push({ name: f.text(), node: f, decl });
       }
     }
   } else if (lang === "python") {

@@ -6,6 +6,8 @@ import type { GrammarLanguage } from "../rule-spec";
 import { cliFields, unreadCliFields } from "./cli-fields";
 import { type Hit, regionOf } from "./hit";
 import { attributesBefore, constructs, destructuredRust, fieldReadIn, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
+import { parsedHere } from "./parsed-records";
+import { nameOf } from "../syntax";
 import { occurrences } from "./references";
 import type { Candidate } from "./unreferenced";
 
@@ -20,9 +22,13 @@ function storedUnder(before: string, after: string, name: string): string | null
   return false;
 }
 
-/** `.F` that is read, not only assigned (`opts.F = 3` sets it; `opts.F == 0`, `opts.F += 1` read it). */
-export function readsField(before: string, after: string): boolean {
-  return /\.\s*$/.test(before) && !/^\s*=(?!=)/.test(after);
+/**
+ * `.F` that is read, not only assigned (`opts.F = 3` sets it; `opts.F == 0`, `opts.F += 1` read it). In Rust
+ * `x.F(..)` is always a method call (a callable field is called as `(x.F)(..)`): `resp.status()` does not
+ * read a field `status`.
+ */
+export function readsField(before: string, after: string, lang?: string | null): boolean {
+  return /\.\s*$/.test(before) && !/^\s*=(?!=)/.test(after) && !(lang === "rust" && /^\s*(::\s*<[^>]*>\s*)?\(/.test(after));
 }
 
 /**
@@ -37,13 +43,14 @@ export function readsField(before: string, after: string): boolean {
  */
 export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string })[] {
   // A record the command-line parser fills is an input by how the framework mounts it: no constructor needed.
-  if (cliFields(node, lang)) return unreadCliFields(node, lang, content, readsField);
+  if (cliFields(node, lang)) return unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang));
   const s = recordType(node, lang);
-  if (!s || !s.exported || s.fields.length < 2) return [];
+  if (!s || s.fields.length < 2) return [];
   const id = s.name;
-  // Cheap text question first: does any parameter list name the type?
+  // Cheap text question first: does any parameter list name the type, or any result (a parser's)?
   const taken = lang === "go" ? new RegExp(`\\b\\w+\\s+\\*?${id}\\s*[,)]`) : new RegExp(`\\b\\w+\\??\\s*:\\s*(&\\s*(mut\\s+)?)?(Optional\\[|Readonly<|Partial<)?${id}\\b`);
-  if (!taken.test(content)) return [];
+  const returned = new RegExp(`\\)\\s*(->|:)?\\s*[\\w:<(\\[ ]*\\*?${id}\\b`);
+  if (!(s.exported && taken.test(content)) && !returned.test(content)) return [];
   // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
   if (lang === "rust" && /\bSerialize\b/.test(attributesBefore(node))) return [];
   // A Rust destructuring (`let Options { retries, .. } = opts`) reads fields by pattern.
@@ -53,6 +60,10 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   const local = localTypes(root, lang);
   const fieldNames = new Set(s.fields.map((f) => f.name));
   const methods = ownMethodNames(root, id, lang);
+  // Built by the file's own parser and consumed only here (parsed-records.ts): an input, exported or not.
+  const takerNames = new Set(fns.filter((fn) => !ownMethod(fn, id, lang) && paramsOfType(fn, id, lang).length).map((fn) => nameOf(fn)));
+  const parsed = parsedHere(root, fns, id, lang, fieldNames, takerNames, (fn) => ownMethod(fn, id, lang));
+  if (!s.exported && !parsed) return [];
   // `opts.X(...)` with X neither a field nor a method the file gives the type: a library reads the whole value.
   const wholeCall = (after: string) => { const m = /^\s*\??\.\s*(\w+)\s*\(/.exec(after); return !!m && !fieldNames.has(m[1]!) && !methods.has(m[1]!); };
   const words = new RegExp(`(?<![\\w$])${id}(?![\\w$])`);
@@ -60,7 +71,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   let takers = 0;
   for (const fn of fns) {
     if (ownMethod(fn, id, lang)) continue;
-    if (words.test(resultOf(fn))) return [];
+    if (words.test(resultOf(fn))) { if (parsed) continue; return []; }
     const params = paramsOfType(fn, id, lang);
     if (!params.length) continue;
     // Only a constructor's parameter is an options record: the function builds a type of this file from it
@@ -89,7 +100,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
       }
     }
   }
-  if (!takers) return [];
+  if (!takers && !parsed) return [];
   const code = content.replace(lang === "python" ? /#[^\n]*/g : /\/\/[^\n]*/g, "");
   // A stored copy handed on whole (`json.Marshal(w.opts)`, `self.opts.model_dump()`) may be read anywhere.
   for (const k of stores) {
@@ -100,7 +111,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   }
   const out: (Hit & { field: string })[] = [];
   for (const f of s.fields) {
-    if (fieldReadIn(code, f.name, readsField) || documentedUnused(commentOf(f.decl, lang))) continue;
+    if (fieldReadIn(code, f.name, (b, a) => readsField(b, a, lang)) || documentedUnused(commentOf(f.decl, lang))) continue;
     out.push({ region: regionOf(f.node), field: f.name, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
   }
   return out;
@@ -125,5 +136,5 @@ function documentedUnused(doc: string): boolean {
 export function fieldsReadElsewhere(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
   const seen = occurrences(candidates.map((c) => c.name), files);
   return new Set(candidates.filter((c) => (seen.get(c.name) ?? []).some((o) =>
-    o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && readsField(o.before, o.after))));
+    o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && readsField(o.before, o.after, o.lang))));
 }

@@ -210,7 +210,7 @@ function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: Ide
   return new Set([...sure, ...rest.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text)))]);
 }
 
-export interface UnusedResult { hits: (Hit & { param: string })[]; name: string | null; owner: string | null; member?: boolean }
+export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean })[]; name: string | null; owner: string | null; member?: boolean }
 
 /** A method of a class, a Rust impl or trait, or a Go method: not a free function. */
 function isMember(fn: SgNode): boolean {
@@ -289,14 +289,19 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // type as a sibling the body reads (`region, owner string` with only `region` applied): of two
   // criteria passed alike, one is honoured and the other silently dropped.
   const parallel = param(check, "parallelCriteria", false) && fixed === null && /^(function_declaration|function_definition)$/.test(String(fn.kind())) && !isMember(fn);
-  const readTypes = parallel ? new Set(params.filter((p) => read.has(p.text)).map((p) => typeName(p.node)).filter(Boolean)) : new Set<string>();
+  // A Go method may implement an interface, whose other implementations may read what this one drops; the
+  // same reading holds when no other non-test method of that name exists (decided across files: `sole`).
+  const goSole = param(check, "parallelCriteria", false) && lang === "go" && fn.kind() === "method_declaration";
+  const readTypes = parallel || goSole ? new Set(params.filter((p) => read.has(p.text)).map((p) => typeName(p.node)).filter(Boolean)) : new Set<string>();
   // Named for a promise by its name, or by its declared type (`f Filter`, `o ListOptions`): `typeWords`
   // leaves out words a framework's own types carry (`c *echo.Context` is the request, not a deadline).
   const candidates = pool.filter((p) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
+  const byName = (p: { node: SgNode; text: string }) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w));
   const hits = [...candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
+    ...(goSole && !byName(p) ? { sole: true } : {}),
     region: regionOf(p.node),
     message: overwritten.has(p.text)
       ? `parameter '${p.text}' is rebound before it is read: the value the caller passes never reaches the code`
