@@ -32,11 +32,23 @@ function operands(node: SgNode): SgNode[] {
   return node.namedChildren().filter((c) => !/operator|comment/.test(String(c.kind())));
 }
 
+/**
+ * The right-hand side of an assignment: up to the end of the statement, following a method chain over
+ * lines (`req\n  .headers()\n  .get("x-api-key")`: a line that starts with `.`, or a line that ends with
+ * one, as Go writes chains), which is one expression however it is wrapped.
+ */
+const RHS = String.raw`[^;\n]+(?:(?:\n\s*(?=\.[\w$])|(?<=\.)\s*\n\s*)[^;\n]+)*`;
+
+/** The chain as one line: `req.headers().get("x-api-key")`. */
+function joinLines(rhs: string): string {
+  return rhs.replace(/\s*\n\s*/g, "").trim();
+}
+
 /** `const provided = req.headers["x-api-key"]` / `sent := r.URL.Query().Get("token")` in the same function. */
 function assignedFrom(fn: SgNode | null, name: string): string | null {
   if (!fn || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*([^;\\n]+)`).exec(fn.text());
-  return m ? m[1]! : null;
+  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*(${RHS})`).exec(fn.text());
+  return m ? joinLines(m[1]!) : null;
 }
 
 /**
@@ -118,10 +130,10 @@ function origins(fn: SgNode | null, expr: string): string[] {
   const out: string[] = [];
   let cur = expr;
   for (let hop = 0; fn && hop < 3; hop++) {
-    const m = new RegExp(`(?<![\\w$.])${cur.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*([^;\\n]+)`).exec(fn.text());
+    const m = new RegExp(`(?<![\\w$.])${cur.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*(${RHS})`).exec(fn.text());
     if (!m) break;
-    out.push(m[1]!.trim());
-    cur = m[1]!.trim();
+    cur = joinLines(m[1]!);
+    out.push(cur);
     if (!/^[\w$.]+$/.test(cur)) break;
   }
   return out;
