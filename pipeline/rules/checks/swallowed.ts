@@ -4,6 +4,7 @@ import { runtimeAssertion } from "../assertions";
 import type { GrammarLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
+import { removesExisting } from "./removes-existing";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
 
@@ -191,7 +192,8 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   const persists = persistsOrAudits(guarded.text());
   // A narrow handler (`except OSError: pass`) names an expected failure; it loses data only on a write.
   const narrow = params["narrow"];
-  if (typeof narrow === "string" && new RegExp(narrow).test(node.text()) && !persists) return [];
+  // ... or on removing a file it found: OSError is every way a delete fails, not only "already gone".
+  if (typeof narrow === "string" && new RegExp(narrow).test(node.text()) && !persists && !removesExisting(guarded)) return [];
   const comments = handlerComments(node, guarded, file.lines, rule.language);
   // On a path that persists or audits, nothing excuses leaving no trace: a comment can say why the
   // caller goes on ("best effort", "must never break the request"), not why the lost write goes unrecorded.

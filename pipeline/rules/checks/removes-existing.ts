@@ -1,0 +1,53 @@
+// swallowed-error: a file removal is the work itself when the file was there before the function ran
+// (a retention job deleting what it found), and cleanup when the function made the file (its temp file).
+import type { SgNode } from "@ast-grep/napi";
+
+/** A file-system removal and the expression naming what it removes (`os.remove(path)`, `path.unlink()`, `shutil.rmtree(d)`). */
+const REMOVAL = [
+  /\b(?:os\.(?:remove|unlink|rmdir|removedirs)|shutil\.rmtree)\s*\(\s*([\w$.]+)/g,
+  // pathlib: `path.unlink()`, `d.rmdir()` (not the `os` module's own functions, read above)
+  /(?<![\w$.])(?!os\.)([\w$.]+?)\.(?:unlink|rmdir)\s*\(/g,
+];
+
+/** The function a node sits in (or the module, at top level). */
+function scope(node: SgNode): SgNode {
+  let last = node;
+  for (let n = node.parent(); n; n = n.parent()) {
+    last = n;
+    if (/^(function_definition|function_declaration|arrow_function|function_expression|method_definition)$/.test(String(n.kind()))) return n;
+  }
+  return last;
+}
+
+/** What the function bound `target` to, by its own assignments (`fd, tmp = tempfile.mkstemp()`, `tmp = dest.with_suffix(".part")`). */
+function madeHere(fn: string, target: string): boolean {
+  const root = target.split(".")[0]!.replace(/\$/g, "\\$");
+  // A temp file or directory, or a path the function opens for writing or writes whole: its own artefact.
+  const made = /mk[sd]temp|Temporary(File|Directory)|NamedTemporary|tempfile\.|tmp(dir|file)|\.with_suffix\(|\.with_name\(/;
+  for (const m of fn.matchAll(new RegExp(`(?<![\\w$.])${root}\\b[^=\\n]*?(?<![=!<>])=(?!=)\\s*([^\\n]+)`, "g"))) if (made.test(m[1]!)) return true;
+  return new RegExp(`(open\\(\\s*${root}\\b[^)]*["'][wax]|\\b${root}\\.(write_text|write_bytes|touch|mkdir)\\(|(write_?[Ff]ile\\w*|mkdir\\w*)\\(\\s*${root}\\b)`).test(fn);
+}
+
+/** Inside a `finally` or a handler: removal on the way out of something that already happened, not the work. */
+function onTheWayOut(node: SgNode): boolean {
+  for (let n = node.parent(); n; n = n.parent()) {
+    const k = String(n.kind());
+    if (/^(finally_clause|except_clause|catch_clause)$/.test(k)) return true;
+    if (/^(function_definition|function_declaration|arrow_function|function_expression|method_definition)$/.test(k)) return false;
+  }
+  return false;
+}
+
+/**
+ * The guarded code removes a file or directory the function did not make: one it was handed or found
+ * (`for path in spool.glob(..): os.remove(path)`). A failure other than "already gone" (permissions, a busy
+ * file, a read-only mount) leaves it in place while the job reports it done; a catch-all hides that. The
+ * function's own temp files and removals inside `finally`/handlers are cleanup.
+ */
+export function removesExisting(guarded: SgNode): boolean {
+  const code = guarded.text();
+  const targets = REMOVAL.flatMap((re) => [...code.matchAll(re)].map((m) => m[1]!));
+  if (!targets.length || onTheWayOut(guarded)) return false;
+  const fn = scope(guarded).text();
+  return targets.some((t) => !madeHere(fn, t));
+}
