@@ -6,6 +6,7 @@ import type { CheckContext } from "./check";
 import { isMiddlewareShaped } from "./guard-shape";
 import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
+import { routeRegistered } from "./route-mark";
 
 const FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|function_item|method_declaration|func_literal|closure_expression|function)$/;
 
@@ -157,18 +158,6 @@ function recordFetchedBy(fn: SgNode | null, ops: string[]): boolean {
 /** A value compared with its confirmation (`password != password_verify`): an input check, not authentication. */
 function confirmation(ops: string[]): boolean {
   return ops.some((t) => /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(t.split(/::|\./).pop()!));
-}
-
-/** A route attribute or decorator: `#[delete("/<id>?<token>")]`, `@app.get("/x")`, `@bp.route(...)`, `@Post()`. */
-const ROUTE_MARK = /^(#\[\s*(rocket::)?|@([\w.]+\.)?)(get|post|put|delete|patch|head|route|api_route|Get|Post|Put|Delete|Patch)\s*\(/;
-
-function routeRegistered(fn: SgNode): boolean {
-  const marks: string[] = [];
-  for (let p = fn.prev(); p && /attribute_item|line_comment/.test(String(p.kind())); p = p.prev()) marks.push(p.text());
-  const holder = fn.parent();
-  if (holder?.kind() === "decorated_definition") marks.push(...holder.children().filter((c) => c.kind() === "decorator").map((c) => c.text()));
-  if (fn.kind() === "method_definition") marks.push(...fn.children().filter((c) => c.kind() === "decorator").map((c) => c.text()));
-  return marks.some((m) => ROUTE_MARK.test(m.trim()));
 }
 
 /**
