@@ -51,3 +51,43 @@ export function removesExisting(guarded: SgNode): boolean {
   const fn = scope(guarded).text();
   return targets.some((t) => !madeHere(fn, t));
 }
+
+/** A call that removes (`deleteDraft(org, id)`, `store.remove(key)`, `fs.unlink(p)`) and its argument list. */
+const REMOVES = /(?:^|[^\w$])((?:[\w$]+\.)*(?:delete|remove|destroy|purge|unlink|rm|rmdir|erase)(?:[A-Z_][\w$]*)?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g;
+
+/** The code removes something (a probe changes nothing, so code that removes is never one). */
+export function removes(code: string): boolean {
+  return [...code.matchAll(REMOVES)].length > 0;
+}
+
+/** Identifiers a parameter list binds (`({ params, locals })`, `(self, key: str)`, `(id: &str)`). */
+function parameterNames(fn: SgNode): Set<string> {
+  const list = (fn.field("parameters" as never) as SgNode | null)?.text() ?? "";
+  return new Set((list.replace(/:\s*[^,)}=]+/g, "").match(/[A-Za-z_$][\w$]*/g) ?? []).filter((w) => !/^(self|this|async|const|let)$/.test(w)));
+}
+
+/**
+ * The guarded code removes what the function was handed: a removal whose arguments are built from the
+ * function's parameters, directly or through a local bound from one (`const user = locals.user;
+ * deleteDraft(user.orgId, params.id)`). That removal is the function's work (a DELETE handler, a purge
+ * command), so a handler that hides its failure is not excused by a comment naming one expected outcome
+ * ("may already be gone"): it hides every other failure too, and the caller is told it worked.
+ */
+export function removesHanded(guarded: SgNode): boolean {
+  if (onTheWayOut(guarded)) return false;
+  const fnNode = scope(guarded);
+  const params = parameterNames(fnNode);
+  if (!params.size) return false;
+  const fn = fnNode.text();
+  const fromParam = (root: string): boolean => {
+    if (params.has(root)) return true;
+    const bound = new RegExp(`(?:const|let|var)\\s+${root.replace(/\$/g, "\\$")}\\s*(?::[^=\\n]+)?=\\s*([^;\\n]+)`).exec(fn)?.[1] ?? "";
+    const from = /^[\s(]*(?:await\s+)?([A-Za-z_$][\w$]*)/.exec(bound)?.[1];
+    return !!from && params.has(from);
+  };
+  for (const m of guarded.text().matchAll(REMOVES)) {
+    const roots = (m[2]!.match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? []);
+    if (roots.some((r) => fromParam(r) && !madeHere(fn, r))) return true;
+  }
+  return false;
+}

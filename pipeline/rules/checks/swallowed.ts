@@ -4,7 +4,7 @@ import { runtimeAssertion } from "../assertions";
 import type { GrammarLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
-import { removesExisting } from "./removes-existing";
+import { removes, removesExisting, removesHanded } from "./removes-existing";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
 
@@ -171,7 +171,7 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
     return k === "expression_statement" && /^(assignment|assignment_expression|augmented_assignment)$/.test(String(st.child(0)?.kind()));
   });
   const text = guarded.text();
-  return valueOnly && !READS_INPUT.test(text) && !persistsOrAudits(text);
+  return valueOnly && !READS_INPUT.test(text) && !persistsOrAudits(text) && !removes(text);
 }
 
 /**
@@ -199,5 +199,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // caller goes on ("best effort", "must never break the request"), not why the lost write goes unrecorded.
   if (persists) return [{ region: regionOf(node), ...(comments.length ? { message: `${rule.message}: the comment says why the caller goes on, not why the lost write leaves no trace` } : {}) }];
   if (!comments.length) return [{ region: regionOf(node) }];
+  // Removing what the function was handed is its work: a comment naming one outcome does not excuse hiding all.
+  if (removesHanded(guarded)) return [{ region: regionOf(node), message: `${rule.message}: the comment names one outcome of the removal, the handler hides every failure of it` }];
   return [];
 }
