@@ -133,3 +133,30 @@ describe("swallowed-error: a comment naming one outcome of a removal the functio
     expect(found({ path: "src/members.ts", content: handler('deleteMember(DEFAULT_TEAM, "bootstrap")') })).toEqual([]);
   });
 });
+
+describe("hardcoded-secret: an environment lookup's fallback, the variable naming a key", () => {
+  const key = '"7b1e9c4f2a8d6e30c5f1a7b9d2e4c8f6"';
+  test("TypeScript, Python, Go and Rust fallbacks: reported", () => {
+    expect(found({ path: "src/sign.ts", content: lines(`export const mac = hmacWith(process.env.LEDGER_MAC_KEY || ${key});`) })).toEqual(["hardcoded-secret@src/sign.ts:1"]);
+    expect(found({ path: "app/sign.py", content: lines(`mac = hmac_with(os.environ.get("LEDGER_MAC_KEY", ${key}))`) })).toEqual(["hardcoded-secret@app/sign.py:1"]);
+    expect(found({ path: "sign.go", content: lines("package sign", "", `var macKey = cmp.Or(os.Getenv("LEDGER_MAC_KEY"), ${key})`) })).toEqual(["hardcoded-secret@sign.go:3"]);
+    expect(found({ path: "src/sign.rs", content: lines("fn mac_key() -> String {", `    std::env::var("LEDGER_MAC_KEY").unwrap_or(${key}.into())`, "}") })).toEqual(["hardcoded-secret@src/sign.rs:2"]);
+  });
+  test("a variable naming no key, or a readable fallback: not reported", () => {
+    expect(found({ path: "src/sign.ts", content: lines(`export const region = process.env.LEDGER_REGION || ${key};`) })).toEqual([]);
+    expect(found({ path: "app/sign.py", content: lines('order = os.environ.get("LEDGER_SORT_KEY", "posted_at")') })).toEqual([]);
+  });
+});
+
+describe("hardcoded-secret: clap and commander option defaults", () => {
+  test("clap derive and commander: reported", () => {
+    const derive = lines("#[derive(Parser)]", "struct Opts {", '    #[arg(long, env = "PEER_KEY", default_value = "pk2_8d4f1a7c9e3b6d0a2f5c8e1b7d4a9f3c")]', "    peer_key: String,", "}");
+    expect(found({ path: "src/opts.rs", content: derive })).toEqual(["hardcoded-secret@src/opts.rs:3"]);
+    expect(found({ path: "src/cli.ts", content: lines('program.option("--peer-key <key>", "peer key", "pk2_8d4f1a7c9e3b6d0a2f5c8e1b7d4a9f3c");') })).toEqual(["hardcoded-secret@src/cli.ts:1"]);
+  });
+  test("the same options without a default, or defaulting to a readable value: not reported", () => {
+    const derive = lines("#[derive(Parser)]", "struct Opts {", '    #[arg(long, env = "PEER_KEY")]', "    peer_key: String,", '    #[arg(long, default_value = "received_at")]', "    order_key: String,", "}");
+    expect(found({ path: "src/opts.rs", content: derive })).toEqual([]);
+    expect(found({ path: "src/cli.ts", content: lines('program.option("--peer-key <key>", "peer key (default: $PEER_KEY)");') })).toEqual([]);
+  });
+});
