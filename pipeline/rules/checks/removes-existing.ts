@@ -68,8 +68,8 @@ function parameterNames(fn: SgNode): Set<string> {
 
 /**
  * The guarded code removes what the function was handed: a removal whose arguments are built from the
- * function's parameters, directly or through a local bound from one (`const user = locals.user;
- * deleteDraft(user.orgId, params.id)`). That removal is the function's work (a DELETE handler, a purge
+ * function's parameters, directly or through a local built from one (`const user = locals.user;
+ * deleteDraft(user.orgId, params.id)`, `const p = join(dir, name); unlink(p)`). That removal is the function's work (a DELETE handler, a purge
  * command), so a handler that hides its failure is not excused by a comment naming one expected outcome
  * ("may already be gone"): it hides every other failure too, and the caller is told it worked.
  */
@@ -82,8 +82,8 @@ export function removesHanded(guarded: SgNode): boolean {
   const fromParam = (root: string): boolean => {
     if (params.has(root)) return true;
     const bound = new RegExp(`(?:const|let|var)\\s+${root.replace(/\$/g, "\\$")}\\s*(?::[^=\\n]+)?=\\s*([^;\\n]+)`).exec(fn)?.[1] ?? "";
-    const from = /^[\s(]*(?:await\s+)?([A-Za-z_$][\w$]*)/.exec(bound)?.[1];
-    return !!from && params.has(from);
+    // One hop: a local built from a parameter (`locals.user`, `join(dir, name)`).
+    return (bound.match(/(?<![\w$.])[A-Za-z_$][\w$]*\b(?!\s*\()/g) ?? []).some((id) => params.has(id));
   };
   for (const m of guarded.text().matchAll(REMOVES)) {
     const roots = (m[2]!.match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? []);
