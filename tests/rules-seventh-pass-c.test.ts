@@ -132,6 +132,18 @@ describe("swallowed-error: a comment naming one outcome of a removal the functio
   test("a removal of nothing the caller handed (a fixed key): not reported", () => {
     expect(found({ path: "src/members.ts", content: handler('deleteMember(DEFAULT_TEAM, "bootstrap")') })).toEqual([]);
   });
+  test("disposing of a handed input the function already used (cleanup after its work): not reported", () => {
+    const publish = lines(
+      "export async function publish(bundlePath: string) {",
+      "  await bucket.upload(readFileSync(bundlePath));",
+      "  try {",
+      "    await unlink(bundlePath);",
+      "  } catch {",
+      "    // the bundle may already have been swept",
+      "  }",
+      "}");
+    expect(found({ path: "src/publish.ts", content: publish })).toEqual([]);
+  });
 });
 
 describe("hardcoded-secret: an environment lookup's fallback, the variable naming a key", () => {

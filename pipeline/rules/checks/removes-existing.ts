@@ -9,12 +9,14 @@ const REMOVAL = [
   /(?<![\w$.])(?!os\.)([\w$.]+?)\.(?:unlink|rmdir)\s*\(/g,
 ];
 
+const FUNCTION = /^(function_definition|function_declaration|arrow_function|function_expression|method_definition)$/;
+
 /** The function a node sits in (or the module, at top level). */
 function scope(node: SgNode): SgNode {
   let last = node;
   for (let n = node.parent(); n; n = n.parent()) {
     last = n;
-    if (/^(function_definition|function_declaration|arrow_function|function_expression|method_definition)$/.test(String(n.kind()))) return n;
+    if (FUNCTION.test(String(n.kind()))) return n;
   }
   return last;
 }
@@ -33,7 +35,7 @@ function onTheWayOut(node: SgNode): boolean {
   for (let n = node.parent(); n; n = n.parent()) {
     const k = String(n.kind());
     if (/^(finally_clause|except_clause|catch_clause)$/.test(k)) return true;
-    if (/^(function_definition|function_declaration|arrow_function|function_expression|method_definition)$/.test(k)) return false;
+    if (FUNCTION.test(k)) return false;
   }
   return false;
 }
@@ -69,9 +71,10 @@ function parameterNames(fn: SgNode): Set<string> {
 /**
  * The guarded code removes what the function was handed: a removal whose arguments are built from the
  * function's parameters, directly or through a local built from one (`const user = locals.user;
- * deleteDraft(user.orgId, params.id)`, `const p = join(dir, name); unlink(p)`). That removal is the function's work (a DELETE handler, a purge
- * command), so a handler that hides its failure is not excused by a comment naming one expected outcome
- * ("may already be gone"): it hides every other failure too, and the caller is told it worked.
+ * deleteDraft(user.orgId, params.id)`, `const p = join(dir, name); unlink(p)`). That removal is the
+ * function's work (a DELETE handler, a purge job), so a handler that hides its failure is not excused by a
+ * comment naming one expected outcome ("may already be gone"): it hides every other failure too, and the
+ * caller is told it worked.
  */
 export function removesHanded(guarded: SgNode): boolean {
   if (onTheWayOut(guarded)) return false;
@@ -85,9 +88,28 @@ export function removesHanded(guarded: SgNode): boolean {
     // One hop: a local built from a parameter (`locals.user`, `join(dir, name)`).
     return (bound.match(/(?<![\w$.])[A-Za-z_$][\w$]*\b(?!\s*\()/g) ?? []).some((id) => params.has(id));
   };
+  // The function's text before the guarded code: where a handed value may already have been put to use.
+  const body = (fnNode.field("body" as never) as SgNode | null) ?? fnNode;
+  const before = body.text().slice(0, Math.max(0, guarded.range().start.index - body.range().start.index));
   for (const m of guarded.text().matchAll(REMOVES)) {
-    const roots = (m[2]!.match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? []);
-    if (roots.some((r) => fromParam(r) && !madeHere(fn, r))) return true;
+    const roots = m[2]!.match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? [];
+    if (roots.some((r) => fromParam(r) && !madeHere(fn, r) && !consumedBefore(before, r))) return true;
+  }
+  return false;
+}
+
+/** Calls that only look at a path (its metadata), which a removal job makes to pick what to remove. */
+const LOOKS = /^(l?stat\w*|exists\w*|access\w*|is_?(file|dir)\w*|get_?size|getmtime)$/i;
+
+/**
+ * `root` was already put to work before the removal (`fs.createReadStream(localPath)` then, after the
+ * upload, `unlink(localPath)`): the removal disposes of an input the function has used, cleanup after its
+ * work rather than the work. Looking at a path's metadata first (`stat`, `exists`) is not using it.
+ */
+function consumedBefore(before: string, root: string): boolean {
+  const esc = root.replace(/\$/g, "\\$");
+  for (const m of before.matchAll(new RegExp(`([A-Za-z_$][\\w$.]*)\\s*\\(([^()]*(?<![\\w$.])${esc}(?![\\w$])[^()]*)\\)`, "g"))) {
+    if (!LOOKS.test(m[1]!.split(".").pop()!)) return true;
   }
   return false;
 }
