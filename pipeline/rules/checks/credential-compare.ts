@@ -6,6 +6,7 @@ import type { CheckContext } from "./check";
 import { isMiddlewareShaped } from "./guard-shape";
 import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
+import { routeRegistered } from "./route-mark";
 
 const FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|function_item|method_declaration|func_literal|closure_expression|function)$/;
 
@@ -32,11 +33,23 @@ function operands(node: SgNode): SgNode[] {
   return node.namedChildren().filter((c) => !/operator|comment/.test(String(c.kind())));
 }
 
+/**
+ * The right-hand side of an assignment: up to the end of the statement, following a method chain over
+ * lines (`req\n  .headers()\n  .get("x-api-key")`: a line that starts with `.`, or a line that ends with
+ * one, as Go writes chains), which is one expression however it is wrapped.
+ */
+const RHS = String.raw`[^;\n]+(?:(?:\n\s*(?=\.[\w$])|(?<=\.)\s*\n\s*)[^;\n]+)*`;
+
+/** The chain as one line: `req.headers().get("x-api-key")`. */
+function joinLines(rhs: string): string {
+  return rhs.replace(/\s*\n\s*/g, "").trim();
+}
+
 /** `const provided = req.headers["x-api-key"]` / `sent := r.URL.Query().Get("token")` in the same function. */
 function assignedFrom(fn: SgNode | null, name: string): string | null {
   if (!fn || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*([^;\\n]+)`).exec(fn.text());
-  return m ? m[1]! : null;
+  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*(${RHS})`).exec(fn.text());
+  return m ? joinLines(m[1]!) : null;
 }
 
 /**
@@ -118,10 +131,10 @@ function origins(fn: SgNode | null, expr: string): string[] {
   const out: string[] = [];
   let cur = expr;
   for (let hop = 0; fn && hop < 3; hop++) {
-    const m = new RegExp(`(?<![\\w$.])${cur.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*([^;\\n]+)`).exec(fn.text());
+    const m = new RegExp(`(?<![\\w$.])${cur.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*(${RHS})`).exec(fn.text());
     if (!m) break;
-    out.push(m[1]!.trim());
-    cur = m[1]!.trim();
+    cur = joinLines(m[1]!);
+    out.push(cur);
     if (!/^[\w$.]+$/.test(cur)) break;
   }
   return out;
@@ -145,18 +158,6 @@ function recordFetchedBy(fn: SgNode | null, ops: string[]): boolean {
 /** A value compared with its confirmation (`password != password_verify`): an input check, not authentication. */
 function confirmation(ops: string[]): boolean {
   return ops.some((t) => /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(t.split(/::|\./).pop()!));
-}
-
-/** A route attribute or decorator: `#[delete("/<id>?<token>")]`, `@app.get("/x")`, `@bp.route(...)`, `@Post()`. */
-const ROUTE_MARK = /^(#\[\s*(rocket::)?|@([\w.]+\.)?)(get|post|put|delete|patch|head|route|api_route|Get|Post|Put|Delete|Patch)\s*\(/;
-
-function routeRegistered(fn: SgNode): boolean {
-  const marks: string[] = [];
-  for (let p = fn.prev(); p && /attribute_item|line_comment/.test(String(p.kind())); p = p.prev()) marks.push(p.text());
-  const holder = fn.parent();
-  if (holder?.kind() === "decorated_definition") marks.push(...holder.children().filter((c) => c.kind() === "decorator").map((c) => c.text()));
-  if (fn.kind() === "method_definition") marks.push(...fn.children().filter((c) => c.kind() === "decorator").map((c) => c.text()));
-  return marks.some((m) => ROUTE_MARK.test(m.trim()));
 }
 
 /**

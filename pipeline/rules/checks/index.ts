@@ -22,6 +22,7 @@ import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
 import { placeholderReturn } from "./stub-return";
 import type { SoleCandidate } from "./passed-as-value";
+import { routeRegistered } from "./route-mark";
 import { unreadSchemaFields } from "./schema-fields";
 import { unreadStructFields } from "./unread-fields";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
@@ -135,6 +136,8 @@ const DEFINED = {
     node: ({ node, rule, file, defer, params }) => {
       const found = placeholderReturn(node, new RegExp(param(params, "marker", "(?!)"), "i"), file.lines);
       if (!found) return [];
+      // A route handler is reached through its own mount; anything else only if something refers to it.
+      if (routeRegistered(found.fn)) return [found.hit];
       const name = found.name.text();
       defer({ candidate: { name, file: file.path, line: found.name.range().start.line, referenceIgnores: [], language: rule.language, selfSpans: selfSpans(found.fn, name, rule.language) }, hit: found.hit, keep: "if-referenced" });
       return [];

@@ -14,6 +14,43 @@ const FUNCTION = /^(function_definition|function_declaration|method_declaration|
  */
 const FIXED = /^(-?\d[\d_.]*(e-?\d+)?|"[^"\\\n]*"|'[^'\\\n]*'|`[^`$\\\n]*`|[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"[^"\\\n]*"|'[^'\\\n]*')\s*\))$/;
 
+/** Top-level comma-separated parts of `s` (brackets and strings kept whole). */
+function topLevel(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0, quote = "", cur = "";
+  for (const ch of s) {
+    if (quote) { if (ch === quote) quote = ""; cur += ch; continue; }
+    if (/["'`]/.test(ch)) quote = ch;
+    else if (/[([{]/.test(ch)) depth++;
+    else if (/[)\]}]/.test(ch)) depth--;
+    if (ch === "," && depth === 0) { out.push(cur.trim()); cur = ""; } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** Nothing, zero or empty: `[]`, `{}`, `0`, `""`, `None`, `nil`, `[]Row{}`, `list()`. */
+const EMPTY = /^(\[\]|\{\}|\(\)|-?0(\.0+)?|""|''|None|null|nil|undefined|(\[\])?[A-Za-z_][\w.]*(\[[^\]]*\])?\{\s*\}|list\(\)|dict\(\))$/;
+/** A status or other named constant handed beside a response body (`200`, `http.StatusOK`, `status.HTTP_200_OK`). */
+const CONSTANT = /^(\d+|[A-Za-z_]\w*\.[A-Z][\w]*)$/;
+
+/**
+ * A record made only of the function's own inputs and empty values (`{"id": report_id, "rows": [], "total":
+ * 0}`), bare or handed to one response call (`jsonify(..)`, `c.JSON(http.StatusOK, gin.H{..})`): the shape of
+ * the answer with nothing computed in it. At least one value is empty; each other one echoes a parameter.
+ */
+function echoRecord(value: string, params: readonly string[]): boolean {
+  const call = /^[A-Za-z_][\w.]*\(([\s\S]*)\)$/.exec(value);
+  const args = call ? topLevel(call[1]!) : [value];
+  const records = args.filter((a) => !CONSTANT.test(a));
+  if (records.length !== 1) return false;
+  const body = /^(?:[A-Za-z_][\w.]*(?:\[[^\]]*\][\w.]*)?)?\{([\s\S]*)\}$/.exec(records[0]!)?.[1];
+  if (body === undefined) return false;
+  const values = topLevel(body).map((e) => e.replace(/^(["'`]?[\w$-]+["'`]?)\s*:\s*/, "").trim());
+  if (!values.length || !values.some((v) => EMPTY.test(v))) return false;
+  return values.every((v) => EMPTY.test(v) || params.includes(v));
+}
+
 /** Parameters that carry input (not the receiver, not a context handle). */
 function inputs(fn: SgNode): string[] {
   const list = (fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? [];
@@ -36,9 +73,15 @@ export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly 
   const fn = block?.parent();
   if (!body || !fn || !FUNCTION.test(String(fn.kind()))) return null;
   const statements = body.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
+  // A docstring documents; it does no work.
+  const work = statements.filter((c) => !(c.kind() === "expression_statement" && c.namedChildren().length === 1 && c.namedChildren()[0]!.kind() === "string"));
   if (statements[statements.length - 1]?.id() !== node.id()) return null;
   const value = node.text().replace(/^return\s+/, "").replace(/;$/, "").trim();
-  if (!FIXED.test(value) || !inputs(fn).length) return null;
+  const params = inputs(fn);
+  if (!params.length) return null;
+  // A record of inputs and empty values is a placeholder only as the whole body (nothing before it did the work).
+  const names = params.map((p) => /^[*&]*(?:mut\s+)?([A-Za-z_$][\w$]*)/.exec(p.trim())?.[1] ?? "");
+  if (!FIXED.test(value) && !(work.length === 1 && echoRecord(value, names))) return null;
   const name = fn.field("name" as never) as SgNode | null;
   if (!name) return null;
   return { fn, name, hit: { region: regionOf(node) } };

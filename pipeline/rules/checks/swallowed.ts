@@ -4,6 +4,7 @@ import { runtimeAssertion } from "../assertions";
 import type { GrammarLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
+import { removes, removesExisting, removesHanded } from "./removes-existing";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
 
@@ -170,7 +171,7 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
     return k === "expression_statement" && /^(assignment|assignment_expression|augmented_assignment)$/.test(String(st.child(0)?.kind()));
   });
   const text = guarded.text();
-  return valueOnly && !READS_INPUT.test(text) && !persistsOrAudits(text);
+  return valueOnly && !READS_INPUT.test(text) && !persistsOrAudits(text) && !removes(text);
 }
 
 /**
@@ -191,11 +192,14 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   const persists = persistsOrAudits(guarded.text());
   // A narrow handler (`except OSError: pass`) names an expected failure; it loses data only on a write.
   const narrow = params["narrow"];
-  if (typeof narrow === "string" && new RegExp(narrow).test(node.text()) && !persists) return [];
+  // ... or on removing a file it found: OSError is every way a delete fails, not only "already gone".
+  if (typeof narrow === "string" && new RegExp(narrow).test(node.text()) && !persists && !removesExisting(guarded)) return [];
   const comments = handlerComments(node, guarded, file.lines, rule.language);
   // On a path that persists or audits, nothing excuses leaving no trace: a comment can say why the
   // caller goes on ("best effort", "must never break the request"), not why the lost write goes unrecorded.
   if (persists) return [{ region: regionOf(node), ...(comments.length ? { message: `${rule.message}: the comment says why the caller goes on, not why the lost write leaves no trace` } : {}) }];
   if (!comments.length) return [{ region: regionOf(node) }];
+  // Removing what the function was handed is its work: a comment naming one outcome does not excuse hiding all.
+  if (removesHanded(guarded)) return [{ region: regionOf(node), message: `${rule.message}: the comment names one outcome of the removal, the handler hides every failure of it` }];
   return [];
 }
