@@ -3,6 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import { pyBases, pyOwner } from "../syntax";
+import { boundGuards } from "./bound-guard";
 
 /** Who is asking: credentials, sessions, users, roles. */
 export const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|session|(?<![a-z])user(?![a-z])|(?<![a-z])role|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|(?<![a-z])owner|scope|principal|identity/i;
@@ -15,8 +16,14 @@ const REFUSAL = /\b40[13]\b|unauthori[sz]ed|unauthenticated|forbidden|permission
  */
 export function makesAccessDecision(text: string): boolean {
   if (/\bdef\s+has_(object_)?permission\s*\(/.test(text)) return true;
-  return REFUSAL.test(text) && SUBJECT.test(text);
+  if (!REFUSAL.test(text) || !SUBJECT.test(text)) return false;
+  // A decision is code: a comment saying a route is "unauthenticated" decides nothing.
+  const code = withoutComments(text);
+  return REFUSAL.test(code) && SUBJECT.test(code);
 }
+
+/** Line and block comments of every rule language (`//`, `/* *\/`, `#` but not Rust's `#[..]`), URLs kept. */
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|(^|[ \t])(\/\/|#(?![[!]))[^\n]*/gm, "$1");
 
 /**
  * A Rust request guard: a type whose extractor impl (Rocket/actix `FromRequest`, axum `FromRequestParts`)
@@ -218,9 +225,21 @@ const vocabularyCache = new WeakMap<object, RegExp[]>();
 export function fileGuards(ctx: { node: SgNode; params: Record<string, unknown>; rule: { language: RuleLanguage }; file: object }): { guards: Set<string>; names: RegExp[]; isGuard: (name: string) => boolean } {
   let names = vocabularyCache.get(ctx.params);
   if (!names) vocabularyCache.set(ctx.params, (names = guardVocabulary((ctx.params.names as string[] | undefined) ?? [])));
-  const guards = sameFileGuards(ctx.node.getRoot().root(), ctx.rule.language, ctx.file);
-  return { guards, names, isGuard: guardTest(guards, names) };
+  const root = ctx.node.getRoot().root();
+  const guards = sameFileGuards(root, ctx.rule.language, ctx.file);
+  const direct = guardTest(guards, names);
+  let perRule = boundCache.get(ctx.file);
+  if (!perRule) boundCache.set(ctx.file, (perRule = new WeakMap()));
+  let bound = perRule.get(ctx.params);
+  // A local bound to a guard's product or wrapping a guard call is mounted in its place (bound-guard.ts);
+  // there a callee stating a requirement of who is asking (`requireToken`) is a guard too.
+  const [, verb = /(?!)/] = names;
+  if (!bound) perRule.set(ctx.params, (bound = boundGuards(root, ctx.rule.language, (n) => direct(n) || (verb.test(n) && SUBJECT.test(n)))));
+  const withBound = bound;
+  return { guards, names, isGuard: (name) => direct(name) || withBound.has(name) };
 }
+
+const boundCache = new WeakMap<object, WeakMap<object, Set<string>>>();
 
 /** Is this name a guard: one of the file's guards by shape, or a name of the rule's vocabulary? */
 function guardTest(guards: ReadonlySet<string>, vocabulary: readonly RegExp[]): (name: string) => boolean {
