@@ -55,6 +55,34 @@ export function verificationPrimitive(fn: SgNode, lang: RuleLanguage): boolean {
   return KEYED_DIGEST.test(text) && !REFUSAL.test(text) && !isMiddlewareShaped(fn, lang);
 }
 
+/** A constant-time comparison in each language's spelling. */
+const CONSTANT_TIME = /\b(ConstantTimeCompare|hmac\.Equal|compare_digest|timingSafeEqual|constant_time_eq|ct_eq|verify_slices_are_equal)\s*\(/;
+/** A comparison with `==`/`!=` where one side names a credential. */
+const CREDENTIAL_EQ = /(token|api_?key|apikey|secret|password|passwd|credential)\w*\s*[!=]==?|[!=]==?\s*[\w.]*(token|api_?key|apikey|secret|password|passwd|credential)/i;
+/** Failing by the language's error path: an error value returned, an exception raised or thrown. */
+const FAILS = /\breturn\b[^\n;]*\b(errors\.New|fmt\.Errorf|Err\w*)\b|\bErr\s*\(|\bbail!\s*\(|\braise\s+\w|\bthrow\s+\w/;
+
+/**
+ * Code that checks before it acts: a condition (`if`, `match`, a guard clause) and a failure (an error
+ * returned, raised or thrown, a failing macro such as `err!`/`bail!`, or a 401/403 answer).
+ */
+export function failsOnCondition(text: string): boolean {
+  const code = withoutComments(text);
+  return /\b(if|match|guard|unless)\b/.test(code) && (FAILS.test(code) || REFUSAL.test(code) || /\b\w*(err|bail|ensure)\w*!\s*\(/i.test(code));
+}
+
+/**
+ * A credential check by what it does: it compares a presented credential with a stored one (constant-time,
+ * or `==` on a credential) and fails when they differ (an error returned, raised or thrown). Unlike a
+ * verification primitive it rejects the caller itself; like middleware, nothing calling it means nothing is
+ * checked. A keyed digest over its arguments with no failure path stays a primitive.
+ */
+export function credentialCheck(fn: SgNode): boolean {
+  if (!/^(function_declaration|method_declaration|function_item|function_definition)$/.test(String(fn.kind()))) return false;
+  const code = withoutComments(fn.text());
+  return (CONSTANT_TIME.test(code) || CREDENTIAL_EQ.test(code)) && FAILS.test(code);
+}
+
 /**
  * A doc comment that states an access rule: who alone may act, or what is refused unless a condition
  * holds ("Only the owner may delete", "refuses to run unless a ticket is referenced"). A comment is a
