@@ -18,6 +18,7 @@ import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
 import { unguardedDispatchCheck } from "./unguarded-dispatch";
+import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
 import { placeholderReturn } from "./stub-return";
@@ -107,6 +108,7 @@ const DEFINED = {
   "unguarded-command": { node: unguardedCommandCheck },
   "unguarded-subparser": { node: unguardedSubparserCheck },
   "unguarded-dispatch": { node: unguardedDispatchCheck },
+  "mounted-types": { crossFile: true, node: mountedTypesCheck },
   "quiet-handler": { node: quietHandlerCheck },
   "unguarded-view": { node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },
