@@ -145,3 +145,74 @@ describe("unwired-auth: a credential check no shipped code calls", () => {
     expect(found({ path: "gate/key.go", content: primitive })).toEqual([]);
   });
 });
+
+describe("unwired-auth: a credential check that is a method is reached through its receiver", () => {
+  test("the same compare-and-fail body as a method (a framework hook): not reported", () => {
+    const hook = lines(
+      "package gate",
+      "func (g *keyGate) BeforeRun() error {",
+      "\tif subtle.ConstantTimeCompare([]byte(g.Key), g.want) != 1 {",
+      "\t\treturn errors.New(\"bad key\")",
+      "\t}",
+      "\treturn nil",
+      "}");
+    expect(found({ path: "gate/hook.go", content: hook })).toEqual([]);
+  });
+});
+
+describe("unwired-auth: types mounted by a framework, compared across files", () => {
+  const tree = lines(
+    "package main",
+    "type CLI struct {",
+    "\tImport ImportCmd `cmd:\"\" help:\"Import records.\"`",
+    "\tReset  ResetCmd  `cmd:\"\" help:\"Reset the ledger to empty.\"`",
+    "}");
+  const commands = (embedReset: boolean) => lines(
+    "package main",
+    "type ImportCmd struct {",
+    "\tledgerKeeper",
+    "\tFile string `arg:\"\"`",
+    "}",
+    "type ResetCmd struct {",
+    embedReset ? "\tledgerKeeper" : "\tYes bool",
+    "}");
+  const guard = (field: string) => lines(
+    "package main",
+    `type ledgerKeeper struct{ ${field} string }`,
+    "func (k *ledgerKeeper) AfterApply() error {",
+    `\tif k.${field} != os.Getenv("LEDGER_${field.toUpperCase()}") {`,
+    "\t\treturn errors.New(\"refused\")",
+    "\t}",
+    "\treturn nil",
+    "}");
+  test("kong: the reset command's type embeds no guard, the import command's does: reported at the tree", () => {
+    expect(found({ path: "cmd/ledger/main.go", content: tree }, { path: "cmd/ledger/commands.go", content: commands(false) }, { path: "cmd/ledger/keeper.go", content: guard("Token") }))
+      .toEqual(["unwired-auth@cmd/ledger/main.go:4"]);
+  });
+  test("kong: both embed it, or the embedded type checks no one: not reported", () => {
+    expect(found({ path: "cmd/ledger/main.go", content: tree }, { path: "cmd/ledger/commands.go", content: commands(true) }, { path: "cmd/ledger/keeper.go", content: guard("Token") })).toEqual([]);
+    expect(found({ path: "cmd/ledger/main.go", content: tree }, { path: "cmd/ledger/commands.go", content: commands(false) }, { path: "cmd/ledger/keeper.go", content: guard("Locale") })).toEqual([]);
+  });
+  const app = lines(
+    "def make_app():",
+    "    app = falcon.App()",
+    "    app.add_route('/vaults/{id}/seal', SealVault())",
+    "    app.add_route('/vaults/{id}/erase', EraseVault())",
+    "    return app");
+  const resources = (hook: string) => lines(
+    "@falcon.before(custodian_required)",
+    "class SealVault:",
+    "    def on_post(self, req, resp, id):",
+    "        seal(id)",
+    "",
+    hook,
+    "class EraseVault:",
+    "    def on_post(self, req, resp, id):",
+    "        erase(id)");
+  test("Falcon: the erase resource lacks the hook its sibling carries: reported at the registration", () => {
+    expect(found({ path: "vault/app.py", content: app }, { path: "vault/resources.py", content: resources("") })).toEqual(["unwired-auth@vault/app.py:4"]);
+  });
+  test("Falcon: the erase resource carries the hook too: not reported", () => {
+    expect(found({ path: "vault/app.py", content: app }, { path: "vault/resources.py", content: resources("@falcon.before(custodian_required)") })).toEqual([]);
+  });
+});

@@ -75,10 +75,13 @@ export function failsOnCondition(text: string): boolean {
  * A credential check by what it does: it compares a presented credential with a stored one (constant-time,
  * or `==` on a credential) and fails when they differ (an error returned, raised or thrown). Unlike a
  * verification primitive it rejects the caller itself; like middleware, nothing calling it means nothing is
- * checked. A keyed digest over its arguments with no failure path stays a primitive.
+ * checked. A keyed digest over its arguments with no failure path stays a primitive; methods are not asked.
  */
 export function credentialCheck(fn: SgNode): boolean {
-  if (!/^(function_declaration|method_declaration|function_item|function_definition)$/.test(String(fn.kind()))) return false;
+  // Free functions only: a method is reached through its receiver, often by a framework hook (kong's
+  // `BeforeApply`, `ServeHTTP`), so its name never appearing elsewhere does not make it unwired.
+  if (!/^(function_declaration|function_item|function_definition)$/.test(String(fn.kind()))) return false;
+  for (let n = fn.parent(); n; n = n.parent()) if (/^(impl_item|trait_item|class_definition|class_body|declaration_list)$/.test(String(n.kind()))) return false;
   const code = withoutComments(fn.text());
   return (CONSTANT_TIME.test(code) || CREDENTIAL_EQ.test(code)) && FAILS.test(code);
 }
