@@ -14,7 +14,7 @@ const BINDING: Partial<Record<RuleLanguage, { kinds: string[]; name: string; val
 };
 
 /** The last segment of a call's callee (`auth.requireApiKey` -> `requireApiKey`, `guards::admin` -> `admin`). */
-function calleeName(call: SgNode): string {
+export function calleeName(call: SgNode): string {
   const fn = call.field("function" as never) as SgNode | null;
   return (fn?.text() ?? "").replace(/<[\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "");
 }

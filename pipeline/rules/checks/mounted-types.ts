@@ -5,6 +5,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { failsOnCondition, makesAccessDecision, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
+import { TRANSPORT } from "./unguarded-class-view";
 import type { Candidate } from "./unreferenced";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -83,7 +84,7 @@ function pyGuarded(name: string, files: readonly { path: string; content: string
     const m = new RegExp(`((?:^[ \\t]*@[^\\n]*\\n)*)^[ \\t]*class\\s+${escape(name)}\\b\\s*(\\([^)]*\\))?\\s*:`, "m").exec(f.content);
     if (!m) continue;
     const applied = [...m[1]!.matchAll(/@([\w.]+)(?:\(\s*([\w.]+))?/g)].flatMap(([, d, a]) => [d!, a ?? ""]).map((n) => n.replace(/^.*\./, "")).filter(Boolean);
-    return applied.some((n) => SUBJECT.test(n) || (requirement.test(n) && !/csrf|_(GET|POST|PUT|PATCH|DELETE|safe|http_methods)$/i.test(n))) || SUBJECT.test((m[2] ?? "").replace(/\w*View\b/g, ""));
+    return applied.some((n) => SUBJECT.test(n) || (requirement.test(n) && !TRANSPORT.test(n))) || SUBJECT.test((m[2] ?? "").replace(/\w*View\b/g, ""));
   }
   return null;
 }

@@ -24,7 +24,7 @@ function decoratorsOf(cls: SgNode): string[] {
 }
 
 /** Requirements on the request's transport, not on who sends it (`require_POST`, `require_http_methods`, `csrf_protect`). */
-const TRANSPORT = /csrf|_(GET|HEAD|POST|PUT|PATCH|DELETE|safe|http_methods)$/i;
+export const TRANSPORT = /csrf|_(GET|HEAD|POST|PUT|PATCH|DELETE|safe|http_methods)$/i;
 
 /**
  * The functions a class decorator applies to the view: Django's `method_decorator(f, name="dispatch")`

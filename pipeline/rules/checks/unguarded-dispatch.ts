@@ -2,6 +2,7 @@
 // calls an access check before acting and a destructive arm acts without it.
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
+import { calleeName } from "./bound-guard";
 import type { CheckContext } from "./check";
 import { failsOnCondition, fileGuards, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
@@ -28,7 +29,7 @@ const CALL: Partial<Record<RuleLanguage, string>> = { rust: "call_expression", g
 function calleesOf(body: SgNode, lang: RuleLanguage): string[] {
   const kind = CALL[lang]!;
   const calls = body.kind() === kind ? [body, ...body.findAll({ rule: { kind } })] : body.findAll({ rule: { kind } });
-  return calls.map((c) => (field(c, "function")?.text() ?? "").replace(/<[\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "")).filter(Boolean);
+  return calls.map(calleeName).filter(Boolean);
 }
 
 /** The body of the file's function of that name, comments aside, if it is defined here. */
