@@ -143,6 +143,9 @@ describe("unwired-auth: a credential check no shipped code calls", () => {
     expect(found({ path: "gate/admit.go", content: check }, { path: "gate/server.go", content: server("if _, err := Admit(conn, s.keys); err != nil { return }") })).toEqual([]);
     const primitive = lines("package gate", "func SameKey(a, b []byte) bool {", "\treturn subtle.ConstantTimeCompare(a, b) == 1", "}");
     expect(found({ path: "gate/key.go", content: primitive })).toEqual([]);
+    // failing, but both compared values are handed in: the caller holds the secret, a primitive
+    const handedIn = lines("package gate", "func CheckDigest(body []byte, sig string) error {", "\tif !hmac.Equal(digest(body), []byte(sig)) {", "\t\treturn ErrDigest", "\t}", "\treturn nil", "}");
+    expect(found({ path: "gate/digest.go", content: handedIn })).toEqual([]);
   });
 });
 

@@ -72,8 +72,8 @@ export function failsOnCondition(text: string): boolean {
 }
 
 /**
- * A credential check by what it does: it compares a presented credential with a stored one (constant-time,
- * or `==` on a credential) and fails when they differ (an error returned, raised or thrown). Unlike a
+ * A credential check by what it does: it compares a presented credential with a stored one (looked up:
+ * STORED; constant-time, or `==` on a credential) and fails when they differ (an error returned, raised or thrown). Unlike a
  * verification primitive it rejects the caller itself; like middleware, nothing calling it means nothing is
  * checked. A keyed digest over its arguments with no failure path stays a primitive; methods are not asked.
  */
@@ -82,9 +82,16 @@ export function credentialCheck(fn: SgNode): boolean {
   // `BeforeApply`, `ServeHTTP`), so its name never appearing elsewhere does not make it unwired.
   if (!/^(function_declaration|function_item|function_definition)$/.test(String(fn.kind()))) return false;
   for (let n = fn.parent(); n; n = n.parent()) if (/^(impl_item|trait_item|class_definition|class_body|declaration_list)$/.test(String(n.kind()))) return false;
-  const code = withoutComments(fn.text());
-  return (CONSTANT_TIME.test(code) || CREDENTIAL_EQ.test(code)) && FAILS.test(code);
+  const code = withoutComments((fn.field("body" as never) as SgNode | null)?.text() ?? "");
+  return (CONSTANT_TIME.test(code) || CREDENTIAL_EQ.test(code)) && FAILS.test(code) && STORED.test(code);
 }
+
+/**
+ * A stored credential is looked up: a table indexed by key, a `.get(..)`, the environment or a file. Two
+ * values both handed in as arguments (`VerifyWebhook(body, sig)`) make a primitive whose callers hold the
+ * secret, as the fourth pass decided for keyed digests.
+ */
+const STORED = /\w\s*\[[^\]\n]+\]|\.get\s*\(|\b(getenv|Getenv|LookupEnv|environ|env::var|ReadFile|read_to_string|readFileSync)\b|process\.env|\bopen\s*\(/;
 
 /**
  * A doc comment that states an access rule: who alone may act, or what is refused unless a condition
