@@ -15,7 +15,7 @@ import type { Candidate } from "./unreferenced";
  * an options field nothing reads), or only if it is referenced somewhere (`if-referenced`: a placeholder
  * that something calls ships).
  */
-export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" }
+export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" }
 
 /** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
 export interface CheckRule { id: string; language: GrammarLanguage; class: FindingClass; message: string }

@@ -3,6 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import { pyBases, pyOwner } from "../syntax";
+import { boundGuards } from "./bound-guard";
 
 /** Who is asking: credentials, sessions, users, roles. */
 export const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|session|(?<![a-z])user(?![a-z])|(?<![a-z])role|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|(?<![a-z])owner|scope|principal|identity/i;
@@ -15,8 +16,14 @@ const REFUSAL = /\b40[13]\b|unauthori[sz]ed|unauthenticated|forbidden|permission
  */
 export function makesAccessDecision(text: string): boolean {
   if (/\bdef\s+has_(object_)?permission\s*\(/.test(text)) return true;
-  return REFUSAL.test(text) && SUBJECT.test(text);
+  if (!REFUSAL.test(text) || !SUBJECT.test(text)) return false;
+  // A decision is code: a comment saying a route is "unauthenticated" decides nothing.
+  const code = withoutComments(text);
+  return REFUSAL.test(code) && SUBJECT.test(code);
 }
+
+/** Line and block comments of every rule language (`//`, `/* *\/`, `#` but not Rust's `#[..]`), URLs kept. */
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|(^|[ \t])(\/\/|#(?![[!]))[^\n]*/gm, "$1");
 
 /**
  * A Rust request guard: a type whose extractor impl (Rocket/actix `FromRequest`, axum `FromRequestParts`)
@@ -47,6 +54,44 @@ export function verificationPrimitive(fn: SgNode, lang: RuleLanguage): boolean {
   const text = fn.text();
   return KEYED_DIGEST.test(text) && !REFUSAL.test(text) && !isMiddlewareShaped(fn, lang);
 }
+
+/** A constant-time comparison in each language's spelling. */
+const CONSTANT_TIME = /\b(ConstantTimeCompare|hmac\.Equal|compare_digest|timingSafeEqual|constant_time_eq|ct_eq|verify_slices_are_equal)\s*\(/;
+/** A comparison with `==`/`!=` where one side names a credential. */
+const CREDENTIAL_EQ = /(token|api_?key|apikey|secret|password|passwd|credential)\w*\s*[!=]==?|[!=]==?\s*[\w.]*(token|api_?key|apikey|secret|password|passwd|credential)/i;
+/** Failing by the language's error path: an error value returned, an exception raised or thrown. */
+const FAILS = /\breturn\b[^\n;]*\b(errors\.New|fmt\.Errorf|Err\w*)\b|\bErr\s*\(|\bbail!\s*\(|\braise\s+\w|\bthrow\s+\w/;
+
+/**
+ * Code that checks before it acts: a condition (`if`, `match`, a guard clause) and a failure (an error
+ * returned, raised or thrown, a failing macro such as `err!`/`bail!`, or a 401/403 answer).
+ */
+export function failsOnCondition(text: string): boolean {
+  const code = withoutComments(text);
+  return /\b(if|match|guard|unless)\b/.test(code) && (FAILS.test(code) || REFUSAL.test(code) || /\b\w*(err|bail|ensure)\w*!\s*\(/i.test(code));
+}
+
+/**
+ * A credential check by what it does: it compares a presented credential with a stored one (looked up:
+ * STORED; constant-time, or `==` on a credential) and fails when they differ (an error returned, raised or thrown). Unlike a
+ * verification primitive it rejects the caller itself; like middleware, nothing calling it means nothing is
+ * checked. A keyed digest over its arguments with no failure path stays a primitive; methods are not asked.
+ */
+export function credentialCheck(fn: SgNode): boolean {
+  // Free functions only: a method is reached through its receiver, often by a framework hook (kong's
+  // `BeforeApply`, `ServeHTTP`), so its name never appearing elsewhere does not make it unwired.
+  if (!/^(function_declaration|function_item|function_definition)$/.test(String(fn.kind()))) return false;
+  for (let n = fn.parent(); n; n = n.parent()) if (/^(impl_item|trait_item|class_definition|class_body|declaration_list)$/.test(String(n.kind()))) return false;
+  const code = withoutComments((fn.field("body" as never) as SgNode | null)?.text() ?? "");
+  return (CONSTANT_TIME.test(code) || CREDENTIAL_EQ.test(code)) && FAILS.test(code) && STORED.test(code);
+}
+
+/**
+ * A stored credential is looked up: a table indexed by key, a `.get(..)`, the environment or a file. Two
+ * values both handed in as arguments (`VerifyWebhook(body, sig)`) make a primitive whose callers hold the
+ * secret, as the fourth pass decided for keyed digests.
+ */
+const STORED = /\w\s*\[[^\]\n]+\]|\.get\s*\(|\b(getenv|Getenv|LookupEnv|environ|env::var|ReadFile|read_to_string|readFileSync)\b|process\.env|\bopen\s*\(/;
 
 /**
  * A doc comment that states an access rule: who alone may act, or what is refused unless a condition
@@ -218,9 +263,21 @@ const vocabularyCache = new WeakMap<object, RegExp[]>();
 export function fileGuards(ctx: { node: SgNode; params: Record<string, unknown>; rule: { language: RuleLanguage }; file: object }): { guards: Set<string>; names: RegExp[]; isGuard: (name: string) => boolean } {
   let names = vocabularyCache.get(ctx.params);
   if (!names) vocabularyCache.set(ctx.params, (names = guardVocabulary((ctx.params.names as string[] | undefined) ?? [])));
-  const guards = sameFileGuards(ctx.node.getRoot().root(), ctx.rule.language, ctx.file);
-  return { guards, names, isGuard: guardTest(guards, names) };
+  const root = ctx.node.getRoot().root();
+  const guards = sameFileGuards(root, ctx.rule.language, ctx.file);
+  const direct = guardTest(guards, names);
+  let perRule = boundCache.get(ctx.file);
+  if (!perRule) boundCache.set(ctx.file, (perRule = new WeakMap()));
+  let bound = perRule.get(ctx.params);
+  // A local bound to a guard's product or wrapping a guard call is mounted in its place (bound-guard.ts);
+  // there a callee stating a requirement of who is asking (`requireToken`) is a guard too.
+  const [, verb = /(?!)/] = names;
+  if (!bound) perRule.set(ctx.params, (bound = boundGuards(root, ctx.rule.language, (n) => direct(n) || (verb.test(n) && SUBJECT.test(n)))));
+  const withBound = bound;
+  return { guards, names, isGuard: (name) => direct(name) || withBound.has(name) };
 }
+
+const boundCache = new WeakMap<object, WeakMap<object, Set<string>>>();
 
 /** Is this name a guard: one of the file's guards by shape, or a name of the rule's vocabulary? */
 function guardTest(guards: ReadonlySet<string>, vocabulary: readonly RegExp[]): (name: string) => boolean {

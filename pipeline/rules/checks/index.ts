@@ -8,7 +8,7 @@ import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
 import { flagVariable } from "./flag-vars";
 import { isPublic } from "./public-api";
-import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, requestGuardType, statesAccessRule, verificationPrimitive } from "./guard-shape";
+import { composedGuard, credentialCheck, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, requestGuardType, statesAccessRule, verificationPrimitive } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
@@ -18,6 +18,8 @@ import { unguardedBuilderCheck, unguardedServiceCheck } from "./unguarded-builde
 import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
+import { unguardedDispatchCheck } from "./unguarded-dispatch";
+import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
 import { placeholderReturn } from "./stub-return";
@@ -58,14 +60,17 @@ const DEFINED = {
       // ... or by its documentation: a function whose doc comment states an access rule (`documented: true`).
       const byDoc = !byName && !byShape && !composed && param(params, "documented", false) && !isPublic(node, rule.language)
         && /\bif\b|[=!]=/.test(node.text()) && statesAccessRule(documentation(node, file.lines));
-      if (!byName && !byShape && !composed && !byDoc) return [];
+      // ... or by what it does: it compares a presented credential with a stored one and fails (`checks: true`).
+      const byCheck = !byName && !byShape && !composed && !byDoc && param(params, "checks", false) && credentialCheck(node);
+      if (!byName && !byShape && !composed && !byDoc && !byCheck) return [];
       if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
       const above = file.lines.slice(Math.max(0, line - 3), line).join("\n");
       const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
       const what = byShape ? "access-checking middleware (by its shape) is defined but never mounted or referenced"
         : composed ? "a value built from an access guard is defined but never used: what is mounted is the unguarded variant"
-        : byDoc ? "a check documented as an access rule is defined but never called or mounted" : rule.message;
+        : byDoc ? "a check documented as an access rule is defined but never called or mounted"
+        : byCheck ? "a credential check (compares a presented credential with a stored one and fails) is defined but never called" : rule.message;
       defer({
         candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language, selfSpans: selfSpans(node, nameNode.text(), rule.language) },
         hit: { region: regionOf(nameNode), message: `${what}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
@@ -116,6 +121,8 @@ const DEFINED = {
   "unguarded-route": { node: unguardedRouteCheck },
   "unguarded-command": { node: unguardedCommandCheck },
   "unguarded-subparser": { node: unguardedSubparserCheck },
+  "unguarded-dispatch": { node: unguardedDispatchCheck },
+  "mounted-types": { crossFile: true, node: mountedTypesCheck },
   "quiet-handler": { node: quietHandlerCheck },
   "unguarded-view": { node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },

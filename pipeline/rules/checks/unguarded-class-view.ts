@@ -2,7 +2,7 @@
 // changes state without the permission mixin, decorator or permission table its sibling views carry.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { makesAccessDecision, SUBJECT } from "./guard-shape";
+import { fileGuards, makesAccessDecision, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -23,12 +23,30 @@ function decoratorsOf(cls: SgNode): string[] {
   return parent?.kind() === "decorated_definition" ? parent.children().filter((c) => c.kind() === "decorator").map((d) => d.text()) : [];
 }
 
-/** The class carries a guard: a base named for who is asking (`LoginRequiredMixin`), a permission table, a guarding decorator. */
-function carriesGuard(cls: SgNode): boolean {
+/** Requirements on the request's transport, not on who sends it (`require_POST`, `require_http_methods`, `csrf_protect`). */
+export const TRANSPORT = /csrf|_(GET|HEAD|POST|PUT|PATCH|DELETE|safe|http_methods)$/i;
+
+/**
+ * The functions a class decorator applies to the view: Django's `method_decorator(f, name="dispatch")`
+ * (or a list of them) hands function decorators to every handler; any other decorator is its own callee.
+ */
+function appliedDecorators(decorator: string): string[] {
+  const m = /^@\s*(?:[\w.]+\.)?method_decorator\s*\(\s*(\[[^\]]*\]|[\w.]+)/.exec(decorator);
+  const names = m ? m[1]!.replace(/^\[|\]$/g, "").split(",") : [/^@\s*([\w.]+)/.exec(decorator)?.[1] ?? ""];
+  return names.map((n) => n.trim().replace(/\(.*$/s, "").replace(/^.*\./, "")).filter(Boolean);
+}
+
+/**
+ * The class carries a guard: a base named for who is asking (`LoginRequiredMixin`), a permission table, or a
+ * decorator on the class that guards: one naming who is asking, or, in that slot (it wraps every handler), a
+ * guard of the file or the vocabulary, or a name stating a requirement (`staff_required`) that is not about
+ * the request's transport.
+ */
+function carriesGuard(cls: SgNode, slot: (name: string) => boolean): boolean {
   if (basesOf(cls).some((b) => !VIEW_BASE.test(b) && SUBJECT.test(b))) return true;
   const body = (cls.field("body" as never) as SgNode | null)?.text() ?? "";
   if (/^\s*(permission_classes|permission_required|authentication_classes)\s*=/m.test(body) && !OPENED.test(body)) return true;
-  return decoratorsOf(cls).some((d) => SUBJECT.test(d));
+  return decoratorsOf(cls).some((d) => SUBJECT.test(d) || appliedDecorators(d).some((n) => !TRANSPORT.test(n) && slot(n)));
 }
 
 const isView = (cls: SgNode) => basesOf(cls).some((b) => VIEW_BASE.test(b) || CHANGING_BASE.test(b));
@@ -39,15 +57,18 @@ const isView = (cls: SgNode) => basesOf(cls).some((b) => VIEW_BASE.test(b) || CH
  * Not reported: a class opened on purpose (`permission_classes = [AllowAny]`), authentication's own entry
  * points (a class named for login, sign-up, tokens or webhooks), and a class that decides access in its own code.
  */
-export function unguardedClassViewCheck({ node }: CheckContext): Hit[] {
-  if (!isView(node) || carriesGuard(node)) return [];
+export function unguardedClassViewCheck(ctx: CheckContext): Hit[] {
+  const { node } = ctx;
+  const { names: [, verb = /(?!)/], isGuard } = fileGuards(ctx);
+  const slot = (name: string) => isGuard(name) || verb.test(name);
+  if (!isView(node) || carriesGuard(node, slot)) return [];
   const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
   const snake = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
   if (OPEN_BY_DESIGN.test(snake) || OPENED.test(node.text()) || makesAccessDecision(node.text())) return [];
   if (!CHANGING_METHOD.test(node.text()) && !basesOf(node).some((b) => CHANGING_BASE.test(b))) return [];
   const module = node.getRoot().root();
   const sibling = module.findAll({ rule: { kind: "class_definition" } })
-    .find((c) => c.id() !== node.id() && isView(c) && carriesGuard(c));
+    .find((c) => c.id() !== node.id() && isView(c) && carriesGuard(c, slot));
   if (!sibling) return [];
   const nameNode = (node.field("name" as never) as SgNode | null) ?? node;
   return [{ region: regionOf(nameNode), message: `view ${name} changes state without the guard its sibling view ${(sibling.field("name" as never) as SgNode | null)?.text()} carries (line ${sibling.range().start.line + 1})` }];

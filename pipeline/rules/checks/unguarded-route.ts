@@ -2,12 +2,18 @@
 // state is registered bare beside them.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { fileGuards, guardMountedNowhere, makesAccessDecision } from "./guard-shape";
+import { fileGuards, guardMountedNowhere, makesAccessDecision, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 
 const STATE_CHANGING = /^(POST|PUT|PATCH|DELETE)$/i;
 /** Registration by a method named for the verb (`r.Post`, `e.DELETE`, `app.patch`) or by one that takes the route (`HandleFunc`). */
-const REGISTERS = /^(HandleFunc|Handle|Post|Put|Patch|Delete|Get|Head|Options|POST|PUT|PATCH|DELETE|GET|HEAD|OPTIONS|post|put|patch|delete|get|head|options|all|route|handle)$/;
+const REGISTERS = /^(HandleFunc|Handle|Handler|HandlerFunc|Method|MethodFunc|Add|Post|Put|Patch|Delete|Del|Get|Head|Options|POST|PUT|PATCH|DELETE|DEL|GET|HEAD|OPTIONS|post|put|patch|delete|del|get|head|options|all|route|handle|on)$/;
+/** A verb method's spelling in each framework: restify and koa-router abbreviate DELETE to `del`. */
+const verbOf = (method: string) => (/^del$/i.test(method) ? "DELETE" : method.toUpperCase());
+/** A method named by its first argument (httprouter/gin `r.Handle("DELETE", "/x", h)`, chi `r.Method(..)`, echo `e.Add(..)`, find-my-way `router.on("POST", ..)`). */
+const HTTP_METHOD = /^(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)$/;
+/** Registering methods that only ever take the method first. */
+const METHOD_FIRST = /^(on|Handler|HandlerFunc|Method|MethodFunc|Add)$/;
 /**
  * Routes that are open by design: the entry points of authentication itself (logging in, signing up,
  * exchanging a token, an OAuth callback), webhooks (they verify a signature in the handler) and health probes.
@@ -23,13 +29,15 @@ function registration(call: SgNode): Registration | null {
   const method = ((fn.field("field" as never) ?? fn.field("property" as never)) as SgNode | null)?.text() ?? "";
   if (!REGISTERS.test(method)) return null;
   const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => !/comment/.test(String(a.kind())));
-  const first = args[0];
-  if (!first || !/string/.test(String(first.kind())) || args.length < 2) return null;
-  const pattern = first.text().replace(/^["'`]|["'`]$/g, "");
-  const inPattern = /^([A-Z]+)\s+(\S+)$/.exec(pattern);
-  const verb = inPattern ? inPattern[1]! : /^(HandleFunc|Handle|all|route|handle)$/.test(method) ? null : method.toUpperCase();
+  const str = (n: SgNode | undefined) => (n && /string/.test(String(n.kind())) ? n.text().replace(/^["'`]|["'`]$/g, "") : null);
   const receiver = ((fn.field("operand" as never) ?? fn.field("object" as never)) as SgNode | null)?.text() ?? "";
-  return { call, receiver, verb, path: inPattern ? inPattern[2]! : pattern, handlers: args.slice(1) };
+  const named = str(args[0]);
+  const path = str(args[1]);
+  if (named !== null && path !== null && HTTP_METHOD.test(named) && args.length >= 3) return { call, receiver, verb: named, path, handlers: args.slice(2) };
+  if (named === null || args.length < 2 || METHOD_FIRST.test(method)) return null;
+  const inPattern = /^([A-Z]+)\s+(\S+)$/.exec(named);
+  const verb = inPattern ? inPattern[1]! : /^(HandleFunc|Handle|all|route|handle)$/.test(method) ? null : verbOf(method);
+  return { call, receiver, verb, path: inPattern ? inPattern[2]! : named, handlers: args.slice(1) };
 }
 
 /** The receiver's root (`r` of `r.With(auth)`), so a chained group and the bare router compare equal. */
@@ -55,11 +63,22 @@ function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean
 }
 
 /**
+ * Router-level middleware that may decide access: a guard by name or shape, or anything naming who is asking
+ * (`jwt({..})`, `session(..)`, `passport.authenticate(..)`). Parsers, loggers and CORS mounted with `use` guard
+ * nothing, so they do not excuse a bare route beside guarded siblings.
+ */
+function mountsGuard(use: SgNode, isGuard: (name: string) => boolean): boolean {
+  const args = (use.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
+  const named = (a: SgNode) => (a.kind() === "call_expression" ? (a.field("function" as never) as SgNode | null)?.text() ?? "" : a.text()).replace(/^.*\./, "");
+  return args.some((a) => isGuard(named(a)) || SUBJECT.test(a.text()));
+}
+
+/**
  * Reported: a state-changing route (POST/PUT/PATCH/DELETE, by the registering method or a `"POST /x"`
  * pattern) registered without a guard on a router whose sibling registrations in the same block hand their
  * handlers through one. A guard is a same-file definition that makes an access decision and has a
  * middleware shape, or a name of the rule's guard vocabulary (`names`, every regex matching). Not reported:
- * a router with its own `Use(...)` middleware in that block, routes open by design (authentication's own
+ * a router with its own `Use(...)` of middleware that may decide access in that block, routes open by design (authentication's own
  * entry points, webhooks, health probes) and a handler defined in the file that decides access itself.
  */
 export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
@@ -78,7 +97,7 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const siblings = block.namedChildren()
     .map((st) => (st.kind() === "expression_statement" ? st.child(0) : null))
     .filter((c): c is SgNode => !!c && c.kind() === "call_expression" && c.id() !== node.id());
-  if (siblings.some((c) => new RegExp(`^${router.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()))) return [];
+  if (siblings.some((c) => new RegExp(`^${router.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()) && mountsGuard(c, isGuard))) return [];
   const guardedSibling = siblings.map(registration).find((s) => s && rootOf(s.receiver) === router && guarded(s, isGuard));
   if (!guardedSibling) return [];
   const own = reg.handlers[reg.handlers.length - 1]!;

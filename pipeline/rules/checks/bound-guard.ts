@@ -1,0 +1,50 @@
+// A guard known by its data flow: a local bound to what a guard makes (`const apiKey = requireApiKey(keys)`)
+// or to a handler wrapper that hands its handler to a guard (`auth := func(next Handle) Handle { return
+// requireToken(keys, next) }`). Routes mount the local, so the local is the guard there.
+import type { SgNode } from "@ast-grep/napi";
+import type { RuleLanguage } from "../rule-spec";
+import { isMiddlewareShaped, sameTypeWrapper } from "./guard-shape";
+
+/** Per language: the binding kinds, their name and value fields, the call kind and the function-literal kinds. */
+const BINDING: Partial<Record<RuleLanguage, { kinds: string[]; name: string; value: string; call: string; literal: RegExp }>> = {
+  typescript: { kinds: ["variable_declarator"], name: "name", value: "value", call: "call_expression", literal: /^(arrow_function|function_expression|function)$/ },
+  go: { kinds: ["short_var_declaration", "var_spec"], name: "left", value: "right", call: "call_expression", literal: /^func_literal$/ },
+  python: { kinds: ["assignment"], name: "left", value: "right", call: "call", literal: /^lambda$/ },
+  rust: { kinds: ["let_declaration"], name: "pattern", value: "value", call: "call_expression", literal: /^closure_expression$/ },
+};
+
+/** The last segment of a call's callee (`auth.requireApiKey` -> `requireApiKey`, `guards::admin` -> `admin`). */
+export function calleeName(call: SgNode): string {
+  const fn = call.field("function" as never) as SgNode | null;
+  return (fn?.text() ?? "").replace(/<[\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "");
+}
+
+const first = (n: SgNode | null) => (n && /^expression_list$/.test(String(n.kind())) ? n.namedChildren()[0] ?? null : n);
+
+/**
+ * Names of the file's locals that are guards by what they are bound to: the value a guard factory answers
+ * (`isGuard(callee)`), or a function literal shaped as a handler wrapper or middleware whose body calls a
+ * guard. `isGuard` is the caller's test (same-file guards by shape, the rule's vocabulary, a requirement
+ * naming who is asked for).
+ */
+export function boundGuards(root: SgNode, lang: RuleLanguage, isGuard: (name: string) => boolean): Set<string> {
+  const b = BINDING[lang];
+  const out = new Set<string>();
+  if (!b) return out;
+  for (const kind of b.kinds) {
+    let nodes: SgNode[] = [];
+    try { nodes = root.findAll({ rule: { kind } }); } catch { continue; }
+    for (const d of nodes) {
+      const name = first(d.field(b.name as never) as SgNode | null);
+      const value = first(d.field(b.value as never) as SgNode | null);
+      if (!name || !value || !/^identifier$/.test(String(name.kind()))) continue;
+      const own = name.text();
+      if (value.kind() === b.call) {
+        if (calleeName(value) !== own && isGuard(calleeName(value))) out.add(own);
+      } else if (b.literal.test(String(value.kind())) && (sameTypeWrapper(value, lang) || isMiddlewareShaped(value, lang))) {
+        if (value.findAll({ rule: { kind: b.call } }).some((c) => calleeName(c) !== own && isGuard(calleeName(c)))) out.add(own);
+      }
+    }
+  }
+  return out;
+}

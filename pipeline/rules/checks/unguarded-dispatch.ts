@@ -1,0 +1,72 @@
+// unwired-auth in a command dispatch: a `match`/`switch`/`if`-chain whose arms run commands, where some arm
+// calls an access check before acting and a destructive arm acts without it.
+import type { SgNode } from "@ast-grep/napi";
+import type { RuleLanguage } from "../rule-spec";
+import { calleeName } from "./bound-guard";
+import type { CheckContext } from "./check";
+import { failsOnCondition, fileGuards, SUBJECT } from "./guard-shape";
+import { type Hit, param, regionOf } from "./hit";
+
+interface Arm { label: string; body: SgNode; at: SgNode }
+
+const field = (n: SgNode, name: string) => n.field(name as never) as SgNode | null;
+
+/** The arms of a dispatch in each language's spelling: what each arm matches, and the code it runs. */
+function armsOf(node: SgNode, lang: RuleLanguage): Arm[] {
+  const kids = (n: SgNode | null, kind: RegExp) => (n?.children() ?? []).filter((c) => kind.test(String(c.kind())));
+  if (lang === "rust") return kids(field(node, "body"), /^match_arm$/).map((a) => ({ label: field(a, "pattern")?.text() ?? "", body: field(a, "value") ?? a, at: a }));
+  if (lang === "go") return kids(node, /^expression_case$/).map((a) => ({ label: field(a, "value")?.text() ?? "", body: a, at: a }));
+  if (lang === "typescript") return kids(field(node, "body"), /^switch_case$/).map((a) => ({ label: field(a, "value")?.text() ?? "", body: a, at: a }));
+  if (node.kind() === "match_statement") return kids(field(node, "body"), /^case_clause$/).map((a) => ({ label: a.children().filter((c) => c.kind() === "case_pattern").map((c) => c.text()).join(" "), body: field(a, "consequence") ?? a, at: a }));
+  // Python `if cmd == "push": .. elif cmd == "purge": ..`: each branch's condition is its label.
+  const branches = [node, ...kids(node, /^elif_clause$/)];
+  return branches.map((b) => ({ label: field(b, "condition")?.text() ?? "", body: field(b, "consequence") ?? b, at: b }));
+}
+
+const CALL: Partial<Record<RuleLanguage, string>> = { rust: "call_expression", go: "call_expression", typescript: "call_expression", python: "call" };
+
+/** Names of the functions an arm calls (the last segment of each callee). */
+function calleesOf(body: SgNode, lang: RuleLanguage): string[] {
+  const kind = CALL[lang]!;
+  const calls = body.kind() === kind ? [body, ...body.findAll({ rule: { kind } })] : body.findAll({ rule: { kind } });
+  return calls.map(calleeName).filter(Boolean);
+}
+
+/** The body of the file's function of that name, comments aside, if it is defined here. */
+function definitionText(root: SgNode, name: string): string {
+  for (const kind of ["function_item", "function_declaration", "method_declaration", "function_definition"]) {
+    try {
+      const d = root.find({ rule: { kind, has: { field: "name", regex: `^${name}$` } } } as never);
+      if (d) return d.text().replace(/\/\/[^\n]*|(^|\s)#[^\n[]*/g, "");
+    } catch { /* kind absent from this grammar */ }
+  }
+  return "";
+}
+
+/**
+ * Reported: an arm of a command dispatch that destroys state (its label or a function it calls says so:
+ * delete, purge, drop, wipe, ...) and calls no access check, where a sibling arm of the same dispatch calls
+ * one before acting. An access check is a guard of the file or of the vocabulary, or a function whose name
+ * states a requirement (`ensure_`, `require`, `check`, `verify`) of who is asking, by its name or by what its
+ * body reads (a token, a user, a role). Not reported: a dispatch with no checked arm (nothing says this
+ * program checks commands), a check made once before the dispatch (no arm carries it), read-only arms, and
+ * an arm that checks for itself (a condition leading to a failure or a 401/403 of its own).
+ */
+export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
+  const { node, params, rule } = ctx;
+  const lang = rule.language;
+  // An `elif` chain is judged once, from its head.
+  if (lang === "python" && node.kind() === "if_statement" && node.parent()?.kind() === "elif_clause") return [];
+  const arms = armsOf(node, lang);
+  if (arms.length < 2) return [];
+  const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
+  const { names: [, verb = /(?!)/], isGuard } = fileGuards(ctx);
+  const root = node.getRoot().root();
+  const checks = (name: string) => isGuard(name) || (verb.test(name) && (SUBJECT.test(name) || SUBJECT.test(definitionText(root, name))));
+  const guardOf = (a: Arm) => calleesOf(a.body, lang).find(checks);
+  const checked = arms.find((a) => guardOf(a));
+  if (!checked) return [];
+  // An arm that checks before it acts (a condition and a failure of its own) decides for itself.
+  return arms.filter((a) => a !== checked && !guardOf(a) && !failsOnCondition(a.body.text()) && destructive.test(`${a.label} ${calleesOf(a.body, lang).join(" ")}`))
+    .map((a) => ({ region: regionOf(a.at), message: `the ${a.label.trim().slice(0, 40)} arm destroys state without the ${guardOf(checked)} check its sibling arm makes (line ${checked.at.range().start.line + 1})` }));
+}
