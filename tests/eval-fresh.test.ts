@@ -32,10 +32,13 @@ const HELD_OUT = {
   "corpus-fresh4": { expected: 69, found: 69, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
   // Held out: 39 found / 1 false positive (70.9% / 97.6%); after the fifth pass (tuned on it) 55 / 0.
   "corpus-fresh5": { expected: 55, found: 55, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
-  // Held out: 51 found / 0 false positives (69.9% / 100%) after the fifth pass; after the sixth (tuned on it) 68 / 0.
-  "corpus-fresh6": { expected: 73, found: 68, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
-  // Held out: 62 found / 2 false positives (80.5% / 96.9%) after the sixth pass; the seventh is tuned on it.
-  "corpus-fresh7": { expected: 77, found: 62, falsePositives: 2, notes: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Held out: 51 found / 0 false positives (69.9% / 100%) after the fifth pass; after the sixth (tuned on it) 68 / 0,
+  // after the seventh 73 / 0.
+  "corpus-fresh6": { expected: 73, found: 73, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Held out: 62 found / 2 false positives (80.5% / 96.9%) after the sixth pass; after the seventh (tuned on it) 77 / 0.
+  "corpus-fresh7": { expected: 77, found: 77, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Held out: 47 found / 6 false positives (66.2% / 88.9%) after the seventh pass; the eighth is tuned on it.
+  "corpus-fresh8": { expected: 71, found: 47, falsePositives: 6, notes: 0, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

@@ -1,0 +1,3 @@
+"""Team notes HTTP API."""
+
+__version__ = "2.3.0"
