@@ -3,6 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { Check } from "./check";
 import { param, regionOf } from "./hit";
+import { acceptingVerifierCheck } from "./accepting-verifier";
 import { unreadCliOptionsCheck } from "./cli-options";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
@@ -124,6 +125,7 @@ const DEFINED = {
   "unguarded-dispatch": { node: unguardedDispatchCheck },
   "mounted-types": { crossFile: true, node: mountedTypesCheck },
   "quiet-handler": { node: quietHandlerCheck },
+  "accepting-verifier": { node: acceptingVerifierCheck },
   "unguarded-view": { node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },
   "unguarded-service": { node: unguardedServiceCheck },
