@@ -43,10 +43,12 @@ export function acceptingVerifierCheck({ node }: CheckContext): Hit[] {
     const self = (impl.field("type" as never) as SgNode | null)?.text().replace(/<.*$/, "") ?? "";
     if (!types.includes(self)) continue;
     const verify = impl.find({ rule: { kind: "function_item", has: { field: "name", regex: "^verify_(server|client)_cert$" } } });
-    const body = (verify?.field("body" as never) as SgNode | null)?.text();
+    if (!verify) continue;
+    const body = (verify.field("body" as never) as SgNode | null)?.text();
     if (body && acceptsEverything(body)) {
       const at = (fn.field("field" as never) as SgNode | null) ?? node;
-      return [{ region: regionOf(at), message: `certificate verification disabled: ${self}'s ${verify!.field("name" as never)!.text()} accepts every certificate` }];
+      const name = (verify.field("name" as never) as SgNode | null)?.text() ?? "verify method";
+      return [{ region: regionOf(at), message: `certificate verification disabled: ${self}'s ${name} accepts every certificate` }];
     }
   }
   return [];

@@ -200,7 +200,7 @@ function keyedHelper(t: string, node: SgNode, language: string): boolean {
   if (!callee) return false;
   const kinds = DEFINITION_KINDS[language] ?? [];
   const def = node.getRoot().root().find({ rule: { any: kinds.map((kind) => ({ kind })), has: { field: "name", regex: `^${callee.replace(/\$/g, "\\$")}$` } } });
-  const body = (def?.field("body" as never) as SgNode | null)?.text();
+  const body = def ? (def.field("body" as never) as SgNode | null)?.text() : undefined;
   return !!body && body.length < 2000 && keyed(body) && /hmac|\bmac\b|Mac::|\.sign\(/i.test(body);
 }
 

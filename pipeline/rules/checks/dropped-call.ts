@@ -1,6 +1,7 @@
 // swallowed-error, Go: a call made as a bare statement whose whole result is dropped, when the call is
 // I/O by its shape (its first argument is a context) and the same receiver's calls are checked for an
 // error elsewhere in the file: the receiver is a fallible service, so this answer is an error nobody reads.
+import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import type { Hit } from "./hit";
 import { echoesError } from "./discarded-write";
@@ -16,9 +17,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  */
 export function droppedCallCheck(ctx: CheckContext): Hit[] {
   const call = ctx.node.child(0);
-  const fn = call?.field("function" as never);
-  const receiver = fn?.field("operand" as never)?.text();
-  const method = fn?.field("field" as never)?.text();
+  const fn = call ? (call.field("function" as never) as SgNode | null) : null;
+  const receiver = fn ? (fn.field("operand" as never) as SgNode | null)?.text() : undefined;
+  const method = fn ? (fn.field("field" as never) as SgNode | null)?.text() : undefined;
   if (!receiver || !method) return [];
   const rx = escape(receiver);
   const text = ctx.file.content;
