@@ -36,6 +36,9 @@ describe("insecure-compare: equality spelled as a call", () => {
     expect(found({ path: "src/gate.rs", content: rs("offered.eq(&self.operator_token)") })).toEqual(["insecure-compare@src/gate.rs:4"]);
     expect(found({ path: "src/gate.rs", content: rs("str::eq(offered, &self.operator_token)") })).toEqual(["insecure-compare@src/gate.rs:4"]);
   });
+  test("a query DSL's `.eq` handed to filter (a predicate the database evaluates): not reported", () => {
+    expect(found({ path: "src/gate.rs", content: rs("tokens::table.filter(tokens::operator_token.eq(offered)).count().get_result::<i64>(conn).map_or(false, |n| n > 0)") })).toEqual([]);
+  });
   test("a constant-time compare, and `.eq` on a non-credential: not reported", () => {
     expect(found({ path: "src/gate.rs", content: rs("offered.as_bytes().ct_eq(self.operator_token.as_bytes()).into()") })).toEqual([]);
     expect(found({ path: "src/gate.rs", content: rs("offered.eq(&self.region)") })).toEqual([]);
@@ -80,6 +83,26 @@ describe("swallowed-error: a Go call handed a context, dropped as a statement", 
     expect(found({ path: "internal/api/archive.go", content: go('a.Log.InfoContext(r.Context(), "archived")') })).toEqual([]);
     const pkg = go("render.Status(r.Context(), w)", 'import "example.org/x/render"').replace("a.Store.Lock(", "render.Bind(");
     expect(found({ path: "internal/api/archive.go", content: pkg })).toEqual([]);
+  });
+});
+
+describe("swallowed-error: what a dropped Go call answers, read where the file says it", () => {
+  const gin = (sig: string, extra = "") => lines(
+    "package auth",
+    "",
+    `func (a *Auth) deny(${sig}) {`,
+    "\tif err := a.Store.Touch(ctx, 1); err != nil {",
+    "\t\treturn",
+    "\t}",
+    "\ta.Store.Forget(ctx, 1)",
+    "}",
+    extra);
+  test("ctx is a context.Context: reported", () => {
+    expect(found({ path: "auth/deny.go", content: gin("ctx context.Context") })).toEqual(["swallowed-error@auth/deny.go:7"]);
+  });
+  test("ctx is a request handle (*gin.Context), or the file's own method answers no error: not reported", () => {
+    expect(found({ path: "auth/deny.go", content: gin("ctx *gin.Context") })).toEqual([]);
+    expect(found({ path: "auth/deny.go", content: gin("ctx context.Context", "func (s *Store) Forget(ctx context.Context, id int) {}") })).toEqual([]);
   });
 });
 

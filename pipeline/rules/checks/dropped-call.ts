@@ -7,6 +7,12 @@ import type { Hit } from "./hit";
 import { echoesError } from "./discarded-write";
 import { swallowedCheck } from "./swallowed";
 
+/** The innermost Go function around a node (a closure sees its own parameters first). */
+function enclosingFunction(node: SgNode): SgNode | null {
+  for (let n = node.parent(); n; n = n.parent()) if (/^(function_declaration|method_declaration|func_literal)$/.test(String(n.kind()))) return n;
+  return null;
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -27,6 +33,19 @@ export function droppedCallCheck(ctx: CheckContext): Hit[] {
   if (/^\w+$/.test(receiver) && new RegExp(`(^|\\s)(${rx}\\s+)?"([^"\\n]*/)?${rx}(/v\\d+)?"`, "m").test(text)) return [];
   // Handing over the error being handled is its handling (`report(ctx, err)`), not a drop.
   if (echoesError(ctx.node.text())) return [];
+  const fnNode = enclosingFunction(ctx.node);
+  // A request handle named ctx (`ctx *gin.Context`, `c echo.Context`) is no cancellation context.
+  const first = /^\(\s*([A-Za-z_]\w*)\s*[,)]/.exec((call!.field("arguments" as never) as SgNode | null)?.text() ?? "")?.[1];
+  const params = (fnNode ? (fnNode.field("parameters" as never) as SgNode | null)?.text() : "") ?? "";
+  const declared = first ? new RegExp(`(?:^\\(|,)\\s*(?:\\w+\\s*,\\s*)*${first}\\b(?:\\s*,\\s*\\w+)*\\s+([*\\w.]+)`).exec(params)?.[1] : undefined;
+  if (declared && declared !== "context.Context") return [];
+  // The file's own method says what it answers: without an error result there is nothing to drop. The
+  // enclosing method's own receiver (`a.abort401(ctx)` in `func (a *Auth) ..`) calls the package's methods,
+  // defined in files this check does not read: not judged.
+  const own = new RegExp(`^func\\s*\\([^)]*\\)\\s*${method}\\s*\\(([^)]*)\\)\\s*([^{\\n]*)\\{`, "m").exec(text);
+  if (own && !/\berror\b/.test(own[2]!)) return [];
+  const self = /^\(\s*(\w+)\s/.exec((fnNode ? (fnNode.field("receiver" as never) as SgNode | null)?.text() : "") ?? "")?.[1];
+  if (!own && self === receiver) return [];
   const checked = new RegExp(`\\berr\\w*\\s*:?=\\s*${rx}\\.\\w+\\(|,\\s*err\\w*\\s*:?=\\s*${rx}\\.\\w+\\(`).test(text);
   // The same method used for its answer elsewhere would say what it returns; dropped everywhere, it is
   // judged by its receiver. Used for a value somewhere, this statement is the odd one out: still reported.
