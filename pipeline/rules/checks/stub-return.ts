@@ -110,5 +110,6 @@ export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly 
   if (!announced && !FIXED.test(value) && !(work.length === 1 && echoRecord(value, names))) return null;
   const name = fn.field("name" as never) as SgNode | null;
   if (!name) return null;
-  return { fn, name, hit: { region: regionOf(node) } };
+  const message = announced ? "function answers a fixed record whose own value says it is a placeholder: nothing in the answer was computed" : undefined;
+  return { fn, name, hit: { region: regionOf(node), ...(message ? { message } : {}) } };
 }
