@@ -11,6 +11,7 @@ import type { CompiledRule } from "./compile-rule";
 import { type FileContext, fileContext } from "./file-context";
 import { matchesAny } from "./glob";
 import { languageOf, parseSource } from "./languages";
+import { macroArmSources } from "./macro-arms";
 import { isVendoredCopy, type Place, placeOfPath } from "./place";
 import type { RuleSpec } from "./rule-spec";
 import { toFinding } from "./to-finding";
@@ -82,22 +83,33 @@ export function scanFile(compiled: readonly CompiledRule[], file: SourceFile): F
   const lines = file.content.split("\n");
   const ctx = fileContext(file.path, file.content, lang, parsed.root(), lines);
   const inPlace = (rule: RuleSpec, hit: Hit) => !rule.places || rule.places.includes(ctx.placeAt(hit.region.start.line));
-  let matched: Map<string, { nodes: SgNode[]; tag: string }>;
-  try {
-    matched = matchLayers(ctx.root, layersFor(compiled, active));
-  } catch (e) {
-    throw new ConfigError(`rules for ${lang} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
-  }
-  for (const c of active) {
-    const rule = c.spec;
-    const defer = (d: Deferred) => { if (inPlace(rule, d.hit)) out.deferred.push({ ruleId: rule.id, d, place: ctx.placeAt(d.hit.region.start.line) }); };
-    let hits: Hit[];
-    try {
-      hits = runRule(c, matched.get(c.spec.id), ctx, defer);
-    } catch (e) {
-      throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
+  scanWith(ctx);
+  // Rust arm macros (`tokio::select!`): blocks the tree keeps as tokens, laid out at their own lines (macro-arms.ts).
+  if (lang === "rust") {
+    for (const src of macroArmSources(ctx.root, file.content)) {
+      const arms = parseSource(file.path, src);
+      if (arms) scanWith({ ...fileContext(file.path, src, lang, arms.root(), src.split("\n")), placeAt: ctx.placeAt });
     }
-    for (const hit of hits) if (inPlace(rule, hit)) out.findings.push(toFinding(rule, file.path, lines, hit, ctx.placeAt(hit.region.start.line)));
   }
   return out;
+
+  function scanWith(ctx: FileContext): void {
+    let matched: Map<string, { nodes: SgNode[]; tag: string }>;
+    try {
+      matched = matchLayers(ctx.root, layersFor(compiled, active));
+    } catch (e) {
+      throw new ConfigError(`rules for ${lang} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
+    }
+    for (const c of active) {
+      const rule = c.spec;
+      const defer = (d: Deferred) => { if (inPlace(rule, d.hit)) out.deferred.push({ ruleId: rule.id, d, place: ctx.placeAt(d.hit.region.start.line) }); };
+      let hits: Hit[];
+      try {
+        hits = runRule(c, matched.get(c.spec.id), ctx, defer);
+      } catch (e) {
+        throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
+      }
+      for (const hit of hits) if (inPlace(rule, hit)) out.findings.push(toFinding(rule, file.path, lines, hit, ctx.placeAt(hit.region.start.line)));
+    }
+  }
 }

@@ -179,7 +179,29 @@ function callOperands(node: SgNode, callArgs: RegExp): SgNode[] | "credential" |
   const args = node.field("arguments" as never) as SgNode | null;
   if (args && callArgs.test(args.text())) return "credential";
   const list = args?.namedChildren().filter((c) => !/comment/.test(String(c.kind()))) ?? [];
-  return list.length === 2 ? list : null;
+  if (list.length === 2) return list;
+  // A method spelling of equality (`presented.eq(&stored)`): the receiver is the other operand.
+  const fn = node.field("function" as never) as SgNode | null;
+  const receiver = fn && /field_expression|member_expression|selector_expression|attribute/.test(String(fn.kind()))
+    ? ((fn.field("value" as never) ?? fn.field("object" as never) ?? fn.field("operand" as never)) as SgNode | null) : null;
+  return list.length === 1 && receiver ? [receiver, list[0]!] : null;
+}
+
+const DEFINITION_KINDS: Record<string, string[]> = {
+  python: ["function_definition"], rust: ["function_item"], go: ["function_declaration", "method_declaration"], typescript: ["function_declaration", "method_definition"],
+};
+
+/**
+ * A call of a function of the same file that computes a MAC (`_digest(body)` whose body is
+ * `hmac.new(KEY, body, sha256).hexdigest()`): the helper's name says nothing, its body says it is keyed.
+ */
+function keyedHelper(t: string, node: SgNode, language: string): boolean {
+  const callee = /^(?:(?:self|this|Self|s)\s*(?:\.|::)\s*)?([A-Za-z_$][\w$]*)\s*\(/.exec(t)?.[1];
+  if (!callee) return false;
+  const kinds = DEFINITION_KINDS[language] ?? [];
+  const def = node.getRoot().root().find({ rule: { any: kinds.map((kind) => ({ kind })), has: { field: "name", regex: `^${callee.replace(/\$/g, "\\$")}$` } } });
+  const body = def ? (def.field("body" as never) as SgNode | null)?.text() : undefined;
+  return !!body && body.length < 2000 && keyed(body) && /hmac|\bmac\b|Mac::|\.sign\(/i.test(body);
 }
 
 /**
@@ -197,6 +219,9 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   const call = /call/.test(String(node.kind())) ? callOperands(node, new RegExp(param(params, "callArgs", "(?!)"), "i")) : null;
   if (call === "credential") return [{ region: regionOf(node) }];
   if (/call/.test(String(node.kind())) && !call) return [];
+  // A method-spelled equality handed to another call as a value (`filter(col.eq(token))`: a query DSL's
+  // predicate, built for the database to evaluate) compares nothing here.
+  if (Array.isArray(call) && /arguments/.test(String(node.parent()?.kind())) && /field_expression|member_expression/.test(String((node.field("function" as never) as SgNode | null)?.kind()))) return [];
   const credential = new RegExp(param(params, "credential", "(?!)"), "i");
   const headerRead = new RegExp(param(params, "headerRead", "(?!)"), "i");
   const bare = new RegExp(param(params, "bare", "(?!)"), "i");
@@ -227,7 +252,7 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(rhs) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return [{ region: regionOf(node) }];
   // The operand itself is a password hash or a presented credential, or is built from a local computed
   // with a key (`sigHeader == "sha256=" + expected` with `expected` an HMAC).
-  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t))) return [{ region: regionOf(node) }];
+  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language))) return [{ region: regionOf(node) }];
   if (ops.some((t) => !/^[\w$]+$/.test(t) && localsIn(t).some((id) => { const rhs = assignedFrom(fn, id); return rhs !== null && keyedFlow(rhs); }))) return [{ region: regionOf(node) }];
   if (!ops.some((t) => bare.test(t))) return [];
   // A bare `token`/`key`/`sig` is a credential where the code authenticates: an auth-named function, a

@@ -3,6 +3,8 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { Check } from "./check";
 import { param, regionOf } from "./hit";
+import { acceptingVerifierCheck } from "./accepting-verifier";
+import { droppedCallCheck } from "./dropped-call";
 import { unreadCliOptionsCheck } from "./cli-options";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
@@ -124,6 +126,8 @@ const DEFINED = {
   "unguarded-dispatch": { node: unguardedDispatchCheck },
   "mounted-types": { crossFile: true, node: mountedTypesCheck },
   "quiet-handler": { node: quietHandlerCheck },
+  "accepting-verifier": { node: acceptingVerifierCheck },
+  "dropped-call": { node: droppedCallCheck },
   "unguarded-view": { node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },
   "unguarded-service": { node: unguardedServiceCheck },

@@ -51,6 +51,26 @@ function echoRecord(value: string, params: readonly string[]): boolean {
   return values.every((v) => EMPTY.test(v) || params.includes(v));
 }
 
+/** The string literals of an expression. */
+function literalsOf(expr: string): string[] {
+  return expr.match(/"[^"\\\n]*"|'[^'\\\n]*'|`[^`$\\\n]*`/g) ?? [];
+}
+
+/** A value fixed at the source: a literal, empty, a boolean, or a constructor given a literal and read (`new Date(0).toISOString()`). */
+const FIXED_PART = /^(true|false|True|False|(new\s+)?[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"[^"\\\n]*"|'[^'\\\n]*')?\s*\)(\.\w+\(\s*\))*)$/;
+
+/** A record (bare, or the one record handed to a response call) every value of which is fixed: nothing in it was computed. */
+function fixedRecord(value: string): boolean {
+  if (FIXED.test(value)) return true;
+  const call = /^[A-Za-z_][\w.]*\(([\s\S]*)\)$/.exec(value);
+  const records = (call ? topLevel(call[1]!) : [value]).filter((a) => !CONSTANT.test(a));
+  if (records.length !== 1) return false;
+  const body = /^(?:[A-Za-z_][\w.]*(?:\[[^\]]*\][\w.]*)?)?\{([\s\S]*)\}$/.exec(records[0]!)?.[1];
+  if (body === undefined) return false;
+  const values = topLevel(body).map((e) => e.replace(/^(["'`]?[\w$-]+["'`]?)\s*:\s*/, "").trim());
+  return values.length > 0 && values.every((v) => FIXED.test(v) || EMPTY.test(v) || FIXED_PART.test(v));
+}
+
 /** Parameters that carry input (not the receiver, not a context handle). */
 function inputs(fn: SgNode): string[] {
   const list = (fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? [];
@@ -66,7 +86,13 @@ function inputs(fn: SgNode): string[] {
 export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly string[]): { fn: SgNode; name: SgNode; hit: Hit } | null {
   // The comment right above the return (a grammar may hang it elsewhere in the tree, so it is read by line).
   const above = lines[node.range().start.line - 1]?.trim() ?? "";
-  if (!/^(#|\/\/|\/\*|\*)/.test(above) || !marker.test(above)) return null;
+  const commented = /^(#|\/\/|\/\*|\*)/.test(above) && marker.test(above);
+  // ... or the value announces itself: a string literal of a fixed record says it stands in for the result.
+  const returned = node.text().replace(/^return\s+/, "").replace(/;$/, "").trim();
+  // A literal that is only the word (`"todo"`: a task state) is a value of an enum, not an announcement.
+  const announces = (l: string) => marker.test(l) && l.slice(1, -1).replace(marker, "").replace(/\W/g, "").length >= 3;
+  const announced = !commented && literalsOf(returned).some(announces) && fixedRecord(returned);
+  if (!commented && !announced) return null;
   const body = node.parent();
   // Go wraps a block's statements in a statement_list.
   const block = body?.kind() === "statement_list" ? body.parent() : body;
@@ -81,8 +107,9 @@ export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly 
   if (!params.length) return null;
   // A record of inputs and empty values is a placeholder only as the whole body (nothing before it did the work).
   const names = params.map((p) => /^[*&]*(?:mut\s+)?([A-Za-z_$][\w$]*)/.exec(p.trim())?.[1] ?? "");
-  if (!FIXED.test(value) && !(work.length === 1 && echoRecord(value, names))) return null;
+  if (!announced && !FIXED.test(value) && !(work.length === 1 && echoRecord(value, names))) return null;
   const name = fn.field("name" as never) as SgNode | null;
   if (!name) return null;
-  return { fn, name, hit: { region: regionOf(node) } };
+  const message = announced ? "function answers a fixed record whose own value says it is a placeholder: nothing in the answer was computed" : undefined;
+  return { fn, name, hit: { region: regionOf(node), ...(message ? { message } : {}) } };
 }

@@ -93,6 +93,35 @@ function cleanupBeforePropagating(guarded: SgNode): boolean {
   return !!next && PROPAGATES.test(next.text().trim()) && !persistsOrAudits(guarded.text());
 }
 
+/** The error an enclosing branch handles: `if err != nil {` (Go), `Err(e) =>` or `if let Err(e) = ..` (Rust). */
+function handledError(block: SgNode): string | null {
+  const owner = block.parent();
+  if (!owner) return null;
+  const head = owner.kind() === "match_arm" ? (owner.field("pattern" as never) as SgNode | null)?.text() ?? ""
+    : /^if_(statement|expression)$/.test(String(owner.kind())) ? (owner.field("condition" as never) as SgNode | null)?.text() ?? "" : "";
+  return /^(\w*err\w*)\s*!=\s*nil$/i.exec(head.trim())?.[1] ?? /^(?:let\s+)?Err\s*\(\s*(\w+)\s*\)/.exec(head.trim())?.[1] ?? null;
+}
+
+/**
+ * A follow-up on an error already reported: the swallow sits in the branch that handles another error,
+ * after a statement that logs or reports that error (`logger.Warn("notify failed", "error", err)` then
+ * `_ = markFailed(ctx)`). The failure that matters is on record; what is dropped is a marker of it.
+ */
+function afterReported(guarded: SgNode): boolean {
+  const block = guarded.parent();
+  if (!block || !/^(block|statement_list)$/.test(String(block.kind()))) return false;
+  const branch = block.kind() === "statement_list" ? block.parent() : block;
+  const err = branch && handledError(branch);
+  if (!err) return false;
+  const uses = new RegExp(`(?<![\\w.])${err}(?![\\w(])`);
+  for (let prev = guarded.prev(); prev; prev = prev.prev()) {
+    const t = prev.text();
+    const callee = /^([\w.:]+)\s*[!(]/.exec(t.trim())?.[1] ?? "";
+    if (!/comment/.test(String(prev.kind())) && uses.test(t) && /log|warn|error|report|capture|alert|print|trace/i.test(callee)) return true;
+  }
+  return false;
+}
+
 /** Verbs that drop a connection or a peer. */
 const TEARDOWN = /\.(disconnect|destroy|terminate|kill|abort|unsubscribe|close|end|hangup)\s*\(/;
 
@@ -186,7 +215,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language)) return [];
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
-  if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded)) return [];
+  if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded) || afterReported(guarded)) return [];
   // `durable: true`: a handler naming one exception class counts only around a durable write.
   if (params["durable"] === true && !durableWrite(guarded.text())) return [];
   const persists = persistsOrAudits(guarded.text());

@@ -1,0 +1,55 @@
+// tls-disabled by a custom certificate verifier: rustls lets a program install its own verifier
+// (`.dangerous().with_custom_certificate_verifier(Arc::new(V))`); when V's verify method answers "verified"
+// on every path, nothing is verified, whatever V is called. Judged by the body, not the name.
+import type { SgNode } from "@ast-grep/napi";
+import type { CheckContext } from "./check";
+import { type Hit, regionOf } from "./hit";
+
+/** Wrappers around the verifier value, not its type. */
+const WRAPPERS = new Set(["Arc", "Box", "Rc", "Some", "Ok"]);
+
+/** The type names the installed value is built from (`Arc::new(NoCheck)`, `Arc::new(V::new(x))`, `V {}`), one `let` hop back. */
+function verifierTypes(arg: string, fn: SgNode | null): string[] {
+  let text = arg;
+  const local = /^\(?\s*&?([a-z_]\w*)(\.clone\(\))?\s*\)?$/.exec(arg.trim());
+  if (local && fn) text = new RegExp(`\\blet\\s+(?:mut\\s+)?${local[1]}\\s*(?::[^=]+)?=\\s*([^;]+);`).exec(fn.text())?.[1] ?? arg;
+  return [...new Set([...text.matchAll(/(?<![\w:])([A-Z]\w*)(?=\s*(?:::|\{|\)|$))/g)].map((m) => m[1]!).filter((t) => !WRAPPERS.has(t)))];
+}
+
+/**
+ * A verify method that accepts on every path: it produces the `...Verified::assertion()` token and has no
+ * way to refuse (no `Err(`, no `?`, no branch, no delegation to another verifier).
+ */
+export function acceptsEverything(body: string): boolean {
+  // Comments, strings and log macros (`debug!(?name, ..)`: `?` is a format sigil there) decide nothing.
+  const code = body.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:[^"\\]|\\.)*"/g, "").replace(/\b(trace|debug|info|warn|error|println|eprintln|log)!\s*\([^;]*\)\s*;/g, "");
+  return /Verified::assertion\s*\(\s*\)/.test(code) && !/\bErr\s*\(|\?|\bif\b|\bmatch\b|\.verify_\w+\s*\(|\bverify_\w+\s*\(/.test(code.replace(/fn\s+verify_\w+/g, ""));
+}
+
+function enclosingFunction(node: SgNode): SgNode | null {
+  for (let n = node.parent(); n; n = n.parent()) if (n.kind() === "function_item" || n.kind() === "closure_expression") return n;
+  return null;
+}
+
+/** The node matched a verifier installation; report it when a same-file impl of that type accepts everything. */
+export function acceptingVerifierCheck({ node }: CheckContext): Hit[] {
+  const fn = node.field("function" as never) as SgNode | null;
+  const args = node.field("arguments" as never) as SgNode | null;
+  if (!fn || !args) return [];
+  const types = verifierTypes(args.text().replace(/^\(|\)$/g, ""), enclosingFunction(node));
+  if (!types.length) return [];
+  const root = node.getRoot().root();
+  for (const impl of root.findAll({ rule: { kind: "impl_item", has: { field: "trait", regex: "CertVerifier$" } } })) {
+    const self = (impl.field("type" as never) as SgNode | null)?.text().replace(/<.*$/, "") ?? "";
+    if (!types.includes(self)) continue;
+    const verify = impl.find({ rule: { kind: "function_item", has: { field: "name", regex: "^verify_(server|client)_cert$" } } });
+    if (!verify) continue;
+    const body = (verify.field("body" as never) as SgNode | null)?.text();
+    if (body && acceptsEverything(body)) {
+      const at = (fn.field("field" as never) as SgNode | null) ?? node;
+      const name = (verify.field("name" as never) as SgNode | null)?.text() ?? "verify method";
+      return [{ region: regionOf(at), message: `certificate verification disabled: ${self}'s ${name} accepts every certificate` }];
+    }
+  }
+  return [];
+}
