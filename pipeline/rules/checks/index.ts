@@ -19,6 +19,7 @@ import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
 import { unguardedDispatchCheck } from "./unguarded-dispatch";
+import { unguardedGroupCheck } from "./unguarded-group";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
@@ -128,6 +129,7 @@ const DEFINED = {
   "unguarded-builder": { node: unguardedBuilderCheck },
   "unguarded-service": { node: unguardedServiceCheck },
   "unguarded-class-view": { node: unguardedClassViewCheck },
+  "unguarded-group": { node: unguardedGroupCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {
