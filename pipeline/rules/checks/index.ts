@@ -19,7 +19,7 @@ import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
 import { unguardedDispatchCheck } from "./unguarded-dispatch";
-import { unguardedGroupCheck } from "./unguarded-group";
+import { unguardedGroupCallCheck, unguardedGroupCheck } from "./unguarded-group";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
@@ -130,6 +130,7 @@ const DEFINED = {
   "unguarded-service": { node: unguardedServiceCheck },
   "unguarded-class-view": { node: unguardedClassViewCheck },
   "unguarded-group": { node: unguardedGroupCheck },
+  "unguarded-group-call": { node: unguardedGroupCallCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {
