@@ -20,6 +20,7 @@ import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
 import { unguardedDispatchCheck } from "./unguarded-dispatch";
 import { unguardedGroupCallCheck, unguardedGroupCheck } from "./unguarded-group";
+import { unguardedMethodCheck } from "./unguarded-method";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
@@ -131,6 +132,7 @@ const DEFINED = {
   "unguarded-class-view": { node: unguardedClassViewCheck },
   "unguarded-group": { node: unguardedGroupCheck },
   "unguarded-group-call": { node: unguardedGroupCallCheck },
+  "unguarded-method": { node: unguardedMethodCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {
