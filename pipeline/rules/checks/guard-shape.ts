@@ -22,6 +22,12 @@ export function makesAccessDecision(text: string): boolean {
   return REFUSAL.test(code) && SUBJECT.test(code);
 }
 
+/** Code that refuses by itself: a condition and a 401/403 answer of its own (a webhook rejecting a bad signature). */
+export function refusesItself(text: string): boolean {
+  const code = withoutComments(text);
+  return /\b(if|match|unless)\b/.test(code) && REFUSAL.test(code);
+}
+
 /** Line and block comments of every rule language (`//`, `/* *\/`, `#` but not Rust's `#[..]`), URLs kept. */
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|(^|[ \t])(\/\/|#(?![[!]))[^\n]*/gm, "$1");
 

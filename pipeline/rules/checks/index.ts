@@ -21,6 +21,7 @@ import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-comm
 import { unguardedDispatchCheck } from "./unguarded-dispatch";
 import { unguardedGroupCallCheck, unguardedGroupCheck } from "./unguarded-group";
 import { unguardedMethodCheck } from "./unguarded-method";
+import { unguardedExportCheck } from "./unguarded-export";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
@@ -133,6 +134,7 @@ const DEFINED = {
   "unguarded-group": { node: unguardedGroupCheck },
   "unguarded-group-call": { node: unguardedGroupCallCheck },
   "unguarded-method": { node: unguardedMethodCheck },
+  "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {
