@@ -64,7 +64,10 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   const { names: [, verb = /(?!)/], isGuard } = fileGuards(ctx);
   const root = node.getRoot().root();
   const checks = (name: string) => isGuard(name) || (verb.test(name) && (SUBJECT.test(name) || SUBJECT.test(definitionText(root, name))));
-  const guardOf = (a: Arm) => [...(a.guard ? calleesOf(a.guard, lang) : []), ...calleesOf(a.body, lang)].find(checks);
+  // A function gating the arm from its guard (`"drain" if self.is_operator(t) =>`) is a check when it names, or
+  // its body reads, who is asking: its place makes it a condition of the arm, as a decorator's makes it a wrapper.
+  const gates = (name: string) => checks(name) || SUBJECT.test(name) || SUBJECT.test(definitionText(root, name));
+  const guardOf = (a: Arm) => (a.guard ? calleesOf(a.guard, lang).find(gates) : undefined) ?? calleesOf(a.body, lang).find(checks);
   const checked = arms.find((a) => guardOf(a));
   if (!checked) return [];
   // An arm that checks before it acts (a condition and a failure of its own) decides for itself.
