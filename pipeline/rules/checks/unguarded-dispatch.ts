@@ -34,7 +34,7 @@ function calleesOf(body: SgNode, lang: RuleLanguage): string[] {
 }
 
 /** The body of the file's function of that name, comments aside, if it is defined here. */
-function definitionText(root: SgNode, name: string): string {
+export function definitionText(root: SgNode, name: string): string {
   for (const kind of ["function_item", "function_declaration", "method_declaration", "function_definition"]) {
     try {
       const d = root.find({ rule: { kind, has: { field: "name", regex: `^${name}$` } } } as never);

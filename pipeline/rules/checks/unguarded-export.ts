@@ -12,7 +12,7 @@ import type { Candidate } from "./unreferenced";
 
 interface Chain { name: string; builder: string; uses: string[]; base: SgNode | null; at: SgNode }
 
-const field = (n: SgNode | null | undefined, name: string) => (n?.field(name as never) as SgNode | null) ?? null;
+const field = (n: SgNode | null | undefined, name: string): SgNode | null => (n ? (n.field(name as never) as SgNode | null) : null);
 const last = (t: string) => t.replace(/^[\s\S]*\./, "");
 
 /** `export const name = builder(base).use(a()).use(b)`: the builder, what each `.use` mounts, and the base handler. */

@@ -5,8 +5,9 @@ import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { failsOnCondition, fileGuards, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
+import { definitionText } from "./unguarded-dispatch";
 
-const field = (n: SgNode | null | undefined, name: string) => (n?.field(name as never) as SgNode | null) ?? null;
+const field = (n: SgNode | null | undefined, name: string): SgNode | null => (n ? (n.field(name as never) as SgNode | null) : null);
 
 /** The class's methods with their decorators' bare names (`@ops.require_operator(..)` -> `require_operator`). */
 function methodsOf(cls: SgNode): { def: SgNode; name: string; decorators: string[] }[] {
@@ -24,11 +25,6 @@ function mountedAsValue(root: SgNode, name: string): boolean {
     const v = a.kind() === "keyword_argument" ? field(a, "value") : a;
     return v?.text() === name || (v?.kind() === "call" && field(v, "function")?.text() === name && (field(v, "arguments")?.namedChildren().length ?? 0) === 0);
   }));
-}
-
-/** The body of the file's top-level function of that name, if defined here. */
-function definitionText(root: SgNode, name: string): string {
-  return root.find({ rule: { kind: "function_definition", has: { field: "name", regex: `^${name}$` } } } as never)?.text() ?? "";
 }
 
 /**
