@@ -22,6 +22,12 @@ export function makesAccessDecision(text: string): boolean {
   return REFUSAL.test(code) && SUBJECT.test(code);
 }
 
+/** Code that refuses by itself: a condition and a 401/403 answer of its own (a webhook rejecting a bad signature). */
+export function refusesItself(text: string): boolean {
+  const code = withoutComments(text);
+  return /\b(if|match|unless)\b/.test(code) && REFUSAL.test(code);
+}
+
 /** Line and block comments of every rule language (`//`, `/* *\/`, `#` but not Rust's `#[..]`), URLs kept. */
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|(^|[ \t])(\/\/|#(?![[!]))[^\n]*/gm, "$1");
 
@@ -33,12 +39,27 @@ const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|(^|[ \t
 export function requestGuardType(def: SgNode, lang: RuleLanguage): boolean {
   if (lang !== "rust" || !/^(struct_item|enum_item)$/.test(String(def.kind()))) return false;
   const name = (def.field("name" as never) as SgNode | null)?.text();
-  if (!name) return false;
-  const bare = (t: string) => t.replace(/<[\s\S]*$/, "").replace(/^.*::/, "").trim();
-  return def.getRoot().root().findAll({ rule: { kind: "impl_item" } }).some((impl) =>
-    bare((impl.field("type" as never) as SgNode | null)?.text() ?? "") === name &&
-    /^(FromRequest|FromRequestParts)$/.test(bare((impl.field("trait" as never) as SgNode | null)?.text() ?? "")) &&
-    makesAccessDecision(impl.text()));
+  return !!name && guardingImpl(def.getRoot().root(), name, new Set());
+}
+
+const bareType = (t: string) => t.replace(/<[\s\S]*$/, "").replace(/^.*::/, "").trim();
+
+/**
+ * Does the type implement a request-handling trait in a way that refuses? An extractor (`FromRequest(Parts)`)
+ * or a tower/hyper `Service` whose impl reads who is asking and answers 401/403 is the guard itself; a tower
+ * `Layer` is one when the service it makes (`type Service = AdminAuth<S>`) is. A `ServiceBuilder` mounts the
+ * layer by naming it, so a guarding layer nothing names guards nothing.
+ */
+function guardingImpl(root: SgNode, name: string, seen: Set<string>): boolean {
+  if (seen.has(name)) return false;
+  seen.add(name);
+  return root.findAll({ rule: { kind: "impl_item" } }).some((impl) => {
+    if (bareType((impl.field("type" as never) as SgNode | null)?.text() ?? "") !== name) return false;
+    const trait = bareType((impl.field("trait" as never) as SgNode | null)?.text() ?? "");
+    if (/^(FromRequest|FromRequestParts|Service)$/.test(trait)) return makesAccessDecision(impl.text());
+    const made = trait === "Layer" ? /\btype\s+Service\s*=\s*([\w:]+)/.exec(impl.text())?.[1] : undefined;
+    return !!made && guardingImpl(root, bareType(made), seen);
+  });
 }
 
 /** A keyed digest computed in the body: HMAC in each language's spelling. */
@@ -61,13 +82,15 @@ const CONSTANT_TIME = /\b(ConstantTimeCompare|hmac\.Equal|compare_digest|timingS
 const CREDENTIAL_EQ = /(token|api_?key|apikey|secret|password|passwd|credential)\w*\s*[!=]==?|[!=]==?\s*[\w.]*(token|api_?key|apikey|secret|password|passwd|credential)/i;
 /** Failing by the language's error path: an error value returned, an exception raised or thrown. */
 const FAILS = /\breturn\b[^\n;]*\b(errors\.New|fmt\.Errorf|Err\w*)\b|\bErr\s*\(|\bbail!\s*\(|\braise\s+\w|\bthrow\s+\w/;
+/** `Err(e) =>`, `if let Err(e) = ..`: a pattern that handles an error someone else made, not a failure of this code. */
+const ERR_PATTERN = /\bErr\s*\([^()]*\)\s*(=>|=(?![=>]))/g;
 
 /**
  * Code that checks before it acts: a condition (`if`, `match`, a guard clause) and a failure (an error
  * returned, raised or thrown, a failing macro such as `err!`/`bail!`, or a 401/403 answer).
  */
 export function failsOnCondition(text: string): boolean {
-  const code = withoutComments(text);
+  const code = withoutComments(text).replace(ERR_PATTERN, "");
   return /\b(if|match|guard|unless)\b/.test(code) && (FAILS.test(code) || REFUSAL.test(code) || /\b\w*(err|bail|ensure)\w*!\s*\(/i.test(code));
 }
 
@@ -83,7 +106,22 @@ export function credentialCheck(fn: SgNode): boolean {
   if (!/^(function_declaration|function_item|function_definition)$/.test(String(fn.kind()))) return false;
   for (let n = fn.parent(); n; n = n.parent()) if (/^(impl_item|trait_item|class_definition|class_body|declaration_list)$/.test(String(n.kind()))) return false;
   const code = withoutComments((fn.field("body" as never) as SgNode | null)?.text() ?? "");
-  return (CONSTANT_TIME.test(code) || CREDENTIAL_EQ.test(code)) && FAILS.test(code) && STORED.test(code);
+  return (CONSTANT_TIME.test(code) || CREDENTIAL_EQ.test(code)) && FAILS.test(code) && STORED.test(withoutCallersData(code, params(fn)));
+}
+
+/**
+ * A file the caller names (`path.open()`, `open(path)`, `os.ReadFile(path)`) is the caller's data: a digest of
+ * it compared with an expected one checks the file's integrity, not who is asking. Only a lookup the function
+ * makes itself (a fixed location, the environment, a table) holds a stored credential.
+ */
+function withoutCallersData(code: string, parameters: readonly string[]): string {
+  let out = code;
+  for (const p of parameters) {
+    const name = /^\s*\**&?(mut\s+)?([A-Za-z_]\w*)/.exec(p)?.[2];
+    if (!name || /^(self|cls)$/.test(name)) continue;
+    out = out.replace(new RegExp(`\\b${name}\\s*\\.\\s*open\\s*\\(|\\b(open|ReadFile|read_to_string|readFileSync)\\s*\\(\\s*&?${name}\\b`, "g"), " ");
+  }
+  return out;
 }
 
 /**
@@ -170,7 +208,19 @@ function pyDecorator(fn: SgNode): boolean {
   const ps = params(fn);
   if (ps.length !== 1) return false;
   const body = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
-  return /^\s*(@[\s\S]*?)?def\s+\w+/m.test(body) && /\breturn\s+\w+\s*$/m.test(body);
+  return /^\s*(@[\s\S]*?)?(async\s+)?def\s+\w+/m.test(body) && /\breturn\s+\w+\s*$/m.test(body);
+}
+
+/**
+ * Python middleware by its data flow: it takes the request and the rest of the chain, and hands the request
+ * on (`await handler(request)`, Starlette's `call_next(request)`, aiohttp's and BlackSheep's `(request,
+ * handler)`). Whatever the framework calls the continuation, calling one parameter with another is the chain.
+ */
+function pyMiddleware(fn: SgNode): boolean {
+  const ps = params(fn).map((p) => /^\**([A-Za-z_]\w*)/.exec(p)?.[1] ?? "").filter((p) => p && !/^(self|cls)$/.test(p));
+  if (ps.length !== 2) return false;
+  const body = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
+  return new RegExp(`(?<![\\w.])${ps[1]}\\s*\\(\\s*${ps[0]}\\b`).test(body);
 }
 
 /** A Go signature that a router or a middleware chain imposes (net/http, gin, echo, fiber, gRPC). */
@@ -289,7 +339,8 @@ function guardTest(guards: ReadonlySet<string>, vocabulary: readonly RegExp[]): 
  * unwired-auth reports it there; the routes it leaves open are the same defect. `text` is the file without comments.
  */
 export function guardMountedNowhere(guards: ReadonlySet<string>, text: string): boolean {
-  return [...guards].some((name) => (text.match(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0) === 1);
+  // A method is mounted through its receiver (`s.requireAdmin(h)`): `.name` is a use of it too.
+  return [...guards].some((name) => (text.match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"))?.length ?? 0) === 1);
 }
 
 const GUARD_KINDS = ["function_declaration", "method_declaration", "variable_declarator", "function_item", "function_definition"];
@@ -335,7 +386,7 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
   }
   if (lang === "python") {
     if (node.kind() === "class_definition") return /\bdef\s+(__call__|process_request|process_view|has_permission|has_object_permission|authenticate)\s*\(/.test(text);
-    return pyDecorator(node) || pyDependency(node) || functionsIn(node).some((f) => f !== node && pyDecorator(f));
+    return pyDecorator(node) || pyDependency(node) || pyMiddleware(node) || functionsIn(node).some((f) => f !== node && (pyDecorator(f) || pyMiddleware(f)));
   }
   if (node.kind() === "struct_item") return false;
   return hasMiddlewareSignature(node, lang) || sameTypeWrapper(node, lang) || flowControlled(node, lang);
@@ -348,6 +399,11 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
  * settings; an application's `class IsOwner(BasePermission)` imports its base instead).
  */
 export function frameworkWired(node: SgNode, lang: RuleLanguage): boolean {
+  // A method of `impl Trait for Type` is called through the trait (rustls calls `verify_tls12_signature`
+  // on its verifier): its name is the trait's, and whether the type is used is the type's question.
+  if (lang === "rust" && node.kind() === "function_item") {
+    for (let n = node.parent(); n; n = n.parent()) if (n.kind() === "impl_item") return !!n.field("trait" as never);
+  }
   const cls = node.kind() === "class_definition" || node.kind() === "class_declaration" ? node : null;
   if (lang === "python" && !cls) return pyBases(pyOwner(node)).replace(/[()\s]|object/g, "") !== "";
   if (!cls) return false;

@@ -21,6 +21,9 @@ import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
 import { unguardedDispatchCheck } from "./unguarded-dispatch";
+import { unguardedGroupCallCheck, unguardedGroupCheck } from "./unguarded-group";
+import { unguardedMethodCheck } from "./unguarded-method";
+import { unguardedExportCheck } from "./unguarded-export";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
@@ -132,6 +135,10 @@ const DEFINED = {
   "unguarded-builder": { node: unguardedBuilderCheck },
   "unguarded-service": { node: unguardedServiceCheck },
   "unguarded-class-view": { node: unguardedClassViewCheck },
+  "unguarded-group": { node: unguardedGroupCheck },
+  "unguarded-group-call": { node: unguardedGroupCallCheck },
+  "unguarded-method": { node: unguardedMethodCheck },
+  "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {

@@ -7,6 +7,7 @@ import { failsOnCondition, makesAccessDecision, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { TRANSPORT } from "./unguarded-class-view";
 import type { Candidate } from "./unreferenced";
+import { siblingExportGuarded } from "./unguarded-export";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -96,6 +97,10 @@ function pyGuarded(name: string, files: readonly { path: string; content: string
 export function mountedUnguarded(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
   const out = new Set<Candidate>();
   for (const c of candidates) {
+    if (c.language === "typescript") {
+      if (siblingExportGuarded(c, files)) out.add(c);
+      continue;
+    }
     const dir = c.file.replace(/[^/]*$/, "");
     const scope = c.language === "go" ? files.filter((f) => f.path.endsWith(".go") && f.path.replace(/[^/]*$/, "") === dir && !f.path.endsWith("_test.go")) : files.filter((f) => f.path.endsWith(".py"));
     const requirement = new RegExp((c.requirement ?? "(?!)").replace(/^\(\?i\)/, ""), "i");

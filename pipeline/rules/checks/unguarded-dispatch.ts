@@ -7,20 +7,21 @@ import type { CheckContext } from "./check";
 import { failsOnCondition, fileGuards, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 
-interface Arm { label: string; body: SgNode; at: SgNode }
+/** `guard`: a condition the arm itself carries (Rust's `"pause" if self.authorized(t) =>`), checked before its body runs. */
+interface Arm { label: string; body: SgNode; at: SgNode; guard?: SgNode | null }
 
 const field = (n: SgNode, name: string) => n.field(name as never) as SgNode | null;
 
 /** The arms of a dispatch in each language's spelling: what each arm matches, and the code it runs. */
 function armsOf(node: SgNode, lang: RuleLanguage): Arm[] {
   const kids = (n: SgNode | null, kind: RegExp) => (n?.children() ?? []).filter((c) => kind.test(String(c.kind())));
-  if (lang === "rust") return kids(field(node, "body"), /^match_arm$/).map((a) => ({ label: field(a, "pattern")?.text() ?? "", body: field(a, "value") ?? a, at: a }));
+  if (lang === "rust") return kids(field(node, "body"), /^match_arm$/).map((a) => ({ label: field(a, "pattern")?.text() ?? "", body: field(a, "value") ?? a, at: a, guard: field(field(a, "pattern") ?? a, "condition") }));
   if (lang === "go") return kids(node, /^expression_case$/).map((a) => ({ label: field(a, "value")?.text() ?? "", body: a, at: a }));
   if (lang === "typescript") return kids(field(node, "body"), /^switch_case$/).map((a) => ({ label: field(a, "value")?.text() ?? "", body: a, at: a }));
   if (node.kind() === "match_statement") return kids(field(node, "body"), /^case_clause$/).map((a) => ({ label: a.children().filter((c) => c.kind() === "case_pattern").map((c) => c.text()).join(" "), body: field(a, "consequence") ?? a, at: a }));
   // Python `if cmd == "push": .. elif cmd == "purge": ..`: each branch's condition is its label.
   const branches = [node, ...kids(node, /^elif_clause$/)];
-  return branches.map((b) => ({ label: field(b, "condition")?.text() ?? "", body: field(b, "consequence") ?? b, at: b }));
+  return branches.map((b) => ({ label: field(b, "condition")?.text() ?? "", body: field(b, "consequence") ?? b, at: b, guard: field(b, "condition") }));
 }
 
 const CALL: Partial<Record<RuleLanguage, string>> = { rust: "call_expression", go: "call_expression", typescript: "call_expression", python: "call" };
@@ -33,7 +34,7 @@ function calleesOf(body: SgNode, lang: RuleLanguage): string[] {
 }
 
 /** The body of the file's function of that name, comments aside, if it is defined here. */
-function definitionText(root: SgNode, name: string): string {
+export function definitionText(root: SgNode, name: string): string {
   for (const kind of ["function_item", "function_declaration", "method_declaration", "function_definition"]) {
     try {
       const d = root.find({ rule: { kind, has: { field: "name", regex: `^${name}$` } } } as never);
@@ -63,7 +64,10 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   const { names: [, verb = /(?!)/], isGuard } = fileGuards(ctx);
   const root = node.getRoot().root();
   const checks = (name: string) => isGuard(name) || (verb.test(name) && (SUBJECT.test(name) || SUBJECT.test(definitionText(root, name))));
-  const guardOf = (a: Arm) => calleesOf(a.body, lang).find(checks);
+  // A function gating the arm from its guard (`"drain" if self.is_operator(t) =>`) is a check when it names, or
+  // its body reads, who is asking: its place makes it a condition of the arm, as a decorator's makes it a wrapper.
+  const gates = (name: string) => checks(name) || SUBJECT.test(name) || SUBJECT.test(definitionText(root, name));
+  const guardOf = (a: Arm) => (a.guard ? calleesOf(a.guard, lang).find(gates) : undefined) ?? calleesOf(a.body, lang).find(checks);
   const checked = arms.find((a) => guardOf(a));
   if (!checked) return [];
   // An arm that checks before it acts (a condition and a failure of its own) decides for itself.

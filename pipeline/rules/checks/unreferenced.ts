@@ -28,6 +28,8 @@ export interface Candidate {
   siblings?: string[];
   /** The rule's requirement vocabulary (a regex source), for guards applied by decorators in other files. */
   requirement?: string;
+  /** The builder an exported handler chain starts from (`middy` of `middy(base).use(..)`), for unguarded-export.ts. */
+  builder?: string;
 }
 
 /**
