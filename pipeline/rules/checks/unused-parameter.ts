@@ -274,7 +274,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // outside: the module chose the parameter, so an implementation that reads the others and drops it
   // breaks the module's own contract. Judged like a Go method: only parameters named for a promise.
   const ownContract = lang === "python" && unread.length < params.length && declaredAbstractHere(fn);
-  const fixed = ownContract ? "maybe" : conformance(fn, lang);
+  const fixed = ownContract ? "maybe" : placeholderBefore(fn, lang, index, read) ? "imposed" : conformance(fn, lang);
   // `everyParameter`: the language's compiler already flags every unread named parameter (rustc's
   // unused_variables, trait impls included), so `_` is the only way to say "unused on purpose".
   const every = param(check, "everyParameter", false);
@@ -318,4 +318,15 @@ function boundName(fn: SgNode): string | null {
   if (parent?.kind() === "assignment_expression") return (parent.field("left" as never) as SgNode | null)?.text().replace(/^.*\./, "") ?? null;
   if (parent?.kind() === "pair") return (parent.field("key" as never) as SgNode | null)?.text() ?? null;
   return null;
+}
+
+/**
+ * A `_`-named placeholder the function keeps only to reach a later parameter it reads (`(ctx, _route, req)`):
+ * the author could not drop it, so the positions are fixed by whoever calls the function (a framework hook,
+ * a callback table). The signature is imposed, whatever the function is called or where it is mounted.
+ */
+function placeholderBefore(fn: SgNode, lang: GrammarLanguage, index: IdentifierIndex | null, read: Set<string>): boolean {
+  const all = (index?.params.get(fn.id()) ?? parameterNames(fn, lang)).map((p) => p.text());
+  const first = all.findIndex((n) => /^_/.test(n));
+  return first >= 0 && all.slice(first + 1).some((n) => read.has(n));
 }
