@@ -29,6 +29,9 @@ function storedUnder(before: string, after: string, name: string): string | null
  */
 export function readsField(before: string, after: string, lang?: string | null): boolean {
   // `=` assigns; `==` compares and `=>` ends a match-arm guard (`if n >= cfg.max =>`): both read.
+  // Go: the field's address handed to a flag binder (`flag.IntVar(&o.max, ..)`, `cmd.Flags().StringVarP(&o.x, ..)`)
+  // is where the parser writes it, not a read.
+  if (lang === "go" && /\w+VarP?\s*\(\s*&\s*[\w.]*\.\s*$/.test(before.slice(-200))) return false;
   return /\.\s*$/.test(before) && !/^\s*=(?![=>])/.test(after) && !(lang === "rust" && /^\s*(::\s*<[^>]*>\s*)?\(/.test(after));
 }
 
@@ -114,9 +117,21 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   const out: (Hit & { field: string })[] = [];
   for (const f of s.fields) {
     if (fieldReadIn(code, f.name, (b, a) => readsField(b, a, lang)) || documentedUnused(commentOf(f.decl, lang))) continue;
-    out.push({ region: regionOf(f.node), field: f.name, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
+    const flag = lang === "go" ? flagBinding(root, f.name) : null;
+    out.push(flag
+      ? { region: regionOf(flag), field: f.name, message: `command-line flag bound to field '${f.name}' of '${id}' is parsed but never read: it is accepted and has no effect` }
+      : { region: regionOf(f.node), field: f.name, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
   }
   return out;
+}
+
+/**
+ * Go: the flag binder that fills the field (`flag.IntVar(&o.max, "max-workers", ..)`): the option the user
+ * types is declared there, so an unread field is reported where its flag is.
+ */
+function flagBinding(root: SgNode, field: string): SgNode | null {
+  const binds = new RegExp(`\\w+VarP?\\s*\\(\\s*&\\s*[\\w.]*\\.\\s*${field}\\s*,`);
+  return root.findAll({ rule: { kind: "call_expression" } }).find((c) => binds.test(c.text())) ?? null;
 }
 
 /** The doc comment above a field and the comment after it on its line. */
