@@ -78,7 +78,8 @@ function hasDefault(param: SgNode, lang: GrammarLanguage): boolean {
  * A parameter a decorator of the function itself declares (`@click.option("--dry-run", is_flag=True)`,
  * `@click.argument("path")`, typer's `@app.option`) or the parameter's own marker (`typer.Option(...)` in its
  * annotation or default): the framework passes what the function asked for,
- * so the parameter is the function's own option, not a signature imposed from outside.
+ * so the parameter is the function's own option, not a signature imposed from outside. The same holds for a
+ * typed, defaulted parameter of a handler a decorator mounts on a URL path: the client's query parameter.
  */
 function declaredByDecorator(fn: SgNode, name: string, param?: SgNode): boolean {
   // typer's and cyclopts' way: the parameter declares itself (`dry_run: Annotated[bool, typer.Option("--dry-run")]`,
@@ -87,6 +88,9 @@ function declaredByDecorator(fn: SgNode, name: string, param?: SgNode): boolean 
   if (own && own.kind() !== "parameters" && /(^|[^\w])(Option|Argument)\s*\(/.test(own.text())) return true;
   const holder = fn.parent();
   if (holder?.kind() !== "decorated_definition") return false;
+  // A handler mounted on a URL path (`@get("/")`, `@app.get("/notes")`, `@bp.route("/x")`): a typed parameter
+  // with a default (`tag: Optional[str] = None`) is a query parameter the framework binds by name.
+  if (own?.kind() === "typed_default_parameter" && holder.children().some((d) => d.kind() === "decorator" && /^@[\w.]+\(\s*[rf]?["']\//.test(d.text()))) return true;
   return holder.children().some((d) => d.kind() === "decorator" && /\.(option|argument)\s*\(/.test(d.text()) &&
     [...d.text().matchAll(/["']-{0,2}([A-Za-z_][\w-]*)(?:\/[^"'\n]*)?["']/g)].some((m) => m[1]!.replace(/-/g, "_") === name));
 }
