@@ -201,3 +201,14 @@ describe("assertion-free-test: a local named like a fixture handed to a logger i
     expect(assertionFree({ path: "e2e/login.spec.ts", content: src })).toEqual([]);
   });
 });
+
+describe("Python: a URL-mounted handler that reads none of its inputs is a placeholder, not a dropped query parameter", () => {
+  test("`def create(order: Order, notify_url: str | None = None): return {..}`: not reported", () => {
+    const src = lines("@app.post(\"/orders\")", "def create(order: Order, notify_url: str | None = None):", "    \"\"\"Imagine the order is stored here.\"\"\"", "    return {\"ok\": True}");
+    expect(ignored({ path: "app/orders.py", content: src })).toEqual([]);
+  });
+  test("the same handler storing the order but never notifying: reported", () => {
+    const src = lines("@app.post(\"/orders\")", "def create(order: Order, notify_url: str | None = None):", "    db.save(order)", "    return {\"ok\": True}");
+    expect(ignored({ path: "app/orders.py", content: src })).toEqual(["ignored-parameter@app/orders.py:2"]);
+  });
+});

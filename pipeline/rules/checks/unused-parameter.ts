@@ -81,7 +81,7 @@ function hasDefault(param: SgNode, lang: GrammarLanguage): boolean {
  * so the parameter is the function's own option, not a signature imposed from outside. The same holds for a
  * typed, defaulted parameter of a handler a decorator mounts on a URL path: the client's query parameter.
  */
-function declaredByDecorator(fn: SgNode, name: string, param?: SgNode): boolean {
+function declaredByDecorator(fn: SgNode, name: string, param?: SgNode, readsSome = false): boolean {
   // typer's and cyclopts' way: the parameter declares itself (`dry_run: Annotated[bool, typer.Option("--dry-run")]`,
   // `keep: int = typer.Option(7)`), in its annotation or its default.
   const own = param?.parent();
@@ -89,8 +89,9 @@ function declaredByDecorator(fn: SgNode, name: string, param?: SgNode): boolean 
   const holder = fn.parent();
   if (holder?.kind() !== "decorated_definition") return false;
   // A handler mounted on a URL path (`@get("/")`, `@app.get("/notes")`, `@bp.route("/x")`): a typed parameter
-  // with a default (`tag: Optional[str] = None`) is a query parameter the framework binds by name.
-  if (own?.kind() === "typed_default_parameter" && holder.children().some((d) => d.kind() === "decorator" && /^@[\w.]+\(\s*[rf]?["']\//.test(d.text()))) return true;
+  // with a default (`tag: Optional[str] = None`) is a query parameter the framework binds by name. Only when the
+  // handler works with its other inputs: one that reads none (a documented placeholder) drops nothing in particular.
+  if (readsSome && own?.kind() === "typed_default_parameter" && holder.children().some((d) => d.kind() === "decorator" && /^@[\w.]+\(\s*[rf]?["']\//.test(d.text()))) return true;
   return holder.children().some((d) => d.kind() === "decorator" && /\.(option|argument)\s*\(/.test(d.text()) &&
     [...d.text().matchAll(/["']-{0,2}([A-Za-z_][\w-]*)(?:\/[^"'\n]*)?["']/g)].some((m) => m[1]!.replace(/-/g, "_") === name));
 }
@@ -284,7 +285,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const every = param(check, "everyParameter", false);
   if (fixed === "imposed" && !every) return { hits: [], name: null, owner: null };
   // Declared by the function's own decorator (a CLI option): a promise whatever its name or default.
-  const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text, p.node)).map((p) => p.text) : []);
+  const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text, p.node, unread.length < params.length)).map((p) => p.text) : []);
   const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang) || declared.has(p.text)) : unread;
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const typeWords = new Set(param<string[]>(check, "typeWords", []).map((w) => w.toLowerCase()));
