@@ -99,9 +99,11 @@ const ARGS = [1, 2, 3].reduce((inner) => String.raw`(?:[^;()]|\(${inner}*\))`, S
 const ENDS_UNCHECKED = new RegExp(String.raw`(^|[;{}]\s*)(let\s+_\s*=\s*)?[a-z_]\w*(\.[a-z_]\w*)*\.(?!(unwrap|expect|join|wait|await|close|shutdown|flush|abort)\b)[a-z_]\w*\(${ARGS}*\)(\.await)?\s*;$`);
 /**
  * The same drop through a binding the compiler is told is unused (`let _res = Client::post(..).send(&svc).await;`):
- * an underscore-prefixed name is Rust's own "never read", whatever the call chain that produced it.
+ * an underscore-prefixed name is Rust's own "never read", whatever the call chain that produced it: a method,
+ * a path call wrapping the request (`let _r = tokio::time::timeout(d, svc.call(req)).await;`), or a task or
+ * future the test awaited and threw away (`let _ = handle.await;`: the join result carries the task's outcome).
  */
-const BINDS_UNUSED = new RegExp(String.raw`(^|[;{}]\s*)let\s+_\w*\s*=\s*[^;]*\.(?!(unwrap|expect|join|wait|close|shutdown|flush|abort)\b)[a-z_]\w*\(${ARGS}*\)(\s*\.await)?\s*;$`);
+const BINDS_UNUSED = new RegExp(String.raw`(^|[;{}]\s*)let\s+_\w*\s*=\s*(?:[^;]*?(?:\.|::|(?<![\w.:])))(?:(?!(unwrap|expect|join|wait|close|shutdown|flush|abort)\b)[a-z_]\w*\(${ARGS}*\)(\s*\.await)?|[a-z_]\w*\s*\.await)\s*;$`);
 /**
  * The test's last statement only runs on success (`if let Ok(reply) = reply { .. }`, `if let Some(..)`):
  * when the call failed the test passes silently. What that block ends with is the test's real tail.
@@ -228,11 +230,20 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   if (lang === "go") {
     const acting = code.replace(GO_FIXTURE, "").replace(GO_FIXTURE_ARG, "fixture");
     if (goDelegates(acting, helpers(), defined()) || callsAny(acting, helpers())) return "helper";
-  } else if (m.delegate.test(code) || callsAny(code, helpers())) return "helper";
+  } else if (m.delegate.test(lang === "typescript" ? withoutLocalHandles(code) : code) || callsAny(code, helpers())) return "helper";
   if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(raw) || DECLARED_SMOKE.test(above)) return "declared-smoke";
   // A throw-based check whose result is printed was looked at by eye: nothing checks it.
   if (m.throwing.test(code) && !PRINTS[lang].test(code)) return "throw-based";
   return null;
+}
+
+/**
+ * Handing `t`/`page`/`browser` to a helper delegates the check only when it is the framework's fixture. A
+ * name the test binds itself (`const page = await svc.list(..)`) is data: `log.info(page)` checks nothing.
+ */
+function withoutLocalHandles(code: string): string {
+  const own = new Set([...code.matchAll(/\b(?:const|let|var)\s+(t|test|page|browser)\s*[=:]/g)].map((m) => m[1]!));
+  return own.size ? code.replace(/\b[\w.]+\(\s*(t|test|page|browser)\s*(?=[,)])/g, (hit, n: string) => (own.has(n) ? "" : hit)) : code;
 }
 
 /** Does this code make a runtime assertion of its language's test frameworks? (comments ignored) */

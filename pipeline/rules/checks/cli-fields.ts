@@ -11,10 +11,19 @@ export interface CliField { name: string; node: SgNode; decl: SgNode }
 
 /** Go struct tag keys that bind a field to the command line (kong, go-flags, go-arg). */
 const GO_CLI_TAG = /`[^`]*\b(help|short|long|arg|flag|placeholder|enum|negatable)\s*:\s*"/;
+/**
+ * Go struct tag keys that bind a field to a part of an HTTP request only (go-zero's `path:`/`form:`/`header:`,
+ * gin's `uri:`/`form:`, echo's `param:`/`query:`): a struct carrying one is a request the framework fills by
+ * reflection, an input by how it is mounted. Its `json:` fields are the same request's body.
+ */
+const GO_REQUEST_TAG = /`[^`]*\b(path|form|query|uri|param|header)\s*:\s*"(?!-")/;
+const GO_BODY_TAG = /`[^`]*\bjson\s*:\s*"(?!-")/;
 /** Go tags that make a field a subcommand or an embedded group, not a value the command reads. */
 const GO_NOT_VALUE = /`[^`]*\b(cmd|embed|subcommand|command|group)\s*:\s*"|`[^`]*\bkong\s*:\s*"-"/;
 /** Rust field attributes that make a field a subcommand or a flattened group, or skip the parser. */
-const RS_NOT_VALUE = /#\[(command|clap|arg)\s*\([^\]]*\b(subcommand|flatten|skip)\b/;
+const RS_NOT_VALUE = /#\[(command|clap|arg|bpaf)\s*\([^\]]*\b(subcommand|flatten|skip|external)\b/;
+/** Derives that make a type the command line's own: clap's `Parser`/`Args`/`Subcommand`, bpaf's `Bpaf`. */
+const RS_CLI_DERIVE = /#\[derive\([^)]*\b(Parser|Args|Subcommand|Bpaf)\b/;
 
 /** Fields serde never fills or the author marked as kept but unread. */
 const RS_INERT = /#\[serde\([^\]]*\bskip\b|#\[(allow|expect)\([^\]]*\bdead_code\b/;
@@ -81,12 +90,14 @@ export function cliFields(node: SgNode, lang: GrammarLanguage): CliField[] | nul
     : lang === "rust" ? node.field("body" as never) as SgNode | null : null;
   if (!list || list.kind() !== "field_declaration_list") return null;
   const decls = list.namedChildren().filter((d) => d.kind() === "field_declaration");
-  if (lang === "rust" && !/#\[derive\([^)]*\b(Parser|Args)\b/.test(attributesBefore(node)) && !requestInput(node)) return null;
-  if (lang === "go" && !decls.some((d) => GO_CLI_TAG.test(d.text()))) return null;
+  if (lang === "rust" && !RS_CLI_DERIVE.test(attributesBefore(node)) && !requestInput(node)) return null;
+  const request = lang === "go" && decls.some((d) => GO_REQUEST_TAG.test(d.text()));
+  if (lang === "go" && !request && !decls.some((d) => GO_CLI_TAG.test(d.text()))) return null;
   const out: CliField[] = [];
   for (const decl of decls) {
     const type = (decl.field("type" as never) as SgNode | null)?.text() ?? "";
-    if (lang === "go" && (!GO_CLI_TAG.test(decl.text()) || GO_NOT_VALUE.test(decl.text()) || /^\*?[a-z]\w*\./.test(type))) continue;
+    const bound = GO_CLI_TAG.test(decl.text()) || (request && (GO_REQUEST_TAG.test(decl.text()) || GO_BODY_TAG.test(decl.text())));
+    if (lang === "go" && (!bound || GO_NOT_VALUE.test(decl.text()) || /^\*?[a-z]\w*\./.test(type))) continue;
     if (lang === "rust" && (RS_NOT_VALUE.test(attributesBefore(decl) + decl.text()) || RS_INERT.test(attributesBefore(decl)))) continue;
     for (const f of decl.namedChildren().filter((c) => c.kind() === "field_identifier")) out.push({ name: f.text(), node: f, decl });
   }
@@ -107,8 +118,37 @@ export function unreadCliFields(node: SgNode, lang: GrammarLanguage, content: st
   const out: (Hit & { field: string })[] = [];
   for (const f of fields) {
     if (fieldReadIn(code, f.name, readsField) || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(f.decl.text() + attributesBefore(f.decl))) continue;
-    const what = lang === "rust" && requestInput(node) ? "input field" : "command-line option";
+    const what = (lang === "rust" && requestInput(node)) || (lang === "go" && GO_REQUEST_TAG.test(node.text())) ? "input field" : "command-line option";
     out.push({ region: regionOf(f.node), field: f.name, message: `${what} '${f.name}' of '${name}' is parsed but never read: it is accepted and has no effect` });
+  }
+  return out;
+}
+
+/**
+ * Options of a subcommand declared as a struct variant of a command-line enum (clap's `Subcommand`, bpaf's
+ * `Bpaf`: `Run { #[arg(long)] max_retries: u32 }`). A variant's fields are read only by patterns, so a field
+ * is unread when every pattern of the variant in the file leaves it to `..` (`Cmd::Run { poll_ms, .. }`).
+ * A variant no pattern names, or one bound without `..` (every field named), is left alone.
+ */
+export function unreadVariantFields(node: SgNode): (Hit & { field: string })[] {
+  if (!RS_CLI_DERIVE.test(attributesBefore(node))) return [];
+  const root = node.getRoot().root();
+  const out: (Hit & { field: string })[] = [];
+  for (const variant of node.findAll({ rule: { kind: "enum_variant" } })) {
+    const list = variant.field("body" as never) as SgNode | null;
+    const vname = (variant.field("name" as never) as SgNode | null)?.text() ?? "";
+    if (!list || list.kind() !== "field_declaration_list" || !vname) continue;
+    const patterns = root.findAll({ rule: { kind: "struct_pattern" } }).filter((p) =>
+      new RegExp(`(^|::)${vname}$`).test((p.field("type" as never) as SgNode | null)?.text() ?? ""));
+    if (!patterns.length || patterns.some((p) => !p.children().some((c) => c.kind() === "remaining_field_pattern"))) continue;
+    const named = new Set(patterns.flatMap((p) => p.children().filter((c) => c.kind() === "field_pattern")
+      .map((c) => ((c.field("name" as never) as SgNode | null) ?? c.find({ rule: { kind: "shorthand_field_identifier" } }))?.text() ?? "")));
+    for (const decl of list.namedChildren().filter((d) => d.kind() === "field_declaration")) {
+      if (RS_NOT_VALUE.test(attributesBefore(decl) + decl.text()) || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(decl.text() + attributesBefore(decl))) continue;
+      const f = decl.field("name" as never) as SgNode | null;
+      if (!f || named.has(f.text())) continue;
+      out.push({ region: regionOf(f), field: f.text(), message: `command-line option '${f.text()}' of '${vname}' is parsed but never read: every match on the subcommand leaves it to '..'` });
+    }
   }
   return out;
 }

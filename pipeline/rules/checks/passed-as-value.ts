@@ -61,10 +61,14 @@ const DEFINES = /\b(def|function\*?|fn|func(\s*\([^)]*\))?)\s+$/;
 /**
  * Another module defines a function of the same name taking the same parameter (`_compat/v1.py` and
  * `v2.py`, one backend per file): one implementation of a module-level interface whose signature the
- * siblings share, whichever of them reads the parameter. Test doubles are not siblings.
+ * siblings share, whichever of them reads the parameter. Test doubles are not siblings; nor, in Rust, are
+ * methods of two types.
  */
 function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, string>): boolean {
   if (!c.param || o.file === c.file || isTestPath(o.file) || !DEFINES.test(o.before)) return false;
+  // Rust interfaces are nominal: a method of an inherent impl (trait impls are already imposed) implements
+  // no contract another type's method of the same name shares (`Upstream::new(.., timeout)` vs `Client::new(timeout)`).
+  if (c.language === "rust" && c.member) return false;
   const content = contentOf.get(o.file) ?? "";
   const at = content.split("\n").slice(0, o.line).join("\n").length + o.before.length;
   // Go results follow the parameters (`) error {`, `) (T, error) {`): its signature ends at the line's `{`.

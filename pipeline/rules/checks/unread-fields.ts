@@ -3,7 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { isTestPath } from "../place";
 import type { GrammarLanguage } from "../rule-spec";
-import { cliFields, unreadCliFields } from "./cli-fields";
+import { cliFields, unreadCliFields, unreadVariantFields } from "./cli-fields";
 import { type Hit, regionOf } from "./hit";
 import { attributesBefore, constructs, destructuredRust, fieldReadIn, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
 import { parsedHere } from "./parsed-records";
@@ -28,7 +28,11 @@ function storedUnder(before: string, after: string, name: string): string | null
  * read a field `status`.
  */
 export function readsField(before: string, after: string, lang?: string | null): boolean {
-  return /\.\s*$/.test(before) && !/^\s*=(?!=)/.test(after) && !(lang === "rust" && /^\s*(::\s*<[^>]*>\s*)?\(/.test(after));
+  // `=` assigns; `==` compares and `=>` ends a match-arm guard (`if n >= cfg.max =>`): both read.
+  // Go: the field's address handed to a flag binder (`flag.IntVar(&o.max, ..)`, `cmd.Flags().StringVarP(&o.x, ..)`)
+  // is where the parser writes it, not a read.
+  if (lang === "go" && /\w+VarP?\s*\(\s*&\s*[\w.]*\.\s*$/.test(before.slice(-200))) return false;
+  return /\.\s*$/.test(before) && !/^\s*=(?![=>])/.test(after) && !(lang === "rust" && /^\s*(::\s*<[^>]*>\s*)?\(/.test(after));
 }
 
 /**
@@ -42,6 +46,7 @@ export function readsField(before: string, after: string, lang?: string | null):
  * only if no other file reads `.field` either.
  */
 export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string })[] {
+  if (lang === "rust" && node.kind() === "enum_item") return unreadVariantFields(node);
   // A record the command-line parser fills is an input by how the framework mounts it: no constructor needed.
   if (cliFields(node, lang)) return unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang));
   const s = recordType(node, lang);
@@ -104,7 +109,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   const code = content.replace(lang === "python" ? /#[^\n]*/g : /\/\/[^\n]*/g, "");
   // A stored copy handed on whole (`json.Marshal(w.opts)`, `self.opts.model_dump()`) may be read anywhere.
   for (const k of stores) {
-    for (const m of code.matchAll(new RegExp(`\\.${k}\\b(?!\\s*=[^=])`, "g"))) {
+    for (const m of code.matchAll(new RegExp(`\\.${k}\\b(?!\\s*=[^=>])`, "g"))) {
       const after = code.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
       if (!/^\s*\??\.\s*\w/.test(after) || wholeCall(after)) return [];
     }
@@ -112,9 +117,21 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   const out: (Hit & { field: string })[] = [];
   for (const f of s.fields) {
     if (fieldReadIn(code, f.name, (b, a) => readsField(b, a, lang)) || documentedUnused(commentOf(f.decl, lang))) continue;
-    out.push({ region: regionOf(f.node), field: f.name, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
+    const flag = lang === "go" ? flagBinding(root, f.name) : null;
+    out.push(flag
+      ? { region: regionOf(flag), field: f.name, message: `command-line flag bound to field '${f.name}' of '${id}' is parsed but never read: it is accepted and has no effect` }
+      : { region: regionOf(f.node), field: f.name, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
   }
   return out;
+}
+
+/**
+ * Go: the flag binder that fills the field (`flag.IntVar(&o.max, "max-workers", ..)`): the option the user
+ * types is declared there, so an unread field is reported where its flag is.
+ */
+function flagBinding(root: SgNode, field: string): SgNode | null {
+  const binds = new RegExp(`\\w+VarP?\\s*\\(\\s*&\\s*[\\w.]*\\.\\s*${field}\\s*,`);
+  return root.findAll({ rule: { kind: "call_expression" } }).find((c) => binds.test(c.text())) ?? null;
 }
 
 /** The doc comment above a field and the comment after it on its line. */

@@ -78,15 +78,20 @@ function hasDefault(param: SgNode, lang: GrammarLanguage): boolean {
  * A parameter a decorator of the function itself declares (`@click.option("--dry-run", is_flag=True)`,
  * `@click.argument("path")`, typer's `@app.option`) or the parameter's own marker (`typer.Option(...)` in its
  * annotation or default): the framework passes what the function asked for,
- * so the parameter is the function's own option, not a signature imposed from outside.
+ * so the parameter is the function's own option, not a signature imposed from outside. The same holds for a
+ * typed, defaulted parameter of a handler a decorator mounts on a URL path: the client's query parameter.
  */
-function declaredByDecorator(fn: SgNode, name: string, param?: SgNode): boolean {
+function declaredByDecorator(fn: SgNode, name: string, param?: SgNode, readsSome = false): boolean {
   // typer's and cyclopts' way: the parameter declares itself (`dry_run: Annotated[bool, typer.Option("--dry-run")]`,
   // `keep: int = typer.Option(7)`), in its annotation or its default.
   const own = param?.parent();
   if (own && own.kind() !== "parameters" && /(^|[^\w])(Option|Argument)\s*\(/.test(own.text())) return true;
   const holder = fn.parent();
   if (holder?.kind() !== "decorated_definition") return false;
+  // A handler mounted on a URL path (`@get("/")`, `@app.get("/notes")`, `@bp.route("/x")`): a typed parameter
+  // with a default (`tag: Optional[str] = None`) is a query parameter the framework binds by name. Only when the
+  // handler works with its other inputs: one that reads none (a documented placeholder) drops nothing in particular.
+  if (readsSome && own?.kind() === "typed_default_parameter" && holder.children().some((d) => d.kind() === "decorator" && /^@[\w.]+\(\s*[rf]?["']\//.test(d.text()))) return true;
   return holder.children().some((d) => d.kind() === "decorator" && /\.(option|argument)\s*\(/.test(d.text()) &&
     [...d.text().matchAll(/["']-{0,2}([A-Za-z_][\w-]*)(?:\/[^"'\n]*)?["']/g)].some((m) => m[1]!.replace(/-/g, "_") === name));
 }
@@ -274,13 +279,13 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // outside: the module chose the parameter, so an implementation that reads the others and drops it
   // breaks the module's own contract. Judged like a Go method: only parameters named for a promise.
   const ownContract = lang === "python" && unread.length < params.length && declaredAbstractHere(fn);
-  const fixed = ownContract ? "maybe" : conformance(fn, lang);
+  const fixed = ownContract ? "maybe" : placeholderBefore(fn, lang, index, read) ? "imposed" : conformance(fn, lang);
   // `everyParameter`: the language's compiler already flags every unread named parameter (rustc's
   // unused_variables, trait impls included), so `_` is the only way to say "unused on purpose".
   const every = param(check, "everyParameter", false);
   if (fixed === "imposed" && !every) return { hits: [], name: null, owner: null };
   // Declared by the function's own decorator (a CLI option): a promise whatever its name or default.
-  const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text, p.node)).map((p) => p.text) : []);
+  const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text, p.node, unread.length < params.length)).map((p) => p.text) : []);
   const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang) || declared.has(p.text)) : unread;
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   const typeWords = new Set(param<string[]>(check, "typeWords", []).map((w) => w.toLowerCase()));
@@ -318,4 +323,15 @@ function boundName(fn: SgNode): string | null {
   if (parent?.kind() === "assignment_expression") return (parent.field("left" as never) as SgNode | null)?.text().replace(/^.*\./, "") ?? null;
   if (parent?.kind() === "pair") return (parent.field("key" as never) as SgNode | null)?.text() ?? null;
   return null;
+}
+
+/**
+ * A `_`-named placeholder the function keeps only to reach a later parameter it reads (`(ctx, _route, req)`):
+ * the author could not drop it, so the positions are fixed by whoever calls the function (a framework hook,
+ * a callback table). The signature is imposed, whatever the function is called or where it is mounted.
+ */
+function placeholderBefore(fn: SgNode, lang: GrammarLanguage, index: IdentifierIndex | null, read: Set<string>): boolean {
+  const all = (index?.params.get(fn.id()) ?? parameterNames(fn, lang)).map((p) => p.text());
+  const first = all.findIndex((n) => /^_/.test(n));
+  return first >= 0 && all.slice(first + 1).some((n) => read.has(n));
 }
