@@ -8,7 +8,7 @@ import { boundGuards } from "./bound-guard";
 /** Who is asking: credentials, sessions, users, roles. */
 export const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|session|(?<![a-z])user(?![a-z])|(?<![a-z])role|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|(?<![a-z])owner|scope|principal|identity/i;
 /** Refusal: 401/403 in the vocabulary of each framework, or a redirect to a login page. */
-const REFUSAL = /\b40[13]\b|unauthori[sz]ed|unauthenticated|forbidden|permission_?denied|PermissionDenied|NotAuthenticated|AuthenticationFailed|StatusUnauthorized|StatusForbidden|UNAUTHORIZED|FORBIDDEN|ErrUnauthorized|ErrForbidden|redirect\w*\([^)]*login|login_url|login_required|access\s*denied/i;
+export const REFUSAL = /\b40[13]\b|unauthori[sz]ed|unauthenticated|forbidden|permission_?denied|PermissionDenied|NotAuthenticated|AuthenticationFailed|StatusUnauthorized|StatusForbidden|UNAUTHORIZED|FORBIDDEN|ErrUnauthorized|ErrForbidden|redirect\w*\([^)]*login|login_url|login_required|access\s*denied/i;
 
 /**
  * Does the code read who is asking and refuse on some path? A DRF-style permission class decides by
@@ -29,7 +29,7 @@ export function refusesItself(text: string): boolean {
 }
 
 /** Line and block comments of every rule language (`//`, `/* *\/`, `#` but not Rust's `#[..]`), URLs kept. */
-const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|(^|[ \t])(\/\/|#(?![[!]))[^\n]*/gm, "$1");
+export const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|(^|[ \t])(\/\/|#(?![[!]))[^\n]*/gm, "$1");
 
 /**
  * A Rust request guard: a type whose extractor impl (Rocket/actix `FromRequest`, axum `FromRequestParts`)
@@ -62,75 +62,6 @@ function guardingImpl(root: SgNode, name: string, seen: Set<string>): boolean {
   });
 }
 
-/** A keyed digest computed in the body: HMAC in each language's spelling. */
-const KEYED_DIGEST = /\bcreateHmac\s*\(|\bhmac\s*\.\s*(New|new|HMAC|digest)\s*\(|\bHmac\s*(::|<)|\bHMAC\s*\(|\bcrypto\.subtle\.sign\s*\(/;
-
-/**
- * A verification primitive, not a guard: it computes a keyed digest (an HMAC) over what it is given and
- * answers whether it matches, without reading who is asking or refusing anyone
- * (`verifySignature(body, sig, key): boolean`). Its callers decide; left uncalled it gates nothing it
- * was mounted on, so it is no unwired guard (a constant-time question is the insecure-compare rules').
- */
-export function verificationPrimitive(fn: SgNode, lang: RuleLanguage): boolean {
-  const text = fn.text();
-  return KEYED_DIGEST.test(text) && !REFUSAL.test(text) && !isMiddlewareShaped(fn, lang);
-}
-
-/** A constant-time comparison in each language's spelling. */
-const CONSTANT_TIME = /\b(ConstantTimeCompare|hmac\.Equal|compare_digest|timingSafeEqual|constant_time_eq|ct_eq|verify_slices_are_equal)\s*\(/;
-/** A comparison with `==`/`!=` where one side names a credential. */
-const CREDENTIAL_EQ = /(token|api_?key|apikey|secret|password|passwd|credential)\w*\s*[!=]==?|[!=]==?\s*[\w.]*(token|api_?key|apikey|secret|password|passwd|credential)/i;
-/** Failing by the language's error path: an error value returned, an exception raised or thrown. */
-const FAILS = /\breturn\b[^\n;]*\b(errors\.New|fmt\.Errorf|Err\w*)\b|\bErr\s*\(|\bbail!\s*\(|\braise\s+\w|\bthrow\s+\w/;
-/** `Err(e) =>`, `if let Err(e) = ..`: a pattern that handles an error someone else made, not a failure of this code. */
-const ERR_PATTERN = /\bErr\s*\([^()]*\)\s*(=>|=(?![=>]))/g;
-
-/**
- * Code that checks before it acts: a condition (`if`, `match`, a guard clause) and a failure (an error
- * returned, raised or thrown, a failing macro such as `err!`/`bail!`, or a 401/403 answer).
- */
-export function failsOnCondition(text: string): boolean {
-  const code = withoutComments(text).replace(ERR_PATTERN, "");
-  return /\b(if|match|guard|unless)\b/.test(code) && (FAILS.test(code) || REFUSAL.test(code) || /\b\w*(err|bail|ensure)\w*!\s*\(/i.test(code));
-}
-
-/**
- * A credential check by what it does: it compares a presented credential with a stored one (looked up:
- * STORED; constant-time, or `==` on a credential) and fails when they differ (an error returned, raised or thrown). Unlike a
- * verification primitive it rejects the caller itself; like middleware, nothing calling it means nothing is
- * checked. A keyed digest over its arguments with no failure path stays a primitive; methods are not asked.
- */
-export function credentialCheck(fn: SgNode): boolean {
-  // Free functions only: a method is reached through its receiver, often by a framework hook (kong's
-  // `BeforeApply`, `ServeHTTP`), so its name never appearing elsewhere does not make it unwired.
-  if (!/^(function_declaration|function_item|function_definition)$/.test(String(fn.kind()))) return false;
-  for (let n = fn.parent(); n; n = n.parent()) if (/^(impl_item|trait_item|class_definition|class_body|declaration_list)$/.test(String(n.kind()))) return false;
-  const code = withoutComments((fn.field("body" as never) as SgNode | null)?.text() ?? "");
-  return (CONSTANT_TIME.test(code) || CREDENTIAL_EQ.test(code)) && FAILS.test(code) && STORED.test(withoutCallersData(code, params(fn)));
-}
-
-/**
- * A file the caller names (`path.open()`, `open(path)`, `os.ReadFile(path)`) is the caller's data: a digest of
- * it compared with an expected one checks the file's integrity, not who is asking. Only a lookup the function
- * makes itself (a fixed location, the environment, a table) holds a stored credential.
- */
-function withoutCallersData(code: string, parameters: readonly string[]): string {
-  let out = code;
-  for (const p of parameters) {
-    const name = /^\s*\**&?(mut\s+)?([A-Za-z_]\w*)/.exec(p)?.[2];
-    if (!name || /^(self|cls)$/.test(name)) continue;
-    out = out.replace(new RegExp(`\\b${name}\\s*\\.\\s*open\\s*\\(|\\b(open|ReadFile|read_to_string|readFileSync)\\s*\\(\\s*&?${name}\\b`, "g"), " ");
-  }
-  return out;
-}
-
-/**
- * A stored credential is looked up: a table indexed by key, a `.get(..)`, the environment or a file. Two
- * values both handed in as arguments (`VerifyWebhook(body, sig)`) make a primitive whose callers hold the
- * secret, as the fourth pass decided for keyed digests.
- */
-const STORED = /\w\s*\[[^\]\n]+\]|\.get\s*\(|\b(getenv|Getenv|LookupEnv|environ|env::var|ReadFile|read_to_string|readFileSync)\b|process\.env|\bopen\s*\(/;
-
 /**
  * A doc comment that states an access rule: who alone may act, or what is refused unless a condition
  * holds ("Only the owner may delete", "refuses to run unless a ticket is referenced"). A comment is a
@@ -156,7 +87,8 @@ export function statesAccessRule(doc: string): boolean {
   return ACCESS_RULE.test(doc);
 }
 
-function params(fn: SgNode): string[] {
+/** The parameter texts of a function node (comments left out). */
+export function params(fn: SgNode): string[] {
   const list = fn.field("parameters" as never) as SgNode | null;
   if (list) return list.namedChildren().filter((p) => !/comment/.test(String(p.kind()))).map((p) => p.text());
   const one = fn.field("parameter" as never) as SgNode | null;

@@ -3,7 +3,8 @@
 // the mount defers its destructive entries, and the scan's end compares them with their siblings' definitions.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { failsOnCondition, makesAccessDecision, SUBJECT } from "./guard-shape";
+import { failsOnCondition } from "./credential-check";
+import { makesAccessDecision, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { TRANSPORT } from "./unguarded-class-view";
 import type { Candidate } from "./unreferenced";

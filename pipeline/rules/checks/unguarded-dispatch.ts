@@ -4,7 +4,8 @@ import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import { calleeName } from "./bound-guard";
 import type { CheckContext } from "./check";
-import { failsOnCondition, fileGuards, SUBJECT } from "./guard-shape";
+import { failsOnCondition } from "./credential-check";
+import { fileGuards, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 
 /** `guard`: a condition the arm itself carries (Rust's `"pause" if self.authorized(t) =>`), checked before its body runs. */

@@ -3,7 +3,8 @@
 // sibling method that destroys state carries none.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { failsOnCondition, fileGuards, SUBJECT } from "./guard-shape";
+import { failsOnCondition } from "./credential-check";
+import { fileGuards, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { definitionText } from "./unguarded-dispatch";
 
