@@ -114,6 +114,12 @@ describe("Go: a request struct bound by path/query tags is an input", () => {
     const out = { path: "internal/api/types.go", content: types.content.replace("`path:\"account\"`", "`json:\"account\"`").replace("`form:\"unpaid,optional\"`", "`json:\"unpaid\"`") };
     expect(ignored(out, logic("\treturn l.store.Invoices(req.Account)"))).toEqual([]);
   });
+  test("a tagged type with methods of its own (a model or settings object that validates itself): not this reading", () => {
+    const model = { path: "internal/api/types.go", content: types.content + "\n\nfunc (r ListInvoicesReq) Validate() error {\n\treturn nil\n}\n" };
+    expect(ignored(model, logic("\treturn l.store.Invoices(req.Account)"))).toEqual([]);
+    const pointer = { path: "internal/api/types.go", content: types.content + "\n\nfunc (r *ListInvoicesReq) Normalize() {}\n" };
+    expect(ignored(pointer, logic("\treturn l.store.Invoices(req.Account)"))).toEqual([]);
+  });
 });
 
 describe("Python: a typed, defaulted parameter of a handler mounted on a URL path is a query parameter", () => {

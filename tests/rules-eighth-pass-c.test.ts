@@ -84,6 +84,10 @@ describe("swallowed-error: a Go call handed a context, dropped as a statement", 
     const pkg = go("render.Status(r.Context(), w)", 'import "example.org/x/render"').replace("a.Store.Lock(", "render.Bind(");
     expect(found({ path: "internal/api/archive.go", content: pkg })).toEqual([]);
   });
+  test("a call handed only the context attaches it to the receiver (SetContext, WithContext): not reported", () => {
+    expect(found({ path: "internal/api/archive.go", content: go("a.Store.SetContext(r.Context())") })).toEqual([]);
+    expect(found({ path: "internal/api/archive.go", content: go("a.Store.WithContext(r.Context())") })).toEqual([]);
+  });
 });
 
 describe("swallowed-error: what a dropped Go call answers, read where the file says it", () => {

@@ -80,6 +80,16 @@ function loadedHere(name: string, root: SgNode, depth: number): boolean {
 }
 
 /**
+ * A Go type with methods declared on it in its file is a domain type (a model, a settings object that
+ * validates itself, an interface implementation), not a request record: its tagged fields are state the
+ * program round-trips (bound in, serialized back out for a UI to read), so the request reading does not apply.
+ */
+function goHasMethods(spec: SgNode): boolean {
+  const name = (spec.field("name" as never) as SgNode | null)?.text();
+  return !!name && new RegExp(`^func\\s*\\(\\s*\\w*\\s*\\*?${name}(\\s*\\[[^\\]]*\\])?\\s*\\)`, "m").test(spec.getRoot().root().text());
+}
+
+/**
  * The options of a command-line record, or null when the type is not one. Go: fields carrying a CLI tag
  * (`help:"..."`, `short:"v"`, `arg:""`), a type from another package (`kong.VersionFlag`: the framework
  * acts on it) left out. Rust: every field of a `#[derive(Parser)]`/`#[derive(Args)]` struct, `pub` or not
@@ -91,7 +101,7 @@ export function cliFields(node: SgNode, lang: GrammarLanguage): CliField[] | nul
   if (!list || list.kind() !== "field_declaration_list") return null;
   const decls = list.namedChildren().filter((d) => d.kind() === "field_declaration");
   if (lang === "rust" && !RS_CLI_DERIVE.test(attributesBefore(node)) && !requestInput(node)) return null;
-  const request = lang === "go" && decls.some((d) => GO_REQUEST_TAG.test(d.text()));
+  const request = lang === "go" && decls.some((d) => GO_REQUEST_TAG.test(d.text())) && !goHasMethods(node);
   if (lang === "go" && !request && !decls.some((d) => GO_CLI_TAG.test(d.text()))) return null;
   const out: CliField[] = [];
   for (const decl of decls) {

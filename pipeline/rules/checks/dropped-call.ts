@@ -1,6 +1,7 @@
 // swallowed-error, Go: a call made as a bare statement whose whole result is dropped, when the call is
-// I/O by its shape (its first argument is a context) and the same receiver's calls are checked for an
-// error elsewhere in the file: the receiver is a fallible service, so this answer is an error nobody reads.
+// I/O by its shape (its first argument is a context, followed by the work's own arguments) and the same
+// receiver's calls are checked for an error elsewhere in the file: the receiver is a fallible service, so
+// this answer is an error nobody reads.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import type { Hit } from "./hit";
@@ -33,6 +34,10 @@ export function droppedCallCheck(ctx: CheckContext): Hit[] {
   if (/^\w+$/.test(receiver) && new RegExp(`(^|\\s)(${rx}\\s+)?"([^"\\n]*/)?${rx}(/v\\d+)?"`, "m").test(text)) return [];
   // Handing over the error being handled is its handling (`report(ctx, err)`), not a drop.
   if (echoesError(ctx.node.text())) return [];
+  // A call handed the context and nothing else attaches it (`fsys.SetContext(ctx)`, `q.WithContext(ctx)`):
+  // configuration of the receiver, not I/O whose answer could fail; work takes its arguments beside the context.
+  const args = (call!.field("arguments" as never) as SgNode | null)?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
+  if (args.length < 2) return [];
   const fnNode = enclosingFunction(ctx.node);
   // A request handle named ctx (`ctx *gin.Context`, `c echo.Context`) is no cancellation context.
   const first = /^\(\s*([A-Za-z_]\w*)\s*[,)]/.exec((call!.field("arguments" as never) as SgNode | null)?.text() ?? "")?.[1];
