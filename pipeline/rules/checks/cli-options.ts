@@ -69,7 +69,8 @@ function paramNames(fn: SgNode): string[] {
  * the declaring method adds arguments to a parser it is given; the consuming method is the sibling whose
  * parameter reads declared options (`options["days"]`, `options.get("limit")`, `parsed.days`). A declared
  * option the class never reads under its dest is accepted and has no effect. Silent when the consumer
- * hands its options on whole (`run(**options)`, `self.opts = options`) or reads them by a computed key.
+ * hands its options on whole (`run(**options)`, `self.opts = options`) or reads them by a computed key, and
+ * a positional argument when the consumer reads its `*args` parameter (where positionals arrive).
  */
 function unreadMethodOptions(cls: SgNode): Hit[] {
   const methods = cls.findAll({ rule: { kind: "function_definition" } }).filter((m) => {
@@ -87,18 +88,32 @@ function unreadMethodOptions(cls: SgNode): Hit[] {
       new RegExp(`\\b${ns}\\s*(\\[\\s*["']${dest}["']\\s*\\]|\\.\\s*get\\s*\\(\\s*["']${dest}["']|\\.\\s*${dest}\\b)`).test(body);
     const consumers = methods.filter((m) => m.id() !== decl.id()).flatMap((m) => {
       const body = fieldOf(m, "body")?.text() ?? "";
-      return paramNames(m).filter((ns) => dests.some(([, d]) => readsDest(ns, d, body))).map((ns) => ({ ns, body }));
+      return paramNames(m).filter((ns) => dests.some(([, d]) => readsDest(ns, d, body))).map((ns) => ({ ns, body, splat: splatName(m) }));
     });
     if (consumers.length !== 1) continue;
-    const { ns, body } = consumers[0]!;
+    const { ns, body, splat } = consumers[0]!;
+    // Positional arguments reach the consumer's `*args` (Django's `handle(self, *labels, **options)`): read when it reads that.
+    const positionalRead = !!splat && new RegExp(`\\b${splat}\\b`).test(body);
     // Handed on whole or read by a computed key: every option may be read elsewhere.
     if (new RegExp(`([(,]\\s*\\**|=\\s*)${ns}\\s*[,)\\n]|\\b${ns}\\s*\\[\\s*[^"'\\s]|\\b${ns}\\s*\\.\\s*get\\s*\\(\\s*[^"'\\s]|\\b${ns}\\s*\\.\\s*(items|keys|values|copy|update)\\b`).test(body)) continue;
     for (const [call, dest] of dests) {
-      if (readsDest(ns, dest, body)) continue;
+      if (readsDest(ns, dest, body) || (positionalRead && positional(call))) continue;
       out.push({ region: regionOf(call), message: `option '${dest}' is declared by the command but never read where its options are consumed: the flag is accepted and has no effect` });
     }
   }
   return out;
+}
+
+/** The name of a Python function's `*args` parameter, if it has one. */
+function splatName(fn: SgNode): string | null {
+  const splat = (fieldOf(fn, "parameters")?.namedChildren() ?? []).find((p) => p.kind() === "list_splat_pattern");
+  return splat?.namedChildren().find((c) => c.kind() === "identifier")?.text() ?? null;
+}
+
+/** An `add_argument("labels", ..)` whose names are all positional (no leading `-`). */
+function positional(call: SgNode): boolean {
+  const names = (fieldOf(call, "arguments")?.namedChildren() ?? []).filter((a) => a.kind() === "string");
+  return names.length > 0 && names.every((a) => !/^["']-/.test(a.text()));
 }
 
 /** A named child of a node (null when absent), typed for the grammar-agnostic checks. */

@@ -172,13 +172,16 @@ function requestBound(fn: SgNode | null, t: string): boolean {
 
 /**
  * The two values an equality call compares (`bytes.Equal(got, want)`), or null when it is not such a call.
- * Arguments naming a credential (`callArgs`) settle it at once, as the rule used to; the others are
- * judged like the operands of `==`.
+ * Arguments naming a credential in their code (`callArgs`, string literals aside) settle it at once; the
+ * others are judged like the operands of `==`. A literal operand compares nothing secret: not such a call.
  */
 function callOperands(node: SgNode, callArgs: RegExp): SgNode[] | "credential" | null {
   const args = node.field("arguments" as never) as SgNode | null;
-  if (args && callArgs.test(args.text())) return "credential";
   const list = args?.namedChildren().filter((c) => !/comment/.test(String(c.kind()))) ?? [];
+  // A string literal is in the source (`strings.EqualFold(k, "authorization")` checks a header NAME): its
+  // words name nothing compared; the operands' code decides, and a literal operand is never the secret.
+  if (list.some((c) => /string_literal|^string$/.test(String(c.kind())))) return null;
+  if (args && callArgs.test(args.text().replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '""'))) return "credential";
   if (list.length === 2) return list;
   // A method spelling of equality (`presented.eq(&stored)`): the receiver is the other operand.
   const fn = node.field("function" as never) as SgNode | null;

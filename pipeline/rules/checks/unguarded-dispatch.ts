@@ -50,7 +50,8 @@ export function definitionText(root: SgNode, name: string): string {
  * delete, purge, drop, wipe, ...) and calls no access check, where a sibling arm of the same dispatch calls
  * one before acting. An access check is a guard of the file or of the vocabulary, or a function whose name
  * states a requirement (`ensure_`, `require`, `check`, `verify`) of who is asking, by its name or by what its
- * body reads (a token, a user, a role). Not reported: a dispatch with no checked arm (nothing says this
+ * body reads (a token, a user, a role), that precedes an act of its arm (a sibling whose only call is the
+ * check runs it as its command, and gates nothing). Not reported: a dispatch with no checked arm (nothing says this
  * program checks commands), a check made once before the dispatch (no arm carries it), read-only arms, and
  * an arm that checks for itself (a condition leading to a failure or a 401/403 of its own).
  */
@@ -69,7 +70,10 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   // its body reads, who is asking: its place makes it a condition of the arm, as a decorator's makes it a wrapper.
   const gates = (name: string) => checks(name) || SUBJECT.test(name) || SUBJECT.test(definitionText(root, name));
   const guardOf = (a: Arm) => (a.guard ? calleesOf(a.guard, lang).find(gates) : undefined) ?? calleesOf(a.body, lang).find(checks);
-  const checked = arms.find((a) => guardOf(a));
+  // The sibling's check is evidence only when it gates an act of its arm: an arm whose whole work is the
+  // check (`Effect::CheckPermission { .. } => self.check_permission(..)`) runs the check as its command.
+  const gatesAnAct = (a: Arm) => (a.guard && calleesOf(a.guard, lang).some(gates)) || calleesOf(a.body, lang).some((c) => !checks(c));
+  const checked = arms.find((a) => guardOf(a) && gatesAnAct(a));
   if (!checked) return [];
   // An arm that checks before it acts (a condition and a failure of its own) decides for itself.
   return arms.filter((a) => a !== checked && !guardOf(a) && !failsOnCondition(a.body.text()) && destructive.test(`${a.label} ${calleesOf(a.body, lang).join(" ")}`))

@@ -46,7 +46,7 @@ const rootOf = (receiver: string) => /^[\w$]+/.exec(receiver)?.[0] ?? receiver;
 
 /** The file's function or variable of that name (the handler a route names), if defined here. */
 function definitionOf(root: SgNode, name: string): SgNode | null {
-  for (const kind of ["function_declaration", "method_declaration", "variable_declarator"]) {
+  for (const kind of ["function_declaration", "method_declaration", "method_definition", "variable_declarator"]) {
     try {
       const d = root.find({ rule: { kind, has: { field: "name", regex: `^${name.replace(/\$/g, "\\$")}$` } } } as never);
       if (d) return d;
@@ -79,7 +79,9 @@ function mountsGuard(use: SgNode, isGuard: (name: string) => boolean): boolean {
  * handlers through one. A guard is a same-file definition that makes an access decision and has a
  * middleware shape, or a name of the rule's guard vocabulary (`names`, every regex matching). Not reported:
  * a router with its own `Use(...)` of middleware that may decide access in that block, routes open by design (authentication's own
- * entry points, webhooks, health probes) and a handler defined in the file that decides access itself.
+ * entry points, webhooks, health probes) and a handler defined in the file (a function, or a method named
+ * by a method value `h.login`) that decides access itself: a login endpoint that reads a password, verifies
+ * it and answers 401 authenticates its caller, and must be reachable without the credential it issues.
  */
 export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const { node } = ctx;
@@ -101,7 +103,9 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const guardedSibling = siblings.map(registration).find((s) => s && rootOf(s.receiver) === router && guarded(s, isGuard));
   if (!guardedSibling) return [];
   const own = reg.handlers[reg.handlers.length - 1]!;
-  const ownDef = own.kind() === "identifier" ? definitionOf(root, own.text()) : own;
+  // A method value (`h.clientLoginHandler`) names the file's method as a bare name names its function.
+  const methodValue = /^(selector_expression|member_expression)$/.test(String(own.kind())) ? /\.([\w$]+)$/.exec(own.text())?.[1] : undefined;
+  const ownDef = own.kind() === "identifier" ? definitionOf(root, own.text()) : methodValue ? definitionOf(root, methodValue) ?? own : own;
   if (ownDef && makesAccessDecision(ownDef.text())) return [];
   return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${router} go through (line ${guardedSibling.call.range().start.line + 1})` }];
 }
