@@ -1,10 +1,11 @@
 // What counts as an assertion in a test, per language: runtime, snapshot, type-level, helper-delegated,
 // a declared smoke test ("does not crash") and a throw-based check (a parse whose throw fails the test).
 import type { SgNode } from "@ast-grep/napi";
+import { goFuzzTarget, goHandleAsserts, goTestHandles } from "./go-test-handles";
 import type { GrammarLanguage } from "./rule-spec";
 import type { TestCase } from "./test-context";
 
-export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based";
+export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based" | "fuzz-target";
 
 interface Model {
   runtime: RegExp;
@@ -134,8 +135,9 @@ const GO_FIXTURE_ARG = new RegExp(String.raw`(?<=[(,]\s*)[\w.]+\(\s*(t|tt|b|f)\s
  * Go delegation: a call handed the test handle delegates the check unless the helper is defined in this
  * file and cannot fail the test (`newRouter(t, svc)` that only calls `t.Helper()`).
  */
-function goDelegates(code: string, asserting: Set<string>, defined: Set<string>): boolean {
-  for (const m of code.matchAll(/(?<![\w.])([\w]+(?:\.[\w]+)*)\(\s*(t|tt|b|f)\s*[,)]/g)) {
+function goDelegates(code: string, asserting: Set<string>, defined: Set<string>, handles: ReadonlyMap<string, string>): boolean {
+  const names = ["t", "tt", "b", "f", ...[...handles.keys()].map((n) => n.replace(/\$/g, "\\$"))].join("|");
+  for (const m of code.matchAll(new RegExp(`(?<![\\w.])([\\w]+(?:\\.[\\w]+)*)\\(\\s*(${names})\\s*[,)]`, "g"))) {
     const name = m[1]!;
     if (!name.includes(".") && defined.has(name) && !asserting.has(name)) continue;
     return true;
@@ -213,7 +215,8 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   const code = raw.replace(COMMENT_LINE, "");
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
-  if (m.runtime.test(code)) {
+  const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();
+  if (m.runtime.test(code) || goHandleAsserts(code, handles)) {
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.
     if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";
@@ -229,9 +232,11 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   if (m.typeLevel.test(raw) || COMPILE_ONLY.test(raw) || COMPILE_ONLY.test(above)) return "type-level";
   if (lang === "go") {
     const acting = code.replace(GO_FIXTURE, "").replace(GO_FIXTURE_ARG, "fixture");
-    if (goDelegates(acting, helpers(), defined()) || callsAny(acting, helpers())) return "helper";
+    if (goDelegates(acting, helpers(), defined(), handles) || callsAny(acting, helpers())) return "helper";
   } else if (m.delegate.test(lang === "typescript" ? withoutLocalHandles(code) : code) || callsAny(code, helpers())) return "helper";
   if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(raw) || DECLARED_SMOKE.test(above)) return "declared-smoke";
+  // A Go fuzz target asserts by not panicking on what the fuzzer generates: a smoke test by construction.
+  if (goFuzzTarget(code, handles)) return "fuzz-target";
   // A throw-based check whose result is printed was looked at by eye: nothing checks it.
   if (m.throwing.test(code) && !PRINTS[lang].test(code)) return "throw-based";
   return null;

@@ -34,13 +34,21 @@ function declaration(sink: string, fnText: string): string {
 
 const RUST_INFALLIBLE = /(\bString::(new|with_capacity|from)|\bVec::(new|with_capacity)|\bvec!|\bformat!|\bBytesMut::|&mut\s+String\b|&mut\s+(fmt::)?Formatter|&mut\s+Vec<u8>|\bimpl\s+(fmt|std::fmt|core::fmt)::Write|&mut\s+dyn\s+(fmt|std::fmt|core::fmt)::Write)/;
 /** Sinks that are files, streams or sockets: their writes fail for real (disk full, closed pipe). */
-const RUST_FALLIBLE = /\b(File::(create|open|options)|OpenOptions|BufWriter::new|TcpStream|UnixStream|io::stdout|io::stderr|stdout\(\)|stderr\(\))|&mut\s+(File|BufWriter|TcpStream)|\bimpl\s+(io::|std::io::)?Write\b|dyn\s+(io::|std::io::)?Write\b|\bW\b/;
-const RUST_SINK_NAME = /(file|journal|audit|stdout|stderr|socket|stream|conn|tcp|log)\w*$/i;
+const RUST_FALLIBLE = /\b(File::(create|open|options)|OpenOptions|BufWriter::new|TcpStream|UnixStream)|&mut\s+(File|BufWriter|TcpStream)|\bimpl\s+(io::|std::io::)?Write\b|dyn\s+(io::|std::io::)?Write\b|\bW\b/;
+const RUST_SINK_NAME = /(file|journal|audit|socket|stream|conn|tcp|log)\w*$/i;
+/**
+ * The process's own terminal, by how the sink was made: `io::stdout()`/`stderr()` (locked or buffered), the
+ * `Stdout`/`Stderr` types, and terminal handles of crossterm, termion, ratatui and console. Output shown to
+ * a person is not a durable write: a failed redraw or prompt flush has nobody left to tell.
+ */
+const RUST_TERMINAL = /(?<![\w.])((std::)?io::)?(stdout|stderr)\(\)|\b(io::)?(Stdout|Stderr)(Lock)?\b|\b(Terminal|CrosstermBackend|TermionBackend|AlternateScreen|RawTerminal)(::|<)|\binto_raw_mode\(\)|\bratatui::init\(\)|\bTerm::(stdout|stderr|buffered_stdout|buffered_stderr)\(\)/;
+/** The write goes straight into the terminal: `io::stdout().flush()`, `write!(io::stderr(), ..)`, `execute!(stdout(), ..)`. */
+const RUST_TERMINAL_WRITE = /(?:^|[\s=(&])(?:(?:std::)?io::)?(?:stdout|stderr)\(\)(?:\.lock\(\))?\.\w+\(|\b\w+!\s*\(\s*(?:&mut\s+)?(?:(?:std::)?io::)?(?:stdout|stderr)\(\)/;
 const GO_FALLIBLE = /\b(os\.(Create|OpenFile|Open)|bufio\.NewWriter\w*|gzip\.NewWriter\w*|zip\.NewWriter|net\.Dial\w*|tls\.Dial\w*|\*os\.File|\*bufio\.Writer)\b/;
 const GO_HTTP = /\b(http\.ResponseWriter|gin\.ResponseWriter|\*echo\.Response)\b/;
 
 /**
- * Is this dropped write a defect? Rust write macros: only into a file, stream or socket (known from its
+ * Is this dropped write a defect? Rust: never into the terminal (stdout, stderr, a terminal handle); write macros: only into a file, stream or socket (known from its
  * declaration or its name: `let _ = write!(s, ..)` into a String cannot fail and is the idiom); Rust
  * io::Write methods (`write_all`, `flush`, `sync_all`): unless the sink is a String/Vec. Go
  * Write/WriteString/Flush/Sync/Encode: only on a file, bufio/gzip writer or connection (an
@@ -62,6 +70,7 @@ export function rustMethodOf(node: SgNode): string {
 export function writeMatters(nodeText: string, sink: string | null, fnText: string, lang: string, method = ""): boolean {
   const decl = sink ? declaration(sink, fnText) : "";
   if (lang === "rust") {
+    if (RUST_TERMINAL_WRITE.test(nodeText) || RUST_TERMINAL.test(decl)) return false;
     if (RUST_INFALLIBLE.test(decl) || (/\bfn\s+fmt\s*\(/.test(fnText) && /^(f|fmt|formatter)$/.test(sink ?? ""))) return false;
     if (/\b(write|writeln)!/.test(nodeText)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
     // Collections answer Option (`let _ = map.insert(k, v)` drops the old value), fmt::Write targets

@@ -7,13 +7,15 @@ import { type Hit, regionOf } from "./hit";
 /**
  * The matched node must be a test of its framework (not a fixture, handler or command defined inside
  * one, not skipped). No assertion of any kind → a finding at the rule's severity; only a call whose throw
- * would fail the test (`schema.parse(x)`) → an info-level smoke-test note.
+ * would fail the test (`schema.parse(x)`), or a Go fuzz target whose fuzz function asserts nothing (it checks
+ * that the code does not panic) → an info-level smoke-test note.
  */
 export function noAssertionCheck({ node, file, rule }: CheckContext): Hit[] {
   const test = asTestCase(node, rule.language, file.path);
   if (!test || test.skipped) return [];
   const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions());
   if (kind === null) return [{ region: regionOf(test.node) }];
+  if (kind === "fuzz-target") return [{ region: regionOf(test.node), severity: "info", message: "fuzz target: its only check is that the code does not panic on generated input" }];
   if (kind === "throw-based") return [{ region: regionOf(test.node), severity: "info", message: "smoke test: its only check is that a parse/validate/render call does not throw" }];
   return [];
 }

@@ -4,6 +4,7 @@ import { runtimeAssertion } from "../assertions";
 import type { GrammarLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
+import { insideDrop } from "./inside-drop";
 import { removes, removesExisting, removesHanded } from "./removes-existing";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
@@ -208,9 +209,11 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
  * error that matters is propagated, tears down a peer being dropped, or a comment gives a reason; on a path
  * that persists or audits no comment is a reason. A narrow handler (`narrow`) counts only on such a path.
  * In test code a swallow is reported only when it swallows the test's own assertion (`try { ...;
- * expect(x) } catch {}`): exercising an error path is what tests do.
+ * expect(x) } catch {}`): exercising an error path is what tests do. Rust's `Drop::drop` returns
+ * nothing: a result discarded there had nowhere to go.
  */
 export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[] {
+  if (rule.language === "rust" && insideDrop(node)) return [];
   const guarded = guardedCode(node);
   if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language)) return [];
   const place = file.placeAt(node.range().start.line);

@@ -1,0 +1,38 @@
+// Go test handles by data flow: every name bound to a *testing.T/B/F or testing.TB in a test, whatever it is called.
+import type { SgNode } from "@ast-grep/napi";
+
+const HANDLE_TYPE = /^\*?testing\.(T|B|F|TB)$/;
+
+/**
+ * Names of the test's own parameter and of every function literal's parameter typed as a test handle
+ * (`t.Run(name, func(tt *testing.T) { .. })`, `f.Fuzz(func(t *testing.T, in string) { .. })`): an
+ * assertion helper called on any of them fails the test.
+ */
+export function goTestHandles(fn: SgNode): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of fn.findAll({ rule: { kind: "parameter_declaration" } })) {
+    const type = ((p.field("type" as never) as SgNode | null)?.text() ?? "").replace(/\s+/g, "");
+    const kind = HANDLE_TYPE.exec(type)?.[1];
+    if (!kind) continue;
+    for (const c of p.children()) if (c.kind() === "identifier") out.set(c.text(), kind);
+  }
+  return out;
+}
+
+const escape = (s: string): string => s.replace(/[$]/g, "\\$");
+
+/** `h.Error(..)`, `h.Fatalf(..)`, `h.Fail()` on one of `handles`. */
+export function goHandleAsserts(code: string, handles: ReadonlyMap<string, string>): boolean {
+  if (!handles.size) return false;
+  const names = [...handles.keys()].map(escape).join("|");
+  return new RegExp(`(?<![\\w.])(${names})\\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\\b`).test(code);
+}
+
+/**
+ * A fuzz target: the *testing.F handle runs a fuzz function (`f.Fuzz(func(t *testing.T, ..) {..})`). Its
+ * check is that the code under test does not panic on generated input.
+ */
+export function goFuzzTarget(code: string, handles: ReadonlyMap<string, string>): boolean {
+  const fs = [...handles].filter(([, k]) => k === "F").map(([n]) => escape(n));
+  return fs.length > 0 && new RegExp(`(?<![\\w.])(${fs.join("|")})\\.Fuzz\\(\\s*func\\s*\\(`).test(code);
+}
