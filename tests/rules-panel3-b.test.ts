@@ -1,7 +1,7 @@
 // Panel-3 fixes (unwired-auth, Python tests): each shape with a case the floor must not report and a decoy
 // it must (fresh snippets, not panel code).
 import { describe, expect, test } from "bun:test";
-import { foundIn, lines } from "./support/snippet-scan";
+import { foundIn, lines, scanSnippets } from "./support/snippet-scan";
 
 type File = { path: string; content: string };
 const unwired = (...files: File[]) => foundIn(files, /unwired-auth/);
@@ -83,5 +83,46 @@ describe("Python: a DRF view without permission_classes under the settings' DEFA
   test("no settings, or a default of AllowAny: reported", () => {
     expect(unwired({ path: "fleet/api/views.py", content: api })).toEqual(["unwired-auth@fleet/api/views.py:9"]);
     expect(unwired({ path: "fleet/api/views.py", content: api }, settings("['rest_framework.permissions.AllowAny']"))).toEqual(["unwired-auth@fleet/api/views.py:9"]);
+  });
+});
+
+describe("Python: a Django test whose last act is a validation call (it asserts by not raising)", () => {
+  const tests = (...body: string[]) => lines(
+    "from django.test import TestCase",
+    "from shipping.models import Parcel",
+    "",
+    "class ParcelTestCase(TestCase):",
+    "    def test_accepts_valid_weight(self):",
+    "        parcel = Parcel(label='A1', weight=3)",
+    ...body);
+  const note = (content: string) => scanSnippets([{ path: "shipping/tests/test_models.py", content }], /assertion-free-test/).map((f) => `${f.severity}@${f.line}`);
+  test("`full_clean()`/`clean()` last, in a loop, or `.save()` after validating: an info note, not a warning", () => {
+    expect(note(tests("        parcel.full_clean()"))).toEqual(["info@5"]);
+    expect(note(tests("        for w in (1, 2):", "            Parcel(label='A1', weight=w).clean()"))).toEqual(["info@5"]);
+    expect(note(tests("        parcel.clean()", "        parcel.save()"))).toEqual(["info@5"]);
+  });
+  test("a save never validated, or validation followed by unchecked work: still reported", () => {
+    expect(assertionFree({ path: "shipping/tests/test_models.py", content: tests("        parcel.save()") })).toEqual(["assertion-free-test@shipping/tests/test_models.py:5"]);
+    expect(assertionFree({ path: "shipping/tests/test_models.py", content: tests("        parcel.clean()", "        parcel.ship_to('Oslo')") })).toEqual(["assertion-free-test@shipping/tests/test_models.py:5"]);
+  });
+});
+
+describe("Python: an inherited test switched off by an override whose body is `return` or `pass`", () => {
+  const cls = (bases: string, body: string) => lines(
+    "from shipping.tests.base import ViewTestCases",
+    "",
+    `class BookmarkTestCase(${bases}):`,
+    "    def test_list_objects_anonymous(self):",
+    body);
+  const found = (content: string) => scanSnippets([{ path: "shipping/tests/test_views.py", content }], /assertion-free-test/).map((f) => `${f.severity}@${f.line}`);
+  test("in a class with bases: an info note only", () => {
+    expect(found(cls("ViewTestCases.ListObjectsViewTestCase", "        return"))).toEqual(["info@4"]);
+    expect(found(cls("ViewTestCases.ListObjectsViewTestCase", "        pass"))).toEqual(["info@4"]);
+  });
+  test("a test that does something and asserts nothing stays a warning", () => {
+    expect(found(cls("ViewTestCases.ListObjectsViewTestCase", "        self.client.get('/bookmarks/')"))).toEqual(["warning@4"]);
+  });
+  test("`return` in a class with no base overrides nothing: still a warning", () => {
+    expect(found(cls("", "        return").replace("class BookmarkTestCase():", "class TestBookmarks:"))).toEqual(["warning@4"]);
   });
 });

@@ -3,6 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "./rule-spec";
 import type { TestCase } from "./test-context";
+import { pyEndsValidating } from "./py-test-shapes";
 
 export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based";
 
@@ -232,6 +233,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     if (goDelegates(acting, helpers(), defined()) || callsAny(acting, helpers())) return "helper";
   } else if (m.delegate.test(lang === "typescript" ? withoutLocalHandles(code) : code) || callsAny(code, helpers())) return "helper";
   if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(raw) || DECLARED_SMOKE.test(above)) return "declared-smoke";
+  if (lang === "python" && !PRINTS.python.test(code) && pyEndsValidating(test.body)) return "throw-based";
   // A throw-based check whose result is printed was looked at by eye: nothing checks it.
   if (m.throwing.test(code) && !PRINTS[lang].test(code)) return "throw-based";
   return null;
