@@ -126,3 +126,40 @@ describe("Python: an inherited test switched off by an override whose body is `r
     expect(found(cls("", "        return").replace("class BookmarkTestCase():", "class TestBookmarks:"))).toEqual(["warning@4"]);
   });
 });
+
+describe("TS: an error factory named like a guard is no guard", () => {
+  const errors = (body: string) => lines(
+    'import httpErrors from "http-errors";',
+    "export function OwnerRequiredError(message = \"Only the owner may do this\") {",
+    body,
+    "}");
+  test("every return builds an error: not reported", () => {
+    expect(unwired({ path: "server/errors.ts", content: errors('  return httpErrors(403, message, { id: "owner_required" });') })).toEqual([]);
+    expect(unwired({ path: "server/errors.ts", content: lines("export class AdminRequiredError extends Error {", '  name = "AdminRequiredError";', "}") })).toEqual([]);
+  });
+  test("a function that decides and refuses is a guard: still reported when nothing calls it", () => {
+    const guard = lines(
+      "export function requireOwner(req, res, next) {",
+      "  if (req.user?.id !== req.params.ownerId) return res.status(403).end();",
+      "  return next();",
+      "}");
+    expect(unwired({ path: "server/owner.ts", content: guard })).toEqual(["unwired-auth@server/owner.ts:1"]);
+  });
+});
+
+describe("TS: a class a directory loader mounts (default export extending a sibling base)", () => {
+  const task = (base: string) => lines(
+    base,
+    "export default class CleanupSessionAuthorizationTask extends BaseTask {",
+    "  public async perform() {",
+    "    if (!this.user?.isAdmin) throw new Error(\"forbidden: 403\");",
+    "    await purgeExpiredSessions();",
+    "  }",
+    "}");
+  test("base imported from the same directory tree: not reported", () => {
+    expect(unwired({ path: "server/tasks/CleanupSessionAuthorizationTask.ts", content: task('import BaseTask from "./base/BaseTask";') })).toEqual([]);
+  });
+  test("base from a package (mounted by name, like a passport strategy): still a candidate", () => {
+    expect(unwired({ path: "server/tasks/CleanupSessionAuthorizationTask.ts", content: task('import { BaseTask } from "task-kit";') })).toEqual(["unwired-auth@server/tasks/CleanupSessionAuthorizationTask.ts:2"]);
+  });
+});
