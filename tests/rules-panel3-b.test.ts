@@ -100,9 +100,11 @@ describe("Python: a Django test whose last act is a validation call (it asserts 
     expect(note(tests("        parcel.full_clean()"))).toEqual(["info@5"]);
     expect(note(tests("        for w in (1, 2):", "            Parcel(label='A1', weight=w).clean()"))).toEqual(["info@5"]);
     expect(note(tests("        parcel.clean()", "        parcel.save()"))).toEqual(["info@5"]);
+    expect(note(tests("        parcel.save()").replace("        parcel = ", '        """Check that a parcel with no depot can be saved."""\n        parcel = '))).toEqual(["info@5"]);
   });
   test("a save never validated, or validation followed by unchecked work: still reported", () => {
     expect(assertionFree({ path: "shipping/tests/test_models.py", content: tests("        parcel.save()") })).toEqual(["assertion-free-test@shipping/tests/test_models.py:5"]);
+    expect(note(tests("        parcel.save()").replace("        parcel = ", '        """Check the parcel total after saving."""\n        parcel = '))).toEqual(["warning@5"]);
     expect(assertionFree({ path: "shipping/tests/test_models.py", content: tests("        parcel.clean()", "        parcel.ship_to('Oslo')") })).toEqual(["assertion-free-test@shipping/tests/test_models.py:5"]);
   });
 });
