@@ -4,6 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { goFuzzTarget, goHandleAsserts, goTestHandles } from "./go-test-handles";
 import type { GrammarLanguage } from "./rule-spec";
 import type { TestCase } from "./test-context";
+import { pyEndsValidating } from "./py-test-shapes";
 
 export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based" | "fuzz-target";
 
@@ -237,6 +238,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(raw) || DECLARED_SMOKE.test(above)) return "declared-smoke";
   // A Go fuzz target asserts by not panicking on what the fuzzer generates: a smoke test by construction.
   if (goFuzzTarget(code, handles)) return "fuzz-target";
+  if (lang === "python" && !PRINTS.python.test(code) && pyEndsValidating(test.body)) return "throw-based";
   // A throw-based check whose result is printed was looked at by eye: nothing checks it.
   if (m.throwing.test(code) && !PRINTS[lang].test(code)) return "throw-based";
   return null;

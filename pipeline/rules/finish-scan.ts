@@ -5,6 +5,7 @@ import { ownerExtended, passedAsValue } from "./checks/passed-as-value";
 import { unreferenced } from "./checks/unreferenced";
 import { mountedUnguarded } from "./checks/mounted-types";
 import { fieldsReadElsewhere } from "./checks/unread-fields";
+import { drfDefaultPermission } from "./checks/framework-views";
 import type { RuleSpec } from "./rule-spec";
 import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
@@ -46,9 +47,10 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const fieldRead = fieldsReadElsewhere(byKeep("if-field-unread"), files as SourceFile[]);
   const unreached = new Set(unreferenced(byKeep("if-referenced"), files as SourceFile[], manifests));
   const unguardedMounts = mountedUnguarded(byKeep("if-siblings-guarded"), files);
+  const drfDefault = byKeep("unless-drf-default-permission").length > 0 && drfDefaultPermission(files);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   for (const p of deferred) {
-    const keep = p.d.keep === "if-siblings-guarded" ? unguardedMounts.has(p.d.candidate) : p.d.keep === "if-referenced" ? !unreached.has(p.d.candidate) : p.d.keep === "if-field-unread" ? !fieldRead.has(p.d.candidate) : p.d.keep === "if-unreferenced" ? unwired.has(p.d.candidate)
+    const keep = p.d.keep === "unless-drf-default-permission" ? !drfDefault : p.d.keep === "if-siblings-guarded" ? unguardedMounts.has(p.d.candidate) : p.d.keep === "if-referenced" ? !unreached.has(p.d.candidate) : p.d.keep === "if-field-unread" ? !fieldRead.has(p.d.candidate) : p.d.keep === "if-unreferenced" ? unwired.has(p.d.candidate)
       : p.d.keep === "unless-owner-extended" ? !extended.has(p.d.candidate) : !passed.has(p.d.candidate);
     if (keep) add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), p.d.hit, p.place));
   }

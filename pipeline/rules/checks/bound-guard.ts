@@ -46,5 +46,31 @@ export function boundGuards(root: SgNode, lang: RuleLanguage, isGuard: (name: st
       }
     }
   }
+  for (const name of importedGuards(root, lang, isGuard)) out.add(name);
+  return out;
+}
+
+/** A module's own name: the last segment of its path, without extension (`@server/middlewares/authentication` -> `authentication`). */
+const moduleName = (source: string) => source.replace(/^["'`]|["'`]$/g, "").replace(/\/(index)?(\.[cm]?[jt]sx?)?$/, "").replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
+
+/**
+ * TS/JS: a local bound to the default export of a module named for a guard (`import auth from
+ * "@server/middlewares/authentication"`, `const auth = require("./authenticate")`): the module is the
+ * guard, the local names it where routes mount it. Named imports are judged by their own names.
+ */
+function importedGuards(root: SgNode, lang: RuleLanguage, isGuard: (name: string) => boolean): string[] {
+  if (lang !== "typescript") return [];
+  const out: string[] = [];
+  for (const imp of root.findAll({ rule: { kind: "import_statement" } })) {
+    const source = imp.field("source" as never) as SgNode | null;
+    const clause = imp.children().find((c) => c.kind() === "import_clause");
+    const local = clause?.children().find((c) => c.kind() === "identifier");
+    if (source && local && isGuard(moduleName(source.text()))) out.push(local.text());
+  }
+  for (const d of root.findAll({ rule: { kind: "variable_declarator", has: { field: "value", pattern: "require($SRC)" } } } as never)) {
+    const name = d.field("name" as never) as SgNode | null;
+    const src = d.getMatch("SRC");
+    if (name?.kind() === "identifier" && src && /string/.test(String(src.kind())) && isGuard(moduleName(src.text()))) out.push(name.text());
+  }
   return out;
 }

@@ -135,7 +135,7 @@ const DEFINED = {
   "unguarded-view": { node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },
   "unguarded-service": { node: unguardedServiceCheck },
-  "unguarded-class-view": { node: unguardedClassViewCheck },
+  "unguarded-class-view": { crossFile: true, node: unguardedClassViewCheck },
   "unguarded-group": { node: unguardedGroupCheck },
   "unguarded-group-call": { node: unguardedGroupCallCheck },
   "unguarded-method": { node: unguardedMethodCheck },

@@ -1,6 +1,7 @@
 // assertion-free-test: a test (per the test-context model) that asserts nothing; a throw-only test is a note.
 import { assertionOf } from "../assertions";
 import { asTestCase } from "../test-context";
+import { pyDisablesInherited } from "../py-test-shapes";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 
@@ -13,6 +14,7 @@ import { type Hit, regionOf } from "./hit";
 export function noAssertionCheck({ node, file, rule }: CheckContext): Hit[] {
   const test = asTestCase(node, rule.language, file.path);
   if (!test || test.skipped) return [];
+  if (rule.language === "python" && pyDisablesInherited(test.node)) return [{ region: regionOf(test.node), severity: "info", message: "disabled test: its body only returns, overriding an inherited test to switch it off (skipTest would say why)" }];
   const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions());
   if (kind === null) return [{ region: regionOf(test.node) }];
   if (kind === "fuzz-target") return [{ region: regionOf(test.node), severity: "info", message: "fuzz target: its only check is that the code does not panic on generated input" }];

@@ -5,6 +5,7 @@ import type { CheckContext } from "./check";
 import { fileGuards, makesAccessDecision, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
+import { DRF, knownFrameworkBase } from "./framework-views";
 
 /** A view by its bases: the framework's view, viewset, handler, resource or endpoint classes. */
 const VIEW_BASE = /(View|ViewSet|APIView|Handler|Resource|Endpoint)$/;
@@ -55,10 +56,13 @@ const isView = (cls: SgNode) => basesOf(cls).some((b) => VIEW_BASE.test(b) || CH
  * Reported: a view class (by its bases) that changes state (a post/put/patch/delete handler, or a generic
  * create/update/destroy base) and carries no guard, in a module where a sibling view class carries one.
  * Not reported: a class opened on purpose (`permission_classes = [AllowAny]`), authentication's own entry
- * points (a class named for login, sign-up, tokens or webhooks), and a class that decides access in its own code.
+ * points (a class named for login, sign-up, tokens or webhooks), a class that decides access in its own code,
+ * and a class with a base that is not one of the frameworks' own (framework-views.ts): a project base or
+ * mixin defined elsewhere (`BaseObjectView`, `ObjectPermissionRequiredMixin`) may carry the check. A DRF
+ * view is kept only if no walked settings set `DEFAULT_PERMISSION_CLASSES` (deferred to the scan's end).
  */
 export function unguardedClassViewCheck(ctx: CheckContext): Hit[] {
-  const { node } = ctx;
+  const { node, file, defer } = ctx;
   const { names: [, verb = /(?!)/], isGuard } = fileGuards(ctx);
   const slot = (name: string) => isGuard(name) || verb.test(name);
   if (!isView(node) || carriesGuard(node, slot)) return [];
@@ -70,6 +74,11 @@ export function unguardedClassViewCheck(ctx: CheckContext): Hit[] {
   const sibling = module.findAll({ rule: { kind: "class_definition" } })
     .find((c) => c.id() !== node.id() && isView(c) && carriesGuard(c, slot));
   if (!sibling) return [];
+  const bases = basesOf(node);
+  if (!bases.every(knownFrameworkBase)) return [];
   const nameNode = (node.field("name" as never) as SgNode | null) ?? node;
-  return [{ region: regionOf(nameNode), message: `view ${name} changes state without the guard its sibling view ${(sibling.field("name" as never) as SgNode | null)?.text()} carries (line ${sibling.range().start.line + 1})` }];
+  const hit = { region: regionOf(nameNode), message: `view ${name} changes state without the guard its sibling view ${(sibling.field("name" as never) as SgNode | null)?.text()} carries (line ${sibling.range().start.line + 1})` };
+  if (!bases.some((b) => DRF.test(b))) return [hit];
+  defer({ candidate: { name, file: file.path, line: nameNode.range().start.line, referenceIgnores: [] }, hit, keep: "unless-drf-default-permission" });
+  return [];
 }

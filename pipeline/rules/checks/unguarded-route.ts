@@ -55,11 +55,15 @@ function definitionOf(root: SgNode, name: string): SgNode | null {
   return null;
 }
 
-/** Does the registration hand its handler through a guard: `guard(h)`, `r.With(guard)`, or a guard before the handler (`app.post(p, guard, h)`)? */
+/**
+ * Does the registration hand its handler through a guard: `guard(h)`, `r.With(guard)`, or a guard before the
+ * handler (`app.post(p, guard, h)`)? A call is judged by its callee, never by its arguments' text (a
+ * multi-line `auth({ type: .. })` once passed on its argument words while `auth()` failed).
+ */
 function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean {
   const calleeName = (n: SgNode) => ((n.field("function" as never) as SgNode | null)?.text() ?? "").replace(/^.*\./, "");
   if (/\(/.test(reg.receiver) && (reg.call.field("function" as never) as SgNode).findAll({ rule: { kind: "identifier" } }).some((i) => isGuard(i.text()))) return true;
-  return reg.handlers.some((h, i) => (h.kind() === "call_expression" && isGuard(calleeName(h))) || (i < reg.handlers.length - 1 && isGuard(h.text().replace(/^.*\./, ""))));
+  return reg.handlers.some((h, i) => (h.kind() === "call_expression" && isGuard(calleeName(h))) || (i < reg.handlers.length - 1 && h.kind() !== "call_expression" && isGuard(h.text().replace(/^.*\./, ""))));
 }
 
 /**
