@@ -17,3 +17,14 @@ export function pyOwner(fn: SgNode): SgNode | null {
 export function pyBases(cls: SgNode | null): string {
   return cls?.kind() === "class_definition" ? (cls.field("superclasses" as never) as SgNode | null)?.text() ?? "" : "";
 }
+
+/** The nearest ancestor of a node (its parent first) whose kind matches, or null: the function or class around it. */
+export function ancestor(node: SgNode, kinds: RegExp): SgNode | null {
+  for (let n = node.parent(); n; n = n.parent()) if (kinds.test(String(n.kind()))) return n;
+  return null;
+}
+
+/** A name as a literal piece of a RegExp, for finding it in source text. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -3,6 +3,7 @@
 // on every path, nothing is verified, whatever V is called. Judged by the body, not the name.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
+import { ancestor } from "../syntax";
 import { type Hit, regionOf } from "./hit";
 
 /** Wrappers around the verifier value, not its type. */
@@ -26,17 +27,15 @@ export function acceptsEverything(body: string): boolean {
   return /Verified::assertion\s*\(\s*\)/.test(code) && !/\bErr\s*\(|\?|\bif\b|\bmatch\b|\.verify_\w+\s*\(|\bverify_\w+\s*\(/.test(code.replace(/fn\s+verify_\w+/g, ""));
 }
 
-function enclosingFunction(node: SgNode): SgNode | null {
-  for (let n = node.parent(); n; n = n.parent()) if (n.kind() === "function_item" || n.kind() === "closure_expression") return n;
-  return null;
-}
+/** The Rust function or closure around a node: where the verifier is installed. */
+const RUST_FUNCTION = /^(function_item|closure_expression)$/;
 
 /** The node matched a verifier installation; report it when a same-file impl of that type accepts everything. */
 export function acceptingVerifierCheck({ node }: CheckContext): Hit[] {
   const fn = node.field("function" as never) as SgNode | null;
   const args = node.field("arguments" as never) as SgNode | null;
   if (!fn || !args) return [];
-  const types = verifierTypes(args.text().replace(/^\(|\)$/g, ""), enclosingFunction(node));
+  const types = verifierTypes(args.text().replace(/^\(|\)$/g, ""), ancestor(node, RUST_FUNCTION));
   if (!types.length) return [];
   const root = node.getRoot().root();
   for (const impl of root.findAll({ rule: { kind: "impl_item", has: { field: "trait", regex: "CertVerifier$" } } })) {

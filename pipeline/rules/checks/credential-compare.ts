@@ -3,17 +3,13 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
+import { ancestor, escapeRegExp } from "../syntax";
 import { isMiddlewareShaped } from "./guard-shape";
 import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
 import { routeRegistered } from "./route-mark";
 
 const FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|function_item|method_declaration|func_literal|closure_expression|function)$/;
-
-function enclosingFunction(node: SgNode): SgNode | null {
-  for (let n = node.parent(); n; n = n.parent()) if (FUNCTION_KINDS.test(String(n.kind()))) return n;
-  return null;
-}
 
 /** The named function a node sits in (an arrow bound to a name counts), for the auth-name test. */
 function enclosingNames(node: SgNode): string[] {
@@ -131,7 +127,7 @@ function origins(fn: SgNode | null, expr: string): string[] {
   const out: string[] = [];
   let cur = expr;
   for (let hop = 0; fn && hop < 3; hop++) {
-    const m = new RegExp(`(?<![\\w$.])${cur.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*(${RHS})`).exec(fn.text());
+    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(cur)}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*(${RHS})`).exec(fn.text());
     if (!m) break;
     cur = joinLines(m[1]!);
     out.push(cur);
@@ -235,7 +231,7 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   const ops = (call ?? operands(node)).map((o) => o.text().trim());
   if (ops.length !== 2) return [];
   if (ops.some(constantOrPredicate) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
-  const fn = enclosingFunction(node);
+  const fn = ancestor(node, FUNCTION_KINDS);
   if (recordFetchedBy(fn, ops)) return [];
   // An unkeyed digest is public whatever its name: compared with another digest it is an integrity check;
   // only a secret on the other side (a password hash, a token) makes it a credential compare.

@@ -1,5 +1,6 @@
 // swallowed-error for writes: the result of a write-like macro or call dropped, unless the sink cannot fail.
 import type { SgNode } from "@ast-grep/napi";
+import { ancestor } from "../syntax";
 import type { CheckContext } from "./check";
 import type { Hit } from "./hit";
 import { swallowedCheck } from "./swallowed";
@@ -107,19 +108,13 @@ export function echoesError(nodeText: string): boolean {
   return /[(,]\s*&?(err|error|err[A-Z_]\w*)\s*[,)]/.test(nodeText.replace(/^\s*(let\s+)?_\w*(\s*,\s*_)*\s*:?=\s*/, ""));
 }
 
-/** The innermost function around a node. */
-function nearestFunction(node: SgNode): SgNode | null {
-  for (let n = node.parent(); n; n = n.parent()) if (FUNCTION_KINDS.test(String(n.kind()))) return n;
-  return null;
-}
-
 /**
  * Go: the writer was made for writing by this very function (`os.Create`, `os.OpenFile` with a write
  * flag, any package's `NewWriter`), and the function answers no error. Whatever it wrote is only on disk
  * once Close succeeds, and nothing can tell its caller that it did not: the function has no channel left.
  */
 export function createdHereWithoutErrorResult(node: SgNode, sink: string | null): boolean {
-  const fn = nearestFunction(node);
+  const fn = ancestor(node, FUNCTION_KINDS);
   if (!fn || !sink || /\./.test(sink)) return false;
   // On a failure path (`if err != nil { f.Close(); return }`) the output is already lost and reported.
   let branch = node.parent();
@@ -140,7 +135,7 @@ export function createdHereWithoutErrorResult(node: SgNode, sink: string | null)
  * quiet: their data went out with each Write, the Close is the idiom's cleanup.
  */
 export function deferredTailLost(node: SgNode, sink: string | null): boolean {
-  const fn = nearestFunction(node);
+  const fn = ancestor(node, FUNCTION_KINDS);
   if (!fn || !sink || /\./.test(sink)) return false;
   const result = (fn.field("result" as never) as SgNode | null)?.text() ?? "";
   if (!/(^|[\s,(])error\)?$/.test(result)) return false;

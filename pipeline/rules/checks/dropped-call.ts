@@ -3,18 +3,14 @@
 // receiver's calls are checked for an error elsewhere in the file: the receiver is a fallible service, so
 // this answer is an error nobody reads.
 import type { SgNode } from "@ast-grep/napi";
+import { ancestor, escapeRegExp } from "../syntax";
 import type { CheckContext } from "./check";
 import type { Hit } from "./hit";
 import { echoesError } from "./discarded-write";
 import { swallowedCheck } from "./swallowed";
 
-/** The innermost Go function around a node (a closure sees its own parameters first). */
-function enclosingFunction(node: SgNode): SgNode | null {
-  for (let n = node.parent(); n; n = n.parent()) if (/^(function_declaration|method_declaration|func_literal)$/.test(String(n.kind()))) return n;
-  return null;
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Go function kinds: the innermost around a node is its function (a closure sees its own parameters first). */
+const GO_FUNCTION = /^(function_declaration|method_declaration|func_literal)$/;
 
 /**
  * `s.Temporal.CancelWorkflow(r.Context(), id)` as a statement, where the file also writes `if err :=
@@ -28,7 +24,7 @@ export function droppedCallCheck(ctx: CheckContext): Hit[] {
   const receiver = fn ? (fn.field("operand" as never) as SgNode | null)?.text() : undefined;
   const method = fn ? (fn.field("field" as never) as SgNode | null)?.text() : undefined;
   if (!receiver || !method) return [];
-  const rx = escape(receiver);
+  const rx = escapeRegExp(receiver);
   const text = ctx.file.content;
   // A package (`httpx.ErrorCtx(ctx, w, err)`) is no service: its functions answer different things.
   if (/^\w+$/.test(receiver) && new RegExp(`(^|\\s)(${rx}\\s+)?"([^"\\n]*/)?${rx}(/v\\d+)?"`, "m").test(text)) return [];
@@ -38,7 +34,7 @@ export function droppedCallCheck(ctx: CheckContext): Hit[] {
   // configuration of the receiver, not I/O whose answer could fail; work takes its arguments beside the context.
   const args = (call!.field("arguments" as never) as SgNode | null)?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
   if (args.length < 2) return [];
-  const fnNode = enclosingFunction(ctx.node);
+  const fnNode = ancestor(ctx.node, GO_FUNCTION);
   // A request handle named ctx (`ctx *gin.Context`, `c echo.Context`) is no cancellation context.
   const first = /^\(\s*([A-Za-z_]\w*)\s*[,)]/.exec((call!.field("arguments" as never) as SgNode | null)?.text() ?? "")?.[1];
   const params = (fnNode ? (fnNode.field("parameters" as never) as SgNode | null)?.text() : "") ?? "";

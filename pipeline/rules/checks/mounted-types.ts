@@ -2,6 +2,7 @@
 // resource classes (Falcon `add_route`). The tree is in one file, the types in others, the guard in a third:
 // the mount defers its destructive entries, and the scan's end compares them with their siblings' definitions.
 import type { SgNode } from "@ast-grep/napi";
+import { escapeRegExp } from "../syntax";
 import type { CheckContext } from "./check";
 import { failsOnCondition } from "./credential-check";
 import { makesAccessDecision, SUBJECT } from "./guard-shape";
@@ -9,8 +10,6 @@ import { type Hit, param, regionOf } from "./hit";
 import { TRANSPORT } from "./unguarded-class-view";
 import type { Candidate } from "./unreferenced";
 import { siblingExportGuarded } from "./unguarded-export";
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 interface Entry { type: string; what: string; at: SgNode }
 
@@ -62,9 +61,9 @@ function goTypeText(name: string, files: readonly { path: string; content: strin
   let body: string | null = null;
   let methods = "";
   for (const f of files) {
-    const s = new RegExp(`^type\\s+${escape(name)}\\s+struct\\s*\\{([\\s\\S]*?)^\\}`, "m").exec(f.content);
+    const s = new RegExp(`^type\\s+${escapeRegExp(name)}\\s+struct\\s*\\{([\\s\\S]*?)^\\}`, "m").exec(f.content);
     if (s) body = s[1]!;
-    for (const m of f.content.matchAll(new RegExp(`^func\\s*\\(\\s*\\w*\\s*\\*?${escape(name)}\\s*\\)[\\s\\S]*?^\\}`, "gm"))) methods += m[0];
+    for (const m of f.content.matchAll(new RegExp(`^func\\s*\\(\\s*\\w*\\s*\\*?${escapeRegExp(name)}\\s*\\)[\\s\\S]*?^\\}`, "gm"))) methods += m[0];
   }
   return { body, methods };
 }
@@ -83,7 +82,7 @@ function goGuarded(name: string, files: readonly { path: string; content: string
 /** A Python class carries a guard when a decorator on it applies one (`@falcon.before(require_admin)`) or a base names who is asking. */
 function pyGuarded(name: string, files: readonly { path: string; content: string }[], requirement: RegExp): boolean | null {
   for (const f of files) {
-    const m = new RegExp(`((?:^[ \\t]*@[^\\n]*\\n)*)^[ \\t]*class\\s+${escape(name)}\\b\\s*(\\([^)]*\\))?\\s*:`, "m").exec(f.content);
+    const m = new RegExp(`((?:^[ \\t]*@[^\\n]*\\n)*)^[ \\t]*class\\s+${escapeRegExp(name)}\\b\\s*(\\([^)]*\\))?\\s*:`, "m").exec(f.content);
     if (!m) continue;
     const applied = [...m[1]!.matchAll(/@([\w.]+)(?:\(\s*([\w.]+))?/g)].flatMap(([, d, a]) => [d!, a ?? ""]).map((n) => n.replace(/^.*\./, "")).filter(Boolean);
     return applied.some((n) => SUBJECT.test(n) || (requirement.test(n) && !TRANSPORT.test(n))) || SUBJECT.test((m[2] ?? "").replace(/\w*View\b/g, ""));

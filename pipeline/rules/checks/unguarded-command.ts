@@ -1,6 +1,7 @@
 // unwired-auth on a CLI: commands are routes too. A destructive subcommand registered bare in a command
 // chain whose sibling subcommands go through a guard middleware.
 import type { SgNode } from "@ast-grep/napi";
+import { ancestor } from "../syntax";
 import type { CheckContext } from "./check";
 import { fileGuards } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
@@ -66,12 +67,6 @@ export function unguardedCommandCheck(ctx: CheckContext): Hit[] {
   return [{ region: { start: regionOf(property).start, end: regionOf(node).end }, message: `command ${own.name} changes state but is registered without the guard middleware its sibling command goes through (line ${sibling.call.range().start.line + 1})` }];
 }
 
-/** The enclosing function definition of a node (Python). */
-function enclosingDef(node: SgNode): SgNode | null {
-  for (let n = node.parent(); n; n = n.parent()) if (n.kind() === "function_definition") return n;
-  return null;
-}
-
 /** The decorators of the file's function of that name (`@requires_operator def cmd_x(..)` -> `requires_operator`). */
 function decoratorsOf(root: SgNode, name: string): string[] | null {
   const def = root.find({ rule: { kind: "function_definition", has: { field: "name", regex: `^${name}$` } } } as never);
@@ -98,7 +93,7 @@ function subcommandOf(call: SgNode, scope: SgNode): { name: string; help: string
  */
 export function unguardedSubparserCheck(ctx: CheckContext): Hit[] {
   const { node, params } = ctx;
-  const scope = enclosingDef(node);
+  const scope = ancestor(node, /^function_definition$/);
   const own = scope ? subcommandOf(node, scope) : null;
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   if (!scope || !own || !destructive.test(`${own.name} ${own.help}`)) return [];

@@ -2,6 +2,7 @@
 // state is registered bare beside them.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
+import { calleeName } from "./bound-guard";
 import { fileGuards, guardMountedNowhere, makesAccessDecision, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 
@@ -61,7 +62,6 @@ function definitionOf(root: SgNode, name: string): SgNode | null {
  * multi-line `auth({ type: .. })` once passed on its argument words while `auth()` failed).
  */
 function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean {
-  const calleeName = (n: SgNode) => ((n.field("function" as never) as SgNode | null)?.text() ?? "").replace(/^.*\./, "");
   if (/\(/.test(reg.receiver) && (reg.call.field("function" as never) as SgNode).findAll({ rule: { kind: "identifier" } }).some((i) => isGuard(i.text()))) return true;
   return reg.handlers.some((h, i) => (h.kind() === "call_expression" && isGuard(calleeName(h))) || (i < reg.handlers.length - 1 && h.kind() !== "call_expression" && isGuard(h.text().replace(/^.*\./, ""))));
 }
