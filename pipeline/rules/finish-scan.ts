@@ -2,7 +2,8 @@
 // questions (unwired, passed as a value, base class extended) against every walked file, sort.
 import type { StaticFinding } from "../kb/schemas/static-finding";
 import { ownerExtended, passedAsValue } from "./checks/passed-as-value";
-import { unreferenced } from "./checks/unreferenced";
+import type { Deferred } from "./checks/check";
+import { type Candidate, unreferenced } from "./checks/unreferenced";
 import { mountedUnguarded } from "./checks/mounted-types";
 import { fieldsReadElsewhere } from "./checks/unread-fields";
 import { drfDefaultPermission } from "./checks/framework-views";
@@ -49,10 +50,18 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const unguardedMounts = mountedUnguarded(byKeep("if-siblings-guarded"), files);
   const drfDefault = byKeep("unless-drf-default-permission").length > 0 && drfDefaultPermission(files);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
+  // One answer per kind of deferred question (the Record makes a new kind without an answer a type error).
+  const answer: Record<Deferred["keep"], (c: Candidate) => boolean> = {
+    "if-unreferenced": (c) => unwired.has(c),
+    "if-referenced": (c) => !unreached.has(c),
+    "if-field-unread": (c) => !fieldRead.has(c),
+    "unless-passed-as-value": (c) => !passed.has(c),
+    "unless-owner-extended": (c) => !extended.has(c),
+    "if-siblings-guarded": (c) => unguardedMounts.has(c),
+    "unless-drf-default-permission": () => !drfDefault,
+  };
   for (const p of deferred) {
-    const keep = p.d.keep === "unless-drf-default-permission" ? !drfDefault : p.d.keep === "if-siblings-guarded" ? unguardedMounts.has(p.d.candidate) : p.d.keep === "if-referenced" ? !unreached.has(p.d.candidate) : p.d.keep === "if-field-unread" ? !fieldRead.has(p.d.candidate) : p.d.keep === "if-unreferenced" ? unwired.has(p.d.candidate)
-      : p.d.keep === "unless-owner-extended" ? !extended.has(p.d.candidate) : !passed.has(p.d.candidate);
-    if (keep) add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), p.d.hit, p.place));
+    if (answer[p.d.keep](p.d.candidate)) add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), p.d.hit, p.place));
   }
   for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
   return out;
