@@ -47,7 +47,8 @@ const MODELS: Record<GrammarLanguage, Model> = {
     delegate: /\b(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(/,
     helperAsserts: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns)\b|\.assert_\w+\s*\(|\braise\s+AssertionError\b/,
     // ... and decoders by any name (`decode_token(...)`, `jwt.decode(...)`, `deserialize_frame(...)`): they raise on bad input.
-    throwing: /\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*)|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*)\s*\(/,
+    // ... and Django's model validation anywhere in the test (`vdc.full_clean()`: it raises ValidationError).
+    throwing: /\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*|full_clean|clean_fields|validate_unique|validate_constraints)|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*)\s*\(/,
   },
   go: {
     runtime: /\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
@@ -152,6 +153,9 @@ const COMPILE_ONLY = /compile[\s-]*(only|time)\s+(test|check)|(should|must|only\
 
 const DECLARED_SMOKE = /(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|overflow|throw|raise|error|fail|blow\s*up|explode)|\bwithout\s+(crash|panic|throw|rais|error|fail|exception)\w*|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
 
+/** A comment saying the call below raises on failure (`# Raises TypeError if the filter violates a constraint`): its throw is the check. */
+const DECLARES_THROW = /(#|\/\/)\s*(it\s+|this\s+)?(raises?|throws?|panics?)\s+(an?\s+)?(\w*(Error|Exception)\s+)?(if|when|on)\s/i;
+
 const FUNCTION_KINDS: Record<GrammarLanguage, string[]> = {
   typescript: ["function_declaration", "method_definition", "variable_declarator", "generator_function_declaration"],
   python: ["function_definition"],
@@ -235,10 +239,13 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     const acting = code.replace(GO_FIXTURE, "").replace(GO_FIXTURE_ARG, "fixture");
     if (goDelegates(acting, helpers(), defined(), handles) || callsAny(acting, helpers())) return "helper";
   } else if (m.delegate.test(lang === "typescript" ? withoutLocalHandles(code) : code) || callsAny(code, helpers())) return "helper";
-  if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(raw) || DECLARED_SMOKE.test(above)) return "declared-smoke";
+  // The whole test, not only its body: tree-sitter-python starts a block at its first statement, so a
+  // comment opening the body (`# Should not raise ...`) belongs to the function, not the block.
+  if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(test.node.text()) || DECLARED_SMOKE.test(above)) return "declared-smoke";
   // A Go fuzz target asserts by not panicking on what the fuzzer generates: a smoke test by construction.
   if (goFuzzTarget(code, handles)) return "fuzz-target";
   if (lang === "python" && !PRINTS.python.test(code) && pyEndsValidating(test.body)) return "throw-based";
+  if (DECLARES_THROW.test(test.node.text()) && !PRINTS[lang].test(code)) return "throw-based";
   // A throw-based check whose result is printed was looked at by eye: nothing checks it.
   if (m.throwing.test(code) && !PRINTS[lang].test(code)) return "throw-based";
   return null;

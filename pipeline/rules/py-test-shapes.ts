@@ -1,5 +1,5 @@
 // Python test shapes that assert without an assert statement, or that are no test at all: a test ending in
-// a validation call that raises on failure (Django's `full_clean()`/`clean()`), and an inherited test
+// a validation call that raises on failure (Django's `full_clean()`/`clean()`) or in a construction it drops, and an inherited test
 // switched off by an override whose whole body is `return` or `pass`.
 import type { SgNode } from "@ast-grep/napi";
 
@@ -34,6 +34,18 @@ function docstringOf(body: SgNode): string {
 const receiverOf = (text: string) => /^([\w.]+)\.\w+\s*\(/.exec(text)?.[1] ?? null;
 
 /**
+ * A statement that builds an instance of a class (`CreateUser(email=..)`, `models.Repo(session)`) and drops
+ * it: the value is never looked at, so the only thing the call can check is that construction does not raise
+ * (a pydantic model or a validating constructor). By PEP 8 a CapWords callee is a class.
+ */
+function discardsConstruction(stmt: SgNode): boolean {
+  const call = stmt.child(0);
+  if (call?.kind() !== "call") return false;
+  const callee = (call.field("function" as never) as SgNode | null)?.text() ?? "";
+  return /^([a-z_]\w*\.)*_?[A-Z][a-z0-9]+[A-Za-z0-9]*$/.test(callee);
+}
+
+/**
  * Does the test end by validating: its last act a validation call (`site.clean()`, `Site(..).full_clean()`),
  * or saving what it just validated (`vdc.full_clean(); vdc.save()`, a form after `form.is_valid()`), or a
  * save its docstring claims is allowed ("Check that a 0RU device can be mounted")?
@@ -43,6 +55,7 @@ export function pyEndsValidating(body: SgNode): boolean {
   if (!last || last.kind() !== "expression_statement") return false;
   const text = last.text().trim();
   if (VALIDATES.test(text)) return true;
+  if (discardsConstruction(last)) return true;
   const saves = /\.save\s*\([^;]*\)$/s.test(text);
   // "Check that a 0RU device can be mounted ...": the docstring claims a save is allowed, the save is the check.
   if (saves && CLAIMS_ALLOWED.test(docstringOf(body))) return true;

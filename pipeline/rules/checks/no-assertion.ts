@@ -18,6 +18,6 @@ export function noAssertionCheck({ node, file, rule }: CheckContext): Hit[] {
   const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions());
   if (kind === null) return [{ region: regionOf(test.node) }];
   if (kind === "fuzz-target") return [{ region: regionOf(test.node), severity: "info", message: "fuzz target: its only check is that the code does not panic on generated input" }];
-  if (kind === "throw-based") return [{ region: regionOf(test.node), severity: "info", message: "smoke test: its only check is that a parse/validate/render call does not throw" }];
+  if (kind === "throw-based") return [{ region: regionOf(test.node), severity: "info", message: "smoke test: its only check is that a parse, validate, render or constructor call does not throw" }];
   return [];
 }
