@@ -60,6 +60,9 @@ export function renderPanel(repos: RepoTally[], labels: Map<string, PanelLabel[]
   out.push(`| **total** | ${repos.reduce((a, r) => a + r.files, 0)} | ${COLUMNS.map((c) => (total[c] / 1000).toFixed(1)).join(" / ")} | ${COLUMNS.map((c) => cell(count(all, c), total[c])).join(" | ")} |`);
   const notes = all.filter((f) => f.severity === "info");
   out.push(`| of which info-level notes | | | ${COLUMNS.map((c) => cell(count(notes, c), total[c])).join(" | ")} |`);
+  // `scrum eval` does not score info notes (a note is not a defect claim); the claims alone, the same way.
+  const claims = all.filter((f) => f.severity !== "info");
+  out.push(`| defect claims (warning and above) | | | ${COLUMNS.map((c) => cell(count(claims, c), total[c])).join(" | ")} |`);
   const classes = [...new Set(all.map((f) => f.class))].sort();
   out.push("", "By class, all repositories (per 1,000 lines of that place)", "", "| class | shipped | test | other |", "|---|---|---|---|");
   for (const k of classes) {
@@ -78,7 +81,9 @@ export function renderPanel(repos: RepoTally[], labels: Map<string, PanelLabel[]
     for (const l of list) {
       const f = current.get(key(repo, l));
       if (!f) { gone++; if (l.label === "not-defensible") goneNot++; continue; }
-      for (const k of [`${f.class}\0${f.place}`, `all\0${f.place}`]) {
+      const keys = [`${f.class}\0${f.place}`, `all\0${f.place}`];
+      if (f.severity !== "info") keys.push(`claims\0${f.place}`);
+      for (const k of keys) {
         const row = rows.get(k) ?? { n: 0, ok: 0 };
         row.n++;
         if (l.label === "defensible") row.ok++;
@@ -88,9 +93,9 @@ export function renderPanel(repos: RepoTally[], labels: Map<string, PanelLabel[]
   }
   if (labels.size) {
     out.push("", "Labelled sample: defensible / labelled (precision) among current findings", "", "| class | shipped | test | other |", "|---|---|---|---|");
-    for (const k of [...classes, "all"]) {
+    for (const k of [...classes, "all", "claims"]) {
       const cells = COLUMNS.map((c) => { const r = rows.get(`${k}\0${c}`); return r ? `${r.ok}/${r.n} (${((100 * r.ok) / r.n).toFixed(0)}%)` : "-"; });
-      out.push(`| ${k === "all" ? "**all**" : k} | ${cells.join(" | ")} |`);
+      out.push(`| ${k === "all" ? "**all**" : k === "claims" ? "**defect claims** (info notes left out)" : k} | ${cells.join(" | ")} |`);
     }
     out.push("", `labels whose finding is no longer reported: ${gone} (${goneNot} of them labelled not-defensible)`);
   }

@@ -32,6 +32,7 @@ describe("renderPanel", () => {
   const labels = new Map<string, PanelLabel[]>([["demo", [
     { file: "src/a.ts", line: 3, rule_id: "ts-empty-catch", class: "swallowed-error", label: "defensible", reason: "write error lost" },
     { file: "src/gone.ts", line: 1, rule_id: "ts-empty-catch", class: "swallowed-error", label: "not-defensible", reason: "probe" },
+    { file: "test/a.test.ts", line: 9, rule_id: "ts-assertion-free-test", class: "assertion-free-test", label: "not-defensible", reason: "parse is the check" },
   ]]]);
 
   test("findings per 1,000 lines by place, info notes, and label precision with gone labels counted", () => {
@@ -40,5 +41,12 @@ describe("renderPanel", () => {
     expect(out).toContain("| of which info-level notes | | | 0 (0.00) | 1 (1.00) | 0 (0.00) |");
     expect(out).toContain("| swallowed-error | 1/1 (100%) | - | - |");
     expect(out).toContain("labels whose finding is no longer reported: 1 (1 of them labelled not-defensible)");
+  });
+
+  test("defect claims leave info notes out, in the rates and in the labelled precision", () => {
+    const out = renderPanel([repo], labels);
+    expect(out).toContain("| defect claims (warning and above) | | | 1 (0.50) | 0 (0.00) | 0 (0.00) |");
+    expect(out).toContain("| **all** | 1/1 (100%) | 0/1 (0%) | - |");
+    expect(out).toContain("| **defect claims** (info notes left out) | 1/1 (100%) | - | - |");
   });
 });

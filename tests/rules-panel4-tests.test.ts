@@ -99,3 +99,20 @@ describe("a comment saying the call raises on failure makes its throw the check"
     expect(verdict("tests/test_codecs.py", printed)).toEqual(["warning@1"]);
   });
 });
+
+describe("a Rust test declared as not underflowing", () => {
+  test("the comment above says what not failing means: not reported; a plain comment: reported", () => {
+    const rs = (comment: string) => lines(
+      "#[cfg(test)]",
+      "mod tests {",
+      `    // ${comment}`,
+      "    #[test]",
+      "    fn cursor_at_top() {",
+      "        let mut c = Cursor::new(0);",
+      "        c.up(1);",
+      "    }",
+      "}");
+    expect(verdict("src/cursor.rs", rs("with no rows, moving up doesn't underflow"))).toEqual([]);
+    expect(verdict("src/cursor.rs", rs("with no rows, move up"))).toEqual(["warning@5"]);
+  });
+});

@@ -151,7 +151,7 @@ function goDelegates(code: string, asserting: Set<string>, defined: Set<string>,
 /** "compile-only test", "should compile": the compiler is the assertion (any language). */
 const COMPILE_ONLY = /compile[\s-]*(only|time)\s+(test|check)|(should|must|only\s+needs\s+to)\s+compile\b|type[\s-]*check(s|ed)?\s+only/i;
 
-const DECLARED_SMOKE = /(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|overflow|throw|raise|error|fail|blow\s*up|explode)|\bwithout\s+(crash|panic|throw|rais|error|fail|exception)\w*|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
+const DECLARED_SMOKE = /(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|(over|under)flow|throw|raise|error|fail|blow\s*up|explode)|\bwithout\s+(crash|panic|throw|rais|error|fail|exception)\w*|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
 
 /** A comment saying the call below raises on failure (`# Raises TypeError if the filter violates a constraint`): its throw is the check. */
 const DECLARES_THROW = /(#|\/\/)\s*(it\s+|this\s+)?(raises?|throws?|panics?)\s+(an?\s+)?(\w*(Error|Exception)\s+)?(if|when|on)\s/i;
