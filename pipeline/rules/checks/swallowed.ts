@@ -6,6 +6,7 @@ import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { insideDrop } from "./inside-drop";
 import { removes, removesExisting, removesHanded } from "./removes-existing";
+import { releasesOnly } from "./teardown";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
 
@@ -219,6 +220,9 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded) || afterReported(guarded)) return [];
+  // Release and teardown (a temp path removed, a socket shut down, a unit task joined, a flush into memory):
+  // nothing relied on is lost. Each shape names its call, so a write, commit or stored delete never passes.
+  if (releasesOnly(guarded, node, rule.language, file.content)) return [];
   // `durable: true`: a handler naming one exception class counts only around a durable write.
   if (params["durable"] === true && !durableWrite(guarded.text())) return [];
   const persists = persistsOrAudits(guarded.text());
