@@ -168,3 +168,55 @@ describe("TypeScript and Python: cleanup of the function's own temporary resourc
     expect(swallowed("pkg/build.py", code)).toEqual(["swallowed-error@pkg/build.py:10"]);
   });
 });
+
+describe("removing a stale path right before creating it anew, and joins read through fields and closures", () => {
+  test("a removal whose path the next, checked statement creates is not reported; one followed by other work is", () => {
+    const code = lines(
+      "pub fn fresh_spool(spool: &Path) -> io::Result<()> {",
+      "    let _ = std::fs::remove_dir_all(spool);",
+      "    std::fs::create_dir_all(spool)",
+      "}",
+      "pub fn listen(at: &Path) -> io::Result<UnixListener> {",
+      "    let _ = std::fs::remove_file(at);",
+      "    let l = UnixListener::bind(at)?;",
+      "    Ok(l)",
+      "}",
+      "pub fn reset(at: &Path, log: &Path) {",
+      "    let _ = std::fs::remove_file(at);",
+      "    std::fs::create_dir_all(log).ok();",
+      "}");
+    expect(swallowed("src/spool.rs", code)).toEqual(["swallowed-error@src/spool.rs:11", "swallowed-error@src/spool.rs:12"]);
+  });
+  test("a struct field typed JoinHandle<()> taken and joined, a spawn_blocking of a unit closure awaited are not reported", () => {
+    const code = lines(
+      "struct Pump { reader: Option<std::thread::JoinHandle<()>>, loader: Option<std::thread::JoinHandle<io::Result<u64>>> }",
+      "impl Pump {",
+      "    fn finish(&mut self) {",
+      "        if let Some(r) = self.reader.take() { let _ = r.join(); }",
+      "        if let Some(l) = self.loader.take() { let _ = l.join(); }",
+      "    }",
+      "    async fn settle(&mut self, h: std::thread::JoinHandle<()>) {",
+      "        let _ = tokio::task::spawn_blocking(move || { let _ = h.join(); }).await;",
+      "    }",
+      "}");
+    expect(swallowed("src/pump.rs", code)).toEqual(["swallowed-error@src/pump.rs:5"]);
+  });
+  test("a url setter on a closure's own `mut` binding is not reported", () => {
+    const code = lines("fn mask(dsn: &str) -> String { Url::parse(dsn).map(|mut u| { let _ = u.set_password(None); u.to_string() }).unwrap_or_default() }");
+    expect(swallowed("src/mask.rs", code)).toEqual([]);
+  });
+  test("Go: http.Flusher's Flush() calling the writer's own error-answering flush is not reported; other methods are", () => {
+    const code = lines(
+      "package mw",
+      "func (cw *countingWriter) Flush() {",
+      "\t_ = cw.FlushError()",
+      "}",
+      "func (cw *countingWriter) Finish() {",
+      "\t_ = cw.FlushError()",
+      "}",
+      "func (cw *countingWriter) Flush() {",
+      "\t_ = cw.store.Persist()",
+      "}");
+    expect(swallowed("mw/writer.go", code)).toEqual(["swallowed-error@mw/writer.go:6", "swallowed-error@mw/writer.go:9"]);
+  });
+});

@@ -12,16 +12,32 @@ export function outermostFunction(node: SgNode): SgNode | null {
   return found;
 }
 
-/** Every text that gives `id` a value in `scope`: initialisers, assignments, `Some(..)`/`if let Some(id) = x` unwraps. */
-function madeBy(id: string, scope: string): string[] {
+/** The value text from `from` to the end of its statement: a `;` (or, in Go, a line end) outside brackets. */
+function statementFrom(text: string, from: number, rust: boolean): string {
+  let depth = 0;
+  for (let i = from; i < text.length && i < from + 2000; i++) {
+    const c = text[i]!;
+    if (c === "(" || c === "{" || c === "[") depth++;
+    else if (c === ")" || c === "}" || c === "]") { if (--depth < 0) return text.slice(from, i); }
+    else if (depth === 0 && (c === ";" || (!rust && c === "\n"))) return text.slice(from, i);
+  }
+  return text.slice(from, from + 2000);
+}
+
+/**
+ * Every text that gives `id` a value in `scope`: initialisers, assignments (Go's multiple ones too),
+ * `Some(id) = ..` unwraps, typed declarations. A value runs to the end of its statement, brackets
+ * balanced, so a builder chain or a spawned closure is read whole.
+ */
+function madeBy(id: string, scope: string, rust = false): string[] {
   const rx = escapeRegExp(id);
   const out: string[] = [];
-  const assign = new RegExp(`(?<![\\w.])${rx}\\s*(?::\\s*[^=;\\n]+?)?(?<![=!<>])(?::=|=)(?!=)\\s*([^;\\n]+)`, "g");
-  for (const m of scope.matchAll(assign)) out.push(m[1]!);
+  const assign = new RegExp(`(?<![\\w.])(?:Some\\(\\s*${rx}\\s*\\)|${rx})[ \\t]*(?::[ \\t]*[^=;\\n]+?)?(?<![=!<>])(?::=|=)(?!=)\\s*`, "g");
+  for (const m of scope.matchAll(assign)) out.push(statementFrom(scope, m.index! + m[0].length, rust));
   // Go's multiple assignment: `dir, err := os.MkdirTemp("", "x")`.
   for (const m of scope.matchAll(new RegExp(`(?<![\\w.])${rx}\\s*,[^=\\n]*:?=\\s*([^\\n]+)`, "g"))) out.push(m[1]!);
   // Typed declarations without a value (`transport: JoinHandle<()>`, `var srv *http.Server`).
-  const typed = new RegExp(`(?<![\\w.])${rx}\\s*:?\\s+([*&\\w.:<>()\\[\\]]+)`, "g");
+  const typed = new RegExp(`(?<![\\w.])${rx}[ \\t]*:?[ \\t]+([*&\\w.:<>()\\[\\]]+)`, "g");
   for (const m of scope.matchAll(typed)) out.push(m[1]!);
   return out;
 }
@@ -52,16 +68,36 @@ const REMOVE = /(?:^|[\s.:(])(remove_file|remove_dir_all|remove_dir|Remove|Remov
 function unitTask(made: string, fileText: string): boolean {
   if (/JoinHandle<\(\)>/.test(made)) return true;
   if (!/\bspawn(_blocking)?\b/.test(made)) return false;
-  if (/\|\|\s*\{[\s\S]*;\s*\}\s*\)/.test(made) || /\|\|\s*\{\s*\}/.test(made)) return true;
+  // The closure or async block ends in a statement (`|| { ..; }`, `async move { ..; }`) or is empty.
+  if (/(\|\||\basync(\s+move)?)\s*\{([\s\S]*;)?\s*\}\s*\)\s*(\?|\.expect\([^)]*\)|\.unwrap\(\)|\.await)?\s*$/.test(made.trim())) return true;
   // `spawn(move || worker_loop(a, b))`: the file's own `fn worker_loop(..) {` answers nothing.
   const callee = /\|\|\s*([\w:]+)\s*\(/.exec(made)?.[1]?.replace(/^.*::/, "");
   return !!callee && new RegExp(`\\bfn\\s+${escapeRegExp(callee)}\\s*(<[^>]*>)?\\s*\\([^)]*\\)\\s*\\{`).test(fileText);
 }
 
-function rustRelease(call: string, scope: string, fileText: string): boolean {
-  if (/\.await$/.test(call) && !/^(tokio::)?(time::)?timeout\(|\bspawn(_blocking)?\(/.test(call)) return false;
+/** Calls that make something at a path: a failed removal before them shows itself there. */
+const CREATES = /(?:^|[\s.:(])(create|create_dir|create_dir_all|create_new|bind|Mkdir|MkdirAll|Listen|Create)\s*\(/;
+
+/**
+ * Removing a stale path right before making it anew: the next statement creates at the same path and
+ * checks that (`?`, `.expect(..)`, the function's tail value, Go's `err` assignment), so a removal that
+ * failed surfaces there as the creation's error.
+ */
+function recreatedNext(guarded: SgNode, path: string): boolean {
+  let next = guarded.next();
+  while (next && /comment/.test(String(next.kind()))) next = next.next();
+  const id = /([A-Za-z_]\w*)\s*\)?\s*$/.exec(path.replace(/\.(as_path|as_ref|to_path_buf)\(\)$/, ""))?.[1];
+  if (!next || !id) return false;
+  const text = next.text().trim();
+  const uses = new RegExp(`\\(\\s*[^;]*(?<![\\w.])&?${escapeRegExp(id)}\\b`).test(text);
+  const checked = /\?\s*;?$|\.(expect|unwrap)\(|^\w[\w\s,]*:?=/.test(text) || !/;$/.test(text) && next.parent()?.kind() === "block";
+  return CREATES.test(text) && uses && checked;
+}
+
+function rustRelease(call: string, scope: string, fileText: string, guarded: SgNode): boolean {
+  if (/\.await$/.test(call) && !/^(tokio::)?(time::)?timeout\(|\bspawn(_blocking)?\(|^\w+\.await$/.test(call)) return false;
   const path = firstArg(call, /(?:^|::)(?:remove_file|remove_dir_all|remove_dir)/);
-  if (path !== null) return tempPath(path, scope);
+  if (path !== null) return tempPath(path, scope) || recreatedNext(guarded, path);
   // std::net / tokio sockets: shutting a stream down, socket options.
   if (/\.shutdown\(\s*(std::net::)?Shutdown::\w+\s*\)$/.test(call)) return true;
   if (/\.set_(read_timeout|write_timeout|nonblocking|nodelay|ttl|linger)\(/.test(call)) return true;
@@ -71,18 +107,21 @@ function rustRelease(call: string, scope: string, fileText: string): boolean {
   const recv = /^([\w]+)\.(\w+)\(/.exec(call);
   if (recv) {
     const [, name, method] = recv;
-    const made = [...madeBy(name!, scope), ...madeBy(name!, fileText)].join(" ");
+    const direct = [...madeBy(name!, scope, true), ...madeBy(name!, fileText, true)];
+    // `let h = self.worker.take()`: the struct field's declared type says what the handle is.
+    const fields = direct.flatMap((m) => [...m.matchAll(/\bself\.(\w+)/g)].flatMap((f) => madeBy(f[1]!, fileText, true)));
+    const made = [...direct, ...fields].join(" ");
     // OnceCell/OnceLock::set answers Err(value) when already set: an in-memory first-writer-wins.
     if (method === "set" && /\b(OnceCell|OnceLock)(<|::new)/.test(made)) return true;
     // url::Url setters answer Result<(), ()> on a value being built in memory.
-    if (/^set_(scheme|host|ip_host|port|username|password)$/.test(method!) && new RegExp(`\\blet\\s+mut\\s+${name}\\b`).test(scope)) return true;
+    if (/^set_(scheme|host|ip_host|port|username|password)$/.test(method!) && new RegExp(`(\\blet|[|(,])\\s*mut\\s+${name}\\b`).test(scope)) return true;
     if (method === "join" && /^\w+\.join\(\)$/.test(call)) return unitTask(made, fileText);
     if (/^(kill|start_kill|wait)$/.test(method!)) return /\.spawn(_command)?\(/.test(made);
   }
   // Awaiting a spawned unit task, directly or under a timeout: the only error is that it panicked or ran late.
   const awaited = /^(?:(?:tokio::)?(?:time::)?timeout\([^,]+,\s*(\w+)\s*\)|(\w+))\.await$/.exec(call);
   const handle = awaited?.[1] ?? awaited?.[2];
-  if (handle) return unitTask([...madeBy(handle, scope)].join(" "), fileText);
+  if (handle) return unitTask(madeBy(handle, scope, true).join(" "), fileText);
   return /^(tokio::)?(task::)?spawn(_blocking)?\(/.test(call) && unitTask(call, fileText);
 }
 
@@ -94,9 +133,9 @@ function inMemory(name: string, scope: string, depth = 0): boolean {
   return depth < 3 && !!inner && inMemory(inner, scope, depth + 1);
 }
 
-function goRelease(call: string, scope: string): boolean {
+function goRelease(call: string, scope: string, guarded: SgNode): boolean {
   const path = firstArg(call, /^os\.(?:Remove|RemoveAll)/);
-  if (path !== null) return tempPath(path, scope);
+  if (path !== null) return tempPath(path, scope) || recreatedNext(guarded, path);
   const recv = /^([\w.]+?)\.(\w+)\(/.exec(call);
   if (!recv) return false;
   const [, name, method] = recv;
@@ -109,6 +148,19 @@ function goRelease(call: string, scope: string): boolean {
   if (!/\bexec\.Command(Context)?\(/.test(madeBy(cmd, scope).join(" "))) return false;
   if (/\.Process$/.test(name!) && /^(Kill|Signal|Release)$/.test(method!)) return true;
   return method === "Wait" && new RegExp(`${escapeRegExp(cmd)}\\.Process\\.(Kill|Signal)\\(`).test(scope);
+}
+
+/**
+ * Go: `func (w *T) Flush() { _ = w.FlushError() }`, the http.Flusher contract (`Flush()`, no error result)
+ * kept by a writer whose own flush answers one: the signature has nowhere to send it, as Rust's Drop.
+ */
+function flusherFlush(node: SgNode, stmt: string): boolean {
+  let fn: SgNode | null = node.parent();
+  while (fn && !/^(method_declaration|function_declaration|func_literal)$/.test(String(fn.kind()))) fn = fn.parent();
+  if (fn?.kind() !== "method_declaration" || (fn.field("name" as never) as SgNode | null)?.text() !== "Flush") return false;
+  if ((fn.field("parameters" as never) as SgNode | null)?.text().replace(/\s/g, "") !== "()" || fn.field("result" as never)) return false;
+  const recv = /^\(\s*(\w+)\s/.exec((fn.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1];
+  return !!recv && new RegExp(`^_\\s*=\\s*${escapeRegExp(recv)}(\\.\\w+)*\\.Flush\\w*\\(\\)$`).test(stmt.trim());
 }
 
 /** TypeScript/Python: one statement of a guarded block that only releases (a temp removal, an argument-free release of a local). */
@@ -133,9 +185,10 @@ export function releasesOnly(guarded: SgNode, node: SgNode, lang: string, fileTe
   const scope = outermostFunction(node)?.text() ?? fileText;
   if (lang === "rust") {
     const call = guarded.text().trim().replace(/^let\s+_\s*=\s*/, "").replace(/;$/, "").replace(/\.ok\(\)$/, "").trim();
-    return rustRelease(call, scope, fileText);
+    return rustRelease(call, scope, fileText, guarded);
   }
-  if (lang === "go") return goRelease(guarded.text().trim().replace(/^(defer\s+|_(\s*,\s*_)*\s*=\s*)/, ""), scope);
+  if (lang === "go" && flusherFlush(node, guarded.text())) return true;
+  if (lang === "go") return goRelease(guarded.text().trim().replace(/^(defer\s+|_(\s*,\s*_)*\s*=\s*)/, ""), scope, guarded);
   const inFinally = /finally/.test(String(guarded.parent()?.kind())) || /finally/.test(String(guarded.parent()?.parent()?.kind()));
   const stmts = /block/.test(String(guarded.kind()))
     ? guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).map((c) => c.text())
