@@ -1,7 +1,7 @@
 // swallowed-error, release and teardown: a dropped error on an operation whose failure loses nothing the
 // program later relies on, judged by what the standard library's call does and how its value was made.
 import type { SgNode } from "@ast-grep/napi";
-import { escapeRegExp } from "../syntax";
+import { ancestor, escapeRegExp } from "../syntax";
 
 const FUNCTION_KINDS = /^(function_item|function_declaration|method_declaration|func_literal|closure_expression|function_definition|method_definition|arrow_function|function_expression)$/;
 
@@ -155,8 +155,7 @@ function goRelease(call: string, scope: string, guarded: SgNode): boolean {
  * kept by a writer whose own flush answers one: the signature has nowhere to send it, as Rust's Drop.
  */
 function flusherFlush(node: SgNode, stmt: string): boolean {
-  let fn: SgNode | null = node.parent();
-  while (fn && !/^(method_declaration|function_declaration|func_literal)$/.test(String(fn.kind()))) fn = fn.parent();
+  const fn = ancestor(node, /^(method_declaration|function_declaration|func_literal)$/);
   if (fn?.kind() !== "method_declaration" || (fn.field("name" as never) as SgNode | null)?.text() !== "Flush") return false;
   if ((fn.field("parameters" as never) as SgNode | null)?.text().replace(/\s/g, "") !== "()" || fn.field("result" as never)) return false;
   const recv = /^\(\s*(\w+)\s/.exec((fn.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1];
