@@ -220,3 +220,41 @@ describe("removing a stale path right before creating it anew, and joins read th
     expect(swallowed("mw/writer.go", code)).toEqual(["swallowed-error@mw/writer.go:6", "swallowed-error@mw/writer.go:9"]);
   });
 });
+
+describe("a probe whose assignment sits under an if", () => {
+  test("Python: a guarded conversion with the value as its fallback is not reported; a guarded save is", () => {
+    const code = lines(
+      "def as_utc(value):",
+      "    try:",
+      "        if value is not None:",
+      "            value = value.astimezone(timezone.utc)",
+      "    except Exception:",
+      "        pass",
+      "    return value",
+      "def keep(value, store):",
+      "    try:",
+      "        if value is not None:",
+      "            store.save(value)",
+      "    except Exception:",
+      "        pass");
+    expect(swallowed("pkg/conv.py", code)).toEqual(["swallowed-error@pkg/conv.py:12"]);
+  });
+  test("TypeScript: the same probe under an if is not reported; one that parses input is", () => {
+    const code = lines(
+      "export function zone(d: Date | null) {",
+      "  let tz = \"UTC\";",
+      "  try {",
+      "    if (d) { tz = Intl.DateTimeFormat().resolvedOptions().timeZone; }",
+      "  } catch {}",
+      "  return tz;",
+      "}",
+      "export function cfg(raw: string | null) {",
+      "  let c = {};",
+      "  try {",
+      "    if (raw) { c = JSON.parse(raw); }",
+      "  } catch {}",
+      "  return c;",
+      "}");
+    expect(swallowed("src/zone.ts", code)).toEqual(["swallowed-error@src/zone.ts:12"]);
+  });
+});

@@ -184,6 +184,21 @@ function retriesForever(guarded: SgNode, lang: GrammarLanguage): boolean {
 }
 
 /**
+ * A statement that only computes a value: a return, a declaration, an assignment, or an `if` guarding
+ * only such statements (`if value is not None: value = value.replace(tzinfo=utc)`).
+ */
+function computesOnly(st: SgNode): boolean {
+  const k = String(st.kind());
+  if (k === "return_statement" || k === "lexical_declaration" || k === "variable_declaration") return true;
+  if (k === "if_statement" && !st.field("alternative" as never)) {
+    const body = (st.field("consequence" as never) as SgNode | null);
+    const inner = body ? (/block/.test(String(body.kind())) ? body.namedChildren() : [body]).filter((c) => !/comment/.test(String(c.kind()))) : [];
+    return inner.length > 0 && inner.every(computesOnly);
+  }
+  return k === "expression_statement" && /^(assignment|assignment_expression|augmented_assignment)$/.test(String(st.child(0)?.kind()));
+}
+
+/**
  * A probe: the try block only computes a value it assigns or returns (`AsyncLocalStorage = probe()`,
  * `return performance.now()`, `tz = Intl.DateTimeFormat()...`), reading no input and persisting
  * nothing; the code after the catch is the fallback. Feature detection, not a swallowed failure. A try
@@ -196,11 +211,7 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
   if (!/block/.test(String(guarded.kind()))) return false;
   const stmts = guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
   if (!stmts.length) return false;
-  const valueOnly = stmts.every((st) => {
-    const k = String(st.kind());
-    if (k === "return_statement" || k === "lexical_declaration" || k === "variable_declaration") return true;
-    return k === "expression_statement" && /^(assignment|assignment_expression|augmented_assignment)$/.test(String(st.child(0)?.kind()));
-  });
+  const valueOnly = stmts.every(computesOnly);
   const text = guarded.text();
   return valueOnly && !READS_INPUT.test(text) && !persistsOrAudits(text) && !removes(text);
 }
