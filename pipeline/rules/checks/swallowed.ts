@@ -231,9 +231,6 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded) || afterReported(guarded)) return [];
-  // Release and teardown (a temp path removed, a socket shut down, a unit task joined, a flush into memory):
-  // nothing relied on is lost. Each shape names its call, so a write, commit or stored delete never passes.
-  if (releasesOnly(guarded, node, rule.language, file.content)) return [];
   // `durable: true`: a handler naming one exception class counts only around a durable write.
   if (params["durable"] === true && !durableWrite(guarded.text())) return [];
   const persists = persistsOrAudits(guarded.text());
@@ -242,6 +239,10 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // ... or on removing a file it found: OSError is every way a delete fails, not only "already gone".
   if (typeof narrow === "string" && new RegExp(narrow).test(node.text()) && !persists && !removesExisting(guarded)) return [];
   const comments = handlerComments(node, guarded, file.lines, rule.language);
+  // Release and teardown (a temp path removed, a socket shut down, a unit task joined, a flush into memory):
+  // nothing relied on is lost. Each shape names its call, so a write, commit or stored delete never passes.
+  // Asked last, of what would be reported: it reads declarations across the function and the file.
+  if (releasesOnly(guarded, node, rule.language, file.content)) return [];
   // On a path that persists or audits, nothing excuses leaving no trace: a comment can say why the
   // caller goes on ("best effort", "must never break the request"), not why the lost write goes unrecorded.
   if (persists) return [{ region: regionOf(node), ...(comments.length ? { message: `${rule.message}: the comment says why the caller goes on, not why the lost write leaves no trace` } : {}) }];
