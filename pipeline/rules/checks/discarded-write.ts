@@ -4,15 +4,10 @@ import { ancestor } from "../syntax";
 import type { CheckContext } from "./check";
 import type { Hit } from "./hit";
 import { swallowedCheck } from "./swallowed";
+import { outermostFunction } from "./teardown";
 
 const FUNCTION_KINDS = /^(function_item|function_declaration|method_declaration|func_literal|closure_expression)$/;
 
-/** The outermost function around a node: closures see their enclosing function's declarations. */
-function outermostFunction(node: SgNode): SgNode | null {
-  let found: SgNode | null = null;
-  for (let n = node.parent(); n; n = n.parent()) if (FUNCTION_KINDS.test(String(n.kind()))) found = n;
-  return found;
-}
 
 /** The written-to value: a write!/writeln! macro's first argument, or a method call's receiver. */
 export function sinkOf(node: SgNode): string | null {

@@ -6,6 +6,7 @@ import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { insideDrop } from "./inside-drop";
 import { removes, removesExisting, removesHanded } from "./removes-existing";
+import { releasesOnly } from "./teardown";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
 
@@ -183,6 +184,21 @@ function retriesForever(guarded: SgNode, lang: GrammarLanguage): boolean {
 }
 
 /**
+ * A statement that only computes a value: a return, a declaration, an assignment, or an `if` guarding
+ * only such statements (`if value is not None: value = value.replace(tzinfo=utc)`).
+ */
+function computesOnly(st: SgNode): boolean {
+  const k = String(st.kind());
+  if (k === "return_statement" || k === "lexical_declaration" || k === "variable_declaration") return true;
+  if (k === "if_statement" && !st.field("alternative" as never)) {
+    const body = (st.field("consequence" as never) as SgNode | null);
+    const inner = body ? (/block/.test(String(body.kind())) ? body.namedChildren() : [body]).filter((c) => !/comment/.test(String(c.kind()))) : [];
+    return inner.length > 0 && inner.every(computesOnly);
+  }
+  return k === "expression_statement" && /^(assignment|assignment_expression|augmented_assignment)$/.test(String(st.child(0)?.kind()));
+}
+
+/**
  * A probe: the try block only computes a value it assigns or returns (`AsyncLocalStorage = probe()`,
  * `return performance.now()`, `tz = Intl.DateTimeFormat()...`), reading no input and persisting
  * nothing; the code after the catch is the fallback. Feature detection, not a swallowed failure. A try
@@ -195,11 +211,7 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
   if (!/block/.test(String(guarded.kind()))) return false;
   const stmts = guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
   if (!stmts.length) return false;
-  const valueOnly = stmts.every((st) => {
-    const k = String(st.kind());
-    if (k === "return_statement" || k === "lexical_declaration" || k === "variable_declaration") return true;
-    return k === "expression_statement" && /^(assignment|assignment_expression|augmented_assignment)$/.test(String(st.child(0)?.kind()));
-  });
+  const valueOnly = stmts.every(computesOnly);
   const text = guarded.text();
   return valueOnly && !READS_INPUT.test(text) && !persistsOrAudits(text) && !removes(text);
 }
@@ -227,6 +239,10 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // ... or on removing a file it found: OSError is every way a delete fails, not only "already gone".
   if (typeof narrow === "string" && new RegExp(narrow).test(node.text()) && !persists && !removesExisting(guarded)) return [];
   const comments = handlerComments(node, guarded, file.lines, rule.language);
+  // Release and teardown (a temp path removed, a socket shut down, a unit task joined, a flush into memory):
+  // nothing relied on is lost. Each shape names its call, so a write, commit or stored delete never passes.
+  // Asked last, of what would be reported: it reads declarations across the function and the file.
+  if (releasesOnly(guarded, node, rule.language, file.content)) return [];
   // On a path that persists or audits, nothing excuses leaving no trace: a comment can say why the
   // caller goes on ("best effort", "must never break the request"), not why the lost write goes unrecorded.
   if (persists) return [{ region: regionOf(node), ...(comments.length ? { message: `${rule.message}: the comment says why the caller goes on, not why the lost write leaves no trace` } : {}) }];

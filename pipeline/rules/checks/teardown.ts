@@ -1,0 +1,196 @@
+// swallowed-error, release and teardown: a dropped error on an operation whose failure loses nothing the
+// program later relies on, judged by what the standard library's call does and how its value was made.
+import type { SgNode } from "@ast-grep/napi";
+import { ancestor, escapeRegExp } from "../syntax";
+
+const FUNCTION_KINDS = /^(function_item|function_declaration|method_declaration|func_literal|closure_expression|function_definition|method_definition|arrow_function|function_expression)$/;
+
+/** The outermost function around a node: closures see their enclosing function's declarations. */
+export function outermostFunction(node: SgNode): SgNode | null {
+  let found: SgNode | null = null;
+  for (let n = node.parent(); n; n = n.parent()) if (FUNCTION_KINDS.test(String(n.kind()))) found = n;
+  return found;
+}
+
+/** The value text from `from` to the end of its statement: a `;` (or, in Go, a line end) outside brackets. */
+function statementFrom(text: string, from: number, rust: boolean): string {
+  let depth = 0;
+  for (let i = from; i < text.length && i < from + 2000; i++) {
+    const c = text[i]!;
+    if (c === "(" || c === "{" || c === "[") depth++;
+    else if (c === ")" || c === "}" || c === "]") { if (--depth < 0) return text.slice(from, i); }
+    else if (depth === 0 && (c === ";" || (!rust && c === "\n"))) return text.slice(from, i);
+  }
+  return text.slice(from, from + 2000);
+}
+
+/**
+ * Every text that gives `id` a value in `scope`: initialisers, assignments (Go's multiple ones too),
+ * `Some(id) = ..` unwraps, typed declarations. A value runs to the end of its statement, brackets
+ * balanced, so a builder chain or a spawned closure is read whole.
+ */
+function madeBy(id: string, scope: string, rust = false): string[] {
+  const rx = escapeRegExp(id);
+  const out: string[] = [];
+  const assign = new RegExp(`(?<![\\w.])(?:Some\\(\\s*${rx}\\s*\\)|${rx})[ \\t]*(?::[ \\t]*[^=;\\n]+?)?(?<![=!<>])(?::=|=)(?!=)\\s*`, "g");
+  for (const m of scope.matchAll(assign)) out.push(statementFrom(scope, m.index! + m[0].length, rust));
+  // Go's multiple assignment: `dir, err := os.MkdirTemp("", "x")`.
+  for (const m of scope.matchAll(new RegExp(`(?<![\\w.])${rx}\\s*,[^=\\n]*:?=\\s*([^\\n]+)`, "g"))) out.push(m[1]!);
+  // Typed declarations without a value (`transport: JoinHandle<()>`, `var srv *http.Server`).
+  const typed = new RegExp(`(?<![\\w.])${rx}[ \\t]*:?[ \\t]+([*&\\w.:<>()\\[\\]]+)`, "g");
+  for (const m of scope.matchAll(typed)) out.push(m[1]!);
+  return out;
+}
+
+/** Calls that make a temporary file or directory, in each standard library (and Rust's tempfile crate). */
+const TEMP_MADE = /\b(temp_dir\(\)|tempfile::|tempdir\(|TempDir::|NamedTempFile::|tempfile\(\)|os\.(CreateTemp|MkdirTemp|TempDir)\(|ioutil\.(TempDir|TempFile)\(|tmpdir\(\)|mkdtemp\w*\(|mkstemp\(|tempfile\.(mkdtemp|mkstemp|NamedTemporaryFile|TemporaryDirectory|gettempdir)\(|gettempdir\(\))/;
+
+/** Is `expr` a temporary path: made by a temp call, or joined onto / named after a value that was (depth-bounded)? */
+export function tempPath(expr: string, scope: string, depth = 0): boolean {
+  if (TEMP_MADE.test(expr)) return true;
+  if (depth > 3) return false;
+  // `dir.join("x")`, `filepath.Join(dir, "x")`, `path.join(dir, x)`, `f.Name()`, `tmp.path()`, `&tmp`.
+  const base = /^[&*\s]*(?:(?:filepath|path|os\.path)\.[Jj]oin\(\s*)?([A-Za-z_$][\w$]*)/.exec(expr.trim())?.[1];
+  if (!base || /^(filepath|path|os|std|fs)$/.test(base)) return false;
+  return madeBy(base, scope).some((m) => tempPath(m, scope, depth + 1));
+}
+
+/** The first argument of the call `name(` in `text`, up to its comma or closing parenthesis. */
+function firstArg(text: string, name: RegExp): string | null {
+  const m = new RegExp(`${name.source}\\(\\s*([^,)]*(?:\\([^()]*\\))?[^,)]*)`).exec(text);
+  return m ? m[m.length - 1]! : null;
+}
+
+/** Removing a path: Rust std::fs, Go os, Node fs (and fs/promises), Python os/shutil/pathlib. */
+const REMOVE = /(?:^|[\s.:(])(remove_file|remove_dir_all|remove_dir|Remove|RemoveAll|rm|rmSync|unlink|unlinkSync|rmdir|rmdirSync|remove|rmtree)/;
+
+/** A handle that yields nothing once awaited or joined: the spawned work answers `()` (its closure ends in a statement, or its type says so). */
+function unitTask(made: string, fileText: string): boolean {
+  if (/JoinHandle<\(\)>/.test(made)) return true;
+  if (!/\bspawn(_blocking)?\b/.test(made)) return false;
+  // The closure or async block ends in a statement (`|| { ..; }`, `async move { ..; }`) or is empty.
+  if (/(\|\||\basync(\s+move)?)\s*\{([\s\S]*;)?\s*\}\s*\)\s*(\?|\.expect\([^)]*\)|\.unwrap\(\)|\.await)?\s*$/.test(made.trim())) return true;
+  // `spawn(move || worker_loop(a, b))`: the file's own `fn worker_loop(..) {` answers nothing.
+  const callee = /\|\|\s*([\w:]+)\s*\(/.exec(made)?.[1]?.replace(/^.*::/, "");
+  return !!callee && new RegExp(`\\bfn\\s+${escapeRegExp(callee)}\\s*(<[^>]*>)?\\s*\\([^)]*\\)\\s*\\{`).test(fileText);
+}
+
+/** Calls that make something at a path: a failed removal before them shows itself there. */
+const CREATES = /(?:^|[\s.:(])(create|create_dir|create_dir_all|create_new|bind|Mkdir|MkdirAll|Listen|Create)\s*\(/;
+
+/**
+ * Removing a stale path right before making it anew: the next statement creates at the same path and
+ * checks that (`?`, `.expect(..)`, the function's tail value, Go's `err` assignment), so a removal that
+ * failed surfaces there as the creation's error.
+ */
+function recreatedNext(guarded: SgNode, path: string): boolean {
+  let next = guarded.next();
+  while (next && /comment/.test(String(next.kind()))) next = next.next();
+  const id = /([A-Za-z_]\w*)\s*\)?\s*$/.exec(path.replace(/\.(as_path|as_ref|to_path_buf)\(\)$/, ""))?.[1];
+  if (!next || !id) return false;
+  const text = next.text().trim();
+  const uses = new RegExp(`\\(\\s*[^;]*(?<![\\w.])&?${escapeRegExp(id)}\\b`).test(text);
+  const checked = /\?\s*;?$|\.(expect|unwrap)\(|^\w[\w\s,]*:?=/.test(text) || !/;$/.test(text) && next.parent()?.kind() === "block";
+  return CREATES.test(text) && uses && checked;
+}
+
+function rustRelease(call: string, scope: string, fileText: string, guarded: SgNode): boolean {
+  if (/\.await$/.test(call) && !/^(tokio::)?(time::)?timeout\(|\bspawn(_blocking)?\(|^\w+\.await$/.test(call)) return false;
+  const path = firstArg(call, /(?:^|::)(?:remove_file|remove_dir_all|remove_dir)/);
+  if (path !== null) return tempPath(path, scope) || recreatedNext(guarded, path);
+  // std::net / tokio sockets: shutting a stream down, socket options.
+  if (/\.shutdown\(\s*(std::net::)?Shutdown::\w+\s*\)$/.test(call)) return true;
+  if (/\.set_(read_timeout|write_timeout|nonblocking|nodelay|ttl|linger)\(/.test(call)) return true;
+  // Restoring the terminal (crossterm, termion) and resizing a pty (portable-pty's PtySize).
+  if (/(^|::)(disable_raw_mode|suspend_raw_mode)\(\)$/.test(call)) return true;
+  if (/\.resize\(\s*(portable_pty::)?PtySize\s*\{/.test(call)) return true;
+  const recv = /^([\w]+)\.(\w+)\(/.exec(call);
+  if (recv) {
+    const [, name, method] = recv;
+    const direct = [...madeBy(name!, scope, true), ...madeBy(name!, fileText, true)];
+    // `let h = self.worker.take()`: the struct field's declared type says what the handle is.
+    const fields = direct.flatMap((m) => [...m.matchAll(/\bself\.(\w+)/g)].flatMap((f) => madeBy(f[1]!, fileText, true)));
+    const made = [...direct, ...fields].join(" ");
+    // OnceCell/OnceLock::set answers Err(value) when already set: an in-memory first-writer-wins.
+    if (method === "set" && /\b(OnceCell|OnceLock)(<|::new)/.test(made)) return true;
+    // url::Url setters answer Result<(), ()> on a value being built in memory.
+    if (/^set_(scheme|host|ip_host|port|username|password)$/.test(method!) && new RegExp(`(\\blet|[|(,])\\s*mut\\s+${name}\\b`).test(scope)) return true;
+    if (method === "join" && /^\w+\.join\(\)$/.test(call)) return unitTask(made, fileText);
+    if (/^(kill|start_kill|wait)$/.test(method!)) return /\.spawn(_command)?\(/.test(made);
+  }
+  // Awaiting a spawned unit task, directly or under a timeout: the only error is that it panicked or ran late.
+  const awaited = /^(?:(?:tokio::)?(?:time::)?timeout\([^,]+,\s*(\w+)\s*\)|(\w+))\.await$/.exec(call);
+  const handle = awaited?.[1] ?? awaited?.[2];
+  if (handle) return unitTask(madeBy(handle, scope, true).join(" "), fileText);
+  return /^(tokio::)?(task::)?spawn(_blocking)?\(/.test(call) && unitTask(call, fileText);
+}
+
+/** Go: a value that is, or writes only into, a bytes.Buffer or strings.Builder made in this function. */
+function inMemory(name: string, scope: string, depth = 0): boolean {
+  const made = madeBy(name, scope);
+  if (made.some((m) => /^(&?bytes\.Buffer\b|&?strings\.Builder\b|new\((bytes\.Buffer|strings\.Builder)\)|bytes\.NewBuffer(String)?\()/.test(m.trim()))) return true;
+  const inner = made.map((m) => /^\w+\.NewWriter\w*\(\s*&?(\w+)\s*\)/.exec(m.trim())?.[1]).find(Boolean);
+  return depth < 3 && !!inner && inMemory(inner, scope, depth + 1);
+}
+
+function goRelease(call: string, scope: string, guarded: SgNode): boolean {
+  const path = firstArg(call, /^os\.(?:Remove|RemoveAll)/);
+  if (path !== null) return tempPath(path, scope) || recreatedNext(guarded, path);
+  const recv = /^([\w.]+?)\.(\w+)\(/.exec(call);
+  if (!recv) return false;
+  const [, name, method] = recv;
+  const made = madeBy(name!, scope).join(" ");
+  if (/^(Shutdown|Close)$/.test(method!) && /\bhttp\.Server\b/.test(made)) return true;
+  // A writer over memory: bytes.Buffer and strings.Builder answer nil on every write (an encoder's Encode can still fail).
+  if (/^(Write|WriteString|WriteByte|WriteRune|Flush|Close)$/.test(method!) && inMemory(name!, scope)) return true;
+  // An exec.Cmd's process at teardown: killing or signalling it, or reaping it after that.
+  const cmd = name!.replace(/\.Process$/, "");
+  if (!/\bexec\.Command(Context)?\(/.test(madeBy(cmd, scope).join(" "))) return false;
+  if (/\.Process$/.test(name!) && /^(Kill|Signal|Release)$/.test(method!)) return true;
+  return method === "Wait" && new RegExp(`${escapeRegExp(cmd)}\\.Process\\.(Kill|Signal)\\(`).test(scope);
+}
+
+/**
+ * Go: `func (w *T) Flush() { _ = w.FlushError() }`, the http.Flusher contract (`Flush()`, no error result)
+ * kept by a writer whose own flush answers one: the signature has nowhere to send it, as Rust's Drop.
+ */
+function flusherFlush(node: SgNode, stmt: string): boolean {
+  const fn = ancestor(node, /^(method_declaration|function_declaration|func_literal)$/);
+  if (fn?.kind() !== "method_declaration" || (fn.field("name" as never) as SgNode | null)?.text() !== "Flush") return false;
+  if ((fn.field("parameters" as never) as SgNode | null)?.text().replace(/\s/g, "") !== "()" || fn.field("result" as never)) return false;
+  const recv = /^\(\s*(\w+)\s/.exec((fn.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1];
+  return !!recv && new RegExp(`^_\\s*=\\s*${escapeRegExp(recv)}(\\.\\w+)*\\.Flush\\w*\\(\\)$`).test(stmt.trim());
+}
+
+/** TypeScript/Python: one statement of a guarded block that only releases (a temp removal, an argument-free release of a local). */
+function scriptRelease(stmt: string, scope: string, inFinally: boolean): boolean {
+  const call = stmt.trim().replace(/^await\s+/, "").replace(/\.catch\([\s\S]*\)\s*;?$/, "").replace(/;$/, "");
+  const remove = new RegExp(`${REMOVE.source}\\(`).exec(call);
+  if (remove) {
+    const path = firstArg(call, new RegExp(`(?:^|[\\s.:(])${remove[1]}`));
+    if (path !== null && tempPath(path, scope)) return true;
+  }
+  // `finally { await handle.cleanup() }`: the function's own resource released after its work is done.
+  const own = /^([A-Za-z_$][\w$]*)\.(cleanup|close|release|dispose|destroy)\(\)$/.exec(call);
+  return inFinally && !!own && new RegExp(`\\b(const|let|var)\\s+${escapeRegExp(own[1]!)}\\s*=`).test(scope);
+}
+
+/**
+ * Does the guarded code only release or tear down? Rust/Go: the one dropped call; TypeScript/Python: every
+ * statement of the guarded block (or the promise a `.catch` hangs on). A durable write, commit, delete of a
+ * stored record, a query read afterwards or a payload sent elsewhere never qualifies.
+ */
+export function releasesOnly(guarded: SgNode, node: SgNode, lang: string, fileText: string): boolean {
+  const scope = outermostFunction(node)?.text() ?? fileText;
+  if (lang === "rust") {
+    const call = guarded.text().trim().replace(/^let\s+_\s*=\s*/, "").replace(/;$/, "").replace(/\.ok\(\)$/, "").trim();
+    return rustRelease(call, scope, fileText, guarded);
+  }
+  if (lang === "go" && flusherFlush(node, guarded.text())) return true;
+  if (lang === "go") return goRelease(guarded.text().trim().replace(/^(defer\s+|_(\s*,\s*_)*\s*=\s*)/, ""), scope, guarded);
+  const inFinally = /finally/.test(String(guarded.parent()?.kind())) || /finally/.test(String(guarded.parent()?.parent()?.kind()));
+  const stmts = /block/.test(String(guarded.kind()))
+    ? guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).map((c) => c.text())
+    : [guarded.text()];
+  return stmts.length > 0 && stmts.every((s) => scriptRelease(s, scope, inFinally));
+}
