@@ -8,6 +8,7 @@ import { isMiddlewareShaped } from "./guard-shape";
 import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
 import { routeRegistered } from "./route-mark";
+import { enumVariant, fieldValidator, importedPackageName, readKey, sameOrigin } from "./public-operand";
 
 const FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|function_item|method_declaration|func_literal|closure_expression|function)$/;
 
@@ -230,16 +231,16 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   const placeholder = new RegExp(param(params, "placeholder", "(?!)"), "i");
   const ops = (call ?? operands(node)).map((o) => o.text().trim());
   if (ops.length !== 2) return [];
-  if (ops.some(constantOrPredicate) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
+  if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || (rule.language === "go" && importedPackageName(t, node))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = ancestor(node, FUNCTION_KINDS);
-  if (recordFetchedBy(fn, ops)) return [];
+  if (recordFetchedBy(fn, ops) || sameOrigin(fn, ops) || fieldValidator(fn, ops)) return [];
   // An unkeyed digest is public whatever its name: compared with another digest it is an integrity check;
   // only a secret on the other side (a password hash, a token) makes it a credential compare.
   const digestSide = ops.findIndex(unkeyedDigest);
   if (digestSide >= 0 && !words(ops[1 - digestSide]!).some((w) => /^(password|passwd|secret|token|key|otp|signature|mac|hmac|auth|pin)$/.test(w))) return [];
   // A credential by name, a header/cookie named for one, or a request/env/config read keyed by one
   // (`r.URL.Query().Get("token")`, `process.env.ADMIN_TOKEN`).
-  if (ops.some((t) => !unkeyedDigest(t) && (credential.test(t) || headerRead.test(t) || (source.test(t) && sourceKey.test(t))))) return [{ region: regionOf(node) }];
+  if (ops.some((t) => !unkeyedDigest(t) && (credential.test(t) || headerRead.test(t) || (source.test(t) && sourceKey.test(readKey(t)))))) return [{ region: regionOf(node) }];
   // Data flow in the function: an operand assigned from a credential-named request/env/config read, from a
   // header or cookie named for a credential, or from a computation with a key (an HMAC, a signature).
   const flows = ops.map((t) => assignedFrom(fn, t));
@@ -248,7 +249,7 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   // Only a finishing call on the keyed object computes the MAC (`m.Sum(nil)`, `mac.finalize()`); a signer's
   // `unsign`/`verify`/`loads` checks a signature and hands back a payload.
   const keyedFlow = (rhs: string) => keyed(rhs) || [...new Set([...rhs.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*(Sum|sum|digest|hexdigest|finalize|finish|sign|result)\s*\(/g)].map((m) => m[1]!))].slice(0, 4).some((id) => origins(fn, id).some(keyed));
-  if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(rhs) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return [{ region: regionOf(node) }];
+  if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(readKey(rhs)) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return [{ region: regionOf(node) }];
   // The operand itself is a password hash or a presented credential, or is built from a local computed
   // with a key (`sigHeader == "sha256=" + expected` with `expected` an HMAC).
   if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language))) return [{ region: regionOf(node) }];

@@ -1,0 +1,104 @@
+// insecure-compare: operands a timing attack learns nothing from, decided by how the value is made: a named
+// constant of the type system (an enum variant), a configuration value named for something that is not a
+// credential, and two sides that both come from the same input the caller sent (a confirmation check).
+import type { SgNode } from "@ast-grep/napi";
+import { escapeRegExp } from "../syntax";
+
+/**
+ * An enum variant spelled as a path (`jwt::AlgorithmType::Hs512`, `Kind::Password`): a `::` path whose
+ * last two segments are a type and a CamelCase variant. The variant names a case of the type, never a
+ * value a caller could keep secret (an UPPER_SNAKE associated constant may hold a literal: not this shape).
+ */
+export function enumVariant(t: string): boolean {
+  const parts = t.split("::");
+  return parts.length > 1 && /^[A-Z][A-Za-z0-9]*$/.test(parts[parts.length - 2]!) && /^[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]*$/.test(parts[parts.length - 1]!);
+}
+
+/** Words of one identifier (`OAuth2Provider` → o, auth2, provider; `ADMIN_TOKEN` → admin, token). */
+function identifierWords(id: string): string[] {
+  return id.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z])([A-Z][a-z])/g, "$1_$2").toLowerCase().split(/_+/).filter(Boolean);
+}
+
+/**
+ * The key a read names: the string literals of a keyed read (`Query().Get("token")` → token), else the
+ * head noun of the last identifier (`config.Opts.OAuth2Provider()` → provider, `settings.ADMIN_TOKEN` →
+ * token). A configuration entry is named by its last word: an OAuth provider's name is a provider, not
+ * a credential, whatever the words before it.
+ */
+export function readKey(t: string): string {
+  const literals = t.match(/"[^"\n]*"|'[^'\n]*'|`[^`\n]*`/g);
+  if (literals?.length) return literals.map((l) => l.slice(1, -1)).join(" ");
+  const ids = t.match(/[A-Za-z_$][\w$]*/g) ?? [];
+  return identifierWords(ids[ids.length - 1] ?? "").pop() ?? "";
+}
+
+/** The variable or parameter an expression is rooted in (`info.data["password"]` → info, `v.Plain` → v). */
+function rootOf(t: string): string | null {
+  return /^([A-Za-z_$][\w$]*)\b/.exec(t.trim())?.[1] ?? null;
+}
+
+/**
+ * The root an expression is made from after following assignments in the function (up to three hops):
+ * `rawPassword := form.record.GetRaw(..)` then `v, ok := rawPassword.(*PasswordFieldValue)` roots `v.Plain`
+ * in `form`. A tuple assignment (`v, ok :=`) binds its first name.
+ */
+function madeFrom(fn: SgNode | null, t: string): string | null {
+  let root = rootOf(t);
+  for (let hop = 0; fn && root && hop < 3; hop++) {
+    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(root)}\\s*(?:,\\s*[\\w$]+\\s*)*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*([^;\\n]+)`).exec(fn.text());
+    const next = m ? rootOf(m[1]!) : null;
+    if (!next || next === root || /^(new|await|self|this|Self)$/.test(next)) break;
+    root = next;
+  }
+  return root;
+}
+
+/**
+ * Both sides made from one object (`v.Plain != form.password` with `v` taken out of `form.record`): the
+ * program compares two parts of the same input or record, so whoever could time it already holds both.
+ */
+export function sameOrigin(fn: SgNode | null, ops: string[]): boolean {
+  if (!ops.every((t) => /[.[]/.test(t) || /^[A-Za-z_$][\w$]*$/.test(t))) return false;
+  const a = madeFrom(fn, ops[0]!);
+  return a !== null && !/^(self|this|Self|s)$/.test(a) && a === madeFrom(fn, ops[1]!) && ops[0] !== ops[1];
+}
+
+/** Does a parameter list (a declaration's text) bind this name? */
+function bindsParam(list: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`).test(list);
+}
+
+/**
+ * A form or model field validator: Python decorated as one (pydantic `@field_validator`, `@validator`,
+ * `@model_validator`), or TS/JS a function handed to a form library as a field's `validate`/`validator`
+ * rule (`rules={{ validate: samePassword }}`, `validate: (value, values) => ..`). The framework calls it
+ * with the value being entered and the other values of the same form: both sides of any compare in it
+ * are the user's own input (`value != values.newPassword`), an input check, not authentication.
+ */
+export function fieldValidator(fn: SgNode | null, ops: string[]): boolean {
+  if (!fn) return false;
+  const list = (fn.field("parameters" as never) as SgNode | null)?.text() ?? fn.text().slice(0, fn.text().indexOf("=>") + 1);
+  const roots = ops.map(rootOf);
+  if (!roots.every((r) => r !== null && bindsParam(list, r))) return false;
+  let decorated = fn.parent()?.kind() === "decorated_definition" ? fn.parent()!.text().slice(0, fn.parent()!.text().indexOf(fn.text())) : "";
+  if (/@[\w.]*validator\s*(\(|$)/m.test(decorated)) return true;
+  const holder = fn.parent()?.kind() === "variable_declarator" ? fn.parent()! : fn;
+  if (/^pair$/.test(String(holder.parent()?.kind())) && /^["']?validat(e|or)["']?\s*:/.test(holder.parent()!.text())) return true;
+  const name = (holder.field("name" as never) as SgNode | null)?.text();
+  decorated = name ? holder.getRoot().root().text() : "";
+  return !!name && new RegExp(`\\bvalidat(e|or)\\s*:\\s*${escapeRegExp(name)}\\b`).test(decorated);
+}
+
+/**
+ * Go: an exported name of an imported package (`core.FieldNamePassword`, `jwt.SigningMethodHS256`): a
+ * package-level declaration, named once for every caller, not a value this request presents or holds.
+ * A credential the program holds is configuration read at run time (`cfg.Token`, `os.Getenv(..)`), which
+ * reaches a compare through a variable or a field, not through an imported package's name.
+ */
+export function importedPackageName(t: string, node: SgNode): boolean {
+  const m = /^([a-z][A-Za-z0-9]*)\.([A-Z][A-Za-z0-9_]*)$/.exec(t);
+  if (!m) return false;
+  const root = node.getRoot().root().text();
+  const imports = [...root.matchAll(/^\s*(?:import\s+)?(?:([A-Za-z_]\w*)\s+)?"([^"\n]+)"\s*$/gm)].map((i) => i[1] ?? i[2]!.split("/").pop()!.replace(/^v\d+$/, ""));
+  return imports.includes(m[1]!);
+}
