@@ -1,9 +1,10 @@
 // Definitions whose names sound like guards but that guard nothing, or that nothing needs to name: an
 // error factory (`AdminRequiredError(message)` builds the 403 a guard throws), and a class a framework's
-// directory loader mounts (`export default class X extends BaseProcessor`, the base a sibling module).
+// directory loader mounts (`export default class X extends BaseProcessor`, the base a sibling module), and a
+// status query that answers yes or no about state no caller hands it (`is_logged_in()`).
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
-import { withoutComments } from "./guard-shape";
+import { REFUSAL, withoutComments } from "./guard-shape";
 
 /** An error value: `new FooError(..)`, `createError(..)`, `httpErrors(403, ..)`, `Boom.forbidden(..)`. */
 const ERROR_VALUE = /^(new\s+[\w.]*(Error|Exception)\s*\(|[\w.]*(createError|[eE]rrors?|Exception|Boom\.\w+)\s*\()/;
@@ -34,4 +35,26 @@ export function loaderMounted(node: SgNode, lang: RuleLanguage): boolean {
   if (!base) return false;
   const root = node.getRoot().root().text();
   return new RegExp(`^import\\s+(?:type\\s+)?(?:${base}\\b|\\{[^}]*\\b${base}\\b[^}]*\\})[^;]*from\\s+["']\\.\\.?/`, "m").test(root);
+}
+
+/** The declared answer is a yes/no: `-> bool`, `-> Result<bool>`, `: Promise<boolean>`, Go `bool` / `(bool, error)`. */
+const ANSWERS_BOOL = /(->\s*(Result\s*<\s*)?bool\b|\)\s*:\s*(Promise\s*<\s*)?boolean\b|\)\s*\(?\s*bool\s*(,\s*error\s*\))?\s*\{)/;
+
+/**
+ * A status query, not a gate: a function that answers yes or no, refuses no one itself (no raise, throw,
+ * error value or 401/403), and is handed no subject by any caller: it takes no parameters at all
+ * (`fn is_logged_in() -> Result<bool>` reads the program's own state, to show it), or, Python, only values
+ * the framework injects (`token: str = Depends(scheme), session = Depends(db)`). Nothing a route presents is
+ * judged by it, so nothing is left open when nothing calls it: the routes that would decide on its answer
+ * carry their own refusal.
+ */
+export function statusQuery(node: SgNode, lang: RuleLanguage): boolean {
+  if (!/^(function_item|function_definition|function_declaration)$/.test(String(node.kind()))) return false;
+  const text = withoutComments(node.text());
+  const body = (node.field("body" as never) as SgNode | null)?.text() ?? "";
+  const head = text.slice(0, text.length - body.length);
+  if (!ANSWERS_BOOL.test(head) || REFUSAL.test(body) || /\b(raise|throw)\b|\b(bail|ensure)!|\bErr\s*\(|errors\.New|fmt\.Errorf/.test(body)) return false;
+  const list = ((node.field("parameters" as never) as SgNode | null)?.namedChildren() ?? []).filter((p) => !/comment/.test(String(p.kind())) && !/^&?(mut\s+)?self$|^(self|cls)$/.test(p.text().trim()));
+  if (!list.length) return true;
+  return lang === "python" && list.every((p) => /=\s*(Depends|Security)\s*\(/.test(p.text()));
 }

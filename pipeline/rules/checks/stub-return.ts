@@ -113,3 +113,28 @@ export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly 
   const message = announced ? "function answers a fixed record whose own value says it is a placeholder: nothing in the answer was computed" : undefined;
   return { fn, name, hit: { region: regionOf(node), ...(message ? { message } : {}) } };
 }
+
+/** Lower-case words of identifiers and prose (`notImplemented` → not, implemented). */
+function wordsOf(s: string): string[] {
+  return (s.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().match(/[a-z]+/g) ?? []);
+}
+
+/**
+ * A helper named for the refusal it throws (`function notImplemented() { throw new Error("Not implemented.") }`,
+ * `def unsupported(): raise UnsupportedOperation("unsupported")`): its only statement is the throw and its
+ * name says nothing but what the throw says. It stands for no missing work: callers pick it on purpose, as
+ * the entry of a dispatch table for a backend that has no such query (`{ [PRISMA]: notImplemented }`).
+ */
+export function namedForItsRefusal(node: SgNode): boolean {
+  if (!/^(throw_statement|raise_statement)$/.test(String(node.kind()))) return false;
+  const body = node.parent()?.kind() === "expression_statement" ? node.parent()!.parent() : node.parent();
+  const fn = body?.parent();
+  if (!body || !fn || !FUNCTION.test(String(fn.kind()))) return false;
+  const statements = body.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
+  const own = node.parent()?.kind() === "expression_statement" ? node.parent()! : node;
+  if (statements.length !== 1 || statements[0]!.id() !== own.id()) return false;
+  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
+  const said = new Set(wordsOf(node.text().replace(/^(throw|raise)\s+(new\s+)?/, "")));
+  const named = wordsOf(name);
+  return named.length > 0 && named.every((w) => said.has(w));
+}
