@@ -8,7 +8,7 @@ import { isMiddlewareShaped } from "./guard-shape";
 import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
 import { routeRegistered } from "./route-mark";
-import { enumVariant, fieldValidator, importedPackageName, readKey, sameOrigin } from "./public-operand";
+import { builtOnlyForTests, enumVariant, fieldValidator, importedPackageName, readKey, sameOrigin } from "./public-operand";
 
 const FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|function_item|method_declaration|func_literal|closure_expression|function)$/;
 
@@ -233,7 +233,7 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   if (ops.length !== 2) return [];
   if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || (rule.language === "go" && importedPackageName(t, node))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = ancestor(node, FUNCTION_KINDS);
-  if (recordFetchedBy(fn, ops) || sameOrigin(fn, ops) || fieldValidator(fn, ops)) return [];
+  if (recordFetchedBy(fn, ops) || sameOrigin(fn, ops) || fieldValidator(fn, ops) || builtOnlyForTests(node)) return [];
   // An unkeyed digest is public whatever its name: compared with another digest it is an integrity check;
   // only a secret on the other side (a password hash, a token) makes it a credential compare.
   const digestSide = ops.findIndex(unkeyedDigest);

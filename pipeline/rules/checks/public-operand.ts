@@ -102,3 +102,34 @@ export function importedPackageName(t: string, node: SgNode): boolean {
   const imports = [...root.matchAll(/^\s*(?:import\s+)?(?:([A-Za-z_]\w*)\s+)?"([^"\n]+)"\s*$/gm)].map((i) => i[1] ?? i[2]!.split("/").pop()!.replace(/^v\d+$/, ""));
   return imports.includes(m[1]!);
 }
+
+/**
+ * The compare sits in a class the file builds only when a test setting is on (`if settings.TESTING: return
+ * FakeHasher()`, `if (process.env.NODE_ENV === "test") return new MemoryAuth()`): a stand-in for the test
+ * run, whose plain `==` is the point of the fake, never reached by a deployed server.
+ */
+export function builtOnlyForTests(node: SgNode): boolean {
+  let cls: SgNode | null = node.parent();
+  while (cls && !/^(class_definition|class_declaration)$/.test(String(cls.kind()))) cls = cls.parent();
+  const name = (cls?.field("name" as never) as SgNode | null)?.text();
+  if (!cls || !name) return false;
+  const made = node.getRoot().root().findAll({ rule: { any: (cls.kind() === "class_definition" ? ["call"] : ["call_expression", "new_expression"]).map((kind) => ({ kind })), regex: `^(new\\s+)?${escapeRegExp(name)}\\s*\\(` } })
+    .filter((c) => c.range().start.line < cls!.range().start.line || c.range().start.line > cls!.range().end.line);
+  return made.length > 0 && made.every((c) => {
+    for (let n = c.parent(); n; n = n.parent()) {
+      if (!/^(if_statement|elif_clause)$/.test(String(n.kind()))) continue;
+      const cond = (n.field("condition" as never) as SgNode | null)?.text() ?? "";
+      // The branch that builds it is the one the test flag turns on: not an `else`, not `not testing`.
+      if (/(?<![a-z])test(ing|s)?(?![a-z])|TEST(ING)?\b|[a-z]Test(ing)?\b/.test(cond) && !/\bnot\b|!(?!=)/.test(cond)) return !inElse(c, n);
+    }
+    return false;
+  });
+}
+
+/** Is `c` in the `else` part of the `if` node `n` (not its consequence)? */
+function inElse(c: SgNode, n: SgNode): boolean {
+  const consequence = (n.field("consequence" as never) as SgNode | null) ?? null;
+  if (!consequence) return false;
+  const r = consequence.range();
+  return c.range().start.index < r.start.index || c.range().start.index > r.end.index;
+}
