@@ -111,7 +111,7 @@ export function importedPackageName(t: string, node: SgNode): boolean {
 export function builtOnlyForTests(node: SgNode): boolean {
   let cls: SgNode | null = node.parent();
   while (cls && !/^(class_definition|class_declaration)$/.test(String(cls.kind()))) cls = cls.parent();
-  const name = (cls?.field("name" as never) as SgNode | null)?.text();
+  const name = (cls?.field("name" as never) as SgNode | null | undefined)?.text();
   if (!cls || !name) return false;
   const made = node.getRoot().root().findAll({ rule: { any: (cls.kind() === "class_definition" ? ["call"] : ["call_expression", "new_expression"]).map((kind) => ({ kind })), regex: `^(new\\s+)?${escapeRegExp(name)}\\s*\\(` } })
     .filter((c) => c.range().start.line < cls!.range().start.line || c.range().start.line > cls!.range().end.line);

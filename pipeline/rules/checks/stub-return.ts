@@ -121,9 +121,10 @@ function wordsOf(s: string): string[] {
 
 /**
  * A helper named for the refusal it throws (`function notImplemented() { throw new Error("Not implemented.") }`,
- * `def unsupported(): raise UnsupportedOperation("unsupported")`): its only statement is the throw and its
- * name says nothing but what the throw says. It stands for no missing work: callers pick it on purpose, as
- * the entry of a dispatch table for a backend that has no such query (`{ [PRISMA]: notImplemented }`).
+ * `def not_implemented(): raise NotImplementedError()`): its only statement is the throw, and its name and
+ * the throw say the same words (the error type's `error`/`exception` aside). It stands for no missing work:
+ * callers pick it on purpose, as the entry of a dispatch table for a backend that has no such query
+ * (`{ [PRISMA]: notImplemented }`).
  */
 export function namedForItsRefusal(node: SgNode): boolean {
   if (!/^(throw_statement|raise_statement)$/.test(String(node.kind()))) return false;
@@ -134,7 +135,9 @@ export function namedForItsRefusal(node: SgNode): boolean {
   const own = node.parent()?.kind() === "expression_statement" ? node.parent()! : node;
   if (statements.length !== 1 || statements[0]!.id() !== own.id()) return false;
   const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
-  const said = new Set(wordsOf(node.text().replace(/^(throw|raise)\s+(new\s+)?/, "")));
-  const named = wordsOf(name);
-  return named.length > 0 && named.every((w) => said.has(w));
+  // The same words both ways (the error type's `error`/`exception` aside): a message that names a subject
+  // (`"sendDigest: not implemented"`) is a missing body of that subject, not a sentinel.
+  const said = new Set(wordsOf(node.text().replace(/^(throw|raise)\s+(new\s+)?/, "")).filter((w) => !/^(error|exception)$/.test(w)));
+  const named = new Set(wordsOf(name));
+  return named.size > 0 && named.size === said.size && [...named].every((w) => said.has(w));
 }
