@@ -22,14 +22,18 @@ function identifierWords(id: string): string[] {
 /**
  * The key a read names: the string literals of a keyed read (`Query().Get("token")` → token), else the
  * head noun of the last identifier (`config.Opts.OAuth2Provider()` → provider, `settings.ADMIN_TOKEN` →
- * token). A configuration entry is named by its last word: an OAuth provider's name is a provider, not
- * a credential, whatever the words before it.
+ * token), the whole identifier when that noun is `key` (`signing_key`: a key of what, its qualifier says).
+ * A configuration entry is named by its last word: an OAuth provider's name is a provider, not a
+ * credential, whatever the words before it.
  */
 export function readKey(t: string): string {
   const literals = t.match(/"[^"\n]*"|'[^'\n]*'|`[^`\n]*`/g);
   if (literals?.length) return literals.map((l) => l.slice(1, -1)).join(" ");
   const ids = t.match(/[A-Za-z_$][\w$]*/g) ?? [];
-  return identifierWords(ids[ids.length - 1] ?? "").pop() ?? "";
+  const last = ids[ids.length - 1] ?? "";
+  const head = identifierWords(last).pop() ?? "";
+  // A key is a key of something: its qualifier says which (`signing_key`, `ApiKey`; `sort_key` is no secret).
+  return /^keys?$/.test(head) ? last : head;
 }
 
 /** The variable or parameter an expression is rooted in (`info.data["password"]` → info, `v.Plain` → v). */
