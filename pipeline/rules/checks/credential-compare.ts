@@ -3,7 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { ancestor, escapeRegExp } from "../syntax";
+import { ancestor, escapeRegExp, identifierWords } from "../syntax";
 import { isMiddlewareShaped } from "./guard-shape";
 import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
@@ -78,10 +78,7 @@ function unkeyedDigest(t: string): boolean {
   return /(?<![a-z])(sha\d*|md5|blake\w*|xxh\w*|crc\w*)\w*\s*(\(|(::|\.)\s*\w+\s*\()|createHash\s*\(/i.test(code) && !/hmac/i.test(code);
 }
 
-/** Words of the identifiers in an expression (`mac_for(&body)` → mac, for, body). */
-function words(expr: string): string[] {
-  return (expr.match(/[A-Za-z_$][\w$]*/g) ?? []).flatMap((id) => id.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/_+/));
-}
+const words = identifierWords;
 
 /** Computed with a key: an HMAC, a MAC, a signature, or anything fed a secret (`sign(secret, body)`). */
 function keyed(expr: string): boolean {

@@ -2,7 +2,7 @@
 // constant of the type system (an enum variant), a configuration value named for something that is not a
 // credential, and two sides that both come from the same input the caller sent (a confirmation check).
 import type { SgNode } from "@ast-grep/napi";
-import { escapeRegExp } from "../syntax";
+import { escapeRegExp, identifierWords } from "../syntax";
 
 /**
  * An enum variant spelled as a path (`jwt::AlgorithmType::Hs512`, `Kind::Password`): a `::` path whose
@@ -12,11 +12,6 @@ import { escapeRegExp } from "../syntax";
 export function enumVariant(t: string): boolean {
   const parts = t.split("::");
   return parts.length > 1 && /^[A-Z][A-Za-z0-9]*$/.test(parts[parts.length - 2]!) && /^[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]*$/.test(parts[parts.length - 1]!);
-}
-
-/** Words of one identifier (`OAuth2Provider` → o, auth2, provider; `ADMIN_TOKEN` → admin, token). */
-function identifierWords(id: string): string[] {
-  return id.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z])([A-Z][a-z])/g, "$1_$2").toLowerCase().split(/_+/).filter(Boolean);
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
+import { identifierWords } from "../syntax";
 
 const FUNCTION = /^(function_definition|function_declaration|method_declaration|method_definition|function_expression|arrow_function|func_literal|function_item)$/;
 
@@ -114,11 +115,6 @@ export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly 
   return { fn, name, hit: { region: regionOf(node), ...(message ? { message } : {}) } };
 }
 
-/** Lower-case words of identifiers and prose (`notImplemented` → not, implemented). */
-function wordsOf(s: string): string[] {
-  return (s.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().match(/[a-z]+/g) ?? []);
-}
-
 /**
  * A helper named for the refusal it throws (`function notImplemented() { throw new Error("Not implemented.") }`,
  * `def not_implemented(): raise NotImplementedError()`): its only statement is the throw, and its name and
@@ -137,7 +133,7 @@ export function namedForItsRefusal(node: SgNode): boolean {
   const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
   // The same words both ways (the error type's `error`/`exception` aside): a message that names a subject
   // (`"sendDigest: not implemented"`) is a missing body of that subject, not a sentinel.
-  const said = new Set(wordsOf(node.text().replace(/^(throw|raise)\s+(new\s+)?/, "")).filter((w) => !/^(error|exception)$/.test(w)));
-  const named = new Set(wordsOf(name));
+  const said = new Set(identifierWords(node.text().replace(/^(throw|raise)\s+(new\s+)?/, "")).filter((w) => !/^(error|exception)$/.test(w)));
+  const named = new Set(identifierWords(name));
   return named.size > 0 && named.size === said.size && [...named].every((w) => said.has(w));
 }
