@@ -227,3 +227,25 @@ describe("stub: framework idioms that are not missing bodies", () => {
     expect(stub("src/lib/store.ts", parameterised)).toEqual(["stub@src/lib/store.ts:2"]);
   });
 });
+
+describe("unwired-auth: callers in a sibling top-level directory wire a guard", () => {
+  const guard = lines(
+    "import { safeEqual } from './crypto';",
+    "export function verifyAuthStateNonce(ctx: Context, cookieName: string, nonce?: string): void {",
+    "  const want = ctx.cookies.get(cookieName);",
+    "  if (!safeEqual(want, nonce)) {",
+    "    throw StateMismatchError();",
+    "  }",
+    "}");
+  const caller = lines(
+    "import { verifyAuthStateNonce } from '@server/utils/state';",
+    "export async function callback(ctx: Context) {",
+    "  verifyAuthStateNonce(ctx, 'state', ctx.query.state);",
+    "}");
+  test("a nonce check called from plugins/*/server is not reported", () => {
+    expect(foundIn([{ path: "server/utils/state.ts", content: guard }, { path: "plugins/slack/server/auth.ts", content: caller }], /^unwired-auth$/)).toEqual([]);
+  });
+  test("with no caller in the walked tree it is reported", () => {
+    expect(foundIn([{ path: "server/utils/state.ts", content: guard }], /^unwired-auth$/)).toEqual(["unwired-auth@server/utils/state.ts:2"]);
+  });
+});
