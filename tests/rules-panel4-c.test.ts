@@ -249,3 +249,25 @@ describe("unwired-auth: callers in a sibling top-level directory wire a guard", 
     expect(foundIn([{ path: "server/utils/state.ts", content: guard }], /^unwired-auth$/)).toEqual(["unwired-auth@server/utils/state.ts:2"]);
   });
 });
+
+describe("unwired-auth: a route that refuses every caller has nothing to guard", () => {
+  const router = (handler: string[]) => lines(
+    "import Router from \"koa-router\";",
+    "import requireAuth from \"../middlewares/requireAuth\";",
+    "const router = new Router();",
+    "router.post(\"/rpc\", requireAuth(), async (ctx) => {",
+    "  ctx.body = await dispatch(ctx.request.body);",
+    "});",
+    "router.delete(\"/rpc\", async (ctx) => {",
+    ...handler,
+    "});",
+    "export default router;");
+  test("a DELETE answering 405 with an Allow header is not reported", () => {
+    const refusal = ["  ctx.status = 405;", "  ctx.set(\"Allow\", \"POST\");", "  ctx.body = { error: \"use POST\" };"];
+    expect(foundIn([{ path: "src/routes/rpc.ts", content: router(refusal) }], /^unwired-auth$/)).toEqual([]);
+  });
+  test("a DELETE that does work before answering 405 is reported", () => {
+    const work = ["  await sessions.dropAll(ctx.query.id);", "  ctx.status = 405;", "  ctx.set(\"Allow\", \"POST\");"];
+    expect(foundIn([{ path: "src/routes/rpc.ts", content: router(work) }], /^unwired-auth$/)).toEqual(["unwired-auth@src/routes/rpc.ts:7"]);
+  });
+});

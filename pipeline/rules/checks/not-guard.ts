@@ -58,3 +58,21 @@ export function statusQuery(node: SgNode, lang: RuleLanguage): boolean {
   if (!list.length) return true;
   return lang === "python" && list.every((p) => /=\s*(Depends|Security)\s*\(/.test(p.text()));
 }
+
+/** A call that only shapes the response: a status, a header, a body (`ctx.set(..)`, `res.status(405).json(..)`). */
+const RESPONSE_CALL = /^[\w$.]*\.(set|setHeader|header|status|sendStatus|json|send|end|type|vary|append)$/;
+
+/**
+ * A handler that answers every caller with a refusal and does nothing else (`ctx.status = 405; ctx.set("Allow",
+ * "POST")`, `res.sendStatus(404)`): a method-not-allowed or not-found stub route has nothing behind it to guard.
+ * Every call in its body shapes the response, it awaits nothing, and it sets a 4xx status.
+ */
+export function refusesEveryone(handler: SgNode): boolean {
+  if (!/^(arrow_function|function_expression|function_declaration)$/.test(String(handler.kind()))) return false;
+  const body = (handler.field("body" as never) as SgNode | null);
+  if (!body) return false;
+  const text = withoutComments(body.text());
+  if (!/(\bstatus\s*=\s*|\b(status|sendStatus)\s*\(\s*)4\d\d\b/.test(text) || /\bawait\b/.test(text)) return false;
+  const calls = body.findAll({ rule: { kind: "call_expression" } });
+  return calls.every((c) => RESPONSE_CALL.test((c.field("function" as never) as SgNode | null)?.text() ?? "") || /^[\w$.]*\.(status|set|header)\(/.test((c.field("function" as never) as SgNode | null)?.text() ?? ""));
+}
