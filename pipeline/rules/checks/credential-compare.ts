@@ -230,7 +230,10 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   if (ops.length !== 2) return [];
   if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || (rule.language === "go" && importedPackageName(t, node))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = ancestor(node, FUNCTION_KINDS);
-  if (recordFetchedBy(fn, ops) || sameOrigin(fn, ops) || fieldValidator(fn, ops) || builtOnlyForTests(node)) return [];
+  // Two sides of one object are public only when that object is no request: a request carries the server's
+  // session beside the client's body (`req.body._csrf == req.session.csrfToken`).
+  const fromRequest = ops.some((t) => source.test(t) || source.test(assignedFrom(fn, t) ?? ""));
+  if (recordFetchedBy(fn, ops) || (sameOrigin(fn, ops) && !fromRequest) || fieldValidator(fn, ops) || builtOnlyForTests(node)) return [];
   // An unkeyed digest is public whatever its name: compared with another digest it is an integrity check;
   // only a secret on the other side (a password hash, a token) makes it a credential compare.
   const digestSide = ops.findIndex(unkeyedDigest);

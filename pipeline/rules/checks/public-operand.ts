@@ -17,13 +17,17 @@ export function enumVariant(t: string): boolean {
 /**
  * The key a read names: the string literals of a keyed read (`Query().Get("token")` → token), else the
  * head noun of the last identifier (`config.Opts.OAuth2Provider()` → provider, `settings.ADMIN_TOKEN` →
- * token), the whole identifier when that noun is `key` (`signing_key`: a key of what, its qualifier says).
+ * token), the whole identifier when that noun is `key` (`signing_key`: a key of what, its qualifier says);
+ * anything else (a keyed or mapped read) whole.
  * A configuration entry is named by its last word: an OAuth provider's name is a provider, not a
  * credential, whatever the words before it.
  */
 export function readKey(t: string): string {
   const literals = t.match(/"[^"\n]*"|'[^'\n]*'|`[^`\n]*`/g);
   if (literals?.length) return literals.map((l) => l.slice(1, -1)).join(" ");
+  // Only a plain path of names names an entry (`config.Opts.OAuth2Provider()`); a keyed or mapped read
+  // (`headers().get(AUTHORIZATION).map(..)`) is judged whole.
+  if (!/^[A-Za-z_$][\w$]*(\s*(\.|::|->)\s*[A-Za-z_$][\w$]*(\(\))?)*$/.test(t.trim())) return t;
   const ids = t.match(/[A-Za-z_$][\w$]*/g) ?? [];
   const last = ids[ids.length - 1] ?? "";
   const head = identifierWords(last).pop() ?? "";
