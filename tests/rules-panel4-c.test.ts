@@ -32,8 +32,17 @@ describe("insecure-compare: an enum variant or an imported package's name is no 
     "func keepHidden(f *Field, cfg *Config) bool {",
     `\treturn f.Label() != ${other}`,
     "}");
-  test("a name exported by an imported package is a declaration, not a presented value", () => {
-    expect(compare("forms/hidden.go", go("schema.LabelPassword"))).toEqual([]);
+  const schema = (decl: string) => ({ path: "schema/labels.go", content: lines("package schema", "", decl) });
+  const compareWith = (other: string, decl: string) =>
+    foundIn([{ path: "forms/hidden.go", content: go(other) }, schema(decl)], /^insecure-compare$/);
+  test("a name the imported package declares const is a declaration, not a presented value", () => {
+    expect(compareWith("schema.LabelPassword", 'const LabelPassword = "password"')).toEqual([]);
+    expect(compareWith("schema.LabelPassword", lines("const (", "\tLabelEmail = \"email\"", "\tLabelPassword = \"password\"", ")"))).toEqual([]);
+    expect(compareWith("schema.LabelID", 'const LabelID = "id"')).toEqual([]);
+  });
+  test("a credential-named var of the imported package, or one no walked file declares, is reported", () => {
+    expect(compareWith("schema.LabelPassword", 'var LabelPassword = os.Getenv("ADMIN_PASSWORD")')).toEqual(["insecure-compare@forms/hidden.go:8"]);
+    expect(compare("forms/hidden.go", go("schema.LabelPassword"))).toEqual(["insecure-compare@forms/hidden.go:8"]);
   });
   test("a configured secret in the same place is reported", () => {
     expect(compare("forms/hidden.go", go("cfg.AdminPassword"))).toEqual(["insecure-compare@forms/hidden.go:8"]);
