@@ -7,6 +7,7 @@ import { type Candidate, unreferenced } from "./checks/unreferenced";
 import { mountedUnguarded } from "./checks/mounted-types";
 import { fieldsReadElsewhere } from "./checks/unread-fields";
 import { drfDefaultPermission } from "./checks/framework-views";
+import { declaredConstants } from "./checks/go-constants";
 import type { RuleSpec } from "./rule-spec";
 import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
@@ -49,6 +50,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const unreached = new Set(unreferenced(byKeep("if-referenced"), files as SourceFile[], manifests));
   const unguardedMounts = mountedUnguarded(byKeep("if-siblings-guarded"), files);
   const drfDefault = byKeep("unless-drf-default-permission").length > 0 && drfDefaultPermission(files);
+  const constants = declaredConstants(byKeep("unless-declared-constant"), files);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   // One answer per kind of deferred question (the Record makes a new kind without an answer a type error).
   const answer: Record<Deferred["keep"], (c: Candidate) => boolean> = {
@@ -59,6 +61,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "unless-owner-extended": (c) => !extended.has(c),
     "if-siblings-guarded": (c) => unguardedMounts.has(c),
     "unless-drf-default-permission": () => !drfDefault,
+    "unless-declared-constant": (c) => !constants.has(c),
   };
   for (const p of deferred) {
     if (answer[p.d.keep](p.d.candidate)) add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), p.d.hit, p.place));

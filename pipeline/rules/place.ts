@@ -9,9 +9,10 @@ export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
 /**
  * Directory names that hold test code in the four ecosystems: jest/vitest (`__tests__`, `__mocks__`),
  * mocha/tap (`test/`), pytest/cargo (`tests/`), Go (`testdata/`), shared fixtures and helpers, and
- * test-support packages named for it (`actix-test/`, `http_testing/`).
+ * test-support packages named for it (`actix-test/`, `http_testing/`, and with the word first: `tests-db/`,
+ * `test-harness/`, the crates and packages a workspace keeps only for its tests).
  */
-const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$/i;
+const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
 
 /** Is this directory name one that holds test code? */
 export const isTestDir = (name: string): boolean => TEST_DIRS.test(name);
@@ -22,6 +23,7 @@ const TEST_FILES = [
   /(^|[_-])(test|spec)\.[cm]?[jt]sx?$/i, // `foo-test.js`, `foo_spec.ts`
   /_test\.go$/, // go test
   /^test_.*\.py$|_tests?\.py$|^tests?\.py$|^conftest\.py$/, // pytest, Django's `tests.py`
+  /_testing\.py$/, // a settings module for the test run (`settings_testing.py`, `configuration_testing.py`)
   /^tests?\.rs$|_tests?\.rs$/, // `mod tests;` in its own file
 ];
 

@@ -28,3 +28,8 @@ export function ancestor(node: SgNode, kinds: RegExp): SgNode | null {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** Lower-case words of the identifiers in an expression (`mac_for(&body)` → mac, for, body; `notImplemented` → not, implemented). */
+export function identifierWords(expr: string): string[] {
+  return (expr.match(/[A-Za-z_$][\w$]*/g) ?? []).flatMap((id) => id.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/_+/)).filter(Boolean);
+}

@@ -14,9 +14,10 @@ import type { Candidate } from "./unreferenced";
  * hook for subclasses, not a stub), or only if no other file reads the field it names (`if-field-unread`:
  * an options field nothing reads), or only if it is referenced somewhere (`if-referenced`: a placeholder
  * that something calls ships), or unless the walked settings give DRF a default permission
- * (`unless-drf-default-permission`: a DRF view without `permission_classes` is checked by it).
+ * (`unless-drf-default-permission`: a DRF view without `permission_classes` is checked by it), or unless a
+ * walked Go package declares the name `const` (`unless-declared-constant`: `core.FieldNamePassword` names a field).
  */
-export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" }
+export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" }
 
 /** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
 export interface CheckRule { id: string; language: GrammarLanguage; class: FindingClass; message: string }

@@ -3,11 +3,12 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { ancestor, escapeRegExp } from "../syntax";
+import { ancestor, escapeRegExp, identifierWords } from "../syntax";
 import { isMiddlewareShaped } from "./guard-shape";
 import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
 import { routeRegistered } from "./route-mark";
+import { builtOnlyForTests, enumVariant, fieldValidator, importedPackageName, readKey, sameOrigin } from "./public-operand";
 
 const FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|function_item|method_declaration|func_literal|closure_expression|function)$/;
 
@@ -77,10 +78,7 @@ function unkeyedDigest(t: string): boolean {
   return /(?<![a-z])(sha\d*|md5|blake\w*|xxh\w*|crc\w*)\w*\s*(\(|(::|\.)\s*\w+\s*\()|createHash\s*\(/i.test(code) && !/hmac/i.test(code);
 }
 
-/** Words of the identifiers in an expression (`mac_for(&body)` → mac, for, body). */
-function words(expr: string): string[] {
-  return (expr.match(/[A-Za-z_$][\w$]*/g) ?? []).flatMap((id) => id.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/_+/));
-}
+const words = identifierWords;
 
 /** Computed with a key: an HMAC, a MAC, a signature, or anything fed a secret (`sign(secret, body)`). */
 function keyed(expr: string): boolean {
@@ -213,7 +211,7 @@ function keyedCall(t: string): boolean {
   return !!callee && !unkeyedDigest(t) && words(callee.replace(/^.*[.:]/, "")).some((w) => /^(hmac|mac|sign|signature|signing)$/.test(w));
 }
 
-export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
+export function credentialCompare({ node, params, rule, file, defer }: CheckContext): Hit[] {
   // `bytes.Equal(mac, sig)` and other calls the rule matched by their arguments are reported as matched.
   const call = /call/.test(String(node.kind())) ? callOperands(node, new RegExp(param(params, "callArgs", "(?!)"), "i")) : null;
   if (call === "credential") return [{ region: regionOf(node) }];
@@ -230,16 +228,29 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   const placeholder = new RegExp(param(params, "placeholder", "(?!)"), "i");
   const ops = (call ?? operands(node)).map((o) => o.text().trim());
   if (ops.length !== 2) return [];
-  if (ops.some(constantOrPredicate) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
+  // Go: an imported package's exported name is a declaration (`core.FieldNamePassword`). One named for a
+  // credential (`config.AdminToken`) may be a `var` loaded at start-up: whether the package declares it
+  // `const` is asked of every walked file at the scan's end (go-constants.ts).
+  const importedCredential = rule.language === "go" ? /^([a-z]\w*)\.(\w+)$/.exec(ops.find((t) => importedPackageName(t, node) && credential.test(t)) ?? "") : null;
+  const report = (): Hit[] => {
+    if (!importedCredential) return [{ region: regionOf(node) }];
+    const [, pkg, name] = importedCredential;
+    defer({ candidate: { name: name!, owner: pkg!, file: file.path, line: node.range().start.line, referenceIgnores: [], language: "go" }, hit: { region: regionOf(node) }, keep: "unless-declared-constant" });
+    return [];
+  };
+  if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = ancestor(node, FUNCTION_KINDS);
-  if (recordFetchedBy(fn, ops)) return [];
+  // Two sides of one object are public only when that object is no request: a request carries the server's
+  // session beside the client's body (`req.body._csrf == req.session.csrfToken`).
+  const fromRequest = ops.some((t) => source.test(t) || source.test(assignedFrom(fn, t) ?? ""));
+  if (recordFetchedBy(fn, ops) || (sameOrigin(fn, ops) && !fromRequest) || fieldValidator(fn, ops) || builtOnlyForTests(node)) return [];
   // An unkeyed digest is public whatever its name: compared with another digest it is an integrity check;
   // only a secret on the other side (a password hash, a token) makes it a credential compare.
   const digestSide = ops.findIndex(unkeyedDigest);
   if (digestSide >= 0 && !words(ops[1 - digestSide]!).some((w) => /^(password|passwd|secret|token|key|otp|signature|mac|hmac|auth|pin)$/.test(w))) return [];
   // A credential by name, a header/cookie named for one, or a request/env/config read keyed by one
   // (`r.URL.Query().Get("token")`, `process.env.ADMIN_TOKEN`).
-  if (ops.some((t) => !unkeyedDigest(t) && (credential.test(t) || headerRead.test(t) || (source.test(t) && sourceKey.test(t))))) return [{ region: regionOf(node) }];
+  if (ops.some((t) => !unkeyedDigest(t) && (credential.test(t) || headerRead.test(t) || (source.test(t) && sourceKey.test(readKey(t)))))) return report();
   // Data flow in the function: an operand assigned from a credential-named request/env/config read, from a
   // header or cookie named for a credential, or from a computation with a key (an HMAC, a signature).
   const flows = ops.map((t) => assignedFrom(fn, t));
@@ -248,17 +259,17 @@ export function credentialCompare({ node, params, rule }: CheckContext): Hit[] {
   // Only a finishing call on the keyed object computes the MAC (`m.Sum(nil)`, `mac.finalize()`); a signer's
   // `unsign`/`verify`/`loads` checks a signature and hands back a payload.
   const keyedFlow = (rhs: string) => keyed(rhs) || [...new Set([...rhs.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*(Sum|sum|digest|hexdigest|finalize|finish|sign|result)\s*\(/g)].map((m) => m[1]!))].slice(0, 4).some((id) => origins(fn, id).some(keyed));
-  if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(rhs) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return [{ region: regionOf(node) }];
+  if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(readKey(rhs)) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return report();
   // The operand itself is a password hash or a presented credential, or is built from a local computed
   // with a key (`sigHeader == "sha256=" + expected` with `expected` an HMAC).
-  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language))) return [{ region: regionOf(node) }];
-  if (ops.some((t) => !/^[\w$]+$/.test(t) && localsIn(t).some((id) => { const rhs = assignedFrom(fn, id); return rhs !== null && keyedFlow(rhs); }))) return [{ region: regionOf(node) }];
+  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language))) return report();
+  if (ops.some((t) => !/^[\w$]+$/.test(t) && localsIn(t).some((id) => { const rhs = assignedFrom(fn, id); return rhs !== null && keyedFlow(rhs); }))) return report();
   if (!ops.some((t) => bare.test(t))) return [];
   // A bare `token`/`key`/`sig` is a credential where the code authenticates: an auth-named function, a
   // guard-shaped middleware, or a comparison against a value read from a request, the environment or config.
-  if (enclosingNames(node).some((n) => authFunction.test(n))) return [{ region: regionOf(node) }];
-  if (fn && isMiddlewareShaped(fn, rule.language as RuleLanguage)) return [{ region: regionOf(node) }];
-  if (ops.some((t) => bare.test(t) && requestBound(fn, t))) return [{ region: regionOf(node) }];
-  if (ops.some((t) => source.test(t)) || flows.some((rhs) => rhs !== null && source.test(rhs))) return [{ region: regionOf(node) }];
+  if (enclosingNames(node).some((n) => authFunction.test(n))) return report();
+  if (fn && isMiddlewareShaped(fn, rule.language as RuleLanguage)) return report();
+  if (ops.some((t) => bare.test(t) && requestBound(fn, t))) return report();
+  if (ops.some((t) => source.test(t)) || flows.some((rhs) => rhs !== null && source.test(rhs))) return report();
   return [];
 }

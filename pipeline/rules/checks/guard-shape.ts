@@ -4,7 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import { pyBases, pyOwner } from "../syntax";
 import { boundGuards } from "./bound-guard";
-import { errorFactory, loaderMounted } from "./not-guard";
+import { errorFactory, loaderMounted, statusQuery } from "./not-guard";
 
 /** Who is asking: credentials, sessions, users, roles. */
 export const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|session|(?<![a-z])user(?![a-z])|(?<![a-z])role|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|(?<![a-z])owner|scope|principal|identity/i;
@@ -332,8 +332,9 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
  * settings; an application's `class IsOwner(BasePermission)` imports its base instead).
  */
 export function frameworkWired(node: SgNode, lang: RuleLanguage): boolean {
-  // An error factory guards nothing; a class a directory loader mounts needs no name (not-guard.ts).
-  if (errorFactory(node, lang) || loaderMounted(node, lang)) return true;
+  // An error factory guards nothing; a class a directory loader mounts needs no name; a status query judges
+  // no one (not-guard.ts).
+  if (errorFactory(node, lang) || loaderMounted(node, lang) || statusQuery(node, lang)) return true;
   // A method of `impl Trait for Type` is called through the trait (rustls calls `verify_tls12_signature`
   // on its verifier): its name is the trait's, and whether the type is used is the type's question.
   if (lang === "rust" && node.kind() === "function_item") {

@@ -28,7 +28,7 @@ import { unguardedExportCheck } from "./unguarded-export";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { selfSpans } from "./unreferenced";
-import { placeholderReturn } from "./stub-return";
+import { placeholderReturn, namedForItsRefusal } from "./stub-return";
 import type { SoleCandidate } from "./passed-as-value";
 import { routeRegistered } from "./route-mark";
 import { unreadSchemaFields } from "./schema-fields";
@@ -143,6 +143,7 @@ const DEFINED = {
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {
+      if (namedForItsRefusal(node)) return [];
       const hit = { region: regionOf(node) };
       const owner = enclosingClass(node);
       if (!owner) return [hit];

@@ -1,9 +1,10 @@
 // Definitions whose names sound like guards but that guard nothing, or that nothing needs to name: an
 // error factory (`AdminRequiredError(message)` builds the 403 a guard throws), and a class a framework's
-// directory loader mounts (`export default class X extends BaseProcessor`, the base a sibling module).
+// directory loader mounts (`export default class X extends BaseProcessor`, the base a sibling module), and a
+// status query that answers yes or no about state no caller hands it (`is_logged_in()`).
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
-import { withoutComments } from "./guard-shape";
+import { REFUSAL, withoutComments } from "./guard-shape";
 
 /** An error value: `new FooError(..)`, `createError(..)`, `httpErrors(403, ..)`, `Boom.forbidden(..)`. */
 const ERROR_VALUE = /^(new\s+[\w.]*(Error|Exception)\s*\(|[\w.]*(createError|[eE]rrors?|Exception|Boom\.\w+)\s*\()/;
@@ -34,4 +35,44 @@ export function loaderMounted(node: SgNode, lang: RuleLanguage): boolean {
   if (!base) return false;
   const root = node.getRoot().root().text();
   return new RegExp(`^import\\s+(?:type\\s+)?(?:${base}\\b|\\{[^}]*\\b${base}\\b[^}]*\\})[^;]*from\\s+["']\\.\\.?/`, "m").test(root);
+}
+
+/** The declared answer is a yes/no: `-> bool`, `-> Result<bool>`, `: Promise<boolean>`, Go `bool` / `(bool, error)`. */
+const ANSWERS_BOOL = /(->\s*(Result\s*<\s*)?bool\b|\)\s*:\s*(Promise\s*<\s*)?boolean\b|\)\s*\(?\s*bool\s*(,\s*error\s*\))?\s*\{)/;
+
+/**
+ * A status query, not a gate: a function that answers yes or no, refuses no one itself (no raise, throw,
+ * error value or 401/403), and is handed no subject by any caller: it takes no parameters at all
+ * (`fn is_logged_in() -> Result<bool>` reads the program's own state, to show it), or, Python, only values
+ * the framework injects (`token: str = Depends(scheme), session = Depends(db)`). Nothing a route presents is
+ * judged by it, so nothing is left open when nothing calls it: the routes that would decide on its answer
+ * carry their own refusal.
+ */
+export function statusQuery(node: SgNode, lang: RuleLanguage): boolean {
+  if (!/^(function_item|function_definition|function_declaration)$/.test(String(node.kind()))) return false;
+  const text = withoutComments(node.text());
+  const body = (node.field("body" as never) as SgNode | null)?.text() ?? "";
+  const head = text.slice(0, text.length - body.length);
+  if (!ANSWERS_BOOL.test(head) || REFUSAL.test(body) || /\b(raise|throw)\b|\b(bail|ensure)!|\bErr\s*\(|errors\.New|fmt\.Errorf/.test(body)) return false;
+  const list = ((node.field("parameters" as never) as SgNode | null)?.namedChildren() ?? []).filter((p) => !/comment/.test(String(p.kind())) && !/^&?(mut\s+)?self$|^(self|cls)$/.test(p.text().trim()));
+  if (!list.length) return true;
+  return lang === "python" && list.every((p) => /=\s*(Depends|Security)\s*\(/.test(p.text()));
+}
+
+/** A call that only shapes the response: a status, a header, a body (`ctx.set(..)`, `res.status(405).json(..)`). */
+const RESPONSE_CALL = /^[\w$.]*\.(set|setHeader|header|status|sendStatus|json|send|end|type|vary|append)$/;
+
+/**
+ * A handler that answers every caller with a refusal and does nothing else (`ctx.status = 405; ctx.set("Allow",
+ * "POST")`, `res.sendStatus(404)`): a method-not-allowed or not-found stub route has nothing behind it to guard.
+ * Every call in its body shapes the response, it awaits nothing, and it sets a 4xx status.
+ */
+export function refusesEveryone(handler: SgNode): boolean {
+  if (!/^(arrow_function|function_expression|function_declaration)$/.test(String(handler.kind()))) return false;
+  const body = (handler.field("body" as never) as SgNode | null);
+  if (!body) return false;
+  const text = withoutComments(body.text());
+  if (!/(\bstatus\s*=\s*|\b(status|sendStatus)\s*\(\s*)4\d\d\b/.test(text) || /\bawait\b/.test(text)) return false;
+  const calls = body.findAll({ rule: { kind: "call_expression" } });
+  return calls.every((c) => RESPONSE_CALL.test((c.field("function" as never) as SgNode | null)?.text() ?? "") || /^[\w$.]*\.(status|set|header)\(/.test((c.field("function" as never) as SgNode | null)?.text() ?? ""));
 }

@@ -2,6 +2,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { charClasses, shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
+import { sampleOfPattern } from "./pattern-sample";
 
 /** The characters inside a string literal node, without quotes, prefixes or raw markers. */
 export function literalContent(text: string): string {
@@ -74,6 +75,8 @@ export function vendorToken(value: SgNode | null, check: Record<string, unknown>
   const s = literalContent(value.text());
   const placeholder = new RegExp(param(check, "placeholder", "(?!)"), "i");
   if (placeholder.test(s)) return [];
+  const r = value.range();
+  if (sampleOfPattern(value.getRoot().root().text(), r.start.index, r.end.index)) return [];
   if (urlPassword(s)) return [{ region: regionOf(value), message: "password embedded in a connection URL in source" }];
   if (FIXED_SHAPES.some((re) => re.test(s))) return [{ region: regionOf(value) }];
   const m = VENDOR.exec(s);

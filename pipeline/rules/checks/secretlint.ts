@@ -1,6 +1,7 @@
 // hardcoded-secret via secretlint's recommended preset, driven synchronously over one file's text.
 import { rules as presetRules } from "@secretlint/secretlint-rule-preset-recommend";
 import type { Hit, Region } from "./hit";
+import { sampleOfPattern } from "./pattern-sample";
 
 type Reported = { message: string; range: [number, number] };
 interface SourceLike { content: string; filePath: string; ext: string; contentType: "text" }
@@ -44,5 +45,5 @@ export function secretlintHits(path: string, content: string): Hit[] {
       // A preset rule that cannot run on this text reports nothing; the others still do.
     }
   }
-  return found.map((r) => ({ region: offsetRegion(content, r.range[0], r.range[1]), message: r.message }));
+  return found.filter((r) => !sampleOfPattern(content, r.range[0], r.range[1])).map((r) => ({ region: offsetRegion(content, r.range[0], r.range[1]), message: r.message }));
 }

@@ -4,6 +4,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
+import { identifierWords } from "../syntax";
 
 const FUNCTION = /^(function_definition|function_declaration|method_declaration|method_definition|function_expression|arrow_function|func_literal|function_item)$/;
 
@@ -112,4 +113,27 @@ export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly 
   if (!name) return null;
   const message = announced ? "function answers a fixed record whose own value says it is a placeholder: nothing in the answer was computed" : undefined;
   return { fn, name, hit: { region: regionOf(node), ...(message ? { message } : {}) } };
+}
+
+/**
+ * A helper named for the refusal it throws (`function notImplemented() { throw new Error("Not implemented.") }`,
+ * `def not_implemented(): raise NotImplementedError()`): its only statement is the throw, and its name and
+ * the throw say the same words (the error type's `error`/`exception` aside). It stands for no missing work:
+ * callers pick it on purpose, as the entry of a dispatch table for a backend that has no such query
+ * (`{ [PRISMA]: notImplemented }`).
+ */
+export function namedForItsRefusal(node: SgNode): boolean {
+  if (!/^(throw_statement|raise_statement)$/.test(String(node.kind()))) return false;
+  const body = node.parent()?.kind() === "expression_statement" ? node.parent()!.parent() : node.parent();
+  const fn = body?.parent();
+  if (!body || !fn || !FUNCTION.test(String(fn.kind()))) return false;
+  const statements = body.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
+  const own = node.parent()?.kind() === "expression_statement" ? node.parent()! : node;
+  if (statements.length !== 1 || statements[0]!.id() !== own.id()) return false;
+  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
+  // The same words both ways (the error type's `error`/`exception` aside): a message that names a subject
+  // (`"sendDigest: not implemented"`) is a missing body of that subject, not a sentinel.
+  const said = new Set(identifierWords(node.text().replace(/^(throw|raise)\s+(new\s+)?/, "")).filter((w) => !/^(error|exception)$/.test(w)));
+  const named = new Set(identifierWords(name));
+  return named.size > 0 && named.size === said.size && [...named].every((w) => said.has(w));
 }

@@ -5,6 +5,7 @@ import type { CheckContext } from "./check";
 import { calleeName } from "./bound-guard";
 import { fileGuards, guardMountedNowhere, makesAccessDecision, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
+import { refusesEveryone } from "./not-guard";
 
 const STATE_CHANGING = /^(POST|PUT|PATCH|DELETE)$/i;
 /** Registration by a method named for the verb (`r.Post`, `e.DELETE`, `app.patch`) or by one that takes the route (`HandleFunc`). */
@@ -111,5 +112,7 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const methodValue = /^(selector_expression|member_expression)$/.test(String(own.kind())) ? /\.([\w$]+)$/.exec(own.text())?.[1] : undefined;
   const ownDef = own.kind() === "identifier" ? definitionOf(root, own.text()) : methodValue ? definitionOf(root, methodValue) ?? own : own;
   if (ownDef && makesAccessDecision(ownDef.text())) return [];
+  // A handler that only refuses (a 405 "use POST", a 404) has nothing behind it to guard (not-guard.ts).
+  if (ownDef && refusesEveryone(ownDef)) return [];
   return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${router} go through (line ${guardedSibling.call.range().start.line + 1})` }];
 }
