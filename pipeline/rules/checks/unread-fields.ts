@@ -7,6 +7,7 @@ import { cliFields, unreadCliFields, unreadVariantFields } from "./cli-fields";
 import { type Hit, regionOf } from "./hit";
 import { attributesBefore, constructs, destructuredRust, fieldReadIn, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
 import { parsedHere } from "./parsed-records";
+import { persistedRecord } from "./persisted-records";
 import { nameOf } from "../syntax";
 import { occurrences } from "./references";
 import type { Candidate } from "./unreferenced";
@@ -47,6 +48,8 @@ export function readsField(before: string, after: string, lang?: string | null):
  */
 export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string })[] {
   if (lang === "rust" && node.kind() === "enum_item") return unreadVariantFields(node);
+  // A record an ORM or database mapper persists is read field by field by the mapper (persisted-records.ts).
+  if (persistedRecord(node, lang)) return [];
   // A record the command-line parser fills is an input by how the framework mounts it: no constructor needed.
   if (cliFields(node, lang)) return unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang));
   const s = recordType(node, lang);
