@@ -88,10 +88,10 @@ function protocolFamily(fn: SgNode): boolean {
   return false;
 }
 
-const CLASS_KINDS = /^(class_definition|class_declaration|class)$/;
+const CLASS_KINDS = /^(class_definition|class_declaration|abstract_class_declaration|class)$/;
 
 /** The class a method is defined in (through a decorator and the class body), or null for other functions. */
-function classOf(fn: SgNode): SgNode | null {
+export function classOf(fn: SgNode): SgNode | null {
   let n = fn.parent();
   if (n?.kind() === "decorated_definition") n = n.parent();
   const cls = n?.parent();
