@@ -86,6 +86,18 @@ describe("ignored parameters: a signature another class of the file shares is a 
     expect(one("api/unions.py", union("def pick_kind(cls, obj, scope):"))).toEqual(["ignored-parameter@api/unions.py:3", "ignored-parameter@api/unions.py:8"]);
     expect(one("api/unions.py", union("def pick_type(cls, obj):"))).toEqual(["ignored-parameter@api/unions.py:3"]);
   });
+  test("two constructors taking the same parameters are no protocol: each is called through its own class", () => {
+    const clients = lines(
+      "class RatesClient:",
+      "    def __init__(self, base_url, timeout):",
+      "        self.base_url = base_url",
+      "",
+      "class FeesClient:",
+      "    def __init__(self, base_url, timeout):",
+      "        self.base_url = base_url",
+      "        self.timeout = timeout");
+    expect(one("pay/clients.py", clients)).toEqual(["ignored-parameter@pay/clients.py:2"]);
+  });
   test("TS: two classes implementing one method name and parameters are a protocol; a class alone is not", () => {
     const widgets = (name: string) => lines(
       "export class TextWidget { render(value: string, ctx: RenderContext) { return value; } }",

@@ -102,14 +102,16 @@ export function classOf(fn: SgNode): SgNode | null {
  * Duck-typed conformance: another class of the file defines a method of the same name with the same
  * parameter list (Strawberry's `resolve_type(cls, obj, info)` on each union mixin, a `render(self, value,
  * ctx)` on every widget class): a protocol someone else calls, whichever parameters each one reads. Two
- * methods of one class (overloads) are no such evidence.
+ * methods of one class (overloads) are no such evidence, nor are two constructors (`__init__(self, url,
+ * timeout)` on two clients: each is called through its own class).
  */
 function siblingClassImplements(fn: SgNode): boolean {
   const own = classOf(fn);
   if (!own) return false;
   const name = nameOf(fn);
   const mine = paramNames(fn).join(",");
-  if (!name || !mine) return false;
+  // A constructor is called through its own class's name, never through a protocol.
+  if (!name || !mine || name === "__init__" || name === "constructor") return false;
   return own.getRoot().root().findAll({ rule: { kind: String(fn.kind()), has: { field: "name", regex: `^${name.replace(/\$/g, "\\$")}$` } } })
     .some((f) => f.id() !== fn.id() && classOf(f) !== null && classOf(f)!.id() !== own.id() && paramNames(f).join(",") === mine);
 }
