@@ -112,7 +112,11 @@ function siblingClassImplements(fn: SgNode): boolean {
   const mine = paramNames(fn).join(",");
   // A constructor is called through its own class's name, never through a protocol.
   if (!name || !mine || name === "__init__" || name === "constructor") return false;
-  return own.getRoot().root().findAll({ rule: { kind: String(fn.kind()), has: { field: "name", regex: `^${name.replace(/\$/g, "\\$")}$` } } })
+  // Cheap text question first: a second definition needs the name defined twice (`def name(`, `name(` in TS).
+  const id = name.replace(/\$/g, "\\$");
+  const defs = own.getRoot().root().text().match(new RegExp(String(fn.kind()) === "function_definition" ? `\\bdef\\s+${id}\\s*\\(` : `(?<![\\w$.])${id}\\s*(<[^>]*>\\s*)?\\(`, "g"));
+  if ((defs?.length ?? 0) < 2) return false;
+  return own.getRoot().root().findAll({ rule: { kind: String(fn.kind()), has: { field: "name", regex: `^${id}$` } } })
     .some((f) => f.id() !== fn.id() && classOf(f) !== null && classOf(f)!.id() !== own.id() && paramNames(f).join(",") === mine);
 }
 
