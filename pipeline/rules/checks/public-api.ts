@@ -131,7 +131,14 @@ function siblingClassImplements(fn: SgNode): boolean {
  */
 export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
   if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn)) return "imposed";
-  if ((lang === "python" || lang === "typescript") && siblingClassImplements(fn)) return "imposed";
+  const own = declaredConformance(fn, lang);
+  // Asked last (it walks the file): only when nothing cheaper already imposes the signature.
+  if (own !== "imposed" && own !== "maybe" && (lang === "python" || lang === "typescript") && siblingClassImplements(fn)) return "imposed";
+  return own;
+}
+
+/** What the function's own declaration says: an override, a decorator, a base class, a dunder, a trait impl. */
+function declaredConformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
   if (lang === "typescript") {
     if (fn.children().some((c) => c.text() === "override")) return "imposed";
     if (fn.children().some((c) => c.kind() === "decorator")) return "registered";
