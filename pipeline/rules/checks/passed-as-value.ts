@@ -65,7 +65,10 @@ const DEFINES = /\b(def|function\*?|fn|func(\s*\([^)]*\))?)\s+$/;
  * methods of two types.
  */
 function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, string>): boolean {
-  if (!c.param || o.file === c.file || isTestPath(o.file) || !DEFINES.test(o.before)) return false;
+  // Go: another type's method of the same name, in this file or another of the package, is a sibling too
+  // (a type cannot define a method twice): a hook every field type implements.
+  const goMethod = c.language === "go" && !!c.member && o.lang === "go" && /\bfunc\s*\([^)]*\)\s*$/.test(o.before);
+  if (!c.param || (o.file === c.file && !goMethod) || isTestPath(o.file) || !DEFINES.test(o.before)) return false;
   // Rust interfaces are nominal: a method of an inherent impl (trait impls are already imposed) implements
   // no contract another type's method of the same name shares (`Upstream::new(.., timeout)` vs `Client::new(timeout)`).
   if (c.language === "rust" && c.member) return false;
@@ -115,10 +118,30 @@ export function passedAsValue(candidates: SoleCandidate[], files: { path: string
   const seen = occurrences(candidates.flatMap((c) => (c.owner ? [c.name, c.owner] : [c.name])), files);
   const sameLang = (c: Candidate, o: Occurrence) => !c.language || !o.lang || o.lang === c.language;
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
-  return new Set(candidates.filter((c) => notSoleImplementation(c, seen.get(c.name) ?? []) ||
+  return new Set(candidates.filter((c) => notSoleImplementation(c, seen.get(c.name) ?? []) || configHook(c) ||
     (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) &&
       ((passesValue(o, c.member) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf) && !bindsParamByName(c, o, contentOf)) || siblingDefinition(c, o, contentOf))) ||
-    (!!c.owner && (seen.get(c.owner) ?? []).some((o) => sameLang(c, o) && extendsIt(o)))));
+    (!!c.owner && (seen.get(c.owner) ?? []).some((o) => sameLang(c, o) && (extendsIt(o) || loadedByPath(o))))));
+}
+
+/**
+ * The class is named by a dotted import path inside a string of a non-test file (`"NAME":
+ * "accounts.validators.DigitsValidator"`, `ROUTERS = ["net.proxy.DefaultRouter"]`): a framework loads it
+ * by that path (Django settings, `import_string`) and calls its methods by its own protocol, so their
+ * parameter lists are imposed. A bare word in a message (`"DefaultRouter failed"`) names no module.
+ */
+function loadedByPath(o: Occurrence): boolean {
+  return !isTestPath(o.file) && /["'][A-Za-z_][\w]*(\.[A-Za-z_]\w*)*\.$/.test(o.before) && /^["']/.test(o.after);
+}
+
+/**
+ * A method of an object literal (no class owns it) in a tool's configuration module (`nuxt.config.js`,
+ * `vite.config.ts`, `webpack.config.cjs`): the tool loads the file by that conventional name and calls the
+ * hooks of the object it exports (`build.extend(config, ctx)`, `configureServer(server)`) with its own
+ * parameter list. Free helper functions of such a file are still judged.
+ */
+function configHook(c: SoleCandidate): boolean {
+  return c.language === "typescript" && !!c.member && !c.owner && /(^|\/)[\w-]+(\.[\w-]+)*\.config\.[cm]?[jt]sx?$/.test(c.file);
 }
 
 /** `class Secure(SessionInterface)`, `class X extends LogController`, `implements Base`. */

@@ -88,6 +88,38 @@ function protocolFamily(fn: SgNode): boolean {
   return false;
 }
 
+const CLASS_KINDS = /^(class_definition|class_declaration|abstract_class_declaration|class)$/;
+
+/** The class a method is defined in (through a decorator and the class body), or null for other functions. */
+export function classOf(fn: SgNode): SgNode | null {
+  let n = fn.parent();
+  if (n?.kind() === "decorated_definition") n = n.parent();
+  const cls = n?.parent();
+  return n && /^(block|class_body)$/.test(String(n.kind())) && cls && CLASS_KINDS.test(String(cls.kind())) ? cls : null;
+}
+
+/**
+ * Duck-typed conformance: another class of the file defines a method of the same name with the same
+ * parameter list (Strawberry's `resolve_type(cls, obj, info)` on each union mixin, a `render(self, value,
+ * ctx)` on every widget class): a protocol someone else calls, whichever parameters each one reads. Two
+ * methods of one class (overloads) are no such evidence, nor are two constructors (`__init__(self, url,
+ * timeout)` on two clients: each is called through its own class).
+ */
+function siblingClassImplements(fn: SgNode): boolean {
+  const own = classOf(fn);
+  if (!own) return false;
+  const name = nameOf(fn);
+  const mine = paramNames(fn).join(",");
+  // A constructor is called through its own class's name, never through a protocol.
+  if (!name || !mine || name === "__init__" || name === "constructor") return false;
+  // Cheap text question first: a second definition needs the name defined twice (`def name(`, `name(` in TS).
+  const id = name.replace(/\$/g, "\\$");
+  const defs = own.getRoot().root().text().match(new RegExp(String(fn.kind()) === "function_definition" ? `\\bdef\\s+${id}\\s*\\(` : `(?<![\\w$.])${id}\\s*(<[^>]*>\\s*)?\\(`, "g"));
+  if ((defs?.length ?? 0) < 2) return false;
+  return own.getRoot().root().findAll({ rule: { kind: String(fn.kind()), has: { field: "name", regex: `^${id}$` } } })
+    .some((f) => f.id() !== fn.id() && classOf(f) !== null && classOf(f)!.id() !== own.id() && paramNames(f).join(",") === mine);
+}
+
 /**
  * How far something outside the function fixes its parameter list. `imposed`: a framework's handler or
  * middleware signature, a view (`request` first), an interface or trait it implements, a base method
@@ -99,6 +131,14 @@ function protocolFamily(fn: SgNode): boolean {
  */
 export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
   if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn)) return "imposed";
+  const own = declaredConformance(fn, lang);
+  // Asked last (it walks the file): only when nothing cheaper already imposes the signature.
+  if (own !== "imposed" && own !== "maybe" && (lang === "python" || lang === "typescript") && siblingClassImplements(fn)) return "imposed";
+  return own;
+}
+
+/** What the function's own declaration says: an override, a decorator, a base class, a dunder, a trait impl. */
+function declaredConformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
   if (lang === "typescript") {
     if (fn.children().some((c) => c.text() === "override")) return "imposed";
     if (fn.children().some((c) => c.kind() === "decorator")) return "registered";

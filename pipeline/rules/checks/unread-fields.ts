@@ -7,6 +7,7 @@ import { cliFields, unreadCliFields, unreadVariantFields } from "./cli-fields";
 import { type Hit, regionOf } from "./hit";
 import { attributesBefore, constructs, destructuredRust, fieldReadIn, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
 import { parsedHere } from "./parsed-records";
+import { persistedRecord } from "./persisted-records";
 import { nameOf } from "../syntax";
 import { occurrences } from "./references";
 import type { Candidate } from "./unreferenced";
@@ -48,7 +49,8 @@ export function readsField(before: string, after: string, lang?: string | null):
 export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string })[] {
   if (lang === "rust" && node.kind() === "enum_item") return unreadVariantFields(node);
   // A record the command-line parser fills is an input by how the framework mounts it: no constructor needed.
-  if (cliFields(node, lang)) return unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang));
+  // A record an ORM or database mapper persists is read field by field by the mapper (persisted-records.ts).
+  if (cliFields(node, lang)) return persistedRecord(node, lang) ? [] : unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang));
   const s = recordType(node, lang);
   if (!s || s.fields.length < 2) return [];
   const id = s.name;
@@ -56,6 +58,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   const taken = lang === "go" ? new RegExp(`\\b\\w+\\s+\\*?${id}\\s*[,)]`) : new RegExp(`\\b\\w+\\??\\s*:\\s*(&\\s*(mut\\s+)?)?(Optional\\[|Readonly<|Partial<)?${id}\\b`);
   const returned = new RegExp(`\\)\\s*(->|:)?\\s*[\\w:<(\\[ ]*\\*?${id}\\b`);
   if (!(s.exported && taken.test(content)) && !returned.test(content)) return [];
+  if (persistedRecord(node, lang)) return [];
   // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
   if (lang === "rust" && /\bSerialize\b/.test(attributesBefore(node))) return [];
   // A Rust destructuring (`let Options { retries, .. } = opts`) reads fields by pattern.

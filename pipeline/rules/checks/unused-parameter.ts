@@ -5,7 +5,7 @@ import { type Hit, param, regionOf } from "./hit";
 import { optionFieldHits } from "./option-fields";
 import { overwrittenBeforeRead } from "./overwritten";
 import { identifierWords, typeName } from "./param-words";
-import { conformance, isPublic } from "./public-api";
+import { classOf, conformance, isPublic } from "./public-api";
 import { nameOf, pyBases, pyOwner } from "../syntax";
 
 const PARAM_KINDS: Record<GrammarLanguage, string[]> = {
@@ -243,12 +243,8 @@ function documentedUnused(doc: string, name: string): boolean {
 }
 
 /** The class (TS/Python) a method belongs to: if anything extends it, the method is a hook whose signature subclasses share. */
-function ownerClass(fn: SgNode, lang: GrammarLanguage): string | null {
-  let n = fn.parent();
-  if (lang === "python" && n?.kind() === "decorated_definition") n = n.parent();
-  const cls = n?.parent();
-  if (!cls || !/class_definition|class_declaration|^class$/.test(String(cls.kind()))) return null;
-  return (cls.field("name" as never) as SgNode | null)?.text() ?? null;
+function ownerClass(fn: SgNode): string | null {
+  return nameOf(classOf(fn)) || null;
 }
 
 /**
@@ -313,7 +309,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
       : `parameter '${p.text}' is never read: the function ignores what its signature promises`,
     param: p.text,
   })), ...fieldHits.filter((h) => !documentedUnused(doc, h.param))];
-  return { hits, name: nameOf(), owner: ownerClass(fn, lang), member: isMember(fn) };
+  return { hits, name: nameOf(), owner: ownerClass(fn), member: isMember(fn) };
 }
 
 /** `const handler = (req, res) => ...`: the name a function expression is bound to. */
