@@ -8,6 +8,7 @@ import { mountedUnguarded } from "./checks/mounted-types";
 import { fieldsReadElsewhere } from "./checks/unread-fields";
 import { drfDefaultPermission } from "./checks/framework-views";
 import { declaredConstants } from "./checks/go-constants";
+import { delegatedElsewhere } from "./test-helpers";
 import type { RuleSpec } from "./rule-spec";
 import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
@@ -51,6 +52,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const unguardedMounts = mountedUnguarded(byKeep("if-siblings-guarded"), files);
   const drfDefault = byKeep("unless-drf-default-permission").length > 0 && drfDefaultPermission(files);
   const constants = declaredConstants(byKeep("unless-declared-constant"), files);
+  const delegated = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   // One answer per kind of deferred question (the Record makes a new kind without an answer a type error).
   const answer: Record<Deferred["keep"], (c: Candidate) => boolean> = {
@@ -62,6 +64,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-siblings-guarded": (c) => unguardedMounts.has(c),
     "unless-drf-default-permission": () => !drfDefault,
     "unless-declared-constant": (c) => !constants.has(c),
+    "unless-helper-asserts": (c) => !delegated.has(c),
   };
   for (const p of deferred) {
     if (answer[p.d.keep](p.d.candidate)) add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), p.d.hit, p.place));

@@ -15,9 +15,10 @@ import type { Candidate } from "./unreferenced";
  * an options field nothing reads), or only if it is referenced somewhere (`if-referenced`: a placeholder
  * that something calls ships), or unless the walked settings give DRF a default permission
  * (`unless-drf-default-permission`: a DRF view without `permission_classes` is checked by it), or unless a
- * walked Go package declares the name `const` (`unless-declared-constant`: `core.FieldNamePassword` names a field).
+ * walked Go package declares the name `const` (`unless-declared-constant`: `core.FieldNamePassword` names a field),
+ * or unless a function it calls is defined in another test file and asserts (`unless-helper-asserts`).
  */
-export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" }
+export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" | "unless-helper-asserts" }
 
 /** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
 export interface CheckRule { id: string; language: GrammarLanguage; class: FindingClass; message: string }

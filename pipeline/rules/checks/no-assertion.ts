@@ -2,6 +2,7 @@
 import { assertionOf } from "../assertions";
 import { asTestCase } from "../test-context";
 import { pyDisablesInherited } from "../py-test-shapes";
+import { foreignCalls } from "../test-helpers";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 
@@ -11,12 +12,20 @@ import { type Hit, regionOf } from "./hit";
  * would fail the test (`schema.parse(x)`), or a Go fuzz target whose fuzz function asserts nothing (it checks
  * that the code does not panic) → an info-level smoke-test note.
  */
-export function noAssertionCheck({ node, file, rule }: CheckContext): Hit[] {
+export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit[] {
   const test = asTestCase(node, rule.language, file.path);
   if (!test || test.skipped) return [];
   if (rule.language === "python" && pyDisablesInherited(test.node)) return [{ region: regionOf(test.node), severity: "info", message: "disabled test: its body only returns, overriding an inherited test to switch it off (skipTest would say why)" }];
   const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions());
-  if (kind === null) return [{ region: regionOf(test.node) }];
+  if (kind === null) {
+    // A harness or helper defined in another test file may hold the check (`Test::new()..success()`, a
+    // conftest helper): asked at the scan's end of every walked test file (test-helpers.ts).
+    const calls = foreignCalls(test.body.text(), file.root, rule.language);
+    if (!calls.length) return [{ region: regionOf(test.node) }];
+    const line = test.node.range().start.line;
+    defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls }, hit: { region: regionOf(test.node) }, keep: "unless-helper-asserts" });
+    return [];
+  }
   if (kind === "fuzz-target") return [{ region: regionOf(test.node), severity: "info", message: "fuzz target: its only check is that the code does not panic on generated input" }];
   if (kind === "throw-based") return [{ region: regionOf(test.node), severity: "info", message: "smoke test: its only check is that a parse, validate, render or constructor call does not throw" }];
   return [];

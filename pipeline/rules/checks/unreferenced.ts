@@ -24,6 +24,8 @@ export interface Candidate {
   param?: string;
   /** 0-based line spans of the candidate's own file where a mention is the definition talking about itself. */
   selfSpans?: [number, number][];
+  /** The names a test calls that its own file does not define (assertion-free-test: helpers in other test files). */
+  calls?: string[];
   /** A mounted type's sibling types in the same command tree or router (mounted-types.ts). */
   siblings?: string[];
   /** The rule's requirement vocabulary (a regex source), for guards applied by decorators in other files. */
