@@ -60,3 +60,28 @@ describe("Python: a helper module of the test suite", () => {
     expect(free([test_, shipped])).toEqual(["assertion-free-test@tests/test_orders.py:3"]);
   });
 });
+
+describe("TypeScript: a polling helper of the suite that throws when its check never passes", () => {
+  const spec = { path: "api_tests/src/follow.spec.ts", content: lines(
+    "import { untilAccepted } from './shared';",
+    "",
+    "test('follow is accepted across instances', async () => {",
+    "  await alpha.follow(beta);",
+    "  await untilAccepted(() => alpha.followState(beta));",
+    "});") };
+  test("the helper throws after its retries: the spec is not reported", () => {
+    const shared = { path: "api_tests/src/shared.ts", content: lines(
+      "export async function untilAccepted(get: () => Promise<string>, retries = 10) {",
+      "  for (let i = 0; i < retries; i++) if ((await get()) === 'accepted') return;",
+      "  throw new Error('follow never accepted');",
+      "}") };
+    expect(free([spec, shared])).toEqual([]);
+  });
+  test("a helper that only waits and returns is reported", () => {
+    const shared = { path: "api_tests/src/shared.ts", content: lines(
+      "export async function untilAccepted(get: () => Promise<string>, retries = 10) {",
+      "  for (let i = 0; i < retries; i++) if ((await get()) === 'accepted') return;",
+      "}") };
+    expect(free([spec, shared])).toEqual(["assertion-free-test@api_tests/src/follow.spec.ts:3"]);
+  });
+});

@@ -15,6 +15,9 @@ export function calledNames(code: string): string[] {
   return [...new Set([...code.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)\s*!?\s*(?:::\s*<[^;{}()]*>)?\s*\(/g)].map((m) => m[1]!))];
 }
 
+/** A statement that fails whoever called it: throw, raise, panic!, t.Fatal. */
+const FAILS = /\bthrow\s|\braise\s|\bpanic!\s*\(|\bt\.(Fatal|Fatalf|FailNow)\(/;
+
 const COMMENTS = /^\s*(\/\/|#(?!\[)).*$/gm;
 
 /**
@@ -37,7 +40,7 @@ export function foreignCalls(body: string, root: SgNode, lang: GrammarLanguage):
 
 /**
  * The candidates (assertion-free tests) that call a function or method defined in another test file of their
- * language whose body asserts, directly or through another helper of that file. Shipped code's asserts
+ * language whose body asserts (directly or through another helper of that file) or fails its caller. Shipped code's asserts
  * (a Rust invariant `assert!`) do not count: only test files define test helpers. A file is parsed only when
  * its text defines one of the called names.
  */
@@ -52,7 +55,12 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
     for (const f of files) {
       if (languageOf(f.path) !== lang || placeOfPath(f.path) !== "test" || !defines.test(f.content)) continue;
       const root = parseSource(f.path, f.content);
-      if (root) asserting.set(f.path, assertingHelpers(root.root(), lang as never));
+      if (!root) continue;
+      // In a test file, a helper that throws when its condition fails (`throw Error("did not return true
+      // after 10 retries")`, `raise AssertionError`, `panic!`) fails the test like an assert does.
+      const helpers = assertingHelpers(root.root(), lang as never);
+      for (const [name, body] of fileFunctions(root.root(), lang as never)) if (FAILS.test(body)) helpers.add(name);
+      asserting.set(f.path, helpers);
     }
     for (const c of list) {
       for (const [path, helpers] of asserting) if (path !== c.file && c.calls!.some((n) => helpers.has(n))) { out.add(c); break; }
