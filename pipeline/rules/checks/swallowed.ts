@@ -6,6 +6,8 @@ import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { insideDrop } from "./inside-drop";
 import { removes, removesExisting, removesHanded } from "./removes-existing";
+import { preparesPath } from "./preparation";
+import { handledSentinel } from "./sentinel";
 import { releasesOnly } from "./teardown";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
@@ -226,11 +228,15 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
  */
 export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[] {
   if (rule.language === "rust" && insideDrop(node)) return [];
+  // `const doc = await find(id).catch(() => null); if (!doc) ...`: the failure became a value that is tested.
+  if (rule.language === "typescript" && node.kind() === "call_expression" && handledSentinel(node)) return [];
   const guarded = guardedCode(node);
   if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language)) return [];
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded) || afterReported(guarded)) return [];
+  // `await mkdir(dir, { recursive: true }).catch(() => {}); await writeFile(join(dir, f), b)`: the write surfaces it.
+  if (!persistsOrAudits(guarded.text()) && preparesPath(guarded)) return [];
   // `durable: true`: a handler naming one exception class counts only around a durable write.
   if (params["durable"] === true && !durableWrite(guarded.text())) return [];
   const persists = persistsOrAudits(guarded.text());
