@@ -6,6 +6,8 @@ import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { insideDrop } from "./inside-drop";
 import { removes, removesExisting, removesHanded } from "./removes-existing";
+import { inLoggingEmit, inRaisingHandler } from "./error-path";
+import { parseProbe, testedFallback } from "./fallback";
 import { preparesPath } from "./preparation";
 import { handledSentinel } from "./sentinel";
 import { releasesOnly } from "./teardown";
@@ -200,6 +202,18 @@ function computesOnly(st: SgNode): boolean {
   return k === "expression_statement" && /^(assignment|assignment_expression|augmented_assignment)$/.test(String(st.child(0)?.kind()));
 }
 
+/** computesOnly, or binds a name: an import, or a `with` block that only computes (`with open(p) as f: head = f.read(64)`). */
+function computesOrBinds(st: SgNode): boolean {
+  const k = String(st.kind());
+  if (/^(import_statement|import_from_statement)$/.test(k)) return true;
+  if (k === "with_statement") {
+    const body = st.field("body" as never) as SgNode | null;
+    const inner = body ? body.namedChildren().filter((c) => !/comment/.test(String(c.kind()))) : [];
+    return inner.length > 0 && inner.every(computesOrBinds);
+  }
+  return computesOnly(st);
+}
+
 /**
  * A probe: the try block only computes a value it assigns or returns (`AsyncLocalStorage = probe()`,
  * `return performance.now()`, `tz = Intl.DateTimeFormat()...`), reading no input and persisting
@@ -215,7 +229,10 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
   if (!stmts.length) return false;
   const valueOnly = stmts.every(computesOnly);
   const text = guarded.text();
-  return valueOnly && !READS_INPUT.test(text) && !persistsOrAudits(text) && !removes(text);
+  if (persistsOrAudits(text)) return false;
+  if (valueOnly && !READS_INPUT.test(text) && !removes(text)) return true;
+  // A parse of a value in memory with something to go on with, or a fallback assigned before and tested after.
+  return parseProbe(guarded, computesOnly) || testedFallback(guarded, lang, computesOrBinds);
 }
 
 /**
@@ -235,6 +252,11 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded) || afterReported(guarded)) return [];
+  // Cleanup in a handler that then raises (`except OSError as e: try: os.unlink(tmp) except: pass; raise ..`).
+  const stmt = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
+  if (!persistsOrAudits(guarded.text()) && inRaisingHandler(stmt)) return [];
+  // `logging.Handler.emit` must not raise (the logging module's contract); a durable write there still counts.
+  if (rule.language === "python" && inLoggingEmit(node) && !durableWrite(guarded.text())) return [];
   // `await mkdir(dir, { recursive: true }).catch(() => {}); await writeFile(join(dir, f), b)`: the write surfaces it.
   if (!persistsOrAudits(guarded.text()) && preparesPath(guarded)) return [];
   // `durable: true`: a handler naming one exception class counts only around a durable write.
