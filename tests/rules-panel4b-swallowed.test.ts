@@ -284,3 +284,50 @@ describe("py-except-quiet-log: string methods and parse-only handlers", () => {
       "        logger.debug('bad row %s', e)"))).toEqual(["swallowed-error@app/sync.py:4"]);
   });
 });
+
+describe("closing a handle the code then drops", () => {
+  test("a close whose handle is replaced or cleared right after, or an optional close in finally, is not reported", () => {
+    const restart = lines(
+      "let conn: Conn | null = null;",
+      "export async function reconnect(why: string) {",
+      "  try {",
+      "    if (conn && conn.isOpen()) {",
+      "      await conn.close();",
+      "    }",
+      "  } catch {}",
+      "  log(`reconnecting the conn (${why})`);",
+      "  conn = await dial();",
+      "}");
+    expect(swallowed("src/conn.ts", restart)).toEqual([]);
+    const own = lines(
+      "export async function render(url: string) {",
+      "  const tab = await pool.open(url);",
+      "  try {",
+      "    return await tab.snapshot();",
+      "  } finally {",
+      "    await tab?.close().catch(() => {});",
+      "  }",
+      "}");
+    expect(swallowed("src/render.ts", own)).toEqual([]);
+  });
+  test("a close whose handle is used again, or kept, is reported", () => {
+    const reused = lines(
+      "let conn: Conn | null = null;",
+      "export async function flushAndClose() {",
+      "  try {",
+      "    if (conn.isOpen()) await conn.close();",
+      "  } catch {}",
+      "  await conn.flushPending();",
+      "  conn = null;",
+      "}");
+    expect(swallowed("src/conn.ts", reused)).toEqual(["swallowed-error@src/conn.ts:5"]);
+    const kept = lines(
+      "export async function stop(conn: Conn) {",
+      "  try {",
+      "    if (conn.isOpen()) await conn.close();",
+      "  } catch {}",
+      "  return 'stopped';",
+      "}");
+    expect(swallowed("src/conn.ts", kept)).toEqual(["swallowed-error@src/conn.ts:4"]);
+  });
+});

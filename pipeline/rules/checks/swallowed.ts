@@ -10,7 +10,7 @@ import { inLoggingEmit, inRaisingHandler } from "./error-path";
 import { parseProbe, testedFallback } from "./fallback";
 import { preparesPath } from "./preparation";
 import { handledSentinel } from "./sentinel";
-import { releasesOnly } from "./teardown";
+import { releasesOnly, releaseThenDrop } from "./teardown";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
 
@@ -271,6 +271,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // nothing relied on is lost. Each shape names its call, so a write, commit or stored delete never passes.
   // Asked last, of what would be reported: it reads declarations across the function and the file.
   if (releasesOnly(guarded, node, rule.language, file.content)) return [];
+  if (rule.language === "typescript" && releaseThenDrop(guarded)) return [];
   // On a path that persists or audits, nothing excuses leaving no trace: a comment can say why the
   // caller goes on ("best effort", "must never break the request"), not why the lost write goes unrecorded.
   if (persists) return [{ region: regionOf(node), ...(comments.length ? { message: `${rule.message}: the comment says why the caller goes on, not why the lost write leaves no trace` } : {}) }];
