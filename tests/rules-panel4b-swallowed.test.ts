@@ -331,3 +331,30 @@ describe("closing a handle the code then drops", () => {
     expect(swallowed("src/conn.ts", kept)).toEqual(["swallowed-error@src/conn.ts:4"]);
   });
 });
+
+describe("a platform probe through a native library", () => {
+  test("calling a function of a library loaded in the same expression is not reported", () => {
+    expect(swallowed("app/mem.py", lines(
+      "def release_memory():",
+      "    try:",
+      "        import ctypes",
+      "        ctypes.CDLL('libc.so.6').malloc_trim(0)",
+      "    except Exception:",
+      "        pass"))).toEqual([]);
+  });
+  test("a native call beside other work, or work alone, is reported", () => {
+    expect(swallowed("app/mem.py", lines(
+      "def release_memory(cache):",
+      "    try:",
+      "        ctypes.CDLL('libc.so.6').malloc_trim(0)",
+      "        cache.flush()",
+      "    except Exception:",
+      "        pass"))).toEqual(["swallowed-error@app/mem.py:5"]);
+    expect(swallowed("app/mem.py", lines(
+      "def release_memory():",
+      "    try:",
+      "        import ctypes",
+      "    except Exception:",
+      "        pass"))).toEqual(["swallowed-error@app/mem.py:4"]);
+  });
+});

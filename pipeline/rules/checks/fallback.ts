@@ -105,3 +105,17 @@ export function testedFallback(guarded: SgNode, lang: GrammarLanguage, computes:
   return assigned(guarded, lang).some((v) =>
     new RegExp(`(?<![\\w$.])${esc(v)}\\s*(:[^=\\n]+)?=(?!=)`).test(before) && firstUseTests(after, v));
 }
+
+/** A call into a native library loaded right there (`ctypes.CDLL("libc.so.6").malloc_trim(0)`), or its import. */
+const NATIVE = /^((import|from)\s+ctypes\b[^\n]*|([\w.]*\b)?(CDLL|cdll\.LoadLibrary|windll\.\w+|cdll\.\w+)\s*\([^)]*\)\s*\.\s*\w+\s*\([^)]*\))\s*(#[^\n]*)?$/;
+
+/**
+ * Python: a platform probe. The try only imports ctypes and calls a function of a native library it loads
+ * in the same expression (`ctypes.CDLL("libc.so.6").mallopt(-8, 2)`): on a platform without that library
+ * or symbol the call cannot be made, and nothing was asked of it but a tuning.
+ */
+export function nativeProbe(guarded: SgNode): boolean {
+  if (!/block/.test(String(guarded.kind()))) return false;
+  const stmts = statementsOf(guarded);
+  return stmts.some((st) => !/^(import|from)\b/.test(st.text())) && stmts.every((st) => NATIVE.test(st.text().trim()));
+}

@@ -7,7 +7,7 @@ import { type Hit, regionOf } from "./hit";
 import { insideDrop } from "./inside-drop";
 import { removes, removesExisting, removesHanded } from "./removes-existing";
 import { inLoggingEmit, inRaisingHandler } from "./error-path";
-import { parseProbe, testedFallback } from "./fallback";
+import { nativeProbe, parseProbe, testedFallback } from "./fallback";
 import { preparesPath } from "./preparation";
 import { handledSentinel } from "./sentinel";
 import { releasesOnly, releaseThenDrop } from "./teardown";
@@ -232,7 +232,7 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
   if (persistsOrAudits(text)) return false;
   if (valueOnly && !READS_INPUT.test(text) && !removes(text)) return true;
   // A parse of a value in memory with something to go on with, or a fallback assigned before and tested after.
-  return parseProbe(guarded, computesOnly) || testedFallback(guarded, lang, computesOrBinds);
+  return parseProbe(guarded, computesOnly) || testedFallback(guarded, lang, computesOrBinds) || (lang === "python" && nativeProbe(guarded));
 }
 
 /**
