@@ -12,7 +12,7 @@ const QUIET_REF = /^([\w$]+\.)+(debug|trace)$/;
 /** A Go logging call: the standard logger, slog, or a logger value (`s.log.Printf`, `logger.Error`). */
 const GO_LOG_CALL = /^(([\w]+\.)*(log|logger|slog|klog|glog|logrus|zap|zerolog|lg)\w*\.(Print|Debug|Info|Warn|Error|Log|Trace)\w*|log\.(Print|Output)\w*)\s*\(/i;
 /** Removals are writes too: a delete that failed leaves what was meant to be gone. */
-const REMOVES = /\.(delete|remove|destroy|drop|purge|revoke|evict|unlink)\w*\s*\(/i;
+const REMOVES = /\.(delete|remove(?!prefix|suffix)|destroy|drop|purge|revoke|evict|unlink)\w*\s*\(/i;
 
 /** The statements of a handler body (braces, `pass` and comments dropped). */
 function statements(body: string): string[] {

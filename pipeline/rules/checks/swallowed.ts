@@ -6,7 +6,11 @@ import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { insideDrop } from "./inside-drop";
 import { removes, removesExisting, removesHanded } from "./removes-existing";
-import { releasesOnly } from "./teardown";
+import { inLoggingEmit, inRaisingHandler } from "./error-path";
+import { nativeProbe, parseProbe, testedFallback } from "./fallback";
+import { preparesPath } from "./preparation";
+import { handledSentinel } from "./sentinel";
+import { releasesOnly, releaseThenDrop } from "./teardown";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
 
@@ -198,6 +202,18 @@ function computesOnly(st: SgNode): boolean {
   return k === "expression_statement" && /^(assignment|assignment_expression|augmented_assignment)$/.test(String(st.child(0)?.kind()));
 }
 
+/** computesOnly, or binds a name: an import, or a `with` block that only computes (`with open(p) as f: head = f.read(64)`). */
+function computesOrBinds(st: SgNode): boolean {
+  const k = String(st.kind());
+  if (/^(import_statement|import_from_statement)$/.test(k)) return true;
+  if (k === "with_statement") {
+    const body = st.field("body" as never) as SgNode | null;
+    const inner = body ? body.namedChildren().filter((c) => !/comment/.test(String(c.kind()))) : [];
+    return inner.length > 0 && inner.every(computesOrBinds);
+  }
+  return computesOnly(st);
+}
+
 /**
  * A probe: the try block only computes a value it assigns or returns (`AsyncLocalStorage = probe()`,
  * `return performance.now()`, `tz = Intl.DateTimeFormat()...`), reading no input and persisting
@@ -213,7 +229,10 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
   if (!stmts.length) return false;
   const valueOnly = stmts.every(computesOnly);
   const text = guarded.text();
-  return valueOnly && !READS_INPUT.test(text) && !persistsOrAudits(text) && !removes(text);
+  if (persistsOrAudits(text)) return false;
+  if (valueOnly && !READS_INPUT.test(text) && !removes(text)) return true;
+  // A parse of a value in memory with something to go on with, or a fallback assigned before and tested after.
+  return parseProbe(guarded, computesOnly) || testedFallback(guarded, lang, computesOrBinds) || (lang === "python" && nativeProbe(guarded));
 }
 
 /**
@@ -226,11 +245,20 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
  */
 export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[] {
   if (rule.language === "rust" && insideDrop(node)) return [];
+  // `const doc = await find(id).catch(() => null); if (!doc) ...`: the failure became a value that is tested.
+  if (rule.language === "typescript" && node.kind() === "call_expression" && handledSentinel(node)) return [];
   const guarded = guardedCode(node);
   if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language)) return [];
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded) || afterReported(guarded)) return [];
+  // Cleanup in a handler that then raises (`except OSError as e: try: os.unlink(tmp) except: pass; raise ..`).
+  const stmt = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
+  if (!persistsOrAudits(guarded.text()) && inRaisingHandler(stmt)) return [];
+  // `logging.Handler.emit` must not raise (the logging module's contract); a durable write there still counts.
+  if (rule.language === "python" && inLoggingEmit(node) && !durableWrite(guarded.text())) return [];
+  // `await mkdir(dir, { recursive: true }).catch(() => {}); await writeFile(join(dir, f), b)`: the write surfaces it.
+  if (!persistsOrAudits(guarded.text()) && preparesPath(guarded)) return [];
   // `durable: true`: a handler naming one exception class counts only around a durable write.
   if (params["durable"] === true && !durableWrite(guarded.text())) return [];
   const persists = persistsOrAudits(guarded.text());
@@ -243,6 +271,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // nothing relied on is lost. Each shape names its call, so a write, commit or stored delete never passes.
   // Asked last, of what would be reported: it reads declarations across the function and the file.
   if (releasesOnly(guarded, node, rule.language, file.content)) return [];
+  if (rule.language === "typescript" && releaseThenDrop(guarded)) return [];
   // On a path that persists or audits, nothing excuses leaving no trace: a comment can say why the
   // caller goes on ("best effort", "must never break the request"), not why the lost write goes unrecorded.
   if (persists) return [{ region: regionOf(node), ...(comments.length ? { message: `${rule.message}: the comment says why the caller goes on, not why the lost write leaves no trace` } : {}) }];

@@ -171,7 +171,7 @@ function scriptRelease(stmt: string, scope: string, inFinally: boolean): boolean
     if (path !== null && tempPath(path, scope)) return true;
   }
   // `finally { await handle.cleanup() }`: the function's own resource released after its work is done.
-  const own = /^([A-Za-z_$][\w$]*)\.(cleanup|close|release|dispose|destroy)\(\)$/.exec(call);
+  const own = /^([A-Za-z_$][\w$]*)\??\.(cleanup|close|release|dispose|destroy)\(\)$/.exec(call);
   return inFinally && !!own && new RegExp(`\\b(const|let|var)\\s+${escapeRegExp(own[1]!)}\\s*=`).test(scope);
 }
 
@@ -193,4 +193,38 @@ export function releasesOnly(guarded: SgNode, node: SgNode, lang: string, fileTe
     ? guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).map((c) => c.text())
     : [guarded.text()];
   return stmts.length > 0 && stmts.every((s) => scriptRelease(s, scope, inFinally));
+}
+
+/** An argument-free release of one handle (`await browser.close()`), optionally under an `if` testing that handle. */
+function releaseOf(st: SgNode): string | null {
+  if (st.kind() === "if_statement" && !st.field("alternative" as never)) {
+    const body = st.field("consequence" as never) as SgNode | null;
+    const inner = body ? (/block/.test(String(body.kind())) ? body.namedChildren() : [body]).filter((c) => !/comment/.test(String(c.kind()))) : [];
+    const handle = inner.length === 1 ? releaseOf(inner[0]!) : null;
+    const cond = (st.field("condition" as never) as SgNode | null)?.text() ?? "";
+    return handle && new RegExp(`(?<![\\w$.])${escapeRegExp(handle)}(?![\\w$])`).test(cond) ? handle : null;
+  }
+  const call = st.text().trim().replace(/^await\s+/, "").replace(/;$/, "");
+  return /^([A-Za-z_$][\w$]*)\??\.(close|disconnect|destroy|dispose|quit|terminate|kill)\(\)$/.exec(call)?.[1] ?? null;
+}
+
+/**
+ * TypeScript: the try only releases one handle that the code right after drops or replaces (`try { await
+ * browser.close() } catch {} browser = null` / `browser = await launch()`): the handle is being discarded, so
+ * a failure to close it loses nothing the code relies on.
+ */
+export function releaseThenDrop(guarded: SgNode): boolean {
+  if (!/block/.test(String(guarded.kind())) || guarded.parent()?.kind() !== "try_statement") return false;
+  const stmts = guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
+  const handle = stmts.length === 1 ? releaseOf(stmts[0]!) : null;
+  if (!handle) return false;
+  const replaced = new RegExp(`^${escapeRegExp(handle)}\\s*=(?!=)`);
+  for (let n = guarded.parent()!.next(); n; n = n.next()) {
+    if (/comment/.test(String(n.kind()))) continue;
+    if (replaced.test(n.text().trim())) return true;
+    // Statements that do not touch the handle (a log line, a counter) may come between.
+    const code = n.text().replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""');
+    if (new RegExp(`(?<![\\w$.])${escapeRegExp(handle)}(?![\\w$])`).test(code)) return false;
+  }
+  return false;
 }

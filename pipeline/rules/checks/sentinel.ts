@@ -1,0 +1,98 @@
+// swallowed-error: a rejection turned into a value (`.catch(() => null)`) that the very next use tests is
+// handled, not swallowed: `const doc = await find(id).catch(() => null); if (!doc) throw new NotFound()`.
+import type { SgNode } from "@ast-grep/napi";
+
+const field = (n: SgNode, name: string): SgNode | null => n.field(name as never) as SgNode | null;
+/** Wrappers a value passes through unchanged on its way to where it is bound. */
+const WRAPPER = /^(await_expression|parenthesized_expression|as_expression|satisfies_expression|non_null_expression)$/;
+const STATEMENT = /^(lexical_declaration|variable_declaration|expression_statement)$/;
+const esc = (s: string) => s.replace(/\$/g, "\\$");
+
+/** The node, climbed through `await`, parentheses, type assertions and a branch of a conditional (`on ? p.catch(..) : none`). */
+function outermost(node: SgNode): SgNode {
+  let v = node;
+  for (let p = v.parent(); p; p = p.parent()) {
+    const branch = p.kind() === "ternary_expression" && field(p, "condition")?.id() !== v.id();
+    if (!WRAPPER.test(String(p.kind())) && !branch) break;
+    v = p;
+  }
+  return v;
+}
+
+/** `Promise.all([a, b.catch(() => null)])` destructured as `const [x, y] = await ...`: the name of element `v`. */
+function destructuredName(array: SgNode, v: SgNode): { name: string; at: SgNode } | null {
+  const args = array.parent();
+  const call = args?.parent();
+  if (!args || args.kind() !== "arguments" || !call || call.kind() !== "call_expression") return null;
+  if (!/^Promise\.(all|allSettled)$/.test(field(call, "function")?.text() ?? "")) return null;
+  const index = array.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).findIndex((c) => c.id() === v.id());
+  const bound = outermost(call);
+  const decl = bound.parent();
+  const pattern = decl && decl.kind() === "variable_declarator" ? field(decl, "name") : null;
+  if (index < 0 || !pattern || pattern.kind() !== "array_pattern") return null;
+  const slot = pattern.namedChildren().filter((c) => !/comment/.test(String(c.kind())))[index];
+  return slot && slot.kind() === "identifier" ? { name: slot.text(), at: decl! } : null;
+}
+
+/** The variable the settled value is bound to (`const x = await p.catch(..)`, `x = await p.catch(..)`). */
+function boundName(v: SgNode): { name: string; at: SgNode } | null {
+  const p = v.parent();
+  if (!p) return null;
+  const k = String(p.kind());
+  if (k === "variable_declarator" && field(p, "value")?.id() === v.id()) {
+    const name = field(p, "name");
+    return name && name.kind() === "identifier" ? { name: name.text(), at: p } : null;
+  }
+  if (k === "assignment_expression" && field(p, "right")?.id() === v.id()) {
+    const left = field(p, "left");
+    return left && left.kind() === "identifier" ? { name: left.text(), at: p } : null;
+  }
+  if (k === "array") return destructuredName(p, v);
+  return null;
+}
+
+/** The text around the first use of `name` tests it for absence: `!x`, `x?.`, `x ??`, `x == null`, `if (x)`, `x ? a : b`. */
+function testsAt(text: string, name: string): boolean | null {
+  const use = new RegExp(`(?<![\\w$.])${esc(name)}(?![\\w$])`).exec(text);
+  if (!use) return null;
+  const before = text.slice(0, use.index);
+  const after = text.slice(use.index + name.length);
+  if (/(!\s*|(null|undefined)\s*[!=]==?\s*|typeof\s+|Boolean\(\s*)$/.test(before)) return true;
+  if (/^\s*(\?\.|\?\?|\|\||&&|[!=]==?\s*(null|undefined)\b|\?(?![.?]))/.test(after)) return true;
+  if (/\b(if|while)\s*\(\s*$/.test(before) && /^\s*\)/.test(after)) return true;
+  // Handed, not dereferenced, to a check inside a condition: `if (!isToken(decoded))`.
+  return /\b(if|while)\s*\([^;{}]*\(\s*$/.test(before) && /^\s*[,)]/.test(after);
+}
+
+/** The first statement after `stmt` (in its block) that uses `name` tests the value before using it. */
+function firstUseTests(stmt: SgNode, name: string): boolean {
+  for (let n = stmt.next(); n; n = n.next()) {
+    if (/comment/.test(String(n.kind()))) continue;
+    const tested = testsAt(n.text(), name);
+    if (tested !== null) return tested;
+  }
+  return false;
+}
+
+/**
+ * The no-op `.catch` call `node` turns a rejection into null/undefined that the code handles: tested in the
+ * expression itself (`(await p.catch(() => null)) ?? fallback`, `?.`) or bound to a variable whose first
+ * use tests it. A bound value used as if present, or a call whose result is dropped, is still a swallow.
+ */
+export function handledSentinel(node: SgNode): boolean {
+  const v = outermost(node);
+  const p = v.parent();
+  if (!p) return false;
+  if (p.kind() === "binary_expression" && field(p, "left")?.id() === v.id()) return /^(\?\?|\|\|)$/.test(field(p, "operator")?.text() ?? "");
+  if (p.kind() === "member_expression" && field(p, "object")?.id() === v.id() && p.text().slice(v.text().length).trimStart().startsWith("?.")) return true;
+  // `schema.optional().catch(() => undefined).parse(raw)`: a method a promise does not have is called on the
+  // result, so this `catch` is a builder's fallback value (a schema's), not a promise handler.
+  if (p.kind() === "member_expression" && field(p, "object")?.id() === v.id() && v.id() === node.id()) {
+    return !/^(then|catch|finally)$/.test(field(p, "property")?.text() ?? "");
+  }
+  const bound = boundName(v);
+  if (!bound) return false;
+  let stmt: SgNode | null = bound.at;
+  while (stmt && !STATEMENT.test(String(stmt.kind()))) stmt = stmt.parent();
+  return !!stmt && firstUseTests(stmt, bound.name);
+}
