@@ -159,6 +159,25 @@ describe("Go: settled by data flow or by the standard library's contract", () =>
       "}");
     expect(swallowed("cmd/inspect.go", code)).toEqual(["swallowed-error@cmd/inspect.go:10", "swallowed-error@cmd/inspect.go:15"]);
   });
+  test("CloseWithError on an io.Pipe end is not reported (documented nil); on another stream it is", () => {
+    const code = lines(
+      "package transcode",
+      "func run(cmd *exec.Cmd) io.Reader {",
+      "\tpr, pw := io.Pipe()",
+      "\tcmd.Stdout = pw",
+      "\tgo func() { _ = pw.CloseWithError(cmd.Run()) }()",
+      "\treturn pr",
+      "}",
+      "func abort(s *quic.SendStream, code uint64) { _ = s.CloseWithError(code) }");
+    expect(swallowed("transcode/run.go", code)).toEqual(["swallowed-error@transcode/run.go:8"]);
+  });
+  test("Help of cobra's command prints usage: not reported; Help of another value is", () => {
+    const code = lines(
+      "package cmd",
+      "func runRoot(cmd *cobra.Command, _ []string) { _ = cmd.Help() }",
+      "func ask(d *Desk) { _ = d.Help() }");
+    expect(swallowed("cmd/root.go", code)).toEqual(["swallowed-error@cmd/root.go:3"]);
+  });
 });
 
 describe("Rust: logged in the chain, a documented optional file, a builder step", () => {

@@ -133,6 +133,24 @@ function toTerminal(call: SgNode, node: SgNode): boolean {
   return made.length > 0 && made.every((t) => TERMINAL.test(t) || /^\w+\.NewWriter\w*\(\s*os\.(Stdout|Stderr)\s*\)$/.test(t));
 }
 
+/**
+ * `_ = out.CloseWithError(err)` on an io.Pipe end (made by `io.Pipe()` or declared `*io.PipeWriter`/`*io.PipeReader`
+ * in the file): the standard library documents that it always returns nil; the error goes to the other end.
+ */
+function closesPipe(call: SgNode, fileText: string): boolean {
+  const id = /(?:^|\.)(\w+)\.CloseWithError$/.exec((call.field("function" as never) as SgNode | null)?.text() ?? "")?.[1];
+  if (!id) return false;
+  const rx = escapeRegExp(id);
+  return new RegExp(`(?<![\\w])${rx}\\s+\\*io\\.Pipe(Writer|Reader)\\b`).test(fileText)
+    || new RegExp(`(?<![\\w])(\\w+\\.)?${rx}\\s*(,[^=\\n]*)?:?=\\s*io\\.Pipe\\(\\)|,\\s*(\\w+\\.)?${rx}\\s*:?=\\s*io\\.Pipe\\(\\)`).test(fileText);
+}
+
+/** `_ = cmd.Help()` on cobra's `*cobra.Command` parameter: usage printed to the terminal, as a write to os.Stdout. */
+function printsUsage(call: SgNode, node: SgNode): boolean {
+  const recv = /^(\w+)\.(Help|Usage)$/.exec((call.field("function" as never) as SgNode | null)?.text() ?? "")?.[1];
+  return !!recv && paramsOfType(node, /^\*cobra\.Command$/).has(recv);
+}
+
 /** A function mounted as a one-shot CLI command: it takes cobra's `*cobra.Command` or urfave's `*cli.Context`, or one that does calls it. */
 const COMMAND_PARAM = /\*\s*(cobra\.Command|cli\.Context)\b/;
 function oneShotCommand(fn: SgNode, fileText: string): boolean {
@@ -161,5 +179,6 @@ export function goSettled(node: SgNode, fileText: string): boolean {
   const call = droppedCall(node);
   if (!call) return false;
   return writesResponse(call, node) || drains(call) || rollbackAfterCommit(call, node) || waitOfNilGroup(call, node)
-    || writesMemory(call, node) || stickyUntilFlush(call, node) || toTerminal(call, node) || releasedAtCommandEnd(call, node, fileText);
+    || writesMemory(call, node) || stickyUntilFlush(call, node) || toTerminal(call, node) || releasedAtCommandEnd(call, node, fileText)
+    || closesPipe(call, fileText) || printsUsage(call, node);
 }
