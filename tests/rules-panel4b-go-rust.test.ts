@@ -222,4 +222,25 @@ describe("Rust: logged in the chain, a documented optional file, a builder step"
       "}");
     expect(swallowed("src/requeue.rs", code)).toEqual(["swallowed-error@src/requeue.rs:10", "swallowed-error@src/requeue.rs:14"]);
   });
+  test("recording the handled error right before propagating it is not reported; recording it and going on is", () => {
+    const code = lines(
+      "async fn apply(db: &Pool, job: &Job) -> Result<(), sqlx::Error> {",
+      "    if let Err(e) = run(db, job).await {",
+      "        let _ = sqlx::query(\"UPDATE jobs SET failure = $1 WHERE id = $2\")",
+      "            .bind(e.to_string())",
+      "            .bind(job.id)",
+      "            .execute(db)",
+      "            .await;",
+      "        return Err(e);",
+      "    }",
+      "    for step in &job.steps {",
+      "        if let Err(e) = step.run(db).await {",
+      "            let _ = sqlx::query(\"UPDATE steps SET failure = $1\").bind(e.to_string()).execute(db).await;",
+      "            continue;",
+      "        }",
+      "    }",
+      "    Ok(())",
+      "}");
+    expect(swallowed("src/apply.rs", code)).toEqual(["swallowed-error@src/apply.rs:12"]);
+  });
 });

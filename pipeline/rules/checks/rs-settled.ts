@@ -53,8 +53,35 @@ function builderStep(node: SgNode, expr: string): boolean {
   return new RegExp(`(?<![\\w.])${rx}\\s*\\.\\s*(query\\w*|exec\\w*|invoke\\w*)\\s*(::\\s*<[^>\\n]*>)?\\(`).test(after);
 }
 
+/** The error an enclosing `if let Err(e) = ..` or `Err(e) =>` arm handles, or null. */
+function handledErr(node: SgNode): string | null {
+  for (let n = node.parent(); n; n = n.parent()) {
+    const kind = String(n.kind());
+    if (/^(function_item|closure_expression)$/.test(kind)) return null;
+    const head = kind === "match_arm" ? (n.field("pattern" as never) as SgNode | null)?.text() ?? ""
+      : kind === "if_expression" ? (n.field("condition" as never) as SgNode | null)?.text() ?? "" : "";
+    const m = /^(?:let\s+)?Err\s*\(\s*(\w+)\s*\)/.exec(head.trim());
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+/**
+ * `if let Err(e) = apply() { let _ = record_failure(id, e.to_string()).await; return Err(e); }`: the dropped
+ * call records the very error the next statement propagates. The caller is told of the failure; what
+ * can be lost is the note of it, not the outcome.
+ */
+function recordsPropagatedError(node: SgNode, expr: string): boolean {
+  const e = handledErr(node);
+  if (!e || !new RegExp(`(?<![\\w.])${escapeRegExp(e)}\\b`).test(expr)) return false;
+  let next = node.next();
+  while (next && /comment/.test(String(next.kind()))) next = next.next();
+  const t = next?.text().trim() ?? "";
+  return new RegExp(`^(return\\s+)?Err\\(\\s*${escapeRegExp(e)}(\\.into\\(\\))?\\s*\\)\\s*;?$`).test(t);
+}
+
 /** Is this Rust discard no silent swallow by how the value is made and what the chain does with the error? */
 export function rsSettled(node: SgNode): boolean {
   const expr = discarded(node);
-  return loggedInChain(expr) || optionalEnvFile(expr) || builderStep(node, expr);
+  return loggedInChain(expr) || optionalEnvFile(expr) || builderStep(node, expr) || recordsPropagatedError(node, expr);
 }
