@@ -178,6 +178,27 @@ describe("Go: settled by data flow or by the standard library's contract", () =>
       "func ask(d *Desk) { _ = d.Help() }");
     expect(swallowed("cmd/root.go", code)).toEqual(["swallowed-error@cmd/root.go:3"]);
   });
+  test("a written connection closed right before an error struct literal is returned is not reported; before a success it is", () => {
+    const code = lines(
+      "package ws",
+      "func pump(ctx context.Context, conn *websocket.Conn) error {",
+      "\tfor {",
+      "\t\tif err := conn.WriteMessage(websocket.PingMessage, nil); err != nil { return err }",
+      "\t\tselect {",
+      "\t\tcase <-ctx.Done():",
+      "\t\t\tconn.Close()",
+      "\t\t\treturn &websocket.CloseError{Code: websocket.CloseGoingAway}",
+      "\t\tcase <-time.After(time.Second):",
+      "\t\t}",
+      "\t}",
+      "}",
+      "func finish(conn *websocket.Conn) error {",
+      "\tif err := conn.WriteMessage(websocket.TextMessage, []byte(\"bye\")); err != nil { return err }",
+      "\tconn.Close()",
+      "\treturn nil",
+      "}");
+    expect(swallowed("ws/pump.go", code)).toEqual(["swallowed-error@ws/pump.go:15"]);
+  });
 });
 
 describe("Rust: logged in the chain, a documented optional file, a builder step", () => {

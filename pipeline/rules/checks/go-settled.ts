@@ -151,6 +151,17 @@ function printsUsage(call: SgNode, node: SgNode): boolean {
   return !!recv && paramsOfType(node, /^\*cobra\.Command$/).has(recv);
 }
 
+/**
+ * `conn.Close(); return &websocket.CloseError{..}`: a Close right before the function returns an error value it
+ * builds as a struct literal of an error type: cleanup on a failing path, the caller gets the failure.
+ */
+function closeBeforeErrorLiteral(call: SgNode, node: SgNode): boolean {
+  if (!/\.Close$/.test((call.field("function" as never) as SgNode | null)?.text() ?? "")) return false;
+  let next = node.next();
+  while (next && /comment/.test(String(next.kind()))) next = next.next();
+  return /^return\s+(\w+\s*,\s*)*&?(\w+\.)?\w*Error\s*\{/.test(next?.text().trim() ?? "");
+}
+
 /** A function mounted as a one-shot CLI command: it takes cobra's `*cobra.Command` or urfave's `*cli.Context`, or one that does calls it. */
 const COMMAND_PARAM = /\*\s*(cobra\.Command|cli\.Context)\b/;
 function oneShotCommand(fn: SgNode, fileText: string): boolean {
@@ -180,5 +191,5 @@ export function goSettled(node: SgNode, fileText: string): boolean {
   if (!call) return false;
   return writesResponse(call, node) || drains(call) || rollbackAfterCommit(call, node) || waitOfNilGroup(call, node)
     || writesMemory(call, node) || stickyUntilFlush(call, node) || toTerminal(call, node) || releasedAtCommandEnd(call, node, fileText)
-    || closesPipe(call, fileText) || printsUsage(call, node);
+    || closesPipe(call, fileText) || printsUsage(call, node) || closeBeforeErrorLiteral(call, node);
 }
