@@ -14,6 +14,23 @@ function droppedCall(node: SgNode): SgNode | null {
   return call;
 }
 
+/** The called function's text: `io.Copy`, `tx.Rollback`, `respondError`. */
+function calleeOf(call: SgNode): string {
+  return (call.field("function" as never) as SgNode | null)?.text() ?? "";
+}
+
+/** The statement after `node`, comments skipped. */
+function nextStatement(node: SgNode): string {
+  let next = node.next();
+  while (next && /comment/.test(String(next.kind()))) next = next.next();
+  return next?.text().trim() ?? "";
+}
+
+/** Runs when the function returns: `defer f()` or inside `defer func() { .. }()`. */
+function deferred(node: SgNode): boolean {
+  return node.kind() === "defer_statement" || !!ancestor(node, /^defer_statement$/);
+}
+
 function argsOf(call: SgNode): SgNode[] {
   return (call.field("arguments" as never) as SgNode | null)?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
 }
@@ -43,7 +60,7 @@ function writesResponse(call: SgNode, node: SgNode): boolean {
 
 /** `_, _ = io.Copy(io.Discard, body)`: draining a reader into nothing; a failure only leaves bytes unread. */
 function drains(call: SgNode): boolean {
-  const fn = (call.field("function" as never) as SgNode | null)?.text() ?? "";
+  const fn = calleeOf(call);
   return /^io\.Copy(N|Buffer)?$/.test(fn) && /^(io|ioutil)\.Discard$/.test(argsOf(call)[0]?.text() ?? "");
 }
 
@@ -53,8 +70,8 @@ function drains(call: SgNode): boolean {
  * where it is made. A Rollback that is the transaction's only end is still reported.
  */
 function rollbackAfterCommit(call: SgNode, node: SgNode): boolean {
-  const m = /^([\w.]+)\.Rollback$/.exec((call.field("function" as never) as SgNode | null)?.text() ?? "");
-  if (!m || !(node.kind() === "defer_statement" || ancestor(node, /^defer_statement$/))) return false;
+  const m = /^([\w.]+)\.Rollback$/.exec(calleeOf(call));
+  if (!m || !deferred(node)) return false;
   return new RegExp(`(?<![\\w.])${escapeRegExp(m[1]!)}\\.Commit\\(`).test(outermostFunction(node)?.text() ?? "");
 }
 
@@ -69,7 +86,7 @@ function returnsOnlyNil(lit: SgNode): boolean {
  * first non-nil error of the group, and there is none to return.
  */
 function waitOfNilGroup(call: SgNode, node: SgNode): boolean {
-  const m = /^([\w.]+)\.Wait$/.exec((call.field("function" as never) as SgNode | null)?.text() ?? "");
+  const m = /^([\w.]+)\.Wait$/.exec(calleeOf(call));
   const scope = outermostFunction(node);
   if (!m || !scope || argsOf(call).length) return false;
   const gos = scope.findAll({ rule: { kind: "call_expression" } })
@@ -92,7 +109,7 @@ const MEMORY = /^(var\s+)?&?\s*(\*?(bytes\.Buffer|strings\.Builder)\b|new\((byte
  * handed the buffer (`resp.Write(&buf)` reads the network) is not this case.
  */
 function writesMemory(call: SgNode, node: SgNode): boolean {
-  if (!WRITER_ONLY_ERROR.test((call.field("function" as never) as SgNode | null)?.text() ?? "")) return false;
+  if (!WRITER_ONLY_ERROR.test(calleeOf(call))) return false;
   const id = /^&?(\w+)$/.exec(argsOf(call)[0]?.text() ?? "")?.[1];
   const scope = outermostFunction(node)?.text() ?? "";
   if (!id) return false;
@@ -111,12 +128,12 @@ function writesMemory(call: SgNode, node: SgNode): boolean {
  * Flush. Its `_ = bw.Flush()` right before `return err` on an error path flushes what is already a failure.
  */
 function stickyUntilFlush(call: SgNode, node: SgNode): boolean {
-  const m = /^(\w+)\.(Write|WriteString|WriteByte|WriteRune|Flush)$/.exec((call.field("function" as never) as SgNode | null)?.text() ?? "");
+  const m = /^(\w+)\.(Write|WriteString|WriteByte|WriteRune|Flush)$/.exec(calleeOf(call));
   const scope = outermostFunction(node)?.text() ?? "";
   if (!m) return false;
   const rx = escapeRegExp(m[1]!);
   if (!new RegExp(`(?<![\\w.])${rx}\\s*:?=\\s*bufio\\.NewWriter(Size)?\\(`).test(scope)) return false;
-  if (m[2] === "Flush") return /^return\s+err\w*$/.test(node.next()?.text().trim() ?? "");
+  if (m[2] === "Flush") return /^return\s+err\w*$/.test(nextStatement(node));
   return new RegExp(`(return\\s+|err\\w*\\s*:?=\\s*)${rx}\\.Flush\\(\\)`).test(scope);
 }
 
@@ -127,7 +144,7 @@ function stickyUntilFlush(call: SgNode, node: SgNode): boolean {
 function toTerminal(call: SgNode, node: SgNode): boolean {
   const TERMINAL = /^os\.(Stdout|Stderr)$/;
   if (TERMINAL.test(argsOf(call)[0]?.text() ?? "")) return true;
-  const recv = /^(\w+)\.\w+$/.exec((call.field("function" as never) as SgNode | null)?.text() ?? "")?.[1];
+  const recv = /^(\w+)\.\w+$/.exec(calleeOf(call))?.[1];
   if (!recv) return false;
   const made = [...(outermostFunction(node)?.text() ?? "").matchAll(new RegExp(`(?<![\\w.])${escapeRegExp(recv)}\\s*:?=\\s*([^\\n]+)`, "g"))].map((x) => x[1]!.trim());
   return made.length > 0 && made.every((t) => TERMINAL.test(t) || /^\w+\.NewWriter\w*\(\s*os\.(Stdout|Stderr)\s*\)$/.test(t));
@@ -138,7 +155,7 @@ function toTerminal(call: SgNode, node: SgNode): boolean {
  * in the file): the standard library documents that it always returns nil; the error goes to the other end.
  */
 function closesPipe(call: SgNode, fileText: string): boolean {
-  const id = /(?:^|\.)(\w+)\.CloseWithError$/.exec((call.field("function" as never) as SgNode | null)?.text() ?? "")?.[1];
+  const id = /(?:^|\.)(\w+)\.CloseWithError$/.exec(calleeOf(call))?.[1];
   if (!id) return false;
   const rx = escapeRegExp(id);
   return new RegExp(`(?<![\\w])${rx}\\s+\\*io\\.Pipe(Writer|Reader)\\b`).test(fileText)
@@ -147,7 +164,7 @@ function closesPipe(call: SgNode, fileText: string): boolean {
 
 /** `_ = cmd.Help()` on cobra's `*cobra.Command` parameter: usage printed to the terminal, as a write to os.Stdout. */
 function printsUsage(call: SgNode, node: SgNode): boolean {
-  const recv = /^(\w+)\.(Help|Usage)$/.exec((call.field("function" as never) as SgNode | null)?.text() ?? "")?.[1];
+  const recv = /^(\w+)\.(Help|Usage)$/.exec(calleeOf(call))?.[1];
   return !!recv && paramsOfType(node, /^\*cobra\.Command$/).has(recv);
 }
 
@@ -156,10 +173,8 @@ function printsUsage(call: SgNode, node: SgNode): boolean {
  * builds as a struct literal of an error type: cleanup on a failing path, the caller gets the failure.
  */
 function closeBeforeErrorLiteral(call: SgNode, node: SgNode): boolean {
-  if (!/\.Close$/.test((call.field("function" as never) as SgNode | null)?.text() ?? "")) return false;
-  let next = node.next();
-  while (next && /comment/.test(String(next.kind()))) next = next.next();
-  return /^return\s+(\w+\s*,\s*)*&?(\w+\.)?\w*Error\s*\{/.test(next?.text().trim() ?? "");
+  if (!/\.Close$/.test(calleeOf(call))) return false;
+  return /^return\s+(\w+\s*,\s*)*&?(\w+\.)?\w*Error\s*\{/.test(nextStatement(node));
 }
 
 /** A function mounted as a one-shot CLI command: it takes cobra's `*cobra.Command` or urfave's `*cli.Context`, or one that does calls it. */
@@ -177,8 +192,8 @@ function oneShotCommand(fn: SgNode, fileText: string): boolean {
  * released but finished: its Close stays judged as a write.
  */
 function releasedAtCommandEnd(call: SgNode, node: SgNode, fileText: string): boolean {
-  const m = /^([\w.]+)\.(Stop|Shutdown|Close|Release)$/.exec((call.field("function" as never) as SgNode | null)?.text() ?? "");
-  if (!m || argsOf(call).length || !(node.kind() === "defer_statement" || ancestor(node, /^defer_statement$/))) return false;
+  const m = /^([\w.]+)\.(Stop|Shutdown|Close|Release)$/.exec(calleeOf(call));
+  if (!m || argsOf(call).length || !deferred(node)) return false;
   const fn = outermostFunction(node);
   if (!fn || fn.field("result" as never) || !oneShotCommand(fn, fileText)) return false;
   const made = new RegExp(`(?<![\\w.])${escapeRegExp(m[1]!)}\\s*(,[^=\\n]*)?:?=\\s*([^\\n]+)`).exec(fn.text())?.[2] ?? "";
