@@ -153,6 +153,6 @@ export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   const method = ctx.rule.language === "rust" ? rustMethodOf(ctx.node) : "";
   if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language, method)) return [];
   // Settled elsewhere in the function, or unable to lose anything by the library's contract (go-settled.ts, rs-settled.ts).
-  if (ctx.rule.language === "go" ? goSettled(ctx.node, ctx.file.content) : ctx.rule.language === "rust" && rsSettled(ctx.node)) return [];
+  if (ctx.rule.language === "go" ? goSettled(ctx.node, ctx.file.content) : ctx.rule.language === "rust" && rsSettled(ctx.node, ctx.file.content)) return [];
   return swallowedCheck(ctx);
 }

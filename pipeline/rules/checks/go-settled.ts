@@ -15,8 +15,11 @@ function droppedCall(node: SgNode): SgNode | null {
 }
 
 /** The called function's text: `io.Copy`, `tx.Rollback`, `respondError`. */
+const callees = new WeakMap<SgNode, string>();
 function calleeOf(call: SgNode): string {
-  return (call.field("function" as never) as SgNode | null)?.text() ?? "";
+  let text = callees.get(call);
+  if (text === undefined) callees.set(call, text = (call.field("function" as never) as SgNode | null)?.text() ?? "");
+  return text;
 }
 
 /** The statement after `node`, comments skipped. */
@@ -53,9 +56,10 @@ function paramsOfType(node: SgNode, type: RegExp): Set<string> {
  * response writer (a parameter declared `http.ResponseWriter`): the helper writes the response, and a
  * failed response write means the client left, as for a direct `w.Write`.
  */
-function writesResponse(call: SgNode, node: SgNode): boolean {
-  const first = argsOf(call)[0]?.text();
-  return !!first && paramsOfType(node, /^http\.ResponseWriter$/).has(first);
+function writesResponse(call: SgNode, node: SgNode, fileText: string): boolean {
+  if (!fileText.includes("http.ResponseWriter")) return false;
+  const first = argsOf(call)[0];
+  return first?.kind() === "identifier" && paramsOfType(node, /^http\.ResponseWriter$/).has(first.text());
 }
 
 /** `_, _ = io.Copy(io.Discard, body)`: draining a reader into nothing; a failure only leaves bytes unread. */
@@ -87,7 +91,7 @@ function returnsOnlyNil(lit: SgNode): boolean {
  */
 function waitOfNilGroup(call: SgNode, node: SgNode): boolean {
   const m = /^([\w.]+)\.Wait$/.exec(calleeOf(call));
-  const scope = outermostFunction(node);
+  const scope = m ? outermostFunction(node) : null;
   if (!m || !scope || argsOf(call).length) return false;
   const gos = scope.findAll({ rule: { kind: "call_expression" } })
     .filter((c) => (c.field("function" as never) as SgNode | null)?.text() === `${m[1]}.Go`);
@@ -127,10 +131,10 @@ function writesMemory(call: SgNode, node: SgNode): boolean {
  * `if err := bw.Flush(); ..`): bufio's errors are sticky, so the first failed write is answered by that
  * Flush. Its `_ = bw.Flush()` right before `return err` on an error path flushes what is already a failure.
  */
-function stickyUntilFlush(call: SgNode, node: SgNode): boolean {
+function stickyUntilFlush(call: SgNode, node: SgNode, fileText: string): boolean {
   const m = /^(\w+)\.(Write|WriteString|WriteByte|WriteRune|Flush)$/.exec(calleeOf(call));
+  if (!m || !fileText.includes("bufio.NewWriter")) return false;
   const scope = outermostFunction(node)?.text() ?? "";
-  if (!m) return false;
   const rx = escapeRegExp(m[1]!);
   if (!new RegExp(`(?<![\\w.])${rx}\\s*:?=\\s*bufio\\.NewWriter(Size)?\\(`).test(scope)) return false;
   if (m[2] === "Flush") return /^return\s+err\w*$/.test(nextStatement(node));
@@ -141,8 +145,9 @@ function stickyUntilFlush(call: SgNode, node: SgNode): boolean {
  * `_ = w.Write(row)` on a writer made over the process's own terminal (`csv.NewWriter(os.Stdout)`), or a
  * call handed os.Stdout/os.Stderr: output shown to a person is no durable write, as Rust's stdout rule.
  */
-function toTerminal(call: SgNode, node: SgNode): boolean {
+function toTerminal(call: SgNode, node: SgNode, fileText: string): boolean {
   const TERMINAL = /^os\.(Stdout|Stderr)$/;
+  if (!fileText.includes("os.Std")) return false;
   if (TERMINAL.test(argsOf(call)[0]?.text() ?? "")) return true;
   const recv = /^(\w+)\.\w+$/.exec(calleeOf(call))?.[1];
   if (!recv) return false;
@@ -204,7 +209,7 @@ function releasedAtCommandEnd(call: SgNode, node: SgNode, fileText: string): boo
 export function goSettled(node: SgNode, fileText: string): boolean {
   const call = droppedCall(node);
   if (!call) return false;
-  return writesResponse(call, node) || drains(call) || rollbackAfterCommit(call, node) || waitOfNilGroup(call, node)
-    || writesMemory(call, node) || stickyUntilFlush(call, node) || toTerminal(call, node) || releasedAtCommandEnd(call, node, fileText)
+  return writesResponse(call, node, fileText) || drains(call) || rollbackAfterCommit(call, node) || waitOfNilGroup(call, node)
+    || writesMemory(call, node) || stickyUntilFlush(call, node, fileText) || toTerminal(call, node, fileText) || releasedAtCommandEnd(call, node, fileText)
     || closesPipe(call, fileText) || printsUsage(call, node) || closeBeforeErrorLiteral(call, node);
 }

@@ -42,9 +42,9 @@ const EXECUTES = /^(query\w*|exec\w*|invoke\w*|send\w*|fetch\w*|run\w*|commit|sa
  * `let _ = pipe.xadd(..);` where the function later executes the same local builder (`pipe.query_async(conn)`):
  * the step answers the builder for chaining, and the outcome is the execution's, checked where it happens.
  */
-function builderStep(node: SgNode, expr: string): boolean {
+function builderStep(node: SgNode, expr: string, fileText: string): boolean {
   const m = /^(\w+)\.(\w+)\(/.exec(expr);
-  if (!m || EXECUTES.test(m[2]!)) return false;
+  if (!m || EXECUTES.test(m[2]!) || !/\.\s*(query|exec|invoke)/.test(fileText)) return false;
   const fn = outermostFunction(node);
   if (!fn) return false;
   const rx = escapeRegExp(m[1]!);
@@ -81,7 +81,7 @@ function recordsPropagatedError(node: SgNode, expr: string): boolean {
 }
 
 /** Is this Rust discard no silent swallow by how the value is made and what the chain does with the error? */
-export function rsSettled(node: SgNode): boolean {
+export function rsSettled(node: SgNode, fileText: string): boolean {
   const expr = discarded(node);
-  return loggedInChain(expr) || optionalEnvFile(expr) || builderStep(node, expr) || recordsPropagatedError(node, expr);
+  return loggedInChain(expr) || optionalEnvFile(expr) || builderStep(node, expr, fileText) || recordsPropagatedError(node, expr);
 }
