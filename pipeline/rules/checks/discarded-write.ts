@@ -5,6 +5,8 @@ import type { CheckContext } from "./check";
 import type { Hit } from "./hit";
 import { swallowedCheck } from "./swallowed";
 import { outermostFunction } from "./teardown";
+import { goSettled } from "./go-settled";
+import { rsSettled } from "./rs-settled";
 
 const FUNCTION_KINDS = /^(function_item|function_declaration|method_declaration|func_literal|closure_expression)$/;
 
@@ -150,5 +152,7 @@ export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   const fnText = outermostFunction(ctx.node)?.text() ?? "";
   const method = ctx.rule.language === "rust" ? rustMethodOf(ctx.node) : "";
   if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language, method)) return [];
+  // Settled elsewhere in the function, or unable to lose anything by the library's contract (go-settled.ts, rs-settled.ts).
+  if (ctx.rule.language === "go" ? goSettled(ctx.node, ctx.file.content) : ctx.rule.language === "rust" && rsSettled(ctx.node, ctx.file.content)) return [];
   return swallowedCheck(ctx);
 }
