@@ -85,3 +85,33 @@ describe("TypeScript: a polling helper of the suite that throws when its check n
     expect(free([spec, shared])).toEqual(["assertion-free-test@api_tests/src/follow.spec.ts:3"]);
   });
 });
+
+describe("name collisions: a method name or a guarding throw elsewhere checks nothing for the test", () => {
+  test("a test calling factory.get(..) is reported though another test file has a view whose get() raises", () => {
+    const t = { path: "tests/test_paging.py", content: lines(
+      "def test_erroneous_offset():",
+      "    request = factory.get('/', {'offset': 1000})",
+      "    paginate(request)") };
+    const views = { path: "tests/test_views.py", content: lines(
+      "class DeniedView(APIView):",
+      "    def get(self, request):",
+      "        raise PermissionDenied()") };
+    expect(free([t, views])).toEqual(["assertion-free-test@tests/test_paging.py:1"]);
+  });
+  test("a helper of another test file that throws only to guard its precondition is no check", () => {
+    const t = { path: "src/tests/apps.test.ts", content: lines(
+      "it('renames an app', async () => {",
+      "  await clearField('.name');",
+      "  await page.type('.name', 'new');",
+      "});") };
+    const utils = { path: "src/tests/utils.ts", content: lines(
+      "export async function clearField(selector: string) {",
+      "  const el = await page.$(selector);",
+      "  if (!el) {",
+      "    throw new Error('no element');",
+      "  }",
+      "  await el.click({ count: 3 });",
+      "}") };
+    expect(free([t, utils])).toEqual(["assertion-free-test@src/tests/apps.test.ts:1"]);
+  });
+});
