@@ -208,7 +208,7 @@ function preamble(lines: readonly string[], startLine: number): string {
   return out.join("\n");
 }
 
-const COMMENT_LINE = /^\s*(\/\/|#(?!\[)).*$/gm;
+export const COMMENT_LINE = /^\s*(\/\/|#(?!\[)).*$/gm;
 
 /**
  * How a test asserts, or null when it asserts nothing. `helpers` is called lazily (it parses the file's

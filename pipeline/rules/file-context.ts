@@ -18,6 +18,8 @@ export interface FileContext {
   helpers(): Set<string>;
   /** Names of every function defined in the file (a helper defined here that does not assert delegates nothing). */
   functions(): Set<string>;
+  /** Every function defined in the file, name → body text (parsed once per file, not once per test). */
+  functionBodies(): Map<string, string>;
 }
 
 export function fileContext(path: string, content: string, lang: GrammarLanguage, root: SgNode, lines: string[]): FileContext {
@@ -25,6 +27,8 @@ export function fileContext(path: string, content: string, lang: GrammarLanguage
   let regions: LineRange[] | null = null;
   let helpers: Set<string> | null = null;
   let functions: Set<string> | null = null;
+  let bodies: Map<string, string> | null = null;
+  const functionBodies = () => (bodies ??= fileFunctions(root, lang));
   return {
     path, content, lang, lines, root, pathPlace,
     placeAt(line) {
@@ -37,8 +41,9 @@ export function fileContext(path: string, content: string, lang: GrammarLanguage
       return helpers;
     },
     functions() {
-      functions ??= new Set(fileFunctions(root, lang).keys());
+      functions ??= new Set(functionBodies().keys());
       return functions;
     },
+    functionBodies,
   };
 }

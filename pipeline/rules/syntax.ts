@@ -24,6 +24,14 @@ export function ancestor(node: SgNode, kinds: RegExp): SgNode | null {
   return null;
 }
 
+/** Function kinds of the TypeScript/JavaScript and Python grammars: declarations, expressions, arrows, methods. */
+export const SCRIPT_FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|function_definition)$/;
+
+/** The TypeScript/JavaScript or Python function a node sits in, or the module at top level. */
+export function scriptScope(node: SgNode): SgNode {
+  return ancestor(node, SCRIPT_FUNCTION_KINDS) ?? node.getRoot().root();
+}
+
 /** A name as a literal piece of a RegExp, for finding it in source text. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

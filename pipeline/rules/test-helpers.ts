@@ -3,7 +3,7 @@
 // the scan's end, against every walked test file of the test's language.
 import type { SgNode } from "@ast-grep/napi";
 import type { Candidate } from "./checks/unreferenced";
-import { assertingHelpers, fileFunctions } from "./assertions";
+import { assertingHelpers, COMMENT_LINE } from "./assertions";
 import { languageOf, parseSource } from "./languages";
 import { placeOfPath } from "./place";
 import type { GrammarLanguage } from "./rule-spec";
@@ -24,18 +24,15 @@ export function callKeys(code: string): string[] {
 /** The body's last statement fails whoever called it (`throw Error("not accepted after 10 retries")`, `raise`, `panic!`, `t.Fatalf`): a polling or checking helper. A throw guarding a precondition at the top is not this. */
 const ENDS_FAILING = /(?:^|[\s;{])(throw\s[^;{}]*|raise(\s[^\n]*)?|panic!\s*\([^;]*\)|t\.(Fatal|Fatalf|FailNow)\([^;\n]*\));?\s*\}?\s*$/;
 
-const COMMENTS = /^\s*(\/\/|#(?!\[)).*$/gm;
-
 /**
  * The call keys of a test that its file does not define, reached directly or through the file's own
  * helpers (`evaluate(..)` defined above the tests, calling the harness's `success()`).
  */
-export function foreignCalls(body: string, root: SgNode, lang: GrammarLanguage): string[] {
-  const own = fileFunctions(root, lang);
+export function foreignCalls(body: string, own: ReadonlyMap<string, string>): string[] {
   const out = new Set<string>();
   const seen = new Set<string>();
   const visit = (code: string) => {
-    for (const k of callKeys(code.replace(COMMENTS, ""))) {
+    for (const k of callKeys(code.replace(COMMENT_LINE, ""))) {
       const name = k.replace(/^[.@]/, "");
       // Only a plain call can reach the file's own free functions; a method call (`.success()`) is
       // another type's, even when a test of the file shares its name.

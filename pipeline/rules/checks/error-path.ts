@@ -2,9 +2,9 @@
 // re-raises loses nothing (the error that matters is propagated), and `logging.Handler.emit` must not raise
 // by the logging module's contract (its idiom for a failure is `handleError`, never an exception).
 import type { SgNode } from "@ast-grep/napi";
+import { SCRIPT_FUNCTION_KINDS } from "../syntax";
 
 const field = (n: SgNode, name: string): SgNode | null => n.field(name as never) as SgNode | null;
-const FUNCTION = /^(function_declaration|function_expression|arrow_function|method_definition|function_definition)$/;
 const RAISES = /^(raise_statement|throw_statement)$/;
 const statementsOf = (block: SgNode) => block.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
 
@@ -28,7 +28,7 @@ function raises(st: SgNode | null | undefined): boolean {
 export function inRaisingHandler(stmt: SgNode): boolean {
   for (let n = stmt.parent(); n; n = n.parent()) {
     const k = String(n.kind());
-    if (FUNCTION.test(k) || /^(try_statement|finally_clause|for_statement|while_statement)$/.test(k)) return false;
+    if (SCRIPT_FUNCTION_KINDS.test(k) || /^(try_statement|finally_clause|for_statement|while_statement)$/.test(k)) return false;
     if (k === "except_clause") return raises(n.children().find((c) => c.kind() === "block"));
     if (k === "catch_clause") return raises(field(n, "body"));
   }

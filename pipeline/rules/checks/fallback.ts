@@ -3,27 +3,19 @@
 // that assigns a variable already holding a fallback that its next use tests (`mime = None; try: ... mime =
 // sniff(f) except Exception: pass; if not mime: ...`).
 import type { SgNode } from "@ast-grep/napi";
+import { escapeRegExp, scriptScope } from "../syntax";
 import type { GrammarLanguage } from "../rule-spec";
 import { removes } from "./removes-existing";
 
 const field = (n: SgNode, name: string): SgNode | null => n.field(name as never) as SgNode | null;
-const esc = (s: string) => s.replace(/[$.[\]()]/g, "\\$&");
-const FUNCTION = /^(function_declaration|function_expression|arrow_function|method_definition|function_definition)$/;
 /** A parse of a value already in memory: `JSON.parse(s)`, `json.loads(s)`, `schema.parse(x)`. */
 const PARSE = /^(await\s+)?(JSON\.parse|json\.loads|[\w$.]+\.(loads|parse))\s*\(([\s\S]*)\)$/;
 /** Reads a file, the network or a process: the parse of what those return is not of a value in memory. */
 const FETCHES = /\b(read\w*|fetch|request|query|execute|recv|open|get|post|urlopen|loads?)\s*\(/i;
 
-/** The enclosing function (or the file) of a node. */
-function scope(node: SgNode): SgNode {
-  let last = node;
-  for (let n = node.parent(); n; n = n.parent()) { last = n; if (FUNCTION.test(String(n.kind()))) return n; }
-  return last;
-}
-
 /** The text of the function after `stmt` (the code a failure falls through to) and before it. */
 function around(stmt: SgNode): { before: string; after: string } {
-  const fn = scope(stmt);
+  const fn = scriptScope(stmt);
   const t = fn.text();
   const start = stmt.range().start.index - fn.range().start.index;
   const end = stmt.range().end.index - fn.range().start.index;
@@ -31,7 +23,7 @@ function around(stmt: SgNode): { before: string; after: string } {
 }
 
 const statementsOf = (block: SgNode) => block.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
-const uses = (text: string, name: string) => new RegExp(`(?<![\\w$.])${esc(name)}(?![\\w$])`).test(text);
+const uses = (text: string, name: string) => new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`).test(text);
 
 /** `x = JSON.parse(s)`, `const x = ...`, or the bare call: the parse, its argument and what it is bound to. */
 function parseIn(st: SgNode): { arg: string; target: string | null } | null {
@@ -70,9 +62,9 @@ export function parseProbe(guarded: SgNode, computes: (st: SgNode) => boolean): 
   if (parse.target === parse.arg) return true;
   const stmt = guarded.parent()!;
   const { before, after } = around(stmt);
-  if (new RegExp(`(?<![\\w$.])${esc(parse.target)}\\s*(:[^=\\n]+)?=(?!=)`).test(before)) return true;
+  if (new RegExp(`(?<![\\w$.])${escapeRegExp(parse.target)}\\s*(:[^=\\n]+)?=(?!=)`).test(before)) return true;
   const roots = parse.arg.match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? [];
-  const made = roots.flatMap((r) => new RegExp(`(?<![\\w$.])${esc(r)}\\s*(?::[^=\\n]+)?=(?!=)\\s*([^\\n;]+)`).exec(before)?.[1]?.match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? []);
+  const made = roots.flatMap((r) => new RegExp(`(?<![\\w$.])${escapeRegExp(r)}\\s*(?::[^=\\n]+)?=(?!=)\\s*([^\\n;]+)`).exec(before)?.[1]?.match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? []);
   return [...roots, ...made].some((r) => r !== parse.target && uses(after, r));
 }
 
@@ -84,7 +76,7 @@ function assigned(block: SgNode, lang: GrammarLanguage): string[] {
 
 /** The first use of `name` in `text` tests it: `if not x`, `x is None`, `x or y`, `if x:`, `!x`, `x ?? y`, `x?.`. */
 function firstUseTests(text: string, name: string): boolean {
-  const m = new RegExp(`(?<![\\w$.])${esc(name)}(?![\\w$])`).exec(text);
+  const m = new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`).exec(text);
   if (!m) return false;
   const before = text.slice(0, m.index);
   const after = text.slice(m.index + name.length);
@@ -103,7 +95,7 @@ export function testedFallback(guarded: SgNode, lang: GrammarLanguage, computes:
   if (!stmts.length || !stmts.every(computes) || removes(guarded.text())) return false;
   const { before, after } = around(guarded.parent()!);
   return assigned(guarded, lang).some((v) =>
-    new RegExp(`(?<![\\w$.])${esc(v)}\\s*(:[^=\\n]+)?=(?!=)`).test(before) && firstUseTests(after, v));
+    new RegExp(`(?<![\\w$.])${escapeRegExp(v)}\\s*(:[^=\\n]+)?=(?!=)`).test(before) && firstUseTests(after, v));
 }
 
 /** A call into a native library loaded right there (`ctypes.CDLL("libc.so.6").malloc_trim(0)`), or its import. */

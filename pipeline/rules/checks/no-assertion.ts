@@ -20,7 +20,7 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   if (kind === null) {
     // A harness or helper defined in another test file may hold the check (`Test::new()..success()`, a
     // conftest helper): asked at the scan's end of every walked test file (test-helpers.ts).
-    const calls = foreignCalls(test.body.text(), file.root, rule.language);
+    const calls = foreignCalls(test.body.text(), file.functionBodies());
     if (!calls.length) return [{ region: regionOf(test.node) }];
     const line = test.node.range().start.line;
     defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls }, hit: { region: regionOf(test.node) }, keep: "unless-helper-asserts" });

@@ -1,6 +1,7 @@
 // swallowed-error: an idempotent preparation (`mkdir -p`, removing a stale file) right before the operation
 // that writes into the same path. If the preparation really failed, that operation fails and surfaces it.
 import type { SgNode } from "@ast-grep/napi";
+import { SCRIPT_FUNCTION_KINDS } from "../syntax";
 
 /** Creating a directory in the API's idempotent form (`{ recursive: true }`, `{ intermediates: true }`, `exist_ok=True`). */
 const MKDIR_P = /^(await\s+)?[\w$.]*(mkdir|makeDirectory|makedirs|ensureDir)\w*\s*\([\s\S]*(recursive|intermediates|exist_ok|parents)\s*[:=]\s*(true|True)\b/i;
@@ -9,7 +10,6 @@ const REMOVE_PATH = /^(await\s+)?[\w$.]*\b(unlink|rm|rmdir|remove|deleteAsync|rm
 /** An operation that puts something at a path: a write, copy, move, download, extraction or a file opened for writing. */
 const WRITES_AT = /\b\w*(write|copy|move|rename|download|create|extract|save|mkdir|makeDirectory|open)\w*\s*\(/i;
 const ANY_CALL = /[\w$]\s*\(/;
-const FUNCTION = /^(function_declaration|function_expression|arrow_function|method_definition|function_definition)$/;
 
 /** The single statement of the guarded code, its `.catch(..)`/`await` stripped to the call text. */
 function onlyCall(guarded: SgNode): string | null {
@@ -22,7 +22,7 @@ function onlyCall(guarded: SgNode): string | null {
 /** Names the function itself binds (parameters and locals): the path is the function's, not a module's. */
 function localNames(guarded: SgNode): Set<string> {
   for (let n = guarded.parent(); n; n = n.parent()) {
-    if (!FUNCTION.test(String(n.kind()))) continue;
+    if (!SCRIPT_FUNCTION_KINDS.test(String(n.kind()))) continue;
     const t = n.text();
     const params = (n.field("parameters" as never) as SgNode | null)?.text() ?? "";
     const declared = [...t.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)|(?:^|\n)\s*([A-Za-z_]\w*)\s*=(?!=)/g)].map((m) => m[1] ?? m[2]!);

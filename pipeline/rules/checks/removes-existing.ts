@@ -1,6 +1,7 @@
 // swallowed-error: a file removal is the work itself when the file was there before the function ran
 // (a retention job deleting what it found), and cleanup when the function made the file (its temp file).
 import type { SgNode } from "@ast-grep/napi";
+import { SCRIPT_FUNCTION_KINDS, scriptScope } from "../syntax";
 
 /** A file-system removal and the expression naming what it removes (`os.remove(path)`, `path.unlink()`, `shutil.rmtree(d)`). */
 const REMOVAL = [
@@ -9,17 +10,7 @@ const REMOVAL = [
   /(?<![\w$.])(?!os\.)([\w$.]+?)\.(?:unlink|rmdir)\s*\(/g,
 ];
 
-const FUNCTION = /^(function_definition|function_declaration|arrow_function|function_expression|method_definition)$/;
 
-/** The function a node sits in (or the module, at top level). */
-function scope(node: SgNode): SgNode {
-  let last = node;
-  for (let n = node.parent(); n; n = n.parent()) {
-    last = n;
-    if (FUNCTION.test(String(n.kind()))) return n;
-  }
-  return last;
-}
 
 /** What the function bound `target` to, by its own assignments (`fd, tmp = tempfile.mkstemp()`, `tmp = dest.with_suffix(".part")`). */
 function madeHere(fn: string, target: string): boolean {
@@ -35,7 +26,7 @@ function onTheWayOut(node: SgNode): boolean {
   for (let n = node.parent(); n; n = n.parent()) {
     const k = String(n.kind());
     if (/^(finally_clause|except_clause|catch_clause)$/.test(k)) return true;
-    if (FUNCTION.test(k)) return false;
+    if (SCRIPT_FUNCTION_KINDS.test(k)) return false;
   }
   return false;
 }
@@ -50,7 +41,7 @@ export function removesExisting(guarded: SgNode): boolean {
   const code = guarded.text();
   const targets = REMOVAL.flatMap((re) => [...code.matchAll(re)].map((m) => m[1]!));
   if (!targets.length || onTheWayOut(guarded)) return false;
-  const fn = scope(guarded).text();
+  const fn = scriptScope(guarded).text();
   return targets.some((t) => !madeHere(fn, t));
 }
 
@@ -78,7 +69,7 @@ function parameterNames(fn: SgNode): Set<string> {
  */
 export function removesHanded(guarded: SgNode): boolean {
   if (onTheWayOut(guarded)) return false;
-  const fnNode = scope(guarded);
+  const fnNode = scriptScope(guarded);
   const params = parameterNames(fnNode);
   if (!params.size) return false;
   const fn = fnNode.text();

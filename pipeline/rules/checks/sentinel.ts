@@ -1,12 +1,12 @@
 // swallowed-error: a rejection turned into a value (`.catch(() => null)`) that the very next use tests is
 // handled, not swallowed: `const doc = await find(id).catch(() => null); if (!doc) throw new NotFound()`.
 import type { SgNode } from "@ast-grep/napi";
+import { escapeRegExp } from "../syntax";
 
 const field = (n: SgNode, name: string): SgNode | null => n.field(name as never) as SgNode | null;
 /** Wrappers a value passes through unchanged on its way to where it is bound. */
 const WRAPPER = /^(await_expression|parenthesized_expression|as_expression|satisfies_expression|non_null_expression)$/;
 const STATEMENT = /^(lexical_declaration|variable_declaration|expression_statement)$/;
-const esc = (s: string) => s.replace(/\$/g, "\\$");
 
 /** The node, climbed through `await`, parentheses, type assertions and a branch of a conditional (`on ? p.catch(..) : none`). */
 function outermost(node: SgNode): SgNode {
@@ -53,7 +53,7 @@ function boundName(v: SgNode): { name: string; at: SgNode } | null {
 
 /** The text around the first use of `name` tests it for absence: `!x`, `x?.`, `x ??`, `x == null`, `if (x)`, `x ? a : b`. */
 function testsAt(text: string, name: string): boolean | null {
-  const use = new RegExp(`(?<![\\w$.])${esc(name)}(?![\\w$])`).exec(text);
+  const use = new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`).exec(text);
   if (!use) return null;
   const before = text.slice(0, use.index);
   const after = text.slice(use.index + name.length);
