@@ -32,7 +32,7 @@ export type Column = "shipped" | "test" | "other";
 const COLUMN: Record<Place, Column> = { shipped: "shipped", test: "test", example: "other", bench: "other" };
 const COLUMNS: Column[] = ["shipped", "test", "other"];
 
-export interface PanelFinding { repo: string; file: string; line: number; rule_id: string; class: string; severity: string; place: Column; snippet: string }
+export interface PanelFinding { repo: string; file: string; line: number; rule_id: string; class: string; severity: string; place: Column; snippet: string; lead?: boolean }
 export interface RepoTally { repo: string; files: number; lines: Record<Column, number>; findings: PanelFinding[] }
 
 export function readLabels(text: string, where: string): PanelLabel[] {
@@ -61,6 +61,9 @@ export function renderPanel(repos: RepoTally[], labels: Map<string, PanelLabel[]
   const notes = all.filter((f) => f.severity === "info");
   out.push(`| of which info-level notes | | | ${COLUMNS.map((c) => cell(count(notes, c), total[c])).join(" | ")} |`);
   // `scrum eval` does not score info notes (a note is not a defect claim); the claims alone, the same way.
+  // Leads (claim-evidence.ts) are info notes too: the floor's own "this may not matter", apart from smoke-test notes.
+  const leads = all.filter((f) => f.lead);
+  out.push(`| of which leads (info notes the models verify) | | | ${COLUMNS.map((c) => cell(count(leads, c), total[c])).join(" | ")} |`);
   const claims = all.filter((f) => f.severity !== "info");
   out.push(`| defect claims (warning and above) | | | ${COLUMNS.map((c) => cell(count(claims, c), total[c])).join(" | ")} |`);
   const classes = [...new Set(all.map((f) => f.class))].sort();
@@ -83,6 +86,7 @@ export function renderPanel(repos: RepoTally[], labels: Map<string, PanelLabel[]
       if (!f) { gone++; if (l.label === "not-defensible") goneNot++; continue; }
       const keys = [`${f.class}\0${f.place}`, `all\0${f.place}`];
       if (f.severity !== "info") keys.push(`claims\0${f.place}`);
+      if (f.lead) keys.push(`leads\0${f.place}`);
       for (const k of keys) {
         const row = rows.get(k) ?? { n: 0, ok: 0 };
         row.n++;
@@ -93,9 +97,9 @@ export function renderPanel(repos: RepoTally[], labels: Map<string, PanelLabel[]
   }
   if (labels.size) {
     out.push("", "Labelled sample: defensible / labelled (precision) among current findings", "", "| class | shipped | test | other |", "|---|---|---|---|");
-    for (const k of [...classes, "all", "claims"]) {
+    for (const k of [...classes, "all", "claims", "leads"]) {
       const cells = COLUMNS.map((c) => { const r = rows.get(`${k}\0${c}`); return r ? `${r.ok}/${r.n} (${((100 * r.ok) / r.n).toFixed(0)}%)` : "-"; });
-      out.push(`| ${k === "all" ? "**all**" : k === "claims" ? "**defect claims** (info notes left out)" : k} | ${cells.join(" | ")} |`);
+      out.push(`| ${k === "all" ? "**all**" : k === "claims" ? "**defect claims** (info notes left out)" : k === "leads" ? "leads (info notes; what a claim would have been)" : k} | ${cells.join(" | ")} |`);
     }
     out.push("", `labels whose finding is no longer reported: ${gone} (${goneNot} of them labelled not-defensible)`);
   }
@@ -127,7 +131,7 @@ async function tallyRepo(dir: string, scan: Scan): Promise<RepoTally> {
   for (const [file, list] of found) {
     for (const x of list) {
       const place = COLUMN[placeAt(placeOfPath(file), regionsOf.get(file) ?? [], x.line - 1)];
-      findings.push({ repo, file, line: x.line, rule_id: x.rule_id, class: x.class, severity: x.severity, place, snippet: x.snippet.split("\n")[0]!.slice(0, 160) });
+      findings.push({ repo, file, line: x.line, rule_id: x.rule_id, class: x.class, severity: x.severity, place, snippet: x.snippet.split("\n")[0]!.slice(0, 160), ...(x.lead ? { lead: true } : {}) });
     }
   }
   return { repo, files: files.length, lines, findings };

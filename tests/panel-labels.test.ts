@@ -49,4 +49,14 @@ describe("renderPanel", () => {
     expect(out).toContain("| **all** | 1/1 (100%) | 0/1 (0%) | - |");
     expect(out).toContain("| **defect claims** (info notes left out) | 1/1 (100%) | - | - |");
   });
+
+  test("leads are counted apart from smoke notes, with their own labelled precision", () => {
+    const withLead: RepoTally = { ...repo, findings: [...repo.findings, { repo: "demo", file: "src/b.ts", line: 5, rule_id: "ts-empty-catch", class: "swallowed-error", severity: "info", place: "shipped", snippet: "", lead: true }] };
+    const more = new Map(labels);
+    more.set("demo", [...labels.get("demo")!, { file: "src/b.ts", line: 5, rule_id: "ts-empty-catch", class: "swallowed-error", label: "not-defensible", reason: "cache refresh" }]);
+    const out = renderPanel([withLead], more);
+    expect(out).toContain("| of which leads (info notes the models verify) | | | 1 (0.50) | 0 (0.00) | 0 (0.00) |");
+    expect(out).toContain("| leads (info notes; what a claim would have been) | 0/1 (0%) | - | - |");
+    expect(out).toContain("| **defect claims** (info notes left out) | 1/1 (100%) | - | - |");
+  });
 });

@@ -133,6 +133,8 @@ export const StaticPolicy = z
     failOn: z.enum(["error", "warning", "info"]).default("error"),
     concernsOn: z.enum(["error", "warning", "info"]).default("warning"),
     rulesDir: z.string().default("prompts/rules"),
+    leads: z.enum(["note", "claim"]).default("note")
+      .describe("a floor lead (a dropped failure with no evidence that it matters): an info note for the models to verify, or a claim at its rule's severity"),
     workers: z.number().int().min(0).max(64).optional()
       .describe("floor worker threads; default one per core when a sweep has 400+ files; 0 scans on the main thread"),
   })

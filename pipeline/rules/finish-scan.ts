@@ -9,6 +9,7 @@ import { fieldsReadElsewhere } from "./checks/unread-fields";
 import { drfDefaultPermission } from "./checks/framework-views";
 import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
+import { deviantDrops } from "./checks/deviance";
 import type { RuleSpec } from "./rule-spec";
 import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
@@ -53,6 +54,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const drfDefault = byKeep("unless-drf-default-permission").length > 0 && drfDefaultPermission(files);
   const constants = declaredConstants(byKeep("unless-declared-constant"), files);
   const delegated = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
+  const deviant = deviantDrops(byKeep("if-deviant"), files);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   // One answer per kind of deferred question (the Record makes a new kind without an answer a type error).
   const answer: Record<Deferred["keep"], (c: Candidate) => boolean> = {
@@ -65,9 +67,14 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "unless-drf-default-permission": () => !drfDefault,
     "unless-declared-constant": (c) => !constants.has(c),
     "unless-helper-asserts": (c) => !delegated.has(c),
+    "if-deviant": (c) => deviant.has(c),
   };
   for (const p of deferred) {
-    if (answer[p.d.keep](p.d.candidate)) add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), p.d.hit, p.place));
+    const yes = answer[p.d.keep](p.d.candidate);
+    if (!yes && p.d.otherwise !== "lead") continue;
+    // A claim when the answer is yes; a lead (hit.lead, an info note) when it is no and the check asked for one.
+    const hit = yes ? { ...p.d.hit, lead: undefined } : p.d.hit;
+    add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), hit, p.place));
   }
   for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
   return out;

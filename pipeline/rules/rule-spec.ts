@@ -47,6 +47,8 @@ export const RuleSpec = z
       .describe("only findings in code of these places (pipeline/rules/place.ts); default: every place"),
     prefilter: z.string().min(1).optional().describe("JS regex (case-insensitive): files whose text has no match skip this rule"),
     check: CheckSpec.optional(),
+    evidence: z.enum(["gated", "shape"]).optional()
+      .describe("swallowed-error: `shape` when the match itself shows a write (an unchecked file write, a written writer's Close), so it is always a claim; default gated (pipeline/rules/checks/claim-evidence.ts)"),
     example_path: z.string().min(1).optional().describe("file name given to bare-text examples (must pass files/ignores)"),
     valid: z.array(RuleExample).min(1, "every rule proves it stays silent: give at least one valid example"),
     invalid: z.array(RuleExample).min(1, "every rule proves it fires: give at least one invalid example"),

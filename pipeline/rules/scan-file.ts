@@ -5,6 +5,7 @@ import { ConfigError } from "../core/errors";
 import type { StaticFinding } from "../kb/schemas/static-finding";
 import type { CheckContext, CheckRule, Deferred } from "./checks/check";
 import { type Hit, regionOf } from "./checks/hit";
+import { claimOrLead } from "./checks/claim-evidence";
 import { type CheckName, CHECKS } from "./checks/index";
 import { buildLayers, type Layer, matchLayers } from "./combine-rules";
 import type { CompiledRule } from "./compile-rule";
@@ -64,7 +65,10 @@ function runRule(c: CompiledRule, matched: { nodes: SgNode[]; tag: string } | un
       continue;
     }
     const ctx: CheckContext = { rule, params, node, file, capture: (n) => capture(node, n, tag), defer, state };
-    hits.push(...check.node(ctx));
+    for (const hit of check.node(ctx)) {
+      const judged = claimOrLead(rule, node, hit, file, defer);
+      if (judged) hits.push(judged);
+    }
   }
   return hits;
 }

@@ -19,14 +19,15 @@ export function toFinding(rule: RuleSpec, file: string, lines: string[], hit: Hi
   return {
     class: rule.class,
     rule_id: rule.id,
-    severity: hit.severity ?? rule.severity,
+    severity: hit.lead ? "info" : hit.severity ?? rule.severity,
     file,
     line,
     end_line: endLine,
     column: start.column + 1,
     end_column: Math.max(1, end.column + 1),
     snippet,
-    message: rule.class === "hardcoded-secret" ? rule.message : hit.message ?? rule.message,
+    message: rule.class === "hardcoded-secret" ? rule.message : `${hit.message ?? rule.message}${hit.lead ? ` (lead, not a claim: ${hit.lead})` : ""}`,
     ...(place ? { place } : {}),
+    ...(hit.lead ? { lead: true } : {}),
   };
 }

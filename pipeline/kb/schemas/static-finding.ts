@@ -31,6 +31,8 @@ export const StaticFinding = z.object({
   message: z.string(),
   /** Where the code lives (pipeline/rules/place.ts): findings outside shipped code get a lower tier. Absent on rows before it existed. */
   place: z.enum(["shipped", "test", "example", "bench"]).optional(),
+  /** A lead, not a defect claim (pipeline/rules/checks/claim-evidence.ts): info-level, for a model to verify. Absent = a claim. */
+  lead: z.literal(true).optional(),
 });
 export type StaticFinding = z.infer<typeof StaticFinding>;
 

@@ -16,12 +16,19 @@ import type { Candidate } from "./unreferenced";
  * that something calls ships), or unless the walked settings give DRF a default permission
  * (`unless-drf-default-permission`: a DRF view without `permission_classes` is checked by it), or unless a
  * walked Go package declares the name `const` (`unless-declared-constant`: `core.FieldNamePassword` names a field),
- * or unless a function it calls is defined in another test file and asserts (`unless-helper-asserts`).
+ * or unless a function it calls is defined in another test file and asserts (`unless-helper-asserts`), or
+ * only if other call sites of the repository handle the error of the call it drops (`if-deviant`,
+ * deviance.ts). A hit answered "no" is dropped, or with `otherwise: "lead"` kept as a lead (its `hit.lead`).
  */
-export interface Deferred { candidate: Candidate; hit: Hit; keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" | "unless-helper-asserts" }
+export interface Deferred {
+  candidate: Candidate;
+  hit: Hit;
+  keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" | "unless-helper-asserts" | "if-deviant";
+  otherwise?: "lead";
+}
 
 /** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
-export interface CheckRule { id: string; language: GrammarLanguage; class: FindingClass; message: string }
+export interface CheckRule { id: string; language: GrammarLanguage; class: FindingClass; message: string; evidence?: "gated" | "shape" }
 
 export interface CheckContext {
   rule: CheckRule;

@@ -13,6 +13,8 @@ export interface Hit {
   message?: string;
   /** Replaces the rule's severity (e.g. an info-level smoke-test note). */
   severity?: Severity;
+  /** Why the match is a lead, not a defect claim (claim-evidence.ts): kept as an info-level note for the models to verify. */
+  lead?: string;
 }
 
 export function regionOf(node: SgNode): Region {

@@ -1,0 +1,137 @@
+// Claim or lead: what a swallowed-error match proves on its own, and what it only suggests.
+//
+// In Go and Rust, where ignoring an error is written out, a dropped failure is a defect claim when the
+// code shows why the failure matters: the dropped call persists or audits (a write, a commit, a stored
+// delete, an audit row, a state-changing request), a success is answered right after it, or the same
+// call's error is handled at other call sites of the repository (the code's own convention says it can
+// fail and matters; this site deviates). Anything else is a lead: the failure is dropped, nothing in the code says it matters. A lead is kept as
+// an info-level note (the models verify it; `scrum eval` and the static verdict do not count it as a
+// defect claim). Reading real repositories, most dropped failures that are not writes are UI refreshes,
+// terminal flushes, lossy sends and caches: reporting them all as defects is the noise that gets a
+// reviewer switched off (docs/DECISIONS.md, "Claims and leads").
+import type { SgNode } from "@ast-grep/napi";
+import type { FileContext } from "../file-context";
+import type { GrammarLanguage } from "../rule-spec";
+import type { CheckRule, Deferred } from "./check";
+import type { Hit } from "./hit";
+import { removesHanded } from "./removes-existing";
+import { guardedCode, persistsOrAudits } from "./swallowed";
+import type { Candidate } from "./unreferenced";
+
+/**
+ * Removing a stored thing (a record, a session, a token, an alias): a delete that failed leaves what was
+ * meant to be gone. A filesystem removal is not one of these (temp files and caches are removed best-effort;
+ * removing a path the function was handed is removesHanded's question).
+ */
+const REMOVES_STORED = /(?:^|[.\s(:])(delete|remove|destroy|purge|revoke|evict)\w*\s*(::<[^>]*>)?\s*[(!]/i;
+const REMOVES_FILE = /\b(remove_file|remove_dir\w*|unlink\w*|rmtree|rmdir\w*|RemoveAll|rimraf|rm|rmSync|deleteAsync)\s*\(|\b(os|fs|fsp|shutil|std::fs|tokio::fs|afero)\s*(\.|::)\s*\w*\s*\(/i;
+export function removesStored(code: string): boolean {
+  return REMOVES_STORED.test(code) && !REMOVES_FILE.test(code);
+}
+
+/** A whole-file write through the filesystem API (`fs::write`, `tokio::fs::write`, `os.WriteFile`, `fs.writeFile`). */
+const FILE_WRITE = /\b(fs|std::fs|tokio::fs|async_std::fs|fsp|fsPromises|os|ioutil)\s*(::|\.)\s*(write|WriteFile|writeFile|appendFile|append_file|copy|Rename|rename)\s*\(/;
+/** An audit record in camelCase or snake_case (`store.writeAudit(`, `record_audit(`): persistsOrAudits reads `audit` as a word. */
+const AUDIT_PART = /[a-z]Audit|_audit/;
+
+/**
+ * A call on a collaborator that holds state by its role (`self.repo.mark_closed(id)`, `self.store.set_state(..)`,
+ * `s.queue.Ack(id)`, `h.orderStore.Cancel(..)`): whatever the verb, it changes what is stored or queued.
+ */
+const STATE_HOLDER = /(?:^|[.\s(&*])(?:\w*_)?(repo|repository|store|storage|db|database|dao|queue|ledger|journal|outbox)s?\s*(\([^()]*\))?\s*(\.|::)\s*[A-Za-z_]\w*\s*(::<[^>]*>)?\s*\(|[a-z](Repo|Repository|Store|Storage|DB|Dao|Queue|Ledger|Journal|Outbox)s?\s*(\([^()]*\))?\s*(\.|::)\s*[A-Za-z_]\w*\s*\(/i;
+/** The end of a transaction (`tx.Rollback()`, `txn.rollback().await`): a failed one leaves it open, with its locks. */
+const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|rollback|abort|Abort)\s*\(/;
+
+/**
+ * After the drop, the caller is told it worked: within the next statements of the same block, a success
+ * status is answered (`c.Status(http.StatusNoContent)`, `res.send(204)`, `Ok(HttpResponse::Created()..)`).
+ * Whatever the dropped call was, its failure is now reported as success.
+ */
+const SUCCESS = /\b(Status(OK|Created|Accepted|NoContent)\b|StatusCode::(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HttpResponse::(Ok|Created|Accepted|NoContent)\s*\(|HTTPStatus\.(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HTTP_20[0-4]_|(status|sendStatus|send|WriteHeader|SendStatus|status_code)\s*[(=]\s*20[0-4]\b)/;
+function answersSuccess(guarded: SgNode): boolean {
+  let stmt: SgNode | null = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
+  for (let k = 0; k < 3 && stmt; k++) {
+    stmt = stmt.next();
+    while (stmt && /comment/.test(String(stmt.kind()))) stmt = stmt.next();
+    if (stmt && SUCCESS.test(stmt.text())) return true;
+  }
+  return false;
+}
+
+/** Why a dropped failure that neither persists nor audits is a lead, not a claim. */
+export const LEAD_NOT_PERSISTING = "the dropped call neither persists nor audits, and nothing in the code says its failure matters";
+export const LEAD_NOT_DEVIANT = "the dropped call neither persists nor audits, and no other call site of the repository handles its error";
+
+/** A callee as other call sites spell it: the method and the segment before it (`Property.Put`, `meta.delete_hub_session`). */
+export interface CalleeKey { prev: string | null; method: string }
+
+/** Prefixes that discard or bind a Go/Rust result before the call: `_ =`, `_, _ =`, `let _ =`, `if err := `, `err = `. */
+const BINDING = /^\s*(?:(?:let\s+)?_\s*(?:,\s*_\s*)*=|if\s+[\w\s,]*:?=|[\w\s,]*\berr\w*\s*:?=|defer\s+|go\s+)\s*/;
+
+/**
+ * The call whose result the statement drops: the last call of the leading chain, at paren depth 0
+ * (`s.ds.Property(ctx).Put(k, v)` → Property.Put; `meta.delete_hub_session().await.ok()` → meta.delete_hub_session).
+ * `.await`, `.ok()` and `?`-free adapters after the call are skipped; null when the statement starts no call.
+ */
+export function droppedCallee(statement: string): CalleeKey | null {
+  let s = statement.replace(BINDING, "");
+  // Walk the chain: segments separated by `.` or `::` at depth 0, each an identifier optionally followed by (...).
+  const segs: { name: string; call: boolean }[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const m = /^\s*(?:\.|::)?\s*(?:&|\*)?([A-Za-z_]\w*)\s*(?:::<[^>]*>)?/.exec(s.slice(i));
+    if (!m) break;
+    i += m[0].length;
+    let call = false;
+    if (s[i] === "(") {
+      let depth = 0;
+      for (; i < s.length; i++) {
+        if (s[i] === "(") depth++;
+        else if (s[i] === ")" && --depth === 0) { i++; break; }
+      }
+      call = true;
+    }
+    segs.push({ name: m[1]!, call });
+    if (!/^\s*(\.|::)/.test(s.slice(i))) break;
+  }
+  const ADAPTER = /^(await|ok|err|unwrap_or_default|into|boxed)$/;
+  while (segs.length && ADAPTER.test(segs[segs.length - 1]!.name)) segs.pop();
+  const last = segs[segs.length - 1];
+  if (!last?.call) return null;
+  const prev = segs.length > 1 ? segs[segs.length - 2]!.name : null;
+  return { prev, method: last.name };
+}
+
+export function calleeName(k: CalleeKey): string {
+  return k.prev ? `${k.prev}.${k.method}` : k.method;
+}
+
+/** The deferred question for a Go/Rust drop that does not persist: is this call's error handled elsewhere? */
+export function devianceCandidate(key: CalleeKey, file: string, line: number, lang: GrammarLanguage): Candidate {
+  return { name: calleeName(key), file, line, referenceIgnores: [], language: lang === "rust" ? "rust" : "go" };
+}
+
+/**
+ * The languages gated. Go and Rust write an ignored error out (`_ =`, `let _ =`, `.ok()`), and on the
+ * development panels the evidence separates there: 1 of 31 leads was labelled defensible against 11 of 37
+ * claims. TypeScript and Python swallows stay claims: the same evidence did not separate them (their leads
+ * were labelled defensible more often than their claims), so gating them would hide defects, not noise.
+ */
+const GATED = new Set<GrammarLanguage>(["go", "rust"]);
+
+/**
+ * A swallowed-error hit as a claim (returned as is), a lead (returned with `lead`), or a question for
+ * every walked file (deferred: a Go/Rust call whose error other call sites handle; answered in finish-scan).
+ * Test code keeps its claims: there only a swallowed assertion is reported, a shape that proves itself.
+ */
+export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileContext, defer: (d: Deferred) => void): Hit | null {
+  if (rule.class !== "swallowed-error" || !GATED.has(rule.language) || rule.evidence === "shape" || hit.severity === "info" || hit.lead) return hit;
+  if (file.placeAt(hit.region.start.line) === "test") return hit;
+  const guarded = guardedCode(node);
+  const code = guarded.text();
+  if (persistsOrAudits(code) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
+  const key = droppedCallee(code);
+  if (!key) return { ...hit, lead: LEAD_NOT_PERSISTING };
+  defer({ candidate: devianceCandidate(key, file.path, hit.region.start.line, rule.language), hit: { ...hit, lead: LEAD_NOT_DEVIANT }, keep: "if-deviant", otherwise: "lead" });
+  return null;
+}

@@ -1,0 +1,73 @@
+// Deviant behaviour (Engler et al., "Bugs as Deviant Behavior", 2001): a Go or Rust call whose error the
+// repository handles at its other call sites, dropped at one. The code's own convention is the evidence
+// that the failure matters; a call dropped everywhere (a cache delete, a MIME registration) is the convention.
+import { languageOf } from "../languages";
+import { escapeRegExp } from "../syntax";
+import { occurrences } from "./references";
+import type { Candidate } from "./unreferenced";
+
+/** Handled at this many other call sites, and at more sites than it is dropped at, the drop is a deviation. */
+export const MIN_HANDLED_SITES = 2;
+
+/** The text of the statement from the call on: the rest of the line, and for Rust up to the `;` (chains wrap). */
+function statementAfter(lines: readonly string[], line: number, after: string, rust: boolean): string {
+  if (!rust) return after;
+  let text = after;
+  for (let k = line + 1; k < lines.length && k <= line + 4 && !/;\s*$|[{}]\s*$/.test(text.trimEnd()); k++) text += "\n" + lines[k];
+  const semi = text.indexOf(";");
+  return semi >= 0 ? text.slice(0, semi + 1) : text;
+}
+
+/** Go: the error is bound to a name (`err :=`, `v, err =`, `if err := `) or returned. */
+const GO_HANDLED_BEFORE = /(\b\w*err\w*\s*(,\s*\w+\s*)*:?=(?!=)[^=]*$|^\s*return\b)/i;
+/** Go: the error is thrown away (`_ =`, `v, _ :=`) or the call is a bare statement. */
+const GO_DROPPED_BEFORE = /(^\s*_\s*(,\s*_\s*)*:?=[^=]*$|,\s*_\s*:?=[^=]*$|^\s*(defer\s+|go\s+)?[\w.&*]*$)/;
+/** Rust: propagated, mapped, matched or unwrapped. */
+const RS_HANDLED_AFTER = /\?\s*[;.)]|\?\s*$|\.(map_err|context|with_context|expect|unwrap|unwrap_or_else|inspect_err|or_else)\s*\(/;
+const RS_HANDLED_BEFORE = /\b(match|if\s+let\s+(Err|Ok)\s*\(|while\s+let|return)\b/;
+/** Rust: `let _ =` or `.ok();` at the end of the statement. */
+const RS_DROPPED_BEFORE = /\blet\s+_\s*=[^=]*$|^\s*_\s*=[^=]*$/;
+const RS_DROPPED_AFTER = /\.ok\(\)\s*;/;
+
+/**
+ * The candidates (named `prev.method` or `method`, language go/rust) whose call sites across the walked
+ * files handle the error at least MIN_HANDLED_SITES times and more often than they drop it.
+ */
+export function deviantDrops(cands: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  if (!cands.length) return out;
+  const methods = [...new Set(cands.map((c) => c.name.split(".").pop()!))];
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const linesOf = new Map<string, string[]>();
+  const lines = (p: string) => linesOf.get(p) ?? (linesOf.set(p, (byPath.get(p)?.content ?? "").split("\n")), linesOf.get(p)!);
+  const occ = occurrences(methods, files.filter((f) => { const l = languageOf(f.path); return l === "go" || l === "rust"; }));
+  const tally = new Map<string, { handled: number; dropped: number }>();
+  for (const c of cands) {
+    if (tally.has(`${c.language}\0${c.name}`)) continue;
+    const parts = c.name.split(".");
+    const method = parts.pop()!;
+    const prev = parts.pop() ?? null;
+    const rust = c.language === "rust";
+    // The segment before the method: `prev.`, `prev(...).`, `prev::`; with no segment, a free call.
+    const lead = prev ? new RegExp(`(?<![\\w$])${escapeRegExp(prev)}\\s*(\\([^\\n]*\\))?\\s*(\\.|::)\\s*$`) : /(^|[^\w.:$])$/;
+    const t = { handled: 0, dropped: 0 };
+    for (const o of occ.get(method) ?? []) {
+      if (o.lang !== c.language || !/^\s*(::<[^>]*>)?\s*\(/.test(o.after) || !lead.test(o.before)) continue;
+      const before = prev ? o.before.replace(lead, "") : o.before;
+      // What precedes the chain: strip the receiver chain to see the binding (`if err := s.ds.` → `if err := `).
+      const head = before.replace(/[\w.&*()\[\]"]*$/, "");
+      const after = statementAfter(lines(o.file), o.line, o.after, rust);
+      if (rust) {
+        if (RS_HANDLED_AFTER.test(after) || RS_HANDLED_BEFORE.test(head)) t.handled++;
+        else if (RS_DROPPED_BEFORE.test(head) || RS_DROPPED_AFTER.test(after)) t.dropped++;
+      } else if (GO_HANDLED_BEFORE.test(head)) t.handled++;
+      else if (GO_DROPPED_BEFORE.test(head)) t.dropped++;
+    }
+    tally.set(`${c.language}\0${c.name}`, t);
+  }
+  for (const c of cands) {
+    const t = tally.get(`${c.language}\0${c.name}`)!;
+    if (t.handled >= MIN_HANDLED_SITES && t.handled > t.dropped) out.add(c);
+  }
+  return out;
+}
