@@ -102,7 +102,7 @@ describe("Rust", () => {
   });
 });
 
-describe("TypeScript and Python are not gated", () => {
+describe("TypeScript is not gated", () => {
   test("an empty catch around a UI refresh stays a claim, as does one around an audit write", () => {
     const f = { path: "src/handlers.ts", content: lines(
       "export async function remove(req: Req, res: Res) {",
@@ -116,14 +116,30 @@ describe("TypeScript and Python are not gated", () => {
       "}") };
     expect(swallowed([f])).toEqual(["claim:warning@src/handlers.ts:4", "claim:warning@src/handlers.ts:7"]);
   });
-  test("Python: a broad except around a cache warm-up stays a claim", () => {
+});
+
+describe("Python", () => {
+  test("a broad except around a commit is a claim, around a cache warm-up a lead", () => {
     const f = { path: "app/jobs.py", content: lines(
-      "def finish(cache, job):",
+      "def finish(session, cache, job):",
+      "    try:",
+      "        session.commit()",
+      "    except Exception:",
+      "        pass",
       "    try:",
       "        cache.warm(job.id)",
       "    except Exception:",
       "        pass") };
-    expect(swallowed([f])).toEqual(["claim:warning@app/jobs.py:4"]);
+    expect(swallowed([f])).toEqual(["claim:warning@app/jobs.py:4", "lead:info@app/jobs.py:8"]);
+  });
+  test("in test code a swallowed assertion stays a claim", () => {
+    const f = { path: "tests/test_x.py", content: lines(
+      "def test_total():",
+      "    try:",
+      "        assert total([1, 2]) == 3",
+      "    except Exception:",
+      "        pass") };
+    expect(swallowed([f])).toEqual(["claim:warning@tests/test_x.py:4"]);
   });
 });
 

@@ -32,6 +32,8 @@ export const WalkConfig = z
     include: z.array(Glob).default(["**/*"]),
     exclude: z.array(Glob).default([]),
     maxFileBytes: z.number().int().positive().default(512 * 1024),
+    minifiedLineChars: z.number().int().positive().default(1000)
+      .describe("a file most of whose text sits on lines longer than this is a minified build artifact, skipped as generated"),
     sourceExtensions: z.array(z.string()).default([
       ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".py", ".rs", ".go", ".java", ".kt",
       ".rb", ".php", ".cs", ".c", ".h", ".cc", ".cpp", ".hpp", ".swift", ".scala", ".sh", ".sql", ".vue", ".svelte",

@@ -22,6 +22,8 @@ export interface FilterPolicy {
   generated: string[];
   sourceExtensions: string[];
   maxFileBytes: number;
+  /** Longer lines holding most of a file's text mark a minified build artifact (looksMinified). */
+  minifiedLineChars: number;
 }
 
 type Matcher = (path: string) => boolean;
@@ -84,6 +86,17 @@ function leadingComment(text: string): string {
     out.push(line);
   }
   return out.join("\n");
+}
+
+/**
+ * A minified build artifact (a bundled `assets/htmlmixed-CBfzcasR.js`): most of its text sits on lines longer
+ * than `lineChars`. One long data line in a hand-written file does not make it one.
+ */
+export function looksMinified(text: string, lineChars: number): boolean {
+  if (text.length < lineChars * 2) return false;
+  let long = 0;
+  for (const line of text.split("\n")) if (line.length > lineChars) long += line.length;
+  return long * 2 > text.length;
 }
 
 /**

@@ -4,7 +4,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { basename, join, resolve, sep } from "node:path";
 import { simpleGit } from "simple-git";
 import { InputError, UsageError } from "../core/errors";
-import { globMatcher, looksBinary, looksGenerated, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
+import { globMatcher, looksBinary, looksGenerated, looksMinified, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
 import { isIgnored, joinRel, parseGitignore } from "./gitignore";
 
 export interface WalkedFile {
@@ -87,19 +87,19 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
     if (reason) {
       skipped.push({ path, reason });
       if (reason === "not-source") {
-        const t = readCandidate(root, path, opts.policy.maxFileBytes);
+        const t = readCandidate(root, path, opts.policy.maxFileBytes, opts.policy.minifiedLineChars);
         if (!("reason" in t)) texts.push(t);
       }
       continue;
     }
-    const r = readCandidate(root, path, opts.policy.maxFileBytes);
+    const r = readCandidate(root, path, opts.policy.maxFileBytes, opts.policy.minifiedLineChars);
     if ("reason" in r) skipped.push({ path, reason: r.reason, detail: r.detail });
     else files.push(r);
   }
   return { root, mode: isGit ? "git" : "fs", repo, commit, files, skipped, texts };
 }
 
-function readCandidate(root: string, path: string, maxBytes: number): WalkedFile | { reason: SkipReason; detail?: string } {
+function readCandidate(root: string, path: string, maxBytes: number, minifiedLineChars: number): WalkedFile | { reason: SkipReason; detail?: string } {
   const abs = join(root, path);
   let buf: Buffer;
   try {
@@ -120,6 +120,7 @@ function readCandidate(root: string, path: string, maxBytes: number): WalkedFile
   if (looksBinary(buf.subarray(0, 8192))) return { reason: "binary" };
   const content = buf.toString("utf8");
   if (looksGenerated(content)) return { reason: "generated", detail: "generated-code marker in the header" };
+  if (looksMinified(content, minifiedLineChars)) return { reason: "generated", detail: `minified: most of the text is on lines over ${minifiedLineChars} characters` };
   return { path, content, bytes: buf.length, sha256: createHash("sha256").update(buf).digest("hex") };
 }
 

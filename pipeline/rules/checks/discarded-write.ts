@@ -81,6 +81,9 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
   if (/^(c\.Writer|c\.Response\(\)|ctx\.Response\(\))|^\w+\.(Writer|ResponseWriter)$/.test(sink ?? "") || GO_HTTP.test(decl)) return false;
   // Route registration (`r.Delete("/items/{id}", h)`) is not a write.
   if (/\.\w+\(\s*"\//.test(nodeText)) return false;
+  // A query builder (`sb := sqlbuilder.NewUpdateBuilder()`, `b squirrel.UpdateBuilder`): `sb.Update("tag")` names
+  // the table of a statement built here and run elsewhere (`db.Exec(sb.Build())`); it answers the builder, no error.
+  if (/\bNew\w*Builder\s*\(|\w+Builder\b/.test(decl) && !/\.(Exec|Query|Save|Commit)\w*\(/.test(nodeText)) return false;
   // io.Writer's Write/WriteString/WriteTo answer two values; one blank (`_ = s.log.Write(ctx, ev)`) drops
   // a method of another signature that answers only its error: a domain write, judged like any call.
   // A writer whose errors are sticky (csv.Writer) is asked for them afterwards (`cw.Error()`): checked there.

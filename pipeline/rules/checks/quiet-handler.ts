@@ -61,6 +61,17 @@ function answersError(node: SgNode): boolean {
 }
 
 /**
+ * Go: the statement right after the branch returns the error it logged (`if err != nil { log.Error(err) }`
+ * then `return err`): logged and handed to the caller, the failure is not swallowed.
+ */
+function returnedNext(node: SgNode, code: string): boolean {
+  const name = /^(err\w*)/.exec(code.trim())?.[1];
+  let next = node.next();
+  while (next && /comment/.test(String(next.kind()))) next = next.next();
+  return !!name && !!next && next.kind() === "return_statement" && new RegExp(`(?<![\\w.])${name}(?![\\w(])`).test(next.text());
+}
+
+/**
  * Reported: a handler that only logs quietly around a write (persist, commit, audit, send, delete), in
  * shipped code. Go has no quiet level in its standard logger, so there the shape is the function's: the
  * branch only logs, and the function, which declares an error result, carries on to answer success.
@@ -74,6 +85,6 @@ export function quietHandlerCheck({ node, rule, file }: CheckContext): Hit[] {
   if (!persistsOrAudits(code) && !REMOVES.test(code)) return [];
   // `err := s.db.Delete(ctx, id)`: the callee answers only its error (a command, not a query), and the
   // function could have handed it on.
-  if (rule.language === "go" && (!answersError(node) || !/^err\w*\s*:?=(?!=)/.test(code.trim()))) return [];
+  if (rule.language === "go" && (!answersError(node) || !/^err\w*\s*:?=(?!=)/.test(code.trim()) || returnedNext(node, code))) return [];
   return [{ region: regionOf(node) }];
 }
