@@ -36,7 +36,8 @@ const HELD_OUT = {
   // after the seventh 73 / 0.
   "corpus-fresh6": { expected: 73, found: 73, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
   // Held out: 62 found / 2 false positives (80.5% / 96.9%) after the sixth pass; after the seventh (tuned on it) 77 / 0.
-  "corpus-fresh7": { expected: 77, found: 77, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Since claims and leads one of the 77 is a lead (a spool-file delete under `except OSError: pass`).
+  "corpus-fresh7": { expected: 77, found: 77, falsePositives: 0, notes: 0, leads: 1, languages: ["go", "python", "rust", "typescript"] },
   // Held out: 47 found / 6 false positives (66.2% / 88.9%) after the seventh pass; after the eighth (tuned on it) 69 / 0.
   "corpus-fresh8": { expected: 71, found: 69, falsePositives: 0, notes: 0, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
@@ -58,14 +59,21 @@ describe("scrum eval on the fresh corpora", () => {
   }
 
   for (const [name, want] of Object.entries(HELD_OUT)) {
+    // The floors hold for what the floor detects, claims and leads (--score-leads); as claims alone, minus the
+    // defects documented as leads (docs/RULES.md, "Claims and leads").
+    const leads = "leads" in want ? want.leads : 0;
     test(`${name}: no fewer defects found and no more false positives than when it was last held out`, async () => {
-      const { code, r } = await evalCorpus(name);
+      const { code, r } = await evalCorpus(name, "--score-leads");
       expect(code).toBe(0);
       expect(r.total.expected).toBe(want.expected);
       expect(r.total.found).toBeGreaterThanOrEqual(want.found);
       expect(r.total.false_positives).toBeLessThanOrEqual(want.falsePositives);
       expect(r.notes_not_scored).toBeLessThanOrEqual(want.notes);
       if (want.languages) expect(Object.keys(r.by_language).sort()).toEqual([...want.languages]);
+      const claims = await evalCorpus(name);
+      expect(claims.r.total.found).toBeGreaterThanOrEqual(want.found - leads);
+      expect(claims.r.total.false_positives).toBeLessThanOrEqual(want.falsePositives);
+      expect(claims.r.notes_not_scored).toBeLessThanOrEqual(want.notes + leads);
     });
   }
 
@@ -78,8 +86,18 @@ describe("scrum eval on the fresh corpora", () => {
     for (const f of r.false_positives) expect(f.class).toBe("assertion-free-test");
   });
 
-  test("--score-notes with --mutate is a usage error", async () => {
+  test("--score-notes or --score-leads with --mutate is a usage error", async () => {
     const io: Io = { out: () => {}, err: () => {}, cwd: ROOT, env: {}, isTTY: false };
-    await expect(runCli(["eval", "--mutate", "--score-notes", "--dry-run"], io)).rejects.toThrow(/--score-notes applies to a corpus eval/);
+    await expect(runCli(["eval", "--mutate", "--score-notes", "--dry-run"], io)).rejects.toThrow(/--score-notes and --score-leads apply to a corpus eval/);
+    await expect(runCli(["eval", "--mutate", "--score-leads", "--dry-run"], io)).rejects.toThrow(/apply to a corpus eval/);
+  });
+
+  test("--score-leads scores the leads and not the smoke notes", async () => {
+    const plain = await evalCorpus("corpus-fresh7");
+    const leads = await evalCorpus("corpus-fresh7", "--score-leads");
+    const notes = await evalCorpus("corpus-fresh7", "--score-notes");
+    expect(leads.r.total.found).toBe(plain.r.total.found + 1);
+    expect(leads.r.notes_not_scored).toBe(plain.r.notes_not_scored - 1);
+    expect(notes.r.notes_not_scored).toBe(0);
   });
 });

@@ -22,6 +22,8 @@ export interface EvalOptions {
   keep?: string;
   /** Score the floor's info-level notes as findings too (they are not, by default: a note is not a defect claim). */
   scoreNotes?: boolean;
+  /** Score the floor's leads (claim-evidence.ts) as findings too, but not its other notes: what the models are handed. */
+  scoreLeads?: boolean;
 }
 export interface EvalResult extends EvalReport {
   corpus: string;
@@ -54,7 +56,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<EvalResult> {
     const rows = readReviews(kbDir, (m) => io.err(m + "\n")).filter((r) => r.iter === out.summary.iter);
     const staticOnly = rows.length > 0 && rows.every((r) => r.provider === "static" || r.status !== "accepted");
     const tolerance = opts.tolerance ?? (staticOnly ? DEFAULT_TOLERANCE.static : DEFAULT_TOLERANCE.model);
-    const findings = rowFindings(rows, { notes: opts.scoreNotes });
+    const findings = rowFindings(rows, { notes: opts.scoreNotes, leads: opts.scoreLeads });
     const report = scoreEval(truth.defects, findings, tolerance);
     return {
       corpus: opts.corpus, ladder: out.summary.ladder, ladder_note: out.summary.ladder_note,

@@ -31,7 +31,7 @@ export function renderEval(r: EvalResult): string {
     "",
     `total (class must match): recall ${(t.recall * 100).toFixed(1)}% (${t.found}/${t.expected}), precision ${(t.precision * 100).toFixed(1)}% (${t.true_positives}/${t.reported}), ${t.false_positives} false positive(s)`,
     `location only (any class near the line): recall ${(r.location_only.recall * 100).toFixed(1)}% (${r.location_only.found}/${r.location_only.expected}), precision ${(r.location_only.precision * 100).toFixed(1)}% (${r.location_only.true_positives}/${r.location_only.reported})`,
-    ...(r.notes_not_scored ? [`info-level notes not scored: ${r.notes_not_scored} (--score-notes counts them as findings)`] : []),
+    ...(r.notes_not_scored ? [`info-level notes not scored: ${r.notes_not_scored} (--score-notes counts them as findings; --score-leads counts the leads only)`] : []),
   ];
   if (r.missed.length) lines.push("", "missed:", ...r.missed.map((m) => `  ${m.file}:${m.line} ${m.class}${m.note ? ` (${m.note})` : ""}`));
   if (r.false_positives.length) lines.push("", "false positives:", ...r.false_positives.map((f) => `  ${f.file}:${f.line} ${f.class ?? "unclassified"} ${f.label ?? ""}`.trimEnd()));
@@ -42,7 +42,7 @@ export function renderEval(r: EvalResult): string {
 export const command: Command = {
   name: "eval",
   summary: "measure a ladder's recall on a seeded-defect corpus, or on defects planted in your own code (--mutate)",
-  usage: "scrum eval [CORPUS] [--ladder NAME] [--keep DIR] [--score-notes] [--json]\n       scrum eval --mutate [REPO] [--ladder NAME] [--per-class N] [--classes a,b] [--seed S] [--keep DIR] [--max-requests N] [--dry-run] [--json]",
+  usage: "scrum eval [CORPUS] [--ladder NAME] [--keep DIR] [--score-notes | --score-leads] [--json]\n       scrum eval --mutate [REPO] [--ladder NAME] [--per-class N] [--classes a,b] [--seed S] [--keep DIR] [--max-requests N] [--dry-run] [--json]",
   flags: {
     mutate: { type: "boolean", description: "plant defects in a copy of REPO (default: .) and measure what each reviewer catches" },
     ladder: { type: "string", arg: "NAME", description: "ladder to evaluate (default: the config's ladder, falling back to offline)" },
@@ -53,7 +53,8 @@ export const command: Command = {
     "max-requests": { type: "string", arg: "N", description: "--mutate: plant only as many mutants as N model requests can review; fail if the baseline alone needs more" },
     "dry-run": { type: "boolean", description: "--mutate: print the plan (mutants, requests, tokens, cost) and stop" },
     keep: { type: "string", arg: "DIR", description: "leave the copy and the eval KB in DIR (new or empty); with --mutate also mutants.json" },
-    "score-notes": { type: "boolean", description: "count the floor's info-level notes (smoke tests) as findings (default: only warning and above are scored)" },
+    "score-notes": { type: "boolean", description: "count the floor's info-level notes (smoke tests and leads) as findings (default: only warning and above are scored)" },
+    "score-leads": { type: "boolean", description: "count the floor's leads (swallowed errors with no evidence that they matter) as findings, not its other notes" },
     kb: COMMON_FLAGS.kb,
     config: COMMON_FLAGS.config,
     json: COMMON_FLAGS.json,
@@ -68,7 +69,7 @@ REPO; the copy is swept before and after planting (unmutated files reuse cached 
 class and per reviewer, false alarms and a confusion table are printed and appended to the KB's
 scrum_evals.jsonl (see docs/EVAL.md). The repository itself is never written.`,
   async run({ values, positionals, io }) {
-    if (values.mutate && values["score-notes"]) throw new UsageError("eval: --score-notes applies to a corpus eval, not --mutate");
+    if (values.mutate && (values["score-notes"] || values["score-leads"])) throw new UsageError("eval: --score-notes and --score-leads apply to a corpus eval, not --mutate");
     if (values.mutate) return runMutate(values, positionals, io);
     for (const f of ["per-class", "classes", "seed", "max-requests", "dry-run"]) if (values[f] !== undefined) throw new UsageError(`eval: --${f} needs --mutate`);
     if (positionals.length > 1) throw new UsageError(`eval: expected at most one CORPUS, got ${positionals.length}`);
@@ -79,7 +80,7 @@ scrum_evals.jsonl (see docs/EVAL.md). The repository itself is never written.`,
     }
     const { config } = loadConfig({ explicit: values.config as string | undefined, cwd: io.cwd });
     const corpus = positionals[0] ?? join(INSTALL_ROOT, "tests", "corpus");
-    const result = await runEval({ corpus, config, ladder: values.ladder as string | undefined, tolerance, keep: values.keep as string | undefined, scoreNotes: values["score-notes"] === true }, io);
+    const result = await runEval({ corpus, config, ladder: values.ladder as string | undefined, tolerance, keep: values.keep as string | undefined, scoreNotes: values["score-notes"] === true, scoreLeads: values["score-leads"] === true }, io);
     io.out(values.json ? JSON.stringify(result, null, 2) + "\n" : renderEval(result));
     return 0;
   },

@@ -1,14 +1,14 @@
 // Claim or lead: what a swallowed-error match proves on its own, and what it only suggests.
 //
-// In Go and Rust, where ignoring an error is written out, a dropped failure is a defect claim when the
-// code shows why the failure matters: the dropped call persists or audits (a write, a commit, a stored
-// delete, an audit row, a state-changing request), a success is answered right after it, or the same
-// call's error is handled at other call sites of the repository (the code's own convention says it can
-// fail and matters; this site deviates). Anything else is a lead: the failure is dropped, nothing in the code says it matters. A lead is kept as
-// an info-level note (the models verify it; `scrum eval` and the static verdict do not count it as a
-// defect claim). Reading real repositories, most dropped failures that are not writes are UI refreshes,
-// terminal flushes, lossy sends and caches: reporting them all as defects is the noise that gets a
-// reviewer switched off (docs/DECISIONS.md, "Claims and leads").
+// A dropped failure is a defect claim when the code shows why the failure matters: the dropped call
+// persists or audits (a write, a commit, a stored delete, an audit row, a state-changing request), ends a
+// transaction, goes to a store, repository or queue, is followed by a success answer, or (Go and Rust,
+// where ignoring an error is written out) has its error handled at other call sites of the repository:
+// the code's own convention says it can fail and matters, and this site deviates. Anything else is a
+// lead: kept as an info-level note that the models verify; `scrum eval` and the static verdict do not
+// count it as a defect claim. On real repositories most dropped failures that are not writes are UI
+// refreshes, terminal flushes, lossy sends and caches; reporting them all as defects is the noise that
+// gets a reviewer switched off (docs/DECISIONS.md, "Claims and leads").
 import type { SgNode } from "@ast-grep/napi";
 import type { FileContext } from "../file-context";
 import type { GrammarLanguage } from "../rule-spec";
@@ -38,7 +38,9 @@ const AUDIT_PART = /[a-z]Audit|_audit/;
  * A call on a collaborator that holds state by its role (`self.repo.mark_closed(id)`, `self.store.set_state(..)`,
  * `s.queue.Ack(id)`, `h.orderStore.Cancel(..)`): whatever the verb, it changes what is stored or queued.
  */
-const STATE_HOLDER = /(?:^|[.\s(&*])(?:\w*_)?(repo|repository|store|storage|db|database|dao|queue|ledger|journal|outbox)s?\s*(\([^()]*\))?\s*(\.|::)\s*[A-Za-z_]\w*\s*(::<[^>]*>)?\s*\(|[a-z](Repo|Repository|Store|Storage|DB|Dao|Queue|Ledger|Journal|Outbox)s?\s*(\([^()]*\))?\s*(\.|::)\s*[A-Za-z_]\w*\s*\(/i;
+const STATE_HOLDER = /(?:^|[.\s(&*])(?:\w*_)?(repo|repository|store|storage|db|database|dao|queue|ledger|journal|outbox)s?\s*(\([^()]*\))?\s*(\.|::)\s*[A-Za-z_]\w*\s*(::<[^>]*>)?\s*\(/i;
+/** The same role as a camel-case suffix of the collaborator's name (`orderStore.`, `userRepo.`, `auditQueue.`). */
+const STATE_HOLDER_SUFFIX = /[a-z](Repo|Repository|Store|Storage|DB|Dao|Queue|Ledger|Journal|Outbox)s?\s*(\([^()]*\))?\s*(\.|::)\s*[A-Za-z_]\w*\s*\(/;
 /** The end of a transaction (`tx.Rollback()`, `txn.rollback().await`): a failed one leaves it open, with its locks. */
 const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|rollback|abort|Abort)\s*\(/;
 
@@ -113,7 +115,7 @@ export function devianceCandidate(key: CalleeKey, file: string, line: number, la
 
 /**
  * The languages gated, by what the labelled development panels (3 to 6) showed. Go and Rust write an
- * ignored error out (`_ =`, `let _ =`, `.ok()`): 1 of 42 leads was labelled defensible, against 19 of 79
+ * ignored error out (`_ =`, `let _ =`, `.ok()`): 1 of 42 leads was labelled defensible, against 19 of 60
  * claims. Python: 4 of 36 leads, against 4 of 12 claims. TypeScript is not gated: there the same evidence
  * inverted (7 of 27 leads defensible, 2 of 14 claims), so gating it would hide defects, not noise.
  */
@@ -129,7 +131,7 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   if (file.placeAt(hit.region.start.line) === "test") return hit;
   const guarded = guardedCode(node);
   const code = guarded.text();
-  if (persistsOrAudits(code) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
+  if (persistsOrAudits(code) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.
   const key = rule.language === "python" ? null : droppedCallee(code);
