@@ -86,6 +86,15 @@ describe("Rust", () => {
       "}");
     expect(swallowed([f])).toEqual(["claim:warning@src/session.rs:2", "lead:info@src/session.rs:3", "lead:info@src/session.rs:4"]);
   });
+  test("a call handed a database connection is a claim; an LDAP unbind is a lead", () => {
+    const f = rs("src/accounts.rs",
+      "pub async fn register(user: &User, conn: &DbConn, ldap: &mut Ldap) -> Result<()> {",
+      "    invite.accept_invite(&user.uuid, &conn).await.ok();",
+      "    let _ = ldap.unbind();",
+      "    Ok(())",
+      "}");
+    expect(swallowed([f])).toEqual(["claim:warning@src/accounts.rs:2", "lead:info@src/accounts.rs:3"]);
+  });
   test("a file written whole and a write macro prove themselves", () => {
     const f = rs("src/store.rs",
       "pub fn backup(path: &Path, body: String, log: &mut File) {",

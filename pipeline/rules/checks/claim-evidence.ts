@@ -41,6 +41,11 @@ const AUDIT_PART = /[a-z]Audit|_audit/;
 const STATE_HOLDER = /(?:^|[.\s(&*])(?:\w*_)?(repo|repository|store|storage|db|database|dao|queue|ledger|journal|outbox)s?\s*(\([^()]*\))?\s*(\.|::)\s*[A-Za-z_]\w*\s*(::<[^>]*>)?\s*\(/i;
 /** The same role as a camel-case suffix of the collaborator's name (`orderStore.`, `userRepo.`, `auditQueue.`). */
 const STATE_HOLDER_SUFFIX = /[a-z](Repo|Repository|Store|Storage|DB|Dao|Queue|Ledger|Journal|Outbox)s?\s*(\([^()]*\))?\s*(\.|::)\s*[A-Za-z_]\w*\s*\(/;
+/**
+ * The call is handed a database connection, pool or transaction (`accept_invite(&uuid, &conn)`,
+ * `Person::update(&mut context.pool(), ..)`, `store(ctx, tx, row)`): it works on stored state, whatever its name.
+ */
+const HANDED_CONNECTION = /[(,]\s*&?\s*(mut\s+)?([\w.]+\.)?(conn|connection|db|pool|tx|txn|transaction|executor)(\(\))?\s*[,)]/;
 /** The end of a transaction (`tx.Rollback()`, `txn.rollback().await`): a failed one leaves it open, with its locks. */
 const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|rollback|abort|Abort)\s*\(/;
 
@@ -131,7 +136,7 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   if (file.placeAt(hit.region.start.line) === "test") return hit;
   const guarded = guardedCode(node);
   const code = guarded.text();
-  if (persistsOrAudits(code) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
+  if (persistsOrAudits(code) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.
   const key = rule.language === "python" ? null : droppedCallee(code);
