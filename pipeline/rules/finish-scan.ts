@@ -54,7 +54,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const drfDefault = byKeep("unless-drf-default-permission").length > 0 && drfDefaultPermission(files);
   const constants = declaredConstants(byKeep("unless-declared-constant"), files);
   const delegated = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
-  const deviant = deviantDrops(byKeep("if-deviant"), files);
+  const deviant = deviantDrops(byKeep("if-deviant"), files, lines);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   // One answer per kind of deferred question (the Record makes a new kind without an answer a type error).
   const answer: Record<Deferred["keep"], (c: Candidate) => boolean> = {

@@ -24,6 +24,19 @@ export function ancestor(node: SgNode, kinds: RegExp): SgNode | null {
   return null;
 }
 
+/** The statement after a node, comments skipped, or null at the end of its block. */
+export function nextStatement(node: SgNode): SgNode | null {
+  let next = node.next();
+  while (next && /comment/.test(String(next.kind()))) next = next.next();
+  return next;
+}
+
+/** The statement a guarded block stands for: its `try` statement when it is a try's body, else the node itself. */
+export function guardedStatement(guarded: SgNode): SgNode {
+  const parent = guarded.parent();
+  return parent?.kind() === "try_statement" ? parent : guarded;
+}
+
 /** Function kinds of the TypeScript/JavaScript and Python grammars: declarations, expressions, arrows, methods. */
 export const SCRIPT_FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|function_definition)$/;
 

@@ -12,6 +12,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { FileContext } from "../file-context";
 import type { GrammarLanguage } from "../rule-spec";
+import { guardedStatement, nextStatement } from "../syntax";
 import type { CheckRule, Deferred } from "./check";
 import type { Hit } from "./hit";
 import { removesHanded } from "./removes-existing";
@@ -56,10 +57,9 @@ const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|ro
  */
 const SUCCESS = /\b(Status(OK|Created|Accepted|NoContent)\b|StatusCode::(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HttpResponse::(Ok|Created|Accepted|NoContent)\s*\(|HTTPStatus\.(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HTTP_20[0-4]_|(status|sendStatus|send|WriteHeader|SendStatus|status_code)\s*[(=]\s*20[0-4]\b)/;
 function answersSuccess(guarded: SgNode): boolean {
-  let stmt: SgNode | null = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
+  let stmt: SgNode | null = guardedStatement(guarded);
   for (let k = 0; k < 3 && stmt; k++) {
-    stmt = stmt.next();
-    while (stmt && /comment/.test(String(stmt.kind()))) stmt = stmt.next();
+    stmt = nextStatement(stmt);
     if (stmt && SUCCESS.test(stmt.text())) return true;
   }
   return false;
@@ -115,7 +115,7 @@ export function calleeName(k: CalleeKey): string {
 
 /** The deferred question for a Go/Rust drop that does not persist: is this call's error handled elsewhere? */
 export function devianceCandidate(key: CalleeKey, file: string, line: number, lang: GrammarLanguage): Candidate {
-  return { name: calleeName(key), file, line, referenceIgnores: [], language: lang === "rust" ? "rust" : "go" };
+  return { name: calleeName(key), file, line, referenceIgnores: [], language: lang };
 }
 
 /**

@@ -31,15 +31,13 @@ const RS_DROPPED_AFTER = /\.ok\(\)\s*;/;
 
 /**
  * The candidates (named `prev.method` or `method`, language go/rust) whose call sites across the walked
- * files handle the error at least MIN_HANDLED_SITES times and more often than they drop it.
+ * files handle the error at least MIN_HANDLED_SITES times and more often than they drop it. `lines` is the
+ * scan's per-file line cache (finish-scan.ts), so no file is split twice.
  */
-export function deviantDrops(cands: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
+export function deviantDrops(cands: readonly Candidate[], files: readonly { path: string; content: string }[], lines: (path: string) => readonly string[]): Set<Candidate> {
   const out = new Set<Candidate>();
   if (!cands.length) return out;
   const methods = [...new Set(cands.map((c) => c.name.split(".").pop()!))];
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const linesOf = new Map<string, string[]>();
-  const lines = (p: string) => linesOf.get(p) ?? (linesOf.set(p, (byPath.get(p)?.content ?? "").split("\n")), linesOf.get(p)!);
   const occ = occurrences(methods, files.filter((f) => { const l = languageOf(f.path); return l === "go" || l === "rust"; }));
   const tally = new Map<string, { handled: number; dropped: number }>();
   for (const c of cands) {

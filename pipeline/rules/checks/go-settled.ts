@@ -2,7 +2,7 @@
 // standard library's contract cannot carry a loss: judged by data flow (what the call is handed, what the
 // function does with the same value later) and never by a repository's names.
 import type { SgNode } from "@ast-grep/napi";
-import { ancestor, escapeRegExp } from "../syntax";
+import { ancestor, escapeRegExp, nextStatement } from "../syntax";
 import { outermostFunction } from "./teardown";
 
 const GO_FUNCTION = /^(function_declaration|method_declaration|func_literal)$/;
@@ -22,11 +22,9 @@ function calleeOf(call: SgNode): string {
   return text;
 }
 
-/** The statement after `node`, comments skipped. */
-function nextStatement(node: SgNode): string {
-  let next = node.next();
-  while (next && /comment/.test(String(next.kind()))) next = next.next();
-  return next?.text().trim() ?? "";
+/** A statement's trimmed text, "" for none. */
+function statementText(node: SgNode | null): string {
+  return node?.text().trim() ?? "";
 }
 
 /** Runs when the function returns: `defer f()` or inside `defer func() { .. }()`. */
@@ -137,7 +135,7 @@ function stickyUntilFlush(call: SgNode, node: SgNode, fileText: string): boolean
   const scope = outermostFunction(node)?.text() ?? "";
   const rx = escapeRegExp(m[1]!);
   if (!new RegExp(`(?<![\\w.])${rx}\\s*:?=\\s*bufio\\.NewWriter(Size)?\\(`).test(scope)) return false;
-  if (m[2] === "Flush") return /^return\s+err\w*$/.test(nextStatement(node));
+  if (m[2] === "Flush") return /^return\s+err\w*$/.test(statementText(nextStatement(node)));
   return new RegExp(`(return\\s+|err\\w*\\s*:?=\\s*)${rx}\\.Flush\\(\\)`).test(scope);
 }
 
@@ -179,7 +177,7 @@ function printsUsage(call: SgNode, node: SgNode): boolean {
  */
 function closeBeforeErrorLiteral(call: SgNode, node: SgNode): boolean {
   if (!/\.Close$/.test(calleeOf(call))) return false;
-  return /^return\s+(\w+\s*,\s*)*&?(\w+\.)?\w*Error\s*\{/.test(nextStatement(node));
+  return /^return\s+(\w+\s*,\s*)*&?(\w+\.)?\w*Error\s*\{/.test(statementText(nextStatement(node)));
 }
 
 /** A function mounted as a one-shot CLI command: it takes cobra's `*cobra.Command` or urfave's `*cli.Context`, or one that does calls it. */

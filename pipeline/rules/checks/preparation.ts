@@ -1,7 +1,7 @@
 // swallowed-error: an idempotent preparation (`mkdir -p`, removing a stale file) right before the operation
 // that writes into the same path. If the preparation really failed, that operation fails and surfaces it.
 import type { SgNode } from "@ast-grep/napi";
-import { SCRIPT_FUNCTION_KINDS } from "../syntax";
+import { guardedStatement, SCRIPT_FUNCTION_KINDS } from "../syntax";
 
 /** Creating a directory in the API's idempotent form (`{ recursive: true }`, `{ intermediates: true }`, `exist_ok=True`). */
 const MKDIR_P = /^(await\s+)?[\w$.]*(mkdir|makeDirectory|makedirs|ensureDir)\w*\s*\([\s\S]*(recursive|intermediates|exist_ok|parents)\s*[:=]\s*(true|True)\b/i;
@@ -70,7 +70,7 @@ export function preparesPath(guarded: SgNode): boolean {
   if (!call || !(MKDIR_P.test(call) || REMOVE_PATH.test(call))) return false;
   const names = pathNames(call, localNames(guarded));
   if (!names.length) return false;
-  const stmt = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
+  const stmt = guardedStatement(guarded);
   // A directory made ahead matters only to what is then done in it, and that operation reports the failure.
   return usedAfter(stmt, names, MKDIR_P.test(call) ? ANY_CALL : WRITES_AT);
 }

@@ -1,6 +1,7 @@
 // swallowed-error where the handler only logs: at a level production does not show (debug, trace), or in Go,
 // anywhere, while the function that could return the error goes on to answer success. Around a write.
 import type { SgNode } from "@ast-grep/napi";
+import { nextStatement } from "../syntax";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { guardedCode, persistsOrAudits } from "./swallowed";
@@ -66,8 +67,7 @@ function answersError(node: SgNode): boolean {
  */
 function returnedNext(node: SgNode, code: string): boolean {
   const name = /^(err\w*)/.exec(code.trim())?.[1];
-  let next = node.next();
-  while (next && /comment/.test(String(next.kind()))) next = next.next();
+  const next = nextStatement(node);
   return !!name && !!next && next.kind() === "return_statement" && new RegExp(`(?<![\\w.])${name}(?![\\w(])`).test(next.text());
 }
 

@@ -2,7 +2,7 @@
 // before the discard, the call is a builder step whose Result comes when the same builder is executed, or
 // the library documents the discard (an optional .env file).
 import type { SgNode } from "@ast-grep/napi";
-import { escapeRegExp } from "../syntax";
+import { escapeRegExp, nextStatement } from "../syntax";
 import { outermostFunction } from "./teardown";
 
 /** A log macro of the log/tracing crates or the standard error stream. */
@@ -74,9 +74,7 @@ function handledErr(node: SgNode): string | null {
 function recordsPropagatedError(node: SgNode, expr: string): boolean {
   const e = handledErr(node);
   if (!e || !new RegExp(`(?<![\\w.])${escapeRegExp(e)}\\b`).test(expr)) return false;
-  let next = node.next();
-  while (next && /comment/.test(String(next.kind()))) next = next.next();
-  const t = next?.text().trim() ?? "";
+  const t = nextStatement(node)?.text().trim() ?? "";
   return new RegExp(`^(return\\s+)?Err\\(\\s*${escapeRegExp(e)}(\\.into\\(\\))?\\s*\\)\\s*;?$`).test(t);
 }
 

@@ -2,6 +2,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { runtimeAssertion } from "../assertions";
 import type { GrammarLanguage } from "../rule-spec";
+import { guardedStatement, nextStatement } from "../syntax";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { insideDrop } from "./inside-drop";
@@ -75,13 +76,6 @@ export function durableWrite(code: string): boolean {
   return SQL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /(?:^|[.\s(])(write(File|Sync|_text|_bytes|_file|_all)\w*|commit|fsync)\s*\(/.test(code);
 }
 
-/** The statement after `node` (comments skipped). */
-function nextStatement(node: SgNode): SgNode | null {
-  let n = node.next();
-  while (n && /comment/.test(String(n.kind()))) n = n.next();
-  return n;
-}
-
 /**
  * The next statement propagates an error or gives up: `return Err(e)`, `return err`, `return nil,
  * fmt.Errorf(..)`, `raise`, `throw`, a Rust macro named for failing (`bail!(..)`, `err!(..)`: they expand to
@@ -94,8 +88,7 @@ const PROPAGATES = /^(return\s+(Err\(|err\w*\b|nil\s*,\s*err|None\s*;?$|[^;\n]*\
  * propagates the error that matters (`let _ = fs::remove_file(&tmp); return Err(e);`).
  */
 function cleanupBeforePropagating(guarded: SgNode): boolean {
-  const stmt = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
-  const next = nextStatement(stmt);
+  const next = nextStatement(guardedStatement(guarded));
   return !!next && PROPAGATES.test(next.text().trim()) && !persistsOrAudits(guarded.text());
 }
 
@@ -173,7 +166,7 @@ function exits(node: SgNode, loop: SgNode): boolean {
  * (the code after the catch a probe falls back to) and no bound: every failure is retried forever, unseen.
  */
 function retriesForever(guarded: SgNode, lang: GrammarLanguage): boolean {
-  const attempt = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
+  const attempt = guardedStatement(guarded);
   let loop: SgNode | null = null;
   for (let n = attempt.parent(); n && !loop; n = n.parent()) {
     const k = String(n.kind());
@@ -253,8 +246,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded) || afterReported(guarded)) return [];
   // Cleanup in a handler that then raises (`except OSError as e: try: os.unlink(tmp) except: pass; raise ..`).
-  const stmt = guarded.parent()?.kind() === "try_statement" ? guarded.parent()! : guarded;
-  if (!persistsOrAudits(guarded.text()) && inRaisingHandler(stmt)) return [];
+  if (!persistsOrAudits(guarded.text()) && inRaisingHandler(guardedStatement(guarded))) return [];
   // `logging.Handler.emit` must not raise (the logging module's contract); a durable write there still counts.
   if (rule.language === "python" && inLoggingEmit(node) && !durableWrite(guarded.text())) return [];
   // `await mkdir(dir, { recursive: true }).catch(() => {}); await writeFile(join(dir, f), b)`: the write surfaces it.

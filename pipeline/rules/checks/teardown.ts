@@ -1,7 +1,7 @@
 // swallowed-error, release and teardown: a dropped error on an operation whose failure loses nothing the
 // program later relies on, judged by what the standard library's call does and how its value was made.
 import type { SgNode } from "@ast-grep/napi";
-import { ancestor, escapeRegExp } from "../syntax";
+import { ancestor, escapeRegExp, nextStatement } from "../syntax";
 
 const FUNCTION_KINDS = /^(function_item|function_declaration|method_declaration|func_literal|closure_expression|function_definition|method_definition|arrow_function|function_expression)$/;
 
@@ -84,8 +84,7 @@ const CREATES = /(?:^|[\s.:(])(create|create_dir|create_dir_all|create_new|bind|
  * failed surfaces there as the creation's error.
  */
 function recreatedNext(guarded: SgNode, path: string): boolean {
-  let next = guarded.next();
-  while (next && /comment/.test(String(next.kind()))) next = next.next();
+  const next = nextStatement(guarded);
   const id = /([A-Za-z_]\w*)\s*\)?\s*$/.exec(path.replace(/\.(as_path|as_ref|to_path_buf)\(\)$/, ""))?.[1];
   if (!next || !id) return false;
   const text = next.text().trim();
