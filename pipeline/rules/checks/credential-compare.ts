@@ -175,7 +175,10 @@ function callOperands(node: SgNode, callArgs: RegExp): SgNode[] | "credential" |
   // A string literal is in the source (`strings.EqualFold(k, "authorization")` checks a header NAME): its
   // words name nothing compared; the operands' code decides, and a literal operand is never the secret.
   if (list.some((c) => /string_literal|^string$/.test(String(c.kind())))) return null;
-  if (args && callArgs.test(args.text().replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '""'))) return "credential";
+  // Go: an argument that is an imported package's exported name (`fasthttp.HeaderAuthorization`) is a
+  // declaration, not a value; such a call is judged by its operands like `==`.
+  const declared = list.some((c) => importedPackageName(c.text(), node));
+  if (args && !declared && callArgs.test(args.text().replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '""'))) return "credential";
   if (list.length === 2) return list;
   // A method spelling of equality (`presented.eq(&stored)`): the receiver is the other operand.
   const fn = node.field("function" as never) as SgNode | null;
@@ -211,6 +214,22 @@ function keyedCall(t: string): boolean {
   return !!callee && !unkeyedDigest(t) && words(callee.replace(/^.*[.:]/, "")).some((w) => /^(hmac|mac|sign|signature|signing)$/.test(w));
 }
 
+/**
+ * Go: a credential-named operand that may be a package-level declaration, whose package is asked at the
+ * scan's end whether it declares the name `const` (go-constants.ts): an imported package's exported name
+ * (`core.FieldNamePassword`), or a bare name the function neither binds nor assigns, which the file's own
+ * package must declare (`authn.Type == AuthnTypeAuthorization`).
+ */
+function packageConstantCandidate(ops: string[], node: SgNode, credential: RegExp): { pkg: string; name: string } | null {
+  const imported = /^([a-z]\w*)\.(\w+)$/.exec(ops.find((t) => importedPackageName(t, node) && credential.test(t)) ?? "");
+  if (imported) return { pkg: imported[1]!, name: imported[2]! };
+  const own = /^\s*package\s+(\w+)/m.exec(node.getRoot().root().text())?.[1];
+  const fn = ancestor(node, FUNCTION_KINDS);
+  const params = fn ? ((fn.field("parameters" as never) as SgNode | null)?.text() ?? "") : "";
+  const bare = ops.find((t) => /^[A-Za-z_]\w*$/.test(t) && credential.test(t) && assignedFrom(fn, t) === null && !new RegExp(`\\b${t}\\b`).test(params));
+  return own && bare ? { pkg: own, name: bare } : null;
+}
+
 export function credentialCompare({ node, params, rule, file, defer }: CheckContext): Hit[] {
   // `bytes.Equal(mac, sig)` and other calls the rule matched by their arguments are reported as matched.
   const call = /call/.test(String(node.kind())) ? callOperands(node, new RegExp(param(params, "callArgs", "(?!)"), "i")) : null;
@@ -231,11 +250,11 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // Go: an imported package's exported name is a declaration (`core.FieldNamePassword`). One named for a
   // credential (`config.AdminToken`) may be a `var` loaded at start-up: whether the package declares it
   // `const` is asked of every walked file at the scan's end (go-constants.ts).
-  const importedCredential = rule.language === "go" ? /^([a-z]\w*)\.(\w+)$/.exec(ops.find((t) => importedPackageName(t, node) && credential.test(t)) ?? "") : null;
+  const constant = rule.language === "go" ? packageConstantCandidate(ops, node, credential) : null;
   const report = (): Hit[] => {
-    if (!importedCredential) return [{ region: regionOf(node) }];
-    const [, pkg, name] = importedCredential;
-    defer({ candidate: { name: name!, owner: pkg!, file: file.path, line: node.range().start.line, referenceIgnores: [], language: "go" }, hit: { region: regionOf(node) }, keep: "unless-declared-constant" });
+    if (!constant) return [{ region: regionOf(node) }];
+    const { pkg, name } = constant;
+    defer({ candidate: { name, owner: pkg, file: file.path, line: node.range().start.line, referenceIgnores: [], language: "go" }, hit: { region: regionOf(node) }, keep: "unless-declared-constant" });
     return [];
   };
   if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];

@@ -16,8 +16,9 @@ function declaresConstant(content: string, name: string): boolean {
 
 /**
  * The candidates (name = the exported name, owner = the package qualifier the file used) that some walked Go
- * file of a package by that name declares `const`. A name declared `var` (loaded from the environment at
- * start-up), or in a package that was not walked, is not among them: the compare stays reported.
+ * file of a package by that name declares `const`, or that no walked file belongs to (a dependency's API). A
+ * name a walked package declares `var` (loaded from the environment at start-up) is not among them: the compare
+ * stays reported.
  */
 export function declaredConstants(candidates: readonly Candidate[], files: readonly SourceFile[]): Set<Candidate> {
   const out = new Set<Candidate>();
@@ -25,7 +26,10 @@ export function declaredConstants(candidates: readonly Candidate[], files: reado
   const goFiles = files.filter((f) => f.path.endsWith(".go"));
   for (const c of candidates) {
     const pkg = new RegExp(`^package\\s+${escapeRegExp(c.owner ?? "")}\\s*$`, "m");
-    if (goFiles.some((f) => pkg.test(f.content) && declaresConstant(f.content, c.name))) out.add(c);
+    const ofPackage = goFiles.filter((f) => pkg.test(f.content));
+    // A package no walked file belongs to is a dependency (`oauth2.AccessToken`): a library's exported
+    // name is an API's declaration, never a credential this program was configured with.
+    if (!ofPackage.length || ofPackage.some((f) => declaresConstant(f.content, c.name))) out.add(c);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // swallowed-error where the handler only logs: at a level production does not show (debug, trace), or in Go,
 // anywhere, while the function that could return the error goes on to answer success. Around a write.
 import type { SgNode } from "@ast-grep/napi";
-import { nextStatement } from "../syntax";
+import { ancestor, nextStatement } from "../syntax";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { guardedCode, persistsOrAudits } from "./swallowed";
@@ -51,14 +51,12 @@ function handlerBody(node: SgNode): string {
   return (node.field("consequence" as never) as SgNode | null)?.text() ?? "";
 }
 
+const GO_FUNCTION = /^(function_declaration|method_declaration|func_literal)$/;
+
 /** Go: the function around the node declares an error result, so the error had a way out. */
 function answersError(node: SgNode): boolean {
-  for (let n = node.parent(); n; n = n.parent()) {
-    if (/^(function_declaration|method_declaration|func_literal)$/.test(String(n.kind()))) {
-      return /(^|[\s,(])error\)?$/.test((n.field("result" as never) as SgNode | null)?.text() ?? "");
-    }
-  }
-  return false;
+  const fn = ancestor(node, GO_FUNCTION);
+  return !!fn && /(^|[\s,(])error\)?$/.test((fn.field("result" as never) as SgNode | null)?.text() ?? "");
 }
 
 /**
@@ -69,6 +67,21 @@ function returnedNext(node: SgNode, code: string): boolean {
   const name = /^(err\w*)/.exec(code.trim())?.[1];
   const next = nextStatement(node);
   return !!name && !!next && next.kind() === "return_statement" && new RegExp(`(?<![\\w.])${name}(?![\\w(])`).test(next.text());
+}
+
+/**
+ * Go: the guarded call is handed the enclosing function's `http.ResponseWriter` (`tmpl.ExecuteTemplate(w, ..)`)
+ * and nothing after the branch touches that writer again: the call wrote the response, what it wrote cannot
+ * be taken back, so a failure part-way has nowhere to go but the log. A call that is handed the writer but is
+ * followed by more of the response (`session.Save(r, w)` then `http.Redirect(w, ..)`) is not the last word:
+ * the handler could still have answered the failure.
+ */
+function writesResponse(node: SgNode, code: string): boolean {
+  const fn = ancestor(node, GO_FUNCTION);
+  const params = fn ? ((fn.field("parameters" as never) as SgNode | null)?.text() ?? "") : "";
+  const writers = [...params.matchAll(/(\w+)\s+http\.ResponseWriter\b/g)].map((m) => m[1]!);
+  const after = fn ? fn.text().slice(node.range().end.index - fn.range().start.index) : "";
+  return writers.some((w) => new RegExp(`[(,]\\s*${w}\\s*[,)]`).test(code) && !new RegExp(`(?<![\\w.])${w}(?!\\w)`).test(after));
 }
 
 /**
@@ -85,6 +98,6 @@ export function quietHandlerCheck({ node, rule, file }: CheckContext): Hit[] {
   if (!persistsOrAudits(code) && !REMOVES.test(code)) return [];
   // `err := s.db.Delete(ctx, id)`: the callee answers only its error (a command, not a query), and the
   // function could have handed it on.
-  if (rule.language === "go" && (!answersError(node) || !/^err\w*\s*:?=(?!=)/.test(code.trim()) || returnedNext(node, code))) return [];
+  if (rule.language === "go" && (!answersError(node) || !/^err\w*\s*:?=(?!=)/.test(code.trim()) || returnedNext(node, code) || writesResponse(node, code))) return [];
   return [{ region: regionOf(node) }];
 }

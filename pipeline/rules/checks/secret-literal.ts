@@ -70,6 +70,27 @@ function urlPassword(s: string): boolean {
   return !!pw && /[a-z]/.test(pw) && /[A-Z]/.test(pw) && /[0-9]/.test(pw) && shannonEntropy(pw) >= 3.0;
 }
 
+/** The name a literal is bound to: a key, a field, a variable or an assignment's target (quotes dropped). */
+function holderName(value: SgNode): string {
+  const p = value.parent();
+  if (!p) return "";
+  for (const f of ["key", "name", "left"]) {
+    const n = p.field(f as never) as SgNode | null;
+    if (n && n.range().start.index !== value.range().start.index) return literalContent(n.text()).replace(/^.*[.:]/, "");
+  }
+  return "";
+}
+
+/**
+ * A literal bound to an identifier's name (`id`, `userId`, `team_id`, `ID`) names a record: `cus_…`, `lead_…`,
+ * `sess_…` ids share the prefix-and-random-tail shape. A key's id (`accessKeyId`, `aws_access_key_id`) is half
+ * of a credential pair, and a fixed vendor shape (`AKIA…`) is judged before this.
+ */
+function recordId(value: SgNode): boolean {
+  const name = holderName(value);
+  return /(^|[_-])id$|[a-z0-9]Id$|ID$/.test(name) && !/key|secret|token|auth|cred/i.test(name);
+}
+
 export function vendorToken(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value) return [];
   const s = literalContent(value.text());
@@ -80,7 +101,7 @@ export function vendorToken(value: SgNode | null, check: Record<string, unknown>
   if (urlPassword(s)) return [{ region: regionOf(value), message: "password embedded in a connection URL in source" }];
   if (FIXED_SHAPES.some((re) => re.test(s))) return [{ region: regionOf(value) }];
   const m = VENDOR.exec(s);
-  if (!m || /^pk([_-]|$)/.test(m[1]!)) return [];
+  if (!m || /^pk([_-]|$)/.test(m[1]!) || recordId(value)) return [];
   const tail = m[2]!;
   if (!/[a-z]/.test(tail) || !/[A-Z]/.test(tail) || !/[0-9]/.test(tail)) return [];
   if (shannonEntropy(tail) < param(check, "minEntropy", 3.5)) return [];

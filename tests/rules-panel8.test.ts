@@ -1,0 +1,136 @@
+// Panel-8 fixes (names that look like values, record ids with a vendor-like prefix, compares against constants,
+// Go template errors after the response is written): each shape with a case the floor must stay quiet on and a
+// decoy it must still report (fresh snippets, not panel code).
+import { describe, expect, test } from "bun:test";
+import { foundIn, lines } from "./support/snippet-scan";
+
+const secrets = (path: string, content: string) => foundIn([{ path, content }], /^hardcoded-secret$/);
+
+describe("hardcoded-secret: a value shaped like a name", () => {
+  test("CSS custom properties and camelCase or PascalCase word runs are names, not credentials", () => {
+    expect(secrets("src/theme.ts", lines(
+      "export const palette = [",
+      '  { name: "surface", token: "--surface-elevated-900" },',
+      '  { name: "accent", token: "--accent-mint-300" },',
+      "];",
+      'const permissionKey = { grantToken: "allowInviteTokenReuse" };',
+      'export const SECRET_FIELD = "ServerSigningSecret";'))).toEqual([]);
+  });
+  test("a random run under a secret name is still reported", () => {
+    expect(secrets("src/theme.ts", lines(
+      'const uploadToken = "--u7Hq2ZmR4kTx9WbLs3Ve";',
+      'const apiSecret = "qT7mWx2LpZ9vRk4NbY3c";'))).toEqual(["hardcoded-secret@src/theme.ts:1", "hardcoded-secret@src/theme.ts:2"]);
+  });
+});
+
+describe("hardcoded-secret: a vendor-shaped literal bound to an id", () => {
+  test("record ids share the prefix-and-random-tail shape and are not reported", () => {
+    expect(secrets("src/webhooks/samples.ts", lines(
+      "export const sampleEvent = {",
+      '  id: "evt_9RqT2mXw7LpZk4NbY3cV",',
+      '  customerId: "cus_4Hq8ZmR2kTx7WbLs9VeP",',
+      '  team_id: "team_Jk3Lm9Pq2Rs7Tu4Vw8Xy",',
+      "};"))).toEqual([]);
+  });
+  test("the same shape under any other name is reported", () => {
+    expect(secrets("src/billing.ts", lines(
+      "export const client = new Billing({",
+      '  auth: "sk_live_9RqT2mXw7LpZk4NbY3cV",',
+      "});"))).toEqual(["hardcoded-secret@src/billing.ts:2"]);
+  });
+});
+
+const compares = (...files: { path: string; content: string }[]) => foundIn(files, /^insecure-compare$/);
+
+describe("insecure-compare (Go): a compare against a package's declaration", () => {
+  const authn = lines(
+    "package authz",
+    "",
+    "const (",
+    "\tAuthnTypeCookie = iota",
+    "\tAuthnTypeAuthorization",
+    ")",
+    "",
+    "func classify(a Authn) string {",
+    "\tif a.Type == AuthnTypeAuthorization {",
+    '\t\treturn "header"',
+    "\t}",
+    '\treturn "cookie"',
+    "}");
+  test("a constant of the file's own package names a case, not a secret", () => {
+    expect(compares({ path: "internal/authz/authn.go", content: authn })).toEqual([]);
+  });
+  test("a dependency's exported name (a package no walked file belongs to) is its API, not configuration", () => {
+    expect(compares({ path: "internal/authz/intro.go", content: lines(
+      "package authz",
+      "",
+      'import "github.com/acme/oauthkit"',
+      "",
+      "func isAccess(use string) bool {",
+      "\treturn use == oauthkit.AccessToken",
+      "}",
+      "",
+      "func isProxyHeader(name string) bool {",
+      "\treturn strings.EqualFold(oauthkit.HeaderProxyAuthorization, name)",
+      "}") })).toEqual([]);
+  });
+  test("a package-level var loaded from the environment is compared in time: reported", () => {
+    const files = [
+      { path: "internal/conf/conf.go", content: lines("package conf", "", 'import "os"', "", 'var ServiceToken = os.Getenv("SERVICE_TOKEN")') },
+      { path: "internal/authz/admin.go", content: lines(
+        "package authz",
+        "",
+        'import "example.com/app/internal/conf"',
+        "",
+        "func allowAdmin(r *http.Request) bool {",
+        '\treturn r.Header.Get("X-Admin") == conf.ServiceToken',
+        "}") },
+      { path: "internal/authz/local.go", content: lines(
+        "package authz",
+        "",
+        'var sharedSecret = os.Getenv("SHARED_SECRET")',
+        "",
+        "func allowPeer(r *http.Request) bool {",
+        '\treturn r.Header.Get("X-Peer") == sharedSecret',
+        "}") },
+    ];
+    expect(compares(...files)).toEqual(["insecure-compare@internal/authz/admin.go:6", "insecure-compare@internal/authz/local.go:6"]);
+  });
+});
+
+describe("swallowed-error (Go): a failed write of the response body is only logged", () => {
+  const handler = (call: string) => lines(
+    "package web",
+    "",
+    "func handleArchive(app *App, w http.ResponseWriter, r *http.Request) error {",
+    "\tpage := app.archivePage(r)",
+    `\terr := ${call}`,
+    "\tif err != nil {",
+    '\t\tlog.Error("render archive: %v", err)',
+    "\t}",
+    "\treturn nil",
+    "}");
+  test("a template executed into the handler's ResponseWriter has already streamed: logging is all that is left", () => {
+    expect(foundIn([{ path: "web/archive.go", content: handler('pages["archive"].ExecuteTemplate(w, "archive", page)') }], /^swallowed-error$/)).toEqual([]);
+  });
+  test("the same logged-only failure of a store write is still reported", () => {
+    expect(foundIn([{ path: "web/archive.go", content: handler("app.db.SaveArchive(page.ID)") }], /^swallowed-error$/)).toEqual(["swallowed-error@web/archive.go:6"]);
+  });
+});
+
+describe("swallowed-error (Go): a call handed the ResponseWriter that is not the response's last word", () => {
+  test("a session saved into the writer before a redirect could still have answered its failure: reported", () => {
+    expect(foundIn([{ path: "web/login.go", content: lines(
+      "package web",
+      "",
+      "func handleLogin(app *App, w http.ResponseWriter, r *http.Request) error {",
+      "\tsession := app.sessions.Get(r)",
+      "\terr := session.Save(r, w)",
+      "\tif err != nil {",
+      '\t\tlog.Error("login: save session: %v", err)',
+      "\t}",
+      '\thttp.Redirect(w, r, "/", http.StatusFound)',
+      "\treturn nil",
+      "}") }], /^swallowed-error$/)).toEqual(["swallowed-error@web/login.go:6"]);
+  });
+});
