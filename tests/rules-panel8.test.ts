@@ -134,3 +134,51 @@ describe("swallowed-error (Go): a call handed the ResponseWriter that is not the
       "}") }], /^swallowed-error$/)).toEqual(["swallowed-error@web/login.go:6"]);
   });
 });
+
+describe("assertion-free-test (Python): Playwright's web-first assertions", () => {
+  const browserTest = (check: string) => lines(
+    "from playwright.sync_api import Page, expect",
+    "",
+    "def test_create_calendar(page: Page, server: str) -> None:",
+    '    page.goto(server + "/calendars")',
+    "    page.click('a[data-name=\"new\"]')",
+    `    ${check}`);
+  test("expect(locator).to_be_visible() is an assertion", () => {
+    expect(foundIn([{ path: "integ_tests/test_calendars.py", content: browserTest('expect(page.locator("#create")).to_be_visible()') }], /^assertion-free-test$/)).toEqual([]);
+    expect(foundIn([{ path: "integ_tests/test_calendars.py", content: browserTest('expect(page.locator("#create")).not_to_have_class("busy")') }], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("a test that only clicks and reads is still reported", () => {
+    expect(foundIn([{ path: "integ_tests/test_calendars.py", content: browserTest('title = page.locator("#create").inner_text()') }], /^assertion-free-test$/)).toEqual(["assertion-free-test@integ_tests/test_calendars.py:3"]);
+  });
+});
+
+describe("hardcoded-secret: a translated label under a secret name", () => {
+  test("a value with characters outside printable ASCII is prose", () => {
+    expect(secrets("src/locales/es/account.ts", lines(
+      "export const account = {",
+      '  password: "Contraseña",',
+      '  api_key: "Clave_de_API_pública",',
+      "};"))).toEqual([]);
+  });
+  test("an ASCII credential in the same place is reported", () => {
+    expect(secrets("src/locales/es/account.ts", lines(
+      "export const account = {",
+      '  password: "Xq7#mZ2pLw9!vR4t",',
+      "};"))).toEqual(["hardcoded-secret@src/locales/es/account.ts:2"]);
+  });
+});
+
+describe("ignored-parameter (Go): an unread context", () => {
+  const method = (body: string) => lines(
+    "package oidc",
+    "",
+    "func (c *Config) GetRefreshTokenLifespan(ctx context.Context) time.Duration {",
+    `\t${body}`,
+    "}");
+  test("a getter that keeps the context its interface requires drops nothing", () => {
+    expect(foundIn([{ path: "internal/oidc/config.go", content: method("return c.Lifespans.RefreshToken") }], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("work started under a fresh context drops the caller's cancellation: reported", () => {
+    expect(foundIn([{ path: "internal/oidc/config.go", content: method("return c.store.Lifespan(context.Background())") }], /^ignored-parameter$/)).toEqual(["ignored-parameter@internal/oidc/config.go:3"]);
+  });
+});

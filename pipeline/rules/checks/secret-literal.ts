@@ -43,7 +43,9 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
   const minClasses = param(check, "minClasses", 2);
   const placeholder = new RegExp(param(check, "placeholder", "(?!)"), "i");
   const shape = new RegExp(param(check, "notSecretShape", "(?!)"));
-  if (s.length < minLength || /\s/.test(s)) return [];
+  // Whitespace or a character outside printable ASCII (`Contraseña`, `パスワード`) is prose, a translated label:
+  // generated credentials are printable ASCII (base64, hex, alphanumerics and punctuation).
+  if (s.length < minLength || /\s|[^\x20-\x7e]/.test(s)) return [];
   if (placeholder.test(s) || (shape.test(s) && !randomRun(s))) return [];
   if (shannonEntropy(s) < minEntropy || charClasses(s) < minClasses) return [];
   return [{ region: regionOf(value) }];

@@ -248,6 +248,20 @@ function ownerClass(fn: SgNode): string | null {
 }
 
 /**
+ * Go work that had a context-taking form and used the context-free one: a fresh context
+ * (`context.Background()`, `context.TODO()`), or the standard library's calls whose `*Context` twin exists
+ * (`http.Get`, `http.NewRequest`, `db.Query`/`Exec`/`QueryRow`/`Prepare`/`Begin`/`Ping`, `exec.Command`,
+ * `net.Dial`): with an unread context beside it, the caller's cancellation and deadline are dropped for certain.
+ */
+const CONTEXT_FREE_WORK = /\bcontext\.(Background|TODO)\(\)|\bhttp\.(Get|Post|PostForm|Head|NewRequest)\(|\.(Query|QueryRow|Exec|Prepare|Begin|Ping)\(|\bexec\.Command\(|\bnet\.Dial(Timeout)?\(/;
+
+/** A Go parameter's declared type as written (`context.Context`). */
+function goType(param: SgNode): string {
+  const type = param.parent()?.field("type" as never) as SgNode | null | undefined;
+  return type?.text() ?? "";
+}
+
+/**
  * Parameters never read. Every parameter of a public function (exported, `pub`, capitalised, a public
  * method of a class without a base) is a promise; in other functions, parameters named for a
  * configuration, a bound or a secret (`words`). Exempt: `_` prefixes (`skip`), splats, stub and
@@ -296,7 +310,10 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const readTypes = parallel || goSole ? new Set(params.filter((p) => read.has(p.text)).map((p) => typeName(p.node)).filter(Boolean)) : new Set<string>();
   // Named for a promise by its name, or by its declared type (`f Filter`, `o ListOptions`): `typeWords`
   // leaves out words a framework's own types carry (`c *echo.Context` is the request, not a deadline).
-  const candidates = pool.filter((p) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
+  // Go: an unread `context.Context` is the convention of Go signatures (an interface's, a future call's), not a
+  // dropped option, unless the body does work the caller could have cancelled without it.
+  const droppedContext = lang === "go" && CONTEXT_FREE_WORK.test(body.text());
+  const candidates = pool.filter((p) => droppedContext || lang !== "go" || goType(p.node) !== "context.Context").filter((p) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
