@@ -182,3 +182,34 @@ describe("ignored-parameter (Go): an unread context", () => {
     expect(foundIn([{ path: "internal/oidc/config.go", content: method("return c.store.Lifespan(context.Background())") }], /^ignored-parameter$/)).toEqual(["ignored-parameter@internal/oidc/config.go:3"]);
   });
 });
+
+describe("swallowed-error (Go): a dropped call the repository declares without an error", () => {
+  const handler = { path: "server/api/repo.go", content: lines(
+    "package api",
+    "",
+    "func PatchRepo(c *gin.Context) {",
+    "\trepo := session.Repo(c)",
+    "\tin := new(model.RepoPatch)",
+    "\tif err := c.Bind(in); err != nil {",
+    "\t\tc.AbortWithStatus(http.StatusBadRequest)",
+    "\t\treturn",
+    "\t}",
+    "\trepo.Update(in)",
+    '\tc.JSON(http.StatusOK, repo)',
+    "}") };
+  const model = (result: string) => ({ path: "server/model/repo.go", content: lines(
+    "package model",
+    "",
+    `func (r *Repo) Update(from *RepoPatch)${result} {`,
+    "\tif from.Name != nil {",
+    "\t\tr.Name = *from.Name",
+    "\t}",
+    result ? "\treturn nil" : "",
+    "}") });
+  test("every declaration answers no error: nothing was dropped", () => {
+    expect(foundIn([handler, model("")], /^swallowed-error$/)).toEqual([]);
+  });
+  test("a declaration that answers an error keeps the drop reported", () => {
+    expect(foundIn([handler, model(" error")], /^swallowed-error$/)).toEqual(["swallowed-error@server/api/repo.go:10"]);
+  });
+});

@@ -10,6 +10,7 @@ import { drfDefaultPermission } from "./checks/framework-views";
 import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
 import { deviantDrops } from "./checks/deviance";
+import { errorlessDrops } from "./checks/errorless-callee";
 import type { RuleSpec } from "./rule-spec";
 import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
@@ -76,6 +77,9 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     const hit = yes ? { ...p.d.hit, lead: undefined } : p.d.hit;
     add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), hit, p.place));
   }
+  // Go: a dropped call that every walked declaration of its name answers without an error dropped nothing.
+  const errorless = errorlessDrops([...out.values()].flat(), files, lines);
+  for (const [file, list] of out) out.set(file, list.filter((f) => !errorless.has(f)));
   for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
   return out;
 }
