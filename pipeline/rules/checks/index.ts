@@ -27,6 +27,7 @@ import { unguardedMethodCheck } from "./unguarded-method";
 import { unguardedExportCheck } from "./unguarded-export";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
+import { siblingGuardCheck } from "./sibling-guard";
 import { selfSpans } from "./unreferenced";
 import { placeholderReturn, namedForItsRefusal } from "./stub-return";
 import type { SoleCandidate } from "./passed-as-value";
@@ -139,6 +140,7 @@ const DEFINED = {
   "unguarded-group": { node: unguardedGroupCheck },
   "unguarded-group-call": { node: unguardedGroupCallCheck },
   "unguarded-method": { node: unguardedMethodCheck },
+  "sibling-guard": { node: siblingGuardCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
     crossFile: true,
