@@ -70,20 +70,33 @@ function keywordsOf(reg: SgNode): string[] {
 /** The call node of each grammar (asking a grammar for a kind it lacks is an error). */
 const callKind = (lang: RuleLanguage) => (lang === "python" ? "call" : "call_expression");
 
-/** Callees of the body's first statements whose failure fails the call (Rust `?`, a Python/TS bare or bound call). */
-function leadingChecks(def: SgNode, lang: RuleLanguage): string[] {
+/** A statement that is a call, bare or bound (`check(x)`, `await check(x)`, `let s = check(x)?;`), not a return or a branch. */
+const CALL_STATEMENT = /^(?:(?:let|const|var)\s+(?:mut\s+)?[\w\s,(){}[\]:<>&']*?=\s*|[\w\s,.]+=\s*)?(?:await\s+)?[\w.:]+\s*\(/;
+/** A docstring or a bare string statement. */
+const STRING_STATEMENT = /^[rbuf]*["'`]/i;
+
+/**
+ * The checks the body's first statements make, each with the text up to it: a call statement whose failure
+ * fails the call (Rust: propagated with `?`; Python and TypeScript: a raise or throw inside it).
+ */
+function leadingChecks(def: SgNode, lang: RuleLanguage): { name: string; before: string }[] {
   const body = def.field("body" as never) as SgNode | null;
-  const stmts = (body?.namedChildren() ?? []).filter((s) => !/comment|string|expression_statement_string/.test(String(s.kind()))).slice(0, 3);
-  const out: string[] = [];
+  const stmts = (body?.namedChildren() ?? []).filter((s) => !/comment/.test(String(s.kind())) && !STRING_STATEMENT.test(s.text())).slice(0, 3);
+  const out: { name: string; before: string }[] = [];
+  let before = "";
   for (const s of stmts) {
     const text = s.text();
-    if (lang === "rust" && !/\?\s*;?\s*$|\?\)?\s*;/.test(text) && !/^\w+!\s*\(/.test(text)) continue;
+    before += `${text}\n`;
+    if (!CALL_STATEMENT.test(text) || (lang === "rust" && !/\?/.test(text))) continue;
     const call = s.kind() === callKind(lang) ? s : s.find({ rule: { kind: callKind(lang) } });
-    const fn = call?.field("function" as never) as SgNode | null;
-    if (fn) out.push(fn.text().replace(/^[\s\S]*(\.|::)/, ""));
+    const fn = call ? (call.field("function" as never) as SgNode | null) : null;
+    if (fn) out.push({ name: fn.text().replace(/^[\s\S]*(\.|::)/, ""), before });
   }
   return out;
 }
+
+const parametersOf = (m: Member) => (m.def.field("parameters" as never) as SgNode | null)?.text() ?? "";
+const bodyOf = (m: Member) => (m.def.field("body" as never) as SgNode | null)?.text() ?? "";
 
 /**
  * Reported: a function registered by a decorator or attribute (or a method of a decorated class) that changes
@@ -91,9 +104,11 @@ function leadingChecks(def: SgNode, lang: RuleLanguage): string[] {
  * something) and carries no guard, where most of its siblings registered the same way carry one. A guard is
  * a decorator, a registration keyword, or a leading call that fails the call, named for who is asking
  * (user, session, token, role, admin, permission, auth..) or a guard of the file or of the rule's vocabulary;
- * a leading check named as a requirement (`ensure_`, `require`, `verify`) counts when three siblings make it.
+ * a leading check named only as a requirement (`ensure_`, `require`) counts when three siblings make it on
+ * something naming who is asking; a parameter naming who is asking is a caller the framework authenticated.
  * Not reported: fewer than two guarded siblings or no majority guarded, open-by-design routes (login, webhooks,
- * probes), read-only registrations (GET, queries), and a function whose body decides access itself.
+ * probes, a function taking the password itself), read-only registrations (GET, queries), a function whose
+ * body decides access itself, and one that calls a guarded sibling.
  */
 export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   const { node, params } = ctx;
@@ -107,26 +122,28 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   for (const m of members) m.key = controller ? "@class" : keyOf(headOf(m.reg));
   const leading = new Map(members.map((m) => [m, leadingChecks(m.def, lang)]));
   const tally = new Map<string, number>();
-  for (const calls of leading.values()) for (const c of new Set(calls)) tally.set(c, (tally.get(c) ?? 0) + 1);
+  for (const calls of leading.values()) for (const c of new Set(calls.map((c) => c.name))) tally.set(c, (tally.get(c) ?? 0) + 1);
   const guardsOf = (m: Member): string[] => [
     ...(controller ? [m.reg, ...m.others] : m.others).map(headOf).map((h) => h.replace(/^[\s\S]*(\.|::)/, "")).filter(named),
     ...(controller ? [m.reg, ...m.others] : [m.reg]).flatMap(keywordsOf).filter(named),
-    ...leading.get(m)!.filter((c) => named(c) || (verb.test(c) && (tally.get(c) ?? 0) >= 3)),
+    ...leading.get(m)!.filter((c) => named(c.name) || (verb.test(c.name) && (tally.get(c.name) ?? 0) >= 3 && SUBJECT.test(c.before))).map((c) => c.name),
   ];
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   // Open by design: authentication's own entry points by path or name, or by taking the secret itself (an unlock).
-  const open = (m: Member) => OPEN_BY_DESIGN.test(m.name) || OPEN_BY_DESIGN.test((/["'`]([^"'`]*)["'`]/.exec(m.reg.text()) ?? [])[1] ?? "")
-    || TAKES_SECRET.test((m.def.field("parameters" as never) as SgNode | null)?.text() ?? "");
+  const open = (m: Member) => OPEN_BY_DESIGN.test(m.name) || OPEN_BY_DESIGN.test((/["'`]([^"'`]*)["'`]/.exec(m.reg.text()) ?? [])[1] ?? "") || TAKES_SECRET.test(parametersOf(m));
   const out: Hit[] = [];
   for (const key of new Set(members.map((m) => m.key))) {
     const group = members.filter((m) => m.key === key && !open(m));
     const guarded = group.filter((m) => guardsOf(m).length > 0);
     if (guarded.length < 2 || guarded.length * 2 <= group.length) continue;
     const common = [...guarded.flatMap(guardsOf).reduce((t, g) => t.set(g, (t.get(g) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1])[0]![0];
+    // A function that delegates to a guarded sibling (`add_favorite` calling `set_rating`) goes through its guard.
+    const delegates = (m: Member) => guarded.some((g) => new RegExp(`(?<![\\w$])${g.name.replace(/\$/g, "\\$")}\\s*\\(`).test(bodyOf(m)));
     for (const m of group) {
-      if (guarded.includes(m) || makesAccessDecision(m.def.text())) continue;
+      // A parameter the framework fills with who is asking (`user: AuthUser`, `@CurrentUser() u`) authenticates the call.
+      if (guarded.includes(m) || makesAccessDecision(m.def.text()) || delegates(m) || SUBJECT.test(words(parametersOf(m)))) continue;
       const registration = [m.reg, ...m.others].map((r) => r.text()).join(" ");
-      const writes = WRITE_VERB.test(registration) || (!READ_VERB.test(registration) && destructive.test(`${m.name} ${leading.get(m)!.join(" ")} ${callees(m.def, lang)}`));
+      const writes = WRITE_VERB.test(registration) || (!READ_VERB.test(registration) && destructive.test(`${m.name} ${leading.get(m)!.map((c) => c.name).join(" ")} ${callees(m.def, lang)}`));
       if (!writes) continue;
       out.push({ region: regionOf(m.at), message: `${m.name} changes state without the ${common} guard ${guarded.length} of its ${group.length} sibling registrations carry (line ${guarded[0]!.at.range().start.line + 1})` });
     }
