@@ -1,0 +1,108 @@
+// Issue-10 recall pass on unwired-auth: siblings of one registration site that disagree on a guard. Each
+// shape has a case the floor must report and a decoy it must stay quiet on (fresh snippets in frameworks
+// that are not in the development corpora).
+import { describe, expect, test } from "bun:test";
+import { foundIn, lines } from "./support/snippet-scan";
+
+const auth = (path: string, content: string) => foundIn([{ path, content }], /^unwired-auth$/);
+
+describe("decorated siblings: a registration keyword naming who is asking", () => {
+  const views = (last: string) => lines(
+    "@hub.route('/boards', methods=['POST'], login_scope='member')",
+    "def create_board(req):",
+    "    return boards.create(req.body)",
+    "",
+    "@hub.route('/boards/<bid>', methods=['PATCH'], login_scope='member')",
+    "def edit_board(req, bid):",
+    "    return boards.edit(bid, req.body)",
+    "",
+    "@hub.route('/boards/<bid>/pins', methods=['POST'], login_scope='member')",
+    "def pin_board(req, bid):",
+    "    return boards.pin(bid)",
+    "",
+    last,
+    "def drop_board(req, bid):",
+    "    boards.drop(bid)");
+  test("the one sibling without the keyword that deletes is reported at its registration", () => {
+    expect(auth("app/views.py", views("@hub.route('/boards/<bid>', methods=['DELETE'])"))).toEqual(["unwired-auth@app/views.py:13"]);
+  });
+  test("a sibling that carries it, or one that only reads, is not", () => {
+    expect(auth("app/views.py", views("@hub.route('/boards/<bid>', methods=['DELETE'], login_scope='member')"))).toEqual([]);
+    expect(auth("app/views.py", views("@hub.route('/boards/<bid>', methods=['GET'])"))).toEqual([]);
+  });
+  test("a keyword switched off is no guard: no majority, nothing to deviate from", () => {
+    const off = views("@hub.route('/boards/<bid>', methods=['DELETE'])").replace(/login_scope='member'/g, "login_scope=None");
+    expect(auth("app/views.py", off)).toEqual([]);
+  });
+});
+
+describe("attribute siblings: a first statement that checks who is asking and fails the call", () => {
+  const rpc = (body: string) => lines(
+    "#[remote_fn]",
+    "pub async fn open_ticket(cx: Cx, body: NewTicket) -> Result<u64, RpcError> {",
+    "    require_agent_session(&cx).await?;",
+    "    cx.db.open_ticket(body).await",
+    "}",
+    "#[remote_fn]",
+    "pub async fn assign_ticket(cx: Cx, id: u64, to: String) -> Result<(), RpcError> {",
+    "    require_agent_session(&cx).await?;",
+    "    cx.db.assign(id, to).await",
+    "}",
+    "#[remote_fn]",
+    "pub async fn close_ticket(cx: Cx, id: u64) -> Result<(), RpcError> {",
+    "    require_agent_session(&cx).await?;",
+    "    cx.db.close(id).await",
+    "}",
+    "#[remote_fn]",
+    "pub async fn purge_ticket(cx: Cx, id: u64) -> Result<(), RpcError> {",
+    body,
+    "    cx.db.purge(id).await",
+    "}");
+  test("the destructive sibling that skips the check is reported", () => {
+    expect(auth("src/rpc.rs", rpc("    tracing::info!(id, \"purging\");"))).toEqual(["unwired-auth@src/rpc.rs:16"]);
+  });
+  test("the same sibling making the check, or taking the caller as a parameter, is not", () => {
+    expect(auth("src/rpc.rs", rpc("    require_agent_session(&cx).await?;"))).toEqual([]);
+    expect(auth("src/rpc.rs", rpc("    tracing::info!(id, \"purging\");").replace("purge_ticket(cx: Cx, id: u64)", "purge_ticket(cx: Cx, agent: AgentSession, id: u64)"))).toEqual([]);
+  });
+  test("a leading call whose failure is not propagated gates nothing", () => {
+    expect(auth("src/rpc.rs", rpc("    tracing::info!(id, \"purging\");").replace(/require_agent_session\(&cx\)\.await\?;/g, "let _ = require_agent_session(&cx).await;"))).toEqual([]);
+  });
+  test("a requirement named for no one (a feature switch) is no guard", () => {
+    const feature = rpc("    tracing::info!(id, \"purging\");").replace(/require_agent_session\(&cx\)/g, "ensure_tickets_enabled()");
+    expect(auth("src/rpc.rs", feature)).toEqual([]);
+  });
+  test("a requirement three siblings make on the session is a guard even when its name says no one", () => {
+    const unlocked = rpc("    tracing::info!(id, \"purging\");").replace(/    require_agent_session\(&cx\)\.await\?;/g, "    let held = cx.session.read();\n    let open = ensure_unlocked(&held)?;");
+    expect(auth("src/rpc.rs", unlocked)).toEqual(["unwired-auth@src/rpc.rs:19"]);
+  });
+});
+
+describe("controller methods: guard decorators on most methods of one decorated class", () => {
+  const controller = (last: string) => lines(
+    "export class ShelfController {",
+    "  @RequireRole('librarian')",
+    "  @Verb('POST', '/shelves')",
+    "  add(body: NewShelf) { return this.shelves.add(body); }",
+    "",
+    "  @RequireRole('librarian')",
+    "  @Verb('PUT', '/shelves/:id')",
+    "  relabel(id: string, label: string) { return this.shelves.relabel(id, label); }",
+    "",
+    last,
+    "  @Verb('DELETE', '/shelves/:id')",
+    "  remove(id: string) { return this.shelves.remove(id); }",
+    "}");
+  test("the bare delete is reported", () => {
+    expect(auth("src/shelf.controller.ts", controller(""))).toEqual(["unwired-auth@src/shelf.controller.ts:11"]);
+  });
+  test("with the guard, or delegating to a guarded sibling, it is not", () => {
+    expect(auth("src/shelf.controller.ts", controller("  @RequireRole('librarian')"))).toEqual([]);
+    const delegating = controller("").replace("remove(id: string) { return this.shelves.remove(id); }", "remove(id: string) { return this.relabel(id, 'removed'); }");
+    expect(auth("src/shelf.controller.ts", delegating)).toEqual([]);
+  });
+  test("an unlock that takes the password is where authentication happens, not a missing guard", () => {
+    const unlock = controller("  @RequireRole('librarian')").replace("}\n", "  @Verb('POST', '/unlock')\n  unlock(password: string) { return this.vault.open(password); }\n}\n");
+    expect(auth("src/shelf.controller.ts", unlock)).toEqual([]);
+  });
+});
