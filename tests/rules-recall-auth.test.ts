@@ -106,3 +106,41 @@ describe("controller methods: guard decorators on most methods of one decorated 
     expect(auth("src/shelf.controller.ts", unlock)).toEqual([]);
   });
 });
+
+describe("command chains: a guard wrapping the handler a chained call hands over", () => {
+  const cli = (destroyAction: string) => lines(
+    "const app = sade('shelfctl');",
+    "app.command('list').describe('List shelves').action(async (opts) => print(await api.list(opts)));",
+    "app.command('wipe <shelf>').describe('Erase a shelf').action(requireKeyholder(async (shelf) => api.wipe(shelf)));",
+    `app.command('purge <shelf>').describe('Delete every book on a shelf').action(${destroyAction});`,
+    "app.parse(process.argv);");
+  test("the destructive command handed over bare is reported", () => {
+    expect(auth("bin/shelfctl.ts", cli("async (shelf) => api.purge(shelf)"))).toEqual(["unwired-auth@bin/shelfctl.ts:4"]);
+  });
+  test("wrapped like its sibling, it is not; nor is anything when no sibling is guarded", () => {
+    expect(auth("bin/shelfctl.ts", cli("requireKeyholder(async (shelf) => api.purge(shelf))"))).toEqual([]);
+    expect(auth("bin/shelfctl.ts", cli("async (shelf) => api.purge(shelf)").replace("requireKeyholder(async (shelf) => api.wipe(shelf))", "async (shelf) => api.wipe(shelf)"))).toEqual([]);
+  });
+});
+
+describe("registration tables: a destructive entry handed over bare beside a wrapped sibling", () => {
+  const table = (purge: string) => lines(
+    "export const commands = {",
+    "  show,",
+    "  publish: withSession(publish),",
+    `  ${purge},`,
+    "}");
+  test("the bare destructive entry is reported", () => {
+    expect(auth("src/commands.ts", table("purge"))).toEqual(["unwired-auth@src/commands.ts:4"]);
+  });
+  test("wrapped, it is not; a data object whose fields merely say deleted is not a table", () => {
+    expect(auth("src/commands.ts", table("purge: withSession(purge)"))).toEqual([]);
+    const presenter = lines("return {", "  id: doc.id,", "  owner: presentUser(doc.owner),", "  deletedAt: doc.deletedAt,", "};");
+    expect(auth("src/present.ts", presenter)).toEqual([]);
+  });
+  test("a Go command map reads the same way", () => {
+    const go = (v: string) => lines("package main", "var commands = map[string]Runner{", "\t\"status\": runStatus,", "\t\"rotate\": requireToken(runRotate),", `\t"drop": ${v},`, "}");
+    expect(auth("cmd/tool/main.go", go("runDrop"))).toEqual(["unwired-auth@cmd/tool/main.go:5"]);
+    expect(auth("cmd/tool/main.go", go("requireToken(runDrop)"))).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ function commandOf(call: SgNode): Command | null {
   const fn = call.field("function" as never) as SgNode | null;
   if (fn?.kind() !== "member_expression" || (fn.field("property" as never) as SgNode | null)?.text() !== "command") return null;
   const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => !/comment/.test(String(a.kind())));
-  if (!args[0] || !/string/.test(String(args[0].kind())) || args.length < 2) return null;
+  if (!args[0] || !/string/.test(String(args[0].kind()))) return null;
   const text = (n: SgNode | undefined) => (n && /string/.test(String(n.kind())) ? n.text().replace(/^["'`]|["'`]$/g, "") : "");
   const last = args[args.length - 1]!;
   return { call, name: text(args[0]).split(/\s+/)[0]!, describe: text(args[1]), middlewares: args.length >= 5 && last.kind() === "array" ? last : null };
