@@ -144,3 +144,28 @@ describe("registration tables: a destructive entry handed over bare beside a wra
     expect(auth("cmd/tool/main.go", go("requireToken(runDrop)"))).toEqual([]);
   });
 });
+
+describe("a route registered on the root router under a guarded group's prefix", () => {
+  const routes = (refund: string, group = `staff := r.Group("/desk/v2", checkStaffBadge(cfg.Badges))`) => lines(
+    "package desk",
+    "func Mount(r *kit.Router, cfg *Config, d *Desk) {",
+    "\tr.GET(\"/ping\", d.Ping)",
+    `\t${group}`,
+    "\tstaff.GET(\"/tickets\", d.Tickets)",
+    "\tstaff.POST(\"/tickets/:id/close\", d.Close)",
+    `\t${refund}`,
+    "}");
+  test("the state-changing route beside the group is reported", () => {
+    expect(auth("desk/routes.go", routes(`r.POST("/desk/v2/tickets/:id/refund", d.Refund)`))).toEqual(["unwired-auth@desk/routes.go:7"]);
+  });
+  test("a guard given to the group with Use counts the same", () => {
+    const used = routes(`r.POST("/desk/v2/tickets/:id/refund", d.Refund)`, `staff := r.Group("/desk/v2")\n\tstaff.Use(checkStaffBadge(cfg.Badges))`);
+    expect(auth("desk/routes.go", used)).toEqual(["unwired-auth@desk/routes.go:8"]);
+  });
+  test("in the group, outside its prefix, read-only, or beside an unguarded group, it is not", () => {
+    expect(auth("desk/routes.go", routes(`staff.POST("/tickets/:id/refund", d.Refund)`))).toEqual([]);
+    expect(auth("desk/routes.go", routes(`r.POST("/public/feedback", d.Feedback)`))).toEqual([]);
+    expect(auth("desk/routes.go", routes(`r.GET("/desk/v2/tickets/:id/refund", d.Refund)`))).toEqual([]);
+    expect(auth("desk/routes.go", routes(`r.POST("/desk/v2/tickets/:id/refund", d.Refund)`, `staff := r.Group("/desk/v2", gzip.Compress())`))).toEqual([]);
+  });
+});
