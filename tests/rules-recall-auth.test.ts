@@ -169,3 +169,24 @@ describe("a route registered on the root router under a guarded group's prefix",
     expect(auth("desk/routes.go", routes(`r.POST("/desk/v2/tickets/:id/refund", d.Refund)`, `staff := r.Group("/desk/v2", gzip.Compress())`))).toEqual([]);
   });
 });
+
+describe("verb links of one builder chain: most wrap their handler in a guard", () => {
+  const app = (purge: string) => lines(
+    "pub fn app() -> Router {",
+    "    Router::new()",
+    "        .get(\"/status\", handlers::status)",
+    "        .get(\"/api/boxes\", boxes::list.wrapped_by(needs_user))",
+    "        .post(\"/api/boxes\", boxes::create.wrapped_by(needs_user))",
+    "        .put(\"/api/boxes/:id\", boxes::update.wrapped_by(needs_user))",
+    `        ${purge}`,
+    "}");
+  test("the bare state-changing link is reported", () => {
+    expect(auth("src/app.rs", app(".delete(\"/api/boxes/:id\", boxes::purge)"))).toEqual(["unwired-auth@src/app.rs:7"]);
+  });
+  test("wrapped like its siblings, or read-only, it is not; a module named for who is asking wraps nothing", () => {
+    expect(auth("src/app.rs", app(".delete(\"/api/boxes/:id\", boxes::purge.wrapped_by(needs_user))"))).toEqual([]);
+    expect(auth("src/app.rs", app(".get(\"/api/boxes/:id/export\", boxes::export)"))).toEqual([]);
+    const modules = app(".delete(\"/api/boxes/:id\", boxes::purge)").replace(/boxes::(\w+)\.wrapped_by\(needs_user\)/g, "user::$1");
+    expect(auth("src/app.rs", modules)).toEqual([]);
+  });
+});
