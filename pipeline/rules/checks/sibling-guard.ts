@@ -5,7 +5,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { fileGuards, makesAccessDecision, SUBJECT } from "./guard-shape";
+import { fileGuards, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -32,9 +32,6 @@ function keyOf(head: string): string {
   const last = parts.pop()!;
   return ROUTE_VERB.test(last) ? `${parts.join(".")}.@route` : head;
 }
-
-/** `requireAdmin`, `auth_required` -> words a vocabulary can match (`require_admin`, `auth_required`). */
-const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 
 /** The registered functions of a container (a module, a class or impl body), each with its marks in order. */
 function membersOf(container: SgNode, lang: RuleLanguage): Member[] {
@@ -116,7 +113,7 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   const members = membersOf(node, lang);
   if (members.length < 3) return [];
   const { names: [, verb = /(?!)/], isGuard } = fileGuards(ctx);
-  const named = (n: string) => isGuard(n) || SUBJECT.test(words(n));
+  const named = (n: string) => isGuard(n) || namesSubject(n);
   // A class body groups its methods as one controller; elsewhere the registering head is the site.
   const controller = node.kind() === "class_body";
   for (const m of members) m.key = controller ? "@class" : keyOf(headOf(m.reg));
@@ -141,7 +138,7 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
     const delegates = (m: Member) => guarded.some((g) => new RegExp(`(?<![\\w$])${g.name.replace(/\$/g, "\\$")}\\s*\\(`).test(bodyOf(m)));
     for (const m of group) {
       // A parameter the framework fills with who is asking (`user: AuthUser`, `@CurrentUser() u`) authenticates the call.
-      if (guarded.includes(m) || makesAccessDecision(m.def.text()) || delegates(m) || SUBJECT.test(words(parametersOf(m)))) continue;
+      if (guarded.includes(m) || makesAccessDecision(m.def.text()) || delegates(m) || namesSubject(parametersOf(m))) continue;
       const registration = [m.reg, ...m.others].map((r) => r.text()).join(" ");
       const writes = WRITE_VERB.test(registration) || (!READ_VERB.test(registration) && destructive.test(`${m.name} ${leading.get(m)!.map((c) => c.name).join(" ")} ${callees(m.def, lang)}`));
       if (!writes) continue;

@@ -2,7 +2,7 @@
 // the guard its siblings sit behind does not reach it.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { fileGuards, guardMountedNowhere, makesAccessDecision, SUBJECT } from "./guard-shape";
+import { fileGuards, guardMountedNowhere, makesAccessDecision, namesSubject } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -132,7 +132,7 @@ function verbLinkCheck(ctx: CheckContext): Hit[] {
   // What wraps the handler: a method's argument (`h.around(require_user)`) or a callee (`require_user(h)`), a
   // guard by the file or the vocabulary or by naming who is asking; a module path (`admin::purge`) wraps nothing.
   const wrappers = (h: SgNode) => [...h.text().matchAll(/\.\s*\w+\s*\(\s*([\w:]+)|([\w:]+)\s*\(/g)].map((m) => (m[1] ?? m[2]!).replace(/^.*::/, ""));
-  const handlerGuarded = (h: SgNode) => wrappers(h).some((w) => isGuard(w) || SUBJECT.test(w.replace(/([a-z0-9])([A-Z])/g, "$1_$2")));
+  const handlerGuarded = (h: SgNode) => wrappers(h).some((w) => isGuard(w) || namesSubject(w));
   if (handlerGuarded(args[1]!)) return [];
   const chain = chainOf(topOf(node));
   if (chain.some((l) => WRAPS.test(l.method) && wrapsInGuard(`.${l.method}${l.args?.text() ?? ""}`, isGuard, root.text()))) return [];

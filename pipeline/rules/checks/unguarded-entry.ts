@@ -4,7 +4,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { calleeName } from "./bound-guard";
 import type { CheckContext } from "./check";
-import { fileGuards, SUBJECT } from "./guard-shape";
+import { fileGuards, namesSubject } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 
 interface Entry { at: SgNode; key: string; value: SgNode }
@@ -55,7 +55,7 @@ export function unguardedEntryCheck(ctx: CheckContext): Hit[] {
   const { isGuard } = fileGuards(ctx);
   // A wrapper says it guards: a requirement (`requireOperator`), or a wrapping naming who is asking (`withAuth`);
   // a presenter of the user (`presentUser(u)`) names who but guards nothing.
-  const guardName = (n: string) => isGuard(n) || /^(require|ensure)/i.test(n) || (/^(with|protect|guard|needs?|must|only)/i.test(n) && SUBJECT.test(n.replace(/([a-z0-9])([A-Z])/g, "$1_$2")));
+  const guardName = (n: string) => isGuard(n) || /^(require|ensure)/i.test(n) || (/^(with|protect|guard|needs?|must|only)/i.test(n) && namesSubject(n));
   const wrapped = entries.find((e) => CALL.test(String(e.value.kind())) && guardName(calleeName(e.value))
     && ((e.value.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).some((a) => BARE.test(String(a.kind()))));
   if (!wrapped) return [];

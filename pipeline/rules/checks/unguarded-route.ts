@@ -3,7 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { calleeName } from "./bound-guard";
-import { fileGuards, guardMountedNowhere, makesAccessDecision, SUBJECT } from "./guard-shape";
+import { fileGuards, guardMountedNowhere, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { refusesEveryone } from "./not-guard";
 
@@ -85,7 +85,7 @@ function mountsGuard(use: SgNode, isGuard: (name: string) => boolean): boolean {
  */
 function guardedGroupAbove(block: string, router: string, path: string, isGuard: (name: string) => boolean): string | null {
   const r = router.replace(/\$/g, "\\$");
-  const guardIn = (args: string) => [...args.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => isGuard(n!) || SUBJECT.test(n!.replace(/([a-z0-9])([A-Z])/g, "$1_$2")));
+  const guardIn = (args: string) => [...args.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => isGuard(n!) || namesSubject(n!));
   for (const m of block.matchAll(new RegExp(`(?:const|let|var)?\\s*([\\w$]+)\\s*:?=\\s*${r}\\.(?:Group|group)\\(\\s*["'\`]([^"'\`]+)["'\`]([^\\n]*)`, "g"))) {
     const [, name, prefix, args] = m;
     const base = prefix!.replace(/\/+$/, "");
