@@ -27,6 +27,8 @@ import { unguardedMethodCheck } from "./unguarded-method";
 import { unguardedExportCheck } from "./unguarded-export";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
+import { siblingGuardCheck } from "./sibling-guard";
+import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
 import { placeholderReturn, namedForItsRefusal } from "./stub-return";
 import type { SoleCandidate } from "./passed-as-value";
@@ -139,6 +141,8 @@ const DEFINED = {
   "unguarded-group": { node: unguardedGroupCheck },
   "unguarded-group-call": { node: unguardedGroupCallCheck },
   "unguarded-method": { node: unguardedMethodCheck },
+  "sibling-guard": { node: siblingGuardCheck },
+  "unguarded-entry": { node: unguardedEntryCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
     crossFile: true,

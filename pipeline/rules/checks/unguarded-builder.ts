@@ -2,7 +2,7 @@
 // the guard its siblings sit behind does not reach it.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { fileGuards, guardMountedNowhere, makesAccessDecision } from "./guard-shape";
+import { fileGuards, guardMountedNowhere, makesAccessDecision, namesSubject } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -77,6 +77,7 @@ function routeRegion(node: SgNode, fn: SgNode) {
 export function unguardedBuilderCheck(ctx: CheckContext): Hit[] {
   const { node } = ctx;
   const fn = node.field("function" as never) as SgNode | null;
+  if (fn && VERB_LINK.test((fn.field("field" as never) as SgNode | null)?.text() ?? "")) return verbLinkCheck(ctx);
   const args = node.field("arguments" as never) as SgNode | null;
   const list = args?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
   if (fn?.kind() !== "field_expression" || list.length !== 2 || list[0]!.kind() !== "string_literal") return [];
@@ -107,6 +108,41 @@ export function unguardedBuilderCheck(ctx: CheckContext): Hit[] {
   const group = chain.find((l, i) => i !== at && /^(nest|merge|service|nest_service|configure|push|at)$/.test(l.method) && wrapsInGuard(l.args?.text() ?? "", isGuard, root.text(), 0, verb));
   if (!group) return [];
   return [{ region: routeRegion(node, fn), message: `route ${path} is added beside the guarded group of line ${group.node.range().start.line + 1}, outside its guard` }];
+}
+
+/** Routers whose methods are the verbs (`.get(path, h)`, `.delete(path, h)`: viz, tide-style builders). */
+const VERB_LINK = /^(get|post|put|patch|delete)$/;
+
+/**
+ * A verb link of a builder chain (`.delete("/admin/notes/:id", admin::purge)`) whose handler goes through no
+ * guard, where most verb links of the same chain wrap theirs in one (`h.around(require_admin)`, `guard(h)`):
+ * the bare state-changing route is open beside guarded siblings. Not reported: read-only links, routes open
+ * by design, a chain guarded as a whole, a handler that decides access itself.
+ */
+function verbLinkCheck(ctx: CheckContext): Hit[] {
+  const { node } = ctx;
+  const fn = node.field("function" as never) as SgNode;
+  const method = (fn.field("field" as never) as SgNode).text();
+  const args = (node.field("arguments" as never) as SgNode | null)?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
+  if (method === "get" || args.length !== 2 || args[0]!.kind() !== "string_literal") return [];
+  const path = args[0]!.text().replace(/^"|"$/g, "");
+  if (OPEN_BY_DESIGN.test(path)) return [];
+  const { isGuard } = fileGuards(ctx);
+  const root = node.getRoot().root();
+  // What wraps the handler: a method's argument (`h.around(require_user)`) or a callee (`require_user(h)`), a
+  // guard by the file or the vocabulary or by naming who is asking; a module path (`admin::purge`) wraps nothing.
+  const wrappers = (h: SgNode) => [...h.text().matchAll(/\.\s*\w+\s*\(\s*([\w:]+)|([\w:]+)\s*\(/g)].map((m) => (m[1] ?? m[2]!).replace(/^.*::/, ""));
+  const handlerGuarded = (h: SgNode) => wrappers(h).some((w) => isGuard(w) || namesSubject(w));
+  if (handlerGuarded(args[1]!)) return [];
+  const chain = chainOf(topOf(node));
+  if (chain.some((l) => WRAPS.test(l.method) && wrapsInGuard(`.${l.method}${l.args?.text() ?? ""}`, isGuard, root.text()))) return [];
+  const routes = chain.filter((l) => VERB_LINK.test(l.method) && l.args?.namedChildren()[0]?.kind() === "string_literal" && !OPEN_BY_DESIGN.test(l.args.namedChildren()[0]!.text()));
+  const guarded = routes.filter((l) => { const h = l.args!.namedChildren()[1]; return !!h && handlerGuarded(h); });
+  if (guarded.length < 2 || guarded.length * 2 <= routes.length) return [];
+  const name = /([\w]+)\s*$/.exec(args[1]!.text())?.[1];
+  const def = name ? root.find({ rule: { kind: "function_item", has: { field: "name", regex: `^${name}$` } } } as never) : null;
+  if (def && makesAccessDecision(def.text())) return [];
+  return [{ region: routeRegion(node, fn), message: `${method.toUpperCase()} ${path} is added without the guard ${guarded.length} of the ${routes.length} routes of this builder wrap their handlers in (line ${guarded[0]!.node.range().start.line + 1})` }];
 }
 
 /** Services open by design beside guarded ones: health checks and server reflection. */

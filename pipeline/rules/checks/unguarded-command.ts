@@ -3,6 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { ancestor } from "../syntax";
 import type { CheckContext } from "./check";
+import { calleeName } from "./bound-guard";
 import { fileGuards } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 
@@ -13,7 +14,7 @@ function commandOf(call: SgNode): Command | null {
   const fn = call.field("function" as never) as SgNode | null;
   if (fn?.kind() !== "member_expression" || (fn.field("property" as never) as SgNode | null)?.text() !== "command") return null;
   const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => !/comment/.test(String(a.kind())));
-  if (!args[0] || !/string/.test(String(args[0].kind())) || args.length < 2) return null;
+  if (!args[0] || !/string/.test(String(args[0].kind()))) return null;
   const text = (n: SgNode | undefined) => (n && /string/.test(String(n.kind())) ? n.text().replace(/^["'`]|["'`]$/g, "") : "");
   const last = args[args.length - 1]!;
   return { call, name: text(args[0]).split(/\s+/)[0]!, describe: text(args[1]), middlewares: args.length >= 5 && last.kind() === "array" ? last : null };
@@ -43,6 +44,33 @@ function chainCommands(node: SgNode): Command[] {
   return out;
 }
 
+/** The calls chained after this one (`.option(..)`, `.action(h)` after `.command(..)`), innermost first. */
+function tailOf(call: SgNode): SgNode[] {
+  const out: SgNode[] = [];
+  for (let c = call; c.parent()?.kind() === "member_expression" && c.parent()!.parent()?.kind() === "call_expression";) out.push((c = c.parent()!.parent()!));
+  return out;
+}
+
+/** The identifier a chain starts from (`cli` of `cli.command(..).action(..)`). */
+function rootOf(call: SgNode): string {
+  let c: SgNode | null = call;
+  while (c && /^(call_expression|member_expression)$/.test(String(c.kind()))) c = (c.field("function" as never) ?? c.field("object" as never)) as SgNode | null;
+  return c?.text() ?? "";
+}
+
+/**
+ * Commands registered by the sibling statements of this one's block on the same root (cac, commander:
+ * `cli.command("push").action(h)` then `cli.command("prune").action(requireOperator(h))`), besides its own chain.
+ */
+function siblingCommands(node: SgNode): Command[] {
+  let stmt: SgNode | null = node;
+  while (stmt && stmt.kind() !== "expression_statement") stmt = stmt.parent();
+  const root = rootOf(node);
+  const calls = (stmt?.parent()?.children() ?? []).filter((s) => s.kind() === "expression_statement" && s.id() !== stmt!.id())
+    .flatMap((s) => s.findAll({ rule: { kind: "call_expression", has: { field: "function", kind: "member_expression", has: { field: "property", regex: "^command$" } } } }));
+  return calls.map(commandOf).filter((c): c is Command => !!c && rootOf(c.call) === root);
+}
+
 /**
  * Reported: a subcommand whose own name or description says it destroys or rewrites state (`destructive`,
  * the CLI's counterpart of an HTTP DELETE/POST), registered with no middleware guard, in a command chain
@@ -58,9 +86,12 @@ export function unguardedCommandCheck(ctx: CheckContext): Hit[] {
   if (!own || !destructive.test(`${own.name} ${own.describe}`)) return [];
   const { names, isGuard } = fileGuards(ctx);
   const slot = slotGuard(isGuard, names);
-  const guards = (c: Command) => (c.middlewares?.namedChildren() ?? []).some((m) => /^[A-Za-z_$][\w$.]*$/.test(m.text()) && slot(m.text().replace(/^.*\./, "")));
+  // A guard in the middleware slot, or wrapping the handler a chained call hands over (`.action(requireOperator(h))`).
+  const wraps = (c: Command) => tailOf(c.call).some((t) => ((t.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [])
+    .some((a) => a.kind() === "call_expression" && slot(calleeName(a)) && ((a.field("arguments" as never) as SgNode | null)?.namedChildren().length ?? 0) > 0));
+  const guards = (c: Command) => wraps(c) || (c.middlewares?.namedChildren() ?? []).some((m) => /^[A-Za-z_$][\w$.]*$/.test(m.text()) && slot(m.text().replace(/^.*\./, "")));
   if (guards(own)) return [];
-  const chain = chainCommands(node);
+  const chain = [...chainCommands(node), ...siblingCommands(node)];
   const sibling = chain.find((c) => c.call.id() !== node.id() && guards(c));
   if (!sibling) return [];
   const property = (node.field("function" as never) as SgNode).field("property" as never) as SgNode;

@@ -3,7 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { calleeName } from "./bound-guard";
-import { fileGuards, guardMountedNowhere, makesAccessDecision, SUBJECT } from "./guard-shape";
+import { fileGuards, guardMountedNowhere, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { refusesEveryone } from "./not-guard";
 
@@ -79,6 +79,24 @@ function mountsGuard(use: SgNode, isGuard: (name: string) => boolean): boolean {
 }
 
 /**
+ * A guarded group of the same router in the block whose prefix this path falls under (`api := h.Group("/api/v1",
+ * auth(..))`, or a group given a guard with `api.Use(auth)`): the route was meant for the group and was
+ * registered on the root beside it. Answers the group's name, or null.
+ */
+function guardedGroupAbove(block: string, router: string, path: string, isGuard: (name: string) => boolean): string | null {
+  const r = router.replace(/\$/g, "\\$");
+  const guardIn = (args: string) => [...args.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => isGuard(n!) || namesSubject(n!));
+  for (const m of block.matchAll(new RegExp(`(?:const|let|var)?\\s*([\\w$]+)\\s*:?=\\s*${r}\\.(?:Group|group)\\(\\s*["'\`]([^"'\`]+)["'\`]([^\\n]*)`, "g"))) {
+    const [, name, prefix, args] = m;
+    const base = prefix!.replace(/\/+$/, "");
+    if (!base || !path.startsWith(`${base}/`)) continue;
+    const uses = [...block.matchAll(new RegExp(`(?<![\\w$])${name!.replace(/\$/g, "\\$")}\\.(?:Use|use)\\(([^\\n]*)`, "g"))].map((u) => u[1]!);
+    if (guardIn(args!) || uses.some(guardIn)) return name!;
+  }
+  return null;
+}
+
+/**
  * Reported: a state-changing route (POST/PUT/PATCH/DELETE, by the registering method or a `"POST /x"`
  * pattern) registered without a guard on a router whose sibling registrations in the same block hand their
  * handlers through one. A guard is a same-file definition that makes an access decision and has a
@@ -106,7 +124,8 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
     .filter((c): c is SgNode => !!c && c.kind() === "call_expression" && c.id() !== node.id());
   if (siblings.some((c) => new RegExp(`^${router.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()) && mountsGuard(c, isGuard))) return [];
   const guardedSibling = siblings.map(registration).find((s) => s && rootOf(s.receiver) === router && guarded(s, isGuard));
-  if (!guardedSibling) return [];
+  const group = guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard);
+  if (!guardedSibling && !group) return [];
   const own = reg.handlers[reg.handlers.length - 1]!;
   // A method value (`h.clientLoginHandler`) names the file's method as a bare name names its function.
   const methodValue = /^(selector_expression|member_expression)$/.test(String(own.kind())) ? /\.([\w$]+)$/.exec(own.text())?.[1] : undefined;
@@ -114,5 +133,6 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   if (ownDef && makesAccessDecision(ownDef.text())) return [];
   // A handler that only refuses (a 405 "use POST", a 404) has nothing behind it to guard (not-guard.ts).
   if (ownDef && refusesEveryone(ownDef)) return [];
-  return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${router} go through (line ${guardedSibling.call.range().start.line + 1})` }];
+  if (group) return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on ${router} itself, outside the ${group} group whose prefix it shares and whose routes go through a guard` }];
+  return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${router} go through (line ${guardedSibling!.call.range().start.line + 1})` }];
 }
