@@ -155,6 +155,22 @@ function documentedUnused(doc: string): boolean {
 /** Candidates (a field's name, its file) that another non-test file of the same language reads as `.field`. */
 export function fieldsReadElsewhere(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
   const seen = occurrences(candidates.map((c) => c.name), files);
-  return new Set(candidates.filter((c) => (seen.get(c.name) ?? []).some((o) =>
-    o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && readsField(o.before, o.after, o.lang))));
+  const contentOf = new Map(files.map((f) => [f.path, f.content]));
+  return new Set(candidates.filter((c) => {
+    const local = goPackageLocal(c, contentOf.get(c.file) ?? "");
+    return (seen.get(c.name) ?? []).some((o) =>
+      o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && (!local || dirOf(o.file) === dirOf(c.file)) && readsField(o.before, o.after, o.lang));
+  }));
+}
+
+const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/") + 1);
+
+/**
+ * Go visibility decides who can read a field: an unexported field (`priority`), or any field of a type in
+ * `package main` (no other package can import it), is read only by files of its own package, i.e. its
+ * directory. A `.MaxRetries` of another package's `RouterOptions` is a different field of the same name.
+ */
+function goPackageLocal(c: Candidate, content: string): boolean {
+  if (!/\.go$/.test(c.file)) return false;
+  return /^[a-z_]/.test(c.name) || /^package\s+main\b/m.test(content);
 }

@@ -1,0 +1,70 @@
+// Issue 10 recall pass on ignored-parameter: each shape with a case the floor reports and a decoy it must
+// stay quiet on (fresh snippets in frameworks the held-out corpora do not use).
+import { describe, expect, test } from "bun:test";
+import { foundIn, lines } from "./support/snippet-scan";
+
+const ignored = (files: { path: string; content: string }[]) => foundIn(files, /^ignored-parameter$/);
+
+describe("Go: a field bound to a flag by its address is an option", () => {
+  const cmd = (use: string) => lines(
+    "package commands",
+    "",
+    "import \"flag\"",
+    "",
+    "type SyncCommand struct {",
+    "\tsource string",
+    "\tlimit  int",
+    "\tverbose bool",
+    "}",
+    "",
+    "func (c *SyncCommand) Run(args []string) int {",
+    "\tfs := flag.NewFlagSet(\"sync\", flag.ContinueOnError)",
+    "\tfs.StringVar(&c.source, \"source\", \"\", \"where to read from\")",
+    "\tfs.IntVar(&c.limit, \"limit\", 100, \"rows per batch\")",
+    "\tfs.BoolVar(&c.verbose, \"verbose\", false, \"log each row\")",
+    "\tif err := fs.Parse(args); err != nil {",
+    "\t\treturn 1",
+    "\t}",
+    `\t${use}`,
+    "\treturn copyRows(c.source, c.verbose)",
+    "}");
+  test("a bound field nothing reads is reported at its flag", () => {
+    expect(ignored([{ path: "internal/commands/sync.go", content: cmd("_ = 0") }])).toEqual(["ignored-parameter@internal/commands/sync.go:14"]);
+  });
+  test("a bound field read in the package, even in another file, is quiet", () => {
+    expect(ignored([{ path: "internal/commands/sync.go", content: cmd("batch(c.limit)") }])).toEqual([]);
+    expect(ignored([
+      { path: "internal/commands/sync.go", content: cmd("c.flush()") },
+      { path: "internal/commands/flush.go", content: lines("package commands", "", "func (c *SyncCommand) flush() { batch(c.limit) }") },
+    ])).toEqual([]);
+  });
+  test("a field of the same name read in another package does not read this one", () => {
+    expect(ignored([
+      { path: "internal/commands/sync.go", content: cmd("_ = 0") },
+      { path: "internal/batch/batch.go", content: lines("package batch", "", "type Opts struct{ limit int }", "", "func Size(o Opts) int { return o.limit }") },
+    ])).toEqual(["ignored-parameter@internal/commands/sync.go:14"]);
+  });
+});
+
+describe("Go: a command-line record in package main is read only in its directory", () => {
+  const main = (use: string) => lines(
+    "package main",
+    "",
+    "type Options struct {",
+    "\tAddr    string `long:\"addr\" description:\"listen address\"`",
+    "\tWorkers int    `long:\"workers\" description:\"parallel workers\"`",
+    "}",
+    "",
+    "func main() {",
+    "\tvar o Options",
+    "\tparse(&o)",
+    `\tserve(o.Addr${use})`,
+    "}");
+  const other = { path: "internal/pool/pool.go", content: lines("package pool", "", "type Config struct{ Workers int }", "", "func New(c Config) int { return c.Workers }") };
+  test("a tagged field read only by another package's field of the same name is reported", () => {
+    expect(ignored([{ path: "cmd/api/main.go", content: main("") }, other])).toEqual(["ignored-parameter@cmd/api/main.go:5"]);
+  });
+  test("read in main itself, it is quiet", () => {
+    expect(ignored([{ path: "cmd/api/main.go", content: main(", o.Workers") }, other])).toEqual([]);
+  });
+});
