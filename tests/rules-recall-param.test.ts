@@ -68,3 +68,38 @@ describe("Go: a command-line record in package main is read only in its director
     expect(ignored([{ path: "cmd/api/main.go", content: main(", o.Workers") }, other])).toEqual([]);
   });
 });
+
+describe("Rust: a Deserialize-only record the handler receives is its input, whatever the framework", () => {
+  const record = lines(
+    "use serde::Deserialize;",
+    "",
+    "#[derive(Debug, Deserialize)]",
+    "pub struct Filters {",
+    "    pub limit: Option<u32>,",
+    "    pub with_hidden: Option<bool>,",
+    "}",
+    "");
+  const scan = (rest: string) => ignored([{ path: "src/routes/items.rs", content: record + rest }]);
+  const reads = "    store.items(f.limit.unwrap_or(20))\n}\n";
+  test("wrapped by an extractor in a parameter type", () => {
+    expect(scan("pub async fn list(store: Store, Extract(f): Extract<Filters>) -> Vec<Item> {\n" + reads)).toEqual(["ignored-parameter@src/routes/items.rs:6"]);
+  });
+  test("parsed from the handler's own request by a typed call", () => {
+    expect(scan("pub fn list(store: Store, req: &mut HttpRequest) -> Vec<Item> {\n    let f = req.decode_query::<Filters>().unwrap();\n" + reads)).toEqual(["ignored-parameter@src/routes/items.rs:6"]);
+  });
+  test("taken by value by a function a framework attribute mounts", () => {
+    expect(scan("#[rpc(name = \"items.list\")]\npub fn list(store: Store, f: Filters) -> Vec<Item> {\n" + reads)).toEqual(["ignored-parameter@src/routes/items.rs:6"]);
+  });
+  test("built by its own associated function from the request it is given", () => {
+    const own = "impl Filters {\n    pub fn from_params(p: &Params) -> Self {\n        Filters { limit: p.get(\"limit\"), with_hidden: p.get(\"hidden\") }\n    }\n}\npub fn list(store: Store, p: &Params) -> Vec<Item> {\n    let f = Filters::from_params(p);\n" + reads;
+    expect(scan(own)).toEqual(["ignored-parameter@src/routes/items.rs:6"]);
+  });
+  test("a response decoded from a local value, a container of records, or an unmounted function: quiet", () => {
+    expect(scan("pub fn fetch(client: &Client) -> Vec<Item> {\n    let resp = client.get(URL).send().unwrap();\n    let f = resp.json::<Filters>().unwrap();\n    let store = Store::default();\n" + reads)).toEqual([]);
+    expect(scan("pub fn merge(store: Store, all: Vec<Filters>) -> Vec<Item> {\n    let f = &all[0];\n" + reads)).toEqual([]);
+    expect(scan("pub fn list(store: Store, f: Filters) -> Vec<Item> {\n" + reads)).toEqual([]);
+  });
+  test("every field read: quiet", () => {
+    expect(scan("pub async fn list(store: Store, Extract(f): Extract<Filters>) -> Vec<Item> {\n    if f.with_hidden.unwrap_or(false) { store.reveal(); }\n" + reads)).toEqual([]);
+  });
+});

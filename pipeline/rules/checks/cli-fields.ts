@@ -56,7 +56,42 @@ function requestInput(node: SgNode): boolean {
     if (new RegExp(`(?<![\\w.])${v}\\b(?!\\s*[.:])`).test(text.slice(m.index! + m[0].length))) return false;
   }
   return new RegExp(`\\b(Query|Json|Form|Valid\\w*)\\s*<\\s*${name}\\s*>|:\\s*${name}\\s*=\\s*\\w+\\s*\\.\\s*parse_(queries|json|form|body)\\b|\\.parse_(queries|json|form|body)\\s*::\\s*<\\s*${name}\\s*>`).test(text) ||
-    loadedHere(name, node.getRoot().root(), 0);
+    loadedHere(name, node.getRoot().root(), 0) || takenAsInput(name, node.getRoot().root());
+}
+
+/** Standard containers and smart pointers: a parameter `Vec<T>` or `Arc<T>` holds records, it does not extract one. */
+const RS_CONTAINER = /^(Vec|VecDeque|Option|Box|Arc|Rc|RefCell|Cell|Mutex|RwLock|Cow|HashMap|BTreeMap|HashSet|BTreeSet|Result|PhantomData)$/;
+
+/**
+ * How a function of the file receives the record, whatever the framework calls its types: wrapped by an
+ * extractor in a parameter's type (`query: TypedQuery<T>`, `body: web::Json<T>`; not a container such as
+ * `Vec<T>`), parsed from one of the function's own parameters by a typed call (`req.query::<T>()`; a local
+ * such as a client's response is not an input), taken by value by a function a framework attribute mounts
+ * (`#[command] fn sync(req: T)`), or built by the record's own associated function from the parameter it is
+ * given (`fn from_request(r: &Request) -> Self`). Each field is something the client sends.
+ */
+function takenAsInput(name: string, root: SgNode): boolean {
+  const type = new RegExp(`^&?\\s*(mut\\s+)?(?:\\w+::)*(\\w+)\\s*<\\s*${name}\\s*>$`);
+  for (const fn of root.findAll({ rule: { kind: "function_item" } })) {
+    const params = ((fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? []).filter((p) => p.kind() === "parameter");
+    const typeOf = (p: SgNode) => (p.field("type" as never) as SgNode | null)?.text() ?? "";
+    const body = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
+    if (params.some((p) => { const m = type.exec(typeOf(p)); return !!m && !RS_CONTAINER.test(m[2]!); })) return true;
+    const names = params.map((p) => (p.field("pattern" as never) as SgNode | null)?.text() ?? "").filter((n) => /^\w+$/.test(n));
+    if (names.some((n) => new RegExp(`(?<![\\w.])${n}\\s*\\.\\s*\\w+\\s*::\\s*<\\s*${name}\\s*>\\s*\\(`).test(body))) return true;
+    const byValue = params.some((p) => typeOf(p) === name);
+    if (byValue && /#\[\s*[\w:]+\s*(\(|\]|\{)/.test(attributesBefore(fn).replace(/#\[\s*(doc|allow|cfg|inline|must_use|deprecated|instrument|tracing::instrument)\b[^\]]*\]/g, ""))) return true;
+    const returns = (fn.field("return_type" as never) as SgNode | null)?.text() ?? "";
+    if (names.length && (returns === "Self" || returns === name) && ownImpl(fn, name) &&
+      names.some((n) => new RegExp(`(?<![\\w.])${n}\\s*\\.`).test(body))) return true;
+  }
+  return false;
+}
+
+/** A function of `impl Name { .. }` (not of a trait impl, whose signature the trait imposes). */
+function ownImpl(fn: SgNode, name: string): boolean {
+  const impl = fn.parent()?.parent();
+  return impl?.kind() === "impl_item" && !impl.field("trait" as never) && (impl.field("type" as never) as SgNode | null)?.text() === name;
 }
 
 /** A deserializer entry point: serde's `from_str`/`from_slice`/`from_reader`/`from_value`/`from_env` (toml, serde_json, serde_yaml, envy), the config crate's `try_deserialize`, figment's `extract`. */
