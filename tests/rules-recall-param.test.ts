@@ -103,3 +103,49 @@ describe("Rust: a Deserialize-only record the handler receives is its input, wha
     expect(scan("pub async fn list(store: Store, Extract(f): Extract<Filters>) -> Vec<Item> {\n    if f.with_hidden.unwrap_or(false) { store.reveal(); }\n" + reads)).toEqual([]);
   });
 });
+
+describe("TypeScript: a flag declared by a described call is an option, whatever the parser", () => {
+  const cli = (action: string) => lines(
+    "import { Command } from 'commander';",
+    "import { deploy } from './deploy';",
+    "const program = new Command();",
+    "program",
+    "  .command('deploy <env>')",
+    "  .option('-t, --tag <tag>', 'image tag to roll out')",
+    "  .option('--skip-migrations', 'do not run database migrations')",
+    "  .option('--no-color', 'plain output')",
+    `  .action(async (env, opts) => { ${action} });`,
+    "program.parse();");
+  test("a declared flag nothing reads is reported at its declaration", () => {
+    expect(ignored([{ path: "src/cli.ts", content: cli("await deploy(env, { tag: opts.tag, color: opts.color });") }])).toEqual(["ignored-parameter@src/cli.ts:7"]);
+  });
+  test("read in the file, or handed on whole to a module that reads it: quiet", () => {
+    expect(ignored([{ path: "src/cli.ts", content: cli("await deploy(env, { tag: opts.tag, color: opts.color, migrate: !opts.skipMigrations });") }])).toEqual([]);
+    expect(ignored([
+      { path: "src/cli.ts", content: cli("await deploy(env, opts);") },
+      { path: "src/deploy.ts", content: lines("export async function deploy(env: string, o: Opts) {", "  if (!o.skipMigrations) await migrate(env);", "  await roll(env, o.tag, o.color);", "}") },
+    ])).toEqual([]);
+  });
+  test("flags tested on argv are reads, not declarations", () => {
+    expect(ignored([{ path: "src/main.ts", content: lines("const argv = process.argv;", "if (argv.includes('--force')) wipe();", "if (argv.includes('--quiet')) mute();") }])).toEqual([]);
+  });
+});
+
+describe("TypeScript: an option table beside the function that receives it", () => {
+  const command = (run: string) => lines(
+    "export const sync = createCommand({",
+    "  name: 'sync',",
+    "  options: {",
+    "    remote: { kind: 'string', help: 'remote to push to' },",
+    "    depth: { kind: 'number', help: 'history depth' },",
+    "  },",
+    `  async handler({ options }) { ${run} },`,
+    "});");
+  test("a spec whose key nothing reads is reported at its key", () => {
+    expect(ignored([{ path: "src/commands/sync.ts", content: command("await push(options.remote);") }])).toEqual(["ignored-parameter@src/commands/sync.ts:5"]);
+  });
+  test("every key read: quiet; a table no sibling function receives: quiet", () => {
+    expect(ignored([{ path: "src/commands/sync.ts", content: command("await push(options.remote, options.depth);") }])).toEqual([]);
+    expect(ignored([{ path: "src/theme.ts", content: lines("export const theme = {", "  colors: { primary: { hex: '#000' }, muted: { hex: '#999' } },", "  render(el) { paint(el, theme.colors.primary); },", "};") }])).toEqual([]);
+  });
+});

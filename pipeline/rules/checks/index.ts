@@ -2,7 +2,7 @@
 
 import type { SgNode } from "@ast-grep/napi";
 import type { Check } from "./check";
-import { param, regionOf } from "./hit";
+import { type Hit, param, regionOf } from "./hit";
 import { acceptingVerifierCheck } from "./accepting-verifier";
 import { droppedCallCheck } from "./dropped-call";
 import { unreadCliOptionsCheck } from "./cli-options";
@@ -117,7 +117,16 @@ const DEFINED = {
     },
   },
   "unread-schema-field": { node: ({ node }) => unreadSchemaFields(node) },
-  "unread-cli-option": { node: unreadCliOptionsCheck },
+  "unread-cli-option": {
+    crossFile: true,
+    // A declared option carrying its key (declared-options.ts) may be read from options handed on whole: kept only if no other file reads `.key`.
+    node: (ctx) => unreadCliOptionsCheck(ctx).filter((hit) => {
+      if (!("field" in hit) || typeof hit.field !== "string") return true;
+      const { field, ...rest } = hit as Hit & { field: string };
+      ctx.defer({ candidate: { name: field, file: ctx.file.path, line: hit.region.start.line, referenceIgnores: [], language: ctx.rule.language }, hit: rest, keep: "if-field-unread" });
+      return false;
+    }),
+  },
   "no-assertion": { node: noAssertionCheck },
   "secret-literal": { node: ({ params, capture }) => secretLiteral(capture(param(params, "capture", "$VAL")), params) },
   "swallowed": { node: swallowedCheck },
