@@ -149,3 +149,47 @@ describe("TypeScript: an option table beside the function that receives it", () 
     expect(ignored([{ path: "src/theme.ts", content: lines("export const theme = {", "  colors: { primary: { hex: '#000' }, muted: { hex: '#999' } },", "  render(el) { paint(el, theme.colors.primary); },", "};") }])).toEqual([]);
   });
 });
+
+describe("options declared by name and looked up by the same string", () => {
+  const rs = (lookups: string) => lines(
+    "fn main() {",
+    "    let mut spec = Spec::new();",
+    "    spec.declare(\"d\", \"dir\", \"directory to index\", \"PATH\");",
+    "    spec.declare(\"\", \"jobs\", \"parallel indexers\", \"N\");",
+    "    spec.flag(\"\", \"follow\", \"follow symbolic links\");",
+    "    let got = spec.parse(std::env::args().skip(1)).unwrap();",
+    `    ${lookups}`,
+    "}");
+  test("Rust: a declared name no other string repeats is reported at its name", () => {
+    expect(ignored([{ path: "src/bin/indexer.rs", content: rs("index(got.value(\"dir\"), got.has(\"follow\"));") }])).toEqual(["ignored-parameter@src/bin/indexer.rs:4"]);
+  });
+  test("Rust: every name looked up, or none looked up by string at all: quiet", () => {
+    expect(ignored([{ path: "src/bin/indexer.rs", content: rs("index(got.value(\"d\"), got.has(\"follow\"), got.value(\"jobs\"));") }])).toEqual([]);
+    expect(ignored([{ path: "src/bin/indexer.rs", content: rs("index(Config::from(got));") }])).toEqual([]);
+    expect(ignored([{ path: "src/headers.rs", content: lines("fn h(m: &mut Map) {", "    m.insert(\"accept\", \"text/plain; q=1\");", "    m.insert(\"x-mode\", \"a b\");", "    send(m.get(\"accept\"));", "}") }])).toEqual([]);
+  });
+  const py = (body: string) => lines(
+    '"""shrink -- compress images in place.',
+    "",
+    "Usage:",
+    "  shrink <dir> [--quality=<q>] [--keep-exif] [--recursive]",
+    "",
+    "Options:",
+    "  --quality=<q>   JPEG quality [default: 85].",
+    "  --keep-exif     Keep EXIF metadata.",
+    "  -r --recursive  Descend into subdirectories.",
+    "  -h --help       Show this screen.",
+    '"""',
+    "from docopt import docopt",
+    "",
+    "def main():",
+    "    opts = docopt(__doc__)",
+    `    ${body}`);
+  test("Python: an option of the usage text handed to the parser that nothing looks up is reported on its line", () => {
+    expect(ignored([{ path: "shrink/cli.py", content: py("compress(opts['<dir>'], int(opts['--quality']), opts['--recursive'])") }])).toEqual(["ignored-parameter@shrink/cli.py:8"]);
+  });
+  test("Python: every option looked up, or the result handed on whole: quiet", () => {
+    expect(ignored([{ path: "shrink/cli.py", content: py("compress(opts['<dir>'], int(opts['--quality']), opts['--recursive'], opts['--keep-exif'])") }])).toEqual([]);
+    expect(ignored([{ path: "shrink/cli.py", content: py("compress(**normalise(opts))") }])).toEqual([]);
+  });
+});
