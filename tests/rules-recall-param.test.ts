@@ -193,3 +193,21 @@ describe("options declared by name and looked up by the same string", () => {
     expect(ignored([{ path: "shrink/cli.py", content: py("compress(**normalise(opts))") }])).toEqual([]);
   });
 });
+
+describe("Python: a defaulted option dropped beside a defaulted sibling the body reads", () => {
+  const actor = (body: string, extra = "") => lines(
+    "import dramatiq",
+    "",
+    "@dramatiq.actor(max_retries=3)",
+    "def send_digest(user_id: int, *, period: str = \"daily\", channel: str = \"email\", locale: str = \"en\"):",
+    `    ${body}`,
+    extra);
+  test("the dropped option is reported, even when the function is handed on as a value", () => {
+    expect(ignored([{ path: "digest/tasks.py", content: actor("mail(user_id, render(load(user_id, period), locale))") }])).toEqual(["ignored-parameter@digest/tasks.py:4"]);
+    expect(ignored([{ path: "digest/tasks.py", content: actor("mail(user_id, render(load(user_id, period), locale))", "REGISTRY = [send_digest]") }])).toEqual(["ignored-parameter@digest/tasks.py:4"]);
+  });
+  test("every option read: quiet; no defaulted sibling read (a callback's fixed shape): quiet", () => {
+    expect(ignored([{ path: "digest/tasks.py", content: actor("deliver(channel, user_id, render(load(user_id, period), locale))") }])).toEqual([]);
+    expect(ignored([{ path: "digest/hooks.py", content: lines("def on_event(event, source: str = \"\", meta: dict = None):", "    log(event)", "", "bus.subscribe(on_event)") }])).toEqual([]);
+  });
+});

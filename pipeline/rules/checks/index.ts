@@ -92,11 +92,14 @@ const DEFINED = {
       const { hits, name, owner, member } = unusedParameters(node, rule.language, params, state as IdentifierIndex, file.content);
       if (!name) return hits;
       const line = node.range().start.line;
-      for (const { param: unread, sole, ...hit } of hits) {
+      const direct: Hit[] = [];
+      for (const { param: unread, sole, option, ...hit } of hits) {
+        // A function's own option (unused-parameter.ts `siblingOptions`) is dropped whether or not the function is passed as a value.
+        if (option) { direct.push(hit); continue; }
         const candidate: SoleCandidate = { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}), ...(sole ? { sole } : {}) };
         defer({ candidate, hit, keep: "unless-passed-as-value" });
       }
-      return [];
+      return direct;
     },
   },
   "unread-field": {
