@@ -211,3 +211,44 @@ describe("Python: a defaulted option dropped beside a defaulted sibling the body
     expect(ignored([{ path: "digest/hooks.py", content: lines("def on_event(event, source: str = \"\", meta: dict = None):", "    log(event)", "", "bus.subscribe(on_event)") }])).toEqual([]);
   });
 });
+
+describe("Go: a field read on a receiver declared with another type does not read the record's field", () => {
+  const repo = (use: string) => lines(
+    "package inventory",
+    "",
+    "type Server struct {",
+    "\tName  string",
+    "\tOwner string",
+    "}",
+    "",
+    "type SearchOpts struct {",
+    "\tRegion string",
+    "\tOwner  string",
+    "\tLimit  int",
+    "}",
+    "",
+    "type Repo struct{ db *DB }",
+    "",
+    "func (r *Repo) Search(o SearchOpts) ([]Server, error) {",
+    `\trows := r.db.Find(o.Region, o.Limit${use})`,
+    "\tvar out []Server",
+    "\tfor rows.Next() {",
+    "\t\tvar sv Server",
+    "\t\trows.Scan(&sv.Name, &sv.Owner)",
+    "\t\tout = append(out, sv)",
+    "\t}",
+    "\treturn out, nil",
+    "}");
+  test("the filter's field, read only as another struct's field, is reported", () => {
+    expect(ignored([{ path: "internal/inventory/repo.go", content: repo("") }])).toEqual(["ignored-parameter@internal/inventory/repo.go:10"]);
+  });
+  test("read on the filter itself: quiet", () => {
+    expect(ignored([{ path: "internal/inventory/repo.go", content: repo(", o.Owner") }])).toEqual([]);
+  });
+  test("read in another file on a receiver whose type is not declared there: quiet", () => {
+    expect(ignored([
+      { path: "internal/inventory/repo.go", content: repo("") },
+      { path: "internal/inventory/audit.go", content: lines("package inventory", "", "func audit(all []SearchOpts) {", "\tfor _, q := range all {", "\t\tlog(q.Owner)", "\t}", "}") },
+    ])).toEqual([]);
+  });
+});

@@ -105,8 +105,8 @@ const DEFINED = {
   "unread-field": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {
-      for (const { field, ...hit } of unreadStructFields(node, rule.language, file.content)) {
-        defer({ candidate: { name: field, file: file.path, line: hit.region.start.line, referenceIgnores: [], language: rule.language }, hit, keep: "if-field-unread" });
+      for (const { field, record, ...hit } of unreadStructFields(node, rule.language, file.content)) {
+        defer({ candidate: { name: field, file: file.path, line: hit.region.start.line, referenceIgnores: [], language: rule.language, ...(record ? { record } : {}) }, hit, keep: "if-field-unread" });
       }
       return [];
     },

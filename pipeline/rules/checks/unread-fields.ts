@@ -4,6 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { isTestPath } from "../place";
 import type { GrammarLanguage } from "../rule-spec";
 import { cliFields, unreadCliFields, unreadVariantFields } from "./cli-fields";
+import { goMayReadRecord } from "./go-receivers";
 import { type Hit, regionOf } from "./hit";
 import { attributesBefore, constructs, destructuredRust, fieldReadIn, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
 import { parsedHere } from "./parsed-records";
@@ -46,7 +47,7 @@ export function readsField(before: string, after: string, lang?: string | null):
  * read field by field elsewhere, by reflection too. Each hit carries the field's name: the scan keeps it
  * only if no other file reads `.field` either.
  */
-export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string })[] {
+export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string; record?: string })[] {
   if (lang === "rust" && node.kind() === "enum_item") return unreadVariantFields(node);
   // A record the command-line parser fills is an input by how the framework mounts it: no constructor needed.
   // A record an ORM or database mapper persists is read field by field by the mapper (persisted-records.ts).
@@ -117,13 +118,14 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
       if (!/^\s*\??\.\s*\w/.test(after) || wholeCall(after)) return [];
     }
   }
-  const out: (Hit & { field: string })[] = [];
+  const out: (Hit & { field: string; record?: string })[] = [];
   for (const f of s.fields) {
-    if (fieldReadIn(code, f.name, (b, a) => readsField(b, a, lang)) || documentedUnused(commentOf(f.decl, lang))) continue;
+    // Go: a `.Field` whose receiver is declared with another type reads that type's field (go-receivers.ts).
+    if (fieldReadIn(code, f.name, (b, a) => readsField(b, a, lang) && (lang !== "go" || goMayReadRecord(b, code, id))) || documentedUnused(commentOf(f.decl, lang))) continue;
     const flag = lang === "go" ? flagBinding(root, f.name) : null;
     out.push(flag
-      ? { region: regionOf(flag), field: f.name, message: `command-line flag bound to field '${f.name}' of '${id}' is parsed but never read: it is accepted and has no effect` }
-      : { region: regionOf(f.node), field: f.name, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
+      ? { region: regionOf(flag), field: f.name, record: id, message: `command-line flag bound to field '${f.name}' of '${id}' is parsed but never read: it is accepted and has no effect` }
+      : { region: regionOf(f.node), field: f.name, record: id, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
   }
   return out;
 }
@@ -159,7 +161,8 @@ export function fieldsReadElsewhere(candidates: Candidate[], files: { path: stri
   return new Set(candidates.filter((c) => {
     const local = goPackageLocal(c, contentOf.get(c.file) ?? "");
     return (seen.get(c.name) ?? []).some((o) =>
-      o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && (!local || dirOf(o.file) === dirOf(c.file)) && readsField(o.before, o.after, o.lang));
+      o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && (!local || dirOf(o.file) === dirOf(c.file)) && readsField(o.before, o.after, o.lang) &&
+      (!c.record || o.lang !== "go" || goMayReadRecord(o.before, contentOf.get(o.file) ?? "", c.record)));
   }));
 }
 
