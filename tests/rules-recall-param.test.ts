@@ -252,3 +252,35 @@ describe("Go: a field read on a receiver declared with another type does not rea
     ])).toEqual([]);
   });
 });
+
+describe("Go: a payload handed to a function wrapped in a generic type is an input", () => {
+  const worker = (use: string) => lines(
+    "package tasks",
+    "",
+    "type ResizeArgs struct {",
+    "\tImageID string `json:\"image_id\"`",
+    "\tWidth   int    `json:\"width\"`",
+    "\tFormat  string `json:\"format,omitempty\"`",
+    "}",
+    "",
+    "type Image struct {",
+    "\tID     string",
+    "\tFormat string",
+    "}",
+    "",
+    "type ResizeWorker struct{ store Store }",
+    "",
+    "func (w *ResizeWorker) Handle(ctx context.Context, t *queue.Task[ResizeArgs]) error {",
+    "\timg, err := w.store.Load(ctx, t.Args.ImageID)",
+    "\tif err != nil {",
+    "\t\treturn err",
+    "\t}",
+    `\treturn w.store.Save(ctx, resize(img, t.Args.Width${use}), img.ID)`,
+    "}");
+  test("a payload field nothing reads is reported", () => {
+    expect(ignored([{ path: "internal/tasks/resize.go", content: worker("") }])).toEqual(["ignored-parameter@internal/tasks/resize.go:6"]);
+  });
+  test("every payload field read: quiet", () => {
+    expect(ignored([{ path: "internal/tasks/resize.go", content: worker(", t.Args.Format") }])).toEqual([]);
+  });
+});

@@ -58,7 +58,9 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   // Cheap text question first: does any parameter list name the type, or any result (a parser's)?
   const taken = lang === "go" ? new RegExp(`\\b\\w+\\s+\\*?${id}\\s*[,)]`) : new RegExp(`\\b\\w+\\??\\s*:\\s*(&\\s*(mut\\s+)?)?(Optional\\[|Readonly<|Partial<)?${id}\\b`);
   const returned = new RegExp(`\\)\\s*(->|:)?\\s*[\\w:<(\\[ ]*\\*?${id}\\b`);
-  if (!(s.exported && taken.test(content)) && !returned.test(content)) return [];
+  // Go: a payload a framework hands a function wrapped in a generic type (`job *queue.Job[SendArgs]`): an input.
+  const wrapped = lang === "go" && s.exported && new RegExp(`[(,]\\s*\\w+\\s+\\*?[\\w.]+\\[\\s*\\*?${id}\\s*\\]\\s*[,)]`).test(content);
+  if (!(s.exported && taken.test(content)) && !returned.test(content) && !wrapped) return [];
   if (persistedRecord(node, lang)) return [];
   // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
   if (lang === "rust" && /\bSerialize\b/.test(attributesBefore(node))) return [];
@@ -71,7 +73,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   const methods = ownMethodNames(root, id, lang);
   // Built by the file's own parser and consumed only here (parsed-records.ts): an input, exported or not.
   const takerNames = new Set(fns.filter((fn) => !ownMethod(fn, id, lang) && paramsOfType(fn, id, lang).length).map((fn) => nameOf(fn)));
-  const parsed = parsedHere(root, fns, id, lang, fieldNames, takerNames, (fn) => ownMethod(fn, id, lang));
+  const parsed = wrapped || parsedHere(root, fns, id, lang, fieldNames, takerNames, (fn) => ownMethod(fn, id, lang));
   if (!s.exported && !parsed) return [];
   // `opts.X(...)` with X neither a field nor a method the file gives the type: a library reads the whole value.
   const wholeCall = (after: string) => { const m = /^\s*\??\.\s*(\w+)\s*\(/.exec(after); return !!m && !fieldNames.has(m[1]!) && !methods.has(m[1]!); };
