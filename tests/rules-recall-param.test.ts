@@ -46,7 +46,7 @@ describe("Go: a field bound to a flag by its address is an option", () => {
   });
 });
 
-describe("Go: a command-line record in package main is read only in its directory", () => {
+describe("Go: a command-line record is read only on receivers of its own type", () => {
   const main = (use: string) => lines(
     "package main",
     "",
@@ -282,5 +282,40 @@ describe("Go: a payload handed to a function wrapped in a generic type is an inp
   });
   test("every payload field read: quiet", () => {
     expect(ignored([{ path: "internal/tasks/resize.go", content: worker(", t.Args.Format") }])).toEqual([]);
+  });
+});
+
+describe("a parameter the function's own documentation names is a promise", () => {
+  const svc = (doc: string, use: string) => lines(
+    "package billing",
+    "",
+    "type Invoices struct{ db *DB }",
+    "",
+    doc,
+    "func (s *Invoices) Find(ctx context.Context, customer string, currency string, max int) ([]Invoice, error) {",
+    `\treturn s.db.Invoices(ctx, customer${use}, max)`,
+    "}",
+    "",
+    "type Refunds struct{ db *DB }",
+    "",
+    "func (s *Refunds) Find(ctx context.Context, customer string, currency string, max int) ([]Invoice, error) {",
+    "\treturn s.db.Refunds(ctx, customer, currency, max)",
+    "}");
+  test("Go: a method whose doc names the dropped parameter is reported, even beside a same-named method", () => {
+    expect(ignored([{ path: "internal/billing/invoices.go", content: svc("// Find lists a customer's invoices, optionally narrowed to one currency.", "") }])).toEqual(["ignored-parameter@internal/billing/invoices.go:6"]);
+  });
+  test("Go: read, or a doc that does not name it: quiet", () => {
+    expect(ignored([{ path: "internal/billing/invoices.go", content: svc("// Find lists a customer's invoices, optionally narrowed to one currency.", ", currency") }])).toEqual([]);
+    expect(ignored([{ path: "internal/billing/invoices.go", content: svc("// Find lists a customer's invoices.", "") }])).toEqual([]);
+  });
+  const py = (doc: string) => lines(
+    "def export(rows, *, sep=',', quote=True):",
+    `    """Write rows as CSV.\n\n    ${doc}\n    """`,
+    "    return sep.join(map(str, rows))",
+    "",
+    "COMMANDS = [export]");
+  test("Python: a documented parameter dropped by a function passed as a value is reported; one documented as unused is not", () => {
+    expect(ignored([{ path: "tool/export.py", content: py(":param quote: quote every field.") }])).toEqual(["ignored-parameter@tool/export.py:1"]);
+    expect(ignored([{ path: "tool/export.py", content: py(":param quote: ignored, kept for compatibility.") }])).toEqual([]);
   });
 });

@@ -51,7 +51,11 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   if (lang === "rust" && node.kind() === "enum_item") return unreadVariantFields(node);
   // A record the command-line parser fills is an input by how the framework mounts it: no constructor needed.
   // A record an ORM or database mapper persists is read field by field by the mapper (persisted-records.ts).
-  if (cliFields(node, lang)) return persistedRecord(node, lang) ? [] : unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang));
+  if (cliFields(node, lang)) {
+    if (persistedRecord(node, lang)) return [];
+    const record = (node.field("name" as never) as SgNode | null)?.text();
+    return unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang)).map((h) => (lang === "go" && record ? { ...h, record } : h));
+  }
   const s = recordType(node, lang);
   if (!s || s.fields.length < 2) return [];
   const id = s.name;
@@ -161,7 +165,7 @@ export function fieldsReadElsewhere(candidates: Candidate[], files: { path: stri
   const seen = occurrences(candidates.map((c) => c.name), files);
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
   return new Set(candidates.filter((c) => {
-    const local = goPackageLocal(c, contentOf.get(c.file) ?? "");
+    const local = goPackageLocal(c);
     return (seen.get(c.name) ?? []).some((o) =>
       o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && (!local || dirOf(o.file) === dirOf(c.file)) && readsField(o.before, o.after, o.lang) &&
       (!c.record || o.lang !== "go" || goMayReadRecord(o.before, contentOf.get(o.file) ?? "", c.record)));
@@ -171,11 +175,10 @@ export function fieldsReadElsewhere(candidates: Candidate[], files: { path: stri
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/") + 1);
 
 /**
- * Go visibility decides who can read a field: an unexported field (`priority`), or any field of a type in
- * `package main` (no other package can import it), is read only by files of its own package, i.e. its
- * directory. A `.MaxRetries` of another package's `RouterOptions` is a different field of the same name.
+ * Go visibility decides who can read a field: an unexported field (`priority`) is read only by files of its
+ * own package, i.e. its directory. (An exported field of another package's type of the same name is told
+ * apart by the receiver's declared type instead: go-receivers.ts.)
  */
-function goPackageLocal(c: Candidate, content: string): boolean {
-  if (!/\.go$/.test(c.file)) return false;
-  return /^[a-z_]/.test(c.name) || /^package\s+main\b/m.test(content);
+function goPackageLocal(c: Candidate): boolean {
+  return /\.go$/.test(c.file) && /^[a-z_]/.test(c.name);
 }
