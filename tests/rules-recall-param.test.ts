@@ -319,3 +319,14 @@ describe("a parameter the function's own documentation names is a promise", () =
     expect(ignored([{ path: "tool/export.py", content: py(":param quote: ignored, kept for compatibility.") }])).toEqual([]);
   });
 });
+
+describe("TypeScript: an option table handed on whole is read wherever it goes", () => {
+  test("a consumer passing the table to another function: quiet", () => {
+    const src = lines(
+      "export const report = createCommand({",
+      "  options: { since: { kind: 'string' }, format: { kind: 'string' } },",
+      "  async handler({ options }) { await render(load(options.since), options); },",
+      "});");
+    expect(ignored([{ path: "src/commands/report.ts", content: src }])).toEqual([]);
+  });
+});

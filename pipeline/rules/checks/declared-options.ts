@@ -56,15 +56,20 @@ function optionTables(root: SgNode): { key: SgNode; spec: SgNode; name: string }
     const specs = (pair.field("value" as never) as SgNode).namedChildren().filter((c) => c.kind() === "pair");
     if (!/^\w+$/.test(table) || specs.length < 2 || specs.some((s) => (s.field("value" as never) as SgNode | null)?.kind() !== "object")) continue;
     const siblings = pair.parent()?.namedChildren() ?? [];
+    let whole = false;
     const consumer = siblings.some((s) => {
       const fn = s.kind() === "method_definition" ? s : (s.field("value" as never) as SgNode | null);
       if (!fn || !/^(method_definition|arrow_function|function_expression)$/.test(String(fn.kind()))) return false;
       const params = (fn.field("parameters" as never) as SgNode | null)?.text() ?? "";
       const body = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
       const first = /^\(?\s*(\w+)/.exec(params)?.[1];
-      return new RegExp(`[{,]\\s*${table}\\s*[,}:=]`).test(params) || (!!first && new RegExp(`(?<![\\w$.])${first}\\s*\\??\\.\\s*${table}\\b`).test(body));
+      const ref = new RegExp(`[{,]\\s*${table}\\s*[,}:=]`).test(params) ? table : first && new RegExp(`(?<![\\w$.])${first}\\s*\\??\\.\\s*${table}\\b`).test(body) ? `${first}\\s*\\??\\.\\s*${table}` : null;
+      if (!ref) return false;
+      // Handed on whole (`paginate(items, ctx.params)`, `{ ...args }`): whoever receives it may read any key.
+      if (new RegExp(`([(,]|\\.\\.\\.)\\s*(?<![\\w$.])${ref}\\s*[,)}]`).test(body)) { whole = true; return false; }
+      return true;
     });
-    if (!consumer) continue;
+    if (!consumer || whole) continue;
     for (const s of specs) {
       const key = s.field("key" as never) as SgNode;
       out.push({ key, spec: s, name: key.text().replace(/^["'`]|["'`]$/g, "") });
