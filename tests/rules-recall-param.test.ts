@@ -206,9 +206,11 @@ describe("Python: a defaulted option dropped beside a defaulted sibling the body
     expect(ignored([{ path: "digest/tasks.py", content: actor("mail(user_id, render(load(user_id, period), locale))") }])).toEqual(["ignored-parameter@digest/tasks.py:4"]);
     expect(ignored([{ path: "digest/tasks.py", content: actor("mail(user_id, render(load(user_id, period), locale))", "REGISTRY = [send_digest]") }])).toEqual(["ignored-parameter@digest/tasks.py:4"]);
   });
-  test("every option read: quiet; no defaulted sibling read (a callback's fixed shape): quiet", () => {
+  test("every option read: quiet; no defaulted sibling read (a callback's fixed shape), or a method of a class with a base: quiet", () => {
     expect(ignored([{ path: "digest/tasks.py", content: actor("deliver(channel, user_id, render(load(user_id, period), locale))") }])).toEqual([]);
     expect(ignored([{ path: "digest/hooks.py", content: lines("def on_event(event, source: str = \"\", meta: dict = None):", "    log(event)", "", "bus.subscribe(on_event)") }])).toEqual([]);
+    const hook = lines("class Digest(Plugin):", "    @hook(\"digest\")", "    def build(self, user_id: int, period: str = \"daily\", channel: str = \"email\"):", "        return load(user_id, period)");
+    expect(ignored([{ path: "digest/plugin.py", content: hook }])).toEqual([]);
   });
 });
 

@@ -223,9 +223,12 @@ export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean; op
  * options by that shape; a framework that calls it by position cannot make it declare an optional
  * parameter, and one that binds by name (job queues, resolvers, CLI builders from signatures) passes the
  * value because the function asked for it. So the drop stands even when the function is passed as a value.
+ * Not for a method of a class with a base (it may implement a hook whose parameters the base chose).
  */
-function siblingOptions(params: { node: SgNode; text: string }[], read: Set<string>, lang: GrammarLanguage, check: Record<string, unknown>): Set<string> {
+function siblingOptions(fn: SgNode, params: { node: SgNode; text: string }[], read: Set<string>, lang: GrammarLanguage, check: Record<string, unknown>): Set<string> {
   if (lang !== "python" || !param(check, "siblingOptions", false)) return new Set();
+  // A method of a class with a base may implement the base's hook: the base chose the parameters.
+  if (pyBases(pyOwner(fn)).replace(/[()\s]|object|metaclass\s*=\s*\w+/g, "") !== "") return new Set();
   const typedDefault = (p: { node: SgNode }) => p.node.parent()?.kind() === "typed_default_parameter";
   const options = params.filter(typedDefault);
   if (!options.some((p) => read.has(p.text))) return new Set();
@@ -311,7 +314,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const readTypes = parallel || goSole ? new Set(params.filter((p) => read.has(p.text)).map((p) => typeName(p.node)).filter(Boolean)) : new Set<string>();
   // Named for a promise by its name, or by its declared type (`f Filter`, `o ListOptions`): `typeWords`
   // leaves out words a framework's own types carry (`c *echo.Context` is the request, not a deadline).
-  const options = siblingOptions(params, read, lang, check);
+  const options = siblingOptions(fn, params, read, lang, check);
   // `documentedParameters`: the function's own doc comment or docstring names the parameter (`:param prefetch:`,
   // "optionally filtered by status"): a documented promise, not a shape some caller imposes.
   if (param(check, "documentedParameters", false) && !isStubBody(body)) {
