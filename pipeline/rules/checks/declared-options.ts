@@ -9,7 +9,6 @@ import { type Hit, regionOf } from "./hit";
 export type OptionHit = Hit & { field: string };
 
 const camel = (s: string) => s.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-const STRING = /^(string|template_string)$/;
 
 /** The key a parser stores a declared flag under: the last long name, `--no-x` as `x`, dashes camel-cased. */
 export function flagKey(spec: string): string | null {
@@ -27,14 +26,15 @@ function mentionedOutside(code: string, forms: string[], spans: [number, number]
 
 /**
  * Flag declarations: calls whose first argument is a string naming a long flag and whose second is a
- * description string. Only calls of a method that declares two or more flags in the file count (siblings
+ * description (a plain string with a space). Only calls of a method that declares two or more flags in the file count (siblings
  * of one parser; a lone `args.includes("--force")` test reads the command line, it declares nothing).
  */
 function flagDeclarations(root: SgNode): { call: SgNode; key: string }[] {
   const found: { call: SgNode; key: string; method: string }[] = [];
   for (const call of root.findAll({ rule: { kind: "call_expression", has: { field: "arguments", has: { kind: "string", nthChild: 1, regex: "^.\\s*-" } } } })) {
     const args = (call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
-    if (args.length < 2 || !STRING.test(String(args[1]!.kind()))) continue;
+    // The description is prose: a plain string with a space (`setProperty("--accent", `${h}%`)` sets a CSS variable).
+    if (args.length < 2 || args[1]!.kind() !== "string" || !/\s/.test(args[1]!.text())) continue;
     const key = flagKey(args[0]!.text().slice(1, -1));
     const method = /\.(\w+)$/.exec((call.field("function" as never) as SgNode | null)?.text() ?? "")?.[1];
     if (key && method) found.push({ call, key, method });

@@ -315,12 +315,6 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // Named for a promise by its name, or by its declared type (`f Filter`, `o ListOptions`): `typeWords`
   // leaves out words a framework's own types carry (`c *echo.Context` is the request, not a deadline).
   const options = siblingOptions(fn, params, read, lang, check);
-  // `documentedParameters`: the function's own doc comment or docstring names the parameter (`:param prefetch:`,
-  // "optionally filtered by status"): a documented promise, not a shape some caller imposes.
-  if (param(check, "documentedParameters", false) && !isStubBody(body)) {
-    const doc = docOf(fn, lang);
-    for (const p of pool) if (p.text.length >= 3 && new RegExp(`(?<![\\w$])${escapeName(p.text)}(?![\\w$])`).test(doc) && !documentedUnused(doc, p.text)) options.add(p.text);
-  }
   const candidates = pool.filter((p) => all || declared.has(p.text) || options.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
