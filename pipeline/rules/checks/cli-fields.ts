@@ -56,7 +56,42 @@ function requestInput(node: SgNode): boolean {
     if (new RegExp(`(?<![\\w.])${v}\\b(?!\\s*[.:])`).test(text.slice(m.index! + m[0].length))) return false;
   }
   return new RegExp(`\\b(Query|Json|Form|Valid\\w*)\\s*<\\s*${name}\\s*>|:\\s*${name}\\s*=\\s*\\w+\\s*\\.\\s*parse_(queries|json|form|body)\\b|\\.parse_(queries|json|form|body)\\s*::\\s*<\\s*${name}\\s*>`).test(text) ||
-    loadedHere(name, node.getRoot().root(), 0);
+    loadedHere(name, node.getRoot().root(), 0) || takenAsInput(name, node.getRoot().root());
+}
+
+/** Standard containers and smart pointers: a parameter `Vec<T>` or `Arc<T>` holds records, it does not extract one. */
+const RS_CONTAINER = /^(Vec|VecDeque|Option|Box|Arc|Rc|RefCell|Cell|Mutex|RwLock|Cow|HashMap|BTreeMap|HashSet|BTreeSet|Result|PhantomData)$/;
+
+/**
+ * How a function of the file receives the record, whatever the framework calls its types: wrapped by an
+ * extractor in a parameter's type (`query: TypedQuery<T>`, `body: web::Json<T>`; not a container such as
+ * `Vec<T>`), parsed from one of the function's own parameters by a typed call (`req.query::<T>()`; a local
+ * such as a client's response is not an input), taken by value by a function a framework attribute mounts
+ * (`#[command] fn sync(req: T)`), or built by the record's own associated function from the parameter it is
+ * given (`fn from_request(r: &Request) -> Self`). Each field is something the client sends.
+ */
+function takenAsInput(name: string, root: SgNode): boolean {
+  const type = new RegExp(`^&?\\s*(mut\\s+)?(?:\\w+::)*(\\w+)\\s*<\\s*${name}\\s*>$`);
+  for (const fn of root.findAll({ rule: { kind: "function_item" } })) {
+    const params = ((fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? []).filter((p) => p.kind() === "parameter");
+    const typeOf = (p: SgNode) => (p.field("type" as never) as SgNode | null)?.text() ?? "";
+    const body = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
+    if (params.some((p) => { const m = type.exec(typeOf(p)); return !!m && !RS_CONTAINER.test(m[2]!); })) return true;
+    const names = params.map((p) => (p.field("pattern" as never) as SgNode | null)?.text() ?? "").filter((n) => /^\w+$/.test(n));
+    if (names.some((n) => new RegExp(`(?<![\\w.])${n}\\s*\\.\\s*\\w+\\s*::\\s*<\\s*${name}\\s*>\\s*\\(`).test(body))) return true;
+    const byValue = params.some((p) => typeOf(p) === name);
+    if (byValue && /#\[\s*[\w:]+\s*(\(|\]|\{)/.test(attributesBefore(fn).replace(/#\[\s*(doc|allow|cfg|inline|must_use|deprecated|instrument|tracing::instrument)\b[^\]]*\]/g, ""))) return true;
+    const returns = (fn.field("return_type" as never) as SgNode | null)?.text() ?? "";
+    if (names.length && (returns === "Self" || returns === name) && ownImpl(fn, name) &&
+      names.some((n) => new RegExp(`(?<![\\w.])${n}\\s*\\.`).test(body))) return true;
+  }
+  return false;
+}
+
+/** A function of `impl Name { .. }` (not of a trait impl, whose signature the trait imposes). */
+function ownImpl(fn: SgNode, name: string): boolean {
+  const impl = fn.parent()?.parent();
+  return impl?.kind() === "impl_item" && !impl.field("trait" as never) && (impl.field("type" as never) as SgNode | null)?.text() === name;
 }
 
 /** A deserializer entry point: serde's `from_str`/`from_slice`/`from_reader`/`from_value`/`from_env` (toml, serde_json, serde_yaml, envy), the config crate's `try_deserialize`, figment's `extract`. */
@@ -90,6 +125,21 @@ function goHasMethods(spec: SgNode): boolean {
 }
 
 /**
+ * Go fields whose address a flag binder of the same file is handed, with the flag's name right after
+ * (`fs.IntVar(&c.priority, "priority", 2, ..)`, pflag's `StringVarP(&o.out, "out", "o", ..)`): the parser
+ * writes them, so each is an option the command promises to honour. Two or more such fields of the type make
+ * it the command's option record (one bound field may be a lone setting stored for another reason).
+ */
+function flagBoundFields(node: SgNode, decls: SgNode[]): Set<string> {
+  const names = decls.flatMap((d) => d.namedChildren().filter((c) => c.kind() === "field_identifier").map((c) => c.text()));
+  if (!names.length) return new Set();
+  const text = node.getRoot().root().text();
+  const re = new RegExp(`\\(\\s*&\\s*\\w+\\.(${names.join("|")})\\s*,\\s*"[^"\\n]+"`, "g");
+  const bound = new Set([...text.matchAll(re)].map((m) => m[1]!));
+  return bound.size >= 2 ? bound : new Set();
+}
+
+/**
  * The options of a command-line record, or null when the type is not one. Go: fields carrying a CLI tag
  * (`help:"..."`, `short:"v"`, `arg:""`), a type from another package (`kong.VersionFlag`: the framework
  * acts on it) left out. Rust: every field of a `#[derive(Parser)]`/`#[derive(Args)]` struct, `pub` or not
@@ -102,11 +152,13 @@ export function cliFields(node: SgNode, lang: GrammarLanguage): CliField[] | nul
   const decls = list.namedChildren().filter((d) => d.kind() === "field_declaration");
   if (lang === "rust" && !RS_CLI_DERIVE.test(attributesBefore(node)) && !requestInput(node)) return null;
   const request = lang === "go" && decls.some((d) => GO_REQUEST_TAG.test(d.text())) && !goHasMethods(node);
-  if (lang === "go" && !request && !decls.some((d) => GO_CLI_TAG.test(d.text()))) return null;
+  const flagged = lang === "go" ? flagBoundFields(node, decls) : new Set<string>();
+  if (lang === "go" && !request && !flagged.size && !decls.some((d) => GO_CLI_TAG.test(d.text()))) return null;
   const out: CliField[] = [];
   for (const decl of decls) {
     const type = (decl.field("type" as never) as SgNode | null)?.text() ?? "";
-    const bound = GO_CLI_TAG.test(decl.text()) || (request && (GO_REQUEST_TAG.test(decl.text()) || GO_BODY_TAG.test(decl.text())));
+    const bound = GO_CLI_TAG.test(decl.text()) || (request && (GO_REQUEST_TAG.test(decl.text()) || GO_BODY_TAG.test(decl.text()))) ||
+      decl.namedChildren().some((c) => c.kind() === "field_identifier" && flagged.has(c.text()));
     if (lang === "go" && (!bound || GO_NOT_VALUE.test(decl.text()) || /^\*?[a-z]\w*\./.test(type))) continue;
     if (lang === "rust" && (RS_NOT_VALUE.test(attributesBefore(decl) + decl.text()) || RS_INERT.test(attributesBefore(decl)))) continue;
     for (const f of decl.namedChildren().filter((c) => c.kind() === "field_identifier")) out.push({ name: f.text(), node: f, decl });
@@ -129,7 +181,9 @@ export function unreadCliFields(node: SgNode, lang: GrammarLanguage, content: st
   for (const f of fields) {
     if (fieldReadIn(code, f.name, readsField) || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(f.decl.text() + attributesBefore(f.decl))) continue;
     const what = (lang === "rust" && requestInput(node)) || (lang === "go" && GO_REQUEST_TAG.test(node.text())) ? "input field" : "command-line option";
-    out.push({ region: regionOf(f.node), field: f.name, message: `${what} '${f.name}' of '${name}' is parsed but never read: it is accepted and has no effect` });
+    // Go: the flag the user types is declared where the field's address is bound (`fs.IntVar(&c.max, "max", ..)`).
+    const binder = lang === "go" ? node.getRoot().root().findAll({ rule: { kind: "call_expression", regex: `^[\\w.]+\\(\\s*&\\s*\\w+\\.${f.name}\\s*,\\s*"` } })[0] : undefined;
+    out.push({ region: regionOf(binder ?? f.node), field: f.name, message: `${what} '${f.name}' of '${name}' is parsed but never read: it is accepted and has no effect` });
   }
   return out;
 }

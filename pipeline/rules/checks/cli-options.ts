@@ -4,6 +4,8 @@
 // (`args.since`, `argv.dryRun`) is accepted on the command line and has no effect.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
+import { unreadDeclaredOptions } from "./declared-options";
+import { unreadKeyedOptions } from "./keyed-options";
 import { type Hit, regionOf } from "./hit";
 
 /** The attribute argparse stores an option under: `dest=`, else the first long flag, else the positional name. */
@@ -31,8 +33,9 @@ function topFunction(root: SgNode, name: string): SgNode | null {
  * `vars(args)`, `**vars(args)`), reads it by name (`getattr(args, ..)`), or is not defined in the file.
  */
 export function unreadCliOptionsCheck(ctx: CheckContext): Hit[] {
-  if (ctx.rule.language === "typescript") return unreadYargsOptions(ctx.node);
+  if (ctx.rule.language === "typescript") return [...unreadYargsOptions(ctx.node), ...unreadDeclaredOptions(ctx.node)];
   const node = ctx.node;
+  if (/^(module|source_file)$/.test(String(node.kind()))) return unreadKeyedOptions(node, ctx.rule.language);
   if (node.kind() === "class_definition") return unreadMethodOptions(node);
   const parser = /^([\w.]+)\.set_defaults$/.exec(fieldOf(node, "function")?.text() ?? "")?.[1];
   const func = fieldOf(node, "arguments")?.namedChildren()

@@ -2,7 +2,7 @@
 
 import type { SgNode } from "@ast-grep/napi";
 import type { Check } from "./check";
-import { param, regionOf } from "./hit";
+import { type Hit, param, regionOf } from "./hit";
 import { acceptingVerifierCheck } from "./accepting-verifier";
 import { droppedCallCheck } from "./dropped-call";
 import { unreadCliOptionsCheck } from "./cli-options";
@@ -94,18 +94,21 @@ const DEFINED = {
       const { hits, name, owner, member } = unusedParameters(node, rule.language, params, state as IdentifierIndex, file.content);
       if (!name) return hits;
       const line = node.range().start.line;
-      for (const { param: unread, sole, ...hit } of hits) {
+      const direct: Hit[] = [];
+      for (const { param: unread, sole, option, ...hit } of hits) {
+        // A function's own option (unused-parameter.ts `siblingOptions`) is dropped whether or not the function is passed as a value.
+        if (option) { direct.push(hit); continue; }
         const candidate: SoleCandidate = { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}), ...(sole ? { sole } : {}) };
         defer({ candidate, hit, keep: "unless-passed-as-value" });
       }
-      return [];
+      return direct;
     },
   },
   "unread-field": {
     crossFile: true,
     node: ({ node, rule, file, defer }) => {
-      for (const { field, ...hit } of unreadStructFields(node, rule.language, file.content)) {
-        defer({ candidate: { name: field, file: file.path, line: hit.region.start.line, referenceIgnores: [], language: rule.language }, hit, keep: "if-field-unread" });
+      for (const { field, record, ...hit } of unreadStructFields(node, rule.language, file.content)) {
+        defer({ candidate: { name: field, file: file.path, line: hit.region.start.line, referenceIgnores: [], language: rule.language, ...(record ? { record } : {}) }, hit, keep: "if-field-unread" });
       }
       return [];
     },
@@ -119,7 +122,16 @@ const DEFINED = {
     },
   },
   "unread-schema-field": { node: ({ node }) => unreadSchemaFields(node) },
-  "unread-cli-option": { node: unreadCliOptionsCheck },
+  "unread-cli-option": {
+    crossFile: true,
+    // A declared option carrying its key (declared-options.ts) may be read from options handed on whole: kept only if no other file reads `.key`.
+    node: (ctx) => unreadCliOptionsCheck(ctx).filter((hit) => {
+      if (!("field" in hit) || typeof hit.field !== "string") return true;
+      const { field, ...rest } = hit as Hit & { field: string };
+      ctx.defer({ candidate: { name: field, file: ctx.file.path, line: hit.region.start.line, referenceIgnores: [], language: ctx.rule.language }, hit: rest, keep: "if-field-unread" });
+      return false;
+    }),
+  },
   "no-assertion": { node: noAssertionCheck },
   "secret-literal": { node: ({ params, capture }) => secretLiteral(capture(param(params, "capture", "$VAL")), params) },
   "swallowed": { node: swallowedCheck },

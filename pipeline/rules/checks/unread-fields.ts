@@ -4,6 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { isTestPath } from "../place";
 import type { GrammarLanguage } from "../rule-spec";
 import { cliFields, unreadCliFields, unreadVariantFields } from "./cli-fields";
+import { goMayReadRecord } from "./go-receivers";
 import { type Hit, regionOf } from "./hit";
 import { attributesBefore, constructs, destructuredRust, fieldReadIn, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
 import { parsedHere } from "./parsed-records";
@@ -46,18 +47,24 @@ export function readsField(before: string, after: string, lang?: string | null):
  * read field by field elsewhere, by reflection too. Each hit carries the field's name: the scan keeps it
  * only if no other file reads `.field` either.
  */
-export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string })[] {
+export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string; record?: string })[] {
   if (lang === "rust" && node.kind() === "enum_item") return unreadVariantFields(node);
   // A record the command-line parser fills is an input by how the framework mounts it: no constructor needed.
   // A record an ORM or database mapper persists is read field by field by the mapper (persisted-records.ts).
-  if (cliFields(node, lang)) return persistedRecord(node, lang) ? [] : unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang));
+  if (cliFields(node, lang)) {
+    if (persistedRecord(node, lang)) return [];
+    const record = (node.field("name" as never) as SgNode | null)?.text();
+    return unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang)).map((h) => (lang === "go" && record ? { ...h, record } : h));
+  }
   const s = recordType(node, lang);
   if (!s || s.fields.length < 2) return [];
   const id = s.name;
   // Cheap text question first: does any parameter list name the type, or any result (a parser's)?
   const taken = lang === "go" ? new RegExp(`\\b\\w+\\s+\\*?${id}\\s*[,)]`) : new RegExp(`\\b\\w+\\??\\s*:\\s*(&\\s*(mut\\s+)?)?(Optional\\[|Readonly<|Partial<)?${id}\\b`);
   const returned = new RegExp(`\\)\\s*(->|:)?\\s*[\\w:<(\\[ ]*\\*?${id}\\b`);
-  if (!(s.exported && taken.test(content)) && !returned.test(content)) return [];
+  // Go: a payload a framework hands a function wrapped in a generic type (`job *queue.Job[SendArgs]`): an input.
+  const wrapped = lang === "go" && s.exported && new RegExp(`[(,]\\s*\\w+\\s+\\*?[\\w.]+\\[\\s*\\*?${id}\\s*\\]\\s*[,)]`).test(content);
+  if (!(s.exported && taken.test(content)) && !returned.test(content) && !wrapped) return [];
   if (persistedRecord(node, lang)) return [];
   // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
   if (lang === "rust" && /\bSerialize\b/.test(attributesBefore(node))) return [];
@@ -70,7 +77,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   const methods = ownMethodNames(root, id, lang);
   // Built by the file's own parser and consumed only here (parsed-records.ts): an input, exported or not.
   const takerNames = new Set(fns.filter((fn) => !ownMethod(fn, id, lang) && paramsOfType(fn, id, lang).length).map((fn) => nameOf(fn)));
-  const parsed = parsedHere(root, fns, id, lang, fieldNames, takerNames, (fn) => ownMethod(fn, id, lang));
+  const parsed = wrapped || parsedHere(root, fns, id, lang, fieldNames, takerNames, (fn) => ownMethod(fn, id, lang));
   if (!s.exported && !parsed) return [];
   // `opts.X(...)` with X neither a field nor a method the file gives the type: a library reads the whole value.
   const wholeCall = (after: string) => { const m = /^\s*\??\.\s*(\w+)\s*\(/.exec(after); return !!m && !fieldNames.has(m[1]!) && !methods.has(m[1]!); };
@@ -117,13 +124,14 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
       if (!/^\s*\??\.\s*\w/.test(after) || wholeCall(after)) return [];
     }
   }
-  const out: (Hit & { field: string })[] = [];
+  const out: (Hit & { field: string; record?: string })[] = [];
   for (const f of s.fields) {
-    if (fieldReadIn(code, f.name, (b, a) => readsField(b, a, lang)) || documentedUnused(commentOf(f.decl, lang))) continue;
+    // Go: a `.Field` whose receiver is declared with another type reads that type's field (go-receivers.ts).
+    if (fieldReadIn(code, f.name, (b, a) => readsField(b, a, lang) && (lang !== "go" || goMayReadRecord(b, code, id))) || documentedUnused(commentOf(f.decl, lang))) continue;
     const flag = lang === "go" ? flagBinding(root, f.name) : null;
     out.push(flag
-      ? { region: regionOf(flag), field: f.name, message: `command-line flag bound to field '${f.name}' of '${id}' is parsed but never read: it is accepted and has no effect` }
-      : { region: regionOf(f.node), field: f.name, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
+      ? { region: regionOf(flag), field: f.name, record: id, message: `command-line flag bound to field '${f.name}' of '${id}' is parsed but never read: it is accepted and has no effect` }
+      : { region: regionOf(f.node), field: f.name, record: id, message: `field '${f.name}' of '${id}' is never read: callers set an option the code ignores` });
   }
   return out;
 }
@@ -155,6 +163,22 @@ function documentedUnused(doc: string): boolean {
 /** Candidates (a field's name, its file) that another non-test file of the same language reads as `.field`. */
 export function fieldsReadElsewhere(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
   const seen = occurrences(candidates.map((c) => c.name), files);
-  return new Set(candidates.filter((c) => (seen.get(c.name) ?? []).some((o) =>
-    o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && readsField(o.before, o.after, o.lang))));
+  const contentOf = new Map(files.map((f) => [f.path, f.content]));
+  return new Set(candidates.filter((c) => {
+    const local = goPackageLocal(c);
+    return (seen.get(c.name) ?? []).some((o) =>
+      o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && (!local || dirOf(o.file) === dirOf(c.file)) && readsField(o.before, o.after, o.lang) &&
+      (!c.record || o.lang !== "go" || goMayReadRecord(o.before, contentOf.get(o.file) ?? "", c.record)));
+  }));
+}
+
+const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/") + 1);
+
+/**
+ * Go visibility decides who can read a field: an unexported field (`priority`) is read only by files of its
+ * own package, i.e. its directory. (An exported field of another package's type of the same name is told
+ * apart by the receiver's declared type instead: go-receivers.ts.)
+ */
+function goPackageLocal(c: Candidate): boolean {
+  return /\.go$/.test(c.file) && /^[a-z_]/.test(c.name);
 }

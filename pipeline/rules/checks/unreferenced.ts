@@ -16,6 +16,8 @@ export interface Candidate {
   referenceIgnores: string[];
   /** Only files of this language (or of no rule language: templates, route tables) can wire it. */
   language?: RuleLanguage;
+  /** The record (Go struct) an unread field belongs to: a `.field` on a receiver declared with another type does not read it. */
+  record?: string;
   /** A method's class: extended anywhere, its methods are hooks whose signature subclasses share. */
   owner?: string;
   /** The candidate is a method (of a class, impl or Go receiver): it is handed over qualified, never by its bare name. */

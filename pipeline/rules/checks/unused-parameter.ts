@@ -215,7 +215,25 @@ function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: Ide
   return new Set([...sure, ...rest.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text)))]);
 }
 
-export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean })[]; name: string | null; owner: string | null; member?: boolean }
+export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean; option?: boolean })[]; name: string | null; owner: string | null; member?: boolean }
+
+/**
+ * `siblingOptions` (Python): typed parameters with a default (`notify: bool = True`, `status: Optional[S] = None`)
+ * that the body never reads while it reads another typed, defaulted sibling. The function declares its own
+ * options by that shape; a framework that calls it by position cannot make it declare an optional
+ * parameter, and one that binds by name (job queues, resolvers, CLI builders from signatures) passes the
+ * value because the function asked for it. So the drop stands even when the function is passed as a value.
+ * Not for a method of a class with a base (it may implement a hook whose parameters the base chose).
+ */
+function siblingOptions(fn: SgNode, params: { node: SgNode; text: string }[], read: Set<string>, lang: GrammarLanguage, check: Record<string, unknown>): Set<string> {
+  if (lang !== "python" || !param(check, "siblingOptions", false)) return new Set();
+  // A method of a class with a base may implement the base's hook: the base chose the parameters.
+  if (pyBases(pyOwner(fn)).replace(/[()\s]|object|metaclass\s*=\s*\w+/g, "") !== "") return new Set();
+  const typedDefault = (p: { node: SgNode }) => p.node.parent()?.kind() === "typed_default_parameter";
+  const options = params.filter(typedDefault);
+  if (!options.some((p) => read.has(p.text))) return new Set();
+  return new Set(options.filter((p) => !read.has(p.text)).map((p) => p.text));
+}
 
 /** A method of a class, a Rust impl or trait, or a Go method: not a free function. */
 function isMember(fn: SgNode): boolean {
@@ -313,13 +331,15 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // Go: an unread `context.Context` is the convention of Go signatures (an interface's, a future call's), not a
   // dropped option, unless the body does work the caller could have cancelled without it.
   const droppedContext = lang === "go" && CONTEXT_FREE_WORK.test(body.text());
-  const candidates = pool.filter((p) => droppedContext || lang !== "go" || goType(p.node) !== "context.Context").filter((p) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
+  const options = siblingOptions(fn, params, read, lang, check);
+  const candidates = pool.filter((p) => droppedContext || lang !== "go" || goType(p.node) !== "context.Context").filter((p) => all || declared.has(p.text) || options.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
   const byName = (p: { node: SgNode; text: string }) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w));
   const hits = [...candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
     ...(goSole && !byName(p) ? { sole: true } : {}),
+    ...(options.has(p.text) ? { option: true } : {}),
     region: regionOf(p.node),
     message: overwritten.has(p.text)
       ? `parameter '${p.text}' is rebound before it is read: the value the caller passes never reaches the code`
