@@ -213,3 +213,19 @@ describe("swallowed-error (Go): a dropped call the repository declares without a
     expect(foundIn([handler, model(" error")], /^swallowed-error$/)).toEqual(["swallowed-error@server/api/repo.go:10"]);
   });
 });
+
+describe("swallowed-error (Go): a call handed the ResponseWriter before a returned answer", () => {
+  test("a session saved before the handler returns a redirect for the framework to write: reported", () => {
+    expect(foundIn([{ path: "web/unlock.go", content: lines(
+      "package web",
+      "",
+      "func handleUnlock(app *App, w http.ResponseWriter, r *http.Request) error {",
+      "\tsession := app.sessions.Get(r)",
+      "\terr := session.Save(r, w)",
+      "\tif err != nil {",
+      '\t\tlog.Error("unlock: save session: %v", err)',
+      "\t}",
+      '\treturn HTTPError{http.StatusFound, "/"}',
+      "}") }], /^swallowed-error$/)).toEqual(["swallowed-error@web/unlock.go:6"]);
+  });
+});

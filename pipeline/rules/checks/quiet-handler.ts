@@ -73,15 +73,18 @@ function returnedNext(node: SgNode, code: string): boolean {
  * Go: the guarded call is handed the enclosing function's `http.ResponseWriter` (`tmpl.ExecuteTemplate(w, ..)`)
  * and nothing after the branch touches that writer again: the call wrote the response, what it wrote cannot
  * be taken back, so a failure part-way has nowhere to go but the log. A call that is handed the writer but is
- * followed by more of the response (`session.Save(r, w)` then `http.Redirect(w, ..)`) is not the last word:
- * the handler could still have answered the failure.
+ * followed by more of the response (`session.Save(r, w)` then `http.Redirect(w, ..)`, or a returned answer the
+ * framework writes) is not the last word: the handler could still have answered the failure.
  */
 function writesResponse(node: SgNode, code: string): boolean {
   const fn = ancestor(node, GO_FUNCTION);
   const params = fn ? ((fn.field("parameters" as never) as SgNode | null)?.text() ?? "") : "";
   const writers = [...params.matchAll(/(\w+)\s+http\.ResponseWriter\b/g)].map((m) => m[1]!);
   const after = fn ? fn.text().slice(node.range().end.index - fn.range().start.index) : "";
-  return writers.some((w) => new RegExp(`[(,]\\s*${w}\\s*[,)]`).test(code) && !new RegExp(`(?<![\\w.])${w}(?!\\w)`).test(after));
+  // The rest may hand the framework another answer to write (`return HTTPError{Status: 302, ..}`): then the
+  // response was not finished either. Only `return` or `return nil` leaves it as the call wrote it.
+  const answersMore = /\breturn\s+(?!nil\s*$)\S/m.test(after);
+  return !answersMore && writers.some((w) => new RegExp(`[(,]\\s*${w}\\s*[,)]`).test(code) && !new RegExp(`(?<![\\w.])${w}(?!\\w)`).test(after));
 }
 
 /**
