@@ -229,3 +229,29 @@ describe("swallowed-error (Go): a call handed the ResponseWriter before a return
       "}") }], /^swallowed-error$/)).toEqual(["swallowed-error@web/unlock.go:6"]);
   });
 });
+
+describe("unwired-auth (Go): an exported method named like a guard", () => {
+  const config = lines(
+    "package oidc",
+    "",
+    "// GetAuthorizeEndpointHandlers returns the handlers the provider runs at the authorize endpoint.",
+    "func (c *Config) GetAuthorizeEndpointHandlers(ctx context.Context) AuthorizeEndpointHandlers {",
+    "\treturn c.Handlers.Authorize",
+    "}");
+  test("a library may call it through an interface: its name alone is no evidence", () => {
+    expect(foundIn([{ path: "internal/oidc/config.go", content: config }], /^unwired-auth$/)).toEqual([]);
+  });
+  test("unexported, or middleware by its shape, an unreferenced guard is still reported", () => {
+    const unexported = config.replaceAll("GetAuthorizeEndpointHandlers", "requireAdminSession");
+    expect(foundIn([{ path: "internal/oidc/config.go", content: unexported }], /^unwired-auth$/)).toEqual(["unwired-auth@internal/oidc/config.go:4"]);
+    expect(foundIn([{ path: "internal/web/mw.go", content: lines(
+      "package web",
+      "",
+      "func (m *Middleware) RequireAdmin(next http.Handler) http.Handler {",
+      "\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {",
+      '\t\tif !m.isAdmin(r) { http.Error(w, "forbidden", http.StatusForbidden); return }',
+      "\t\tnext.ServeHTTP(w, r)",
+      "\t})",
+      "}") }], /^unwired-auth$/)).toEqual(["unwired-auth@internal/web/mw.go:3"]);
+  });
+});

@@ -61,7 +61,11 @@ const DEFINED = {
       // A candidate by its name (every `names` regex matches), or by its shape (a middleware that
       // makes an access decision) when `shape: true`.
       const names = param<string[]>(params, "names", []);
-      const byName = names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language));
+      // Go: an exported method is in its type's method set, and a library outside the repository may call it
+      // through an interface (`GetAuthorizeEndpointHandlers` of an OAuth provider's config): its name alone
+      // is no evidence of a guard nobody mounts; its shape or what it does still is.
+      const exportedGoMethod = rule.language === "go" && node.kind() === "method_declaration" && /^[A-Z]/.test(nameNode.text());
+      const byName = !exportedGoMethod && names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language));
       const byShape = !byName && param(params, "shape", false) && ((makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language));
       // ... or a value composed from a same-file guard (`base.use(isAdmin)`): the guarded variant.
       const composed = !byName && !byShape && param(params, "shape", false) && composedGuard(node, rule.language, file);
