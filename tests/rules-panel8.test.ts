@@ -255,3 +255,43 @@ describe("unwired-auth (Go): an exported method named like a guard", () => {
       "}") }], /^unwired-auth$/)).toEqual(["unwired-auth@internal/web/mw.go:3"]);
   });
 });
+
+describe("swallowed-error (Go): which declaration a dropped call means", () => {
+  const handler = (call: string) => ({ path: "server/api/user.go", content: lines(
+    "package api",
+    "",
+    "func CreateDefaultUser(db *gorm.DB, name string) {",
+    "\tuser := &model.User{Name: name}",
+    `\t${call}`,
+    "}") });
+  const apiCreate = { path: "server/api/handlers.go", content: lines(
+    "package api",
+    "",
+    "func (a *UserAPI) Create(ctx *gin.Context) {",
+    "\tctx.JSON(201, nil)",
+    "}") };
+  test("a library's method named like a handler of the repository is not that handler: reported", () => {
+    expect(foundIn([handler("db.Create(user)"), apiCreate], /^swallowed-error$/)).toEqual(["swallowed-error@server/api/user.go:5"]);
+  });
+});
+
+describe("swallowed-error (Go): template output followed by background work", () => {
+  test("a goroutine after the render returns nothing the framework writes", () => {
+    expect(foundIn([{ path: "web/post.go", content: lines(
+      "package web",
+      "",
+      "func viewPost(app *App, w http.ResponseWriter, r *http.Request) error {",
+      "\tp := app.post(r)",
+      '\tif err := tmpl.ExecuteTemplate(w, "post", p); err != nil {',
+      '\t\tlog.Error("render post: %v", err)',
+      "\t}",
+      "\tgo func() {",
+      "\t\tif p.OwnerID == 0 {",
+      "\t\t\treturn",
+      "\t\t}",
+      "\t\tapp.countView(p.ID)",
+      "\t}()",
+      "\treturn nil",
+      "}") }], /^swallowed-error$/)).toEqual([]);
+  });
+});

@@ -83,7 +83,7 @@ function writesResponse(node: SgNode, code: string): boolean {
   const after = fn ? fn.text().slice(node.range().end.index - fn.range().start.index) : "";
   // The rest may hand the framework another answer to write (`return HTTPError{Status: 302, ..}`): then the
   // response was not finished either. Only `return` or `return nil` leaves it as the call wrote it.
-  const answersMore = /\breturn\s+(?!nil\s*$)\S/m.test(after);
+  const answersMore = /\breturn[ \t]+(?!nil\s*$)\S/m.test(after);
   return !answersMore && writers.some((w) => new RegExp(`[(,]\\s*${w}\\s*[,)]`).test(code) && !new RegExp(`(?<![\\w.])${w}(?!\\w)`).test(after));
 }
 
