@@ -295,3 +295,23 @@ describe("swallowed-error (Go): template output followed by background work", ()
       "}") }], /^swallowed-error$/)).toEqual([]);
   });
 });
+
+describe("swallowed-error (Go): an error logged, then returned after other work", () => {
+  const fn = (between: string) => lines(
+    "package store",
+    "",
+    "func (s *Service) Archive(ctx context.Context, id string) error {",
+    "\terr := s.repo.Delete(ctx, id)",
+    "\tif err != nil {",
+    '\t\tlog.Printf("archive %s: %v", id, err)',
+    "\t}",
+    `\t${between}`,
+    "\treturn err",
+    "}");
+  test("handed to the caller a few statements later, it was not swallowed", () => {
+    expect(foundIn([{ path: "store/archive.go", content: fn("s.metrics.Inc(\"archive\")") }], /^swallowed-error$/)).toEqual([]);
+  });
+  test("overwritten before the return, the logged failure is gone: reported", () => {
+    expect(foundIn([{ path: "store/archive.go", content: fn("err = s.audit.Record(ctx, id)") }], /^swallowed-error$/)).toEqual(["swallowed-error@store/archive.go:5"]);
+  });
+});

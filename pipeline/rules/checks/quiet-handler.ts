@@ -60,13 +60,22 @@ function answersError(node: SgNode): boolean {
 }
 
 /**
- * Go: the statement right after the branch returns the error it logged (`if err != nil { log.Error(err) }`
- * then `return err`): logged and handed to the caller, the failure is not swallowed.
+ * Go: a later statement of the branch's block returns the error it logged (`if err != nil { log.Error(err) }`
+ * then `return err`, right after or after work that does not touch it): logged and handed to the caller, the
+ * failure is not swallowed.
  */
 function returnedNext(node: SgNode, code: string): boolean {
   const name = /^(err\w*)/.exec(code.trim())?.[1];
-  const next = nextStatement(node);
-  return !!name && !!next && next.kind() === "return_statement" && new RegExp(`(?<![\\w.])${name}(?![\\w(])`).test(next.text());
+  if (!name) return false;
+  const mentions = new RegExp(`(?<![\\w.])${name}(?![\\w(])`);
+  // The statements after the branch in its own block: the first that names the error decides. A return
+  // that hands it on (`return err`, after unrelated work or a goroutine) means it was not swallowed; an
+  // assignment over it first means the logged failure is gone.
+  for (let next = nextStatement(node); next; next = nextStatement(next)) {
+    if (!mentions.test(next.text().replace(/\bgo\s+func\b[\s\S]*$/, ""))) continue;
+    return next.kind() === "return_statement";
+  }
+  return false;
 }
 
 /**
