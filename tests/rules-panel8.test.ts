@@ -315,3 +315,23 @@ describe("swallowed-error (Go): an error logged, then returned after other work"
     expect(foundIn([{ path: "store/archive.go", content: fn("err = s.audit.Record(ctx, id)") }], /^swallowed-error$/)).toEqual(["swallowed-error@store/archive.go:5"]);
   });
 });
+
+describe("hardcoded-secret: names, routes and sample data", () => {
+  test("a camelCase custom property, an env var's name in any case, a namespaced property, a route key", () => {
+    expect(secrets("src/ui/settings.ts", lines(
+      'export const nav = [{ token: "--color-customDashboards", usedBy: "nav" }];',
+      'export const envFor = { cookie_secret: "APP__server_COOKIE_SECRET" };',
+      "export class Share {",
+      '  static #_SHARE_TOKEN = "APP:share-token";',
+      "}",
+      'export const operations = { "PATCH /users/:userId/password": "Upd4tePassw0rdOp" };'))).toEqual([]);
+  });
+  test("a credential three data literals deep is a sample payload; one or two deep it is configuration", () => {
+    expect(secrets("src/sources/chat.ts", lines(
+      "export const examples = [",
+      '  { name: "message", payload: { event: { token: "Jhj5dZrVaK7ZwHHjRyZWjbDl" } } },',
+      "];"))).toEqual([]);
+    expect(secrets("src/sources/chat.ts", lines(
+      'export const config = { chat: { token: "Jhj5dZrVaK7ZwHHjRyZWjbDl" } };'))).toEqual(["hardcoded-secret@src/sources/chat.ts:1"]);
+  });
+});

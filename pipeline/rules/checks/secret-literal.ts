@@ -32,8 +32,23 @@ export function tagDefault(s: string): string | null {
   return /(?:^|\s)[\w-]*default:"([^"]*)"/.exec(s)?.[1] ?? null;
 }
 
+/**
+ * A literal three or more data literals deep (an object in an array in an object: `examples: [{ payload: {
+ * token: "…" } }]`) is a record of sample data (a documented webhook payload, a fixture table), not a
+ * setting the program runs with: configuration sits at the top of a literal or one level down.
+ */
+const DATA_LITERAL = /^(object|array|dictionary|list|literal_value|composite_literal|struct_expression|array_expression|tuple_expression|macro_invocation)$/;
+function deepInData(value: SgNode): boolean {
+  let depth = 0;
+  for (let n = value.parent(); n && depth < 3; n = n.parent()) {
+    if (/function|method|closure|lambda|arrow/.test(String(n.kind()))) break;
+    if (DATA_LITERAL.test(String(n.kind()))) depth++;
+  }
+  return depth >= 3;
+}
+
 export function secretLiteral(value: SgNode | null, check: Record<string, unknown>): Hit[] {
-  if (!value) return [];
+  if (!value || deepInData(value)) return [];
   const content = tagDefault(literalContent(value.text()));
   if (content === null) return [];
   // An Authorization header value carries its scheme: judge the credential after it.
@@ -94,7 +109,7 @@ function recordId(value: SgNode): boolean {
 }
 
 export function vendorToken(value: SgNode | null, check: Record<string, unknown>): Hit[] {
-  if (!value) return [];
+  if (!value || deepInData(value)) return [];
   const s = literalContent(value.text());
   const placeholder = new RegExp(param(check, "placeholder", "(?!)"), "i");
   if (placeholder.test(s)) return [];
