@@ -335,3 +335,44 @@ describe("hardcoded-secret: names, routes and sample data", () => {
       'export const config = { chat: { token: "Jhj5dZrVaK7ZwHHjRyZWjbDl" } };'))).toEqual(["hardcoded-secret@src/sources/chat.ts:1"]);
   });
 });
+
+describe("assertion-free-test (Python): a helper method of the test's base class asserts", () => {
+  const helpers = { path: "app/tests/helpers.py", content: lines(
+    "from rest_framework.test import APITestCase",
+    "",
+    "class ApiTestCase(APITestCase):",
+    "    def get(self, url, expected_status_code=200):",
+    "        response = self.client.get(url)",
+    "        self.assertEqual(response.status_code, expected_status_code)",
+    "        return response") };
+  const testFile = (base: string) => ({ path: "app/tests/test_bookmarks_api.py", content: lines(
+    "from app.tests.helpers import ApiTestCase",
+    "",
+    `class BookmarksApiTest(${base}):`,
+    "    def test_list_bookmarks(self):",
+    '        self.get("/api/bookmarks/", expected_status_code=200)') });
+  test("self.get(..) of ApiTestCase, defined in another test file, asserts for it", () => {
+    expect(foundIn([helpers, testFile("ApiTestCase")], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("the same call in a class that does not extend it is reported", () => {
+    expect(foundIn([helpers, testFile("APITestCase")], /^assertion-free-test$/)).toEqual(["assertion-free-test@app/tests/test_bookmarks_api.py:4"]);
+  });
+});
+
+describe("assertion-free-test (TypeScript): Cypress's implicit assertions", () => {
+  const spec = (body: string) => lines(
+    'describe("dashboards", () => {',
+    '  it("saves a dashboard", () => {',
+    '    cy.intercept("POST", "/api/dashboards").as("save");',
+    '    cy.get("[data-test=save]").click();',
+    `    ${body}`,
+    "  });",
+    "});");
+  test("cy.contains(..) and cy.wait(\"@alias\") fail the test when nothing comes", () => {
+    expect(foundIn([{ path: "cypress/e2e/dashboards.cy.ts", content: spec('cy.contains("Dashboard saved");') }], /^assertion-free-test$/)).toEqual([]);
+    expect(foundIn([{ path: "cypress/e2e/dashboards.cy.ts", content: spec('cy.wait("@save");') }], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("clicking alone checks nothing: reported", () => {
+    expect(foundIn([{ path: "cypress/e2e/dashboards.cy.ts", content: spec('cy.get("[data-test=close]").click();') }], /^assertion-free-test$/)).toEqual(["assertion-free-test@cypress/e2e/dashboards.cy.ts:2"]);
+  });
+});

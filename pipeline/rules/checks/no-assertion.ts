@@ -5,6 +5,22 @@ import { pyDisablesInherited } from "../py-test-shapes";
 import { foreignCalls } from "../test-helpers";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
+import type { SgNode } from "@ast-grep/napi";
+
+/**
+ * Python: a test method calling `self.helper(..)` calls its class's bases' methods (`class TestApi(ApiTestCase)`
+ * with `ApiTestCase.get(.., expected_status_code=200)` asserting in tests/helpers.py): the bases are named as
+ * owners (`@ApiTestCase`), so a helper method of one of them defined in another test file can answer for it.
+ */
+function inheritedOwners(test: SgNode, language: string): string[] {
+  if (language !== "python" || !/\bself\s*\.\s*\w+\s*\(/.test(test.text())) return [];
+  for (let n = test.parent(); n; n = n.parent()) {
+    if (n.kind() !== "class_definition") continue;
+    const bases = (n.field("superclasses" as never) as SgNode | null)?.text() ?? "";
+    return [...bases.matchAll(/([A-Za-z_]\w*)\s*[,)]/g)].map((m) => `@${m[1]}`);
+  }
+  return [];
+}
 
 /**
  * The matched node must be a test of its framework (not a fixture, handler or command defined inside
@@ -20,7 +36,7 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   if (kind === null) {
     // A harness or helper defined in another test file may hold the check (`Test::new()..success()`, a
     // conftest helper): asked at the scan's end of every walked test file (test-helpers.ts).
-    const calls = foreignCalls(test.body.text(), file.functionBodies());
+    const calls = [...foreignCalls(test.body.text(), file.functionBodies()), ...inheritedOwners(test.node, rule.language)];
     if (!calls.length) return [{ region: regionOf(test.node) }];
     const line = test.node.range().start.line;
     defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls }, hit: { region: regionOf(test.node) }, keep: "unless-helper-asserts" });
