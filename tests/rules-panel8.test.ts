@@ -376,3 +376,25 @@ describe("assertion-free-test (TypeScript): Cypress's implicit assertions", () =
     expect(foundIn([{ path: "cypress/e2e/dashboards.cy.ts", content: spec('cy.get("[data-test=close]").click();') }], /^assertion-free-test$/)).toEqual(["assertion-free-test@cypress/e2e/dashboards.cy.ts:2"]);
   });
 });
+
+describe("swallowed-error (Go): a secondary failure logged on the error path", () => {
+  const fn = (ret: string) => lines(
+    "package pipeline",
+    "",
+    "func (s *Service) Create(ctx context.Context, p *Pipeline) error {",
+    "\tif p.Filtered() {",
+    "\t\terr := s.store.DeletePipeline(p)",
+    "\t\tif err != nil {",
+    '\t\t\tlog.Error().Err(err).Msg("delete filtered pipeline")',
+    "\t\t}",
+    `\t\t${ret}`,
+    "\t}",
+    "\treturn nil",
+    "}");
+  test("the function goes on to answer its caller a failure: not swallowed", () => {
+    expect(foundIn([{ path: "server/pipeline/create.go", content: fn("return ErrFiltered") }], /^swallowed-error$/)).toEqual([]);
+  });
+  test("the function goes on to answer success: reported", () => {
+    expect(foundIn([{ path: "server/pipeline/create.go", content: fn("return nil") }], /^swallowed-error$/)).toEqual(["swallowed-error@server/pipeline/create.go:6"]);
+  });
+});

@@ -79,6 +79,23 @@ function returnedNext(node: SgNode, code: string): boolean {
 }
 
 /**
+ * Go: the first return after the branch, in its block, answers a failure (`return ErrFiltered`,
+ * `return nil, fmt.Errorf(..)`): the function is on its error path and tells its caller so; the failure it
+ * logged is a secondary one (a cleanup, a notification), not a success answered over a lost write.
+ */
+function failsNext(node: SgNode): boolean {
+  for (let next = nextStatement(node); next; next = nextStatement(next)) {
+    if (next.kind() !== "return_statement") continue;
+    // The last value is an error by Go's own spelling: a sentinel (`ErrFiltered`, `store.ErrNotFound`) or
+    // one made on the spot (`fmt.Errorf(..)`, `errors.New(..)`). A variable may hold nil by then, and a
+    // framework's composite answer (`HTTPError{302, ..}`) may be a redirect: neither says failure.
+    const last = next.text().replace(/^return\b/, "").split(",").pop()!.trim();
+    return /^(\w+\.)?Err[A-Z]\w*$|^(fmt\.Errorf|errors\.(New|Wrap\w*|Join)|status\.Errorf?)\(/.test(last);
+  }
+  return false;
+}
+
+/**
  * Go: the guarded call is handed the enclosing function's `http.ResponseWriter` (`tmpl.ExecuteTemplate(w, ..)`)
  * and nothing after the branch touches that writer again: the call wrote the response, what it wrote cannot
  * be taken back, so a failure part-way has nowhere to go but the log. A call that is handed the writer but is
@@ -110,6 +127,6 @@ export function quietHandlerCheck({ node, rule, file }: CheckContext): Hit[] {
   if (!persistsOrAudits(code) && !REMOVES.test(code)) return [];
   // `err := s.db.Delete(ctx, id)`: the callee answers only its error (a command, not a query), and the
   // function could have handed it on.
-  if (rule.language === "go" && (!answersError(node) || !/^err\w*\s*:?=(?!=)/.test(code.trim()) || returnedNext(node, code) || writesResponse(node, code))) return [];
+  if (rule.language === "go" && (!answersError(node) || !/^err\w*\s*:?=(?!=)/.test(code.trim()) || returnedNext(node, code) || writesResponse(node, code) || failsNext(node))) return [];
   return [{ region: regionOf(node) }];
 }
