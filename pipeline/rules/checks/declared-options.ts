@@ -51,7 +51,8 @@ function flagDeclarations(root: SgNode): { call: SgNode; key: string }[] {
  */
 function optionTables(root: SgNode): { key: SgNode; spec: SgNode; name: string }[] {
   const out: { key: SgNode; spec: SgNode; name: string }[] = [];
-  for (const pair of root.findAll({ rule: { kind: "pair", has: { field: "value", kind: "object" } } })) {
+  // The native matcher narrows to tables whose value holds an object-valued entry; the rest is judged here.
+  for (const pair of root.findAll({ rule: { kind: "pair", has: { field: "value", kind: "object", has: { kind: "pair", has: { field: "value", kind: "object" } } } } })) {
     const table = (pair.field("key" as never) as SgNode | null)?.text().replace(/^["']|["']$/g, "") ?? "";
     const specs = (pair.field("value" as never) as SgNode).namedChildren().filter((c) => c.kind() === "pair");
     if (!/^\w+$/.test(table) || specs.length < 2 || specs.some((s) => (s.field("value" as never) as SgNode | null)?.kind() !== "object")) continue;
