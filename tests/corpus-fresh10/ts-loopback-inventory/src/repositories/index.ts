@@ -1,0 +1,3 @@
+export * from './api-client.repository';
+export * from './audit-entry.repository';
+export * from './product.repository';
