@@ -64,7 +64,7 @@ function answersError(node: SgNode): boolean {
  * then `return err`, right after or after work that does not touch it): logged and handed to the caller, the
  * failure is not swallowed.
  */
-function returnedNext(node: SgNode, code: string): boolean {
+function returnedLater(node: SgNode, code: string): boolean {
   const name = /^(err\w*)/.exec(code.trim())?.[1];
   if (!name) return false;
   const mentions = new RegExp(`(?<![\\w.])${name}(?![\\w(])`);
@@ -127,6 +127,6 @@ export function quietHandlerCheck({ node, rule, file }: CheckContext): Hit[] {
   if (!persistsOrAudits(code) && !REMOVES.test(code)) return [];
   // `err := s.db.Delete(ctx, id)`: the callee answers only its error (a command, not a query), and the
   // function could have handed it on.
-  if (rule.language === "go" && (!answersError(node) || !/^err\w*\s*:?=(?!=)/.test(code.trim()) || returnedNext(node, code) || writesResponse(node, code) || failsNext(node))) return [];
+  if (rule.language === "go" && (!answersError(node) || !/^err\w*\s*:?=(?!=)/.test(code.trim()) || returnedLater(node, code) || writesResponse(node, code) || failsNext(node))) return [];
   return [{ region: regionOf(node) }];
 }
