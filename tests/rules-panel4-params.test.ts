@@ -153,12 +153,13 @@ describe("ignored parameters: hooks of a tool's configuration module", () => {
 });
 
 describe("ignored parameters: a Go method another type of the package defines again", () => {
+  // An options parameter, not a context: an unread context is exempt on its own (unused-parameter.ts).
   const fields = (other: string) => lines(
     "package core",
     "type TextField struct{ Name string }",
     "type BlobField struct{ Name string }",
-    "func (f *TextField) afterSave(ctx context.Context, rec *Record) { rec.Touch(f.Name) }",
-    `func (f *BlobField) ${other}(ctx context.Context, rec *Record) { rec.Upload(ctx, f.Name) }`);
+    "func (f *TextField) afterSave(opts SaveOptions, rec *Record) { rec.Touch(f.Name) }",
+    `func (f *BlobField) ${other}(opts SaveOptions, rec *Record) { rec.Upload(opts, f.Name) }`);
   test("the same method on a sibling type of the same file is a hook: not reported", () => {
     expect(one("core/fields.go", fields("afterSave"))).toEqual([]);
   });
@@ -166,8 +167,8 @@ describe("ignored parameters: a Go method another type of the package defines ag
     expect(one("core/fields.go", fields("beforeSave"))).toEqual(["ignored-parameter@core/fields.go:4"]);
   });
   test("across files of the package the sibling counts too", () => {
-    const a = lines("package core", "func (f *TextField) afterSave(ctx context.Context, rec *Record) { rec.Touch(f.Name) }");
-    const b = lines("package core", "func (f *BlobField) afterSave(ctx context.Context, rec *Record) { rec.Upload(ctx, f.Name) }");
+    const a = lines("package core", "func (f *TextField) afterSave(opts SaveOptions, rec *Record) { rec.Touch(f.Name) }");
+    const b = lines("package core", "func (f *BlobField) afterSave(opts SaveOptions, rec *Record) { rec.Upload(opts, f.Name) }");
     expect(ignored([{ path: "core/text.go", content: a }, { path: "core/blob.go", content: b }])).toEqual([]);
   });
 });
