@@ -15,7 +15,8 @@ import type { Candidate } from "./unreferenced";
  * an options field nothing reads), or only if it is referenced somewhere (`if-referenced`: a placeholder
  * that something calls ships), or unless the walked settings give DRF a default permission
  * (`unless-drf-default-permission`: a DRF view without `permission_classes` is checked by it), or unless a
- * walked Go package declares the name `const` (`unless-declared-constant`: `core.FieldNamePassword` names a field),
+ * walked Go package declares the name `const`, or no walked file belongs to its package (`unless-declared-constant`:
+ * `core.FieldNamePassword` names a field, `oauth2.AccessToken` is a dependency's API),
  * or unless a function it calls is defined in another test file and asserts (`unless-helper-asserts`), or
  * only if other call sites of the repository handle the error of the call it drops (`if-deviant`,
  * deviance.ts). A hit answered "no" is dropped, or with `otherwise: "lead"` kept as a lead (its `hit.lead`).
