@@ -18,6 +18,16 @@ export function pyBases(cls: SgNode | null): string {
   return cls?.kind() === "class_definition" ? (cls.field("superclasses" as never) as SgNode | null)?.text() ?? "" : "";
 }
 
+/** A Python class's base names, each its last dotted segment (`views.APIView` -> `APIView`). */
+export function pyBaseNames(cls: SgNode): string[] {
+  return ((cls.field("superclasses" as never) as SgNode | null)?.namedChildren() ?? []).map((b) => b.text().replace(/^.*\./, ""));
+}
+
+/** A Go file's package name (`package store` -> `store`), or undefined when the text declares none. */
+export function goPackageName(text: string): string | undefined {
+  return /^\s*package\s+(\w+)/m.exec(text)?.[1];
+}
+
 /** The nearest ancestor of a node (its parent first) whose kind matches, or null: the function or class around it. */
 export function ancestor(node: SgNode, kinds: RegExp): SgNode | null {
   for (let n = node.parent(); n; n = n.parent()) if (kinds.test(String(n.kind()))) return n;

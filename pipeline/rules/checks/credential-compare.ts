@@ -3,7 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { ancestor, escapeRegExp, identifierWords } from "../syntax";
+import { ancestor, escapeRegExp, goPackageName, identifierWords } from "../syntax";
 import { isMiddlewareShaped } from "./guard-shape";
 import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
@@ -223,7 +223,7 @@ function keyedCall(t: string): boolean {
 function packageConstantCandidate(ops: string[], node: SgNode, credential: RegExp): { pkg: string; name: string } | null {
   const imported = /^([a-z]\w*)\.(\w+)$/.exec(ops.find((t) => importedPackageName(t, node) && credential.test(t)) ?? "");
   if (imported) return { pkg: imported[1]!, name: imported[2]! };
-  const own = /^\s*package\s+(\w+)/m.exec(node.getRoot().root().text())?.[1];
+  const own = goPackageName(node.getRoot().root().text());
   const fn = ancestor(node, FUNCTION_KINDS);
   const params = fn ? ((fn.field("parameters" as never) as SgNode | null)?.text() ?? "") : "";
   const bare = ops.find((t) => /^[A-Za-z_]\w*$/.test(t) && credential.test(t) && assignedFrom(fn, t) === null && !new RegExp(`\\b${t}\\b`).test(params));

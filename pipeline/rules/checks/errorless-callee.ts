@@ -2,14 +2,14 @@
 // `repo.Update(patch)` copying fields into a `*Repo`, or a helper that logs its own failure and returns
 // nothing, reads like a write whose error went unchecked; the declaration says there is no error to check.
 import type { StaticFinding } from "../../kb/schemas/static-finding";
-import { escapeRegExp } from "../syntax";
+import { escapeRegExp, goPackageName } from "../syntax";
 import { type CalleeKey, droppedCallee } from "./claim-evidence";
 
 interface Declaration { receiver: string | null; pkg: string; results: string }
 
 /** Each declaration of `name` in one Go file: its receiver's type (null for a function), package and results. */
 function declarationsOf(content: string, name: string): Declaration[] {
-  const pkg = /^\s*package\s+(\w+)/m.exec(content)?.[1] ?? "";
+  const pkg = goPackageName(content) ?? "";
   const head = new RegExp(`^func\\s*(?:\\(\\s*\\w*\\s*\\*?\\s*(\\w+)(?:\\[[^\\]]*\\])?\\s*\\)\\s*)?${escapeRegExp(name)}\\s*(?:\\[[^\\]]*\\])?\\(`, "gm");
   return [...content.matchAll(head)].map((m) => {
     let i = m.index! + m[0].length;

@@ -6,6 +6,7 @@ import { foreignCalls } from "../test-helpers";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import type { SgNode } from "@ast-grep/napi";
+import { ancestor, pyBaseNames } from "../syntax";
 
 /**
  * Python: a test method calling `self.helper(..)` calls its class's bases' methods (`class TestApi(ApiTestCase)`
@@ -14,12 +15,8 @@ import type { SgNode } from "@ast-grep/napi";
  */
 function inheritedOwners(test: SgNode, language: string): string[] {
   if (language !== "python" || !/\bself\s*\.\s*\w+\s*\(/.test(test.text())) return [];
-  for (let n = test.parent(); n; n = n.parent()) {
-    if (n.kind() !== "class_definition") continue;
-    const bases = (n.field("superclasses" as never) as SgNode | null)?.text() ?? "";
-    return [...bases.matchAll(/([A-Za-z_]\w*)\s*[,)]/g)].map((m) => `@${m[1]}`);
-  }
-  return [];
+  const cls = ancestor(test, /^class_definition$/);
+  return cls ? pyBaseNames(cls).map((b) => `@${b}`) : [];
 }
 
 /**

@@ -120,11 +120,13 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   const leading = new Map(members.map((m) => [m, leadingChecks(m.def, lang)]));
   const tally = new Map<string, number>();
   for (const calls of leading.values()) for (const c of new Set(calls.map((c) => c.name))) tally.set(c, (tally.get(c) ?? 0) + 1);
-  const guardsOf = (m: Member): string[] => [
+  // Each member's guards, asked once (the groups below read them several times).
+  const guardList = new Map(members.map((m) => [m, [
     ...(controller ? [m.reg, ...m.others] : m.others).map(headOf).map((h) => h.replace(/^[\s\S]*(\.|::)/, "")).filter(named),
     ...(controller ? [m.reg, ...m.others] : [m.reg]).flatMap(keywordsOf).filter(named),
     ...leading.get(m)!.filter((c) => named(c.name) || (verb.test(c.name) && (tally.get(c.name) ?? 0) >= 3 && SUBJECT.test(c.before))).map((c) => c.name),
-  ];
+  ]]));
+  const guardsOf = (m: Member): string[] => guardList.get(m)!;
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   // Open by design: authentication's own entry points by path or name, or by taking the secret itself (an unlock).
   const open = (m: Member) => OPEN_BY_DESIGN.test(m.name) || OPEN_BY_DESIGN.test((/["'`]([^"'`]*)["'`]/.exec(m.reg.text()) ?? [])[1] ?? "") || TAKES_SECRET.test(parametersOf(m));

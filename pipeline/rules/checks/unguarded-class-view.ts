@@ -6,6 +6,7 @@ import { fileGuards, makesAccessDecision, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 import { DRF, knownFrameworkBase } from "./framework-views";
+import { pyBaseNames } from "../syntax";
 
 /** A view by its bases: the framework's view, viewset, handler, resource or endpoint classes. */
 const VIEW_BASE = /(View|ViewSet|APIView|Handler|Resource|Endpoint)$/;
@@ -15,8 +16,6 @@ const CHANGING_BASE = /^(Create|Update|Destroy|Delete|Form)\w*(View|Mixin)$|^(Mo
 const CHANGING_METHOD = /\bdef\s+(post|put|patch|delete|on_(post|put|patch|delete)|create|update|destroy|perform_(create|update|destroy))\s*\(/;
 /** An explicit decision to open the view: `permission_classes = [AllowAny]`, `= ()`, `authentication_classes = []`. */
 const OPENED = /\b(permission_classes|authentication_classes)\s*=\s*(\[\s*\]|\(\s*\)|[[(]\s*(permissions\.)?AllowAny\b)/;
-
-const basesOf = (cls: SgNode) => ((cls.field("superclasses" as never) as SgNode | null)?.namedChildren() ?? []).map((b) => b.text().replace(/^.*\./, ""));
 
 /** Decorators on the class (`@method_decorator(login_required, name="dispatch")`). */
 function decoratorsOf(cls: SgNode): string[] {
@@ -44,13 +43,13 @@ function appliedDecorators(decorator: string): string[] {
  * the request's transport.
  */
 function carriesGuard(cls: SgNode, slot: (name: string) => boolean): boolean {
-  if (basesOf(cls).some((b) => !VIEW_BASE.test(b) && SUBJECT.test(b))) return true;
+  if (pyBaseNames(cls).some((b) => !VIEW_BASE.test(b) && SUBJECT.test(b))) return true;
   const body = (cls.field("body" as never) as SgNode | null)?.text() ?? "";
   if (/^\s*(permission_classes|permission_required|authentication_classes)\s*=/m.test(body) && !OPENED.test(body)) return true;
   return decoratorsOf(cls).some((d) => SUBJECT.test(d) || appliedDecorators(d).some((n) => !TRANSPORT.test(n) && slot(n)));
 }
 
-const isView = (cls: SgNode) => basesOf(cls).some((b) => VIEW_BASE.test(b) || CHANGING_BASE.test(b));
+const isView = (cls: SgNode) => pyBaseNames(cls).some((b) => VIEW_BASE.test(b) || CHANGING_BASE.test(b));
 
 /**
  * Reported: a view class (by its bases) that changes state (a post/put/patch/delete handler, or a generic
@@ -69,12 +68,12 @@ export function unguardedClassViewCheck(ctx: CheckContext): Hit[] {
   const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
   const snake = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
   if (OPEN_BY_DESIGN.test(snake) || OPENED.test(node.text()) || makesAccessDecision(node.text())) return [];
-  if (!CHANGING_METHOD.test(node.text()) && !basesOf(node).some((b) => CHANGING_BASE.test(b))) return [];
+  if (!CHANGING_METHOD.test(node.text()) && !pyBaseNames(node).some((b) => CHANGING_BASE.test(b))) return [];
   const module = node.getRoot().root();
   const sibling = module.findAll({ rule: { kind: "class_definition" } })
     .find((c) => c.id() !== node.id() && isView(c) && carriesGuard(c, slot));
   if (!sibling) return [];
-  const bases = basesOf(node);
+  const bases = pyBaseNames(node);
   if (!bases.every(knownFrameworkBase)) return [];
   const nameNode = (node.field("name" as never) as SgNode | null) ?? node;
   const hit = { region: regionOf(nameNode), message: `view ${name} changes state without the guard its sibling view ${(sibling.field("name" as never) as SgNode | null)?.text()} carries (line ${sibling.range().start.line + 1})` };
