@@ -4,6 +4,7 @@ import type { StaticFinding } from "../kb/schemas/static-finding";
 import { ownerExtended, passedAsValue } from "./checks/passed-as-value";
 import type { Deferred } from "./checks/check";
 import { type Candidate, unreferenced } from "./checks/unreferenced";
+import { overridingBase } from "./checks/overrides-base";
 import { mountedUnguarded } from "./checks/mounted-types";
 import { fieldsReadElsewhere } from "./checks/unread-fields";
 import { drfDefaultPermission } from "./checks/framework-views";
@@ -49,6 +50,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const unwired = new Set(unreferenced(byKeep("if-unreferenced"), files as SourceFile[], manifests));
   const passed = passedAsValue(byKeep("unless-passed-as-value"), files as SourceFile[]);
   const extended = ownerExtended(byKeep("unless-owner-extended"), files as SourceFile[]);
+  const overriding = overridingBase(byKeep("unless-owner-extended"), files);
   const fieldRead = fieldsReadElsewhere(byKeep("if-field-unread"), files as SourceFile[]);
   const unreached = new Set(unreferenced(byKeep("if-referenced"), files as SourceFile[], manifests));
   const unguardedMounts = mountedUnguarded(byKeep("if-siblings-guarded"), files);
@@ -63,7 +65,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-referenced": (c) => !unreached.has(c),
     "if-field-unread": (c) => !fieldRead.has(c),
     "unless-passed-as-value": (c) => !passed.has(c),
-    "unless-owner-extended": (c) => !extended.has(c),
+    "unless-owner-extended": (c) => !extended.has(c) && !overriding.has(c),
     "if-siblings-guarded": (c) => unguardedMounts.has(c),
     "unless-drf-default-permission": () => !drfDefault,
     "unless-declared-constant": (c) => !constants.has(c),

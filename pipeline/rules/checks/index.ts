@@ -30,6 +30,7 @@ import { unguardedViewCheck } from "./unguarded-view";
 import { siblingGuardCheck } from "./sibling-guard";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
+import { overrideOf } from "./overrides-base";
 import { placeholderReturn, namedForItsRefusal } from "./stub-return";
 import type { SoleCandidate } from "./passed-as-value";
 import { routeRegistered } from "./route-mark";
@@ -162,12 +163,16 @@ const DEFINED = {
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
     crossFile: true,
-    node: ({ node, rule, file, defer }) => {
+    node: ({ node, rule, file, defer, params }) => {
       if (namedForItsRefusal(node)) return [];
       const hit = { region: regionOf(node) };
       const owner = enclosingClass(node);
       if (!owner) return [hit];
-      defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language }, hit, keep: "unless-owner-extended" });
+      // `overrides: true`: a method that overrides one its base class declares in the repository is the family's answer (overrides-base.ts).
+      // `overridesWhen`: only when the node's text says so (a refusal such as "does not support", not a promise such as "TODO").
+      const when = param<string | null>(params, "overridesWhen", null);
+      const overrides = param(params, "overrides", false) && (!when || cachedRegExp(when).test(node.text())) ? overrideOf(node) : null;
+      defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language, ...(overrides ? { overrides } : {}) }, hit, keep: "unless-owner-extended" });
       return [];
     },
   },

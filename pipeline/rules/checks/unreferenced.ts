@@ -4,6 +4,7 @@ import { matchesAny } from "../glob";
 import { isTestPath } from "../place";
 import type { RuleLanguage } from "../rule-spec";
 import { isPublished, publishedModules } from "./published";
+import type { Override } from "./overrides-base";
 import { occurrences } from "./references";
 
 export { inComment, maskExportLists } from "./references";
@@ -34,6 +35,8 @@ export interface Candidate {
   requirement?: string;
   /** The builder an exported handler chain starts from (`middy` of `middy(base).use(..)`), for unguarded-export.ts. */
   builder?: string;
+  /** A method of a class with bases (overrides-base.ts): a base declared in the repository with the same method makes it an override. */
+  overrides?: Override;
 }
 
 /**

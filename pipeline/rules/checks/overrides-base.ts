@@ -1,0 +1,104 @@
+// A method that overrides one its base class declares in the repository is that class family's answer to
+// an interface, not a placeholder: `class FilesystemUploader(BaseUploader): def sync(self): pass` has
+// nothing to sync, `class CsvSource(BaseQueryRunner): def test_connection(self): pass` nothing to test, and
+// a driver that raises NotImplementedError for one operation of its base says it does not support it.
+// The base is read from the walked files: a base the repository does not declare (a dependency's class)
+// proves nothing either way, so the finding stays.
+import type { SgNode } from "@ast-grep/napi";
+import { languageOf } from "../languages";
+import type { RuleLanguage } from "../rule-spec";
+import { ancestor, pyBaseNames } from "../syntax";
+import type { Candidate } from "./unreferenced";
+
+/** What an overriding method is asked: does one of its class's bases declare the same method? */
+export interface Override { method: string; bases: string[] }
+
+const CLASS = /^(class_definition|class_declaration|abstract_class_declaration)$/;
+const METHOD = /^(function_definition|method_definition)$/;
+
+/** The bases a class names (Python superclasses, TypeScript `extends`), module qualifiers dropped. */
+function baseNames(cls: SgNode): string[] {
+  if (cls.kind() === "class_definition") return pyBaseNames(cls);
+  const heritage = cls.children().find((c) => c.kind() === "class_heritage");
+  const ext = heritage?.children().find((c) => c.kind() === "extends_clause");
+  return ext ? ext.namedChildren().map((b) => b.text().replace(/<[\s\S]*$/, "").replace(/^.*\./, "")) : [];
+}
+
+/**
+ * The method around a node when it is a method of a class with bases: its name and the bases. Null for a
+ * function nested in a method (it overrides nothing) and for a class without bases.
+ */
+export function overrideOf(node: SgNode): Override | null {
+  const fn = METHOD.test(String(node.kind())) ? node : ancestor(node, METHOD);
+  if (!fn) return null;
+  let owner = fn.parent();
+  // Python: function_definition ← (decorated_definition) ← block ← class_definition; TS: method_definition ← class_body ← class.
+  if (owner?.kind() === "decorated_definition") owner = owner.parent();
+  const cls = owner?.parent();
+  if (!cls || !CLASS.test(String(cls.kind()))) return null;
+  const method = (fn.field("name" as never) as SgNode | null)?.text();
+  const bases = baseNames(cls).filter((b) => /^[A-Za-z_$][\w$]*$/.test(b) && !/^(object|Exception|Error)$/.test(b));
+  return method && bases.length ? { method, bases } : null;
+}
+
+const escape = (s: string) => s.replace(/[$]/g, "\\$");
+
+/** The text of every class named `name` in a file: Python by indentation, TypeScript by braces. */
+function classBodies(content: string, name: string, lang: RuleLanguage): string[] {
+  const out: string[] = [];
+  const head = new RegExp(`^([ \\t]*)(?:export\\s+)?(?:default\\s+)?(?:abstract\\s+)?class\\s+${escape(name)}\\b`, "gm");
+  for (let m = head.exec(content); m; m = head.exec(content)) {
+    const rest = content.slice(m.index);
+    if (lang === "python") {
+      const lines = rest.split("\n");
+      const body = [lines[0]!];
+      for (const l of lines.slice(1)) {
+        if (l.trim() && !/^\s/.test(l.slice(m[1]!.length))) break;
+        body.push(l);
+      }
+      out.push(body.join("\n"));
+    } else {
+      const open = rest.indexOf("{");
+      if (open < 0) continue;
+      let depth = 0;
+      let end = rest.length;
+      for (let i = open; i < rest.length; i++) {
+        if (rest[i] === "{") depth++;
+        else if (rest[i] === "}" && --depth === 0) { end = i + 1; break; }
+      }
+      out.push(rest.slice(0, end));
+    }
+  }
+  return out;
+}
+
+function declares(body: string, method: string, lang: RuleLanguage): boolean {
+  const m = escape(method);
+  return lang === "python"
+    ? new RegExp(`^\\s+(?:async\\s+)?def\\s+${m}\\s*\\(`, "m").test(body)
+    : new RegExp(`^\\s+(?:(?:public|protected|private|static|abstract|async|override|readonly|get|set)\\s+)*${m}\\s*[?]?\\s*[(<:=]`, "m").test(body);
+}
+
+/** Candidates (with `overrides`) whose method a base class declared in the walked files also declares. */
+export function overridingBase(candidates: Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
+  const asked = candidates.filter((c) => c.overrides && c.language);
+  const out = new Set<Candidate>();
+  if (!asked.length) return out;
+  const needed = new Set(asked.flatMap((c) => c.overrides!.bases));
+  const bodies = new Map<string, { lang: RuleLanguage; body: string }[]>();
+  for (const f of files) {
+    const lang = languageOf(f.path);
+    if (!lang || !asked.some((c) => c.language === lang)) continue;
+    for (const base of needed) {
+      if (!f.content.includes(`class ${base}`)) continue;
+      const list = bodies.get(base) ?? [];
+      for (const body of classBodies(f.content, base, lang)) list.push({ lang, body });
+      bodies.set(base, list);
+    }
+  }
+  for (const c of asked) {
+    const { method, bases } = c.overrides!;
+    if (bases.some((b) => (bodies.get(b) ?? []).some((d) => d.lang === c.language && declares(d.body, method, d.lang)))) out.add(c);
+  }
+  return out;
+}
