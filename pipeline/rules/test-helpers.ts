@@ -47,7 +47,7 @@ export function foreignCalls(body: string, own: ReadonlyMap<string, string>): st
 const DEFINITIONS: Record<GrammarLanguage, string[]> = {
   typescript: ["function_declaration", "method_definition", "variable_declarator"],
   python: ["function_definition"],
-  rust: ["function_item"],
+  rust: ["function_item", "macro_definition"],
   go: ["function_declaration", "method_declaration"],
 };
 
@@ -92,7 +92,7 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
     const helpers: { file: string; keys: string[] }[] = [];
     for (const f of files) {
       if (languageOf(f.path) !== lang || placeOfPath(f.path) !== "test") continue;
-      if (![...f.content.matchAll(/(?:fn|def|function|func)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/gm)].some((m) => names.has(m[1] ?? m[2] ?? m[3]!))) continue;
+      if (![...f.content.matchAll(/(?:fn|def|function|func|macro_rules!)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/gm)].some((m) => names.has(m[1] ?? m[2] ?? m[3]!))) continue;
       const root = parseSource(f.path, f.content);
       if (root) for (const keys of helperKeys(root.root(), lang as GrammarLanguage)) helpers.push({ file: f.path, keys });
     }

@@ -1,5 +1,5 @@
 // assertion-free-test: a test (per the test-context model) that asserts nothing; a throw-only test is a note.
-import { assertionOf } from "../assertions";
+import { assertionOf, runtimeAssertion } from "../assertions";
 import { asTestCase } from "../test-context";
 import { pyDisablesInherited } from "../py-test-shapes";
 import { foreignCalls } from "../test-helpers";
@@ -20,6 +20,21 @@ function inheritedOwners(test: SgNode, language: string): string[] {
 }
 
 /**
+ * TypeScript/JavaScript: a test whose enclosing suite block registers an `afterEach` hook that asserts
+ * (`afterEach(() => expect(dialog).not.toBeVisible())`): the suite checks every test's outcome there.
+ */
+function suiteHookAsserts(test: SgNode, language: string): boolean {
+  if (language !== "typescript") return false;
+  for (let n = test.parent(); n; n = n.parent()) {
+    if (n.kind() !== "statement_block") continue;
+    for (const stmt of n.children()) {
+      if (stmt.kind() === "expression_statement" && /^(\w+\.)?afterEach\s*\(/.test(stmt.text()) && runtimeAssertion(stmt.text(), "typescript")) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The matched node must be a test of its framework (not a fixture, handler or command defined inside
  * one, not skipped). No assertion of any kind → a finding at the rule's severity; only a call whose throw
  * would fail the test (`schema.parse(x)`), or a Go fuzz target whose fuzz function asserts nothing (it checks
@@ -30,6 +45,7 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   if (!test || test.skipped) return [];
   if (rule.language === "python" && pyDisablesInherited(test.node)) return [{ region: regionOf(test.node), severity: "info", message: "disabled test: its body only returns, overriding an inherited test to switch it off (skipTest would say why)" }];
   const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions());
+  if (kind === null && suiteHookAsserts(test.node, rule.language)) return [];
   if (kind === null) {
     // A harness or helper defined in another test file may hold the check (`Test::new()..success()`, a
     // conftest helper): asked at the scan's end of every walked test file (test-helpers.ts).
