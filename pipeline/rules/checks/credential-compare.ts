@@ -1,5 +1,6 @@
 // insecure-compare: a credential compared with ==/===/!=, decided by names, by where the value comes
 // from (a request, the environment, configuration) and by the function it sits in (auth-named or a guard).
+import { browserCode } from "./browser-code";
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
@@ -247,6 +248,8 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   const placeholder = new RegExp(param(params, "placeholder", "(?!)"), "i");
   const ops = (call ?? operands(node)).map((o) => o.text().trim());
   if (ops.length !== 2) return [];
+  // A comparison in browser code runs on the user's own machine: no timing oracle for a server's secret.
+  if (rule.language === "typescript" && browserCode(file.path, file.content)) return [];
   // Go: an imported package's exported name is a declaration (`core.FieldNamePassword`). One named for a
   // credential (`config.AdminToken`) may be a `var` loaded at start-up: whether the package declares it
   // `const` is asked of every walked file at the scan's end (go-constants.ts).

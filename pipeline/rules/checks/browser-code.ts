@@ -1,0 +1,18 @@
+// Code that runs in the user's browser: a comparison there happens on the user's own machine, so it is no
+// timing oracle for a server's secret (a form checking that two typed passwords match, a client-side CSRF
+// cookie check, a settings screen noticing a changed API key). Server code written in the same syntax (a
+// Next.js server action, a Remix loader, getServerSideProps) is not browser code.
+
+/** UI component files: JSX/TSX, single-file components. */
+const UI_FILE = /\.(tsx|jsx|vue|svelte)$/;
+/** Imports of a UI framework or a browser-extension API. */
+const UI_IMPORT = /^\s*import\b[^;\n]*["'](react|react-dom(\/\w+)?|preact|vue|svelte|solid-js|@angular\/core|lit|webextension-polyfill)["']/m;
+/** Browser globals read as such (`window.location`, `document.cookie`, `localStorage.getItem`). */
+const DOM_GLOBAL = /(?<![\w$.])(window|document|localStorage|sessionStorage|navigator)\s*\.\s*[a-zA-Z]/;
+/** Markers of code that runs on the server whatever its file looks like. */
+const SERVER_SIDE = /^\s*["']use server["']|\bgetServerSideProps\b|\bgetStaticProps\b|^\s*export\s+(async\s+)?function\s+(loader|action)\b|\bNextRequest\b|\bNextApiRequest\b|\bfrom\s+["'](node:)?(http|https|crypto|fs|net)["']/m;
+
+export function browserCode(path: string, content: string): boolean {
+  if (SERVER_SIDE.test(content)) return false;
+  return UI_FILE.test(path) || UI_IMPORT.test(content) || DOM_GLOBAL.test(content);
+}
