@@ -44,7 +44,9 @@ export const WalkConfig = z
     ]),
     vendored: z.array(Glob).default([
       "**/node_modules/**", "**/vendor/**", "**/third_party/**", "**/third-party/**", "**/.venv/**", "**/venv/**",
-      "**/site-packages/**", "**/bower_components/**",
+      "**/site-packages/**", "**/bower_components/**", "**/vendored/**",
+      // Web apps ship third-party browser libraries under static/ (pdf.js, less.js, a markdown toolbar): not the project's code.
+      "**/static/**/lib/**", "**/static/**/libs/**",
     ]),
     generated: z.array(Glob).default([
       "**/dist/**", "**/build/**", "**/out/**", "**/target/**", "**/*.min.js", "**/*.min.css", "**/*.map",
