@@ -111,10 +111,10 @@ describe("insecure-compare: a field validator compares the user's own input", ()
     `  return render({ name: 'again', ${use} });`,
     "}");
   test("a TS function handed to a form field's validate rule is not reported", () => {
-    expect(compare("src/forms/NewSecretForm.tsx", ts("validate: matches"))).toEqual([]);
+    expect(compare("src/forms/new-secret-form.ts", ts("validate: matches"))).toEqual([]);
   });
   test("the same function handed to something else is reported", () => {
-    expect(compare("src/forms/NewSecretForm.tsx", ts("onSubmit: matches"))).toEqual(["insecure-compare@src/forms/NewSecretForm.tsx:3"]);
+    expect(compare("src/forms/new-secret-form.ts", ts("onSubmit: matches"))).toEqual(["insecure-compare@src/forms/new-secret-form.ts:3"]);
   });
 });
 

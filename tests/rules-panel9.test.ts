@@ -153,3 +153,26 @@ describe("insecure-compare: browser code is no timing oracle", () => {
       "}"))).toEqual(["insecure-compare@src/app/admin/actions.tsx:3"]);
   });
 });
+
+describe("insecure-compare (Go): a bare name the package declares const", () => {
+  const compares = (...files: { path: string; content: string }[]) => foundIn(files, /^insecure-compare$/);
+  const verify = (decl: string) => [
+    { path: "dnssec/result.go", content: lines("package dnssec", "", decl) },
+    { path: "dnssec/chain.go", content: lines(
+      "package dnssec",
+      "",
+      "func (v *Validator) checkDS(zone string, sig *RRSIG) error {",
+      "\tres := v.verifySignature(zone, sig)",
+      "\tif res != ResultSecure {",
+      '\t\treturn fmt.Errorf("zone %s not secure", zone)',
+      "\t}",
+      "\treturn nil",
+      "}") },
+  ];
+  test("a result compared with a constant of the package (an enum value) is not reported", () => {
+    expect(compares(...verify("const (\n\tResultSecure Result = iota\n\tResultInsecure\n)"))).toEqual([]);
+  });
+  test("the same compare against a package var (loaded at start-up) is reported", () => {
+    expect(compares(...verify('var ResultSecure = os.Getenv("EXPECTED_SIGNATURE")'))).toEqual(["insecure-compare@dnssec/chain.go:5"]);
+  });
+});

@@ -227,7 +227,11 @@ function packageConstantCandidate(ops: string[], node: SgNode, credential: RegEx
   const own = goPackageName(node.getRoot().root().text());
   const fn = ancestor(node, FUNCTION_KINDS);
   const params = fn ? ((fn.field("parameters" as never) as SgNode | null)?.text() ?? "") : "";
-  const bare = ops.find((t) => /^[A-Za-z_]\w*$/.test(t) && credential.test(t) && assignedFrom(fn, t) === null && !new RegExp(`\\b${t}\\b`).test(params));
+  // Any bare name the function neither assigns nor receives (`res != ValidationResultSecure`, `t == AdminToken`):
+  // the file's package declares it, `const` or not, and only a `const` is a declaration.
+  const bares = ops.filter((t) => /^[A-Za-z_]\w*$/.test(t) && !/^(nil|true|false|iota)$/.test(t) && assignedFrom(fn, t) === null && !new RegExp(`\\b${t}\\b`).test(params));
+  // Of two, the one spelled like a constant (exported, or all capitals) is the one to ask about.
+  const bare = bares.find((t) => /^[A-Z]/.test(t)) ?? bares[0];
   return own && bare ? { pkg: own, name: bare } : null;
 }
 
