@@ -176,3 +176,21 @@ describe("insecure-compare (Go): a bare name the package declares const", () => 
     expect(compares(...verify('var ResultSecure = os.Getenv("EXPECTED_SIGNATURE")'))).toEqual(["insecure-compare@dnssec/chain.go:5"]);
   });
 });
+
+describe("hardcoded-secret: labels, password hashes and keys public by design", () => {
+  const secrets = (path: string, content: string) => foundIn([{ path, content }], /^hardcoded-secret$/);
+  test("a translated label, a bcrypt hash and a PostHog project key are not reported", () => {
+    expect(secrets("src/i18n/pt.ts", lines(
+      "export default {",
+      "  password: 'Palavra-passe:',",
+      "  private_key: 'Yksityinen-avain',",
+      "};"))).toEqual([]);
+    expect(secrets("src/seed/demo.ts", lines('export const demoUser = { name: "demo", password: "$2b$10$odRXt5e95kSQV5Axmk/FeO6GVOxuRQQ8NnRcBA78Wg4V3kZxPY68u" };'))).toEqual([]);
+    expect(secrets("src/analytics.ts", lines('export const POSTHOG_API_KEY = "phc_Tq9ZmR2kXw7LpB4vNc8YhJ3sDf6GaE1u";'))).toEqual([]);
+  });
+  test("a random password, a secret key and a vendor's live key are still reported", () => {
+    expect(secrets("src/config.ts", lines(
+      'export const adminPassword = "Hq7-zR2m-Xc9L";',
+      'export const STRIPE_KEY = "sk_live_Tq9ZmR2kXw7LpB4vNc8YhJ3s";'))).toEqual(["hardcoded-secret@src/config.ts:1", "hardcoded-secret@src/config.ts:2"]);
+  });
+});

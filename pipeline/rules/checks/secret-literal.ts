@@ -47,6 +47,16 @@ function deepInData(value: SgNode): boolean {
   return depth >= 3;
 }
 
+/**
+ * Keys public by design: a publishable key (`pk_live_…`, Stripe and others) and a PostHog project key (`phc_…`)
+ * are embedded in web pages to identify the account; they authorize nothing secret. Under a key's name only the
+ * PostHog prefix is taken as public: `pk_` also opens some vendors' private keys.
+ */
+const PUBLIC_BY_DESIGN = /^(pk|phc)([_-]|$)/;
+const PUBLIC_UNDER_KEY_NAME = /^phc_/;
+/** A password hash in its standard format (bcrypt `$2b$10$…`, `$argon2id$…`, crypt's `$6$…`): what a program should store. */
+const PASSWORD_HASH = /^\$(2[abxy]?|argon2(id|i|d)|[56]|pbkdf2[-\w]*|scrypt)\$/;
+
 export function secretLiteral(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value || deepInData(value)) return [];
   const content = tagDefault(literalContent(value.text()));
@@ -61,7 +71,7 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
   // Whitespace or a character outside printable ASCII (`Contraseña`, `パスワード`) is prose, a translated label:
   // generated credentials are printable ASCII (base64, hex, alphanumerics and punctuation).
   if (s.length < minLength || /\s|[^\x20-\x7e]/.test(s)) return [];
-  if (placeholder.test(s) || (shape.test(s) && !randomRun(s))) return [];
+  if (placeholder.test(s) || (shape.test(s) && !randomRun(s)) || PUBLIC_UNDER_KEY_NAME.test(s) || PASSWORD_HASH.test(s)) return [];
   if (shannonEntropy(s) < minEntropy || charClasses(s) < minClasses) return [];
   return [{ region: regionOf(value) }];
 }
@@ -118,7 +128,7 @@ export function vendorToken(value: SgNode | null, check: Record<string, unknown>
   if (urlPassword(s)) return [{ region: regionOf(value), message: "password embedded in a connection URL in source" }];
   if (FIXED_SHAPES.some((re) => re.test(s))) return [{ region: regionOf(value) }];
   const m = VENDOR.exec(s);
-  if (!m || /^pk([_-]|$)/.test(m[1]!) || recordId(value)) return [];
+  if (!m || PUBLIC_BY_DESIGN.test(m[1]!) || recordId(value)) return [];
   const tail = m[2]!;
   if (!/[a-z]/.test(tail) || !/[A-Z]/.test(tail) || !/[0-9]/.test(tail)) return [];
   if (shannonEntropy(tail) < param(check, "minEntropy", 3.5)) return [];
