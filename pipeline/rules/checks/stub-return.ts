@@ -78,6 +78,13 @@ function inputs(fn: SgNode): string[] {
   return list.filter((p) => !/comment/.test(String(p.kind()))).map((p) => p.text()).filter((p) => !/^(self|cls|&?(mut\s+)?self|_\w*|ctx\b.*|context\b.*)$/.test(p.trim()));
 }
 
+/** The comment lines right above line `at` (0-based), nearest first: a wrapped comment is one comment. */
+function commentAbove(lines: readonly string[], at: number): string[] {
+  const out: string[] = [];
+  for (let i = at - 1; i >= 0 && /^(#|\/\/|\/\*|\*)/.test(lines[i]?.trim() ?? ""); i--) out.push(lines[i]!.trim());
+  return out;
+}
+
 /**
  * The matched node is a `return <value>`; the line right above it must be a comment announcing deferred
  * work (`marker`, from the rule). Kept when the return is the function's last statement, the value is fixed, and the
@@ -85,9 +92,8 @@ function inputs(fn: SgNode): string[] {
  * The caller defers the finding to the references of the function: reached from somewhere, it ships.
  */
 export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly string[]): { fn: SgNode; name: SgNode; hit: Hit } | null {
-  // The comment right above the return (a grammar may hang it elsewhere in the tree, so it is read by line).
-  const above = lines[node.range().start.line - 1]?.trim() ?? "";
-  const commented = /^(#|\/\/|\/\*|\*)/.test(above) && marker.test(above);
+  // The comment right above the return, every line of it (a grammar may hang it elsewhere in the tree, so it is read by line).
+  const commented = commentAbove(lines, node.range().start.line).some((l) => marker.test(l));
   // ... or the value announces itself: a string literal of a fixed record says it stands in for the result.
   const returned = node.text().replace(/^return\s+/, "").replace(/;$/, "").trim();
   // A literal that is only the word (`"todo"`: a task state) is a value of an enum, not an announcement.
@@ -108,7 +114,8 @@ export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly 
   if (!params.length) return null;
   // A record of inputs and empty values is a placeholder only as the whole body (nothing before it did the work).
   const names = params.map((p) => /^[*&]*(?:mut\s+)?([A-Za-z_$][\w$]*)/.exec(p.trim())?.[1] ?? "");
-  if (!announced && !FIXED.test(value) && !(work.length === 1 && echoRecord(value, names))) return null;
+  // A record with nothing computed in it (`{ matched: 0, missing: [] }`) under the announcement is the stand-in too.
+  if (!announced && !FIXED.test(value) && !(work.length === 1 && echoRecord(value, names)) && !(commented && fixedRecord(value))) return null;
   const name = fn.field("name" as never) as SgNode | null;
   if (!name) return null;
   const message = announced ? "function answers a fixed record whose own value says it is a placeholder: nothing in the answer was computed" : undefined;
