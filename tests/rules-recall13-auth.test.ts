@@ -107,6 +107,21 @@ describe("stub: a body that only announces the request and refuses", () => {
   });
 });
 
+describe("stub: a routed handler that answers 501 after bare calls only", () => {
+  const route = (before: string) => lines(
+    "export default onRequest(async (req) => {",
+    `  ${before}`,
+    "  throw httpFailure({ code: 501, reason: 'Not implemented' });",
+    "});");
+  test("a guard call then the 501 is reported", () => {
+    expect(stub("api/refunds.post.ts", route("await mustBeClerk(req);"))).toEqual(["stub@api/refunds.post.ts:3"]);
+  });
+  test("a 501 after a declaration or a branch answers one case and is not", () => {
+    expect(stub("api/refunds.post.ts", route("const kind = req.query.kind;"))).toEqual([]);
+    expect(stub("api/refunds.post.ts", route("if (req.query.kind === 'card') return refundCard(req);"))).toEqual([]);
+  });
+});
+
 describe("CLI commands: a check the handler makes first is the command's guard", () => {
   const cli = (wipe: string) => lines(
     "function mustHoldKey(o: { key?: string }) {",
