@@ -209,3 +209,21 @@ describe("an API description read as data: a write operation that overrides the 
     expect(auth("api/fleet.json", '{ "security": [{ "k": [] }], "paths": { "/x": { "delete": { "security": [] } } }\n')).toEqual([]);
   });
 });
+
+describe("a keyed-digest primitive through a type alias of the HMAC type is no guard", () => {
+  const code = (fail: string) => lines(
+    "type MacSha = Hmac<Sha256>;",
+    "type HmacSha512 = Hmac<Sha512>;",
+    "pub fn verify_batch_signature(key: &[u8], body: &[u8], tag: &[u8]) -> Result<(), BatchError> {",
+    "    let mut mac = HmacSha512::new_from_slice(key).map_err(|_| BatchError::Key)?;",
+    "    mac.update(body);",
+    `    ${fail}`,
+    "}");
+  test("unreferenced, it answers its callers and is not reported", () => {
+    expect(auth("src/batch.rs", code("mac.verify_slice(tag).map_err(|_| BatchError::BadTag)"))).toEqual([]);
+  });
+  test("one that refuses the caller itself (a 401) is still a guard nobody mounts", () => {
+    expect(auth("src/batch.rs", code("mac.verify_slice(tag).map_err(|_| BatchError::Status(StatusCode::UNAUTHORIZED))"))).toEqual(["unwired-auth@src/batch.rs:3"]);
+  });
+});
+
