@@ -227,3 +227,22 @@ describe("a keyed-digest primitive through a type alias of the HMAC type is no g
   });
 });
 
+describe("stub: a Go value whose own literal says it is a placeholder, answered with a nil error", () => {
+  const code = (ret: string) => lines(
+    "package badge",
+    "func Badge(userID int64, style string) ([]byte, error) {",
+    "\tif style == \"\" {",
+    "\t\treturn nil, fmt.Errorf(\"user %d: no style\", userID)",
+    "\t}",
+    `\t${ret}`,
+    "}",
+    "var Draw = Badge");
+  test("the announced placeholder bytes are reported", () => {
+    expect(stub("badge/badge.go", code("return []byte(\"<svg>\\n<!-- placeholder badge -->\\n</svg>\"), nil"))).toEqual(["stub@badge/badge.go:6"]);
+  });
+  test("bytes that are the real answer are not, nor a sentinel pair", () => {
+    expect(stub("badge/badge.go", code("return []byte(\"<svg>\\n</svg>\"), nil"))).toEqual([]);
+    expect(stub("badge/badge.go", code("return 0, nil").replace("([]byte, error)", "(int, error)"))).toEqual([]);
+  });
+});
+

@@ -13,7 +13,7 @@ const FUNCTION = /^(function_definition|function_declaration|method_declaration|
  * `decimal.NewFromFloat(1)`). Nothing (`None`, `nil`, `null`), booleans and empty collections are left out:
  * they are the ordinary answer of "not found" and "no", not a stand-in for a computed result.
  */
-const FIXED = /^(-?\d[\d_.]*(e-?\d+)?|"[^"\\\n]*"|'[^'\\\n]*'|`[^`$\\\n]*`|[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"[^"\\\n]*"|'[^'\\\n]*')\s*\))$/;
+const FIXED = /^(-?\d[\d_.]*(e-?\d+)?|"(?:[^"\\\n]|\\.)*"|'[^'\\\n]*'|`[^`$\\\n]*`|(\[\])?[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"(?:[^"\\\n]|\\.)*"|'[^'\\\n]*')\s*\))$/;
 
 /** Top-level comma-separated parts of `s` (brackets and strings kept whole). */
 function topLevel(s: string): string[] {
@@ -54,11 +54,11 @@ function echoRecord(value: string, params: readonly string[]): boolean {
 
 /** The string literals of an expression. */
 function literalsOf(expr: string): string[] {
-  return expr.match(/"[^"\\\n]*"|'[^'\\\n]*'|`[^`$\\\n]*`/g) ?? [];
+  return expr.match(/"(?:[^"\\\n]|\\.)*"|'[^'\\\n]*'|`[^`$\\\n]*`/g) ?? [];
 }
 
 /** A value fixed at the source: a literal, empty, a boolean, or a constructor given a literal and read (`new Date(0).toISOString()`). */
-const FIXED_PART = /^(true|false|True|False|(new\s+)?[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"[^"\\\n]*"|'[^'\\\n]*')?\s*\)(\.\w+\(\s*\))*)$/;
+const FIXED_PART = /^(true|false|True|False|(new\s+)?[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"(?:[^"\\\n]|\\.)*"|'[^'\\\n]*')?\s*\)(\.\w+\(\s*\))*)$/;
 
 /** A record (bare, or the one record handed to a response call) every value of which is fixed: nothing in it was computed. */
 function fixedRecord(value: string): boolean {
@@ -98,7 +98,9 @@ export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly 
   const returned = node.text().replace(/^return\s+/, "").replace(/;$/, "").trim();
   // A literal that is only the word (`"todo"`: a task state) is a value of an enum, not an announcement.
   const announces = (l: string) => marker.test(l) && l.slice(1, -1).replace(marker, "").replace(/\W/g, "").length >= 3;
-  const announced = !commented && literalsOf(returned).some(announces) && fixedRecord(returned);
+  // Go answers a value with a nil error (`return []byte("placeholder"), nil`): the pair is the value.
+  const answer = returned.replace(/,\s*nil$/, "");
+  const announced = !commented && literalsOf(answer).some(announces) && fixedRecord(answer);
   if (!commented && !announced) return null;
   const body = node.parent();
   // Go wraps a block's statements in a statement_list.
