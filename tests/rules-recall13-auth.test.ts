@@ -246,3 +246,21 @@ describe("stub: a Go value whose own literal says it is a placeholder, answered 
   });
 });
 
+describe("stub: a Go function answering only an error whose whole body is a TODO and `return nil`", () => {
+  const code = (body: string) => lines(
+    "package outbox",
+    "type Relay struct{ q Queue }",
+    "func (r *Relay) forwardVoid(id string) error {",
+    body,
+    "\treturn nil",
+    "}",
+    "func (r *Relay) Handle(id string) error { return r.forwardVoid(id) }");
+  test("success reported for work never done is reported", () => {
+    expect(stub("outbox/relay.go", code("\t// TODO: forward voids to the partner queue"))).toEqual(["stub@outbox/relay.go:5"]);
+  });
+  test("a nil after work, or a no-op that says why without deferring work, is not", () => {
+    expect(stub("outbox/relay.go", code("\tr.q.Drop(id)\n\t// TODO: metrics"))).toEqual([]);
+    expect(stub("outbox/relay.go", code("\t// voids need no forwarding for now: the partner reads them from the feed"))).toEqual([]);
+  });
+});
+

@@ -78,6 +78,15 @@ function inputs(fn: SgNode): string[] {
   return list.filter((p) => !/comment/.test(String(p.kind()))).map((p) => p.text()).filter((p) => !/^(self|cls|&?(mut\s+)?self|_\w*|ctx\b.*|context\b.*)$/.test(p.trim()));
 }
 
+/**
+ * A Go function whose only result is an error and whose whole body, under a TODO/FIXME/XXX, is `return nil`:
+ * it reports success for work it never did (`func (h *H) recordRefund(ev Event) error { // TODO: post it; return nil }`).
+ */
+function doneWithNothing(fn: SgNode, value: string, statements: number): boolean {
+  const result = (fn.field("result" as never) as SgNode | null)?.text().trim();
+  return value === "nil" && statements === 1 && result === "error";
+}
+
 /** The comment lines right above line `at` (0-based), nearest first: a wrapped comment is one comment. */
 function commentAbove(lines: readonly string[], at: number): string[] {
   const out: string[] = [];
@@ -117,7 +126,7 @@ export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly 
   // A record of inputs and empty values is a placeholder only as the whole body (nothing before it did the work).
   const names = params.map((p) => /^[*&]*(?:mut\s+)?([A-Za-z_$][\w$]*)/.exec(p.trim())?.[1] ?? "");
   // A record with nothing computed in it (`{ matched: 0, missing: [] }`) under the announcement is the stand-in too.
-  if (!announced && !FIXED.test(value) && !(work.length === 1 && echoRecord(value, names)) && !(commented && fixedRecord(value))) return null;
+  if (!announced && !FIXED.test(value) && !(work.length === 1 && echoRecord(value, names)) && !(commented && fixedRecord(value)) && !(commentAbove(lines, node.range().start.line).some((l) => /\b(todo|fixme|xxx)\b/i.test(l)) && doneWithNothing(fn, value, work.length))) return null;
   const name = fn.field("name" as never) as SgNode | null;
   if (!name) return null;
   const message = announced ? "function answers a fixed record whose own value says it is a placeholder: nothing in the answer was computed" : undefined;
