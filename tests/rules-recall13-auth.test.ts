@@ -264,3 +264,21 @@ describe("stub: a Go function answering only an error whose whole body is a TODO
   });
 });
 
+describe("a dispatch macro whose arms are blocks is a dispatch like a match", () => {
+  const app = (purge: string) => lines(
+    "pub fn handle(rq: &Request, st: &State) -> Response {",
+    "    routes!(rq,",
+    "        (GET) (/kennels) => { let who = must!(access::require_user(rq, st)); kennels::list(st, &who) },",
+    "        (POST) (/kennels) => { must!(access::require_user(rq, st)); kennels::add(rq, st) },",
+    `        (DELETE) (/kennels/{id: u64}) => { ${purge}kennels::remove(st, id) },`,
+    "        _ => Response::empty_404()",
+    "    )",
+    "}");
+  test("the delete arm without the check its siblings make is reported", () => {
+    expect(auth("src/web.rs", app(""))).toEqual(["unwired-auth@src/web.rs:5"]);
+  });
+  test("the delete arm that makes the check is not", () => {
+    expect(auth("src/web.rs", app("must!(access::require_user(rq, st)); "))).toEqual([]);
+  });
+});
+

@@ -18,7 +18,10 @@ function commandOf(call: SgNode): Command | null {
   const text = (n: SgNode | undefined) => (n && /string/.test(String(n.kind())) ? n.text().replace(/^["'`]|["'`]$/g, "") : "");
   const last = args[args.length - 1]!;
   // The description is the second argument (yargs) or a chained call's string (`.describe("..")`, `.description("..")`).
-  const property = (t: SgNode) => ((t.field("function" as never) as SgNode | null)?.field("property" as never) as SgNode | null)?.text() ?? "";
+  const property = (t: SgNode) => {
+    const fn = t.field("function" as never) as SgNode | null;
+    return fn ? (fn.field("property" as never) as SgNode | null)?.text() ?? "" : "";
+  };
   const chained = tailOf(call).filter((t) => /^(describe|description|summary|help|about)$/.test(property(t)))
     .map((t) => ((t.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [])[0])
     .filter((a): a is SgNode => !!a && /string/.test(String(a.kind())));

@@ -113,7 +113,7 @@ function callbackGroups(statements: SgNode[], router: string, base: string, inhe
     const call = st.kind() === "expression_statement" ? st.child(0) : null;
     if (call?.kind() !== "call_expression") continue;
     const fn = call.field("function" as never) as SgNode | null;
-    const recv = ((fn?.field("operand" as never) ?? fn?.field("object" as never)) as SgNode | null)?.text();
+    const recv = fn ? ((fn.field("operand" as never) ?? fn.field("object" as never)) as SgNode | null)?.text() : undefined;
     const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => !/comment/.test(String(a.kind())));
     const callback = args[1];
     if (recv !== router || args.length !== 2 || !/string/.test(String(args[0]!.kind())) || !callback || !/^(func_literal|arrow_function|function_expression)$/.test(String(callback.kind()))) continue;
