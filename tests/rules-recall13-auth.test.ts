@@ -282,3 +282,26 @@ describe("a dispatch macro whose arms are blocks is a dispatch like a match", ()
   });
 });
 
+describe("file-routed handlers: sibling modules of one directory whose handlers call a guard first", () => {
+  const guarded = { path: "api/routes/ops/tenants/index.get.ts", content: lines(
+    "import { requireUser } from '../../../session';",
+    "export default route(async (ctx) => {",
+    "  await requireUser(ctx);",
+    "  return tenants.list();",
+    "});") };
+  const del = (first: string) => ({ path: "api/routes/ops/tenants/[id].delete.ts", content: lines(
+    "export default route(async (ctx) => {",
+    `  ${first}`,
+    "  await tenants.drop(ctx.params.id);",
+    "  return null;",
+    "});") });
+  test("the delete module whose handler skips the guard its sibling calls first is reported", () => {
+    expect(foundIn([guarded, del("const id = ctx.params.id;")], /^unwired-auth$/)).toEqual(["unwired-auth@api/routes/ops/tenants/[id].delete.ts:1"]);
+  });
+  test("one that calls it, a read, or a directory where no sibling guards is not", () => {
+    expect(foundIn([guarded, del("await requireUser(ctx);")], /^unwired-auth$/)).toEqual([]);
+    expect(foundIn([guarded, { ...del("const id = ctx.params.id;"), path: "api/routes/ops/tenants/[id].get.ts", content: del("const id = ctx.params.id;").content.replace("tenants.drop", "tenants.get") }], /^unwired-auth$/)).toEqual([]);
+    expect(foundIn([{ ...guarded, content: guarded.content.replace("  await requireUser(ctx);\n", "") }, del("const id = ctx.params.id;")], /^unwired-auth$/)).toEqual([]);
+  });
+});
+
