@@ -5,7 +5,7 @@
 // be asked about it like any function body.
 import type { SgNode } from "@ast-grep/napi";
 
-interface Block { line: number; column: number; text: string; endLine: number }
+interface Block { line: number; column: number; text: string; endLine: number; head: string }
 
 /** The index of the quote closing the string literal opening at `i`, or -1. */
 function stringEnd(s: string, i: number): number {
@@ -36,7 +36,7 @@ function armHead(head: string): boolean {
 }
 
 /** The blocks of the arms of one macro invocation, when its top level is arms; else nothing. */
-function armBlocks(macro: SgNode): Block[] {
+function armBlocks(macro: SgNode, accept: (head: string) => boolean = armHead): Block[] {
   const tree = macro.children().find((c) => c.kind() === "token_tree");
   if (!tree) return [];
   const src = tree.text();
@@ -51,7 +51,7 @@ function armBlocks(macro: SgNode): Block[] {
     if ((ch === "," && !/^\s*if\b/.test(src.slice(i + 1, i + 40))) || ch === ";") { armStart = i + 1; continue; }
     if (ch !== "=" || src[i + 1] !== ">") continue;
     const head = src.slice(armStart, i);
-    if (!armHead(head)) return [];
+    if (!accept(head)) return [];
     arms++;
     const open = src.slice(i + 2).search(/\S/) + i + 2;
     if (src[open] !== "{") continue;
@@ -61,7 +61,7 @@ function armBlocks(macro: SgNode): Block[] {
     const line = base.line + (before.match(/\n/g)?.length ?? 0);
     const column = before.includes("\n") ? open - before.lastIndexOf("\n") - 1 : base.column + open;
     const text = src.slice(open, end);
-    out.push({ line, column, text, endLine: line + (text.match(/\n/g)?.length ?? 0) });
+    out.push({ line, column, text, endLine: line + (text.match(/\n/g)?.length ?? 0), head: head.trim() });
     armStart = end;
     i = end - 1;
   }
@@ -86,4 +86,13 @@ export function macroArmSources(root: SgNode, content: string): string[] {
     if (src) sources.push(src);
   }
   return sources;
+}
+
+/**
+ * The arms of a dispatch macro (`router!(request, (GET) (/x) => { .. }, (DELETE) (/x/{id}) => { .. })`): what
+ * each arm matches (its head, as written) and its block, at the block's line and column. Nothing when an arm's
+ * body is not a block.
+ */
+export function macroDispatchArms(macro: SgNode): Block[] {
+  return armBlocks(macro, (head) => head.trim() !== "");
 }

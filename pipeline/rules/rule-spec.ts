@@ -6,7 +6,7 @@ import { CHECK_NAMES, CHECKS } from "./checks/index";
 const CHECKS_WITH_TEXT = new Set(Object.entries(CHECKS).filter(([, c]) => c.text).map(([n]) => n));
 
 /** Checks of the text-level path (rules/text-level.ts): they read words and characters, not the syntax tree. */
-export const TEXT_CHECKS = ["prompt-injection", "trojan-source", "invisible-character"] as const;
+export const TEXT_CHECKS = ["prompt-injection", "trojan-source", "invisible-character", "spec-security"] as const;
 
 /** A language ast-grep parses (rules with a syntax-tree part). */
 export const GrammarLanguage = z.enum(["typescript", "python", "rust", "go"]);
@@ -57,7 +57,7 @@ export const RuleSpec = z
   .superRefine((r, ctx) => {
     const textLevel = (TEXT_CHECKS as readonly string[]).includes(r.check?.name ?? "");
     const grammar = r.language !== "markdown" && r.language !== "text";
-    if (!grammar && !textLevel) ctx.addIssue({ code: "custom", path: ["check"], message: `a ${r.language} rule needs a text-level check (prompt-injection, trojan-source, invisible-character)` });
+    if (!grammar && !textLevel) ctx.addIssue({ code: "custom", path: ["check"], message: `a ${r.language} rule needs a text-level check (prompt-injection, trojan-source, invisible-character, spec-security)` });
     else if (!grammar && r.rule) ctx.addIssue({ code: "custom", path: ["rule"], message: `a ${r.language} rule has no grammar: drop the ast-grep rule` });
     else if (grammar && !r.rule && !CHECKS_WITH_TEXT.has(r.check?.name ?? "")) ctx.addIssue({ code: "custom", path: ["rule"], message: "needs an ast-grep rule" });
   });

@@ -1,5 +1,5 @@
 // The floor's text-level path: rules whose check reads a file's words or characters (prompt injection, hidden
-// Unicode) rather than matching its syntax tree. They run over every walked file, code or not: code through
+// Unicode, an API description's security requirements) rather than matching its syntax tree. They run over every walked file, code or not: code through
 // the rule's ast-grep selection of comments and strings, Markdown and other text files through their prose.
 import type { SgNode } from "@ast-grep/napi";
 import type { StaticFinding } from "../kb/schemas/static-finding";
@@ -9,6 +9,7 @@ import { mayInject } from "./checks/injection-grammars";
 import { markdownSegments } from "./checks/markdown-segments";
 import { addressesMachine, injectionsIn, whyMessage } from "./checks/prompt-injection";
 import { offsetRegion } from "./checks/secretlint";
+import { specSecurityHits } from "./checks/spec-security";
 import { codeSegments, textSegments, type Segment } from "./checks/text-segments";
 import { compileRule } from "./compile-rule";
 import type { SourceFile } from "./floor";
@@ -73,6 +74,7 @@ function hitsOf(rule: RuleSpec, v: FileView, prep: Prepared): Hit[] {
     if (!HIDDEN_INVISIBLE.test(content)) return [];
     return invisibleCharacters(content, codeView(v, rule, prep).ranges, rule.check!.mode === "text" ? "text" : "code", v.testCode);
   }
+  if (name === "spec-security") return specSecurityHits(content);
   // In data files a key may name the reader ("reviewer_bot_instructions:"): read keys as words too.
   if (!mayInject(content) && !(rule.language === "text" && content.includes("_") && mayInject(content.replace(/_/g, " ")))) return [];
   const hits: Hit[] = [];

@@ -5,7 +5,7 @@ import type { RuleLanguage } from "../rule-spec";
 import { isMiddlewareShaped, params, REFUSAL, withoutComments } from "./guard-shape";
 
 /** A keyed digest computed in the body: HMAC in each language's spelling. */
-const KEYED_DIGEST = /\bcreateHmac\s*\(|\bhmac\s*\.\s*(New|new|HMAC|digest)\s*\(|\bHmac\s*(::|<)|\bHMAC\s*\(|\bcrypto\.subtle\.sign\s*\(/;
+const KEYED_DIGEST = /\bcreateHmac\s*\(|\bhmac\s*\.\s*(New|new|HMAC|digest)\s*\(|\bHmac\w*\s*(::|<)|\bHMAC\s*\(|\bcrypto\.subtle\.sign\s*\(/;
 
 /**
  * A verification primitive, not a guard: it computes a keyed digest (an HMAC) over what it is given and

@@ -103,7 +103,7 @@ const FUNCTION = /^(function_declaration|function_expression|arrow_function|gene
 /** Functions defined in a node (itself included), for factories that return a middleware. */
 function functionsIn(node: SgNode): SgNode[] {
   const out = FUNCTION.test(String(node.kind())) ? [node] : [];
-  for (const k of ["arrow_function", "function_expression", "function", "function_definition", "func_literal", "closure_expression"]) {
+  for (const k of ["arrow_function", "function_expression", "function", "method_definition", "function_definition", "func_literal", "closure_expression"]) {
     try { out.push(...node.findAll({ rule: { kind: k } })); } catch { /* kind absent from this grammar */ }
   }
   return out;

@@ -92,6 +92,12 @@ function leadingChecks(def: SgNode, lang: RuleLanguage): { name: string; before:
   return out;
 }
 
+/**
+ * The parameter list without the names of ids (`user_id: int`, `ownerId`): an id names whom the call acts on,
+ * not who is asking; its type or default (`= Depends(current_user)`) is kept.
+ */
+const callerParameters = (list: string) => list.replace(/(^|[(,]\s*)[*&]*\w*?(_id|_ids|Id|Ids|ID)\b/g, "$1");
+
 const parametersOf = (m: Member) => (m.def.field("parameters" as never) as SgNode | null)?.text() ?? "";
 const bodyOf = (m: Member) => (m.def.field("body" as never) as SgNode | null)?.text() ?? "";
 
@@ -140,7 +146,7 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
     const delegates = (m: Member) => guarded.some((g) => new RegExp(`(?<![\\w$])${g.name.replace(/\$/g, "\\$")}\\s*\\(`).test(bodyOf(m)));
     for (const m of group) {
       // A parameter the framework fills with who is asking (`user: AuthUser`, `@CurrentUser() u`) authenticates the call.
-      if (guarded.includes(m) || makesAccessDecision(m.def.text()) || delegates(m) || namesSubject(parametersOf(m))) continue;
+      if (guarded.includes(m) || makesAccessDecision(m.def.text()) || delegates(m) || namesSubject(callerParameters(parametersOf(m)))) continue;
       const registration = [m.reg, ...m.others].map((r) => r.text()).join(" ");
       const writes = WRITE_VERB.test(registration) || (!READ_VERB.test(registration) && destructive.test(`${m.name} ${leading.get(m)!.map((c) => c.name).join(" ")} ${callees(m.def, lang)}`));
       if (!writes) continue;

@@ -13,7 +13,7 @@ const FUNCTION = /^(function_definition|function_declaration|method_declaration|
  * `decimal.NewFromFloat(1)`). Nothing (`None`, `nil`, `null`), booleans and empty collections are left out:
  * they are the ordinary answer of "not found" and "no", not a stand-in for a computed result.
  */
-const FIXED = /^(-?\d[\d_.]*(e-?\d+)?|"[^"\\\n]*"|'[^'\\\n]*'|`[^`$\\\n]*`|[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"[^"\\\n]*"|'[^'\\\n]*')\s*\))$/;
+const FIXED = /^(-?\d[\d_.]*(e-?\d+)?|"(?:[^"\\\n]|\\.)*"|'[^'\\\n]*'|`[^`$\\\n]*`|(\[\])?[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"(?:[^"\\\n]|\\.)*"|'[^'\\\n]*')\s*\))$/;
 
 /** Top-level comma-separated parts of `s` (brackets and strings kept whole). */
 function topLevel(s: string): string[] {
@@ -54,11 +54,11 @@ function echoRecord(value: string, params: readonly string[]): boolean {
 
 /** The string literals of an expression. */
 function literalsOf(expr: string): string[] {
-  return expr.match(/"[^"\\\n]*"|'[^'\\\n]*'|`[^`$\\\n]*`/g) ?? [];
+  return expr.match(/"(?:[^"\\\n]|\\.)*"|'[^'\\\n]*'|`[^`$\\\n]*`/g) ?? [];
 }
 
 /** A value fixed at the source: a literal, empty, a boolean, or a constructor given a literal and read (`new Date(0).toISOString()`). */
-const FIXED_PART = /^(true|false|True|False|(new\s+)?[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"[^"\\\n]*"|'[^'\\\n]*')?\s*\)(\.\w+\(\s*\))*)$/;
+const FIXED_PART = /^(true|false|True|False|(new\s+)?[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"(?:[^"\\\n]|\\.)*"|'[^'\\\n]*')?\s*\)(\.\w+\(\s*\))*)$/;
 
 /** A record (bare, or the one record handed to a response call) every value of which is fixed: nothing in it was computed. */
 function fixedRecord(value: string): boolean {
@@ -79,20 +79,37 @@ function inputs(fn: SgNode): string[] {
 }
 
 /**
+ * A Go function whose only result is an error and whose whole body, under a TODO/FIXME/XXX, is `return nil`:
+ * it reports success for work it never did (`func (h *H) recordRefund(ev Event) error { // TODO: post it; return nil }`).
+ */
+function doneWithNothing(fn: SgNode, value: string, statements: number): boolean {
+  const result = (fn.field("result" as never) as SgNode | null)?.text().trim();
+  return value === "nil" && statements === 1 && result === "error";
+}
+
+/** The comment lines right above line `at` (0-based), nearest first: a wrapped comment is one comment. */
+function commentAbove(lines: readonly string[], at: number): string[] {
+  const out: string[] = [];
+  for (let i = at - 1; i >= 0 && /^(#|\/\/|\/\*|\*)/.test(lines[i]?.trim() ?? ""); i--) out.push(lines[i]!.trim());
+  return out;
+}
+
+/**
  * The matched node is a `return <value>`; the line right above it must be a comment announcing deferred
  * work (`marker`, from the rule). Kept when the return is the function's last statement, the value is fixed, and the
  * function takes an input (a function of no inputs answering a constant is a constant, not a stub).
  * The caller defers the finding to the references of the function: reached from somewhere, it ships.
  */
 export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly string[]): { fn: SgNode; name: SgNode; hit: Hit } | null {
-  // The comment right above the return (a grammar may hang it elsewhere in the tree, so it is read by line).
-  const above = lines[node.range().start.line - 1]?.trim() ?? "";
-  const commented = /^(#|\/\/|\/\*|\*)/.test(above) && marker.test(above);
+  // The comment right above the return, every line of it (a grammar may hang it elsewhere in the tree, so it is read by line).
+  const commented = commentAbove(lines, node.range().start.line).some((l) => marker.test(l));
   // ... or the value announces itself: a string literal of a fixed record says it stands in for the result.
   const returned = node.text().replace(/^return\s+/, "").replace(/;$/, "").trim();
   // A literal that is only the word (`"todo"`: a task state) is a value of an enum, not an announcement.
   const announces = (l: string) => marker.test(l) && l.slice(1, -1).replace(marker, "").replace(/\W/g, "").length >= 3;
-  const announced = !commented && literalsOf(returned).some(announces) && fixedRecord(returned);
+  // Go answers a value with a nil error (`return []byte("placeholder"), nil`): the pair is the value.
+  const answer = returned.replace(/,\s*nil$/, "");
+  const announced = !commented && literalsOf(answer).some(announces) && fixedRecord(answer);
   if (!commented && !announced) return null;
   const body = node.parent();
   // Go wraps a block's statements in a statement_list.
@@ -108,7 +125,8 @@ export function placeholderReturn(node: SgNode, marker: RegExp, lines: readonly 
   if (!params.length) return null;
   // A record of inputs and empty values is a placeholder only as the whole body (nothing before it did the work).
   const names = params.map((p) => /^[*&]*(?:mut\s+)?([A-Za-z_$][\w$]*)/.exec(p.trim())?.[1] ?? "");
-  if (!announced && !FIXED.test(value) && !(work.length === 1 && echoRecord(value, names))) return null;
+  // A record with nothing computed in it (`{ matched: 0, missing: [] }`) under the announcement is the stand-in too.
+  if (!announced && !FIXED.test(value) && !(work.length === 1 && echoRecord(value, names)) && !(commented && fixedRecord(value)) && !(commentAbove(lines, node.range().start.line).some((l) => /\b(todo|fixme|xxx)\b/i.test(l)) && doneWithNothing(fn, value, work.length))) return null;
   const name = fn.field("name" as never) as SgNode | null;
   if (!name) return null;
   const message = announced ? "function answers a fixed record whose own value says it is a placeholder: nothing in the answer was computed" : undefined;

@@ -132,9 +132,10 @@ function verbLinkCheck(ctx: CheckContext): Hit[] {
   // What wraps the handler: a method's argument (`h.around(require_user)`) or a callee (`require_user(h)`), a
   // guard by the file or the vocabulary or by naming who is asking; a module path (`admin::purge`) wraps nothing.
   const wrappers = (h: SgNode) => [...h.text().matchAll(/\.\s*\w+\s*\(\s*([\w:]+)|([\w:]+)\s*\(/g)].map((m) => (m[1] ?? m[2]!).replace(/^.*::/, ""));
-  const handlerGuarded = (h: SgNode) => wrappers(h).some((w) => isGuard(w) || namesSubject(w));
+  // ... or a wrapper brought in from a module named for who is asking (`use auth::guarded;`): its home says what it checks.
+  const handlerGuarded = (h: SgNode) => wrappers(h).some((w) => isGuard(w) || namesSubject(w) || namesSubject(importedFrom(root.text(), w)));
   if (handlerGuarded(args[1]!)) return [];
-  const chain = chainOf(topOf(node));
+  const chain = siblingStatements(topOf(node)) ?? chainOf(topOf(node));
   if (chain.some((l) => WRAPS.test(l.method) && wrapsInGuard(`.${l.method}${l.args?.text() ?? ""}`, isGuard, root.text()))) return [];
   const routes = chain.filter((l) => VERB_LINK.test(l.method) && l.args?.namedChildren()[0]?.kind() === "string_literal" && !OPEN_BY_DESIGN.test(l.args.namedChildren()[0]!.text()));
   const guarded = routes.filter((l) => { const h = l.args!.namedChildren()[1]; return !!h && handlerGuarded(h); });
@@ -143,6 +144,33 @@ function verbLinkCheck(ctx: CheckContext): Hit[] {
   const def = name ? root.find({ rule: { kind: "function_item", has: { field: "name", regex: `^${name}$` } } } as never) : null;
   if (def && makesAccessDecision(def.text())) return [];
   return [{ region: routeRegion(node, fn), message: `${method.toUpperCase()} ${path} is added without the guard ${guarded.length} of the ${routes.length} routes of this builder wrap their handlers in (line ${guarded[0]!.node.range().start.line + 1})` }];
+}
+
+/** The module path a `use` of the file brings `name` in from (`use crate::auth::guarded;` -> `crate::auth`), or "". */
+function importedFrom(text: string, name: string): string {
+  if (!/^\w+$/.test(name)) return "";
+  const m = new RegExp(`\\buse\\s+([\\w:]+)::(?:${name}\\b|\\{[^}]*\\b${name}\\b)`).exec(text);
+  return m?.[1] ?? "";
+}
+
+/**
+ * A router filled statement by statement (`router.get(..); router.delete(..);`) is one builder read the same
+ * way as a chain: the calls of the same block on the same receiver variable, in source order. Null when the
+ * call is not a bare statement on a variable (a chain, or a call inside an expression).
+ */
+function siblingStatements(top: SgNode): Link[] | null {
+  const fn = top.field("function" as never) as SgNode | null;
+  const receiver = fn?.kind() === "field_expression" ? (fn.field("value" as never) as SgNode | null) : null;
+  const statement = top.parent();
+  if (receiver?.kind() !== "identifier" || statement?.kind() !== "expression_statement") return null;
+  const links: Link[] = [];
+  for (const s of statement.parent()?.children() ?? []) {
+    const call = s.kind() === "expression_statement" ? s.child(0) : null;
+    const callee = call?.kind() === "call_expression" ? (call.field("function" as never) as SgNode | null) : null;
+    if (callee?.kind() !== "field_expression" || (callee.field("value" as never) as SgNode | null)?.text() !== receiver.text()) continue;
+    links.push({ method: (callee.field("field" as never) as SgNode | null)?.text() ?? "", args: call!.field("arguments" as never) as SgNode | null, node: call! });
+  }
+  return links;
 }
 
 /** Services open by design beside guarded ones: health checks and server reflection. */

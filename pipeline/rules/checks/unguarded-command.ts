@@ -4,7 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { ancestor } from "../syntax";
 import type { CheckContext } from "./check";
 import { calleeName } from "./bound-guard";
-import { fileGuards } from "./guard-shape";
+import { fileGuards, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 
 interface Command { call: SgNode; name: string; describe: string; middlewares: SgNode | null }
@@ -17,7 +17,15 @@ function commandOf(call: SgNode): Command | null {
   if (!args[0] || !/string/.test(String(args[0].kind()))) return null;
   const text = (n: SgNode | undefined) => (n && /string/.test(String(n.kind())) ? n.text().replace(/^["'`]|["'`]$/g, "") : "");
   const last = args[args.length - 1]!;
-  return { call, name: text(args[0]).split(/\s+/)[0]!, describe: text(args[1]), middlewares: args.length >= 5 && last.kind() === "array" ? last : null };
+  // The description is the second argument (yargs) or a chained call's string (`.describe("..")`, `.description("..")`).
+  const property = (t: SgNode) => {
+    const fn = t.field("function" as never) as SgNode | null;
+    return fn ? (fn.field("property" as never) as SgNode | null)?.text() ?? "" : "";
+  };
+  const chained = tailOf(call).filter((t) => /^(describe|description|summary|help|about)$/.test(property(t)))
+    .map((t) => ((t.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [])[0])
+    .filter((a): a is SgNode => !!a && /string/.test(String(a.kind())));
+  return { call, name: text(args[0]).split(/\s+/)[0]!, describe: [text(args[1]), ...chained.map((a) => text(a))].join(" "), middlewares: args.length >= 5 && last.kind() === "array" ? last : null };
 }
 
 /**
@@ -89,13 +97,39 @@ export function unguardedCommandCheck(ctx: CheckContext): Hit[] {
   // A guard in the middleware slot, or wrapping the handler a chained call hands over (`.action(requireOperator(h))`).
   const wraps = (c: Command) => tailOf(c.call).some((t) => ((t.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [])
     .some((a) => a.kind() === "call_expression" && slot(calleeName(a)) && ((a.field("arguments" as never) as SgNode | null)?.namedChildren().length ?? 0) > 0));
-  const guards = (c: Command) => wraps(c) || (c.middlewares?.namedChildren() ?? []).some((m) => /^[A-Za-z_$][\w$.]*$/.test(m.text()) && slot(m.text().replace(/^.*\./, "")));
+  // ... or a check the handler makes first (`.action(async (o) => { requireOperator(o); .. })`) that is a
+  // guard of the file, or a requirement whose definition reads a credential and stops the command.
+  const root = node.getRoot().root();
+  const checks = (name: string) => isGuard(name) || (slot(name) && stopsWithoutCredential(root, name));
+  const leads = (c: Command) => tailOf(c.call).some((t) => ((t.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [])
+    .some((a) => { const first = firstCall(a); return !!first && checks(calleeName(first)); }));
+  const guards = (c: Command) => wraps(c) || leads(c) || (c.middlewares?.namedChildren() ?? []).some((m) => /^[A-Za-z_$][\w$.]*$/.test(m.text()) && slot(m.text().replace(/^.*\./, "")));
   if (guards(own)) return [];
   const chain = [...chainCommands(node), ...siblingCommands(node)];
   const sibling = chain.find((c) => c.call.id() !== node.id() && guards(c));
   if (!sibling) return [];
   const property = (node.field("function" as never) as SgNode).field("property" as never) as SgNode;
   return [{ region: { start: regionOf(property).start, end: regionOf(node).end }, message: `command ${own.name} changes state but is registered without the guard middleware its sibling command goes through (line ${sibling.call.range().start.line + 1})` }];
+}
+
+/** The call a function literal's body makes first (`requireOperator(opts)`, `await ensureAdmin(ctx)`), if its first statement is one. */
+function firstCall(fn: SgNode): SgNode | null {
+  if (!/^(arrow_function|function_expression|function)$/.test(String(fn.kind()))) return null;
+  const body = fn.field("body" as never) as SgNode | null;
+  const first = body?.kind() === "statement_block" ? body.namedChildren().find((s) => !/comment/.test(String(s.kind()))) : null;
+  if (first?.kind() !== "expression_statement") return null;
+  let e = first.namedChildren()[0] ?? null;
+  if (e?.kind() === "await_expression") e = e.namedChildren()[0] ?? null;
+  return e?.kind() === "call_expression" ? e : null;
+}
+
+/** The file defines `name` as a function that reads a credential (token, key, role..) and stops (throws, exits) without it. */
+function stopsWithoutCredential(root: SgNode, name: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  const def = root.find({ rule: { any: [{ kind: "function_declaration", has: { field: "name", regex: `^${name.replace(/\$/g, "\\$")}$` } },
+    { kind: "variable_declarator", has: { field: "name", regex: `^${name.replace(/\$/g, "\\$")}$` } }] } } as never);
+  const text = def?.text() ?? "";
+  return SUBJECT.test(text) && /\bthrow\b|\bexit\s*\(/.test(text);
 }
 
 /** The decorators of the file's function of that name (`@requires_operator def cmd_x(..)` -> `requires_operator`). */

@@ -6,16 +6,21 @@ import { calleeName } from "./bound-guard";
 import type { CheckContext } from "./check";
 import { failsOnCondition } from "./credential-check";
 import { fileGuards, SUBJECT } from "./guard-shape";
-import { type Hit, param, regionOf } from "./hit";
+import { type Hit, param, type Region, regionOf } from "./hit";
+import { macroDispatchArms } from "../macro-arms";
 
-/** `guard`: a condition the arm itself carries (Rust's `"pause" if self.authorized(t) =>`), checked before its body runs. */
-interface Arm { label: string; body: SgNode; at: SgNode; guard?: SgNode | null }
+/**
+ * `guard`: a condition the arm itself carries (Rust's `"pause" if self.authorized(t) =>`), checked before its body
+ * runs. An arm of a dispatch macro is text (a token tree): its callees and region are read from that text.
+ */
+interface Arm { label: string; body: SgNode; at: SgNode; guard?: SgNode | null; text?: string; calls?: string[]; region?: Region }
 
 const field = (n: SgNode, name: string) => n.field(name as never) as SgNode | null;
 
 /** The arms of a dispatch in each language's spelling: what each arm matches, and the code it runs. */
 function armsOf(node: SgNode, lang: RuleLanguage): Arm[] {
   const kids = (n: SgNode | null, kind: RegExp) => (n?.children() ?? []).filter((c) => kind.test(String(c.kind())));
+  if (lang === "rust" && node.kind() === "macro_invocation") return macroArms(node);
   if (lang === "rust") return kids(field(node, "body"), /^match_arm$/).map((a) => ({ label: field(a, "pattern")?.text() ?? "", body: field(a, "value") ?? a, at: a, guard: field(field(a, "pattern") ?? a, "condition") }));
   if (lang === "go") return kids(node, /^expression_case$/).map((a) => ({ label: field(a, "value")?.text() ?? "", body: a, at: a }));
   if (lang === "typescript") return kids(field(node, "body"), /^switch_case$/).map((a) => ({ label: field(a, "value")?.text() ?? "", body: a, at: a }));
@@ -23,6 +28,19 @@ function armsOf(node: SgNode, lang: RuleLanguage): Arm[] {
   // Python `if cmd == "push": .. elif cmd == "purge": ..`: each branch's condition is its label.
   const branches = [node, ...kids(node, /^elif_clause$/)];
   return branches.map((b) => ({ label: field(b, "condition")?.text() ?? "", body: field(b, "consequence") ?? b, at: b, guard: field(b, "condition") }));
+}
+
+/** The arms of a dispatch macro, their callees read from the block's text (calls inside nested macros too). */
+function macroArms(node: SgNode): Arm[] {
+  return macroDispatchArms(node).map((b) => {
+    const lines = b.text.split("\n");
+    const end = lines.length > 1 ? lines[lines.length - 1]!.length : b.column + b.text.length;
+    return {
+      label: b.head, body: node, at: node, text: b.text,
+      calls: [...b.text.matchAll(/([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]!).filter((n) => !/^(if|match|while|for|Some|Ok|Err)$/.test(n)),
+      region: { start: { line: b.line, column: b.column }, end: { line: b.line + lines.length - 1, column: end } },
+    };
+  });
 }
 
 const CALL: Partial<Record<RuleLanguage, string>> = { rust: "call_expression", go: "call_expression", typescript: "call_expression", python: "call" };
@@ -69,13 +87,14 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   // A function gating the arm from its guard (`"drain" if self.is_operator(t) =>`) is a check when it names, or
   // its body reads, who is asking: its place makes it a condition of the arm, as a decorator's makes it a wrapper.
   const gates = (name: string) => checks(name) || SUBJECT.test(name) || SUBJECT.test(definitionText(root, name));
-  const guardOf = (a: Arm) => (a.guard ? calleesOf(a.guard, lang).find(gates) : undefined) ?? calleesOf(a.body, lang).find(checks);
+  const calls = (a: Arm) => a.calls ?? calleesOf(a.body, lang);
+  const guardOf = (a: Arm) => (a.guard ? calleesOf(a.guard, lang).find(gates) : undefined) ?? calls(a).find(checks);
   // The sibling's check is evidence only when it gates an act of its arm: an arm whose whole work is the
   // check (`Effect::CheckPermission { .. } => self.check_permission(..)`) runs the check as its command.
-  const gatesAnAct = (a: Arm) => (a.guard && calleesOf(a.guard, lang).some(gates)) || calleesOf(a.body, lang).some((c) => !checks(c));
+  const gatesAnAct = (a: Arm) => (a.guard && calleesOf(a.guard, lang).some(gates)) || calls(a).some((c) => !checks(c));
   const checked = arms.find((a) => guardOf(a) && gatesAnAct(a));
   if (!checked) return [];
   // An arm that checks before it acts (a condition and a failure of its own) decides for itself.
-  return arms.filter((a) => a !== checked && !guardOf(a) && !failsOnCondition(a.body.text()) && destructive.test(`${a.label} ${calleesOf(a.body, lang).join(" ")}`))
-    .map((a) => ({ region: regionOf(a.at), message: `the ${a.label.trim().slice(0, 40)} arm destroys state without the ${guardOf(checked)} check its sibling arm makes (line ${checked.at.range().start.line + 1})` }));
+  return arms.filter((a) => a !== checked && !guardOf(a) && !failsOnCondition(a.text ?? a.body.text()) && destructive.test(`${a.label} ${calls(a).join(" ")}`))
+    .map((a) => ({ region: a.region ?? regionOf(a.at), message: `the ${a.label.trim().slice(0, 40)} arm destroys state without the ${guardOf(checked)} check its sibling arm makes (line ${(checked.region?.start.line ?? checked.at.range().start.line) + 1})` }));
 }

@@ -6,7 +6,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { isTestPath } from "../place";
 import { parseSource } from "../languages";
 import type { CheckContext } from "./check";
-import { refusesItself, SUBJECT } from "./guard-shape";
+import { namesSubject, refusesItself } from "./guard-shape";
 import { param, regionOf } from "./hit";
 import type { Candidate } from "./unreferenced";
 
@@ -32,14 +32,39 @@ function chainOf(decl: SgNode): Chain | null {
   return { name: name.text(), builder: builder.text(), uses, base: field(call, "arguments")?.namedChildren()[0] ?? null, at: decl };
 }
 
-/** The module's exported builder chains. */
-function exportedChains(root: SgNode): Chain[] {
-  return root.findAll({ rule: { kind: "variable_declarator", inside: { kind: "lexical_declaration", inside: { kind: "export_statement" } } } } as never)
-    .map(chainOf).filter((c): c is Chain => !!c);
+/**
+ * `export default builder(async (event) => { requireAdmin(event); .. })`: a file-routed handler (the file's path is
+ * its route) whose guard, if any, is a call its body makes first. Its `uses` are those leading calls.
+ */
+function defaultChainOf(call: SgNode): Chain | null {
+  const builder = field(call, "function");
+  const fn = field(call, "arguments")?.namedChildren()[0];
+  if (call.parent()?.kind() !== "export_statement" || !/^export\s+default\b/.test(call.parent()!.text()) || builder?.kind() !== "identifier") return null;
+  if (!fn || !/^(arrow_function|function_expression|function)$/.test(String(fn.kind()))) return null;
+  const body = field(fn, "body");
+  const statements = body?.kind() === "statement_block" ? body.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).slice(0, 2) : [];
+  const uses = statements.map((st) => {
+    let e = st.kind() === "expression_statement" ? st.namedChildren()[0] ?? null : null;
+    if (e?.kind() === "await_expression") e = e.namedChildren()[0] ?? null;
+    return e?.kind() === "call_expression" ? last(field(e, "function")?.text() ?? "") : "";
+  }).filter(Boolean);
+  return { name: "default", builder: builder.text(), uses, base: fn, at: call };
 }
 
+/** The module's exported builder chains, and its default-exported handler built by a call. */
+function exportedChains(root: SgNode): Chain[] {
+  const named = root.findAll({ rule: { kind: "variable_declarator", inside: { kind: "lexical_declaration", inside: { kind: "export_statement" } } } } as never)
+    .map(chainOf);
+  const byDefault = root.findAll({ rule: { kind: "call_expression", inside: { kind: "export_statement" } } } as never).map(defaultChainOf);
+  return [...named, ...byDefault].filter((c): c is Chain => !!c);
+}
+
+/** A file-routed handler that changes state: its file names a write method (`[id].delete.ts`), or its body destroys. */
+const WRITE_FILE = /\.(post|put|patch|delete|del)\.[cm]?[jt]sx?$/i;
+const DESTROYS = /\b(delete|remove|purge|drop|destroy|wipe|erase|truncate|revoke)\b/i;
+
 /** A mounted middleware is a guard when its name states a requirement of who is asking (`requireApiKey`, `verifyJwt`). */
-const guardTest = (verb: RegExp) => (n: string) => verb.test(n) && SUBJECT.test(n);
+const guardTest = (verb: RegExp) => (n: string) => verb.test(n) && namesSubject(n);
 
 /** The base handler's text: an inline function, or the same-file definition it names. */
 function baseText(chain: Chain): string {
@@ -57,13 +82,18 @@ function baseText(chain: Chain): string {
  */
 export function unguardedExportCheck(ctx: CheckContext): [] {
   const { node, params, rule, file, defer } = ctx;
-  const chain = chainOf(node);
-  if (!chain || node.parent()?.parent()?.kind() !== "export_statement") return [];
+  const byDefault = node.kind() === "call_expression";
+  const chain = byDefault ? defaultChainOf(node) : chainOf(node);
+  if (!chain || (!byDefault && node.parent()?.parent()?.kind() !== "export_statement")) return [];
+  // A default-exported handler is reported only when it changes state: reads are often public on purpose.
+  if (byDefault && !WRITE_FILE.test(file.path) && !DESTROYS.test(chain.base?.text() ?? "")) return [];
   const verb = new RegExp(param<string[]>(params, "names", [])[1]?.replace(/^\(\?i\)/, "") ?? "(?!)", "i");
   if (chain.uses.some(guardTest(verb)) || refusesItself(baseText(chain))) return [];
   defer({
     candidate: { name: chain.name, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language, builder: chain.builder, requirement: verb.source },
-    hit: { region: regionOf(node), message: `the exported ${chain.name} is built with ${chain.builder}(..) without the guard middleware its sibling modules mount` },
+    hit: { region: regionOf(node), message: byDefault
+      ? `the default-exported handler is built with ${chain.builder}(..) without the guard call its sibling modules make first`
+      : `the exported ${chain.name} is built with ${chain.builder}(..) without the guard middleware its sibling modules mount` },
     keep: "if-siblings-guarded",
   });
   return [];

@@ -96,6 +96,38 @@ function guardedGroupAbove(block: string, router: string, path: string, isGuard:
   return null;
 }
 
+/** The statements of a block (Go wraps them in a statement_list). */
+const statementsOf = (block: SgNode | null): SgNode[] =>
+  (block?.namedChildren() ?? []).flatMap((c) => (c.kind() === "statement_list" ? c.namedChildren() : [c]));
+
+/**
+ * Groups opened with a callback (`r.WithGroup("/api", func(g *Group) { g = g.Use(auth); .. })`, `app.register((g)
+ * => .., { prefix })` aside): each group's full prefix (nested groups compose) and whether a guard reaches it (its
+ * own `Use(guard)` or an enclosing group's).
+ */
+function callbackGroups(statements: SgNode[], router: string, base: string, inherited: boolean, isGuard: (name: string) => boolean, depth = 0): { prefix: string; guarded: boolean }[] {
+  if (depth > 4) return [];
+  const out: { prefix: string; guarded: boolean }[] = [];
+  const guardIn = (args: string) => [...args.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => isGuard(n!) || namesSubject(n!));
+  for (const st of statements) {
+    const call = st.kind() === "expression_statement" ? st.child(0) : null;
+    if (call?.kind() !== "call_expression") continue;
+    const fn = call.field("function" as never) as SgNode | null;
+    const recv = fn ? ((fn.field("operand" as never) ?? fn.field("object" as never)) as SgNode | null)?.text() : undefined;
+    const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => !/comment/.test(String(a.kind())));
+    const callback = args[1];
+    if (recv !== router || args.length !== 2 || !/string/.test(String(args[0]!.kind())) || !callback || !/^(func_literal|arrow_function|function_expression)$/.test(String(callback.kind()))) continue;
+    const param = /^\(?\s*([\w$]+)/.exec((callback.field("parameters" as never) as SgNode | null)?.text() ?? "")?.[1];
+    if (!param) continue;
+    const prefix = `${base}${args[0]!.text().replace(/^["'`]|["'`]$/g, "").replace(/\/+$/, "")}`;
+    const inner = statementsOf(callback.field("body" as never) as SgNode | null);
+    const uses = new RegExp(`^(?:${param}\\s*=\\s*)?${param}\\.(?:Use|use)\\(([\\s\\S]*)\\)$`);
+    const guarded = inherited || inner.some((i) => { const m = uses.exec(i.text()); return !!m && guardIn(m[1]!); });
+    out.push({ prefix, guarded }, ...callbackGroups(inner, param, prefix, guarded, isGuard, depth + 1));
+  }
+  return out;
+}
+
 /**
  * Reported: a state-changing route (POST/PUT/PATCH/DELETE, by the registering method or a `"POST /x"`
  * pattern) registered without a guard on a router whose sibling registrations in the same block hand their
@@ -109,11 +141,14 @@ function guardedGroupAbove(block: string, router: string, path: string, isGuard:
 export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const { node } = ctx;
   const reg = registration(node);
-  if (!reg || !reg.verb || !STATE_CHANGING.test(reg.verb) || OPEN_BY_DESIGN.test(reg.path)) return [];
+  if (!reg || !reg.verb || OPEN_BY_DESIGN.test(reg.path)) return [];
   const block = node.parent()?.parent();
   if (!block || node.parent()?.kind() !== "expression_statement") return [];
   const root = node.getRoot().root();
   const { guards, isGuard } = fileGuards(ctx);
+  // A read is open by default; one is reported only where the path says whom it serves (`/admin/export`) and
+  // sits outside the guarded callback group of that prefix (below).
+  if (!STATE_CHANGING.test(reg.verb)) return readOutsideGroup(ctx, reg, block, isGuard, guards);
   if (guarded(reg, isGuard)) return [];
   // One report per defect: a guard of this file that nothing mounts is reported where it is defined (unwired-auth).
   const text = root.text().replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
@@ -124,7 +159,8 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
     .filter((c): c is SgNode => !!c && c.kind() === "call_expression" && c.id() !== node.id());
   if (siblings.some((c) => new RegExp(`^${router.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()) && mountsGuard(c, isGuard))) return [];
   const guardedSibling = siblings.map(registration).find((s) => s && rootOf(s.receiver) === router && guarded(s, isGuard));
-  const group = guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard);
+  const group = guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard)
+    ?? callbackGroups(statementsOf(block), router, "", false, isGuard).find((g) => g.guarded && reg.path.startsWith(`${g.prefix}/`))?.prefix ?? null;
   if (!guardedSibling && !group) return [];
   const own = reg.handlers[reg.handlers.length - 1]!;
   // A method value (`h.clientLoginHandler`) names the file's method as a bare name names its function.
@@ -135,4 +171,20 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   if (ownDef && refusesEveryone(ownDef)) return [];
   if (group) return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on ${router} itself, outside the ${group} group whose prefix it shares and whose routes go through a guard` }];
   return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${router} go through (line ${guardedSibling!.call.range().start.line + 1})` }];
+}
+
+/**
+ * A read route registered on the router itself whose path falls under a callback group that a guard reaches,
+ * where that group's own prefix names whom it serves (`/api/v1/admin` + `/export`, beside
+ * `r.WithGroup("/admin", func(g) { g = g.Use(requireAdmin) .. })`): meant for the group, served to anyone.
+ */
+function readOutsideGroup(ctx: CheckContext, reg: Registration, block: SgNode, isGuard: (name: string) => boolean, guards: ReadonlySet<string>): Hit[] {
+  const router = rootOf(reg.receiver);
+  if (guarded(reg, isGuard)) return [];
+  const under = callbackGroups(statementsOf(block), router, "", false, isGuard)
+    .filter((g) => reg.path.startsWith(`${g.prefix}/`)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+  if (!under?.guarded || !namesSubject(under.prefix.replace(/^.*\//, ""))) return [];
+  const text = ctx.node.getRoot().root().text().replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
+  if (guardMountedNowhere(guards, text)) return [];
+  return [{ region: regionOf(ctx.node), message: `${reg.verb} ${reg.path} is registered on ${router} itself, outside the guarded ${under.prefix} group whose prefix it shares` }];
 }
