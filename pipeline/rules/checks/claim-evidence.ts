@@ -14,9 +14,11 @@ import type { FileContext } from "../file-context";
 import type { GrammarLanguage } from "../rule-spec";
 import { guardedStatement, nextStatement } from "../syntax";
 import type { CheckRule, Deferred } from "./check";
+import { closesWritten } from "./discarded-write";
 import type { Hit } from "./hit";
 import { removesHanded } from "./removes-existing";
 import { guardedCode, persistsOrAudits } from "./swallowed";
+import { outermostFunction } from "./teardown";
 import type { Candidate } from "./unreferenced";
 
 /**
@@ -63,6 +65,16 @@ function answersSuccess(guarded: SgNode): boolean {
     if (stmt && SUCCESS.test(stmt.text())) return true;
   }
   return false;
+}
+
+/**
+ * Go: the dropped call is the Close of something this function wrote or made for writing (`_ = f.Close()` after
+ * `f, err := os.Create(p)`): for a file or a writer's tail the write error surfaces at Close, so the drop loses
+ * the output's last bytes and what follows reports a truncated file as done. A persisting drop, not a lead.
+ */
+function closedAfterWriting(node: SgNode, code: string, lang: GrammarLanguage): boolean {
+  const sink = lang === "go" ? /^\s*(?:_\s*=\s*)?(\w+)\.Close\(\)\s*$/.exec(code)?.[1] : undefined;
+  return !!sink && closesWritten(sink, outermostFunction(node)?.text() ?? "");
 }
 
 /** Why a dropped failure that neither persists nor audits is a lead, not a claim. */
@@ -136,7 +148,7 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   if (file.placeAt(hit.region.start.line) === "test") return hit;
   const guarded = guardedCode(node);
   const code = guarded.text();
-  if (persistsOrAudits(code) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
+  if (persistsOrAudits(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.
   const key = rule.language === "python" ? null : droppedCallee(code);
