@@ -153,3 +153,36 @@ describe("Go: the dropped Close of a file this function wrote is a claim", () =>
       .filter((f) => f.line === 9)).toEqual([]);
   });
 });
+
+describe("Python: a narrow suppression around a durable write", () => {
+  const job = (stmt: string) => lines(
+    "async def finish(pool, run_id):",
+    "    with contextlib.suppress(aiomysql.Error):",
+    `        ${stmt}`);
+  test("an UPDATE under `suppress(DriverError)` is reported at the suppression", () => {
+    expect(foundIn([{ path: "jobs/finish.py", content: job("await pool.execute(\"UPDATE runs SET done = 1 WHERE id = %s\", run_id)") }], /^swallowed-error$/))
+      .toEqual(["swallowed-error@jobs/finish.py:2"]);
+  });
+  test("a read under the same suppression is not", () => {
+    expect(foundIn([{ path: "jobs/finish.py", content: job("return await pool.fetchone(\"SELECT done FROM runs WHERE id = %s\", run_id)") }], /^swallowed-error$/)).toEqual([]);
+  });
+});
+
+describe("a swallowed failure followed by a record's status assignment is a claim", () => {
+  const view = (after: string) => lines(
+    "def cancel(order):",
+    "    try:",
+    "        courier.recall(order.parcel_id)",
+    "    except Exception:",
+    "        pass",
+    after,
+    "    return order");
+  test("the outcome written down after the swallow makes the lead a claim", () => {
+    const found = scanSnippets([{ path: "shop/orders.py", content: view("    order.status = Status.CANCELLED") }], /^swallowed-error$/);
+    expect(found.map((f) => `${f.line}:${f.lead === true}`)).toEqual(["4:false"]);
+  });
+  test("without it the swallow stays a lead", () => {
+    const found = scanSnippets([{ path: "shop/orders.py", content: view("    log.info('cancel requested')") }], /^swallowed-error$/);
+    expect(found.map((f) => `${f.line}:${f.lead === true}`)).toEqual(["4:true"]);
+  });
+});

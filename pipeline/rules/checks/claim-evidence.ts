@@ -58,11 +58,16 @@ const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|ro
  * Whatever the dropped call was, its failure is now reported as success.
  */
 const SUCCESS = /\b(Status(OK|Created|Accepted|NoContent)\b|StatusCode::(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HttpResponse::(Ok|Created|Accepted|NoContent)\s*\(|HTTPStatus\.(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HTTP_20[0-4]_|(status|sendStatus|send|WriteHeader|SendStatus|status_code)\s*[(=]\s*20[0-4]\b)/;
+/**
+ * ... or the outcome is written down: a record's status or state is assigned (`invoice.status = Status.REFUNDED`,
+ * `job.state = "done"`): whatever the swallowed call was to do is now recorded as done.
+ */
+const RECORDS_OUTCOME = /^\s*(?!(?:this|self)\.(?:status|state)\b)(?:self\.|this\.)?[A-Za-z_]\w*\.(status|state)\s*=(?!=)/;
 function answersSuccess(guarded: SgNode): boolean {
   let stmt: SgNode | null = guardedStatement(guarded);
   for (let k = 0; k < 3 && stmt; k++) {
     stmt = nextStatement(stmt);
-    if (stmt && SUCCESS.test(stmt.text())) return true;
+    if (stmt && (SUCCESS.test(stmt.text()) || RECORDS_OUTCOME.test(stmt.text()))) return true;
   }
   return false;
 }
