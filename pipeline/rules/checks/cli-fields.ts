@@ -198,7 +198,11 @@ export function unreadVariantFields(node: SgNode): (Hit & { field: string })[] {
   // Any derive-based parser, by shape: a derived enum whose variant fields carry `long`/`short` attributes
   // (`#[structopt(long)]`, `#[arg(short, long)]`) is a command line, whatever the crate calls its derive.
   const attrs = attributesBefore(node);
-  if (!RS_CLI_DERIVE.test(attrs) && !(/#\[derive\(/.test(attrs) && /#\[\w+\s*\([^\]]*\b(long|short)\b/.test(node.text()))) return [];
+  // The derive must be some crate's own (a std derive registers no field attributes, so `#[arg(long)]` under
+  // `#[derive(Debug)]` alone is not a parser's).
+  const derives = [...attrs.matchAll(/#\[derive\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(",").map((d) => d.trim().replace(/^.*::/, ""))).filter(Boolean);
+  const crateDerive = derives.some((d) => !/^(Debug|Clone|Copy|Default|PartialEq|Eq|Hash|PartialOrd|Ord|Serialize|Deserialize)$/.test(d));
+  if (!RS_CLI_DERIVE.test(attrs) && !(crateDerive && /#\[\w+\s*\([^\]]*\b(long|short)\b/.test(node.text()))) return [];
   const root = node.getRoot().root();
   const out: (Hit & { field: string })[] = [];
   for (const variant of node.findAll({ rule: { kind: "enum_variant" } })) {
