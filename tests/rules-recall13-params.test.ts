@@ -73,12 +73,17 @@ describe("Go: options declared by statement calls on one receiver and looked up 
     "func setup(sync *climate.Command) {",
     "\tsync.Text(\"region\", \"eu-1\", climate.Usage(\"region to mirror\"))",
     "\tsync.Number(\"parallel\", 4, climate.Usage(\"copies in flight\"))",
-    "\tsync.Run(func(r *climate.Result) error {",
+    "\tsync.Run(mirrorCmd)",
+    "}",
+    "",
+    "func mirrorCmd(r *climate.Result) error {",
     lookups,
-    "\t})",
     "}");
   test("a declared option no string of the file looks up is reported at its name", () => {
     expect(params("cmd/mirror/main.go", main("\t\treturn mirror(r.Text(\"region\"), 4)"))).toEqual(["ignored-parameter@cmd/mirror/main.go:5"]);
+  });
+  test("options of a receiver not handed this file's command function are left to the file that reads them", () => {
+    expect(params("cmd/mirror/main.go", main("\t\treturn mirror(r.Text(\"region\"), 4)").replace("sync.Run(mirrorCmd)", "sync.Run(other.Cmd)"))).toEqual([]);
   });
   test("every option looked up, or a file that looks none up by name, is quiet", () => {
     expect(params("cmd/mirror/main.go", main("\t\treturn mirror(r.Text(\"region\"), r.Number(\"parallel\"))"))).toEqual([]);

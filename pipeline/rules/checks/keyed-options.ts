@@ -59,7 +59,13 @@ function goDeclarations(root: SgNode): Declared[] {
     list.push({ at: args[0]!, names: [name], spans: [[call.range().start.index, call.range().end.index]] });
     byReceiver.set(receiver, list);
   }
-  return [...byReceiver.values()].filter((l) => l.length >= 2).flat();
+  // The receiver is also handed the command's function, defined in this file (`wk.SetCommandFn(runWorker)`): the
+  // declarations and the code that reads them meet here. Options declared on a receiver whose reader lives
+  // elsewhere (cobra's `cmd.Flags()` read in another file) are left alone.
+  const text = root.text();
+  const local = new Set(root.findAll({ rule: { kind: "function_declaration" } }).map((f) => (f.field("name" as never) as SgNode | null)?.text() ?? ""));
+  const handed = (r: string) => /^\w+$/.test(r) && [...text.matchAll(new RegExp(`(?<![\\w.])${r}\\.\\w+\\(\\s*(\\w+)\\s*\\)`, "g"))].some((m) => local.has(m[1]!));
+  return [...byReceiver.entries()].filter(([r, l]) => l.length >= 2 && handed(r)).flatMap(([, l]) => l);
 }
 
 /**
