@@ -118,24 +118,6 @@ describe("Rust: a subcommand variant's field bound by a match arm that never rea
   });
 });
 
-describe("Go: the documented summary of a function handed over by value", () => {
-  const tasks = (doc: string) => lines(
-    "package jobs",
-    "",
-    doc,
-    "func Thumbnail(key string, widthPixels int) error {",
-    "\treturn scale(key, 256)",
-    "}",
-    "",
-    "var Registry = map[string]interface{}{\"thumbnail\": Thumbnail}");
-  test("a parameter the summary sentence promises is reported though the registry takes the function", () => {
-    expect(params("jobs/tasks.go", tasks("// Thumbnail scales the image to the given width in pixels."))).toEqual(["ignored-parameter@jobs/tasks.go:4"]);
-  });
-  test("a summary that does not promise it leaves the signature to the registry", () => {
-    expect(params("jobs/tasks.go", tasks("// Thumbnail makes the small preview of an image."))).toEqual([]);
-  });
-});
-
 describe("Go: the dropped Close of a file this function wrote is a claim", () => {
   const save = (open: string, use: string) => lines(
     "package export",

@@ -275,20 +275,6 @@ function docOf(fn: SgNode, lang: GrammarLanguage): string {
   return out.join("\n");
 }
 
-/**
- * The doc comment's first sentence (what the function does) names what the parameter is for: every word of its
- * name, three letters or more (`// TranscodeAudio converts .. at the given bitrate (kbps).` for `bitrateKbps`).
- * The author promised the behaviour, so whoever calls the function by value (a task registry, a job map)
- * passes it for that reason: a drop is not excused by a signature imposed from outside.
- */
-function summaryPromises(doc: string, name: string): boolean {
-  const words = identifierWords(name);
-  if (!words.length || words.some((w) => w.length < 3)) return false;
-  const summary = doc.replace(/^\s*(\/\/\/?|\/\*\*?|\*|#|"""|\'\'\'|r?""")\s?/gm, "").split(/\.(\s|$)|\n\s*\n/)[0] ?? "";
-  const prose = summary.toLowerCase();
-  return !documentedUnused(doc, name) && words.every((w) => new RegExp(`\\b${w}`).test(prose));
-}
-
 function documentedUnused(doc: string, name: string): boolean {
   // The sentence that names the parameter (it may wrap): "``required_scopes`` is part of the handler
   // signature; ... so it is not consulted" documents an imposed, deliberately unread parameter.
@@ -376,7 +362,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
     ...(goSole && !byName(p) ? { sole: true } : {}),
     // The function's own option (a typed default its siblings show, or one its decorator declares): dropped
     // whether or not the function is passed as a value (`plac.call(main)`, `cli.add_command(prune)`).
-    ...(options.has(p.text) || declared.has(p.text) || summaryPromises(doc, p.text) ? { option: true } : {}),
+    ...(options.has(p.text) || declared.has(p.text) ? { option: true } : {}),
     region: regionOf(lang === "python" && declared.has(p.text) ? describingDecorator(fn, p.text) ?? p.node : p.node),
     message: overwritten.has(p.text)
       ? `parameter '${p.text}' is rebound before it is read: the value the caller passes never reaches the code`
