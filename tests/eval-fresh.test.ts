@@ -45,13 +45,14 @@ const HELD_OUT = {
   // one lead is a planted defect, one a false positive); after the second unwired-auth/tls/stub pass 65 / 2.
   "corpus-fresh9": { expected: 73, found: 65, falsePositives: 2, notes: 0, leads: 2, languages: ["go", "python", "rust", "typescript"] },
   // Held out: 62 found / 1 false positive (72.9% / 98.4%) at best; after the recall passes 73 / 1 (72 / 1 as claims).
-  "corpus-fresh10": { expected: 85, found: 73, falsePositives: 1, notes: 0, leads: 1, languages: ["go", "python", "rust", "typescript"] },
+  // After the second params/swallowed recall pass 74 / 1 with leads and as claims (the refund swallow became a claim).
+  "corpus-fresh10": { expected: 85, found: 74, falsePositives: 1, notes: 0, leads: 1, languages: ["go", "python", "rust", "typescript"] },
   // Held out: 59 found / 2 false positives (76.6% / 96.7%); after the recall passes 66 / 2; after the second
   // unwired-auth/tls/stub pass 70 / 2.
   "corpus-fresh11": { expected: 77, found: 70, falsePositives: 2, notes: 0, languages: ["go", "python", "rust", "typescript"] },
   // Held out: 54 found / 2 false positives (78.3% / 96.6%) at best; development material since the fifth session
-  // of 2026-12-02 (55 / 2 with leads: one lead is a planted defect); after the second unwired-auth/tls/stub pass 64 / 1.
-  "corpus-fresh12": { expected: 69, found: 64, falsePositives: 1, notes: 0, leads: 1, languages: ["go", "other", "python", "rust", "typescript"] },
+  // of 2026-12-02; after the session's two recall passes (unwired-auth/tls/stub, params/swallowed) 68 / 0.
+  "corpus-fresh12": { expected: 69, found: 68, falsePositives: 0, notes: 0, leads: 0, languages: ["go", "other", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

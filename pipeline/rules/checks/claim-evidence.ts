@@ -14,9 +14,11 @@ import type { FileContext } from "../file-context";
 import type { GrammarLanguage } from "../rule-spec";
 import { guardedStatement, nextStatement } from "../syntax";
 import type { CheckRule, Deferred } from "./check";
+import { closesWritten } from "./discarded-write";
 import type { Hit } from "./hit";
 import { removesHanded } from "./removes-existing";
 import { guardedCode, persistsOrAudits } from "./swallowed";
+import { outermostFunction } from "./teardown";
 import type { Candidate } from "./unreferenced";
 
 /**
@@ -56,13 +58,28 @@ const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|ro
  * Whatever the dropped call was, its failure is now reported as success.
  */
 const SUCCESS = /\b(Status(OK|Created|Accepted|NoContent)\b|StatusCode::(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HttpResponse::(Ok|Created|Accepted|NoContent)\s*\(|HTTPStatus\.(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HTTP_20[0-4]_|(status|sendStatus|send|WriteHeader|SendStatus|status_code)\s*[(=]\s*20[0-4]\b)/;
+/**
+ * ... or the outcome is written down: a record's status or state is assigned (`invoice.status = Status.REFUNDED`,
+ * `job.state = "done"`): whatever the swallowed call was to do is now recorded as done.
+ */
+const RECORDS_OUTCOME = /^\s*(?!(?:this|self)\.(?:status|state)\b)(?:self\.|this\.)?[A-Za-z_]\w*\.(status|state)\s*=(?!=)/;
 function answersSuccess(guarded: SgNode): boolean {
   let stmt: SgNode | null = guardedStatement(guarded);
   for (let k = 0; k < 3 && stmt; k++) {
     stmt = nextStatement(stmt);
-    if (stmt && SUCCESS.test(stmt.text())) return true;
+    if (stmt && (SUCCESS.test(stmt.text()) || RECORDS_OUTCOME.test(stmt.text()))) return true;
   }
   return false;
+}
+
+/**
+ * Go: the dropped call is the Close of something this function wrote or made for writing (`_ = f.Close()` after
+ * `f, err := os.Create(p)`): for a file or a writer's tail the write error surfaces at Close, so the drop loses
+ * the output's last bytes and what follows reports a truncated file as done. A persisting drop, not a lead.
+ */
+function closedAfterWriting(node: SgNode, code: string, lang: GrammarLanguage): boolean {
+  const sink = lang === "go" ? /^\s*(?:_\s*=\s*)?(\w+)\.Close\(\)\s*$/.exec(code)?.[1] : undefined;
+  return !!sink && closesWritten(sink, outermostFunction(node)?.text() ?? "");
 }
 
 /** Why a dropped failure that neither persists nor audits is a lead, not a claim. */
@@ -136,7 +153,7 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   if (file.placeAt(hit.region.start.line) === "test") return hit;
   const guarded = guardedCode(node);
   const code = guarded.text();
-  if (persistsOrAudits(code) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
+  if (persistsOrAudits(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.
   const key = rule.language === "python" ? null : droppedCallee(code);

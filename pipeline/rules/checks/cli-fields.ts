@@ -195,7 +195,14 @@ export function unreadCliFields(node: SgNode, lang: GrammarLanguage, content: st
  * A variant no pattern names, or one bound without `..` (every field named), is left alone.
  */
 export function unreadVariantFields(node: SgNode): (Hit & { field: string })[] {
-  if (!RS_CLI_DERIVE.test(attributesBefore(node))) return [];
+  // Any derive-based parser, by shape: a derived enum whose variant fields carry `long`/`short` attributes
+  // (`#[structopt(long)]`, `#[arg(short, long)]`) is a command line, whatever the crate calls its derive.
+  const attrs = attributesBefore(node);
+  // The derive must be some crate's own (a std derive registers no field attributes, so `#[arg(long)]` under
+  // `#[derive(Debug)]` alone is not a parser's).
+  const derives = [...attrs.matchAll(/#\[derive\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(",").map((d) => d.trim().replace(/^.*::/, ""))).filter(Boolean);
+  const crateDerive = derives.some((d) => !/^(Debug|Clone|Copy|Default|PartialEq|Eq|Hash|PartialOrd|Ord|Serialize|Deserialize)$/.test(d));
+  if (!RS_CLI_DERIVE.test(attrs) && !(crateDerive && /#\[\w+\s*\([^\]]*\b(long|short)\b/.test(node.text()))) return [];
   const root = node.getRoot().root();
   const out: (Hit & { field: string })[] = [];
   for (const variant of node.findAll({ rule: { kind: "enum_variant" } })) {
@@ -204,15 +211,39 @@ export function unreadVariantFields(node: SgNode): (Hit & { field: string })[] {
     if (!list || list.kind() !== "field_declaration_list" || !vname) continue;
     const patterns = root.findAll({ rule: { kind: "struct_pattern" } }).filter((p) =>
       new RegExp(`(^|::)${vname}$`).test((p.field("type" as never) as SgNode | null)?.text() ?? ""));
-    if (!patterns.length || patterns.some((p) => !p.children().some((c) => c.kind() === "remaining_field_pattern"))) continue;
+    // A pattern that names every field (no `..`) is judged by data flow: a field it binds that the match arm
+    // never reads (`Cmd::Work { concurrency, dry_run } => run(dry_run)`) is dropped as surely as one left to `..`.
+    if (!patterns.length || patterns.some((p) => !p.children().some((c) => c.kind() === "remaining_field_pattern") && !armOf(p))) continue;
     const named = new Set(patterns.flatMap((p) => p.children().filter((c) => c.kind() === "field_pattern")
+      .filter((c) => p.children().some((k) => k.kind() === "remaining_field_pattern") || readInArm(p, c))
       .map((c) => ((c.field("name" as never) as SgNode | null) ?? c.find({ rule: { kind: "shorthand_field_identifier" } }))?.text() ?? "")));
     for (const decl of list.namedChildren().filter((d) => d.kind() === "field_declaration")) {
       if (RS_NOT_VALUE.test(attributesBefore(decl) + decl.text()) || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(decl.text() + attributesBefore(decl))) continue;
       const f = decl.field("name" as never) as SgNode | null;
       if (!f || named.has(f.text())) continue;
-      out.push({ region: regionOf(f), field: f.text(), message: `command-line option '${f.text()}' of '${vname}' is parsed but never read: every match on the subcommand leaves it to '..'` });
+      out.push({ region: regionOf(f), field: f.text(), message: `command-line option '${f.text()}' of '${vname}' is parsed but never read: every match on the subcommand leaves it to '..' or binds it unread` });
     }
   }
   return out;
+}
+
+/** The match arm whose pattern is `p` (directly, not nested in another pattern), or null. */
+function armOf(p: SgNode): SgNode | null {
+  const mp = p.parent();
+  return mp?.kind() === "match_pattern" && mp.parent()?.kind() === "match_arm" ? mp.parent() : null;
+}
+
+/** The field pattern's binding (`concurrency`, `concurrency: n`) is read in its arm (guard or value); `_` binds nothing. */
+function readInArm(p: SgNode, field: SgNode): boolean {
+  const arm = armOf(p);
+  if (!arm) return true;
+  const binding = (field.field("pattern" as never) as SgNode | null) ?? field.find({ rule: { kind: "shorthand_field_identifier" } });
+  const name = binding?.text() ?? "";
+  if (!/^[A-Za-z_]\w*$/.test(name)) return true;
+  if (/^_/.test(name)) return false;
+  const { start, end } = p.range();
+  const at = arm.range().start.index;
+  const text = arm.text();
+  const rest = text.slice(0, start.index - at) + text.slice(end.index - at);
+  return new RegExp(`(?<![\\w.])${name}\\b|\\{${name}[}:]`).test(rest);
 }

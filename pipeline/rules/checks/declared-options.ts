@@ -80,6 +80,17 @@ function optionTables(root: SgNode): { key: SgNode; spec: SgNode; name: string }
 }
 
 /**
+ * Members of a type literal or interface named like the option (`opts: G & { 'dry-run': boolean }`): a type says
+ * the parsed value has the key, it does not read it. Spans of those members, to be left out of the search.
+ */
+function typeMembers(root: SgNode, forms: string[]): [number, number][] {
+  if (!/\b(interface|type)\b|:\s*[\w.]*\s*&?\s*\{/.test(root.text())) return [];
+  return root.findAll({ rule: { kind: "property_signature" } })
+    .filter((m) => forms.includes(((m.field("name" as never) as SgNode | null)?.text() ?? "").replace(/^["'`]|["'`]$/g, "")))
+    .map((m) => [m.range().start.index, m.range().end.index] as [number, number]);
+}
+
+/**
  * Declared options whose key (camel-cased, or as declared) the file never mentions again: not read as
  * `opts.key`, `opts["key"]`, a destructured `{ key }`, nor handed on under that name. Each hit carries the
  * key so the scan keeps it only when no other file reads `.key` either (options handed on whole).
@@ -93,7 +104,8 @@ export function unreadDeclaredOptions(root: SgNode): OptionHit[] {
     const kebab = /--(?:no-)?([A-Za-z][\w-]*)(?![\s\S]*--)/.exec(spec)?.[1] ?? key;
     // The call's own arguments (the description may name the option) are the declaration, not a read.
     const { start, end } = (call.field("arguments" as never) as SgNode).range();
-    if (mentionedOutside(code, [...new Set([key, kebab])], [[start.index, end.index]])) continue;
+    const forms = [...new Set([key, kebab])];
+    if (mentionedOutside(code, forms, [[start.index, end.index], ...typeMembers(root, forms)])) continue;
     out.push({ region: regionOf(arg), field: key, message: `option '--${kebab}' is declared but nothing reads it: the flag is accepted and has no effect` });
   }
   for (const { key, spec, name } of optionTables(root)) {

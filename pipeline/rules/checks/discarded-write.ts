@@ -91,13 +91,19 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
   if (/\.(Write|WriteString|WriteTo|Flush|Sync|Encode)\(/.test(nodeText)) return GO_FALLIBLE.test(decl) || /NewEncoder\(\s*\w+\s*\)/.test(nodeText) && GO_FALLIBLE.test(declaration(/NewEncoder\(\s*(\w+)/.exec(nodeText)![1]!, fnText));
   // Close loses data only on something written: a file created or opened for writing, a writer, or a
   // value this function wrote to. Closing a reader, a request body or a listener on an error path does not.
-  if (/\.Close\(\)/.test(nodeText) && sink) {
-    const id = sink.replace(/\./g, "\\.");
-    const written = new RegExp(`\\b${id}\\.(Write\\w*|Flush|Sync)\\(|\\b(io\\.Copy\\w*|fmt\\.Fprint\\w*)\\(\\s*${id}\\s*,|NewEncoder\\(\\s*${id}\\s*\\)|NewWriter\\(\\s*${id}\\s*\\)`).test(fnText);
-    // Any package's `NewWriter` (tar, gzip, zstd, csv...) builds a writer whose Close flushes its tail.
-    return written || /\bos\.(Create|OpenFile)\b|\b\w+\.NewWriter\w*\(/.test(decl);
-  }
+  if (/\.Close\(\)/.test(nodeText) && sink) return closesWritten(sink, fnText);
   return true;
+}
+
+/**
+ * Go: closing `sink` loses data when the function wrote to it (a Write, io.Copy or fmt.Fprint into it, an
+ * encoder or writer over it) or made it for writing (`os.Create`, `os.OpenFile`, any package's `NewWriter`:
+ * tar, gzip, zstd, csv... whose Close flushes the tail). Closing a reader, a body or a listener does not.
+ */
+export function closesWritten(sink: string, fnText: string): boolean {
+  const id = sink.replace(/\./g, "\\.");
+  const written = new RegExp(`\\b${id}\\.(Write\\w*|Flush|Sync)\\(|\\b(io\\.Copy\\w*|fmt\\.Fprint\\w*)\\(\\s*${id}\\s*,|NewEncoder\\(\\s*${id}\\s*\\)|NewWriter\\(\\s*${id}\\s*\\)`).test(fnText);
+  return written || /\bos\.(Create|OpenFile)\b|\b\w+\.NewWriter\w*\(/.test(declaration(sink, fnText));
 }
 
 /**

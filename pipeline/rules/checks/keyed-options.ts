@@ -13,7 +13,7 @@ interface Declared { at: SgNode; names: string[]; spans: [number, number][]; lin
 
 /** The text of a string literal without its quotes (Rust `"x"`, Python `'x'`/`"x"`), or null for anything else. */
 function literal(n: SgNode): string | null {
-  if (!/^(string_literal|string)$/.test(String(n.kind()))) return null;
+  if (!/^(string_literal|string|interpreted_string_literal)$/.test(String(n.kind()))) return null;
   return /^(["'])(.*)\1$/s.exec(n.text())?.[2] ?? null;
 }
 
@@ -38,6 +38,34 @@ function builderDeclarations(root: SgNode): Declared[] {
     byReceiver.set(receiver, list);
   }
   return [...byReceiver.values()].filter((l) => l.length >= 2).flat();
+}
+
+/**
+ * Go: calls made for their effect (an expression statement: the result, a pointer to the value, is dropped) that
+ * declare one option each on a receiver, two or more on one: the first argument is the option's name and a
+ * description in prose sits among the arguments (`wk.String("queue", "default", opt.Description("queue to read"))`,
+ * `cmd.Flags().Int("workers", 4, "parallel workers")`). The value is then looked up by that name.
+ */
+function goDeclarations(root: SgNode): Declared[] {
+  const byReceiver = new Map<string, Declared[]>();
+  for (const call of root.findAll({ rule: { kind: "call_expression", inside: { kind: "expression_statement" }, has: { field: "function", kind: "selector_expression" } } })) {
+    if (call.parent()?.kind() !== "expression_statement") continue;
+    const args = (call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
+    const name = args[0] ? literal(args[0]) : null;
+    if (!name || !NAME.test(name) || HELP.test(name) || args.length < 2) continue;
+    if (!args.slice(1).some((a) => a.findAll({ rule: { kind: "interpreted_string_literal" } }).concat(a.kind() === "interpreted_string_literal" ? [a] : []).some((x) => /\w\s+\w/.test(literal(x) ?? "")))) continue;
+    const receiver = ((call.field("function" as never) as SgNode).field("operand" as never) as SgNode | null)?.text() ?? "";
+    const list = byReceiver.get(receiver) ?? [];
+    list.push({ at: args[0]!, names: [name], spans: [[call.range().start.index, call.range().end.index]] });
+    byReceiver.set(receiver, list);
+  }
+  // The receiver is also handed the command's function, defined in this file (`wk.SetCommandFn(runWorker)`): the
+  // declarations and the code that reads them meet here. Options declared on a receiver whose reader lives
+  // elsewhere (cobra's `cmd.Flags()` read in another file) are left alone.
+  const text = root.text();
+  const local = new Set(root.findAll({ rule: { kind: "function_declaration" } }).map((f) => (f.field("name" as never) as SgNode | null)?.text() ?? ""));
+  const handed = (r: string) => /^\w+$/.test(r) && [...text.matchAll(new RegExp(`(?<![\\w.])${r}\\.\\w+\\(\\s*(\\w+)\\s*\\)`, "g"))].some((m) => local.has(m[1]!));
+  return [...byReceiver.entries()].filter(([r, l]) => l.length >= 2 && handed(r)).flatMap(([, l]) => l);
 }
 
 /**
@@ -67,10 +95,10 @@ function usageDeclarations(root: SgNode): Declared[] {
  * (handed on whole, converted to a record) and nothing here can tell.
  */
 export function unreadKeyedOptions(root: SgNode, lang: GrammarLanguage): Hit[] {
-  const declared = lang === "rust" ? builderDeclarations(root) : lang === "python" ? usageDeclarations(root) : [];
+  const declared = lang === "rust" ? builderDeclarations(root) : lang === "python" ? usageDeclarations(root) : lang === "go" ? goDeclarations(root) : [];
   if (declared.length < 2) return [];
   const spans = declared.flatMap((d) => d.spans);
-  const kind = lang === "rust" ? "string_literal" : "string";
+  const kind = lang === "rust" ? "string_literal" : lang === "go" ? "interpreted_string_literal" : "string";
   const keys = new Set(root.findAll({ rule: { kind } })
     .filter((s) => !spans.some(([a, b]) => s.range().start.index >= a && s.range().start.index < b))
     .map(literal).filter((s): s is string => s !== null));

@@ -92,8 +92,26 @@ function declaredByDecorator(fn: SgNode, name: string, param?: SgNode, readsSome
   // with a default (`tag: Optional[str] = None`) is a query parameter the framework binds by name. Only when the
   // handler works with its other inputs: one that reads none (a documented placeholder) drops nothing in particular.
   if (readsSome && own?.kind() === "typed_default_parameter" && holder.children().some((d) => d.kind() === "decorator" && /^@[\w.]+\(\s*[rf]?["']\//.test(d.text()))) return true;
-  return holder.children().some((d) => d.kind() === "decorator" && /\.(option|argument)\s*\(/.test(d.text()) &&
-    [...d.text().matchAll(/["']-{0,2}([A-Za-z_][\w-]*)(?:\/[^"'\n]*)?["']/g)].some((m) => m[1]!.replace(/-/g, "_") === name));
+  return holder.children().some((d) => d.kind() === "decorator" && (/\.(option|argument)\s*\(/.test(d.text())
+    ? [...d.text().matchAll(/["']-{0,2}([A-Za-z_][\w-]*)(?:\/[^"'\n]*)?["']/g)].some((m) => m[1]!.replace(/-/g, "_") === name)
+    : describedBy(d.text(), name)));
+}
+
+/** The decorator that declares and describes the parameter (`@opt("since", "..")`): where the user-facing option is written. */
+function describingDecorator(fn: SgNode, name: string): SgNode | null {
+  const holder = fn.parent();
+  if (holder?.kind() !== "decorated_definition") return null;
+  return holder.children().find((d) => d.kind() === "decorator" && !/\.(option|argument)\s*\(/.test(d.text()) && describedBy(d.text(), name)) ?? null;
+}
+
+/**
+ * Any library's declaring decorator, by shape: a call whose first argument is a string naming the parameter
+ * (`"since"`, `"--since"`) and whose second describes it in prose (`@opt("since", "only rows after this date")`):
+ * the function asks the framework for that value by name, so the parameter is its own promise.
+ */
+function describedBy(decorator: string, name: string): boolean {
+  const m = /^@[\w.]+\(\s*["']-{0,2}([A-Za-z_][\w-]*)["']\s*,\s*(?:[rf]?["']([^"'\n]*)["'])/.exec(decorator);
+  return !!m && m[1]!.replace(/-/g, "_") === name && /\w\s+\w/.test(m[2]!);
 }
 
 /**
@@ -252,12 +270,15 @@ function docOf(fn: SgNode, lang: GrammarLanguage): string {
   }
   const out: string[] = [];
   let p = fn.prev() ?? fn.parent()?.prev();
-  for (; p && /comment|attribute_item/.test(String(p.kind())); p = p.prev()) out.push(p.text());
+  // Collected upwards, kept in source order (the summary sentence first).
+  for (; p && /comment|attribute_item/.test(String(p.kind())); p = p.prev()) out.unshift(p.text());
   return out.join("\n");
 }
 
 function documentedUnused(doc: string, name: string): boolean {
-  return new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b[^\\n]*\\b(unused|ignored|not used|reserved|for compatibility|compat)\\b`, "i").test(doc);
+  // The sentence that names the parameter (it may wrap): "``required_scopes`` is part of the handler
+  // signature; ... so it is not consulted" documents an imposed, deliberately unread parameter.
+  return new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b(?:[^.\\n]|\\n(?!\\s*\\n))*?\\b(unused|ignored|not used|not (consulted|read|needed)|never (read|used)|reserved|for compatibility|compat)\\b`, "i").test(doc);
 }
 
 /** The class (TS/Python) a method belongs to: if anything extends it, the method is a hook whose signature subclasses share. */
@@ -339,8 +360,10 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const byName = (p: { node: SgNode; text: string }) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w));
   const hits = [...candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
     ...(goSole && !byName(p) ? { sole: true } : {}),
-    ...(options.has(p.text) ? { option: true } : {}),
-    region: regionOf(p.node),
+    // The function's own option (a typed default its siblings show, or one its decorator declares): dropped
+    // whether or not the function is passed as a value (`plac.call(main)`, `cli.add_command(prune)`).
+    ...(options.has(p.text) || declared.has(p.text) ? { option: true } : {}),
+    region: regionOf(lang === "python" && declared.has(p.text) ? describingDecorator(fn, p.text) ?? p.node : p.node),
     message: overwritten.has(p.text)
       ? `parameter '${p.text}' is rebound before it is read: the value the caller passes never reaches the code`
       : `parameter '${p.text}' is never read: the function ignores what its signature promises`,
