@@ -135,6 +135,25 @@ describe("Go: the dropped Close of a file this function wrote is a claim", () =>
     const found = scanSnippets([{ path: "export/save.go", content: save("os.Create(path)", "\tfmt.Fprintln(f, rows)") }], /^swallowed-error$/);
     expect(found.map((f) => `${f.line}:${f.lead === true}`)).toEqual(["9:false"]);
   });
+  test("a deferred Close, or a Close on an error path, stays a lead", () => {
+    const deferred = lines(
+      "package export",
+      "",
+      "func Save(path string, rows []string) (string, error) {",
+      "\tf, err := os.Create(path)",
+      "\tif err != nil {",
+      "\t\treturn \"\", err",
+      "\t}",
+      "\tdefer func() { _ = f.Close() }()",
+      "\tif _, err := fmt.Fprintln(f, rows); err != nil {",
+      "\t\t_ = f.Close()",
+      "\t\treturn \"\", err",
+      "\t}",
+      "\treturn path, nil",
+      "}");
+    const found = scanSnippets([{ path: "export/save.go", content: deferred }], /^swallowed-error$/);
+    expect(found.filter((f) => f.lead !== true).map((f) => f.line)).toEqual([]);
+  });
   test("a file only read is not reported", () => {
     expect(scanSnippets([{ path: "export/save.go", content: save("os.Open(path)", "\tn, _ := io.Copy(io.Discard, f)\n\t_ = n") }], /^swallowed-error$/)
       .filter((f) => f.line === 9)).toEqual([]);

@@ -12,7 +12,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { FileContext } from "../file-context";
 import type { GrammarLanguage } from "../rule-spec";
-import { guardedStatement, nextStatement } from "../syntax";
+import { ancestor, guardedStatement, nextStatement } from "../syntax";
 import type { CheckRule, Deferred } from "./check";
 import { closesWritten } from "./discarded-write";
 import type { Hit } from "./hit";
@@ -74,12 +74,21 @@ function answersSuccess(guarded: SgNode): boolean {
 
 /**
  * Go: the dropped call is the Close of something this function wrote or made for writing (`_ = f.Close()` after
- * `f, err := os.Create(p)`): for a file or a writer's tail the write error surfaces at Close, so the drop loses
- * the output's last bytes and what follows reports a truncated file as done. A persisting drop, not a lead.
+ * `f, err := os.Create(p)`) and the function then answers success (`return path, nil` within the next
+ * statements): for a file or a writer's tail the write error surfaces at Close, so a truncated file is reported
+ * as done. A persisting drop, not a lead. A deferred Close (the checked writes already reported their errors)
+ * and a Close on an error path (the function is already failing) stay leads: on the real-code panels all seven
+ * such promotions were labelled not defensible.
  */
 function closedAfterWriting(node: SgNode, code: string, lang: GrammarLanguage): boolean {
   const sink = lang === "go" ? /^\s*(?:_\s*=\s*)?(\w+)\.Close\(\)\s*$/.exec(code)?.[1] : undefined;
-  return !!sink && closesWritten(sink, outermostFunction(node)?.text() ?? "");
+  if (!sink || ancestor(node, /^(defer_statement)$/) || !closesWritten(sink, outermostFunction(node)?.text() ?? "")) return false;
+  let stmt: SgNode | null = guardedStatement(node);
+  for (let k = 0; k < 3 && stmt; k++) {
+    stmt = nextStatement(stmt);
+    if (stmt?.kind() === "return_statement") return /\bnil\s*$/.test(stmt.text());
+  }
+  return false;
 }
 
 /** Why a dropped failure that neither persists nor audits is a lead, not a claim. */
