@@ -10,16 +10,17 @@ export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
  * Directory names that hold test code in the four ecosystems: jest/vitest (`__tests__`, `__mocks__`),
  * mocha/tap (`test/`), pytest/cargo (`tests/`), Go (`testdata/`), shared fixtures and helpers, and
  * test-support packages named for it (`actix-test/`, `http_testing/`, and with the word first: `tests-db/`,
- * `test-harness/`, the crates and packages a workspace keeps only for its tests).
+ * `test-harness/`, the crates and packages a workspace keeps only for its tests), and Cypress's project folder
+ * (`cypress/e2e`, `cypress/support`: specs and the custom commands they call).
  */
-const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
+const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
 
 /** Is this directory name one that holds test code? */
 export const isTestDir = (name: string): boolean => TEST_DIRS.test(name);
 
 /** File names that are test code whatever their directory. */
 const TEST_FILES = [
-  /\.(test|spec|test-d|spec-d|e2e)\.[cm]?[jt]sx?$/i, // jest, vitest, mocha, tsd (`index.test-d.ts`)
+  /\.(test|spec|test-d|spec-d|e2e|cy)\.[cm]?[jt]sx?$/i, // jest, vitest, mocha, tsd (`index.test-d.ts`), Cypress (`x.cy.ts`)
   /(^|[_-])(test|spec)\.[cm]?[jt]sx?$/i, // `foo-test.js`, `foo_spec.ts`
   /_test\.go$/, // go test
   /^test_.*\.py$|_tests?\.py$|^tests?\.py$|^conftest\.py$/, // pytest, Django's `tests.py`

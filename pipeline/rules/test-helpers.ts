@@ -3,7 +3,7 @@
 // the scan's end, against every walked test file of the test's language.
 import type { SgNode } from "@ast-grep/napi";
 import type { Candidate } from "./checks/unreferenced";
-import { assertingHelpers, COMMENT_LINE } from "./assertions";
+import { assertingHelpers, COMMENT_LINE, runtimeAssertion } from "./assertions";
 import { languageOf, parseSource } from "./languages";
 import { placeOfPath } from "./place";
 import type { GrammarLanguage } from "./rule-spec";
@@ -63,10 +63,24 @@ function ownerOf(fn: SgNode): string | null {
   return null;
 }
 
+/**
+ * Cypress custom commands (`Cypress.Commands.add("sortTable", (..) => { .. expect(..) .. })`): a method of `cy`
+ * registered by name, so a test's `cy.sortTable(..)` calls it; the key is the method alone, made specific by the
+ * registration.
+ */
+function cypressCommandKeys(root: SgNode): string[][] {
+  const out: string[][] = [];
+  for (const call of root.findAll({ rule: { kind: "call_expression", regex: "^Cypress\\.Commands\\.(add|overwrite)\\s*\\(" } })) {
+    const name = /^Cypress\.Commands\.(?:add|overwrite)\s*\(\s*["'`]([A-Za-z_$][\w$]*)["'`]/.exec(call.text())?.[1];
+    if (name && runtimeAssertion(call.text(), "typescript")) out.push([`.${name}`]);
+  }
+  return out;
+}
+
 /** Keys a test's calls must contain for a helper to check for it: `f` for a free function, `.m` and `@T` for T's method m. */
 function helperKeys(root: SgNode, lang: GrammarLanguage): string[][] {
   const asserting = assertingHelpers(root, lang);
-  const out: string[][] = [];
+  const out: string[][] = lang === "typescript" ? cypressCommandKeys(root) : [];
   for (const fn of root.findAll({ rule: { any: DEFINITIONS[lang].map((kind) => ({ kind })) } })) {
     const name = (fn.field("name" as never) as SgNode | null)?.text();
     const body = ((fn.field("body" as never) ?? fn.field("value" as never)) as SgNode | null)?.text() ?? "";
@@ -92,7 +106,7 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
     const helpers: { file: string; keys: string[] }[] = [];
     for (const f of files) {
       if (languageOf(f.path) !== lang || placeOfPath(f.path) !== "test") continue;
-      if (![...f.content.matchAll(/(?:fn|def|function|func|macro_rules!)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/gm)].some((m) => names.has(m[1] ?? m[2] ?? m[3]!))) continue;
+      if (![...f.content.matchAll(/(?:fn|def|function|func|macro_rules!)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|Commands\.(?:add|overwrite)\(\s*["'`]([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/gm)].some((m) => names.has(m[1] ?? m[2] ?? m[3] ?? m[4]!))) continue;
       const root = parseSource(f.path, f.content);
       if (root) for (const keys of helperKeys(root.root(), lang as GrammarLanguage)) helpers.push({ file: f.path, keys });
     }
