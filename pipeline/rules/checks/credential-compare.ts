@@ -152,7 +152,11 @@ function recordFetchedBy(fn: SgNode | null, ops: string[]): boolean {
 
 /** A value compared with its confirmation (`password != password_verify`): an input check, not authentication. */
 function confirmation(ops: string[]): boolean {
-  return ops.some((t) => /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(t.split(/::|\./).pop()!));
+  if (ops.some((t) => /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(t.split(/::|\./).pop()!))) return true;
+  // A password named twice but for a trailing number (`password != password2`, `pass1 == pass2`): the user typed it
+  // twice. Two numbered MACs (`mac1 == mac2`) are not this: one of them may be presented.
+  const [a, b] = ops.map((t) => t.split(/::|\./).pop()!.replace(/\d+$/, ""));
+  return ops.length === 2 && ops[0] !== ops[1] && a === b && /\d$/.test(ops[0]! + ops[1]!) && /^_?(new_?|user_?)?(pass|password|passwd|pwd|passphrase|pin)$/i.test(a!);
 }
 
 /**
@@ -252,6 +256,8 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   const placeholder = new RegExp(param(params, "placeholder", "(?!)"), "i");
   const ops = (call ?? operands(node)).map((o) => o.text().trim());
   if (ops.length !== 2) return [];
+  // Against an empty literal (`password == ""`, `*""`, `''`) the compare asks whether a value is present, not what it is.
+  if (ops.some((t) => /^[*&(\s]*b?(""|''|``)\)?$/.test(t))) return [];
   // A comparison in browser code runs on the user's own machine: no timing oracle for a server's secret.
   if (rule.language === "typescript" && browserCode(file.path, file.content)) return [];
   // Go: an imported package's exported name is a declaration (`core.FieldNamePassword`). One named for a
