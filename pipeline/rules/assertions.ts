@@ -22,7 +22,7 @@ interface Model {
 
 // Cypress's `cy.contains(..)` (also chained: `cy.get("tbody").contains("td", "x")`) and `cy.wait("@alias")` retry and
 // fail the test when the text or the request never comes.
-const TS_RUNTIME = String.raw`\bcy\.contains\(|\bcy\.[^;\n]*?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(`;
+const TS_RUNTIME = String.raw`\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(`;
 
 const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {

@@ -41,6 +41,13 @@ export function nextStatement(node: SgNode): SgNode | null {
   return next;
 }
 
+/** The call a TypeScript/JavaScript statement makes (`check(x);`, `await ensureAdmin(ctx);`), or null for any other statement. */
+export function statementCall(st: SgNode): SgNode | null {
+  let e = st.kind() === "expression_statement" ? st.namedChildren()[0] ?? null : null;
+  if (e?.kind() === "await_expression") e = e.namedChildren()[0] ?? null;
+  return e?.kind() === "call_expression" ? e : null;
+}
+
 /** The statement a guarded block stands for: its `try` statement when it is a try's body, else the node itself. */
 export function guardedStatement(guarded: SgNode): SgNode {
   const parent = guarded.parent();

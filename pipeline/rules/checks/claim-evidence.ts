@@ -63,13 +63,15 @@ const SUCCESS = /\b(Status(OK|Created|Accepted|NoContent)\b|StatusCode::(OK|CREA
  * `job.state = "done"`): whatever the swallowed call was to do is now recorded as done.
  */
 const RECORDS_OUTCOME = /^\s*(?!(?:this|self)\.(?:status|state)\b)(?:self\.|this\.)?[A-Za-z_]\w*\.(status|state)\s*=(?!=)/;
+/** The (up to) three statements after the one a node stands for. */
+function following(node: SgNode): SgNode[] {
+  const out: SgNode[] = [];
+  for (let stmt = nextStatement(guardedStatement(node)); stmt && out.length < 3; stmt = nextStatement(stmt)) out.push(stmt);
+  return out;
+}
+
 function answersSuccess(guarded: SgNode): boolean {
-  let stmt: SgNode | null = guardedStatement(guarded);
-  for (let k = 0; k < 3 && stmt; k++) {
-    stmt = nextStatement(stmt);
-    if (stmt && (SUCCESS.test(stmt.text()) || RECORDS_OUTCOME.test(stmt.text()))) return true;
-  }
-  return false;
+  return following(guarded).some((stmt) => SUCCESS.test(stmt.text()) || RECORDS_OUTCOME.test(stmt.text()));
 }
 
 /**
@@ -83,12 +85,8 @@ function answersSuccess(guarded: SgNode): boolean {
 function closedAfterWriting(node: SgNode, code: string, lang: GrammarLanguage): boolean {
   const sink = lang === "go" ? /^\s*(?:_\s*=\s*)?(\w+)\.Close\(\)\s*$/.exec(code)?.[1] : undefined;
   if (!sink || ancestor(node, /^(defer_statement)$/) || !closesWritten(sink, outermostFunction(node)?.text() ?? "")) return false;
-  let stmt: SgNode | null = guardedStatement(node);
-  for (let k = 0; k < 3 && stmt; k++) {
-    stmt = nextStatement(stmt);
-    if (stmt?.kind() === "return_statement") return /\bnil\s*$/.test(stmt.text());
-  }
-  return false;
+  const ret = following(node).find((stmt) => stmt.kind() === "return_statement");
+  return !!ret && /\bnil\s*$/.test(ret.text());
 }
 
 /** Why a dropped failure that neither persists nor audits is a lead, not a claim. */

@@ -55,6 +55,8 @@ function assignedFrom(fn: SgNode | null, name: string): string | null {
  * predicate about one (`cfg.smtp_password.is_some()`, `len(token)`, `token.length`).
  */
 function constantOrPredicate(t: string): boolean {
+  // An empty literal (`password == ""`, `*""`, `''`): the compare asks whether a value is present, not what it is.
+  if (/^[*&(\s]*b?(""|''|``)\)?$/.test(t)) return true;
   const parts = t.split(/::|\./);
   if (parts.length > 1 && /^[A-Z][A-Za-z0-9]*$/.test(parts[0]!) && /^[A-Z][A-Za-z0-9]*$/.test(parts[parts.length - 1]!)) return true;
   // ... or a length or a size (`signatureBytesLen`, `ed25519.SignatureSize`).
@@ -256,8 +258,6 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   const placeholder = new RegExp(param(params, "placeholder", "(?!)"), "i");
   const ops = (call ?? operands(node)).map((o) => o.text().trim());
   if (ops.length !== 2) return [];
-  // Against an empty literal (`password == ""`, `*""`, `''`) the compare asks whether a value is present, not what it is.
-  if (ops.some((t) => /^[*&(\s]*b?(""|''|``)\)?$/.test(t))) return [];
   // A comparison in browser code runs on the user's own machine: no timing oracle for a server's secret.
   if (rule.language === "typescript" && browserCode(file.path, file.content)) return [];
   // Go: an imported package's exported name is a declaration (`core.FieldNamePassword`). One named for a

@@ -7,7 +7,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { languageOf } from "../languages";
 import type { RuleLanguage } from "../rule-spec";
-import { ancestor, pyBaseNames } from "../syntax";
+import { ancestor, escapeRegExp, pyBaseNames } from "../syntax";
 import type { Candidate } from "./unreferenced";
 
 /** What an overriding method is asked: does one of its class's bases declare the same method? */
@@ -41,12 +41,10 @@ export function overrideOf(node: SgNode): Override | null {
   return method && bases.length ? { method, bases } : null;
 }
 
-const escape = (s: string) => s.replace(/[$]/g, "\\$");
-
 /** The text of every class named `name` in a file: Python by indentation, TypeScript by braces. */
 function classBodies(content: string, name: string, lang: RuleLanguage): string[] {
   const out: string[] = [];
-  const head = new RegExp(`^([ \\t]*)(?:export\\s+)?(?:default\\s+)?(?:abstract\\s+)?class\\s+${escape(name)}\\b`, "gm");
+  const head = new RegExp(`^([ \\t]*)(?:export\\s+)?(?:default\\s+)?(?:abstract\\s+)?class\\s+${escapeRegExp(name)}\\b`, "gm");
   for (let m = head.exec(content); m; m = head.exec(content)) {
     const rest = content.slice(m.index);
     if (lang === "python") {
@@ -73,7 +71,7 @@ function classBodies(content: string, name: string, lang: RuleLanguage): string[
 }
 
 function declares(body: string, method: string, lang: RuleLanguage): boolean {
-  const m = escape(method);
+  const m = escapeRegExp(method);
   return lang === "python"
     ? new RegExp(`^\\s+(?:async\\s+)?def\\s+${m}\\s*\\(`, "m").test(body)
     : new RegExp(`^\\s+(?:(?:public|protected|private|static|abstract|async|override|readonly|get|set)\\s+)*${m}\\s*[?]?\\s*[(<:=]`, "m").test(body);

@@ -1,7 +1,7 @@
 // unwired-auth on a CLI: commands are routes too. A destructive subcommand registered bare in a command
 // chain whose sibling subcommands go through a guard middleware.
 import type { SgNode } from "@ast-grep/napi";
-import { ancestor } from "../syntax";
+import { ancestor, escapeRegExp, statementCall } from "../syntax";
 import type { CheckContext } from "./check";
 import { calleeName } from "./bound-guard";
 import { fileGuards, SUBJECT } from "./guard-shape";
@@ -117,17 +117,14 @@ function firstCall(fn: SgNode): SgNode | null {
   if (!/^(arrow_function|function_expression|function)$/.test(String(fn.kind()))) return null;
   const body = fn.field("body" as never) as SgNode | null;
   const first = body?.kind() === "statement_block" ? body.namedChildren().find((s) => !/comment/.test(String(s.kind()))) : null;
-  if (first?.kind() !== "expression_statement") return null;
-  let e = first.namedChildren()[0] ?? null;
-  if (e?.kind() === "await_expression") e = e.namedChildren()[0] ?? null;
-  return e?.kind() === "call_expression" ? e : null;
+  return first ? statementCall(first) : null;
 }
 
 /** The file defines `name` as a function that reads a credential (token, key, role..) and stops (throws, exits) without it. */
 function stopsWithoutCredential(root: SgNode, name: string): boolean {
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
-  const def = root.find({ rule: { any: [{ kind: "function_declaration", has: { field: "name", regex: `^${name.replace(/\$/g, "\\$")}$` } },
-    { kind: "variable_declarator", has: { field: "name", regex: `^${name.replace(/\$/g, "\\$")}$` } }] } } as never);
+  const named = { field: "name", regex: `^${escapeRegExp(name)}$` };
+  const def = root.find({ rule: { any: [{ kind: "function_declaration", has: named }, { kind: "variable_declarator", has: named }] } } as never);
   const text = def?.text() ?? "";
   return SUBJECT.test(text) && /\bthrow\b|\bexit\s*\(/.test(text);
 }

@@ -5,6 +5,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { isTestPath } from "../place";
 import { parseSource } from "../languages";
+import { statementCall } from "../syntax";
 import type { CheckContext } from "./check";
 import { namesSubject, refusesItself } from "./guard-shape";
 import { param, regionOf } from "./hit";
@@ -43,11 +44,7 @@ function defaultChainOf(call: SgNode): Chain | null {
   if (!fn || !/^(arrow_function|function_expression|function)$/.test(String(fn.kind()))) return null;
   const body = field(fn, "body");
   const statements = body?.kind() === "statement_block" ? body.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).slice(0, 2) : [];
-  const uses = statements.map((st) => {
-    let e = st.kind() === "expression_statement" ? st.namedChildren()[0] ?? null : null;
-    if (e?.kind() === "await_expression") e = e.namedChildren()[0] ?? null;
-    return e?.kind() === "call_expression" ? last(field(e, "function")?.text() ?? "") : "";
-  }).filter(Boolean);
+  const uses = statements.map((st) => last(field(statementCall(st), "function")?.text() ?? "")).filter(Boolean);
   return { name: "default", builder: builder.text(), uses, base: fn, at: call };
 }
 
