@@ -53,6 +53,9 @@ const HELD_OUT = {
   // Held out: 54 found / 2 false positives (78.3% / 96.6%) at best; development material since the fifth session
   // of 2026-12-02; after the session's two recall passes (unwired-auth/tls/stub, params/swallowed) 68 / 0.
   "corpus-fresh12": { expected: 69, found: 68, falsePositives: 0, notes: 0, leads: 0, languages: ["go", "other", "python", "rust", "typescript"] },
+  // Held out: 55 found / 0 false positives (80.9% / 100%), before and after the fifth session's passes; development
+  // material since the sixth session of 2026-12-02.
+  "corpus-fresh13": { expected: 68, found: 55, falsePositives: 0, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 
