@@ -1,12 +1,12 @@
 // What counts as an assertion in a test, per language: runtime, snapshot, type-level, helper-delegated,
 // a declared smoke test ("does not crash") and a throw-based check (a parse whose throw fails the test).
 import type { SgNode } from "@ast-grep/napi";
-import { goFuzzTarget, goHandleAsserts, goTestHandles } from "./go-test-handles";
+import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goTestHandles } from "./go-test-handles";
 import type { GrammarLanguage } from "./rule-spec";
 import type { TestCase } from "./test-context";
 import { pyEndsValidating } from "./py-test-shapes";
 
-export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based" | "fuzz-target";
+export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based" | "fuzz-target" | "concurrency";
 
 interface Model {
   runtime: RegExp;
@@ -38,8 +38,9 @@ const MODELS: Record<GrammarLanguage, Model> = {
     delegate: /\b(assert|expect|should)[A-Z_]\w*\s*[<(]|\b[\w.]+\(\s*(test|t|expect|page|browser)\s*[,)]/,
     helperAsserts: new RegExp(TS_RUNTIME),
     // ... and queries that throw when the page lacks what they look for (testing-library's getBy/findBy,
-    // puppeteer/playwright waits): implicit assertions, a smoke test at best.
-    throwing: /\b(JSON\.parse|parse\w*|\w+\.(parse|safeParse|validate|decode|compile|render)\w*|compile\w*|render\w*|(screen\.|\w+\.)?(getBy|getAllBy|findBy|findAllBy)\w+|\w*waitFor\w*)\s*\(/,
+    // puppeteer/playwright waits, and polling waits by any name: `waitUntil(..)`, `waitUntilSuccess(..)`, which
+    // throw on timeout): implicit assertions, a smoke test at best.
+    throwing: /\b(JSON\.parse|parse\w*|\w+\.(parse|safeParse|validate|decode|compile|render)\w*|compile\w*|render\w*|(screen\.|\w+\.)?(getBy|getAllBy|findBy|findAllBy)\w+|\w*wait(?:For|Until)\w*)\s*\(/,
   },
   python: {
     // ... and Playwright's web-first assertions (`expect(page.locator("#x")).to_be_visible()`).
@@ -50,8 +51,9 @@ const MODELS: Record<GrammarLanguage, Model> = {
     delegate: /\b(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(/,
     helperAsserts: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns)\b|\.assert_\w+\s*\(|\braise\s+AssertionError\b/,
     // ... and decoders by any name (`decode_token(...)`, `jwt.decode(...)`, `deserialize_frame(...)`): they raise on bad input.
-    // ... and Django's model validation anywhere in the test (`vdc.full_clean()`: it raises ValidationError).
-    throwing: /\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*|full_clean|clean_fields|validate_unique|validate_constraints)|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*)\s*\(/,
+    // ... and Django's model validation anywhere in the test (`vdc.full_clean()`: it raises ValidationError),
+    // and polling waits (`wait_for_selector(..)`, `wait_until(..)`: they raise on timeout).
+    throwing: /\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*|full_clean|clean_fields|validate_unique|validate_constraints)|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*|\w*wait_(?:for|until)\w*)\s*\(/,
   },
   go: {
     runtime: /\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
@@ -247,6 +249,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(test.node.text()) || DECLARED_SMOKE.test(above)) return "declared-smoke";
   // A Go fuzz target asserts by not panicking on what the fuzzer generates: a smoke test by construction.
   if (goFuzzTarget(code, handles)) return "fuzz-target";
+  if (lang === "go" && goConcurrencyTest(code)) return "concurrency";
   if (lang === "python" && !PRINTS.python.test(code) && pyEndsValidating(test.body)) return "throw-based";
   if (DECLARES_THROW.test(test.node.text()) && !PRINTS[lang].test(code)) return "throw-based";
   // A throw-based check whose result is printed was looked at by eye: nothing checks it.

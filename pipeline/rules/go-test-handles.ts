@@ -36,3 +36,22 @@ export function goFuzzTarget(code: string, handles: ReadonlyMap<string, string>)
   const fs = [...handles].filter(([, k]) => k === "F").map(([n]) => escape(n));
   return fs.length > 0 && new RegExp(`(?<![\\w.])(${fs.join("|")})\\.Fuzz\\(\\s*func\\s*\\(`).test(code);
 }
+
+/**
+ * A concurrency test: it starts goroutines (`go func() {..}()`, `go worker(ctx)`) and waits for them
+ * (`wg.Wait()`, `g.Wait()`, a channel receive, a `select`). Run under `go test -race`, its oracle is the race
+ * detector, and a deadlock or a panic fails it: a smoke test by construction, like a fuzz target.
+ */
+export function goConcurrencyTest(code: string): boolean {
+  return /(?<![\w.])go\s+(func\s*\(|[\w.]+\s*\()/.test(code) && /\.Wait\(\s*\)|<-\s*[\w.]+|\bselect\s*\{/.test(code);
+}
+
+/**
+ * A helper process: a test another test of the file runs as a subprocess by naming it (`exec.Command(os.Args[0],
+ * "-test.run=TestHelperProcess")`, `testx.Exec("TestWorkDirHelper", env)`): the os/exec idiom for a child whose
+ * output the naming test checks. It is a program the check drives, not a test of its own.
+ */
+export function goHelperProcess(name: string, fileText: string, own: string): boolean {
+  const named = new RegExp(`["'\`](?:-(?:test\\.)?run=\\^?)?${escape(name)}\\$?["'\`]|-(?:test\\.)?run=\\^?${escape(name)}\\b`);
+  return named.test(fileText.replace(own, ""));
+}

@@ -1,6 +1,7 @@
 // assertion-free-test: a test (per the test-context model) that asserts nothing; a throw-only test is a note.
 import { assertionOf, runtimeAssertion } from "../assertions";
 import { asTestCase } from "../test-context";
+import { goHelperProcess } from "../go-test-handles";
 import { pyDisablesInherited } from "../py-test-shapes";
 import { foreignCalls } from "../test-helpers";
 import type { CheckContext } from "./check";
@@ -46,6 +47,8 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   if (rule.language === "python" && pyDisablesInherited(test.node)) return [{ region: regionOf(test.node), severity: "info", message: "disabled test: its body only returns, overriding an inherited test to switch it off (skipTest would say why)" }];
   const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions());
   if (kind === null && suiteHookAsserts(test.node, rule.language)) return [];
+  // A Go test another test of the file runs as a subprocess by its name (the os/exec helper-process idiom).
+  if (kind === null && rule.language === "go" && goHelperProcess(test.name, file.content, test.node.text())) return [];
   if (kind === null) {
     // A harness or helper defined in another test file may hold the check (`Test::new()..success()`, a
     // conftest helper): asked at the scan's end of every walked test file (test-helpers.ts).
@@ -55,6 +58,7 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
     defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls }, hit: { region: regionOf(test.node) }, keep: "unless-helper-asserts" });
     return [];
   }
+  if (kind === "concurrency") return [{ region: regionOf(test.node), severity: "info", message: "concurrency test: its only checks are the race detector and that nothing deadlocks or panics" }];
   if (kind === "fuzz-target") return [{ region: regionOf(test.node), severity: "info", message: "fuzz target: its only check is that the code does not panic on generated input" }];
   if (kind === "throw-based") return [{ region: regionOf(test.node), severity: "info", message: "smoke test: its only check is that a parse, validate, render or constructor call does not throw" }];
   return [];
