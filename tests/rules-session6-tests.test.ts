@@ -91,6 +91,22 @@ describe("assertion-free-test: polling waits", () => {
       '  await client.put("k", "v");',
       "});") })).toEqual(["info@e2e/replication.test.ts:4", "warning@e2e/replication.test.ts:9"]);
   });
+  test("a polling wait beside a helper of another test file that asserts is no smoke test: quiet", () => {
+    const support = { path: "e2e/support/errors.ts", content: lines(
+      "export async function rejectsWith(fn: () => Promise<unknown>, code: string) {",
+      "  await expect(fn()).rejects.toMatchObject({ code });",
+      "}") };
+    expect(aft(support, { path: "e2e/block.test.ts", content: lines(
+      'import { test } from "vitest";',
+      'import { rejectsWith } from "./support/errors";',
+      'import { admin, waitUntilSettled } from "./harness";',
+      "",
+      'test("a banned host is refused", async () => {',
+      '  await admin.ban("evil.example");',
+      "  await waitUntilSettled();",
+      '  await rejectsWith(() => admin.fetch("https://evil.example"), "banned");',
+      "});") })).toEqual([]);
+  });
   test("a Python test whose only check is a polling wait is an info-level note", () => {
     expect(aft({ path: "tests/test_sync.py", content: lines(
       "def test_job_finishes(worker):",

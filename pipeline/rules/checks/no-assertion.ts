@@ -35,11 +35,19 @@ function suiteHookAsserts(test: SgNode, language: string): boolean {
   return false;
 }
 
+/** The info-level note for a test whose only check is not an assertion call; kinds absent here assert. */
+const NOTES: Record<string, string> = {
+  concurrency: "concurrency test: its only checks are the race detector and that nothing deadlocks or panics",
+  "fuzz-target": "fuzz target: its only check is that the code does not panic on generated input",
+  "throw-based": "smoke test: its only check is that a parse, validate, render or constructor call does not throw",
+};
+
 /**
  * The matched node must be a test of its framework (not a fixture, handler or command defined inside
  * one, not skipped). No assertion of any kind → a finding at the rule's severity; only a call whose throw
- * would fail the test (`schema.parse(x)`), or a Go fuzz target whose fuzz function asserts nothing (it checks
- * that the code does not panic) → an info-level smoke-test note.
+ * would fail the test (`schema.parse(x)`), a Go fuzz target whose fuzz function asserts nothing (it checks
+ * that the code does not panic), or a Go concurrency test (the race detector is its oracle) → an info-level
+ * note, unless a helper it calls from another test file asserts.
  */
 export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit[] {
   const test = asTestCase(node, rule.language, file.path);
@@ -49,17 +57,15 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   if (kind === null && suiteHookAsserts(test.node, rule.language)) return [];
   // A Go test another test of the file runs as a subprocess by its name (the os/exec helper-process idiom).
   if (kind === null && rule.language === "go" && goHelperProcess(test.name, file.content, test.node.text())) return [];
-  if (kind === null) {
-    // A harness or helper defined in another test file may hold the check (`Test::new()..success()`, a
-    // conftest helper): asked at the scan's end of every walked test file (test-helpers.ts).
-    const calls = [...foreignCalls(test.body.text(), file.functionBodies()), ...inheritedOwners(test.node, rule.language)];
-    if (!calls.length) return [{ region: regionOf(test.node) }];
-    const line = test.node.range().start.line;
-    defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls }, hit: { region: regionOf(test.node) }, keep: "unless-helper-asserts" });
-    return [];
-  }
-  if (kind === "concurrency") return [{ region: regionOf(test.node), severity: "info", message: "concurrency test: its only checks are the race detector and that nothing deadlocks or panics" }];
-  if (kind === "fuzz-target") return [{ region: regionOf(test.node), severity: "info", message: "fuzz target: its only check is that the code does not panic on generated input" }];
-  if (kind === "throw-based") return [{ region: regionOf(test.node), severity: "info", message: "smoke test: its only check is that a parse, validate, render or constructor call does not throw" }];
+  const note = NOTES[kind ?? ""];
+  if (kind !== null && !note) return [];
+  // A harness or helper defined in another test file may hold the check (`Test::new()..success()`, a
+  // conftest helper): asked at the scan's end of every walked test file (test-helpers.ts). A smoke-test note
+  // waits for the same answer: a test whose cross-file helper asserts is no smoke test.
+  const hit: Hit = note ? { region: regionOf(test.node), severity: "info", message: note } : { region: regionOf(test.node) };
+  const calls = [...foreignCalls(test.body.text(), file.functionBodies()), ...inheritedOwners(test.node, rule.language)];
+  if (!calls.length) return [hit];
+  const line = test.node.range().start.line;
+  defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls }, hit, keep: "unless-helper-asserts" });
   return [];
 }
