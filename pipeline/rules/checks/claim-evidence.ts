@@ -14,7 +14,7 @@ import type { FileContext } from "../file-context";
 import type { GrammarLanguage } from "../rule-spec";
 import { ancestor, guardedStatement, nextStatement } from "../syntax";
 import type { CheckRule, Deferred } from "./check";
-import { closesWritten } from "./discarded-write";
+import { closedAfterWriting } from "./discarded-write";
 import type { Hit } from "./hit";
 import { removesHanded } from "./removes-existing";
 import { guardedCode, persistsOrAudits } from "./swallowed";
@@ -72,21 +72,6 @@ function following(node: SgNode): SgNode[] {
 
 function answersSuccess(guarded: SgNode): boolean {
   return following(guarded).some((stmt) => SUCCESS.test(stmt.text()) || RECORDS_OUTCOME.test(stmt.text()));
-}
-
-/**
- * Go: the dropped call is the Close of something this function wrote or made for writing (`_ = f.Close()` after
- * `f, err := os.Create(p)`) and the function then answers success (`return path, nil` within the next
- * statements): for a file or a writer's tail the write error surfaces at Close, so a truncated file is reported
- * as done. A persisting drop, not a lead. A deferred Close (the checked writes already reported their errors)
- * and a Close on an error path (the function is already failing) stay leads: on the real-code panels all seven
- * such promotions were labelled not defensible.
- */
-function closedAfterWriting(node: SgNode, code: string, lang: GrammarLanguage): boolean {
-  const sink = lang === "go" ? /^\s*(?:_\s*=\s*)?(\w+)\.Close\(\)\s*$/.exec(code)?.[1] : undefined;
-  if (!sink || ancestor(node, /^(defer_statement)$/) || !closesWritten(sink, outermostFunction(node)?.text() ?? "")) return false;
-  const ret = following(node).find((stmt) => stmt.kind() === "return_statement");
-  return !!ret && /\bnil\s*$/.test(ret.text());
 }
 
 /** Why a dropped failure that neither persists nor audits is a lead, not a claim. */
