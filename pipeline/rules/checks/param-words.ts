@@ -25,3 +25,16 @@ export function typeName(param: SgNode): string {
   }
   return /^[\w.:]+$/.test(t) ? t.split(/\.|::/).pop()! : "";
 }
+
+/**
+ * The function's doc comment says what the parameter does: every word of its name appears as a word of the
+ * prose (`// List returns orders, optionally filtered by status` for `status`; `// ... at the given bitrate
+ * (kbps)` for `bitrateKbps`; `/// \`category\` restricts the listing`). The caller was told the value is
+ * honoured, whatever receives the function (a router, a task registry) and whatever interface it may meet.
+ */
+export function docPromises(doc: string, name: string): boolean {
+  const words = identifierWords(name);
+  if (!doc || !words.length || name.length < 2) return false;
+  const prose = new Set(identifierWords(doc.replace(/^\s*(\/\/+|\/\*+|\*+\/?|#+|"""|''')/gm, " ")));
+  return words.every((w) => prose.has(w));
+}
