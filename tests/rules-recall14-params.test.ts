@@ -56,6 +56,33 @@ describe("class attributes declared by a call naming a long option", () => {
   });
 });
 
+describe("a class consuming its own defaulted settings through self", () => {
+  const client = (extra: string) => lines(
+    "from attrs import define",
+    "",
+    "@define",
+    "class MirrorClient:",
+    "    endpoint: str = 'https://mirror.example.org'",
+    "    retries: int = 3",
+    "    backoff_seconds: float = 0.5",
+    "",
+    "    def fetch(self, path):",
+    "        for attempt in range(self.retries):",
+    `            ${extra}`,
+    "            return http_get(self.endpoint + path)");
+  test("a setting none of its methods reads is reported at its name", () => {
+    expect(params([{ path: "mirror/client.py", content: client("log(attempt)") }])).toEqual(["ignored-parameter@mirror/client.py:7"]);
+  });
+  test("a setting that is read, or a class handed on whole, is not", () => {
+    expect(params([{ path: "mirror/client.py", content: client("sleep(self.backoff_seconds * attempt)") }])).toEqual([]);
+    expect(params([{ path: "mirror/client.py", content: client("audit(asdict(self))") }])).toEqual([]);
+  });
+  test("a record whose methods read fewer than two of its settings is not a consumer of them", () => {
+    const record = lines("class Row:", "    name: str = ''", "    size: int = 0", "    owner: str = ''", "", "    def label(self):", "        return self.name.title()");
+    expect(params([{ path: "mirror/row.py", content: record }])).toEqual([]);
+  });
+});
+
 describe("Rust builder specs chained with a prose description, looked up by name", () => {
   const main = (action: string) => lines(
     "fn export_cmd() -> Cmd {",
