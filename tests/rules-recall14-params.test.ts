@@ -3,7 +3,7 @@
 // written file's Close dropped before a success answer. Each shape has a case the floor must report and a
 // decoy it must stay quiet on (fresh snippets in frameworks that are not in the development corpora).
 import { describe, expect, test } from "bun:test";
-import { foundIn, lines } from "./support/snippet-scan";
+import { foundIn, lines, scanSnippets } from "./support/snippet-scan";
 
 const params = (files: { path: string; content: string }[]) => foundIn(files, /^ignored-parameter$/);
 const swallowed = (path: string, content: string) => foundIn([{ path, content }], /^swallowed-error$/);
@@ -195,5 +195,26 @@ describe("a written file's Close dropped before the function answers", () => {
       "\treturn st.Size(), statErr",
       "}");
     expect(swallowed("snap/size.go", reader)).toEqual([]);
+  });
+});
+
+describe("a dropped failure counted as done", () => {
+  const worker = (after: string) => lines(
+    "async fn drain(inbox: &mut Inbox, store: &Store) -> Result<u64, Error> {",
+    "    let mut handled = 0u64;",
+    "    while let Some(msg) = inbox.next().await {",
+    "        store.apply(&msg.body).await?;",
+    "        msg.settle().await.ok();",
+    `        ${after}`,
+    "    }",
+    "    Ok(handled)",
+    "}");
+  test("a tally bumped right after the drop makes it a claim", () => {
+    const found = scanSnippets([{ path: "src/drain.rs", content: worker("handled += 1;") }], /^swallowed-error$/);
+    expect(found.map((f) => `${f.line}:${f.severity}`)).toEqual(["5:warning"]);
+  });
+  test("without the tally it stays an info-level lead", () => {
+    const found = scanSnippets([{ path: "src/drain.rs", content: worker("trace(&msg);") }], /^swallowed-error$/);
+    expect(found.map((f) => `${f.line}:${f.severity}`)).toEqual(["5:info"]);
   });
 });

@@ -70,8 +70,12 @@ function following(node: SgNode): SgNode[] {
   return out;
 }
 
+/** ... or it is counted as done: the very next statement bumps a tally by one (`processed += 1`, `sent++`). */
+const COUNTS_DONE = /^\s*[A-Za-z_][\w.]*\s*(\+=\s*1|\+\+)\s*;?\s*$/;
+
 function answersSuccess(guarded: SgNode): boolean {
-  return following(guarded).some((stmt) => SUCCESS.test(stmt.text()) || RECORDS_OUTCOME.test(stmt.text()));
+  const next = following(guarded);
+  return next.some((stmt) => SUCCESS.test(stmt.text()) || RECORDS_OUTCOME.test(stmt.text())) || (!!next[0] && COUNTS_DONE.test(next[0].text()));
 }
 
 /** Why a dropped failure that neither persists nor audits is a lead, not a claim. */
