@@ -133,6 +133,30 @@ describe("a parameter the doc comment promises", () => {
     expect(params([{ path: "posts/repo.go", content: repo("// Search runs the full-text query.") }])).toEqual([]);
     expect(params([{ path: "posts/repo.go", content: repo("// Search returns matching posts; author is ignored until the index has it.") }])).toEqual([]);
   });
+  test("a parameter reference (`@param`, an Args: section) or a lint allowance promises nothing", () => {
+    const hook = (doc: string) => lines(
+      doc,
+      "export function onDrop(event: DragEvent, zone: string): void {",
+      "  highlight(zone);",
+      "}",
+      "",
+      "board.addEventListener('drop', (e) => onDrop(e, 'main'));",
+      "bus.on('drop', onDrop);");
+    expect(params([{ path: "src/dnd.ts", content: hook("/**\n * Highlights the drop zone.\n * @param event the drag event\n * @param zone where it landed\n */") }])).toEqual([]);
+    const py = lines(
+      "def on_message(client, userdata, message):  # pylint: disable=unused-argument",
+      "    \"\"\"Stores the message.",
+      "",
+      "    Args:",
+      "        client: the client that received the message",
+      "        userdata: the user data",
+      "        message: the message",
+      "    \"\"\"",
+      "    store.put(message.payload)",
+      "",
+      "mqtt.on_message = on_message");
+    expect(params([{ path: "bridge/handlers.py", content: py }])).toEqual([]);
+  });
   test("a function passed as a value keeps a promised parameter reported", () => {
     const jobs = lines(
       "package jobs",

@@ -35,6 +35,23 @@ export function typeName(param: SgNode): string {
 export function docPromises(doc: string, name: string): boolean {
   const words = identifierWords(name);
   if (!doc || !words.length || name.length < 2) return false;
-  const prose = new Set(identifierWords(doc.replace(/^\s*(\/\/+|\/\*+|\*+\/?|#+|"""|''')/gm, " ")));
-  return words.every((w) => prose.has(w));
+  // A lint allowance (`#[allow(unused_variables)]`, `pylint: disable`, `eslint-disable`, `noqa`) says the drop is known.
+  if (/\ballow\s*\(\s*unused|\bunused_variables\b|pylint:\s*disable|eslint-disable|\bnoqa\b|nolint/i.test(doc)) return false;
+  return words.every((w) => proseWords(doc).has(w));
+}
+
+/**
+ * The doc's prose: comment markers stripped, attributes, and the per-parameter reference left out (`@param x`,
+ * `:param x:`, an `Args:`/`Parameters` section): a signature's reference lists every parameter, imposed or not;
+ * only the description of what the function does promises anything.
+ */
+function proseWords(doc: string): Set<string> {
+  const kept: string[] = [];
+  for (const line of doc.split("\n")) {
+    const text = line.replace(/^\s*(\/\/+!?|\/\*+|\*+\/?|#+|"""|''')/, " ");
+    if (/^\s*#!?\[/.test(line) || /^\s*(@(param|arg|argument|prop|property|type)\b|:(param|arg|type)\b)/.test(text)) continue;
+    if (/^\s*(Args|Arguments|Parameters|Params|Keyword Args|Kwargs|Attributes)\s*:?\s*$/.test(text) || /^\s*#\s*(Arguments|Parameters)\b/.test(line)) break;
+    kept.push(text);
+  }
+  return new Set(identifierWords(kept.join(" ")));
 }
