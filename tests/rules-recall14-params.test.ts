@@ -56,52 +56,6 @@ describe("class attributes declared by a call naming a long option", () => {
   });
 });
 
-describe("a class consuming its own defaulted settings through self", () => {
-  const client = (extra: string) => lines(
-    "from attrs import define",
-    "",
-    "@define",
-    "class MirrorClient:",
-    "    endpoint: str = 'https://mirror.example.org'",
-    "    retries: int = 3",
-    "    backoff_seconds: float = 0.5",
-    "",
-    "    def fetch(self, path):",
-    "        for attempt in range(self.retries):",
-    `            ${extra}`,
-    "            return http_get(self.endpoint + path)");
-  test("a setting none of its methods reads is reported at its name", () => {
-    expect(params([{ path: "mirror/client.py", content: client("log(attempt)") }])).toEqual(["ignored-parameter@mirror/client.py:7"]);
-  });
-  test("a setting that is read, or a class handed on whole, is not", () => {
-    expect(params([{ path: "mirror/client.py", content: client("sleep(self.backoff_seconds * attempt)") }])).toEqual([]);
-    expect(params([{ path: "mirror/client.py", content: client("audit(asdict(self))") }])).toEqual([]);
-  });
-  test("a record whose methods read fewer than two of its settings is not a consumer of them", () => {
-    const record = lines("class Row:", "    name: str = ''", "    size: int = 0", "    owner: str = ''", "", "    def label(self):", "        return self.name.title()");
-    expect(params([{ path: "mirror/row.py", content: record }])).toEqual([]);
-  });
-});
-
-describe("Rust builder specs chained with a prose description, looked up by name", () => {
-  const main = (action: string) => lines(
-    "fn export_cmd() -> Cmd {",
-    "    Cmd::new(\"export\")",
-    "        .opt(Opt::new(\"limit\", Kind::Int).about(\"maximum rows to export\"))",
-    "        .opt(Opt::new(\"dry-run\", Kind::Bool).about(\"print the rows without writing them\"))",
-    "        .run(|m: &Parsed| {",
-    `            ${action}`,
-    "        })",
-    "}");
-  test("a spec whose name is never looked up is reported at the name", () => {
-    expect(params([{ path: "src/cli.rs", content: main("export(m.int(\"limit\").unwrap_or(100));") }])).toEqual(["ignored-parameter@src/cli.rs:4"]);
-  });
-  test("specs looked up by name, or a file that looks up none, are not", () => {
-    expect(params([{ path: "src/cli.rs", content: main("if !m.flag(\"dry-run\") { export(m.int(\"limit\").unwrap_or(100)); }") }])).toEqual([]);
-    expect(params([{ path: "src/cli.rs", content: main("export_all(m);") }])).toEqual([]);
-  });
-});
-
 describe("Rust: a module path names that module's function", () => {
   const store = lines(
     "pub fn search(conn: &Conn, tag: Option<&str>, limit: i64) -> Vec<Post> {",
@@ -115,59 +69,6 @@ describe("Rust: a module path names that module's function", () => {
   test("the function itself handed over by its own module's path still has its signature imposed", () => {
     const main = lines("fn main() {", "    let app = Router::new().get(\"/search\", store::search);", "    app.serve();", "}");
     expect(params([{ path: "src/store.rs", content: store }, { path: "src/main.rs", content: main }])).toEqual([]);
-  });
-});
-
-describe("a parameter the doc comment promises", () => {
-  const repo = (doc: string) => lines(
-    "package posts",
-    "",
-    doc,
-    "func (r *Repo) Search(ctx context.Context, query string, author string) ([]Post, error) {",
-    "\treturn r.db.Find(ctx, \"SELECT * FROM posts WHERE body LIKE $1\", query)",
-    "}");
-  test("a Go method whose doc names the dropped parameter is reported", () => {
-    expect(params([{ path: "posts/repo.go", content: repo("// Search returns matching posts, optionally restricted to one author.") }])).toEqual(["ignored-parameter@posts/repo.go:4"]);
-  });
-  test("a doc that does not name it, or says it is ignored, is not", () => {
-    expect(params([{ path: "posts/repo.go", content: repo("// Search runs the full-text query.") }])).toEqual([]);
-    expect(params([{ path: "posts/repo.go", content: repo("// Search returns matching posts; author is ignored until the index has it.") }])).toEqual([]);
-  });
-  test("a parameter reference (`@param`, an Args: section) or a lint allowance promises nothing", () => {
-    const hook = (doc: string) => lines(
-      doc,
-      "export function onDrop(event: DragEvent, zone: string): void {",
-      "  highlight(zone);",
-      "}",
-      "",
-      "board.addEventListener('drop', (e) => onDrop(e, 'main'));",
-      "bus.on('drop', onDrop);");
-    expect(params([{ path: "src/dnd.ts", content: hook("/**\n * Highlights the drop zone.\n * @param event the drag event\n * @param zone where it landed\n */") }])).toEqual([]);
-    const py = lines(
-      "def on_message(client, userdata, message):  # pylint: disable=unused-argument",
-      "    \"\"\"Stores the message.",
-      "",
-      "    Args:",
-      "        client: the client that received the message",
-      "        userdata: the user data",
-      "        message: the message",
-      "    \"\"\"",
-      "    store.put(message.payload)",
-      "",
-      "mqtt.on_message = on_message");
-    expect(params([{ path: "bridge/handlers.py", content: py }])).toEqual([]);
-  });
-  test("a function passed as a value keeps a promised parameter reported", () => {
-    const jobs = lines(
-      "package jobs",
-      "",
-      "// Resample converts the clip to the given sample rate (hz).",
-      "func Resample(clip string, sampleRateHz int) error {",
-      "\treturn run(\"sox\", clip, clip+\".out\")",
-      "}",
-      "",
-      "func Register(q *Queue) { q.Handle(\"resample\", Resample) }");
-    expect(params([{ path: "jobs/audio.go", content: jobs }])).toEqual(["ignored-parameter@jobs/audio.go:4"]);
   });
 });
 

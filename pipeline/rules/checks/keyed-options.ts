@@ -41,36 +41,6 @@ function builderDeclarations(root: SgNode): Declared[] {
 }
 
 /**
- * Rust: a builder handed one option spec per call, two or more calls of one method in a function
- * (`.flag(Flag::new("batch-size", Int).description("tasks per poll"))`, `.arg(Arg::new("out").help("where to
- * write"))`): the spec is a call whose first argument names the option, built into a chain holding a description
- * in prose. The name is then looked up as a string on the parsed context.
- */
-function chainedDeclarations(root: SgNode): Declared[] {
-  const byMethod = new Map<string, Declared[]>();
-  for (const call of root.findAll({ rule: { kind: "call_expression", has: { field: "function", kind: "field_expression" } } })) {
-    const args = (call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
-    if (args.length !== 1 || args[0]!.kind() !== "call_expression") continue;
-    // Down the spec's chain to the call that starts it (`Flag::new(..)` under `.description(..)`).
-    let base = args[0]!;
-    for (let f = base.field("function" as never) as SgNode | null; f?.kind() === "field_expression" && (f.field("value" as never) as SgNode | null)?.kind() === "call_expression"; f = base.field("function" as never) as SgNode | null) {
-      base = f.field("value" as never) as SgNode;
-    }
-    const first = (base.field("arguments" as never) as SgNode | null)?.namedChildren()[0];
-    const name = first ? literal(first) : null;
-    if (!name || !NAME.test(name) || HELP.test(name)) continue;
-    if (!args[0]!.findAll({ rule: { kind: "string_literal" } }).some((x) => /\w\s+\w/.test(literal(x) ?? ""))) continue;
-    const method = ((call.field("function" as never) as SgNode).field("field" as never) as SgNode | null)?.text() ?? "";
-    const fn = call.ancestors().find((a) => a.kind() === "function_item");
-    const key = `${method}@${fn?.range().start.index ?? -1}`;
-    const list = byMethod.get(key) ?? [];
-    list.push({ at: first!, names: [name], spans: [[args[0]!.range().start.index, args[0]!.range().end.index]] });
-    byMethod.set(key, list);
-  }
-  return [...byMethod.values()].filter((l) => l.length >= 2).flat();
-}
-
-/**
  * Go: calls made for their effect (an expression statement: the result, a pointer to the value, is dropped) that
  * declare one option each on a receiver, two or more on one: the first argument is the option's name and a
  * description in prose sits among the arguments (`wk.String("queue", "default", opt.Description("queue to read"))`,
@@ -125,7 +95,7 @@ function usageDeclarations(root: SgNode): Declared[] {
  * (handed on whole, converted to a record) and nothing here can tell.
  */
 export function unreadKeyedOptions(root: SgNode, lang: GrammarLanguage): Hit[] {
-  const declared = lang === "rust" ? [...builderDeclarations(root), ...chainedDeclarations(root)] : lang === "python" ? usageDeclarations(root) : lang === "go" ? goDeclarations(root) : [];
+  const declared = lang === "rust" ? builderDeclarations(root) : lang === "python" ? usageDeclarations(root) : lang === "go" ? goDeclarations(root) : [];
   if (declared.length < 2) return [];
   const spans = declared.flatMap((d) => d.spans);
   const kind = lang === "rust" ? "string_literal" : lang === "go" ? "interpreted_string_literal" : "string";

@@ -26,32 +26,3 @@ export function typeName(param: SgNode): string {
   return /^[\w.:]+$/.test(t) ? t.split(/\.|::/).pop()! : "";
 }
 
-/**
- * The function's doc comment says what the parameter does: every word of its name appears as a word of the
- * prose (`// List returns orders, optionally filtered by status` for `status`; `// ... at the given bitrate
- * (kbps)` for `bitrateKbps`; `/// \`category\` restricts the listing`). The caller was told the value is
- * honoured, whatever receives the function (a router, a task registry) and whatever interface it may meet.
- */
-export function docPromises(doc: string, name: string): boolean {
-  const words = identifierWords(name);
-  if (!doc || !words.length || name.length < 2) return false;
-  // A lint allowance (`#[allow(unused_variables)]`, `pylint: disable`, `eslint-disable`, `noqa`) says the drop is known.
-  if (/\ballow\s*\(\s*unused|\bunused_variables\b|pylint:\s*disable|eslint-disable|\bnoqa\b|nolint/i.test(doc)) return false;
-  return words.every((w) => proseWords(doc).has(w));
-}
-
-/**
- * The doc's prose: comment markers stripped, attributes, and the per-parameter reference left out (`@param x`,
- * `:param x:`, an `Args:`/`Parameters` section): a signature's reference lists every parameter, imposed or not;
- * only the description of what the function does promises anything.
- */
-function proseWords(doc: string): Set<string> {
-  const kept: string[] = [];
-  for (const line of doc.split("\n")) {
-    const text = line.replace(/^\s*(\/\/+!?|\/\*+|\*+\/?|#+|"""|''')/, " ");
-    if (/^\s*#!?\[/.test(line) || /^\s*(@(param|arg|argument|prop|property|type)\b|:(param|arg|type)\b)/.test(text)) continue;
-    if (/^\s*(Args|Arguments|Parameters|Params|Keyword Args|Kwargs|Attributes)\s*:?\s*$/.test(text) || /^\s*#\s*(Arguments|Parameters)\b/.test(line)) break;
-    kept.push(text);
-  }
-  return new Set(identifierWords(kept.join(" ")));
-}

@@ -9,7 +9,6 @@ import { type Hit, regionOf } from "./hit";
 import { attributesBefore, constructs, destructuredRust, fieldReadIn, FUNCTIONS, localTypes, ownMethod, ownMethodNames, paramsOfType, recordType, resultOf } from "./record-types";
 import { parsedHere } from "./parsed-records";
 import { persistedRecord } from "./persisted-records";
-import { unreadSelfSettings } from "./self-settings";
 import { nameOf } from "../syntax";
 import { occurrences } from "./references";
 import type { Candidate } from "./unreferenced";
@@ -49,15 +48,6 @@ export function readsField(before: string, after: string, lang?: string | null):
  * only if no other file reads `.field` either.
  */
 export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string; record?: string })[] {
-  const hits = unreadRecordFields(node, lang, content);
-  // A class consuming its own settings through `self` (self-settings.ts): a defaulted setting nothing reads.
-  // A persisted model's fields are read by its mapper (persisted-records.ts).
-  if (lang !== "python" || node.kind() !== "class_definition" || persistedRecord(node, lang)) return hits;
-  const seen = new Set(hits.map((h) => h.field));
-  return [...hits, ...unreadSelfSettings(node).filter((h) => !seen.has(h.field))];
-}
-
-function unreadRecordFields(node: SgNode, lang: GrammarLanguage, content: string): (Hit & { field: string; record?: string })[] {
   if (lang === "rust" && node.kind() === "enum_item") return unreadVariantFields(node);
   // A record the command-line parser fills is an input by how the framework mounts it: no constructor needed.
   // A record an ORM or database mapper persists is read field by field by the mapper (persisted-records.ts).

@@ -4,7 +4,7 @@ import type { GrammarLanguage } from "../rule-spec";
 import { type Hit, param, regionOf } from "./hit";
 import { optionFieldHits } from "./option-fields";
 import { overwrittenBeforeRead } from "./overwritten";
-import { docPromises, identifierWords, typeName } from "./param-words";
+import { identifierWords, typeName } from "./param-words";
 import { classOf, conformance, isPublic } from "./public-api";
 import { nameOf, pyBases, pyOwner } from "../syntax";
 
@@ -353,12 +353,10 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // dropped option, unless the body does work the caller could have cancelled without it.
   const droppedContext = lang === "go" && CONTEXT_FREE_WORK.test(body.text());
   const options = siblingOptions(fn, params, read, lang, check);
-  // Promised by the doc comment: the function's own word, whatever receives it or whatever it conforms to.
-  const doc = docOf(fn, lang);
-  for (const p of pool) if (docPromises(doc, p.text) && !documentedUnused(doc, p.text)) options.add(p.text);
   const candidates = pool.filter((p) => droppedContext || lang !== "go" || goType(p.node) !== "context.Context").filter((p) => all || declared.has(p.text) || options.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
+  const doc = docOf(fn, lang);
   const byName = (p: { node: SgNode; text: string }) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w));
   const hits = [...candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
     ...(goSole && !byName(p) ? { sole: true } : {}),
