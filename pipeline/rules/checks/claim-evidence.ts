@@ -14,7 +14,7 @@ import type { FileContext } from "../file-context";
 import type { GrammarLanguage } from "../rule-spec";
 import { ancestor, guardedStatement, nextStatement } from "../syntax";
 import type { CheckRule, Deferred } from "./check";
-import { closesWritten } from "./discarded-write";
+import { closedAfterWriting } from "./discarded-write";
 import type { Hit } from "./hit";
 import { removesHanded } from "./removes-existing";
 import { guardedCode, persistsOrAudits } from "./swallowed";
@@ -70,23 +70,12 @@ function following(node: SgNode): SgNode[] {
   return out;
 }
 
-function answersSuccess(guarded: SgNode): boolean {
-  return following(guarded).some((stmt) => SUCCESS.test(stmt.text()) || RECORDS_OUTCOME.test(stmt.text()));
-}
+/** ... or it is counted as done: the very next statement bumps a tally by one (`processed += 1`, `sent++`). */
+const COUNTS_DONE = /^\s*[A-Za-z_][\w.]*\s*(\+=\s*1|\+\+)\s*;?\s*$/;
 
-/**
- * Go: the dropped call is the Close of something this function wrote or made for writing (`_ = f.Close()` after
- * `f, err := os.Create(p)`) and the function then answers success (`return path, nil` within the next
- * statements): for a file or a writer's tail the write error surfaces at Close, so a truncated file is reported
- * as done. A persisting drop, not a lead. A deferred Close (the checked writes already reported their errors)
- * and a Close on an error path (the function is already failing) stay leads: on the real-code panels all seven
- * such promotions were labelled not defensible.
- */
-function closedAfterWriting(node: SgNode, code: string, lang: GrammarLanguage): boolean {
-  const sink = lang === "go" ? /^\s*(?:_\s*=\s*)?(\w+)\.Close\(\)\s*$/.exec(code)?.[1] : undefined;
-  if (!sink || ancestor(node, /^(defer_statement)$/) || !closesWritten(sink, outermostFunction(node)?.text() ?? "")) return false;
-  const ret = following(node).find((stmt) => stmt.kind() === "return_statement");
-  return !!ret && /\bnil\s*$/.test(ret.text());
+function answersSuccess(guarded: SgNode): boolean {
+  const next = following(guarded);
+  return next.some((stmt) => SUCCESS.test(stmt.text()) || RECORDS_OUTCOME.test(stmt.text())) || (!!next[0] && COUNTS_DONE.test(next[0].text()));
 }
 
 /** Why a dropped failure that neither persists nor audits is a lead, not a claim. */

@@ -4,6 +4,7 @@
 // (`args.since`, `argv.dryRun`) is accepted on the command line and has no effect.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
+import { unreadAttributeOptions } from "./attribute-options";
 import { unreadDeclaredOptions } from "./declared-options";
 import { unreadKeyedOptions } from "./keyed-options";
 import { type Hit, regionOf } from "./hit";
@@ -36,7 +37,7 @@ export function unreadCliOptionsCheck(ctx: CheckContext): Hit[] {
   if (ctx.rule.language === "typescript") return [...unreadYargsOptions(ctx.node), ...unreadDeclaredOptions(ctx.node)];
   const node = ctx.node;
   if (/^(module|source_file)$/.test(String(node.kind()))) return unreadKeyedOptions(node, ctx.rule.language);
-  if (node.kind() === "class_definition") return unreadMethodOptions(node);
+  if (node.kind() === "class_definition") return [...unreadMethodOptions(node), ...unreadAttributeOptions(node)];
   const parser = /^([\w.]+)\.set_defaults$/.exec(fieldOf(node, "function")?.text() ?? "")?.[1];
   const func = fieldOf(node, "arguments")?.namedChildren()
     .find((a) => a.kind() === "keyword_argument" && fieldOf(a, "name")?.text() === "func");

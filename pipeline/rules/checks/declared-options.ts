@@ -45,17 +45,30 @@ function flagDeclarations(root: SgNode): { call: SgNode; key: string }[] {
 }
 
 /**
+ * One entry of an option table: an object literal (`{ type: "string", alias: "o" }`) or a declaring call
+ * whose only argument is one (`flag({ long: "dry-run" })`, `t.option({ .. })`): the spec is data either way.
+ */
+function isOptionSpec(v: SgNode | null): boolean {
+  if (!v) return false;
+  if (v.kind() === "object") return true;
+  if (v.kind() !== "call_expression") return false;
+  const args = (v.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
+  return args.length === 1 && args[0]!.kind() === "object";
+}
+
+/**
  * Option tables: a property of an object literal whose value is an object of two or more option specs (each
- * an object literal), where a function-valued sibling property receives the parsed table under the same
+ * an object literal or a declaring call given one), where a function-valued sibling property receives the parsed table under the same
  * key (`run({ args })`, `run(ctx) { ctx.args.x }`): the registration pairs declaration and consumer.
  */
 function optionTables(root: SgNode): { key: SgNode; spec: SgNode; name: string }[] {
   const out: { key: SgNode; spec: SgNode; name: string }[] = [];
   // The native matcher narrows to tables whose value holds an object-valued entry; the rest is judged here.
-  for (const pair of root.findAll({ rule: { kind: "pair", has: { field: "value", kind: "object", has: { kind: "pair", has: { field: "value", kind: "object" } } } } })) {
+  const specValue = { any: [{ kind: "object" }, { kind: "call_expression", has: { field: "arguments", has: { kind: "object" } } }] };
+  for (const pair of root.findAll({ rule: { kind: "pair", has: { field: "value", kind: "object", has: { kind: "pair", has: { field: "value", ...specValue } } } } } as never)) {
     const table = (pair.field("key" as never) as SgNode | null)?.text().replace(/^["']|["']$/g, "") ?? "";
     const specs = (pair.field("value" as never) as SgNode).namedChildren().filter((c) => c.kind() === "pair");
-    if (!/^\w+$/.test(table) || specs.length < 2 || specs.some((s) => (s.field("value" as never) as SgNode | null)?.kind() !== "object")) continue;
+    if (!/^\w+$/.test(table) || specs.length < 2 || !specs.every((s) => isOptionSpec(s.field("value" as never) as SgNode | null))) continue;
     const siblings = pair.parent()?.namedChildren() ?? [];
     let whole = false;
     const consumer = siblings.some((s) => {
@@ -65,7 +78,7 @@ function optionTables(root: SgNode): { key: SgNode; spec: SgNode; name: string }
       const body = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
       const first = /^\(?\s*(\w+)/.exec(params)?.[1];
       const ref = new RegExp(`[{,]\\s*${table}\\s*[,}:=]`).test(params) ? table : first && new RegExp(`(?<![\\w$.])${first}\\s*\\??\\.\\s*${table}\\b`).test(body) ? `${first}\\s*\\??\\.\\s*${table}` : null;
-      if (!ref) return false;
+      if (!ref) return receivesEntries(fn, specs, (w) => { whole = w; });
       // Handed on whole (`paginate(items, ctx.params)`, `{ ...args }`): whoever receives it may read any key.
       if (new RegExp(`([(,]|\\.\\.\\.)\\s*(?<![\\w$.])${ref}\\s*[,)}]`).test(body)) { whole = true; return false; }
       return true;
@@ -77,6 +90,25 @@ function optionTables(root: SgNode): { key: SgNode; spec: SgNode; name: string }
     }
   }
   return out;
+}
+
+/**
+ * A consumer given the parsed table itself rather than under its key (`handler: async ({ task, out }) =>`):
+ * its first parameter destructures only keys of the table, at least one; a rest element hands the rest on.
+ */
+function receivesEntries(fn: SgNode, specs: SgNode[], handedOn: (whole: boolean) => void): boolean {
+  const param = (fn.field("parameters" as never) as SgNode | null)?.namedChildren()[0];
+  const pattern = param?.kind() === "object_pattern" ? param : (param?.field("pattern" as never) as SgNode | null | undefined);
+  if (pattern?.kind() !== "object_pattern") return false;
+  const keys = new Set(specs.map((s) => (s.field("key" as never) as SgNode).text().replace(/^["'`]|["'`]$/g, "")));
+  const names: string[] = [];
+  for (const m of pattern.namedChildren()) {
+    if (m.kind() === "rest_pattern") { handedOn(true); return false; }
+    const name = m.kind() === "shorthand_property_identifier_pattern" ? m.text()
+      : m.kind() === "pair_pattern" || m.kind() === "object_assignment_pattern" ? (m.namedChildren()[0]?.text() ?? "") : "";
+    names.push(name.replace(/^["'`]|["'`]$/g, ""));
+  }
+  return names.length > 0 && names.every((n) => keys.has(n));
 }
 
 /**

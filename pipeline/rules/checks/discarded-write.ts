@@ -1,8 +1,9 @@
 // swallowed-error for writes: the result of a write-like macro or call dropped, unless the sink cannot fail.
 import type { SgNode } from "@ast-grep/napi";
-import { ancestor } from "../syntax";
+import type { GrammarLanguage } from "../rule-spec";
+import { ancestor, guardedStatement, nextStatement } from "../syntax";
 import type { CheckContext } from "./check";
-import type { Hit } from "./hit";
+import { type Hit, regionOf } from "./hit";
 import { swallowedCheck } from "./swallowed";
 import { outermostFunction } from "./teardown";
 import { goSettled } from "./go-settled";
@@ -107,6 +108,36 @@ export function closesWritten(sink: string, fnText: string): boolean {
 }
 
 /**
+ * Go: the dropped call is the Close of something this function wrote or made for writing (`_ = f.Close()` after
+ * `f, err := os.Create(p)`) and the function then answers success: `return path, nil` within the next
+ * statements, or the error an earlier write left in a variable (`encErr := enc.Encode(f, v); f.Close(); return
+ * encErr`), which is nil exactly when the writes went through. For a file or a writer's tail the write error
+ * surfaces at Close, so a truncated file is reported as done. A deferred Close (the checked writes already
+ * reported their errors) and a Close on an error path (the function is already failing) are not this shape:
+ * on the real-code panels all seven such promotions were labelled not defensible.
+ */
+export function closedAfterWriting(node: SgNode, code: string, lang: GrammarLanguage): boolean {
+  const sink = lang === "go" ? /^\s*(?:_\s*=\s*)?(\w+)\.Close\(\)\s*$/.exec(code)?.[1] : undefined;
+  const fnText = outermostFunction(node)?.text() ?? "";
+  if (!sink || ancestor(node, /^(defer_statement)$/) || !closesWritten(sink, fnText)) return false;
+  if (onErrorBranch(node)) return false;
+  let ret: SgNode | null = null;
+  for (let stmt = nextStatement(guardedStatement(node)), n = 0; stmt && n < 3 && !ret; stmt = nextStatement(stmt), n++) if (stmt.kind() === "return_statement") ret = stmt;
+  if (!ret) return false;
+  if (/\bnil\s*$/.test(ret.text())) return true;
+  // `return encErr`: an error variable an earlier call of the function assigned, not a fresh failure.
+  const held = /^return\s+(?:[^,]+,\s*)*(\w+)\s*$/.exec(ret.text())?.[1];
+  return !!held && held !== sink && new RegExp(`\\b${held}\\s*:?=\\s*[\\w.]+\\(`).test(fnText);
+}
+
+/** Inside the body of `if err != nil { ... }`: the function is already failing. */
+function onErrorBranch(node: SgNode): boolean {
+  let branch = node.parent();
+  while (branch && /^(block|statement_list|expression_statement)$/.test(String(branch.kind()))) branch = branch.parent();
+  return branch?.kind() === "if_statement" && /\w+\s*!=\s*nil/.test((branch.field("condition" as never) as SgNode | null)?.text() ?? "");
+}
+
+/**
  * The dropped call is handed the error being handled (`_ = c.Error(err)`, `let _ = report(&err)`): it is the
  * handling, and what it returns is that error echoed back or the reporter's own status.
  */
@@ -163,5 +194,11 @@ export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language, method)) return [];
   // Settled elsewhere in the function, or unable to lose anything by the library's contract (go-settled.ts, rs-settled.ts).
   if (ctx.rule.language === "go" ? goSettled(ctx.node, ctx.file.content) : ctx.rule.language === "rust" && rsSettled(ctx.node, ctx.file.content)) return [];
-  return swallowedCheck(ctx);
+  const hits = swallowedCheck(ctx);
+  // A comment can say why the caller goes on ("best effort"), not why the written file's last failure, the one
+  // Close reports, is answered as success.
+  if (!hits.length && ctx.rule.language === "go" && ctx.file.placeAt(ctx.node.range().start.line) !== "test" && closedAfterWriting(ctx.node, ctx.node.text(), "go")) {
+    return [{ region: regionOf(ctx.node), message: `${ctx.rule.message}: the comment says why the caller goes on, not why a failed Close of the written file is answered as success` }];
+  }
+  return hits;
 }

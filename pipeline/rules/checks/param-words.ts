@@ -25,3 +25,4 @@ export function typeName(param: SgNode): string {
   }
   return /^[\w.:]+$/.test(t) ? t.split(/\.|::/).pop()! : "";
 }
+

@@ -91,6 +91,23 @@ function anotherTypesHandler(c: Candidate, all: Occurrence[], contentOf: Map<str
   return all.some((o) => o.file !== c.file || o.line !== c.line ? !isTestPath(o.file) && o.lang === "go" && /\bfunc\s*\([^)]*\)\s*$/.test(o.before) && GO_HANDLER_SIGNATURE.test(o.after.split("{")[0]!) : false);
 }
 
+/**
+ * Rust: a free function named through a module path (`handlers::list_items`) is that module's function; when
+ * the path's last segment is not the candidate's own module (its file's stem, or its directory for `mod.rs`),
+ * the value handed over is another function of the same name. `crate::`/`self::`/`super::` and the crate
+ * roots (`lib.rs`, `main.rs`, whose module has no name here) are left undecided.
+ */
+function anotherModulesFunction(c: Candidate, o: Occurrence): boolean {
+  if (c.language !== "rust" || c.member || o.lang !== "rust") return false;
+  const segment = /(?<![\w:])(?:\w+::)*(\w+)::\s*$/.exec(o.before)?.[1];
+  if (!segment || /^(crate|self|super|Self)$/.test(segment)) return false;
+  const parts = c.file.replace(/\.rs$/, "").split("/");
+  const stem = parts[parts.length - 1]!;
+  if (/^(lib|main)$/.test(stem)) return false;
+  const own = stem === "mod" ? parts[parts.length - 2] : stem;
+  return segment !== own;
+}
+
 /** A candidate that holds only while its method is the one non-test definition of its name (`sole`: a Go method judged by the parallel-criteria reading). */
 export type SoleCandidate = Candidate & { sole?: boolean };
 
@@ -120,7 +137,7 @@ export function passedAsValue(candidates: SoleCandidate[], files: { path: string
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
   return new Set(candidates.filter((c) => notSoleImplementation(c, seen.get(c.name) ?? []) || configHook(c) ||
     (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) &&
-      ((passesValue(o, c.member) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf) && !bindsParamByName(c, o, contentOf)) || siblingDefinition(c, o, contentOf))) ||
+      ((passesValue(o, c.member) && !anotherModulesFunction(c, o) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf) && !bindsParamByName(c, o, contentOf)) || siblingDefinition(c, o, contentOf))) ||
     (!!c.owner && (seen.get(c.owner) ?? []).some((o) => sameLang(c, o) && (extendsIt(o) || loadedByPath(o))))));
 }
 
