@@ -28,6 +28,7 @@ import { unguardedExportCheck } from "./unguarded-export";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { siblingGuardCheck } from "./sibling-guard";
+import { mountedBeforeGuardCheck } from "./mounted-before-guard";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
 import { overrideOf } from "./overrides-base";
@@ -159,6 +160,7 @@ const DEFINED = {
   "unguarded-group-call": { node: unguardedGroupCallCheck },
   "unguarded-method": { node: unguardedMethodCheck },
   "sibling-guard": { node: siblingGuardCheck },
+  "mounted-before-guard": { node: mountedBeforeGuardCheck },
   "unguarded-entry": { node: unguardedEntryCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
