@@ -10,7 +10,7 @@ import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
 import { flagVariable } from "./flag-vars";
 import { isPublic } from "./public-api";
-import { credentialCheck, verificationPrimitive } from "./credential-check";
+import { credentialCheck, credentialCheckClass, verificationPrimitive } from "./credential-check";
 import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, requestGuardType, statesAccessRule } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
@@ -75,7 +75,7 @@ const DEFINED = {
       const byDoc = !byName && !byShape && !composed && param(params, "documented", false) && !isPublic(node, rule.language)
         && /\bif\b|[=!]=/.test(node.text()) && statesAccessRule(documentation(node, file.lines));
       // ... or by what it does: it compares a presented credential with a stored one and fails (`checks: true`).
-      const byCheck = !byName && !byShape && !composed && !byDoc && param(params, "checks", false) && credentialCheck(node);
+      const byCheck = !byName && !byShape && !composed && !byDoc && param(params, "checks", false) && (credentialCheck(node) || credentialCheckClass(node));
       if (!byName && !byShape && !composed && !byDoc && !byCheck) return [];
       if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
