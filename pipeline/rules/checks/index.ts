@@ -29,6 +29,7 @@ import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { siblingGuardCheck } from "./sibling-guard";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
+import { siblingObjectsCheck } from "./sibling-objects";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
 import { overrideOf } from "./overrides-base";
@@ -161,6 +162,7 @@ const DEFINED = {
   "unguarded-method": { node: unguardedMethodCheck },
   "sibling-guard": { node: siblingGuardCheck },
   "mounted-before-guard": { node: mountedBeforeGuardCheck },
+  "sibling-objects": { node: siblingObjectsCheck },
   "unguarded-entry": { node: unguardedEntryCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
