@@ -30,6 +30,7 @@ import { unguardedViewCheck } from "./unguarded-view";
 import { siblingGuardCheck } from "./sibling-guard";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
 import { siblingObjectsCheck } from "./sibling-objects";
+import { loggedOnlyReturn } from "./log-only";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
 import { overrideOf } from "./overrides-base";
@@ -187,6 +188,18 @@ const DEFINED = {
       if (!found) return [];
       // A route handler is reached through its own mount; anything else only if something refers to it.
       if (routeRegistered(found.fn)) return [found.hit];
+      const name = found.name.text();
+      defer({ candidate: { name, file: file.path, line: found.name.range().start.line, referenceIgnores: [], language: rule.language, selfSpans: selfSpans(found.fn, name, rule.language) }, hit: found.hit, keep: "if-referenced" });
+      return [];
+    },
+  },
+  "logged-only-return": {
+    crossFile: true,
+    node: ({ node, rule, file, defer }) => {
+      const found = loggedOnlyReturn(node);
+      if (!found) return [];
+      // A registered function (a decorator, a route) is reached through its registration; anything else only if referenced.
+      if (found.fn.parent()?.kind() === "decorated_definition" || routeRegistered(found.fn)) return [found.hit];
       const name = found.name.text();
       defer({ candidate: { name, file: file.path, line: found.name.range().start.line, referenceIgnores: [], language: rule.language, selfSpans: selfSpans(found.fn, name, rule.language) }, hit: found.hit, keep: "if-referenced" });
       return [];
