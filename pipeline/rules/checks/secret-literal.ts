@@ -120,7 +120,9 @@ function recordId(value: SgNode): boolean {
 
 export function vendorToken(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value || deepInData(value)) return [];
-  const s = literalContent(value.text());
+  // A struct tag is judged by the default it gives its field (`env:"URL" default:"tcp://:pw@host"`).
+  const s = tagDefault(literalContent(value.text()));
+  if (s === null) return [];
   const placeholder = new RegExp(param(check, "placeholder", "(?!)"), "i");
   if (placeholder.test(s)) return [];
   const r = value.range();
