@@ -4,6 +4,7 @@
 // is told it ran and did nothing, every time. The shape decides, not the function's name or comment.
 import type { SgNode } from "@ast-grep/napi";
 import { type Hit, regionOf } from "./hit";
+import { topLevel as parts } from "./stub-return";
 
 const FUNCTION = /^(function_definition|function_declaration|method_definition|function_expression|arrow_function)$/;
 
@@ -11,21 +12,6 @@ const FUNCTION = /^(function_definition|function_declaration|method_definition|f
 const LOG_CALL = /^(?:await\s+)?(?:[\w$]+\.)*(?:[\w$]*log(?:ger)?|logging|console)\s*\.\s*(debug|info|warn|warning|error|log|trace|notice)\s*\(/i;
 /** Zero or empty: `0`, `0.0`, `[]`, `{}`, `""`, `()`. Booleans and nothing (`None`, `null`) are ordinary answers. */
 const ZERO = /^(-?0(\.0+)?|\[\s*\]|\{\s*\}|\(\s*\)|""|''|list\(\)|dict\(\))$/;
-
-/** Top-level comma-separated parts (brackets and strings kept whole). */
-function parts(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0, quote = "", cur = "";
-  for (const ch of s) {
-    if (quote) { if (ch === quote) quote = ""; cur += ch; continue; }
-    if (/["'`]/.test(ch)) quote = ch;
-    else if (/[([{]/.test(ch)) depth++;
-    else if (/[)\]}]/.test(ch)) depth--;
-    if (ch === "," && depth === 0) { out.push(cur.trim()); cur = ""; } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
 
 /**
  * A zero answer: zero or empty, a record every value of which is zero or empty (`{"archived": 0}`,

@@ -35,7 +35,8 @@ function builderBody(root: SgNode, arg: SgNode, kind: string): string | null {
   const name = mountedName(arg);
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
   const def = root.find({ rule: { kind, has: { field: "name", regex: `^${escapeRegExp(name)}$` } } } as never);
-  return (def?.field("body" as never) as SgNode | null)?.text() ?? null;
+  const body = def ? (def.field("body" as never) as SgNode | null) : null;
+  return body?.text() ?? null;
 }
 
 /** Routes a builder registers (`r.post("/x", h)`, `r.Delete("/x", h)`): verb and path. */
