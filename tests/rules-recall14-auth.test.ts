@@ -67,6 +67,22 @@ describe("unwired-auth: a route registered on the parent under a guarded group's
   });
 });
 
+describe("unwired-auth: the same bypass in TypeScript", () => {
+  const ts = (route: string) => lines(
+    "const app = createApp();",
+    "const ops = createRouter();",
+    "ops.use(requireStaffToken);",
+    "ops.post('/purge', purge);",
+    "app.use('/ops', ops);",
+    route);
+  test("a POST the app registers under the guarded router's prefix is reported", () => {
+    expect(found("src/app.ts", ts("app.post('/ops/reset', resetAll);"), /^unwired-auth$/)).toEqual(["unwired-auth@src/app.ts:6"]);
+  });
+  test("a read under the prefix is not", () => {
+    expect(found("src/app.ts", ts("app.get('/ops/status', status);"), /^unwired-auth$/)).toEqual([]);
+  });
+});
+
 describe("unwired-auth: a router mounted ahead of the guard on the same object", () => {
   const ts = (order: string[]) => lines(
     "function backofficeRoutes() {",
