@@ -52,8 +52,9 @@ function routesIn(body: string): { verb: string; path: string }[] {
  * protection and is not reported.
  */
 export function mountedBeforeGuardCheck(ctx: CheckContext): Hit[] {
+  // The rule matches one mount (`s.m(build())`); the run is read from the statements around it.
   const { node } = ctx;
-  const stmts = node.namedChildren().flatMap((c) => (c.kind() === "statement_list" ? c.namedChildren() : [c]));
+  const stmts = node.parent()?.namedChildren() ?? [];
   const mounts = stmts.map(mountOf).filter((m): m is Mount => !!m);
   if (mounts.length < 3) return [];
   const { isGuard } = fileGuards(ctx);
@@ -67,7 +68,7 @@ export function mountedBeforeGuardCheck(ctx: CheckContext): Hit[] {
     const guard = mountedName(run[g]!.arg);
     const routed = (m: Mount) => { const b = builderBody(root, m.arg, kind); return b ? routesIn(b) : []; };
     if (!run.slice(g + 1).some((m) => routed(m).length > 0)) continue;
-    for (const m of run.slice(0, g)) {
+    for (const m of run.slice(0, g).filter((m) => m.stmt.id() === node.id())) {
       const body = builderBody(root, m.arg, kind);
       if (!body || [...body.matchAll(/[A-Za-z_$][\w$]*/g)].some((w) => isGuard(w[0]))) continue;
       const open = routesIn(body).filter((r) => /^(POST|PUT|PATCH|DELETE|DEL)$/.test(r.verb) && !OPEN_BY_DESIGN.test(r.path));

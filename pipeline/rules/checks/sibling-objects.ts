@@ -57,10 +57,19 @@ function leadingCheck(handler: SgNode): string | null {
  * with such a check, and groups where several destructive members go without it (no convention to deviate from).
  */
 export function siblingObjectsCheck(ctx: CheckContext): Hit[] {
+  // The rule matches each call handed an object; the file's groups are read once and each hit handed to its call.
+  let hits = fileHits.get(ctx.file);
+  if (!hits) fileHits.set(ctx.file, (hits = fileSiblingHits(ctx)));
+  return hits.filter((h) => h.at === ctx.node.id()).map((h) => h.hit);
+}
+
+const fileHits = new WeakMap<object, { at: number; hit: Hit }[]>();
+
+function fileSiblingHits(ctx: CheckContext): { at: number; hit: Hit }[] {
   const destructive = new RegExp(param(ctx.params, "destructive", "(?!)"), "i");
-  const members = ctx.node.findAll({ rule: { kind: "call_expression", has: { field: "arguments", has: { kind: "object" } } } })
+  const members = ctx.node.getRoot().root().findAll({ rule: { kind: "call_expression", has: { field: "arguments", has: { kind: "object" } } } })
     .map(memberOf).filter((m): m is Member => !!m);
-  const out: Hit[] = [];
+  const out: { at: number; hit: Hit }[] = [];
   for (const callee of new Set(members.map((m) => m.callee))) {
     const group = members.filter((m) => m.callee === callee);
     if (group.length < 3) continue;
@@ -72,7 +81,7 @@ export function siblingObjectsCheck(ctx: CheckContext): Hit[] {
     if (bare.length !== 1) continue;
     const m = bare[0]!;
     const by = group[checks.indexOf(guard)]!;
-    out.push({ region: regionOf(m.call), message: `this ${callee} destroys data without the ${guard} check its sibling makes first (line ${by.call.range().start.line + 1})` });
+    out.push({ at: m.call.id(), hit: { region: regionOf(m.call), message: `this ${callee} destroys data without the ${guard} check its sibling makes first (line ${by.call.range().start.line + 1})` } });
   }
   return out;
 }
