@@ -72,3 +72,26 @@ function withoutCallersData(code: string, parameters: readonly string[]): string
  * secret, as the fourth pass decided for keyed digests.
  */
 const STORED = /\w\s*\[[^\]\n]+\]|\.get\s*\(|\b(getenv|Getenv|LookupEnv|environ|env::var|ReadFile|read_to_string|readFileSync)\b|process\.env|\bopen\s*\(/;
+
+/** Refusing by answering nothing (`return None`, `return null`, `return false`): an authentication backend's "not this caller". */
+const ANSWERS_NOTHING = /\breturn\s+(None|null|nil|False|false|undefined)\b/;
+/** A configured value: a settings or config attribute (`settings.STAFF_API_KEY`, `this.config.apiKey`). */
+const CONFIGURED = /\b(settings|config|cfg|conf)\s*\.\s*\w+/i;
+
+/**
+ * A class whose method is a credential check (`class StaffKey(Base): def authenticate(self, request, key): if key
+ * == settings.STAFF_KEY: return "staff"; return None`): a method compares a credential it is handed with a stored
+ * or configured one and refuses (fails, or answers nothing). The class is the guard a framework applies by
+ * instantiating it; no reference to it anywhere means it is applied nowhere.
+ */
+export function credentialCheckClass(cls: SgNode): boolean {
+  if (!/^(class_definition|class_declaration)$/.test(String(cls.kind()))) return false;
+  const methods = cls.findAll({ rule: { kind: cls.kind() === "class_definition" ? "function_definition" : "method_definition" } });
+  return methods.some((m) => {
+    const handed = params(m).map((p) => /^\s*([A-Za-z_$][\w$]*)/.exec(p)?.[1] ?? "").filter((n) => n && !/^(self|cls|this)$/.test(n));
+    const code = withoutComments((m.field("body" as never) as SgNode | null)?.text() ?? "");
+    const compares = CONSTANT_TIME.test(code) || CREDENTIAL_EQ.test(code);
+    const onHanded = handed.some((n) => new RegExp(`(?<![\\w$.])${n}\\s*[!=]==?|[!=]==?\\s*${n}(?![\\w$])|\\(\\s*${n}\\s*,|,\\s*${n}\\s*\\)`).test(code));
+    return compares && onHanded && (STORED.test(code) || CONFIGURED.test(code)) && (FAILS.test(code) || ANSWERS_NOTHING.test(code));
+  });
+}

@@ -1,6 +1,7 @@
 // insecure-compare: a credential compared with ==/===/!=, decided by names, by where the value comes
 // from (a request, the environment, configuration) and by the function it sits in (auth-named or a guard).
 import { browserCode } from "./browser-code";
+import { viewedValue } from "./byte-view";
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
@@ -256,7 +257,8 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   const source = new RegExp(param(params, "source", "(?!)"));
   const sourceKey = new RegExp(param(params, "sourceKey", "(?!)"), "i");
   const placeholder = new RegExp(param(params, "placeholder", "(?!)"), "i");
-  const ops = (call ?? operands(node)).map((o) => o.text().trim());
+  // A byte or string view of a value (`Buffer.from(token)`, `token.as_bytes()`) is judged as the value it shows.
+  const ops = (call ?? operands(node)).map((o) => viewedValue(o.text()));
   if (ops.length !== 2) return [];
   // A comparison in browser code runs on the user's own machine: no timing oracle for a server's secret.
   if (rule.language === "typescript" && browserCode(file.path, file.content)) return [];

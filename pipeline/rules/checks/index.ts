@@ -10,7 +10,7 @@ import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
 import { flagVariable } from "./flag-vars";
 import { isPublic } from "./public-api";
-import { credentialCheck, verificationPrimitive } from "./credential-check";
+import { credentialCheck, credentialCheckClass, verificationPrimitive } from "./credential-check";
 import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, requestGuardType, statesAccessRule } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
@@ -28,6 +28,9 @@ import { unguardedExportCheck } from "./unguarded-export";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { siblingGuardCheck } from "./sibling-guard";
+import { mountedBeforeGuardCheck } from "./mounted-before-guard";
+import { siblingObjectsCheck } from "./sibling-objects";
+import { loggedOnlyReturn } from "./log-only";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
 import { overrideOf } from "./overrides-base";
@@ -74,7 +77,7 @@ const DEFINED = {
       const byDoc = !byName && !byShape && !composed && param(params, "documented", false) && !isPublic(node, rule.language)
         && /\bif\b|[=!]=/.test(node.text()) && statesAccessRule(documentation(node, file.lines));
       // ... or by what it does: it compares a presented credential with a stored one and fails (`checks: true`).
-      const byCheck = !byName && !byShape && !composed && !byDoc && param(params, "checks", false) && credentialCheck(node);
+      const byCheck = !byName && !byShape && !composed && !byDoc && param(params, "checks", false) && (credentialCheck(node) || credentialCheckClass(node));
       if (!byName && !byShape && !composed && !byDoc && !byCheck) return [];
       if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
@@ -159,6 +162,8 @@ const DEFINED = {
   "unguarded-group-call": { node: unguardedGroupCallCheck },
   "unguarded-method": { node: unguardedMethodCheck },
   "sibling-guard": { node: siblingGuardCheck },
+  "mounted-before-guard": { node: mountedBeforeGuardCheck },
+  "sibling-objects": { node: siblingObjectsCheck },
   "unguarded-entry": { node: unguardedEntryCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
@@ -183,6 +188,18 @@ const DEFINED = {
       if (!found) return [];
       // A route handler is reached through its own mount; anything else only if something refers to it.
       if (routeRegistered(found.fn)) return [found.hit];
+      const name = found.name.text();
+      defer({ candidate: { name, file: file.path, line: found.name.range().start.line, referenceIgnores: [], language: rule.language, selfSpans: selfSpans(found.fn, name, rule.language) }, hit: found.hit, keep: "if-referenced" });
+      return [];
+    },
+  },
+  "logged-only-return": {
+    crossFile: true,
+    node: ({ node, rule, file, defer }) => {
+      const found = loggedOnlyReturn(node);
+      if (!found) return [];
+      // A registered function (a decorator, a route) is reached through its registration; anything else only if referenced.
+      if (found.fn.parent()?.kind() === "decorated_definition" || routeRegistered(found.fn)) return [found.hit];
       const name = found.name.text();
       defer({ candidate: { name, file: file.path, line: found.name.range().start.line, referenceIgnores: [], language: rule.language, selfSpans: selfSpans(found.fn, name, rule.language) }, hit: found.hit, keep: "if-referenced" });
       return [];

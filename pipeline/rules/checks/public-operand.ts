@@ -23,7 +23,8 @@ export function enumVariant(t: string): boolean {
  * credential, whatever the words before it.
  */
 export function readKey(t: string): string {
-  const literals = t.match(/"[^"\n]*"|'[^'\n]*'|`[^`\n]*`/g);
+  // An empty literal is a fallback (`process.env.DEPLOY_TOKEN ?? ''`), not a key: the read keeps its own name.
+  const literals = t.match(/"[^"\n]*"|'[^'\n]*'|`[^`\n]*`/g)?.filter((l) => l.length > 2);
   if (literals?.length) return literals.map((l) => l.slice(1, -1)).join(" ");
   // Only a plain path of names names an entry (`config.Opts.OAuth2Provider()`); a keyed or mapped read
   // (`headers().get(AUTHORIZATION).map(..)`) is judged whole.

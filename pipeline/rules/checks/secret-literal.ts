@@ -79,10 +79,10 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
 /**
  * A vendor-prefixed live credential, whatever name holds it: a lowercase vendor prefix (`sk_live_`,
  * `rk_prod_`, `ghp_`, `glpat-`, `sk-proj-`, `lin_api_`) then a long random tail mixing upper case, lower
- * case and digits; or a fixed vendor shape (Google `AIza…`, SendGrid `SG.….…`). Publishable keys (`pk_`)
+ * case and digits (or several such runs joined by `-`/`_`, judged together); or a fixed vendor shape (Google `AIza…`, SendGrid `SG.….…`). Publishable keys (`pk_`)
  * are public by design and placeholders are not credentials.
  */
-const VENDOR = /^([a-z][a-z0-9]{1,9}(?:[_-][a-z0-9]{2,10}){0,2})[_-]([A-Za-z0-9]{16,})$/;
+const VENDOR = /^([a-z][a-z0-9]{1,9}(?:[_-][a-z0-9]{2,10}){0,2})[_-]([A-Za-z0-9]{16,}(?:[_-][A-Za-z0-9]{8,}){0,3})$/;
 const FIXED_SHAPES = [/^AIza[0-9A-Za-z_-]{35}$/, /^SG\.[\w-]{16,}\.[\w-]{16,}$/, /^(sk|rk)_(live|test)_[0-9A-Za-z]{10,}$/, /^A[KS]IA[0-9A-Z]{16}$/];
 
 /**
@@ -120,7 +120,9 @@ function recordId(value: SgNode): boolean {
 
 export function vendorToken(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value || deepInData(value)) return [];
-  const s = literalContent(value.text());
+  // A struct tag is judged by the default it gives its field (`env:"URL" default:"tcp://:pw@host"`).
+  const s = tagDefault(literalContent(value.text()));
+  if (s === null) return [];
   const placeholder = new RegExp(param(check, "placeholder", "(?!)"), "i");
   if (placeholder.test(s)) return [];
   const r = value.range();
@@ -129,7 +131,8 @@ export function vendorToken(value: SgNode | null, check: Record<string, unknown>
   if (FIXED_SHAPES.some((re) => re.test(s))) return [{ region: regionOf(value) }];
   const m = VENDOR.exec(s);
   if (!m || PUBLIC_BY_DESIGN.test(m[1]!) || recordId(value)) return [];
-  const tail = m[2]!;
+  // A tail may be several random runs joined by a separator (`xkeysib-<64 hex>-<16 mixed>`): judged joined.
+  const tail = m[2]!.replace(/[_-]/g, "");
   if (!/[a-z]/.test(tail) || !/[A-Z]/.test(tail) || !/[0-9]/.test(tail)) return [];
   if (shannonEntropy(tail) < param(check, "minEntropy", 3.5)) return [];
   return [{ region: regionOf(value) }];

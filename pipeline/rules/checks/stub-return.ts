@@ -16,7 +16,7 @@ const FUNCTION = /^(function_definition|function_declaration|method_declaration|
 const FIXED = /^(-?\d[\d_.]*(e-?\d+)?|"(?:[^"\\\n]|\\.)*"|'[^'\\\n]*'|`[^`$\\\n]*`|(\[\])?[A-Za-z_][\w.]*\(\s*(-?\d[\d_.]*|"(?:[^"\\\n]|\\.)*"|'[^'\\\n]*')\s*\))$/;
 
 /** Top-level comma-separated parts of `s` (brackets and strings kept whole). */
-function topLevel(s: string): string[] {
+export function topLevel(s: string): string[] {
   const out: string[] = [];
   let depth = 0, quote = "", cur = "";
   for (const ch of s) {

@@ -33,6 +33,10 @@ function registration(call: SgNode): Registration | null {
   const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => !/comment/.test(String(a.kind())));
   const str = (n: SgNode | undefined) => (n && /string/.test(String(n.kind())) ? n.text().replace(/^["'`]|["'`]$/g, "") : null);
   const receiver = ((fn.field("operand" as never) ?? fn.field("object" as never)) as SgNode | null)?.text() ?? "";
+  // A pattern built by a call (goji's `pat.Post("/x")`, `pat.New("/x/*")`): its literal is the path, its
+  // method the verb when it names one.
+  const pattern = args[0]?.kind() === "call_expression" ? patternOf(args[0]) : null;
+  if (pattern && args.length >= 2 && /^(HandleFunc|Handle|handle)$/.test(method)) return { call, receiver, verb: pattern.verb, path: pattern.path, handlers: args.slice(1) };
   const named = str(args[0]);
   const path = str(args[1]);
   if (named !== null && path !== null && HTTP_METHOD.test(named) && args.length >= 3) return { call, receiver, verb: named, path, handlers: args.slice(2) };
@@ -40,6 +44,18 @@ function registration(call: SgNode): Registration | null {
   const inPattern = /^([A-Z]+)\s+(\S+)$/.exec(named);
   const verb = inPattern ? inPattern[1]! : /^(HandleFunc|Handle|all|route|handle)$/.test(method) ? null : verbOf(method);
   return { call, receiver, verb, path: inPattern ? inPattern[2]! : named, handlers: args.slice(1) };
+}
+
+/** `pat.Post("/admin/x")` -> POST /admin/x; `pat.New("/admin/*")` -> no verb, path /admin/*. */
+function patternOf(call: SgNode): { verb: string | null; path: string } | null {
+  const fn = call.field("function" as never) as SgNode | null;
+  const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => !/comment/.test(String(a.kind())));
+  if (!fn || args.length !== 1 || !/string/.test(String(args[0]!.kind()))) return null;
+  const path = args[0]!.text().replace(/^["'`]|["'`]$/g, "");
+  if (!path.startsWith("/")) return null;
+  const method = fn.text().replace(/^[\s\S]*\./, "");
+  const verb = /^(get|head|options|post|put|patch|delete|del)$/i.test(method) ? verbOf(method) : null;
+  return { verb, path };
 }
 
 /** The receiver's root (`r` of `r.With(auth)`), so a chained group and the bare router compare equal. */
@@ -92,6 +108,16 @@ function guardedGroupAbove(block: string, router: string, path: string, isGuard:
     if (!base || !path.startsWith(`${base}/`)) continue;
     const uses = [...block.matchAll(new RegExp(`(?<![\\w$])${name!.replace(/\$/g, "\\$")}\\.(?:Use|use)\\(([^\\n]*)`, "g"))].map((u) => u[1]!);
     if (guardIn(args!) || uses.some(guardIn)) return name!;
+  }
+  // A group built apart and mounted on the router under a prefix (`admin := newSubRouter(); admin.Use(requireAdmin)`
+  // … `root.Handle(pattern("/admin/*"), admin)`, `r.Mount("/admin", admin)`): its guard covers the prefix only
+  // through the mount, so a route the router registers itself under that prefix bypasses it.
+  for (const m of block.matchAll(new RegExp(`(?<![\\w$.])${r}\\.\\w+\\(([^\\n]*?)["'\`](/[^"'\`*]*?)/?\\*?["'\`]\\)?\\s*,\\s*([\\w$]+)\\s*\\)`, "g"))) {
+    const [, , prefix, name] = m;
+    const base = prefix!.replace(/\/+$/, "");
+    if (!base || !path.startsWith(`${base}/`) || name === router) continue;
+    const uses = [...block.matchAll(new RegExp(`(?<![\\w$])${name!.replace(/\$/g, "\\$")}\\.(?:Use|use)\\(([^\\n]*)`, "g"))].map((u) => u[1]!);
+    if (uses.some(guardIn)) return name!;
   }
   return null;
 }
