@@ -146,6 +146,9 @@ describe("unwired-auth: a destructive handler object without the check its sibli
   test("the wipe job that makes the check is not", () => {
     expect(found("src/jobs.ts", jobs("    await confirmSigner(secret);"), /^unwired-auth$/)).toEqual([]);
   });
+  test("the same objects in browser code (option objects handed to an ajax helper) are not", () => {
+    expect(found("public/jobs.js", "const el = document.getElementById('jobs');\n" + jobs("    metrics.count('wipe');"), /^unwired-auth$/)).toEqual([]);
+  });
 });
 
 describe("stub: a function that only logs that it runs and answers zero", () => {

@@ -3,6 +3,7 @@
 // credential it was given to a check (`assertOperator(token)`, `await verifyKey(args.key)`) shows the convention;
 // a destructive sibling whose handler never makes that check runs for anyone. The check's own refusal (a 401, an
 // error class of its own) does not matter: the call's shape and the siblings' agreement do.
+import { browserCode } from "./browser-code";
 import type { SgNode } from "@ast-grep/napi";
 import { escapeRegExp } from "../syntax";
 import type { CheckContext } from "./check";
@@ -66,6 +67,8 @@ export function siblingObjectsCheck(ctx: CheckContext): Hit[] {
 const fileHits = new WeakMap<object, { at: number; hit: Hit }[]>();
 
 function fileSiblingHits(ctx: CheckContext): { at: number; hit: Hit }[] {
+  // Browser code (option objects handed to `$.ajax`) decides nothing about access: the server it calls does.
+  if (browserCode(ctx.file.path, ctx.file.content)) return [];
   const destructive = new RegExp(param(ctx.params, "destructive", "(?!)"), "i");
   const members = ctx.node.getRoot().root().findAll({ rule: { kind: "call_expression", has: { field: "arguments", has: { kind: "object" } } } })
     .map(memberOf).filter((m): m is Member => !!m);
