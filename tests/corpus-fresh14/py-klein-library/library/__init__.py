@@ -1,0 +1,1 @@
+"""Circulation desk API for branch libraries."""
