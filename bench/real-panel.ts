@@ -14,7 +14,7 @@ import { z } from "zod";
 import { WalkConfig } from "../pipeline/core/config";
 import type { StaticFinding } from "../pipeline/kb/schemas/static-finding";
 import { languageOf, parseSource } from "../pipeline/rules/languages";
-import { inFileTestRegions, type LineRange, type Place, placeAt, placeOfPath } from "../pipeline/rules/place";
+import { type LineRange, type Place, placeAt, placeOfPath, testRegionsOfFile } from "../pipeline/rules/place";
 import { walkRepo } from "../pipeline/walk/walk-repo";
 
 export const PanelLabel = z.object({
@@ -117,7 +117,7 @@ async function tallyRepo(dir: string, scan: Scan): Promise<RepoTally> {
   for (const f of files) {
     const n = f.content.split("\n").length - (f.content.endsWith("\n") ? 1 : 0);
     const place = placeOfPath(f.path);
-    const regions = place === "shipped" && languageOf(f.path) === "rust" ? inFileTestRegions(parseSource(f.path, f.content)!.root(), "rust") : [];
+    const regions = place === "shipped" ? testRegionsOfFile(f.content, languageOf(f.path)!, () => parseSource(f.path, f.content)!.root()) : [];
     regionsOf.set(f.path, regions);
     const inTests = regions.reduce((a, r) => a + r.end - r.start + 1, 0);
     lines[COLUMN[place]] += n - inTests;

@@ -56,7 +56,8 @@ const MODELS: Record<GrammarLanguage, Model> = {
     throwing: /\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*|full_clean|clean_fields|validate_unique|validate_constraints)|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*|\w*wait_(?:for|until)\w*)\s*\(/,
   },
   go: {
-    runtime: /\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
+    // ... and gomock/mockery expectations (`m.EXPECT().Write(..)`): the controller fails the test when one is unmet.
+    runtime: /\.EXPECT\(\)|\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
     snapshot: /\b(snaps|cupaloy|golden|goldie)\.\w+\(/,
     typeLevel: /\bvar\s+_\s+\w[\w.]*\s*=/,
     // Handing t (or b/f) to a helper delegates the check: `wantBalance(t, l, 0)`.
@@ -250,6 +251,9 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   // A Go fuzz target asserts by not panicking on what the fuzzer generates: a smoke test by construction.
   if (goFuzzTarget(code, handles)) return "fuzz-target";
   if (lang === "go" && goConcurrencyTest(code)) return "concurrency";
+  // A property test (hypothesis's `@given(..)`) draws its inputs like a fuzz target; without an assertion its
+  // property is that the code does not raise.
+  if (lang === "python" && /@(hypothesis\.)?given\(/.test(`${above}\n${test.attributes ?? ""}`)) return "fuzz-target";
   if (lang === "python" && !PRINTS.python.test(code) && pyEndsValidating(test.body)) return "throw-based";
   if (DECLARES_THROW.test(test.node.text()) && !PRINTS[lang].test(code)) return "throw-based";
   // A throw-based check whose result is printed was looked at by eye: nothing checks it.

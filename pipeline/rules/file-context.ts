@@ -1,7 +1,7 @@
 // What every check may ask about the file under scan, computed once and lazily: lines, place, helpers.
 import type { SgNode } from "@ast-grep/napi";
 import { assertingHelpers, fileFunctions } from "./assertions";
-import { inFileTestRegions, type LineRange, type Place, placeAt, placeOfPath } from "./place";
+import { type LineRange, type Place, placeAt, placeOfPath, testRegionsOfFile } from "./place";
 import type { GrammarLanguage } from "./rule-spec";
 
 export interface FileContext {
@@ -33,7 +33,7 @@ export function fileContext(path: string, content: string, lang: GrammarLanguage
     path, content, lang, lines, root, pathPlace,
     placeAt(line) {
       if (pathPlace !== "shipped") return pathPlace;
-      regions ??= inFileTestRegions(root, lang);
+      regions ??= testRegionsOfFile(content, lang, () => root);
       return placeAt(pathPlace, regions, line);
     },
     helpers() {

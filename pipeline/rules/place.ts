@@ -79,6 +79,32 @@ export function inFileTestRegions(root: SgNode, lang: RuleLanguage): LineRange[]
   return out;
 }
 
+/**
+ * Imports of a test framework, per language: Go's `testing` package (and testify, gomock, ginkgo/gomega), pytest
+ * and unittest, and the JavaScript test runners, assertion and mocking libraries. A file outside the test paths
+ * that imports one is test support (Go's `caddytest`, `dbtest`, `servertest` packages; `manager_test_helpers.go`; a
+ * `testing/__init__.py` of fixtures; a shared page-object module): only tests call it, whatever its path says.
+ */
+const TEST_IMPORTS: Partial<Record<RuleLanguage, RegExp>> = {
+  go: /^\s*(?:import\s+)?(?:[\w.]+\s+)?"(testing|github\.com\/stretchr\/testify\/\w+|github\.com\/golang\/mock\/gomock|go\.uber\.org\/mock\/gomock|github\.com\/onsi\/(ginkgo|gomega)(\/v\d+)?)"\s*$/m,
+  python: /^\s*(?:import\s+(?:pytest|unittest)\b|from\s+(?:pytest|unittest|_pytest)\b)/m,
+  typescript: /^\s*(?:import\b[^;]*?\bfrom\s*|import\s*|(?:const|let|var)\s[^=]*=\s*require\()\s*["'](vitest|@jest\/globals|@playwright\/test|chai|sinon|supertest|node:test|ava|tap|uvu|mocha|@testing-library\/[\w-]+)["']/m,
+};
+
+/** Does the file import a test framework (see TEST_IMPORTS)? */
+export function importsTestFramework(content: string, lang: RuleLanguage): boolean {
+  return TEST_IMPORTS[lang]?.test(content) ?? false;
+}
+
+/**
+ * Test regions of a shipped file: the whole file when it imports a test framework, else Rust's in-file test
+ * modules (`root` is asked only then, so other languages are not parsed for it).
+ */
+export function testRegionsOfFile(content: string, lang: RuleLanguage, root: () => SgNode): LineRange[] {
+  if (importsTestFramework(content, lang)) return [{ start: 0, end: content.split("\n").length - 1 }];
+  return lang === "rust" ? inFileTestRegions(root(), lang) : [];
+}
+
 /** The place of a 0-based line of a file, given its path place and in-file test regions. */
 export function placeAt(pathPlace: Place, regions: readonly LineRange[], line: number): Place {
   if (pathPlace !== "shipped") return pathPlace;

@@ -38,7 +38,7 @@ function suiteHookAsserts(test: SgNode, language: string): boolean {
 /** The info-level note for a test whose only check is not an assertion call; kinds absent here assert. */
 const NOTES: Record<string, string> = {
   concurrency: "concurrency test: its only checks are the race detector and that nothing deadlocks or panics",
-  "fuzz-target": "fuzz target: its only check is that the code does not panic on generated input",
+  "fuzz-target": "fuzz or property test: its only check is that the code does not panic or raise on generated input",
   "throw-based": "smoke test: its only check is that a parse, validate, render or constructor call does not throw",
 };
 

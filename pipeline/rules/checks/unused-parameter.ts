@@ -233,6 +233,19 @@ function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: Ide
   return new Set([...sure, ...rest.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text)))]);
 }
 
+/**
+ * Parameters read outside the body's identifiers: Python's `locals()` hands every local, parameters included, to
+ * whatever takes it (`db.one(SQL, locals())`, `"%(fee)s" % locals()`); a Rust attribute on the function may read
+ * one (`#[instrument(fields(uuid = ?eventid))]` records it on the tracing span the macro opens).
+ */
+function readAround(fn: SgNode, body: SgNode, names: string[], lang: GrammarLanguage): string[] {
+  if (lang === "python") return /(?<![\w.])(locals|vars)\(\s*\)/.test(body.text()) ? names : [];
+  if (lang !== "rust") return [];
+  let attrs = "";
+  for (let p = fn.prev(); p && (p.kind() === "attribute_item" || p.kind() === "line_comment"); p = p.prev()) if (p.kind() === "attribute_item") attrs += p.text();
+  return attrs ? names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(attrs)) : [];
+}
+
 export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean; option?: boolean })[]; name: string | null; owner: string | null; member?: boolean }
 
 /**
@@ -319,6 +332,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   if (!params.length && !(lang === "typescript" && body && /\{/.test((fn.field("parameters" as never) as SgNode | null)?.text() ?? ""))) return { hits: [], name: null, owner: null };
   if (!body) return { hits: [], name: null, owner: null };
   const read = readIn(body, params.map((p) => p.text), lang, index);
+  for (const n of readAround(fn, body, params.map((p) => p.text), lang)) read.add(n);
   const overwritten = overwrittenBeforeRead(body, read, lang);
   for (const n of overwritten) read.delete(n);
   const unread = params.filter((p) => !read.has(p.text));
