@@ -52,6 +52,35 @@ describe("ignored-parameter: read outside the body's identifiers", () => {
   });
 });
 
+describe("ignored-parameter: a Go option record embedded in another file of its package", () => {
+  const pkg = (util: string) => [
+    { path: "drivers/webdisk/meta.go", content: lines(
+      "package webdisk",
+      "",
+      "type Addition struct {",
+      '\tUsername   string `json:"username" required:"true"`',
+      '\tStripEmoji bool   `json:"strip_emoji" help:"Remove emoji from names before upload"`',
+      "}") },
+    { path: "drivers/webdisk/driver.go", content: lines(
+      "package webdisk",
+      "",
+      "type Disk struct {",
+      "\tAddition",
+      "\tclient *Client",
+      "}",
+      "",
+      "func (d *Disk) Login() error { return d.client.Login(d.Username) }") },
+    { path: "drivers/webdisk/util.go", content: util },
+  ];
+  const unread = (util: string) => foundIn(pkg(util), /^ignored-parameter$/);
+  test("a field read on the embedding type in a third file is read", () => {
+    expect(unread(lines("package webdisk", "", "func (d *Disk) clean(name string) string {", "\tif !d.StripEmoji {", "\t\treturn name", "\t}", "\treturn stripEmoji(name)", "}"))).toEqual([]);
+  });
+  test("a field no file reads is still reported", () => {
+    expect(unread(lines("package webdisk", "", "func (d *Disk) clean(name string) string {", "\treturn name", "}"))).toEqual(["ignored-parameter@drivers/webdisk/meta.go:5"]);
+  });
+});
+
 describe("assertion-free-test: gomock expectations and property tests", () => {
   const aft = (path: string, content: string) => scanSnippets([{ path, content }], /^assertion-free-test$/).map((f) => `${f.severity}@${f.line}`);
   test("Go: a test whose mock expects calls asserts through the controller", () => {
@@ -69,7 +98,15 @@ describe("assertion-free-test: gomock expectations and property tests", () => {
       "",
       "func TestWritesNothing(t *testing.T) {",
       "\tWriteError(nil, nil)",
-      "}"))).toEqual(["warning@12"]);
+      "}",
+      "",
+      "func TestWritesAnything(t *testing.T) {",
+      "\tctrl := gomock.NewController(t)",
+      "\trw := NewMockResponseWriter(ctrl)",
+      "\trw.EXPECT().Header().AnyTimes()",
+      "\trw.EXPECT().Write(gomock.Any()).AnyTimes()",
+      "\tWriteError(rw, ErrInvalid)",
+      "}"))).toEqual(["warning@12", "warning@16"]);
   });
   test("Python: a hypothesis property test without an assertion is an info-level note", () => {
     expect(aft("tests/test_codec.py", lines(

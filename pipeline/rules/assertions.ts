@@ -1,7 +1,7 @@
 // What counts as an assertion in a test, per language: runtime, snapshot, type-level, helper-delegated,
 // a declared smoke test ("does not crash") and a throw-based check (a parse whose throw fails the test).
 import type { SgNode } from "@ast-grep/napi";
-import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goTestHandles } from "./go-test-handles";
+import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goMockExpects, goTestHandles } from "./go-test-handles";
 import type { GrammarLanguage } from "./rule-spec";
 import type { TestCase } from "./test-context";
 import { pyEndsValidating } from "./py-test-shapes";
@@ -56,8 +56,7 @@ const MODELS: Record<GrammarLanguage, Model> = {
     throwing: /\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*|full_clean|clean_fields|validate_unique|validate_constraints)|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*|\w*wait_(?:for|until)\w*)\s*\(/,
   },
   go: {
-    // ... and gomock/mockery expectations (`m.EXPECT().Write(..)`): the controller fails the test when one is unmet.
-    runtime: /\.EXPECT\(\)|\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
+    runtime: /\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
     snapshot: /\b(snaps|cupaloy|golden|goldie)\.\w+\(/,
     typeLevel: /\bvar\s+_\s+\w[\w.]*\s*=/,
     // Handing t (or b/f) to a helper delegates the check: `wantBalance(t, l, 0)`.
@@ -227,7 +226,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();
-  if (m.runtime.test(code) || goHandleAsserts(code, handles)) {
+  if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && goMockExpects(code))) {
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.
     if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";

@@ -55,3 +55,12 @@ export function goHelperProcess(name: string, fileText: string, own: string): bo
   const named = new RegExp(`["'\`](?:-(?:test\\.)?run=\\^?)?${escape(name)}\\$?["'\`]|-(?:test\\.)?run=\\^?${escape(name)}\\b`);
   return named.test(fileText.replace(own, ""));
 }
+
+/**
+ * gomock/mockery expectations (`rw.EXPECT().WriteHeader(400)`): the controller fails the test when an expected
+ * call never comes. One that allows any number of calls, zero included (`.AnyTimes()`), expects nothing.
+ */
+export function goMockExpects(code: string): boolean {
+  const statements = code.split(/\n\s*\n|;\s*\n|\n(?=\s*\w[\w.]*\.EXPECT\(\))/).filter((st) => /\.EXPECT\(\)/.test(st));
+  return statements.some((st) => !/\.AnyTimes\(\)/.test(st));
+}

@@ -18,13 +18,14 @@ export function goDeclaredTypes(code: string, v: string): string[] {
  * Does the `.field` that ends `before` possibly read a field of `record`? No only when its receiver is a
  * plain identifier every declaration of which in the file names another type; a receiver declared
  * nowhere here (a range variable, a call's result, a field of a field) may be the record, and so may any
- * receiver when the file embeds the record in another struct (promoted fields).
+ * receiver when the file, or another of its package (`pkg`), embeds the record in another struct (promoted fields).
  */
-export function goMayReadRecord(before: string, code: string, record: string): boolean {
+export function goMayReadRecord(before: string, code: string, record: string, pkg: string = code): boolean {
   const v = /(?<![\w.)\]])([A-Za-z_]\w*)\s*\.\s*$/.exec(before)?.[1];
   if (!v) return true;
-  // Embedded in another struct here (`type Service struct { Params; .. }`): its fields are promoted, read on the outer type.
-  if (new RegExp(`^\\s*\\*?(?:\\w+\\.)?${record}\\s*(?:\`[^\`\\n]*\`)?\\s*(?://.*)?$`, "m").test(code)) return true;
+  // Embedded in another struct of the reading file's package (`type Driver struct { Addition; .. }` in driver.go,
+  // read as `d.StripEmoji` in util.go): its fields are promoted, read on the outer type.
+  if (new RegExp(`^\\s*\\*?(?:\\w+\\.)?${record}\\s*(?:\`[^\`\\n]*\`)?\\s*(?://.*)?$`, "m").test(pkg)) return true;
   const types = goDeclaredTypes(code, v);
   return !types.length || types.includes(record);
 }

@@ -164,11 +164,19 @@ function documentedUnused(doc: string): boolean {
 export function fieldsReadElsewhere(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
   const seen = occurrences(candidates.map((c) => c.name), files);
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
+  // A Go package is a directory: the code of every file of the reading file's package, asked for embeddings.
+  const pkgs = new Map<string, string>();
+  const pkgOf = (file: string) => {
+    const dir = dirOf(file);
+    let code = pkgs.get(dir);
+    if (code === undefined) pkgs.set(dir, (code = files.filter((f) => f.path.endsWith(".go") && dirOf(f.path) === dir).map((f) => f.content).join("\n")));
+    return code;
+  };
   return new Set(candidates.filter((c) => {
     const local = goPackageLocal(c);
     return (seen.get(c.name) ?? []).some((o) =>
       o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && (!local || dirOf(o.file) === dirOf(c.file)) && readsField(o.before, o.after, o.lang) &&
-      (!c.record || o.lang !== "go" || goMayReadRecord(o.before, contentOf.get(o.file) ?? "", c.record)));
+      (!c.record || o.lang !== "go" || goMayReadRecord(o.before, contentOf.get(o.file) ?? "", c.record, pkgOf(o.file))));
   }));
 }
 
