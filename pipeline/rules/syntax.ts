@@ -71,3 +71,10 @@ export function escapeRegExp(s: string): string {
 export function identifierWords(expr: string): string[] {
   return (expr.match(/[A-Za-z_$][\w$]*/g) ?? []).flatMap((id) => id.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/_+/)).filter(Boolean);
 }
+
+/** The Rust attributes written above an item (`#[instrument(..)]`, `#[test]`), nearest first; comments between are skipped. */
+export function rustAttributes(item: SgNode): string[] {
+  const out: string[] = [];
+  for (let p = item.prev(); p && (p.kind() === "attribute_item" || p.kind() === "line_comment"); p = p.prev()) if (p.kind() === "attribute_item") out.push(p.text());
+  return out;
+}

@@ -4,7 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { unreferenced } from "./checks/unreferenced";
 import { languageOf, parseSource } from "./languages";
 import { isTestPath } from "./place";
-import { nameOf, pyBases, pyOwner } from "./syntax";
+import { nameOf, pyBases, pyOwner, rustAttributes } from "./syntax";
 import type { GrammarLanguage } from "./rule-spec";
 
 export interface TestCase {
@@ -36,12 +36,6 @@ const RUST_TEST_ATTR = /^#\[(\w+::)*test\b|^#\[(rstest|test_case|quickcheck|prop
 function decorators(fn: SgNode): string[] {
   const parent = fn.parent();
   return parent?.kind() === "decorated_definition" ? parent.children().filter((c) => c.kind() === "decorator").map((d) => d.text()) : [];
-}
-
-function attributes(item: SgNode): string[] {
-  const out: string[] = [];
-  for (let p = item.prev(); p && (p.kind() === "attribute_item" || p.kind() === "line_comment"); p = p.prev()) if (p.kind() === "attribute_item") out.push(p.text());
-  return out;
 }
 
 function pyIsTestClass(cls: SgNode): boolean {
@@ -86,7 +80,7 @@ export function asTestCase(node: SgNode, lang: GrammarLanguage, path: string): T
     return { name, node, body, skipped: /^\{\s*t\.Skip/.test(body.text()) };
   }
   if (node.kind() !== "function_item") return null;
-  const attrs = attributes(node);
+  const attrs = rustAttributes(node);
   if (!attrs.some((a) => RUST_TEST_ATTR.test(a))) return null;
   const body = node.field("body" as never) as SgNode | null;
   const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";

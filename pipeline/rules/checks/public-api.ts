@@ -1,7 +1,7 @@
 // Is a function part of its module's public API, and does something outside it fix its signature?
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
-import { nameOf, pyBases, pyOwner } from "../syntax";
+import { nameOf, pyBases, pyOwner, rustAttributes } from "../syntax";
 import { hasMiddlewareSignature } from "./guard-shape";
 
 /** `export { a, b }`, `module.exports = { a }`, `exports.a = a`, `export default a` in the file. */
@@ -156,8 +156,5 @@ function declaredConformance(fn: SgNode, lang: RuleLanguage): "imposed" | "regis
   }
   if (lang === "go") return fn.kind() === "method_declaration" ? "maybe" : null;
   if (rustInTraitImpl(fn)) return "imposed";
-  for (let p = fn.prev(); p && (p.kind() === "attribute_item" || p.kind() === "line_comment"); p = p.prev()) {
-    if (p.kind() === "attribute_item" && !RS_PLAIN_ATTRIBUTE.test(p.text())) return "registered";
-  }
-  return null;
+  return rustAttributes(fn).some((a) => !RS_PLAIN_ATTRIBUTE.test(a)) ? "registered" : null;
 }

@@ -6,7 +6,7 @@ import { optionFieldHits } from "./option-fields";
 import { overwrittenBeforeRead } from "./overwritten";
 import { identifierWords, typeName } from "./param-words";
 import { classOf, conformance, isPublic } from "./public-api";
-import { nameOf, pyBases, pyOwner } from "../syntax";
+import { nameOf, pyBases, pyOwner, rustAttributes } from "../syntax";
 
 const PARAM_KINDS: Record<GrammarLanguage, string[]> = {
   typescript: ["required_parameter", "optional_parameter"],
@@ -241,8 +241,7 @@ function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: Ide
 function readAround(fn: SgNode, body: SgNode, names: string[], lang: GrammarLanguage): string[] {
   if (lang === "python") return /(?<![\w.])(locals|vars)\(\s*\)/.test(body.text()) ? names : [];
   if (lang !== "rust") return [];
-  let attrs = "";
-  for (let p = fn.prev(); p && (p.kind() === "attribute_item" || p.kind() === "line_comment"); p = p.prev()) if (p.kind() === "attribute_item") attrs += p.text();
+  const attrs = rustAttributes(fn).join("\n");
   return attrs ? names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(attrs)) : [];
 }
 
