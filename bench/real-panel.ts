@@ -37,7 +37,9 @@ export interface RepoTally { repo: string; files: number; lines: Record<Column, 
 
 export function readLabels(text: string, where: string): PanelLabel[] {
   return text.split("\n").filter((l) => l.trim()).map((l, i) => {
-    const r = PanelLabel.safeParse(JSON.parse(l));
+    let row: unknown;
+    try { row = JSON.parse(l); } catch { throw new Error(`${where}:${i + 1}: not a JSON object`); }
+    const r = PanelLabel.safeParse(row);
     if (!r.success) throw new Error(`${where}:${i + 1}: ${r.error.issues[0]!.path.join(".")}: ${r.error.issues[0]!.message}`);
     return r.data;
   });
@@ -150,14 +152,20 @@ async function main(): Promise<void> {
   const floor = loadFloor(join(root, "prompts/rules"));
   const labelDir = values.labels ?? join(import.meta.dir, "..", "tests", "panel-labels");
   const repos: RepoTally[] = [];
+  // Labels are read before the scan (a minute or more on a panel), so a bad label file fails at once, in one line.
   const labels = new Map<string, PanelLabel[]>();
+  for (const d of dirs) {
+    const repo = basename(resolve(d));
+    let text = "";
+    try { text = readFileSync(join(labelDir, `${repo}.jsonl`), "utf8"); } catch { /* no labels for this repo yet */ }
+    try { if (text) labels.set(repo, readLabels(text, join(labelDir, `${repo}.jsonl`))); } catch (e) {
+      process.stderr.write(`real-panel: ${(e as Error).message}\n`);
+      process.exit(2);
+    }
+  }
   const t0 = performance.now();
   for (const d of dirs) {
-    const r = await tallyRepo(d, (files, texts) => (floor.scanAsync ? floor.scanAsync(files, { texts }) : floor.scan(files, texts)));
-    repos.push(r);
-    let text = "";
-    try { text = readFileSync(join(labelDir, `${r.repo}.jsonl`), "utf8"); } catch { /* no labels for this repo yet */ }
-    if (text) labels.set(r.repo, readLabels(text, `${r.repo}.jsonl`));
+    repos.push(await tallyRepo(d, (files, texts) => (floor.scanAsync ? floor.scanAsync(files, { texts }) : floor.scan(files, texts))));
   }
   if (values.findings) writeFileSync(values.findings, repos.flatMap((r) => r.findings).map((f) => JSON.stringify(f)).join("\n") + "\n");
   if (values.json) process.stdout.write(JSON.stringify(repos.map((r) => ({ repo: r.repo, files: r.files, lines: r.lines, findings: r.findings.length })), null, 2) + "\n");

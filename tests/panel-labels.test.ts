@@ -1,6 +1,8 @@
 // The hand-labelled panel sample: labels only (no source), valid, and the bench's table math.
 import { describe, expect, test } from "bun:test";
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type PanelLabel, readLabels, renderPanel, type RepoTally } from "../bench/real-panel";
 
@@ -18,6 +20,22 @@ describe("panel labels", () => {
   test("a label file with a field that could carry source code is rejected", () => {
     expect(() => readLabels(JSON.stringify({ file: "a.ts", line: 1, rule_id: "r", class: "stub", label: "defensible", reason: "x y z", snippet: "code" }), "bad.jsonl")).toThrow(/bad\.jsonl:1/);
     expect(() => readLabels(JSON.stringify({ file: "a.ts", line: 1, rule_id: "r", class: "stub", label: "maybe", reason: "x y z" }), "bad.jsonl")).toThrow(/label/);
+  });
+
+  test("a torn or non-JSON line names its file and line instead of a parser's message", () => {
+    const good = JSON.stringify({ file: "a.ts", line: 1, rule_id: "r", class: "stub", label: "defensible", reason: "x y z" });
+    expect(() => readLabels(`${good}\n{"file": "b.ts", "li`, "torn.jsonl")).toThrow("torn.jsonl:2: not a JSON object");
+  });
+
+  test("the panel bench refuses a bad label file in one line, exit 2, before it scans", () => {
+    const dir = mkdtempSync(join(tmpdir(), "panel-labels-"));
+    mkdirSync(join(dir, "labels")); mkdirSync(join(dir, "repo"));
+    writeFileSync(join(dir, "labels", "repo.jsonl"), JSON.stringify({ file: "a.ts", line: 1, rule_id: "r", class: "stub", label: "defensible", reason: "x".repeat(300) }) + "\n");
+    const r = spawnSync(process.execPath, [join(import.meta.dir, "..", "bench", "real-panel.ts"), "--labels", join(dir, "labels"), join(dir, "repo")], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^real-panel: .*repo\.jsonl:1: reason: /);
+    expect(r.stdout).toBe("");
   });
 });
 
