@@ -4,7 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goMockExpects, goTestHandles } from "./go-test-handles";
 import type { GrammarLanguage } from "./rule-spec";
 import type { TestCase } from "./test-context";
-import { pyEndsValidating } from "./py-test-shapes";
+import { pyEndsValidating, webtestAsserts } from "./py-test-shapes";
 
 export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based" | "fuzz-target" | "concurrency";
 
@@ -196,7 +196,7 @@ export function assertingHelpers(root: SgNode, lang: GrammarLanguage): Set<strin
     grew = false;
     for (const [name, body] of fns) {
       if (yes.has(name)) continue;
-      if (asserts.test(body) || callsAny(body, yes)) { yes.add(name); grew = true; }
+      if (asserts.test(body) || (lang === "python" && webtestAsserts(body)) || callsAny(body, yes)) { yes.add(name); grew = true; }
     }
   }
   return yes;
@@ -226,7 +226,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();
-  if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && goMockExpects(code))) {
+  if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && goMockExpects(code)) || (lang === "python" && webtestAsserts(code))) {
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.
     if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";

@@ -80,3 +80,40 @@ export function pyDisablesInherited(node: SgNode): boolean {
   const bases = (cls.field("superclasses" as never) as SgNode | null)?.namedChildren() ?? [];
   return bases.some((b) => b.text() !== "object");
 }
+
+/**
+ * WebTest's request methods on a test app (`self.app.get(url, status=403)`, `webtest.post_json(url, body,
+ * status=201)`): TestApp raises `AppError` when the response's status is not the `status=` it is given, so the
+ * argument is the test's assertion, as `expect(403)` is supertest's. The receiver is the test app by WebTest's and
+ * Pyramid's naming (`app`, `testapp`, `webtest`, `*_app`, `*_webtest`); `status="*"` and `status=None` accept
+ * anything. `res.mustcontain(..)` raises when the body lacks a string. Mock registrations (`responses.get(url,
+ * status=200)`, aioresponses' `m.get(..)`) have other receivers and set a status rather than check one.
+ */
+const WEBTEST_CALL = /\b(?:[\w.]+\.)?(\w+)\.(?:get|post|put|patch|delete|head|options|request|xmlrpc|(?:post|put|patch|delete)_json)\s*\(/g;
+const TEST_APP = /^(?:\w+_)?(?:test_?)?(?:app|webtest|testapp|webapp)$/i;
+
+export function webtestAsserts(code: string): boolean {
+  if (/\.mustcontain\s*\(/.test(code)) return true;
+  for (const m of code.matchAll(WEBTEST_CALL)) {
+    if (!TEST_APP.test(m[1]!)) continue;
+    const args = balancedArgs(code, m.index! + m[0].length);
+    if (/(?:^|[,(\s])status\s*=\s*(?!["']\*["']|None\b)/.test(args)) return true;
+  }
+  return false;
+}
+
+/**
+ * The call's own arguments from just after its opening parenthesis to its match, with what nested brackets hold
+ * left out (`headers=h(status=1)` is not the call's status); strings are not parsed.
+ */
+function balancedArgs(code: string, from: number): string {
+  let depth = 1;
+  let out = "";
+  for (let i = from; i < code.length; i++) {
+    const c = code[i]!;
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") { if (--depth === 0) return out; }
+    else if (depth === 1) out += c;
+  }
+  return out;
+}
