@@ -80,8 +80,10 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
   }
   if (/^_(\s*,\s*_)*\s*=\s*err\w*\s*$/.test(nodeText.trim())) return true;
   if (/^(c\.Writer|c\.Response\(\)|ctx\.Response\(\))|^\w+\.(Writer|ResponseWriter)$/.test(sink ?? "") || GO_HTTP.test(decl)) return false;
-  // Route registration (`r.Delete("/items/{id}", h)`) is not a write.
-  if (/\.\w+\(\s*"\//.test(nodeText)) return false;
+  // Route registration (`r.Delete("/items/{id}", h)`) is not a write, nor one whose pattern is built on a prefix
+  // (`router.With(perm).Delete(usersPath+"/{username}", deleteUser)`): a path parameter (`/{name}`, `/:id`) in the
+  // first argument is a router's pattern, not a key or a file name.
+  if (/\.\w+\(\s*"\//.test(nodeText) || /\.(Get|Post|Put|Patch|Delete|Head|Options|Handle|HandleFunc|Method|MethodFunc)\(\s*[^,()"]*"[^"]*\/[{:]\w/.test(nodeText)) return false;
   // A query builder (`sb := sqlbuilder.NewUpdateBuilder()`, `b squirrel.UpdateBuilder`): `sb.Update("tag")` names
   // the table of a statement built here and run elsewhere (`db.Exec(sb.Build())`); it answers the builder, no error.
   if (/\bNew\w*Builder\s*\(|\w+Builder\b/.test(decl) && !/\.(Exec|Query|Save|Commit)\w*\(/.test(nodeText)) return false;
