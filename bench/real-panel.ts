@@ -6,7 +6,7 @@
 //   DIR...        panel repositories (the directory name is the repo name used for labels)
 //   --list FILE   one directory per line (# comments allowed), instead of or besides DIR...
 //   --engine ROOT measure another checkout's engine and rules (e.g. main exported to a temp dir)
-//   --findings    write every finding (repo, file, line, rule, class, place, first snippet line) as JSONL
+//   --findings    write every finding (repo, file, line, column, rule, class, place, first snippet line, message) as JSONL
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -32,7 +32,7 @@ export type Column = "shipped" | "test" | "other";
 const COLUMN: Record<Place, Column> = { shipped: "shipped", test: "test", example: "other", bench: "other" };
 const COLUMNS: Column[] = ["shipped", "test", "other"];
 
-export interface PanelFinding { repo: string; file: string; line: number; rule_id: string; class: string; severity: string; place: Column; snippet: string; lead?: boolean }
+export interface PanelFinding { repo: string; file: string; line: number; column?: number; rule_id: string; class: string; severity: string; place: Column; snippet: string; message?: string; lead?: boolean }
 export interface RepoTally { repo: string; files: number; lines: Record<Column, number>; findings: PanelFinding[] }
 
 export function readLabels(text: string, where: string): PanelLabel[] {
@@ -133,7 +133,7 @@ async function tallyRepo(dir: string, scan: Scan): Promise<RepoTally> {
   for (const [file, list] of found) {
     for (const x of list) {
       const place = COLUMN[placeAt(placeOfPath(file), regionsOf.get(file) ?? [], x.line - 1)];
-      findings.push({ repo, file, line: x.line, rule_id: x.rule_id, class: x.class, severity: x.severity, place, snippet: x.snippet.split("\n")[0]!.slice(0, 160), ...(x.lead ? { lead: true } : {}) });
+      findings.push({ repo, file, line: x.line, column: x.column, rule_id: x.rule_id, class: x.class, severity: x.severity, place, snippet: x.snippet.split("\n")[0]!.slice(0, 160), message: x.message, ...(x.lead ? { lead: true } : {}) });
     }
   }
   return { repo, files: files.length, lines, findings };
