@@ -7,7 +7,7 @@
 //   --list FILE   one directory per line (# comments allowed), instead of or besides DIR...
 //   --engine ROOT measure another checkout's engine and rules (e.g. main exported to a temp dir)
 //   --findings    write every finding (repo, file, line, column, rule, class, place, first snippet line, message) as JSONL
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -154,11 +154,16 @@ async function main(): Promise<void> {
   const repos: RepoTally[] = [];
   // Labels are read before the scan (a minute or more on a panel), so a bad label file fails at once, in one line.
   const labels = new Map<string, PanelLabel[]>();
+  let labelFiles: string[] = [];
+  try { labelFiles = readdirSync(labelDir).filter((f) => f.endsWith(".jsonl")); } catch { /* no label directory */ }
   for (const d of dirs) {
     const repo = basename(resolve(d));
+    // A directory fetched as `Unleash` is the panel's `unleash`: match the label file whatever the case, and say so.
+    const file = labelFiles.find((f) => f === `${repo}.jsonl`) ?? labelFiles.find((f) => f.toLowerCase() === `${repo}.jsonl`.toLowerCase());
+    if (file && file !== `${repo}.jsonl`) process.stderr.write(`real-panel: ${repo}: labels read from ${file} (the case differs)\n`);
     let text = "";
-    try { text = readFileSync(join(labelDir, `${repo}.jsonl`), "utf8"); } catch { /* no labels for this repo yet */ }
-    try { if (text) labels.set(repo, readLabels(text, join(labelDir, `${repo}.jsonl`))); } catch (e) {
+    try { if (file) text = readFileSync(join(labelDir, file), "utf8"); } catch { /* unreadable: no labels */ }
+    try { if (text) labels.set(repo, readLabels(text, join(labelDir, file!))); } catch (e) {
       process.stderr.write(`real-panel: ${(e as Error).message}\n`);
       process.exit(2);
     }

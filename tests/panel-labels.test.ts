@@ -37,6 +37,17 @@ describe("panel labels", () => {
     expect(r.stderr).toMatch(/^real-panel: .*repo\.jsonl:1: reason: /);
     expect(r.stdout).toBe("");
   });
+
+  test("a directory fetched with another case than its label file still gets its labels, and the bench says so", () => {
+    const dir = mkdtempSync(join(tmpdir(), "panel-labels-"));
+    mkdirSync(join(dir, "labels")); mkdirSync(join(dir, "Repo"));
+    writeFileSync(join(dir, "Repo", "app.ts"), "export const x = 1;\n");
+    writeFileSync(join(dir, "labels", "repo.jsonl"), JSON.stringify({ file: "app.ts", line: 1, rule_id: "r", class: "stub", label: "defensible", reason: "x y z" }) + "\n");
+    const r = spawnSync(process.execPath, [join(import.meta.dir, "..", "bench", "real-panel.ts"), "--labels", join(dir, "labels"), join(dir, "Repo")], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("real-panel: Repo: labels read from repo.jsonl (the case differs)");
+    expect(r.stdout).toContain("labels whose finding is no longer reported: 1 (0 of them labelled not-defensible)");
+  });
 });
 
 describe("renderPanel", () => {
