@@ -91,3 +91,41 @@ describe("swallowed-error (Go): what the receiver is declared as decides whether
     expect(swallowed([{ path: "api/routes.go", content: routes('s.blobs.Delete(usersPath+"/avatar.png")') }])).toEqual(["swallowed-error@api/routes.go:4"]);
   });
 });
+
+describe("ignored-parameter: the repository's linter was told the parameter is unused on purpose", () => {
+  const params = (path: string, content: string) => foundIn([{ path, content }], /^ignored-parameter$/);
+  test("TypeScript: eslint-disable-next-line no-unused-vars above the function, or a block disable at the top", () => {
+    const component = (above: string) => lines(
+      "export type BannerProps = { workItem: Item; projectId: string };",
+      above,
+      "export function UpgradeBanner(props: BannerProps) {",
+      '  return h("div", { className: "upgrade-banner" }, "Available in the business edition");',
+      "}",
+      "export function listItems(store: Store, includeArchived: boolean) {",
+      "  return store.all();",
+      "}");
+    expect(params("web/ce/banner.tsx", component("// eslint-disable-next-line @typescript-eslint/no-unused-vars"))).toEqual(["ignored-parameter@web/ce/banner.tsx:6"]);
+    expect(params("web/ce/banner.tsx", component("// a placeholder the enterprise build replaces"))).toContain("ignored-parameter@web/ce/banner.tsx:3");
+    const hook = (head: string) => lines(head, "export const useDragDrop = (groupBy: string | undefined, subGroupBy?: string) => ({ source: undefined });");
+    expect(params("web/ce/drag.ts", hook("/* eslint-disable @typescript-eslint/no-unused-vars */"))).toEqual([]);
+    expect(params("web/ce/drag.ts", hook("/* eslint-disable @typescript-eslint/no-explicit-any */")).length).toBeGreaterThan(0);
+  });
+  test("Python: pylint's unused-argument on the def, ruff's ARG001, or a module-level disable", () => {
+    const fn = (def: string) => lines(def, '    return {"type": "order", "id": payload["id"]}');
+    expect(params("shop/hooks.py", fn("def anonymize(payload, event_type):  # pylint: disable=unused-argument"))).toEqual([]);
+    expect(params("shop/hooks.py", fn("def anonymize(payload, event_type):  # noqa: ARG001"))).toEqual([]);
+    expect(params("shop/hooks.py", "# pylint: disable=unused-argument\n" + fn("def anonymize(payload, event_type):"))).toEqual([]);
+    expect(params("shop/hooks.py", fn("def anonymize(payload, event_type):  # noqa: E501"))).toEqual(["ignored-parameter@shop/hooks.py:1"]);
+  });
+  test("Rust: #[allow(unused_variables)] on the function; Go: //nolint:unparam on the func line", () => {
+    const rs = (attr: string) => lines(attr, "pub fn open_session(user: &str, flags: u32) -> Session {", "    Session::new(user)", "}");
+    expect(params("src/pam.rs", rs("#[allow(unused_variables)]"))).toEqual([]);
+    expect(params("src/pam.rs", rs("#[inline]")).length).toBeGreaterThan(0);
+    const hooks = (attr: string) => lines(attr, "pub trait Hooks {", "    fn open_session(user: &str, flags: u32) -> Code {", "        Code::Ignore", "    }", "}");
+    expect(params("src/hooks.rs", hooks("#[allow(unused_variables)]"))).toEqual([]);
+    expect(params("src/hooks.rs", "#![allow(unused)]\n" + rs("#[inline]"))).toEqual([]);
+    const go = (tail: string) => lines("package store", "", `func ListItems(db *DB, includeArchived bool) []Item {${tail}`, "\treturn db.All()", "}");
+    expect(params("store/items.go", go(" //nolint:unparam // kept for the v2 signature"))).toEqual([]);
+    expect(params("store/items.go", go(" //nolint:errcheck"))).toEqual(["ignored-parameter@store/items.go:3"]);
+  });
+});
