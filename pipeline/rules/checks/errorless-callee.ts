@@ -44,7 +44,7 @@ function receiverName(statement: string, method: string): string | null {
  * used sync.Map`, `mem MemoryStatistics`), or a composite literal or `new(..)` assigned to it. Pointers and type
  * arguments are dropped (`*xsync.MapOf[string, int]` → xsync.MapOf).
  */
-export function declaredTypes(name: string, contents: readonly string[]): Set<string> {
+function declaredTypes(name: string, contents: readonly string[]): Set<string> {
   const n = escapeRegExp(name);
   const field = new RegExp(`^\\s*(?:var\\s+)?${n}(?:\\s*,\\s*\\w+)*\\s+\\*?([A-Za-z_][\\w.]*)(?:\\[[^\\]\\n]*\\])?\\s*(?:=|//|\`|$)`, "gm");
   const made = new RegExp(`\\b${n}\\s*:?=\\s*(?:&\\s*([A-Za-z_][\\w.]*)(?:\\[[^\\]\\n]*\\])?\\s*\\{|new\\(\\s*([A-Za-z_][\\w.]*))`, "g");
@@ -94,16 +94,16 @@ export function errorlessDrops(findings: readonly StaticFinding[], files: readon
   const goFiles = files.filter((f) => f.path.endsWith(".go"));
   const byName = new Map<string, Declaration[]>();
   const byDir = new Map<string, { path: string; content: string }[]>();
+  const declared = (method: string): Declaration[] => {
+    let all = byName.get(method);
+    if (!all) byName.set(method, (all = goFiles.flatMap((g) => (g.content.includes(method) ? declarationsOf(g.content, method) : []))));
+    return all;
+  };
   for (const f of findings) {
     if (f.class !== "swallowed-error" || !f.file.endsWith(".go")) continue;
     const statement = (lines(f.file)[f.line - 1] ?? "").trim().replace(/^(if\s+)?(\w+\s*(,\s*\w+)*\s*:?=\s*)?/, "");
     const key = droppedCallee(statement);
     if (!key) continue;
-    const declared = (method: string): Declaration[] => {
-      let all = byName.get(method);
-      if (!all) byName.set(method, (all = goFiles.flatMap((g) => (g.content.includes(method) ? declarationsOf(g.content, method) : []))));
-      return all;
-    };
     const decls = declared(key.method).filter((d) => meant(key, d));
     if (decls.length && decls.every((d) => !/\berror\b/.test(d.results))) { out.add(f); continue; }
     const dir = dirname(f.file);
