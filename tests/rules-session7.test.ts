@@ -129,3 +129,21 @@ describe("ignored-parameter: the repository's linter was told the parameter is u
     expect(params("store/items.go", go(" //nolint:errcheck"))).toEqual(["ignored-parameter@store/items.go:3"]);
   });
 });
+
+describe("hardcoded-secret: vendor-shaped identifiers are not credentials", () => {
+  const secrets = (path: string, content: string) => foundIn([{ path, content }], /^hardcoded-secret$/);
+  test("object ids of one account share the account's tag: identifiers, not secrets", () => {
+    expect(secrets("src/plans.ts", lines(
+      "export const PLANS = {",
+      '  pro: { monthly: "price_1LodNLAlJJEpqkPVQSrt33Lc", yearly: "price_1LodNLAlJJEpqkPVRxUyCQgZ" },',
+      '  business: { monthly: "price_1OTcQBAlJJEpqkPViGtGEsbb" },',
+      "};"))).toEqual([]);
+  });
+  test("a list bound to a name ending in IDS holds record ids", () => {
+    expect(secrets("src/legacy.ts", lines("const LEGACY_PRICE_IDS = [", '  "price_9QxTr2WmLp4ZkYv8NbHs3Ja",', "];", "export const isLegacy = (id: string) => LEGACY_PRICE_IDS.includes(id);"))).toEqual([]);
+  });
+  test("one live key stays reported, and so do a test and a live key with the same tail", () => {
+    expect(secrets("src/billing.ts", lines('export const stripe = new Stripe("rk_live_9QxTr2WmLp4ZkYv8NbHs3Ja");'))).toEqual(["hardcoded-secret@src/billing.ts:1"]);
+    expect(secrets("src/billing.ts", lines('const key = process.env.PROD ? "xk_live_9QxTr2WmLp4ZkYv8NbHs3Ja" : "xk_test_9QxTr2WmLp4ZkYv8NbHs3Ja";', "export const client = new Client(key);")).length).toBeGreaterThan(0);
+  });
+});

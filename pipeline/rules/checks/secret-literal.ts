@@ -97,9 +97,11 @@ function urlPassword(s: string): boolean {
   return !!pw && /[a-z]/.test(pw) && /[A-Z]/.test(pw) && /[0-9]/.test(pw) && shannonEntropy(pw) >= 3.0;
 }
 
-/** The name a literal is bound to: a key, a field, a variable or an assignment's target (quotes dropped). */
+/** The name a literal is bound to: a key, a field, a variable or an assignment's target (quotes dropped); an element of a list is bound to the list's. */
 function holderName(value: SgNode): string {
-  const p = value.parent();
+  let p = value.parent();
+  if (p && /^(array|list|tuple|array_expression|literal_value|expression_list)$/.test(String(p.kind()))) p = p.parent();
+  if (p?.kind() === "literal_element") p = p.parent()?.parent() ?? null;
   if (!p) return "";
   for (const f of ["key", "name", "left"]) {
     const n = p.field(f as never) as SgNode | null;
@@ -115,7 +117,37 @@ function holderName(value: SgNode): string {
  */
 function recordId(value: SgNode): boolean {
   const name = holderName(value);
-  return /(^|[_-])id$|[a-z0-9]Id$|ID$/.test(name) && !/key|secret|token|auth|cred/i.test(name);
+  return /(^|[_-])ids?$|[a-z0-9]Ids?$|IDS?$/.test(name) && !/key|secret|token|auth|cred/i.test(name);
+}
+
+/** The vendor-shaped literals of a file, by their random tails (separators dropped); cached for the file being scanned. */
+let tailsCache: { text: string; tails: Set<string> } | null = null;
+function vendorTails(text: string): Set<string> {
+  if (tailsCache?.text === text) return tailsCache.tails;
+  const tails = new Set<string>();
+  for (const m of text.matchAll(/["'`]([a-z][a-z0-9]{1,9}(?:[_-][a-z0-9]{2,10}){0,2}[_-][A-Za-z0-9]{16,}(?:[_-][A-Za-z0-9]{8,}){0,3})["'`]/g)) {
+    const v = VENDOR.exec(m[1]!);
+    if (v) tails.add(v[2]!.replace(/[_-]/g, ""));
+  }
+  tailsCache = { text, tails };
+  return tails;
+}
+
+/**
+ * Secrets are unique: two random tails of 16+ characters share no run of 8. When another vendor-shaped literal of
+ * the file has a different tail that shares such a run with this one, both come from one structured namespace (a
+ * Stripe account's object ids all carry the account's tag: `price_1LodNLAlJJEpqkPVQSrt33Lc`,
+ * `price_1OTcQBAlJJEpqkPViGtGEsbb`): identifiers, not credentials. A test and a live key with the same tail are
+ * the same secret twice and stay reported.
+ */
+function sharesStructure(tail: string, fileText: string): boolean {
+  const grams = new Set<string>();
+  for (let i = 0; i + 8 <= tail.length; i++) grams.add(tail.slice(i, i + 8));
+  for (const other of vendorTails(fileText)) {
+    if (other === tail) continue;
+    for (let i = 0; i + 8 <= other.length; i++) if (grams.has(other.slice(i, i + 8))) return true;
+  }
+  return false;
 }
 
 export function vendorToken(value: SgNode | null, check: Record<string, unknown>): Hit[] {
@@ -135,5 +167,6 @@ export function vendorToken(value: SgNode | null, check: Record<string, unknown>
   const tail = m[2]!.replace(/[_-]/g, "");
   if (!/[a-z]/.test(tail) || !/[A-Z]/.test(tail) || !/[0-9]/.test(tail)) return [];
   if (shannonEntropy(tail) < param(check, "minEntropy", 3.5)) return [];
+  if (sharesStructure(tail, value.getRoot().root().text())) return [];
   return [{ region: regionOf(value) }];
 }
