@@ -28,19 +28,12 @@ const BLOCK_ENABLE: Partial<Record<GrammarLanguage, RegExp>> = {
   python: /^#\s*pylint:\s*enable\s*=[^\n]*\bunused-argument\b/,
 };
 
-let cached: { content: string; lines: string[] } | null = null;
-function linesOf(content: string): string[] {
-  if (cached?.content !== content) cached = { content, lines: content.split("\n") };
-  return cached.lines;
-}
-
 /**
  * The line just above the function's head (a `-next-line` comment, a `//nolint` line) through its parameter list
  * suppresses the language's unused-parameter check, or a block disable earlier in the file is not lifted before the
  * function; in Rust, an `allow` attribute of the function, of the trait, impl or module holding it, or of the file.
  */
-export function lintAllowsUnused(fn: SgNode, lang: GrammarLanguage, content: string): boolean {
-  const lines = linesOf(content || fn.getRoot().root().text());
+export function lintAllowsUnused(fn: SgNode, lang: GrammarLanguage, lines: readonly string[]): boolean {
   if (lang === "rust") {
     // A lint attribute holds for the item and what it contains: the function, its trait, impl or module, or the
     // whole file (`#![allow(unused_variables)]`).

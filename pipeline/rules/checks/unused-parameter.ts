@@ -322,7 +322,7 @@ function goType(param: SgNode): string {
  * Go methods the all-parameters reading (they may implement an interface the floor cannot see). `name` is the function's
  * name, so the floor can drop the hits when the function is passed as a value (its signature imposed).
  */
-export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null, content = ""): UnusedResult {
+export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null, content = "", lines: readonly string[] = (content || fn.getRoot().root().text()).split("\n")): UnusedResult {
   const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
   const nameOf = () => (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
   // Cheapest questions first: most functions read every parameter they take, so the name, the
@@ -339,7 +339,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const fieldHits = lang === "typescript" && content ? optionFieldHits(fn, body, check, content) : [];
   if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
   // The repository's linter was told these parameters are unused on purpose: what a `_` prefix says.
-  if (lintAllowsUnused(fn, lang, content)) return { hits: [], name: null, owner: null };
+  if (lintAllowsUnused(fn, lang, lines)) return { hits: [], name: null, owner: null };
   // An abstract method this module declares itself (a base class in the same file) imposes nothing from
   // outside: the module chose the parameter, so an implementation that reads the others and drops it
   // breaks the module's own contract. Judged like a Go method: only parameters named for a promise.
