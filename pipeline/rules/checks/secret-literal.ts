@@ -97,11 +97,14 @@ function urlPassword(s: string): boolean {
   return !!pw && /[a-z]/.test(pw) && /[A-Z]/.test(pw) && /[0-9]/.test(pw) && shannonEntropy(pw) >= 3.0;
 }
 
-/** The name a literal is bound to: a key, a field, a variable or an assignment's target (quotes dropped); an element of a list is bound to the list's. */
+/**
+ * The name a literal is bound to: a key, a field, a variable or an assignment's target (quotes dropped). An element
+ * of a TypeScript, Python or Rust list is bound to the list's name, and a Go right-hand side (an expression list) to
+ * its declaration's (`customerID := "cus_…"`). Go composite literals are not followed.
+ */
 function holderName(value: SgNode): string {
   let p = value.parent();
-  if (p && /^(array|list|tuple|array_expression|literal_value|expression_list)$/.test(String(p.kind()))) p = p.parent();
-  if (p?.kind() === "literal_element") p = p.parent()?.parent() ?? null;
+  if (p && /^(array|list|tuple|array_expression|expression_list)$/.test(String(p.kind()))) p = p.parent();
   if (!p) return "";
   for (const f of ["key", "name", "left"]) {
     const n = p.field(f as never) as SgNode | null;
