@@ -2,8 +2,9 @@
 // blobs the snapshot does not hold (large files a partial copy leaves out) and symlinks skipped and counted. `git
 // archive` stops at the first absent blob; a panel sweep only needs the source that is there.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
 
 export class SnapshotError extends Error {
   readonly code = "snapshot";
@@ -74,9 +75,7 @@ export function extractSnapshot(gitDir: string, dest: string, commit = "HEAD"): 
   return { files: written, missing, skipped: entries.length - files.length, commit: resolved };
 }
 
-async function main(): Promise<void> {
-  const { parseArgs } = await import("node:util");
-  const { existsSync, readFileSync } = await import("node:fs");
+function main(): void {
   const { values, positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { panel: { type: "string" }, mirror: { type: "string" }, out: { type: "string" } } });
   const usage = "usage: bun bench/snapshot-tree.ts GITDIR DEST [COMMIT] | --panel N [--mirror DIR] --out DIR";
   try {
@@ -103,4 +102,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.main) await main();
+if (import.meta.main) main();
