@@ -49,6 +49,8 @@ export const RuleSpec = z
     check: CheckSpec.optional(),
     evidence: z.enum(["gated", "shape"]).optional()
       .describe("swallowed-error: `shape` when the match itself shows a write (an unchecked file write, a written writer's Close), so it is always a claim; default gated (pipeline/rules/checks/claim-evidence.ts)"),
+    answers_error: z.enum(["declared"]).optional()
+      .describe("Go swallowed-error: `declared` when a claim needs evidence that the dropped call answers an error (a walked declaration, a call site that uses its result, a standard-library value); without it the finding is a lead (pipeline/rules/checks/unproven-drop.ts)"),
     example_path: z.string().min(1).optional().describe("file name given to bare-text examples (must pass files/ignores)"),
     valid: z.array(RuleExample).min(1, "every rule proves it stays silent: give at least one valid example"),
     invalid: z.array(RuleExample).min(1, "every rule proves it fires: give at least one invalid example"),

@@ -1,0 +1,73 @@
+// swallowed-error (Go): "the error of this call is dropped" needs an error. A call as a bare statement drops
+// whatever it returns, and without a type checker the floor cannot see a dependency's signature: koanf's
+// `k.Delete(key)`, go-cache's `c.Delete(k)` and fosite's `WriteAccessResponse(..)` return nothing, and on the
+// labelled panels such findings were the largest single reason an unchecked-write claim was wrong. The claim
+// stands when the repository shows an error: a declaration the call can mean answers one, a call site of the
+// same callee uses its result (bound, returned, tested, chained: `if err := k.Delete(..)`, `x.Save(v).Error`),
+// or the value is the standard library's or was opened beside an error, which the rule's shape already reads.
+// Otherwise the finding is handed on as a lead for the models to verify, not dropped: a dependency's Delete may
+// well answer an error that nobody in the repository happened to check.
+import type { StaticFinding } from "../../kb/schemas/static-finding";
+import { escapeRegExp } from "../syntax";
+import { droppedCallee } from "./claim-evidence";
+import { droppedStatement, findingText, type GoFile, goDeclarations } from "./errorless-callee";
+import { calleeAnswers } from "./go-callee-answers";
+import { occurrences } from "./references";
+
+/** The call's text after its name is a call whose closing paren is followed by a selector (`(v).Error`). */
+function chainedAfter(after: string): boolean {
+  const open = after.indexOf("(");
+  if (open < 0 || after.slice(0, open).trim()) return false;
+  let i = open + 1;
+  for (let depth = 1; i < after.length && depth > 0; i++) {
+    if (after[i] === "(") depth++;
+    else if (after[i] === ")") depth--;
+  }
+  return /^\s*\./.test(after.slice(i));
+}
+
+/**
+ * A call site of `prev.method` (or of the bare function) in the walked Go files whose result is used: anything
+ * before the call chain but `defer`/`go` (an assignment, `_ =`, `return`, `if`, an argument list), or a selector
+ * after it. A declaration (`func (s *T) Delete(`) is no call site.
+ */
+export function resultUsed(prev: string | null, method: string, sites: ReturnType<typeof occurrences>): boolean {
+  const lead = prev ? new RegExp(`(?<![\\w$])${escapeRegExp(prev)}\\s*(\\([^\\n]*\\))?\\s*\\.\\s*$`) : /(^|[^\w.$])$/;
+  for (const o of sites.get(method) ?? []) {
+    if (o.lang !== "go" || !/^\s*(\[[^\]\n]*\])?\s*\(/.test(o.after) || !lead.test(o.before)) continue;
+    const head = (prev ? o.before.replace(lead, "") : o.before).replace(/[\w.&*()\[\]"]*$/, "");
+    if (/^\s*func\b/.test(o.before)) continue;
+    if (!/^\s*((defer|go)\s+)?$/.test(head) || chainedAfter(o.after)) return true;
+  }
+  return false;
+}
+
+/**
+ * The claims of rules with `answers_error: declared` (shipped, example and bench code) for which the repository
+ * shows no error the dropped call could return; `ruleIds` names those rules.
+ */
+export function unprovenDrops(findings: readonly StaticFinding[], ruleIds: ReadonlySet<string>, files: readonly GoFile[], lines: (path: string) => readonly string[]): Set<StaticFinding> {
+  const out = new Set<StaticFinding>();
+  const asked = findings.filter((f) => ruleIds.has(f.rule_id) && !f.lead && f.place !== "test" && f.file.endsWith(".go"));
+  if (!asked.length) return out;
+  const repo = goDeclarations(files);
+  const contentOf = new Map(repo.goFiles.map((g) => [g.path, g.content]));
+  const unknown: { f: StaticFinding; prev: string | null; method: string }[] = [];
+  for (const f of asked) {
+    const statement = droppedStatement(findingText(f, lines(f.file)));
+    const key = droppedCallee(statement);
+    if (!key) continue;
+    const at = { line: f.line, lines: lines(f.file), content: contentOf.get(f.file) ?? "" };
+    if (calleeAnswers(key, statement, at, repo.pkgFiles(f.file), repo.declared) === "unknown") unknown.push({ f, prev: key.prev, method: key.method });
+  }
+  if (!unknown.length) return out;
+  const sites = occurrences([...new Set(unknown.map((u) => u.method))], repo.goFiles);
+  for (const u of unknown) if (!resultUsed(u.prev, u.method, sites)) out.add(u.f);
+  return out;
+}
+
+/** The finding as a lead: an info note the models verify, saying what the repository did not show. */
+export function asUnprovenLead(f: StaticFinding): StaticFinding {
+  const why = "no declaration or call site in the repository shows that this call answers an error";
+  return { ...f, severity: "info", lead: true, message: `${f.message} (lead, not a claim: ${why})` };
+}
