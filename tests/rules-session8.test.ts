@@ -179,3 +179,49 @@ describe("stub (TypeScript): what a not-implemented throw or a 501 is, read from
     expect(stubs("src/features/feature-store.ts", store("FeatureStore"))).toEqual(["src/features/feature-store.ts:7"]);
   });
 });
+
+describe("unwired-auth (Flask): a blueprint guarded by a hook, here or where the app is assembled", () => {
+  const auth = (files: { path: string; content: string }[]) => scanSnippets(files, /^unwired-auth$/).map((f) => `${f.file}:${f.line}`);
+  const views = (hooks: string[]) => lines(
+    "from flask import Blueprint, g, request, session, redirect, url_for",
+    "from .auth import login_required",
+    "",
+    "projects = Blueprint('projects', __name__)",
+    "",
+    ...hooks,
+    "",
+    "@projects.route('/<project_id>/settings', methods=['POST'])",
+    "@login_required",
+    "def save_settings(project_id):",
+    "    g.project.update(request.form)",
+    "    return redirect(url_for('.settings'))",
+    "",
+    "@projects.route('/<project_id>/members', methods=['POST'])",
+    "def add_member(project_id):",
+    "    g.project.add_member(request.form['name'])",
+    "    return redirect(url_for('.members'))");
+  test("a url_value_preprocessor that checks the session is the blueprint's guard; one that only loads is not", () => {
+    const deciding = [
+      "@projects.url_value_preprocessor",
+      "def pull_project(endpoint, values):",
+      "    project_id = values.pop('project_id', None)",
+      "    if not session.get(project_id):",
+      "        raise Redirect303(url_for('.authenticate', project_id=project_id))",
+      "    g.project = Project.query.get(project_id)"];
+    const loading = ["@projects.url_value_preprocessor", "def pull_project(endpoint, values):", "    g.project = Project.query.get(values.pop('project_id', None))"];
+    expect(auth([{ path: "app/web.py", content: views(deciding) }])).toEqual([]);
+    expect(auth([{ path: "app/web.py", content: views(loading) }])).toEqual(["app/web.py:16"]);
+  });
+  test("a before_request hooked in another file that imports the blueprint guards it; another file's own bp does not", () => {
+    const hooked = (imported: string) => ({ path: "app/hooks.py", content: lines(
+      `from .web import ${imported}`,
+      "from .auth import user_required",
+      "",
+      `@${imported === "projects" ? "projects" : "bp"}.before_request`,
+      "@user_required",
+      "def before_request():",
+      "    g.user = current_user()") });
+    expect(auth([{ path: "app/web.py", content: views([]) }, hooked("projects")])).toEqual([]);
+    expect(auth([{ path: "app/web.py", content: views([]) }, hooked("bp")])).toEqual(["app/web.py:13"]);
+  });
+});

@@ -11,6 +11,7 @@ import { drfDefaultPermission } from "./checks/framework-views";
 import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
 import { deviantDrops } from "./checks/deviance";
+import { routerHooked } from "./checks/router-hooks";
 import { errorlessDrops } from "./checks/errorless-callee";
 import { asUnprovenLead, unprovenDrops } from "./checks/unproven-drop";
 import type { RuleSpec } from "./rule-spec";
@@ -59,6 +60,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const constants = declaredConstants(byKeep("unless-declared-constant"), files);
   const delegated = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
   const deviant = deviantDrops(byKeep("if-deviant"), files, lines);
+  const hooked = routerHooked(byKeep("unless-router-hooked"), files);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   // One answer per kind of deferred question (the Record makes a new kind without an answer a type error).
   const answer: Record<Deferred["keep"], (c: Candidate) => boolean> = {
@@ -72,6 +74,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "unless-declared-constant": (c) => !constants.has(c),
     "unless-helper-asserts": (c) => !delegated.has(c),
     "if-deviant": (c) => deviant.has(c),
+    "unless-router-hooked": (c) => !hooked.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);

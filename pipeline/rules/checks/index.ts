@@ -154,7 +154,7 @@ const DEFINED = {
   "quiet-handler": { node: quietHandlerCheck },
   "accepting-verifier": { node: acceptingVerifierCheck },
   "dropped-call": { node: droppedCallCheck },
-  "unguarded-view": { node: unguardedViewCheck },
+  "unguarded-view": { crossFile: true, node: unguardedViewCheck },
   "unguarded-builder": { node: unguardedBuilderCheck },
   "unguarded-service": { node: unguardedServiceCheck },
   "unguarded-class-view": { crossFile: true, node: unguardedClassViewCheck },
