@@ -225,3 +225,11 @@ describe("unwired-auth (Flask): a blueprint guarded by a hook, here or where the
     expect(auth([{ path: "app/web.py", content: views([]) }, hooked("bp")])).toEqual(["app/web.py:13"]);
   });
 });
+
+describe("assertion-free-test (Python): an assertion fixture's block is the check", () => {
+  test("with django_assert_num_queries(n): fails on another count", () => {
+    const t = (body: string) => scanSnippets([{ path: "tests/test_models.py", content: lines("def test_prefetch_is_kept(django_assert_num_queries, project):", body, "        list(project.environments.all())") }], /^assertion-free-test$/).length;
+    expect(t("    with django_assert_num_queries(1):")).toBe(0);
+    expect(t("    with transaction.atomic():")).toBe(1);
+  });
+});

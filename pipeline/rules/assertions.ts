@@ -43,8 +43,9 @@ const MODELS: Record<GrammarLanguage, Model> = {
     throwing: /\b(JSON\.parse|parse\w*|\w+\.(parse|safeParse|validate|decode|compile|render)\w*|compile\w*|render\w*|(screen\.|\w+\.)?(getBy|getAllBy|findBy|findAllBy)\w+|\w*wait(?:For|Until)\w*)\s*\(/,
   },
   python: {
-    // ... and Playwright's web-first assertions (`expect(page.locator("#x")).to_be_visible()`).
-    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
+    // ... and Playwright's web-first assertions (`expect(page.locator("#x")).to_be_visible()`), and assertion
+    // fixtures (`with django_assert_num_queries(1):`, pytest-django's: the block fails on another count).
+    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
     snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
     typeLevel: /\bassert_type\s*\(/,
     // `self.check_row(...)`, `expect_status(...)`, and running another test function (`test_read_main()`).
