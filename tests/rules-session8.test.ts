@@ -117,6 +117,23 @@ describe("swallowed-error (Go): a Close on a branch that returns an error is cle
   test("cleanup before returning the error is not reported; the success path's Close is", () => {
     expect(swallowed([{ path: "store/save.go", content: copy(["\t\tf.Close()", "\t\t_ = os.Remove(p)", "\t\treturn \"\", fmt.Errorf(\"copy: %w\", err)"]) }])).toEqual(["warning@store/save.go:13"]);
   });
+  test("... also when the branch returns the error it holds (`return \"\", err`)", () => {
+    expect(swallowed([{ path: "store/save.go", content: copy(["\t\tf.Close()", "\t\t_ = os.Remove(p)", "\t\treturn \"\", err"]) }])).toEqual(["warning@store/save.go:13"]);
+  });
+  test("Rust: removals in a loop on the branch that returns Err are cleanup; a dropped audit write there is not", () => {
+    const rs = (inner: string) => lines(
+      "pub async fn add_component(db: &Db, storage: &Storage, stored: Vec<String>) -> Result<(), String> {",
+      "    if let Err(e) = db.add_component(&stored).await {",
+      "        for p in &stored {",
+      `            ${inner}`,
+      "        }",
+      "        return Err(format!(\"failed to add component: {e}\"));",
+      "    }",
+      "    Ok(())",
+      "}");
+    expect(swallowed([{ path: "src/routes.rs", content: rs("let _ = storage.delete(p).await;") }])).toEqual([]);
+    expect(swallowed([{ path: "src/routes.rs", content: rs("let _ = db.insert_audit_row(p).await;") }]).length).toBe(1);
+  });
   test("a branch that answers success after the Close still reports it", () => {
     expect(swallowed([{ path: "store/save.go", content: copy(["\t\tf.Close()", "\t\treturn p, nil"]) }])).toEqual(["warning@store/save.go:9", "warning@store/save.go:12"]);
   });

@@ -132,24 +132,6 @@ export function closedAfterWriting(node: SgNode, code: string, lang: GrammarLang
   return !!held && held !== sink && new RegExp(`\\b${held}\\s*:?=\\s*[\\w.]+\\(`).test(fnText);
 }
 
-/**
- * Go: a Close in a branch that ends by returning an error (`if err != nil { f.Close(); os.Remove(tmp); return
- * fmt.Errorf("copy: %w", err) }`): the function is already failing and says so, and what the Close could add is
- * a second failure of output that is being thrown away. Cleanup, not a lost write.
- */
-export function closeOnFailingBranch(node: SgNode): boolean {
-  if (!/^\s*[\w.]+\.Close\(\)\s*$/.test(node.text())) return false;
-  const block = node.parent();
-  if (!block || !/^(block|statement_list)$/.test(String(block.kind()))) return false;
-  const branch = block.kind() === "statement_list" ? block.parent() : block;
-  if (branch?.parent()?.kind() !== "if_statement") return false;
-  const last = (block.kind() === "statement_list" ? block : block.namedChildren().find((c) => c.kind() === "statement_list") ?? block)
-    .namedChildren().filter((c) => !/comment/.test(String(c.kind()))).at(-1);
-  if (last?.kind() !== "return_statement") return false;
-  const values = /^return\s+([\s\S]+)$/.exec(last.text())?.[1];
-  return !!values && !/(^|,)\s*nil\s*$/.test(values);
-}
-
 /** Inside the body of `if err != nil { ... }`: the function is already failing. */
 function onErrorBranch(node: SgNode): boolean {
   let branch = node.parent();
@@ -209,7 +191,6 @@ export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   // `createdHere: true`: only a writer this function created, in a function that answers no error.
   if (ctx.params["createdHere"] === true && !createdHereWithoutErrorResult(ctx.node, sink)) return [];
   if (ctx.node.kind() === "defer_statement" && !deferredTailLost(ctx.node, sink)) return [];
-  if (ctx.rule.language === "go" && closeOnFailingBranch(ctx.node)) return [];
   const fnText = outermostFunction(ctx.node)?.text() ?? "";
   const method = ctx.rule.language === "rust" ? rustMethodOf(ctx.node) : "";
   if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language, method)) return [];

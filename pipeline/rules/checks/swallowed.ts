@@ -81,7 +81,7 @@ export function durableWrite(code: string): boolean {
  * fmt.Errorf(..)`, `raise`, `throw`, a Rust macro named for failing (`bail!(..)`, `err!(..)`: they expand to
  * `return Err`), or `return None` (an Option function reporting that there is nothing).
  */
-const PROPAGATES = /^(return\s+(Err\(|err\w*\b|nil\s*,\s*err|None\s*;?$|[^;\n]*\b(Errorf|errors\.New|Error)\b)|raise\b|throw\b)|^Err\(|^(\w+::)*(bail|err|fail)!\s*\(/;
+const PROPAGATES = /^(return\s+(Err\(|err\w*\b|nil\s*,\s*err|None\s*;?$|[^;\n]*\b(Errorf|errors\.New|Error)\b|(?:[^,\n]+,\s*)+\w*[eE]rr\w*\s*;?$)|raise\b|throw\b)|^Err\(|^(\w+::)*(bail|err|fail)!\s*\(/;
 
 /**
  * Cleanup on an error path: the swallowed call only removes, closes or rolls back, and the next statement
@@ -90,6 +90,31 @@ const PROPAGATES = /^(return\s+(Err\(|err\w*\b|nil\s*,\s*err|None\s*;?$|[^;\n]*\
 function cleanupBeforePropagating(guarded: SgNode): boolean {
   const next = nextStatement(guardedStatement(guarded));
   return !!next && PROPAGATES.test(next.text().trim()) && !persistsOrAudits(guarded.text());
+}
+
+const BRANCH_LOOP = /^(for_statement|for_expression|while_statement|while_expression|loop_expression)$/;
+
+/**
+ * Cleanup on a failing branch (Go, Rust): the swallow sits in a block (or a loop inside it) that ends by
+ * propagating an error (`if err != nil { f.Close(); _ = os.Remove(tmp); return fmt.Errorf("copy: %w", err) }`,
+ * `for p in &stored { let _ = storage.delete(p).await; } return Err(..)`). The function is already failing and
+ * says so; what the swallowed call could add is a second failure of work being thrown away. A swallow that
+ * persists or audits stays reported: a failure's record is not cleanup.
+ */
+export function cleanupOnFailingBranch(guarded: SgNode): boolean {
+  if (persistsOrAudits(guarded.text())) return false;
+  let stmt: SgNode | null = guardedStatement(guarded);
+  for (let hops = 0; stmt && hops < 4; hops++) {
+    let block: SgNode | null = stmt.parent();
+    // Rust wraps a loop used as a statement in an expression_statement.
+    if (block?.kind() === "expression_statement") { stmt = block; block = block.parent(); }
+    if (!stmt || !block || !/^(block|statement_list)$/.test(String(block.kind()))) return false;
+    const owner: SgNode | null | undefined = block.kind() === "statement_list" ? block.parent()?.parent() : block.parent();
+    if (owner && BRANCH_LOOP.test(String(owner.kind()))) { stmt = owner; continue; }
+    const last = block.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).at(-1);
+    return !!last && last.id() !== stmt!.id() && PROPAGATES.test(last.text().trim());
+  }
+  return false;
 }
 
 /** The error an enclosing branch handles: `if err != nil {` (Go), `Err(e) =>` or `if let Err(e) = ..` (Rust). */
@@ -245,6 +270,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded) || afterReported(guarded)) return [];
+  if ((rule.language === "go" || rule.language === "rust") && cleanupOnFailingBranch(guarded)) return [];
   // Cleanup in a handler that then raises (`except OSError as e: try: os.unlink(tmp) except: pass; raise ..`).
   if (!persistsOrAudits(guarded.text()) && inRaisingHandler(guardedStatement(guarded))) return [];
   // `logging.Handler.emit` must not raise (the logging module's contract); a durable write there still counts.
