@@ -143,9 +143,12 @@ function typeAnswers(t: string, method: string, pkg: string, declared: (method: 
   return decls.some((d) => /\berror\b/.test(d.results)) ? "error" : "none";
 }
 
-/** Bound beside an error in the function above `line` (`tx, err := db.Begin()`, `f, err = os.Create(p)`): a resource opened fallibly. */
+/**
+ * Bound beside an error in the function above `line` (`tx, err := db.Begin()`, `f, err = os.Create(p)`, or with the
+ * error thrown away: `f, _ := os.Create(p)`): a resource opened fallibly, by Go's (T, error) convention.
+ */
 function openedFallibly(lines: readonly string[], line: number, name: string): boolean {
-  const re = new RegExp(`(?:^|[\\s(])${escapeRegExp(name)}\\s*,\\s*\\w*err\\w*\\s*:?=`, "i");
+  const re = new RegExp(`(?:^|[\\s(])${escapeRegExp(name)}\\s*,\\s*(?:\\w*err\\w*|_)\\s*:?=`, "i");
   for (let k = line; k >= 0; k--) {
     if (re.test(lines[k] ?? "")) return true;
     if (/^func\b/.test(lines[k] ?? "")) return false;
