@@ -241,6 +241,30 @@ describe("unwired-auth (Flask): a blueprint guarded by a hook, here or where the
     expect(auth([{ path: "app/web.py", content: views([]) }, hooked("projects")])).toEqual([]);
     expect(auth([{ path: "app/web.py", content: views([]) }, hooked("bp")])).toEqual(["app/web.py:13"]);
   });
+  test("a registration site whose siblings carry a guard (three or more) reads the same hooks", () => {
+    const site = lines(
+      "from flask import Blueprint, request",
+      "from .auth import admin_required",
+      "",
+      "devices = Blueprint('devices', __name__)",
+      "",
+      "@devices.route('/enable', methods=['POST'])",
+      "@admin_required",
+      "def enable():",
+      "    return toggle(request.json['serial'], True)",
+      "",
+      "@devices.route('/disable', methods=['POST'])",
+      "@admin_required",
+      "def disable():",
+      "    return toggle(request.json['serial'], False)",
+      "",
+      "@devices.route('/<serial>', methods=['DELETE'])",
+      "def delete_device(serial):",
+      "    return remove_device(serial)");
+    const hooks = { path: "app/before_after.py", content: lines("from .devices import devices", "from .auth import user_required", "", "@devices.before_request", "@user_required", "def before_request():", "    g.user = current_user()") };
+    expect(auth([{ path: "app/devices.py", content: site }]).length).toBeGreaterThan(0);
+    expect(auth([{ path: "app/devices.py", content: site }, hooks])).toEqual([]);
+  });
 });
 
 describe("assertion-free-test (Python): an assertion fixture's block is the check", () => {

@@ -161,7 +161,7 @@ const DEFINED = {
   "unguarded-group": { node: unguardedGroupCheck },
   "unguarded-group-call": { node: unguardedGroupCallCheck },
   "unguarded-method": { node: unguardedMethodCheck },
-  "sibling-guard": { node: siblingGuardCheck },
+  "sibling-guard": { crossFile: true, node: siblingGuardCheck },
   "mounted-before-guard": { node: mountedBeforeGuardCheck },
   "sibling-objects": { node: siblingObjectsCheck },
   "unguarded-entry": { node: unguardedEntryCheck },

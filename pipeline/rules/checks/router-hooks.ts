@@ -17,7 +17,7 @@ export function routerHooked(cands: readonly Candidate[], files: readonly { path
     const imports = new RegExp(`^\\s*from\\s+[\\w.]+\\s+import\\s+(?:\\([^)]*\\b${name}\\b[^)]*\\)|[^\\n]*\\b${name}\\b)`, "m");
     for (const f of python) {
       if (f.path === c.file || !f.content.includes(c.name) || !imports.test(f.content)) continue;
-      if (routerGuarded(c.name, f.content.replace(/(^|\s)#[^\n]*/g, ""))) { out.add(c); break; }
+      if (routerGuarded(c.name, f.content.replace(/(^|\s)#[^\n]*/g, ""), true)) { out.add(c); break; }
     }
   }
   return out;

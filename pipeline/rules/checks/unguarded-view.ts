@@ -3,7 +3,7 @@
 // injected caller) registered without one.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { fileGuards, guardMountedNowhere, makesAccessDecision, SUBJECT } from "./guard-shape";
+import { fileGuards, guardMountedNowhere, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -54,14 +54,29 @@ function carriesGuard(view: View, isGuard: (name: string) => boolean): boolean {
  * The router guards every view itself: `bp.before_request(..)`, `APIRouter(dependencies=[..])`,
  * `include_router(r, dependencies=..)`, or a Flask `@bp.url_value_preprocessor` (run before every view of the
  * blueprint) whose function decides access (ihatemoney's `pull_project`: the session's project or a redirect to
- * the authentication form).
+ * the authentication form). `strict`: a `before_request` hook counts only when it is a guard itself (named for
+ * who is asking, decorated by such a guard, or deciding access in its body); a hook that tags or times
+ * requests (`@app.before_request() def tag_request(..)`) guards nothing.
  */
-export function routerGuarded(receiver: string, text: string): boolean {
+export function routerGuarded(receiver: string, text: string, strict = false): boolean {
   const r = receiver.replace(/\./g, "\\.");
-  if (new RegExp(`${r}\\.before_(app_)?request\\b|(?<![\\w.])${r}\\s*=\\s*\\w*Router\\([^)]*dependencies\\s*=|include_router\\(\\s*${r}\\b[^)]*dependencies\\s*=`).test(text)) return true;
-  for (const m of text.matchAll(new RegExp(`^@${r}\\.url_value_preprocessor\\s*\\n(?:@[^\\n]*\\n)*def\\s+\\w+[^\\n]*\\n((?:[ \\t]+[^\\n]*\\n|\\s*\\n)*)`, "gm"))) {
-    if (makesAccessDecision(m[1]!)) return true;
+  if (new RegExp(`(?<![\\w.])${r}\\s*=\\s*\\w*Router\\([^)]*dependencies\\s*=|include_router\\(\\s*${r}\\b[^)]*dependencies\\s*=`).test(text)) return true;
+  const hook = (kind: string) => new RegExp(`^@${r}\\.${kind}\\b[^\\n]*\\n((?:@[^\\n]*\\n)*)def\\s+(\\w+)[^\\n]*\\n((?:[ \\t]+[^\\n]*\\n|\\s*\\n)*)`, "gm");
+  // A check of who is asking, called in the hook (`r = verify_auth_token(auth_token, ["user", "admin"])`).
+  const checksCaller = (body: string) => [...body.matchAll(/(?<![\w.])([A-Za-z_]\w*)\s*\(/g)].some((c) => /^_?(verify|check|require|ensure|authenticat|authori[sz])/i.test(c[1]!) && namesSubject(c[1]!));
+  const deciding = (decorators: string, name: string, body: string) =>
+    namesSubject(name) || [...decorators.matchAll(/@([\w.]+)/g)].some((d) => namesSubject(d[1]!.replace(/^.*\./, ""))) || makesAccessDecision(body) || checksCaller(body);
+  if (new RegExp(`${r}\\.before_(app_)?request\\b`).test(text)) {
+    if (!strict) return true;
+    for (const m of text.matchAll(hook("before_(?:app_)?request"))) if (deciding(m[1]!, m[2]!, m[3]!)) return true;
+    // `bp.before_request(require_admin)`: the function handed over, by its name or its body.
+    for (const m of text.matchAll(new RegExp(`(?<![\\w.])${r}\\.before_(?:app_)?request\\(\\s*([\\w.]+)\\s*\\)`, "g"))) {
+      const fn = m[1]!.replace(/^.*\./, "");
+      const def = new RegExp(`^def\\s+${fn}\\b[^\\n]*\\n((?:[ \\t]+[^\\n]*\\n|\\s*\\n)*)`, "m").exec(text);
+      if (deciding("", fn, def?.[1] ?? "")) return true;
+    }
   }
+  for (const m of text.matchAll(hook("url_value_preprocessor"))) if (deciding(m[1]!, "", m[3]!)) return true;
   return false;
 }
 
