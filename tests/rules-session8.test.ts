@@ -274,3 +274,17 @@ describe("assertion-free-test (Python): an assertion fixture's block is the chec
     expect(t("    with transaction.atomic():")).toBe(1);
   });
 });
+
+describe("recall on fresh16 (development): TLS options named for accepting invalid certificates, Go I/O handed a context", () => {
+  test("MongoDB's tlsAllowInvalidCertificates and isahc's DANGER_ACCEPT_INVALID_CERTS disable verification", () => {
+    const tls = (path: string, content: string) => scanSnippets([{ path, content }], /^tls-disabled$/).length;
+    expect(tls("src/db.ts", "export const client = new MongoClient(url, { tls: true, tlsAllowInvalidCertificates: true });\n")).toBe(1);
+    expect(tls("src/db.ts", "export const client = new MongoClient(url, { tls: true, tlsAllowInvalidCertificates: false });\n")).toBe(0);
+    expect(tls("src/supplier.rs", "pub fn client() -> Result<HttpClient> {\n    Ok(HttpClient::builder().ssl_options(SslOption::DANGER_ACCEPT_INVALID_CERTS).build()?)\n}\n")).toBe(1);
+  });
+  test("a Mark*/Set* call handed a context is I/O, not configuration in memory", () => {
+    const go = (call: string) => scanSnippets([{ path: "api/hooks.go", content: lines("package api", "", "func (w *Hooks) Paid(ctx context.Context, id string) (*Out, error) {", `\t${call}`, "\treturn &Out{Status: 204}, nil", "}") }], /^swallowed-error$/).length;
+    expect(go("_ = w.store.MarkPaid(ctx, id)")).toBe(1);
+    expect(go('_ = cmd.MarkFlagRequired("id")')).toBe(0);
+  });
+});
