@@ -66,7 +66,9 @@ const HELD_OUT = {
   "corpus-fresh14": { expected: 70, found: 58, falsePositives: 3, notes: 1, leads: 1, languages: ["go", "python", "rust", "typescript"] },
   // Held out: 55 found / 9 then 7 false positives (72.4% / 86.2%, then 88.9%) before and after the seventh session's
   // passes; checked in at that session's end; development material from the next session on. Four leads, all on decoys.
-  "corpus-fresh16": { expected: 76, found: 55, falsePositives: 11, notes: 0, leads: 4, languages: ["go", "python", "rust", "typescript"] },
+  // Eighth session (development): TLS options named for accepting invalid certificates, a Go Mark* call handed a
+  // context: 58 / 7 as claims (76.3% / 89.4%), 58 / 11 with leads.
+  "corpus-fresh16": { expected: 76, found: 58, falsePositives: 11, notes: 0, leads: 4, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 
