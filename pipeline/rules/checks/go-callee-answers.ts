@@ -9,8 +9,8 @@ import type { CalleeKey } from "./claim-evidence";
 
 export interface Declaration { receiver: string | null; pkg: string; results: string }
 
-/** The end of a balanced `(..)` starting at `open` (the index of the `(`), or the text's end. */
-function closeParen(text: string, open: number): number {
+/** The index just past a balanced `(..)` starting at `open` (the index of the `(`), or the text's end. */
+export function closeParen(text: string, open: number): number {
   let i = open + 1;
   for (let depth = 1; i < text.length && depth > 0; i++) {
     if (text[i] === "(") depth++;

@@ -11,19 +11,14 @@ import type { StaticFinding } from "../../kb/schemas/static-finding";
 import { escapeRegExp } from "../syntax";
 import { droppedCallee } from "./claim-evidence";
 import { droppedStatement, findingText, type GoFile, goDeclarations } from "./errorless-callee";
-import { calleeAnswers } from "./go-callee-answers";
+import { calleeAnswers, closeParen } from "./go-callee-answers";
 import { occurrences } from "./references";
 
 /** The call's text after its name is a call whose closing paren is followed by a selector (`(v).Error`). */
 function chainedAfter(after: string): boolean {
   const open = after.indexOf("(");
   if (open < 0 || after.slice(0, open).trim()) return false;
-  let i = open + 1;
-  for (let depth = 1; i < after.length && depth > 0; i++) {
-    if (after[i] === "(") depth++;
-    else if (after[i] === ")") depth--;
-  }
-  return /^\s*\./.test(after.slice(i));
+  return /^\s*\./.test(after.slice(closeParen(after, open)));
 }
 
 /**
