@@ -1,7 +1,7 @@
 // swallowed-error (Go): "the error of this call is dropped" needs an error. A call as a bare statement drops
 // whatever it returns, and without a type checker the floor cannot see a dependency's signature: koanf's
-// `k.Delete(key)`, go-cache's `c.Delete(k)` and fosite's `WriteAccessResponse(..)` return nothing, and on the
-// labelled panels such findings were the largest single reason an unchecked-write claim was wrong. The claim
+// `k.Delete(key)` and go-cache's `c.Delete(k)` return nothing, and on the labelled panels such findings were the
+// largest single reason an unchecked-write claim was wrong. The claim
 // stands when the repository shows an error: a declaration the call can mean answers one, a call site of the
 // same callee uses its result (bound, returned, tested, chained: `if err := k.Delete(..)`, `x.Save(v).Error`),
 // or the value is the standard library's or was opened beside an error, which the rule's shape already reads.
