@@ -288,3 +288,38 @@ describe("recall on fresh16 (development): TLS options named for accepting inval
     expect(go('_ = cmd.MarkFlagRequired("id")')).toBe(0);
   });
 });
+
+describe("stub (Python): declarations that are not holes", () => {
+  const stubs = (path: string, content: string) => scanSnippets([{ path, content }], /^stub$/).map((f) => `${f.file}:${f.line}`);
+  test("a class whose every method refuses is an interface; one implemented method makes the others holes", () => {
+    const plugin = (extra: string[]) => lines(
+      "from dispatch.plugins.base import Plugin",
+      "",
+      "class MetricPlugin(Plugin):",
+      "    type = 'metric'",
+      "",
+      "    def gauge(self, name, value, tags=None):",
+      "        raise NotImplementedError",
+      "",
+      "    def counter(self, name, value=None, tags=None):",
+      "        raise NotImplementedError",
+      ...extra);
+    expect(stubs("src/plugins/bases/metric.py", plugin([]))).toEqual([]);
+    expect(stubs("src/plugins/bases/metric.py", plugin(["", "    def timer(self, name, value, tags=None):", "        return self.client.timing(name, value)"]))).toEqual(["src/plugins/bases/metric.py:7", "src/plugins/bases/metric.py:10"]);
+  });
+  test("DRF: a plain Serializer's empty create/update; a ModelSerializer's is a hole", () => {
+    const serializer = (base: string) => lines(
+      "from rest_framework import serializers",
+      "",
+      `class FaceSerializer(${base}):`,
+      "    token = serializers.CharField()",
+      "",
+      "    def create(self, validated_data):",
+      "        pass",
+      "",
+      "    def update(self, instance, validated_data):",
+      "        pass");
+    expect(stubs("apps/auth/serializers.py", serializer("serializers.Serializer"))).toEqual([]);
+    expect(stubs("apps/auth/serializers.py", serializer("serializers.ModelSerializer"))).toEqual(["apps/auth/serializers.py:6", "apps/auth/serializers.py:9"]);
+  });
+});
