@@ -323,3 +323,20 @@ describe("stub (Python): declarations that are not holes", () => {
     expect(stubs("apps/auth/serializers.py", serializer("serializers.ModelSerializer"))).toEqual(["apps/auth/serializers.py:6", "apps/auth/serializers.py:9"]);
   });
 });
+
+describe("place: a semgrep rule-test target is a fixture, not shipped code", () => {
+  test("a file annotated `# ruleid: <rule>` is test code as a whole", () => {
+    const target = (annotation: string) => lines(
+      "from django.db import migrations",
+      "",
+      "def forwards(apps, schema_editor):",
+      annotation,
+      "    Order = apps.get_model('shop', 'Order')",
+      "",
+      "def noop(apps, schema_editor):",
+      "    pass");
+    const stubs = (content: string) => scanSnippets([{ path: ".semgrep/correctness/django/wrong-app-config.py", content }], /^stub$/).length;
+    expect(stubs(target("    # ruleid: django-migration-wrong-app-config"))).toBe(0);
+    expect(stubs(target("    # the app label is checked below"))).toBe(1);
+  });
+});

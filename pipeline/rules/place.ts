@@ -97,11 +97,18 @@ export function importsTestFramework(content: string, lang: RuleLanguage): boole
 }
 
 /**
- * Test regions of a shipped file: the whole file when it imports a test framework, else Rust's in-file test
- * modules (`root` is asked only then, so other languages are not parsed for it).
+ * A rule-test target of a static analyser: semgrep's test files carry `# ruleid: <rule>` (and `# ok: <rule>`)
+ * annotations above the lines the rule beside them must match. The file is written to contain the defect; it is
+ * a fixture of the repository's own lint rules (saleor's `.semgrep/**`), not code that ships.
+ */
+const RULE_TEST_ANNOTATION = /^\s*(?:#|\/\/|--)\s*(?:todo)?ruleid\s*:\s*[\w.-]+\s*$/m;
+
+/**
+ * Test regions of a shipped file: the whole file when it imports a test framework or is a rule-test target, else
+ * Rust's in-file test modules (`root` is asked only then, so other languages are not parsed for it).
  */
 export function testRegionsOfFile(content: string, lang: RuleLanguage, root: () => SgNode): LineRange[] {
-  if (importsTestFramework(content, lang)) return [{ start: 0, end: content.split("\n").length - 1 }];
+  if (importsTestFramework(content, lang) || RULE_TEST_ANNOTATION.test(content)) return [{ start: 0, end: content.split("\n").length - 1 }];
   return lang === "rust" ? inFileTestRegions(root(), lang) : [];
 }
 
