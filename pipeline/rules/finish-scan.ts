@@ -12,8 +12,8 @@ import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
 import { deviantDrops } from "./checks/deviance";
 import { routerHooked } from "./checks/router-hooks";
-import { errorlessDrops } from "./checks/errorless-callee";
-import { asUnprovenLead, unprovenDrops } from "./checks/unproven-drop";
+import { goDropVerdicts } from "./checks/errorless-callee";
+import { asUnprovenLead } from "./checks/unproven-drop";
 import type { RuleSpec } from "./rule-spec";
 import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
@@ -83,13 +83,11 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     const hit = yes ? { ...p.d.hit, lead: undefined } : p.d.hit;
     add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), hit, p.place));
   }
-  // Go: a dropped call that every walked declaration of its name answers without an error dropped nothing.
-  const errorless = errorlessDrops([...out.values()].flat(), files, lines);
-  for (const [file, list] of out) out.set(file, list.filter((f) => !errorless.has(f)));
-  // Go: a claim that a call's error is dropped, where nothing in the repository shows the call answers one, is a lead.
+  // Go: a dropped call that every walked declaration of its name answers without an error dropped nothing; a claim
+  // that a call's error is dropped, where nothing in the repository shows the call answers one, is a lead.
   const needsError = new Set(rules.filter((r) => r.answers_error === "declared").map((r) => r.id));
-  const unproven = needsError.size ? unprovenDrops([...out.values()].flat(), needsError, files, lines) : new Set<StaticFinding>();
-  if (unproven.size) for (const [file, list] of out) out.set(file, list.map((f) => (unproven.has(f) ? asUnprovenLead(f) : f)));
+  const { errorless, unproven } = goDropVerdicts([...out.values()].flat(), needsError, files, lines);
+  for (const [file, list] of out) out.set(file, list.filter((f) => !errorless.has(f)).map((f) => (unproven.has(f) ? asUnprovenLead(f) : f)));
   for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
   return out;
 }

@@ -5,6 +5,7 @@ import { dirname } from "node:path";
 import type { StaticFinding } from "../../kb/schemas/static-finding";
 import { droppedCallee } from "./claim-evidence";
 import { calleeAnswers, type Declaration, declarationsOf, packageFiles } from "./go-callee-answers";
+import { type UnknownCallee, unprovenOf } from "./unproven-drop";
 
 export type GoFile = { path: string; content: string };
 
@@ -41,14 +42,19 @@ export function droppedStatement(line: string): string {
 }
 
 /**
- * The Go swallowed-error findings whose dropped call the walked Go files declare, every declaration it can
- * mean without an `error` among its results: the declarations a receiver's declared type names (its field or
- * var, or the enclosing function's receiver or parameter; an interface's method spec counts), else those Go's
- * naming habit points to. A call no walked declaration matches (the standard library other than `sync.Map`, a
- * dependency, a receiver neither declared nor named for its type) stays reported.
+ * What the walked Go files say of each Go swallowed-error finding's dropped call, asked once per finding over one
+ * declaration index:
+ * - `errorless`: every declaration it can mean answers no `error` (the declarations a receiver's declared type names,
+ *   its field or var, or the enclosing function's receiver or parameter, an interface's method spec counting; else
+ *   those Go's naming habit points to). Nothing was dropped: not reported.
+ * - `unproven`: a claim of a rule in `needsError` (`answers_error: declared`, shipped, example or bench code) whose
+ *   call no declaration, standard-library origin or using call site shows answering an error (unproven-drop.ts): a lead.
+ * A call no walked declaration matches (the standard library other than `sync.Map`, a dependency, a receiver
+ * neither declared nor named for its type) stays a claim unless its rule asks for the error to be shown.
  */
-export function errorlessDrops(findings: readonly StaticFinding[], files: readonly GoFile[], lines: (path: string) => readonly string[]): Set<StaticFinding> {
-  const out = new Set<StaticFinding>();
+export function goDropVerdicts(findings: readonly StaticFinding[], needsError: ReadonlySet<string>, files: readonly GoFile[], lines: (path: string) => readonly string[]): { errorless: Set<StaticFinding>; unproven: Set<StaticFinding> } {
+  const errorless = new Set<StaticFinding>();
+  const unknown: UnknownCallee[] = [];
   const repo = goDeclarations(files);
   const contentOf = new Map(repo.goFiles.map((g) => [g.path, g.content]));
   for (const f of findings) {
@@ -57,7 +63,9 @@ export function errorlessDrops(findings: readonly StaticFinding[], files: readon
     const key = droppedCallee(statement);
     if (!key) continue;
     const at = { line: f.line, lines: lines(f.file), content: contentOf.get(f.file) ?? "" };
-    if (calleeAnswers(key, statement, at, repo.pkgFiles(f.file), repo.declared) === "none") out.add(f);
+    const answer = calleeAnswers(key, statement, at, repo.pkgFiles(f.file), repo.declared);
+    if (answer === "none") errorless.add(f);
+    else if (answer === "unknown" && needsError.has(f.rule_id) && !f.lead && f.place !== "test") unknown.push({ f, prev: key.prev, method: key.method });
   }
-  return out;
+  return { errorless, unproven: unprovenOf(unknown, repo.goFiles) };
 }

@@ -4,7 +4,7 @@
 // that check although token.py never says so. The hooking file must import the blueprint by name: another
 // file's `bp` is another blueprint.
 import { escapeRegExp } from "../syntax";
-import { routerGuarded } from "./unguarded-view";
+import { pythonCode, routerGuarded } from "./unguarded-view";
 import type { Candidate } from "./unreferenced";
 
 /** The candidates (a router's variable name) that some walked Python file imports and guards with a hook. */
@@ -17,7 +17,7 @@ export function routerHooked(cands: readonly Candidate[], files: readonly { path
     const imports = new RegExp(`^\\s*from\\s+[\\w.]+\\s+import\\s+(?:\\([^)]*\\b${name}\\b[^)]*\\)|[^\\n]*\\b${name}\\b)`, "m");
     for (const f of python) {
       if (f.path === c.file || !f.content.includes(c.name) || !imports.test(f.content)) continue;
-      if (routerGuarded(c.name, f.content.replace(/(^|\s)#[^\n]*/g, ""), true)) { out.add(c); break; }
+      if (routerGuarded(c.name, pythonCode(f.content), true)) { out.add(c); break; }
     }
   }
   return out;

@@ -7,7 +7,7 @@ import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
 import { fileGuards, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
-import { routerGuarded } from "./unguarded-view";
+import { pythonCode, routerGuarded } from "./unguarded-view";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
 /** A registered function: the decorator or attribute that registers it, its other marks, its body. */
@@ -138,12 +138,12 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   // Open by design: authentication's own entry points by path or name, or by taking the secret itself (an unlock).
   const open = (m: Member) => OPEN_BY_DESIGN.test(m.name) || OPEN_BY_DESIGN.test((/["'`]([^"'`]*)["'`]/.exec(m.reg.text()) ?? [])[1] ?? "") || TAKES_SECRET.test(parametersOf(m));
   const out: Hit[] = [];
-  const text = lang === "python" ? node.getRoot().root().text().replace(/(^|\s)#[^\n]*/g, "") : "";
+  let text: string | undefined;
   for (const key of new Set(members.map((m) => m.key))) {
     // Python: a router whose every view runs behind a hook (`@bp.before_request`, a deciding
     // `url_value_preprocessor`) here, or in a file that imports it (asked after the scan: router-hooks.ts).
     const router = lang === "python" && key.endsWith(".@route") ? key.slice(0, -".@route".length) : null;
-    if (router && routerGuarded(router, text, true)) continue;
+    if (router && routerGuarded(router, (text ??= pythonCode(node.getRoot().root().text())), true)) continue;
     const group = members.filter((m) => m.key === key && !open(m));
     const guarded = group.filter((m) => guardsOf(m).length > 0);
     if (guarded.length < 2 || guarded.length * 2 <= group.length) continue;

@@ -101,7 +101,7 @@ const BRANCH_LOOP = /^(for_statement|for_expression|while_statement|while_expres
  * says so; what the swallowed call could add is a second failure of work being thrown away. A swallow that
  * persists or audits stays reported: a failure's record is not cleanup.
  */
-export function cleanupOnFailingBranch(guarded: SgNode): boolean {
+function cleanupOnFailingBranch(guarded: SgNode): boolean {
   if (persistsOrAudits(guarded.text())) return false;
   let stmt: SgNode | null = guardedStatement(guarded);
   for (let hops = 0; stmt && hops < 4; hops++) {

@@ -50,6 +50,9 @@ function carriesGuard(view: View, isGuard: (name: string) => boolean): boolean {
   return injected.some(([, kind, name]) => kind === "Security" || guardName(calleeOf(name ?? "")) || /(^|_)current(_|$)/i.test(calleeOf(name ?? "")));
 }
 
+/** Python source with its `#` comments removed: a hook or a router named in a comment mounts nothing. */
+export const pythonCode = (text: string): string => text.replace(/(^|\s)#[^\n]*/g, "");
+
 /**
  * The router guards every view itself: `bp.before_request(..)`, `APIRouter(dependencies=[..])`,
  * `include_router(r, dependencies=..)`, or a Flask `@bp.url_value_preprocessor` (run before every view of the
@@ -98,7 +101,7 @@ export function unguardedViewCheck(ctx: CheckContext): Hit[] {
   // Opened on purpose (`@permission_classes([AllowAny])`) is a decision, not a missing guard.
   const opened = (v: View) => v.others.some((d) => /\bAllowAny\b/.test(d.text()));
   if (opened(view) || carriesGuard(view, isGuard) || makesAccessDecision(view.def.text())) return [];
-  const text = root.text().replace(/(^|\s)#[^\n]*/g, "");
+  const text = pythonCode(root.text());
   if (routerGuarded(view.receiver, text)) return [];
   if (guardMountedNowhere(guards, text)) return [];
   const sibling = (node.parent()?.children() ?? [])

@@ -9,9 +9,7 @@
 // well answer an error that nobody in the repository happened to check.
 import type { StaticFinding } from "../../kb/schemas/static-finding";
 import { escapeRegExp } from "../syntax";
-import { droppedCallee } from "./claim-evidence";
-import { droppedStatement, findingText, type GoFile, goDeclarations } from "./errorless-callee";
-import { calleeAnswers, closeParen } from "./go-callee-answers";
+import { closeParen } from "./go-callee-answers";
 import { occurrences } from "./references";
 
 /** The call's text after its name is a call whose closing paren is followed by a selector (`(v).Error`). */
@@ -37,26 +35,14 @@ export function resultUsed(prev: string | null, method: string, sites: ReturnTyp
   return false;
 }
 
-/**
- * The claims of rules with `answers_error: declared` (shipped, example and bench code) for which the repository
- * shows no error the dropped call could return; `ruleIds` names those rules.
- */
-export function unprovenDrops(findings: readonly StaticFinding[], ruleIds: ReadonlySet<string>, files: readonly GoFile[], lines: (path: string) => readonly string[]): Set<StaticFinding> {
+/** A claim whose dropped call no declaration or standard-library origin answers (go-callee-answers.ts "unknown"). */
+export interface UnknownCallee { f: StaticFinding; prev: string | null; method: string }
+
+/** Of those claims, the ones no call site of the same callee in the walked Go files uses the result of. */
+export function unprovenOf(unknown: readonly UnknownCallee[], goFiles: readonly { path: string; content: string }[]): Set<StaticFinding> {
   const out = new Set<StaticFinding>();
-  const asked = findings.filter((f) => ruleIds.has(f.rule_id) && !f.lead && f.place !== "test" && f.file.endsWith(".go"));
-  if (!asked.length) return out;
-  const repo = goDeclarations(files);
-  const contentOf = new Map(repo.goFiles.map((g) => [g.path, g.content]));
-  const unknown: { f: StaticFinding; prev: string | null; method: string }[] = [];
-  for (const f of asked) {
-    const statement = droppedStatement(findingText(f, lines(f.file)));
-    const key = droppedCallee(statement);
-    if (!key) continue;
-    const at = { line: f.line, lines: lines(f.file), content: contentOf.get(f.file) ?? "" };
-    if (calleeAnswers(key, statement, at, repo.pkgFiles(f.file), repo.declared) === "unknown") unknown.push({ f, prev: key.prev, method: key.method });
-  }
   if (!unknown.length) return out;
-  const sites = occurrences([...new Set(unknown.map((u) => u.method))], repo.goFiles);
+  const sites = occurrences([...new Set(unknown.map((u) => u.method))], goFiles);
   for (const u of unknown) if (!resultUsed(u.prev, u.method, sites)) out.add(u.f);
   return out;
 }
