@@ -102,10 +102,13 @@ function mountsGuard(use: SgNode, isGuard: (name: string) => boolean): boolean {
 function guardedGroupAbove(block: string, router: string, path: string, isGuard: (name: string) => boolean): string | null {
   const r = router.replace(/\$/g, "\\$");
   const guardIn = (args: string) => [...args.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => isGuard(n!) || namesSubject(n!));
-  for (const m of block.matchAll(new RegExp(`(?:const|let|var)?\\s*([\\w$]+)\\s*:?=\\s*${r}\\.(?:Group|group)\\(\\s*["'\`]([^"'\`]+)["'\`]([^\\n]*)`, "g"))) {
-    const [, name, prefix, args] = m;
+  for (const m of block.matchAll(new RegExp(`(?:const|let|var)?\\s*([\\w$]+)\\s*:?=\\s*${r}\\.(\\w+)\\(\\s*["'\`]([^"'\`]+)["'\`]([^\\n]*)`, "g"))) {
+    const [, name, method, prefix, args] = m;
     const base = prefix!.replace(/\/+$/, "");
     if (!base || !path.startsWith(`${base}/`)) continue;
+    // A group by shape, whatever the framework calls it (gin/echo `Group`, iris `Party`, a `Route` or `Prefix`
+    // builder): a value made from the router with a path prefix that routes are then registered on.
+    if (!/^(Group|group)$/.test(method!) && !registersOn(block, name!)) continue;
     const uses = [...block.matchAll(new RegExp(`(?<![\\w$])${name!.replace(/\$/g, "\\$")}\\.(?:Use|use)\\(([^\\n]*)`, "g"))].map((u) => u[1]!);
     if (guardIn(args!) || uses.some(guardIn)) return name!;
   }
@@ -120,6 +123,55 @@ function guardedGroupAbove(block: string, router: string, path: string, isGuard:
     if (uses.some(guardIn)) return name!;
   }
   return null;
+}
+
+interface PrefixGroup { name: string; prefix: string; guards: Set<string> }
+
+/**
+ * The block's groups by shape (`api := app.Party("/api/v1", auth.RequireUser(s))`, `admin := api.Group("/admin",
+ * requireRole("admin"))`, given guards later with `admin.Use(..)`), each with its full prefix (a group made from
+ * another composes with it) and the guard calls that reach it (an enclosing group's included), by callee text.
+ */
+function prefixGroups(block: string, isGuard: (name: string) => boolean): PrefixGroup[] {
+  const out = new Map<string, PrefixGroup>();
+  const guardCalls = (args: string) => new Set([...args.matchAll(/([\w$.]+)\s*\(([^()]*)\)/g)]
+    .filter(([, n]) => { const last = n!.replace(/^.*\./, ""); return isGuard(last) || namesSubject(last); })
+    .map(([, n, a]) => `${n}(${a!.replace(/\s+/g, "")})`));
+  for (const m of block.matchAll(/(?:const|let|var)?\s*([\w$]+)\s*:?=\s*([\w$]+)\.(\w+)\(\s*["'`](\/[^"'`]*)["'`]([^\n]*)/g)) {
+    const [, name, from, method, prefix, args] = m;
+    if (name === from || (!/^(Group|group)$/.test(method!) && !registersOn(block, name!))) continue;
+    const parent = out.get(from!);
+    const guards = new Set([...(parent?.guards ?? []), ...guardCalls(args!)]);
+    const n = name!.replace(/\$/g, "\\$");
+    for (const u of block.matchAll(new RegExp(`(?<![\\w$])${n}\\.(?:Use|use)\\(([^\\n]*)`, "g"))) for (const g of guardCalls(u[1]!)) guards.add(g);
+    out.set(name!, { name: name!, prefix: `${parent?.prefix ?? ""}${prefix!.replace(/\/+$/, "")}`, guards });
+  }
+  return [...out.values()];
+}
+
+/**
+ * A route registered on one group whose full path falls under another group's longer prefix, where that group
+ * carries a guard this one does not (`api.Delete("/admin/users/{id}", h)` beside `adminParty :=
+ * app.Party("/api/v1/admin", auth.RequireUser(s), auth.RequireRole("admin"))`): meant for the stricter group,
+ * served with the looser group's guards only.
+ */
+function looserGroup(block: string, receiver: string, path: string, isGuard: (name: string) => boolean): { group: string; stricter: string; guard: string } | null {
+  const groups = prefixGroups(block, isGuard);
+  const own = groups.find((g) => g.name === receiver);
+  if (!own) return null;
+  const full = `${own.prefix}${path}`;
+  for (const g of groups) {
+    if (g === own || g.prefix.length <= own.prefix.length || !full.startsWith(`${g.prefix}/`)) continue;
+    const missing = [...g.guards].find((x) => !own.guards.has(x));
+    if (missing) return { group: own.name, stricter: g.name, guard: missing };
+  }
+  return null;
+}
+
+/** Does the block register a route on `name` (`api.Get("/x", h)`, `api.Handle(..)`)? */
+function registersOn(block: string, name: string): boolean {
+  const n = name.replace(/\$/g, "\\$");
+  return [...block.matchAll(new RegExp(`(?<![\\w$.])${n}\\.(\\w+)\\(\\s*["'\`]`, "g"))].some((u) => REGISTERS.test(u[1]!));
 }
 
 /** The statements of a block (Go wraps them in a statement_list). */
@@ -184,6 +236,15 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
     .map((st) => (st.kind() === "expression_statement" ? st.child(0) : null))
     .filter((c): c is SgNode => !!c && c.kind() === "call_expression" && c.id() !== node.id());
   if (siblings.some((c) => new RegExp(`^${router.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()) && mountsGuard(c, isGuard))) return [];
+  const looser = looserGroup(block.text(), reg.receiver, reg.path, isGuard);
+  if (looser) {
+    const own = reg.handlers[reg.handlers.length - 1]!;
+    const methodValue = /^(selector_expression|member_expression)$/.test(String(own.kind())) ? /\.([\w$]+)$/.exec(own.text())?.[1] : undefined;
+    const ownDef = own.kind() === "identifier" ? definitionOf(root, own.text()) : methodValue ? definitionOf(root, methodValue) : null;
+    if (!(ownDef && (makesAccessDecision(ownDef.text()) || refusesEveryone(ownDef)))) {
+      return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on the ${looser.group} group although its path falls under the ${looser.stricter} group, whose ${looser.guard} it does not go through` }];
+    }
+  }
   const guardedSibling = siblings.map(registration).find((s) => s && rootOf(s.receiver) === router && guarded(s, isGuard));
   const group = guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard)
     ?? callbackGroups(statementsOf(block), router, "", false, isGuard).find((g) => g.guarded && reg.path.startsWith(`${g.prefix}/`))?.prefix ?? null;
