@@ -62,3 +62,69 @@ describe("unwired-auth: route groups by shape", () => {
     expect(unwired(src)).toEqual(["go-unguarded-route@8"]);
   });
 });
+
+const ignored = (files: { path: string; content: string }[]) =>
+  scanSnippets(files, /^ignored-parameter$/).map((f) => `${f.rule_id}@${f.file}:${f.line}`);
+
+describe("ignored-parameter: a criterion dropped from the function's own query", () => {
+  const store = (query: string) => ({ path: "internal/store/rentals.go", content: lines(
+    "package store",
+    "",
+    "const rentalCols = `id, bike_id, rider_id, state, started_at`",
+    "",
+    "func (s *Store) Rentals(ctx context.Context, bikeID int64, riderID int64, limit int) ([]Rental, error) {",
+    `\trows, err := s.db.QueryContext(ctx, ${query}, bikeID, limit)`,
+    "\tif err != nil {",
+    "\t\treturn nil, err",
+    "\t}",
+    "\treturn scanRentals(rows)",
+    "}") });
+  // Another type's method of the same name (a handler) would otherwise make the signature look shared.
+  const handler = { path: "internal/api/rentals.go", content: lines(
+    "package api",
+    "",
+    "func (h *Handlers) Rentals(ctx context.Context, in *RentalsInput) (*RentalsOutput, error) {",
+    "\tout, err := h.store.Rentals(ctx, in.BikeID, in.RiderID, in.Limit)",
+    "\treturn &RentalsOutput{Body: out}, err",
+    "}") };
+
+  test("a parameter named for a column the query selects, never bound, is reported on a method", () => {
+    expect(ignored([store("`SELECT id, bike_id, rider_id FROM rentals WHERE bike_id = $1 LIMIT $2`"), handler])).toEqual(["go-ignored-option-parameter@internal/store/rentals.go:5"]);
+  });
+
+  test("the column may come from a file constant spliced into the statement", () => {
+    expect(ignored([store("`SELECT `+rentalCols+` FROM rentals WHERE bike_id = $1 LIMIT $2`"), handler])).toEqual(["go-ignored-option-parameter@internal/store/rentals.go:5"]);
+  });
+
+  test("a function another module defines again with the parameter (one migration step per database) is a module-level interface", () => {
+    const step = (db: string) => ({ path: `storage/${db}/deltas/add_region.go`, content: lines(
+      "package deltas",
+      "",
+      "func UpAddRegion(ctx context.Context, tx *sql.Tx, region string, fleet string) error {",
+      "\t_, err := tx.ExecContext(ctx, \"ALTER TABLE bikes ADD COLUMN region TEXT NOT NULL DEFAULT ''\", fleet)",
+      "\treturn err",
+      "}") });
+    expect(ignored([step("sqlite3")])).toEqual(["go-ignored-option-parameter@storage/sqlite3/deltas/add_region.go:3"]);
+    expect(ignored([step("sqlite3"), step("postgres")])).toEqual([]);
+  });
+
+  test("a query that names no such column is no evidence", () => {
+    expect(ignored([store("`SELECT id, bike_id FROM rentals WHERE bike_id = $1 LIMIT $2`"), handler])).toEqual([]);
+  });
+
+  test("Python and TypeScript read the same way (a private method, a class the module does not export)", () => {
+    const py = { path: "app/repo.py", content: lines(
+      "class RentalRepo:",
+      "    def _rentals(self, bike_id, rider_id, limit):",
+      '        return self.db.fetch("SELECT id, rider_id FROM rentals WHERE bike_id = %s LIMIT %s", (bike_id, limit))') };
+    const ts = { path: "src/repo.ts", content: lines(
+      "const COLS = 'id, bike_id, rider_id';",
+      "class RentalRepo {",
+      "  async rentals(bikeId: number, riderId: number, limit: number) {",
+      "    return this.db.query(`SELECT ${COLS} FROM rentals WHERE bike_id = $1 LIMIT $2`, [bikeId, limit]);",
+      "  }",
+      "}") };
+    expect(ignored([py])).toEqual(["py-ignored-option-parameter@app/repo.py:2"]);
+    expect(ignored([ts])).toEqual(["ts-ignored-option-parameter@src/repo.ts:3"]);
+  });
+});

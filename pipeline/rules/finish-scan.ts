@@ -1,7 +1,7 @@
 // Finish a scan: drop suppressed findings, keep one finding per class and line, answer the cross-file
 // questions (unwired, passed as a value, base class extended) against every walked file, sort.
 import type { StaticFinding } from "../kb/schemas/static-finding";
-import { ownerExtended, passedAsValue } from "./checks/passed-as-value";
+import { definedAgain, ownerExtended, passedAsValue } from "./checks/passed-as-value";
 import type { Deferred } from "./checks/check";
 import { type Candidate, unreferenced } from "./checks/unreferenced";
 import { overridingBase } from "./checks/overrides-base";
@@ -61,6 +61,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const delegated = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
   const deviant = deviantDrops(byKeep("if-deviant"), files, lines);
   const hooked = routerHooked(byKeep("unless-router-hooked"), files);
+  const again = definedAgain(byKeep("unless-defined-again"), files);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   // One answer per kind of deferred question (the Record makes a new kind without an answer a type error).
   const answer: Record<Deferred["keep"], (c: Candidate) => boolean> = {
@@ -75,6 +76,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "unless-helper-asserts": (c) => !delegated.has(c),
     "if-deviant": (c) => deviant.has(c),
     "unless-router-hooked": (c) => !hooked.has(c),
+    "unless-defined-again": (c) => !again.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);

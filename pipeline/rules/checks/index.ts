@@ -103,11 +103,11 @@ const DEFINED = {
       if (!name) return hits;
       const line = node.range().start.line;
       const direct: Hit[] = [];
-      for (const { param: unread, sole, option, ...hit } of hits) {
+      for (const { param: unread, sole, option, criterion, ...hit } of hits) {
         // A function's own option (unused-parameter.ts `siblingOptions`) is dropped whether or not the function is passed as a value.
         if (option) { direct.push(hit); continue; }
         const candidate: SoleCandidate = { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}), ...(sole ? { sole } : {}) };
-        defer({ candidate, hit, keep: "unless-passed-as-value" });
+        defer({ candidate, hit, keep: criterion ? "unless-defined-again" : "unless-passed-as-value" });
       }
       return direct;
     },

@@ -142,6 +142,17 @@ export function passedAsValue(candidates: SoleCandidate[], files: { path: string
 }
 
 /**
+ * Candidates whose function another module defines again with the same parameter (siblingDefinition: one backend
+ * per file, a migration step per database): a module-level interface, whatever the one implementation's body
+ * queries. Asked of a criterion dropped from a query (queried-columns.ts), which no other exemption answers.
+ */
+export function definedAgain(candidates: Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
+  const seen = occurrences(candidates.map((c) => c.name), files);
+  const contentOf = new Map(files.map((f) => [f.path, f.content]));
+  return new Set(candidates.filter((c) => (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && (!c.language || !o.lang || o.lang === c.language) && siblingDefinition(c, o, contentOf))));
+}
+
+/**
  * The class is named by a dotted import path inside a string of a non-test file (`"NAME":
  * "accounts.validators.DigitsValidator"`, `ROUTERS = ["net.proxy.DefaultRouter"]`): a framework loads it
  * by that path (Django settings, `import_string`) and calls its methods by its own protocol, so their

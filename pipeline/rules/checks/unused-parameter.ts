@@ -8,6 +8,7 @@ import { identifierWords, typeName } from "./param-words";
 import { classOf, conformance, isPublic } from "./public-api";
 import { nameOf, pyBases, pyOwner, rustAttributes } from "../syntax";
 import { lintAllowsUnused } from "./lint-allows-unused";
+import { queriedColumns } from "./queried-columns";
 
 const PARAM_KINDS: Record<GrammarLanguage, string[]> = {
   typescript: ["required_parameter", "optional_parameter"],
@@ -246,7 +247,7 @@ function readAround(fn: SgNode, body: SgNode, names: string[], lang: GrammarLang
   return attrs ? names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(attrs)) : [];
 }
 
-export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean; option?: boolean })[]; name: string | null; owner: string | null; member?: boolean }
+export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean; option?: boolean; criterion?: boolean })[]; name: string | null; owner: string | null; member?: boolean }
 
 /**
  * `siblingOptions` (Python): typed parameters with a default (`notify: bool = True`, `status: Optional[S] = None`)
@@ -369,16 +370,21 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // dropped option, unless the body does work the caller could have cancelled without it.
   const droppedContext = lang === "go" && CONTEXT_FREE_WORK.test(body.text());
   const options = siblingOptions(fn, params, read, lang, check);
-  const candidates = pool.filter((p) => droppedContext || lang !== "go" || goType(p.node) !== "context.Context").filter((p) => all || declared.has(p.text) || options.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
+  // A parameter named for a column of the SQL the body runs is a criterion dropped from the query (queried-columns.ts).
+  const queried = param(check, "queriedColumns", false) && fixed !== "registered" ? queriedColumns(body.text(), content, pool.map((p) => p.text), read.size > 0) : new Set<string>();
+  const candidates = pool.filter((p) => droppedContext || lang !== "go" || goType(p.node) !== "context.Context").filter((p) => all || declared.has(p.text) || options.has(p.text) || queried.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
-  const byName = (p: { node: SgNode; text: string }) => all || declared.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w));
+  const byName = (p: { node: SgNode; text: string }) => all || declared.has(p.text) || queried.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w));
   const hits = [...candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
     ...(goSole && !byName(p) ? { sole: true } : {}),
     // The function's own option (a typed default its siblings show, or one its decorator declares): dropped
     // whether or not the function is passed as a value (`plac.call(main)`, `cli.add_command(prune)`).
     ...(options.has(p.text) || declared.has(p.text) ? { option: true } : {}),
+    // A criterion its own query drops: no caller or interface makes a filter the function was handed optional;
+    // only a module that defines the function again with the parameter (one backend per file) answers it.
+    ...(queried.has(p.text) && !options.has(p.text) && !declared.has(p.text) ? { criterion: true } : {}),
     region: regionOf(lang === "python" && declared.has(p.text) ? describingDecorator(fn, p.text) ?? p.node : p.node),
     message: overwritten.has(p.text)
       ? `parameter '${p.text}' is rebound before it is read: the value the caller passes never reaches the code`
