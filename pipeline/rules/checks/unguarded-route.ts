@@ -237,18 +237,10 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
     .filter((c): c is SgNode => !!c && c.kind() === "call_expression" && c.id() !== node.id());
   if (siblings.some((c) => new RegExp(`^${router.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()) && mountsGuard(c, isGuard))) return [];
   const looser = looserGroup(block.text(), reg.receiver, reg.path, isGuard);
-  if (looser) {
-    const own = reg.handlers[reg.handlers.length - 1]!;
-    const methodValue = /^(selector_expression|member_expression)$/.test(String(own.kind())) ? /\.([\w$]+)$/.exec(own.text())?.[1] : undefined;
-    const ownDef = own.kind() === "identifier" ? definitionOf(root, own.text()) : methodValue ? definitionOf(root, methodValue) : null;
-    if (!(ownDef && (makesAccessDecision(ownDef.text()) || refusesEveryone(ownDef)))) {
-      return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on the ${looser.group} group although its path falls under the ${looser.stricter} group, whose ${looser.guard} it does not go through` }];
-    }
-  }
-  const guardedSibling = siblings.map(registration).find((s) => s && rootOf(s.receiver) === router && guarded(s, isGuard));
-  const group = guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard)
+  const guardedSibling = looser ? null : siblings.map(registration).find((s) => s && rootOf(s.receiver) === router && guarded(s, isGuard));
+  const group = looser || guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard)
     ?? callbackGroups(statementsOf(block), router, "", false, isGuard).find((g) => g.guarded && reg.path.startsWith(`${g.prefix}/`))?.prefix ?? null;
-  if (!guardedSibling && !group) return [];
+  if (!looser && !guardedSibling && !group) return [];
   const own = reg.handlers[reg.handlers.length - 1]!;
   // A method value (`h.clientLoginHandler`) names the file's method as a bare name names its function.
   const methodValue = /^(selector_expression|member_expression)$/.test(String(own.kind())) ? /\.([\w$]+)$/.exec(own.text())?.[1] : undefined;
@@ -256,6 +248,7 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   if (ownDef && makesAccessDecision(ownDef.text())) return [];
   // A handler that only refuses (a 405 "use POST", a 404) has nothing behind it to guard (not-guard.ts).
   if (ownDef && refusesEveryone(ownDef)) return [];
+  if (looser) return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on the ${looser.group} group although its path falls under the ${looser.stricter} group, whose ${looser.guard} it does not go through` }];
   if (group) return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on ${router} itself, outside the ${group} group whose prefix it shares and whose routes go through a guard` }];
   return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${router} go through (line ${guardedSibling!.call.range().start.line + 1})` }];
 }
