@@ -1,0 +1,3 @@
+"""dbvault: scheduled PostgreSQL backups."""
+
+__version__ = "0.9.4"

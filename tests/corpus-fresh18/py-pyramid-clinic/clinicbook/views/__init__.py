@@ -1,0 +1,1 @@
+"""View modules are picked up by ``config.scan(".views")``."""

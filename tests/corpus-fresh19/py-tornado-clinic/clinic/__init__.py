@@ -1,0 +1,3 @@
+"""Clinic appointment scheduling service."""
+
+__version__ = "2.3.0"

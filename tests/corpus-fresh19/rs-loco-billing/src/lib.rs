@@ -1,0 +1,4 @@
+pub mod app;
+pub mod controllers;
+pub mod models;
+pub mod services;
