@@ -128,3 +128,137 @@ describe("ignored-parameter: a criterion dropped from the function's own query",
     expect(ignored([ts])).toEqual(["ts-ignored-option-parameter@src/repo.ts:3"]);
   });
 });
+
+const freeTests = (files: { path: string; content: string }[]) =>
+  scanSnippets(files, /^assertion-free-test$/).map((f) => `${f.severity}@${f.file}:${f.line}`);
+
+describe("assertion-free-test: delegation followed across test files", () => {
+  // A test calls a harness method in one file; the harness hands the run to a checker type in another file.
+  const test_ = { path: "tests/cli/test_export.rs", content: lines(
+    "use crate::common::{CliRun, ExportCase};",
+    "",
+    "#[tokio::test]",
+    "async fn export_help_matches() {",
+    "    let mut run = CliRun::default();",
+    "    run.run_case(ExportCase::new(vec![\"export\", \"--help\"], \"usage: export\".into())).await;",
+    "}") };
+  const harness = { path: "tests/common/mod.rs", content: lines(
+    "pub struct CliRun;",
+    "impl CliRun {",
+    "    pub async fn run_case(&mut self, case: ExportCase) {",
+    "        let out = Command::cargo_bin(\"tool\").unwrap().args(case.args()).output_assert();",
+    "        case.check_output(out);",
+    "    }",
+    "}") };
+  const checker = (check: string) => ({ path: "tests/common/export.rs", content: lines(
+    "pub struct ExportCase { args: Vec<String>, want: String }",
+    "impl ExportCase {",
+    "    pub fn new(args: Vec<&str>, want: String) -> Self { Self { args: args.into_iter().map(Into::into).collect(), want } }",
+    "    pub fn args(&self) -> &[String] { &self.args }",
+    `    pub fn check_output(&self, state: Assert) { ${check} }`,
+    "}") });
+
+  test("a checker two files away whose assert_cmd Assert is checked makes the test assert", () => {
+    expect(freeTests([test_, harness, checker("state.success().stdout(self.want.clone());")])).toEqual([]);
+  });
+
+  test("a checker that only prints leaves the test assertion-free", () => {
+    expect(freeTests([test_, harness, checker("println!(\"{:?}\", self.want);")])).toEqual(["warning@tests/cli/test_export.rs:4"]);
+  });
+
+  test("a call through a module path reaches that module's function even when the test has its name", () => {
+    const tests = { path: "tests/tls.rs", content: lines("mod util;", "", "#[tokio::test]", "async fn plaintext() {", "    util::plaintext().await;", "}") };
+    const util = (body: string) => ({ path: "tests/util.rs", content: lines("pub async fn plaintext() {", "    let (client, server) = run_pair().await;", `    ${body}`, "}") });
+    expect(freeTests([tests, util("assert_eq!(client, server);")])).toEqual([]);
+    expect(freeTests([tests, util("drop((client, server));")])).toEqual(["warning@tests/tls.rs:4"]);
+  });
+
+  test("a test whose body is a macro invoked with braces asserts through the macro", () => {
+    const src = (assertion: string) => lines(
+      "macro_rules! accepts_tls {",
+      "    (client: $make:path) => {",
+      "        let client = $make(\"localhost\");",
+      `        ${assertion}`,
+      "    };",
+      "}",
+      "",
+      "#[tokio::test]",
+      "async fn http1_accepts_tls() {",
+      "    accepts_tls! { client: client::http1_tls }",
+      "}");
+    expect(freeTests([{ path: "tests/identity.rs", content: src("assert!(client.ready().await);") }])).toEqual([]);
+    expect(freeTests([{ path: "tests/identity.rs", content: src("let _ = client.ready().await;") }])).toEqual(["warning@tests/identity.rs:9"]);
+  });
+});
+
+describe("assertion-free-test (Python): pytest's context managers imported bare", () => {
+  const suite = (body: string, imports = "from pytest import raises") => ({ path: "tests/test_config.py", content: lines(
+    imports,
+    "from contextlib import nullcontext as does_not_raise",
+    "from app.config import load",
+    "",
+    "def test_empty_file_is_refused(tmp_path):",
+    `    ${body}`,
+    "        load(tmp_path / 'empty.yml')") });
+
+  test("`with raises(..)` asserts, as `with pytest.raises(..)` does", () => {
+    expect(freeTests([suite("with raises(ValueError):")])).toEqual([]);
+  });
+
+  test("`with does_not_raise():` states its check: a declared smoke test, not a finding", () => {
+    expect(freeTests([suite("with does_not_raise():")])).toEqual([]);
+  });
+
+  test("another context manager asserts nothing", () => {
+    expect(freeTests([suite("with open(tmp_path / 'log.txt', 'w'):")])).toEqual(["warning@tests/test_config.py:5"]);
+  });
+});
+
+describe("assertion-free-test: a test that discards a call to a check of the repository is a smoke note", () => {
+  const freeNotes = (files: { path: string; content: string }[]) =>
+    scanSnippets(files, /^assertion-free-test$/).map((f) => `${f.severity}@${f.file}:${f.line}`);
+  const validation = (tail: string[]) => ({ path: "app/config/validation.py", content: lines(
+    "import os",
+    "",
+    "def validate_path(value, base_path):",
+    '    """Check that value is a usable path and normalise it."""',
+    "    text = str(value).strip()",
+    "    if not text:",
+    "        raise ConfigError('empty path')",
+    ...tail) });
+  const suite = { path: "tests/test_validation.py", content: lines(
+    "from app.config.validation import validate_path",
+    "",
+    "def test_it_accepts_relative_path(tmp_path):",
+    "    (tmp_path / 'docs').mkdir()",
+    "    validate_path('docs', str(tmp_path))") };
+
+  test("a check (binds, refuses under a condition, returns nothing): the test asserts by not raising", () => {
+    expect(freeNotes([validation(["    full = os.path.join(base_path, text)", "    return None"]), suite])).toEqual(["info@tests/test_validation.py:3"]);
+  });
+
+  test("a check that hands back a value leaves the test something to assert: still assertion-free", () => {
+    expect(freeNotes([validation(["    full = os.path.join(base_path, text)", "    return full"]), suite])).toEqual(["warning@tests/test_validation.py:3"]);
+  });
+
+  test("a function that also acts is no check: the test stays assertion-free", () => {
+    expect(freeNotes([validation(["    os.makedirs(os.path.join(base_path, text))", "    return text"]), suite])).toEqual(["warning@tests/test_validation.py:3"]);
+  });
+
+  test("TypeScript: a permission check that throws, awaited and discarded", () => {
+    const perms = { path: "src/auth/permissions.ts", content: lines(
+      "export function verifyApiKeyPermission(key: ApiKey, permission: string): void {",
+      "  const granted = key.permissions ?? [];",
+      "  if (!granted.includes(permission)) {",
+      "    throw new ForbiddenError(`missing ${permission}`);",
+      "  }",
+      "}") };
+    const spec = { path: "test/permissions.test.ts", content: lines(
+      "import { verifyApiKeyPermission } from '../src/auth/permissions';",
+      "",
+      "it('lets a read key read features', () => {",
+      "  verifyApiKeyPermission({ permissions: ['readData'] }, 'readData');",
+      "});") };
+    expect(freeNotes([perms, spec])).toEqual(["info@test/permissions.test.ts:3"]);
+  });
+});

@@ -45,7 +45,8 @@ const MODELS: Record<GrammarLanguage, Model> = {
   python: {
     // ... and Playwright's web-first assertions (`expect(page.locator("#x")).to_be_visible()`), and assertion
     // fixtures (`with django_assert_num_queries(1):`, pytest-django's: the block fails on another count).
-    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
+    // ... and pytest's context managers imported bare (`from pytest import raises`: `with raises(ConfigError):`).
+    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
     snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
     typeLevel: /\bassert_type\s*\(/,
     // `self.check_row(...)`, `expect_status(...)`, and running another test function (`test_read_main()`).
@@ -157,7 +158,8 @@ function goDelegates(code: string, asserting: Set<string>, defined: Set<string>,
 /** "compile-only test", "should compile": the compiler is the assertion (any language). */
 const COMPILE_ONLY = /compile[\s-]*(only|time)\s+(test|check)|(should|must|only\s+needs\s+to)\s+compile\b|type[\s-]*check(s|ed)?\s+only/i;
 
-const DECLARED_SMOKE = /(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|(over|under)flow|throw|raise|error|fail|blow\s*up|explode)|\bwithout\s+(crash|panic|throw|rais|error|fail|exception)\w*|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
+// ... and pytest's parametrize idiom `with does_not_raise():` (contextlib's nullcontext under that name): the test states that nothing raises.
+const DECLARED_SMOKE = /\bdoes_not_raise\b|(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|(over|under)flow|throw|raise|error|fail|blow\s*up|explode)|\bwithout\s+(crash|panic|throw|rais|error|fail|exception)\w*|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
 
 /** A comment saying the call below raises on failure (`# Raises TypeError if the filter violates a constraint`): its throw is the check. */
 const DECLARES_THROW = /(#|\/\/)\s*(it\s+|this\s+)?(raises?|throws?|panics?)\s+(an?\s+)?(\w*(Error|Exception)\s+)?(if|when|on)\s/i;
@@ -182,8 +184,8 @@ export function fileFunctions(root: SgNode, lang: GrammarLanguage): Map<string, 
 }
 
 function callsAny(text: string, names: Set<string>): boolean {
-  // `helper!(...)`, `helper(...)` and Rust's turbofish `helper::<T>(...)` all call it.
-  for (const n of names) if (new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}!?\\s*(::\\s*<[^;{}()]*>)?\\s*\\(`).test(text)) return true;
+  // `helper!(...)`, `helper! { .. }`, `helper![..]`, `helper(...)` and Rust's turbofish `helper::<T>(...)` all call it.
+  for (const n of names) if (new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}(?:!\\s*[({[]|\\s*(::\\s*<[^;{}()]*>)?\\s*\\()`).test(text)) return true;
   return false;
 }
 

@@ -1,5 +1,7 @@
 // Finish a scan: drop suppressed findings, keep one finding per class and line, answer the cross-file
 // questions (unwired, passed as a value, base class extended) against every walked file, sort.
+import { NOTES } from "./checks/no-assertion";
+import { validatingCalls } from "./validating-calls";
 import type { StaticFinding } from "../kb/schemas/static-finding";
 import { definedAgain, ownerExtended, passedAsValue } from "./checks/passed-as-value";
 import type { Deferred } from "./checks/check";
@@ -59,6 +61,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const drfDefault = byKeep("unless-drf-default-permission").length > 0 && drfDefaultPermission(files);
   const constants = declaredConstants(byKeep("unless-declared-constant"), files);
   const delegated = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
+  const validating = validatingCalls(byKeep("unless-helper-asserts").filter((c) => !delegated.has(c)), files);
   const deviant = deviantDrops(byKeep("if-deviant"), files, lines);
   const hooked = routerHooked(byKeep("unless-router-hooked"), files);
   const again = definedAgain(byKeep("unless-defined-again"), files);
@@ -82,7 +85,9 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     const yes = answer[p.d.keep](p.d.candidate);
     if (!yes && p.d.otherwise !== "lead") continue;
     // A claim when the answer is yes; a lead (hit.lead, an info note) when it is no and the check asked for one.
-    const hit = yes ? { ...p.d.hit, lead: undefined } : p.d.hit;
+    let hit = yes ? { ...p.d.hit, lead: undefined } : p.d.hit;
+    // A test that discards a call to a check of the repository asserts by not raising: a smoke note (validating-calls.ts).
+    if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && validating.has(p.d.candidate)) hit = { ...hit, severity: "info", message: NOTES["throw-based"]! };
     add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), hit, p.place));
   }
   // Go: a dropped call that every walked declaration of its name answers without an error dropped nothing; a claim

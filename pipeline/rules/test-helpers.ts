@@ -10,13 +10,16 @@ import type { GrammarLanguage } from "./rule-spec";
 import type { SourceFile } from "./scan-file";
 
 /**
- * What a test body calls, as keys: `f` a plain function call, `.m` a method call (`x.m(`, `X::m(`), and
+ * What a test body calls, as keys: `f` a plain function call (also through a module path, `util::f(`), `.m` a
+ * method call (`x.m(`, `X::m(`), and
  * `@X` a type the code constructs or names as an owner (`X::new(`, `X(`, `new X(`, `X {`). A method of another
  * file is matched only through its type: a bare method name (`get`, `run`) is defined on too many things.
  */
 export function callKeys(code: string): string[] {
   const out = new Set<string>();
   for (const m of code.matchAll(/(\.|::)?\s*([A-Za-z_$][\w$]*)\s*!?\s*(?:::\s*<[^;{}()]*>)?\s*\(/g)) out.add(m[1] ? `.${m[2]}` : m[2]!);
+  // A Rust path through a module (`util::plaintext()`, lower case before `::`) calls a free function.
+  for (const m of code.matchAll(/(?<![\w$:])[a-z_]\w*::([A-Za-z_]\w*)\s*(?:::\s*<[^;{}()]*>\s*)?\(/g)) if (!/^(self|crate|super)::/.test(m[0])) out.add(m[1]!);
   for (const m of code.matchAll(/(?<![\w$.])(?:new\s+)?([A-Z][A-Za-z0-9_]*)\s*(?:::\s*\w|\(|\s*\{)/g)) out.add(`@${m[1]}`);
   return [...out];
 }
@@ -32,7 +35,11 @@ export function foreignCalls(body: string, own: ReadonlyMap<string, string>): st
   const out = new Set<string>();
   const seen = new Set<string>();
   const visit = (code: string) => {
-    for (const k of callKeys(code.replace(COMMENT_LINE, ""))) {
+    const text = code.replace(COMMENT_LINE, "");
+    // A call through another module's path (`util::plaintext()`) is that module's function, even when a test of
+    // this file shares its name.
+    for (const m of text.matchAll(/(?<![\w$:])[a-z_]\w*::([A-Za-z_]\w*)\s*(?:::\s*<[^;{}()]*>\s*)?\(/g)) if (!/^(self|crate|super)::/.test(m[0])) out.add(m[1]!);
+    for (const k of callKeys(text)) {
       const name = k.replace(/^[.@]/, "");
       // Only a plain call can reach the file's own free functions; a method call (`.success()`) is
       // another type's, even when a test of the file shares its name.
@@ -77,42 +84,111 @@ function cypressCommandKeys(root: SgNode): string[][] {
   return out;
 }
 
-/** Keys a test's calls must contain for a helper to check for it: `f` for a free function, `.m` and `@T` for T's method m. */
-function helperKeys(root: SgNode, lang: GrammarLanguage): string[][] {
+/** A helper of another file: the keys a caller's calls must contain to reach it, and what it calls in turn. */
+interface Helper { file: string; keys: string[]; calls: string[]; asserts: boolean; returnsValue: boolean }
+
+/**
+ * Does a definition hand back a value (a Rust or Go result type, a Python or TypeScript `return <expr>`)? A helper
+ * that builds something (`TestScorer::new(..)`, a fixture factory) and asserts a precondition on the way is
+ * setup, not the caller's check; only a helper that returns nothing is followed onward to the asserts it reaches.
+ */
+function returnsValue(signature: string, body: string, lang: GrammarLanguage): boolean {
+  if (lang === "rust") return /->\s*(?!\(\s*\))\S/.test(signature);
+  // Go: whatever follows the parameter list (`*Harness`, `(int, error)`) is a result.
+  if (lang === "go") return (/^func\s*(?:\([^)]*\)\s*)?[\w$]+\s*(?:\[[^\]]*\])?\s*\((?:[^()]|\([^()]*\))*\)([\s\S]*)$/.exec(signature.trim())?.[1] ?? "").trim() !== "";
+  return /(^|[\s;{])return\s+(?!None\b|;|\n)[^\s;]/m.test(body);
+}
+
+/**
+ * Types a definition names in its parameters (`test_case: TestHelpCmd`, `state: &mut Harness`, `h *Harness`):
+ * a method called on such a parameter (`test_case.verify_command(..)`) is that type's method, as a method called
+ * on a value the body constructs is.
+ */
+function parameterTypes(signature: string): string[] {
+  return [...signature.matchAll(/(?:[\w$]\s*:\s*&?\s*(?:mut\s+)?|[\w$]\s+\*?)(?:[\w$]+(?:::|\.))*([A-Z][A-Za-z0-9_]*)\b/g)].map((m) => `@${m[1]}`);
+}
+
+/**
+ * assert_cmd's `Assert` checks an exit and an output and panics when they differ: a function handed one
+ * (`fn verify_command(&self, state: Assert)`) that calls its checks (`state.success().stdout(..)`) asserts.
+ */
+const ASSERT_CMD = (signature: string, body: string) => /:\s*(?:assert_cmd::assert::)?Assert\b/.test(signature) && /\.(success|failure|code|stdout|stderr|interrupted)\s*\(/.test(body);
+
+/** The file's helper definitions: keys, onward calls, and whether the body asserts by itself (or through the file's own helpers). */
+function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] {
   const asserting = assertingHelpers(root, lang);
-  const out: string[][] = lang === "typescript" ? cypressCommandKeys(root) : [];
+  const out: Helper[] = lang === "typescript" ? cypressCommandKeys(root).map((keys) => ({ file, keys, calls: [], asserts: true, returnsValue: false })) : [];
   for (const fn of root.findAll({ rule: { any: DEFINITIONS[lang].map((kind) => ({ kind })) } })) {
     const name = (fn.field("name" as never) as SgNode | null)?.text();
-    const body = ((fn.field("body" as never) ?? fn.field("value" as never)) as SgNode | null)?.text() ?? "";
-    if (!name || !(asserting.has(name) || ENDS_FAILING.test(body.trim()))) continue;
+    // A macro's rules are its body (macro_definition has no body field).
+    const bodyNode = (fn.field("body" as never) ?? fn.field("value" as never) ?? (fn.kind() === "macro_definition" ? fn : null)) as SgNode | null;
+    if (!name || !bodyNode) continue;
+    const body = bodyNode.text();
+    const signature = bodyNode === fn ? "" : fn.text().slice(0, Math.max(0, fn.text().indexOf(body)));
     const owner = ownerOf(fn);
-    out.push(owner ? [`.${name}`, `@${owner}`] : [name]);
+    const asserts = asserting.has(name) || ENDS_FAILING.test(body.trim()) || (lang === "rust" && ASSERT_CMD(signature, body));
+    out.push({ file, keys: owner ? [`.${name}`, `@${owner}`] : [name], calls: [...callKeys(body.replace(COMMENT_LINE, "")), ...parameterTypes(signature)], asserts, returnsValue: returnsValue(signature, body, lang) });
   }
   return out;
 }
 
+/** Does a helper's key set sit inside these calls (`f`, or `.m` with `@T`)? */
+const reaches = (calls: ReadonlySet<string>, h: Helper) => h.keys.every((k) => calls.has(k));
+
+/** The names a file's text defines (a cheap filter before parsing it). */
+function definedNames(content: string): Set<string> {
+  return new Set([...content.matchAll(/(?:fn|def|function|func|macro_rules!)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|Commands\.(?:add|overwrite)\(\s*["'`]([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!));
+}
+
 /**
  * The candidates (assertion-free tests) that call a function defined in another test file of their language
- * whose body asserts (directly or through another helper of that file) or ends by failing its caller, or a
- * method of a type they construct whose body does. Shipped code's asserts (a Rust invariant `assert!`) never
- * count. A file is parsed only when its text mentions one of the called names.
+ * whose body asserts, or ends by failing its caller, directly, through another helper of its file, or through a
+ * helper of yet another test file it calls (`execute_test_for_help_command(..)` in common/mod.rs handing the
+ * result to `TestHelpCmd::verify_command` in common/help.rs, which checks it): delegation is followed across
+ * files, up to four files deep. A method of another file counts through a type the caller constructs or names
+ * as a parameter. Shipped code's asserts (a Rust invariant `assert!`) never count. A file is parsed only when it
+ * defines one of the names still being looked for.
  */
 export function delegatedElsewhere(candidates: readonly Candidate[], files: readonly SourceFile[]): Set<Candidate> {
   const out = new Set<Candidate>();
   const byLang = new Map<string, Candidate[]>();
   for (const c of candidates) if (c.language && c.calls?.length) byLang.set(c.language, [...(byLang.get(c.language) ?? []), c]);
   for (const [lang, list] of byLang) {
-    const names = new Set(list.flatMap((c) => c.calls!.filter((k) => !k.startsWith("@")).map((k) => k.replace(/^\./, ""))));
-    const helpers: { file: string; keys: string[] }[] = [];
-    for (const f of files) {
-      if (languageOf(f.path) !== lang || placeOfPath(f.path) !== "test") continue;
-      if (![...f.content.matchAll(/(?:fn|def|function|func|macro_rules!)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|Commands\.(?:add|overwrite)\(\s*["'`]([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/gm)].some((m) => names.has(m[1] ?? m[2] ?? m[3] ?? m[4]!))) continue;
-      const root = parseSource(f.path, f.content);
-      if (root) for (const keys of helperKeys(root.root(), lang as GrammarLanguage)) helpers.push({ file: f.path, keys });
+    const testFiles = files.filter((f) => languageOf(f.path) === lang && placeOfPath(f.path) === "test");
+    const definedIn = new Map(testFiles.map((f) => [f.path, definedNames(f.content)]));
+    const parsed = new Set<string>();
+    const helpers: Helper[] = [];
+    const nameOf = (k: string) => k.replace(/^\./, "");
+    const asked = new Set<string>();
+    let wanted = new Set(list.flatMap((c) => c.calls!.filter((k) => !k.startsWith("@")).map(nameOf)));
+    for (let depth = 0; depth < 4 && wanted.size; depth++) {
+      for (const n of wanted) asked.add(n);
+      const found: Helper[] = [];
+      for (const f of testFiles) {
+        if (parsed.has(f.path) || ![...wanted].some((n) => definedIn.get(f.path)!.has(n))) continue;
+        parsed.add(f.path);
+        const root = parseSource(f.path, f.content);
+        if (root) found.push(...helpersOf(root.root(), lang as GrammarLanguage, f.path));
+      }
+      helpers.push(...found);
+      // Only a helper something reached by name leads on: what it calls without settling it is the next
+      // round's question (a file's other functions are not followed).
+      const reached = helpers.filter((h) => !h.asserts && !h.returnsValue && h.keys.some((k) => !k.startsWith("@") && wanted.has(nameOf(k))));
+      wanted = new Set(reached.flatMap((h) => h.calls.filter((k) => !k.startsWith("@")).map(nameOf)).filter((n) => !asked.has(n)));
+    }
+    // A helper asserts when it calls, by its keys, a helper of another file that asserts (fixpoint).
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const h of helpers) {
+        if (h.asserts || h.returnsValue) continue;
+        const calls = new Set(h.calls);
+        if (helpers.some((o) => o !== h && o.asserts && o.file !== h.file && reaches(calls, o))) { h.asserts = true; grew = true; }
+      }
     }
     for (const c of list) {
       const calls = new Set(c.calls);
-      if (helpers.some((h) => h.file !== c.file && h.keys.every((k) => calls.has(k)))) out.add(c);
+      if (helpers.some((h) => h.asserts && h.file !== c.file && reaches(calls, h))) out.add(c);
     }
   }
   return out;

@@ -36,7 +36,7 @@ function suiteHookAsserts(test: SgNode, language: string): boolean {
 }
 
 /** The info-level note for a test whose only check is not an assertion call; kinds absent here assert. */
-const NOTES: Record<string, string> = {
+export const NOTES: Record<string, string> = {
   concurrency: "concurrency test: its only checks are the race detector and that nothing deadlocks or panics",
   "fuzz-target": "fuzz or property test: its only check is that the code does not panic or raise on generated input",
   "throw-based": "smoke test: its only check is that a parse, validate, render or constructor call does not throw",
@@ -66,6 +66,15 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   const calls = [...foreignCalls(test.body.text(), file.functionBodies()), ...inheritedOwners(test.node, rule.language)];
   if (!calls.length) return [hit];
   const line = test.node.range().start.line;
-  defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls }, hit, keep: "unless-helper-asserts" });
+  // Python and TypeScript: what the test calls as a statement, discarding the result (a check it may lean on: validating-calls.ts).
+  const discards = !note && (rule.language === "python" || rule.language === "typescript") ? discardedCalls(test.body.text()) : [];
+  defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls, ...(discards.length ? { discards } : {}) }, hit, keep: "unless-helper-asserts" });
   return [];
 }
+
+/** Names called as a whole statement (`validate_path("a", d)`, `await verifyApiKeyPermission(..);`, `helpers.call_auth(..)`): results discarded. */
+export function discardedCalls(body: string): string[] {
+  return [...new Set([...body.matchAll(/^\s*(?:await\s+)?(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]!))]
+    .filter((n) => !/^(if|for|while|with|return|print|console|expect|assert|describe|it|test)$/.test(n));
+}
+

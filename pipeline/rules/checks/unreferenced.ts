@@ -29,6 +29,8 @@ export interface Candidate {
   selfSpans?: [number, number][];
   /** The names a test calls that its own file does not define (assertion-free-test: helpers in other test files). */
   calls?: string[];
+  /** The names whose result a test discards (called as a statement: `validate_path("a", d)`): a check it may lean on (validating-calls.ts). */
+  discards?: string[];
   /** A mounted type's sibling types in the same command tree or router (mounted-types.ts). */
   siblings?: string[];
   /** The rule's requirement vocabulary (a regex source), for guards applied by decorators in other files. */

@@ -1,0 +1,96 @@
+// An assertion-free test whose act is a call to a check of the repository asserts by not raising: a throw-based
+// smoke test (an info note), not a test that can never fail.
+//
+// A check is known by its shape, not its name: a function (Python or TypeScript, in any walked file) whose body
+// only binds values, refuses under a condition (`if not granted: raise HTTPError(403)`, `if (!ok) throw new
+// Forbidden()`) and returns nothing but a constant. It does nothing else a test could observe, so a test that calls
+// it (`verifyApiKeyPermission(key, "readData")`) has one check left: that the call does not raise. A function that
+// also acts (`order.save()`, `await db.insert(..)`) or hands back a value is no check.
+import type { SgNode } from "@ast-grep/napi";
+import type { Candidate } from "./checks/unreferenced";
+import { languageOf, parseSource } from "./languages";
+import type { SourceFile } from "./scan-file";
+
+type CheckLanguage = "python" | "typescript";
+
+const FUNCTIONS: Record<CheckLanguage, string[]> = {
+  python: ["function_definition"],
+  typescript: ["function_declaration", "method_definition", "variable_declarator"],
+};
+
+const REFUSAL: Record<CheckLanguage, string> = { python: "raise_statement", typescript: "throw_statement" };
+
+/** Statements of a body (Python block, TypeScript statement block; an arrow's expression body is no check). */
+function statementsOf(body: SgNode): SgNode[] {
+  return body.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
+}
+
+/**
+ * A return of nothing or of a constant. A check that hands back a value (`return user`, `return rel_path`) leaves
+ * the test something to assert on, and a test that drops it may well be the defect: only a check whose refusal is
+ * its whole answer makes "did not raise" the test's check.
+ */
+const PLAIN_RETURN = /^return\s*(None|True|False|true|false|null|undefined)?\s*;?$/;
+
+/** Does this statement only bind a value (`x = f(v)`, `const p = path.join(..)`)? */
+function binds(st: SgNode, lang: CheckLanguage): boolean {
+  if (lang === "python") return st.kind() === "expression_statement" && /^(assignment|augmented_assignment)$/.test(String(st.child(0)?.kind()));
+  return /^(lexical_declaration|variable_declaration)$/.test(String(st.kind()));
+}
+
+/** Is the function a pure check: bindings, conditional refusals, a plain return, and at least one refusal under a condition? */
+export function isPureCheck(fn: SgNode, lang: CheckLanguage): boolean {
+  const value = fn.kind() === "variable_declarator" ? (fn.field("value" as never) as SgNode | null) : fn;
+  if (!value) return false;
+  const body = (value.field("body" as never) as SgNode | null);
+  if (!body || !/^(block|statement_block)$/.test(String(body.kind()))) return false;
+  const statements = statementsOf(body);
+  let refuses = false;
+  for (const [i, st] of statements.entries()) {
+    const kind = String(st.kind());
+    // A docstring opens a Python body.
+    if (i === 0 && lang === "python" && kind === "expression_statement" && st.child(0)?.kind() === "string") continue;
+    if (binds(st, lang)) continue;
+    if (kind === "if_statement" || kind === "for_statement" || kind === "for_in_statement") {
+      if (st.find({ rule: { kind: REFUSAL[lang] } })) { refuses = true; continue; }
+      return false;
+    }
+    if (kind === "return_statement" && PLAIN_RETURN.test(st.text().trim())) continue;
+    return false;
+  }
+  return refuses;
+}
+
+/** Names a file defines as functions or methods (a cheap filter before parsing it). */
+function definedNames(content: string): Set<string> {
+  return new Set([...content.matchAll(/(?:def|function)\s+([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] ?? m[2] ?? m[3]!));
+}
+
+/**
+ * The candidates (assertion-free tests of Python and TypeScript) that discard the result of a call to a function
+ * some walked file defines as a pure check. A name defined more than once counts only when every definition of
+ * it is a check: a helper of that name elsewhere that acts would make the test's meaning unknown.
+ */
+export function validatingCalls(candidates: readonly Candidate[], files: readonly SourceFile[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  for (const lang of ["python", "typescript"] as const) {
+    const list = candidates.filter((c) => c.language === lang && c.discards?.length);
+    if (!list.length) continue;
+    const wanted = new Set(list.flatMap((c) => c.discards!));
+    const verdict = new Map<string, boolean>();
+    for (const f of files) {
+      if (languageOf(f.path) !== lang) continue;
+      const names = [...definedNames(f.content)].filter((n) => wanted.has(n));
+      if (!names.length) continue;
+      const root = parseSource(f.path, f.content);
+      if (!root) continue;
+      for (const fn of root.root().findAll({ rule: { any: FUNCTIONS[lang].map((kind) => ({ kind })) } })) {
+        const name = (fn.field("name" as never) as SgNode | null)?.text();
+        if (!name || !wanted.has(name)) continue;
+        verdict.set(name, (verdict.get(name) ?? true) && isPureCheck(fn, lang));
+      }
+    }
+    for (const c of list) if (c.discards!.some((n) => verdict.get(n) === true)) out.add(c);
+  }
+  return out;
+}
