@@ -262,3 +262,31 @@ describe("assertion-free-test: a test that discards a call to a check of the rep
     expect(freeNotes([perms, spec])).toEqual(["info@test/permissions.test.ts:3"]);
   });
 });
+
+describe("unwired-auth in a dispatch: a requirement handed a credential is a check, whatever it names", () => {
+  const cli = (runArm: string) => ({ path: "src/cli.ts", content: lines(
+    "import { assertMaintainer } from './access';",
+    "export async function main(args: Args): Promise<number> {",
+    "  switch (args.command) {",
+    "    case 'start':",
+    "      await startScheduler();",
+    "      return 0;",
+    "    case 'run':",
+    `      ${runArm}`,
+    "      await runJob(args.job);",
+    "      return 0;",
+    "    case 'purge-history':",
+    "      await purgeHistory(args.before);",
+    "      return 0;",
+    "  }",
+    "  return 2;",
+    "}") });
+
+  test("a sibling arm's assertX(token) makes the destructive arm's missing check a finding", () => {
+    expect(unwired(cli("assertMaintainer(args['--token']);").content, "src/cli.ts")).toEqual(["ts-unguarded-dispatch@11"]);
+  });
+
+  test("the same call handed no credential is no evidence", () => {
+    expect(unwired(cli("assertMaintainer(args.job);").content, "src/cli.ts")).toEqual([]);
+  });
+});

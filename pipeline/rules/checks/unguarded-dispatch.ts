@@ -45,6 +45,16 @@ function macroArms(node: SgNode): Arm[] {
 
 const CALL: Partial<Record<RuleLanguage, string>> = { rust: "call_expression", go: "call_expression", typescript: "call_expression", python: "call" };
 
+/**
+ * An argument naming a credential the caller presents (`operator_key`, `args["--token"]`, `password`): who is
+ * asking, by what they hold. A user id or a session handle names who, not what they prove.
+ */
+const CREDENTIAL = /(?<![a-z])(token|api_?key|key|password|passphrase|secret|otp|jwt|bearer|credentials?|signature)(?![a-z])/i;
+
+/** A callee that opens with the requirement (`ensure_operator`, `assertOperator`, Go's `RequireAdmin`); a Rust type's constructor (`AssertUnwindSafe(..)`) is none. */
+const opensWith = (name: string, verb: RegExp, lang: RuleLanguage) =>
+  !(lang === "rust" && /^[A-Z]/.test(name)) && verb.test(name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").split("_")[0]!);
+
 /** Names of the functions an arm calls (the last segment of each callee). */
 function calleesOf(body: SgNode, lang: RuleLanguage): string[] {
   const kind = CALL[lang]!;
@@ -88,7 +98,12 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   // its body reads, who is asking: its place makes it a condition of the arm, as a decorator's makes it a wrapper.
   const gates = (name: string) => checks(name) || SUBJECT.test(name) || SUBJECT.test(definitionText(root, name));
   const calls = (a: Arm) => a.calls ?? calleesOf(a.body, lang);
-  const guardOf = (a: Arm) => (a.guard ? calleesOf(a.guard, lang).find(gates) : undefined) ?? calls(a).find(checks);
+  // A requirement handed a credential (`ensure_operator(&config, operator_key)`, `assertOperator(args["--token"])`)
+  // is a check by what it is given, whoever it names: the caller's key or token decides the arm.
+  const handedCredential = (a: Arm) => (a.text ? [] : a.body.findAll({ rule: { kind: CALL[lang]! } }))
+    .filter((c) => opensWith(calleeName(c), verb, lang) && CREDENTIAL.test(((c.field("arguments" as never) as SgNode | null)?.text() ?? "").replace(/([a-z0-9])([A-Z])/g, "$1_$2")))
+    .map(calleeName);
+  const guardOf = (a: Arm) => (a.guard ? calleesOf(a.guard, lang).find(gates) : undefined) ?? calls(a).find(checks) ?? handedCredential(a)[0];
   // The sibling's check is evidence only when it gates an act of its arm: an arm whose whole work is the
   // check (`Effect::CheckPermission { .. } => self.check_permission(..)`) runs the check as its command.
   const gatesAnAct = (a: Arm) => (a.guard && calleesOf(a.guard, lang).some(gates)) || calls(a).some((c) => !checks(c));
