@@ -75,6 +75,11 @@ const HELD_OUT = {
   // Held out through the eighth session: 56 found / 3 false positives (73.7% / 94.9%) at all four looks; checked in at
   // that session's end; development material from the next session on.
   "corpus-fresh17": { expected: 76, found: 56, falsePositives: 3, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Ninth session: held out at its start and measured unseen (docs/RULES.md, "The fresh held-out corpus"), checked in
+  // at its end; development material from the next session on. Figures with leads scored (claims: fresh18 54 / 8).
+  "corpus-fresh18": { expected: 81, found: 56, falsePositives: 10, notes: 4, leads: 2, languages: ["go", "python", "rust", "typescript"] },
+  "corpus-fresh19": { expected: 81, found: 64, falsePositives: 3, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  "corpus-fresh20": { expected: 80, found: 57, falsePositives: 3, notes: 0, leads: 0, languages: ["go", "other", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 
