@@ -290,3 +290,34 @@ describe("unwired-auth in a dispatch: a requirement handed a credential is a che
     expect(unwired(cli("assertMaintainer(args.job);").content, "src/cli.ts")).toEqual([]);
   });
 });
+
+describe("unwired-auth: a fluent route group (routes in a callback, prefix and middleware chained after)", () => {
+  const routes = (outside: string) => lines(
+    "import router from '@adonisjs/core/services/router'",
+    "import { middleware } from '#start/kernel'",
+    "",
+    "router",
+    "  .group(() => {",
+    "    router.get('/parcels', [ParcelsController, 'index'])",
+    "    router.post('/parcels', [ParcelsController, 'store'])",
+    "  })",
+    "  .prefix('/api/v2')",
+    "  .use(middleware.auth({ guards: ['api'] }))",
+    "",
+    "router",
+    `  .post(${outside}, [ParcelsController, 'cancel'])`,
+    "  .where('id', router.matchers.number())");
+
+  test("a state-changing route under the guarded group's prefix, registered outside it (and refined by a chain)", () => {
+    expect(unwired(routes("'/api/v2/parcels/:id/cancel'"), "start/routes.ts")).toEqual(["ts-unguarded-route@12"]);
+  });
+
+  test("a route outside the group's prefix is not the group's", () => {
+    expect(unwired(routes("'/public/parcels/:id/track'"), "start/routes.ts")).toEqual([]);
+  });
+
+  test("a route that chains the guard itself is guarded", () => {
+    const src = routes("'/api/v2/parcels/:id/cancel'").replace("  .where('id', router.matchers.number())", "  .use(middleware.auth({ guards: ['api'] }))");
+    expect(unwired(src, "start/routes.ts")).toEqual([]);
+  });
+});

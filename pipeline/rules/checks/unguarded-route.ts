@@ -179,6 +179,29 @@ const statementsOf = (block: SgNode | null): SgNode[] =>
   (block?.namedChildren() ?? []).flatMap((c) => (c.kind() === "statement_list" ? c.namedChildren() : [c]));
 
 /**
+ * A group built fluently on the router, its routes registered inside a callback and its prefix and middleware
+ * given after it (AdonisJS: `router.group(() => { router.post("/invoices", ..) }).prefix("/api/v1").use(
+ * middleware.auth())`, also `.middleware(..)`): the prefix, and whether a guard reaches the group.
+ */
+function fluentGroup(call: SgNode, router: string, guardIn: (args: string) => boolean): { prefix: string; guarded: boolean } | null {
+  const links: { method: string; args: string }[] = [];
+  let node: SgNode | null = call;
+  for (let i = 0; node?.kind() === "call_expression" && i < 8; i++) {
+    const fn = node.field("function" as never) as SgNode | null;
+    if (fn?.kind() !== "member_expression") return null;
+    const args = (node.field("arguments" as never) as SgNode | null)?.text() ?? "";
+    links.push({ method: (fn.field("property" as never) as SgNode | null)?.text() ?? "", args });
+    node = fn.field("object" as never) as SgNode | null;
+  }
+  const opened = links[links.length - 1];
+  if (node?.text() !== router || opened?.method !== "group" || !/^\(\s*(async\s*)?\(?[^)]*\)?\s*=>|^\(\s*function\b/.test(opened.args)) return null;
+  const prefix = /^\(\s*["'`](\/[^"'`]*)["'`]\s*\)$/.exec(links.find((l) => l.method === "prefix")?.args ?? "")?.[1];
+  if (!prefix) return null;
+  const guarded = links.some((l) => /^(use|middleware)$/.test(l.method) && guardIn(l.args.slice(1, -1)));
+  return { prefix: prefix.replace(/\/+$/, ""), guarded };
+}
+
+/**
  * Groups opened with a callback (`r.WithGroup("/api", func(g *Group) { g = g.Use(auth); .. })`, `app.register((g)
  * => .., { prefix })` aside): each group's full prefix (nested groups compose) and whether a guard reaches it (its
  * own `Use(guard)` or an enclosing group's).
@@ -190,6 +213,12 @@ function callbackGroups(statements: SgNode[], router: string, base: string, inhe
   for (const st of statements) {
     const call = st.kind() === "expression_statement" ? st.child(0) : null;
     if (call?.kind() !== "call_expression") continue;
+    const fluent = fluentGroup(call, router, guardIn);
+    if (fluent) {
+      const prefix = `${base}${fluent.prefix}`;
+      out.push({ prefix, guarded: inherited || fluent.guarded });
+      continue;
+    }
     const fn = call.field("function" as never) as SgNode | null;
     const recv = fn ? ((fn.field("operand" as never) ?? fn.field("object" as never)) as SgNode | null)?.text() : undefined;
     const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((a) => !/comment/.test(String(a.kind())));
@@ -217,13 +246,30 @@ function callbackGroups(statements: SgNode[], router: string, base: string, inhe
  * it and answers 401 authenticates its caller, and must be reachable without the credential it issues.
  */
 export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
-  const { node } = ctx;
+  // A registration may be refined by a chain (`router.post(..).where("id", ..).as("refund")`): the rule matches the
+  // chain's statement, and the registration is the innermost call that registers.
+  const top = ctx.node;
+  let node: SgNode = top;
+  for (let i = 0; i < 6 && !registration(node); i++) {
+    const fn = node.field("function" as never) as SgNode | null;
+    const inner = fn?.kind() === "member_expression" ? (fn.field("object" as never) as SgNode | null) : null;
+    if (inner?.kind() !== "call_expression") break;
+    node = inner;
+  }
   const reg = registration(node);
   if (!reg || !reg.verb || OPEN_BY_DESIGN.test(reg.path)) return [];
-  const block = node.parent()?.parent();
-  if (!block || node.parent()?.kind() !== "expression_statement") return [];
+  const block = top.parent()?.parent();
+  if (!block || top.parent()?.kind() !== "expression_statement") return [];
   const root = node.getRoot().root();
+  // A chained `.use(guard)` / `.middleware(guard)` guards this route as an argument would.
+  if (top !== node && /\.(use|middleware)\s*\(/.test(top.text().slice(node.text().length))) {
+    const { isGuard: chainGuard } = fileGuards(ctx);
+    if ([...top.text().slice(node.text().length).matchAll(/\.(?:use|middleware)\s*\(([^\n]*)/g)].some((m) => [...m[1]!.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => chainGuard(n!) || namesSubject(n!)))) return [];
+  }
   const { guards, isGuard } = fileGuards(ctx);
+  // A chained `.use(guard)` / `.middleware(guard)` after the registration guards it as an argument would.
+  const chained = top === node ? "" : top.text().slice(node.text().length);
+  if ([...chained.matchAll(/\.(?:use|middleware)\s*\(([^\n]*)/g)].some((m) => [...m[1]!.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => isGuard(n!) || namesSubject(n!)))) return [];
   // A read is open by default; one is reported only where the path says whom it serves (`/admin/export`) and
   // sits outside the guarded callback group of that prefix (below).
   if (!STATE_CHANGING.test(reg.verb)) return readOutsideGroup(ctx, reg, block, isGuard, guards);
