@@ -1,8 +1,7 @@
 // Finish a scan: drop suppressed findings, keep one finding per class and line, answer the cross-file
 // questions (unwired, passed as a value, base class extended) against every walked file, sort.
-import { NOTES } from "./checks/no-assertion";
-import { validatingCalls } from "./validating-calls";
 import type { StaticFinding } from "../kb/schemas/static-finding";
+import { NOTES } from "./checks/no-assertion";
 import { definedAgain, ownerExtended, passedAsValue } from "./checks/passed-as-value";
 import type { Deferred } from "./checks/check";
 import { type Candidate, unreferenced } from "./checks/unreferenced";
@@ -19,6 +18,7 @@ import { asUnprovenLead } from "./checks/unproven-drop";
 import type { RuleSpec } from "./rule-spec";
 import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
+import { validatingCalls } from "./validating-calls";
 
 /** A finding on this line or the line above carrying `scrum-ignore` is dropped (same idea as eslint-disable-next-line). */
 const SUPPRESS = /scrum-ignore\b/;

@@ -9,6 +9,11 @@ import { placeOfPath } from "./place";
 import type { GrammarLanguage } from "./rule-spec";
 import type { SourceFile } from "./scan-file";
 
+/** Free functions called through a Rust module path (`util::plaintext()`, lower case before `::`; not `self::`, `crate::`, `super::`). */
+function modulePathCalls(code: string): string[] {
+  return [...code.matchAll(/(?<![\w$:])[a-z_]\w*::([A-Za-z_]\w*)\s*(?:::\s*<[^;{}()]*>\s*)?\(/g)].filter((m) => !/^(self|crate|super)::/.test(m[0])).map((m) => m[1]!);
+}
+
 /**
  * What a test body calls, as keys: `f` a plain function call (also through a module path, `util::f(`), `.m` a
  * method call (`x.m(`, `X::m(`), and
@@ -18,8 +23,7 @@ import type { SourceFile } from "./scan-file";
 export function callKeys(code: string): string[] {
   const out = new Set<string>();
   for (const m of code.matchAll(/(\.|::)?\s*([A-Za-z_$][\w$]*)\s*!?\s*(?:::\s*<[^;{}()]*>)?\s*\(/g)) out.add(m[1] ? `.${m[2]}` : m[2]!);
-  // A Rust path through a module (`util::plaintext()`, lower case before `::`) calls a free function.
-  for (const m of code.matchAll(/(?<![\w$:])[a-z_]\w*::([A-Za-z_]\w*)\s*(?:::\s*<[^;{}()]*>\s*)?\(/g)) if (!/^(self|crate|super)::/.test(m[0])) out.add(m[1]!);
+  for (const name of modulePathCalls(code)) out.add(name);
   for (const m of code.matchAll(/(?<![\w$.])(?:new\s+)?([A-Z][A-Za-z0-9_]*)\s*(?:::\s*\w|\(|\s*\{)/g)) out.add(`@${m[1]}`);
   return [...out];
 }
@@ -38,7 +42,7 @@ export function foreignCalls(body: string, own: ReadonlyMap<string, string>): st
     const text = code.replace(COMMENT_LINE, "");
     // A call through another module's path (`util::plaintext()`) is that module's function, even when a test of
     // this file shares its name.
-    for (const m of text.matchAll(/(?<![\w$:])[a-z_]\w*::([A-Za-z_]\w*)\s*(?:::\s*<[^;{}()]*>\s*)?\(/g)) if (!/^(self|crate|super)::/.test(m[0])) out.add(m[1]!);
+    for (const name of modulePathCalls(text)) out.add(name);
     for (const k of callKeys(text)) {
       const name = k.replace(/^[.@]/, "");
       // Only a plain call can reach the file's own free functions; a method call (`.success()`) is
@@ -136,7 +140,7 @@ function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] 
 const reaches = (calls: ReadonlySet<string>, h: Helper) => h.keys.every((k) => calls.has(k));
 
 /** The names a file's text defines (a cheap filter before parsing it). */
-function definedNames(content: string): Set<string> {
+export function definedNames(content: string): Set<string> {
   return new Set([...content.matchAll(/(?:fn|def|function|func|macro_rules!)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|Commands\.(?:add|overwrite)\(\s*["'`]([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!));
 }
 

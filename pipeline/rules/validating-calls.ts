@@ -10,6 +10,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { Candidate } from "./checks/unreferenced";
 import { languageOf, parseSource } from "./languages";
 import type { SourceFile } from "./scan-file";
+import { definedNames } from "./test-helpers";
 
 type CheckLanguage = "python" | "typescript";
 
@@ -59,11 +60,6 @@ export function isPureCheck(fn: SgNode, lang: CheckLanguage): boolean {
     return false;
   }
   return refuses;
-}
-
-/** Names a file defines as functions or methods (a cheap filter before parsing it). */
-function definedNames(content: string): Set<string> {
-  return new Set([...content.matchAll(/(?:def|function)\s+([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] ?? m[2] ?? m[3]!));
 }
 
 /**

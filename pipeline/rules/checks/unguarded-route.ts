@@ -94,6 +94,11 @@ function mountsGuard(use: SgNode, isGuard: (name: string) => boolean): boolean {
   return args.some((a) => isGuard(named(a)) || SUBJECT.test(a.text()));
 }
 
+/** Do these arguments (`auth.RequireUser(s)`, `middleware.auth()`, `requireAdmin,`) name a guard or who is asking? */
+function namesGuard(args: string, isGuard: (name: string) => boolean): boolean {
+  return [...args.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => isGuard(n!) || namesSubject(n!));
+}
+
 /**
  * A guarded group of the same router in the block whose prefix this path falls under (`api := h.Group("/api/v1",
  * auth(..))`, or a group given a guard with `api.Use(auth)`): the route was meant for the group and was
@@ -101,7 +106,7 @@ function mountsGuard(use: SgNode, isGuard: (name: string) => boolean): boolean {
  */
 function guardedGroupAbove(block: string, router: string, path: string, isGuard: (name: string) => boolean): string | null {
   const r = router.replace(/\$/g, "\\$");
-  const guardIn = (args: string) => [...args.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => isGuard(n!) || namesSubject(n!));
+  const guardIn = (args: string) => namesGuard(args, isGuard);
   for (const m of block.matchAll(new RegExp(`(?:const|let|var)?\\s*([\\w$]+)\\s*:?=\\s*${r}\\.(\\w+)\\(\\s*["'\`]([^"'\`]+)["'\`]([^\\n]*)`, "g"))) {
     const [, name, method, prefix, args] = m;
     const base = prefix!.replace(/\/+$/, "");
@@ -209,7 +214,7 @@ function fluentGroup(call: SgNode, router: string, guardIn: (args: string) => bo
 function callbackGroups(statements: SgNode[], router: string, base: string, inherited: boolean, isGuard: (name: string) => boolean, depth = 0): { prefix: string; guarded: boolean }[] {
   if (depth > 4) return [];
   const out: { prefix: string; guarded: boolean }[] = [];
-  const guardIn = (args: string) => [...args.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => isGuard(n!) || namesSubject(n!));
+  const guardIn = (args: string) => namesGuard(args, isGuard);
   for (const st of statements) {
     const call = st.kind() === "expression_statement" ? st.child(0) : null;
     if (call?.kind() !== "call_expression") continue;
@@ -261,15 +266,10 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const block = top.parent()?.parent();
   if (!block || top.parent()?.kind() !== "expression_statement") return [];
   const root = node.getRoot().root();
-  // A chained `.use(guard)` / `.middleware(guard)` guards this route as an argument would.
-  if (top !== node && /\.(use|middleware)\s*\(/.test(top.text().slice(node.text().length))) {
-    const { isGuard: chainGuard } = fileGuards(ctx);
-    if ([...top.text().slice(node.text().length).matchAll(/\.(?:use|middleware)\s*\(([^\n]*)/g)].some((m) => [...m[1]!.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => chainGuard(n!) || namesSubject(n!)))) return [];
-  }
   const { guards, isGuard } = fileGuards(ctx);
   // A chained `.use(guard)` / `.middleware(guard)` after the registration guards it as an argument would.
   const chained = top === node ? "" : top.text().slice(node.text().length);
-  if ([...chained.matchAll(/\.(?:use|middleware)\s*\(([^\n]*)/g)].some((m) => [...m[1]!.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].some(([, n]) => isGuard(n!) || namesSubject(n!)))) return [];
+  if ([...chained.matchAll(/\.(?:use|middleware)\s*\(([^\n]*)/g)].some((m) => namesGuard(m[1]!, isGuard))) return [];
   // A read is open by default; one is reported only where the path says whom it serves (`/admin/export`) and
   // sits outside the guarded callback group of that prefix (below).
   if (!STATE_CHANGING.test(reg.verb)) return readOutsideGroup(ctx, reg, block, isGuard, guards);
