@@ -16,6 +16,8 @@ export function literalContent(text: string): string {
  * digits with high entropy (hex or base36 output). A name's words are never that long and that mixed.
  */
 export function randomRun(s: string): boolean {
+  // A UUID is 122 random bits in a name-like dress (`b7e3c1d2-94af-4c1e-8d3a-5f27e60c9b14`): Postmark and Heroku tokens are UUIDs.
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(s)) return true;
   return s.split(/[_.-]/).some((seg) => seg.length >= 16 && /[a-z]/i.test(seg) && /\d/.test(seg) && (seg.match(/\d/g) ?? []).length >= 4 && shannonEntropy(seg) >= 3.3);
 }
 
@@ -35,10 +37,13 @@ export function tagDefault(s: string): string | null {
 /**
  * A literal three or more data literals deep (an object in an array in an object: `examples: [{ payload: {
  * token: "…" } }]`) is a record of sample data (a documented webhook payload, a fixture table), not a
- * setting the program runs with: configuration sits at the top of a literal or one level down.
+ * setting the program runs with: configuration sits at the top of a literal or one level down. A literal handed
+ * straight to a call (`accessKeyId: env("AWS_ACCESS_KEY_ID", "AKIA…")`) is what the call runs with, however deep
+ * the call sits in a configuration object.
  */
-const DATA_LITERAL = /^(object|array|dictionary|list|literal_value|composite_literal|struct_expression|array_expression|tuple_expression|macro_invocation)$/;
+const DATA_LITERAL = /^(object|array|dictionary|list|literal_value|struct_expression|array_expression|tuple_expression|macro_invocation)$/;
 function deepInData(value: SgNode): boolean {
+  if (/^(arguments|argument_list)$/.test(String(value.parent()?.kind()))) return false;
   let depth = 0;
   for (let n = value.parent(); n && depth < 3; n = n.parent()) {
     if (/function|method|closure|lambda|arrow/.test(String(n.kind()))) break;
@@ -88,12 +93,14 @@ const FIXED_SHAPES = [/^AIza[0-9A-Za-z_-]{35}$/, /^SG\.[\w-]{16,}\.[\w-]{16,}$/,
 /**
  * A connection URL carrying its password (`redis://default:<pw>@host:6379`, `postgres://app:<pw>@db/x`):
  * the password is a credential whatever name holds the URL. Only a generated-looking one counts (12+
- * characters mixing upper case, lower case and digits), so `user:password@localhost` in docs does not.
+ * characters mixing upper case, lower case and digits), so `user:password@localhost` in docs does not. Go's
+ * MySQL driver spells the same URL without a scheme: `app:<pw>@tcp(10.0.0.5:3306)/db`.
  */
 const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s:]{12,})@[^\s@]+$/;
+const MYSQL_DSN_PASSWORD = /^[\w.-]+:([^@/\s]{12,})@(?:tcp|unix)\([^)\s]*\)\/[^\s@]*$/;
 
 function urlPassword(s: string): boolean {
-  const pw = URL_PASSWORD.exec(s)?.[1];
+  const pw = URL_PASSWORD.exec(s)?.[1] ?? MYSQL_DSN_PASSWORD.exec(s)?.[1];
   return !!pw && /[a-z]/.test(pw) && /[A-Z]/.test(pw) && /[0-9]/.test(pw) && shannonEntropy(pw) >= 3.0;
 }
 
@@ -168,7 +175,9 @@ export function vendorToken(value: SgNode | null, check: Record<string, unknown>
   if (!m || PUBLIC_BY_DESIGN.test(m[1]!) || recordId(value)) return [];
   // A tail may be several random runs joined by a separator (`xkeysib-<64 hex>-<16 mixed>`): judged joined.
   const tail = m[2]!.replace(/[_-]/g, "");
-  if (!/[a-z]/.test(tail) || !/[A-Z]/.test(tail) || !/[0-9]/.test(tail)) return [];
+  // A prefix saying the key is live (`…_live_`, `…_prod_`) vouches for a hex tail too (`jnt_live_<32 hex>`).
+  const liveHex = /(^|[_-])(live|prod)$/.test(m[1]!) && /^[0-9a-f]{24,}$/.test(tail) && /[a-f]/.test(tail) && /[0-9]/.test(tail);
+  if (!liveHex && (!/[a-z]/.test(tail) || !/[A-Z]/.test(tail) || !/[0-9]/.test(tail))) return [];
   if (shannonEntropy(tail) < param(check, "minEntropy", 3.5)) return [];
   if (sharesStructure(tail, value.getRoot().root().text())) return [];
   return [{ region: regionOf(value) }];
