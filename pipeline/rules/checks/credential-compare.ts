@@ -15,9 +15,21 @@ import { builtOnlyForTests, enumVariant, fieldValidator, importedPackageName, re
 const FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|function_item|method_declaration|func_literal|closure_expression|function)$/;
 
 /** The named function a node sits in (an arrow bound to a name counts), for the auth-name test. */
+/** A type named for authenticating a caller. */
+const AUTH_TYPE = /auth|guard|login|credential|jwt|bearer|api_?key|signature|verif/i;
+/** ... not one that holds or serves such things (`authRepo`, `TokenStore`, `AuthService`): its methods manage records. */
+const HOLDER_TYPE = /(repo|repository|store|storage|cache|dao|model|service|manager|client)$/i;
+
 function enclosingNames(node: SgNode): string[] {
   const out: string[] = [];
   for (let n = node.parent(); n; n = n.parent()) {
+    // A method of a type named for authenticating (`impl Endpoint for AdminAuthEndpoint`, `class TokenAuth`,
+    // `BearerGuard`) authenticates too; a type named for what it stores (`SessionStore`) says nothing.
+    const typeName = n.kind() === "impl_item" ? (n.field("type" as never) as SgNode | null)?.text().replace(/<[\s\S]*$/, "")
+      : /^(class_declaration|class_definition|class)$/.test(String(n.kind())) ? (n.field("name" as never) as SgNode | null)?.text()
+      : n.kind() === "method_declaration" ? (n.field("receiver" as never) as SgNode | null)?.text().match(/(\w+)\s*\)\s*$/)?.[1] : undefined;
+    if (typeName && AUTH_TYPE.test(typeName) && !HOLDER_TYPE.test(typeName)) out.push(typeName);
+    if (n.kind() === "impl_item" || /^(class_declaration|class_definition|class)$/.test(String(n.kind()))) continue;
     if (!FUNCTION_KINDS.test(String(n.kind())) && n.kind() !== "variable_declarator") continue;
     const name = (n.field("name" as never) as SgNode | null)?.text();
     if (name) out.push(name);
