@@ -222,10 +222,42 @@ export const COMMENT_LINE = /^\s*(\/\/|#(?!\[)).*$/gm;
  * How a test asserts, or null when it asserts nothing. `helpers` is called lazily (it parses the file's
  * functions once). A `#[should_panic]` test asserts its panic.
  */
+/**
+ * TypeScript/JavaScript names bound from an assertion module, whatever they are called: `import {strict} from
+ * "assert"`, `import {strict as check} from "node:assert"`, `import * as a from "assert/strict"`,
+ * `const {ok, equal} = require("assert")` (every export of node's assert asserts but its error class), and
+ * chai's assert/expect/should under another name (`import {assert as t} from "chai"`). Asked once per file.
+ */
+const NODE_ASSERT = String.raw`["'\x60](?:node:)?assert(?:/strict)?["'\x60]|["'\x60](?:power-assert|uvu/assert)["'\x60]`;
+const CHAI = String.raw`["'\x60]chai["'\x60]`;
+let assertNamesOf: { text: string; names: string[] } | null = null;
+function assertModuleNames(text: string): string[] {
+  if (assertNamesOf?.text === text) return assertNamesOf.names;
+  const names: string[] = [];
+  for (const [module, only] of [[NODE_ASSERT, null], [CHAI, /^(assert|expect|should)$/]] as const) {
+    const spec = new RegExp(String.raw`\bimport\s+((?:(?!\bfrom\b|\bimport\b)[^;]){1,200}?)\s+from\s*` + module + String.raw`|\b(?:const|let|var)\s+((?:(?!\b(?:const|let|var|require)\b)[^;=]){1,200}?)\s*=\s*require\(\s*` + module + String.raw`\s*\)`, "g");
+    for (const m of text.matchAll(spec)) {
+      const bound = (m[1] ?? m[2] ?? "").replace(/^type\s+/, "");
+      for (const part of bound.replace(/[{}]/g, ",").split(",")) {
+        const p = /^(?:\*\s+as\s+)?(?:([\w$]+)\s+as\s+|([\w$]+)\s*:\s*)?([A-Za-z_$][\w$]*)$/.exec(part.trim());
+        if (!p || p[3] === "type" || p[3] === "AssertionError") continue;
+        const exported = p[1] ?? p[2] ?? p[3]!;
+        if (!only || only.test(exported)) names.push(p[3]!);
+      }
+    }
+  }
+  assertNamesOf = { text, names };
+  return names;
+}
+
 export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readonly string[], helpers: () => Set<string>, defined: () => Set<string> = () => new Set()): AssertionKind | null {
   const m = MODELS[lang];
   const raw = test.body.text();
   const code = raw.replace(COMMENT_LINE, "");
+  if (lang === "typescript") {
+    const names = assertModuleNames(lines.join("\n"));
+    if (names.length && new RegExp(String.raw`(?<![\w$.])(${names.map((n) => n.replace(/\$/g, "\\$")).join("|")})\s*(\.\s*[\w$]+\s*)*\(`).test(code)) return "runtime";
+  }
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();

@@ -136,6 +136,23 @@ function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] 
   return out;
 }
 
+/** Each test file's classes with their direct bases (Python `class A(B, C):`, TypeScript `class A extends B`), by text. */
+function classBases(files: readonly SourceFile[], lang: GrammarLanguage): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const re = lang === "python" ? /^\s*class\s+(\w+)\s*\(([^)]*)\)\s*:/gm : lang === "typescript" ? /\bclass\s+([\w$]+)(?:<[^>{]*>)?\s+extends\s+([\w$.]+)/g : null;
+  if (!re) return out;
+  for (const f of files) for (const m of f.content.matchAll(re)) out.set(m[1]!, m[2]!.split(",").map((b) => b.trim().replace(/^.*\./, "").replace(/\[.*$/, "")).filter((b) => /^\w+$/.test(b)));
+  return out;
+}
+
+/** Call keys with every `@Owner`'s bases added, transitively (a base of a base is an owner too). */
+function withBases(calls: readonly string[], bases: ReadonlyMap<string, string[]>): string[] {
+  const out = new Set(calls);
+  const todo = calls.filter((k) => k.startsWith("@")).map((k) => k.slice(1));
+  for (let i = 0; i < todo.length && i < 64; i++) for (const b of bases.get(todo[i]!) ?? []) if (!out.has(`@${b}`)) { out.add(`@${b}`); todo.push(b); }
+  return [...out];
+}
+
 /** Does a helper's key set sit inside these calls (`f`, or `.m` with `@T`)? */
 const reaches = (calls: ReadonlySet<string>, h: Helper) => h.keys.every((k) => calls.has(k));
 
@@ -164,7 +181,13 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
     const helpers: Helper[] = [];
     const nameOf = (k: string) => k.replace(/^\./, "");
     const asked = new Set<string>();
-    let wanted = new Set(list.flatMap((c) => c.calls!.filter((k) => !k.startsWith("@")).map(nameOf)));
+    // A test class's bases reach further bases (`PermissionTest(ApiDBTestCase)`, `ApiDBTestCase(ApiTestCase)`): a
+    // helper method of any of them is the test's own (`self.put(path, data, 403)` asserting the status).
+    const bases = classBases(testFiles, lang as GrammarLanguage);
+    const owners = (calls: readonly string[]) => withBases(calls, bases);
+    // Python: an inherited `tearDown` runs after every test of the class; one that asserts checks each of them.
+    const hooks = lang === "python" && list.some((c) => c.calls!.some((k) => k.startsWith("@"))) ? ["tearDown"] : [];
+    let wanted = new Set([...list.flatMap((c) => c.calls!.filter((k) => !k.startsWith("@")).map(nameOf)), ...hooks]);
     for (let depth = 0; depth < 4 && wanted.size; depth++) {
       for (const n of wanted) asked.add(n);
       const found: Helper[] = [];
@@ -191,8 +214,9 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
       }
     }
     for (const c of list) {
-      const calls = new Set(c.calls);
+      const calls = new Set(owners(c.calls!));
       if (helpers.some((h) => h.asserts && h.file !== c.file && reaches(calls, h))) out.add(c);
+      else if (hooks.length && helpers.some((h) => h.asserts && h.keys[0] === ".tearDown" && h.keys.length === 2 && calls.has(h.keys[1]!))) out.add(c);
     }
   }
   return out;
