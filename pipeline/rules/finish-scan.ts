@@ -13,6 +13,10 @@ import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
 import { deviantDrops } from "./checks/deviance";
 import { routerHooked } from "./checks/router-hooks";
+import { NEVER_PASSED, neverPassed } from "./checks/never-passed";
+
+/** Why a constant answer in an override is a lead (the models read whether the subclass means it). */
+const OVERRIDE_LEAD = "overrides a check its base class implements in the repository: a subclass relaxing its family's check is as often intended (public reference data) as a hole";
 import { goDropVerdicts } from "./checks/errorless-callee";
 import { asUnprovenLead } from "./checks/unproven-drop";
 import type { RuleSpec } from "./rule-spec";
@@ -42,7 +46,12 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     const ls = suppressible ? lines(f.file) : [];
     if (SUPPRESS.test(ls[f.line - 1] ?? "") || SUPPRESS.test(ls[f.line - 2] ?? "")) return;
     const list = out.get(f.file) ?? [];
-    if (list.some((g) => g.class === f.class && g.line === f.line)) return;
+    const same = list.findIndex((g) => g.class === f.class && g.line === f.line);
+    // One finding per class and line; a claim outranks a lead another rule made there.
+    if (same >= 0) {
+      if (list[same]!.lead && !f.lead) list[same] = f;
+      return;
+    }
     list.push(f);
     out.set(f.file, list);
   };
@@ -65,6 +74,11 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const deviant = deviantDrops(byKeep("if-deviant"), files, lines);
   const hooked = routerHooked(byKeep("unless-router-hooked"), files);
   const again = definedAgain(byKeep("unless-defined-again"), files);
+  // An optional parameter no call of the repository passes, of a function not handed over as a value (a job
+  // registry, a router: its callers' arguments are not in sight): every ignored-parameter claim about one is asked.
+  const optional = deferred.map((p) => p.d.candidate).filter((c) => c.optional);
+  const handed = passedAsValue(optional, files as SourceFile[]);
+  const unpassed = new Set([...neverPassed(optional, files as SourceFile[])].filter((c) => !handed.has(c)));
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   // One answer per kind of deferred question (the Record makes a new kind without an answer a type error).
   const answer: Record<Deferred["keep"], (c: Candidate) => boolean> = {
@@ -72,7 +86,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-referenced": (c) => !unreached.has(c),
     "if-field-unread": (c) => !fieldRead.has(c),
     "unless-passed-as-value": (c) => !passed.has(c),
-    "unless-owner-extended": (c) => !extended.has(c) && !overriding.has(c),
+    "unless-owner-extended": (c) => !extended.has(c) && (!overriding.has(c) || !!c.overrides?.lead),
     "if-siblings-guarded": (c) => unguardedMounts.has(c),
     "unless-drf-default-permission": () => !drfDefault,
     "unless-declared-constant": (c) => !constants.has(c),
@@ -80,12 +94,17 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-deviant": (c) => deviant.has(c),
     "unless-router-hooked": (c) => !hooked.has(c),
     "unless-defined-again": (c) => !again.has(c),
+    "if-passed": (c) => !unpassed.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);
     if (!yes && p.d.otherwise !== "lead") continue;
     // A claim when the answer is yes; a lead (hit.lead, an info note) when it is no and the check asked for one.
     let hit = yes ? { ...p.d.hit, lead: undefined } : p.d.hit;
+    // A method overriding its base's own, kept only as a lead (`overrides: lead`): the family relaxing a check it owns.
+    if (p.d.keep === "unless-owner-extended" && p.d.candidate.overrides?.lead && overriding.has(p.d.candidate)) hit = { ...hit, lead: OVERRIDE_LEAD };
+    // An unread optional parameter that no caller of the repository passes: a lead, whatever else was asked.
+    if (p.d.candidate.optional && unpassed.has(p.d.candidate)) hit = { ...hit, lead: NEVER_PASSED };
     // A test that discards a call to a check of the repository asserts by not raising: a smoke note (validating-calls.ts).
     if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && validating.has(p.d.candidate)) hit = { ...hit, severity: "info", message: NOTES["throw-based"]! };
     add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), hit, p.place));

@@ -27,6 +27,7 @@ import { unguardedMethodCheck } from "./unguarded-method";
 import { unguardedExportCheck } from "./unguarded-export";
 import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
+import { peerCheckCheck } from "./peer-check";
 import { siblingGuardCheck } from "./sibling-guard";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
 import { siblingObjectsCheck } from "./sibling-objects";
@@ -103,10 +104,15 @@ const DEFINED = {
       if (!name) return hits;
       const line = node.range().start.line;
       const direct: Hit[] = [];
-      for (const { param: unread, sole, option, criterion, ...hit } of hits) {
-        // A function's own option (unused-parameter.ts `siblingOptions`) is dropped whether or not the function is passed as a value.
-        if (option) { direct.push(hit); continue; }
-        const candidate: SoleCandidate = { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}), ...(sole ? { sole } : {}) };
+      for (const { param: unread, sole, option, criterion, optional, ...hit } of hits) {
+        const candidate: SoleCandidate = { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}), ...(sole ? { sole } : {}), ...(optional ? { optional } : {}) };
+        // A function's own option (unused-parameter.ts `siblingOptions`) is dropped whether or not the function is
+        // passed as a value; only where the repository's callers pass it (never-passed.ts) is that a claim.
+        if (option) {
+          if (optional) defer({ candidate, hit, keep: "if-passed", otherwise: "lead" });
+          else direct.push(hit);
+          continue;
+        }
         defer({ candidate, hit, keep: criterion ? "unless-defined-again" : "unless-passed-as-value" });
       }
       return direct;
@@ -162,6 +168,7 @@ const DEFINED = {
   "unguarded-group-call": { node: unguardedGroupCallCheck },
   "unguarded-method": { node: unguardedMethodCheck },
   "sibling-guard": { crossFile: true, node: siblingGuardCheck },
+  "peer-check": { node: peerCheckCheck },
   "mounted-before-guard": { node: mountedBeforeGuardCheck },
   "sibling-objects": { node: siblingObjectsCheck },
   "unguarded-entry": { node: unguardedEntryCheck },
@@ -177,7 +184,9 @@ const DEFINED = {
       // `overridesWhen`: only when the node's text says so (a refusal such as "does not support", not a promise such as "TODO").
       const when = param<string | null>(params, "overridesWhen", null);
       const overrides = param(params, "overrides", false) && (!when || cachedRegExp(when).test(node.text())) ? overrideOf(node) : null;
-      defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language, ...(overrides ? { overrides } : {}) }, hit, keep: "unless-owner-extended" });
+      // `overrides: lead`: an override is kept as a lead, not dropped (a subclass relaxing its base's check may mean it).
+      const asLead = param<boolean | string>(params, "overrides", false) === "lead";
+      defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language, ...(overrides ? { overrides: asLead ? { ...overrides, lead: true } : overrides } : {}) }, hit, keep: "unless-owner-extended" });
       return [];
     },
   },

@@ -11,7 +11,8 @@ import { ancestor, escapeRegExp, pyBaseNames } from "../syntax";
 import type { Candidate } from "./unreferenced";
 
 /** What an overriding method is asked: does one of its class's bases declare the same method? */
-export interface Override { method: string; bases: string[] }
+/** `lead`: the override is kept as a lead instead of being dropped (a constant verifier relaxing its base's check). */
+export interface Override { method: string; bases: string[]; lead?: boolean }
 
 const CLASS = /^(class_definition|class_declaration|abstract_class_declaration)$/;
 const METHOD = /^(function_definition|method_definition)$/;

@@ -25,6 +25,8 @@ export interface Candidate {
   member?: boolean;
   /** An unread parameter of the candidate function (ignored-parameter): a sibling definition taking it shares the signature. */
   param?: string;
+  /** The unread parameter is optional (a default, `x?:`): where callers fill it (never-passed.ts). */
+  optional?: { index: number; keywordOnly: boolean };
   /** 0-based line spans of the candidate's own file where a mention is the definition talking about itself. */
   selfSpans?: [number, number][];
   /** The names a test calls that its own file does not define (assertion-free-test: helpers in other test files). */

@@ -247,7 +247,34 @@ function readAround(fn: SgNode, body: SgNode, names: string[], lang: GrammarLang
   return attrs ? names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(attrs)) : [];
 }
 
-export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean; option?: boolean; criterion?: boolean })[]; name: string | null; owner: string | null; member?: boolean }
+export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean; option?: boolean; criterion?: boolean; optional?: { index: number; keywordOnly: boolean } })[]; name: string | null; owner: string | null; member?: boolean }
+
+/**
+ * Where an optional parameter (a default, TypeScript's `x?:`) sits among those a caller fills (`self`/`cls`
+ * and TypeScript's `this:` left out), and whether only a keyword reaches it (after Python's `*` or `*args`).
+ */
+function optionalSlot(fn: SgNode, param: SgNode, lang: GrammarLanguage): { index: number; keywordOnly: boolean } | undefined {
+  const holder = param.parent();
+  if (!holder || !(hasDefault(param, lang) || (lang === "typescript" && holder.kind() === "optional_parameter"))) return undefined;
+  // A decorated function is called by what registers it (a resolver, a route, a task): its callers are not in sight.
+  if (fn.parent()?.kind() === "decorated_definition" || fn.children().some((c) => c.kind() === "decorator")) return undefined;
+  // Only a default that switches nothing on (None, False, 0, an empty value, TypeScript's absent `x?:`): a default
+  // that promises behaviour (`timeout=10.0`, `verify=True`) is broken for every caller that relies on it.
+  const value = (holder.field("value" as never) as SgNode | null)?.text().trim() ?? "";
+  if (value && !/^(None|False|false|null|undefined|0|""|''|\[\s*\]|\{\s*\}|\(\s*\)|void 0)$/.test(value)) return undefined;
+  const list = fn.field("parameters" as never) as SgNode | null;
+  let index = 0;
+  let keywordOnly = false;
+  for (const p of list?.namedChildren() ?? []) {
+    if (/comment/.test(String(p.kind()))) continue;
+    if (p.range().start.index === holder.range().start.index || p.range().start.index === param.range().start.index) return { index, keywordOnly };
+    const text = p.text();
+    if (lang === "python" && (p.kind() === "keyword_separator" || p.kind() === "list_splat_pattern" || /^\*\w/.test(text))) { keywordOnly = true; continue; }
+    if (/^(self|cls)\b/.test(text) || /^this\s*:/.test(text)) continue;
+    index++;
+  }
+  return undefined;
+}
 
 /**
  * `siblingOptions` (Python): typed parameters with a default (`notify: bool = True`, `status: Optional[S] = None`)
@@ -390,6 +417,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
       ? `parameter '${p.text}' is rebound before it is read: the value the caller passes never reaches the code`
       : `parameter '${p.text}' is never read: the function ignores what its signature promises`,
     param: p.text,
+    ...((lang === "python" || lang === "typescript") ? (() => { const slot = optionalSlot(fn, p.node, lang); return slot ? { optional: slot } : {}; })() : {}),
   })), ...fieldHits.filter((h) => !documentedUnused(doc, h.param))];
   return { hits, name: nameOf(), owner: ownerClass(fn), member: isMember(fn) };
 }

@@ -1,0 +1,227 @@
+// unwired-auth by deviance among peers that no decorator registers: the methods of one type (a Go receiver, a
+// Python or TypeScript class, a Rust impl) or the functions of one module, where several make the same access
+// check in their bodies (`if err := requireScope(ctx, "invoices:write"); err != nil { return nil, err }`,
+// `ensure_access(request, appt, "edit")`, `auth::require_operator(&conn)?`) and one public peer of the same
+// shape does not. The peers' own convention is the evidence; the check's name alone is not a guard list.
+import type { SgNode } from "@ast-grep/napi";
+import type { RuleLanguage } from "../rule-spec";
+import { escapeRegExp, identifierWords } from "../syntax";
+import type { CheckContext } from "./check";
+import { fileGuards, makesAccessDecision, namesSubject } from "./guard-shape";
+import { type Hit, param, regionOf } from "./hit";
+import { OPEN_BY_DESIGN } from "./unguarded-route";
+
+interface Peer {
+  name: string;
+  def: SgNode;
+  /** Where a report points: the first decorator or attribute, else the definition. */
+  at: SgNode;
+  group: string;
+  /** The first parameter's type after the receiver (`context.Context`, `Request`): the peers' shape. */
+  shape: string;
+  exported: boolean;
+  marks: string[];
+}
+
+/**
+ * A body that asks who is calling and leaves on the answer (`if not request.user.is_authenticated: return ..`,
+ * `if !ctx.auth.is_admin() { return Err(..) }`): it checks for itself, whatever its refusal looks like.
+ */
+const CHECKS_ITSELF = /\bif\b[^\n]*\b(is_authenticated|is_anonymous|is_staff|is_superuser|is_admin|isAdmin|isAuthenticated|has_perms?|hasPermission|has_permission|can_\w+|current_user|authenticated_userid|overlaps_roles|roles?)\b[^\n]*\n?[^\n]*\b(return|raise|throw|abort)\b/;
+
+const field = (n: SgNode | null | undefined, name: string): SgNode | null => (n ? (n.field(name as never) as SgNode | null) : null);
+const kindOf = (n: SgNode | null | undefined) => String(n?.kind() ?? "");
+
+/** A check is named as a requirement (its first word): `requireScope`, `ensure_access`, `assertCanAccess`, `authorize`. */
+const REQUIREMENT = /^(require|ensure|assert|check|authori[sz]e|enforce|must)$/;
+/**
+ * A peer named as a read (`GetEntry`, `group_show`, `do_list_collections`) or as a predicate, a conversion or a
+ * lifecycle hook (its first word: `is_`, `to_`, `new`, `close`): its deviance is a read left open, which its
+ * peers' convention may intend, or no entry point at all.
+ */
+const READ_WORD = /^(get|list|find|search|read|show|describe|count|fetch|load|view|query|watch|health|status|version|info|ping|stats?|index|detail|lookup|exists?|by)$/;
+const FIRST_WORD = /^(has|is|can|to|from|new|string|close|len|on|handle|init|setup|validate|parse)$/;
+const readNamed = (name: string) => { const w = identifierWords(name); return w.some((x) => READ_WORD.test(x)) || FIRST_WORD.test(w[0] ?? ""); };
+/** What a check is about: who is asking (an operator, a member, a tenant, a role) and what they may reach (access, a permission, a scope). */
+const ACCESS = /^(access|operator|permissions?|privileges?|member(ship)?|tenant|owner(ship)?|scopes?|roles?|admin|auth|authenticated|session|user|token|credentials?|principal|actor|can|allowed|authori[sz]ed?)$/;
+
+/** The first parameter's type after the receiver or `self`; a Python peer's shape is its container. */
+function shapeOf(def: SgNode, lang: RuleLanguage): string {
+  const list = field(def, "parameters");
+  const ps = (list?.namedChildren() ?? []).filter((p) => !/comment|self_parameter/.test(kindOf(p)) && !/^(self|cls)\b/.test(p.text()));
+  if (!ps.length) return "";
+  const p = ps[0]!;
+  if (lang === "python") return (field(p, "name") ?? p).text().replace(/[:=][\s\S]*$/, "").trim();
+  const type = field(p, "type") ?? (lang === "typescript" ? p.find({ rule: { kind: "type_annotation" } }) : null);
+  return (type?.text() ?? p.text()).replace(/^:\s*/, "").replace(/\s+/g, "");
+}
+
+/** The marks written above a definition: Python decorators, TypeScript decorators, Rust attributes. */
+function marksOf(def: SgNode, lang: RuleLanguage): SgNode[] {
+  if (lang === "python") return def.parent()?.kind() === "decorated_definition" ? def.parent()!.children().filter((d) => d.kind() === "decorator") : [];
+  if (lang === "typescript") return def.children().filter((d) => d.kind() === "decorator");
+  if (lang === "rust") {
+    const out: SgNode[] = [];
+    for (let p = def.prev(); p && /attribute_item|line_comment/.test(kindOf(p)); p = p.prev()) if (p.kind() === "attribute_item") out.unshift(p);
+    return out;
+  }
+  return [];
+}
+
+function peer(def: SgNode, group: string, lang: RuleLanguage, exported: boolean): Peer {
+  const marks = marksOf(def, lang);
+  const at = lang === "python" && def.parent()?.kind() === "decorated_definition" ? def.parent()! : marks[0] ?? def;
+  // A registered function (decorated, attributed) and a plain helper are not peers of one shape.
+  const shape = `${marks.length ? "@" : ""}${shapeOf(def, lang)}`;
+  return { name: field(def, "name")?.text() ?? "", def, at, group, shape, exported, marks: marks.map((m) => m.text()) };
+}
+
+/** The peers of a file: methods grouped by their type, top-level functions grouped as the module. */
+function peersOf(root: SgNode, lang: RuleLanguage): Peer[] {
+  const out: Peer[] = [];
+  if (lang === "go") {
+    for (const d of root.children()) {
+      const name = field(d, "name")?.text() ?? "";
+      if (d.kind() === "method_declaration") {
+        const recv = (field(d, "receiver")?.text() ?? "").replace(/\[.*\]/, "").match(/(\w+)\s*\)\s*$/)?.[1] ?? "";
+        out.push(peer(d, `type ${recv}`, lang, /^[A-Z]/.test(name)));
+      } else if (d.kind() === "function_declaration") out.push(peer(d, "module", lang, /^[A-Z]/.test(name)));
+    }
+  } else if (lang === "python") {
+    const walk = (block: SgNode, group: string) => {
+      for (const c of block.children()) {
+        const def = c.kind() === "decorated_definition" ? field(c, "definition") : c;
+        if (def?.kind() === "function_definition") out.push(peer(def, group, lang, !(field(def, "name")?.text() ?? "_").startsWith("_")));
+        else if (def?.kind() === "class_definition") { const body = field(def, "body"); if (body && group === "module") walk(body, `class ${field(def, "name")?.text()}`); }
+      }
+    };
+    walk(root, "module");
+  } else if (lang === "typescript") {
+    for (const cls of root.findAll({ rule: { kind: "class_body" } })) {
+      const group = `class ${field(cls.parent(), "name")?.text() ?? cls.range().start.line}`;
+      for (const m of cls.children()) {
+        if (m.kind() !== "method_definition") continue;
+        const name = field(m, "name")?.text() ?? "";
+        out.push(peer(m, group, lang, !/^[#_]/.test(name) && !/^\s*(@[\s\S]*?\s)?(private|protected)\b/.test(m.text()) && name !== "constructor"));
+      }
+    }
+    for (const c of root.children()) {
+      const d = c.kind() === "export_statement" ? c.namedChildren().find((k) => !/decorator|comment/.test(kindOf(k))) ?? c : c;
+      if (d.kind() === "function_declaration") out.push(peer(d, "module", lang, c.kind() === "export_statement"));
+      else if (/^(lexical_declaration|variable_declaration)$/.test(kindOf(d))) {
+        for (const v of d.namedChildren().filter((k) => k.kind() === "variable_declarator")) {
+          const fn = field(v, "value");
+          if (!/^(arrow_function|function_expression|function)$/.test(kindOf(fn))) continue;
+          const p = peer(fn!, "module", lang, c.kind() === "export_statement");
+          p.name = field(v, "name")?.text() ?? "";
+          p.at = v;
+          out.push(p);
+        }
+      }
+    }
+  } else if (lang === "rust") {
+    for (const impl of root.findAll({ rule: { kind: "impl_item" } })) {
+      if (field(impl, "trait")) continue; // a trait's methods are its contract, not a convention of peers
+      const group = `impl ${field(impl, "type")?.text() ?? ""}`;
+      // `pub(crate)` is the crate's own helper, called behind whatever its callers checked.
+      for (const f of field(impl, "body")?.children() ?? []) if (f.kind() === "function_item") out.push(peer(f, group, lang, /^\s*pub\s(?!\s*\()/.test(f.text())));
+    }
+    for (const f of root.children()) if (f.kind() === "function_item") out.push(peer(f, "module", lang, /^\s*pub\s(?!\s*\()/.test(f.text()) || marksOf(f, lang).length > 0));
+  }
+  return out.filter((p) => p.name);
+}
+
+/** The statement a node sits in (its ancestor whose parent is a block or body). */
+function statementOf(node: SgNode, def: SgNode): SgNode {
+  const same = (a: SgNode, b: SgNode | null) => !!b && a.range().start.index === b.range().start.index && a.range().end.index === b.range().end.index && a.kind() === b.kind();
+  let n = node;
+  for (let p = n.parent(); p && !same(p, def); n = p, p = p.parent()) {
+    if (/^(block|statement_block|compound_statement|declaration_list|source_file|module)$/.test(kindOf(p)) || same(p, field(def, "body"))) return n;
+  }
+  return n;
+}
+
+/**
+ * The access checks a body makes, by bare name: a call named as a requirement about access (by its name,
+ * its arguments or its same-file definition) whose failure fails the call. Go: its result is an error that
+ * is checked, or a condition; Rust: propagated with `?` or a condition; Python and TypeScript: a statement
+ * of its own, bound, awaited or a condition (a raise or throw inside it fails the call).
+ */
+function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>): { leading: Set<string>; any: boolean } {
+  const out = new Set<string>();
+  let any = false;
+  const body = field(p.def, "body");
+  if (!body) return { leading: out, any };
+  const callKind = lang === "python" ? "call" : lang === "rust" ? "call_expression" : "call_expression";
+  for (const call of body.findAll({ rule: { kind: callKind } })) {
+    const callee = (field(call, "function")?.text() ?? "").replace(/^[\s\S]*(\.|::)/, "").replace(/<[\s\S]*$/, "");
+    let about = cache.get(callee);
+    if (about === undefined) {
+      // Named as a requirement about access, word by word (`requireScope`, `ensure_access`, `authorize`,
+      // `_require_operator`); `check_strict_mode` or `assertUniqueUid` require something else.
+      const words = identifierWords(callee);
+      about = REQUIREMENT.test(words[0] ?? "") && (words.length === 1 ? /^authori[sz]e$/.test(words[0]!) : words.slice(1).some((w) => ACCESS.test(w)));
+      cache.set(callee, about);
+    }
+    if (!about) continue;
+    any = true;
+    // Made before acting: the check is one of the body's first statements (a guard, not a step of the work).
+    const st0 = statementOf(call, p.def);
+    const lead = (body.namedChildren().filter((k) => !/comment/.test(kindOf(k)) && !/^[rbuf]*["'`]/i.test(k.text())).slice(0, 3));
+    if (!lead.some((k) => k.range().start.index === st0.range().start.index)) continue;
+    const st = st0.text();
+    const fails = lang === "go" ? /^\s*(if\b|\w+(\s*,\s*\w+)*\s*:?=)/.test(st) && /\berr\b|^\s*if\s*!/.test(st)
+      : lang === "rust" ? /\?|^\s*(if|match|let\s[\s\S]*else)\b/.test(st)
+      : true;
+    if (fails) out.add(callee);
+  }
+  return { leading: out, any };
+}
+
+/**
+ * Reported: a public peer of one type or module that makes none of the access check its peers make, where
+ * at least two peers make the same check, the peer has the shape of those that do (the same first parameter
+ * type), and either its name or callees say it destroys state, or three peers and two thirds of its
+ * shape make the check and its name does not say it only reads. Not reported: private peers, open-by-design
+ * entry points (login, token, webhooks, probes), a peer that makes another access check, delegates to a
+ * checked peer, or decides access itself, and Rust trait impls (the trait fixes what each method does).
+ */
+export function peerCheckCheck(ctx: CheckContext): Hit[] {
+  const { node, params } = ctx;
+  const lang = ctx.rule.language as RuleLanguage;
+  const root = node.getRoot().root();
+  const peers = peersOf(root, lang);
+  if (peers.length < 3) return [];
+  const { isGuard } = fileGuards(ctx);
+  const cache = new Map<string, boolean>();
+  const checks = new Map(peers.map((p) => [p, accessChecks(p, lang, cache)]));
+  const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
+  const out: Hit[] = [];
+  for (const group of new Set(peers.map((p) => p.group))) {
+    const members = peers.filter((p) => p.group === group);
+    const tally = new Map<string, Peer[]>();
+    for (const p of members) for (const c of checks.get(p)!.leading) tally.set(c, [...(tally.get(c) ?? []), p]);
+    for (const [check, makers] of tally) {
+      if (makers.length < 2) continue;
+      const shapes = new Set(makers.map((m) => m.shape));
+      const called = new RegExp(`(?<![\\w$])${escapeRegExp(check)}\\s*[(<!]`);
+      const delegates = (p: Peer) => makers.some((m) => new RegExp(`(?<![\\w$])${escapeRegExp(m.name)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
+      // A guard mark its checked peers lack is another way of guarding; one they all carry too is not.
+      const markGuarded = (p: Peer) => p.marks.some((m) => namesSubject(m) || isGuard(m.replace(/^[@#!\s[]*/, "").replace(/[\s(\]][\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "")));
+      const makersMarked = makers.every(markGuarded);
+      const like = members.filter((p) => p.exported && shapes.has(p.shape) && !OPEN_BY_DESIGN.test(p.name) && (makersMarked || !markGuarded(p)));
+      const open = like.filter((p) => !makers.includes(p) && !called.test(p.def.text()) && !checks.get(p)!.any && !delegates(p) && !makesAccessDecision(p.def.text()) && !CHECKS_ITSELF.test(p.def.text()));
+      const majority = makers.length >= 3 && makers.length * 3 >= like.length * 2;
+      for (const p of open) {
+        const destroys = destructive.test(p.name);
+        const claim = majority && (destroys || !readNamed(p.name));
+        if (!claim && !destroys) continue;
+        const message = `${p.name} makes no ${check} check, which ${makers.length} of its peers (${group}) make before acting (${makers.slice(0, 3).map((m) => m.name).join(", ")})`;
+        // Two peers' convention, or a minority's, says less: the models are asked to verify it.
+        out.push(claim ? { region: regionOf(p.at), message } : { region: regionOf(p.at), message, lead: `only ${makers.length} of ${like.length} peers of its shape make the check` });
+      }
+    }
+  }
+  // One report per peer, whichever check it lacks.
+  return [...new Map(out.map((h) => [h.region.start.line, h])).values()];
+}
