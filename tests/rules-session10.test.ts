@@ -252,3 +252,93 @@ describe("ignored-parameter: a constant verifier overriding its base's check", (
     expect(of([{ path: "app/base.py", content: base }, { path: "app/studios.py", content: sub }], /^ignored-parameter$/)).toEqual(["py-constant-verifier@4 lead", "py-constant-verifier@7"]);
   });
 });
+
+describe("after fresh21 (its misses read): shapes it showed", () => {
+  test("a route method without the scheme-naming mark (tsoa @Security(\"jwt\")) its siblings carry", () => {
+    const src = lines(
+      "@Route('orders')",
+      "export class OrderController extends Controller {",
+      "  @Get()",
+      "  @Security('jwt', ['orders:read'])",
+      "  public async list(): Promise<Order[]> { return this.svc.list() }",
+      "  @Post()",
+      "  @Security('jwt', ['orders:write'])",
+      "  public async create(@Body() b: NewOrder): Promise<Order> { return this.svc.create(b) }",
+      "  @Put('{id}')",
+      "  @Security('jwt', ['orders:write'])",
+      "  public async update(@Path() id: string, @Body() b: NewOrder): Promise<Order> { return this.svc.update(id, b) }",
+      "  @Delete('{id}')",
+      "  public async remove(@Path() id: string): Promise<void> { await this.svc.remove(id) }",
+      "}");
+    expect(of([{ path: "src/controllers/orders.ts", content: src }], /^unwired-auth$/)).toEqual(["ts-unguarded-sibling@12"]);
+  });
+
+  test("a tarpc service method skipping the token check its RPC peers make; an object-level check compares only peers that load the object", () => {
+    const rpc = lines(
+      "impl Billing for BillingServer {",
+      "    async fn charge(self, _: Context, token: String, amount: u64) -> Result<Receipt, RpcError> {",
+      "        self.auth.authorize(&token)?;",
+      "        self.ledger.charge(amount).await",
+      "    }",
+      "    async fn refund(self, _: Context, token: String, id: u64) -> Result<Receipt, RpcError> {",
+      "        self.auth.authorize(&token)?;",
+      "        self.ledger.refund(id).await",
+      "    }",
+      "    async fn adjust(self, _: Context, token: String, id: u64) -> Result<Receipt, RpcError> {",
+      "        self.auth.authorize(&token)?;",
+      "        self.ledger.adjust(id).await",
+      "    }",
+      "    async fn void_receipt(self, _: Context, token: String, id: u64) -> Result<Receipt, RpcError> {",
+      "        self.ledger.void(id).await",
+      "    }",
+      "}");
+    expect(of([{ path: "src/server.rs", content: rpc }], /^unwired-auth$/)).toEqual(["rs-unguarded-peer@14"]);
+    const views = lines(
+      "def show_note(request):",
+      "    note = load_note(request)",
+      "    ensure_access(request, note, 'view')",
+      "    return note.body",
+      "",
+      "def edit_note(request):",
+      "    note = load_note(request)",
+      "    ensure_access(request, note, 'edit')",
+      "    note.body = request.json['body']",
+      "",
+      "def share_note(request):",
+      "    note = load_note(request)",
+      "    ensure_access(request, note, 'edit')",
+      "    note.shared = True",
+      "",
+      "def pin_note(request):",
+      "    note = load_note(request)",
+      "    note.pinned = True",
+      "",
+      "def create_note(request):",
+      "    return Note.create(body=request.json['body'])");
+    expect(of([{ path: "notes/views.py", content: views }], /^unwired-auth$/)).toEqual(["py-unguarded-peer@16"]);
+  });
+
+  test("a dropped write: an awaited ORM insert, a model's create under a broad except, a repository call under a driver's error", () => {
+    const rs = lines("pub async fn move_stock(txn: &DatabaseTransaction, m: movement::ActiveModel) -> Result<()> {", "    let _ = m.insert(txn).await;", "    let mut seen = HashMap::new();", "    let _ = seen.insert(1, 2);", "    Ok(())", "}");
+    expect(of([{ path: "src/stock.rs", content: rs }], /^swallowed-error$/)).toEqual(["rs-discarded-result@2"]);
+    const py = lines(
+      "def record(ticket_id, kind):",
+      "    try:",
+      "        TicketEvent.create({'ticket_id': ticket_id, 'kind': kind})",
+      "    except Exception:",
+      "        pass",
+      "",
+      "async def settle(conn, payout_id, ref):",
+      "    try:",
+      "        await db.mark_settled(conn, payout_id, ref)",
+      "    except psycopg.Error:",
+      "        pass",
+      "",
+      "async def lookup(conn, payout_id):",
+      "    try:",
+      "        return await db.fetch_payout(conn, payout_id)",
+      "    except psycopg.Error:",
+      "        pass");
+    expect(of([{ path: "payouts/tasks.py", content: py }], /^swallowed-error$/).filter((x) => !x.endsWith(" lead"))).toEqual(["py-broad-except-pass@4", "py-except-pass-on-write@10"]);
+  });
+});

@@ -74,7 +74,9 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
     if (/\b(write|writeln)!/.test(nodeText)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
     // Collections answer Option (`let _ = map.insert(k, v)` drops the old value), fmt::Write targets
     // Strings and Formatters, and a dropped parse only consumes optional input (syn's `Token![,]`).
-    if (/^(insert|remove|replace|take|pop|push\w*|swap_remove|extend|entry|get\w*|parse\w*|write_str|write_char|write_fmt)$/.test(method)) return false;
+    // An awaited one is a future, not a collection (`movement.insert(&txn).await`: an ORM's insert answering a Result).
+    const awaited = new RegExp(`\\.${method}\\s*\\((?:[^()]|\\([^()]*\\))*\\)\\s*\\.await\\b`).test(nodeText);
+    if (!awaited && /^(insert|remove|replace|take|pop|push\w*|swap_remove|extend|entry|get\w*|parse\w*|write_str|write_char|write_fmt)$/.test(method)) return false;
     if (/^(write\w*|flush|sync_all|sync_data)$/.test(method)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
     return true;
   }

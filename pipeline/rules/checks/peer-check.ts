@@ -121,10 +121,11 @@ function peersOf(root: SgNode, lang: RuleLanguage): Peer[] {
     }
   } else if (lang === "rust") {
     for (const impl of root.findAll({ rule: { kind: "impl_item" } })) {
-      if (field(impl, "trait")) continue; // a trait's methods are its contract, not a convention of peers
-      const group = `impl ${field(impl, "type")?.text() ?? ""}`;
+      // A trait impl's methods are as public as the trait (a tarpc or tonic service: every method is an RPC).
+      const trait = !!field(impl, "trait");
+      const group = `impl ${field(impl, "trait")?.text() ?? ""} ${field(impl, "type")?.text() ?? ""}`;
       // `pub(crate)` is the crate's own helper, called behind whatever its callers checked.
-      for (const f of field(impl, "body")?.children() ?? []) if (f.kind() === "function_item") out.push(peer(f, group, lang, /^\s*pub\s(?!\s*\()/.test(f.text())));
+      for (const f of field(impl, "body")?.children() ?? []) if (f.kind() === "function_item") out.push(peer(f, group, lang, trait || /^\s*pub\s(?!\s*\()/.test(f.text())));
     }
     for (const f of root.children()) if (f.kind() === "function_item") out.push(peer(f, "module", lang, /^\s*pub\s(?!\s*\()/.test(f.text()) || marksOf(f, lang).length > 0));
   }
@@ -147,11 +148,12 @@ function statementOf(node: SgNode, def: SgNode): SgNode {
  * is checked, or a condition; Rust: propagated with `?` or a condition; Python and TypeScript: a statement
  * of its own, bound, awaited or a condition (a raise or throw inside it fails the call).
  */
-function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>): { leading: Set<string>; any: boolean } {
+function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>): { leading: Set<string>; any: boolean; loaders: Map<string, string[]> } {
   const out = new Set<string>();
+  const loaders = new Map<string, string[]>();
   let any = false;
   const body = field(p.def, "body");
-  if (!body) return { leading: out, any };
+  if (!body) return { leading: out, any, loaders };
   const callKind = lang === "python" ? "call" : lang === "rust" ? "call_expression" : "call_expression";
   for (const call of body.findAll({ rule: { kind: callKind } })) {
     const callee = (field(call, "function")?.text() ?? "").replace(/^[\s\S]*(\.|::)/, "").replace(/<[\s\S]*$/, "");
@@ -173,18 +175,26 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
     const fails = lang === "go" ? /^\s*(if\b|\w+(\s*,\s*\w+)*\s*:?=)/.test(st) && /\berr\b|^\s*if\s*!/.test(st)
       : lang === "rust" ? /\?|^\s*(if|match|let\s[\s\S]*else)\b/.test(st)
       : true;
-    if (fails) out.add(callee);
+    if (!fails) continue;
+    out.add(callee);
+    // What the check is handed that the body loaded first (`appt = load_appointment(request)` before
+    // `ensure_access(request, appt, "edit")`): an object-level check, comparable only among peers that load one.
+    const args = new Set(field(call, "arguments")?.text().match(/[A-Za-z_]\w*/g) ?? []);
+    const before = body.text().slice(0, Math.max(0, call.range().start.index - body.range().start.index));
+    const loaded = [...args].flatMap((a) => [...before.matchAll(new RegExp(`(?<![\\w.])${a}\\s*(?::=|=)\\s*(?:await\\s+|&)?(?:[\\w.]+(?:\\.|::))?([A-Za-z_]\\w*)\\s*\\(`, "g"))].map((m) => m[1]!));
+    loaders.set(callee, [...new Set(loaded)]);
   }
-  return { leading: out, any };
+  return { leading: out, any, loaders };
 }
 
 /**
  * Reported: a public peer of one type or module that makes none of the access check its peers make, where
  * at least two peers make the same check, the peer has the shape of those that do (the same first parameter
- * type), and either its name or callees say it destroys state, or three peers and two thirds of its
- * shape make the check and its name does not say it only reads. Not reported: private peers, open-by-design
- * entry points (login, token, webhooks, probes), a peer that makes another access check, delegates to a
- * checked peer, or decides access itself, and Rust trait impls (the trait fixes what each method does).
+ * type), and either its name says it destroys state (a lead), or three peers and two thirds of the acting
+ * peers of its shape (those not named as reads) make the check and its name does not say it only reads (a
+ * claim). Not reported: private peers (`_`, unexported, `pub(crate)`), open-by-design entry points (login,
+ * token, webhooks, probes), a peer that makes another access check, delegates to a checked peer, or decides
+ * access itself. A Rust trait impl's methods count as public (a tarpc or tonic service).
  */
 export function peerCheckCheck(ctx: CheckContext): Hit[] {
   const { node, params } = ctx;
@@ -209,9 +219,15 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       // A guard mark its checked peers lack is another way of guarding; one they all carry too is not.
       const markGuarded = (p: Peer) => p.marks.some((m) => namesSubject(m) || isGuard(m.replace(/^[@#!\s[]*/, "").replace(/[\s(\]][\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "")));
       const makersMarked = makers.every(markGuarded);
-      const like = members.filter((p) => p.exported && shapes.has(p.shape) && !OPEN_BY_DESIGN.test(p.name) && (makersMarked || !markGuarded(p)));
+      const alike = members.filter((p) => p.exported && shapes.has(p.shape) && !OPEN_BY_DESIGN.test(p.name) && (makersMarked || !markGuarded(p)));
+      // An object-level check (handed what each checked peer loaded first): only a peer that loads the same is comparable.
+      const common = makers.map((m) => checks.get(m)!.loaders.get(check) ?? []).reduce((a, b) => a.filter((x) => b.includes(x)));
+      const loadsTheSame = (p: Peer) => common.every((l) => new RegExp(`(?<![\\w$])${escapeRegExp(l)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
+      const like = alike.filter(loadsTheSame);
       const open = like.filter((p) => !makers.includes(p) && !called.test(p.def.text()) && !checks.get(p)!.any && !delegates(p) && !makesAccessDecision(p.def.text()) && !CHECKS_ITSELF.test(p.def.text()));
-      const majority = makers.length >= 3 && makers.length * 3 >= like.length * 2;
+      // The convention is counted among the peers that act: a read-named peer may be open by design.
+      const acting = like.filter((p) => makers.includes(p) || !readNamed(p.name));
+      const majority = makers.length >= 3 && makers.filter((m) => acting.includes(m)).length * 3 >= acting.length * 2;
       for (const p of open) {
         const destroys = destructive.test(p.name);
         const claim = majority && (destroys || !readNamed(p.name));

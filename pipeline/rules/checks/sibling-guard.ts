@@ -19,6 +19,8 @@ const WRITE_VERB = /(^|[^\w])(post|put|patch|delete|del|mutation|mutate)([^\w]|$
 const READ_VERB = /(^|[^\w])(get|head|options|query)([^\w]|$)/i;
 /** A parameter carrying the secret a caller proves itself with: the function is where authentication happens. */
 const TAKES_SECRET = /\b\w*(password|passphrase|passwd)\w*\s*:/i;
+/** A string argument naming an authentication scheme: `("jwt", ..)`, `("api_key")`, `("bearer")`, `("oauth2", ..)`. */
+const SCHEME_ARGUMENT = /\(\s*["'`](jwt|bearer|api[_-]?key|oauth2?|basic|session|token|openid)["'`]/i;
 /** Attributes that register nothing (documentation, lints, conditional compilation, tracing). */
 const INERT = /^(doc|allow|warn|deny|expect|cfg|cfg_attr|inline|must_use|instrument|tracing::instrument|deprecated|test|tokio::test|async_trait|staticmethod|classmethod|property|override|abstractmethod|functools\.\w+|wraps)$/;
 
@@ -130,6 +132,8 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   // Each member's guards, asked once (the groups below read them several times).
   const guardList = new Map(members.map((m) => [m, [
     ...(controller ? [m.reg, ...m.others] : m.others).map(headOf).map((h) => h.replace(/^[\s\S]*(\.|::)/, "")).filter(named),
+    // A mark handed an authentication scheme by name (tsoa's `@Security("jwt", ["invoices:write"])`, `@Auth("api_key")`).
+    ...(controller ? [m.reg, ...m.others] : m.others).filter((k) => SCHEME_ARGUMENT.test(k.text())).map(headOf),
     ...(controller ? [m.reg, ...m.others] : [m.reg]).flatMap(keywordsOf).filter(named),
     ...leading.get(m)!.filter((c) => named(c.name) || (verb.test(c.name) && (tally.get(c.name) ?? 0) >= 3 && SUBJECT.test(c.before))).map((c) => c.name),
   ]]));

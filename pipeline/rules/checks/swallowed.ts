@@ -63,8 +63,11 @@ const SQL_WRITE = /["'`]\s*(INSERT\s+INTO|UPDATE\s+[\w."]+\s+SET|DELETE\s+FROM|R
 /** An HTTP request that changes state elsewhere (`fetch(url, { method: "POST" })`, `requests.post(`, `http.Post(`). */
 const HTTP_WRITE = /\bmethod\s*[:=]\s*["'`](POST|PUT|PATCH|DELETE)["'`]|\b(requests|httpx|axios|client|session|http)\.(post|put|patch|Post|PostForm)\s*\(/;
 
+/** A model class creating or removing its rows (`TicketEvent.create({..})`, `Invoice.objects.create(..)`, `User.destroy(..)`). */
+const MODEL_WRITE = /(?:\b[A-Z]\w*|\bobjects)\s*\.\s*(create|create_many|bulk_create|get_or_create|update_or_create|destroy|delete)\s*\(/;
+
 export function persistsOrAudits(code: string): boolean {
-  return PERSISTS.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
+  return PERSISTS.test(code) || MODEL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
 }
 
 /**
@@ -72,8 +75,14 @@ export function persistsOrAudits(code: string): boolean {
  * opened for writing or written whole, a commit. Stricter than persistsOrAudits (no `update(`/`append(`,
  * which dicts and lists answer too), for handlers that name one exception class.
  */
+/**
+ * A state-changing call on a database handle or repository (`db.mark_transferred(conn, id, ref)`, `self.repo.save(x)`,
+ * `store.Delete(k)`): the driver's error is every failure of the write. A read by its verb (`db.fetch_user(..)`) is not one.
+ */
+const STORE_WRITE = /(?:^|[.\s(&*])(?:\w*_)?(db|database|repo|repository|store|dao)s?\s*(?:\.|::)\s*(?!(?:get|fetch|find|list|load|select|query|read|count|exists?|search|lookup|is|has)(?:_|[A-Z]|\b))[A-Za-z_]\w*\s*\(/;
+
 export function durableWrite(code: string): boolean {
-  return SQL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /(?:^|[.\s(])(write(File|Sync|_text|_bytes|_file|_all)\w*|commit|fsync)\s*\(/.test(code);
+  return SQL_WRITE.test(code) || STORE_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /(?:^|[.\s(])(write(File|Sync|_text|_bytes|_file|_all)\w*|commit|fsync)\s*\(/.test(code);
 }
 
 /**
