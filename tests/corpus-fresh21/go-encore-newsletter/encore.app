@@ -1,0 +1,4 @@
+{
+	"id": "newsletter-q4m2",
+	"lang": "go"
+}
