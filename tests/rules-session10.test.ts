@@ -342,3 +342,28 @@ describe("after fresh21 (its misses read): shapes it showed", () => {
     expect(of([{ path: "payouts/tasks.py", content: py }], /^swallowed-error$/).filter((x) => !x.endsWith(" lead"))).toEqual(["py-broad-except-pass@4", "py-except-pass-on-write@10"]);
   });
 });
+
+describe("swallowed-error: a swallow in the user's browser that writes nothing", () => {
+  const component = (body: string) => lines(
+    "import { useState } from 'react';",
+    "export function Board() {",
+    "  const [items, setItems] = useState([]);",
+    "  const onDrop = (e: DragEvent) => {",
+    "    try {",
+    body,
+    "    } catch (e) {",
+    "    }",
+    "  };",
+    "  return null;",
+    "}");
+  test("a drag payload parsed in a component and dropped on failure is a lead, not a claim", () => {
+    expect(of([{ path: "src/Board.tsx", content: component("      setItems(JSON.parse(e.dataTransfer!.getData('text')));") }], /^swallowed-error$/)).toEqual(["ts-empty-catch@7 lead"]);
+  });
+  test("the same swallow in server code stays a claim", () => {
+    const server = component("      setItems(JSON.parse(e.dataTransfer!.getData('text')));").replace("import { useState } from 'react';", "import { readFileSync } from 'fs';").replace("useState([])", "[[], (x: unknown) => x]");
+    expect(of([{ path: "src/board.ts", content: server }], /^swallowed-error$/)).toEqual(["ts-empty-catch@7"]);
+  });
+  test("a browser write to the server dropped on failure stays a claim", () => {
+    expect(of([{ path: "src/Board.tsx", content: component("      fetch('/api/items', { method: 'POST', body: e.dataTransfer!.getData('text') });") }], /^swallowed-error$/)).toEqual(["ts-empty-catch@7"]);
+  });
+});

@@ -10,6 +10,12 @@ import { errorFactory, loaderMounted, statusQuery } from "./not-guard";
 export const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|session|(?<![a-z])user(?![a-z])|(?<![a-z])role|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|(?<![a-z])owner|scope|principal|identity/i;
 /** Does a name say who is asking, read word by word (`withAuth`, `requireUser`, `auth_required`)? */
 export const namesSubject = (name: string): boolean => SUBJECT.test(name.replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
+/**
+ * The parameter list without the names of ids (`user_id: int`, `ownerId`): an id names whom the call acts on,
+ * not who is asking; its type or default (`= Depends(current_user)`) is kept.
+ */
+export const callerParameters = (list: string) => list.replace(/(^|[(,]\s*)[*&]*\w*?(_id|_ids|Id|Ids|ID)\b/g, "$1");
+
 /** Refusal: 401/403 in the vocabulary of each framework, or a redirect to a login (sign-in, authentication) page. */
 export const REFUSAL = /\b40[13]\b|unauthori[sz]ed|unauthenticated|forbidden|permission_?denied|PermissionDenied|NotAuthenticated|AuthenticationFailed|StatusUnauthorized|StatusForbidden|UNAUTHORIZED|FORBIDDEN|ErrUnauthorized|ErrForbidden|redirect\w*\([^)]*(login|sign_?in|authenticat)|login_url|login_required|access\s*denied/i;
 

@@ -7,7 +7,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import { escapeRegExp, identifierWords } from "../syntax";
 import type { CheckContext } from "./check";
-import { fileGuards, makesAccessDecision, namesSubject } from "./guard-shape";
+import { callerParameters, fileGuards, makesAccessDecision, namesSubject } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -193,8 +193,9 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
  * type), and either its name says it destroys state (a lead), or three peers and two thirds of the acting
  * peers of its shape (those not named as reads) make the check and its name does not say it only reads (a
  * claim). Not reported: private peers (`_`, unexported, `pub(crate)`), open-by-design entry points (login,
- * token, webhooks, probes), a peer that makes another access check, delegates to a checked peer, or decides
- * access itself. A Rust trait impl's methods count as public (a tarpc or tonic service).
+ * token, webhooks, probes), a peer that makes another access check, delegates to a checked peer, decides
+ * access itself, or takes who is asking as a parameter its checked peers do not. A Rust trait impl's methods
+ * count as public (a tarpc or tonic service).
  */
 export function peerCheckCheck(ctx: CheckContext): Hit[] {
   const { node, params } = ctx;
@@ -224,7 +225,11 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       const common = makers.map((m) => checks.get(m)!.loaders.get(check) ?? []).reduce((a, b) => a.filter((x) => b.includes(x)));
       const loadsTheSame = (p: Peer) => common.every((l) => new RegExp(`(?<![\\w$])${escapeRegExp(l)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
       const like = alike.filter(loadsTheSame);
-      const open = like.filter((p) => !makers.includes(p) && !called.test(p.def.text()) && !checks.get(p)!.any && !delegates(p) && !makesAccessDecision(p.def.text()) && !CHECKS_ITSELF.test(p.def.text()));
+      // A peer handed who is asking (`agent: AgentSession`, `user: AuthUser`) where the checked peers are not
+      // was authenticated by whatever fills that parameter: it takes the caller in place of the check.
+      const takesCaller = (p: Peer) => namesSubject(callerParameters(field(p.def, "parameters")?.text() ?? ""));
+      const makersTakeCaller = makers.every(takesCaller);
+      const open = like.filter((p) => !makers.includes(p) && !called.test(p.def.text()) && !checks.get(p)!.any && !delegates(p) && !makesAccessDecision(p.def.text()) && !CHECKS_ITSELF.test(p.def.text()) && (makersTakeCaller || !takesCaller(p)));
       // The convention is counted among the peers that act: a read-named peer may be open by design.
       const acting = like.filter((p) => makers.includes(p) || !readNamed(p.name));
       const majority = makers.length >= 3 && makers.filter((m) => acting.includes(m)).length * 3 >= acting.length * 2;

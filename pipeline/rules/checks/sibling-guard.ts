@@ -5,7 +5,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { fileGuards, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
+import { callerParameters, fileGuards, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { pythonCode, routerGuarded } from "./unguarded-view";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
@@ -94,12 +94,6 @@ function leadingChecks(def: SgNode, lang: RuleLanguage): { name: string; before:
   }
   return out;
 }
-
-/**
- * The parameter list without the names of ids (`user_id: int`, `ownerId`): an id names whom the call acts on,
- * not who is asking; its type or default (`= Depends(current_user)`) is kept.
- */
-const callerParameters = (list: string) => list.replace(/(^|[(,]\s*)[*&]*\w*?(_id|_ids|Id|Ids|ID)\b/g, "$1");
 
 const parametersOf = (m: Member) => (m.def.field("parameters" as never) as SgNode | null)?.text() ?? "";
 const bodyOf = (m: Member) => (m.def.field("body" as never) as SgNode | null)?.text() ?? "";

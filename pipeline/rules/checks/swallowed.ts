@@ -11,6 +11,7 @@ import { inLoggingEmit, inRaisingHandler } from "./error-path";
 import { nativeProbe, parseProbe, testedFallback } from "./fallback";
 import { preparesPath } from "./preparation";
 import { handledSentinel } from "./sentinel";
+import { browserCode } from "./browser-code";
 import { releasesOnly, releaseThenDrop } from "./teardown";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
@@ -66,7 +67,11 @@ const HTTP_WRITE = /\bmethod\s*[:=]\s*["'`](POST|PUT|PATCH|DELETE)["'`]|\b(reque
 /** A model class creating or removing its rows (`TicketEvent.create({..})`, `Invoice.objects.create(..)`, `User.destroy(..)`). */
 const MODEL_WRITE = /(?:\b[A-Z]\w*|\bobjects)\s*\.\s*(create|create_many|bulk_create|get_or_create|update_or_create|destroy|delete)\s*\(/;
 
+/** The browser's own storage (`localStorage.setItem(..)`): it throws in private mode and holds a UI preference, not a record. */
+const BROWSER_STORAGE = /\b(?:window\.)?(?:localStorage|sessionStorage)\s*\.\s*(?:setItem|removeItem|clear)\s*\(/g;
+
 export function persistsOrAudits(code: string): boolean {
+  code = code.replace(BROWSER_STORAGE, "storage_ui(");
   return PERSISTS.test(code) || MODEL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
 }
 
@@ -262,6 +267,8 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
   return parseProbe(guarded, computesOnly) || testedFallback(guarded, lang, computesOrBinds) || (lang === "python" && nativeProbe(guarded));
 }
 
+const BROWSER_LEAD = "runs in the user's browser and writes nothing: a UI's best-effort step as often as a lost failure";
+
 /**
  * A swallow is reported unless it ends a probe (feature detection with a fallback), cleans up before the
  * error that matters is propagated, tears down a peer being dropped, or a comment gives a reason; on a path
@@ -302,6 +309,9 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // On a path that persists or audits, nothing excuses leaving no trace: a comment can say why the
   // caller goes on ("best effort", "must never break the request"), not why the lost write goes unrecorded.
   if (persists) return [{ region: regionOf(node), ...(comments.length ? { message: `${rule.message}: the comment says why the caller goes on, not why the lost write leaves no trace` } : {}) }];
+  // In the user's browser a swallow that writes nothing (a drag payload, a clipboard fallback, a UI preference) is a
+  // UI's best effort as often as a lost failure: a lead for the models, not a claim.
+  if (rule.language === "typescript" && browserCode(file.path, file.content)) return comments.length ? [] : [{ region: regionOf(node), lead: BROWSER_LEAD }];
   if (!comments.length) return [{ region: regionOf(node) }];
   // Removing what the function was handed is its work: a comment naming one outcome does not excuse hiding all.
   if (removesHanded(guarded)) return [{ region: regionOf(node), message: `${rule.message}: the comment names one outcome of the removal, the handler hides every failure of it` }];
