@@ -170,7 +170,8 @@ async function main(): Promise<void> {
   }
   const t0 = performance.now();
   for (const d of dirs) {
-    repos.push(await tallyRepo(d, (files, texts) => (floor.scanAsync ? floor.scanAsync(files, { texts }) : floor.scan(files, texts))));
+    const onRuleFailure = (m: string) => process.stderr.write(`real-panel: ${d}: ${m}\n`);
+    repos.push(await tallyRepo(d, (files, texts) => (floor.scanAsync ? floor.scanAsync(files, { texts, onRuleFailure }) : floor.scan(files, texts, onRuleFailure))));
   }
   if (values.findings) writeFileSync(values.findings, repos.flatMap((r) => r.findings).map((f) => JSON.stringify(f)).join("\n") + "\n");
   if (values.json) process.stdout.write(JSON.stringify(repos.map((r) => ({ repo: r.repo, files: r.files, lines: r.lines, findings: r.findings.length })), null, 2) + "\n");

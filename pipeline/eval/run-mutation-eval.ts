@@ -90,7 +90,7 @@ export async function runMutationEval(opts: MutateOptions, io: Io): Promise<Muta
   const floor = loadFloor(resolve(INSTALL_ROOT, config.static.rulesDir));
   const operators = loadMutations(opts.mutationsDir);
   const cached = cacheableRows(kbDir, walk.repo, warn);
-  const base = await floor.scanAsync(walk.files.map((f) => ({ path: f.path, content: f.content })), { workers: config.static.workers });
+  const base = await floor.scanAsync(walk.files.map((f) => ({ path: f.path, content: f.content })), { workers: config.static.workers, onRuleFailure: (m) => warn(`scrum: warning: floor: ${m}`) });
   const cost = costModel(walk.files, base, choice.rungs, config, prompts.sha256, cached, kbPaths(kbDir).reviews);
   if (opts.maxRequests !== undefined && cost.baselineRequests > opts.maxRequests) {
     throw new UsageError(`--max-requests ${opts.maxRequests}: the baseline alone needs ${cost.baselineRequests} model request(s) (files with no cached review)`, `run \`scrum sweep --ladder ${choice.name}\` first, so the eval reuses its reviews, or raise --max-requests`);

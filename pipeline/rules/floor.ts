@@ -8,6 +8,7 @@ import { compileRule } from "./compile-rule";
 import { finishScan } from "./finish-scan";
 import { EXAMPLE_FILE, parseSource } from "./languages";
 import { loadRules } from "./load-rules";
+import { summariseFailures } from "./rule-failures";
 import type { RuleSpec } from "./rule-spec";
 import { type FileScan, scanFile, type SourceFile } from "./scan-file";
 import { textLevel } from "./text-level";
@@ -19,6 +20,8 @@ export interface ScanOptions {
   workers?: number;
   /** Files no grammar reads (Markdown, YAML, ...): the text-level rules read them, never as references. */
   texts?: SourceFile[];
+  /** Told once per rule that threw on some files and was skipped there (rule-failures.ts); default: silent. */
+  onRuleFailure?: (message: string) => void;
 }
 
 export interface Floor {
@@ -27,7 +30,7 @@ export interface Floor {
    * All walked files at once (repo-relative posix paths), so cross-file rules see every reference. `texts`
    * (Markdown, YAML, ...) are read by the text-level rules only, never as references.
    */
-  scan(files: SourceFile[], texts?: SourceFile[]): Map<string, StaticFinding[]>;
+  scan(files: SourceFile[], texts?: SourceFile[], onRuleFailure?: (message: string) => void): Map<string, StaticFinding[]>;
   /** The same findings as `scan`, with files spread over worker threads (both cores of the CI box). */
   scanAsync(files: SourceFile[], opts?: ScanOptions): Promise<Map<string, StaticFinding[]>>;
 }
@@ -84,16 +87,20 @@ export function createFloor(rules: RuleSpec[]): Floor {
   };
   return {
     rules,
-    scan(files, texts = []) {
-      return finishScan(rules, files, files.map((f) => scanFile(compiled, f)), textFindings(files, texts), texts);
+    scan(files, texts = [], onRuleFailure) {
+      const scans = files.map((f) => scanFile(compiled, f));
+      if (onRuleFailure) summariseFailures(scans).forEach((m) => onRuleFailure(m));
+      return finishScan(rules, files, scans, textFindings(files, texts), texts);
     },
     async scanAsync(files, opts = {}) {
       const n = opts.workers ?? (files.length >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 0);
-      if (n < 1) return this.scan(files, opts.texts);
+      if (n < 1) return this.scan(files, opts.texts, opts.onRuleFailure);
       const scans = scanInWorkers(text.others, files, n);
       // The workers parse and match while this thread reads the text-level rules.
       const fromText = textFindings(files, opts.texts ?? []);
-      return finishScan(rules, files, await scans, fromText, opts.texts);
+      const done = await scans;
+      if (opts.onRuleFailure) summariseFailures(done).forEach((m) => opts.onRuleFailure!(m));
+      return finishScan(rules, files, done, fromText, opts.texts);
     },
   };
 }

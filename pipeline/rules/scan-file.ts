@@ -1,7 +1,7 @@
 // One file through the rules: findings in emission order and the cross-file questions, as plain data
 // (so a worker thread can scan and the main thread can finish; see floor.ts).
 import type { SgNode } from "@ast-grep/napi";
-import { ConfigError } from "../core/errors";
+import { ConfigError, ScrumError } from "../core/errors";
 import type { StaticFinding } from "../kb/schemas/static-finding";
 import type { CheckContext, CheckRule, Deferred } from "./checks/check";
 import { type Hit, regionOf } from "./checks/hit";
@@ -24,7 +24,12 @@ export interface FileScan {
   path: string;
   findings: StaticFinding[];
   deferred: { ruleId: string; d: Deferred; place: Place }[];
+  /** Rules that failed on this file (a check's own fault on input it did not foresee): skipped here, reported. */
+  failures: RuleFailure[];
 }
+
+/** A built-in check that threw on one file: the rule is skipped for that file and the sweep goes on. */
+export interface RuleFailure { ruleId: string; path: string; message: string }
 
 /** A rule's meta-variable on a node it matched; the rule's variables carry its layer tag (combine-rules.ts). */
 function capture(node: SgNode, name: unknown, tag: string): SgNode | null {
@@ -75,7 +80,7 @@ function runRule(c: CompiledRule, matched: { nodes: SgNode[]; tag: string } | un
 
 /** Scan one file with the compiled rules; a rule that fails on it is a ConfigError naming both. */
 export function scanFile(compiled: readonly CompiledRule[], file: SourceFile): FileScan {
-  const out: FileScan = { path: file.path, findings: [], deferred: [] };
+  const out: FileScan = { path: file.path, findings: [], deferred: [], failures: [] };
   const lang = languageOf(file.path);
   if (!lang || isVendoredCopy(file.path, file.content)) return out;
   const pathPlace = placeOfPath(file.path);
@@ -111,7 +116,11 @@ export function scanFile(compiled: readonly CompiledRule[], file: SourceFile): F
       try {
         hits = runRule(c, matched.get(c.spec.id), ctx, defer);
       } catch (e) {
-        throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${(e as Error).message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
+        // A rule the user wrote and configured wrongly is theirs to fix; a check failing on code it did not
+        // foresee costs that rule's findings in this file, not the night's sweep.
+        if (e instanceof ScrumError) throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${e.message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
+        out.failures.push({ ruleId: rule.id, path: file.path, message: (e as Error).message.split("\n")[0] ?? String(e) });
+        continue;
       }
       for (const hit of hits) if (inPlace(rule, hit)) out.findings.push(toFinding(rule, file.path, lines, hit, ctx.placeAt(hit.region.start.line)));
     }

@@ -85,6 +85,7 @@ export async function planSweep(opts: SweepOptions, io: Io): Promise<SweepPlan> 
   const floor = loadFloor(resolve(INSTALL_ROOT, config.static.rulesDir));
   const findings = applyLeadPolicy(await floor.scanAsync(walk.files.map((f) => ({ path: f.path, content: f.content })), {
     workers: config.static.workers, texts: walk.texts.map((f) => ({ path: f.path, content: f.content })),
+    onRuleFailure: (m) => warn(`scrum: warning: floor: ${m}`),
   }), floor.rules, config.static.leads);
   // A text file (Markdown, YAML, ...) the floor flags is reviewed like source, so its finding gets a row.
   walk = promoteFlaggedTexts(walk, findings);

@@ -1,7 +1,7 @@
 // swallowed-error for writes: the result of a write-like macro or call dropped, unless the sink cannot fail.
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
-import { ancestor, guardedStatement, nextStatement } from "../syntax";
+import { ancestor, escapeRegExp, guardedStatement, nextStatement } from "../syntax";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { swallowedCheck } from "./swallowed";
@@ -46,6 +46,22 @@ const RUST_TERMINAL_WRITE = /(?:^|[\s=(&])(?:(?:std::)?io::)?(?:stdout|stderr)\(
 const GO_FALLIBLE = /\b(os\.(Create|OpenFile|Open)|bufio\.NewWriter\w*|gzip\.NewWriter\w*|zip\.NewWriter|net\.Dial\w*|tls\.Dial\w*|\*os\.File|\*bufio\.Writer)\b/;
 const GO_HTTP = /\b(http\.ResponseWriter|gin\.ResponseWriter|\*echo\.Response)\b/;
 
+/** The last name of a callee (`backup_ips.iter().map(..).collect` → `collect`, `Vec::new` → `new`). */
+function calleeName(fn: SgNode | null): string {
+  if (fn?.kind() === "field_expression") return (fn.field("field" as never) as SgNode | null)?.text() ?? "";
+  return fn?.text().replace(/^[\s\S]*[.:]/, "") ?? "";
+}
+
+/** The method a Rust `let _ = x.m(...)` / `x.m(...);` statement calls (the outermost call, awaited or not). */
+export function rustMethodOf(node: SgNode): string {
+  let e = (node.field("value" as never) as SgNode | null) ?? node.child(0);
+  if (e?.kind() === "await_expression") e = e.child(0);
+  const fn = e?.kind() === "call_expression" ? (e.field("function" as never) as SgNode | null) : null;
+  // `iter.map(..).collect::<Vec<()>>()`: the method under the turbofish, however many lines the chain spans.
+  if (fn?.kind() === "generic_function") return calleeName(fn.field("function" as never) as SgNode | null);
+  return calleeName(fn);
+}
+
 /**
  * Is this dropped write a defect? Rust: never into the terminal (stdout, stderr, a terminal handle); write macros: only into a file, stream or socket (known from its
  * declaration or its name: `let _ = write!(s, ..)` into a String cannot fail and is the idiom); Rust
@@ -56,16 +72,6 @@ const GO_HTTP = /\b(http\.ResponseWriter|gin\.ResponseWriter|\*echo\.Response)\b
  * in the function); a dropped `err`, Commit, Exec, Save, Create, Update, Delete, Rename, WriteFile and any
  * other call: always.
  */
-/** The method a Rust `let _ = x.m(...)` / `x.m(...);` statement calls (the outermost call, awaited or not). */
-export function rustMethodOf(node: SgNode): string {
-  let e = (node.field("value" as never) as SgNode | null) ?? node.child(0);
-  if (e?.kind() === "await_expression") e = e.child(0);
-  const fn = e?.kind() === "call_expression" ? (e.field("function" as never) as SgNode | null) : null;
-  if (fn?.kind() === "field_expression") return (fn.field("field" as never) as SgNode | null)?.text() ?? "";
-  if (fn?.kind() === "generic_function") return (fn.field("function" as never) as SgNode | null)?.text().replace(/^.*[.:]/, "") ?? "";
-  return fn?.text().replace(/^.*[.:]/, "") ?? "";
-}
-
 export function writeMatters(nodeText: string, sink: string | null, fnText: string, lang: string, method = ""): boolean {
   const decl = sink ? declaration(sink, fnText) : "";
   if (lang === "rust") {
@@ -75,7 +81,7 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
     // Collections answer Option (`let _ = map.insert(k, v)` drops the old value), fmt::Write targets
     // Strings and Formatters, and a dropped parse only consumes optional input (syn's `Token![,]`).
     // An awaited one is a future, not a collection (`movement.insert(&txn).await`: an ORM's insert answering a Result).
-    const awaited = new RegExp(`\\.${method}\\s*\\((?:[^()]|\\([^()]*\\))*\\)\\s*\\.await\\b`).test(nodeText);
+    const awaited = new RegExp(`\\.${escapeRegExp(method)}\\s*\\((?:[^()]|\\([^()]*\\))*\\)\\s*\\.await\\b`).test(nodeText);
     if (!awaited && /^(insert|remove|replace|take|pop|push\w*|swap_remove|extend|entry|get\w*|parse\w*|write_str|write_char|write_fmt)$/.test(method)) return false;
     if (/^(write\w*|flush|sync_all|sync_data)$/.test(method)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
     return true;

@@ -1,0 +1,13 @@
+// Rules that threw on some files during a scan (scan-file.ts skips them there): one line per rule, for the
+// person running the sweep, naming how many files lost that rule's findings and the first of them.
+import type { FileScan, RuleFailure } from "./scan-file";
+
+export function summariseFailures(scans: readonly Pick<FileScan, "failures">[]): string[] {
+  const byRule = new Map<string, RuleFailure[]>();
+  for (const s of scans) for (const f of s.failures ?? []) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  return [...byRule].map(([rule, fs]) => {
+    const first = fs[0]!;
+    const n = fs.length === 1 ? "1 file" : `${fs.length} files`;
+    return `rule ${rule} failed on ${n} and was skipped there (first: ${first.path}: ${first.message}); its findings in them are missing`;
+  });
+}
