@@ -46,7 +46,9 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // ... and Playwright's web-first assertions (`expect(page.locator("#x")).to_be_visible()`), and assertion
     // fixtures (`with django_assert_num_queries(1):`, pytest-django's: the block fails on another count).
     // ... and pytest's context managers imported bare (`from pytest import raises`: `with raises(ConfigError):`).
-    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
+    // ... and a callable named for the checks it makes, however it reached the test (`unauthorized_api_assertions(response)`:
+    // a fixture pytest_generate_tests parametrizes with asserting functions).
+    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
     snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
     typeLevel: /\bassert_type\s*\(/,
     // `self.check_row(...)`, `expect_status(...)`, and running another test function (`test_read_main()`).
