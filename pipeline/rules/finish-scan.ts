@@ -12,6 +12,7 @@ import { drfDefaultPermission } from "./checks/framework-views";
 import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
 import { deviantDrops } from "./checks/deviance";
+import { declaredInterfaces } from "./checks/conformance-stub";
 import { routerHooked } from "./checks/router-hooks";
 import { NEVER_PASSED, neverPassed } from "./checks/never-passed";
 
@@ -72,6 +73,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const delegated = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
   const validating = validatingCalls(byKeep("unless-helper-asserts").filter((c) => !delegated.has(c)), files);
   const deviant = deviantDrops(byKeep("if-deviant"), files, lines);
+  const ownInterfaces = declaredInterfaces(byKeep("if-foreign-interface"), files);
   const hooked = routerHooked(byKeep("unless-router-hooked"), files);
   const again = definedAgain(byKeep("unless-defined-again"), files);
   // An optional parameter no call of the repository passes, of a function not handed over as a value (a job
@@ -95,6 +97,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "unless-router-hooked": (c) => !hooked.has(c),
     "unless-defined-again": (c) => !again.has(c),
     "if-passed": (c) => !unpassed.has(c),
+    "if-foreign-interface": (c) => !ownInterfaces.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);

@@ -6,6 +6,7 @@ import type { StaticFinding } from "../kb/schemas/static-finding";
 import type { CheckContext, CheckRule, Deferred } from "./checks/check";
 import { type Hit, regionOf } from "./checks/hit";
 import { claimOrLead } from "./checks/claim-evidence";
+import { conformanceQuestion } from "./checks/conformance-stub";
 import { type CheckName, CHECKS } from "./checks/index";
 import { buildLayers, type Layer, matchLayers } from "./combine-rules";
 import type { CompiledRule } from "./compile-rule";
@@ -66,13 +67,19 @@ function runRule(c: CompiledRule, matched: { nodes: SgNode[]; tag: string } | un
   const state = nodes.length && check?.prepare ? check.prepare(nodes, file, rule) : undefined;
   for (const node of nodes) {
     if (!check?.node) {
-      hits.push({ region: regionOf((spec.report && capture(node, spec.report, tag)) || node) });
+      const hit = { region: regionOf((spec.report && capture(node, spec.report, tag)) || node) };
+      // A stub in a method its type owes an interface of the repository's own is asked about in finish-scan.
+      const question = conformanceQuestion(rule, node, hit, file.path);
+      if (question) defer(question);
+      else hits.push(hit);
       continue;
     }
     const ctx: CheckContext = { rule, params, node, file, capture: (n) => capture(node, n, tag), defer, state };
     for (const hit of check.node(ctx)) {
       const judged = claimOrLead(rule, node, hit, file, defer);
-      if (judged) hits.push(judged);
+      const question = judged ? conformanceQuestion(rule, node, judged, file.path) : null;
+      if (question) defer(question);
+      else if (judged) hits.push(judged);
     }
   }
   return hits;

@@ -6,6 +6,7 @@ import { type Hit, param, regionOf } from "./hit";
 import { acceptingVerifierCheck } from "./accepting-verifier";
 import { droppedCallCheck } from "./dropped-call";
 import { unreadCliOptionsCheck } from "./cli-options";
+import { conformanceQuestion } from "./conformance-stub";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
 import { flagVariable } from "./flag-vars";
@@ -178,6 +179,9 @@ const DEFINED = {
     node: ({ node, rule, file, defer, params }) => {
       if (namedForItsRefusal(node)) return [];
       const hit = { region: regionOf(node) };
+      // A method its class owes an interface, every input marked unread: asked about the interface instead (conformance-stub.ts).
+      const question = conformanceQuestion(rule, node, hit, file.path);
+      if (question) { defer(question); return []; }
       const owner = enclosingClass(node);
       if (!owner) return [hit];
       // `overrides: true`: a method that overrides one its base class declares in the repository is the family's answer (overrides-base.ts).

@@ -1,0 +1,87 @@
+// stub: a method an interface or trait makes a type define, left unimplemented with every input it is handed
+// marked unread (`toDomain(_projection: X) { throw new Error("not implemented") }` in a class that `implements
+// MapperInterface`; `fn put_block(&self, _cid: Cid, ..) { todo!() }` in `impl RepoStorage for SyncStorage`).
+// The type owes the method to its interface, and its author has said, parameter by parameter, that this one
+// does not take part: one direction of a two-way mapper, a read-only overlay's writes, a reference driver, a
+// no-op TLS backend. When the interface is the repository's own, whether anything reaches the method is a
+// question of runtime dispatch the floor cannot answer: a lead for the models, not a claim. A free function or an inherent method left the same
+// way (a handler, an exporter) is no conformance and stays a claim; so does a Go method (a Go type satisfies
+// interfaces without saying so).
+import type { SgNode } from "@ast-grep/napi";
+import { escapeRegExp } from "../syntax";
+import type { CheckRule, Deferred } from "./check";
+import type { Hit } from "./hit";
+import type { Candidate } from "./unreferenced";
+
+const FUNCTION = /^(function_item|method_definition|function_declaration|method_declaration|function_definition)$/;
+
+export const CONFORMANCE_LEAD = "a method its interface or trait makes the type define, every input marked unread: whether anything dispatches to it is a runtime question";
+
+function enclosingFunction(node: SgNode): SgNode | null {
+  for (let n: SgNode | null = node; n; n = n.parent()) if (FUNCTION.test(String(n.kind()))) return n;
+  return null;
+}
+
+/** The names of the parameters the function is handed (Rust `self` and TypeScript `this` aside). */
+function parameterNames(fn: SgNode, language: string): string[] {
+  const list = fn.field("parameters" as never) as SgNode | null;
+  const out: string[] = [];
+  for (const p of list?.namedChildren() ?? []) {
+    const kind = String(p.kind());
+    if (/comment|self_parameter/.test(kind)) continue;
+    const pattern = (p.field("pattern" as never) as SgNode | null) ?? p;
+    const name = language === "rust" ? pattern.text().replace(/^mut\s+/, "") : pattern.text().replace(/[?:=][\s\S]*$/, "").replace(/^\.\.\./, "").trim();
+    if (name === "this") continue;
+    out.push(name);
+  }
+  return out;
+}
+
+/**
+ * The interface or trait the function's type says it implements, when the function is one of its methods: a Rust
+ * trait impl's trait, a TypeScript class's first `implements` type (bare names: `MapperInterface`, `RepoStorage`).
+ */
+function conformsTo(fn: SgNode, language: string): string | null {
+  const bare = (t: string) => t.replace(/<[\s\S]*$/, "").replace(/^[\s\S]*(::|\.)/, "").trim();
+  if (language === "rust") {
+    const impl = fn.parent()?.parent();
+    const trait = impl?.kind() === "impl_item" ? (impl.field("trait" as never) as SgNode | null) : null;
+    return trait ? bare(trait.text()) : null;
+  }
+  if (language === "typescript") {
+    const cls = fn.parent()?.parent();
+    if (!cls || !/^(class_declaration|class|abstract_class_declaration)$/.test(String(cls.kind()))) return null;
+    const clause = cls.children().find((c) => c.kind() === "class_heritage")?.children().find((h) => h.kind() === "implements_clause");
+    const first = clause?.namedChildren()[0];
+    return first ? bare(first.text()) : null;
+  }
+  return null;
+}
+
+/**
+ * A stub hit in such a method: the interface it conforms to, asked of the repository in finish-scan (is the
+ * interface declared here? `if-foreign-interface`). A framework's trait (a job runner's `Runnable::run`, a web
+ * framework's handler) is called by the framework: the stub is reached, and stays a claim. An interface of the
+ * repository's own, whose implementations it dispatches among, makes the stub a lead.
+ */
+export function conformanceQuestion(rule: CheckRule, node: SgNode, hit: Hit, path: string): Deferred | null {
+  if (rule.class !== "stub" || hit.lead || hit.severity === "info" || (rule.language !== "rust" && rule.language !== "typescript")) return null;
+  const fn = enclosingFunction(node);
+  const iface = fn ? conformsTo(fn, rule.language) : null;
+  if (!fn || !iface) return null;
+  const names = parameterNames(fn, rule.language);
+  if (!names.length || !names.every((n) => /^_/.test(n))) return null;
+  return { candidate: { name: iface, file: path, line: hit.region.start.line, referenceIgnores: [], language: rule.language }, hit: { ...hit, lead: CONFORMANCE_LEAD }, keep: "if-foreign-interface", otherwise: "lead" };
+}
+
+/** The candidates whose interface or trait some walked file of their language declares. */
+export function declaredInterfaces(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  if (!candidates.length) return out;
+  for (const c of candidates) {
+    const decl = c.language === "rust" ? new RegExp(`\\btrait\\s+${escapeRegExp(c.name)}\\b`) : new RegExp(`\\b(interface|abstract\\s+class)\\s+${escapeRegExp(c.name)}\\b`);
+    const ext = c.language === "rust" ? /\.rs$/ : /\.(ts|tsx|mts|cts)$/;
+    if (files.some((f) => ext.test(f.path) && decl.test(f.content))) out.add(c);
+  }
+  return out;
+}
