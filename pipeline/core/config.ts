@@ -51,6 +51,8 @@ export const WalkConfig = z
     generated: z.array(Glob).default([
       "**/dist/**", "**/build/**", "**/out/**", "**/target/**", "**/*.min.js", "**/*.min.css", "**/*.map",
       "**/*.pb.go", "**/*_pb2.py", "**/*.generated.*", "**/*.gen.go", "**/__generated__/**", "**/coverage/**",
+      // Yarn Plug'n'Play's runtime, written by `yarn install` (no header says so), and Yarn's own release and plugins.
+      "**/.pnp.cjs", "**/.pnp.js", "**/.pnp.loader.mjs", "**/.yarn/releases/**", "**/.yarn/plugins/**",
     ]),
   })
   .strict();
