@@ -59,3 +59,66 @@ describe("stub: a method an interface of the repository's own makes its type def
     expect(stubs([trait, overlay("impl SyncStorage")])).toEqual(["rs-todo-macro@3"]);
   });
 });
+
+describe("after fresh22 (its misses read after three looks): shapes it showed", () => {
+  const compares = (path: string, content: string) => scanSnippets([{ path, content }], /^insecure-compare$/).map((f) => `${f.rule_id}@${f.line}`);
+  test("a key the request presents compared with === to a key the deployment configures", () => {
+    const mw = (header: string) => lines(
+      "export class AdminAuthMiddleware {",
+      "  use(request: Req) {",
+      `    const opsKey = request.get("${header}");`,
+      "    if (opsKey && opsKey === process.env.LEDGERLINE_OPS_KEY) {",
+      "      return;",
+      "    }",
+      "  }",
+      "}");
+    expect(compares("src/middlewares/AdminAuthMiddleware.ts", mw("x-ops-key"))).toEqual(["ts-insecure-compare@4"]);
+    const keyId = lines(
+      "export async function statusPage(request: Req) {",
+      "  const keyId = request.header('x-statuspage-key-id', '')",
+      "  if (keyId !== services.statusPage.signingKeyId) { return 401 }",
+      "}");
+    expect(compares("src/controllers/webhooks.ts", keyId)).toEqual([]);
+  });
+  test("Rust: a bearer bound by a let-else pattern, compared with ==", () => {
+    const src = lines(
+      "async fn resolve(admin_token: Option<&str>, header: Option<&str>) -> Caller {",
+      "    let Some(presented) = header.and_then(|h| h.strip_prefix(\"Bearer \")).map(str::trim) else {",
+      "        return Caller::anonymous();",
+      "    };",
+      "    if let Some(admin) = admin_token {",
+      "        if presented == admin {",
+      "            return Caller::admin();",
+      "        }",
+      "    }",
+      "    Caller::anonymous()",
+      "}");
+    expect(compares("src/auth.rs", src)).toEqual(["rs-insecure-compare@6"]);
+  });
+
+  const peers = (files: { path: string; content: string }[]) => scanSnippets(files, /^unwired-auth$/).map((f) => `${f.rule_id}@${f.line}${f.severity === "info" ? " lead" : ""}`);
+  test("Rust: peers checking through a statement macro (`guard!(require_admin(..))`): the destroying peer without it is a lead", () => {
+    const fn = (name: string, check: string) => [`pub async fn ${name}(req: Request, ctx: RouteContext<()>) -> Result<Response> {`, "    let env = env_name(&ctx);", ...(check ? [`    ${check}`] : []), "    store_for(&ctx, env)?.touch().await?;", "    Response::empty()", "}"];
+    const src = lines(
+      ...fn("evaluate_one", "guard!(require_sdk_key(&req, &ctx.env, env));"),
+      ...fn("upsert", "let actor = guard!(require_admin(&req, &ctx.env));"),
+      ...fn("remove", ""),
+      ...fn("history", "guard!(require_admin(&req, &ctx.env));"),
+      ...fn("schedule", "guard!(require_admin(&req, &ctx.env));"));
+    // Three of the five acting peers make the check (the evaluation read makes an SDK-key check of its own): short of
+    // two thirds, so the destroying peer is a lead for the models, not a claim.
+    expect(peers([{ path: "worker/src/flags.rs", content: src }])).toEqual(["rs-unguarded-peer@13 lead"]);
+  });
+  test("Rust: a bare requirement handed a role is an access check; who-am-i is a read", () => {
+    const m = (name: string, body: string) => [`    async fn ${name}(&self, ext: &Extensions, id: i64) -> RpcResult<Payout> {`, `        ${body}`, "        db::touch(&self.pool, id).await.map_err(internal)", "    }"];
+    const src = lines(
+      "impl PayoutApiServer for PayoutApi {",
+      ...m("whoami", "let c = caller(ext);"),
+      ...m("create", "let c = require(ext, Role::Seller)?;"),
+      ...m("approve", "let c = require(ext, Role::Operator)?;"),
+      ...m("cancel", "let c = caller(ext);"),
+      ...m("rotate_key", "let c = require(ext, Role::Admin)?;"),
+      "}");
+    expect(peers([{ path: "src/server.rs", content: src }])).toEqual(["rs-unguarded-peer@14"]);
+  });
+});

@@ -59,7 +59,8 @@ function joinLines(rhs: string): string {
 /** `const provided = req.headers["x-api-key"]` / `sent := r.URL.Query().Get("token")` in the same function. */
 function assignedFrom(fn: SgNode | null, name: string): string | null {
   if (!fn || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*(${RHS})`).exec(fn.text());
+  // A pattern binds it too (`let Some(token) = header.and_then(..) else {..}`, `if let Ok(sig) = ..`).
+  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*\\)?\\s*(?::\\s*[^=\\n]+)?(?::=|=(?![=>]))\\s*(${RHS})`).exec(fn.text());
   return m ? joinLines(m[1]!) : null;
 }
 
@@ -141,7 +142,7 @@ function origins(fn: SgNode | null, expr: string): string[] {
   const out: string[] = [];
   let cur = expr;
   for (let hop = 0; fn && hop < 3; hop++) {
-    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(cur)}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*(${RHS})`).exec(fn.text());
+    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(cur)}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?![=>]))\\s*(${RHS})`).exec(fn.text());
     if (!m) break;
     cur = joinLines(m[1]!);
     out.push(cur);

@@ -39,11 +39,11 @@ const REQUIREMENT = /^(require|ensure|assert|check|authori[sz]e|enforce|must)$/;
  * lifecycle hook (its first word: `is_`, `to_`, `new`, `close`): its deviance is a read left open, which its
  * peers' convention may intend, or no entry point at all.
  */
-const READ_WORD = /^(get|list|find|search|read|show|describe|count|fetch|load|view|query|watch|health|status|version|info|ping|stats?|index|detail|lookup|exists?|by)$/;
+const READ_WORD = /^(get|list|find|search|read|show|describe|count|fetch|load|view|query|watch|health|status|version|info|ping|stats?|index|detail|lookup|exists?|by|whoami|me)$/;
 const FIRST_WORD = /^(has|is|can|to|from|new|string|close|len|on|handle|init|setup|validate|parse)$/;
 const readNamed = (name: string) => { const w = identifierWords(name); return w.some((x) => READ_WORD.test(x)) || FIRST_WORD.test(w[0] ?? ""); };
-/** What a check is about: who is asking (an operator, a member, a tenant, a role) and what they may reach (access, a permission, a scope). */
-const ACCESS = /^(access|operator|permissions?|privileges?|member(ship)?|tenant|owner(ship)?|scopes?|roles?|admin|auth|authenticated|session|user|token|credentials?|principal|actor|can|allowed|authori[sz]ed?)$/;
+/** What a check is about: who is asking (an operator, a member, a tenant, a role), what they present (a token, a key) and what they may reach (access, a permission, a scope). */
+const ACCESS = /^(access|operator|permissions?|privileges?|member(ship)?|tenant|owner(ship)?|scopes?|roles?|admin|auth|authenticated|session|user|token|keys?|credentials?|principal|actor|can|allowed|authori[sz]ed?)$/;
 
 /** The first parameter's type after the receiver or `self`; a Python peer's shape is its container. */
 function shapeOf(def: SgNode, lang: RuleLanguage): string {
@@ -155,8 +155,14 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
   const body = field(p.def, "body");
   if (!body) return { leading: out, any, loaders };
   const callKind = lang === "python" ? "call" : lang === "rust" ? "call_expression" : "call_expression";
-  for (const call of body.findAll({ rule: { kind: callKind } })) {
-    const callee = (field(call, "function")?.text() ?? "").replace(/^[\s\S]*(\.|::)/, "").replace(/<[\s\S]*$/, "");
+  // Rust: a statement macro wrapping a call (`guard!(require_admin(&req, &ctx.env))`, a `macro_rules!` that returns
+  // on its failure) makes the wrapped call; the macro's body is a token tree, so the call is read from its text.
+  const wrapped = lang === "rust" ? body.findAll({ rule: { kind: "macro_invocation" } }).flatMap((m) => {
+    const inner = /^\(\s*(?:&\s*)?(?:[\w]+(?:::|\.))*([A-Za-z_]\w*)\s*\(/.exec(m.children().find((c) => c.kind() === "token_tree")?.text() ?? "");
+    return inner ? [{ node: m, callee: inner[1]!, macro: true }] : [];
+  }) : [];
+  const sites = [...body.findAll({ rule: { kind: callKind } }).map((call) => ({ node: call, callee: (field(call, "function")?.text() ?? "").replace(/^[\s\S]*(\.|::)/, "").replace(/<[\s\S]*$/, ""), macro: false })), ...wrapped];
+  for (const { node: call, callee, macro } of sites) {
     let about = cache.get(callee);
     if (about === undefined) {
       // Named as a requirement about access, word by word (`requireScope`, `ensure_access`, `authorize`,
@@ -164,6 +170,12 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
       const words = identifierWords(callee);
       about = REQUIREMENT.test(words[0] ?? "") && (words.length === 1 ? /^authori[sz]e$/.test(words[0]!) : words.slice(1).some((w) => ACCESS.test(w)));
       cache.set(callee, about);
+    }
+    // A bare requirement (`require(ext, Role::Seller)?`, `ensure(user, Permission.Edit)`) is about access when
+    // its arguments, string literals aside (`require("./auth")` loads a module), name who is asking or a role.
+    if (!about && REQUIREMENT.test(callee)) {
+      const args = (macro ? call.text().replace(/^[^(]*\(/, "") : field(call, "arguments")?.text() ?? "").replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, "");
+      about = identifierWords(args).some((w) => ACCESS.test(w) && !/^(can|allowed|actor)$/.test(w));
     }
     if (!about) continue;
     any = true;
@@ -173,13 +185,13 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
     if (!lead.some((k) => k.range().start.index === st0.range().start.index)) continue;
     const st = st0.text();
     const fails = lang === "go" ? /^\s*(if\b|\w+(\s*,\s*\w+)*\s*:?=)/.test(st) && /\berr\b|^\s*if\s*!/.test(st)
-      : lang === "rust" ? /\?|^\s*(if|match|let\s[\s\S]*else)\b/.test(st)
+      : lang === "rust" ? macro || /\?|^\s*(if|match|let\s[\s\S]*else)\b/.test(st)
       : true;
     if (!fails) continue;
     out.add(callee);
     // What the check is handed that the body loaded first (`appt = load_appointment(request)` before
     // `ensure_access(request, appt, "edit")`): an object-level check, comparable only among peers that load one.
-    const args = new Set(field(call, "arguments")?.text().match(/[A-Za-z_]\w*/g) ?? []);
+    const args = new Set((macro ? call.text().replace(/^[^(]*\(/, "") : field(call, "arguments")?.text())?.match(/[A-Za-z_]\w*/g) ?? []);
     const before = body.text().slice(0, Math.max(0, call.range().start.index - body.range().start.index));
     const loaded = [...args].flatMap((a) => [...before.matchAll(new RegExp(`(?<![\\w.])${a}\\s*(?::=|=)\\s*(?:await\\s+|&)?(?:[\\w.]+(?:\\.|::))?([A-Za-z_]\\w*)\\s*\\(`, "g"))].map((m) => m[1]!));
     loaders.set(callee, [...new Set(loaded)]);
