@@ -8,7 +8,7 @@ import { compileRule } from "./compile-rule";
 import { finishScan } from "./finish-scan";
 import { EXAMPLE_FILE, parseSource } from "./languages";
 import { loadRules } from "./load-rules";
-import { summariseFailures } from "./rule-failures";
+import { reportFailures } from "./rule-failures";
 import type { RuleSpec } from "./rule-spec";
 import { type FileScan, scanFile, type SourceFile } from "./scan-file";
 import { textLevel } from "./text-level";
@@ -89,7 +89,7 @@ export function createFloor(rules: RuleSpec[]): Floor {
     rules,
     scan(files, texts = [], onRuleFailure) {
       const scans = files.map((f) => scanFile(compiled, f));
-      if (onRuleFailure) summariseFailures(scans).forEach((m) => onRuleFailure(m));
+      reportFailures(scans, onRuleFailure);
       return finishScan(rules, files, scans, textFindings(files, texts), texts);
     },
     async scanAsync(files, opts = {}) {
@@ -99,7 +99,7 @@ export function createFloor(rules: RuleSpec[]): Floor {
       // The workers parse and match while this thread reads the text-level rules.
       const fromText = textFindings(files, opts.texts ?? []);
       const done = await scans;
-      if (opts.onRuleFailure) summariseFailures(done).forEach((m) => opts.onRuleFailure!(m));
+      reportFailures(done, opts.onRuleFailure);
       return finishScan(rules, files, done, fromText, opts.texts);
     },
   };

@@ -4,10 +4,15 @@ import type { FileScan, RuleFailure } from "./scan-file";
 
 export function summariseFailures(scans: readonly Pick<FileScan, "failures">[]): string[] {
   const byRule = new Map<string, RuleFailure[]>();
-  for (const s of scans) for (const f of s.failures ?? []) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  for (const s of scans) for (const f of s.failures) (byRule.get(f.ruleId) ?? byRule.set(f.ruleId, []).get(f.ruleId)!).push(f);
   return [...byRule].map(([rule, fs]) => {
     const first = fs[0]!;
     const n = fs.length === 1 ? "1 file" : `${fs.length} files`;
     return `rule ${rule} failed on ${n} and was skipped there (first: ${first.path}: ${first.message}); its findings in them are missing`;
   });
+}
+
+/** Tell the caller, if it asked, once per rule that failed on some of these files. */
+export function reportFailures(scans: readonly Pick<FileScan, "failures">[], onRuleFailure?: (message: string) => void): void {
+  if (onRuleFailure) for (const m of summariseFailures(scans)) onRuleFailure(m);
 }

@@ -85,7 +85,10 @@ function runRule(c: CompiledRule, matched: { nodes: SgNode[]; tag: string } | un
   return hits;
 }
 
-/** Scan one file with the compiled rules; a rule that fails on it is a ConfigError naming both. */
+/**
+ * Scan one file with the compiled rules. A rule whose check throws a ScrumError (its file's own mistake) is a
+ * ConfigError naming both; any other throw skips that rule for this file and is recorded in `failures`.
+ */
 export function scanFile(compiled: readonly CompiledRule[], file: SourceFile): FileScan {
   const out: FileScan = { path: file.path, findings: [], deferred: [], failures: [] };
   const lang = languageOf(file.path);
@@ -126,7 +129,7 @@ export function scanFile(compiled: readonly CompiledRule[], file: SourceFile): F
         // A rule the user wrote and configured wrongly is theirs to fix; a check failing on code it did not
         // foresee costs that rule's findings in this file, not the night's sweep.
         if (e instanceof ScrumError) throw new ConfigError(`rule ${rule.id} failed on ${file.path}: ${e.message.split("\n")[0]}`, "fix the rule file; see docs/RULES.md");
-        out.failures.push({ ruleId: rule.id, path: file.path, message: (e as Error).message.split("\n")[0] ?? String(e) });
+        out.failures.push({ ruleId: rule.id, path: file.path, message: String(e instanceof Error ? e.message : e).split("\n")[0]! });
         continue;
       }
       for (const hit of hits) if (inPlace(rule, hit)) out.findings.push(toFinding(rule, file.path, lines, hit, ctx.placeAt(hit.region.start.line)));

@@ -8,7 +8,7 @@
 // way (a handler, an exporter) is no conformance and stays a claim; so does a Go method (a Go type satisfies
 // interfaces without saying so).
 import type { SgNode } from "@ast-grep/napi";
-import { escapeRegExp } from "../syntax";
+import { ancestor, escapeRegExp } from "../syntax";
 import type { CheckRule, Deferred } from "./check";
 import type { Hit } from "./hit";
 import type { Candidate } from "./unreferenced";
@@ -16,11 +16,6 @@ import type { Candidate } from "./unreferenced";
 const FUNCTION = /^(function_item|method_definition|function_declaration|method_declaration|function_definition)$/;
 
 export const CONFORMANCE_LEAD = "a method its interface or trait makes the type define, every input marked unread: whether anything dispatches to it is a runtime question";
-
-function enclosingFunction(node: SgNode): SgNode | null {
-  for (let n: SgNode | null = node; n; n = n.parent()) if (FUNCTION.test(String(n.kind()))) return n;
-  return null;
-}
 
 /** The names of the parameters the function is handed (Rust `self` and TypeScript `this` aside). */
 function parameterNames(fn: SgNode, language: string): string[] {
@@ -66,7 +61,7 @@ function conformsTo(fn: SgNode, language: string): string | null {
  */
 export function conformanceQuestion(rule: CheckRule, node: SgNode, hit: Hit, path: string): Deferred | null {
   if (rule.class !== "stub" || hit.lead || hit.severity === "info" || (rule.language !== "rust" && rule.language !== "typescript")) return null;
-  const fn = enclosingFunction(node);
+  const fn = ancestor(node, FUNCTION);
   const iface = fn ? conformsTo(fn, rule.language) : null;
   if (!fn || !iface) return null;
   const names = parameterNames(fn, rule.language);
@@ -74,14 +69,21 @@ export function conformanceQuestion(rule: CheckRule, node: SgNode, hit: Hit, pat
   return { candidate: { name: iface, file: path, line: hit.region.start.line, referenceIgnores: [], language: rule.language }, hit: { ...hit, lead: CONFORMANCE_LEAD }, keep: "if-foreign-interface", otherwise: "lead" };
 }
 
-/** The candidates whose interface or trait some walked file of their language declares. */
+/**
+ * The candidates whose interface or trait some walked file of their language declares. One interface is asked once,
+ * however many of its implementations stub a method (a monorepo's nineteen mappers of one `MapperInterface`).
+ */
 export function declaredInterfaces(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
-  const out = new Set<Candidate>();
-  if (!candidates.length) return out;
-  for (const c of candidates) {
-    const decl = c.language === "rust" ? new RegExp(`\\btrait\\s+${escapeRegExp(c.name)}\\b`) : new RegExp(`\\b(interface|abstract\\s+class)\\s+${escapeRegExp(c.name)}\\b`);
-    const ext = c.language === "rust" ? /\.rs$/ : /\.(ts|tsx|mts|cts)$/;
-    if (files.some((f) => ext.test(f.path) && decl.test(f.content))) out.add(c);
-  }
-  return out;
+  const declared = new Map<string, boolean>();
+  const isDeclared = (c: Candidate) => {
+    const key = `${c.language}\0${c.name}`;
+    let yes = declared.get(key);
+    if (yes === undefined) {
+      const decl = c.language === "rust" ? new RegExp(`\\btrait\\s+${escapeRegExp(c.name)}\\b`) : new RegExp(`\\b(interface|abstract\\s+class)\\s+${escapeRegExp(c.name)}\\b`);
+      const ext = c.language === "rust" ? /\.rs$/ : /\.(ts|tsx|mts|cts)$/;
+      declared.set(key, (yes = files.some((f) => ext.test(f.path) && decl.test(f.content))));
+    }
+    return yes;
+  };
+  return new Set(candidates.filter(isDeclared));
 }

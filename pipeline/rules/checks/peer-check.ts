@@ -159,10 +159,10 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
   // on its failure) makes the wrapped call; the macro's body is a token tree, so the call is read from its text.
   const wrapped = lang === "rust" ? body.findAll({ rule: { kind: "macro_invocation" } }).flatMap((m) => {
     const inner = /^\(\s*(?:&\s*)?(?:[\w]+(?:::|\.))*([A-Za-z_]\w*)\s*\(/.exec(m.children().find((c) => c.kind() === "token_tree")?.text() ?? "");
-    return inner ? [{ node: m, callee: inner[1]!, macro: true }] : [];
+    return inner ? [{ node: m, callee: inner[1]!, args: m.text().replace(/^[^(]*\(/, ""), macro: true }] : [];
   }) : [];
-  const sites = [...body.findAll({ rule: { kind: callKind } }).map((call) => ({ node: call, callee: (field(call, "function")?.text() ?? "").replace(/^[\s\S]*(\.|::)/, "").replace(/<[\s\S]*$/, ""), macro: false })), ...wrapped];
-  for (const { node: call, callee, macro } of sites) {
+  const sites = [...body.findAll({ rule: { kind: callKind } }).map((call) => ({ node: call, callee: (field(call, "function")?.text() ?? "").replace(/^[\s\S]*(\.|::)/, "").replace(/<[\s\S]*$/, ""), args: field(call, "arguments")?.text() ?? "", macro: false })), ...wrapped];
+  for (const { node: call, callee, args: argText, macro } of sites) {
     let about = cache.get(callee);
     if (about === undefined) {
       // Named as a requirement about access, word by word (`requireScope`, `ensure_access`, `authorize`,
@@ -174,7 +174,7 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
     // A bare requirement (`require(ext, Role::Seller)?`, `ensure(user, Permission.Edit)`) is about access when
     // its arguments, string literals aside (`require("./auth")` loads a module), name who is asking or a role.
     if (!about && REQUIREMENT.test(callee)) {
-      const args = (macro ? call.text().replace(/^[^(]*\(/, "") : field(call, "arguments")?.text() ?? "").replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, "");
+      const args = argText.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, "");
       about = identifierWords(args).some((w) => ACCESS.test(w) && !/^(can|allowed|actor)$/.test(w));
     }
     if (!about) continue;
@@ -191,7 +191,7 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
     out.add(callee);
     // What the check is handed that the body loaded first (`appt = load_appointment(request)` before
     // `ensure_access(request, appt, "edit")`): an object-level check, comparable only among peers that load one.
-    const args = new Set((macro ? call.text().replace(/^[^(]*\(/, "") : field(call, "arguments")?.text())?.match(/[A-Za-z_]\w*/g) ?? []);
+    const args = new Set(argText.match(/[A-Za-z_]\w*/g) ?? []);
     const before = body.text().slice(0, Math.max(0, call.range().start.index - body.range().start.index));
     const loaded = [...args].flatMap((a) => [...before.matchAll(new RegExp(`(?<![\\w.])${a}\\s*(?::=|=)\\s*(?:await\\s+|&)?(?:[\\w.]+(?:\\.|::))?([A-Za-z_]\\w*)\\s*\\(`, "g"))].map((m) => m[1]!));
     loaders.set(callee, [...new Set(loaded)]);
