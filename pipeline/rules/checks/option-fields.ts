@@ -7,9 +7,10 @@ import { identifierWords, typeName } from "./param-words";
 /** Fields of `interface Name {...}` / `type Name = {...}` declared in the file (methods left out). */
 function declaredFields(root: SgNode, typeName: string): string[] {
   if (!typeName) return [];
-  const text = root.text();
-  const m = new RegExp(`\\b(?:interface\\s+${typeName}\\b[^{;]*|type\\s+${typeName}\\s*=\\s*)\\{`).exec(text);
+  const m = new RegExp(`\\b(?:interface\\s+${typeName}\\b[^{;]*|type\\s+${typeName}\\s*=\\s*)\\{`).exec(root.text());
   if (!m) return [];
+  // Comments hold prose, not members: an arrow in one (`segment ID -> name`) or a parenthesis would unbalance the count.
+  const text = withoutComments(root.text());
   // The members at depth 0 of the body, split on `;`, `,` and line ends.
   const members: string[] = [];
   let depth = 0, cur = "";
@@ -21,6 +22,31 @@ function declaredFields(root: SgNode, typeName: string): string[] {
     if (depth === 0 && /[;,\n]/.test(ch)) { members.push(cur); cur = ""; } else cur += ch;
   }
   return members.map((f) => /^\s*(?:\/\*[\s\S]*?\*\/\s*)?(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*:/.exec(f)?.[1]).filter((k): k is string => !!k);
+}
+
+/** `text` with its line and block comments blanked (same length, line ends kept); quoted text is left whole. */
+export function withoutComments(text: string): string {
+  return text.replace(COMMENT_OR_QUOTE, (t) => (t.startsWith("//") || t.startsWith("/*") ? t.replace(/[^\n]/g, " ") : t));
+}
+const COMMENT_OR_QUOTE = /(["'\x60])(?:\\.|(?!\1)[^\\\n])*\1|\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
+
+/**
+ * A collection of the type rather than one value of it (`Condition[]`, `Array<Row>`, `ReadonlyArray<T>`, `Set<T>`,
+ * `Map<K, T>`, `Record<K, T>`): its elements' fields are read through whatever names an element (`items.map((w) =>
+ * w.value)`), never through the parameter, so the parameter's own reads say nothing about the fields.
+ */
+function isCollection(typeText: string): boolean {
+  const t = typeText.replace(/^[:\s]+/, "").replace(/\s*\|\s*(?:undefined|null)\b/g, "").trim();
+  return /\[\s*\]\s*\)?$/.test(t) || /^(?:readonly\s+)?\w+\[\s*\]/.test(t) || /^(?:Readonly)?(?:Array|ReadonlyArray|Set|ReadonlySet|Map|ReadonlyMap|Record|Iterable|AsyncIterable)\s*</.test(t);
+}
+
+/**
+ * An English compound names a kind of its last word (`ListOptions` are options, `OptionItem` is an item, `RetryPolicy`
+ * a policy): a type or parameter is an options object by its head word, not by any word it holds. The singular
+ * `option` is one entry of a menu (`option: Option`, `{ value, label }`), not a bag of settings.
+ */
+function headWord(identifier: string): string {
+  return identifierWords(identifier).pop() ?? "";
 }
 
 /** Keys a destructuring pattern pulls out, or null when it keeps the rest (`...rest`: nothing is left unread). */
@@ -65,6 +91,8 @@ export function unreadOptionFields(root: SgNode, body: SgNode, typeName: string,
 export function fieldsReadThrough(text: string, name: string): Set<string> | null {
   const read = new Set<string>();
   const id = name.replace(/[$.]/g, "\\$&");
+  // Spread whole (`{ ...scope, key }`, `f(...args)`): whoever receives the copy may read every field.
+  if (new RegExp(`\\.\\.\\.\\s*${id}(?![\\w$])`).test(text)) return null;
   let uses = 0;
   for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${id}(?![\\w$])`, "g"))) {
     uses++;
@@ -121,7 +149,8 @@ export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, 
     if (!local.has(type)) continue;
     const name = pat.kind() === "identifier" ? pat.text() : null;
     if (!name && pat.kind() !== "object_pattern") continue;
-    const optionish = identifierWords(type).some((w) => typeWords.has(w)) || (!!name && identifierWords(name).some((w) => words.has(w)));
+    if (isCollection((p.field("type" as never) as SgNode).text())) continue;
+    const optionish = (typeWords.has(headWord(type)) || (!!name && words.has(headWord(name)))) && headWord(type) !== "option" && headWord(name ?? "") !== "option";
     if (!optionish) continue;
     const fields = unreadOptionFields(fn.getRoot().root(), body, type, name, name ? null : pat.text());
     if (!fields.length) continue;
