@@ -80,6 +80,16 @@ function answersSuccess(guarded: SgNode): boolean {
 
 /** Why a dropped failure that neither persists nor audits is a lead, not a claim. */
 export const LEAD_NOT_PERSISTING = "the dropped call neither persists nor audits, and nothing in the code says its failure matters";
+export const LEAD_MAINTENANCE = "the dropped statement changes no rows (tuning, statistics, space reclaim or an index): its failure costs speed, not data";
+/**
+ * A SQL statement that changes no rows (`PRAGMA optimize`, `ANALYZE`, `VACUUM`, `REINDEX`, a WAL checkpoint, a
+ * non-unique `CREATE INDEX`), and no statement beside it that does.
+ */
+const MAINTENANCE_SQL = /["'`]\s*(PRAGMA\b|ANALYZE\b|VACUUM\b|REINDEX\b|CHECKPOINT\b|CREATE\s+INDEX\b)/i;
+const CHANGES_ROWS = /["'`]\s*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|ALTER|DROP|TRUNCATE|CREATE\s+(TABLE|UNIQUE))\b/i;
+export function maintenanceOnly(code: string): boolean {
+  return MAINTENANCE_SQL.test(code) && !CHANGES_ROWS.test(code);
+}
 export const LEAD_NOT_DEVIANT = "the dropped call neither persists nor audits, and no other call site of the repository handles its error";
 
 /** A callee as other call sites spell it: the method and the segment before it (`Property.Put`, `meta.delete_hub_session`). */
@@ -149,6 +159,7 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   if (file.placeAt(hit.region.start.line) === "test") return hit;
   const guarded = guardedCode(node);
   const code = guarded.text();
+  if (maintenanceOnly(code)) return { ...hit, lead: LEAD_MAINTENANCE };
   if (persistsOrAudits(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.

@@ -203,11 +203,27 @@ function releasedAtCommandEnd(call: SgNode, node: SgNode, fileText: string): boo
   return !/\bos\.(Create|OpenFile)\b|\.NewWriter\w*\(/.test(made);
 }
 
+/**
+ * `go func() { _, _ = io.Copy(upstream, client) }()`: a pump between two streams in a function that answers nothing
+ * (a goroutine, a `pipeAndClose(dst, src net.Conn)`). The copy ends when either side closes, and its error is
+ * how it ends; there is no caller to hand it to. A copy into a file or writer the function made stays judged
+ * as a write: there the error is the lost output.
+ */
+function pumpsStream(call: SgNode, node: SgNode): boolean {
+  if (!/^io\.Copy(N|Buffer)?$/.test(calleeOf(call))) return false;
+  const fn = ancestor(node, GO_FUNCTION);
+  if (!fn || fn.field("result" as never)) return false;
+  const dst = argsOf(call)[0]?.text() ?? "";
+  const scope = outermostFunction(node)?.text() ?? "";
+  const made = new RegExp(`(?<![\\w.])${escapeRegExp(dst)}\\s*(,[^=\\n]*)?:?=\\s*([^\\n]+)`).exec(scope)?.[2] ?? "";
+  return !!dst && !/\bos\.(Create|OpenFile|WriteFile)\b|\.NewWriter\w*\(|\bCreate\w*\(/.test(made);
+}
+
 /** Is this dropped Go call settled elsewhere in its function, or unable to lose anything by the library's contract? */
 export function goSettled(node: SgNode, fileText: string): boolean {
   const call = droppedCall(node);
   if (!call) return false;
   return writesResponse(call, node, fileText) || drains(call) || rollbackAfterCommit(call, node) || waitOfNilGroup(call, node)
     || writesMemory(call, node) || stickyUntilFlush(call, node, fileText) || toTerminal(call, node, fileText) || releasedAtCommandEnd(call, node, fileText)
-    || closesPipe(call, fileText) || printsUsage(call, node) || closeBeforeErrorLiteral(call, node);
+    || closesPipe(call, fileText) || printsUsage(call, node) || closeBeforeErrorLiteral(call, node) || pumpsStream(call, node);
 }

@@ -95,7 +95,7 @@ export function durableWrite(code: string): boolean {
  * fmt.Errorf(..)`, `raise`, `throw`, a Rust macro named for failing (`bail!(..)`, `err!(..)`: they expand to
  * `return Err`), or `return None` (an Option function reporting that there is nothing).
  */
-const PROPAGATES = /^(return\s+(Err\(|err\w*\b|nil\s*,\s*err|None\s*;?$|[^;\n]*\b(Errorf|errors\.New|Error)\b|(?:[^,\n]+,\s*)+\w*[eE]rr\w*\s*;?$)|raise\b|throw\b)|^Err\(|^(\w+::)*(bail|err|fail)!\s*\(/;
+const PROPAGATES = /^(return\s+(Err\(|err\w*\b|nil\s*,\s*err|None\s*;?$|[^;\n]*\b(Errorf|errors\.New|Error)\b|(?:[^,\n]+,\s*)+\w*[eE]rr\w*\s*;?$|[^;\n]*\w(?:Error|Err)\s*\([^;\n]*(?<![\w.])err\w*\b)|raise\b|throw\b)|^Err\(|^(\w+::)*(bail|err|fail)!\s*\(/;
 
 /**
  * Cleanup on an error path: the swallowed call only removes, closes or rolls back, and the next statement
@@ -126,9 +126,25 @@ function cleanupOnFailingBranch(guarded: SgNode): boolean {
     const owner: SgNode | null | undefined = block.kind() === "statement_list" ? block.parent()?.parent() : block.parent();
     if (owner && BRANCH_LOOP.test(String(owner.kind()))) { stmt = owner; continue; }
     const last = block.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).at(-1);
-    return !!last && last.id() !== stmt!.id() && PROPAGATES.test(last.text().trim());
+    if (last && last.id() === stmt!.id()) return failureReturnedAfter(block);
+    return !!last && PROPAGATES.test(last.text().trim());
   }
   return false;
+}
+
+/**
+ * The swallow ends a branch that handles an error (`if err = tx.Commit(); err != nil { _ = tx.Rollback() }`), and
+ * the statement after that branch returns the same error (`return err`): the failure that matters reaches the
+ * caller, and the swallowed call is cleanup on its way out.
+ */
+function failureReturnedAfter(block: SgNode): boolean {
+  const body = block.kind() === "statement_list" ? block.parent() ?? block : block;
+  const err = handledError(body);
+  const branch = body.parent();
+  if (!err || !branch || !/^if_(statement|expression)$/.test(String(branch.kind()))) return false;
+  if (branch.children().some((c) => /^(else_clause|elif_clause)$/.test(String(c.kind()))) || (branch.field("alternative" as never) as SgNode | null)) return false;
+  const next = nextStatement(branch)?.text().trim() ?? "";
+  return PROPAGATES.test(next) && new RegExp(`(?<![\\w.])${err}(?![\\w(])`).test(next);
 }
 
 /** The error an enclosing branch handles: `if err != nil {` (Go), `Err(e) =>` or `if let Err(e) = ..` (Rust). */
