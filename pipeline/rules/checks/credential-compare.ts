@@ -68,6 +68,14 @@ function assignedFrom(fn: SgNode | null, name: string): string | null {
  * Not a credential value: an enum-like constant (`OrgPolicyType::ResetPassword`, `Kind.Password`) or a
  * predicate about one (`cfg.smtp_password.is_some()`, `len(token)`, `token.length`).
  */
+/**
+ * A field that says what kind of thing a value is (`err.type`, `event.kind`, `req.method`, `job.status`): a compare
+ * with it dispatches on a case (`err.type === STError.TRY_REFRESH_TOKEN`), whatever the case is named.
+ */
+function discriminant(t: string): boolean {
+  return /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)*\??\.(type|kind|status|state|mode|tag|variant|category|action|event|method|scheme|phase|stage)$/.test(t.trim());
+}
+
 function constantOrPredicate(t: string): boolean {
   // An empty literal (`password == ""`, `*""`, `''`): the compare asks whether a value is present, not what it is.
   if (/^[*&(\s]*b?(""|''|``)\)?$/.test(t)) return true;
@@ -285,7 +293,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
     defer({ candidate: { name, owner: pkg, file: file.path, line: node.range().start.line, referenceIgnores: [], language: "go" }, hit: { region: regionOf(node) }, keep: "unless-declared-constant" });
     return [];
   };
-  if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
+  if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || discriminant(t) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = ancestor(node, FUNCTION_KINDS);
   // Two sides of one object are public only when that object is no request: a request carries the server's
   // session beside the client's body (`req.body._csrf == req.session.csrfToken`).
