@@ -18,9 +18,9 @@ export function pyBases(cls: SgNode | null): string {
   return cls?.kind() === "class_definition" ? (cls.field("superclasses" as never) as SgNode | null)?.text() ?? "" : "";
 }
 
-/** A Python class's base names, each its last dotted segment (`views.APIView` -> `APIView`). */
+/** A Python class's base names, each its last dotted segment without type arguments (`views.APIView` -> `APIView`, `Following['m.User']` -> `Following`). */
 export function pyBaseNames(cls: SgNode): string[] {
-  return ((cls.field("superclasses" as never) as SgNode | null)?.namedChildren() ?? []).map((b) => b.text().replace(/^.*\./, ""));
+  return ((cls.field("superclasses" as never) as SgNode | null)?.namedChildren() ?? []).map((b) => b.text().replace(/\[[\s\S]*$/, "").replace(/^.*\./, ""));
 }
 
 /** A Go file's package name (`package store` -> `store`), or undefined when the text declares none. */

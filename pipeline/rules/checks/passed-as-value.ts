@@ -172,9 +172,13 @@ function configHook(c: SoleCandidate): boolean {
   return c.language === "typescript" && !!c.member && !c.owner && /(^|\/)[\w-]+(\.[\w-]+)*\.config\.[cm]?[jt]sx?$/.test(c.file);
 }
 
-/** `class Secure(SessionInterface)`, `class X extends LogController`, `implements Base`. */
+/**
+ * `class Secure(SessionInterface)`, `class X extends LogController`, `implements Base`; a Python base list broken
+ * over lines names the base at the start of the next one (`class UserFollowingUser(\n    ModelFollowingModel[..]):`).
+ */
 function extendsIt(o: Occurrence): boolean {
-  return /\bclass\s+\w+\s*\([^)]*$|\bextends\s+([\w$.]+\s*,\s*)*$|\bimplements\s+[^{]*$/.test(o.before);
+  if (/\bclass\s+\w+\s*\([^)]*$|\bextends\s+([\w$.]+\s*,\s*)*$|\bimplements\s+[^{]*$/.test(o.before)) return true;
+  return o.lang === "python" && /^[\s\w.,]*$/.test(o.before) && /\bclass\s+\w+\s*\([^)]*$/.test(o.above);
 }
 
 /** Candidates whose `owner` class some class in the walked files extends (tests included). */

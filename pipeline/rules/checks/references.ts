@@ -39,6 +39,8 @@ export interface Occurrence {
   /** The text of that line before and after the name. */
   before: string;
   after: string;
+  /** The line above (a base list broken over lines: `class UserFollowing(\n    ModelFollowing[User, User]):`). */
+  above: string;
   /** Inside an import statement (one spanning lines included): naming a value, not passing it. */
   inImport: boolean;
 }
@@ -90,7 +92,8 @@ export function occurrences(names: readonly string[], files: readonly { path: st
       const after = content.slice(end, (starts[line + 1] ?? content.length + 1) - 1);
       let list = out.get(m[1]!);
       if (!list) out.set(m[1]!, (list = []));
-      list.push({ file: f.path, lang, line, before, after, inImport: imports.some(([a, b]) => m.index! >= a && m.index! < b) });
+      const above = line ? content.slice(starts[line - 1]!, starts[line]! - 1) : "";
+      list.push({ file: f.path, lang, line, before, after, above, inImport: imports.some(([a, b]) => m.index! >= a && m.index! < b) });
     }
   }
   return out;
