@@ -1,7 +1,7 @@
 // Generated-code headers written over several lines: a tool's name and "do not edit" in the file's opening
 // comment mark it generated; either alone, or the words after the first line of code, do not.
 import { describe, expect, test } from "bun:test";
-import { looksGenerated, looksMinified } from "../pipeline/walk/filters";
+import { looksGenerated, looksMangled, looksMinified } from "../pipeline/walk/filters";
 
 describe("looksGenerated reads the whole opening comment", () => {
   test("OpenAPI Generator's multi-line header and a reversed GENERATED / DO NOT EDIT banner are generated", () => {
@@ -29,5 +29,23 @@ describe("looksMinified: a bundle, not a hand-written file with one long line", 
   });
   test("short files are never minified by this measure", () => {
     expect(looksMinified("a".repeat(1500), 1000)).toBe(false);
+  });
+});
+
+describe("looksMangled: a minified bundle pretty-printed back onto short lines", () => {
+  const fn = (name: string, params: string[]) => `function ${name}(${params.join(", ")}) {\n  try {\n    h(${params[0]});\n  } catch (a) {}\n}`;
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  test("function names and parameters a mangler chose (one letter, half or more of 40+): a bundle", () => {
+    const bundle = Array.from({ length: 20 }, (_, i) => fn(letters[i]!, ["a", "b"])).join("\n");
+    expect(looksMangled("public/f.js", bundle)).toBe(true);
+  });
+  test("hand-written JavaScript with a comparator's `(a, b)` here and there: not a bundle", () => {
+    const code = Array.from({ length: 20 }, (_, i) => fn(`loadPlugin${i}`, i % 4 ? ["name", "options"] : ["a", "b"])).join("\n");
+    expect(looksMangled("src/plugins.js", code)).toBe(false);
+  });
+  test("TypeScript sources and small files are never judged by this measure", () => {
+    const bundle = Array.from({ length: 20 }, (_, i) => fn(letters[i]!, ["a", "b"])).join("\n");
+    expect(looksMangled("src/f.ts", bundle)).toBe(false);
+    expect(looksMangled("public/f.js", fn("E", ["a"]))).toBe(false);
   });
 });

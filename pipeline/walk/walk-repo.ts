@@ -4,7 +4,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { basename, join, resolve, sep } from "node:path";
 import { simpleGit } from "simple-git";
 import { InputError, UsageError } from "../core/errors";
-import { globMatcher, looksBinary, looksGenerated, looksMinified, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
+import { globMatcher, looksBinary, looksGenerated, looksMangled, looksMinified, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
 import { isIgnored, joinRel, parseGitignore } from "./gitignore";
 
 export interface WalkedFile {
@@ -121,6 +121,7 @@ function readCandidate(root: string, path: string, maxBytes: number, minifiedLin
   const content = buf.toString("utf8");
   if (looksGenerated(content)) return { reason: "generated", detail: "generated-code marker in the header" };
   if (looksMinified(content, minifiedLineChars)) return { reason: "generated", detail: `minified: most of the text is on lines over ${minifiedLineChars} characters` };
+  if (looksMangled(path, content)) return { reason: "generated", detail: "minified: half or more of its function names and parameters are one letter (a mangled bundle)" };
   return { path, content, bytes: buf.length, sha256: createHash("sha256").update(buf).digest("hex") };
 }
 
