@@ -21,8 +21,10 @@ interface Model {
 }
 
 // Cypress's `cy.contains(..)` (also chained: `cy.get("tbody").contains("td", "x")`) and `cy.wait("@alias")` retry and
-// fail the test when the text or the request never comes.
-const TS_RUNTIME = String.raw`\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(`;
+// fail the test when the text or the request never comes. node-tap's root object asserts as its `t` does (`tap.ok(x)`),
+// QUnit's global assertions are bare calls (`ok(x)`, `deepEqual(a, b)`), and a sinon mock's `mock.verify()` throws
+// when an expectation set on it was not met.
+const TS_RUNTIME = String.raw`\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)`;
 
 const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {
@@ -71,8 +73,10 @@ const MODELS: Record<GrammarLanguage, Model> = {
   },
   rust: {
     // ... assertion methods (`cmd.assert().success()`, clap's `Command::debug_assert()`) are explicit too.
-    runtime: /\b(assert\w*|debug_assert\w*|panic|unreachable)!|\.(assert\w*|debug_assert\w*)\(|\.(unwrap|expect|unwrap_err|expect_err)\(|\?\s*;|\?\)/,
-    snapshot: /\binsta::\w+!|\bassert_\w*snapshot!/,
+    // ... and googletest's expectation macros (`expect_that!(r, ok(anything()))`, `verify_eq!`).
+    runtime: /\b(assert\w*|debug_assert\w*|panic|unreachable|expect_\w+|verify_\w+)!|\.(assert\w*|debug_assert\w*)\(|\.(unwrap|expect|unwrap_err|expect_err)\(|\?\s*;|\?\)/,
+    // Any snapshot macro, however a crate wraps insta (`meili_snap::snapshot!`, `debug_snapshot!`, `assert_json_snapshot!`).
+    snapshot: /\binsta::\w+!|\b\w*snapshot!/,
     // Compile-time tests: bound checks with type arguments only, `type _T = ...`, typed `_` bindings,
     // IsSend-style wrappers, trybuild's compile_fail/pass suites.
     typeLevel: /(?<![.\w])(assert|is|require|check|ensure)_?\w*::<|\btype\s+_\w*|\blet\s+_\w*\s*:\s*[\w&(]|\blet\s+\(\)\s*=|\bIs(Send|Sync|Unpin)\w*\(|\bTestCases::new\(\)/,

@@ -24,6 +24,7 @@ import type { RuleSpec } from "./rule-spec";
 import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
 import { validatingCalls } from "./validating-calls";
+import { calleesCatching } from "./checks/callee-catches";
 
 /** A finding on this line or the line above carrying `scrum-ignore` is dropped (same idea as eslint-disable-next-line). */
 const SUPPRESS = /scrum-ignore\b/;
@@ -76,6 +77,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const ownInterfaces = declaredInterfaces(byKeep("if-foreign-interface"), files);
   const hooked = routerHooked(byKeep("unless-router-hooked"), files);
   const again = definedAgain(byKeep("unless-defined-again"), files);
+  const caught = calleesCatching(byKeep("unless-callee-catches"), files);
   // An optional parameter no call of the repository passes, of a function not handed over as a value (a job
   // registry, a router: its callers' arguments are not in sight): every ignored-parameter claim about one is asked.
   const optional = deferred.map((p) => p.d.candidate).filter((c) => c.optional);
@@ -98,6 +100,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "unless-defined-again": (c) => !again.has(c),
     "if-passed": (c) => !unpassed.has(c),
     "if-foreign-interface": (c) => !ownInterfaces.has(c),
+    "unless-callee-catches": (c) => !caught.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);
@@ -109,7 +112,9 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     // An unread optional parameter that no caller of the repository passes: a lead, whatever else was asked.
     if (p.d.candidate.optional && unpassed.has(p.d.candidate)) hit = { ...hit, lead: NEVER_PASSED };
     // A test that discards a call to a check of the repository asserts by not raising: a smoke note (validating-calls.ts).
-    if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && validating.has(p.d.candidate)) hit = { ...hit, severity: "info", message: NOTES["throw-based"]! };
+    if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && validating.pure.has(p.d.candidate)) hit = { ...hit, severity: "info", message: NOTES["throw-based"]! };
+    // ... and so does the passing counterpart of a test that expects the same check to raise (raising-counterparts.ts).
+    else if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && validating.counterparts.has(p.d.candidate)) hit = { ...hit, severity: "info", message: NOTES["raising-counterpart"]! };
     add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), hit, p.place));
   }
   // Go: a dropped call that every walked declaration of its name answers without an error dropped nothing; a claim

@@ -38,6 +38,18 @@ function decorators(fn: SgNode): string[] {
   return parent?.kind() === "decorated_definition" ? parent.children().filter((c) => c.kind() === "decorator").map((d) => d.text()) : [];
 }
 
+/** `describe.skip(..)`, `xdescribe(..)`, `context.skip(..)`, `suite.skip(..)`: every test inside is skipped with it. */
+const JS_SKIPPED_SUITE = /^(x(describe|context|suite)|(describe|context|suite)\.(skip|todo)|(describe|context|suite)\.skipIf\([^]*\))$/;
+
+function inSkippedSuite(test: SgNode): boolean {
+  for (let n = test.parent(); n; n = n.parent()) {
+    if (n.kind() !== "call_expression") continue;
+    const callee = (n.field("function" as never) as SgNode | null)?.text().replace(/\s+/g, "") ?? "";
+    if (JS_SKIPPED_SUITE.test(callee)) return true;
+  }
+  return false;
+}
+
 function pyIsTestClass(cls: SgNode): boolean {
   return /^Test/.test(nameOf(cls)) || /\w*(TestCase|Test|Tests)\b/.test(pyBases(cls));
 }
@@ -55,7 +67,7 @@ export function asTestCase(node: SgNode, lang: GrammarLanguage, path: string): T
     if (!fn || !body) return null;
     const title = args[0] && /string|template_string/.test(String(args[0].kind())) ? args[0].text().slice(1, -1) : callee;
     const params = ((fn.field("parameters" as never) ?? fn.field("parameter" as never)) as SgNode | null)?.text() ?? "";
-    return { name: title, node, body, skipped: JS_SKIPPED.test(callee), params };
+    return { name: title, node, body, skipped: JS_SKIPPED.test(callee) || inSkippedSuite(node), params };
   }
   if (lang === "python") {
     if (node.kind() !== "function_definition" || !PY_TEST_MODULE.test(path)) return null;

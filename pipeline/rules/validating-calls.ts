@@ -62,18 +62,40 @@ export function isPureCheck(fn: SgNode, lang: CheckLanguage): boolean {
   return refuses;
 }
 
+/** Does the function hand nothing back (no `return` of a value other than a constant, nested functions aside)? */
+export function answersNothing(fn: SgNode, lang: CheckLanguage): boolean {
+  const value = fn.kind() === "variable_declarator" ? (fn.field("value" as never) as SgNode | null) : fn;
+  const body = value ? (value.field("body" as never) as SgNode | null) : null;
+  if (!value || !body || !/^(block|statement_block)$/.test(String(body.kind()))) return false;
+  const nested = new Set(FUNCTIONS[lang].concat(lang === "python" ? ["lambda"] : ["arrow_function", "function_expression", "function"]));
+  return body.findAll({ rule: { kind: "return_statement" } }).every((r) => {
+    for (let n = r.parent(); n && n.id() !== value.id(); n = n.parent()) if (nested.has(String(n.kind()))) return true;
+    return PLAIN_RETURN.test(r.text().trim());
+  });
+}
+
+export interface ValidatingVerdicts {
+  /** Tests that discard a call to a pure check of the repository (validating-calls' own reading). */
+  pure: Set<Candidate>;
+  /** Tests that call a check another test of their file expects to raise, whose every definition answers nothing. */
+  counterparts: Set<Candidate>;
+}
+
 /**
  * The candidates (assertion-free tests of Python and TypeScript) that discard the result of a call to a function
- * some walked file defines as a pure check. A name defined more than once counts only when every definition of
- * it is a check: a helper of that name elsewhere that acts would make the test's meaning unknown.
+ * some walked file defines as a pure check, and those whose check another test of their file expects to raise
+ * (`raising`) where every definition of it answers nothing. A name defined more than once counts only when every
+ * definition of it qualifies: a helper of that name elsewhere that acts would make the test's meaning unknown.
  */
-export function validatingCalls(candidates: readonly Candidate[], files: readonly SourceFile[]): Set<Candidate> {
-  const out = new Set<Candidate>();
+export function validatingCalls(candidates: readonly Candidate[], files: readonly SourceFile[]): ValidatingVerdicts {
+  const pure = new Set<Candidate>();
+  const counterparts = new Set<Candidate>();
   for (const lang of ["python", "typescript"] as const) {
-    const list = candidates.filter((c) => c.language === lang && c.discards?.length);
+    const list = candidates.filter((c) => c.language === lang && (c.discards?.length || c.raising?.length));
     if (!list.length) continue;
-    const wanted = new Set(list.flatMap((c) => c.discards!));
+    const wanted = new Set(list.flatMap((c) => [...(c.discards ?? []), ...(c.raising ?? [])]));
     const verdict = new Map<string, boolean>();
+    const silent = new Map<string, boolean>();
     for (const f of files) {
       if (languageOf(f.path) !== lang) continue;
       const names = [...definedNames(f.content)].filter((n) => wanted.has(n));
@@ -84,9 +106,13 @@ export function validatingCalls(candidates: readonly Candidate[], files: readonl
         const name = (fn.field("name" as never) as SgNode | null)?.text();
         if (!name || !wanted.has(name)) continue;
         verdict.set(name, (verdict.get(name) ?? true) && isPureCheck(fn, lang));
+        silent.set(name, (silent.get(name) ?? true) && answersNothing(fn, lang));
       }
     }
-    for (const c of list) if (c.discards!.some((n) => verdict.get(n) === true)) out.add(c);
+    for (const c of list) {
+      if (c.discards?.some((n) => verdict.get(n) === true)) pure.add(c);
+      else if (c.raising?.some((n) => silent.get(n) === true)) counterparts.add(c);
+    }
   }
-  return out;
+  return { pure, counterparts };
 }

@@ -17,7 +17,7 @@ import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
 import { quietHandlerCheck } from "./quiet-handler";
-import { swallowedCheck } from "./swallowed";
+import { swallowedOrCaught } from "./callee-catches";
 import { unguardedBuilderCheck, unguardedServiceCheck } from "./unguarded-builder";
 import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
@@ -149,7 +149,7 @@ const DEFINED = {
   },
   "no-assertion": { node: noAssertionCheck },
   "secret-literal": { node: ({ params, capture }) => secretLiteral(capture(param(params, "capture", "$VAL")), params) },
-  "swallowed": { node: swallowedCheck },
+  "swallowed": { node: swallowedOrCaught },
   "vendor-token": { node: ({ params, node, capture }) => vendorToken(capture(param(params, "capture", "$VAL")) ?? node, params) },
   "credential-compare": { node: credentialCompare },
   "discarded-write": { node: discardedWriteCheck },

@@ -3,6 +3,7 @@ import { assertionOf, runtimeAssertion } from "../assertions";
 import { asTestCase } from "../test-context";
 import { goHelperProcess } from "../go-test-handles";
 import { pyDisablesInherited } from "../py-test-shapes";
+import { raisingChecks } from "../raising-counterparts";
 import { foreignCalls } from "../test-helpers";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
@@ -36,11 +37,14 @@ function suiteHookAsserts(test: SgNode, language: string): boolean {
   return false;
 }
 
+const TYPE_TEST_FILE = /\.test-d\.[cm]?tsx?$/;
+
 /** The info-level note for a test whose only check is not an assertion call; kinds absent here assert. */
 export const NOTES: Record<string, string> = {
   concurrency: "concurrency test: its only checks are the race detector and that nothing deadlocks or panics",
   "fuzz-target": "fuzz or property test: its only check is that the code does not panic or raise on generated input",
   "throw-based": "smoke test: its only check is that a parse, validate, render or constructor call does not throw",
+  "raising-counterpart": "smoke test: its only check is that a check another test of this file expects to raise does not raise here (the passing counterpart)",
 };
 
 /**
@@ -53,8 +57,13 @@ export const NOTES: Record<string, string> = {
 export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit[] {
   const test = asTestCase(node, rule.language, file.path);
   if (!test || test.skipped) return [];
+  // A type test file (vitest's `--typecheck` and tsd run `*.test-d.ts`): the compiler is its oracle, every typed
+  // binding and call in it a type-level assertion.
+  if (rule.language === "typescript" && TYPE_TEST_FILE.test(file.path)) return [];
   if (rule.language === "python" && pyDisablesInherited(test.node)) return [{ region: regionOf(test.node), severity: "info", message: "disabled test: its body only returns, overriding an inherited test to switch it off (skipTest would say why)" }];
   const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions());
+  // test-case's `#[test_case(input => expected)]`: each case's expected value is asserted against the test's return.
+  if (kind === null && rule.language === "rust" && /#\[\s*(test_case::)?test_case\s*\([^\n]*=>/.test(test.attributes ?? "")) return [];
   if (kind === null && suiteHookAsserts(test.node, rule.language)) return [];
   // A Go test another test of the file runs as a subprocess by its name (the os/exec helper-process idiom).
   if (kind === null && rule.language === "go" && goHelperProcess(test.name, file.content, test.node.text())) return [];
@@ -68,8 +77,11 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   if (!calls.length) return [hit];
   const line = test.node.range().start.line;
   // Python and TypeScript: what the test calls as a statement, discarding the result (a check it may lean on: validating-calls.ts).
-  const discards = !note && (rule.language === "python" || rule.language === "typescript") ? discardedCalls(test.body.text()) : [];
-  defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls, ...(discards.length ? { discards } : {}) }, hit, keep: "unless-helper-asserts" });
+  const scripted = !note && (rule.language === "python" || rule.language === "typescript") ? rule.language : null;
+  const discards = scripted ? discardedCalls(test.body.text()) : [];
+  // ... and the checks it calls that another test of its file expects to raise (raising-counterparts.ts).
+  const raising = scripted ? raisingChecks(test.body.text(), file, file.root, scripted) : [];
+  defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls, ...(discards.length ? { discards } : {}), ...(raising.length ? { raising } : {}) }, hit, keep: "unless-helper-asserts" });
   return [];
 }
 

@@ -33,6 +33,8 @@ export interface Candidate {
   calls?: string[];
   /** The names whose result a test discards (called as a statement: `validate_path("a", d)`): a check it may lean on (validating-calls.ts). */
   discards?: string[];
+  /** The checks a test calls as a statement that another test of its file expects to raise (raising-counterparts.ts). */
+  raising?: string[];
   /** A mounted type's sibling types in the same command tree or router (mounted-types.ts). */
   siblings?: string[];
   /** The rule's requirement vocabulary (a regex source), for guards applied by decorators in other files. */
