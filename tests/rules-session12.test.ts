@@ -303,3 +303,33 @@ describe("swallowed-error, TypeScript: a swallow around one call of a function t
     expect(swallows([external])).toEqual(["ts-empty-catch@4"]);
   });
 });
+
+describe("ignored-parameter: a table of implementations sharing one parameter list", () => {
+  const auth = (n: number) => of("app/logic/auth/get.py", lines(
+    ...Array.from({ length: n }, (_, i) => [`def show_${i}(context, data_dict):`, `    return {"success": authz.can(context["user"], data_dict["id"], ${i})}`, ""]).flat(),
+    "def user_reset(context, data_dict):",
+    '    return {"success": True}'), /^ignored-parameter$/);
+  test("four or more module functions taking `(context, data_dict)`: a dispatcher hands each the same arguments", () => {
+    expect(auth(3)).toEqual([]);
+  });
+  test("...two of them are no table: the unread context stays a finding", () => {
+    expect(auth(1)).toEqual(["py-ignored-option-parameter@4"]);
+  });
+  test("...nor is a wrapper and the steps it calls by name", () => {
+    const wrappers = of("app/threads/lock.py", lines(
+      "def lock_thread(thread, timeout, request):",
+      "    _lock(thread, timeout, request)",
+      "    _audit(thread, timeout, request)",
+      "    _notify(thread, timeout, request)",
+      "",
+      "def _lock(thread, timeout, request):",
+      "    thread.lock()",
+      "",
+      "def _audit(thread, timeout, request):",
+      "    audit.record(thread, request.user, timeout)",
+      "",
+      "def _notify(thread, timeout, request):",
+      "    notify(thread, request.user, timeout)"), /^ignored-parameter$/);
+    expect(wrappers).toEqual(["py-ignored-option-parameter@6"]);
+  });
+});

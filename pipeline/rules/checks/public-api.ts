@@ -88,6 +88,49 @@ function protocolFamily(fn: SgNode): boolean {
   return false;
 }
 
+/** Module-level functions of a file by their parameter list, counted once per file (a WeakMap on the root). */
+const tables = new WeakMap<SgNode, Map<string, { id: number; name: string; body: string }[]>>();
+const FREE_FUNCTION = /^(function_definition|function_declaration|function_item)$/;
+const MODULE = /^(module|program|source_file)$/;
+
+function freeFunctions(root: SgNode): Map<string, { id: number; name: string; body: string }[]> {
+  let table = tables.get(root);
+  if (table) return table;
+  table = new Map();
+  for (const top of root.children()) {
+    const f = top.kind() === "decorated_definition" ? top.children().find((c) => c.kind() === "function_definition") : top.kind() === "export_statement" ? top.children().find((c) => FREE_FUNCTION.test(String(c.kind()))) : top;
+    if (!f || !FREE_FUNCTION.test(String(f.kind()))) continue;
+    const key = paramNames(f).join(",");
+    if (!key.includes(",")) continue;
+    const list = table.get(key) ?? [];
+    list.push({ id: f.id(), name: nameOf(f), body: f.text() });
+    table.set(key, list);
+  }
+  tables.set(root, table);
+  return table;
+}
+
+/**
+ * A table of implementations: the file defines the function's whole parameter list (two names or more, in order)
+ * on three other module-level functions, none of them calling or naming another (ckan's auth functions, each
+ * `(context, data_dict)`; navl validators `(key, data, errors, context)`; auth strategies; signal receivers). A
+ * dispatcher picks one by name and hands every one the same arguments: each reads what it needs. A wrapper and
+ * the action it hands over (`lock_thread` and `_lock_thread_action`) name each other and are no such table.
+ */
+function implementationTable(fn: SgNode): boolean {
+  if (!FREE_FUNCTION.test(String(fn.kind()))) return false;
+  let top: SgNode | null = fn;
+  if (top.parent()?.kind() === "decorated_definition" || top.parent()?.kind() === "export_statement") top = top.parent();
+  const root = top?.parent();
+  if (!root || !MODULE.test(String(root.kind()))) return false;
+  const key = paramNames(fn).join(",");
+  const name = nameOf(fn);
+  const peers = (freeFunctions(root).get(key) ?? []).filter((p) => p.id !== fn.id());
+  const names = (text: string, n: string) => new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}(?![\\w$])`).test(text);
+  const own = fn.text();
+  return peers.filter((p) => !names(p.body, name) && !names(own, p.name)).length >= 3;
+}
+
 const CLASS_KINDS = /^(class_definition|class_declaration|abstract_class_declaration|class)$/;
 
 /** The class a method is defined in (through a decorator and the class body), or null for other functions. */
@@ -130,7 +173,7 @@ function siblingClassImplements(fn: SgNode): boolean {
  * option, a bound or a secret are promises there.
  */
 export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
-  if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn)) return "imposed";
+  if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn) || implementationTable(fn)) return "imposed";
   const own = declaredConformance(fn, lang);
   // Asked last (it walks the file): only when nothing cheaper already imposes the signature.
   if (own !== "imposed" && own !== "maybe" && (lang === "python" || lang === "typescript") && siblingClassImplements(fn)) return "imposed";
