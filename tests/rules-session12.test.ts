@@ -333,3 +333,31 @@ describe("ignored-parameter: a table of implementations sharing one parameter li
     expect(wrappers).toEqual(["py-ignored-option-parameter@6"]);
   });
 });
+
+describe("swallowed-error, Go: a call the repository drops everywhere is its convention, not a deviation", () => {
+  const handlers = (extraPut: number, checked: boolean) => ({ path: "cmd/web/handlers.go", content: lines(
+    "package main",
+    "",
+    "func (app *application) logout(w http.ResponseWriter, r *http.Request) {",
+    "	if err := app.sessionManager.RenewToken(r.Context()); err != nil {",
+    "		app.serverError(w, r, err)",
+    "		return",
+    "	}",
+    checked ? "	if err := app.sessionManager.Put(r.Context(), \"flash\", \"bye\"); err != nil {\n		return\n	}" : "	app.sessionManager.Put(r.Context(), \"flash\", \"bye\")",
+    "	http.Redirect(w, r, \"/\", http.StatusSeeOther)",
+    "}",
+    ...Array.from({ length: extraPut }, (_, i) => [
+      "",
+      `func (app *application) page${i}(w http.ResponseWriter, r *http.Request) {`,
+      `	app.sessionManager.Put(r.Context(), "flash", "page ${i}")`,
+      "	app.render(w, r, http.StatusOK, \"page.tmpl\", nil)",
+      "}"]).flat()) });
+  const drops = (f: File) => scanSnippets([f], /^swallowed-error$/).map((x) => `${x.rule_id}@${x.line}${x.lead ? " lead" : ""}`);
+  test("scs's `sessionManager.Put(ctx, key, value)` called bare at every site, checked at none: leads", () => {
+    expect(drops(handlers(2, false))).toEqual(["go-dropped-call-error@8 lead", "go-dropped-call-error@13 lead", "go-dropped-call-error@18 lead"]);
+  });
+  test("...a call the repository drops at fewer sites, or checks somewhere, stays a claim where it is dropped", () => {
+    expect(drops(handlers(1, false))).toEqual(["go-dropped-call-error@8", "go-dropped-call-error@13"]);
+    expect(drops(handlers(2, true)).filter((d) => !d.endsWith("lead"))).toEqual(["go-dropped-call-error@15", "go-dropped-call-error@20"]);
+  });
+});

@@ -11,7 +11,7 @@ import { fieldsReadElsewhere } from "./checks/unread-fields";
 import { drfDefaultPermission } from "./checks/framework-views";
 import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
-import { deviantDrops } from "./checks/deviance";
+import { conventionalDrops, deviantDrops } from "./checks/deviance";
 import { declaredInterfaces } from "./checks/conformance-stub";
 import { routerHooked } from "./checks/router-hooks";
 import { NEVER_PASSED, neverPassed } from "./checks/never-passed";
@@ -74,6 +74,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const delegated = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
   const validating = validatingCalls(byKeep("unless-helper-asserts").filter((c) => !delegated.has(c)), files);
   const deviant = deviantDrops(byKeep("if-deviant"), files, lines);
+  const conventional = conventionalDrops(byKeep("unless-dropped-everywhere"), files, lines);
   const ownInterfaces = declaredInterfaces(byKeep("if-foreign-interface"), files);
   const hooked = routerHooked(byKeep("unless-router-hooked"), files);
   const again = definedAgain(byKeep("unless-defined-again"), files);
@@ -101,6 +102,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-passed": (c) => !unpassed.has(c),
     "if-foreign-interface": (c) => !ownInterfaces.has(c),
     "unless-callee-catches": (c) => !caught.has(c),
+    "unless-dropped-everywhere": (c) => !conventional.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);

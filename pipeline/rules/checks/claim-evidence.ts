@@ -90,6 +90,7 @@ const CHANGES_ROWS = /["'`]\s*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|ALTER|D
 export function maintenanceOnly(code: string): boolean {
   return MAINTENANCE_SQL.test(code) && !CHANGES_ROWS.test(code);
 }
+export const LEAD_CONVENTIONAL = "the repository calls this as a bare statement at every call site and checks it at none: by its own convention the call answers no error that matters";
 export const LEAD_NOT_DEVIANT = "the dropped call neither persists nor audits, and no other call site of the repository handles its error";
 
 /** A callee as other call sites spell it: the method and the segment before it (`Property.Put`, `meta.delete_hub_session`). */
@@ -160,7 +161,15 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   const guarded = guardedCode(node);
   const code = guarded.text();
   if (maintenanceOnly(code)) return { ...hit, lead: LEAD_MAINTENANCE };
-  if (persistsOrAudits(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
+  // A Go call written as a bare statement shows no error at all: a claim only unless the repository drops the same
+  // call everywhere (deviance.ts, the reverse reading), where the convention says it answers none that matters.
+  const bare = rule.language === "go" && guarded.kind() === "expression_statement" ? droppedCallee(code) : null;
+  const claim = (): Hit | null => {
+    if (!bare) return hit;
+    defer({ candidate: devianceCandidate(bare, file.path, hit.region.start.line, rule.language), hit: { ...hit, lead: LEAD_CONVENTIONAL }, keep: "unless-dropped-everywhere", otherwise: "lead" });
+    return null;
+  };
+  if (persistsOrAudits(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return claim();
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.
   const key = rule.language === "python" ? null : droppedCallee(code);

@@ -35,11 +35,35 @@ const RS_DROPPED_AFTER = /\.ok\(\)\s*;/;
  * scan's per-file line cache (finish-scan.ts), so no file is split twice.
  */
 export function deviantDrops(cands: readonly Candidate[], files: readonly { path: string; content: string }[], lines: (path: string) => readonly string[]): Set<Candidate> {
-  const out = new Set<Candidate>();
-  if (!cands.length) return out;
+  const tally = callTallies(cands, files, lines);
+  return new Set(cands.filter((c) => {
+    const t = tally.get(`${c.language}\0${c.name}`)!;
+    return t.handled >= MIN_HANDLED_SITES && t.handled > t.dropped;
+  }));
+}
+
+/** Dropped at this many call sites and handled at none, a call's drop is the code's convention. */
+export const MIN_CONVENTIONAL_DROPS = 3;
+
+/**
+ * The reverse reading: candidates whose call the repository drops at MIN_CONVENTIONAL_DROPS sites or more and
+ * handles at none (scs's `sessionManager.Put(ctx, "flash", msg)`, which answers nothing). By the code's own
+ * convention the call answers no error, or none that matters; one drop among them is no deviation.
+ */
+export function conventionalDrops(cands: readonly Candidate[], files: readonly { path: string; content: string }[], lines: (path: string) => readonly string[]): Set<Candidate> {
+  const tally = callTallies(cands, files, lines);
+  return new Set(cands.filter((c) => {
+    const t = tally.get(`${c.language}\0${c.name}`)!;
+    return t.handled === 0 && t.dropped >= MIN_CONVENTIONAL_DROPS;
+  }));
+}
+
+/** Handled and dropped call sites of each candidate's `prev.method` across the walked Go and Rust files. */
+function callTallies(cands: readonly Candidate[], files: readonly { path: string; content: string }[], lines: (path: string) => readonly string[]): Map<string, { handled: number; dropped: number }> {
+  const tally = new Map<string, { handled: number; dropped: number }>();
+  if (!cands.length) return tally;
   const methods = [...new Set(cands.map((c) => c.name.split(".").pop()!))];
   const occ = occurrences(methods, files.filter((f) => { const l = languageOf(f.path); return l === "go" || l === "rust"; }));
-  const tally = new Map<string, { handled: number; dropped: number }>();
   for (const c of cands) {
     if (tally.has(`${c.language}\0${c.name}`)) continue;
     const parts = c.name.split(".");
@@ -63,9 +87,5 @@ export function deviantDrops(cands: readonly Candidate[], files: readonly { path
     }
     tally.set(`${c.language}\0${c.name}`, t);
   }
-  for (const c of cands) {
-    const t = tally.get(`${c.language}\0${c.name}`)!;
-    if (t.handled >= MIN_HANDLED_SITES && t.handled > t.dropped) out.add(c);
-  }
-  return out;
+  return tally;
 }
