@@ -361,3 +361,29 @@ describe("swallowed-error, Go: a call the repository drops everywhere is its con
     expect(drops(handlers(2, true)).filter((d) => !d.endsWith("lead"))).toEqual(["go-dropped-call-error@15", "go-dropped-call-error@20"]);
   });
 });
+
+describe("insecure-compare: a stored hash named for a secret against a digest of what was presented", () => {
+  test("Python and Go: `secret_hash == sha256(secret)`, `hex(sum) != key.SecretHash` leak the stored hash", () => {
+    expect(of("clinic/models.py", lines(
+      "class KioskDevice(Base):",
+      "    def verify_secret(self, secret: str) -> bool:",
+      "        return self.secret_hash == hashlib.sha256(secret.encode()).hexdigest()"), /^insecure-compare$/)).toEqual(["py-insecure-compare@3"]);
+    expect(of("internal/service/security.go", lines(
+      "package service",
+      "",
+      "func (s *Security) HandleApiKey(ctx context.Context, secret string) (context.Context, error) {",
+      "	key, err := s.store.SDKKey(ctx, prefixOf(secret))",
+      "	if err != nil {",
+      "		return ctx, err",
+      "	}",
+      "	sum := sha256.Sum256([]byte(secret))",
+      "	if hex.EncodeToString(sum[:]) != key.SecretHash {",
+      "		return ctx, errUnauthorized",
+      "	}",
+      "	return ctx, nil",
+      "}"), /^insecure-compare$/)).toEqual(["go-insecure-compare@9"]);
+  });
+  test("...a content digest compared with another is an integrity check", () => {
+    expect(of("app/cache.py", lines("def fresh(entry, body: bytes) -> bool:", "    return entry.content_hash == hashlib.sha256(body).hexdigest()"), /^insecure-compare$/)).toEqual([]);
+  });
+});
