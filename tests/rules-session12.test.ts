@@ -387,3 +387,26 @@ describe("insecure-compare: a stored hash named for a secret against a digest of
     expect(of("app/cache.py", lines("def fresh(entry, body: bytes) -> bool:", "    return entry.content_hash == hashlib.sha256(body).hexdigest()"), /^insecure-compare$/)).toEqual([]);
   });
 });
+
+describe("unwired-auth: the verbs of a Next.js route file are handlers of one path", () => {
+  const route = (del: string, path = "app/api/invoices/[id]/route.ts") => of(path, lines(
+    "import { NextResponse, type NextRequest } from 'next/server';",
+    "import { requireSession } from '@/lib/users';",
+    "",
+    "export async function GET(_req: NextRequest, { params }: Params) {",
+    "  const session = await requireSession();",
+    "  return NextResponse.json(await getInvoice(session.user.orgId, params.id));",
+    "}",
+    "",
+    "export async function DELETE(_req: NextRequest, { params }: Params) {",
+    del,
+    "  return new NextResponse(null, { status: 204 });",
+    "}"), /^unwired-auth$/);
+  test("DELETE voids the invoice without the session check its GET makes", () => {
+    expect(route("  await voidInvoice(params.id);")).toEqual(["ts-unguarded-peer@9"]);
+  });
+  test("...a DELETE that checks too, or a file that is no route file, is not reported", () => {
+    expect(route("  const session = await requireSession();\n  await voidInvoice(session.user.orgId, params.id);")).toEqual([]);
+    expect(route("  await voidInvoice(params.id);", "src/lib/invoices.ts")).toEqual([]);
+  });
+});

@@ -209,15 +209,40 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
  * access itself, or takes who is asking as a parameter its checked peers do not. A Rust trait impl's methods
  * count as public (a tarpc or tonic service).
  */
+/** A Next.js App Router route file (`app/api/invoices/[id]/route.ts`): each exported HTTP verb is a route of one path. */
+const NEXT_ROUTE_FILE = /(^|\/)app\/(?:[^/]+\/)*route\.[cm]?[jt]sx?$/;
+const HTTP_VERB = /^(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)$/;
+const WRITE_VERB = /^(POST|PUT|PATCH|DELETE)$/;
+
+/**
+ * Next.js mounts a route file's exported verbs on one path: the handlers of the same resource. One of them asking
+ * who is calling (`await requireSession()`, `await auth()`) where a handler that changes state (POST, PUT, PATCH,
+ * DELETE) asks nothing is the file's own convention broken. A handler wrapped by a guard (`export const POST =
+ * withAuth(..)`) is no bare function and is not a peer; one that only answers (`return NextResponse.json(.., {
+ * status: 501 })`) does nothing to guard.
+ */
+function nextRouteHits(peers: Peer[], checks: Map<Peer, { any: boolean }>): Hit[] {
+  const verbs = peers.filter((p) => p.group === "module" && p.exported && HTTP_VERB.test(p.name));
+  const makers = verbs.filter((p) => checks.get(p)!.any || CHECKS_ITSELF.test(p.def.text()));
+  if (verbs.length < 2 || !makers.length) return [];
+  const answersOnly = (p: Peer) => { const body = field(p.def, "body"); return !!body && body.namedChildren().filter((k) => !/comment/.test(kindOf(k))).length === 1 && /^return\b/.test(body.namedChildren().find((k) => !/comment/.test(kindOf(k)))!.text()) && !/\bawait\b/.test(body.text()); };
+  return verbs.filter((p) => WRITE_VERB.test(p.name) && !makers.includes(p) && !makesAccessDecision(p.def.text()) && !answersOnly(p)).map((p) => ({
+    region: regionOf(p.at),
+    message: `the ${p.name} handler of this route asks nothing about the caller, while its ${makers.map((m) => m.name).join(", ")} handler${makers.length > 1 ? "s" : ""} of the same path check${makers.length > 1 ? "" : "s"} the session first`,
+  }));
+}
+
 export function peerCheckCheck(ctx: CheckContext): Hit[] {
   const { node, params } = ctx;
   const lang = ctx.rule.language as RuleLanguage;
   const root = node.getRoot().root();
   const peers = peersOf(root, lang);
-  if (peers.length < 3) return [];
+  const nextRoute = lang === "typescript" && NEXT_ROUTE_FILE.test(ctx.file.path);
+  if (peers.length < (nextRoute ? 2 : 3)) return [];
   const { isGuard } = fileGuards(ctx);
   const cache = new Map<string, boolean>();
   const checks = new Map(peers.map((p) => [p, accessChecks(p, lang, cache)]));
+  if (nextRoute) return nextRouteHits(peers, checks);
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   const out: Hit[] = [];
   for (const group of new Set(peers.map((p) => p.group))) {
