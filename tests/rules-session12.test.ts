@@ -410,3 +410,31 @@ describe("unwired-auth: the verbs of a Next.js route file are handlers of one pa
     expect(route("  await voidInvoice(params.id);", "src/lib/invoices.ts")).toEqual([]);
   });
 });
+
+describe("stub: a gRPC servicer's method that checks the caller and refuses", () => {
+  const servicer = (head: string, body: string) => ({ path: "inventory/admin_servicer.py", content: lines(
+    "from inventory.gen import inventory_pb2_grpc",
+    "",
+    `class AdminServicer(${head}):`,
+    "    def ExportSnapshot(self, request, context):",
+    body,
+    '        raise NotImplementedError("snapshot export")') });
+  const stubs = (files: File[]) => found(files, /^stub$/);
+  test("a class that names a base of its own name (`AdminServicer(pb2_grpc.AdminServicer)`) does not extend itself", () => {
+    expect(stubs([servicer("inventory_pb2_grpc.AdminServicer", '        log.info("export requested")')])).toEqual(["py-not-implemented@6"]);
+  });
+  test("...and a requirement checked first (`require_role(context, Role.ADMIN)`) refuses all the same", () => {
+    expect(stubs([servicer("inventory_pb2_grpc.AdminServicer", "        require_role(context, Role.ADMIN)")])).toEqual(["py-not-implemented@6"]);
+  });
+  test("...a servicer registered on a server answers RPCs even when the repository declares its generated base", () => {
+    const base = { path: "inventory/gen/inventory_pb2_grpc.py", content: lines(
+      "class AdminServicer(object):",
+      "    def ExportSnapshot(self, request, context):",
+      "        context.set_code(grpc.StatusCode.UNIMPLEMENTED)",
+      "        raise NotImplementedError('Method not implemented!')") };
+    const server = { path: "inventory/server.py", content: lines("def serve():", "    inventory_pb2_grpc.add_AdminServicer_to_server(AdminServicer(engine), server)") };
+    const impl = { path: "inventory/admin.py", content: lines("class AdminImpl(AdminServicer):", "    def ExportSnapshot(self, request, context):", '        raise NotImplementedError("this store does not support snapshot export")') };
+    expect(stubs([base, impl])).toEqual([]);
+    expect(stubs([base, impl, { ...server, content: server.content.replace("AdminServicer(engine)", "AdminImpl(engine)") }])).toEqual(["py-not-implemented@3"]);
+  });
+});

@@ -84,20 +84,44 @@ export function overridingBase(candidates: Candidate[], files: readonly { path: 
   const out = new Set<Candidate>();
   if (!asked.length) return out;
   const needed = new Set(asked.flatMap((c) => c.overrides!.bases));
-  const bodies = new Map<string, { lang: RuleLanguage; body: string }[]>();
+  const bodies = new Map<string, { lang: RuleLanguage; body: string; file: string }[]>();
   for (const f of files) {
     const lang = languageOf(f.path);
     if (!lang || !asked.some((c) => c.language === lang)) continue;
     for (const base of needed) {
       if (!f.content.includes(`class ${base}`)) continue;
       const list = bodies.get(base) ?? [];
-      for (const body of classBodies(f.content, base, lang)) list.push({ lang, body });
+      for (const body of classBodies(f.content, base, lang)) list.push({ lang, body, file: f.path });
       bodies.set(base, list);
     }
   }
+  const served = registeredServicers(files);
   for (const c of asked) {
     const { method, bases } = c.overrides!;
-    if (bases.some((b) => (bodies.get(b) ?? []).some((d) => d.lang === c.language && declares(d.body, method, d.lang)))) out.add(c);
+    // A gRPC servicer registered on a server answers every method of its service: an override that refuses is an
+    // RPC clients reach, not a driver declining an optional operation.
+    if (c.language === "python" && c.owner && served.has(c.owner)) continue;
+    // A base spelled like the class itself (`class AdminServicer(pb2_grpc.AdminServicer)`) is another module's class:
+    // the class's own body in its own file is not that base.
+    const isBase = (b: string, d: { file: string }) => !(b === c.owner && d.file === c.file);
+    if (bases.some((b) => (bodies.get(b) ?? []).some((d) => d.lang === c.language && isBase(b, d) && declares(d.body, method, d.lang)))) out.add(c);
+  }
+  return out;
+}
+
+/**
+ * Python classes registered as gRPC servicers (`add_AdminServicer_to_server(AdminServicer(engine), server)`, or a
+ * name bound to one first: `svc = AdminServicer(); add_AdminServicer_to_server(svc, server)`).
+ */
+function registeredServicers(files: readonly { path: string; content: string }[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    if (languageOf(f.path) !== "python" || !/add_\w+_to_server\s*\(/.test(f.content)) continue;
+    for (const m of f.content.matchAll(/add_\w+_to_server\s*\(\s*([A-Za-z_]\w*)\s*(\()?/g)) {
+      if (m[2]) { out.add(m[1]!); continue; }
+      const bound = new RegExp(`(?<![\\w.])${escapeRegExp(m[1]!)}\\s*=\\s*(?:[\\w.]+\\.)?([A-Z]\\w*)\\s*\\(`).exec(f.content);
+      if (bound) out.add(bound[1]!);
+    }
   }
   return out;
 }

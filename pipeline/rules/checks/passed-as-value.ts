@@ -185,5 +185,7 @@ function extendsIt(o: Occurrence): boolean {
 export function ownerExtended(candidates: Candidate[], files: { path: string; content: string }[]): Set<Candidate> {
   const owners = candidates.filter((c) => c.owner);
   const seen = occurrences(owners.map((c) => c.owner!), files);
-  return new Set(owners.filter((c) => (seen.get(c.owner!) ?? []).some((o) => (!c.language || !o.lang || o.lang === c.language) && extendsIt(o))));
+  // `class AdminServicer(pb2_grpc.AdminServicer)`: the class naming a base of its own name extends that base, not itself.
+  const ownHeader = (c: Candidate, o: Occurrence) => new RegExp(`\\bclass\\s+${c.owner!.replace(/\$/g, "\\$")}\\b`).test(o.before);
+  return new Set(owners.filter((c) => (seen.get(c.owner!) ?? []).some((o) => (!c.language || !o.lang || o.lang === c.language) && extendsIt(o) && !ownHeader(c, o))));
 }
