@@ -438,3 +438,14 @@ describe("stub: a gRPC servicer's method that checks the caller and refuses", ()
     expect(stubs([base, impl, { ...server, content: server.content.replace("AdminServicer(engine)", "AdminImpl(engine)") }])).toEqual(["py-not-implemented@3"]);
   });
 });
+
+describe("tls-disabled: a connection string whose flag turns verification off", () => {
+  test("go-sql-driver's `tls=skip-verify` and MongoDB's `tlsInsecure=true` in shipped code", () => {
+    expect(of("cmd/importer/main.go", lines("package main", "", "func main() {", '	dsn := flag.String("dsn", "importer@tcp(db:3306)/lending?parseTime=true&tls=skip-verify", "MySQL DSN")', "	run(*dsn)", "}"), /^tls-disabled$/)).toEqual(["go-tls-disabled@4"]);
+    expect(of("src/db.ts", lines("export const client = new MongoClient(process.env.MONGO_URL ?? 'mongodb://db:27017/app?tls=true&tlsInsecure=true');"), /^tls-disabled$/)).toEqual(["ts-tls-disabled@1"]);
+  });
+  test("...a DSN that verifies (`tls=true`, `sslmode=verify-full`) is not reported", () => {
+    expect(of("cmd/importer/main.go", lines("package main", "", "func main() {", '	dsn := flag.String("dsn", "importer@tcp(db:3306)/lending?parseTime=true&tls=true", "MySQL DSN")', "	run(*dsn)", "}"), /^tls-disabled$/)).toEqual([]);
+    expect(of("app/db.py", lines('DSN = "postgresql://app@db/app?sslmode=verify-full"'), /^tls-disabled$/)).toEqual([]);
+  });
+});
