@@ -449,3 +449,18 @@ describe("tls-disabled: a connection string whose flag turns verification off", 
     expect(of("app/db.py", lines('DSN = "postgresql://app@db/app?sslmode=verify-full"'), /^tls-disabled$/)).toEqual([]);
   });
 });
+
+describe("hardcoded-secret: a configuration schema's default", () => {
+  const env = (value: string) => of("src/env.ts", lines(
+    "import { z } from 'zod';",
+    "export const env = z.object({",
+    "  PORT: z.coerce.number().int().default(4000),",
+    `  SESSION_SIGNING_KEY: z.string().min(32).default(${value}),`,
+    "}).parse(process.env);"), /^hardcoded-secret$/);
+  test("a zod default under a key named for a secret is the value the program runs with", () => {
+    expect(env('"hd_sk_2b7f9c41e8a05d63f1b4c9e7a2d8f0c5b6e1"')).toEqual(["ts-hardcoded-secret@4"]);
+  });
+  test("...a placeholder default is not a credential", () => {
+    expect(env('"change-me-in-production"')).toEqual([]);
+  });
+});
