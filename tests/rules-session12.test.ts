@@ -464,3 +464,25 @@ describe("hardcoded-secret: a configuration schema's default", () => {
     expect(env('"change-me-in-production"')).toEqual([]);
   });
 });
+
+describe("swallowed-error, Rust: a discarded value every declaration answers without an error", () => {
+  const server = (ret: string) => [{ path: "lib/src/server.rs", content: lines(
+    "impl Server {",
+    `    pub fn shut_down_sessions(&mut self, tokens: &[Token])${ret} {`,
+    "        tokens.len()",
+    "    }",
+    "",
+    "    pub fn kill_session(&mut self, token: Token) {",
+    "        let _ = self.shut_down_sessions(&[token]);",
+    "        self.store.record_kill(token);",
+    "    }",
+    "}") }];
+  const drops = (files: File[]) => found(files, /^swallowed-error$/);
+  test("a count of closed sessions (`-> usize`) carries no error to lose", () => {
+    expect(drops(server(" -> usize"))).toEqual([]);
+  });
+  test("...a Result, or a call the repository does not declare, keeps the finding", () => {
+    expect(drops(server(" -> Result<usize, Error>")).length).toBe(1);
+    expect(drops([{ path: "lib/src/server.rs", content: lines("fn kill(s: &mut Store, t: Token) {", "    let _ = s.delete_session(t);", "}") }]).length).toBe(1);
+  });
+});

@@ -25,6 +25,7 @@ import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
 import { validatingCalls } from "./validating-calls";
 import { calleesCatching } from "./checks/callee-catches";
+import { rsErrorlessDrops } from "./checks/rs-errorless-callee";
 
 /** A finding on this line or the line above carrying `scrum-ignore` is dropped (same idea as eslint-disable-next-line). */
 const SUPPRESS = /scrum-ignore\b/;
@@ -123,7 +124,9 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   // that a call's error is dropped, where nothing in the repository shows the call answers one, is a lead.
   const needsError = new Set(rules.filter((r) => r.answers_error === "declared").map((r) => r.id));
   const { errorless, unproven } = goDropVerdicts([...out.values()].flat(), needsError, files, lines);
-  for (const [file, list] of out) out.set(file, list.filter((f) => !errorless.has(f)).map((f) => (unproven.has(f) ? asUnprovenLead(f) : f)));
+  // Rust: the same for `let _ = x.method(..)`, where every declaration of `method` answers a bool, a count, an Option.
+  const rsErrorless = rsErrorlessDrops([...out.values()].flat(), files, lines);
+  for (const [file, list] of out) out.set(file, list.filter((f) => !errorless.has(f) && !rsErrorless.has(f)).map((f) => (unproven.has(f) ? asUnprovenLead(f) : f)));
   for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
   return out;
 }
