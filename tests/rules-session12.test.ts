@@ -486,3 +486,31 @@ describe("swallowed-error, Rust: a discarded value every declaration answers wit
     expect(drops([{ path: "lib/src/server.rs", content: lines("fn kill(s: &mut Store, t: Token) {", "    let _ = s.delete_session(t);", "}") }]).length).toBe(1);
   });
 });
+
+describe("assertion-free-test: a hand-written check and DRF's raising validation", () => {
+  test("Python: a branch whose first statement raises is the test's check", () => {
+    expect(of("tests/test_views.py", lines(
+      "def test_list_views_have_search_fields():",
+      "    missing = [v for v in list_views() if not v.search_fields]",
+      "    if missing:",
+      "        raise Exception(f'views without search_fields: {missing}')"), /^assertion-free-test$/)).toEqual([]);
+    expect(of("tests/test_views.py", lines(
+      "def test_list_views_have_search_fields():",
+      "    def boom():",
+      "        raise ConnectionError()",
+      "    sync(on_error=boom)"), /^assertion-free-test$/)).toEqual(["py-assertion-free-test@1"]);
+  });
+  test("...`serializer.is_valid(raise_exception=True)` asserts by raising: a smoke note", () => {
+    expect(of("tests/test_serializers.py", lines(
+      "def test_partial_update(repo):",
+      "    serializer = RemoteSerializer(repo, data={'proxy_url': 'http://p'}, partial=True)",
+      "    serializer.is_valid(raise_exception=True)"), /^assertion-free-test$/)).toEqual(["py-assertion-free-test@1 note"]);
+  });
+  test("...TypeScript's `if (n < 3) throw` is not read as a check: a test's callbacks throw as fakes", () => {
+    expect(of("test/retry.test.ts", lines(
+      "test('calls onRetry between attempts', async () => {",
+      "  const seen: number[] = [];",
+      "  await withRetry(async (n) => { if (n < 3) throw new Error('again'); }, { attempts: 3, onRetry: (_e, a) => seen.push(a) });",
+      "});"), /^assertion-free-test$/)).toEqual(["ts-assertion-free-test@1"]);
+  });
+});
