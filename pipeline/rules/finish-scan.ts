@@ -11,7 +11,8 @@ import { fieldsReadElsewhere } from "./checks/unread-fields";
 import { drfDefaultPermission } from "./checks/framework-views";
 import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
-import { conventionalDrops, deviantDrops } from "./checks/deviance";
+import { bareConventionalDrops, deviantDrops } from "./checks/deviance";
+import { LEAD_CONVENTIONAL } from "./checks/claim-evidence";
 import { declaredInterfaces } from "./checks/conformance-stub";
 import { routerHooked } from "./checks/router-hooks";
 import { NEVER_PASSED, neverPassed } from "./checks/never-passed";
@@ -75,7 +76,6 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const delegated = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
   const validating = validatingCalls(byKeep("unless-helper-asserts").filter((c) => !delegated.has(c)), files);
   const deviant = deviantDrops(byKeep("if-deviant"), files, lines);
-  const conventional = conventionalDrops(byKeep("unless-dropped-everywhere"), files, lines);
   const ownInterfaces = declaredInterfaces(byKeep("if-foreign-interface"), files);
   const hooked = routerHooked(byKeep("unless-router-hooked"), files);
   const again = definedAgain(byKeep("unless-defined-again"), files);
@@ -103,7 +103,6 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-passed": (c) => !unpassed.has(c),
     "if-foreign-interface": (c) => !ownInterfaces.has(c),
     "unless-callee-catches": (c) => !caught.has(c),
-    "unless-dropped-everywhere": (c) => !conventional.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);
@@ -124,6 +123,10 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   // that a call's error is dropped, where nothing in the repository shows the call answers one, is a lead.
   const needsError = new Set(rules.filter((r) => r.answers_error === "declared").map((r) => r.id));
   const { errorless, unproven } = goDropVerdicts([...out.values()].flat(), needsError, files, lines);
+  // Go: a claim about a call written as a bare statement that the repository drops at three sites or more and checks
+  // at none is its convention (deviance.ts, the reverse reading): a lead.
+  const conventional = bareConventionalDrops([...out.values()].flat(), files, lines);
+  for (const [file, list] of out) out.set(file, list.map((f) => (conventional.has(f) ? { ...f, severity: "info" as const, lead: true, message: `${f.message} (lead, not a claim: ${LEAD_CONVENTIONAL})` } : f)));
   // Rust: the same for `let _ = x.method(..)`, where every declaration of `method` answers a bool, a count, an Option.
   const rsErrorless = rsErrorlessDrops([...out.values()].flat(), files, lines);
   for (const [file, list] of out) out.set(file, list.filter((f) => !errorless.has(f) && !rsErrorless.has(f)).map((f) => (unproven.has(f) ? asUnprovenLead(f) : f)));

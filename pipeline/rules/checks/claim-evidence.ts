@@ -161,15 +161,7 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   const guarded = guardedCode(node);
   const code = guarded.text();
   if (maintenanceOnly(code)) return { ...hit, lead: LEAD_MAINTENANCE };
-  // A Go call written as a bare statement shows no error at all: a claim only unless the repository drops the same
-  // call everywhere (deviance.ts, the reverse reading), where the convention says it answers none that matters.
-  const bare = rule.language === "go" && guarded.kind() === "expression_statement" ? droppedCallee(code) : null;
-  const claim = (): Hit | null => {
-    if (!bare) return hit;
-    defer({ candidate: devianceCandidate(bare, file.path, hit.region.start.line, rule.language), hit: { ...hit, lead: LEAD_CONVENTIONAL }, keep: "unless-dropped-everywhere", otherwise: "lead" });
-    return null;
-  };
-  if (persistsOrAudits(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return claim();
+  if (persistsOrAudits(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.
   const key = rule.language === "python" ? null : droppedCallee(code);

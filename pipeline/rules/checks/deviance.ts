@@ -4,6 +4,9 @@
 import { languageOf } from "../languages";
 import { escapeRegExp } from "../syntax";
 import { occurrences } from "./references";
+import type { StaticFinding } from "../../kb/schemas/static-finding";
+import { devianceCandidate, droppedCallee } from "./claim-evidence";
+import { findingText } from "./errorless-callee";
 import type { Candidate } from "./unreferenced";
 
 /** Handled at this many other call sites, and at more sites than it is dropped at, the drop is a deviation. */
@@ -88,4 +91,21 @@ function callTallies(cands: readonly Candidate[], files: readonly { path: string
     tally.set(`${c.language}\0${c.name}`, t);
   }
   return tally;
+}
+
+/**
+ * The Go swallowed-error claims about a call written as a bare statement (`app.sessionManager.Put(ctx, "flash", msg)`)
+ * whose `prev.method` the repository drops at MIN_CONVENTIONAL_DROPS sites or more and handles at none.
+ */
+export function bareConventionalDrops(findings: readonly StaticFinding[], files: readonly { path: string; content: string }[], lines: (path: string) => readonly string[]): Set<StaticFinding> {
+  const bare = new Map<Candidate, StaticFinding>();
+  for (const f of findings) {
+    if (f.class !== "swallowed-error" || !f.file.endsWith(".go") || f.lead || f.severity === "info") continue;
+    const statement = findingText(f, lines(f.file)).trim();
+    if (!/^[\w.]+(\([^()]*\))?(\.[\w]+)*\s*\(/.test(statement) || /^(defer|go|return|if|for)\b/.test(statement)) continue;
+    const key = droppedCallee(statement);
+    if (key) bare.set(devianceCandidate(key, f.file, f.line - 1, "go"), f);
+  }
+  const conventional = conventionalDrops([...bare.keys()], files, lines);
+  return new Set([...bare].filter(([c]) => conventional.has(c)).map(([, f]) => f));
 }
