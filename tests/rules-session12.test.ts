@@ -514,3 +514,29 @@ describe("assertion-free-test: a hand-written check and DRF's raising validation
       "});"), /^assertion-free-test$/)).toEqual(["ts-assertion-free-test@1"]);
   });
 });
+
+describe("swallowed-error, Go: the convention reading leaves a rule whose match shows the write alone", () => {
+  test("a spool file's Close dropped on every path is still the write error lost", () => {
+    const spool = lines(
+      "package relay",
+      "",
+      "func (s *Spool) Put(f Frame) (string, error) {",
+      "	fh, err := os.OpenFile(s.path(f), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o640)",
+      "	if err != nil {",
+      "		return \"\", err",
+      "	}",
+      "	if err := json.NewEncoder(fh).Encode(f); err != nil {",
+      "		fh.Close()",
+      "		return \"\", err",
+      "	}",
+      "	if err := fh.Sync(); err != nil {",
+      "		fh.Close()",
+      "		return \"\", err",
+      "	}",
+      "	fh.Close()",
+      "	return f.Name, nil",
+      "}");
+    const claims = scanSnippets([{ path: "relay/spool.go", content: spool }], /^swallowed-error$/).filter((x) => !x.lead && x.severity !== "info").map((x) => x.line);
+    expect(claims).toContain(16);
+  });
+});

@@ -125,7 +125,9 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const { errorless, unproven } = goDropVerdicts([...out.values()].flat(), needsError, files, lines);
   // Go: a claim about a call written as a bare statement that the repository drops at three sites or more and checks
   // at none is its convention (deviance.ts, the reverse reading): a lead.
-  const conventional = bareConventionalDrops([...out.values()].flat(), files, lines);
+  // A rule whose match itself shows the write (`evidence: shape`: an unchecked write or a written file's Close) keeps its claim.
+  const byShape = new Set(rules.filter((r) => r.evidence === "shape").map((r) => r.id));
+  const conventional = bareConventionalDrops([...out.values()].flat().filter((f) => !byShape.has(f.rule_id)), files, lines);
   for (const [file, list] of out) out.set(file, list.map((f) => (conventional.has(f) ? { ...f, severity: "info" as const, lead: true, message: `${f.message} (lead, not a claim: ${LEAD_CONVENTIONAL})` } : f)));
   // Rust: the same for `let _ = x.method(..)`, where every declaration of `method` answers a bool, a count, an Option.
   const rsErrorless = rsErrorlessDrops([...out.values()].flat(), files, lines);
