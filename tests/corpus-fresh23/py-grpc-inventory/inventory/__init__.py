@@ -1,0 +1,3 @@
+"""Warehouse stock service."""
+
+__version__ = "1.7.2"
