@@ -1,0 +1,3 @@
+"""Loyalty points ledger service."""
+
+__version__ = "2.3.1"
