@@ -540,3 +540,18 @@ describe("swallowed-error, Go: the convention reading leaves a rule whose match 
     expect(claims).toContain(16);
   });
 });
+
+describe("stub, Go: a served operation that checks who is asking and then returns a not-implemented sentinel", () => {
+  const handler = (body: string) => of("internal/service/handler.go", lines(
+    "package service",
+    "",
+    "func (h *Handler) ImportFlags(ctx context.Context, req *api.ImportFlagsReq, params api.ImportFlagsParams) (*api.ImportFlagsRes, error) {",
+    body,
+    "}"), /^stub$/);
+  test("`requireProject(..)` then `return nil, ht.ErrNotImplemented`: every call past the check fails", () => {
+    expect(handler("	if _, err := requireProject(ctx, params.Project, roleAdmin); err != nil {\n		return nil, err\n	}\n	return nil, ht.ErrNotImplemented")).toEqual(["go-not-implemented@7"]);
+  });
+  test("...a type declining one operation of its interface (its only statement) is not reported", () => {
+    expect(handler("	return nil, ErrNotImplemented")).toEqual([]);
+  });
+});
