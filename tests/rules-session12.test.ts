@@ -555,3 +555,26 @@ describe("stub, Go: a served operation that checks who is asking and then return
     expect(handler("	return nil, ErrNotImplemented")).toEqual([]);
   });
 });
+
+describe("stub, Python: a registered view that looks the record up and then answers 501", () => {
+  const view = (last: string) => of("clinic/resources/billing.py", lines(
+    '@blp.route("/invoices/<int:invoice_id>/pdf")',
+    "class InvoicePdf(MethodView):",
+    "    @jwt_required()",
+    '    @role_required("reception", "admin")',
+    "    def get(self, invoice_id):",
+    "        _invoice_in_clinic(invoice_id)",
+    `        ${last}`), /^stub$/);
+  test("`abort(501, ..)` after the lookup refuses every call", () => {
+    expect(view('abort(501, message="PDF invoices are not available yet")')).toEqual(["py-not-implemented@7"]);
+  });
+  test("...a view that answers 501 on one path and serves the rest is an answer", () => {
+    expect(of("clinic/resources/billing.py", lines(
+      "@jwt_required()",
+      "def pdf(invoice_id):",
+      "    invoice = _invoice_in_clinic(invoice_id)",
+      "    if not invoice.renderable:",
+      '        abort(501, message="no template for this invoice type")',
+      "    return render_pdf(invoice)"), /^stub$/)).toEqual([]);
+  });
+});
