@@ -20,7 +20,7 @@ import { NEVER_PASSED, neverPassed } from "./checks/never-passed";
 /** Why a constant answer in an override is a lead (the models read whether the subclass means it). */
 const OVERRIDE_LEAD = "overrides a check its base class implements in the repository: a subclass relaxing its family's check is as often intended (public reference data) as a hole";
 import { goDropVerdicts } from "./checks/errorless-callee";
-import { asUnprovenLead } from "./checks/unproven-drop";
+import { asLead, asUnprovenLead } from "./checks/unproven-drop";
 import type { RuleSpec } from "./rule-spec";
 import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
@@ -128,10 +128,11 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   // A rule whose match itself shows the write (`evidence: shape`: an unchecked write or a written file's Close) keeps its claim.
   const byShape = new Set(rules.filter((r) => r.evidence === "shape").map((r) => r.id));
   const conventional = bareConventionalDrops([...out.values()].flat().filter((f) => !byShape.has(f.rule_id)), files, lines);
-  for (const [file, list] of out) out.set(file, list.map((f) => (conventional.has(f) ? { ...f, severity: "info" as const, lead: true, message: `${f.message} (lead, not a claim: ${LEAD_CONVENTIONAL})` } : f)));
   // Rust: the same for `let _ = x.method(..)`, where every declaration of `method` answers a bool, a count, an Option.
   const rsErrorless = rsErrorlessDrops([...out.values()].flat(), files, lines);
-  for (const [file, list] of out) out.set(file, list.filter((f) => !errorless.has(f) && !rsErrorless.has(f)).map((f) => (unproven.has(f) ? asUnprovenLead(f) : f)));
+  // Every verdict was taken on the same finding objects: one pass drops, then makes leads (the unproven reason first).
+  const judged = (f: StaticFinding) => (unproven.has(f) ? asUnprovenLead(f) : conventional.has(f) ? asLead(f, LEAD_CONVENTIONAL) : f);
+  for (const [file, list] of out) out.set(file, list.filter((f) => !errorless.has(f) && !rsErrorless.has(f)).map(judged));
   for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
   return out;
 }

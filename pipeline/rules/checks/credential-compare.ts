@@ -65,10 +65,6 @@ function assignedFrom(fn: SgNode | null, name: string): string | null {
 }
 
 /**
- * Not a credential value: an enum-like constant (`OrgPolicyType::ResetPassword`, `Kind.Password`) or a
- * predicate about one (`cfg.smtp_password.is_some()`, `len(token)`, `token.length`).
- */
-/**
  * A field that says what kind of thing a value is (`err.type`, `event.kind`, `req.method`, `job.status`): a compare
  * with it dispatches on a case (`err.type === STError.TRY_REFRESH_TOKEN`), whatever the case is named.
  */
@@ -76,6 +72,10 @@ function discriminant(t: string): boolean {
   return /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)*\??\.(type|kind|status|state|mode|tag|variant|category|action|event|method|scheme|phase|stage)$/.test(t.trim());
 }
 
+/**
+ * Not a credential value: an enum-like constant (`OrgPolicyType::ResetPassword`, `Kind.Password`) or a
+ * predicate about one (`cfg.smtp_password.is_some()`, `len(token)`, `token.length`).
+ */
 function constantOrPredicate(t: string): boolean {
   // An empty literal (`password == ""`, `*""`, `''`): the compare asks whether a value is present, not what it is.
   if (/^[*&(\s]*b?(""|''|``)\)?$/.test(t)) return true;

@@ -3,7 +3,7 @@ import { assertionOf, runtimeAssertion } from "../assertions";
 import { asTestCase } from "../test-context";
 import { goHelperProcess } from "../go-test-handles";
 import { pyDisablesInherited } from "../py-test-shapes";
-import { raisingChecks } from "../raising-counterparts";
+import { raisingChecks, statementCallees } from "../raising-counterparts";
 import { foreignCalls } from "../test-helpers";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
@@ -87,7 +87,7 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
 
 /** Names called as a whole statement (`validate_path("a", d)`, `await verifyApiKeyPermission(..);`, `helpers.call_auth(..)`): results discarded. */
 export function discardedCalls(body: string): string[] {
-  return [...new Set([...body.matchAll(/^\s*(?:await\s+)?(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]!))]
+  return [...new Set(statementCallees(body).map((c) => c.split(".").pop()!))]
     .filter((n) => !/^(if|for|while|with|return|print|console|expect|assert|describe|it|test)$/.test(n));
 }
 

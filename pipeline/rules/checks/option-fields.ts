@@ -7,10 +7,11 @@ import { identifierWords, typeName } from "./param-words";
 /** Fields of `interface Name {...}` / `type Name = {...}` declared in the file (methods left out). */
 function declaredFields(root: SgNode, typeName: string): string[] {
   if (!typeName) return [];
-  const m = new RegExp(`\\b(?:interface\\s+${typeName}\\b[^{;]*|type\\s+${typeName}\\s*=\\s*)\\{`).exec(root.text());
+  const source = root.text();
+  const m = new RegExp(`\\b(?:interface\\s+${typeName}\\b[^{;]*|type\\s+${typeName}\\s*=\\s*)\\{`).exec(source);
   if (!m) return [];
   // Comments hold prose, not members: an arrow in one (`segment ID -> name`) or a parenthesis would unbalance the count.
-  const text = withoutComments(root.text());
+  const text = withoutComments(source);
   // The members at depth 0 of the body, split on `;`, `,` and line ends.
   const members: string[] = [];
   let depth = 0, cur = "";

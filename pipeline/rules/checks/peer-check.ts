@@ -199,16 +199,6 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
   return { leading: out, any, loaders };
 }
 
-/**
- * Reported: a public peer of one type or module that makes none of the access check its peers make, where
- * at least two peers make the same check, the peer has the shape of those that do (the same first parameter
- * type), and either its name says it destroys state (a lead), or three peers and two thirds of the acting
- * peers of its shape (those not named as reads) make the check and its name does not say it only reads (a
- * claim). Not reported: private peers (`_`, unexported, `pub(crate)`), open-by-design entry points (login,
- * token, webhooks, probes), a peer that makes another access check, delegates to a checked peer, decides
- * access itself, or takes who is asking as a parameter its checked peers do not. A Rust trait impl's methods
- * count as public (a tarpc or tonic service).
- */
 /** A Next.js App Router route file (`app/api/invoices/[id]/route.ts`): each exported HTTP verb is a route of one path. */
 const NEXT_ROUTE_FILE = /(^|\/)app\/(?:[^/]+\/)*route\.[cm]?[jt]sx?$/;
 const HTTP_VERB = /^(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)$/;
@@ -225,13 +215,27 @@ function nextRouteHits(peers: Peer[], checks: Map<Peer, { any: boolean }>): Hit[
   const verbs = peers.filter((p) => p.group === "module" && p.exported && HTTP_VERB.test(p.name));
   const makers = verbs.filter((p) => checks.get(p)!.any || CHECKS_ITSELF.test(p.def.text()));
   if (verbs.length < 2 || !makers.length) return [];
-  const answersOnly = (p: Peer) => { const body = field(p.def, "body"); return !!body && body.namedChildren().filter((k) => !/comment/.test(kindOf(k))).length === 1 && /^return\b/.test(body.namedChildren().find((k) => !/comment/.test(kindOf(k)))!.text()) && !/\bawait\b/.test(body.text()); };
+  const answersOnly = (p: Peer) => {
+    const body = field(p.def, "body");
+    const stmts = body?.namedChildren().filter((k) => !/comment/.test(kindOf(k))) ?? [];
+    return stmts.length === 1 && /^return\b/.test(stmts[0]!.text()) && !/\bawait\b/.test(body!.text());
+  };
   return verbs.filter((p) => WRITE_VERB.test(p.name) && !makers.includes(p) && !makesAccessDecision(p.def.text()) && !answersOnly(p)).map((p) => ({
     region: regionOf(p.at),
     message: `the ${p.name} handler of this route asks nothing about the caller, while its ${makers.map((m) => m.name).join(", ")} handler${makers.length > 1 ? "s" : ""} of the same path check${makers.length > 1 ? "" : "s"} the session first`,
   }));
 }
 
+/**
+ * Reported: a public peer of one type or module that makes none of the access check its peers make, where
+ * at least two peers make the same check, the peer has the shape of those that do (the same first parameter
+ * type), and either its name says it destroys state (a lead), or three peers and two thirds of the acting
+ * peers of its shape (those not named as reads) make the check and its name does not say it only reads (a
+ * claim). Not reported: private peers (`_`, unexported, `pub(crate)`), open-by-design entry points (login,
+ * token, webhooks, probes), a peer that makes another access check, delegates to a checked peer, decides
+ * access itself, or takes who is asking as a parameter its checked peers do not. A Rust trait impl's methods
+ * count as public (a tarpc or tonic service).
+ */
 export function peerCheckCheck(ctx: CheckContext): Hit[] {
   const { node, params } = ctx;
   const lang = ctx.rule.language as RuleLanguage;
@@ -239,10 +243,10 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
   const peers = peersOf(root, lang);
   const nextRoute = lang === "typescript" && NEXT_ROUTE_FILE.test(ctx.file.path);
   if (peers.length < (nextRoute ? 2 : 3)) return [];
-  const { isGuard } = fileGuards(ctx);
   const cache = new Map<string, boolean>();
   const checks = new Map(peers.map((p) => [p, accessChecks(p, lang, cache)]));
   if (nextRoute) return nextRouteHits(peers, checks);
+  const { isGuard } = fileGuards(ctx);
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   const out: Hit[] = [];
   for (const group of new Set(peers.map((p) => p.group))) {

@@ -49,6 +49,10 @@ export function unprovenOf(unknown: readonly UnknownCallee[], goFiles: readonly 
 
 /** The finding as a lead: an info note the models verify, saying what the repository did not show. */
 export function asUnprovenLead(f: StaticFinding): StaticFinding {
-  const why = "no declaration or call site in the repository shows that this call answers an error";
+  return asLead(f, "no declaration or call site in the repository shows that this call answers an error");
+}
+
+/** A claim turned into an info-level lead for the models, the reason appended to its message. */
+export function asLead(f: StaticFinding, why: string): StaticFinding {
   return { ...f, severity: "info", lead: true, message: `${f.message} (lead, not a claim: ${why})` };
 }
