@@ -1,7 +1,7 @@
 // What counts as an assertion in a test, per language: runtime, snapshot, type-level, helper-delegated,
 // a declared smoke test ("does not crash") and a throw-based check (a parse whose throw fails the test).
 import type { SgNode } from "@ast-grep/napi";
-import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goMockExpects, goTestHandles } from "./go-test-handles";
+import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goMockExpects, goTestHandles, goWrapperAsserts } from "./go-test-handles";
 import type { GrammarLanguage } from "./rule-spec";
 import type { TestCase } from "./test-context";
 import { pyEndsValidating, webtestAsserts } from "./py-test-shapes";
@@ -22,10 +22,11 @@ interface Model {
 
 // Cypress's `cy.contains(..)` (also chained: `cy.get("tbody").contains("td", "x")`) and `cy.wait("@alias")` retry and
 // fail the test when the text or the request never comes. node-tap's root object asserts as its `t` does (`tap.ok(x)`),
-// QUnit's global assertions are bare calls (`ok(x)`, `deepEqual(a, b)`), and a sinon mock's `mock.verify()` throws
-// when an expectation set on it was not met. (A branch that throws is not read as a check here: this text is also
+// QUnit's global assertions are bare calls (`ok(x)`, `deepEqual(a, b)`), a sinon mock's `mock.verify()` throws
+// when an expectation set on it was not met, and jasmine's global `fail(..)` fails the test (also handed on as a
+// rejection handler: `.then(fail, (err) => ..)`). (A branch that throws is not read as a check here: this text is also
 // asked of helpers and of a test's callbacks, where `if (n < 3) throw` is a fake's behaviour.)
-const TS_RUNTIME = String.raw`\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)`;
+const TS_RUNTIME = String.raw`\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
 
 const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {
@@ -56,7 +57,9 @@ const MODELS: Record<GrammarLanguage, Model> = {
     snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
     typeLevel: /\bassert_type\s*\(/,
     // `self.check_row(...)`, `expect_status(...)`, and running another test function (`test_read_main()`).
-    delegate: /\b(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(/,
+    // ... and handing a call what it must find (`self.delete(url, expected_status=404)`, `run(cmd, expected=out)`):
+    // a keyword named for an expectation is there to be compared (webtest's `expect_errors` only lifts a check).
+    delegate: /\b(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(|[(,]\s*expected(_\w+)?\s*=(?!=)/,
     helperAsserts: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns)\b|\.assert_\w+\s*\(|\braise\s+AssertionError\b/,
     // ... and decoders by any name (`decode_token(...)`, `jwt.decode(...)`, `deserialize_frame(...)`): they raise on bad input.
     // ... and Django's model validation anywhere in the test (`vdc.full_clean()`: it raises ValidationError),
@@ -120,8 +123,9 @@ const ENDS_UNCHECKED = new RegExp(String.raw`(^|[;{}]\s*)(let\s+_\s*=\s*)?[a-z_]
  * an underscore-prefixed name is Rust's own "never read", whatever the call chain that produced it: a method,
  * a path call wrapping the request (`let _r = tokio::time::timeout(d, svc.call(req)).await;`), or a task or
  * future the test awaited and threw away (`let _ = handle.await;`: the join result carries the task's outcome).
+ * Unwrapping first changes nothing (`let _body = res.body_string().await.unwrap();`): the Ok value goes unread.
  */
-const BINDS_UNUSED = new RegExp(String.raw`(^|[;{}]\s*)let\s+_\w*\s*=\s*(?:[^;]*?(?:\.|::|(?<![\w.:])))(?:(?!(unwrap|expect|join|wait|close|shutdown|flush|abort)\b)[a-z_]\w*\(${ARGS}*\)(\s*\.await)?|[a-z_]\w*\s*\.await)\s*;$`);
+const BINDS_UNUSED = new RegExp(String.raw`(^|[;{}]\s*)let\s+_\w*\s*=\s*(?:[^;]*?(?:\.|::|(?<![\w.:])))(?:(?!(unwrap|expect|join|wait|close|shutdown|flush|abort)\b)[a-z_]\w*\(${ARGS}*\)(\s*\.await)?|[a-z_]\w*\s*\.await)(\s*\.(?:unwrap|expect)\(${ARGS}*\)|\s*\?)?\s*;$`);
 /**
  * The test's last statement only runs on success (`if let Ok(reply) = reply { .. }`, `if let Some(..)`):
  * when the call failed the test passes silently. What that block ends with is the test's real tail.
@@ -269,7 +273,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();
-  if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && goMockExpects(code)) || (lang === "python" && webtestAsserts(code))) {
+  if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && (goMockExpects(code) || goWrapperAsserts(code, handles))) || (lang === "python" && webtestAsserts(code))) {
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.
     if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";
@@ -280,7 +284,8 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   }
   // mocha/node callback style: `done` handed to the code under test (`{ end: done }`, `.expect(200, done)`)
   // fails the test by timeout unless that code calls it; only calling done() at the end checks nothing.
-  if (/^\(?\s*(done|cb|next)\s*\)?$/.test((test.params ?? "").trim()) && new RegExp(`\\b${(test.params ?? "").replace(/[()\s]/g, "")}\\b(?!\\s*\\()`).test(code)) return "runtime";
+  const done = /^\(?\s*(done|cb|next)\s*\)?$/.exec((test.params ?? "").trim())?.[1];
+  if (done && (new RegExp(`\\b${done}\\b(?!\\s*\\()`).test(code) || completesOnlyWhen(code, done))) return "runtime";
   if (m.snapshot.test(code)) return "snapshot";
   if (m.typeLevel.test(raw) || COMPILE_ONLY.test(raw) || COMPILE_ONLY.test(above)) return "type-level";
   if (lang === "go") {
@@ -304,6 +309,18 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
 }
 
 /**
+ * A callback-style test that fails on a path (`done(new Error("no url allowed"))`, `done("unexpected success")`),
+ * or completes only when a branch is taken or an event comes (`if (msg.payload === null) done()`,
+ * `ws.on("disconnect", () => done())`): anything else ends in a failure or a timeout, so the test checks that path.
+ */
+function completesOnlyWhen(code: string, done: string): boolean {
+  // A failure it builds (a new error, a message); `done(err)` in a catch only passes on what the code under test threw.
+  if (new RegExp(String.raw`\b${done}\s*\(\s*(new\s+\w*Error\b|["'\x60])`).test(code)) return true;
+  if (new RegExp(String.raw`\bif\s*\((?:[^()]|\([^()]*\))*\)\s*\{?\s*${done}\s*\(\s*\)`).test(code)) return true;
+  return new RegExp(String.raw`\.(on|once|addListener|addEventListener)\s*\(\s*["'\x60][^"'\x60]+["'\x60]\s*,\s*(?:async\s*)?(?:function\s*\w*\s*\([^)]*\)|\([^)]*\)\s*=>|\w+\s*=>)\s*\{?[^{}]*\b${done}\s*\(`).test(code);
+}
+
+/**
  * Handing `t`/`page`/`browser` to a helper delegates the check only when it is the framework's fixture. A
  * name the test binds itself (`const page = await svc.list(..)`) is data: `log.info(page)` checks nothing.
  */
@@ -312,7 +329,11 @@ function withoutLocalHandles(code: string): string {
   return own.size ? code.replace(/\b[\w.]+\(\s*(t|test|page|browser)\s*(?=[,)])/g, (hit, n: string) => (own.has(n) ? "" : hit)) : code;
 }
 
+/** Does this code make a call whose throw is the only check (a parse, a render, a polling wait)? */
+export const throwBased = (code: string, lang: GrammarLanguage): boolean => MODELS[lang].throwing.test(code) && !PRINTS[lang].test(code);
+
 /** Does this code make a runtime assertion of its language's test frameworks? (comments ignored) */
+
 export function runtimeAssertion(code: string, lang: GrammarLanguage): boolean {
   return MODELS[lang].runtime.test(code.replace(COMMENT_LINE, ""));
 }

@@ -27,6 +27,7 @@ import { toFinding } from "./to-finding";
 import { validatingCalls } from "./validating-calls";
 import { calleesCatching } from "./checks/callee-catches";
 import { rsErrorlessDrops } from "./checks/rs-errorless-callee";
+import { weakerBuilders } from "./checks/odd-builder";
 
 /** A finding on this line or the line above carrying `scrum-ignore` is dropped (same idea as eslint-disable-next-line). */
 const SUPPRESS = /scrum-ignore\b/;
@@ -73,13 +74,14 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const unguardedMounts = mountedUnguarded(byKeep("if-siblings-guarded"), files);
   const drfDefault = byKeep("unless-drf-default-permission").length > 0 && drfDefaultPermission(files);
   const constants = declaredConstants(byKeep("unless-declared-constant"), files);
-  const delegated = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
+  const { delegated, smoke } = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
   const validating = validatingCalls(byKeep("unless-helper-asserts").filter((c) => !delegated.has(c)), files);
   const deviant = deviantDrops(byKeep("if-deviant"), files, lines);
   const ownInterfaces = declaredInterfaces(byKeep("if-foreign-interface"), files);
   const hooked = routerHooked(byKeep("unless-router-hooked"), files);
   const again = definedAgain(byKeep("unless-defined-again"), files);
   const caught = calleesCatching(byKeep("unless-callee-catches"), files);
+  const weaker = weakerBuilders(byKeep("if-weaker-builder"), files);
   // An optional parameter no call of the repository passes, of a function not handed over as a value (a job
   // registry, a router: its callers' arguments are not in sight): every ignored-parameter claim about one is asked.
   const optional = deferred.map((p) => p.d.candidate).filter((c) => c.optional);
@@ -103,6 +105,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-passed": (c) => !unpassed.has(c),
     "if-foreign-interface": (c) => !ownInterfaces.has(c),
     "unless-callee-catches": (c) => !caught.has(c),
+    "if-weaker-builder": (c) => weaker.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);
@@ -113,8 +116,9 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     if (p.d.keep === "unless-owner-extended" && p.d.candidate.overrides?.lead && overriding.has(p.d.candidate)) hit = { ...hit, lead: OVERRIDE_LEAD };
     // An unread optional parameter that no caller of the repository passes: a lead, whatever else was asked.
     if (p.d.candidate.optional && unpassed.has(p.d.candidate)) hit = { ...hit, lead: NEVER_PASSED };
-    // A test that discards a call to a check of the repository asserts by not raising: a smoke note (validating-calls.ts).
-    if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && validating.pure.has(p.d.candidate)) hit = { ...hit, severity: "info", message: NOTES["throw-based"]! };
+    // A test that discards a call to a check of the repository asserts by not raising, and one whose helper of another
+    // test file renders or parses fails by throwing: a smoke note (validating-calls.ts, test-helpers.ts).
+    if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && (validating.pure.has(p.d.candidate) || smoke.has(p.d.candidate))) hit = { ...hit, severity: "info", message: NOTES["throw-based"]! };
     // ... and so does the passing counterpart of a test that expects the same check to raise (raising-counterparts.ts).
     else if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && validating.counterparts.has(p.d.candidate)) hit = { ...hit, severity: "info", message: NOTES["raising-counterpart"]! };
     add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), hit, p.place));

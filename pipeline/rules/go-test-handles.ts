@@ -29,6 +29,19 @@ export function goHandleAsserts(code: string, handles: ReadonlyMap<string, strin
 }
 
 /**
+ * An assertion made through a wrapper built from the handle alone and bound to one name (`g := goblin.Goblin(t)` then
+ * `g.Assert(x).Equal(y)`, `c := qt.New(t)` then `c.Check(..)`): the wrapper reports to the test, so a check-named
+ * method of it is the test's (a fixture pair such as `s, mock := newMock(t)` is not a wrapper).
+ */
+export function goWrapperAsserts(code: string, handles: ReadonlyMap<string, string>): boolean {
+  const names = ["t", "tt", "b", "f", ...handles.keys()].map(escape).join("|");
+  const wrappers = [...code.matchAll(new RegExp(String.raw`(?:^|[\n;{])[ \t]*(\w+)\s*:?=\s*[\w.]+\(\s*(?:${names})\s*\)`, "g"))].map((m) => escape(m[1]!));
+  if (!wrappers.length) return false;
+  // `Expect(` alone (gomega's `g.Expect(x).To(..)`); sqlmock's `ExpectQuery(..)` only sets up what a later check reads.
+  return new RegExp(String.raw`(?<![\w.])(?:${wrappers.join("|")})\.(?:(?:Assert|Require|Check|Verify|Equal|Fail|Fatal|Error)\w*|Expect|NotEqual|True|False|Nil|NotNil|NoError|Len|Contains|Empty|NotEmpty)\(`).test(code);
+}
+
+/**
  * A fuzz target: the *testing.F handle runs a fuzz function (`f.Fuzz(func(t *testing.T, ..) {..})`). Its
  * check is that the code under test does not panic on generated input.
  */

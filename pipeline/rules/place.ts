@@ -11,9 +11,9 @@ export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
  * mocha/tap (`test/`), pytest/cargo (`tests/`), Go (`testdata/`), shared fixtures and helpers, and
  * test-support packages named for it (`actix-test/`, `http_testing/`, and with the word first: `tests-db/`,
  * `test-harness/`, the crates and packages a workspace keeps only for its tests), and Cypress's project folder
- * (`cypress/e2e`, `cypress/support`: specs and the custom commands they call).
+ * (`cypress/e2e`, `cypress/support`: specs and the custom commands they call), and acceptance suites (`acceptance/`).
  */
-const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
+const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
 
 /** Is this directory name one that holds test code? */
 export const isTestDir = (name: string): boolean => TEST_DIRS.test(name);

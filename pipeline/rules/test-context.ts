@@ -30,6 +30,11 @@ const PY_TEST_MODULE = /(^|\/)(test[^/]*|[^/]*_test|tests)\.py$/;
 /** Decorators that mark, patch or parametrise a test; any other decorator registers the function elsewhere. */
 const PY_TEST_DECORATOR = /^@(pytest\.mark\.\w+|mock\.patch|patch\b|unittest\.(skip|expectedFailure)|skip\w*|expectedFailure|override_settings|modify_settings|freeze_time|given|settings|example|tag|responses\.activate|respx\.mock|parametrize|pytest_asyncio\.\w+|asyncio\b|django_db|requires_\w+|no_type_check)/;
 const PY_FIXTURE = /^@(pytest\.)?(fixture|yield_fixture)\b|^@pytest_asyncio\.fixture/;
+/**
+ * A body that opens by skipping (after its docstring): `self.skipTest(..)`, `pytest.skip(..)`, `raise
+ * unittest.SkipTest(..)`, or a helper of the class named for it (`self.skip_test_overrides('N/A: LDAP')`).
+ */
+const PY_SKIPS_FIRST = /^(?:(?:[rbuf]*"""[\s\S]*?"""|[rbuf]*'''[\s\S]*?'''|#[^\n]*)\s*)*(?:self\.skip\w*|pytest\.skip|raise\s+(?:unittest\.)?SkipTest)\b/i;
 const PY_SKIPPED = /^@(pytest\.mark\.(skip|xfail)|unittest\.skip|skip\b|skipIf|skipUnless)/;
 const RUST_TEST_ATTR = /^#\[(\w+::)*test\b|^#\[(rstest|test_case|quickcheck|proptest)\b/;
 
@@ -79,7 +84,7 @@ export function asTestCase(node: SgNode, lang: GrammarLanguage, path: string): T
     if (decos.some((d) => PY_FIXTURE.test(d) || !PY_TEST_DECORATOR.test(d))) return null;
     const body = node.field("body" as never) as SgNode | null;
     if (!body) return null;
-    return { name, node, body, skipped: decos.some((d) => PY_SKIPPED.test(d)), attributes: decos.join("\n") };
+    return { name, node, body, skipped: decos.some((d) => PY_SKIPPED.test(d)) || PY_SKIPS_FIRST.test(body.text()), attributes: decos.join("\n") };
   }
   if (lang === "go") {
     if (node.kind() !== "function_declaration" || !/_test\.go$/.test(path)) return null;

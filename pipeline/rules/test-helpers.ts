@@ -3,7 +3,7 @@
 // the scan's end, against every walked test file of the test's language.
 import type { SgNode } from "@ast-grep/napi";
 import type { Candidate } from "./checks/unreferenced";
-import { assertingHelpers, COMMENT_LINE, runtimeAssertion } from "./assertions";
+import { assertingHelpers, COMMENT_LINE, runtimeAssertion, throwBased } from "./assertions";
 import { languageOf, parseSource } from "./languages";
 import { placeOfPath } from "./place";
 import type { GrammarLanguage } from "./rule-spec";
@@ -89,7 +89,11 @@ function cypressCommandKeys(root: SgNode): string[][] {
 }
 
 /** A helper of another file: the keys a caller's calls must contain to reach it, and what it calls in turn. */
-interface Helper { file: string; keys: string[]; calls: string[]; asserts: boolean; returnsValue: boolean }
+interface Helper {
+  file: string; keys: string[]; calls: string[]; asserts: boolean; returnsValue: boolean;
+  /** The body makes a call whose throw is its only check (`render(<View ../>)`, a parse): a test reaching it is a smoke test. */
+  throws: boolean;
+}
 
 /**
  * Does a definition hand back a value (a Rust or Go result type, a Python or TypeScript `return <expr>`)? A helper
@@ -118,10 +122,20 @@ function parameterTypes(signature: string): string[] {
  */
 const ASSERT_CMD = (signature: string, body: string) => /:\s*(?:assert_cmd::assert::)?Assert\b/.test(signature) && /\.(success|failure|code|stdout|stderr|interrupted)\s*\(/.test(body);
 
+/**
+ * A Python request helper whose expectation has a default it hands on (`def post(self, path,
+ * expected_status=http.client.CREATED, **kw): return self.request(.., expected_status=expected_status)`): a test
+ * calling it without saying what it expects is checked against the default.
+ */
+function expectsByDefault(signature: string, body: string): boolean {
+  const param = /[(,]\s*(expected(?:_\w+)?)\s*(?::[^=,)]*)?=\s*(?!None\b)[^\s,)]/.exec(signature)?.[1];
+  return !!param && new RegExp(String.raw`[(,]\s*\w+\s*=\s*${param}\s*[,)]`).test(body);
+}
+
 /** The file's helper definitions: keys, onward calls, and whether the body asserts by itself (or through the file's own helpers). */
 function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] {
   const asserting = assertingHelpers(root, lang);
-  const out: Helper[] = lang === "typescript" ? cypressCommandKeys(root).map((keys) => ({ file, keys, calls: [], asserts: true, returnsValue: false })) : [];
+  const out: Helper[] = lang === "typescript" ? cypressCommandKeys(root).map((keys) => ({ file, keys, calls: [], asserts: true, returnsValue: false, throws: false })) : [];
   for (const fn of root.findAll({ rule: { any: DEFINITIONS[lang].map((kind) => ({ kind })) } })) {
     const name = (fn.field("name" as never) as SgNode | null)?.text();
     // A macro's rules are its body (macro_definition has no body field).
@@ -130,8 +144,8 @@ function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] 
     const body = bodyNode.text();
     const signature = bodyNode === fn ? "" : fn.text().slice(0, Math.max(0, fn.text().indexOf(body)));
     const owner = ownerOf(fn);
-    const asserts = asserting.has(name) || ENDS_FAILING.test(body.trim()) || (lang === "rust" && ASSERT_CMD(signature, body));
-    out.push({ file, keys: owner ? [`.${name}`, `@${owner}`] : [name], calls: [...callKeys(body.replace(COMMENT_LINE, "")), ...parameterTypes(signature)], asserts, returnsValue: returnsValue(signature, body, lang) });
+    const asserts = asserting.has(name) || ENDS_FAILING.test(body.trim()) || (lang === "rust" && ASSERT_CMD(signature, body)) || (lang === "python" && expectsByDefault(signature, body));
+    out.push({ file, keys: owner ? [`.${name}`, `@${owner}`] : [name], calls: [...callKeys(body.replace(COMMENT_LINE, "")), ...parameterTypes(signature)], asserts, returnsValue: returnsValue(signature, body, lang), throws: throwBased(body.replace(COMMENT_LINE, ""), lang) });
   }
   return out;
 }
@@ -168,10 +182,12 @@ export function definedNames(content: string): Set<string> {
  * result to `TestHelpCmd::verify_command` in common/help.rs, which checks it): delegation is followed across
  * files, up to four files deep. A method of another file counts through a type the caller constructs or names
  * as a parameter. Shipped code's asserts (a Rust invariant `assert!`) never count. A file is parsed only when it
- * defines one of the names still being looked for.
+ * defines one of the names still being looked for. `smoke`: the others that reach a helper of another file whose
+ * throw is its only check (a render, a parse).
  */
-export function delegatedElsewhere(candidates: readonly Candidate[], files: readonly SourceFile[]): Set<Candidate> {
+export function delegatedElsewhere(candidates: readonly Candidate[], files: readonly SourceFile[]): { delegated: Set<Candidate>; smoke: Set<Candidate> } {
   const out = new Set<Candidate>();
+  const smoke = new Set<Candidate>();
   const byLang = new Map<string, Candidate[]>();
   for (const c of candidates) if (c.language && c.calls?.length) byLang.set(c.language, [...(byLang.get(c.language) ?? []), c]);
   for (const [lang, list] of byLang) {
@@ -217,7 +233,10 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
       const calls = new Set(owners(c.calls!));
       if (helpers.some((h) => h.asserts && h.file !== c.file && reaches(calls, h))) out.add(c);
       else if (hooks.length && helpers.some((h) => h.asserts && h.keys[0] === ".tearDown" && h.keys.length === 2 && calls.has(h.keys[1]!))) out.add(c);
+      // A helper of another file that renders or parses (`getCreateView(schema)` rendering a form) fails its caller by
+      // throwing: the test is a smoke test.
+      else if (helpers.some((h) => h.throws && h.file !== c.file && reaches(calls, h))) smoke.add(c);
     }
   }
-  return out;
+  return { delegated: out, smoke };
 }

@@ -32,6 +32,7 @@ import { peerCheckCheck } from "./peer-check";
 import { siblingGuardCheck } from "./sibling-guard";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
 import { siblingObjectsCheck } from "./sibling-objects";
+import { oddBuilderCheck } from "./odd-builder";
 import { loggedOnlyReturn } from "./log-only";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
@@ -172,6 +173,7 @@ const DEFINED = {
   "peer-check": { node: peerCheckCheck },
   "mounted-before-guard": { node: mountedBeforeGuardCheck },
   "sibling-objects": { node: siblingObjectsCheck },
+  "odd-builder": { node: oddBuilderCheck, crossFile: true },
   "unguarded-entry": { node: unguardedEntryCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {

@@ -226,6 +226,48 @@ function nextRouteHits(peers: Peer[], checks: Map<Peer, { any: boolean }>): Hit[
   }));
 }
 
+/** A module of Next.js server actions: its first statement is the `"use server"` directive. */
+const SERVER_ACTIONS = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use server["']/;
+
+/**
+ * The gate a function opens with: among its first three statements, a value bound from a call (`const session =
+ * await auth()`) that the next statements test and leave on (`if (!session?.user) redirect("/login")`, `return`,
+ * `throw`). Answers the call's name, or null.
+ */
+function openingGate(def: SgNode): string | null {
+  const stmts = field(def, "body")?.namedChildren().filter((k) => !/comment/.test(kindOf(k))) ?? [];
+  for (let i = 0; i < Math.min(3, stmts.length); i++) {
+    const m = /^(?:const|let)\s+(?:\{[^}]*\}|([\w$]+))\s*(?::[^=]+)?=\s*(?:await\s+)?([\w$.]+)\s*\(/.exec(stmts[i]!.text());
+    if (!m) continue;
+    const bound = m[1] ?? (/\{\s*([\w$]+)/.exec(stmts[i]!.text())?.[1] ?? "");
+    const tests = stmts.slice(i + 1, i + 3).some((st) => kindOf(st) === "if_statement" && new RegExp(`(?<![\\w$.])${escapeRegExp(bound)}\\b`).test(field(st, "condition")?.text() ?? "") && /\b(return|throw|redirect|notFound|unauthorized|forbidden)\b/.test(field(st, "consequence")?.text() ?? ""));
+    if (bound && tests) return m[2]!.replace(/^[\s\S]*\./, "");
+  }
+  return null;
+}
+
+/**
+ * A `"use server"` module: each export is a public POST endpoint whatever its parameters. When two or more exports,
+ * and two thirds of them, open with the same gate (`const session = await auth(); if (!session) redirect(..)`), an
+ * export that never calls it and decides nothing about the caller itself is reported.
+ */
+function serverActionHits(peers: Peer[]): Hit[] {
+  const actions = peers.filter((p) => p.group === "module" && p.exported && /^(function_declaration|arrow_function|function_expression|variable_declarator|lexical_declaration)$/.test(kindOf(p.def)));
+  const gates = new Map(actions.map((p) => [p, openingGate(p.def)]));
+  const tally = new Map<string, Peer[]>();
+  for (const [p, g] of gates) if (g) tally.set(g, [...(tally.get(g) ?? []), p]);
+  const out: Hit[] = [];
+  for (const [gate, makers] of tally) {
+    if (makers.length < 2 || makers.length * 3 < actions.length * 2) continue;
+    const calls = new RegExp(`(?<![\\w$])${escapeRegExp(gate)}\\s*\\(`);
+    for (const p of actions) {
+      if (makers.includes(p) || calls.test(p.def.text()) || OPEN_BY_DESIGN.test(p.name) || makesAccessDecision(p.def.text()) || CHECKS_ITSELF.test(p.def.text())) continue;
+      out.push({ region: regionOf(p.at), message: `server action ${p.name} never calls ${gate}(), which ${makers.length} of the module's ${actions.length} actions open with (${makers.slice(0, 3).map((m) => m.name).join(", ")}): every export of a "use server" module is a public endpoint` });
+    }
+  }
+  return out;
+}
+
 /**
  * Reported: a public peer of one type or module that makes none of the access check its peers make, where
  * at least two peers make the same check, the peer has the shape of those that do (the same first parameter
@@ -246,6 +288,7 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
   const cache = new Map<string, boolean>();
   const checks = new Map(peers.map((p) => [p, accessChecks(p, lang, cache)]));
   if (nextRoute) return nextRouteHits(peers, checks);
+  if (lang === "typescript" && SERVER_ACTIONS.test(root.text())) return serverActionHits(peers);
   const { isGuard } = fileGuards(ctx);
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   const out: Hit[] = [];

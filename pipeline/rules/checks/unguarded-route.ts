@@ -83,6 +83,12 @@ function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean
   return reg.handlers.some((h, i) => (h.kind() === "call_expression" && isGuard(calleeName(h))) || (i < reg.handlers.length - 1 && h.kind() !== "call_expression" && isGuard(h.text().replace(/^.*\./, ""))));
 }
 
+/** Does the registration's guard follow its handler (`r.GET("/-/all", gist.AllGists, checkRequireLogin)`)? */
+function middlewareTrails(reg: Registration, isGuard: (name: string) => boolean): boolean {
+  const named = (h: SgNode) => (h.kind() === "call_expression" ? calleeName(h) : h.text().replace(/^.*\./, ""));
+  return reg.handlers.length >= 2 && !isGuard(named(reg.handlers[0]!)) && reg.handlers.slice(1).some((h) => isGuard(named(h)));
+}
+
 /**
  * Router-level middleware that may decide access: a guard by name or shape, or anything naming who is asking
  * (`jwt({..})`, `session(..)`, `passport.authenticate(..)`). Parsers, loggers and CORS mounted with `use` guard
@@ -287,6 +293,10 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const group = looser || guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard)
     ?? callbackGroups(statementsOf(block), router, "", false, isGuard).find((g) => g.guarded && reg.path.startsWith(`${g.prefix}/`))?.prefix ?? null;
   if (!looser && !guardedSibling && !group) return [];
+  // echo's order (`r.GET(path, handler, middleware...)`), shown by the sibling's guard following its handler: what
+  // this route hands after its handler is middleware of its own (`r.POST("/", gist.ProcessCreate, logged)`), a guard
+  // of another file the floor cannot judge.
+  if (guardedSibling && middlewareTrails(guardedSibling, isGuard) && reg.handlers.length >= 2) return [];
   const own = reg.handlers[reg.handlers.length - 1]!;
   // A method value (`h.clientLoginHandler`) names the file's method as a bare name names its function.
   const methodValue = /^(selector_expression|member_expression)$/.test(String(own.kind())) ? /\.([\w$]+)$/.exec(own.text())?.[1] : undefined;

@@ -39,6 +39,8 @@ export interface Candidate {
   siblings?: string[];
   /** The rule's requirement vocabulary (a regex source), for guards applied by decorators in other files. */
   requirement?: string;
+  /** The odd member of a router of procedures: its builder and its siblings' builder (odd-builder.ts). */
+  builders?: { weak: string; strong: string };
   /** The builder an exported handler chain starts from (`middy` of `middy(base).use(..)`), for unguarded-export.ts. */
   builder?: string;
   /** A method of a class with bases (overrides-base.ts): a base declared in the repository with the same method makes it an override. */
