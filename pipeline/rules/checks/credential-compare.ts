@@ -15,8 +15,8 @@ import { builtOnlyForTests, enumVariant, fieldValidator, importedPackageName, re
 const FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|function_item|method_declaration|func_literal|closure_expression|function)$/;
 
 /** The named function a node sits in (an arrow bound to a name counts), for the auth-name test. */
-/** A type named for authenticating a caller. */
-const AUTH_TYPE = /auth|guard|login|credential|jwt|bearer|api_?key|signature|verif/i;
+/** A type named for authenticating a caller, or for resetting or proving a credential (`PasswordResetConfirm`, `MfaChallenge`). */
+const AUTH_TYPE = /auth|guard|login|credential|jwt|bearer|api_?key|signature|verif|password|passwd|reset|mfa|otp/i;
 /** ... not one that holds or serves such things (`authRepo`, `TokenStore`, `AuthService`): its methods manage records. */
 const HOLDER_TYPE = /(repo|repository|store|storage|cache|dao|model|service|manager|client)$/i;
 
