@@ -223,3 +223,40 @@ describe("assertion-free-test: the value the test is about goes unread", () => {
     expect(t("assert_eq!(res.status(), 200);")).toEqual([]);
   });
 });
+
+describe("insecure-compare: codes, hashes and reset views", () => {
+  test("Python: a bare token compared in a view class named for a password reset", () => {
+    const t = (cls: string) => found([{ path: "toolshed/auth.py", content: lines(
+      `class ${cls}(MethodView):`,
+      "    def post(self, args):",
+      "        reset = load_reset(args['member_id'])",
+      "        if reset.token != args['token']:",
+      "            abort(400, message='reset link invalid')") }], /^insecure-compare$/);
+    expect(t("PasswordResetConfirm")).toEqual(["py-insecure-compare@4"]);
+    expect(t("ShelfLabels")).toEqual([]);
+  });
+  test("Go: a bare stored hash compared in a function named for a password", () => {
+    const t = (fn: string) => found([{ path: "internal/models/users.go", content: lines(
+      "package models",
+      `func (m *UserModel) ${fn}(email, token string) error {`,
+      "\tsum := sha256.Sum256([]byte(token))",
+      "\tif hex.EncodeToString(sum[:]) != storedHash {",
+      "\t\treturn ErrInvalidResetToken",
+      "\t}",
+      "\treturn nil",
+      "}") }], /^insecure-compare$/);
+    expect(t("ResetPassword")).toEqual(["go-insecure-compare@4"]);
+    expect(t("RenameShelf")).toEqual([]);
+  });
+  test("Rust: an invite code is a credential by name", () => {
+    const t = (field: string) => found([{ path: "src/handlers/user.rs", content: lines(
+      "pub async fn join_staff(cfg: Arc<Config>, code: String) -> HandlerResult {",
+      `    if code.trim() == cfg.${field} {`,
+      "        grant_staff().await?;",
+      "    }",
+      "    Ok(())",
+      "}") }], /^insecure-compare$/);
+    expect(t("admin_invite_code")).toEqual(["rs-insecure-compare@2"]);
+    expect(t("country_code")).toEqual([]);
+  });
+});
