@@ -211,7 +211,7 @@ describe("assertion-free-test: the value the test is about goes unread", () => {
     // a class reached through its module is still a construction whose throw is the check
     expect(t("models.Redemption")).toEqual(["py-assertion-free-test@1 note"]);
   });
-  test("Rust: a last statement binding an unused name, unwrapped first, reads nothing", () => {
+  test("Rust: a last statement binding an unused name, unwrapped first, only checked that the call succeeded: a smoke note", () => {
     const t = (last: string) => found([{ path: "tests/api.rs", content: lines(
       "#[async_std::test]",
       "async fn lists_shipments_for_customer() {",
@@ -219,7 +219,7 @@ describe("assertion-free-test: the value the test is about goes unread", () => {
       "    let mut res: Response = h.app.respond(request(Method::Get, \"/api/v1/shipments\")).await.unwrap();",
       `    ${last}`,
       "}") }], /^assertion-free-test$/);
-    expect(t("let _body = res.body_string().await.unwrap();")).toEqual(["rs-assertion-free-test@2"]);
+    expect(t("let _body = res.body_string().await.unwrap();")).toEqual(["rs-assertion-free-test@2 note"]);
     expect(t("assert_eq!(res.status(), 200);")).toEqual([]);
   });
 });
@@ -234,19 +234,6 @@ describe("insecure-compare: codes, hashes and reset views", () => {
       "            abort(400, message='reset link invalid')") }], /^insecure-compare$/);
     expect(t("PasswordResetConfirm")).toEqual(["py-insecure-compare@4"]);
     expect(t("ShelfLabels")).toEqual([]);
-  });
-  test("Go: a bare stored hash compared in a function named for a password", () => {
-    const t = (fn: string) => found([{ path: "internal/models/users.go", content: lines(
-      "package models",
-      `func (m *UserModel) ${fn}(email, token string) error {`,
-      "\tsum := sha256.Sum256([]byte(token))",
-      "\tif hex.EncodeToString(sum[:]) != storedHash {",
-      "\t\treturn ErrInvalidResetToken",
-      "\t}",
-      "\treturn nil",
-      "}") }], /^insecure-compare$/);
-    expect(t("ResetPassword")).toEqual(["go-insecure-compare@4"]);
-    expect(t("RenameShelf")).toEqual([]);
   });
   test("Rust: an invite code is a credential by name", () => {
     const t = (field: string) => found([{ path: "src/handlers/user.rs", content: lines(

@@ -123,9 +123,10 @@ const ENDS_UNCHECKED = new RegExp(String.raw`(^|[;{}]\s*)(let\s+_\s*=\s*)?[a-z_]
  * an underscore-prefixed name is Rust's own "never read", whatever the call chain that produced it: a method,
  * a path call wrapping the request (`let _r = tokio::time::timeout(d, svc.call(req)).await;`), or a task or
  * future the test awaited and threw away (`let _ = handle.await;`: the join result carries the task's outcome).
- * Unwrapping first changes nothing (`let _body = res.body_string().await.unwrap();`): the Ok value goes unread.
  */
-const BINDS_UNUSED = new RegExp(String.raw`(^|[;{}]\s*)let\s+_\w*\s*=\s*(?:[^;]*?(?:\.|::|(?<![\w.:])))(?:(?!(unwrap|expect|join|wait|close|shutdown|flush|abort)\b)[a-z_]\w*\(${ARGS}*\)(\s*\.await)?|[a-z_]\w*\s*\.await)(\s*\.(?:unwrap|expect)\(${ARGS}*\)|\s*\?)?\s*;$`);
+const BINDS_UNUSED = new RegExp(String.raw`(^|[;{}]\s*)let\s+_\w*\s*=\s*(?:[^;]*?(?:\.|::|(?<![\w.:])))(?:(?!(unwrap|expect|join|wait|close|shutdown|flush|abort)\b)[a-z_]\w*\(${ARGS}*\)(\s*\.await)?|[a-z_]\w*\s*\.await)\s*;$`);
+/** ... the same binding after an unwrap (`let _gw = start(cfg).await.unwrap();`): the test checks only that the call succeeded. */
+const BINDS_UNWRAPPED = new RegExp(BINDS_UNUSED.source.replace(/\\s\*;\$$/, String.raw`\s*\.(?:unwrap|expect)\(${ARGS}*\)\s*;$`));
 /**
  * The test's last statement only runs on success (`if let Ok(reply) = reply { .. }`, `if let Some(..)`):
  * when the call failed the test passes silently. What that block ends with is the test's real tail.
@@ -279,7 +280,11 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";
     const whole = code.replace(/\}\s*$/, "").trim();
     const tail = conditionalTail(whole) ?? whole;
-    if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(tail) && !ENDS_UNCHECKED.test(tail) && !BINDS_UNUSED.test(tail)) return "runtime";
+    if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(tail) && !ENDS_UNCHECKED.test(tail) && !BINDS_UNUSED.test(tail)) {
+      // An unwrapped answer bound to an unused name (`let _body = res.body_string().await.unwrap();`) was only
+      // checked to be Ok: a smoke test, as a parse whose throw is the check.
+      return BINDS_UNWRAPPED.test(tail) && !PRINTS.rust.test(code) ? "throw-based" : "runtime";
+    }
     return null;
   }
   // mocha/node callback style: `done` handed to the code under test (`{ end: done }`, `.expect(200, done)`)

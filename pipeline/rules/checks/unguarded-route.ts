@@ -80,7 +80,18 @@ function definitionOf(root: SgNode, name: string): SgNode | null {
  */
 function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean {
   if (/\(/.test(reg.receiver) && (reg.call.field("function" as never) as SgNode).findAll({ rule: { kind: "identifier" } }).some((i) => isGuard(i.text()))) return true;
-  return reg.handlers.some((h, i) => (h.kind() === "call_expression" && isGuard(calleeName(h))) || (i < reg.handlers.length - 1 && h.kind() !== "call_expression" && isGuard(h.text().replace(/^.*\./, ""))));
+  return reg.handlers.some((h, i) => (h.kind() === "call_expression" && (isGuard(calleeName(h)) || wrapsWithGuard(h, isGuard))) || (i < reg.handlers.length - 1 && h.kind() !== "call_expression" && isGuard(h.text().replace(/^.*\./, ""))));
+}
+
+/**
+ * A handler handed to a composing call with middleware beside it (`Chain(h.adminListLinks, admin)` where `admin :=
+ * AdminAuth(cfg.AdminToken)`, `compose(h, requireUser)`): a bare name or a call among the other arguments that is a
+ * guard or names who is asking. Member expressions are skipped: a handler's own name (`h.adminListLinks`) says
+ * what it serves, not who may call it.
+ */
+function wrapsWithGuard(call: SgNode, isGuard: (name: string) => boolean): boolean {
+  const args = ((call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).slice(1);
+  return args.some((a) => (a.kind() === "identifier" && (isGuard(a.text()) || namesSubject(a.text()))) || (a.kind() === "call_expression" && (isGuard(calleeName(a)) || namesSubject(calleeName(a)))));
 }
 
 /** Does the registration's guard follow its handler (`r.GET("/-/all", gist.AllGists, checkRequireLogin)`)? */
