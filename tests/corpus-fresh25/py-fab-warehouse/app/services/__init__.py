@@ -1,0 +1,1 @@
+"""Domain services shared by views, APIs and CLI commands."""

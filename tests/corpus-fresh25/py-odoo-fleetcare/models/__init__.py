@@ -1,0 +1,2 @@
+from . import maintenance_request
+from . import telemetry

@@ -1,0 +1,2 @@
+from . import test_controllers
+from . import test_maintenance
