@@ -104,7 +104,7 @@ const HELD_OUT = {
   // Thirteenth session: held out and measured three times, totals only (65.0% / 91.2% at the start, 66.3% / 91.4% as
   // claims after the session's readings); then its unwired-auth misses were read and one reading (a composing call's
   // middleware) developed on them: 67.5% / 91.5%. Figures with leads scored (claims: 54 / 5).
-  "corpus-fresh25": { expected: 80, found: 54, falsePositives: 9, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  "corpus-fresh25": { expected: 80, found: 54, falsePositives: 9, notes: 4, leads: 0, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

@@ -94,10 +94,17 @@ function wrapsWithGuard(call: SgNode, isGuard: (name: string) => boolean): boole
   return args.some((a) => (a.kind() === "identifier" && (isGuard(a.text()) || namesSubject(a.text()))) || (a.kind() === "call_expression" && (isGuard(calleeName(a)) || namesSubject(calleeName(a)))));
 }
 
-/** Does the registration's guard follow its handler (`r.GET("/-/all", gist.AllGists, checkRequireLogin)`)? */
+/**
+ * Does the registration's guard follow its handler (`r.GET("/-/all", gist.AllGists, checkRequireLogin)`)? The handler
+ * comes first as a reference to a function (not a call building middleware, as koa's `limiter(10)` before a guard),
+ * and nothing after it is an inline function (Express and koa end on the handler).
+ */
 function middlewareTrails(reg: Registration, isGuard: (name: string) => boolean): boolean {
   const named = (h: SgNode) => (h.kind() === "call_expression" ? calleeName(h) : h.text().replace(/^.*\./, ""));
-  return reg.handlers.length >= 2 && !isGuard(named(reg.handlers[0]!)) && reg.handlers.slice(1).some((h) => isGuard(named(h)));
+  const [first, ...rest] = reg.handlers;
+  if (!first || !rest.length || !/^(identifier|selector_expression|member_expression)$/.test(String(first.kind())) || isGuard(named(first))) return false;
+  if (rest.some((h) => /^(arrow_function|function_expression|func_literal|function)$/.test(String(h.kind())))) return false;
+  return rest.some((h) => isGuard(named(h)));
 }
 
 /**
