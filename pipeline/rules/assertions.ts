@@ -283,7 +283,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(tail) && !ENDS_UNCHECKED.test(tail) && !BINDS_UNUSED.test(tail)) {
       // An unwrapped answer bound to an unused name (`let _body = res.body_string().await.unwrap();`) was only
       // checked to be Ok: a smoke test, as a parse whose throw is the check.
-      return BINDS_UNWRAPPED.test(tail) && !PRINTS.rust.test(code) ? "throw-based" : "runtime";
+      return BINDS_UNWRAPPED.test(tail) ? "throw-based" : "runtime";
     }
     return null;
   }
@@ -309,7 +309,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   if (lang === "python" && !PRINTS.python.test(code) && pyEndsValidating(test.body)) return "throw-based";
   if (DECLARES_THROW.test(test.node.text()) && !PRINTS[lang].test(code)) return "throw-based";
   // A throw-based check whose result is printed was looked at by eye: nothing checks it.
-  if (m.throwing.test(code) && !PRINTS[lang].test(code)) return "throw-based";
+  if (throwBased(code, lang)) return "throw-based";
   return null;
 }
 
@@ -338,7 +338,6 @@ function withoutLocalHandles(code: string): string {
 export const throwBased = (code: string, lang: GrammarLanguage): boolean => MODELS[lang].throwing.test(code) && !PRINTS[lang].test(code);
 
 /** Does this code make a runtime assertion of its language's test frameworks? (comments ignored) */
-
 export function runtimeAssertion(code: string, lang: GrammarLanguage): boolean {
   return MODELS[lang].runtime.test(code.replace(COMMENT_LINE, ""));
 }

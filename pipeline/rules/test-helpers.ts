@@ -144,8 +144,9 @@ function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] 
     const body = bodyNode.text();
     const signature = bodyNode === fn ? "" : fn.text().slice(0, Math.max(0, fn.text().indexOf(body)));
     const owner = ownerOf(fn);
+    const code = body.replace(COMMENT_LINE, "");
     const asserts = asserting.has(name) || ENDS_FAILING.test(body.trim()) || (lang === "rust" && ASSERT_CMD(signature, body)) || (lang === "python" && expectsByDefault(signature, body));
-    out.push({ file, keys: owner ? [`.${name}`, `@${owner}`] : [name], calls: [...callKeys(body.replace(COMMENT_LINE, "")), ...parameterTypes(signature)], asserts, returnsValue: returnsValue(signature, body, lang), throws: throwBased(body.replace(COMMENT_LINE, ""), lang) });
+    out.push({ file, keys: owner ? [`.${name}`, `@${owner}`] : [name], calls: [...callKeys(code), ...parameterTypes(signature)], asserts, returnsValue: returnsValue(signature, body, lang), throws: throwBased(code, lang) });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import type { SourceFile } from "../scan-file";
 import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 import { refusesItself } from "./guard-shape";
+import { identifierWords } from "./param-words";
 
 /** The calls that end a procedure: what it answers. */
 const TERMINAL = /^(query|mutation|subscription|handler|action)$/;
@@ -31,9 +32,6 @@ function builderOf(value: SgNode): string | null {
   const text = n.text();
   return /^[\w$]+(\.[\w$]+)*$/.test(text) ? text : null;
 }
-
-/** camelCase and snake_case as lower-case words. */
-const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 
 /**
  * Deferred: a router handed one object literal of three or more procedures, all but one built from the same
@@ -60,7 +58,7 @@ export function oddBuilderCheck(ctx: CheckContext): Hit[] {
   const odd = members.find((m) => m.builder === weak)!;
   const key = odd.key.text().replace(/^["'`]|["'`]$/g, "");
   // Open by name (login, webhook), or deciding access itself (a webhook refusing a bad signature with a 401).
-  if (OPEN_BY_DESIGN.test(words(key).join("-")) || refusesItself(odd.value.text())) return [];
+  if (OPEN_BY_DESIGN.test(identifierWords(key).join("-")) || refusesItself(odd.value.text())) return [];
   const hit: Hit = { region: regionOf(odd.key), message: `${ctx.rule.message}: \`${key}\` is built from ${weak} while its siblings use ${strong}` };
   ctx.defer({
     candidate: { name: key, file: ctx.file.path, line: odd.key.range().start.line, referenceIgnores: [], builders: { weak, strong } },

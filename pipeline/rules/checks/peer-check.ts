@@ -31,6 +31,8 @@ const CHECKS_ITSELF = /\bif\b[^\n]*\b(is_authenticated|is_anonymous|is_staff|is_
 
 const field = (n: SgNode | null | undefined, name: string): SgNode | null => (n ? (n.field(name as never) as SgNode | null) : null);
 const kindOf = (n: SgNode | null | undefined) => String(n?.kind() ?? "");
+/** A definition's body statements, comments left out. */
+const statements = (def: SgNode): SgNode[] => field(def, "body")?.namedChildren().filter((k) => !/comment/.test(kindOf(k))) ?? [];
 
 /** A check is named as a requirement (its first word): `requireScope`, `ensure_access`, `assertCanAccess`, `authorize`. */
 const REQUIREMENT = /^(require|ensure|assert|check|authori[sz]e|enforce|must)$/;
@@ -216,9 +218,8 @@ function nextRouteHits(peers: Peer[], checks: Map<Peer, { any: boolean }>): Hit[
   const makers = verbs.filter((p) => checks.get(p)!.any || CHECKS_ITSELF.test(p.def.text()));
   if (verbs.length < 2 || !makers.length) return [];
   const answersOnly = (p: Peer) => {
-    const body = field(p.def, "body");
-    const stmts = body?.namedChildren().filter((k) => !/comment/.test(kindOf(k))) ?? [];
-    return stmts.length === 1 && /^return\b/.test(stmts[0]!.text()) && !/\bawait\b/.test(body!.text());
+    const stmts = statements(p.def);
+    return stmts.length === 1 && /^return\b/.test(stmts[0]!.text()) && !/\bawait\b/.test(field(p.def, "body")!.text());
   };
   return verbs.filter((p) => WRITE_VERB.test(p.name) && !makers.includes(p) && !makesAccessDecision(p.def.text()) && !answersOnly(p)).map((p) => ({
     region: regionOf(p.at),
@@ -235,7 +236,7 @@ const SERVER_ACTIONS = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use serve
  * `throw`). Answers the call's name, or null.
  */
 function openingGate(def: SgNode): string | null {
-  const stmts = field(def, "body")?.namedChildren().filter((k) => !/comment/.test(kindOf(k))) ?? [];
+  const stmts = statements(def);
   for (let i = 0; i < Math.min(3, stmts.length); i++) {
     const m = /^(?:const|let)\s+(?:\{[^}]*\}|([\w$]+))\s*(?::[^=]+)?=\s*(?:await\s+)?([\w$.]+)\s*\(/.exec(stmts[i]!.text());
     if (!m) continue;
