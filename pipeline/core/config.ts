@@ -48,6 +48,8 @@ export const WalkConfig = z
       // Web apps ship third-party browser libraries under static/ (pdf.js, less.js, a markdown toolbar): not the project's code.
       "**/static/**/lib/**", "**/static/**/libs/**",
     ]),
+    copiedLibraries: z.boolean().default(true)
+      .describe("skip a directory that carries its own licence naming another copyright holder and no package manifest: a library copied in, outside any vendor/ directory"),
     generated: z.array(Glob).default([
       "**/dist/**", "**/build/**", "**/out/**", "**/target/**", "**/*.min.js", "**/*.min.css", "**/*.map",
       "**/*.pb.go", "**/*_pb2.py", "**/*.generated.*", "**/*.gen.go", "**/__generated__/**", "**/coverage/**",

@@ -60,7 +60,9 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // ... and handing a call what it must find (`self.delete(url, expected_status=404)`, `run(cmd, expected=out)`):
     // a keyword named for an expectation is there to be compared (webtest's `expect_errors` only lifts a check).
     delegate: /\b(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(|[(,]\s*expected(_\w+)?\s*=(?!=)/,
-    helperAsserts: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bpytest\.(raises|fail|warns)\b|\.assert_\w+\s*\(|\braise\s+AssertionError\b/,
+    // ... and unittest's checks called on a test case the helper is handed (`def check_totals(test, url, n):
+    // test.assertEqual(..)`).
+    helperAsserts: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\.assert[A-Z]\w*\s*\(|\bpytest\.(raises|fail|warns)\b|\.assert_\w+\s*\(|\braise\s+AssertionError\b/,
     // ... and decoders by any name (`decode_token(...)`, `jwt.decode(...)`, `deserialize_frame(...)`): they raise on bad input.
     // ... and Django's model validation anywhere in the test (`vdc.full_clean()`: it raises ValidationError),
     // and polling waits (`wait_for_selector(..)`, `wait_until(..)`: they raise on timeout).

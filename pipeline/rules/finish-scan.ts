@@ -11,6 +11,8 @@ import { fieldsReadElsewhere } from "./checks/unread-fields";
 import { drfDefaultPermission } from "./checks/framework-views";
 import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
+import { weakerChecks } from "./checks/weaker-check";
+import { registeredGuarded } from "./checks/registered-guard";
 import { bareConventionalDrops, deviantDrops } from "./checks/deviance";
 import { LEAD_CONVENTIONAL } from "./checks/claim-evidence";
 import { declaredInterfaces } from "./checks/conformance-stub";
@@ -82,6 +84,8 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const again = definedAgain(byKeep("unless-defined-again"), files);
   const caught = calleesCatching(byKeep("unless-callee-catches"), files);
   const weaker = weakerBuilders(byKeep("if-weaker-builder"), files);
+  const weakerCheck = weakerChecks(byKeep("if-weaker-check"), files);
+  const registered = registeredGuarded(byKeep("unless-registered-guarded"), files);
   // An optional parameter no call of the repository passes, of a function not handed over as a value (a job
   // registry, a router: its callers' arguments are not in sight): every ignored-parameter claim about one is asked.
   const optional = deferred.map((p) => p.d.candidate).filter((c) => c.optional);
@@ -106,6 +110,8 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-foreign-interface": (c) => !ownInterfaces.has(c),
     "unless-callee-catches": (c) => !caught.has(c),
     "if-weaker-builder": (c) => weaker.has(c),
+    "if-weaker-check": (c) => weakerCheck.has(c),
+    "unless-registered-guarded": (c) => !registered.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);

@@ -66,13 +66,17 @@ function codeView(v: FileView, rule: RuleSpec, prep: Prepared): { segments: Segm
   return got;
 }
 
+/** A translation catalogue by where it lives (`static/umap/locale/he.js`, `src/i18n/fr.ts`, `locales/de.json`). */
+const CATALOGUE = /(^|\/)(locales?|i18n|l10n|translations?)\//i;
+
 function hitsOf(rule: RuleSpec, v: FileView, prep: Prepared): Hit[] {
   const { content } = v.file;
   const name = rule.check!.name;
   if (name === "trojan-source") return HIDDEN_BIDI.test(content) ? trojanSource(content, codeView(v, rule, prep).ranges, v.testCode) : [];
   if (name === "invisible-character") {
     if (!HIDDEN_INVISIBLE.test(content)) return [];
-    return invisibleCharacters(content, codeView(v, rule, prep).ranges, rule.check!.mode === "text" ? "text" : "code", v.testCode);
+    // A translation catalogue's strings are display text in its language (a zero-width space a translator typed).
+    return invisibleCharacters(content, codeView(v, rule, prep).ranges, rule.check!.mode === "text" ? "text" : "code", v.testCode, CATALOGUE.test(v.file.path));
   }
   if (name === "spec-security") return specSecurityHits(content);
   // In data files a key may name the reader ("reviewer_bot_instructions:"): read keys as words too.

@@ -24,6 +24,8 @@ export interface FilterPolicy {
   maxFileBytes: number;
   /** Longer lines holding most of a file's text mark a minified build artifact (looksMinified). */
   minifiedLineChars: number;
+  /** Skip directories of libraries copied in outside vendor/ (copied-libraries.ts); on unless false. */
+  copiedLibraries?: boolean;
 }
 
 type Matcher = (path: string) => boolean;

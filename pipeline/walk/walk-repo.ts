@@ -4,6 +4,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { basename, join, resolve, sep } from "node:path";
 import { simpleGit } from "simple-git";
 import { InputError, UsageError } from "../core/errors";
+import { copiedLibraryDirs } from "./copied-libraries";
 import { globMatcher, looksBinary, looksGenerated, looksMangled, looksMinified, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
 import { isIgnored, joinRel, parseGitignore } from "./gitignore";
 
@@ -95,6 +96,17 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
     const r = readCandidate(root, path, opts.policy.maxFileBytes, opts.policy.minifiedLineChars);
     if ("reason" in r) skipped.push({ path, reason: r.reason, detail: r.detail });
     else files.push(r);
+  }
+  if (opts.policy.copiedLibraries !== false) {
+    // A library copied in outside vendor/: its own licence names another holder (copied-libraries.ts).
+    const dirs = copiedLibraryDirs([...files, ...texts], paths, basename(root));
+    if (dirs.length) {
+      const under = (p: string) => dirs.find((d) => p.startsWith(`${d}/`));
+      for (const f of files.filter((f) => under(f.path))) skipped.push({ path: f.path, reason: "vendored", detail: `a copied library: ${under(f.path)} carries its own licence and no package manifest` });
+      const kept = files.filter((f) => !under(f.path));
+      files.length = 0;
+      files.push(...kept);
+    }
   }
   return { root, mode: isGit ? "git" : "fs", repo, commit, files, skipped, texts };
 }

@@ -23,12 +23,14 @@ import type { Candidate } from "./unreferenced";
  * never-passed.ts; a function called nowhere is not answered), or only if the interface a stubbed method
  * conforms to is not declared in the repository (`if-foreign-interface`, conformance-stub.ts), or unless every walked
  * definition of the one call a TypeScript swallow guards catches all it does (`unless-callee-catches`, callee-catches.ts),
- * or only if the odd member of a router of procedures is built from a weaker builder than its siblings (`if-weaker-builder`, odd-builder.ts). A hit answered "no" is dropped, or with `otherwise: "lead"` kept as a lead (its `hit.lead`).
+ * or only if the odd member of a router of procedures is built from a weaker builder than its siblings (`if-weaker-builder`, odd-builder.ts),
+ * or only if a peer's access check is one its peers' check builds on (`if-weaker-check`, weaker-check.ts),
+ * or unless every route registering a view class wraps it in a guard (`unless-registered-guarded`, registered-guard.ts). A hit answered "no" is dropped, or with `otherwise: "lead"` kept as a lead (its `hit.lead`).
  */
 export interface Deferred {
   candidate: Candidate;
   hit: Hit;
-  keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" | "unless-helper-asserts" | "if-deviant" | "unless-router-hooked" | "unless-defined-again" | "if-passed" | "if-foreign-interface" | "unless-callee-catches" | "if-weaker-builder";
+  keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" | "unless-helper-asserts" | "if-deviant" | "unless-router-hooked" | "unless-defined-again" | "if-passed" | "if-foreign-interface" | "unless-callee-catches" | "if-weaker-builder" | "if-weaker-check" | "unless-registered-guarded";
   otherwise?: "lead";
 }
 

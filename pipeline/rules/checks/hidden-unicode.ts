@@ -90,20 +90,25 @@ function joinerIsLegit(ch: string, before: string, after: string): boolean {
 }
 
 /**
- * A literal that holds only invisible characters and stands as an entry of a table or an argument ("('\uFEFF',
- * r'{}')", ".replace('\u200B', '')"): the program handles that character by name of its value, it does not
- * disguise a string that looks like another.
+ * A literal that holds only invisible characters and stands as an entry of a table, a named entry's value or an
+ * argument ("('\uFEFF', r'{}')", `"&NoBreak;": "\u2060"`, ".replace('\u200B', '')"): the program handles that
+ * character by name of its value, it does not disguise a string that looks like another.
  */
 function characterEntry(content: string, [from, to]: [number, number]): boolean {
   const body = content.slice(from, to).replace(/^[a-zA-Z]*(["'`])|(["'`])$/g, "");
   if (!body || !/^[\u200B-\u200D\u2060\uFEFF\u180E]+$/.test(body)) return false;
   const prev = content.slice(Math.max(0, from - 40), from).trimEnd().slice(-1);
   const next = content.slice(to, to + 40).trimStart().slice(0, 1);
-  return "([{,".includes(prev) && prev !== "" && ",)]}:".includes(next) && next !== "";
+  // ... or the value of a named entry (`"&ZeroWidthSpace;": "\u200B",`: an entity table).
+  return "([{,:".includes(prev) && prev !== "" && ",)]}:".includes(next) && next !== "";
 }
 
-/** `code`: zero-width characters in identifiers and strings, tag characters anywhere; `text`: tag characters only. */
-export function invisibleCharacters(content: string, ranges: CodeRanges | null, mode: "code" | "text", testCode = false): Hit[] {
+/**
+ * `code`: zero-width characters in identifiers and strings, tag characters anywhere; `text`: tag characters only.
+ * `catalogue`: the file's strings are display text (a translation catalogue): zero-width characters in them are
+ * left alone, tag characters are not.
+ */
+export function invisibleCharacters(content: string, ranges: CodeRanges | null, mode: "code" | "text", testCode = false, catalogue = false): Hit[] {
   const out: Hit[] = [];
   for (const m of content.matchAll(TAGS)) {
     // An emoji tag sequence (a subdivision flag) is 🏴 + tags + CANCEL TAG; any other tag run is hidden text.
@@ -121,7 +126,7 @@ export function invisibleCharacters(content: string, ranges: CodeRanges | null, 
     const lit = ranges ? inside(i, ranges.strings) : null;
     const inString = ranges ? lit !== null : naiveInString(content, i);
     if (inString) {
-      if (joinerIsLegit(m[0], before, after) || (lit && characterEntry(content, lit))) continue;
+      if (catalogue || joinerIsLegit(m[0], before, after) || (lit && characterEntry(content, lit))) continue;
       out.push(hit(content, i, i + 1, `zero-width character ${codePoint(m[0])} inside a string literal: two strings that look equal are not`));
     } else if ((IDENT.test(before) || IDENT.test(after)) && !joinerIsLegit(m[0], before, after)) {
       // At either edge of a name too ("isAdmin\u200C"): a second variable that looks like the first.

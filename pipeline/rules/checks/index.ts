@@ -12,7 +12,7 @@ import { discardedWriteCheck } from "./discarded-write";
 import { flagVariable } from "./flag-vars";
 import { isPublic } from "./public-api";
 import { credentialCheck, credentialCheckClass, verificationPrimitive } from "./credential-check";
-import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, requestGuardType, statesAccessRule } from "./guard-shape";
+import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, refusesItself, requestGuardType, statesAccessRule } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
@@ -73,7 +73,9 @@ const DEFINED = {
       // is no evidence of a guard nobody mounts; its shape or what it does still is.
       const exportedGoMethod = rule.language === "go" && node.kind() === "method_declaration" && /^[A-Z]/.test(nameNode.text());
       const byName = !exportedGoMethod && names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language));
-      const byShape = !byName && param(params, "shape", false) && ((makesAccessDecision(node.text()) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language));
+      // A middleware that refuses (401/403) on a condition of its own is a gate whoever it asks about: a same-origin
+      // or allow-list check nothing mounts leaves every route it was written for open.
+      const byShape = !byName && param(params, "shape", false) && (((makesAccessDecision(node.text()) || refusesItself(node.text())) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language));
       // ... or a value composed from a same-file guard (`base.use(isAdmin)`): the guarded variant.
       const composed = !byName && !byShape && param(params, "shape", false) && composedGuard(node, rule.language, file);
       // ... or by its documentation: a function whose doc comment states an access rule (`documented: true`).
@@ -170,7 +172,7 @@ const DEFINED = {
   "unguarded-group-call": { node: unguardedGroupCallCheck },
   "unguarded-method": { node: unguardedMethodCheck },
   "sibling-guard": { crossFile: true, node: siblingGuardCheck },
-  "peer-check": { node: peerCheckCheck },
+  "peer-check": { node: peerCheckCheck, crossFile: true },
   "mounted-before-guard": { node: mountedBeforeGuardCheck },
   "sibling-objects": { node: siblingObjectsCheck },
   "odd-builder": { node: oddBuilderCheck, crossFile: true },

@@ -41,7 +41,7 @@ const REQUIREMENT = /^(require|ensure|assert|check|authori[sz]e|enforce|must)$/;
  * lifecycle hook (its first word: `is_`, `to_`, `new`, `close`): its deviance is a read left open, which its
  * peers' convention may intend, or no entry point at all.
  */
-const READ_WORD = /^(get|list|find|search|read|show|describe|count|fetch|load|view|query|watch|health|status|version|info|ping|stats?|index|detail|lookup|exists?|by|whoami|me)$/;
+const READ_WORD = /^(get|head|options|list|find|search|read|show|describe|count|fetch|load|view|query|watch|health|status|version|info|ping|stats?|index|detail|lookup|exists?|by|whoami|me)$/;
 const FIRST_WORD = /^(has|is|can|to|from|new|string|close|len|on|handle|init|setup|validate|parse)$/;
 const readNamed = (name: string) => { const w = identifierWords(name); return w.some((x) => READ_WORD.test(x)) || FIRST_WORD.test(w[0] ?? ""); };
 /** What a check is about: who is asking (an operator, a member, a tenant, a role), what they present (a token, a key) and what they may reach (access, a permission, a scope). */
@@ -318,6 +318,19 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       // The convention is counted among the peers that act: a read-named peer may be open by design.
       const acting = like.filter((p) => makers.includes(p) || !readNamed(p.name));
       const majority = makers.length >= 3 && makers.filter((m) => acting.includes(m)).length * 3 >= acting.length * 2;
+      // A peer that acts and opens with another check of its own (`requireUser` where its peers open with
+      // `requireAdmin`): whether that check asks less is read after the scan from the two definitions.
+      for (const p of like) {
+        if (makers.includes(p) || called.test(p.def.text()) || readNamed(p.name) || delegates(p) || makesAccessDecision(p.def.text()) || CHECKS_ITSELF.test(p.def.text())) continue;
+        const own = [...checks.get(p)!.leading].filter((c) => c !== check);
+        // The odd one alone: a check other peers open with too is a level of its own (notes for users, workspaces for admins).
+        if (own.length !== 1 || members.some((m) => m !== p && checks.get(m)!.leading.has(own[0]!))) continue;
+        ctx.defer({
+          candidate: { name: p.name, file: ctx.file.path, line: p.at.range().start.line, referenceIgnores: [], language: lang, checks: { weak: own[0]!, strong: check } },
+          hit: { region: regionOf(p.at), message: `${p.name} opens with ${own[0]}, where ${makers.length} of its peers (${group}) open with ${check} (${makers.slice(0, 3).map((m) => m.name).join(", ")}), which builds on ${own[0]}: it skips what they require` },
+          keep: "if-weaker-check",
+        });
+      }
       for (const p of open) {
         const destroys = destructive.test(p.name);
         const claim = majority && (destroys || !readNamed(p.name));

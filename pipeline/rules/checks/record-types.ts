@@ -147,9 +147,17 @@ export function attributesBefore(node: SgNode): string {
 }
 
 /** Does the file destructure the record (`let Options { retries, .. } = opts`)? A pattern reads its fields. */
-export function destructuredRust(content: string, type: string): boolean {
-  return new RegExp(`\\b${type}\\s*\\{[^{}]*\\}\\s*=[^=]`).test(content);
+export function destructuredRust(content: string, type: string, field?: string): boolean {
+  return [...content.matchAll(rustPattern(type))].some((m) => !field || new RegExp(`(^|[{,\\s])${field}\\s*[,}:]`).test(m[1]!));
 }
+
+/**
+ * A Rust pattern of the record: braces followed, past any closing parentheses, by what only follows a pattern (a
+ * `let` or `if let`'s `=`, a parameter's `: Type`, a match arm's `=>` or guard, an or-pattern's `|`, a `for`'s
+ * `in`): `let Options { retries, .. } = opts`, `Form(Form { apple, name }): Form<T>`, `Cmd::Run(Args { to, .. }) =>`.
+ * A struct expression is followed by `;`, `,`, `?` or a method call instead.
+ */
+const rustPattern = (type: string) => new RegExp(`\\b${type}\\s*(\\{[^{}]*\\})(?:\\s*\\))*\\s*(?:=(?![=])|:(?!:)|\\||\\bin\\b|\\bif\\b)`, "g");
 
 /** Is `.field` read anywhere in the (comment-free) code, by the caller's judgement of each occurrence? */
 export function fieldReadIn(code: string, field: string, readsField: (before: string, after: string) => boolean): boolean {

@@ -54,7 +54,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   if (cliFields(node, lang)) {
     if (persistedRecord(node, lang)) return [];
     const record = (node.field("name" as never) as SgNode | null)?.text();
-    return unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang)).map((h) => (lang === "go" && record ? { ...h, record } : h));
+    return unreadCliFields(node, lang, content, (b, a) => readsField(b, a, lang)).map((h) => ((lang === "go" || lang === "rust") && record ? { ...h, record } : h));
   }
   const s = recordType(node, lang);
   if (!s || s.fields.length < 2) return [];
@@ -174,6 +174,8 @@ export function fieldsReadElsewhere(candidates: Candidate[], files: { path: stri
   };
   return new Set(candidates.filter((c) => {
     const local = goPackageLocal(c);
+    // Rust: another file's pattern of the record naming the field (`pub async fn create(CreateApiKey { name, for_user, .. }: &CreateApiKey)`).
+    if (c.record && c.file.endsWith(".rs") && files.some((f) => f.path !== c.file && f.path.endsWith(".rs") && !isTestPath(f.path) && f.content.includes(c.record!) && destructuredRust(f.content, c.record!, c.name))) return true;
     return (seen.get(c.name) ?? []).some((o) =>
       o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && (!local || dirOf(o.file) === dirOf(c.file)) && readsField(o.before, o.after, o.lang) &&
       (!c.record || o.lang !== "go" || goMayReadRecord(o.before, contentOf.get(o.file) ?? "", c.record, pkgOf(o.file))));

@@ -41,6 +41,8 @@ export interface Candidate {
   requirement?: string;
   /** The odd member of a router of procedures: its builder and its siblings' builder (odd-builder.ts). */
   builders?: { weak: string; strong: string };
+  /** A peer opening with another access check than its peers: its check and theirs (weaker-check.ts). */
+  checks?: { weak: string; strong: string };
   /** The builder an exported handler chain starts from (`middy` of `middy(base).use(..)`), for unguarded-export.ts. */
   builder?: string;
   /** A method of a class with bases (overrides-base.ts): a base declared in the repository with the same method makes it an override. */
