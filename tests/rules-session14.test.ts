@@ -244,3 +244,142 @@ describe("prompt-injection: zero-width characters that are data", () => {
     expect(found([he], /^prompt-injection$/)).toEqual(["umap/static/umap/locale/he.js:ts-invisible-character@2"]);
   });
 });
+
+describe("unwired-auth (Go): a write registered through a weaker chain than the other writes of its resource", () => {
+  const routes = (deleteChain: string, extra: string[] = []) => ({ path: "cmd/web/routes.go", content: lines(
+    "package main",
+    "",
+    "func (app *application) routes() http.Handler {",
+    "\trouter := httprouter.New()",
+    "\tdynamic := alice.New(app.sessionManager.LoadAndSave, noSurf, app.authenticate)",
+    '\trouter.Handler(http.MethodGet, "/meetings/view/:id", dynamic.ThenFunc(app.meetingView))',
+    "\tprotected := dynamic.Append(app.requireAuthentication)",
+    '\trouter.Handler(http.MethodPost, "/meetings/rsvp/:id", protected.ThenFunc(app.meetingRSVP))',
+    "\tadmin := protected.Append(app.requireAdmin)",
+    '\trouter.Handler(http.MethodPost, "/meetings/create", admin.ThenFunc(app.meetingCreatePost))',
+    `\trouter.Handler(http.MethodPost, "/meetings/delete/:id", ${deleteChain}.ThenFunc(app.meetingDelete))`,
+    ...extra,
+    "\treturn router",
+    "}") });
+  test("the delete goes through the chain both other writes' chains are built on: reported", () => {
+    expect(found([routes("dynamic")], /^unwired-auth$/)).toEqual(["cmd/web/routes.go:go-weaker-chain@11"]);
+  });
+  test("...not the member's RSVP (one stronger write above it), nor a delete on the admin chain", () => {
+    expect(found([routes("admin")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("...nor a write that shares its chain with another write of the resource", () => {
+    expect(found([routes("dynamic", ['\trouter.Handler(http.MethodPost, "/meetings/archive/:id", dynamic.ThenFunc(app.meetingArchive))'])], /^unwired-auth$/)).toEqual([]);
+  });
+});
+
+describe("unwired-auth (Go): a route under a guarded group's prefix registered on a router that guards less", () => {
+  const app = (route: string) => ({ path: "actions/app.go", content: lines(
+    "package actions",
+    "",
+    "func App() *buffalo.App {",
+    "\tapp := buffalo.New(buffalo.Options{})",
+    "\tapp.Use(SetCurrentUser)",
+    "\tapp.Use(Authorize)",
+    '\tapp.GET("/", HomeHandler)',
+    '\tadmin := app.Group("/admin")',
+    "\tadmin.Use(RequireAdmin)",
+    '\tadmin.GET("/clients", AdminClientsList)',
+    '\tadmin.POST("/clients/{client_id}/role", AdminSetRole)',
+    `\t${route}`,
+    "\treturn app",
+    "}") });
+  test("app.DELETE(\"/admin/clients/{id}\") beside admin.Use(RequireAdmin) bypasses the group's guard", () => {
+    expect(found([app('app.DELETE("/admin/clients/{client_id}", AdminDeleteClient)')], /^unwired-auth$/)).toEqual(["actions/app.go:go-unguarded-route@12"]);
+  });
+  test("...while the same route on the group, or a route outside its prefix, is guarded by what the router mounts", () => {
+    expect(found([app('admin.DELETE("/clients/{client_id}", AdminDeleteClient)')], /^unwired-auth$/)).toEqual([]);
+    expect(found([app('app.DELETE("/appointments/{id}", AppointmentsDestroy)')], /^unwired-auth$/)).toEqual([]);
+  });
+});
+
+describe("unwired-auth (Rust): a route the outer router registers under a nested router's prefix", () => {
+  const blueprint = (refund: string, adminBody = "bp.pre_process(f!(crate::auth::require_admin));") => ({ path: "app/src/blueprint.rs", content: lines(
+    "pub fn blueprint() -> Blueprint {",
+    "    let mut bp = Blueprint::new();",
+    '    bp.route(GET, "/health", f!(crate::routes::health));',
+    '    bp.nest_at("/admin", admin_bp());',
+    `    ${refund}`,
+    "    bp",
+    "}",
+    "",
+    "fn admin_bp() -> Blueprint {",
+    "    let mut bp = Blueprint::new();",
+    `    ${adminBody}`,
+    '    bp.route(POST, "/plans", f!(crate::routes::admin::create_plan));',
+    "    bp",
+    "}") });
+  test("Pavex: bp.route(POST, \"/admin/refunds\", ..) beside bp.nest_at(\"/admin\", admin_bp()) whose builder pre-processes", () => {
+    expect(found([blueprint('bp.route(POST, "/admin/refunds", f!(crate::routes::admin::issue_refund));')], /^unwired-auth$/)).toEqual(["app/src/blueprint.rs:rs-route-beside-nest@5"]);
+  });
+  test("...not a route outside the prefix, nor beside a nested router with no middleware", () => {
+    expect(found([blueprint('bp.route(POST, "/billing/refunds", f!(crate::routes::issue_refund));')], /^unwired-auth$/)).toEqual([]);
+    expect(found([blueprint('bp.route(POST, "/admin/refunds", f!(crate::routes::admin::issue_refund));', "")], /^unwired-auth$/)).toEqual([]);
+  });
+});
+
+describe("unwired-auth: a peer guarded by another check of its own does not count against its peers' convention", () => {
+  const flags = (evaluateCheck: string) => ({ path: "worker/src/flags.rs", content: lines(
+    "use crate::auth::{require_admin, require_sdk_key};",
+    "",
+    "pub async fn evaluate_one(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
+    `    ${evaluateCheck}`,
+    "    Response::from_json(&evaluate(&req, &ctx).await?)",
+    "}",
+    "pub async fn upsert(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
+    "    require_admin(&req, &ctx.env)?;",
+    "    Response::from_json(&store(&ctx).put(&req.json().await?).await?)",
+    "}",
+    "pub async fn remove(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
+    '    store(&ctx).delete(&ctx.param("key").cloned().unwrap_or_default()).await?;',
+    "    Ok(Response::empty()?.with_status(204))",
+    "}",
+    "pub async fn history(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
+    "    require_admin(&req, &ctx.env)?;",
+    '    Response::from_json(&store(&ctx).history(ctx.param("key")).await?)',
+    "}",
+    "pub async fn schedule(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
+    "    require_admin(&req, &ctx.env)?;",
+    "    Response::from_json(&store(&ctx).schedule(&req.json().await?).await?)",
+    "}") });
+  test("an SDK-key endpoint beside three admin ones: the delete that checks nothing is a claim", () => {
+    expect(found([flags("require_sdk_key(&req, &ctx.env)?;")], /^unwired-auth$/)).toEqual(["worker/src/flags.rs:rs-unguarded-peer@11"]);
+  });
+  test("...while an unchecked acting peer beside it still thins the convention to a lead", () => {
+    expect(found([flags("log_request(&req);")], /^unwired-auth$/)).toEqual(["worker/src/flags.rs:rs-unguarded-peer@11 note"]);
+  });
+});
+
+describe("unwired-auth (Python): snake-case guards named for a check (`has_access`, `is_admin`, `can_edit`)", () => {
+  const view = (adjustMarks: string[]) => ({ path: "app/views.py", content: lines(
+    "from flask_appbuilder import BaseView, expose, has_access",
+    "",
+    "class StockOpsView(BaseView):",
+    '    route_base = "/stockops"',
+    "",
+    '    @expose("/dashboard/")',
+    "    @has_access",
+    "    def dashboard(self):",
+    '        return self.render_template("stockops/dashboard.html")',
+    "",
+    '    @expose("/import/", methods=["GET", "POST"])',
+    "    @has_access",
+    "    def import_sheet(self):",
+    "        return import_rows(request.files['sheet'])",
+    "",
+    '    @expose("/adjust/<int:item_id>", methods=["POST"])',
+    ...adjustMarks,
+    "    def adjust(self, item_id):",
+    "        record_movement(item_id, int(request.form['delta']))",
+    "        return jsonify(ok=True)") });
+  test("Flask-AppBuilder's @has_access on two siblings makes the bare POST view a claim", () => {
+    expect(found([view([])], /^unwired-auth$/)).toEqual(["app/views.py:py-unguarded-sibling@16"]);
+  });
+  test("...not once it carries the guard", () => {
+    expect(found([view(["    @has_access"])], /^unwired-auth$/)).toEqual([]);
+  });
+});

@@ -90,6 +90,8 @@ const CHANGES_ROWS = /["'`]\s*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|ALTER|D
 export function maintenanceOnly(code: string): boolean {
   return MAINTENANCE_SQL.test(code) && !CHANGES_ROWS.test(code);
 }
+export const LEAD_NON_BLOCKING = "a non-blocking send (try_send): the caller chose the variant that drops a message its receiver cannot take, and nothing it sends persists or audits";
+const NON_BLOCKING_SEND = /^(try_send|try_broadcast|try_send_timeout)$/;
 export const LEAD_CONVENTIONAL = "the repository calls this as a bare statement at every call site and checks it at none: by its own convention the call answers no error that matters";
 export const LEAD_NOT_DEVIANT = "the dropped call neither persists nor audits, and no other call site of the repository handles its error";
 
@@ -166,6 +168,8 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.
   const key = rule.language === "python" ? null : droppedCallee(code);
   if (!key) return { ...hit, lead: LEAD_NOT_PERSISTING };
+  // A non-blocking send (`tx.try_send(notice)`): dropping what a full or closed receiver refuses is what it is for.
+  if (NON_BLOCKING_SEND.test(key.method)) return { ...hit, lead: LEAD_NON_BLOCKING };
   defer({ candidate: devianceCandidate(key, file.path, hit.region.start.line, rule.language), hit: { ...hit, lead: LEAD_NOT_DEVIANT }, keep: "if-deviant", otherwise: "lead" });
   return null;
 }

@@ -33,6 +33,8 @@ import { siblingGuardCheck } from "./sibling-guard";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
 import { siblingObjectsCheck } from "./sibling-objects";
 import { oddBuilderCheck } from "./odd-builder";
+import { weakerChainCheck } from "./weaker-chain";
+import { besideNestCheck } from "./beside-nest";
 import { loggedOnlyReturn } from "./log-only";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
@@ -176,6 +178,8 @@ const DEFINED = {
   "mounted-before-guard": { node: mountedBeforeGuardCheck },
   "sibling-objects": { node: siblingObjectsCheck },
   "odd-builder": { node: oddBuilderCheck, crossFile: true },
+  "weaker-chain": { node: weakerChainCheck },
+  "beside-nest": { node: besideNestCheck },
   "unguarded-entry": { node: unguardedEntryCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {

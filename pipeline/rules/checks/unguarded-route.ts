@@ -154,6 +154,26 @@ function guardedGroupAbove(block: string, router: string, path: string, isGuard:
   return null;
 }
 
+/**
+ * A group made from the router whose prefix the path falls under and whose guards (handed to it, or given with
+ * `group.Use(..)`) include one the router's own `Use` calls (`rootUses`) do not mount. Answers the group and that
+ * guard, or null.
+ */
+function stricterGroupAbove(block: string, router: string, path: string, rootUses: string, isGuard: (name: string) => boolean): { group: string; guard: string } | null {
+  const r = router.replace(/\$/g, "\\$");
+  const guardNames = (args: string) => [...args.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].map(([, n]) => n!).filter((n) => isGuard(n) || namesSubject(n));
+  const rootGuards = new Set(guardNames(rootUses));
+  for (const m of block.matchAll(new RegExp(`(?:const|let|var)?\\s*([\\w$]+)\\s*:?=\\s*${r}\\.(\\w+)\\(\\s*["'\`]([^"'\`]+)["'\`]([^\\n]*)`, "g"))) {
+    const [, name, method, prefix, args] = m;
+    const base = prefix!.replace(/\/+$/, "");
+    if (!base || !path.startsWith(`${base}/`) || (!/^(Group|group)$/.test(method!) && !registersOn(block, name!))) continue;
+    const uses = [...block.matchAll(new RegExp(`(?<![\\w$])${name!.replace(/\$/g, "\\$")}\\.(?:Use|use)\\(([^\\n]*)`, "g"))].map((u) => u[1]!);
+    const guard = [args!, ...uses].flatMap(guardNames).find((g) => !rootGuards.has(g));
+    if (guard) return { group: name!, guard };
+  }
+  return null;
+}
+
 interface PrefixGroup { name: string; prefix: string; guards: Set<string> }
 
 /**
@@ -305,8 +325,13 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const siblings = block.namedChildren()
     .map((st) => (st.kind() === "expression_statement" ? st.child(0) : null))
     .filter((c): c is SgNode => !!c && c.kind() === "call_expression" && c.id() !== node.id());
-  if (siblings.some((c) => new RegExp(`^${router.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()) && mountsGuard(c, isGuard))) return [];
-  const looser = looserGroup(block.text(), reg.receiver, reg.path, isGuard);
+  // A router that mounts a guard for every route (`app.Use(Authorize)`) guards this one too, unless the path falls
+  // under a group of that router given a guard the router lacks (`admin := app.Group("/admin"); admin.Use(RequireAdmin)`
+  // beside `app.DELETE("/admin/clients/{id}", h)`): the route bypasses the group's stricter guard.
+  const rootUses = siblings.filter((c) => new RegExp(`^${router.replace(/\$/g, "\\$")}\\.(Use|use)\\(`).test(c.text()) && mountsGuard(c, isGuard));
+  const bypassed = rootUses.length ? stricterGroupAbove(block.text(), router, reg.path, rootUses.map((c) => c.text()).join("\n"), isGuard) : null;
+  if (rootUses.length && !bypassed) return [];
+  const looser = bypassed ? { group: router, stricter: bypassed.group, guard: bypassed.guard } : looserGroup(block.text(), reg.receiver, reg.path, isGuard);
   const guardedSibling = looser ? null : siblings.map(registration).find((s) => s && rootOf(s.receiver) === router && guarded(s, isGuard));
   const group = looser || guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard)
     ?? callbackGroups(statementsOf(block), router, "", false, isGuard).find((g) => g.guarded && reg.path.startsWith(`${g.prefix}/`))?.prefix ?? null;
