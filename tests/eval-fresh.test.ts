@@ -71,7 +71,9 @@ const HELD_OUT = {
   // passes; checked in at that session's end; development material from the next session on. Four leads, all on decoys.
   // Eighth session (development): TLS options named for accepting invalid certificates, a Go Mark* call handed a
   // context: 58 / 7 as claims (76.3% / 89.4%), 58 / 11 with leads.
-  "corpus-fresh16": { expected: 76, found: 58, falsePositives: 11, notes: 0, leads: 4, languages: ["go", "python", "rust", "typescript"] },
+  // Fourteenth session: raised to 62 / 11 with leads scored (62 as claims): a handler opening with a check its peers'
+  // check builds on.
+  "corpus-fresh16": { expected: 76, found: 62, falsePositives: 11, notes: 4, leads: 0, languages: ["go", "python", "rust", "typescript"] },
   // Held out through the eighth session: 56 found / 3 false positives (73.7% / 94.9%) at all four looks; checked in at
   // that session's end; development material from the next session on.
   "corpus-fresh17": { expected: 76, found: 56, falsePositives: 3, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
@@ -90,21 +92,32 @@ const HELD_OUT = {
   // Eleventh session: held out and measured unseen three times (76.3% / 96.8% as claims, totals only), then its misses
   // were read and developed on (80.0% / 97.0% as claims); checked in at that session's end. Figures with leads scored
   // (claims: 64 / 2, two leads on defects).
-  "corpus-fresh22": { expected: 80, found: 66, falsePositives: 2, notes: 0, leads: 2, languages: ["go", "python", "rust", "typescript"] },
+  // Fourteenth session: raised to 67 / 2 with leads scored (65 as claims): buffalo's route beside its admin group.
+  "corpus-fresh22": { expected: 80, found: 67, falsePositives: 2, notes: 0, leads: 2, languages: ["go", "python", "rust", "typescript"] },
   // Twelfth session: held out and measured unseen twice (71.6% / 89.2% as claims, totals only), then its misses were
   // read and developed on (79.0% / 98.5% as claims); checked in at that session's end. Figures with leads scored
   // (claims: 64 / 1, one lead on a defect; the seven leads on scs's errorless Put count as false positives there).
   // Thirteenth session: the floor raised to what the session's readings reached (68 / 7 with leads scored).
-  "corpus-fresh23": { expected: 81, found: 68, falsePositives: 7, notes: 7, leads: 1, languages: ["go", "python", "rust", "typescript"] },
+  // Fourteenth session: raised to 71 / 7 with leads scored (70 / 1 as claims): a Let's Go delete on the root chain, a
+  // tide route beside its nested server.
+  "corpus-fresh23": { expected: 81, found: 71, falsePositives: 7, notes: 7, leads: 1, languages: ["go", "python", "rust", "typescript"] },
   // Twelfth session: held out and measured three times, totals only, misses never read (65.0% / 72.2% at the start,
   // 65.0% / 80.0% as claims at the end); checked in at that session's end. Figures with leads scored (claims: 52 / 13).
   // Thirteenth session: its misses were read and developed on (tRPC builders, server actions, rollback-only
   // handlers, reset-view compares): 61 / 20 with leads scored, 75.0% / 82.2% as claims.
-  "corpus-fresh24": { expected: 80, found: 61, falsePositives: 20, notes: 8, leads: 1, languages: ["go", "python", "rust", "typescript"] },
+  // Fourteenth session: raised to 65 / 20 with leads scored (64 / 13 as claims).
+  "corpus-fresh24": { expected: 80, found: 65, falsePositives: 20, notes: 8, leads: 1, languages: ["go", "python", "rust", "typescript"] },
   // Thirteenth session: held out and measured three times, totals only (65.0% / 91.2% at the start, 66.3% / 91.4% as
   // claims after the session's readings); then its unwired-auth misses were read and one reading (a composing call's
   // middleware) developed on them: 67.5% / 91.5%. Figures with leads scored (claims: 54 / 5).
-  "corpus-fresh25": { expected: 80, found: 54, falsePositives: 9, notes: 4, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Fourteenth session: raised to 59 / 9 with leads scored (59 / 5 as claims): Astro's weaker check and unmounted
+  // same-origin gate, Pavex's route beside its admin blueprint, Flask-AppBuilder's @has_access.
+  "corpus-fresh25": { expected: 80, found: 59, falsePositives: 9, notes: 4, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Fourteenth session: held out and measured three times, totals only (72.5% / 95.1% as claims at the start, after
+  // the readings from panel 24 and after the readings from the development corpora's misses); then its misses were
+  // read (a fourth look) and one reading developed on them (money owed or moved is a record): 77.5% / 95.4%.
+  // Figures with leads scored (claims: 62 / 3).
+  "corpus-fresh26": { expected: 80, found: 62, falsePositives: 7, notes: 4, leads: 0, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

@@ -322,38 +322,6 @@ describe("unwired-auth (Rust): a route the outer router registers under a nested
   });
 });
 
-describe("unwired-auth: a peer guarded by another check of its own does not count against its peers' convention", () => {
-  const flags = (evaluateCheck: string) => ({ path: "worker/src/flags.rs", content: lines(
-    "use crate::auth::{require_admin, require_sdk_key};",
-    "",
-    "pub async fn evaluate_one(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
-    `    ${evaluateCheck}`,
-    "    Response::from_json(&evaluate(&req, &ctx).await?)",
-    "}",
-    "pub async fn upsert(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
-    "    require_admin(&req, &ctx.env)?;",
-    "    Response::from_json(&store(&ctx).put(&req.json().await?).await?)",
-    "}",
-    "pub async fn remove(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
-    '    store(&ctx).delete(&ctx.param("key").cloned().unwrap_or_default()).await?;',
-    "    Ok(Response::empty()?.with_status(204))",
-    "}",
-    "pub async fn history(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
-    "    require_admin(&req, &ctx.env)?;",
-    '    Response::from_json(&store(&ctx).history(ctx.param("key")).await?)',
-    "}",
-    "pub async fn schedule(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
-    "    require_admin(&req, &ctx.env)?;",
-    "    Response::from_json(&store(&ctx).schedule(&req.json().await?).await?)",
-    "}") });
-  test("an SDK-key endpoint beside three admin ones: the delete that checks nothing is a claim", () => {
-    expect(found([flags("require_sdk_key(&req, &ctx.env)?;")], /^unwired-auth$/)).toEqual(["worker/src/flags.rs:rs-unguarded-peer@11"]);
-  });
-  test("...while an unchecked acting peer beside it still thins the convention to a lead", () => {
-    expect(found([flags("log_request(&req);")], /^unwired-auth$/)).toEqual(["worker/src/flags.rs:rs-unguarded-peer@11 note"]);
-  });
-});
-
 describe("unwired-auth (Python): snake-case guards named for a check (`has_access`, `is_admin`, `can_edit`)", () => {
   const view = (adjustMarks: string[]) => ({ path: "app/views.py", content: lines(
     "from flask_appbuilder import BaseView, expose, has_access",
@@ -381,5 +349,39 @@ describe("unwired-auth (Python): snake-case guards named for a check (`has_acces
   });
   test("...not once it carries the guard", () => {
     expect(found([view(["    @has_access"])], /^unwired-auth$/)).toEqual([]);
+  });
+});
+
+describe("swallowed-error: money owed or moved is a record, whatever the comment says", () => {
+  const cancel = (call: string) => ({ path: "api/controllers/appointments/cancel-appointment.js", content: lines(
+    "module.exports = {",
+    "  fn: async function ({ id }) {",
+    "    const appointment = await Appointment.findOne({ id });",
+    "    try {",
+    `      await ${call};`,
+    "    } catch (unusedErr) {",
+    "      // Finance reconciles these from the provider dashboard.",
+    "    }",
+    "    return appointment;",
+    "  },",
+    "};") });
+  test("a refund swallowed under a comment is reported; a cache warm-up under the same comment is not", () => {
+    expect(found([cancel("sails.helpers.payments.refund(appointment.paymentIntentId, appointment.amountPaid)")], /^swallowed-error$/)).toEqual(["api/controllers/appointments/cancel-appointment.js:ts-empty-catch@6"]);
+    expect(found([cancel("sails.helpers.cache.warm(appointment.id)")], /^swallowed-error$/)).toEqual([]);
+  });
+  const booking = (call: string) => ({ path: "internal/handlers/bookings.go", content: lines(
+    "package handlers",
+    "",
+    "func (h *Handler) Create(ctx context.Context, b Booking) error {",
+    "\tif err := h.Store.Save(ctx, b); err != nil {",
+    "\t\treturn err",
+    "\t}",
+    "\t// reconciled nightly",
+    `\t_ = ${call}`,
+    "\treturn nil",
+    "}") });
+  test("a dropped invoice under a comment is a claim; a dropped notification under the same comment is left alone", () => {
+    expect(found([booking("h.Billing.CreateInvoice(ctx, b.ID)")], /^swallowed-error$/)).toEqual(["internal/handlers/bookings.go:go-discarded-error@8"]);
+    expect(found([booking("h.Notifier.Ping(ctx, b.ID)")], /^swallowed-error$/)).toEqual([]);
   });
 });

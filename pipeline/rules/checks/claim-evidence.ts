@@ -17,7 +17,7 @@ import type { CheckRule, Deferred } from "./check";
 import { closedAfterWriting } from "./discarded-write";
 import type { Hit } from "./hit";
 import { removesHanded } from "./removes-existing";
-import { guardedCode, persistsOrAudits } from "./swallowed";
+import { guardedCode, movesMoney, persistsOrAudits } from "./swallowed";
 import { outermostFunction } from "./teardown";
 import type { Candidate } from "./unreferenced";
 
@@ -163,7 +163,7 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   const guarded = guardedCode(node);
   const code = guarded.text();
   if (maintenanceOnly(code)) return { ...hit, lead: LEAD_MAINTENANCE };
-  if (persistsOrAudits(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
+  if (persistsOrAudits(code) || movesMoney(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.
   const key = rule.language === "python" ? null : droppedCallee(code);

@@ -315,9 +315,8 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       const takesCaller = (p: Peer) => namesSubject(callerParameters(field(p.def, "parameters")?.text() ?? ""));
       const makersTakeCaller = makers.every(takesCaller);
       const open = like.filter((p) => !makers.includes(p) && !called.test(p.def.text()) && !checks.get(p)!.any && !delegates(p) && !makesAccessDecision(p.def.text()) && !CHECKS_ITSELF.test(p.def.text()) && (makersTakeCaller || !takesCaller(p)));
-      // The convention is counted among the peers that act: a read-named peer may be open by design, and one
-      // guarded by another check of its own (an SDK-key endpoint beside admin ones) says nothing against it.
-      const acting = like.filter((p) => makers.includes(p) || (!readNamed(p.name) && !checks.get(p)!.any));
+      // The convention is counted among the peers that act: a read-named peer may be open by design.
+      const acting = like.filter((p) => makers.includes(p) || !readNamed(p.name));
       const majority = makers.length >= 3 && makers.filter((m) => acting.includes(m)).length * 3 >= acting.length * 2;
       // A peer that acts and opens with another check of its own (`requireUser` where its peers open with
       // `requireAdmin`): whether that check asks less is read after the scan from the two definitions.

@@ -70,6 +70,14 @@ const MODEL_WRITE = /(?:\b[A-Z]\w*|\bobjects)\s*\.\s*(create|create_many|bulk_cr
 /** The browser's own storage (`localStorage.setItem(..)`): it throws in private mode and holds a UI preference, not a record. */
 const BROWSER_STORAGE = /\b(?:window\.)?(?:localStorage|sessionStorage)\s*\.\s*(?:setItem|removeItem|clear)\s*\(/g;
 
+/**
+ * A call named for money owed or moved (`sails.helpers.payments.refund(..)`, `doc.create_late_fee_invoice(..)`,
+ * `h.Billing.CreateInvoice(..)`, `self.create_deposit_payment_request()`): a lost one is a customer charged and not
+ * refunded, or never billed.
+ */
+const MOVES_MONEY = /(?:^|[.\s(!:_])(?:\w*_)?(refund|invoice|payment|payout|deposit|billing)\w*\s*\(|[a-z](Refund|Invoice|Payment|Payout|Deposit)\w*\s*\(|\.\s*(Refund|Invoice|Payment|Payout|Deposit|Billing)\w*\s*\.\s*\w+\s*\(/;
+export const movesMoney = (code: string): boolean => MOVES_MONEY.test(code);
+
 export function persistsOrAudits(code: string): boolean {
   code = code.replace(BROWSER_STORAGE, "storage_ui(");
   return PERSISTS.test(code) || MODEL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
@@ -311,7 +319,8 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   if (!persistsOrAudits(guarded.text()) && preparesPath(guarded)) return [];
   // `durable: true`: a handler naming one exception class counts only around a durable write.
   if (params["durable"] === true && !durableWrite(guarded.text())) return [];
-  const persists = persistsOrAudits(guarded.text());
+  // Money owed or moved (a refund, an invoice, a payment request) is a record too, kept by someone else.
+  const persists = persistsOrAudits(guarded.text()) || movesMoney(guarded.text());
   // A narrow handler (`except OSError: pass`) names an expected failure; it loses data only on a write.
   const narrow = params["narrow"];
   // ... or on removing a file it found: OSError is every way a delete fails, not only "already gone".

@@ -128,19 +128,26 @@ function namesGuard(args: string, isGuard: (name: string) => boolean): boolean {
  * auth(..))`, or a group given a guard with `api.Use(auth)`): the route was meant for the group and was
  * registered on the root beside it. Answers the group's name, or null.
  */
-function guardedGroupAbove(block: string, router: string, path: string, isGuard: (name: string) => boolean): string | null {
+/**
+ * The groups made from the router whose prefix the path falls under, by shape, whatever the framework calls them
+ * (gin/echo `Group`, iris `Party`, a `Route` or `Prefix` builder): a value made from the router with a path prefix
+ * that routes are then registered on. Each with what it was handed after its prefix and its `Use` calls' arguments.
+ */
+function* groupsAbove(block: string, router: string, path: string): Generator<{ name: string; args: string; uses: string[] }> {
   const r = router.replace(/\$/g, "\\$");
-  const guardIn = (args: string) => namesGuard(args, isGuard);
   for (const m of block.matchAll(new RegExp(`(?:const|let|var)?\\s*([\\w$]+)\\s*:?=\\s*${r}\\.(\\w+)\\(\\s*["'\`]([^"'\`]+)["'\`]([^\\n]*)`, "g"))) {
     const [, name, method, prefix, args] = m;
     const base = prefix!.replace(/\/+$/, "");
-    if (!base || !path.startsWith(`${base}/`)) continue;
-    // A group by shape, whatever the framework calls it (gin/echo `Group`, iris `Party`, a `Route` or `Prefix`
-    // builder): a value made from the router with a path prefix that routes are then registered on.
-    if (!/^(Group|group)$/.test(method!) && !registersOn(block, name!)) continue;
+    if (!base || !path.startsWith(`${base}/`) || (!/^(Group|group)$/.test(method!) && !registersOn(block, name!))) continue;
     const uses = [...block.matchAll(new RegExp(`(?<![\\w$])${name!.replace(/\$/g, "\\$")}\\.(?:Use|use)\\(([^\\n]*)`, "g"))].map((u) => u[1]!);
-    if (guardIn(args!) || uses.some(guardIn)) return name!;
+    yield { name: name!, args: args!, uses };
   }
+}
+
+function guardedGroupAbove(block: string, router: string, path: string, isGuard: (name: string) => boolean): string | null {
+  const r = router.replace(/\$/g, "\\$");
+  const guardIn = (args: string) => namesGuard(args, isGuard);
+  for (const g of groupsAbove(block, router, path)) if (guardIn(g.args) || g.uses.some(guardIn)) return g.name;
   // A group built apart and mounted on the router under a prefix (`admin := newSubRouter(); admin.Use(requireAdmin)`
   // … `root.Handle(pattern("/admin/*"), admin)`, `r.Mount("/admin", admin)`): its guard covers the prefix only
   // through the mount, so a route the router registers itself under that prefix bypasses it.
@@ -160,16 +167,11 @@ function guardedGroupAbove(block: string, router: string, path: string, isGuard:
  * guard, or null.
  */
 function stricterGroupAbove(block: string, router: string, path: string, rootUses: string, isGuard: (name: string) => boolean): { group: string; guard: string } | null {
-  const r = router.replace(/\$/g, "\\$");
   const guardNames = (args: string) => [...args.matchAll(/([\w$]+)\s*(?:\(|[,)]|$)/g)].map(([, n]) => n!).filter((n) => isGuard(n) || namesSubject(n));
   const rootGuards = new Set(guardNames(rootUses));
-  for (const m of block.matchAll(new RegExp(`(?:const|let|var)?\\s*([\\w$]+)\\s*:?=\\s*${r}\\.(\\w+)\\(\\s*["'\`]([^"'\`]+)["'\`]([^\\n]*)`, "g"))) {
-    const [, name, method, prefix, args] = m;
-    const base = prefix!.replace(/\/+$/, "");
-    if (!base || !path.startsWith(`${base}/`) || (!/^(Group|group)$/.test(method!) && !registersOn(block, name!))) continue;
-    const uses = [...block.matchAll(new RegExp(`(?<![\\w$])${name!.replace(/\$/g, "\\$")}\\.(?:Use|use)\\(([^\\n]*)`, "g"))].map((u) => u[1]!);
-    const guard = [args!, ...uses].flatMap(guardNames).find((g) => !rootGuards.has(g));
-    if (guard) return { group: name!, guard };
+  for (const g of groupsAbove(block, router, path)) {
+    const guard = [g.args, ...g.uses].flatMap(guardNames).find((x) => !rootGuards.has(x));
+    if (guard) return { group: g.name, guard };
   }
   return null;
 }
