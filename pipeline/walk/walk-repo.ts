@@ -101,11 +101,12 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
     // A library copied in outside vendor/: its own licence names another holder (copied-libraries.ts).
     const dirs = copiedLibraryDirs([...files, ...texts], paths, basename(root));
     if (dirs.length) {
-      const under = (p: string) => dirs.find((d) => p.startsWith(`${d}/`));
-      for (const f of files.filter((f) => under(f.path))) skipped.push({ path: f.path, reason: "vendored", detail: `a copied library: ${under(f.path)} carries its own licence and no package manifest` });
-      const kept = files.filter((f) => !under(f.path));
-      files.length = 0;
-      files.push(...kept);
+      const kept = files.filter((f) => {
+        const dir = dirs.find((d) => f.path.startsWith(`${d}/`));
+        if (dir) skipped.push({ path: f.path, reason: "vendored", detail: `a copied library: ${dir} carries its own licence and no package manifest` });
+        return !dir;
+      });
+      files.splice(0, files.length, ...kept);
     }
   }
   return { root, mode: isGit ? "git" : "fs", repo, commit, files, skipped, texts };

@@ -4,6 +4,7 @@
 // route the outer router registers itself under that prefix (`app.at("/api/v1/admin/reindex").post(h)`, `bp.route(POST,
 // "/admin/refunds", ..)`) answers there without going through it.
 import type { SgNode } from "@ast-grep/napi";
+import { escapeRegExp } from "../syntax";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
@@ -12,8 +13,6 @@ import { OPEN_BY_DESIGN } from "./unguarded-route";
 const MIDDLEWARE = /\.\s*(with|pre_process|wrap|post_process|layer|route_layer)\s*\(/;
 
 interface Nest { prefix: string; router: string; at: string }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The nests of a body: the prefix, the nested router (a variable or a function called), and the outer receiver. */
 function nestsOf(text: string): Nest[] {
@@ -25,7 +24,7 @@ function nestsOf(text: string): Nest[] {
 
 /** Does the nested router run middleware: given it in this body (`admin.with(..)`), or in the function that builds it? */
 function runsMiddleware(router: string, body: string, root: SgNode): boolean {
-  if (new RegExp(`(?<![\\w.])${escape(router)}\\s*\\.\\s*(with|pre_process|wrap|post_process|layer|route_layer)\\s*\\(`).test(body)) return true;
+  if (new RegExp(`(?<![\\w.])${escapeRegExp(router)}\\s*\\.\\s*(with|pre_process|wrap|post_process|layer|route_layer)\\s*\\(`).test(body)) return true;
   const builder = root.findAll({ rule: { kind: "function_item" } }).find((f) => (f.field("name" as never) as SgNode | null)?.text() === router);
   return !!builder && MIDDLEWARE.test((builder.field("body" as never) as SgNode | null)?.text() ?? "");
 }

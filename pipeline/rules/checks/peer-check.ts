@@ -314,14 +314,16 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       // was authenticated by whatever fills that parameter: it takes the caller in place of the check.
       const takesCaller = (p: Peer) => namesSubject(callerParameters(field(p.def, "parameters")?.text() ?? ""));
       const makersTakeCaller = makers.every(takesCaller);
-      const open = like.filter((p) => !makers.includes(p) && !called.test(p.def.text()) && !checks.get(p)!.any && !delegates(p) && !makesAccessDecision(p.def.text()) && !CHECKS_ITSELF.test(p.def.text()) && (makersTakeCaller || !takesCaller(p)));
+      // A peer that makes the check, calls it, delegates to a peer that does, or decides access itself.
+      const answered = (p: Peer) => makers.includes(p) || called.test(p.def.text()) || delegates(p) || makesAccessDecision(p.def.text()) || CHECKS_ITSELF.test(p.def.text());
+      const open = like.filter((p) => !answered(p) && !checks.get(p)!.any && (makersTakeCaller || !takesCaller(p)));
       // The convention is counted among the peers that act: a read-named peer may be open by design.
       const acting = like.filter((p) => makers.includes(p) || !readNamed(p.name));
       const majority = makers.length >= 3 && makers.filter((m) => acting.includes(m)).length * 3 >= acting.length * 2;
       // A peer that acts and opens with another check of its own (`requireUser` where its peers open with
       // `requireAdmin`): whether that check asks less is read after the scan from the two definitions.
       for (const p of like) {
-        if (makers.includes(p) || called.test(p.def.text()) || readNamed(p.name) || delegates(p) || makesAccessDecision(p.def.text()) || CHECKS_ITSELF.test(p.def.text())) continue;
+        if (answered(p) || readNamed(p.name)) continue;
         const own = [...checks.get(p)!.leading].filter((c) => c !== check);
         // The odd one alone: a check other peers open with too is a level of its own (notes for users, workspaces for admins).
         if (own.length !== 1 || members.some((m) => m !== p && checks.get(m)!.leading.has(own[0]!))) continue;

@@ -124,11 +124,6 @@ function namesGuard(args: string, isGuard: (name: string) => boolean): boolean {
 }
 
 /**
- * A guarded group of the same router in the block whose prefix this path falls under (`api := h.Group("/api/v1",
- * auth(..))`, or a group given a guard with `api.Use(auth)`): the route was meant for the group and was
- * registered on the root beside it. Answers the group's name, or null.
- */
-/**
  * The groups made from the router whose prefix the path falls under, by shape, whatever the framework calls them
  * (gin/echo `Group`, iris `Party`, a `Route` or `Prefix` builder): a value made from the router with a path prefix
  * that routes are then registered on. Each with what it was handed after its prefix and its `Use` calls' arguments.
@@ -144,6 +139,11 @@ function* groupsAbove(block: string, router: string, path: string): Generator<{ 
   }
 }
 
+/**
+ * A guarded group of the same router in the block whose prefix this path falls under (`api := h.Group("/api/v1",
+ * auth(..))`, or a group given a guard with `api.Use(auth)`): the route was meant for the group and was
+ * registered on the root beside it. Answers the group's name, or null.
+ */
 function guardedGroupAbove(block: string, router: string, path: string, isGuard: (name: string) => boolean): string | null {
   const r = router.replace(/\$/g, "\\$");
   const guardIn = (args: string) => namesGuard(args, isGuard);

@@ -8,6 +8,7 @@ import { languageOf, parseSource } from "../languages";
 import type { RuleLanguage } from "../rule-spec";
 import type { SourceFile } from "../scan-file";
 import { escapeRegExp } from "../syntax";
+import { definedNames } from "../test-helpers";
 import type { Candidate } from "./unreferenced";
 
 /** Named definitions of each grammar: functions, methods, and TypeScript's functions bound to a name. */
@@ -19,16 +20,19 @@ const DEFINITIONS: Partial<Record<RuleLanguage, { kind: string; has?: object }[]
 };
 
 /** The bodies of every walked definition named `name` in files of `lang`. */
-function bodiesOf(name: string, lang: RuleLanguage, files: readonly SourceFile[], cache: Map<string, string[]>): string[] {
+function bodiesOf(name: string, lang: RuleLanguage, files: readonly SourceFile[], cache: Map<string, string[]>, defined: Map<string, Set<string>>): string[] {
   const key = `${lang}:${name}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const out: string[] = [];
   const kinds = DEFINITIONS[lang];
   if (!kinds) return out;
-  const mention = new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\b`);
   for (const f of files) {
-    if (languageOf(f.path) !== lang || !mention.test(f.content)) continue;
+    // Only a file whose text defines the name is parsed (most mention a check only to call it).
+    if (languageOf(f.path) !== lang) continue;
+    let names = defined.get(f.path);
+    if (!names) defined.set(f.path, (names = definedNames(f.content)));
+    if (!names.has(name)) continue;
     const root = parseSource(f.path, f.content)?.root();
     if (!root) continue;
     for (const fn of root.findAll({ rule: { any: kinds } } as never) as SgNode[]) {
@@ -52,11 +56,12 @@ const calls = (body: string, name: string) => new RegExp(`(?<![\\w$])${escapeReg
 export function weakerChecks<C extends Candidate & { checks?: { weak: string; strong: string } }>(candidates: readonly C[], files: readonly SourceFile[]): Set<C> {
   const out = new Set<C>();
   const cache = new Map<string, string[]>();
+  const defined = new Map<string, Set<string>>();
   for (const c of candidates) {
     if (!c.checks || !c.language) continue;
     const { weak, strong } = c.checks;
-    const strongBuilds = bodiesOf(strong, c.language, files, cache).some((b) => calls(b, weak));
-    if (strongBuilds && !bodiesOf(weak, c.language, files, cache).some((b) => calls(b, strong))) out.add(c);
+    const strongBuilds = bodiesOf(strong, c.language, files, cache, defined).some((b) => calls(b, weak));
+    if (strongBuilds && !bodiesOf(weak, c.language, files, cache, defined).some((b) => calls(b, strong))) out.add(c);
   }
   return out;
 }
