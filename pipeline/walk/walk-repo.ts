@@ -5,6 +5,7 @@ import { basename, join, resolve, sep } from "node:path";
 import { simpleGit } from "simple-git";
 import { InputError, UsageError } from "../core/errors";
 import { copiedLibraryDirs } from "./copied-libraries";
+import { vendoredDependencyDirs } from "./vendored-dependencies";
 import { globMatcher, looksBinary, looksGenerated, looksMangled, looksMinified, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
 import { isIgnored, joinRel, parseGitignore } from "./gitignore";
 
@@ -105,6 +106,19 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
         const dir = dirs.find((d) => f.path.startsWith(`${d}/`));
         if (dir) skipped.push({ path: f.path, reason: "vendored", detail: `a copied library: ${dir} carries its own licence and no package manifest` });
         return !dir;
+      });
+      files.splice(0, files.length, ...kept);
+    }
+  }
+  if (opts.policy.vendoredDependencies !== false) {
+    // Dependencies copied under a directory of their own: its packages are the ones the manifests declare.
+    const walked = new Set(files.map((f) => f.path));
+    const found = vendoredDependencyDirs([...files, ...texts], paths, (p) => walked.has(p));
+    if (found.length) {
+      const kept = files.filter((f) => {
+        const hit = found.find((d) => f.path.startsWith(`${d.dir}/`));
+        if (hit) skipped.push({ path: f.path, reason: "vendored", detail: `copied dependencies: ${hit.dir} holds ${hit.held.length} packages the manifests declare (${hit.held.slice(0, 4).join(", ")}${hit.held.length > 4 ? ", .." : ""})` });
+        return !hit;
       });
       files.splice(0, files.length, ...kept);
     }
