@@ -202,7 +202,10 @@ export function unreadVariantFields(node: SgNode): (Hit & { field: string })[] {
   // `#[derive(Debug)]` alone is not a parser's).
   const derives = [...attrs.matchAll(/#\[derive\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(",").map((d) => d.trim().replace(/^.*::/, ""))).filter(Boolean);
   const crateDerive = derives.some((d) => !/^(Debug|Clone|Copy|Default|PartialEq|Eq|Hash|PartialOrd|Ord|Serialize|Deserialize)$/.test(d));
-  if (!RS_CLI_DERIVE.test(attrs) && !(crateDerive && /#\[\w+\s*\([^\]]*\b(long|short)\b/.test(node.text()))) return [];
+  // `long`/`short` as the attribute's own arguments: the words inside a string (thiserror's `#[error("name too
+  // long: {length}")]`) are a message, not a flag.
+  const unquoted = node.text().replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  if (!RS_CLI_DERIVE.test(attrs) && !(crateDerive && /#\[\w+\s*\([^\]]*\b(long|short)\b/.test(unquoted))) return [];
   const root = node.getRoot().root();
   const out: (Hit & { field: string })[] = [];
   for (const variant of node.findAll({ rule: { kind: "enum_variant" } })) {

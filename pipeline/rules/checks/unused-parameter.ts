@@ -222,17 +222,19 @@ function surelyRead(text: string, name: string): boolean {
 /** Names of `names` the body reads: textually present, then proven by the text or by the syntax tree. */
 function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: IdentifierIndex | null): Set<string> {
   const text = body.text();
-  const present = names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(text));
-  if (!present.length) return new Set();
+  // Rust format strings read a variable by name (`println!("{limit}")`); a raw identifier by its bare name
+  // (`r#type` as `"{type}"`), so that name is not in the text as written.
+  const formatted = lang === "rust" ? names.filter((n) => new RegExp(`\\{${escapeName(n.replace(/^r#/, ""))}[}:]`).test(text)) : [];
+  const present = names.filter((n) => !formatted.includes(n) && new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(text));
+  if (!present.length) return new Set(formatted);
   const sure = present.filter((n) => surelyRead(text, n));
   const rest = present.filter((n) => !sure.includes(n));
-  if (!rest.length) return new Set(sure);
+  if (!rest.length) return new Set([...formatted, ...sure]);
   const { start, end } = body.range();
   const ids = index
     ? new Set(rest.filter((n) => (index.uses().get(n) ?? []).some((at) => at >= start.index && at < end.index)))
     : new Set(body.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${rest.map(escapeName).join("|")})$` } }).map((n) => n.text()));
-  // Rust format strings read a variable by name: println!("{limit}").
-  return new Set([...sure, ...rest.filter((n) => ids.has(n) || (lang === "rust" && new RegExp(`\\{${n}[}:]`).test(text)))]);
+  return new Set([...formatted, ...sure, ...rest.filter((n) => ids.has(n))]);
 }
 
 /**

@@ -1,0 +1,46 @@
+// Readings of the fifteenth session of issue 10 (docs/RULES.md): each test fails without its change.
+import { describe, expect, test } from "bun:test";
+import { lines, scanSnippets } from "./support/snippet-scan";
+
+type File = { path: string; content: string };
+const found = (files: File[], cls: RegExp) => scanSnippets(files, cls).map((f) => `${f.file}:${f.rule_id}@${f.line}${f.severity === "info" ? " note" : ""}`);
+
+describe("ignored-parameter (Rust): an error enum is no command line because its messages say 'long' or 'short'", () => {
+  const errors = (derive: string, attr: string) => ({ path: "src/errors/label.rs", content: lines(
+    "use thiserror::Error;",
+    "",
+    `#[derive(${derive})]`,
+    "pub enum LabelError {",
+    `    ${attr}`,
+    "    DescriptionTooLong { length: usize, max_length: usize },",
+    "}",
+    "",
+    "pub fn status(e: &LabelError) -> u16 {",
+    "    match e {",
+    "        LabelError::DescriptionTooLong { .. } => 400,",
+    "    }",
+    "}") });
+  test("thiserror's #[error(\"... too long ...\")] names no flag", () => {
+    expect(found([errors("Error, Debug", '#[error("Label description too long: {length} characters (max: {max_length})")]')], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("...while a derive-based parser whose variant fields carry `long` is still a command line", () => {
+    expect(found([errors("StructOpt, Debug", "#[structopt(long)]")], /^ignored-parameter$/)).toEqual(["src/errors/label.rs:rs-unread-option-field@6"]);
+  });
+});
+
+describe("ignored-parameter (Rust): a raw identifier read by a format string under its bare name", () => {
+  const migrate = (message: string) => ({ path: "src/config/pmtiles.rs", content: lines(
+    "pub struct Migrator { profile: Option<String> }",
+    "impl Migrator {",
+    "    pub fn migrate_aws_profile(&mut self, r#type: &'static str, key: &str, value: String) {",
+    `        log::warn!("${message}");`,
+    "        self.profile = Some(value);",
+    "    }",
+    "}") });
+  test("`r#type` is read by \"{type}\"", () => {
+    expect(found([migrate("{type} {key} is deprecated")], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("...and still unread when no format string names it", () => {
+    expect(found([migrate("{key} is deprecated")], /^ignored-parameter$/)).toEqual(["src/config/pmtiles.rs:rs-ignored-option-parameter@3"]);
+  });
+});
