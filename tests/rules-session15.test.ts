@@ -44,3 +44,45 @@ describe("ignored-parameter (Rust): a raw identifier read by a format string und
     expect(found([migrate("{key} is deprecated")], /^ignored-parameter$/)).toEqual(["src/config/pmtiles.rs:rs-ignored-option-parameter@3"]);
   });
 });
+
+describe("assertion-free-test (Go): a helper of an imported test package, called through the package's name", () => {
+  const helper = { path: "internal/test/TestHelper.go", content: lines(
+    "package test",
+    "",
+    "type MockT interface {",
+    "\tErrorf(format string, args ...interface{})",
+    "\tHelper()",
+    "}",
+    "",
+    "func IsEqual(t MockT, got, expected any) {",
+    "\tt.Helper()",
+    "\tif got != expected {",
+    "\t\tt.Errorf(\"not equal: %v and %v\", got, expected)",
+    "\t}",
+    "}") };
+  const tests = (importLine: string) => ({ path: "internal/database/Database_test.go", content: lines(
+    "package database",
+    "",
+    "import (",
+    "\t\"testing\"",
+    importLine,
+    ")",
+    "",
+    "func TestApiKeys(t *testing.T) {",
+    "\trunAllTypesCompareOutput(t, func() any { return GetAllApiKeys() }, 0)",
+    "}",
+    "",
+    "func runAllTypesCompareOutput(t *testing.T, run func() any, want any) {",
+    "\tt.Helper()",
+    "\tfor _, database := range availableDatabases {",
+    "\t\tdb = database",
+    "\t\ttest.IsEqual(t, run(), want)",
+    "\t}",
+    "}") });
+  test("`test.IsEqual(t, ..)` through the imported package asserts", () => {
+    expect(found([helper, tests('\t"example.com/gokapi/internal/test"')], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("...while the same call on a value of the file (no such import) is a method the floor cannot follow", () => {
+    expect(found([helper, tests('\t"example.com/gokapi/internal/other"')], /^assertion-free-test$/)).toEqual(["internal/database/Database_test.go:go-assertion-free-test@8"]);
+  });
+});

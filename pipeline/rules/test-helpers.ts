@@ -7,6 +7,7 @@ import { assertingHelpers, COMMENT_LINE, runtimeAssertion, throwBased } from "./
 import { languageOf, parseSource } from "./languages";
 import { placeOfPath } from "./place";
 import type { GrammarLanguage } from "./rule-spec";
+import { escapeRegExp } from "./syntax";
 import type { SourceFile } from "./scan-file";
 
 /** Free functions called through a Rust module path (`util::plaintext()`, lower case before `::`; not `self::`, `crate::`, `super::`). */
@@ -35,14 +36,17 @@ const ENDS_FAILING = /(?:^|[\s;{])(throw\s[^;{}]*|raise(\s[^\n]*)?|panic!\s*\([^
  * The call keys of a test that its file does not define, reached directly or through the file's own
  * helpers (`evaluate(..)` defined above the tests, calling the harness's `success()`).
  */
-export function foreignCalls(body: string, own: ReadonlyMap<string, string>): string[] {
+export function foreignCalls(body: string, own: ReadonlyMap<string, string>, packages: ReadonlySet<string> = new Set()): string[] {
   const out = new Set<string>();
   const seen = new Set<string>();
+  const qualified = packages.size ? new RegExp(`(?<![\\w$.])(?:${[...packages].map(escapeRegExp).join("|")})\\.([A-Z]\\w*)\\s*\\(`, "g") : null;
   const visit = (code: string) => {
     const text = code.replace(COMMENT_LINE, "");
     // A call through another module's path (`util::plaintext()`) is that module's function, even when a test of
     // this file shares its name.
     for (const name of modulePathCalls(text)) out.add(name);
+    // Go: `test.IsEqual(t, ..)` through a package the file imports is that package's function, not a method.
+    if (qualified) for (const m of text.matchAll(qualified)) out.add(m[1]!);
     for (const k of callKeys(text)) {
       const name = k.replace(/^[.@]/, "");
       // Only a plain call can reach the file's own free functions; a method call (`.success()`) is

@@ -5,6 +5,7 @@ import { goHelperProcess } from "../go-test-handles";
 import { pyDisablesInherited } from "../py-test-shapes";
 import { raisingChecks, statementCallees } from "../raising-counterparts";
 import { foreignCalls } from "../test-helpers";
+import { goImports } from "./go-callee-answers";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import type { SgNode } from "@ast-grep/napi";
@@ -73,7 +74,9 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   // conftest helper): asked at the scan's end of every walked test file (test-helpers.ts). A smoke-test note
   // waits for the same answer: a test whose cross-file helper asserts is no smoke test.
   const hit: Hit = note ? { region: regionOf(test.node), severity: "info", message: note } : { region: regionOf(test.node) };
-  const calls = [...foreignCalls(test.body.text(), file.functionBodies()), ...inheritedOwners(test.node, rule.language)];
+  // Go: the packages the file imports qualify calls to their functions (`test.IsEqual(t, ..)`).
+  const packages = rule.language === "go" ? new Set(goImports(file.content).keys()) : undefined;
+  const calls = [...foreignCalls(test.body.text(), file.functionBodies(), packages), ...inheritedOwners(test.node, rule.language)];
   if (!calls.length) return [hit];
   const line = test.node.range().start.line;
   // Python and TypeScript: what the test calls as a statement, discarding the result (a check it may lean on: validating-calls.ts).
