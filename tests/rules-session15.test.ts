@@ -86,3 +86,22 @@ describe("assertion-free-test (Go): a helper of an imported test package, called
     expect(found([helper, tests('\t"example.com/gokapi/internal/other"')], /^assertion-free-test$/)).toEqual(["internal/database/Database_test.go:go-assertion-free-test@8"]);
   });
 });
+
+describe("ignored-parameter (Go): a project's own request context is the context convention", () => {
+  const reader = (ctxType: string, body = "return strings.Split(line, \",\"), nil") => ({ path: "pkg/converters/iif/reader.go", content: lines(
+    "package iif",
+    "",
+    'import "github.com/mayswind/ezbookkeeping/pkg/core"',
+    "",
+    `func ReadAccountLine(ctx ${ctxType}, line string) ([]string, error) {`,
+    `\t${body}`,
+    "}") });
+  test("an unread `ctx core.Context` (or `*gin.Context`) is threaded, not dropped", () => {
+    expect(found([reader("core.Context")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([reader("*gin.Context")], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("...while one beside work the caller could have cancelled is still dropped, and another type is still judged", () => {
+    expect(found([reader("core.Context", "resp, err := http.Get(line)\n\treturn []string{resp.Status}, err")], /^ignored-parameter$/)).toEqual(["pkg/converters/iif/reader.go:go-ignored-option-parameter@5"]);
+    expect(found([reader("core.Options")], /^ignored-parameter$/)).toEqual(["pkg/converters/iif/reader.go:go-ignored-option-parameter@5"]);
+  });
+});

@@ -401,8 +401,10 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const options = siblingOptions(fn, params, read, lang, check);
   // A parameter named for a column of the SQL the body runs is a criterion dropped from the query (queried-columns.ts).
   const queried = param(check, "queriedColumns", false) && fixed !== "registered" ? queriedColumns(body.text(), content, pool.map((p) => p.text), read.size > 0) : new Set<string>();
-  // ... whatever name the file imports the package under (`import ctx "context"`: `ctx ctx.Context`).
-  const contextType = lang === "go" ? new RegExp(`^(context${[...(content || fn.getRoot().root().text()).matchAll(/(?:^|[\s(])(\w+)\s+"context"/gm)].map((m) => `|${m[1]}`).join("")})\.Context$`) : /(?!)/;
+  // ... whatever name the file imports the package under (`import ctx "context"`: `ctx ctx.Context`), and so is a
+  // framework's or the project's own request context (`c *gin.Context`, ezbookkeeping's `ctx core.Context` wrapping
+  // one): a type named Context is what Go threads through every call of a request.
+  const contextType = lang === "go" ? /^\*?(\w+\.)?Context$/ : /(?!)/;
   const candidates = pool.filter((p) => droppedContext || lang !== "go" || !contextType.test(goType(p.node))).filter((p) => all || declared.has(p.text) || options.has(p.text) || queried.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
