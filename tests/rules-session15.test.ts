@@ -105,3 +105,46 @@ describe("ignored-parameter (Go): a project's own request context is the context
     expect(found([reader("core.Options")], /^ignored-parameter$/)).toEqual(["pkg/converters/iif/reader.go:go-ignored-option-parameter@5"]);
   });
 });
+
+describe("stub: a handler with no path that serves the call (the unserved-handler rules)", () => {
+  const view = (ending: string) => ({ path: "billing/views.py", content: lines(
+    "from rest_framework import status, viewsets",
+    "from rest_framework.decorators import action",
+    "from rest_framework.response import Response",
+    "",
+    "class InvoiceViewSet(viewsets.ModelViewSet):",
+    '    @action(detail=True, methods=["get"])',
+    "    def pdf(self, request, pk=None):",
+    "        invoice = self.get_object()",
+    ending) });
+  test("checks first, then 501 as the last statement: reported", () => {
+    expect(found([view('        return Response({"detail": "not available"}, status=status.HTTP_501_NOT_IMPLEMENTED)')], /^stub$/)).toEqual(["billing/views.py:py-unserved-handler@9"]);
+  });
+  test("...not when a path serves the call first", () => {
+    expect(found([view('        if invoice.pdf:\n            return Response(invoice.pdf)\n        return Response(status=501)')], /^stub$/)).toEqual([]);
+  });
+  const go = (name: string) => ({ path: "internal/dhcpd/http_windows.go", content: lines(
+    "package dhcpd",
+    "",
+    `func (s *server) ${name}(w http.ResponseWriter, r *http.Request) {`,
+    "\tctx := r.Context()",
+    "\twriteJSON(ctx, w, http.StatusNotImplemented, &jsonError{Message: \"dhcp\"})",
+    "}") });
+  test("a function named for the refusal it answers is a sentinel, not a handler missing its work", () => {
+    expect(found([go("handleLeases")], /^stub$/)).toEqual(["internal/dhcpd/http_windows.go:go-unserved-handler@5"]);
+    expect(found([go("notImplemented")], /^stub$/)).toEqual([]);
+  });
+  test("a 501 inside a branch of the last statement decides elsewhere (an else falling back to it)", () => {
+    const rs = { path: "src/routes/sync.rs", content: lines(
+      "pub async fn trigger_sync(auth: AuthUser, state: State<AppState>) -> Result<StatusCode, StatusCode> {",
+      "    let source = state.db.get_source(auth.id).await.map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;",
+      "    if let Some(s) = &state.scheduler {",
+      "        s.trigger(source.id).await;",
+      "        Ok(StatusCode::OK)",
+      "    } else {",
+      "        Err(StatusCode::NOT_IMPLEMENTED)",
+      "    }",
+      "}") };
+    expect(found([rs], /^stub$/)).toEqual([]);
+  });
+});

@@ -35,6 +35,7 @@ import { siblingObjectsCheck } from "./sibling-objects";
 import { oddBuilderCheck } from "./odd-builder";
 import { weakerChainCheck } from "./weaker-chain";
 import { besideNestCheck } from "./beside-nest";
+import { unservedCheck } from "./unserved";
 import { loggedOnlyReturn } from "./log-only";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
@@ -180,6 +181,7 @@ const DEFINED = {
   "odd-builder": { node: oddBuilderCheck, crossFile: true },
   "weaker-chain": { node: weakerChainCheck },
   "beside-nest": { node: besideNestCheck },
+  "unserved-handler": { node: unservedCheck },
   "unguarded-entry": { node: unguardedEntryCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
