@@ -148,3 +148,43 @@ describe("stub: a handler with no path that serves the call (the unserved-handle
     expect(found([rs], /^stub$/)).toEqual([]);
   });
 });
+
+describe("unwired-auth (Go): routes guarded by a chained .Bind, and handlers of another file deciding access", () => {
+  const routes = (cancel: string) => ({ path: "internal/routes/routes.go", content: lines(
+    "package routes",
+    "",
+    "func Register(app *pocketbase.PocketBase, h *handlers) {",
+    "\tapp.OnServe().BindFunc(func(se *core.ServeEvent) error {",
+    "\t\tse.Router.POST(\"/api/bookings/{id}/checkout\", h.checkout).Bind(apis.RequireAuth())",
+    "\t\tse.Router.GET(\"/api/bookings/{id}/invoice\", h.invoice).Bind(apis.RequireAuth())",
+    `\t\tse.Router.POST("/api/bookings/{id}/cancel", h.cancel)${cancel}`,
+    "\t\tse.Router.POST(\"/api/kiosk/checkin\", h.kioskCheckin)",
+    "\t\treturn se.Next()",
+    "\t})",
+    "}") });
+  const handlers = { path: "internal/routes/bookings.go", content: lines(
+    "package routes",
+    "",
+    "func (h *handlers) cancel(e *core.RequestEvent) error {",
+    "\tbooking, err := h.app.FindRecordById(\"bookings\", e.Request.PathValue(\"id\"))",
+    "\tif err != nil {",
+    "\t\treturn e.NotFoundError(\"no booking\", err)",
+    "\t}",
+    "\tbooking.Set(\"status\", \"cancelled\")",
+    "\treturn h.app.Save(booking)",
+    "}",
+    "",
+    "func (h *handlers) kioskCheckin(e *core.RequestEvent) error {",
+    "\tkey := e.Request.Header.Get(\"X-Kiosk-Key\")",
+    "\tif subtle.ConstantTimeCompare([]byte(key), []byte(h.cfg.KioskKey)) != 1 {",
+    "\t\treturn e.UnauthorizedError(\"invalid kiosk key\", nil)",
+    "\t}",
+    "\treturn h.checkIn(e)",
+    "}") };
+  test("a state-changing route beside siblings guarded by their chain is reported; the kiosk route whose handler refuses by itself is not", () => {
+    expect(found([routes(""), handlers], /^unwired-auth$/)).toEqual(["internal/routes/routes.go:go-unguarded-route@7"]);
+  });
+  test("...and the route carrying the chain itself is guarded", () => {
+    expect(found([routes(".Bind(apis.RequireAuth())"), handlers], /^unwired-auth$/)).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
 import { weakerChecks } from "./checks/weaker-check";
 import { registeredGuarded } from "./checks/registered-guard";
+import { handlersDeciding } from "./checks/handler-decides";
 import { bareConventionalDrops, deviantDrops } from "./checks/deviance";
 import { LEAD_CONVENTIONAL } from "./checks/claim-evidence";
 import { declaredInterfaces } from "./checks/conformance-stub";
@@ -86,6 +87,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const weaker = weakerBuilders(byKeep("if-weaker-builder"), files);
   const weakerCheck = weakerChecks(byKeep("if-weaker-check"), files);
   const registered = registeredGuarded(byKeep("unless-registered-guarded"), files);
+  const deciding = handlersDeciding(byKeep("unless-handler-decides"), files);
   // An optional parameter no call of the repository passes, of a function not handed over as a value (a job
   // registry, a router: its callers' arguments are not in sight): every ignored-parameter claim about one is asked.
   const optional = deferred.map((p) => p.d.candidate).filter((c) => c.optional);
@@ -112,6 +114,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-weaker-builder": (c) => weaker.has(c),
     "if-weaker-check": (c) => weakerCheck.has(c),
     "unless-registered-guarded": (c) => !registered.has(c),
+    "unless-handler-decides": (c) => !deciding.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);

@@ -177,7 +177,7 @@ const reaches = (calls: ReadonlySet<string>, h: Helper) => h.keys.every((k) => c
 
 /** The names a file's text defines (a cheap filter before parsing it). */
 export function definedNames(content: string): Set<string> {
-  return new Set([...content.matchAll(/(?:fn|def|function|func|macro_rules!)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|Commands\.(?:add|overwrite)\(\s*["'`]([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!));
+  return new Set([...content.matchAll(/(?:fn|def|function|func|macro_rules!)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|Commands\.(?:add|overwrite)\(\s*["'`]([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^[ \t]*(?:async\s+)?(?!(?:func|fn|def|function|if|for|while|switch|return|catch)\b)([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!));
 }
 
 /**

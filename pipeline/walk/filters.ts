@@ -26,6 +26,7 @@ export interface FilterPolicy {
   minifiedLineChars: number;
   /** Skip directories of libraries copied in outside vendor/ (copied-libraries.ts); on unless false. */
   copiedLibraries?: boolean;
+  vendoredDependencies?: boolean;
 }
 
 type Matcher = (path: string) => boolean;

@@ -159,7 +159,7 @@ const DEFINED = {
   "vendor-token": { node: ({ params, node, capture }) => vendorToken(capture(param(params, "capture", "$VAL")) ?? node, params) },
   "credential-compare": { node: credentialCompare },
   "discarded-write": { node: discardedWriteCheck },
-  "unguarded-route": { node: unguardedRouteCheck },
+  "unguarded-route": { crossFile: true, node: unguardedRouteCheck },
   "unguarded-command": { node: unguardedCommandCheck },
   "unguarded-subparser": { node: unguardedSubparserCheck },
   "unguarded-dispatch": { node: unguardedDispatchCheck },

@@ -296,26 +296,38 @@ function callbackGroups(statements: SgNode[], router: string, base: string, inhe
  * by a method value `h.login`) that decides access itself: a login endpoint that reads a password, verifies
  * it and answers 401 authenticates its caller, and must be reachable without the credential it issues.
  */
-export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
-  // A registration may be refined by a chain (`router.post(..).where("id", ..).as("refund")`): the rule matches the
-  // chain's statement, and the registration is the innermost call that registers.
-  const top = ctx.node;
+/**
+ * A registration may be refined by a chain (`router.post(..).where("id", ..).as("refund")`, PocketBase's
+ * `se.Router.POST(..).Bind(apis.RequireAuth())`): the statement's call is the chain's outermost, and the registration
+ * is the innermost call that registers.
+ */
+function innermostRegistration(top: SgNode): SgNode {
   let node: SgNode = top;
   for (let i = 0; i < 6 && !registration(node); i++) {
     const fn = node.field("function" as never) as SgNode | null;
-    const inner = fn?.kind() === "member_expression" ? (fn.field("object" as never) as SgNode | null) : null;
+    const inner = /^(member_expression|selector_expression)$/.test(String(fn?.kind())) ? ((fn!.field("object" as never) ?? fn!.field("operand" as never)) as SgNode | null) : null;
     if (inner?.kind() !== "call_expression") break;
     node = inner;
   }
+  return node;
+}
+
+/** A chained `.use(guard)`, `.middleware(guard)` or `.Bind(guard)` after the registration guards it as an argument would. */
+function chainGuards(top: SgNode, node: SgNode, isGuard: (name: string) => boolean): boolean {
+  const chained = top === node ? "" : top.text().slice(node.text().length);
+  return [...chained.matchAll(/\.(?:use|middleware|[Bb]ind)\s*\(([^\n]*)/g)].some((m) => namesGuard(m[1]!, isGuard));
+}
+
+export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
+  const top = ctx.node;
+  const node = innermostRegistration(top);
   const reg = registration(node);
   if (!reg || !reg.verb || OPEN_BY_DESIGN.test(reg.path)) return [];
   const block = top.parent()?.parent();
   if (!block || top.parent()?.kind() !== "expression_statement") return [];
   const root = node.getRoot().root();
   const { guards, isGuard } = fileGuards(ctx);
-  // A chained `.use(guard)` / `.middleware(guard)` after the registration guards it as an argument would.
-  const chained = top === node ? "" : top.text().slice(node.text().length);
-  if ([...chained.matchAll(/\.(?:use|middleware)\s*\(([^\n]*)/g)].some((m) => namesGuard(m[1]!, isGuard))) return [];
+  if (chainGuards(top, node, isGuard)) return [];
   // A read is open by default; one is reported only where the path says whom it serves (`/admin/export`) and
   // sits outside the guarded callback group of that prefix (below).
   if (!STATE_CHANGING.test(reg.verb)) return readOutsideGroup(ctx, reg, block, isGuard, guards);
@@ -334,7 +346,8 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const bypassed = rootUses.length ? stricterGroupAbove(block.text(), router, reg.path, rootUses.map((c) => c.text()).join("\n"), isGuard) : null;
   if (rootUses.length && !bypassed) return [];
   const looser = bypassed ? { group: router, stricter: bypassed.group, guard: bypassed.guard } : looserGroup(block.text(), reg.receiver, reg.path, isGuard);
-  const guardedSibling = looser ? null : siblings.map(registration).find((s) => s && rootOf(s.receiver) === router && guarded(s, isGuard));
+  // A sibling guarded by its arguments or by its chain (`se.Router.POST(..).Bind(apis.RequireAuth())`).
+  const guardedSibling = looser ? null : siblings.map((c) => { const inner = innermostRegistration(c); const s = registration(inner); return s && rootOf(s.receiver) === router && (guarded(s, isGuard) || chainGuards(c, inner, isGuard)) ? s : null; }).find((s) => !!s) ?? null;
   const group = looser || guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard)
     ?? callbackGroups(statementsOf(block), router, "", false, isGuard).find((g) => g.guarded && reg.path.startsWith(`${g.prefix}/`))?.prefix ?? null;
   if (!looser && !guardedSibling && !group) return [];
@@ -349,9 +362,16 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   if (ownDef && makesAccessDecision(ownDef.text())) return [];
   // A handler that only refuses (a 405 "use POST", a 404) has nothing behind it to guard (not-guard.ts).
   if (ownDef && refusesEveryone(ownDef)) return [];
-  if (looser) return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on the ${looser.group} group although its path falls under the ${looser.stricter} group, whose ${looser.guard} it does not go through` }];
-  if (group) return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on ${router} itself, outside the ${group} group whose prefix it shares and whose routes go through a guard` }];
-  return [{ region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${router} go through (line ${guardedSibling!.call.range().start.line + 1})` }];
+  const hit: Hit = looser ? { region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on the ${looser.group} group although its path falls under the ${looser.stricter} group, whose ${looser.guard} it does not go through` }
+    : group ? { region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on ${router} itself, outside the ${group} group whose prefix it shares and whose routes go through a guard` }
+    : { region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${router} go through (line ${guardedSibling!.call.range().start.line + 1})` };
+  // A handler defined in another file may decide access itself: asked across files (handler-decides.ts).
+  const elsewhere = own.kind() === "identifier" ? (!ownDef ? own.text() : null) : methodValue && ownDef === own ? methodValue : null;
+  if (elsewhere) {
+    ctx.defer({ candidate: { name: elsewhere, file: ctx.file.path, line: node.range().start.line, referenceIgnores: [], language: ctx.rule.language }, hit, keep: "unless-handler-decides" });
+    return [];
+  }
+  return [hit];
 }
 
 /**
