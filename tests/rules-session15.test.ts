@@ -188,3 +188,43 @@ describe("unwired-auth (Go): routes guarded by a chained .Bind, and handlers of 
     expect(found([routes(".Bind(apis.RequireAuth())"), handlers], /^unwired-auth$/)).toEqual([]);
   });
 });
+
+describe("unwired-auth: guards known by where they live and by what their marks require", () => {
+  const router = (binding: string, bulk: string) => ({ path: "app/router.ts", content: lines(
+    "import { Application } from 'egg';",
+    "",
+    "export default (app: Application) => {",
+    "  const { controller, router, middleware } = app;",
+    `  ${binding}`,
+    "  router.post('/api/items', auth({ role: 'editor' }), controller.item.create);",
+    "  router.delete('/api/items/:id', auth({ role: 'admin' }), controller.item.destroy);",
+    `  router.post('/api/items/bulk-delete', ${bulk}controller.item.bulkDestroy);`,
+    "};") });
+  test("Egg: a member of the middleware registry named for who is asking is a guard; the route without it is reported", () => {
+    expect(found([router("const auth = middleware.auth;", "")], /^unwired-auth$/)).toEqual(["app/router.ts:ts-unguarded-route@8"]);
+    expect(found([router("const { auth } = app.middleware;", "")], /^unwired-auth$/)).toEqual(["app/router.ts:ts-unguarded-route@8"]);
+    expect(found([router("const auth = middleware.auth;", "auth({ role: 'admin' }), ")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("...while a registry member that names no subject (a request logger) is no guard", () => {
+    expect(found([router("const auth = middleware.requestLog;", "")], /^unwired-auth$/)).toEqual([]);
+  });
+  const admin = (mark: string) => ({ path: "src/handlers/admin.rs", content: lines(
+    "use actix_web::{post, web, HttpResponse};",
+    "use actix_web_grants::protect;",
+    "",
+    '#[post("/licenses")]',
+    '#[protect("ROLE_ADMIN")]',
+    "pub async fn issue(state: web::Data<AppState>, body: web::Json<IssueBody>) -> HttpResponse { db::insert_license(&state.pool, &body).await; HttpResponse::Created().finish() }",
+    "",
+    '#[post("/licenses/{id}/revoke")]',
+    '#[protect("ROLE_ADMIN")]',
+    "pub async fn revoke(state: web::Data<AppState>, id: web::Path<Uuid>) -> HttpResponse { db::revoke(&state.pool, *id).await; HttpResponse::NoContent().finish() }",
+    "",
+    '#[post("/licenses/{id}/seats")]',
+    mark,
+    "pub async fn set_seats(state: web::Data<AppState>, id: web::Path<Uuid>, body: web::Json<SeatsBody>) -> HttpResponse { db::set_seats(&state.pool, *id, body.seats).await; HttpResponse::NoContent().finish() }") });
+  test("actix-web-grants: #[protect(\"ROLE_ADMIN\")] is a guard mark; the sibling without it is reported", () => {
+    expect(found([admin("")], /^unwired-auth$/)).toEqual(["src/handlers/admin.rs:rs-unguarded-sibling@12"]);
+    expect(found([admin('#[protect("ROLE_ADMIN")]')], /^unwired-auth$/)).toEqual([]);
+  });
+});

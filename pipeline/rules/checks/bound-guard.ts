@@ -3,7 +3,7 @@
 // requireToken(keys, next) }`). Routes mount the local, so the local is the guard there.
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
-import { isMiddlewareShaped, sameTypeWrapper } from "./guard-shape";
+import { isMiddlewareShaped, namesSubject, sameTypeWrapper } from "./guard-shape";
 
 /** Per language: the binding kinds, their name and value fields, the call kind and the function-literal kinds. */
 const BINDING: Partial<Record<RuleLanguage, { kinds: string[]; name: string; value: string; call: string; literal: RegExp }>> = {
@@ -12,6 +12,20 @@ const BINDING: Partial<Record<RuleLanguage, { kinds: string[]; name: string; val
   python: { kinds: ["assignment"], name: "left", value: "right", call: "call", literal: /^lambda$/ },
   rust: { kinds: ["let_declaration"], name: "pattern", value: "value", call: "call_expression", literal: /^closure_expression$/ },
 };
+
+/** The registry a framework keeps its middleware in, as the value's path ends: `app.middleware`, `this.app.middlewares`. */
+const REGISTRY = /(^|\.)middlewares?$/;
+
+/** Names bound to members of a middleware registry that say who is asking (guard-shape.ts SUBJECT). */
+function fromMiddlewareRegistry(name: SgNode, value: SgNode): string[] {
+  const text = value.text();
+  if (name.kind() === "identifier") {
+    const m = /^[\w$.]+\.([\w$]+)$/.exec(text);
+    return m && REGISTRY.test(text.slice(0, -m[1]!.length - 1)) && namesSubject(m[1]!) ? [name.text()] : [];
+  }
+  if (name.kind() !== "object_pattern" || !REGISTRY.test(text)) return [];
+  return name.findAll({ rule: { kind: "shorthand_property_identifier_pattern" } }).map((n) => n.text()).filter(namesSubject);
+}
 
 /** The last segment of a call's callee (`auth.requireApiKey` -> `requireApiKey`, `guards::admin` -> `admin`). */
 export function calleeName(call: SgNode): string {
@@ -37,7 +51,11 @@ export function boundGuards(root: SgNode, lang: RuleLanguage, isGuard: (name: st
     for (const d of nodes) {
       const name = first(d.field(b.name as never) as SgNode | null);
       const value = first(d.field(b.value as never) as SgNode | null);
-      if (!name || !value || !/^identifier$/.test(String(name.kind()))) continue;
+      if (!name || !value) continue;
+      // A member of the framework's middleware registry named for who is asking (Egg's `const auth =
+      // middleware.auth`, `const { auth, adminOnly } = app.middleware`): middleware by where it lives.
+      for (const n of fromMiddlewareRegistry(name, value)) out.add(n);
+      if (!/^identifier$/.test(String(name.kind()))) continue;
       const own = name.text();
       if (value.kind() === b.call) {
         if (calleeName(value) !== own && isGuard(calleeName(value))) out.add(own);

@@ -128,6 +128,9 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
     ...(controller ? [m.reg, ...m.others] : m.others).map(headOf).map((h) => h.replace(/^[\s\S]*(\.|::)/, "")).filter(named),
     // A mark handed an authentication scheme by name (tsoa's `@Security("jwt", ["invoices:write"])`, `@Auth("api_key")`).
     ...(controller ? [m.reg, ...m.others] : m.others).filter((k) => SCHEME_ARGUMENT.test(k.text())).map(headOf),
+    // A mark stating a requirement of who is asking in its arguments (actix-web-grants' `#[protect("ROLE_ADMIN")]`,
+    // `@PreAuthorize("hasRole('ADMIN')")`): the head is the requirement verb, the argument the subject.
+    ...(controller ? [m.reg, ...m.others] : m.others).filter((k) => verb.test(headOf(k).replace(/^[\s\S]*(\.|::)/, "")) && SUBJECT.test(k.text().slice(k.text().indexOf("(") + 1))).map(headOf),
     ...(controller ? [m.reg, ...m.others] : [m.reg]).flatMap(keywordsOf).filter(named),
     ...leading.get(m)!.filter((c) => named(c.name) || (verb.test(c.name) && (tally.get(c.name) ?? 0) >= 3 && SUBJECT.test(c.before))).map((c) => c.name),
   ]]));
