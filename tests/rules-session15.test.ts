@@ -228,3 +228,46 @@ describe("unwired-auth: guards known by where they live and by what their marks 
     expect(found([admin('#[protect("ROLE_ADMIN")]')], /^unwired-auth$/)).toEqual([]);
   });
 });
+
+describe("swallowed-error: audits in any spelling, `continue` as a swallow, a rollback after setting fields", () => {
+  test("a dropped `writeAudit(..)` under a comment is reported (camelCase audit is an audit)", () => {
+    const f = (call: string) => ({ path: "routes/api/expenses/[id].ts", content: lines(
+      "export const handler = {",
+      "  async PATCH(req, ctx) {",
+      "    await saveExpense(expense);",
+      "    // the trail is secondary to the approval itself",
+      `    ${call}(session.userId, "expense.approved", expense.id).catch(() => {});`,
+      "    return Response.json(expense);",
+      "  },",
+      "};") });
+    expect(found([f("writeAudit")], /^swallowed-error$/)).toEqual(["routes/api/expenses/[id].ts:ts-catch-noop@5"]);
+    expect(found([f("notifyWatchers")], /^swallowed-error$/)).toEqual([]);
+  });
+  test("`except DatabaseError: continue` around a save loses the write", () => {
+    const cmd = (handler: string) => ({ path: "billing/management/commands/reconcile.py", content: lines(
+      "from django.db import DatabaseError, transaction",
+      "",
+      "def reconcile(invoices):",
+      "    for invoice in invoices:",
+      "        try:",
+      "            with transaction.atomic():",
+      "                invoice.status = 'paid'",
+      "                invoice.save(update_fields=['status'])",
+      "        except DatabaseError:",
+      `            ${handler}`) });
+    expect(found([cmd("continue")], /^swallowed-error$/)).toEqual(["billing/management/commands/reconcile.py:py-except-pass-on-write@9"]);
+    expect(found([cmd("raise")], /^swallowed-error$/)).toEqual([]);
+  });
+  test("a rollback-only handler after setting a record's fields and committing", () => {
+    const ack = { path: "oncall/listeners/actions.py", content: lines(
+      "def acknowledge(db, incident, user):",
+      "    try:",
+      '        incident.status = "acknowledged"',
+      '        incident.commander_id = incident.commander_id or user["id"]',
+      "        db.commit()",
+      "    except SQLAlchemyError:",
+      "        db.rollback()",
+      '    notify(user, "acknowledged")') };
+    expect(found([ack], /^swallowed-error$/)).toEqual(["oncall/listeners/actions.py:py-except-rollback-only@6"]);
+  });
+});

@@ -67,6 +67,11 @@ const HTTP_WRITE = /\bmethod\s*[:=]\s*["'`](POST|PUT|PATCH|DELETE)["'`]|\b(reque
 /** A model class creating or removing its rows (`TicketEvent.create({..})`, `Invoice.objects.create(..)`, `User.destroy(..)`). */
 const MODEL_WRITE = /(?:\b[A-Z]\w*|\bobjects)\s*\.\s*(create|create_many|bulk_create|get_or_create|update_or_create|destroy|delete)\s*\(/;
 
+/** A handler naming the database's own failure (`except DatabaseError:`, `SQLAlchemyError`, `psycopg.OperationalError`). */
+/** An ORM's write on a record or session (`invoice.save(..)`, `session.add(..)`, `obj.delete()`). */
+const ORM_WRITE = /\.\s*(save|delete|create|bulk_create|bulk_update|update|add|add_all|merge|flush|commit)\s*\(/;
+const DATABASE_ERROR = /^except[^:]*\b(\w*Database\w*Error|SQLAlchemyError|OperationalError|DBAPIError|(?:Postgres|Psycopg|MySQL|Sqlite|Mongo|Redis)\w*Error)\b/;
+
 /** The browser's own storage (`localStorage.setItem(..)`): it throws in private mode and holds a UI preference, not a record. */
 const BROWSER_STORAGE = /\b(?:window\.)?(?:localStorage|sessionStorage)\s*\.\s*(?:setItem|removeItem|clear)\s*\(/g;
 
@@ -80,7 +85,8 @@ export const movesMoney = (code: string): boolean => MOVES_MONEY.test(code);
 
 export function persistsOrAudits(code: string): boolean {
   code = code.replace(BROWSER_STORAGE, "storage_ui(");
-  return PERSISTS.test(code) || MODEL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
+  // An audit record in any spelling: `audit(..)`, `writeAudit(..)`, `record_audit(..)`.
+  return PERSISTS.test(code) || MODEL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit|[a-z]Audit|_audit/i.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
 }
 
 /**
@@ -318,7 +324,9 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // `await mkdir(dir, { recursive: true }).catch(() => {}); await writeFile(join(dir, f), b)`: the write surfaces it.
   if (!persistsOrAudits(guarded.text()) && preparesPath(guarded)) return [];
   // `durable: true`: a handler naming one exception class counts only around a durable write.
-  if (params["durable"] === true && !durableWrite(guarded.text())) return [];
+  // ... or one naming the database's own error around a save (`except DatabaseError:` around `invoice.save(..)`): the
+  // class says the write is what failed.
+  if (params["durable"] === true && !durableWrite(guarded.text()) && !(DATABASE_ERROR.test(node.text()) && ORM_WRITE.test(guarded.text()))) return [];
   // Money owed or moved (a refund, an invoice, a payment request) is a record too, kept by someone else.
   const persists = persistsOrAudits(guarded.text()) || movesMoney(guarded.text());
   // A narrow handler (`except OSError: pass`) names an expected failure; it loses data only on a write.
