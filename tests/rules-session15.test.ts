@@ -271,3 +271,21 @@ describe("swallowed-error: audits in any spelling, `continue` as a swallow, a ro
     expect(found([ack], /^swallowed-error$/)).toEqual(["oncall/listeners/actions.py:py-except-rollback-only@6"]);
   });
 });
+
+describe("ignored-parameter (TypeScript): an options object typed in place", () => {
+  const list = (use: string) => ({ path: "utils/db.ts", content: lines(
+    "export async function listExpenses(",
+    "  teamId: string,",
+    "  opts: { limit: number; cursor?: string },",
+    "): Promise<Page> {",
+    `  const iter = kv.list({ prefix: ["expenses", teamId] }, { limit: opts.limit${use} });`,
+    "  return collect(iter);",
+    "}") });
+  test("a field of the literal the function never reads is an ignored option", () => {
+    expect(found([list("")], /^ignored-parameter$/)).toEqual(["utils/db.ts:ts-ignored-option-parameter@3"]);
+  });
+  test("...not when every field is read, or the object is handed on whole", () => {
+    expect(found([list(", cursor: opts.cursor")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([list(", ...opts")], /^ignored-parameter$/)).toEqual([]);
+  });
+});

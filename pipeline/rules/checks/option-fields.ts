@@ -139,13 +139,21 @@ export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, 
   // Only a type declared in this file has fields the floor can read, and its name is one of the
   // identifiers of the parameter list whatever wraps it (`Readonly<Partial<Opts>>`, `ns.Opts`).
   const local = localTypes(text, content);
-  if (!local.size) return [];
+  const inlineTyped = /:\s*\{/.test(text);
+  if (!local.size && !inlineTyped) return [];
   const words = new Set(param<string[]>(check, "words", []));
   const typeWords = new Set(param<string[]>(check, "typeWords", []));
   const out: (Hit & { param: string })[] = [];
   for (const p of list.namedChildren()) {
     const pat = p.field("pattern" as never) as SgNode | null;
     if (!pat || !p.field("type" as never)) continue;
+    // An options object typed in place (`opts: { limit: number; cursor?: string }`): the literal is the promise.
+    const inline = inlineOptionFields(p, pat, body, words);
+    if (inline) {
+      const fn_ = nameOfFunction(fn);
+      for (const [f, at] of inline) out.push({ region: regionOf(at), param: pat.text(), message: `option '${f}' of '${pat.text()}' is never read${fn_ ? ` by '${fn_}'` : ""}: the function ignores what its options promise` });
+      continue;
+    }
     const type = typeName(pat);
     if (!local.has(type)) continue;
     const name = pat.kind() === "identifier" ? pat.text() : null;
@@ -187,6 +195,23 @@ function fieldDeclarations(param: SgNode, type: string): Map<string, SgNode> {
     if (key && !out.has(key.text())) out.set(key.text(), key);
   }
   return out;
+}
+
+/**
+ * The unread fields of an options parameter typed by an object literal in place (`opts: { limit: number; cursor?:
+ * string }`), named for options by `words`: two fields or more, each read through the name (`opts.limit`) or not at
+ * all. Null when the parameter is not one, or when the object is handed on whole (fieldsReadThrough answers null).
+ */
+function inlineOptionFields(p: SgNode, pat: SgNode, body: SgNode, words: ReadonlySet<string>): Map<string, SgNode> | null {
+  const annotation = p.field("type" as never) as SgNode | null;
+  const literal = annotation?.namedChildren()[0];
+  if (pat.kind() !== "identifier" || literal?.kind() !== "object_type" || !words.has(headWord(pat.text()))) return null;
+  const declared = fieldDeclarations(p, "");
+  if (declared.size < 2) return null;
+  const read = fieldsReadThrough(body.text(), pat.text());
+  if (!read) return null;
+  const unread = new Map([...declared].filter(([f]) => !read.has(f)));
+  return unread.size ? unread : null;
 }
 
 function nameOfFunction(fn: SgNode): string | null {
