@@ -1,0 +1,5 @@
+import { defineConfig } from "$fresh/server.ts";
+
+export default defineConfig({
+  port: Number(Deno.env.get("PORT") ?? 8000),
+});
