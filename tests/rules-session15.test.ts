@@ -281,11 +281,23 @@ describe("ignored-parameter (TypeScript): an options object typed in place", () 
     `  const iter = kv.list({ prefix: ["expenses", teamId] }, { limit: opts.limit${use} });`,
     "  return collect(iter);",
     "}") });
-  test("a field of the literal the function never reads is an ignored option", () => {
-    expect(found([list("")], /^ignored-parameter$/)).toEqual(["utils/db.ts:ts-ignored-option-parameter@3"]);
+  const route = (arg: string) => ({ path: "routes/api/expenses/index.ts", content: lines(
+    'import { listExpenses } from "../../../utils/db.ts";',
+    "export const handler = {",
+    "  async GET(req, ctx) {",
+    '    const cursor = new URL(req.url).searchParams.get("cursor") ?? undefined;',
+    `    return Response.json(await listExpenses(ctx.state.teamId, ${arg}));`,
+    "  },",
+    "};") });
+  test("a field of the literal the function never reads, which a caller sets, is an ignored option", () => {
+    expect(found([list(""), route("{ limit: 50, cursor }")], /^ignored-parameter$/)).toEqual(["utils/db.ts:ts-ignored-option-parameter@3"]);
+  });
+  test("...not where no call of the repository sets it (left at its default, dropping it changes nothing)", () => {
+    expect(found([list(""), route("{ limit: 50 }")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([list("")], /^ignored-parameter$/)).toEqual([]);
   });
   test("...not when every field is read, or the object is handed on whole", () => {
-    expect(found([list(", cursor: opts.cursor")], /^ignored-parameter$/)).toEqual([]);
-    expect(found([list(", ...opts")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([list(", cursor: opts.cursor"), route("{ limit: 50, cursor }")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([list(", ...opts"), route("{ limit: 50, cursor }")], /^ignored-parameter$/)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import { bareConventionalDrops, deviantDrops } from "./checks/deviance";
 import { LEAD_CONVENTIONAL } from "./checks/claim-evidence";
 import { declaredInterfaces } from "./checks/conformance-stub";
 import { routerHooked } from "./checks/router-hooks";
-import { NEVER_PASSED, neverPassed } from "./checks/never-passed";
+import { NEVER_PASSED, neverPassed, optionPassed } from "./checks/never-passed";
 
 /** Why a constant answer in an override is a lead (the models read whether the subclass means it). */
 const OVERRIDE_LEAD = "overrides a check its base class implements in the repository: a subclass relaxing its family's check is as often intended (public reference data) as a hole";
@@ -88,6 +88,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const weakerCheck = weakerChecks(byKeep("if-weaker-check"), files);
   const registered = registeredGuarded(byKeep("unless-registered-guarded"), files);
   const deciding = handlersDeciding(byKeep("unless-handler-decides"), files);
+  const optionSet = optionPassed(byKeep("if-option-passed"), files as SourceFile[]);
   // An optional parameter no call of the repository passes, of a function not handed over as a value (a job
   // registry, a router: its callers' arguments are not in sight): every ignored-parameter claim about one is asked.
   const optional = deferred.map((p) => p.d.candidate).filter((c) => c.optional);
@@ -115,6 +116,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-weaker-check": (c) => weakerCheck.has(c),
     "unless-registered-guarded": (c) => !registered.has(c),
     "unless-handler-decides": (c) => !deciding.has(c),
+    "if-option-passed": (c) => optionSet.has(c),
   };
   for (const p of deferred) {
     const yes = answer[p.d.keep](p.d.candidate);

@@ -111,8 +111,13 @@ const DEFINED = {
       if (!name) return hits;
       const line = node.range().start.line;
       const direct: Hit[] = [];
-      for (const { param: unread, sole, option, criterion, optional, ...hit } of hits) {
+      for (const { param: unread, sole, option, criterion, optional, inlineField, ...hit } of hits) {
         const candidate: SoleCandidate = { name, file: file.path, line, referenceIgnores: [], language: rule.language, param: unread, member: !!member, ...(owner ? { owner } : {}), ...(sole ? { sole } : {}), ...(optional ? { optional } : {}) };
+        // A field of an options object typed in place: a claim only where a call of the repository sets it (never-passed.ts).
+        if (inlineField) {
+          defer({ candidate: { ...candidate, param: inlineField }, hit, keep: "if-option-passed" });
+          continue;
+        }
         // A function's own option (unused-parameter.ts `siblingOptions`) is dropped whether or not the function is
         // passed as a value; only where the repository's callers pass it (never-passed.ts) is that a claim.
         if (option) {

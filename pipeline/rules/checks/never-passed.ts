@@ -109,3 +109,30 @@ function indexAfterArgs(text: string, open: number): number {
   }
   return -1;
 }
+
+/**
+ * The candidates (fields of an options object typed in place) that some call of the repository sets: a call of the
+ * function whose arguments hold an object literal naming the field (`listExpenses(team, { limit: 50, cursor })`).
+ * An option no caller sets changes nothing today; one a caller sets and the function drops is the defect.
+ */
+export function optionPassed(candidates: readonly Candidate[], files: readonly Source[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  if (!candidates.length) return out;
+  const names = new Set(candidates.map((c) => c.name));
+  const calls = new Map<string, string[]>();
+  for (const f of files) {
+    if (!SCRIPT.typescript.test(f.path)) continue;
+    for (const m of f.content.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)\s*\(/g)) {
+      if (!names.has(m[1]!)) continue;
+      const before = f.content.slice(Math.max(0, m.index! - 16), m.index!);
+      if (/\bfunction\s*\*?\s*$/.test(before)) continue;
+      const args = argumentsAt(f.content, m.index! + m[0].length);
+      if (args) calls.set(m[1]!, [...(calls.get(m[1]!) ?? []), ...args.filter((a) => a.startsWith("{"))]);
+    }
+  }
+  for (const c of candidates) {
+    const key = new RegExp(`[{,]\\s*(?:${c.param!.replace(/\$/g, "\\$")})\\s*[:,}]`);
+    if ((calls.get(c.name) ?? []).some((a) => key.test(a))) out.add(c);
+  }
+  return out;
+}

@@ -132,7 +132,7 @@ function localTypes(text: string, content: string): Set<string> {
  * type, `words`/`typeWords`) whose declared fields go unread, one per parameter, naming the fields.
  * `content` is the file's text (the root's): the cheap questions are asked of it before any tree is walked.
  */
-export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, unknown>, content: string): (Hit & { param: string })[] {
+export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, unknown>, content: string): (Hit & { param: string; inlineField?: string })[] {
   const list = fn.field("parameters" as never) as SgNode | null;
   const text = list?.text() ?? "";
   if (!list || !/:/.test(text) || !gate(check).test(text)) return [];
@@ -143,15 +143,16 @@ export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, 
   if (!local.size && !inlineTyped) return [];
   const words = new Set(param<string[]>(check, "words", []));
   const typeWords = new Set(param<string[]>(check, "typeWords", []));
-  const out: (Hit & { param: string })[] = [];
+  const out: (Hit & { param: string; inlineField?: string })[] = [];
   for (const p of list.namedChildren()) {
     const pat = p.field("pattern" as never) as SgNode | null;
     if (!pat || !p.field("type" as never)) continue;
-    // An options object typed in place (`opts: { limit: number; cursor?: string }`): the literal is the promise.
+    // An options object typed in place (`opts: { limit: number; cursor?: string }`): the literal is the promise,
+    // a claim where a call of the repository sets the field (never-passed.ts `optionPassed`).
     const inline = inlineOptionFields(p, pat, body, words);
     if (inline) {
       const fn_ = nameOfFunction(fn);
-      for (const [f, at] of inline) out.push({ region: regionOf(at), param: pat.text(), message: `option '${f}' of '${pat.text()}' is never read${fn_ ? ` by '${fn_}'` : ""}: the function ignores what its options promise` });
+      for (const [f, at] of inline) out.push({ region: regionOf(at), param: pat.text(), inlineField: f, message: `option '${f}' of '${pat.text()}' is never read${fn_ ? ` by '${fn_}'` : ""}: the function ignores what its options promise` });
       continue;
     }
     const type = typeName(pat);

@@ -249,7 +249,7 @@ function readAround(fn: SgNode, body: SgNode, names: string[], lang: GrammarLang
   return attrs ? names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(attrs)) : [];
 }
 
-export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean; option?: boolean; criterion?: boolean; optional?: { index: number; keywordOnly: boolean } })[]; name: string | null; owner: string | null; member?: boolean }
+export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean; option?: boolean; criterion?: boolean; optional?: { index: number; keywordOnly: boolean }; inlineField?: string })[]; name: string | null; owner: string | null; member?: boolean }
 
 /**
  * Where an optional parameter (a default, TypeScript's `x?:`) sits among those a caller fills (`self`/`cls`
