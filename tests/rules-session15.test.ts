@@ -301,3 +301,20 @@ describe("ignored-parameter (TypeScript): an options object typed in place", () 
     expect(found([list(", ...opts"), route("{ limit: 50, cursor }")], /^ignored-parameter$/)).toEqual([]);
   });
 });
+
+describe("swallowed-error: a field named for an audit is no audit record", () => {
+  test("an empty catch around reads that set `usedAuditTrial` is not reported as a lost write", () => {
+    const loader = { path: "app/routes/welcome.tsx", content: lines(
+      "export async function loader({ context }) {",
+      "  let usedAuditTrial = false;",
+      "  try {",
+      "    const org = await db.organization.findUnique({ where: { id }, select: { usedAuditTrial: true } });",
+      "    usedAuditTrial = org?.usedAuditTrial ?? false;",
+      "  } catch {",
+      "    // personal org not found yet - that's ok during onboarding",
+      "  }",
+      "  return json({ usedAuditTrial });",
+      "}") };
+    expect(found([loader], /^swallowed-error$/)).toEqual([]);
+  });
+});

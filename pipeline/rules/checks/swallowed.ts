@@ -85,8 +85,9 @@ export const movesMoney = (code: string): boolean => MOVES_MONEY.test(code);
 
 export function persistsOrAudits(code: string): boolean {
   code = code.replace(BROWSER_STORAGE, "storage_ui(");
-  // An audit record in any spelling: `audit(..)`, `writeAudit(..)`, `record_audit(..)`.
-  return PERSISTS.test(code) || MODEL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit|[a-z]Audit|_audit/i.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
+  // An audit record in any spelling: `audit(..)`, and a call named for one (`writeAudit(..)`, `record_audit(..)`; a
+  // field such as `usedAuditTrial` is no record).
+  return PERSISTS.test(code) || MODEL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code) || /(?:[a-z]Audit|_audit)\w*\s*\(/.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
 }
 
 /**
