@@ -318,3 +318,29 @@ describe("swallowed-error: a field named for an audit is no audit record", () =>
     expect(found([loader], /^swallowed-error$/)).toEqual([]);
   });
 });
+
+describe("unwired-auth (dispatch): a predicate naming what it checks is an access check in every language", () => {
+  const command = (check: string) => ({ path: "server/command.go", content: lines(
+    "package main",
+    "",
+    "func (p *Plugin) ExecuteCommand(c *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {",
+    "\tfields := strings.Fields(args.Command)",
+    "\tswitch fields[1] {",
+    '\tcase "link":',
+    `\t\tif !${check}(args.UserId, model.PermissionManageSystem) {`,
+    '\t\t\treturn ephemeral("Only system admins can link channels."), nil',
+    "\t\t}",
+    "\t\treturn p.commandLink(args, fields[2]), nil",
+    '\tcase "purge":',
+    "\t\treturn p.commandPurge(args), nil",
+    "\tdefault:",
+    "\t\treturn ephemeral(helpText), nil",
+    "\t}",
+    "}") });
+  test("`p.API.HasPermissionTo(..)` in one arm makes the purge arm without it a claim", () => {
+    expect(found([command("p.API.HasPermissionTo")], /^unwired-auth$/)).toEqual(["server/command.go:go-unguarded-dispatch@11"]);
+  });
+  test("...while a predicate that names no subject checks nothing about who is asking", () => {
+    expect(found([command("p.HasQueue")], /^unwired-auth$/)).toEqual([]);
+  });
+});
