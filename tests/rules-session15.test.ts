@@ -344,3 +344,29 @@ describe("unwired-auth (dispatch): a predicate naming what it checks is an acces
     expect(found([command("p.HasQueue")], /^unwired-auth$/)).toEqual([]);
   });
 });
+
+describe("unwired-auth: a table of verb handlers whose siblings refuse callers who are not allowed", () => {
+  const users = (del: string) => ({ path: "routes/api/admin/users.ts", content: lines(
+    "function forbidden() { return Response.json({ error: \"admin only\" }, { status: 403 }); }",
+    "export const handler: Handlers<unknown, State> = {",
+    "  async GET(_req, ctx) {",
+    "    if (!ctx.state.session!.isAdmin) return forbidden();",
+    "    return Response.json(await listUsers(ctx.state.session!.teamId));",
+    "  },",
+    "  async POST(req, ctx) {",
+    "    if (!ctx.state.session!.isAdmin) return forbidden();",
+    "    return Response.json(await createUser(await req.json()), { status: 201 });",
+    "  },",
+    "  async DELETE(req, ctx) {",
+    del,
+    "    await deleteUser(ctx.state.session!.teamId, new URL(req.url).searchParams.get(\"id\"));",
+    "    return new Response(null, { status: 204 });",
+    "  },",
+    "};") });
+  test("DELETE without the admin refusal GET and POST make is reported", () => {
+    expect(found([users("")], /^unwired-auth$/)).toEqual(["routes/api/admin/users.ts:ts-unguarded-verb-handler@11"]);
+  });
+  test("...and not once it refuses too", () => {
+    expect(found([users("    if (!ctx.state.session!.isAdmin) return forbidden();")], /^unwired-auth$/)).toEqual([]);
+  });
+});

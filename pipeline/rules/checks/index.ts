@@ -36,6 +36,7 @@ import { oddBuilderCheck } from "./odd-builder";
 import { weakerChainCheck } from "./weaker-chain";
 import { besideNestCheck } from "./beside-nest";
 import { unservedCheck } from "./unserved";
+import { verbTableCheck } from "./verb-table";
 import { loggedOnlyReturn } from "./log-only";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
@@ -187,6 +188,7 @@ const DEFINED = {
   "weaker-chain": { node: weakerChainCheck },
   "beside-nest": { node: besideNestCheck },
   "unserved-handler": { node: unservedCheck },
+  "verb-table": { node: verbTableCheck },
   "unguarded-entry": { node: unguardedEntryCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
