@@ -115,23 +115,26 @@ describe("stub: a handler with no path that serves the call (the unserved-handle
     "class InvoiceViewSet(viewsets.ModelViewSet):",
     '    @action(detail=True, methods=["get"])',
     "    def pdf(self, request, pk=None):",
-    "        invoice = self.get_object()",
+    "        self.get_object()",
     ending) });
   test("checks first, then 501 as the last statement: reported", () => {
     expect(found([view('        return Response({"detail": "not available"}, status=status.HTTP_501_NOT_IMPLEMENTED)')], /^stub$/)).toEqual(["billing/views.py:py-unserved-handler@9"]);
   });
   test("...not when a path serves the call first", () => {
-    expect(found([view('        if invoice.pdf:\n            return Response(invoice.pdf)\n        return Response(status=501)')], /^stub$/)).toEqual([]);
+    expect(found([view('        invoice = self.get_object()\n        if invoice.pdf:\n            return Response(invoice.pdf)\n        return Response(status=501)')], /^stub$/)).toEqual([]);
   });
   const go = (name: string) => ({ path: "internal/dhcpd/http_windows.go", content: lines(
     "package dhcpd",
     "",
     `func (s *server) ${name}(w http.ResponseWriter, r *http.Request) {`,
-    "\tctx := r.Context()",
-    "\twriteJSON(ctx, w, http.StatusNotImplemented, &jsonError{Message: \"dhcp\"})",
+    "\tif err := s.requireAdmin(r); err != nil {",
+    "\t\thttp.Error(w, \"forbidden\", http.StatusForbidden)",
+    "\t\treturn",
+    "\t}",
+    "\twriteJSON(r.Context(), w, http.StatusNotImplemented, &jsonError{Message: \"dhcp\"})",
     "}") });
   test("a function named for the refusal it answers is a sentinel, not a handler missing its work", () => {
-    expect(found([go("handleLeases")], /^stub$/)).toEqual(["internal/dhcpd/http_windows.go:go-unserved-handler@5"]);
+    expect(found([go("handleLeases")], /^stub$/)).toEqual(["internal/dhcpd/http_windows.go:go-unserved-handler@8"]);
     expect(found([go("notImplemented")], /^stub$/)).toEqual([]);
   });
   test("a 501 inside a branch of the last statement decides elsewhere (an else falling back to it)", () => {

@@ -71,11 +71,27 @@ export function unservedHandler(node: SgNode, lang: GrammarLanguage): boolean {
   if (at < 0 || !before.length || statements.length - at > 2) return false;
   const after = statements.slice(at + 1);
   if (after.some((s) => RETURNS.test(String(s.kind())) || /\breturn\b/.test(s.text()))) return false;
-  // NotImplementedError raised at the end: only in a module-level Python function (a method may be an interface's).
-  if (lang === "python" && /^raise\s+NotImplementedError\b/.test(node.text()) && inClass(fn)) return false;
+  // What py-not-implemented and ts-not-implemented report already is theirs (one finding per defect): Python's refusal
+  // in a decorated function, and a TypeScript throw or return after bare calls only.
+  const bareCalls = before.every((st) => st.kind() === "expression_statement" && /^(await\s+)?[\w$.]+\s*\(/.test(st.text()));
+  if (lang === "python" && (fn.parent()?.kind() === "decorated_definition") && /^(raise\s+NotImplementedError\b|([\w.]+\.)?abort\s*\()/.test(node.text())) return false;
+  if (lang === "typescript" && /^(throw_statement|return_statement)$/.test(String(node.kind())) && bareCalls) return false;
+  // Something before the refusal checked the call (a condition with a refusing way out: an ownership check, a
+  // validation, `?` on a lookup) or only made bare calls (a lookup that raises, an `ack()`): a lone declaration before
+  // a 501 (`const kind = req.query.kind`) may be the start of a case analysis, and is left alone.
+  const checked = before.some((st) => REFUSES.test(st.text()) && /\b(if|unless|match)\b|\?\s*;?\s*$/.test(st.text()));
+  if (!checked && !bareCalls) return false;
+  // A refusal that declares an override hook ("override in a subclass") is an interface's, as the stub rules read it.
+  if (/(?:sub-?class|overrid(?:e|den|ing)|\bimplement(?:ed)?\s+(?:in|by)\b|must\s+be\s+implemented)/i.test(node.text())) return false;
+  // NotImplementedError raised at the end: only in a module-level Python function (a method may be an interface's),
+  // after bare calls that compute nothing (`ack()`); a reason computed before the raise (`plan = planner.plan(..)`)
+  // is an answer the function worked out.
+  if (lang === "python" && /^raise\s+NotImplementedError\b/.test(node.text()) && (inClass(fn) || !bareCalls)) return false;
   // Every other way out refuses: no path serves the call.
   const inside = (n: SgNode) => n.range().start.index >= node.range().start.index && n.range().end.index <= node.range().end.index;
-  return ownReturns(fn).filter((r) => !inside(r)).every((r) => REFUSES.test(r.text()));
+  // A bare `return` after writing a refusal (`http.Error(w, "forbidden", 403); return`) refuses too.
+  const refuses = (r: SgNode) => REFUSES.test(r.text()) || (/^return\s*;?$/.test(r.text().trim()) && REFUSES.test(r.parent()?.text() ?? ""));
+  return ownReturns(fn).filter((r) => !inside(r)).every(refuses);
 }
 
 export function unservedCheck({ node, rule }: CheckContext): Hit[] {
