@@ -373,3 +373,30 @@ describe("unwired-auth: a table of verb handlers whose siblings refuse callers w
     expect(found([users("    if (!ctx.state.session!.isAdmin) return forbidden();")], /^unwired-auth$/)).toEqual([]);
   });
 });
+
+describe("fixes after the final sweep: camel-case entry points, and actix's builder named", () => {
+  test("a password reset named in camel case is authentication's own entry point, whatever its siblings' guard", () => {
+    const ctl = (name: string) => ({ path: "src/auth/auth.controller.ts", content: lines(
+      "@Controller('auth')",
+      "export class AuthController {",
+      "  @Post('totp/enable') @UseGuards(JwtGuard) async enableTotp(@Body() dto: EnableTotpDTO) { return this.totp.enable(dto); }",
+      "  @Post('totp/disable') @UseGuards(JwtGuard) async disableTotp(@Body() dto: DisableTotpDTO) { return this.totp.disable(dto); }",
+      "  @Patch('password') @UseGuards(JwtGuard) async updatePassword(@Body() dto: UpdatePasswordDTO) { return this.auth.updatePassword(dto); }",
+      `  @Post('${name}') async ${name}(@Body() dto: ResetDTO) { return this.auth.${name}(dto); }`,
+      "}") });
+    expect(found([ctl("requestResetPassword")], /^unwired-auth$/)).toEqual([]);
+    expect(found([ctl("deleteShare")], /^unwired-auth$/)).toEqual(["src/auth/auth.controller.ts:ts-unguarded-sibling@6"]);
+  });
+  test("an enum variant named NotImplemented in a match is no 501 answer", () => {
+    const fmt = { path: "src/render.rs", content: lines(
+      "impl std::fmt::Display for RenderError {",
+      "    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {",
+      "        match self {",
+      '            Self::NotImplemented(what) => write!(f, "{what} is not supported"),',
+      '            Self::Io(e) => write!(f, "{e}"),',
+      "        }",
+      "    }",
+      "}") };
+    expect(found([fmt], /^stub$/)).toEqual([]);
+  });
+});
