@@ -98,30 +98,26 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
     if ("reason" in r) skipped.push({ path, reason: r.reason, detail: r.detail });
     else files.push(r);
   }
+  // Code copied into the repository is skipped as vendored, each with why: a library with a licence of its own
+  // (copied-libraries.ts), dependencies under an import root the manifests name (vendored-dependencies.ts).
+  const copied: { dir: string; detail: string }[] = [];
   if (opts.policy.copiedLibraries !== false) {
-    // A library copied in outside vendor/: its own licence names another holder (copied-libraries.ts).
-    const dirs = copiedLibraryDirs([...files, ...texts], paths, basename(root));
-    if (dirs.length) {
-      const kept = files.filter((f) => {
-        const dir = dirs.find((d) => f.path.startsWith(`${d}/`));
-        if (dir) skipped.push({ path: f.path, reason: "vendored", detail: `a copied library: ${dir} carries its own licence and no package manifest` });
-        return !dir;
-      });
-      files.splice(0, files.length, ...kept);
-    }
+    for (const dir of copiedLibraryDirs([...files, ...texts], paths, basename(root))) copied.push({ dir, detail: `a copied library: ${dir} carries its own licence and no package manifest` });
   }
   if (opts.policy.vendoredDependencies !== false) {
-    // Dependencies copied under a directory of their own: its packages are the ones the manifests declare.
-    const walked = new Set(files.map((f) => f.path));
-    const found = vendoredDependencyDirs([...files, ...texts], paths, (p) => walked.has(p));
-    if (found.length) {
-      const kept = files.filter((f) => {
-        const hit = found.find((d) => f.path.startsWith(`${d.dir}/`));
-        if (hit) skipped.push({ path: f.path, reason: "vendored", detail: `copied dependencies: ${hit.dir} holds ${hit.held.length} packages the manifests declare (${hit.held.slice(0, 4).join(", ")}${hit.held.length > 4 ? ", .." : ""})` });
-        return !hit;
-      });
-      files.splice(0, files.length, ...kept);
+    // Asked of the files the licence reading kept, as when the two ran one after the other.
+    const walked = new Set(files.filter((f) => !copied.some((c) => f.path.startsWith(`${c.dir}/`))).map((f) => f.path));
+    for (const { dir, held } of vendoredDependencyDirs([...files, ...texts], paths, (p) => walked.has(p))) {
+      copied.push({ dir, detail: `copied dependencies: ${dir} holds ${held.length} packages the manifests declare (${held.slice(0, 4).join(", ")}${held.length > 4 ? ", .." : ""})` });
     }
+  }
+  if (copied.length) {
+    const kept = files.filter((f) => {
+      const hit = copied.find((c) => f.path.startsWith(`${c.dir}/`));
+      if (hit) skipped.push({ path: f.path, reason: "vendored", detail: hit.detail });
+      return !hit;
+    });
+    files.splice(0, files.length, ...kept);
   }
   return { root, mode: isGit ? "git" : "fs", repo, commit, files, skipped, texts };
 }
