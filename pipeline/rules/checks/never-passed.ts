@@ -64,18 +64,30 @@ export function neverPassed(candidates: readonly Candidate[], files: readonly So
   const out = new Set<Candidate>();
   const wanted = candidates.filter((c) => c.param && c.optional && (c.language === "python" || c.language === "typescript"));
   if (!wanted.length) return out;
-  const names = new Set(wanted.map((c) => c.name));
-  // name -> the argument lists of its calls, per language
+  const calls = callArguments(files, new Set(wanted.map((c) => c.name)), ["python", "typescript"]);
+  for (const c of wanted) {
+    const list = calls.get(`${c.language}:${c.name}`) ?? [];
+    if (list.length && !list.some((args) => passes(args, c.param!, c.optional!))) out.add(c);
+  }
+  return out;
+}
+
+/**
+ * The argument lists of every call of a function named in `names`, keyed `language:name`, over the walked files of
+ * the given languages. A definition is not a call: `def name(`, `function name(`, and a TypeScript method
+ * definition (`name(a) {` at the start of a line, after modifiers), whose parameter pattern would otherwise read
+ * as arguments that pass every field it destructures.
+ */
+function callArguments(files: readonly Source[], names: ReadonlySet<string>, languages: readonly (keyof typeof SCRIPT)[]): Map<string, string[][]> {
   const calls = new Map<string, string[][]>();
   for (const f of files) {
-    const lang = SCRIPT.python.test(f.path) ? "python" : SCRIPT.typescript.test(f.path) ? "typescript" : null;
+    const lang = languages.find((l) => SCRIPT[l].test(f.path));
     if (!lang) continue;
     const text = f.content;
     for (const m of text.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)\s*\(/g)) {
       const name = m[1]!;
       if (!names.has(name)) continue;
       const before = text.slice(Math.max(0, m.index! - 16), m.index!);
-      // A definition is not a call: `def name(`, `function name(`, and a TS method definition (`name(a) {`).
       if (/\b(def|function|fn)\s+$|\bfunction\s*\*\s*$/.test(before)) continue;
       const args = argumentsAt(text, m.index! + m[0].length);
       if (!args) continue;
@@ -89,11 +101,7 @@ export function neverPassed(candidates: readonly Candidate[], files: readonly So
       calls.set(key, list);
     }
   }
-  for (const c of wanted) {
-    const list = calls.get(`${c.language}:${c.name}`) ?? [];
-    if (list.length && !list.some((args) => passes(args, c.param!, c.optional!))) out.add(c);
-  }
-  return out;
+  return calls;
 }
 
 /** The index just past the `)` closing an argument list opened at `open`, or -1. */
@@ -118,21 +126,11 @@ function indexAfterArgs(text: string, open: number): number {
 export function optionPassed(candidates: readonly Candidate[], files: readonly Source[]): Set<Candidate> {
   const out = new Set<Candidate>();
   if (!candidates.length) return out;
-  const names = new Set(candidates.map((c) => c.name));
-  const calls = new Map<string, string[]>();
-  for (const f of files) {
-    if (!SCRIPT.typescript.test(f.path)) continue;
-    for (const m of f.content.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)\s*\(/g)) {
-      if (!names.has(m[1]!)) continue;
-      const before = f.content.slice(Math.max(0, m.index! - 16), m.index!);
-      if (/\bfunction\s*\*?\s*$/.test(before)) continue;
-      const args = argumentsAt(f.content, m.index! + m[0].length);
-      if (args) calls.set(m[1]!, [...(calls.get(m[1]!) ?? []), ...args.filter((a) => a.startsWith("{"))]);
-    }
-  }
+  const calls = callArguments(files, new Set(candidates.map((c) => c.name)), ["typescript"]);
   for (const c of candidates) {
     const key = new RegExp(`[{,]\\s*(?:${c.param!.replace(/\$/g, "\\$")})\\s*[:,}]`);
-    if ((calls.get(c.name) ?? []).some((a) => key.test(a))) out.add(c);
+    const objects = (calls.get(`typescript:${c.name}`) ?? []).flat().filter((a) => a.startsWith("{"));
+    if (objects.some((a) => key.test(a))) out.add(c);
   }
   return out;
 }

@@ -117,10 +117,25 @@ function gate(check: Record<string, unknown>): RegExp {
   return re;
 }
 
+let lastContent: string | null = null;
+let lastDeclared = new Set<string>();
+
+/** The identifiers a file writes after `interface` or `type`: one pass per file, not one per parameter and function. */
+function declaredTypeNames(content: string): Set<string> {
+  if (content !== lastContent) {
+    lastContent = content;
+    lastDeclared = new Set([...content.matchAll(/\b(?:interface|type)\s+(?=([A-Za-z_$][\w$]*))/g)].map((m) => m[1]!));
+  }
+  return lastDeclared;
+}
+
 /** Identifiers of `text` that name an interface or a type literal `content` declares (what `declaredFields` can read). */
 function localTypes(text: string, content: string): Set<string> {
   const out = new Set<string>();
+  const declared = declaredTypeNames(content);
   for (const t of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+    // Only a name the file declares after `interface`/`type` can match (a `$` may end it early: `a$b`).
+    if (!declared.has(t) && ![...declared].some((d) => d.startsWith(`${t}$`))) continue;
     const id = t.replace(/\$/g, "\\$");
     if (new RegExp(`\\binterface\\s+${id}\\b|\\btype\\s+${id}\\s*=\\s*\\{`).test(content)) out.add(t);
   }
@@ -145,6 +160,10 @@ export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, 
   const typeWords = new Set(param<string[]>(check, "typeWords", []));
   const out: (Hit & { param: string; inlineField?: string })[] = [];
   for (const p of list.namedChildren()) {
+    // Text first (one call instead of several per parameter): a parameter typed in place holds `: {`, one of a
+    // local type names it.
+    const own = p.text();
+    if (!(inlineTyped && /:\s*\{/.test(own)) && ![...local].some((t) => own.includes(t))) continue;
     const pat = p.field("pattern" as never) as SgNode | null;
     if (!pat || !p.field("type" as never)) continue;
     // An options object typed in place (`opts: { limit: number; cursor?: string }`): the literal is the promise,
