@@ -12,17 +12,20 @@ import type { Candidate } from "./unreferenced";
 
 /** Definitions that carry a function's name, in each language's tree. */
 const KINDS: Record<string, string[]> = {
-  typescript: ["function_declaration", "method_definition", "variable_declarator", "public_field_definition"],
+  typescript: ["function_declaration", "method_definition", "variable_declarator", "public_field_definition", "function_expression"],
   python: ["function_definition"],
   go: ["function_declaration", "method_declaration"],
   rust: ["function_item"],
 };
 
-/** The candidates (unguarded routes) whose handler, defined in a walked file of the language, decides access or refuses everyone. */
+/**
+ * The candidates (unguarded routes) whose handler, defined in a walked file of the language, decides access or refuses
+ * everyone, or one of whose middleware (`guards`, defined in another file) decides access: a guard by its shape.
+ */
 export function handlersDeciding(candidates: readonly Candidate[], files: readonly SourceFile[]): Set<Candidate> {
   const out = new Set<Candidate>();
   if (!candidates.length) return out;
-  const names = new Set(candidates.map((c) => c.name));
+  const names = new Set(candidates.flatMap((c) => [c.name, ...(c.guards ?? [])]).filter(Boolean));
   // name -> its definitions' nodes, from the files whose text defines one of the names
   const defs = new Map<string, SgNode[]>();
   for (const f of files) {
@@ -41,6 +44,7 @@ export function handlersDeciding(candidates: readonly Candidate[], files: readon
     const found = defs.get(c.name) ?? [];
     const fn = (d: SgNode) => (d.kind() === "variable_declarator" ? (d.field("value" as never) as SgNode | null) ?? d : d);
     if (found.some((d) => makesAccessDecision(d.text()) || refusesEveryone(fn(d)))) out.add(c);
+    else if ((c.guards ?? []).some((g) => (defs.get(g) ?? []).some((d) => makesAccessDecision(d.text())))) out.add(c);
   }
   return out;
 }

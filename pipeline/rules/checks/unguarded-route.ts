@@ -78,9 +78,21 @@ function definitionOf(root: SgNode, name: string): SgNode | null {
  * handler (`app.post(p, guard, h)`)? A call is judged by its callee, never by its arguments' text (a
  * multi-line `auth({ type: .. })` once passed on its argument words while `auth()` failed).
  */
+/**
+ * The names of the middleware a registration hands before its handler, an array of them (Express's
+ * `app.post(path, [auth, role(..)], h)`) unpacked: a bare name, a method value's last name, a factory call's callee.
+ */
+function middlewareNames(reg: Registration): string[] {
+  const before = reg.handlers.slice(0, -1).flatMap((h) => (h.kind() === "array" ? h.namedChildren() : [h]));
+  return [...new Set(before.map((h) => (h.kind() === "call_expression" ? calleeName(h) : /^(identifier|member_expression|selector_expression)$/.test(String(h.kind())) ? h.text().replace(/^[\s\S]*\./, "") : "")).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)))];
+}
+
 function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean {
   if (/\(/.test(reg.receiver) && (reg.call.field("function" as never) as SgNode).findAll({ rule: { kind: "identifier" } }).some((i) => isGuard(i.text()))) return true;
-  return reg.handlers.some((h, i) => (h.kind() === "call_expression" && (isGuard(calleeName(h)) || wrapsWithGuard(h, isGuard))) || (i < reg.handlers.length - 1 && h.kind() !== "call_expression" && isGuard(h.text().replace(/^.*\./, ""))));
+  // An array of middleware (Express's `app.post(path, [auth, role(..)], h)`) is read element by element.
+  const last = reg.handlers.length - 1;
+  const handed = reg.handlers.flatMap((h, i) => (h.kind() === "array" && i < last ? h.namedChildren().map((m) => ({ h: m, before: true })) : [{ h, before: i < last }]));
+  return handed.some(({ h, before }) => (h.kind() === "call_expression" && (isGuard(calleeName(h)) || wrapsWithGuard(h, isGuard))) || (before && h.kind() !== "call_expression" && isGuard(h.text().replace(/^.*\./, ""))));
 }
 
 /**
@@ -365,10 +377,13 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const hit: Hit = looser ? { region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on the ${looser.group} group although its path falls under the ${looser.stricter} group, whose ${looser.guard} it does not go through` }
     : group ? { region: regionOf(node), message: `${reg.verb} ${reg.path} is registered on ${router} itself, outside the ${group} group whose prefix it shares and whose routes go through a guard` }
     : { region: regionOf(node), message: `${reg.verb} ${reg.path} is registered without the guard its sibling routes on ${router} go through (line ${guardedSibling!.call.range().start.line + 1})` };
-  // A handler defined in another file may decide access itself: asked across files (handler-decides.ts).
+  // A handler defined in another file may decide access itself, and so may middleware imported from another file
+  // (`[validatedRequest, flexUserRoleValid([ROLES.admin])]`, `authorization.isPermitted("admin:api:create")`): a guard
+  // by its shape, whatever its name. Asked across files (handler-decides.ts).
   const elsewhere = own.kind() === "identifier" ? (!ownDef ? own.text() : null) : methodValue && ownDef === own ? methodValue : null;
-  if (elsewhere) {
-    ctx.defer({ candidate: { name: elsewhere, file: ctx.file.path, line: node.range().start.line, referenceIgnores: [], language: ctx.rule.language }, hit, keep: "unless-handler-decides" });
+  const imported = middlewareNames(reg).filter((n) => !definitionOf(root, n));
+  if (elsewhere || imported.length) {
+    ctx.defer({ candidate: { name: elsewhere ?? "", file: ctx.file.path, line: node.range().start.line, referenceIgnores: [], language: ctx.rule.language, ...(imported.length ? { guards: imported } : {}) }, hit, keep: "unless-handler-decides" });
     return [];
   }
   return [hit];

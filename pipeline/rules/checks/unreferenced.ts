@@ -29,6 +29,8 @@ export interface Candidate {
   optional?: { index: number; keywordOnly: boolean };
   /** 0-based line spans of the candidate's own file where a mention is the definition talking about itself. */
   selfSpans?: [number, number][];
+  /** The middleware a route hands over that its own file does not define: one that decides access in its file guards the route (handler-decides.ts). */
+  guards?: string[];
   /** The names a test calls that its own file does not define (assertion-free-test: helpers in other test files). */
   calls?: string[];
   /** The names whose result a test discards (called as a statement: `validate_path("a", d)`): a check it may lean on (validating-calls.ts). */

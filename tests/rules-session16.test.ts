@@ -1,0 +1,85 @@
+// Readings of the sixteenth session of issue 10 (docs/RULES.md): each test fails without its change.
+import { describe, expect, test } from "bun:test";
+import { lines, scanSnippets } from "./support/snippet-scan";
+
+type File = { path: string; content: string };
+const found = (files: File[], cls: RegExp) => scanSnippets(files, cls).map((f) => `${f.file}:${f.rule_id}@${f.line}${f.severity === "info" ? " note" : ""}`);
+
+describe("unwired-auth (TS): middleware imported from another file that decides access guards the route, whatever its name", () => {
+  // anything-llm's endpoints: `[validatedRequest, flexUserRoleValid([..])]` on every route, one sibling with an SSO
+  // switch whose name reads as a guard; the two shared ones are guards by their shape in utils/middleware.
+  const routes = { path: "server/endpoints/admin.js", content: lines(
+    'const { validatedRequest } = require("../utils/middleware/validatedRequest");',
+    'const { flexUserRoleValid } = require("../utils/middleware/roles");',
+    'const { simpleSSOLoginDisabledMiddleware } = require("../utils/middleware/sso");',
+    "function adminEndpoints(app) {",
+    '  app.post(',
+    '    "/admin/invite/new",',
+    '    [',
+    "      validatedRequest,",
+    '      flexUserRoleValid([ROLES.admin]),',
+    "      simpleSSOLoginDisabledMiddleware,",
+    "    ],",
+    "    async (req, res) => {",
+    "      res.json(await Invite.create(req.body));",
+    "    });",
+    '  app.post("/admin/users/new", [validatedRequest, flexUserRoleValid([ROLES.admin])], async (req, res) => {',
+    "    res.json(await User.create(req.body));",
+    "  });",
+    "}",
+    "module.exports = { adminEndpoints };") };
+  const validated = (refuses: boolean) => ({ path: "server/utils/middleware/validatedRequest.js", content: lines(
+    "async function validatedRequest(request, response, next) {",
+    '  const token = (request.header("Authorization") || "").split(" ")[1];',
+    refuses ? '  if (!token || !(await verifyToken(token))) return response.status(401).json({ error: "No auth token found." });' : "  request.token = token;",
+    "  next();",
+    "}",
+    "module.exports = { validatedRequest };") });
+  const roles = (refuses: boolean) => ({ path: "server/utils/middleware/roles.js", content: lines(
+    "function flexUserRoleValid(allowedRoles) {",
+    "  return async (request, response, next) => {",
+    "    const user = await userFromSession(request, response);",
+    refuses ? "    if (!allowedRoles.includes(user?.role)) return response.sendStatus(403).end();" : "    response.locals.user = user;",
+    "    next();",
+    "  };",
+    "}",
+    "module.exports = { flexUserRoleValid };") });
+  test("a route handing the shared guards is not reported for lacking its sibling's extra middleware", () => {
+    expect(found([routes, validated(true), roles(true)], /^unwired-auth$/)).toEqual([]);
+  });
+  test("...a factory's closure that refuses counts as well as a plain function", () => {
+    expect(found([routes, validated(false), roles(true)], /^unwired-auth$/)).toEqual([]);
+  });
+  test("...while middleware that decides nothing leaves the route reported", () => {
+    expect(found([routes, validated(false), roles(false)], /^unwired-auth$/)).toEqual(["server/endpoints/admin.js:ts-unguarded-route@15"]);
+  });
+  test("a named function expression assigned to a member is a definition (`authorization.isPermitted = function isPermitted(..)`)", () => {
+    const endpoints = { path: "lib/authorization/endpoints.js", content: lines(
+      "function init(env, authorization) {",
+      "  const endpoints = express.Router();",
+      "  endpoints.post('/subjects', authorization.isPermitted('admin:api:subjects:create'), adminOnlySso, function createSubject(req, res) {",
+      "    authorization.storage.createSubject(req.body, (err, created) => res.json(created));",
+      "  });",
+      "  endpoints.delete('/subjects/:_id', authorization.isPermitted('admin:api:subjects:delete'), function deleteSubject(req, res) {",
+      "    authorization.storage.removeSubject(req.params._id, () => res.json({}));",
+      "  });",
+      "  return endpoints;",
+      "}",
+      "function adminOnlySso(req, res, next) { if (!req.session || !req.session.admin) return res.sendStatus(401); next(); }",
+      "module.exports = init;") };
+    const index = (refuses: boolean) => ({ path: "lib/authorization/index.js", content: lines(
+      "function init(env) {",
+      "  const authorization = {};",
+      "  authorization.isPermitted = function isPermitted(permission) {",
+      "    return function check(req, res, next) {",
+      refuses ? "      if (!authorization.resolve(req).can(permission)) return res.sendStatus(401);" : "      req.permission = permission;",
+      "      next();",
+      "    };",
+      "  };",
+      "  return authorization;",
+      "}",
+      "module.exports = init;") });
+    expect(found([endpoints, index(true)], /^unwired-auth$/)).toEqual([]);
+    expect(found([endpoints, index(false)], /^unwired-auth$/)).toEqual(["lib/authorization/endpoints.js:ts-unguarded-route@6"]);
+  });
+});
