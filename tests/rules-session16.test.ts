@@ -83,3 +83,53 @@ describe("unwired-auth (TS): middleware imported from another file that decides 
     expect(found([endpoints, index(false)], /^unwired-auth$/)).toEqual(["lib/authorization/endpoints.js:ts-unguarded-route@6"]);
   });
 });
+
+describe("stub (Python): NotImplementedError as a plugin family's protocol, answered by the repository's dispatcher", () => {
+  const plugin = { path: "alerta/plugins/blackout.py", content: lines(
+    "from alerta.plugins import PluginBase",
+    "",
+    "class BlackoutHandler(PluginBase):",
+    "    def pre_receive(self, alert, **kwargs):",
+    "        return alert",
+    "",
+    "    def take_action(self, alert, action, text, **kwargs):",
+    "        raise NotImplementedError") };
+  const dispatcher = (caught: string) => ({ path: "alerta/utils/api.py", content: lines(
+    "def process_action(alert, action, text):",
+    "    for plugin in plugins.routing(alert):",
+    "        try:",
+    "            updated = plugin.take_action(alert, action, text)",
+    `        except ${caught}:`,
+    "            pass",
+    "        except Exception as e:",
+    "            logging.error('plugin %s failed: %s', plugin.name, e)",
+    "    return alert") });
+  test("a take_action the dispatcher calls inside `except NotImplementedError` is no stub", () => {
+    expect(found([plugin, dispatcher("NotImplementedError")], /^stub$/)).toEqual([]);
+  });
+  test("...nor when the error sits in a tuple of the clause", () => {
+    expect(found([plugin, dispatcher("(NotImplementedError, AttributeError)")], /^stub$/)).toEqual([]);
+  });
+  test("...while a dispatcher that catches something else leaves the stub reported", () => {
+    expect(found([plugin, dispatcher("KeyError")], /^stub$/)).toEqual(["alerta/plugins/blackout.py:py-not-implemented@8"]);
+  });
+});
+
+describe("stub (Python): a class named in the bases of a run-time `type(name, bases, dict)` is extended", () => {
+  const builder = (bases: string) => ({ path: "alerta/database/base.py", content: lines(
+    "class QueryBuilder:",
+    "    def __init__(self, backend):",
+    "        cls = backend.QueryBuilder",
+    `        self.__class__.alerts = type('AlertsQueryBuilder', (${bases}), {})`,
+    "",
+    "    class Alerts:",
+    "        @staticmethod",
+    "        def from_params(params, customers=None):",
+    "            raise NotImplementedError('AlertsQueryBuilder has no from_params() method for alerts')") });
+  test("`type('AlertsQueryBuilder', (cls.Alerts, self.Alerts, QueryBuilder), {})` extends Alerts", () => {
+    expect(found([builder("cls.Alerts, self.Alerts, QueryBuilder")], /^stub$/)).toEqual([]);
+  });
+  test("...while a type() call whose bases leave Alerts out extends nothing here", () => {
+    expect(found([builder("cls.Heartbeats, QueryBuilder")], /^stub$/)).toEqual(["alerta/database/base.py:py-not-implemented@9"]);
+  });
+});

@@ -19,6 +19,7 @@ import { LEAD_CONVENTIONAL } from "./checks/claim-evidence";
 import { declaredInterfaces } from "./checks/conformance-stub";
 import { routerHooked } from "./checks/router-hooks";
 import { NEVER_PASSED, neverPassed, optionPassed } from "./checks/never-passed";
+import { refusalsCaught } from "./checks/caught-refusal";
 
 /** Why a constant answer in an override is a lead (the models read whether the subclass means it). */
 const OVERRIDE_LEAD = "overrides a check its base class implements in the repository: a subclass relaxing its family's check is as often intended (public reference data) as a hole";
@@ -89,6 +90,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const registered = registeredGuarded(byKeep("unless-registered-guarded"), files);
   const deciding = handlersDeciding(byKeep("unless-handler-decides"), files);
   const optionSet = optionPassed(byKeep("if-option-passed"), files as SourceFile[]);
+  const refusalCaught = refusalsCaught(byKeep("unless-owner-extended"), files as SourceFile[]);
   // An optional parameter no call of the repository passes, of a function not handed over as a value (a job
   // registry, a router: its callers' arguments are not in sight): every ignored-parameter claim about one is asked.
   const optional = deferred.map((p) => p.d.candidate).filter((c) => c.optional);
@@ -101,7 +103,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-referenced": (c) => !unreached.has(c),
     "if-field-unread": (c) => !fieldRead.has(c),
     "unless-passed-as-value": (c) => !passed.has(c),
-    "unless-owner-extended": (c) => !extended.has(c) && (!overriding.has(c) || !!c.overrides?.lead),
+    "unless-owner-extended": (c) => !extended.has(c) && (!overriding.has(c) || !!c.overrides?.lead) && !refusalCaught.has(c),
     "if-siblings-guarded": (c) => unguardedMounts.has(c),
     "unless-drf-default-permission": () => !drfDefault,
     "unless-declared-constant": (c) => !constants.has(c),

@@ -40,7 +40,7 @@ import { verbTableCheck } from "./verb-table";
 import { loggedOnlyReturn } from "./log-only";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
-import { overrideOf } from "./overrides-base";
+import { methodName, overrideOf } from "./overrides-base";
 import { placeholderReturn, namedForItsRefusal } from "./stub-return";
 import type { SoleCandidate } from "./passed-as-value";
 import { routeRegistered } from "./route-mark";
@@ -207,7 +207,9 @@ const DEFINED = {
       const overrides = param(params, "overrides", false) && (!when || cachedRegExp(when).test(node.text())) ? overrideOf(node) : null;
       // `overrides: lead`: an override is kept as a lead, not dropped (a subclass relaxing its base's check may mean it).
       const asLead = param<boolean | string>(params, "overrides", false) === "lead";
-      defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language, ...(overrides ? { overrides: asLead ? { ...overrides, lead: true } : overrides } : {}) }, hit, keep: "unless-owner-extended" });
+      // `callerCatches`: the method's name, so a caller of the repository that catches the refusal around it answers it (caught-refusal.ts).
+      const method = param(params, "callerCatches", false) ? methodName(node) : null;
+      defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language, ...(overrides ? { overrides: asLead ? { ...overrides, lead: true } : overrides } : {}), ...(method ? { method } : {}) }, hit, keep: "unless-owner-extended" });
       return [];
     },
   },

@@ -25,6 +25,12 @@ function baseNames(cls: SgNode): string[] {
   return ext ? ext.namedChildren().map((b) => b.text().replace(/<[\s\S]*$/, "").replace(/^.*\./, "")) : [];
 }
 
+/** The name of the method (or function) around a node, or the node's own name when it is one. */
+export function methodName(node: SgNode): string | null {
+  const fn = METHOD.test(String(node.kind())) ? node : ancestor(node, METHOD);
+  return (fn?.field("name" as never) as SgNode | null)?.text() ?? null;
+}
+
 /**
  * The method around a node when it is a method of a class with bases: its name and the bases. Null for a
  * function nested in a method (it overrides nothing) and for a class without bases.

@@ -178,6 +178,8 @@ function configHook(c: SoleCandidate): boolean {
  */
 function extendsIt(o: Occurrence): boolean {
   if (/\bclass\s+\w+\s*\([^)]*$|\bextends\s+([\w$.]+\s*,\s*)*$|\bimplements\s+[^{]*$/.test(o.before)) return true;
+  // Python's three-argument `type(name, bases, dict)` makes a class at run time: a class in its bases tuple is extended.
+  if (o.lang === "python" && /(?<![\w.])type\(\s*(["'][^"']*["']|[\w.]+)\s*,\s*\(([\w.]+\s*,\s*)*[\w.]*$/.test(o.before)) return true;
   return o.lang === "python" && /^[\s\w.,]*$/.test(o.before) && /\bclass\s+\w+\s*\([^)]*$/.test(o.above);
 }
 

@@ -29,6 +29,8 @@ export interface Candidate {
   optional?: { index: number; keywordOnly: boolean };
   /** 0-based line spans of the candidate's own file where a mention is the definition talking about itself. */
   selfSpans?: [number, number][];
+  /** The candidate method's own name (a stub raising NotImplementedError): a caller catching that error around it answers it (caught-refusal.ts). */
+  method?: string;
   /** The middleware a route hands over that its own file does not define: one that decides access in its file guards the route (handler-decides.ts). */
   guards?: string[];
   /** The names a test calls that its own file does not define (assertion-free-test: helpers in other test files). */

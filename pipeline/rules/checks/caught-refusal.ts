@@ -1,0 +1,31 @@
+// stub: a method whose body raises NotImplementedError where the repository's own caller catches that error around a
+// call of the method's name (alerta's `try: plugin.take_action(..) except NotImplementedError: pass`). The raise is
+// the family's protocol for "this plugin does not do that", answered by the dispatcher, not a hole a user falls into.
+// Decided across the walked Python files at the scan's end.
+import type { SgNode } from "@ast-grep/napi";
+import { parseSource } from "../languages";
+import type { SourceFile } from "../scan-file";
+import type { Candidate } from "./unreferenced";
+
+/** The except clause's head names NotImplementedError (alone or in a tuple), not its body. */
+const catchesRefusal = (clause: SgNode) => /\bNotImplementedError\b/.test(clause.text().split(":")[0]!);
+
+/** The candidates (methods raising NotImplementedError, `method` set) that some try of the repository calls and catches. */
+export function refusalsCaught(candidates: readonly Candidate[], files: readonly SourceFile[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  const wanted = candidates.filter((c) => c.method && c.language === "python");
+  if (!wanted.length) return out;
+  const names = new Set(wanted.map((c) => c.method!));
+  const caught = new Set<string>();
+  for (const f of files) {
+    if (!/\.py$/.test(f.path) || !/except\s*\(?[^:\n]*\bNotImplementedError\b/.test(f.content)) continue;
+    const root = parseSource(f.path, f.content)?.root();
+    for (const t of root?.findAll({ rule: { kind: "try_statement" } }) ?? []) {
+      if (!t.children().some((c) => c.kind() === "except_clause" && catchesRefusal(c))) continue;
+      const body = (t.field("body" as never) as SgNode | null)?.text() ?? "";
+      for (const m of body.matchAll(/\.([A-Za-z_]\w*)\s*\(/g)) if (names.has(m[1]!)) caught.add(m[1]!);
+    }
+  }
+  for (const c of wanted) if (caught.has(c.method!)) out.add(c);
+  return out;
+}
