@@ -133,3 +133,33 @@ describe("stub (Python): a class named in the bases of a run-time `type(name, ba
     expect(found([builder("cls.Heartbeats, QueryBuilder")], /^stub$/)).toEqual(["alerta/database/base.py:py-not-implemented@9"]);
   });
 });
+
+describe("ignored-parameter (TS): an options object typed in place declares its own members, not a nested type's", () => {
+  const submit = (reads: string) => ({ path: "src/flow/submitValues.ts", content: lines(
+    "export async function validateSubmitForm(options: {",
+    "  form?: { validateFields?: (nameList?: any) => Promise<any> } | null;",
+    "  skipValidator?: boolean;",
+    "}) {",
+    "  const { form, skipValidator } = options;",
+    "  if (skipValidator) return;",
+    `  ${reads}`,
+    "}") });
+  const caller = { path: "src/flow/FormModel.ts", content: lines(
+    "export async function submit() {",
+    "  await validateSubmitForm({ form: { validateFields: async () => true }, skipValidator: false });",
+    "}") };
+  test("`form.validateFields` is the nested type's member, read through `form`: no claim", () => {
+    expect(found([submit("if (typeof form?.validateFields === 'function') await form.validateFields();"), caller], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("...while an own member a caller sets and the body never reads is still claimed", () => {
+    const drops = { path: "src/flow/list.ts", content: lines(
+      "export function listRows(table: string, opts: {",
+      "  limit?: number;",
+      "  order?: { field: string; desc?: boolean };",
+      "}) {",
+      "  return db.select(table).take(opts.limit);",
+      "}") };
+    const calls = { path: "src/flow/page.ts", content: lines("export const rows = () => listRows('users', { limit: 20, order: { field: 'name' } });") };
+    expect(found([drops, calls], /^ignored-parameter$/)).toEqual(["src/flow/list.ts:ts-ignored-option-parameter@3"]);
+  });
+});

@@ -211,8 +211,11 @@ function fieldDeclarations(param: SgNode, type: string): Map<string, SgNode> {
   const out = new Map<string, SgNode>();
   for (const sig of holder?.findAll({ rule: { kind: "property_signature" } }) ?? []) {
     const key = sig.field("name" as never) as SgNode | null;
-    // Only the type's own members, not those of a nested object type.
-    if (key && !out.has(key.text())) out.set(key.text(), key);
+    // Only the type's own members, not those of a nested object type (`form?: { validateFields?: .. }` declares
+    // `form`): a member sits in the holder's own body (an object type, an interface's body, an alias's value).
+    const body = sig.parent();
+    const own = !!body && (body.id() === holder!.id() || body.parent()?.id() === holder!.id());
+    if (key && own && !out.has(key.text())) out.set(key.text(), key);
   }
   return out;
 }
