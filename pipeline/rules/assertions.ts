@@ -280,6 +280,8 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.
     if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";
+    // ... unless a helper of the file it calls asserts (quickwit's `queues.fetch_test(..)`, an `assert_eq!` inside).
+    if (callsAny(code, helpers())) return "helper";
     const whole = code.replace(/\}\s*$/, "").trim();
     const tail = conditionalTail(whole) ?? whole;
     if (!PRINTS.rust.test(code) && !DROPS_STATUS.test(tail) && !ENDS_UNCHECKED.test(tail) && !BINDS_UNUSED.test(tail)) {

@@ -139,6 +139,12 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   // Open by design: authentication's own entry points by path or name, or by taking the secret itself (an unlock).
   // A camel-case name is read word by word (`requestResetPassword` is a password reset, authentication's own entry point).
   const open = (m: Member) => OPEN_BY_DESIGN.test(m.name) || OPEN_BY_DESIGN.test(m.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()) || OPEN_BY_DESIGN.test((/["'`]([^"'`]*)["'`]/.exec(m.reg.text()) ?? [])[1] ?? "") || TAKES_SECRET.test(parametersOf(m));
+  // A registration that changes state: its verb says so (POST/PUT/PATCH/DELETE, a mutation), or, not said to read,
+  // its name and callees destroy something.
+  const writes = (m: Member) => {
+    const registration = [m.reg, ...m.others].map((r) => r.text()).join(" ");
+    return WRITE_VERB.test(registration) || (!READ_VERB.test(registration) && destructive.test(`${m.name} ${leading.get(m)!.map((c) => c.name).join(" ")} ${callees(m.def, lang)}`));
+  };
   const out: Hit[] = [];
   let text: string | undefined;
   for (const key of new Set(members.map((m) => m.key))) {
@@ -146,7 +152,12 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
     // `url_value_preprocessor`) here, or in a file that imports it (asked after the scan: router-hooks.ts).
     const router = lang === "python" && key.endsWith(".@route") ? key.slice(0, -".@route".length) : null;
     if (router && routerGuarded(router, (text ??= pythonCode(node.getRoot().root().text())), true)) continue;
-    const group = members.filter((m) => m.key === key && !open(m));
+    const all = members.filter((m) => m.key === key && !open(m));
+    // Reads are often open on purpose (`@Get` beside guarded `@Post`s): where the siblings as a whole show no majority,
+    // the registrations that change state are their own convention (two guarded writes of three: the third is the odd one).
+    const writers = all.filter((m) => writes(m));
+    const majority = (g: Member[]) => g.filter((m) => guardsOf(m).length > 0).length * 2 > g.length;
+    const group = majority(all) ? all : writers;
     const guarded = group.filter((m) => guardsOf(m).length > 0);
     if (guarded.length < 2 || guarded.length * 2 <= group.length) continue;
     const common = [...guarded.flatMap(guardsOf).reduce((t, g) => t.set(g, (t.get(g) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1])[0]![0];
@@ -155,9 +166,7 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
     for (const m of group) {
       // A parameter the framework fills with who is asking (`user: AuthUser`, `@CurrentUser() u`) authenticates the call.
       if (guarded.includes(m) || makesAccessDecision(m.def.text()) || delegates(m) || namesSubject(callerParameters(parametersOf(m)))) continue;
-      const registration = [m.reg, ...m.others].map((r) => r.text()).join(" ");
-      const writes = WRITE_VERB.test(registration) || (!READ_VERB.test(registration) && destructive.test(`${m.name} ${leading.get(m)!.map((c) => c.name).join(" ")} ${callees(m.def, lang)}`));
-      if (!writes) continue;
+      if (!writes(m)) continue;
       const hit = { region: regionOf(m.at), message: `${m.name} changes state without the ${common} guard ${guarded.length} of its ${group.length} sibling registrations carry (line ${guarded[0]!.at.range().start.line + 1})` };
       if (router && /^\w+$/.test(router)) ctx.defer({ candidate: { name: router, file: ctx.file.path, line: m.at.range().start.line, referenceIgnores: [], language: "python" }, hit, keep: "unless-router-hooked" });
       else out.push(hit);

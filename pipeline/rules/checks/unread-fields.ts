@@ -19,9 +19,24 @@ function storedUnder(before: string, after: string, name: string): string | null
   if (keyed && /^\s*[,}\n]|^\s*$/.test(after)) return keyed[1]!;
   const assigned = /(?:\.(\w+)|\blet\s+(?:mut\s+)?\w+|\b\w+)\s*:?=\s*&?\s*$/.exec(before);
   if (assigned && /^\s*[;\n]|^\s*$/.test(after)) return assigned[1] ?? null;
-  // Rust's shorthand `Self { opts, http }` stores it under its own name.
-  if (/[{,]\s*$/.test(before) && /^\s*[,}]/.test(after)) return name;
+  // Rust's shorthand `Self { opts, http }` stores it under its own name; an argument of a call (`c.do(ctx, "/jobs",
+  // jr, &out)`, whose bracket left open is a parenthesis) hands it on whole.
+  if (/[{,]\s*$/.test(before) && /^\s*[,}]/.test(after) && openBracket(before) === "{") return name;
   return false;
+}
+
+/** The innermost bracket `text` leaves open, or null. */
+function openBracket(text: string): string | null {
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (")]}".includes(c)) depth++;
+    else if ("([{".includes(c)) {
+      if (depth === 0) return c;
+      depth--;
+    }
+  }
+  return null;
 }
 
 /**
