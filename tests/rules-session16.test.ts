@@ -163,3 +163,87 @@ describe("ignored-parameter (TS): an options object typed in place declares its 
     expect(found([drops, calls], /^ignored-parameter$/)).toEqual(["src/flow/list.ts:ts-ignored-option-parameter@3"]);
   });
 });
+
+describe("unwired-auth (TS): a decorated controller whose writes are mostly guarded while its reads are open", () => {
+  const controller = (removeMarks: string) => ({ path: "src/controller/stock.controller.ts", content: lines(
+    "import { Body, Controller, Del, Get, Param, Post, UseGuard } from '@midwayjs/core';",
+    "import { Role, RoleGuard } from '../guard/role.guard';",
+    "@Controller('/api/stock')",
+    "export class StockController {",
+    "  @Get('/')",
+    "  async list() { return this.stockService.list(); }",
+    "",
+    "  @Get('/:sku')",
+    "  async get(@Param('sku') sku: string) { return this.stockService.get(sku); }",
+    "",
+    "  @Post('/')",
+    "  @UseGuard(RoleGuard)",
+    "  @Role(['manager', 'admin'])",
+    "  async create(@Body() body: CreateStockDTO) { return this.stockService.create(body); }",
+    "",
+    "  @Post('/:sku/adjust')",
+    "  @UseGuard(RoleGuard)",
+    "  @Role(['picker', 'manager'])",
+    "  async adjust(@Param('sku') sku: string, @Body() body: AdjustStockDTO) { return this.stockService.adjust(sku, body.delta); }",
+    "",
+    "  @Del('/:sku')",
+    ...(removeMarks ? [removeMarks] : []),
+    "  async remove(@Param('sku') sku: string) { await this.stockService.remove(sku); }",
+    "}") });
+  test("the @Del registration without the guard two of three writes carry is reported, though the open reads leave no majority", () => {
+    expect(found([controller("")], /^unwired-auth$/)).toEqual(["src/controller/stock.controller.ts:ts-unguarded-sibling@21"]);
+  });
+  test("...and not once it carries the guard", () => {
+    expect(found([controller("  @UseGuard(RoleGuard)")], /^unwired-auth$/)).toEqual([]);
+  });
+});
+
+describe("assertion-free-test (Rust): a test that unwraps and calls a same-file helper method that asserts", () => {
+  const queue = (helperBody: string) => ({ path: "src/queue.rs", content: lines(
+    "#[cfg(test)]",
+    "mod tests {",
+    "    struct QueuesForTest { queues: Queues }",
+    "    impl QueuesForTest {",
+    "        fn fetch_test(&mut self, queue_id: &str, expected: &[&[u8]]) {",
+    "            let resp = self.queues.fetch(queue_id).unwrap();",
+    `            ${helperBody}`,
+    "        }",
+    "    }",
+    "    #[tokio::test]",
+    "    async fn test_simple() {",
+    "        let mut queues = QueuesForTest::new().await;",
+    "        queues.create_queue(\"q\").await.unwrap();",
+    "        queues.fetch_test(\"q\", &[&b\"hello\"[..]]);",
+    "    }",
+    "}") });
+  test("the helper's assert_eq! is the test's assertion", () => {
+    expect(found([queue("assert_eq!(resp.records(), expected);")], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("...while a helper that only logs leaves the test asserting nothing", () => {
+    expect(found([queue("println!(\"{:?} {:?}\", resp, expected);")], /^assertion-free-test$/)).toEqual(["src/queue.rs:rs-assertion-free-test@11"]);
+  });
+});
+
+describe("ignored-parameter (Go): a request struct passed as a call's argument is handed on whole", () => {
+  const client = (submit: string) => ({ path: "internal/provider/client.go", content: lines(
+    "package provider",
+    "",
+    "type Client struct{ base string }",
+    "type Job struct{ ID string }",
+    "type JobRequest struct {",
+    "\tReference string",
+    "\tSKU       string",
+    "\tQuantity  int",
+    "}",
+    "",
+    "func (c *Client) SubmitJob(ctx context.Context, jr JobRequest) (*Job, error) {",
+    "\tvar j Job",
+    `\t${submit}`,
+    "\treturn &j, nil",
+    "}",
+    "",
+    "func (c *Client) do(ctx context.Context, method, path string, in, out any) error { return post(ctx, c.base+path, in, out) }") });
+  test("`c.do(ctx, \"POST\", \"/jobs\", jr, &j)` may read every field: no claim", () => {
+    expect(found([client('if err := c.do(ctx, "POST", "/jobs", jr, &j); err != nil { return nil, err }')], /^ignored-parameter$/)).toEqual([]);
+  });
+});
