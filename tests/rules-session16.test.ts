@@ -247,3 +247,36 @@ describe("ignored-parameter (Go): a request struct passed as a call's argument i
     expect(found([client('if err := c.do(ctx, "POST", "/jobs", jr, &j); err != nil { return nil, err }')], /^ignored-parameter$/)).toEqual([]);
   });
 });
+
+describe("unwired-auth (Rust): a dispatch where most arms check is a convention an acting arm breaks, whatever its label", () => {
+  const dispatch = (refundFirst: string) => ({ path: "src/dispatch.rs", content: lines(
+    "pub async fn handle(ctx: &Ctx, env: Envelope) -> Result<Outcome, InvoicerError> {",
+    "    match env.command {",
+    "        Command::ChargeInvoice { invoice_id } => {",
+    "            authorize(&env.producer, Action::Charge)?;",
+    "            let invoice = load(&ctx.pool, invoice_id).await?;",
+    "            payments::charge(&ctx.http, &invoice).await?;",
+    "            Ok(Outcome::Charged(invoice_id))",
+    "        }",
+    "        Command::SendReminder { invoice_id } => {",
+    "            authorize(&env.producer, Action::Remind)?;",
+    "            db::record_reminder(&ctx.pool, invoice_id).await?;",
+    "            Ok(Outcome::Reminded(invoice_id))",
+    "        }",
+    "        Command::Refund { invoice_id, amount_cents } => {",
+    `            ${refundFirst}`,
+    "            if amount_cents <= 0 { return Err(InvoicerError::InvalidMessage(\"refund out of range\".into())); }",
+    "            payments::refund(&ctx.http, invoice_id, amount_cents).await?;",
+    "            db::record_refund(&ctx.pool, invoice_id, amount_cents).await?;",
+    "            Ok(Outcome::Refunded(invoice_id))",
+    "        }",
+    "        Command::Heartbeat => Ok(Outcome::Alive),",
+    "    }",
+    "}") });
+  test("the Refund arm, with a validation error but no access check, is reported", () => {
+    expect(found([dispatch("let _span = tracing::info_span!(\"refund\");")], /^unwired-auth$/)).toEqual(["src/dispatch.rs:rs-unguarded-dispatch@14"]);
+  });
+  test("...and not once it makes the check", () => {
+    expect(found([dispatch("authorize(&env.producer, Action::Refund)?;")], /^unwired-auth$/)).toEqual([]);
+  });
+});

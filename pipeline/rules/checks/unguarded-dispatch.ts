@@ -5,7 +5,8 @@ import type { RuleLanguage } from "../rule-spec";
 import { calleeName } from "./bound-guard";
 import type { CheckContext } from "./check";
 import { failsOnCondition } from "./credential-check";
-import { fileGuards, SUBJECT } from "./guard-shape";
+import { fileGuards, REFUSAL, SUBJECT } from "./guard-shape";
+import { OPEN_BY_DESIGN } from "./unguarded-route";
 import { type Hit, param, type Region, regionOf } from "./hit";
 import { macroDispatchArms } from "../macro-arms";
 
@@ -109,7 +110,29 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   const gatesAnAct = (a: Arm) => (a.guard && calleesOf(a.guard, lang).some(gates)) || calls(a).some((c) => !checks(c));
   const checked = arms.find((a) => guardOf(a) && gatesAnAct(a));
   if (!checked) return [];
+  // Where most arms check (two or more, over half), checking is the dispatch's convention: an arm that acts (calls
+  // something that is not a read) without a check breaks it whatever its label says (a Refund arm among checked
+  // Charge and Remind arms). Otherwise only an arm that destroys state is held to one sibling's check.
+  const checkedArms = arms.filter((a) => guardOf(a) && gatesAnAct(a));
+  // A Rust call of a capitalised name builds a value (`Action::Reply(..)`, `Ok(..)`), and `todo!()` acts on nothing
+  // (a stub arm is the stub class's business).
+  const actCall = (c: string) => !READ_CALL.test(c) && !(lang === "rust" && /^[A-Z]/.test(c)) && !/^(todo|unimplemented|unreachable|panic)$/.test(c);
+  const acting = arms.filter((a) => calls(a).some(actCall));
+  const convention = checkedArms.length >= 2 && checkedArms.length * 2 > acting.length;
+  // ... an arm open by design (a health probe, a login) aside, and one that refuses a caller itself (its failure
+  // answers 401/403 or its condition reads who is asking; a validation error decides nothing about access).
+  const open = (a: Arm) => [a.label, ...calls(a)].some((t) => OPEN_BY_DESIGN.test(t.replace(/[()\s]+/g, "/").replace(/([a-z0-9])([A-Z])/g, "$1_$2")));
+  const refusesCaller = (a: Arm) => { const t = a.text ?? a.body.text(); return failsOnCondition(t) && (REFUSAL.test(t) || SUBJECT.test(t)); };
+  // An arm that hands who is asking to what it calls (`readable_repos(ctx.user, &all)`) decides with the caller in view.
+  const seesCaller = (a: Arm) => SUBJECT.test((a.text ?? a.body.text()).replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
+  const acts = (a: Arm) => !open(a) && !refusesCaller(a) && !seesCaller(a) && calls(a).some((c) => !checks(c) && actCall(c));
+  const destroys = (a: Arm) => !failsOnCondition(a.text ?? a.body.text()) && destructive.test(`${a.label} ${calls(a).join(" ")}`);
   // An arm that checks before it acts (a condition and a failure of its own) decides for itself.
-  return arms.filter((a) => a !== checked && !guardOf(a) && !failsOnCondition(a.text ?? a.body.text()) && destructive.test(`${a.label} ${calls(a).join(" ")}`))
-    .map((a) => ({ region: a.region ?? regionOf(a.at), message: `the ${a.label.trim().slice(0, 40)} arm destroys state without the ${guardOf(checked)} check its sibling arm makes (line ${(checked.region?.start.line ?? checked.at.range().start.line) + 1})` }));
+  return arms.filter((a) => a !== checked && !guardOf(a) && (destroys(a) || (convention && acts(a))))
+    .map((a) => destroys(a)
+      ? { region: a.region ?? regionOf(a.at), message: `the ${a.label.trim().slice(0, 40)} arm destroys state without the ${guardOf(checked)} check its sibling arm makes (line ${(checked.region?.start.line ?? checked.at.range().start.line) + 1})` }
+      : { region: a.region ?? regionOf(a.at), message: `the ${a.label.trim().slice(0, 40)} arm acts without the access check ${checkedArms.length} of the ${acting.length} arms that act make (${guardOf(checked)}, line ${(checked.region?.start.line ?? checked.at.range().start.line) + 1})` });
 }
+
+/** A call that only reads or answers (`load`, `get_invoice`, `list_jobs`, `format!`-like helpers): no act of its own. */
+const READ_CALL = /^(get|load|list|fetch|find|read|show|count|describe|lookup|query|search|view|parse|format|render|print|println|log|debug|info|warn|trace|to_\w+|as_\w+|into\w*|clone|len|is_\w+|has_\w+|ok|map\w*|unwrap\w*|expect|Ok|Err|Some|from\w*|new|default)(_|$|[A-Z])/;
