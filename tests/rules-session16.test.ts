@@ -280,3 +280,42 @@ describe("unwired-auth (Rust): a dispatch where most arms check is a convention 
     expect(found([dispatch("authorize(&env.producer, Action::Refund)?;")], /^unwired-auth$/)).toEqual([]);
   });
 });
+
+describe("unwired-auth (Python): handlers registered by calls whose siblings carry a guard keyword", () => {
+  const register = (purge: string) => ({ path: "oncall/listeners/commands.py", content: lines(
+    "from ..middleware import require_admin",
+    "",
+    "def register(app):",
+    '    app.command("/oncall")(who_is_oncall)',
+    '    app.command("/oncall-override", middleware=[require_admin])(override_shift)',
+    `    ${purge}`,
+    '    app.command("/oncall-report", middleware=[require_admin])(weekly_report)') });
+  const handlers = (decorator: string) => ({ path: "oncall/listeners/handlers.py", content: lines(
+    ...(decorator ? [decorator] : []),
+    "def purge_history(ack, respond, command):",
+    "    ack()",
+    "    incidents.delete_resolved(days=90)",
+    "",
+    "def who_is_oncall(ack, respond, command):",
+    "    respond(rotations.current())") });
+  test("a purge registered without the middleware two siblings carry is reported at its registration", () => {
+    expect(found([register('app.command("/oncall-purge")(purge_history)'), handlers("")], /^unwired-auth$/)).toEqual(["oncall/listeners/commands.py:py-unguarded-registration@6"]);
+  });
+  test("...not when it carries the keyword", () => {
+    expect(found([register('app.command("/oncall-purge", middleware=[require_admin])(purge_history)'), handlers("")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("...nor when the handler, in another file, is decorated with a guard", () => {
+    expect(found([register('app.command("/oncall-purge")(purge_history)'), handlers("@admin_only")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("python-telegram-bot: `filters=admins` on the siblings, none on the removal callback", () => {
+    const main = { path: "standupbot/__main__.py", content: lines(
+      "def build(token, admins):",
+      "    app = Application.builder().token(token).build()",
+      '    app.add_handler(CommandHandler("start", standup.help_command))',
+      '    app.add_handler(CommandHandler("newteam", admin.new_team, filters=admins))',
+      '    app.add_handler(CommandHandler("remove", admin.remove, filters=admins))',
+      '    app.add_handler(CallbackQueryHandler(admin.confirm_removal, pattern=r"^rm:\\d+$"))',
+      "    return app") };
+    expect(found([main], /^unwired-auth$/)).toEqual(["standupbot/__main__.py:py-unguarded-registration@6"]);
+  });
+});

@@ -6,7 +6,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { languageOf, parseSource } from "../languages";
 import type { SourceFile } from "../scan-file";
 import { definedNames } from "../test-helpers";
-import { makesAccessDecision } from "./guard-shape";
+import { makesAccessDecision, namesSubject } from "./guard-shape";
 import { refusesEveryone } from "./not-guard";
 import type { Candidate } from "./unreferenced";
 
@@ -43,8 +43,15 @@ export function handlersDeciding(candidates: readonly Candidate[], files: readon
   for (const c of candidates) {
     const found = defs.get(c.name) ?? [];
     const fn = (d: SgNode) => (d.kind() === "variable_declarator" ? (d.field("value" as never) as SgNode | null) ?? d : d);
-    if (found.some((d) => makesAccessDecision(d.text()) || refusesEveryone(fn(d)))) out.add(c);
+    if (found.some((d) => makesAccessDecision(d.text()) || refusesEveryone(fn(d)) || guardDecorated(d))) out.add(c);
     else if ((c.guards ?? []).some((g) => (defs.get(g) ?? []).some((d) => makesAccessDecision(d.text())))) out.add(c);
   }
   return out;
+}
+
+/** A Python handler whose own decorator names who may call it (`@admin_only`, `@require_role("admin")`) is guarded where it is defined. */
+function guardDecorated(def: SgNode): boolean {
+  const holder = def.parent();
+  if (holder?.kind() !== "decorated_definition") return false;
+  return holder.children().filter((c) => c.kind() === "decorator").some((d) => namesSubject(d.text().replace(/^@\s*/, "").replace(/[(\s][\s\S]*$/, "").replace(/^.*\./, "")));
 }

@@ -30,6 +30,7 @@ import { mountedTypesCheck } from "./mounted-types";
 import { unguardedViewCheck } from "./unguarded-view";
 import { peerCheckCheck } from "./peer-check";
 import { siblingGuardCheck } from "./sibling-guard";
+import { registrationGuardCheck } from "./registration-guard";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
 import { siblingObjectsCheck } from "./sibling-objects";
 import { oddBuilderCheck } from "./odd-builder";
@@ -181,6 +182,7 @@ const DEFINED = {
   "unguarded-group-call": { node: unguardedGroupCallCheck },
   "unguarded-method": { node: unguardedMethodCheck },
   "sibling-guard": { crossFile: true, node: siblingGuardCheck },
+  "registration-guard": { crossFile: true, node: registrationGuardCheck },
   "peer-check": { node: peerCheckCheck, crossFile: true },
   "mounted-before-guard": { node: mountedBeforeGuardCheck },
   "sibling-objects": { node: siblingObjectsCheck },
