@@ -319,3 +319,38 @@ describe("unwired-auth (Python): handlers registered by calls whose siblings car
     expect(found([main], /^unwired-auth$/)).toEqual(["standupbot/__main__.py:py-unguarded-registration@6"]);
   });
 });
+
+describe("stub: 501 answers in three more idioms", () => {
+  test("tastypie's HttpNotImplemented after the resource's checks (Django's Http* casing)", () => {
+    const api = (answer: string) => ({ path: "vehicles/api.py", content: lines(
+      "class VehicleResource(ModelResource):",
+      "    def export(self, request, **kwargs):",
+      "        self.method_check(request, allowed=['get'])",
+      "        self.is_authenticated(request)",
+      `        return ${answer}`) });
+    expect(found([api('HttpNotImplemented("CSV export is not available yet")')], /^stub$/)).toEqual(["vehicles/api.py:py-unserved-handler@5"]);
+    expect(found([api("self.create_response(request, export_rows(request))")], /^stub$/)).toEqual([]);
+  });
+  test("Meteor's error code 'not-implemented' as the thrown error's first argument", () => {
+    const methods = (code: string) => ({ path: "imports/api/members/methods.ts", content: lines(
+      "Meteor.methods({",
+      "  async 'members.exportMyData'() {",
+      "    requireUser(this.userId);",
+      `    throw new Meteor.Error('${code}', 'Data export is coming soon');`,
+      "  },",
+      "});") });
+    expect(found([methods("not-implemented")], /^stub$/)).toEqual(["imports/api/members/methods.ts:ts-not-implemented@4"]);
+    expect(found([methods("not-authorized")], /^stub$/)).toEqual([]);
+  });
+  test("Koa/Midway: 501 set first, then only a literal body returned", () => {
+    const controller = (ret: string) => ({ path: "src/controller/shipment.controller.ts", content: lines(
+      "export class ShipmentController {",
+      "  async requestReturn(id: number, body: ReturnRequestDTO) {",
+      "    this.ctx.status = 501;",
+      `    ${ret}`,
+      "  }",
+      "}") });
+    expect(found([controller("return { message: 'returns are handled by the legacy desk for now', id };")], /^stub$/)).toEqual(["src/controller/shipment.controller.ts:ts-not-implemented@3"]);
+    expect(found([controller("return this.shipmentService.requestReturn(id, body);")], /^stub$/)).toEqual([]);
+  });
+});
