@@ -14,7 +14,7 @@ import { z } from "zod";
 import { WalkConfig } from "../pipeline/core/config";
 import type { StaticFinding } from "../pipeline/kb/schemas/static-finding";
 import { languageOf, parseSource } from "../pipeline/rules/languages";
-import { type LineRange, type Place, placeAt, placeOfPath, testRegionsOfFile } from "../pipeline/rules/place";
+import { type LineRange, type Place, placeAt, placeOfFile, placeOfPath, testRegionsOfFile } from "../pipeline/rules/place";
 import { walkRepo } from "../pipeline/walk/walk-repo";
 
 export const PanelLabel = z.object({
@@ -115,10 +115,12 @@ async function tallyRepo(dir: string, scan: Scan): Promise<RepoTally> {
   const walk = await walkRepo(dir, process.cwd(), { policy: WalkConfig.parse({}) });
   const lines: Record<Column, number> = { shipped: 0, test: 0, other: 0 };
   const regionsOf = new Map<string, LineRange[]>();
+  const placeOf = new Map<string, Place>();
   const files = walk.files.filter((f) => languageOf(f.path));
   for (const f of files) {
     const n = f.content.split("\n").length - (f.content.endsWith("\n") ? 1 : 0);
-    const place = placeOfPath(f.path);
+    const place = placeOfFile(f.path, f.content);
+    placeOf.set(f.path, place);
     const regions = place === "shipped" ? testRegionsOfFile(f.content, languageOf(f.path)!, () => parseSource(f.path, f.content)!.root()) : [];
     regionsOf.set(f.path, regions);
     const inTests = regions.reduce((a, r) => a + r.end - r.start + 1, 0);
@@ -132,7 +134,7 @@ async function tallyRepo(dir: string, scan: Scan): Promise<RepoTally> {
   const findings: PanelFinding[] = [];
   for (const [file, list] of found) {
     for (const x of list) {
-      const place = COLUMN[placeAt(placeOfPath(file), regionsOf.get(file) ?? [], x.line - 1)];
+      const place = COLUMN[placeAt(placeOf.get(file) ?? placeOfPath(file), regionsOf.get(file) ?? [], x.line - 1)];
       findings.push({ repo, file, line: x.line, column: x.column, rule_id: x.rule_id, class: x.class, severity: x.severity, place, snippet: x.snippet.split("\n")[0]!.slice(0, 160), message: x.message, ...(x.lead ? { lead: true } : {}) });
     }
   }

@@ -354,3 +354,25 @@ describe("stub: 501 answers in three more idioms", () => {
     expect(found([controller("return this.shipmentService.requestReturn(id, body);")], /^stub$/)).toEqual([]);
   });
 });
+
+describe("place: Go files the build never compiles, and hack/ scripts, are tools, not shipped code", () => {
+  const gen = (constraint: string, path = "source/generate_help.go") => ({ path, content: lines(
+    ...(constraint ? [constraint, ""] : []),
+    "package main",
+    "",
+    "func main() {",
+    '\tf, _ := os.Create("help.vue")',
+    "\tf.WriteString(render())",
+    "}") });
+  const places = (files: File[]) => scanSnippets(files, /^swallowed-error$/).map((f) => `${f.file}:${f.place}`);
+  test("`// +build ignore` and `//go:build ignore` make the file an example", () => {
+    expect(places([gen("// +build ignore")])).toEqual(["source/generate_help.go:example"]);
+    expect(places([gen("//go:build ignore")])).toEqual(["source/generate_help.go:example"]);
+  });
+  test("...another constraint (`//go:build linux`) leaves it shipped", () => {
+    expect(places([gen("//go:build linux")])).toEqual(["source/generate_help.go:shipped"]);
+  });
+  test("a file under hack/ is an example", () => {
+    expect(places([gen("", "hack/datagen/datagen.go")])).toEqual(["hack/datagen/datagen.go:example"]);
+  });
+});

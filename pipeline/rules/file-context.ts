@@ -1,7 +1,7 @@
 // What every check may ask about the file under scan, computed once and lazily: lines, place, helpers.
 import type { SgNode } from "@ast-grep/napi";
 import { assertingHelpers, fileFunctions } from "./assertions";
-import { type LineRange, type Place, placeAt, placeOfPath, testRegionsOfFile } from "./place";
+import { type LineRange, type Place, placeAt, placeOfFile, testRegionsOfFile } from "./place";
 import type { GrammarLanguage } from "./rule-spec";
 
 export interface FileContext {
@@ -23,7 +23,7 @@ export interface FileContext {
 }
 
 export function fileContext(path: string, content: string, lang: GrammarLanguage, root: SgNode, lines: string[]): FileContext {
-  const pathPlace = placeOfPath(path);
+  const pathPlace = placeOfFile(path, content);
   let regions: LineRange[] | null = null;
   let helpers: Set<string> | null = null;
   let functions: Set<string> | null = null;

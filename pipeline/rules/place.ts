@@ -29,7 +29,8 @@ const TEST_FILES = [
 ];
 
 // `doc/` is left out: in Go it is as often a shipped package (github.com/spf13/cobra/doc).
-const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|documentation|tutorials?|cookbook|playground|website)$/i;
+// `hack/`: the Go convention (Kubernetes and its followers) for development scripts and data generators.
+const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|documentation|tutorials?|cookbook|playground|website|hack)$/i;
 const BENCH_DIRS = /^(bench|benches|benchmarks?)$/i;
 const BENCH_FILES = /\.bench\.[cm]?[jt]sx?$|_bench\.(go|py|rs)$|^bench_.*\.py$/i;
 
@@ -45,6 +46,18 @@ export function placeOfPath(path: string): Place {
   if (BENCH_FILES.test(name) || dirs.some((d) => BENCH_DIRS.test(d))) return "bench";
   if (dirs.some((d) => EXAMPLE_DIRS.test(d))) return "example";
   return "shipped";
+}
+
+/**
+ * The place of a file by its path and, where the path says shipped, by what its head declares: a Go file whose build
+ * constraint is `ignore` (`//go:build ignore`, `// +build ignore`) is never compiled into the program; it is a tool run
+ * by hand (`go run gen.go`, a `go:generate` script), reported with examples and benchmarks.
+ */
+export function placeOfFile(path: string, content: string): Place {
+  const place = placeOfPath(path);
+  if (place !== "shipped" || !path.endsWith(".go")) return place;
+  const head = content.slice(0, content.search(/^package\s/m) >>> 0);
+  return /^\/\/\s*(go:build|\+build)\s+ignore\s*$/m.test(head) ? "example" : place;
 }
 
 /** Is the path test code (tests, fixtures, test helpers)? */

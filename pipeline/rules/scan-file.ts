@@ -14,7 +14,7 @@ import { type FileContext, fileContext } from "./file-context";
 import { matchesAny } from "./glob";
 import { languageOf, parseSource } from "./languages";
 import { macroArmSources } from "./macro-arms";
-import { isVendoredCopy, type Place, placeOfPath } from "./place";
+import { isVendoredCopy, type Place, placeOfFile } from "./place";
 import type { RuleSpec } from "./rule-spec";
 import { toFinding } from "./to-finding";
 
@@ -93,7 +93,7 @@ export function scanFile(compiled: readonly CompiledRule[], file: SourceFile): F
   const out: FileScan = { path: file.path, findings: [], deferred: [], failures: [] };
   const lang = languageOf(file.path);
   if (!lang || isVendoredCopy(file.path, file.content)) return out;
-  const pathPlace = placeOfPath(file.path);
+  const pathPlace = placeOfFile(file.path, file.content);
   const active = compiled.filter(({ spec: r, prefilter }) =>
     r.language === lang && placeApplies(r, pathPlace, lang) && (!r.files || matchesAny(file.path, r.files)) && !matchesAny(file.path, r.ignores) && (!prefilter || prefilter.test(file.content)));
   if (!active.length) return out;

@@ -28,7 +28,7 @@ function baseNames(cls: SgNode): string[] {
 /** The name of the method (or function) around a node, or the node's own name when it is one. */
 export function methodName(node: SgNode): string | null {
   const fn = METHOD.test(String(node.kind())) ? node : ancestor(node, METHOD);
-  return (fn?.field("name" as never) as SgNode | null)?.text() ?? null;
+  return fn ? ((fn.field("name" as never) as unknown as SgNode | null)?.text() ?? null) : null;
 }
 
 /**
