@@ -376,3 +376,21 @@ describe("place: Go files the build never compiles, and hack/ scripts, are tools
     expect(places([gen("", "hack/datagen/datagen.go")])).toEqual(["hack/datagen/datagen.go:example"]);
   });
 });
+
+describe("hardcoded-secret: illustrations of a shape are no secrets", () => {
+  test("a documented token format whose parts count up, on a comment line", () => {
+    const doc = (line: string) => ({ path: "apprise/plugins/slack.py", content: lines(
+      "#        ... which might look something like:",
+      line,
+      "class NotifySlack:",
+      "    pass") });
+    expect(found([doc("#        slack://xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d")], /^hardcoded-secret$/)).toEqual([]);
+    expect(found([doc("#        slack://xoxp-7731-2290-8812-4ddbc191d40ee098cbaae6f3523ada2d")], /^hardcoded-secret$/)).toEqual(["apprise/plugins/slack.py:py-secretlint@2"]);
+  });
+  test("a loopback connection string whose password is its user name (a local test database)", () => {
+    const lib = (dsn: string) => ({ path: "integration/sql/lib.py", content: lines(`PG = "${dsn}"`) });
+    expect(found([lib("postgres://pgdog:pgdog@127.0.0.1:5432/pgdog")], /^hardcoded-secret$/)).toEqual([]);
+    expect(found([lib("postgres://pgdog:Zq8vR2mXw4@127.0.0.1:5432/pgdog")], /^hardcoded-secret$/)).toEqual(["integration/sql/lib.py:py-secretlint@1"]);
+    expect(found([lib("postgres://pgdog:pgdog@db.internal:5432/pgdog")], /^hardcoded-secret$/)).toEqual(["integration/sql/lib.py:py-secretlint@1"]);
+  });
+});

@@ -45,5 +45,20 @@ export function secretlintHits(path: string, content: string): Hit[] {
       // A preset rule that cannot run on this text reports nothing; the others still do.
     }
   }
-  return found.filter((r) => !sampleOfPattern(content, r.range[0], r.range[1])).map((r) => ({ region: offsetRegion(content, r.range[0], r.range[1]), message: r.message }));
+  return found.filter((r) => !sampleOfPattern(content, r.range[0], r.range[1]) && !illustration(content, r.range[0], r.range[1])).map((r) => ({ region: offsetRegion(content, r.range[0], r.range[1]), message: r.message }));
+}
+
+/**
+ * Values that show a shape rather than hold a secret:
+ * - on a comment line, a token whose parts count up (`xoxp-1234-1234-1234-abc124`, a documented format);
+ * - a connection string to a loopback host whose password is its user name (`pgdog:pgdog@127.0.0.1`), the
+ *   credentials of a local test database.
+ */
+function illustration(content: string, from: number, to: number): boolean {
+  const value = content.slice(from, to);
+  const lineStart = content.lastIndexOf("\n", from - 1) + 1;
+  const onComment = /^\s*(#|\/\/|\*|\/\*|--)/.test(content.slice(lineStart, from));
+  if (onComment && value.split(/[-_:.]/).some((part) => /^(0?1234\d*|abc\d*)$/i.test(part))) return true;
+  const dsn = /:\/\/([^:@/\s]+):([^@/\s]+)@(localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?=[:/\s"'`]|$)/i.exec(content.slice(lineStart, content.indexOf("\n", to) >>> 0));
+  return !!dsn && dsn[1] === dsn[2];
 }
