@@ -394,3 +394,16 @@ describe("hardcoded-secret: illustrations of a shape are no secrets", () => {
     expect(found([lib("postgres://pgdog:pgdog@db.internal:5432/pgdog")], /^hardcoded-secret$/)).toEqual(["integration/sql/lib.py:py-secretlint@1"]);
   });
 });
+
+describe("hardcoded-path: a home directory inside a local URL with an empty host", () => {
+  test("sqlite:////home/.. (Python) and sqlite:///home/.. (Rust) are reported; a web URL's /home path is not", () => {
+    const py = (url: string) => ({ path: "standupbot/config.py", content: lines(`DATABASE_URL = os.getenv("DATABASE_URL", "${url}")`) });
+    expect(found([py("sqlite:////home/mira/standupbot/standup.db")], /^hardcoded-path$/)).toEqual(["standupbot/config.py:py-hardcoded-path@1"]);
+    expect(found([py("https://example.org/home/mira/standup")], /^hardcoded-path$/)).toEqual([]);
+    const rs = { path: "src/config.rs", content: lines(
+      "pub fn database_url() -> String {",
+      '    std::env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite:///home/jdoe/.local/share/bookmarks.db?mode=rwc".into())',
+      "}") };
+    expect(found([rs], /^hardcoded-path$/)).toEqual(["src/config.rs:rs-hardcoded-path@2"]);
+  });
+});
