@@ -117,12 +117,19 @@ const HELD_OUT = {
   // the readings from panel 24 and after the readings from the development corpora's misses); then its misses were
   // read (a fourth look) and one reading developed on them (money owed or moved is a record): 77.5% / 95.4%.
   // Figures with leads scored (claims: 62 / 3).
-  "corpus-fresh26": { expected: 80, found: 62, falsePositives: 7, notes: 4, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Sixteenth session: 63 (a home directory inside a sqlite URL).
+  "corpus-fresh26": { expected: 80, found: 63, falsePositives: 7, notes: 4, leads: 0, languages: ["go", "python", "rust", "typescript"] },
   // Fifteenth session: held out and measured twice, totals and by class only (62.0% / 96.2% at the start and after
   // the readings from panel 25); then its misses were read and developed on (unserved handlers, chained and
   // registry guards, guard marks, swallows around audits and ORM saves, options typed in place, dispatch predicates,
   // verb-handler tables): 81.0% / 97.0%.
-  "corpus-fresh27": { expected: 79, found: 64, falsePositives: 2, notes: 1, leads: 0, languages: ["go", "other", "python", "rust", "typescript"] },
+  // Sixteenth session: 65 (Bolt's purge command registered without the middleware its siblings carry).
+  "corpus-fresh27": { expected: 79, found: 65, falsePositives: 2, notes: 1, leads: 0, languages: ["go", "other", "python", "rust", "typescript"] },
+  // Sixteenth session: held out and measured twice, totals and by class only (57.6% / 84.5% as claims at the start
+  // and after the first readings from panel 26); then its misses were read and developed on (a dispatch's checked-arm
+  // convention, guard keywords on registration calls, a controller's guarded writes, 501 idioms, a home directory in
+  // a sqlite URL, a request struct handed on whole): 65.9% / 93.3% as claims, 57 found with leads scored.
+  "corpus-fresh28": { expected: 85, found: 57, falsePositives: 4, notes: 1, leads: 1, languages: ["go", "other", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

@@ -1,0 +1,11 @@
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod dispatch;
+pub mod error;
+pub mod mailer;
+pub mod messages;
+pub mod payments;
+pub mod render;
+pub mod signing;
+pub mod worker;
