@@ -258,6 +258,11 @@ describe("unwired-auth (Rust): a dispatch where most arms check is a convention 
     "            payments::charge(&ctx.http, &invoice).await?;",
     "            Ok(Outcome::Charged(invoice_id))",
     "        }",
+    "        Command::VoidInvoice { invoice_id } => {",
+    "            authorize(&env.producer, Action::Void)?;",
+    "            db::void_invoice(&ctx.pool, invoice_id).await?;",
+    "            Ok(Outcome::Voided(invoice_id))",
+    "        }",
     "        Command::SendReminder { invoice_id } => {",
     "            authorize(&env.producer, Action::Remind)?;",
     "            db::record_reminder(&ctx.pool, invoice_id).await?;",
@@ -274,7 +279,7 @@ describe("unwired-auth (Rust): a dispatch where most arms check is a convention 
     "    }",
     "}") });
   test("the Refund arm, with a validation error but no access check, is reported", () => {
-    expect(found([dispatch("let _span = tracing::info_span!(\"refund\");")], /^unwired-auth$/)).toEqual(["src/dispatch.rs:rs-unguarded-dispatch@14"]);
+    expect(found([dispatch("let _span = tracing::info_span!(\"refund\");")], /^unwired-auth$/)).toEqual(["src/dispatch.rs:rs-unguarded-dispatch@19"]);
   });
   test("...and not once it makes the check", () => {
     expect(found([dispatch("authorize(&env.producer, Action::Refund)?;")], /^unwired-auth$/)).toEqual([]);
@@ -405,5 +410,26 @@ describe("hardcoded-path: a home directory inside a local URL with an empty host
       '    std::env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite:///home/jdoe/.local/share/bookmarks.db?mode=rwc".into())',
       "}") };
     expect(found([rs], /^hardcoded-path$/)).toEqual(["src/config.rs:rs-hardcoded-path@2"]);
+  });
+});
+
+describe("ignored-parameter (Python): a web handler that hands on its request's whole URL carries its query parameters", () => {
+  const route = (use: string) => ({ path: "src/khoj/routers/api_automation.py", content: lines(
+    '@api_automation.post("", response_class=Response)',
+    '@requires(["authenticated"])',
+    "def post_automation(",
+    "    request: Request,",
+    "    q: str,",
+    "    subject: Optional[str] = None,",
+    "    city: Optional[str] = None,",
+    ") -> Response:",
+    "    job = schedule(q, subject)",
+    `    ${use}`,
+    "    return Response(content=job.id)") });
+  test("`str(request.url.replace(query=..))` carries `city`", () => {
+    expect(found([route('calling_url = str(request.url.replace(query=f"{request.url.query}"))')], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("...one part of the URL (`request.url.path`) does not", () => {
+    expect(found([route("calling_url = request.url.path")], /^ignored-parameter$/)).toEqual(["src/khoj/routers/api_automation.py:py-ignored-option-parameter@7"]);
   });
 });

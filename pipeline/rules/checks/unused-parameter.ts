@@ -243,10 +243,24 @@ function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: Ide
  * one (`#[instrument(fields(uuid = ?eventid))]` records it on the tracing span the macro opens).
  */
 function readAround(fn: SgNode, body: SgNode, names: string[], lang: GrammarLanguage): string[] {
-  if (lang === "python") return /(?<![\w.])(locals|vars)\(\s*\)/.test(body.text()) ? names : [];
+  if (lang === "python") return /(?<![\w.])(locals|vars)\(\s*\)/.test(body.text()) || carriesQuery(fn, body) ? names : [];
   if (lang !== "rust") return [];
   const attrs = rustAttributes(fn).join("\n");
   return attrs ? names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(attrs)) : [];
+}
+
+/**
+ * A web handler that hands on its request's whole URL or query string (`str(request.url)`, `request.url.query`,
+ * `dict(request.query_params)`, not one `.get(..)` of it): the query parameters it declares travel with it, read
+ * wherever that string goes (khoj's automations store the calling URL and replay it).
+ */
+function carriesQuery(fn: SgNode, body: SgNode): boolean {
+  const request = /(?:^|[(,]\s*)(\w+)\s*:\s*(?:[\w.]+\.)?Request\b/.exec((fn.field("parameters" as never) as SgNode | null)?.text() ?? "")?.[1];
+  if (!request) return false;
+  // The URL whole, its query, or a copy of it (`.replace(..)`); not one part of it (`request.url.path`).
+  const url = new RegExp(`(?<![\\w.])${request}\\.url\\b(?!\\s*\\.\\s*(?!query\\b|replace\\b|include_query_params\\b)\\w)`);
+  const query = new RegExp(`(?<![\\w.])${request}\\.query_params\\b(?!\\s*(\\.\\s*get\\s*\\(|\\[))`);
+  return url.test(body.text()) || query.test(body.text());
 }
 
 export interface UnusedResult { hits: (Hit & { param: string; sole?: boolean; option?: boolean; criterion?: boolean; optional?: { index: number; keywordOnly: boolean }; inlineField?: string })[]; name: string | null; owner: string | null; member?: boolean }
