@@ -433,3 +433,16 @@ describe("ignored-parameter (Python): a web handler that hands on its request's 
     expect(found([route("calling_url = request.url.path")], /^ignored-parameter$/)).toEqual(["src/khoj/routers/api_automation.py:py-ignored-option-parameter@7"]);
   });
 });
+
+describe("hardcoded-secret: a file path under a secret's name names where the secret lives", () => {
+  const client = (value: string) => ({ path: "flexget/components/ftp/sftp_client.py", content: lines(
+    "class SftpClient:",
+    `    def __init__(self, host, port, username, password=None, private_key='${value}'):`,
+    "        self.private_key = private_key") });
+  test("`private_key='~/.ssh/id_rsa'` is a default key file, not key material", () => {
+    expect(found([client("~/.ssh/id_rsa")], /^hardcoded-secret$/)).toEqual([]);
+  });
+  test("...while a generated value under the same name is still reported", () => {
+    expect(found([client("kZ8x7QpL2mVn4RtY9wE3")], /^hardcoded-secret$/)).toEqual(["flexget/components/ftp/sftp_client.py:py-hardcoded-secret@2"]);
+  });
+});
