@@ -446,3 +446,25 @@ describe("hardcoded-secret: a file path under a secret's name names where the se
     expect(found([client("kZ8x7QpL2mVn4RtY9wE3")], /^hardcoded-secret$/)).toEqual(["flexget/components/ftp/sftp_client.py:py-hardcoded-secret@2"]);
   });
 });
+
+describe("assertion-free-test (Python): a helper module beside the tests asserts for them", () => {
+  const test_ = { path: "integration/python/test_asyncpg.py", content: lines(
+    "from globals import normal_async, no_out_of_sync",
+    "",
+    "async def test_error_transaction():",
+    "    conn = await normal_async()",
+    "    for _ in range(25):",
+    "        await conn.execute('BEGIN')",
+    "        await conn.execute('ROLLBACK')",
+    "    no_out_of_sync()") };
+  const globals = (body: string) => ({ path: "integration/python/globals.py", content: lines(
+    "def no_out_of_sync():",
+    "    pools = admin().fetch('SHOW POOLS')",
+    `    ${body}`) });
+  test("`no_out_of_sync()` in globals.py asserts every pool is in sync", () => {
+    expect(found([test_, globals("for p in pools: assert p['out_of_sync'] == 0")], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("...while a module beside the tests that only prints checks nothing", () => {
+    expect(found([test_, globals("print(pools)")], /^assertion-free-test$/)).toEqual(["integration/python/test_asyncpg.py:py-assertion-free-test@3"]);
+  });
+});

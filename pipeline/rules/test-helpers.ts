@@ -196,7 +196,12 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
   const byLang = new Map<string, Candidate[]>();
   for (const c of candidates) if (c.language && c.calls?.length) byLang.set(c.language, [...(byLang.get(c.language) ?? []), c]);
   for (const [lang, list] of byLang) {
-    const testFiles = files.filter((f) => languageOf(f.path) === lang && placeOfPath(f.path) === "test");
+    // Test files, and the modules beside a test (pgdog's integration/python/globals.py next to test_asyncpg.py): a
+    // suite's helpers live in its directory whatever their file is called.
+    // Only beside test files, and only where tests live in files of their own (Python, TS/JS): a Rust or Go test in
+    // a shipped file would make its package's invariants (`assert!`) into test helpers.
+    const testDirs = new Set(lang === "python" || lang === "typescript" ? list.filter((c) => placeOfPath(c.file) === "test").map((c) => c.file.replace(/\/?[^/]*$/, "")) : []);
+    const testFiles = files.filter((f) => languageOf(f.path) === lang && (placeOfPath(f.path) === "test" || testDirs.has(f.path.replace(/\/?[^/]*$/, ""))));
     const definedIn = new Map(testFiles.map((f) => [f.path, definedNames(f.content)]));
     const parsed = new Set<string>();
     const helpers: Helper[] = [];
