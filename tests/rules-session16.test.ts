@@ -468,3 +468,45 @@ describe("assertion-free-test (Python): a helper module beside the tests asserts
     expect(found([test_, globals("print(pools)")], /^assertion-free-test$/)).toEqual(["integration/python/test_asyncpg.py:py-assertion-free-test@3"]);
   });
 });
+
+describe("swallowed-error (TS): a release swallowed in a finally, or in a promise's .finally(..), runs after the work", () => {
+  const check = (release: string) => ({ path: "src/lib/db-connection-check.ts", content: lines(
+    "export async function checkConnection(options: ConnOptions) {",
+    "  const client = new Client(options);",
+    "  try {",
+    "    await client.connect();",
+    "    await client.query('SELECT 1');",
+    "  } finally {",
+    `    ${release}`,
+    "  }",
+    "}") });
+  test("`Promise.resolve(client.end()).catch(() => undefined)` in finally is teardown", () => {
+    expect(found([check("await Promise.resolve(client.end()).catch(() => undefined);")], /^swallowed-error$/)).toEqual([]);
+  });
+  test("...a removal of the function's intermediate file in finally is cleanup", () => {
+    const convert = { path: "src/utils/convert.ts", content: lines(
+      "export async function toWav(sourcePath: string) {",
+      "  let wavPath: string | null = null;",
+      "  try {",
+      "    wavPath = await convertToWav(sourcePath);",
+      "    return await fs.readFile(wavPath);",
+      "  } finally {",
+      "    if (wavPath) await fs.rm(wavPath, { force: true }).catch(() => {});",
+      "  }",
+      "}") };
+    expect(found([convert], /^swallowed-error$/)).toEqual([]);
+  });
+  test("`.finally(() => worker.terminate().catch(..))` is teardown", () => {
+    const loader = { path: "src/document-loader/index.ts", content: lines(
+      "export const loadDocument = (options: LoadOptions) => {",
+      "  const worker = new Worker(WORKER_PATH);",
+      "  return runInWorker(worker, options).finally(() => {",
+      "    worker.terminate().catch(() => undefined);",
+      "  });",
+      "};") };
+    expect(found([loader], /^swallowed-error$/)).toEqual([]);
+  });
+  test("...while a write swallowed in finally is still reported", () => {
+    expect(found([check("await auditLog.insert({ event: 'db-check' }).catch(() => undefined);")], /^swallowed-error$/)).toEqual(["src/lib/db-connection-check.ts:ts-catch-noop@7"]);
+  });
+});

@@ -163,15 +163,36 @@ function flusherFlush(node: SgNode, stmt: string): boolean {
 
 /** TypeScript/Python: one statement of a guarded block that only releases (a temp removal, an argument-free release of a local). */
 function scriptRelease(stmt: string, scope: string, inFinally: boolean): boolean {
-  const call = stmt.trim().replace(/^await\s+/, "").replace(/\.catch\([\s\S]*\)\s*;?$/, "").replace(/;$/, "");
+  const call = stmt.trim().replace(/^await\s+/, "").replace(/\.catch\([\s\S]*\)\s*;?$/, "").replace(/;$/, "")
+    // `Promise.resolve(client.end())`: the call it wraps.
+    .replace(/^Promise\.resolve\(([\s\S]*)\)$/, "$1").trim();
   const remove = new RegExp(`${REMOVE.source}\\(`).exec(call);
   if (remove) {
     const path = firstArg(call, new RegExp(`(?:^|[\\s.:(])${remove[1]}`));
     if (path !== null && tempPath(path, scope)) return true;
+    // A removal in `finally` runs after the work, whatever it did: the function's intermediate files (a converted
+    // `wavPath`, the upload it consumed) are cleared, and a failure there must not replace the work's own error.
+    if (path !== null && inFinally) return true;
   }
-  // `finally { await handle.cleanup() }`: the function's own resource released after its work is done.
-  const own = /^([A-Za-z_$][\w$]*)\??\.(cleanup|close|release|dispose|destroy)\(\)$/.exec(call);
+  // `finally { await handle.cleanup() }`: the function's own resource released after its work is done (`client.end()`,
+  // `worker.terminate()`, `callback.close()`), or a release function it holds (`cleanupBrowserOpenTarget?.()`).
+  const own = /^([A-Za-z_$][\w$]*)\??\.(cleanup|close|release|dispose|destroy|end|terminate|kill|quit|disconnect|stop|shutdown)\(\)$/.exec(call)
+    ?? /^((?:cleanup|release|dispose|close|teardown)\w*)\?\.?\(\)$/i.exec(call);
   return inFinally && !!own && new RegExp(`\\b(const|let|var)\\s+${escapeRegExp(own[1]!)}\\s*=`).test(scope);
+}
+
+/** Is the node inside a `finally` clause, or inside the callback of a promise's `.finally(..)`? */
+function withinFinally(node: SgNode): boolean {
+  for (let n: SgNode | null = node.parent(), depth = 0; n && depth < 12; n = n.parent(), depth++) {
+    const kind = String(n.kind());
+    if (/finally/.test(kind)) return true;
+    if (/^(arrow_function|function_expression)$/.test(kind)) {
+      const call = n.parent()?.parent();
+      return call?.kind() === "call_expression" && /\.finally$/.test(((call.field("function" as never) as SgNode | null)?.text() ?? ""));
+    }
+    if (/^(function_declaration|method_definition|function_definition)$/.test(kind)) return false;
+  }
+  return false;
 }
 
 /**
@@ -187,7 +208,7 @@ export function releasesOnly(guarded: SgNode, node: SgNode, lang: string, fileTe
   }
   if (lang === "go" && flusherFlush(node, guarded.text())) return true;
   if (lang === "go") return goRelease(guarded.text().trim().replace(/^(defer\s+|_(\s*,\s*_)*\s*=\s*)/, ""), scope, guarded);
-  const inFinally = /finally/.test(String(guarded.parent()?.kind())) || /finally/.test(String(guarded.parent()?.parent()?.kind()));
+  const inFinally = withinFinally(guarded);
   const stmts = /block/.test(String(guarded.kind()))
     ? guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).map((c) => c.text())
     : [guarded.text()];
