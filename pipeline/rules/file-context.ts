@@ -22,8 +22,8 @@ export interface FileContext {
   functionBodies(): Map<string, string>;
 }
 
-export function fileContext(path: string, content: string, lang: GrammarLanguage, root: SgNode, lines: string[]): FileContext {
-  const pathPlace = placeOfFile(path, content);
+/** `pathPlace`: the place the scan already read for the file (a Rust macro arm's source is not the file's head). */
+export function fileContext(path: string, content: string, lang: GrammarLanguage, root: SgNode, lines: string[], pathPlace: Place = placeOfFile(path, content)): FileContext {
   let regions: LineRange[] | null = null;
   let helpers: Set<string> | null = null;
   let functions: Set<string> | null = null;

@@ -100,14 +100,14 @@ export function scanFile(compiled: readonly CompiledRule[], file: SourceFile): F
   const parsed = parseSource(file.path, file.content);
   if (!parsed) return out;
   const lines = file.content.split("\n");
-  const ctx = fileContext(file.path, file.content, lang, parsed.root(), lines);
+  const ctx = fileContext(file.path, file.content, lang, parsed.root(), lines, pathPlace);
   const inPlace = (rule: RuleSpec, hit: Hit) => !rule.places || rule.places.includes(ctx.placeAt(hit.region.start.line));
   scanWith(ctx);
   // Rust arm macros (`tokio::select!`): blocks the tree keeps as tokens, laid out at their own lines (macro-arms.ts).
   if (lang === "rust") {
     for (const src of macroArmSources(ctx.root, file.content)) {
       const arms = parseSource(file.path, src);
-      if (arms) scanWith({ ...fileContext(file.path, src, lang, arms.root(), src.split("\n")), placeAt: ctx.placeAt });
+      if (arms) scanWith({ ...fileContext(file.path, src, lang, arms.root(), src.split("\n"), pathPlace), placeAt: ctx.placeAt });
     }
   }
   return out;

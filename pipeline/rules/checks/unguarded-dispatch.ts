@@ -108,12 +108,12 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   // The sibling's check is evidence only when it gates an act of its arm: an arm whose whole work is the
   // check (`Effect::CheckPermission { .. } => self.check_permission(..)`) runs the check as its command.
   const gatesAnAct = (a: Arm) => (a.guard && calleesOf(a.guard, lang).some(gates)) || calls(a).some((c) => !checks(c));
-  const checked = arms.find((a) => guardOf(a) && gatesAnAct(a));
+  const checkedArms = arms.filter((a) => guardOf(a) && gatesAnAct(a));
+  const checked = checkedArms[0];
   if (!checked) return [];
   // Where most arms check (two or more, over half), checking is the dispatch's convention: an arm that acts (calls
   // something that is not a read) without a check breaks it whatever its label says (a Refund arm among checked
   // Charge and Remind arms). Otherwise only an arm that destroys state is held to one sibling's check.
-  const checkedArms = arms.filter((a) => guardOf(a) && gatesAnAct(a));
   // A Rust call of a capitalised name builds a value (`Action::Reply(..)`, `Ok(..)`), and `todo!()` acts on nothing
   // (a stub arm is the stub class's business).
   const actCall = (c: string) => !READ_CALL.test(c) && !(lang === "rust" && /^[A-Z]/.test(c)) && !/^(todo|unimplemented|unreachable|panic)$/.test(c);
@@ -128,11 +128,15 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   const seesCaller = (a: Arm) => SUBJECT.test((a.text ?? a.body.text()).replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
   const acts = (a: Arm) => !open(a) && !refusesCaller(a) && !seesCaller(a) && calls(a).some((c) => !checks(c) && actCall(c));
   const destroys = (a: Arm) => !failsOnCondition(a.text ?? a.body.text()) && destructive.test(`${a.label} ${calls(a).join(" ")}`);
+  const line = (checked.region?.start.line ?? checked.at.range().start.line) + 1;
   // An arm that checks before it acts (a condition and a failure of its own) decides for itself.
-  return arms.filter((a) => a !== checked && !guardOf(a) && (destroys(a) || (convention && acts(a))))
-    .map((a) => destroys(a)
-      ? { region: a.region ?? regionOf(a.at), message: `the ${a.label.trim().slice(0, 40)} arm destroys state without the ${guardOf(checked)} check its sibling arm makes (line ${(checked.region?.start.line ?? checked.at.range().start.line) + 1})` }
-      : { region: a.region ?? regionOf(a.at), message: `the ${a.label.trim().slice(0, 40)} arm acts without the access check ${checkedArms.length} of the dispatch's ${arms.length} arms make (${guardOf(checked)}, line ${(checked.region?.start.line ?? checked.at.range().start.line) + 1})` });
+  return arms.filter((a) => a !== checked && !guardOf(a)).flatMap((a): Hit[] => {
+    const region = a.region ?? regionOf(a.at);
+    const label = a.label.trim().slice(0, 40);
+    if (destroys(a)) return [{ region, message: `the ${label} arm destroys state without the ${guardOf(checked)} check its sibling arm makes (line ${line})` }];
+    if (convention && acts(a)) return [{ region, message: `the ${label} arm acts without the access check ${checkedArms.length} of the dispatch's ${arms.length} arms make (${guardOf(checked)}, line ${line})` }];
+    return [];
+  });
 }
 
 /** A call that only reads or answers (`load`, `get_invoice`, `list_jobs`, `format!`-like helpers): no act of its own. */

@@ -73,26 +73,26 @@ function definitionOf(root: SgNode, name: string): SgNode | null {
   return null;
 }
 
-/**
- * Does the registration hand its handler through a guard: `guard(h)`, `r.With(guard)`, or a guard before the
- * handler (`app.post(p, guard, h)`)? A call is judged by its callee, never by its arguments' text (a
- * multi-line `auth({ type: .. })` once passed on its argument words while `auth()` failed).
- */
-/**
- * The names of the middleware a registration hands before its handler, an array of them (Express's
- * `app.post(path, [auth, role(..)], h)`) unpacked: a bare name, a method value's last name, a factory call's callee.
- */
-function middlewareNames(reg: Registration): string[] {
-  const before = reg.handlers.slice(0, -1).flatMap((h) => (h.kind() === "array" ? h.namedChildren() : [h]));
-  return [...new Set(before.map((h) => (h.kind() === "call_expression" ? calleeName(h) : /^(identifier|member_expression|selector_expression)$/.test(String(h.kind())) ? h.text().replace(/^[\s\S]*\./, "") : "")).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)))];
+/** What a registration hands before its handler, an array of middleware (Express's `app.post(path, [auth, role(..)], h)`) unpacked. */
+function middlewareOf(reg: Registration): SgNode[] {
+  return reg.handlers.slice(0, -1).flatMap((h) => (h.kind() === "array" ? h.namedChildren() : [h]));
 }
 
+/** The names of a registration's middleware: a bare name, a method value's last name, a factory call's callee. */
+function middlewareNames(reg: Registration): string[] {
+  return [...new Set(middlewareOf(reg).map((h) => (h.kind() === "call_expression" ? calleeName(h) : /^(identifier|member_expression|selector_expression)$/.test(String(h.kind())) ? h.text().replace(/^[\s\S]*\./, "") : "")).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)))];
+}
+
+/**
+ * Does the registration hand its handler through a guard: `guard(h)`, `r.With(guard)`, or a guard before the
+ * handler (`app.post(p, guard, h)`, `app.post(p, [guard], h)`)? A call is judged by its callee, never by its
+ * arguments' text (a multi-line `auth({ type: .. })` once passed on its argument words while `auth()` failed).
+ */
 function guarded(reg: Registration, isGuard: (name: string) => boolean): boolean {
   if (/\(/.test(reg.receiver) && (reg.call.field("function" as never) as SgNode).findAll({ rule: { kind: "identifier" } }).some((i) => isGuard(i.text()))) return true;
-  // An array of middleware (Express's `app.post(path, [auth, role(..)], h)`) is read element by element.
-  const last = reg.handlers.length - 1;
-  const handed = reg.handlers.flatMap((h, i) => (h.kind() === "array" && i < last ? h.namedChildren().map((m) => ({ h: m, before: true })) : [{ h, before: i < last }]));
-  return handed.some(({ h, before }) => (h.kind() === "call_expression" && (isGuard(calleeName(h)) || wrapsWithGuard(h, isGuard))) || (before && h.kind() !== "call_expression" && isGuard(h.text().replace(/^.*\./, ""))));
+  const throughGuard = (h: SgNode) => h.kind() === "call_expression" && (isGuard(calleeName(h)) || wrapsWithGuard(h, isGuard));
+  const own = reg.handlers[reg.handlers.length - 1];
+  return middlewareOf(reg).some((h) => throughGuard(h) || (h.kind() !== "call_expression" && isGuard(h.text().replace(/^.*\./, "")))) || (!!own && throughGuard(own));
 }
 
 /**
