@@ -273,6 +273,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     const names = assertModuleNames(lines.join("\n"));
     if (names.length && new RegExp(String.raw`(?<![\w$.])(${names.map((n) => n.replace(/\$/g, "\\$")).join("|")})\s*(\.\s*[\w$]+\s*)*\(`).test(code)) return "runtime";
   }
+  if (lang === "typescript" && tapeObjectAsserts(code, test.params)) return "runtime";
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();
@@ -327,6 +328,24 @@ function completesOnlyWhen(code: string, done: string): boolean {
   if (new RegExp(String.raw`\b${done}\s*\(\s*(new\s+\w*Error\b|["'\x60])`).test(code)) return true;
   if (new RegExp(String.raw`\bif\s*\((?:[^()]|\([^()]*\))*\)\s*\{?\s*${done}\s*\(\s*\)`).test(code)) return true;
   return new RegExp(String.raw`\.(on|once|addListener|addEventListener)\s*\(\s*["'\x60][^"'\x60]+["'\x60]\s*,\s*(?:async\s*)?(?:function\s*\w*\s*\([^)]*\)|\([^)]*\)\s*=>|\w+\s*=>)\s*\{?[^{}]*\b${done}\s*\(`).test(code);
+}
+
+/** What a tape-family test object offers besides its assertions: ending, planning, logging, nesting, lifecycle. */
+const TAPE_LIFECYCLE = new Set(["end", "plan", "comment", "teardown", "skip", "todo", "timeout", "test", "only", "log", "diagnostic", "after", "afterEach", "before", "beforeEach", "context", "runOnly", "stub", "mock", "on", "once", "emit", "setTimeout", "pass"]);
+
+/**
+ * A tape-family test (tape, supertape, zora, brittle: `test('x', (t) => { ..; t.end(); })`) asserts through the
+ * object it is handed, and the family's assertion names are open (supertape's `t.calledWith(stub, [..])`,
+ * `t.notCalled(fn)`, an extension operator). The test calls `end()` on its own parameter, the family's
+ * signature; any other method it calls on that parameter is an assertion. `pass()` asserts nothing.
+ */
+function tapeObjectAsserts(code: string, params: string | undefined): boolean {
+  const p = /^\(?\s*([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>]+\s*)?\)?$/.exec((params ?? "").trim())?.[1];
+  if (!p || /^(done|cb|next)$/.test(p)) return false;
+  const name = p.replace(/\$/g, "\\$");
+  if (!new RegExp(String.raw`(?<![\w$.])${name}\s*\.\s*end\s*\(\s*\)`).test(code)) return false;
+  for (const m of code.matchAll(new RegExp(String.raw`(?<![\w$.])${name}\s*\.\s*([A-Za-z_$][\w$]*)\s*\(`, "g"))) if (!TAPE_LIFECYCLE.has(m[1]!)) return true;
+  return false;
 }
 
 /**

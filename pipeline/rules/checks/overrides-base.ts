@@ -25,6 +25,28 @@ function baseNames(cls: SgNode): string[] {
   return ext ? ext.namedChildren().map((b) => b.text().replace(/<[\s\S]*$/, "").replace(/^.*\./, "")) : [];
 }
 
+/**
+ * The interfaces a Python class declares it implements with zope.interface (`@implementer(IReportGenerator)` on the
+ * class): its methods answer those interfaces as an override answers its base.
+ */
+function zopeInterfaces(cls: SgNode): string[] {
+  const decorated = cls.parent();
+  if (cls.kind() !== "class_definition" || decorated?.kind() !== "decorated_definition") return [];
+  const out: string[] = [];
+  for (const d of decorated.children().filter((c) => c.kind() === "decorator")) {
+    const m = /^@\s*(?:[\w.]+\.)?implementer\s*\(([^)]*)\)/.exec(d.text());
+    if (m) for (const name of m[1]!.split(",")) out.push(name.trim().replace(/^.*\./, ""));
+  }
+  return out;
+}
+
+/** The bases a class body's header names (`class DeferredApi(RealTimeApi, Generic[T]):`, `class A extends B {`). */
+function headerBases(body: string, lang: RuleLanguage): string[] {
+  const head = body.slice(0, body.search(lang === "python" ? /:\s*(#.*)?\n/ : /\{/) + 1 || body.length);
+  const list = lang === "python" ? /class\s+\w+\s*\(([^)]*)\)/.exec(head)?.[1] : /\bextends\s+([\w$.]+)/.exec(head)?.[1];
+  return (list ?? "").split(",").map((b) => b.trim().replace(/\[[\s\S]*$/, "").replace(/<[\s\S]*$/, "").replace(/^.*\./, "")).filter((b) => /^[A-Za-z_$][\w$]*$/.test(b) && !/^(object|metaclass)$/.test(b));
+}
+
 /** The name of the method (or function) around a node, or the node's own name when it is one. */
 export function methodName(node: SgNode): string | null {
   const fn = METHOD.test(String(node.kind())) ? node : ancestor(node, METHOD);
@@ -44,7 +66,7 @@ export function overrideOf(node: SgNode): Override | null {
   const cls = owner?.parent();
   if (!cls || !CLASS.test(String(cls.kind()))) return null;
   const method = (fn.field("name" as never) as SgNode | null)?.text();
-  const bases = baseNames(cls).filter((b) => /^[A-Za-z_$][\w$]*$/.test(b) && !/^(object|Exception|Error)$/.test(b));
+  const bases = [...baseNames(cls), ...zopeInterfaces(cls)].filter((b) => /^[A-Za-z_$][\w$]*$/.test(b) && !/^(object|Exception|Error)$/.test(b));
   return method && bases.length ? { method, bases } : null;
 }
 
@@ -89,18 +111,32 @@ export function overridingBase(candidates: Candidate[], files: readonly { path: 
   const asked = candidates.filter((c) => c.overrides && c.language);
   const out = new Set<Candidate>();
   if (!asked.length) return out;
-  const needed = new Set(asked.flatMap((c) => c.overrides!.bases));
   const bodies = new Map<string, { lang: RuleLanguage; body: string; file: string }[]>();
-  for (const f of files) {
-    const lang = languageOf(f.path);
-    if (!lang || !asked.some((c) => c.language === lang)) continue;
-    for (const base of needed) {
-      if (!f.content.includes(`class ${base}`)) continue;
-      const list = bodies.get(base) ?? [];
-      for (const body of classBodies(f.content, base, lang)) list.push({ lang, body, file: f.path });
-      bodies.set(base, list);
+  // The bases' own bases in turn, up to three levels (`class Custom(DeferredApi)`, `class DeferredApi(RealTimeApi)`,
+  // RealTimeApi declaring the hook): a method inherited through an intermediate class is still the family's.
+  let wanted = new Set(asked.flatMap((c) => c.overrides!.bases));
+  for (let depth = 0; depth < 3 && wanted.size; depth++) {
+    const next = new Set<string>();
+    for (const f of files) {
+      const lang = languageOf(f.path);
+      if (!lang || !asked.some((c) => c.language === lang)) continue;
+      for (const base of wanted) {
+        if (!f.content.includes(`class ${base}`)) continue;
+        const list = bodies.get(base) ?? [];
+        for (const body of classBodies(f.content, base, lang)) {
+          list.push({ lang, body, file: f.path });
+          for (const b of headerBases(body, lang)) if (!bodies.has(b) && !wanted.has(b)) next.add(b);
+        }
+        bodies.set(base, list);
+      }
     }
+    wanted = next;
   }
+  const ancestors = (base: string, seen = new Set<string>()): string[] => {
+    if (seen.has(base)) return [];
+    seen.add(base);
+    return [base, ...(bodies.get(base) ?? []).flatMap((d) => headerBases(d.body, d.lang).flatMap((b) => ancestors(b, seen)))];
+  };
   const served = registeredServicers(files);
   for (const c of asked) {
     const { method, bases } = c.overrides!;
@@ -110,7 +146,7 @@ export function overridingBase(candidates: Candidate[], files: readonly { path: 
     // A base spelled like the class itself (`class AdminServicer(pb2_grpc.AdminServicer)`) is another module's class:
     // the class's own body in its own file is not that base.
     const isBase = (b: string, d: { file: string }) => !(b === c.owner && d.file === c.file);
-    if (bases.some((b) => (bodies.get(b) ?? []).some((d) => d.lang === c.language && isBase(b, d) && declares(d.body, method, d.lang)))) out.add(c);
+    if (bases.some((b0) => ancestors(b0).some((b) => (bodies.get(b) ?? []).some((d) => d.lang === c.language && isBase(b, d) && declares(d.body, method, d.lang))))) out.add(c);
   }
   return out;
 }

@@ -135,7 +135,7 @@ function declaredAbstractHere(fn: SgNode): boolean {
       (/@(abc\.)?abstractmethod\b/.test(m.parent()?.text() ?? "") || /^\s*raise NotImplementedError\b/m.test((m.field("body" as never) as SgNode | null)?.text() ?? ""))));
 }
 
-const STUB_BODY = /^(pass|\.\.\.|raise NotImplementedError\b.*|throw new Error\(.*\);?|(todo|unimplemented|panic)!?\(.*\);?|return;?)$/s;
+const STUB_BODY = /^(pass|\.\.\.|raise NotImplementedError\b.*|throw new Error\(.*\);?|(todo|unimplemented|unreachable|panic)!?\(.*\);?|return;?)$/s;
 
 /** One statement that fails with a "not implemented"/TODO message: `return errors.New("not implemented")`, `Err(anyhow!("todo"))`. */
 const NOT_IMPLEMENTED = /^(return\b|throw\b|raise\b|panic|Err\(|bail!|Promise\.reject)[^;]*["'`][^"'`]*(not\s+(yet\s+)?implemented|unimplemented|\btodo\b)/i;

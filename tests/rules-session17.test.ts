@@ -1,0 +1,121 @@
+// Readings of the seventeenth session of issue 10 (docs/RULES.md): each test fails without its change.
+import { describe, expect, test } from "bun:test";
+import { lines, scanSnippets } from "./support/snippet-scan";
+
+type File = { path: string; content: string };
+const found = (files: File[], cls: RegExp) => scanSnippets(files, cls).map((f) => `${f.file}:${f.rule_id}@${f.line}${f.severity === "info" ? " note" : ""}`);
+
+describe("assertion-free-test (TS): a tape-family test asserts through the object it is handed", () => {
+  // cloudcmd's supertape specs: `t.calledWith(stub, [..])`, `t.notCalled(fn)` then `t.end()`.
+  const spec = (check: string) => ({ path: "client/key/vim/index.spec.js", content: lines(
+    "import {test, stub} from 'supertape';",
+    "import vim from './index.js';",
+    "test('cloudcmd: client: key: set next file', (t) => {",
+    "    const setCurrentFile = stub();",
+    "    vim('j', {}, {setCurrentFile});",
+    check,
+    "    t.end();",
+    "});") });
+  test("an open assertion name on the test's own object, beside end(): the test asserts", () => {
+    expect(found([spec("    t.calledWith(setCurrentFile, [element], 'should set next file');")], /^assertion-free-test$/)).toEqual([]);
+    expect(found([spec("    t.notCalled(setCurrentFile);")], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("only end(), a comment or a log on the object: still asserts nothing", () => {
+    expect(found([spec("    t.comment('moved');")], /^assertion-free-test$/)).toEqual(["client/key/vim/index.spec.js:ts-assertion-free-test@3"]);
+    expect(found([spec("    console.log(setCurrentFile.args);")], /^assertion-free-test$/)).toEqual(["client/key/vim/index.spec.js:ts-assertion-free-test@3"]);
+  });
+  test("a test that never ends its object is not read as tape-style: an arbitrary method on `t` is not an assertion", () => {
+    const nodeTest = { path: "test/store.test.js", content: lines(
+      "import test from 'node:test';",
+      "import {open} from '../src/store.js';",
+      "test('opens the store', async (t) => {",
+      "    const store = await open();",
+      "    t.calledWith(store);",
+      "});") };
+    expect(found([nodeTest], /^assertion-free-test$/)).toEqual(["test/store.test.js:ts-assertion-free-test@3"]);
+  });
+});
+
+describe("ignored-parameter (Rust): a trait method whose whole body is unreachable!() ignores its parameters by design", () => {
+  // spin's deny-all WASI adapter: the constructors refuse, so the socket methods the generated trait imposes never run.
+  const adapter = (body: string) => ({ path: "crates/compose/deny-all/src/wasi.rs", content: lines(
+    "pub struct TcpSocket;",
+    "impl sockets::tcp::GuestTcpSocket for TcpSocket {",
+    "    pub fn start_bind(",
+    "        &self,",
+    "        network: &sockets::tcp::Network,",
+    "        options: sockets::tcp::BindOptions,",
+    "    ) -> Result<(), sockets::tcp::ErrorCode> {",
+    body,
+    "    }",
+    "}") });
+  test("unreachable!(): nothing reported", () => {
+    expect(found([adapter("        unreachable!()")], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("a body that does work and never reads `options`: still reported", () => {
+    expect(found([adapter("        network.bind(self)")], /^ignored-parameter$/)).toEqual(["crates/compose/deny-all/src/wasi.rs:rs-ignored-option-parameter@6"]);
+  });
+});
+
+describe("stub (Python): bodies that are empty by the framework's or the class family's declaration", () => {
+  const only = (files: File[]) => found(files, /^stub$/);
+  test("a zope.interface declaration, and a class @implementer of a repository interface that declares the method", () => {
+    const ifaces = { path: "master/buildbot/interfaces.py", content: lines(
+      "from zope.interface import Interface",
+      "class IReportGenerator(Interface):",
+      "    def check():",
+      "        pass",
+      "    def generate(master, reporter, key, build):",
+      "        raise NotImplementedError") };
+    const gen = (deco: string) => ({ path: "master/buildbot/reporters/gerrit.py", content: lines(
+      "from zope.interface import implementer",
+      "from buildbot import interfaces",
+      deco,
+      "class GerritBuildEndStatusGenerator:",
+      "    def check(self):",
+      "        pass",
+      "    def generate(self, master, reporter, key, build):",
+      "        return {'body': build['results']}") });
+    expect(only([ifaces, gen("@implementer(interfaces.IReportGenerator)")])).toEqual([]);
+    expect(only([ifaces, gen("@dataclass")])).toEqual(["master/buildbot/reporters/gerrit.py:py-pass-only-function@5"]);
+  });
+  test("a hook inherited through an intermediate base of the repository", () => {
+    const api = { path: "frigate/data_processing/real_time/api.py", content: lines(
+      "from abc import ABC, abstractmethod",
+      "class RealTimeProcessorApi(ABC):",
+      "    @abstractmethod",
+      "    def expire_object(self, object_id, camera):",
+      "        pass",
+      "class DeferredRealtimeProcessorApi(RealTimeProcessorApi):",
+      "    def _enqueue_task(self, task):",
+      "        self.queue.put(task)") };
+    const proc = (base: string) => ({ path: "frigate/data_processing/real_time/custom_classification.py", content: lines(
+      "from .api import DeferredRealtimeProcessorApi",
+      `class CustomStateClassificationProcessor(${base}):`,
+      "    def expire_object(self, object_id, camera):",
+      "        pass") });
+    expect(only([api, proc("DeferredRealtimeProcessorApi")])).toEqual([]);
+    expect(only([api, proc("SomethingElse")])).toEqual(["frigate/data_processing/real_time/custom_classification.py:py-pass-only-function@3"]);
+  });
+  test("a peewee_migrate rollback beside its migrate step; a reverse step alone is still a stub", () => {
+    const migration = (forward: boolean) => ({ path: "migrations/005_make_end_time_nullable.py", content: lines(
+      "import peewee as pw",
+      ...(forward ? ["def migrate(migrator, database, fake=False, **kwargs):", "    migrator.drop_not_null(Event, 'end_time')"] : []),
+      "def rollback(migrator, database, fake=False, **kwargs):",
+      "    pass") });
+    expect(only([migration(true)])).toEqual([]);
+    expect(only([migration(false)])).toEqual(["migrations/005_make_end_time_nullable.py:py-pass-only-function@2"]);
+  });
+  test("a no-argument release on a class, a test double's method, a function named noop; a release taking what to release stays", () => {
+    const out = (sig: string) => ({ path: "glances/outputs/glances_stdout.py", content: lines(
+      "class GlancesStdout:",
+      "    def update(self, stats):",
+      "        print(stats)",
+      `    def ${sig}:`,
+      "        pass") });
+    expect(only([out("end(self)")])).toEqual([]);
+    expect(only([out("close(self, session)")])).toEqual(["glances/outputs/glances_stdout.py:py-pass-only-function@4"]);
+    expect(only([{ path: "contrib/cvs_mail.py", content: lines("class SmtplibMock:", "    def connect(self, host, port):", "        pass") }])).toEqual([]);
+    expect(only([{ path: "worker/hangcheck.py", content: lines("def _noop():", "    pass", "def reconcile(ledger):", "    pass") }])).toEqual(["worker/hangcheck.py:py-pass-only-function@3"]);
+  });
+});
