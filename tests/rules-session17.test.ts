@@ -119,3 +119,42 @@ describe("stub (Python): bodies that are empty by the framework's or the class f
     expect(only([{ path: "worker/hangcheck.py", content: lines("def _noop():", "    pass", "def reconcile(ledger):", "    pass") }])).toEqual(["worker/hangcheck.py:py-pass-only-function@3"]);
   });
 });
+
+describe("swallowed-error (Go): a local's type is read from where the function binds it", () => {
+  // nats-server: `if n := mset.node; n != nil { n.Delete() }`, RaftNode's Delete() answers nothing; a sublist's
+  // Insert, bound from its constructor, answers an error.
+  const raft = { path: "server/raft.go", content: lines(
+    "package server",
+    "type RaftNode interface {",
+    "\tPropose(entry []byte) error",
+    "\tDelete()",
+    "}",
+    "type stream struct {",
+    "\tnode RaftNode",
+    "}",
+    "type peerInfo struct {",
+    "\tnode string // a field of the same name with a predeclared type: no method is called on it",
+    "}",
+    "func (mset *stream) raftNode() RaftNode { return mset.node }") };
+  const gsl = { path: "server/gsl/gsl.go", content: lines(
+    "package gsl",
+    "type GenericSublist[T any] struct{}",
+    "func NewSublist[T any]() *GenericSublist[T] { return &GenericSublist[T]{} }",
+    "func (s *GenericSublist[T]) Insert(subject string, value T) error { return nil }",
+    "func (s *GenericSublist[T]) Delete(subject string) {}") };
+  const user = (body: string[]) => ({ path: "server/stream_ops.go", content: lines(
+    "package server",
+    'import "example.com/nats/server/gsl"',
+    "func (mset *stream) stopAndPurge(subject string) error {",
+    ...body,
+    "\treturn nil",
+    "}") });
+  const swallowed = (files: File[]) => found(files, /^swallowed-error$/).filter((f) => f.startsWith("server/stream_ops.go"));
+  test("bound from a field or a method whose declared type answers no error: nothing dropped", () => {
+    expect(swallowed([raft, gsl, user(["\tif n := mset.node; n != nil {", "\t\tn.Delete()", "\t}"])])).toEqual([]);
+    expect(swallowed([raft, gsl, user(["\tif n := mset.raftNode(); n != nil {", "\t\tn.Delete()", "\t}"])])).toEqual([]);
+  });
+  test("bound from a constructor whose type's Insert answers an error: still reported", () => {
+    expect(swallowed([raft, gsl, user(["\tsl := gsl.NewSublist[struct{}]()", "\tsl.Insert(subject, struct{}{})"])])).toHaveLength(1);
+  });
+});

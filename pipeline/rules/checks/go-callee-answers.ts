@@ -64,6 +64,7 @@ export function receiverName(statement: string, method: string): string | null {
   return new RegExp(`(?:^|[^\\w.)])(?:\\w+\\.)*(\\w+)\\.${escapeRegExp(method)}\\s*\\(`).exec(statement)?.[1] ?? null;
 }
 
+const PREDECLARED = /^(bool|string|byte|rune|u?int(8|16|32|64)?|uintptr|float(32|64)|complex(64|128)|any)$/;
 const NOT_A_TYPE = /^(chan|func|map|struct|interface|return|range|go|defer)$/;
 
 /**
@@ -102,6 +103,39 @@ export function signatureTypes(lines: readonly string[], line: number, name: str
   const re = new RegExp(`[(,]\\s*${escapeRegExp(name)}\\s+(?:\\.\\.\\.)?\\*?([A-Za-z_][\\w.]*)`, "g");
   for (const m of sig.matchAll(re)) if (!NOT_A_TYPE.test(m[1]!)) out.add(m[1]!);
   return out;
+}
+
+/** A declaration's single result type, pointer and type arguments dropped, qualified by its package when `pkg` is another's. */
+function resultType(d: Declaration, pkg: string): string | null {
+  const r = d.results.trim().replace(/^\(\s*([^,()]*?)\s*\)$/, "$1").replace(/^\*\s*/, "").replace(new RegExp(`${TYPE_ARGS}$`), "");
+  if (!/^[A-Za-z_][\w.]*$/.test(r) || NOT_A_TYPE.test(r) || r === "error") return null;
+  return r.includes(".") || d.pkg === pkg ? r : `${d.pkg}.${r}`;
+}
+
+/**
+ * The types a local takes from where the function above `line` (0-based) binds it: a field read (`if n := mset.node;
+ * n != nil` → the type `node` is declared with in the package) or a call (`tree := stree.NewSubjectTree[uint64]()`,
+ * `n := mset.raftNode()` → the single result its declarations answer). The nearest binding wins; empty when none.
+ */
+export function boundTypes(lines: readonly string[], line: number, name: string, pkg: string, pkgFiles: readonly { content: string }[], declared: (method: string) => Declaration[], imports: ReadonlyMap<string, string>): Set<string> {
+  const bind = new RegExp(`(?:^|[\\s(;])(?:var\\s+)?${escapeRegExp(name)}\\s*(?:,\\s*\\w+\\s*)?:?=\\s*([^;{]+)`);
+  for (let k = line - 1; k >= 0; k--) {
+    const text = lines[k] ?? "";
+    const m = bind.exec(text);
+    if (m) {
+      const rhs = m[1]!.trim().replace(/\s*\/\/.*$/, "");
+      const field = /^[\w.]*\.(\w+)$/.exec(rhs);
+      if (field) return declaredTypes(field[1]!, pkgFiles.map((f) => f.content));
+      const call = new RegExp(`^(?:(\\w+)\\.)?(?:[\\w.]*\\.)?(\\w+)(?:${TYPE_ARGS})?\\(`).exec(rhs);
+      if (!call) return new Set();
+      const qual = call[1] && imports.has(call[1]) ? call[1] : null;
+      const decls = declared(call[2]!).filter((d) => (qual ? d.pkg === qual && d.receiver === null : call[1] ? d.receiver !== null : d.pkg === pkg && d.receiver === null));
+      const types = decls.map((d) => resultType(d, pkg));
+      return types.length && types.every((t) => t) ? new Set(types as string[]) : new Set();
+    }
+    if (/^func\b/.test(text)) break;
+  }
+  return new Set();
 }
 
 /** The file's imports: package name (its alias, else the path's last element without a `/vN`) → import path. */
@@ -174,8 +208,12 @@ export function calleeAnswers(
 ): "none" | "error" | "shape" | "unknown" {
   const pkg = goPackageName(at.content) ?? "";
   const recv = receiverName(statement, key.method);
+  const imports = goImports(at.content);
   let types = recv ? signatureTypes(at.lines, at.line - 1, recv) : new Set<string>();
+  if (recv && !types.size) types = boundTypes(at.lines, at.line - 1, recv, pkg, pkgFiles, declared, imports);
   if (recv && !types.size) types = declaredTypes(recv, pkgFiles.map((f) => f.content));
+  // Go's predeclared types have no methods: a field of the same name declared `string` elsewhere is not this receiver.
+  types = new Set([...types].filter((t) => !PREDECLARED.test(t)));
   if (types.size) {
     const answers = [...types].map((t) => typeAnswers(t, key.method, pkg, declared));
     if (answers.every((a) => a === "none")) return "none";
@@ -183,7 +221,6 @@ export function calleeAnswers(
   }
   const byName = declared(key.method).filter((d) => meantByName(key, d));
   if (byName.length) return byName.every((d) => !/\berror\b/.test(d.results)) ? "none" : "error";
-  const imports = goImports(at.content);
   const standard = (qualifier: string) => imports.has(qualifier) && isStandardLibrary(imports.get(qualifier)!);
   // `os.WriteFile(..)`: a function of an imported package, standard or not.
   if (key.prev && recv === key.prev && !types.size && imports.has(key.prev)) return standard(key.prev) ? "shape" : "unknown";
