@@ -158,3 +158,126 @@ describe("swallowed-error (Go): a local's type is read from where the function b
     expect(swallowed([raft, gsl, user(["\tsl := gsl.NewSublist[struct{}]()", "\tsl.Insert(subject, struct{}{})"])])).toHaveLength(1);
   });
 });
+
+describe("insecure-compare: a presented credential followed through renames, and a stored digest of one", () => {
+  const cmp = (files: File[]) => found(files, /^insecure-compare$/);
+  test("Rust: a header read renamed by `if let Some(token) = internal` and compared with ==", () => {
+    const proxy = (read: string) => ({ path: "src/proxy.rs", content: lines(
+      "impl ProxyHttp for Edge {",
+      "    async fn request_filter(&self, session: &mut Session, ctx: &mut Ctx) -> Result<bool> {",
+      `        let internal = ${read};`,
+      "        if let Some(token) = internal {",
+      "            if token == self.internal_token {",
+      "                return Ok(false);",
+      "            }",
+      "        }",
+      "        Ok(true)",
+      "    }",
+      "}") });
+    expect(cmp([proxy('session.req_header().headers.get("x-edge-internal").and_then(|v| v.to_str().ok())')])).toEqual(["src/proxy.rs:rs-insecure-compare@5"]);
+    expect(cmp([proxy("self.route_tokens.first().cloned()")])).toEqual([]);
+  });
+  test("Go and TS: a stored hash field compared with a hash of the presented token or code", () => {
+    const store = (cmp: string) => ({ path: "store.go", content: lines(
+      "package authgate",
+      "func (s *TokenStore) Lookup(id, token string) (*TokenRecord, bool) {",
+      "\trec := s.records[id]",
+      `\tif ${cmp} {`,
+      "\t\treturn nil, false",
+      "\t}",
+      "\treturn rec, true",
+      "}") });
+    expect(cmp([store("rec.Hash != hashToken(token)")])).toEqual(["store.go:go-insecure-compare@4"]);
+    expect(cmp([store("rec.Checksum != checksum(rec.Body)")])).toEqual([]);
+    const appeal = (code: string) => ({ path: "src/commands/appeal.ts", content: lines(
+      "export async function execute(interaction) {",
+      "  const code = interaction.options.getString('code', true);",
+      "  const row = store.getCase(1);",
+      `  if (${code}) { return deny(interaction); }`,
+      "}") });
+    expect(cmp([appeal("row.appealCodeHash !== digest(code)")])).toEqual(["src/commands/appeal.ts:ts-insecure-compare@4"]);
+    expect(cmp([appeal("row.contentHash !== digest(row.body)")])).toEqual([]);
+  });
+});
+
+describe("unwired-auth: dispatch arms, write views and branches ahead of the gate", () => {
+  const auth = (files: File[]) => found(files, /^unwired-auth$/);
+  test("TS dispatch: an arm that only names its moderator in a log record does not decide with the caller in view", () => {
+    const buttons = (pardon: string) => ({ path: "src/interactions/caseButtons.ts", content: lines(
+      "export async function handleCaseButton(interaction) {",
+      "  const member = interaction.member;",
+      "  switch (action) {",
+      '    case "escalate": {',
+      "      if (!isStaff(member)) return deny(interaction);",
+      '      store.setStatus(caseId, "escalated");',
+      "      return;",
+      "    }",
+      '    case "pardon": {',
+      '      store.setStatus(caseId, "pardoned");',
+      pardon,
+      "      return;",
+      "    }",
+      '    case "reopen": {',
+      "      if (!isStaff(member)) return deny(interaction);",
+      '      store.setStatus(caseId, "open");',
+      "      return;",
+      "    }",
+      "  }",
+      "}") });
+    expect(auth([buttons("      await postModLog(guild, { caseId, moderatorId: interaction.user.id });")])).toEqual(["src/interactions/caseButtons.ts:ts-unguarded-dispatch@9"]);
+    expect(auth([buttons("      await pardonAs(interaction.user, caseId);")])).toEqual([]);
+  });
+  test("Python: a write view with only @login_required beside a write view that requires a permission", () => {
+    const views = (deco: string) => ({ path: "articles/views.py", content: lines(
+      "@require_POST",
+      '@permission_required("articles.import_wire", raise_exception=True)',
+      "def import_wire_story(request, wire_id):",
+      "    Article.objects.create(title=fetch(wire_id).headline)",
+      '    return redirect("home")',
+      "",
+      "@require_POST",
+      deco,
+      "def lift_embargo(request, page_id):",
+      "    article = get_object_or_404(ArticlePage, id=page_id)",
+      "    article.embargo_until = None",
+      '    article.save(update_fields=["embargo_until"])',
+      '    logger.info("embargo lifted by %s", request.user.pk)',
+      '    return redirect("edit", page_id)') });
+    expect(auth([views("@login_required")])).toEqual(["articles/views.py:py-weaker-view-guard@7"]);
+    expect(auth([views('@permission_required("articles.release_embargo")')])).toEqual([]);
+  });
+  test("a branch that acts and returns above the function's access gate; below it, or open by design, it is not reported", () => {
+    const admin = (first: string, firstPath: string) => ({ path: "src/admin.rs", content: lines(
+      "impl ServeHttp for AdminApp {",
+      "    async fn response(&self, session: &mut ServerSession) -> Response<Vec<u8>> {",
+      "        let path = session.req_header().uri.path().to_string();",
+      `        if path.ends_with("${firstPath}") {`,
+      `            ${first};`,
+      '            return reply(StatusCode::ACCEPTED, "done");',
+      "        }",
+      "        if !self.authorized(session) {",
+      '            return reply(StatusCode::UNAUTHORIZED, "admin token required");',
+      "        }",
+      "        self.route(&path).await",
+      "    }",
+      "}") });
+    expect(auth([admin("self.upstreams.drain(&path)", "/drain")])).toEqual(["src/admin.rs:rs-acts-before-gate@4"]);
+    expect(auth([admin("self.probes.reset()", "/healthz")])).toEqual([]);
+    expect(auth([admin("self.upstreams.list()", "/upstreams")])).toEqual([]);
+  });
+});
+
+describe("swallowed-error (Python): a handler naming a conflict beside another class is no insert-if-absent idiom", () => {
+  const cmd = (caught: string) => ({ path: "articles/management/commands/release.py", content: lines(
+    "def publish_due(due):",
+    "    for revision in due:",
+    "        try:",
+    '            cursor.execute("UPDATE articles SET live = true WHERE id = %s", (revision.id,))',
+    `        except ${caught}:`,
+    "            continue") });
+  test("(ValidationError, IntegrityError): reported; IntegrityError alone: the idiom", () => {
+    expect(found([cmd("(ValidationError, IntegrityError)")], /^swallowed-error$/)).toEqual(["articles/management/commands/release.py:py-except-pass-on-write@5"]);
+    expect(found([cmd("IntegrityError")], /^swallowed-error$/)).toEqual([]);
+    expect(found([cmd("(IntegrityError, UniqueViolation)")], /^swallowed-error$/)).toEqual([]);
+  });
+});

@@ -65,6 +65,33 @@ function assignedFrom(fn: SgNode | null, name: string): string | null {
 }
 
 /**
+ * What a name was made from, through plain renames (`if let Some(token) = internal {` with `let internal =
+ * headers.get("x-edge-internal")`): the first binding that is not another bare name, up to three hops.
+ */
+function madeFrom(fn: SgNode | null, name: string): string | null {
+  const bound = (n: string) => assignedFrom(fn, n)?.replace(/\s*\{\s*$/, "") ?? null;
+  let rhs = bound(name);
+  for (let hop = 0; rhs && /^[A-Za-z_$][\w$]*$/.test(rhs) && rhs !== name && hop < 3; hop++) rhs = bound(rhs) ?? rhs;
+  return rhs;
+}
+
+/**
+ * A stored digest compared with a digest of what the caller presented (`rec.Hash != hashToken(token)`,
+ * `row.appealCodeHash !== digest(code)`): the stored hash is what a timing attack recovers byte by byte. The
+ * call's name says it hashes or derives, and it or its argument names a credential; the other side is a field
+ * named for a hash or digest. Two content digests stay an integrity check.
+ */
+function presentedDigest(ops: string[]): boolean {
+  const stored = ops.findIndex((t) => /^[\w$]+(?:\s*(?:\.|->|::)\s*[\w$]+)+$/.test(t) && /(hash|digest)(es)?$/i.test(t));
+  if (stored < 0) return false;
+  const call = /^([A-Za-z_$][\w$.:]*)\s*\(([^()]*)\)$/.exec(ops[1 - stored]!.trim());
+  if (!call) return false;
+  const callee = words(call[1]!.replace(/^.*[.:]/, ""));
+  if (!callee.some((w) => /^(hash\w*|digest|derive\w*|kdf|pbkdf2\w*|bcrypt|scrypt|argon2\w*|crypt)$/.test(w))) return false;
+  return [...callee, ...words(call[2]!)].some((w) => /^(password|passwd|passphrase|pwd|token|code|pin|otp|secret|key|apikey|credential|credentials)$/.test(w));
+}
+
+/**
  * A field that says what kind of thing a value is (`err.type`, `event.kind`, `req.method`, `job.status`): a compare
  * with it dispatches on a case (`err.type === STError.TRY_REFRESH_TOKEN`), whatever the case is named.
  */
@@ -308,7 +335,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (ops.some((t) => !unkeyedDigest(t) && (credential.test(t) || headerRead.test(t) || (source.test(t) && sourceKey.test(readKey(t)))))) return report();
   // Data flow in the function: an operand assigned from a credential-named request/env/config read, from a
   // header or cookie named for a credential, or from a computation with a key (an HMAC, a signature).
-  const flows = ops.map((t) => assignedFrom(fn, t));
+  const flows = ops.map((t) => madeFrom(fn, t));
   const headerFlow = new RegExp(headerRead.source.replace(/\$$/, ""), "i");
   // `want := hex.EncodeToString(m.Sum(nil))` with `m := hmac.New(...)`: the key is one hop further.
   // Only a finishing call on the keyed object computes the MAC (`m.Sum(nil)`, `mac.finalize()`); a signer's
@@ -317,7 +344,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(readKey(rhs)) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return report();
   // The operand itself is a password hash or a presented credential, or is built from a local computed
   // with a key (`sigHeader == "sha256=" + expected` with `expected` an HMAC).
-  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language))) return report();
+  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language)) || presentedDigest(ops)) return report();
   if (ops.some((t) => !/^[\w$]+$/.test(t) && localsIn(t).some((id) => { const rhs = assignedFrom(fn, id); return rhs !== null && keyedFlow(rhs); }))) return report();
   if (!ops.some((t) => bare.test(t))) return [];
   // A bare `token`/`key`/`sig` is a credential where the code authenticates: an auth-named function, a

@@ -23,6 +23,7 @@ import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { unguardedRouteCheck } from "./unguarded-route";
 import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
 import { unguardedDispatchCheck } from "./unguarded-dispatch";
+import { actsBeforeGateCheck } from "./acts-before-gate";
 import { unguardedGroupCallCheck, unguardedGroupCheck } from "./unguarded-group";
 import { unguardedMethodCheck } from "./unguarded-method";
 import { unguardedExportCheck } from "./unguarded-export";
@@ -170,6 +171,7 @@ const DEFINED = {
   "unguarded-command": { node: unguardedCommandCheck },
   "unguarded-subparser": { node: unguardedSubparserCheck },
   "unguarded-dispatch": { node: unguardedDispatchCheck },
+  "acts-before-gate": { node: actsBeforeGateCheck },
   "mounted-types": { crossFile: true, node: mountedTypesCheck },
   "quiet-handler": { node: quietHandlerCheck },
   "accepting-verifier": { node: acceptingVerifierCheck },

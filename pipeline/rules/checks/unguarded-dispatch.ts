@@ -125,7 +125,9 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   const open = (a: Arm) => [a.label, ...calls(a)].some((t) => OPEN_BY_DESIGN.test(t.replace(/[()\s]+/g, "/").replace(/([a-z0-9])([A-Z])/g, "$1_$2")));
   const refusesCaller = (a: Arm) => { const t = a.text ?? a.body.text(); return failsOnCondition(t) && (REFUSAL.test(t) || SUBJECT.test(t)); };
   // An arm that hands who is asking to what it calls (`readable_repos(ctx.user, &all)`) decides with the caller in view.
-  const seesCaller = (a: Arm) => SUBJECT.test((a.text ?? a.body.text()).replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
+  // A field of a record it writes (`postModLog(guild, { moderatorId: interaction.user.id })`) names who acted for the
+  // log: it decides nothing, so object-literal fields are read past.
+  const seesCaller = (a: Arm) => SUBJECT.test((a.text ?? a.body.text()).replace(/(?<![\w$:])[\w$]+\s*:(?!:)\s*[^,}\n]+/g, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
   const acts = (a: Arm) => !open(a) && !refusesCaller(a) && !seesCaller(a) && calls(a).some((c) => !checks(c) && actCall(c));
   const destroys = (a: Arm) => !failsOnCondition(a.text ?? a.body.text()) && destructive.test(`${a.label} ${calls(a).join(" ")}`);
   const line = (checked.region?.start.line ?? checked.at.range().start.line) + 1;

@@ -1,0 +1,58 @@
+// unwired-auth inside one handler: the function gates its work on who is asking (`if !self.authorized(session) {
+// return reply(401, ..) }`), and a branch above the gate acts and returns. That branch runs for anyone: the gate
+// the author wrote for the function's work is not in its path (pingora's admin drain handled before the token check).
+import type { SgNode } from "@ast-grep/napi";
+import type { RuleLanguage } from "../rule-spec";
+import { calleeName } from "./bound-guard";
+import type { CheckContext } from "./check";
+import { namesSubject, REFUSAL, SUBJECT, withoutComments } from "./guard-shape";
+import { type Hit, param, regionOf } from "./hit";
+import { OPEN_BY_DESIGN } from "./unguarded-route";
+
+const IF: Record<string, RegExp> = { rust: /^if_expression$/, go: /^if_statement$/, typescript: /^if_statement$/, python: /^if_statement$/ };
+const CALL: Record<string, string> = { rust: "call_expression", go: "call_expression", typescript: "call_expression", python: "call" };
+const EXIT = /(^|[\s;{])(return|raise|throw)\b/;
+
+/** The statements of a function's body, comments aside, with a Rust `if` unwrapped from its expression statement. */
+function statements(fn: SgNode): SgNode[] {
+  const body = fn.field("body" as never) as SgNode | null;
+  if (!body) return [];
+  // tree-sitter-go wraps a block's statements in one statement_list.
+  const inner = body.namedChildren().length === 1 && body.namedChildren()[0]!.kind() === "statement_list" ? body.namedChildren()[0]! : body;
+  return inner.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).map((s) => (s.kind() === "expression_statement" && s.namedChildren().length === 1 ? s.namedChildren()[0]! : s));
+}
+
+/** An `if` whose condition asks who is calling and whose branch refuses and leaves: the function's access gate. */
+function isGate(st: SgNode, lang: RuleLanguage): boolean {
+  if (!IF[lang]!.test(String(st.kind()))) return false;
+  const cond = (st.field("condition" as never) as SgNode | null)?.text() ?? "";
+  const then = (st.field("consequence" as never) as SgNode | null)?.text() ?? "";
+  const asks = SUBJECT.test(cond.replace(/([a-z0-9])([A-Z])/g, "$1_$2")) || [...cond.matchAll(/([A-Za-z_]\w*)\s*\(/g)].some((m) => namesSubject(m[1]!));
+  return asks && REFUSAL.test(then) && EXIT.test(then);
+}
+
+/**
+ * Reported: an `if` branch before the function's access gate that leaves the function (returns, raises) after a call
+ * that acts (the rule's `acts` verbs: drain, delete, reset, ...), unless its condition or branch is open by design
+ * (a health probe, a login, a webhook: the path strings it tests say so) or asks who is calling itself.
+ */
+export function actsBeforeGateCheck({ node, params, rule }: CheckContext): Hit[] {
+  const lang = rule.language;
+  const list = statements(node);
+  const gate = list.findIndex((s) => isGate(s, lang));
+  if (gate <= 0) return [];
+  const acts = new RegExp(param(params, "acts", "(?!)"), "i");
+  const hits: Hit[] = [];
+  for (const st of list.slice(0, gate)) {
+    if (!IF[lang]!.test(String(st.kind()))) continue;
+    const cond = (st.field("condition" as never) as SgNode | null)?.text() ?? "";
+    const then = st.field("consequence" as never) as SgNode | null;
+    if (!then || !EXIT.test(withoutComments(then.text()))) continue;
+    const strings = [...cond.matchAll(/["'`]([^"'`]*)["'`]/g)].map((m) => m[1]!).join(" ");
+    if (OPEN_BY_DESIGN.test(strings) || SUBJECT.test(cond.replace(/([a-z0-9])([A-Z])/g, "$1_$2")) || REFUSAL.test(then.text())) continue;
+    const callees = then.findAll({ rule: { kind: CALL[lang]! } }).map(calleeName).filter(Boolean);
+    const act = callees.find((c) => acts.test(c.replace(/([a-z0-9])([A-Z])/g, "$1_$2")));
+    if (act) hits.push({ region: regionOf(st), message: `this branch calls ${act} and returns before the function's access check (line ${list[gate]!.range().start.line + 1}): it runs for anyone` });
+  }
+  return hits;
+}
