@@ -281,3 +281,29 @@ describe("swallowed-error (Python): a handler naming a conflict beside another c
     expect(found([cmd("(IntegrityError, UniqueViolation)")], /^swallowed-error$/)).toEqual([]);
   });
 });
+
+describe("hardcoded-path: a database file under /tmp is a durable store the machine empties at reboot", () => {
+  const cfg = (path: string) => ({ path: "internal/config/config.go", content: lines(
+    "package config",
+    "func Load() *Config {",
+    `\treturn &Config{DBPath: env("SHIFTBOT_DB", "${path}")}`,
+    "}") });
+  test("a .db under /tmp is reported; a scratch or export directory there is not", () => {
+    expect(found([cfg("/tmp/shiftbot/shiftbot.db")], /^hardcoded-path$/)).toEqual(["internal/config/config.go:go-hardcoded-path@3"]);
+    expect(found([cfg("/tmp/notes-export")], /^hardcoded-path$/)).toEqual([]);
+    expect(found([{ path: "app/settings.py", content: lines('DATABASE_URL = os.getenv("DATABASE_URL", "sqlite:////tmp/app.sqlite3")') }], /^hardcoded-path$/)).toEqual(["app/settings.py:py-hardcoded-path@1"]);
+  });
+});
+
+describe("stub (Python): a registered task whose docstring promises work and whose body is pass", () => {
+  const actor = (deco: string, doc: string) => ({ path: "payroll/actors.py", content: lines(
+    deco,
+    "def reverse_payment(payment_id, reason):",
+    ...(doc ? [`    """${doc}"""`] : []),
+    "    pass") });
+  test("a dramatiq actor with a promise is reported; a bare pass, or a click group's help text, is the framework's idiom", () => {
+    expect(found([actor('@dramatiq.actor(queue_name="payments")', "Recall a submitted payment from the bank and mark it reversed.")], /^stub$/)).toEqual(["payroll/actors.py:py-pass-only-function@2"]);
+    expect(found([actor('@dramatiq.actor(queue_name="payments")', "")], /^stub$/)).toEqual([]);
+    expect(found([actor("@click.group()", "Manage payroll runs.")], /^stub$/)).toEqual([]);
+  });
+});
