@@ -307,3 +307,17 @@ describe("stub (Python): a registered task whose docstring promises work and who
     expect(found([actor("@click.group()", "Manage payroll runs.")], /^stub$/)).toEqual([]);
   });
 });
+
+describe("ignored-parameter (Rust): a body that checks and then ends in unimplemented!() is a stub, not an ignored parameter", () => {
+  const mutation = (tail: string) => ({ path: "src/schema/mutation.rs", content: lines(
+    "impl Mutation {",
+    "    pub async fn transfer_stock(context: &Context, sku: String, from_location: String, to_location: String, options: TransferOptions) -> FieldResult<Item> {",
+    "        context.require(Role::Clerk)?;",
+    `        ${tail}`,
+    "    }",
+    "}") });
+  test("unimplemented!(..) after the role check: no ignored-parameter claim; real work that never reads `options`: one", () => {
+    expect(found([mutation('unimplemented!("transfers between locations")')], /^ignored-parameter$/)).toEqual([]);
+    expect(found([mutation("db::transfer(&context.pool, &sku, &from_location, &to_location).await")], /^ignored-parameter$/)).toEqual(["src/schema/mutation.rs:rs-ignored-option-parameter@2"]);
+  });
+});

@@ -157,7 +157,9 @@ function isStubBody(body: SgNode): boolean {
   const inner = stmts.length === 1 && stmts[0]!.kind() === "statement_list" ? stmts[0]!.namedChildren() : stmts;
   if (inner.length === 0) return true;
   // Whatever it prepares first, a body that ends by failing "not implemented" never does its job: a stub.
-  if (NOT_IMPLEMENTED.test(inner[inner.length - 1]!.text().trim())) return true;
+  // ... and so does one that ends in Rust's `todo!(..)`/`unimplemented!(..)` after its checks.
+  const last = inner[inner.length - 1]!.text().trim();
+  if (NOT_IMPLEMENTED.test(last) || /^(todo|unimplemented)!\s*[({[]/.test(last)) return true;
   if (inner.length !== 1) return false;
   const only = inner[0]!.text().trim();
   return STUB_BODY.test(only) || NOT_IMPLEMENTED.test(only) || REFUSAL.test(only);
