@@ -130,6 +130,11 @@ const HELD_OUT = {
   // convention, guard keywords on registration calls, a controller's guarded writes, 501 idioms, a home directory in
   // a sqlite URL, a request struct handed on whole): 65.9% / 93.3% as claims, 57 found with leads scored.
   "corpus-fresh28": { expected: 85, found: 57, falsePositives: 4, notes: 1, leads: 1, languages: ["go", "other", "python", "rust", "typescript"] },
+  // Seventeenth session: held out and measured twice, totals and by class only (73.9% / 94.3% at the start and after
+  // the readings from panel 27); then its misses were read and developed on (renamed and digested credentials, an
+  // arm logging its moderator, a login-only write view, a branch acting above the gate, a database under /tmp, a
+  // registered task promising work, a checked stub): 83.0% / 96.1%.
+  "corpus-fresh29": { expected: 88, found: 73, falsePositives: 3, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

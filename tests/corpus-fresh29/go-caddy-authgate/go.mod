@@ -1,0 +1,9 @@
+module github.com/larchmont/caddy-authgate
+
+go 1.22
+
+require (
+	github.com/caddyserver/caddy/v2 v2.8.4
+	go.uber.org/zap v1.27.0
+	golang.org/x/crypto v0.26.0
+)

@@ -1,0 +1,9 @@
+pub mod auth;
+pub mod config;
+pub mod context;
+pub mod db;
+pub mod labels;
+pub mod reorder;
+pub mod schema;
+pub mod supplier;
+pub mod webhook;
