@@ -7,11 +7,14 @@ import { calleeName } from "./bound-guard";
 import type { CheckContext } from "./check";
 import { namesSubject, REFUSAL, SUBJECT, withoutComments } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
+import { ancestor } from "../syntax";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
 const IF: Record<string, RegExp> = { rust: /^if_expression$/, go: /^if_statement$/, typescript: /^if_statement$/, python: /^if_statement$/ };
 const CALL: Record<string, string> = { rust: "call_expression", go: "call_expression", typescript: "call_expression", python: "call" };
 const EXIT = /(^|[\s;{])(return|raise|throw)\b/;
+const FUNCTION = /^(function_item|function_declaration|method_declaration|function_definition|method_definition|arrow_function|function_expression|function)$/;
+const same = (a: SgNode, b: SgNode) => a.range().start.index === b.range().start.index && a.range().end.index === b.range().end.index;
 
 /** The statements of a function's body, comments aside, with a Rust `if` unwrapped from its expression statement. */
 function statements(fn: SgNode): SgNode[] {
@@ -38,9 +41,12 @@ function isGate(st: SgNode, lang: RuleLanguage): boolean {
  */
 export function actsBeforeGateCheck({ node, params, rule }: CheckContext): Hit[] {
   const lang = rule.language;
-  const list = statements(node);
+  // The rule matches each refusing `if`; the function is read once, from its first gate.
+  const fn = ancestor(node, FUNCTION);
+  if (!fn) return [];
+  const list = statements(fn);
   const gate = list.findIndex((s) => isGate(s, lang));
-  if (gate <= 0) return [];
+  if (gate <= 0 || !same(list[gate]!, node)) return [];
   const acts = new RegExp(param(params, "acts", "(?!)"), "i");
   const hits: Hit[] = [];
   for (const st of list.slice(0, gate)) {
