@@ -11,9 +11,10 @@ export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
  * mocha/tap (`test/`), pytest/cargo (`tests/`), Go (`testdata/`), shared fixtures and helpers, and
  * test-support packages named for it (`actix-test/`, `http_testing/`, and with the word first: `tests-db/`,
  * `test-harness/`, the crates and packages a workspace keeps only for its tests), and Cypress's project folder
- * (`cypress/e2e`, `cypress/support`: specs and the custom commands they call), and acceptance suites (`acceptance/`).
+ * (`cypress/e2e`, `cypress/support`: specs and the custom commands they call), acceptance suites (`acceptance/`), and
+ * the Go test-support packages named for what they hold (`testrig/`, `testkit/`, `testenv/`, `testharness/`).
  */
-const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|test[_-]?(helpers?|utils?|support|data)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
+const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|test[_-]?(helpers?|utils?|support|data|rig|kit|env|harness|lib|server|fixtures?)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
 
 /** Is this directory name one that holds test code? */
 export const isTestDir = (name: string): boolean => TEST_DIRS.test(name);
@@ -30,7 +31,10 @@ const TEST_FILES = [
 
 // `doc/` is left out: in Go it is as often a shipped package (github.com/spf13/cobra/doc).
 // `hack/`: the Go convention (Kubernetes and its followers) for development scripts and data generators.
-const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|documentation|tutorials?|cookbook|playground|website|hack)$/i;
+// `.storybook/`: Storybook's workshop (its config, decorators and the mocks stories render with) never ships.
+const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|documentation|tutorials?|cookbook|playground|website|hack|\.storybook)$/i;
+/** A Storybook story (`Button.stories.tsx`): a component rendered with sample props in the workshop. */
+const EXAMPLE_FILES = /\.stories\.[cm]?[jt]sx?$/i;
 const BENCH_DIRS = /^(bench|benches|benchmarks?)$/i;
 const BENCH_FILES = /\.bench\.[cm]?[jt]sx?$|_bench\.(go|py|rs)$|^bench_.*\.py$/i;
 
@@ -44,7 +48,7 @@ export function placeOfPath(path: string): Place {
   const dirs = parts.slice(0, -1);
   if (TEST_FILES.some((re) => re.test(name)) || dirs.some((d) => TEST_DIRS.test(d))) return "test";
   if (BENCH_FILES.test(name) || dirs.some((d) => BENCH_DIRS.test(d))) return "bench";
-  if (dirs.some((d) => EXAMPLE_DIRS.test(d))) return "example";
+  if (EXAMPLE_FILES.test(name) || dirs.some((d) => EXAMPLE_DIRS.test(d))) return "example";
   return "shipped";
 }
 
