@@ -2,9 +2,10 @@
 // `repo.Update(patch)` copying fields into a `*Repo`, or a helper that logs its own failure and returns
 // nothing, reads like a write whose error went unchecked; the declaration says there is no error to check.
 import { dirname } from "node:path";
+import { goPackageName } from "../syntax";
 import type { StaticFinding } from "../../kb/schemas/static-finding";
 import { droppedCallee } from "./claim-evidence";
-import { calleeAnswers, type Declaration, declarationsOf, packageFiles } from "./go-callee-answers";
+import { calleeAnswers, type Declaration, declarationsOf, packageFiles, repoFieldTypes } from "./go-callee-answers";
 import { type UnknownCallee, unprovenOf } from "./unproven-drop";
 
 export type GoFile = { path: string; content: string };
@@ -14,8 +15,27 @@ export function goDeclarations(files: readonly GoFile[]) {
   const goFiles = files.filter((f) => f.path.endsWith(".go"));
   const byName = new Map<string, Declaration[]>();
   const byDir = new Map<string, GoFile[]>();
+  const fields = new Map<string, Set<string>>();
+  const typeDecls = new Map<string, boolean>();
   return {
     goFiles,
+    /** The repository's struct fields by name, and whether it declares a package-qualified type (`queue.SimpleQueue`). */
+    fieldTypes: {
+      of: (name: string): Set<string> => {
+        let types = fields.get(name);
+        if (!types) fields.set(name, (types = repoFieldTypes(name, goFiles)));
+        return types;
+      },
+      declares: (type: string): boolean => {
+        let known = typeDecls.get(type);
+        if (known === undefined) {
+          const [pkg, bare] = [type.slice(0, type.lastIndexOf(".")), type.slice(type.lastIndexOf(".") + 1)];
+          const decl = new RegExp(`^type\\s+${bare}\\b|^\\s+${bare}(?:\\[[^\\]]*\\])?\\s+(?:struct|interface)\\b`, "m");
+          typeDecls.set(type, (known = goFiles.some((g) => g.content.includes(bare) && goPackageName(g.content) === pkg && decl.test(g.content))));
+        }
+        return known;
+      },
+    },
     declared: (method: string): Declaration[] => {
       let all = byName.get(method);
       if (!all) byName.set(method, (all = goFiles.flatMap((g) => (g.content.includes(method) ? declarationsOf(g.content, method) : []))));
@@ -63,7 +83,7 @@ export function goDropVerdicts(findings: readonly StaticFinding[], needsError: R
     const key = droppedCallee(statement);
     if (!key) continue;
     const at = { line: f.line, lines: lines(f.file), content: contentOf.get(f.file) ?? "" };
-    const answer = calleeAnswers(key, statement, at, repo.pkgFiles(f.file), repo.declared);
+    const answer = calleeAnswers(key, statement, at, repo.pkgFiles(f.file), repo.declared, repo.fieldTypes);
     if (answer === "none") errorless.add(f);
     else if (answer === "unknown" && needsError.has(f.rule_id) && !f.lead && f.place !== "test") unknown.push({ f, prev: key.prev, method: key.method });
   }

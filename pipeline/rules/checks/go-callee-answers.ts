@@ -86,6 +86,28 @@ export function declaredTypes(name: string, contents: readonly string[]): Set<st
 }
 
 /**
+ * The types a struct field named `name` is declared with anywhere in the repository's non-test Go files, each
+ * qualified by its declaring file's package when written bare (`Queue StructQueue[T]` in package queue →
+ * queue.StructQueue; `Queue queue.StructQueue[T]` stays as written). For a receiver reached through a chain of fields
+ * (`p.state.Workers.Delivery.Queue.Delete(..)`), whose field the calling package does not declare.
+ */
+export function repoFieldTypes(name: string, goFiles: readonly { path: string; content: string }[]): Set<string> {
+  const n = escapeRegExp(name);
+  const field = new RegExp(`^\\s+${n}(?:\\s*,\\s*\\w+)*\\s+\\*?([A-Za-z_][\\w.]*)(?:${TYPE_ARGS})?\\s*(?://|\`|$)`, "gm");
+  const out = new Set<string>();
+  for (const g of goFiles) {
+    if (g.path.endsWith("_test.go") || !g.content.includes(name)) continue;
+    const pkg = goPackageName(g.content) ?? "";
+    for (const m of g.content.matchAll(field)) {
+      const t = m[1]!;
+      if (NOT_A_TYPE.test(t) || PREDECLARED.test(t)) continue;
+      out.add(t.includes(".") ? t : `${pkg}.${t}`);
+    }
+  }
+  return out;
+}
+
+/**
  * The type the enclosing function's signature gives `name`: its receiver or a parameter (`func (c *AlertsCache)
  * bindEvents()`, `func purge(st *Store, ..)`). The nearest `func` at the start of a line above `line` (0-based)
  * is the enclosing top-level function; a closure inside it sees the same names unless it shadows them.
@@ -118,7 +140,7 @@ function resultType(d: Declaration, pkg: string): string | null {
  * `n := mset.raftNode()` → the single result its declarations answer). The nearest binding wins; empty when none.
  */
 export function boundTypes(lines: readonly string[], line: number, name: string, pkg: string, pkgFiles: readonly { content: string }[], declared: (method: string) => Declaration[], imports: ReadonlyMap<string, string>): Set<string> {
-  const bind = new RegExp(`(?:^|[\\s(;])(?:var\\s+)?${escapeRegExp(name)}\\s*(?:,\\s*\\w+\\s*)?:?=\\s*([^;{]+)`);
+  const bind = new RegExp(`(?:^|[\\s(;])(?:var\\s+)?${escapeRegExp(name)}\\s*(?:,\\s*\\w+\\s*)?:?=(?!=)\\s*([^;{]+)`);
   for (let k = line - 1; k >= 0; k--) {
     const text = lines[k] ?? "";
     const m = bind.exec(text);
@@ -205,15 +227,24 @@ export function calleeAnswers(
   at: { line: number; lines: readonly string[]; content: string },
   pkgFiles: readonly { path: string; content: string }[],
   declared: (method: string) => Declaration[],
+  fieldTypes?: { of: (name: string) => Set<string>; declares: (type: string) => boolean },
 ): "none" | "error" | "shape" | "unknown" {
   const pkg = goPackageName(at.content) ?? "";
   const recv = receiverName(statement, key.method);
   const imports = goImports(at.content);
-  let types = recv ? signatureTypes(at.lines, at.line - 1, recv) : new Set<string>();
-  if (recv && !types.size) types = boundTypes(at.lines, at.line - 1, recv, pkg, pkgFiles, declared, imports);
-  if (recv && !types.size) types = declaredTypes(recv, pkgFiles.map((f) => f.content));
-  // Go's predeclared types have no methods: a field of the same name declared `string` elsewhere is not this receiver.
-  types = new Set([...types].filter((t) => !PREDECLARED.test(t)));
+  // Go's predeclared types have no methods: a field of the same name declared `string` elsewhere is not this
+  // receiver, so each reading's answer is filtered before the next reading is asked.
+  const methodful = (found: Set<string>) => new Set([...found].filter((t) => !PREDECLARED.test(t)));
+  let types = recv ? methodful(signatureTypes(at.lines, at.line - 1, recv)) : new Set<string>();
+  if (recv && !types.size) types = methodful(boundTypes(at.lines, at.line - 1, recv, pkg, pkgFiles, declared, imports));
+  if (recv && !types.size) types = methodful(declaredTypes(recv, pkgFiles.map((f) => f.content)));
+  // A field reached through a chain of fields is declared in another package: every declaration of that field name
+  // in the repository must agree (below, each type's answer must be "none") before the call is said to drop nothing.
+  // A type the repository declares without the method cannot be this receiver (`Queue SimpleQueue` beside `Queue
+  // StructQueue` when only StructQueue has Delete); a dependency's type stays, unknown.
+  if (recv && !types.size && fieldTypes && new RegExp(`\\.${escapeRegExp(recv)}\\.${escapeRegExp(key.method)}\\s*\\(`).test(statement)) {
+    types = new Set([...fieldTypes.of(recv)].filter((t) => typeAnswers(t, key.method, pkg, declared) !== "unknown" || !fieldTypes.declares(t)));
+  }
   if (types.size) {
     const answers = [...types].map((t) => typeAnswers(t, key.method, pkg, declared));
     if (answers.every((a) => a === "none")) return "none";
