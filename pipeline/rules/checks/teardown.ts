@@ -128,18 +128,80 @@ function rustRelease(call: string, scope: string, fileText: string, guarded: SgN
 function inMemory(name: string, scope: string, depth = 0): boolean {
   const made = madeBy(name, scope);
   if (made.some((m) => /^(&?bytes\.Buffer\b|&?strings\.Builder\b|new\((bytes\.Buffer|strings\.Builder)\)|bytes\.NewBuffer(String)?\()/.test(m.trim()))) return true;
-  const inner = made.map((m) => /^\w+\.NewWriter\w*\(\s*&?(\w+)\s*\)/.exec(m.trim())?.[1]).find(Boolean);
+  // A writer or encoder over another writer, that one its last argument (`bufio.NewWriter(&buf)`,
+  // `base64.NewEncoder(base64.StdEncoding, message)`, `gzip.NewWriterLevel(&buf, 9)` reads its first).
+  const inner = made.map((m) => /^\w+\.New(?:Writer|Encoder)\w*\(\s*(?:[\w.]+\s*,\s*)?&?(\w+)\s*(?:,\s*[\w.]+\s*)?\)/.exec(m.trim())?.[1]).find(Boolean);
   return depth < 3 && !!inner && inMemory(inner, scope, depth + 1);
+}
+
+/** Go calls that give something back or tidy up: closing, stopping, unlocking, rolling back, removing, a `cleanup` func. */
+const GO_RELEASE = /^(Close|Shutdown|Stop|Release|Unlock|RUnlock|Rollback|Remove|RemoveAll|Kill|Cancel|[cC]lean[uU]p\w*|[cC]lose\w*|[rR]elease\w*|[tT]eardown\w*)$/;
+
+/** An error variable tested against nil (`err != nil`, `retErr != nil`, `writeErr != nil`). */
+const ERR_NOT_NIL = /\b\w*(?:err|Err)\w*\s*!=\s*nil\b/;
+
+/**
+ * Go: the statement runs on a failure's way out: in a deferred function, inside an `if` whose condition tests an error
+ * against nil (`defer func() { if retErr != nil { conn.Close() } }()`: the function is returning that error), or in a
+ * block that ends by returning an error (`return nil, err`, `return fmt.Errorf(..)`), or by a bare `return` from a
+ * function that answers nothing, read outwards through plain `if` blocks (`if cleanup != nil { _ = cleanup() }`) up to
+ * the first error branch. An error branch that answers success (`if err != nil { f.Close(); return p, nil }`) or
+ * falls through to another answer is no way out.
+ */
+function onErrorPath(node: SgNode): boolean {
+  const inDefer = deferred(node);
+  const fn = ancestor(node, /^(function_declaration|method_declaration|func_literal)$/);
+  const answersNothing = !!fn && !fn.field("result" as never);
+  for (let n: SgNode | null = node.parent(); n; n = n.parent()) {
+    const k = String(n.kind());
+    if (/^(function_declaration|method_declaration)$/.test(k)) return false;
+    if (inDefer) {
+      if (k === "if_statement" && ERR_NOT_NIL.test((n.field("condition" as never) as SgNode | null)?.text() ?? "")) {
+        const body = n.field("consequence" as never) as SgNode | null;
+        if (body && body.range().start.index <= node.range().start.index && node.range().end.index <= body.range().end.index) return true;
+      }
+      continue;
+    }
+    if (k !== "block") continue;
+    const list = n.namedChildren().length === 1 && n.namedChildren()[0]!.kind() === "statement_list" ? n.namedChildren()[0]! : n;
+    const last = list.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).at(-1);
+    if (last?.kind() === "return_statement") {
+      const t = last.text().trim();
+      if (t === "return") return answersNothing;
+      return /\breturn\b[^\n]*\b(\w*(?:err|Err)\w*|fmt\.Errorf|errors\.\w+)\b/.test(t) && !/\breturn\s+(?:[\w.]+\s*,\s*)*nil\s*$/.test(t);
+    }
+    const owner = n.parent();
+    if (owner?.kind() !== "if_statement" || ERR_NOT_NIL.test((owner.field("condition" as never) as SgNode | null)?.text() ?? "")) return false;
+  }
+  return false;
+}
+
+/** Go: the statement runs deferred, as `defer x()` or inside the literal of a `defer func() { .. }()`. */
+function deferred(node: SgNode): boolean {
+  for (let n: SgNode | null = node; n; n = n.parent()) {
+    const k = String(n.kind());
+    if (k === "defer_statement") return true;
+    if (k === "func_literal") return n.parent()?.kind() === "call_expression" && n.parent()?.parent()?.kind() === "defer_statement";
+    if (/^(function_declaration|method_declaration)$/.test(k)) return false;
+  }
+  return false;
 }
 
 function goRelease(call: string, scope: string, guarded: SgNode): boolean {
   const path = firstArg(call, /^os\.(?:Remove|RemoveAll)/);
   if (path !== null) return tempPath(path, scope) || recreatedNext(guarded, path);
+  // A release on the way out of a failure (`if err != nil { _ = cleanup(); return err }`, a deferred close under
+  // `if retErr != nil`): the function already reports its own error, which a second failure must not replace.
+  const callee = /^(?:[\w.]+\.)?(\w+)\(/.exec(call)?.[1] ?? "";
+  if (GO_RELEASE.test(callee) && onErrorPath(guarded)) return true;
   const recv = /^([\w.]+?)\.(\w+)\(/.exec(call);
   if (!recv) return false;
   const [, name, method] = recv;
   const made = madeBy(name!, scope).join(" ");
   if (/^(Shutdown|Close)$/.test(method!) && /\bhttp\.Server\b/.test(made)) return true;
+  // The deferred safety net of Go's double close: `defer func() { _ = f.Close() }()` beside the success path's
+  // checked `if err := f.Close(); err != nil` (or `return f.Close()`): the close whose error matters is read there.
+  if (method === "Close" && deferred(guarded) && new RegExp(`(?:\\b(?:err\\w*|e)\\s*:?=|\\breturn)\\s*${escapeRegExp(name!)}\\.Close\\(\\s*\\)`).test(scope)) return true;
   // A writer over memory: bytes.Buffer and strings.Builder answer nil on every write (an encoder's Encode can still fail).
   if (/^(Write|WriteString|WriteByte|WriteRune|Flush|Close)$/.test(method!) && inMemory(name!, scope)) return true;
   // An exec.Cmd's process at teardown: killing or signalling it, or reaping it after that.
