@@ -12,6 +12,9 @@ import { type Hit, param, regionOf } from "./hit";
 import { routeRegistered } from "./route-mark";
 import { builtOnlyForTests, enumVariant, fieldValidator, importedPackageName, readKey, sameOrigin } from "./public-operand";
 
+/** A Go error value: `err`, a `…Err` local, or an exported sentinel (`pgx.ErrNoRows`, `ErrNotFound`, `io.EOF`). */
+const GO_ERROR_VALUE = /^(?:[\w.]*\.)?(?:err|\w*Err|Err[A-Z0-9]\w*|EOF)$/;
+
 const FUNCTION_KINDS = /^(function_declaration|function_expression|arrow_function|method_definition|generator_function_declaration|function_definition|function_item|method_declaration|func_literal|closure_expression|function)$/;
 
 /** The named function a node sits in (an arrow bound to a name counts), for the auth-name test. */
@@ -310,6 +313,9 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (ops.length !== 2) return [];
   // A comparison in browser code runs on the user's own machine: no timing oracle for a server's secret.
   if (rule.language === "typescript" && browserCode(file.path, file.content)) return [];
+  // Go compares errors by identity with their sentinels (`err == pgx.ErrNoRows`, `err != io.EOF`): an error value
+  // is no secret, whatever the query that produced it read.
+  if (rule.language === "go" && ops.some((o) => GO_ERROR_VALUE.test(o))) return [];
   // Go: an imported package's exported name is a declaration (`core.FieldNamePassword`). One named for a
   // credential (`config.AdminToken`) may be a `var` loaded at start-up: whether the package declares it
   // `const` is asked of every walked file at the scan's end (go-constants.ts).
