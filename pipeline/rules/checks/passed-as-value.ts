@@ -169,8 +169,16 @@ function loadedByPath(o: Occurrence): boolean {
  * parameter list. Free helper functions of such a file are still judged.
  */
 function configHook(c: SoleCandidate): boolean {
+  if (c.language === "python") return !c.owner && GUNICORN_CONFIG.test(c.file);
   return c.language === "typescript" && !!c.member && !c.owner && /(^|\/)[\w-]+(\.[\w-]+)*\.config\.[cm]?[jt]sx?$/.test(c.file);
 }
+
+/**
+ * Gunicorn's configuration module (`gunicorn.conf.py`, `gunicorn_conf.py`, `gunicorn_config.py`), loaded with `-c`:
+ * its module-level functions are server hooks (`child_exit(server, worker)`, `on_starting(server)`) gunicorn calls
+ * with its own parameter list.
+ */
+const GUNICORN_CONFIG = /(^|\/)gunicorn[._-]?(conf|config|cfg)?[\w.-]*\.py$/;
 
 /**
  * `class Secure(SessionInterface)`, `class X extends LogController`, `implements Base`; a Python base list broken

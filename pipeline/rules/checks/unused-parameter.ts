@@ -246,9 +246,25 @@ function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: Ide
  */
 function readAround(fn: SgNode, body: SgNode, names: string[], lang: GrammarLanguage): string[] {
   if (lang === "python") return /(?<![\w.])(locals|vars)\(\s*\)/.test(body.text()) || carriesQuery(fn, body) ? names : [];
+  if (lang === "typescript") return readInDefaults(fn, names);
   if (lang !== "rust") return [];
   const attrs = rustAttributes(fn).join("\n");
   return attrs ? names.filter((n) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(attrs)) : [];
+}
+
+/**
+ * TypeScript: names a later parameter's default reads (`{ defaultExpanded = false, expanded = defaultExpanded }`,
+ * `(start, end = start + 1)`): the parameter is read where the signature itself uses it.
+ */
+function readInDefaults(fn: SgNode, names: string[]): string[] {
+  const params = fn.field("parameters" as never) as SgNode | null;
+  if (!params || !params.text().includes("=")) return [];
+  const defaults = params.findAll({ rule: { any: [{ kind: "object_assignment_pattern" }, { kind: "assignment_pattern" }, { kind: "required_parameter" }, { kind: "optional_parameter" }] } })
+    .map((p) => (p.field("right" as never) ?? p.field("value" as never)) as SgNode | null)
+    .filter((v): v is SgNode => !!v);
+  if (!defaults.length) return [];
+  const read = new Set(defaults.flatMap((v) => [v, ...v.findAll({ rule: { kind: "identifier" } })]).filter((n) => n.kind() === "identifier").map((n) => n.text()));
+  return names.filter((n) => read.has(n));
 }
 
 /**
