@@ -5,18 +5,17 @@ import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import { calleeName } from "./bound-guard";
 import type { CheckContext } from "./check";
-import { namesSubject, REFUSAL, SUBJECT, withoutComments } from "./guard-shape";
+import { namesSubject, REFUSAL, withoutComments } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
-import { ancestor } from "../syntax";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
 const IF: Record<string, RegExp> = { rust: /^if_expression$/, go: /^if_statement$/, typescript: /^if_statement$/, python: /^if_statement$/ };
 const CALL: Record<string, string> = { rust: "call_expression", go: "call_expression", typescript: "call_expression", python: "call" };
 const EXIT = /(^|[\s;{])(return|raise|throw)\b/;
-const FUNCTION = /^(function_item|function_declaration|method_declaration|function_definition|method_definition|arrow_function|function_expression|function)$/;
+const FUNCTION = /^(function_item|function_declaration|method_declaration|func_literal|closure_expression|function_definition|method_definition|arrow_function|function_expression|function)$/;
 const same = (a: SgNode, b: SgNode) => a.range().start.index === b.range().start.index && a.range().end.index === b.range().end.index;
 
-/** The statements of a function's body, comments aside, with a Rust `if` unwrapped from its expression statement. */
+/** The statements of a function's body, comments aside, each unwrapped from a one-child expression statement (Rust's `if`). */
 function statements(fn: SgNode): SgNode[] {
   const body = fn.field("body" as never) as SgNode | null;
   if (!body) return [];
@@ -30,20 +29,25 @@ function isGate(st: SgNode, lang: RuleLanguage): boolean {
   if (!IF[lang]!.test(String(st.kind()))) return false;
   const cond = (st.field("condition" as never) as SgNode | null)?.text() ?? "";
   const then = (st.field("consequence" as never) as SgNode | null)?.text() ?? "";
-  const asks = SUBJECT.test(cond.replace(/([a-z0-9])([A-Z])/g, "$1_$2")) || [...cond.matchAll(/([A-Za-z_]\w*)\s*\(/g)].some((m) => namesSubject(m[1]!));
-  return asks && REFUSAL.test(then) && EXIT.test(then);
+  return namesSubject(cond) && REFUSAL.test(then) && EXIT.test(then);
 }
 
 /**
  * Reported: an `if` branch before the function's access gate that leaves the function (returns, raises) after a call
- * that acts (the rule's `acts` verbs: drain, delete, reset, ...), unless its condition or branch is open by design
- * (a health probe, a login, a webhook: the path strings it tests say so) or asks who is calling itself.
+ * that acts (the rule's `acts` verbs: drain, delete, reset, ...), unless its condition is open by design (a health
+ * probe, a login, a webhook: a path string it tests says so), its condition asks who is calling itself, or its branch
+ * refuses (401/403) itself.
  */
 export function actsBeforeGateCheck({ node, params, rule }: CheckContext): Hit[] {
   const lang = rule.language;
+  // Only an `if` that is a statement of a function's own body can be its gate: one nested deeper, or an outer `if`
+  // merely containing a refusal, is passed over before the function is read.
+  let holder = node.parent();
+  if (holder?.kind() === "expression_statement") holder = holder.parent();
+  if (holder?.kind() === "statement_list") holder = holder.parent();
+  const fn = holder?.parent();
+  if (!fn || !FUNCTION.test(String(fn.kind())) || !same(fn.field("body" as never) as SgNode ?? fn, holder!)) return [];
   // The rule matches each refusing `if`; the function is read once, from its first gate.
-  const fn = ancestor(node, FUNCTION);
-  if (!fn) return [];
   const list = statements(fn);
   const gate = list.findIndex((s) => isGate(s, lang));
   if (gate <= 0 || !same(list[gate]!, node)) return [];
@@ -54,8 +58,9 @@ export function actsBeforeGateCheck({ node, params, rule }: CheckContext): Hit[]
     const cond = (st.field("condition" as never) as SgNode | null)?.text() ?? "";
     const then = st.field("consequence" as never) as SgNode | null;
     if (!then || !EXIT.test(withoutComments(then.text()))) continue;
-    const strings = [...cond.matchAll(/["'`]([^"'`]*)["'`]/g)].map((m) => m[1]!).join(" ");
-    if (OPEN_BY_DESIGN.test(strings) || SUBJECT.test(cond.replace(/([a-z0-9])([A-Z])/g, "$1_$2")) || REFUSAL.test(then.text())) continue;
+    // Open by design when one of the path strings it tests says so (`path == "/health"`), each read on its own.
+    const strings = [...cond.matchAll(/["'`]([^"'`]*)["'`]/g)].map((m) => m[1]!);
+    if (strings.some((t) => OPEN_BY_DESIGN.test(t)) || namesSubject(cond) || REFUSAL.test(then.text())) continue;
     const callees = then.findAll({ rule: { kind: CALL[lang]! } }).map(calleeName).filter(Boolean);
     const act = callees.find((c) => acts.test(c.replace(/([a-z0-9])([A-Z])/g, "$1_$2")));
     if (act) hits.push({ region: regionOf(st), message: `this branch calls ${act} and returns before the function's access check (line ${list[gate]!.range().start.line + 1}): it runs for anyone` });

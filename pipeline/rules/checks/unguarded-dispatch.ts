@@ -127,7 +127,7 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   // An arm that hands who is asking to what it calls (`readable_repos(ctx.user, &all)`) decides with the caller in view.
   // A field of a record it writes (`postModLog(guild, { moderatorId: interaction.user.id })`) names who acted for the
   // log: it decides nothing, so object-literal fields are read past.
-  const seesCaller = (a: Arm) => SUBJECT.test((a.text ?? a.body.text()).replace(/(?<![\w$:])[\w$]+\s*:(?!:)\s*[^,}\n]+/g, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
+  const seesCaller = (a: Arm) => SUBJECT.test((a.text ?? a.body.text()).replace(/(?<=[{,]\s*)[\w$]+[ \t]*:(?!:)[ \t]*[^,}\n]+/g, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
   const acts = (a: Arm) => !open(a) && !refusesCaller(a) && !seesCaller(a) && calls(a).some((c) => !checks(c) && actCall(c));
   const destroys = (a: Arm) => !failsOnCondition(a.text ?? a.body.text()) && destructive.test(`${a.label} ${calls(a).join(" ")}`);
   const line = (checked.region?.start.line ?? checked.at.range().start.line) + 1;
