@@ -12,15 +12,40 @@ import { OPEN_BY_DESIGN } from "./unguarded-route";
 
 interface Registration { stmt: SgNode; registrar: string; handler: string; guard: string | null }
 
-/** `app.add_handler(..)`, `app.command("/x")(h)`: the registrar is the innermost callee path (`app.command`). */
+/**
+ * `app.add_handler(..)`, `app.command("/x")(h)`: the registrar is the innermost callee path (`app.command`); a bare
+ * function registers too when its name says so (Home Assistant's `async_register_admin_service(hass, DOMAIN, ..)`).
+ */
 function registrarOf(call: SgNode): string | null {
   let node: SgNode | null = call;
   while (node?.kind() === "call") {
     const fn = node.field("function" as never) as SgNode | null;
     if (fn?.kind() === "attribute") return fn.text();
+    if (fn?.kind() === "identifier") return /register|add_|route|handle|command/i.test(fn.text()) ? fn.text() : null;
     node = fn;
   }
   return null;
+}
+
+/** The words of a registrar's own name (`hass.services.async_register` → async, register). */
+const registrarWords = (registrar: string): string[] => registrar.replace(/^.*\./, "").split(/_+|(?<=[a-z0-9])(?=[A-Z])/).map((w) => w.toLowerCase()).filter(Boolean);
+
+/**
+ * Registrars whose name carries the guard (`async_register_admin_service`) beside a plain one whose words it contains
+ * (`hass.services.async_register`): the registration's access rule travels in which registrar is called. Maps each
+ * plain registrar of the block to its guarded variant.
+ */
+function guardedVariants(registrars: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const guarded of registrars) {
+    const words = registrarWords(guarded);
+    if (!words.some((w) => namesSubject(w))) continue;
+    for (const plain of registrars) {
+      const own = registrarWords(plain);
+      if (plain !== guarded && !own.some((w) => namesSubject(w)) && own.every((w) => words.includes(w))) out.set(plain, guarded);
+    }
+  }
+  return out;
 }
 
 /** The keyword arguments anywhere in the registration whose value names who may call, or a guard of the file. */
@@ -63,20 +88,32 @@ export function registrationGuardCheck(ctx: CheckContext): Hit[] {
   }
   const out: Hit[] = [];
   const root = node.getRoot().root();
-  for (const registrar of new Set(regs.map((r) => r.registrar))) {
+  // One unguarded registration of a handler that destroys state: reported unless the handler decides access itself.
+  const judge = (r: Registration, message: string) => {
+    if (OPEN_BY_DESIGN.test(r.handler)) return;
+    const def = root.find({ rule: { kind: "function_definition", has: { field: "name", regex: `^${r.handler}$` } } });
+    const decorated = def?.parent()?.kind() === "decorated_definition" ? def.parent()!.text().slice(0, def.parent()!.text().indexOf("def ")) : "";
+    if (def && (makesAccessDecision(def.text()) || (decorated.match(/[A-Za-z_]\w*/g) ?? []).some((n) => isGuard(n) || namesSubject(n)))) return;
+    const callees = def ? (def.findAll({ rule: { kind: "call" } }).map((c) => ((c.field("function" as never) as SgNode | null)?.text() ?? "").replace(/^.*\./, "")).join(" ")) : "";
+    if (!destructive.test(`${r.handler} ${callees}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) return;
+    const hit: Hit = { region: regionOf(r.stmt), message };
+    if (def) out.push(hit);
+    else ctx.defer({ candidate: { name: r.handler, file: ctx.file.path, line: r.stmt.range().start.line, referenceIgnores: [], language: ctx.rule.language }, hit, keep: "unless-handler-decides" });
+  };
+  const registrars = [...new Set(regs.map((r) => r.registrar))];
+  for (const registrar of registrars) {
     const group = regs.filter((r) => r.registrar === registrar);
     const guarded = group.filter((r) => r.guard);
     if (guarded.length < 2 || guarded.length === group.length) continue;
-    for (const r of group) {
-      if (r.guard || OPEN_BY_DESIGN.test(r.handler)) continue;
-      const def = root.find({ rule: { kind: "function_definition", has: { field: "name", regex: `^${r.handler}$` } } });
-      const decorated = def?.parent()?.kind() === "decorated_definition" ? def.parent()!.text().slice(0, def.parent()!.text().indexOf("def ")) : "";
-      if (def && (makesAccessDecision(def.text()) || (decorated.match(/[A-Za-z_]\w*/g) ?? []).some((n) => isGuard(n) || namesSubject(n)))) continue;
-      const callees = def ? (def.findAll({ rule: { kind: "call" } }).map((c) => ((c.field("function" as never) as SgNode | null)?.text() ?? "").replace(/^.*\./, "")).join(" ")) : "";
-      if (!destructive.test(`${r.handler} ${callees}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) continue;
-      const hit: Hit = { region: regionOf(r.stmt), message: `${r.handler} is registered on ${registrar} without the ${guarded[0]!.guard} its sibling registrations carry (${guarded.length} of ${group.length}, line ${guarded[0]!.stmt.range().start.line + 1})` };
-      if (def) out.push(hit);
-      else ctx.defer({ candidate: { name: r.handler, file: ctx.file.path, line: r.stmt.range().start.line, referenceIgnores: [], language: ctx.rule.language }, hit, keep: "unless-handler-decides" });
+    for (const r of group.filter((g) => !g.guard)) {
+      judge(r, `${r.handler} is registered on ${registrar} without the ${guarded[0]!.guard} its sibling registrations carry (${guarded.length} of ${group.length}, line ${guarded[0]!.stmt.range().start.line + 1})`);
+    }
+  }
+  for (const [plain, variant] of guardedVariants(registrars)) {
+    const guarded = regs.filter((r) => r.registrar === variant);
+    if (guarded.length < 2) continue;
+    for (const r of regs.filter((g) => g.registrar === plain && !g.guard)) {
+      judge(r, `${r.handler} is registered with ${plain}, not with ${variant} as ${guarded.length} sibling registrations are (line ${guarded[0]!.stmt.range().start.line + 1})`);
     }
   }
   return out;
