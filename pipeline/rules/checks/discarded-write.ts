@@ -83,6 +83,9 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
     // An awaited one is a future, not a collection (`movement.insert(&txn).await`: an ORM's insert answering a Result).
     const awaited = new RegExp(`\\.${escapeRegExp(method)}\\s*\\((?:[^()]|\\([^()]*\\))*\\)\\s*\\.await\\b`).test(nodeText);
     if (!awaited && /^(insert|remove|replace|take|pop|push\w*|swap_remove|extend|entry|get\w*|parse\w*|write_str|write_char|write_fmt)$/.test(method)) return false;
+    // A filesystem function, not a method (`tokio::fs::write(path, &bytes)`, `fs::rename(tmp, dest)`): it writes a
+    // file by path, whatever its arguments are called.
+    if (/(^|[^\w.:])(\w+::)*fs::(write|rename|copy|create_dir\w*)\s*\(/.test(nodeText)) return true;
     if (/^(write\w*|flush|sync_all|sync_data)$/.test(method)) return RUST_FALLIBLE.test(decl) || RUST_SINK_NAME.test(sink ?? "");
     return true;
   }

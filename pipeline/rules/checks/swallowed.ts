@@ -298,6 +298,38 @@ export function isProbe(guarded: SgNode, lang: GrammarLanguage): boolean {
   return parseProbe(guarded, computesOnly) || testedFallback(guarded, lang, computesOrBinds) || (lang === "python" && nativeProbe(guarded));
 }
 
+/** A method that makes, marks or removes a record (`marketplace.createVendorSales(..)`, `registry.MarkComplete(..)`). */
+const RECORD_CALL = /\.([cC]reate|[mM]ark|[aA]dd|[dD]elete|[rR]emove|[rR]egister)[A-Z_]\w*\s*\(/;
+
+/** Go: the nearest loop around the node runs forever or on a ticker's channel (`for {`, `for range t.C`). */
+function inRetryLoop(node: SgNode): boolean {
+  for (let n = node.parent(); n; n = n.parent()) {
+    const k = String(n.kind());
+    if (/^(func_literal|function_declaration|method_declaration)$/.test(k)) return false;
+    if (k !== "for_statement") continue;
+    const head = n.text().slice(0, n.text().indexOf("{"));
+    return /^for\s*$/.test(head.trim()) || /^for\s+range\s+[\w.]*\.C\s*$/.test(head.trim()) || /\bcase\s*<-\s*[\w.]*\.C\s*:/.test(n.text());
+  }
+  return false;
+}
+
+/** The handler's body: a catch or except block, or a Go error branch's consequence. */
+function handlerBody(node: SgNode): SgNode | null {
+  const kind = String(node.kind());
+  if (kind === "catch_clause") return node.field("body" as never) as SgNode | null;
+  if (kind === "except_clause") return node.children().find((c) => c.kind() === "block") ?? null;
+  if (kind === "if_statement") return node.field("consequence" as never) as SgNode | null;
+  return null;
+}
+
+/** The handler's body without comments and braces: `continue`, `return;`, `pass`, ... */
+const leaveOf = (node: SgNode): string => handlerBody(node)?.text().replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|#[^\n]*/g, "").replace(/^\{|\}$/g, "").trim() ?? "";
+
+/** The handler's only statement leaves: `continue`, or `return` with no value (`return None` in Python). */
+function onlyLeaves(node: SgNode): boolean {
+  return /^(continue|return(\s+None)?)\s*;?$/.test(leaveOf(node));
+}
+
 const BROWSER_LEAD = "runs in the user's browser and writes nothing: a UI's best-effort step as often as a lost failure";
 
 /**
@@ -330,6 +362,15 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   if (params["durable"] === true && !durableWrite(guarded.text()) && !(DATABASE_ERROR.test(node.text()) && ORM_WRITE.test(guarded.text()))) return [];
   // Money owed or moved (a refund, an invoice, a payment request) is a record too, kept by someone else.
   const persists = persistsOrAudits(guarded.text()) || movesMoney(guarded.text());
+  // A handler that only leaves (`continue`, a bare `return`) skips the item or ends the call: a parse or probe that
+  // failed as often as a lost failure. Only a write, a record or money it skips past is a claim.
+  if (!persists && !RECORD_CALL.test(guarded.text()) && onlyLeaves(node)) return [];
+  // `for (const prefix of prefixes) { try { ..; return found } catch { continue } }`: the loop tries alternatives
+  // until one answers; a failed one is the reason to try the next, and the loop's end says none did.
+  if (onlyLeaves(node) && /^continue\b/.test(leaveOf(node)) && /(^|[\s;{])return\b/.test(guarded.text())) return [];
+  // Go: `continue` in a loop that retries (`for {` or `for range ticker.C`, a select on a ticker) tries the same work
+  // again on the next turn; it skips no item.
+  if (rule.language === "go" && onlyLeaves(node) && inRetryLoop(node)) return [];
   // A narrow handler (`except OSError: pass`) names an expected failure; it loses data only on a write.
   const narrow = params["narrow"];
   // ... or on removing a file it found: OSError is every way a delete fails, not only "already gone".
