@@ -135,6 +135,12 @@ const HELD_OUT = {
   // arm logging its moderator, a login-only write view, a branch acting above the gate, a database under /tmp, a
   // registered task promising work, a checked stub): 83.0% / 96.1%.
   "corpus-fresh29": { expected: 88, found: 73, falsePositives: 3, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Eighteenth session: held out and measured twice, totals and by class only (61.8% / 98.2% at the start and after
+  // the readings from panel 28); then its misses were read and developed on (a registrar's admin variant, a login-only
+  // Graphene mutation, a framework error saying not implemented, one-time codes, lettre's TLS switch, serde's default
+  // secret, handlers that only leave around a record, a filesystem write by path): 73.0% / 97.0% as claims, 67 found
+  // with leads scored.
+  "corpus-fresh30": { expected: 89, found: 67, falsePositives: 2, notes: 0, leads: 2, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 
