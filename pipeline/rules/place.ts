@@ -14,7 +14,7 @@ export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
  * (`cypress/e2e`, `cypress/support`: specs and the custom commands they call), acceptance suites (`acceptance/`), and
  * the Go test-support packages named for what they hold (`testrig/`, `testkit/`, `testenv/`, `testharness/`).
  */
-const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|test[_-]?(helpers?|utils?|support|data|rig|kit|env|harness|lib|server|fixtures?)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
+const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|test[_-]?(helpers?|utils?|support|data|rig|kit|env|harness)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
 
 /** Is this directory name one that holds test code? */
 export const isTestDir = (name: string): boolean => TEST_DIRS.test(name);

@@ -11,10 +11,11 @@ const UI_IMPORT = /^\s*import\b[^;\n]*["'](react|react-dom(\/\w+)?|preact|vue|sv
 const DOM_GLOBAL = /(?<![\w$.])(window|document|localStorage|sessionStorage|navigator)\s*\.\s*[a-zA-Z]/;
 /**
  * Markers of code that runs on the server whatever its file looks like. An import of a server module counts as an
- * import statement (at a line's start) or a `require(..)`: a page that shows a server snippet in a template string
- * (`` `import crypto from 'node:crypto'` `` in a webhook's help text) imports nothing.
+ * import statement (at a line's start, its names possibly over several lines) or a `require(..)`: a page that shows a
+ * one-line server snippet in a template string (`` `import crypto from 'node:crypto'` `` in a webhook's help text)
+ * imports nothing. A snippet whose `import` starts a line of a multi-line template still reads as one.
  */
-const SERVER_SIDE = /^\s*["']use server["']|\bgetServerSideProps\b|\bgetStaticProps\b|^\s*export\s+(async\s+)?function\s+(loader|action)\b|\bNextRequest\b|\bNextApiRequest\b|^\s*import\b[^;\n`]*\bfrom\s+["'](node:)?(http|https|crypto|fs|net)["']|\brequire\(\s*["'](node:)?(http|https|crypto|fs|net)["']\s*\)/m;
+const SERVER_SIDE = /^\s*["']use server["']|\bgetServerSideProps\b|\bgetStaticProps\b|^\s*export\s+(async\s+)?function\s+(loader|action)\b|\bNextRequest\b|\bNextApiRequest\b|^\s*import\b[^;`]*?\bfrom\s+["'](node:)?(http|https|crypto|fs|net)["']|\brequire\(\s*["'](node:)?(http|https|crypto|fs|net)["']\s*\)/m;
 
 export function browserCode(path: string, content: string): boolean {
   if (SERVER_SIDE.test(content)) return false;

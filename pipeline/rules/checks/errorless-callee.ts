@@ -30,8 +30,19 @@ export function goDeclarations(files: readonly GoFile[]) {
         let known = typeDecls.get(type);
         if (known === undefined) {
           const [pkg, bare] = [type.slice(0, type.lastIndexOf(".")), type.slice(type.lastIndexOf(".") + 1)];
-          const decl = new RegExp(`^type\\s+${bare}\\b|^\\s+${bare}(?:\\[[^\\]]*\\])?\\s+(?:struct|interface)\\b`, "m");
-          typeDecls.set(type, (known = goFiles.some((g) => g.content.includes(bare) && goPackageName(g.content) === pkg && decl.test(g.content))));
+          // A type whose methods the repository shows whole: not an alias (`type Store = x.Store`) and without an
+          // embedded member (`type Store interface { Deleter }`), either of which brings methods declared elsewhere.
+          const decl = new RegExp(`^(?:type\\s+|\\s+)${bare}(?:\\[[^\\]]*\\])?\\s+(struct|interface)\\s*\\{([^\\n}]*\\}|[\\s\\S]*?^\\})`, "m");
+          const alias = new RegExp(`^(?:type\\s+|\\s+)${bare}(?:\\[[^\\]]*\\])?\\s*=`, "m");
+          known = false;
+          for (const g of goFiles) {
+            if (!g.content.includes(bare) || goPackageName(g.content) !== pkg) continue;
+            if (alias.test(g.content)) { known = false; break; }
+            const m = decl.exec(g.content);
+            // Each member on its own line, or `{ a, b T }` on one: a member that is a type name alone is embedded.
+            if (m) known = !m[2]!.replace(/\}\s*$/, "").split(/[\n;]/).some((l) => /^\s*\*?[A-Za-z_][\w.]*(?:\[[^\]]*\])?\s*(\/\/.*)?$/.test(l));
+          }
+          typeDecls.set(type, known);
         }
         return known;
       },

@@ -71,6 +71,8 @@ function cachedRegExp(source: string): RegExp {
  * (`unauthorized_error`, `authError`, `PermissionDeniedResponse`) builds the refusal a guard returns. Neither is a
  * guard left unmounted; what they do (shape, checks) can still make them one.
  */
+/** A name led by a checking verb (`verify_auth_response`, `requireAuthOrErr`) checks, whatever it ends with. */
+const CHECKER_VERB = /^_*(verify|validate|check|require|ensure|assert|enforce|authenticate|authori[sz]e)/i;
 const ACCESSOR_OR_ERROR = /^([gs]et|[GS]et)(?=[A-Z_])|(?:_|[a-z])(?:[eE]rror|[eE]rr|[eE]xception|[rR]esponse)$/;
 
 const DEFINED = {
@@ -86,7 +88,7 @@ const DEFINED = {
       // through an interface (`GetAuthorizeEndpointHandlers` of an OAuth provider's config): its name alone
       // is no evidence of a guard nobody mounts; its shape or what it does still is.
       const exportedGoMethod = rule.language === "go" && node.kind() === "method_declaration" && /^[A-Z]/.test(nameNode.text());
-      const byName = !exportedGoMethod && !ACCESSOR_OR_ERROR.test(nameNode.text()) && names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language));
+      const byName = !exportedGoMethod && !(ACCESSOR_OR_ERROR.test(nameNode.text()) && !CHECKER_VERB.test(nameNode.text())) && names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language));
       // A middleware that refuses (401/403) on a condition of its own is a gate whoever it asks about: a same-origin
       // or allow-list check nothing mounts leaves every route it was written for open.
       const byShape = !byName && param(params, "shape", false) && (((makesAccessDecision(node.text()) || refusesItself(node.text())) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language));

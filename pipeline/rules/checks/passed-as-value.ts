@@ -166,7 +166,8 @@ function loadedByPath(o: Occurrence): boolean {
  * A method of an object literal (no class owns it) in a tool's configuration module (`nuxt.config.js`,
  * `vite.config.ts`, `webpack.config.cjs`): the tool loads the file by that conventional name and calls the
  * hooks of the object it exports (`build.extend(config, ctx)`, `configureServer(server)`) with its own
- * parameter list. Free helper functions of such a file are still judged.
+ * parameter list. Free helper functions of such a file are still judged. Gunicorn's configuration module
+ * (GUNICORN_CONFIG) is the exception: its module-level functions are the hooks, so every free function there is exempt.
  */
 function configHook(c: SoleCandidate): boolean {
   if (c.language === "python") return !c.owner && GUNICORN_CONFIG.test(c.file);
@@ -178,7 +179,7 @@ function configHook(c: SoleCandidate): boolean {
  * its module-level functions are server hooks (`child_exit(server, worker)`, `on_starting(server)`) gunicorn calls
  * with its own parameter list.
  */
-const GUNICORN_CONFIG = /(^|\/)gunicorn[._-]?(conf|config|cfg)?[\w.-]*\.py$/;
+const GUNICORN_CONFIG = /(^|\/)gunicorn[._-]?(conf|config|cfg)\.py$/;
 
 /**
  * `class Secure(SessionInterface)`, `class X extends LogController`, `implements Base`; a Python base list broken

@@ -21,7 +21,7 @@ function registrarOf(call: SgNode): string | null {
   while (node?.kind() === "call") {
     const fn = node.field("function" as never) as SgNode | null;
     if (fn?.kind() === "attribute") return fn.text();
-    if (fn?.kind() === "identifier") return /register|add_|route|handle|command/i.test(fn.text()) ? fn.text() : null;
+    if (fn?.kind() === "identifier") return /(^|_)(register|add|route|command)(_|$)/i.test(fn.text()) ? fn.text() : null;
     node = fn;
   }
   return null;

@@ -313,6 +313,16 @@ function inRetryLoop(node: SgNode): boolean {
   return false;
 }
 
+/** The guarded code returns from the handler's own function (not from a callback inside it: `rows.forEach((r) => { return })`). */
+function returnsFromLoop(guarded: SgNode, node: SgNode): boolean {
+  const own = nearestFunction(node);
+  return guarded.findAll({ rule: { kind: "return_statement" } }).some((r) => nearestFunction(r)?.id() === own?.id());
+}
+
+const NEAREST_FUNCTION_KINDS = /^(function_declaration|function_definition|method_definition|method_declaration|arrow_function|function_expression|function|func_literal|lambda)$/;
+/** The nearest function around a node. */
+const nearestFunction = (node: SgNode): SgNode | null => { for (let n = node.parent(); n; n = n.parent()) if (NEAREST_FUNCTION_KINDS.test(String(n.kind()))) return n; return null; };
+
 /** The handler's body: a catch or except block, or a Go error branch's consequence. */
 function handlerBody(node: SgNode): SgNode | null {
   const kind = String(node.kind());
@@ -367,7 +377,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   if (!persists && !RECORD_CALL.test(guarded.text()) && onlyLeaves(node)) return [];
   // `for (const prefix of prefixes) { try { ..; return found } catch { continue } }`: the loop tries alternatives
   // until one answers; a failed one is the reason to try the next, and the loop's end says none did.
-  if (onlyLeaves(node) && /^continue\b/.test(leaveOf(node)) && /(^|[\s;{])return\b/.test(guarded.text())) return [];
+  if (onlyLeaves(node) && /^continue\b/.test(leaveOf(node)) && returnsFromLoop(guarded, node)) return [];
   // Go: `continue` in a loop that retries (`for {` or `for range ticker.C`, a select on a ticker) tries the same work
   // again on the next turn; it skips no item.
   if (rule.language === "go" && onlyLeaves(node) && inRetryLoop(node)) return [];

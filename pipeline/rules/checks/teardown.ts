@@ -130,7 +130,7 @@ function inMemory(name: string, scope: string, depth = 0): boolean {
   if (made.some((m) => /^(&?bytes\.Buffer\b|&?strings\.Builder\b|new\((bytes\.Buffer|strings\.Builder)\)|bytes\.NewBuffer(String)?\()/.test(m.trim()))) return true;
   // A writer or encoder over another writer, that one its last argument (`bufio.NewWriter(&buf)`,
   // `base64.NewEncoder(base64.StdEncoding, message)`, `gzip.NewWriterLevel(&buf, 9)` reads its first).
-  const inner = made.map((m) => /^\w+\.New(?:Writer|Encoder)\w*\(\s*(?:[\w.]+\s*,\s*)?&?(\w+)\s*(?:,\s*[\w.]+\s*)?\)/.exec(m.trim())?.[1]).find(Boolean);
+  const inner = made.map((m) => /^\w+\.New(?:Writer|Encoder)\w*\(\s*(?:[\w.]+\s*,\s*)?&?([A-Za-z_]\w*)\s*(?:,\s*[\w.]+\s*)?\)/.exec(m.trim())?.[1]).find(Boolean);
   return depth < 3 && !!inner && inMemory(inner, scope, depth + 1);
 }
 
@@ -138,7 +138,7 @@ function inMemory(name: string, scope: string, depth = 0): boolean {
 const GO_RELEASE = /^(Close|Shutdown|Stop|Release|Unlock|RUnlock|Rollback|Remove|RemoveAll|Kill|Cancel|[cC]lean[uU]p\w*|[cC]lose\w*|[rR]elease\w*|[tT]eardown\w*)$/;
 
 /** An error variable tested against nil (`err != nil`, `retErr != nil`, `writeErr != nil`). */
-const ERR_NOT_NIL = /\b\w*(?:err|Err)\w*\s*!=\s*nil\b/;
+const ERR_NOT_NIL = /\b(?:err|\w*Err)\s*!=\s*nil\b/;
 
 /**
  * Go: the statement runs on a failure's way out: in a deferred function, inside an `if` whose condition tests an error
@@ -168,7 +168,7 @@ function onErrorPath(node: SgNode): boolean {
     if (last?.kind() === "return_statement") {
       const t = last.text().trim();
       if (t === "return") return answersNothing;
-      return /\breturn\b[^\n]*\b(\w*(?:err|Err)\w*|fmt\.Errorf|errors\.\w+)\b/.test(t) && !/\breturn\s+(?:[\w.]+\s*,\s*)*nil\s*$/.test(t);
+      return /\breturn\b[^\n]*\b(err\w*|\w*Err|fmt\.Errorf|errors\.\w+)\b/.test(t) && !/\breturn\s+(?:[\w.]+\s*,\s*)*nil\s*$/.test(t);
     }
     const owner = n.parent();
     if (owner?.kind() !== "if_statement" || ERR_NOT_NIL.test((owner.field("condition" as never) as SgNode | null)?.text() ?? "")) return false;
