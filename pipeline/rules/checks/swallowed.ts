@@ -2,7 +2,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { runtimeAssertion } from "../assertions";
 import type { GrammarLanguage } from "../rule-spec";
-import { guardedStatement, nextStatement } from "../syntax";
+import { ancestor, guardedStatement, nextStatement } from "../syntax";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import { insideDrop } from "./inside-drop";
@@ -313,15 +313,13 @@ function inRetryLoop(node: SgNode): boolean {
   return false;
 }
 
+const FUNCTION_KINDS = /^(function_declaration|function_definition|method_definition|method_declaration|arrow_function|function_expression|function|func_literal|lambda)$/;
+
 /** The guarded code returns from the handler's own function (not from a callback inside it: `rows.forEach((r) => { return })`). */
 function returnsFromLoop(guarded: SgNode, node: SgNode): boolean {
-  const own = nearestFunction(node);
-  return guarded.findAll({ rule: { kind: "return_statement" } }).some((r) => nearestFunction(r)?.id() === own?.id());
+  const own = ancestor(node, FUNCTION_KINDS);
+  return guarded.findAll({ rule: { kind: "return_statement" } }).some((r) => ancestor(r, FUNCTION_KINDS)?.id() === own?.id());
 }
-
-const NEAREST_FUNCTION_KINDS = /^(function_declaration|function_definition|method_definition|method_declaration|arrow_function|function_expression|function|func_literal|lambda)$/;
-/** The nearest function around a node. */
-const nearestFunction = (node: SgNode): SgNode | null => { for (let n = node.parent(); n; n = n.parent()) if (NEAREST_FUNCTION_KINDS.test(String(n.kind()))) return n; return null; };
 
 /** The handler's body: a catch or except block, or a Go error branch's consequence. */
 function handlerBody(node: SgNode): SgNode | null {
@@ -335,10 +333,8 @@ function handlerBody(node: SgNode): SgNode | null {
 /** The handler's body without comments and braces: `continue`, `return;`, `pass`, ... */
 const leaveOf = (node: SgNode): string => handlerBody(node)?.text().replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|#[^\n]*/g, "").replace(/^\{|\}$/g, "").trim() ?? "";
 
-/** The handler's only statement leaves: `continue`, or `return` with no value (`return None` in Python). */
-function onlyLeaves(node: SgNode): boolean {
-  return /^(continue|return(\s+None)?)\s*;?$/.test(leaveOf(node));
-}
+/** A handler whose only statement leaves: `continue`, or `return` with no value (`return None` in Python). */
+const ONLY_LEAVES = /^(continue|return(\s+None)?)\s*;?$/;
 
 const BROWSER_LEAD = "runs in the user's browser and writes nothing: a UI's best-effort step as often as a lost failure";
 
@@ -374,13 +370,15 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   const persists = persistsOrAudits(guarded.text()) || movesMoney(guarded.text());
   // A handler that only leaves (`continue`, a bare `return`) skips the item or ends the call: a parse or probe that
   // failed as often as a lost failure. Only a write, a record or money it skips past is a claim.
-  if (!persists && !RECORD_CALL.test(guarded.text()) && onlyLeaves(node)) return [];
+  const leave = leaveOf(node);
+  const onlyLeaves = ONLY_LEAVES.test(leave);
+  if (!persists && !RECORD_CALL.test(guarded.text()) && onlyLeaves) return [];
   // `for (const prefix of prefixes) { try { ..; return found } catch { continue } }`: the loop tries alternatives
   // until one answers; a failed one is the reason to try the next, and the loop's end says none did.
-  if (onlyLeaves(node) && /^continue\b/.test(leaveOf(node)) && returnsFromLoop(guarded, node)) return [];
+  if (onlyLeaves && /^continue\b/.test(leave) && returnsFromLoop(guarded, node)) return [];
   // Go: `continue` in a loop that retries (`for {` or `for range ticker.C`, a select on a ticker) tries the same work
   // again on the next turn; it skips no item.
-  if (rule.language === "go" && onlyLeaves(node) && inRetryLoop(node)) return [];
+  if (rule.language === "go" && onlyLeaves && inRetryLoop(node)) return [];
   // A narrow handler (`except OSError: pass`) names an expected failure; it loses data only on a write.
   const narrow = params["narrow"];
   // ... or on removing a file it found: OSError is every way a delete fails, not only "already gone".
