@@ -6,7 +6,7 @@ import type { GrammarLanguage } from "./rule-spec";
 import type { TestCase } from "./test-context";
 import { pyEndsValidating, webtestAsserts } from "./py-test-shapes";
 
-export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based" | "fuzz-target" | "concurrency";
+export type AssertionKind = "runtime" | "snapshot" | "type-level" | "helper" | "declared-smoke" | "throw-based" | "fuzz-target" | "concurrency" | "benchmark";
 
 interface Model {
   runtime: RegExp;
@@ -28,9 +28,15 @@ interface Model {
 // asked of helpers and of a test's callbacks, where `if (n < 3) throw` is a fake's behaviour.)
 const TS_RUNTIME = String.raw`\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
 
+// A wait for a named outcome fails the test when the outcome never comes: Playwright's `page.waitForURL("/teams/x")`,
+// `waitForSelector`, `waitForResponse`, `waitForRequest`, `waitForEvent`, `waitForFunction`, a locator's `.waitFor()`, and
+// polling helpers handed the condition (`waitUntil(() => ..)`, `waitUntilSuccess(..)`). A pause (`waitForTimeout`) or a
+// load state (`waitForLoadState`) names no outcome and stays a smoke test's throw at best.
+const TS_TARGETED_WAIT = String.raw`\.waitFor(URL|Selector|Response|Request|Event|Function)\s*\(\s*\S|\.waitFor\s*\(|\bwaitUntil\w*\s*\(\s*[^)\s]`;
+
 const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {
-    runtime: new RegExp(TS_RUNTIME),
+    runtime: new RegExp(`${TS_RUNTIME}|${TS_TARGETED_WAIT}`),
     snapshot: /\.toMatch(Inline|File)?Snapshot\(|\bt\.snapshot\(/,
     // expect-type, tsd, vitest's assertType, `type _ = Expect<Equal<A, B>>`, @ts-expect-error lines,
     // typed `_` bindings (`const _s: Schema<string> = z.string()`) and `satisfies`.
@@ -177,6 +183,32 @@ const COMPILE_ONLY = /compile[\s-]*(only|time)\s+(test|check)|(should|must|only\
 const DECLARED_SMOKE = /\bdoes_not_raise\b|(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|(over|under)flow|throw|raise|error|fail|blow\s*up|explode)|\bwithout\s+(crash|panic|throw|rais|error|fail|exception)\w*|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
 
 /** A comment saying the call below raises on failure (`# Raises TypeError if the filter violates a constraint`): its throw is the check. */
+/**
+ * A benchmark written as a test: the test, or a function of its file it calls, reads a clock before and after
+ * (`performance.now()`, `process.hrtime`, `console.time(`, `time.perf_counter()`, `Instant::now()` with
+ * `.elapsed()`, `Date.now() - start`) and reports how long the calls took. Its output is the timing; it was not
+ * written to assert what the calls return.
+ */
+const MEASURES: Partial<Record<GrammarLanguage, RegExp>> = {
+  typescript: /\bperformance\.now\(\)[^]*\bperformance\.now\(\)|\bprocess\.hrtime\b|\bconsole\.time(End)?\(|\b(\w+)\s*=\s*Date\.now\(\)[^]*\bDate\.now\(\)\s*-\s*\2\b/,
+  python: /\btime\.(perf_counter|monotonic|process_time)(_ns)?\(\)[^]*\btime\.(perf_counter|monotonic|process_time)(_ns)?\(\)|\btimeit\.|\b(\w+)\s*=\s*time\.time\(\)[^]*\btime\.time\(\)\s*-\s*\5\b/,
+  rust: /\bInstant::now\(\)[^]*\.elapsed\(\)/,
+};
+
+/** Does the test measure how long its calls take, itself or through functions of its file it calls (a timing helper's helper too)? */
+function measuresTime(code: string, lang: GrammarLanguage, functions: () => Map<string, string>): boolean {
+  const clock = MEASURES[lang];
+  if (!clock) return false;
+  if (clock.test(code)) return true;
+  const calls = (text: string, name: string) => new RegExp(String.raw`(?<![\w$.])${name.replace(/\$/g, "\\$")}\s*(<[^>]*>)?\(`).test(text);
+  const bodies = functions();
+  const timing = new Set([...bodies].filter(([, body]) => clock.test(body)).map(([name]) => name));
+  for (let round = 0; round < 2 && timing.size; round++) {
+    for (const [name, body] of bodies) if (!timing.has(name) && [...timing].some((t) => calls(body, t))) timing.add(name);
+  }
+  return [...timing].some((t) => calls(code, t));
+}
+
 const DECLARES_THROW = /(#|\/\/)\s*(it\s+|this\s+)?(raises?|throws?|panics?)\s+(an?\s+)?(\w*(Error|Exception)\s+)?(if|when|on)\s/i;
 
 const FUNCTION_KINDS: Record<GrammarLanguage, string[]> = {
@@ -265,7 +297,7 @@ function assertModuleNames(text: string): string[] {
   return names;
 }
 
-export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readonly string[], helpers: () => Set<string>, defined: () => Set<string> = () => new Set()): AssertionKind | null {
+export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readonly string[], helpers: () => Set<string>, defined: () => Set<string> = () => new Set(), bodies: () => Map<string, string> = () => new Map()): AssertionKind | null {
   const m = MODELS[lang];
   const raw = test.body.text();
   const code = raw.replace(COMMENT_LINE, "");
@@ -305,6 +337,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   // The whole test, not only its body: tree-sitter-python starts a block at its first statement, so a
   // comment opening the body (`# Should not raise ...`) belongs to the function, not the block.
   if (DECLARED_SMOKE.test(test.name.replace(/_/g, " ")) || DECLARED_SMOKE.test(test.node.text()) || DECLARED_SMOKE.test(above)) return "declared-smoke";
+  if (measuresTime(code, lang, bodies)) return "benchmark";
   // A Go fuzz target asserts by not panicking on what the fuzzer generates: a smoke test by construction.
   if (goFuzzTarget(code, handles)) return "fuzz-target";
   if (lang === "go" && goConcurrencyTest(code)) return "concurrency";

@@ -62,7 +62,7 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   // binding and call in it a type-level assertion.
   if (rule.language === "typescript" && TYPE_TEST_FILE.test(file.path)) return [];
   if (rule.language === "python" && pyDisablesInherited(test.node)) return [{ region: regionOf(test.node), severity: "info", message: "disabled test: its body only returns, overriding an inherited test to switch it off (skipTest would say why)" }];
-  const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions());
+  const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions(), () => file.functionBodies());
   // test-case's `#[test_case(input => expected)]`: each case's expected value is asserted against the test's return.
   if (kind === null && rule.language === "rust" && /#\[\s*(test_case::)?test_case\s*\([^\n]*=>/.test(test.attributes ?? "")) return [];
   if (kind === null && suiteHookAsserts(test.node, rule.language)) return [];
