@@ -19,7 +19,8 @@ import { LEAD_CONVENTIONAL } from "./checks/claim-evidence";
 import { declaredInterfaces } from "./checks/conformance-stub";
 import { routerHooked } from "./checks/router-hooks";
 import { NEVER_PASSED, neverPassed, optionPassed } from "./checks/never-passed";
-import { refusalsCaught } from "./checks/caught-refusal";
+import { REFUSAL_PROTOCOL, refusalsCaught } from "./checks/caught-refusal";
+import { propsNeverPassed } from "./checks/jsx-props";
 
 /** Why a constant answer in an override is a lead (the models read whether the subclass means it). */
 const OVERRIDE_LEAD = "overrides a check its base class implements in the repository: a subclass relaxing its family's check is as often intended (public reference data) as a hole";
@@ -96,6 +97,8 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const optional = deferred.map((p) => p.d.candidate).filter((c) => c.optional);
   const handed = passedAsValue(optional, files as SourceFile[]);
   const unpassed = new Set([...neverPassed(optional, files as SourceFile[])].filter((c) => !handed.has(c)));
+  // A component's unread prop that no JSX element of the repository passes (jsx-props.ts): nothing dropped, no finding.
+  const propless = propsNeverPassed([...byKeep("unless-passed-as-value"), ...byKeep("if-option-passed"), ...byKeep("if-passed")], files as SourceFile[]);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   // One answer per kind of deferred question (the Record makes a new kind without an answer a type error).
   const answer: Record<Deferred["keep"], (c: Candidate) => boolean> = {
@@ -121,12 +124,15 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-option-passed": (c) => optionSet.has(c),
   };
   for (const p of deferred) {
+    if (propless.has(p.d.candidate)) continue;
     const yes = answer[p.d.keep](p.d.candidate);
     if (!yes && p.d.otherwise !== "lead") continue;
     // A claim when the answer is yes; a lead (hit.lead, an info note) when it is no and the check asked for one.
     let hit = yes ? { ...p.d.hit, lead: undefined } : p.d.hit;
     // A method overriding its base's own, kept only as a lead (`overrides: lead`): the family relaxing a check it owns.
     if (p.d.keep === "unless-owner-extended" && p.d.candidate.overrides?.lead && overriding.has(p.d.candidate)) hit = { ...hit, lead: OVERRIDE_LEAD };
+    // A Python method refusing with NotImplementedError in a repository whose shipped code catches that refusal: a lead.
+    if (p.d.keep === "unless-owner-extended" && refusalCaught.protocol && p.d.candidate.method && p.d.candidate.language === "python" && hit.severity !== "info") hit = { ...hit, lead: REFUSAL_PROTOCOL };
     // An unread optional parameter that no caller of the repository passes: a lead, whatever else was asked.
     if (p.d.candidate.optional && unpassed.has(p.d.candidate)) hit = { ...hit, lead: NEVER_PASSED };
     // A test that discards a call to a check of the repository asserts by not raising, and one whose helper of another

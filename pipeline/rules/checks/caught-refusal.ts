@@ -6,13 +6,17 @@ import type { SgNode } from "@ast-grep/napi";
 import { parseSource } from "../languages";
 import type { SourceFile } from "../scan-file";
 import type { Candidate } from "./unreferenced";
+import { isTestPath } from "../place";
+
+/** Why a refusal the repository catches somewhere, though not around a call of this name, is a lead. */
+export const REFUSAL_PROTOCOL = "the repository's own code catches NotImplementedError, so a caller up the stack answers this refusal (as a 501, a skipped plugin)";
 
 /** The except clause's head names NotImplementedError (alone or in a tuple), not its body. */
 const catchesRefusal = (clause: SgNode) => /\bNotImplementedError\b/.test(clause.text().split(":")[0]!);
 
 /** The candidates (methods raising NotImplementedError, `method` set) that some try of the repository calls and catches. */
-export function refusalsCaught(candidates: readonly Candidate[], files: readonly SourceFile[]): Set<Candidate> {
-  const out = new Set<Candidate>();
+export function refusalsCaught(candidates: readonly Candidate[], files: readonly SourceFile[]): Set<Candidate> & { protocol?: boolean } {
+  const out: Set<Candidate> & { protocol?: boolean } = new Set<Candidate>();
   const wanted = candidates.filter((c) => c.method && c.language === "python");
   if (!wanted.length) return out;
   const names = new Set(wanted.map((c) => c.method!));
@@ -22,6 +26,9 @@ export function refusalsCaught(candidates: readonly Candidate[], files: readonly
     const root = parseSource(f.path, f.content)?.root();
     for (const t of root?.findAll({ rule: { kind: "try_statement" } }) ?? []) {
       if (!t.children().some((c) => c.kind() === "except_clause" && catchesRefusal(c))) continue;
+      // Shipped code that catches the refusal at all makes it a protocol: the method it reaches may be a level down
+      // (`prop.get_value(..)` calling `resource.get_calendar_timezone()`).
+      if (!isTestPath(f.path)) out.protocol = true;
       const body = (t.field("body" as never) as SgNode | null)?.text() ?? "";
       for (const m of body.matchAll(/\.([A-Za-z_]\w*)\s*\(/g)) if (names.has(m[1]!)) caught.add(m[1]!);
     }

@@ -254,7 +254,8 @@ function readAround(fn: SgNode, body: SgNode, names: string[], lang: GrammarLang
 
 /**
  * TypeScript: names a later parameter's default reads (`{ defaultExpanded = false, expanded = defaultExpanded }`,
- * `(start, end = start + 1)`): the parameter is read where the signature itself uses it.
+ * `(start, end = start + 1)`, `{ prefix, idGenerator = () => generateId({ prefix }) }`): the parameter is read where
+ * the signature itself uses it.
  */
 function readInDefaults(fn: SgNode, names: string[]): string[] {
   const params = fn.field("parameters" as never) as SgNode | null;
@@ -263,7 +264,8 @@ function readInDefaults(fn: SgNode, names: string[]): string[] {
     .map((p) => (p.field("right" as never) ?? p.field("value" as never)) as SgNode | null)
     .filter((v): v is SgNode => !!v);
   if (!defaults.length) return [];
-  const read = new Set(defaults.flatMap((v) => [v, ...v.findAll({ rule: { kind: "identifier" } })]).filter((n) => n.kind() === "identifier").map((n) => n.text()));
+  // ... an object shorthand too (`idGenerator = () => generateId({ prefix })` reads `prefix`).
+  const read = new Set(defaults.flatMap((v) => [v, ...v.findAll({ rule: { any: [{ kind: "identifier" }, { kind: "shorthand_property_identifier" }] } })]).filter((n) => /^(identifier|shorthand_property_identifier)$/.test(String(n.kind()))).map((n) => n.text()));
   return names.filter((n) => read.has(n));
 }
 
