@@ -95,11 +95,14 @@ function presentedDigest(ops: string[]): boolean {
 }
 
 /**
- * A field that says what kind of thing a value is (`err.type`, `event.kind`, `req.method`, `job.status`): a compare
- * with it dispatches on a case (`err.type === STError.TRY_REFRESH_TOKEN`), whatever the case is named.
+ * A field that says what kind of thing a value is (`err.type`, `event.kind`, `req.method`, `job.status`), or a name
+ * ending in one (`fieldType`, `token_kind`): a compare with it dispatches on a case (`err.type === STError.TRY_REFRESH_TOKEN`), whatever the case is named.
  */
 function discriminant(t: string): boolean {
-  return /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)*\??\.(type|kind|status|state|mode|tag|variant|category|action|event|method|scheme|phase|stage)$/.test(t.trim());
+  const v = t.trim();
+  if (/^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)*\??\.(type|kind|status|state|mode|tag|variant|category|action|event|method|scheme|phase|stage)$/.test(v)) return true;
+  // ... and a local or field named for one (`fieldType === FieldType.FREE_SIGNATURE`, `token_kind == "refresh"`).
+  return /^([A-Za-z_$][\w$]*\??\.)*([a-z][\w$]*(Type|Kind|Status|Category|Variant|Phase|Stage|_type|_kind|_status|_category|_variant)|type|kind|status|category|variant)$/.test(v);
 }
 
 /**
@@ -293,9 +296,30 @@ function packageConstantCandidate(ops: string[], node: SgNode, credential: RegEx
   return own && bare ? { pkg: own, name: bare } : null;
 }
 
+/**
+ * A comparison built as a query's predicate: Python's `select(Booking).where(Booking.checkin_code == code)`,
+ * `session.query(User).filter(User.token == token)`, `and_(..)`/`or_(..)` around them; Rust's diesel
+ * `.filter(col.eq(token))` and `.set((col.eq(hash),))`. One side is a mapped column (`Model.field`, `table::column`), the
+ * call hands the expression to the database, which looks the value up by index: nothing is compared byte by byte here.
+ */
+function queryPredicate(node: SgNode, language: RuleLanguage): boolean {
+  if (language !== "python" && language !== "rust") return false;
+  let p = node.parent();
+  for (let i = 0; i < 3 && p && /^(tuple|tuple_expression|parenthesized_expression|boolean_operator|binary_expression)$/.test(String(p.kind())); i++) p = p.parent();
+  if (!p || !/^(argument_list|arguments)$/.test(String(p.kind()))) return false;
+  const owner = p.parent();
+  const callee = ((owner ? (owner.field("function" as never) as SgNode | null) : null)?.text() ?? "").replace(/^[\s\S]*(\.|::)/, "");
+  if (!/^(where|filter|filter_by|having|exclude|on|join|outerjoin|and_|or_|not_|set|find|find_one|select_from)$/.test(callee)) return false;
+  const column = language === "python" ? /^[A-Z]\w*\.\w+$/ : /^(\w+::)+\w+(\.eq)?$|\w+::\w+$/;
+  const text = node.text();
+  const sides = language === "python" ? text.split(/\s*(?:==|!=)\s*/) : [text.replace(/\.(eq|ne)\([\s\S]*$/, "")];
+  return sides.some((t) => column.test(t.trim()));
+}
+
 export function credentialCompare({ node, params, rule, file, defer }: CheckContext): Hit[] {
   // `bytes.Equal(mac, sig)` and other calls the rule matched by their arguments are reported as matched.
   const call = /call/.test(String(node.kind())) ? callOperands(node, new RegExp(param(params, "callArgs", "(?!)"), "i")) : null;
+  if (queryPredicate(node, rule.language)) return [];
   if (call === "credential") return [{ region: regionOf(node) }];
   if (/call/.test(String(node.kind())) && !call) return [];
   // A method-spelled equality handed to another call as a value (`filter(col.eq(token))`: a query DSL's
@@ -328,6 +352,9 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   };
   if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || discriminant(t) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = ancestor(node, FUNCTION_KINDS);
+  // Two names the same function also subtracts (`if (aOrder !== bOrder) return aOrder - bOrder`, a sort's comparator):
+  // numbers, whatever word their source carries.
+  if (ops.every((t) => /^[A-Za-z_$][\w$]*$/.test(t)) && fn && new RegExp(String.raw`(?<![\w$.])${escapeRegExp(ops[0]!)}\s*-\s*${escapeRegExp(ops[1]!)}(?![\w$])|(?<![\w$.])${escapeRegExp(ops[1]!)}\s*-\s*${escapeRegExp(ops[0]!)}(?![\w$])`).test(fn.text())) return [];
   // Two sides of one object are public only when that object is no request: a request carries the server's
   // session beside the client's body (`req.body._csrf == req.session.csrfToken`).
   const fromRequest = ops.some((t) => source.test(t) || source.test(assignedFrom(fn, t) ?? ""));

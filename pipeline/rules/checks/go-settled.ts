@@ -100,8 +100,11 @@ function waitOfNilGroup(call: SgNode, node: SgNode): boolean {
   });
 }
 
-/** Standard library functions whose only error is the writer's (`fmt.Fprintf`, `io.WriteString`, `xml.EscapeText`). */
-const WRITER_ONLY_ERROR = /^(fmt\.Fprint(f|ln)?|io\.WriteString|xml\.EscapeText)$/;
+/**
+ * Standard library functions whose only error is the writer's (`fmt.Fprintf`, `io.WriteString`, `xml.EscapeText`),
+ * and `binary.Write`, whose other failure is a value of no fixed size: a programming error the first run shows.
+ */
+const WRITER_ONLY_ERROR = /^(fmt\.Fprint(f|ln)?|io\.WriteString|xml\.EscapeText|binary\.Write)$/;
 /** A value made in memory: `var b bytes.Buffer`, `b := &strings.Builder{}`, `bytes.NewBuffer(..)`, or a parameter of that type. */
 const MEMORY = /^(var\s+)?&?\s*(\*?(bytes\.Buffer|strings\.Builder)\b|new\((bytes\.Buffer|strings\.Builder)\)|bytes\.NewBuffer(String)?\()/;
 

@@ -61,6 +61,18 @@ function rtlIsolatesOnly(line: string): boolean {
   return spans.length > 0 && spans.every((m) => RTL_LETTER.test(m[1]!)) && !/[\u2066-\u2069]/.test(line.replace(/[\u2066-\u2068][^\u2066-\u2069]*\u2069/g, ""));
 }
 
+/**
+ * A control in code that sits inside a regular expression's character class (`/^[\u2066-\u2069]+$/` written with the
+ * characters themselves): a pattern that lists the controls to find or strip them, not text shown out of order.
+ */
+function inCharacterClass(content: string, i: number): boolean {
+  const before = content.slice(content.lastIndexOf("\n", i - 1) + 1, i);
+  const open = before.lastIndexOf("[");
+  if (open < 0 || before.indexOf("]", open) >= 0 || !/(^|[(=,:!&|?{};>]|return)\s*\/[^/\s]?[^/]*$/.test(before.slice(0, open))) return false;
+  const after = content.slice(i, (content.indexOf("\n", i) + 1 || content.length + 1) - 1);
+  return /^[^\]]*\][^/]*\/[dgimsuvy]*/.test(after);
+}
+
 export function trojanSource(content: string, ranges: CodeRanges | null, testCode = false): Hit[] {
   const out: Hit[] = [];
   const judged = new Set<number>();
@@ -76,6 +88,7 @@ export function trojanSource(content: string, ranges: CodeRanges | null, testCod
       continue;
     }
     const comment = ranges ? inside(i, ranges.comments) : null;
+    if (!comment && inCharacterClass(content, i)) continue;
     if (comment && rtlIsolatesOnly(lineAround(content, i))) continue;
     const where = comment ? "in a comment" : "in code";
     out.push(hit(content, i, i + 1, `bidirectional control ${codePoint(m[0])} ${where}: the code shown is not the code that runs (Trojan Source)`));

@@ -35,6 +35,16 @@ function optionalEnvFile(expr: string): boolean {
   return /^((dotenvy?|dotenv)::)?dotenv(_override)?\(\)$/.test(expr);
 }
 
+/**
+ * A once-only initialisation whose only error is "already done": rustls's `provider.install_default()` (Err hands back
+ * the provider when one is installed), and `cell.set(v)` in a file that holds a OnceCell/OnceLock (Err hands back the
+ * value when the cell is set): first writer wins, by the type's contract.
+ */
+function onceOnly(expr: string, fileText: string): boolean {
+  if (/\.install_default\(\)$/.test(expr)) return true;
+  return /^[\w.]+\.set\([^()]*(\([^()]*\)[^()]*)*\)$/.test(expr) && /\b(OnceCell|OnceLock|OnceBox|Lazy|OnceNonZeroUsize)\b/.test(fileText);
+}
+
 /** Methods that run a built command or query: the Result a builder step defers to. */
 const EXECUTES = /^(query\w*|exec\w*|invoke\w*|send\w*|fetch\w*|run\w*|commit|save\w*|insert\w*|delete\w*|update\w*)$/;
 
@@ -81,5 +91,5 @@ function recordsPropagatedError(node: SgNode, expr: string): boolean {
 /** Is this Rust discard no silent swallow by how the value is made and what the chain does with the error? */
 export function rsSettled(node: SgNode, fileText: string): boolean {
   const expr = discarded(node);
-  return loggedInChain(expr) || optionalEnvFile(expr) || builderStep(node, expr, fileText) || recordsPropagatedError(node, expr);
+  return loggedInChain(expr) || optionalEnvFile(expr) || onceOnly(expr, fileText) || builderStep(node, expr, fileText) || recordsPropagatedError(node, expr);
 }

@@ -88,20 +88,21 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
  * are public by design and placeholders are not credentials.
  */
 const VENDOR = /^([a-z][a-z0-9]{1,9}(?:[_-][a-z0-9]{2,10}){0,2})[_-]([A-Za-z0-9]{16,}(?:[_-][A-Za-z0-9]{8,}){0,3})$/;
-const FIXED_SHAPES = [/^AIza[0-9A-Za-z_-]{35}$/, /^SG\.[\w-]{16,}\.[\w-]{16,}$/, /^(sk|rk)_(live|test)_[0-9A-Za-z]{10,}$/, /^A[KS]IA[0-9A-Z]{16}$/];
+// ... and a Telegram bot token (the bot's numeric id, a colon, 35 characters starting AA: `7391846205:AAG…`).
+const FIXED_SHAPES = [/^AIza[0-9A-Za-z_-]{35}$/, /^SG\.[\w-]{16,}\.[\w-]{16,}$/, /^(sk|rk)_(live|test)_[0-9A-Za-z]{10,}$/, /^A[KS]IA[0-9A-Z]{16}$/, /^\d{8,10}:AA[0-9A-Za-z_-]{33}$/];
 
 /**
  * A connection URL carrying its password (`redis://default:<pw>@host:6379`, `postgres://app:<pw>@db/x`):
- * the password is a credential whatever name holds the URL. Only a generated-looking one counts (12+
+ * the password is a credential whatever name holds the URL. Only a generated-looking one counts (8+
  * characters mixing upper case, lower case and digits), so `user:password@localhost` in docs does not. Go's
  * MySQL driver spells the same URL without a scheme: `app:<pw>@tcp(10.0.0.5:3306)/db`.
  */
-const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s:]{12,})@[^\s@]+$/;
-const MYSQL_DSN_PASSWORD = /^[\w.-]+:([^@/\s]{12,})@(?:tcp|unix)\([^)\s]*\)\/[^\s@]*$/;
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s:]{8,})@[^\s@]+$/;
+const MYSQL_DSN_PASSWORD = /^[\w.-]+:([^@/\s]{8,})@(?:tcp|unix)\([^)\s]*\)\/[^\s@]*$/;
 
 function urlPassword(s: string): boolean {
   const pw = URL_PASSWORD.exec(s)?.[1] ?? MYSQL_DSN_PASSWORD.exec(s)?.[1];
-  return !!pw && /[a-z]/.test(pw) && /[A-Z]/.test(pw) && /[0-9]/.test(pw) && shannonEntropy(pw) >= 3.0;
+  return !!pw && /[a-z]/.test(pw) && /[A-Z]/.test(pw) && /[0-9]/.test(pw) && shannonEntropy(pw) >= 2.75;
 }
 
 /**

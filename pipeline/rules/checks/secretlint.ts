@@ -52,7 +52,9 @@ export function secretlintHits(path: string, content: string): Hit[] {
  * Values that show a shape rather than hold a secret:
  * - on a comment line, a token whose parts count up (`xoxp-1234-1234-1234-abc124`, a documented format);
  * - a connection string to a loopback host whose password is its user name (`pgdog:pgdog@127.0.0.1`), the
- *   credentials of a local test database.
+ *   credentials of a local test database;
+ * - a connection string whose password is a bracketed slot (`postgres://[USERNAME]:[YOUR-PASSWORD]@[HOST]`,
+ *   `<password>`, `{password}`, `${DB_PASSWORD}`): a template a user fills in.
  */
 function illustration(content: string, from: number, to: number): boolean {
   const value = content.slice(from, to);
@@ -60,5 +62,6 @@ function illustration(content: string, from: number, to: number): boolean {
   const onComment = /^\s*(#|\/\/|\*|\/\*|--)/.test(content.slice(lineStart, from));
   if (onComment && value.split(/[-_:.]/).some((part) => /^(0?1234\d*|abc\d*)$/i.test(part))) return true;
   const dsn = /:\/\/([^:@/\s]+):([^@/\s]+)@(localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?=[:/\s"'`]|$)/i.exec(content.slice(lineStart, content.indexOf("\n", to) >>> 0));
-  return !!dsn && dsn[1] === dsn[2];
+  if (!!dsn && dsn[1] === dsn[2]) return true;
+  return /:\/\/[^\s@/"'`]*:(\[[^\]\s]+\]|<[^>\s]+>|\$?\{[^}\s]+\})@/.test(value);
 }
