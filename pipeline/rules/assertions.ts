@@ -30,9 +30,10 @@ const TS_RUNTIME = String.raw`\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'
 
 // A wait for a named outcome fails the test when the outcome never comes: Playwright's `page.waitForURL("/teams/x")`,
 // `waitForSelector`, `waitForResponse`, `waitForRequest`, `waitForEvent`, `waitForFunction`, a locator's `.waitFor()`, and
-// polling helpers handed the condition (`waitUntil(() => ..)`, `waitUntilSuccess(..)`). A pause (`waitForTimeout`) or a
-// load state (`waitForLoadState`) names no outcome and stays a smoke test's throw at best.
-const TS_TARGETED_WAIT = String.raw`\.waitFor(URL|Selector|Response|Request|Event|Function)\s*\(\s*\S|\.waitFor\s*\(|\bwaitUntil\w*\s*\(\s*[^)\s]`;
+// a polling helper handed a predicate that compares (`waitUntilSuccess(() => get(..), (c) => c.sidebar == "x")`). A pause
+// (`waitForTimeout`), a load state (`waitForLoadState`) or a named wait without a predicate (`waitUntilReplicated("k")`)
+// names no outcome here and stays a smoke test's throw at best.
+const TS_TARGETED_WAIT = String.raw`\.waitFor(URL|Selector|Response|Request|Event|Function)\s*\(\s*\S|\.waitFor\s*\(|\bwaitUntil\w*\s*\([^;]*?,\s*(\(?\s*\w*\s*\)?|async\s*\([^)]*\))\s*=>[^;]*?(===?|!==?|>=?|<=?)`;
 
 const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {

@@ -37,12 +37,17 @@ function optionalEnvFile(expr: string): boolean {
 
 /**
  * A once-only initialisation whose only error is "already done": rustls's `provider.install_default()` (Err hands back
- * the provider when one is installed), and `cell.set(v)` in a file that holds a OnceCell/OnceLock (Err hands back the
- * value when the cell is set): first writer wins, by the type's contract.
+ * the provider when one is installed), and `cell.set(v)` (Err hands back the
+ * value when the cell is set) on a receiver the file declares a once-cell: first writer wins, by the type's contract.
  */
 function onceOnly(expr: string, fileText: string): boolean {
   if (/\.install_default\(\)$/.test(expr)) return true;
-  return /^[\w.]+\.set\([^()]*(\([^()]*\)[^()]*)*\)$/.test(expr) && /\b(OnceCell|OnceLock|OnceBox|Lazy|OnceNonZeroUsize)\b/.test(fileText);
+  const cell = /^(?:[\w]+\.)*(\w+)\.set\([^()]*(\([^()]*\)[^()]*)*\)$/.exec(expr)?.[1];
+  if (!cell) return false;
+  // `self` in the file's own `impl .. for OnceCell<T>`: the cell sets itself.
+  if (cell === "self") return /\bimpl\b[^{;]*\bfor\s+[\w:]*\b(OnceCell|OnceLock)\s*</.test(fileText);
+  // The receiver is declared a once-cell: a field or static typed so, or a binding made from one.
+  return new RegExp(String.raw`\b${escapeRegExp(cell)}\s*(:\s*[^,;{=]*\b|=\s*[\w:]*)(OnceCell|OnceLock|OnceBox|OnceNonZeroUsize)\b`).test(fileText);
 }
 
 /** Methods that run a built command or query: the Result a builder step defers to. */
