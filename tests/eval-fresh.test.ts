@@ -141,6 +141,10 @@ const HELD_OUT = {
   // secret, handlers that only leave around a record, a filesystem write by path): 73.0% / 97.0% as claims, 67 found
   // with leads scored.
   "corpus-fresh30": { expected: 89, found: 67, falsePositives: 2, notes: 0, leads: 2, languages: ["go", "python", "rust", "typescript"] },
+  // Nineteenth session: held out and measured twice (62.5% / 88.7% at the start and after the first readings from
+  // panels 29 and 29r); then its misses were read and developed on (Vendure's `@Allow` as a sibling's guard, a Telegram
+  // bot token, connection passwords from eight characters, query predicates that build SQL): 67.0% / 93.7%.
+  "corpus-fresh31": { expected: 88, found: 59, falsePositives: 4, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

@@ -1,0 +1,2 @@
+pub mod carrier;
+pub mod supplier;
