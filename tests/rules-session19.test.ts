@@ -282,3 +282,65 @@ describe("hardcoded-secret: a Telegram bot token and a connection password of or
     expect(found([settings("12345:hello", "postgresql://booking:password@localhost:5432/booking")], /^hardcoded-secret$/)).toEqual([]);
   });
 });
+
+describe("the review of this session's change (helper 191): counter-examples that must stay reported", () => {
+  test("a module function caught for NotImplementedError (`multiprocessing.cpu_count()`) makes no protocol: the stub stays a claim", () => {
+    const stub = { path: "app/reports/exporter.py", content: lines("class Exporter:", "    def to_pdf(self, report):", '        raise NotImplementedError("TODO: PDF export")') };
+    const workers = { path: "app/workers.py", content: lines("import multiprocessing", "def cores():", "    try:", "        return multiprocessing.cpu_count()", "    except NotImplementedError:", "        return 1") };
+    expect(found([stub, workers], /^stub$/)).toEqual(["app/reports/exporter.py:py-not-implemented@3"]);
+  });
+  test("a test that polls until a deadline (`while (Date.now() - start < 5000)`) is no benchmark: reported", () => {
+    const t = { path: "test/ping.test.ts", content: lines(
+      'test("the server comes up", async () => {',
+      "  const start = Date.now();",
+      "  while (Date.now() - start < 5000) {",
+      "    if (await ping()) break;",
+      "  }",
+      "});") };
+    expect(found([t], /^assertion-free-test$/)).toEqual(["test/ping.test.ts:ts-assertion-free-test@1"]);
+  });
+  test("a catch around an optional element's wait in a test is not a swallowed check", () => {
+    const t = { path: "e2e/cookies.spec.ts", content: lines(
+      'test("signs in", async ({ page }) => {',
+      '  try { await page.locator("#cookie").waitFor({ timeout: 2000 }); await page.click("#accept"); } catch {}',
+      '  await page.goto("/login");',
+      '  await expect(page.getByText("Welcome")).toBeVisible();',
+      "});") };
+    expect(found([t], /^swallowed-error$/)).toEqual([]);
+  });
+  test("`rejectUnauthorized: false` under an `if` over the mode, or a switch over a policy: reported", () => {
+    const f = (body: string[]) => ({ path: "server/db.ts", content: lines(...body) });
+    expect(found([f(["export function opts(mode: string) {", '  if (mode !== "disable") {', "    return { rejectUnauthorized: false };", "  }", "}"])], /^tls-disabled$/).length).toBe(1);
+    expect(found([f(["export function agent(policy: string) {", "  switch (policy) {", '    case "allow":', "      return new https.Agent({ rejectUnauthorized: false });", "  }", "}"])], /^tls-disabled$/).length).toBe(1);
+  });
+  test("a component rendered with children it drops: reported", () => {
+    const panel = { path: "ui/Panel.tsx", content: lines("export function Panel({ title, children }: { title: string; children: React.ReactNode }) {", "  return <h2>{title}</h2>;", "}") };
+    const use = { path: "ui/Settings.tsx", content: lines("export const Settings = () => (", '  <Panel title="Settings">', "    <Form />", "  </Panel>", ");") };
+    expect(found([panel, use], /^ignored-parameter$/).length).toBe(1);
+  });
+  test("a switch default that promises work (`\"TODO: csv export\"`): still a stub", () => {
+    const g = { path: "export/format.go", content: lines("package export", 'import "errors"', "func render(kind string) ([]byte, error) {", "\tswitch kind {", '\tcase "json":', "\t\treturn renderJSON()", "\tdefault:", '\t\treturn nil, errors.New("TODO: csv export not implemented")', "\t}", "}") };
+    expect(found([g], /^stub$/).length).toBe(1);
+  });
+  test("binary.Write of `len(data)` (an int, no fixed size) into a buffer: reported", () => {
+    const g = { path: "codec/frame.go", content: lines("package codec", 'import ("bytes"; "encoding/binary")', "func frame(data []byte) []byte {", "\tbuf := new(bytes.Buffer)", "\t_ = binary.Write(buf, binary.BigEndian, len(data))", "\treturn buf.Bytes()", "}") };
+    expect(found([g], /^swallowed-error$/).length).toBe(1);
+  });
+  test("an `@Allow(Permission.Public)` mutation among guarded siblings is still unguarded", () => {
+    const r = { path: "src/api/admin.resolver.ts", content: lines(
+      "@Resolver()",
+      "export class AdminResolver {",
+      "  @Mutation()", "  @Allow(Permission.UpdateCatalog)", "  archiveProduct(@Ctx() ctx: RequestContext, @Args() args: { id: ID }) { return this.products.archive(ctx, args.id); }",
+      "  @Mutation()", "  @Allow(Permission.UpdateCatalog)", "  restoreProduct(@Ctx() ctx: RequestContext, @Args() args: { id: ID }) { return this.products.restore(ctx, args.id); }",
+      "  @Mutation()", "  @Allow(Permission.Public)", "  deleteProduct(@Ctx() ctx: RequestContext, @Args() args: { id: ID }) { return this.products.delete(ctx, args.id); }",
+      "}") };
+    expect(found([r], /^unwired-auth$/).length).toBe(1);
+  });
+  test("a lone right-to-left override inside a character class reverses the rest of the line: reported", () => {
+    expect(trojanSource("if (/[\u202E]/.test(name)) { deny(); } else { grant(); }\n", null).length).toBe(1);
+  });
+  test("Python `flag.set(api_key == Config.API_KEY)` is a compare, not a query: reported", () => {
+    const f = { path: "app/auth.py", content: lines("def check(flag, api_key):", "    flag.set(api_key == Config.API_KEY)") };
+    expect(found([f], /^insecure-compare$/).length).toBe(1);
+  });
+});

@@ -3,6 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goMockExpects, goTestHandles, goWrapperAsserts } from "./go-test-handles";
 import type { GrammarLanguage } from "./rule-spec";
+import { escapeRegExp } from "./syntax";
 import type { TestCase } from "./test-context";
 import { pyEndsValidating, webtestAsserts } from "./py-test-shapes";
 
@@ -28,16 +29,9 @@ interface Model {
 // asked of helpers and of a test's callbacks, where `if (n < 3) throw` is a fake's behaviour.)
 const TS_RUNTIME = String.raw`\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
 
-// A wait for a named outcome fails the test when the outcome never comes: Playwright's `page.waitForURL("/teams/x")`,
-// `waitForSelector`, `waitForResponse`, `waitForRequest`, `waitForEvent`, `waitForFunction`, a locator's `.waitFor()`, and
-// a polling helper handed a predicate that compares (`waitUntilSuccess(() => get(..), (c) => c.sidebar == "x")`). A pause
-// (`waitForTimeout`), a load state (`waitForLoadState`) or a named wait without a predicate (`waitUntilReplicated("k")`)
-// names no outcome here and stays a smoke test's throw at best.
-const TS_TARGETED_WAIT = String.raw`\.waitFor(URL|Selector|Response|Request|Event|Function)\s*\(\s*\S|\.waitFor\s*\(|\bwaitUntil\w*\s*\([^;]*?,\s*(\(?\s*\w*\s*\)?|async\s*\([^)]*\))\s*=>[^;]*?(===?|!==?|>=?|<=?)`;
-
 const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {
-    runtime: new RegExp(`${TS_RUNTIME}|${TS_TARGETED_WAIT}`),
+    runtime: new RegExp(TS_RUNTIME),
     snapshot: /\.toMatch(Inline|File)?Snapshot\(|\bt\.snapshot\(/,
     // expect-type, tsd, vitest's assertType, `type _ = Expect<Equal<A, B>>`, @ts-expect-error lines,
     // typed `_` bindings (`const _s: Schema<string> = z.string()`) and `satisfies`.
@@ -183,33 +177,62 @@ const COMPILE_ONLY = /compile[\s-]*(only|time)\s+(test|check)|(should|must|only\
 // ... and pytest's parametrize idiom `with does_not_raise():` (contextlib's nullcontext under that name): the test states that nothing raises.
 const DECLARED_SMOKE = /\bdoes_not_raise\b|(does\s*n[o']?t|doesn't|must\s*not|should\s*n[o']?t|won't|will\s*not|never|used\s*to|no\s*longer|not)\s+(crash|panic|deadlock|hang|segfault|(over|under)flow|throw|raise|error|fail|blow\s*up|explode)|\bwithout\s+(crash|panic|throw|rais|error|fail|exception)\w*|\bno\s+(infinite\s+)?(crash|panic|error|exception|recursion|deadlock|hang)s?\b|looks?\s+for\s+(crashes|panics)|smoke\s*test|(crash|panic)\s*(regression|test)|\b(runs?|works?|completes?|succeeds?)\s+successfully\b|\bgracefully\b/i;
 
-/** A comment saying the call below raises on failure (`# Raises TypeError if the filter violates a constraint`): its throw is the check. */
 /**
- * A benchmark written as a test: the test, or a function of its file it calls, reads a clock before and after
- * (`performance.now()`, `process.hrtime`, `console.time(`, `time.perf_counter()`, `Instant::now()` with
- * `.elapsed()`, `Date.now() - start`) and reports how long the calls took. Its output is the timing; it was not
- * written to assert what the calls return.
+ * A benchmark written as a test: the test, or a function of its file it calls, reads a clock before and after its
+ * calls (`performance.now()` twice, `process.hrtime` twice, `console.time` with `console.timeEnd`, `start = Date.now()`
+ * then `Date.now() - start`, `time.perf_counter()` twice, `timeit.timeit(..)`, `Instant::now()` with `.elapsed()`) and
+ * reports how long they took. Its output is the timing; it was not written to assert what the calls return. A clock
+ * read in a loop's or a branch's condition (`while (Date.now() - start < 5000)`, `while time.monotonic() < deadline`)
+ * is a timeout, not a measurement.
  */
 const MEASURES: Partial<Record<GrammarLanguage, RegExp>> = {
-  typescript: /\bperformance\.now\(\)[^]*\bperformance\.now\(\)|\bprocess\.hrtime\b|\bconsole\.time(End)?\(|\b(\w+)\s*=\s*Date\.now\(\)[^]*\bDate\.now\(\)\s*-\s*\2\b/,
-  python: /\btime\.(perf_counter|monotonic|process_time)(_ns)?\(\)[^]*\btime\.(perf_counter|monotonic|process_time)(_ns)?\(\)|\btimeit\.|\b(\w+)\s*=\s*time\.time\(\)[^]*\btime\.time\(\)\s*-\s*\5\b/,
+  typescript: /\bperformance\.now\(\)[^]*\bperformance\.now\(\)|\bprocess\.hrtime\b[^]*\bprocess\.hrtime\b|\bconsole\.time\([^]*\bconsole\.timeEnd\(|\b(\w+)\s*=\s*Date\.now\(\)[^]*\bDate\.now\(\)\s*-\s*\1\b/,
+  python: /\btime\.(perf_counter|monotonic|process_time)(_ns)?\(\)[^]*\btime\.(perf_counter|monotonic|process_time)(_ns)?\(\)|\btimeit\.(timeit|repeat)\(|\bdefault_timer\(\)[^]*\bdefault_timer\(\)|\b(\w+)\s*=\s*time\.time\(\)[^]*\btime\.time\(\)\s*-\s*\6\b/,
   rust: /\bInstant::now\(\)[^]*\.elapsed\(\)/,
+};
+const TIMEOUT: Partial<Record<GrammarLanguage, RegExp>> = {
+  typescript: /\b(while|if)\s*\([^)]*\b(Date|performance)\.now\(\)/,
+  python: /\b(while|if)\b[^\n:]*\b(time\.(perf_counter|monotonic|process_time|time)(_ns)?|default_timer)\(\)/,
+  rust: /\b(while|if)\b[^\n{]*\.elapsed\(\)/,
 };
 
 /** Does the test measure how long its calls take, itself or through functions of its file it calls (a timing helper's helper too)? */
 function measuresTime(code: string, lang: GrammarLanguage, functions: () => Map<string, string>): boolean {
   const clock = MEASURES[lang];
-  if (!clock) return false;
-  if (clock.test(code)) return true;
-  const calls = (text: string, name: string) => new RegExp(String.raw`(?<![\w$.])${name.replace(/\$/g, "\\$")}\s*(<[^>]*>)?\(`).test(text);
-  const bodies = functions();
-  const timing = new Set([...bodies].filter(([, body]) => clock.test(body)).map(([name]) => name));
+  const timeout = TIMEOUT[lang];
+  if (!clock || !timeout) return false;
+  const measures = (text: string) => clock.test(text) && !timeout.test(text);
+  if (measures(code)) return true;
+  const calls = (text: string, name: string) => new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*(<[^>]*>)?\(`).test(text);
+  const bodies = new Map([...functions()].filter(([name]) => /^[A-Za-z_$][\w$]*$/.test(name)));
+  const timing = new Set([...bodies].filter(([, body]) => measures(body)).map(([name]) => name));
   for (let round = 0; round < 2 && timing.size; round++) {
     for (const [name, body] of bodies) if (!timing.has(name) && [...timing].some((t) => calls(body, t))) timing.add(name);
   }
   return [...timing].some((t) => calls(code, t));
 }
 
+/**
+ * TypeScript: a wait for a named outcome fails the test when the outcome never comes: Playwright's
+ * `page.waitForURL("/teams/x")`, `waitForSelector`, `waitForResponse`, `waitForRequest`, `waitForEvent`,
+ * `waitForFunction`, a locator's `.waitFor()` / `.waitFor({ state })`, and a polling helper handed a predicate that
+ * compares (`waitUntilSuccess(() => get(..), (c) => c.sidebar == "x")`). A pause (`waitForTimeout`, puppeteer's
+ * `page.waitFor(1000)`), a load state or a named wait without a predicate (`waitUntilReplicated("k")`) names no outcome.
+ */
+function waitsOnOutcome(code: string): boolean {
+  if (/\.waitFor(URL|Selector|Response|Request|Event|Function)\s*\(\s*\S|\.waitFor\s*\(\s*(\{|\))/.test(code)) return true;
+  for (const m of code.matchAll(/\bwaitUntil\w*\s*\(/g)) {
+    const open = m.index! + m[0].length;
+    let depth = 1;
+    let i = open;
+    for (; i < code.length && depth > 0; i++) depth += code[i] === "(" ? 1 : code[i] === ")" ? -1 : 0;
+    const args = code.slice(open, i - 1);
+    if (/=>/.test(args) && /===?|!==?|[<>]=?/.test(args.replace(/=>/g, " "))) return true;
+  }
+  return false;
+}
+
+/** A comment saying the call below raises on failure (`# Raises TypeError if the filter violates a constraint`): its throw is the check. */
 const DECLARES_THROW = /(#|\/\/)\s*(it\s+|this\s+)?(raises?|throws?|panics?)\s+(an?\s+)?(\w*(Error|Exception)\s+)?(if|when|on)\s/i;
 
 const FUNCTION_KINDS: Record<GrammarLanguage, string[]> = {
@@ -307,6 +330,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     if (names.length && new RegExp(String.raw`(?<![\w$.])(${names.map((n) => n.replace(/\$/g, "\\$")).join("|")})\s*(\.\s*[\w$]+\s*)*\(`).test(code)) return "runtime";
   }
   if (lang === "typescript" && tapeObjectAsserts(code, test.params)) return "runtime";
+  if (lang === "typescript" && waitsOnOutcome(code)) return "runtime";
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();

@@ -309,10 +309,11 @@ function queryPredicate(node: SgNode, language: RuleLanguage): boolean {
   if (!p || !/^(argument_list|arguments)$/.test(String(p.kind()))) return false;
   const owner = p.parent();
   const callee = ((owner ? (owner.field("function" as never) as SgNode | null) : null)?.text() ?? "").replace(/^[\s\S]*(\.|::)/, "");
-  if (!/^(where|filter|filter_by|having|exclude|on|join|outerjoin|and_|or_|not_|set|find|find_one|select_from)$/.test(callee)) return false;
-  const column = language === "python" ? /^[A-Z]\w*\.\w+$/ : /^(\w+::)+\w+(\.eq)?$|\w+::\w+$/;
+  const calls = language === "python" ? /^(where|filter|filter_by|having|and_|or_|not_|outerjoin|join)$/ : /^(filter|or_filter|and_filter|set|find|having|on|inner_join|left_join)$/;
+  if (!calls.test(callee)) return false;
+  const column = language === "python" ? /^[A-Z]\w*\.\w+$/ : /^(\w+::)+\w+$/;
   const text = node.text();
-  const sides = language === "python" ? text.split(/\s*(?:==|!=)\s*/) : [text.replace(/\.(eq|ne)\([\s\S]*$/, "")];
+  const sides = /\.(eq|ne)\(/.test(text) && language === "rust" ? [text.replace(/\.(eq|ne)\([\s\S]*$/, "")] : text.split(/\s*(?:==|!=)\s*/);
   return sides.some((t) => column.test(t.trim()));
 }
 

@@ -70,7 +70,10 @@ function inCharacterClass(content: string, i: number): boolean {
   const open = before.lastIndexOf("[");
   if (open < 0 || before.indexOf("]", open) >= 0 || !/(^|[(=,:!&|?{};>]|return)\s*\/[^/\s]?[^/]*$/.test(before.slice(0, open))) return false;
   const after = content.slice(i, (content.indexOf("\n", i) + 1 || content.length + 1) - 1);
-  return /^[^\]]*\][^/]*\/[dgimsuvy]*/.test(after);
+  if (!/^[^\]]*\][^/]*\/[dgimsuvy]*/.test(after)) return false;
+  // ... only when the class closes what it opens (`[<LRI>-<PDI>]`): a lone override (`/[<RLO>]/`) reverses the rest of the line.
+  const cls = before.slice(open) + after.slice(0, after.indexOf("]") + 1);
+  return !/[\u202A\u202B\u202D\u202E](?![^\]]*\u202C)|[\u2066-\u2068](?![^\]]*\u2069)/.test(cls);
 }
 
 export function trojanSource(content: string, ranges: CodeRanges | null, testCode = false): Hit[] {

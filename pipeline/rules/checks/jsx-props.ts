@@ -4,6 +4,7 @@
 // is about what callers pass. Decided across the walked files at the scan's end; a component no element renders is not
 // answered (its callers may be a router's table or another package).
 import type { Candidate } from "./unreferenced";
+import { escapeRegExp } from "../syntax";
 
 interface Source { path: string; content: string }
 
@@ -11,8 +12,12 @@ const SCRIPT = /\.(m|c)?[jt]sx?$/;
 /** A parameter standing for the whole props object, not one destructured prop. */
 const WHOLE_PROPS = /^(props|_?p|properties|componentProps)$/;
 
-/** The attribute text of the element opened at `from` (just past `<Name`), up to its `>` or `/>` outside braces and quotes; null when unbalanced. */
-function attributesAt(text: string, from: number): string | null {
+/**
+ * The attribute text of the element opened at `from` (just past `<Name`), up to its `>` or `/>` outside braces and
+ * quotes, and whether it closes itself (an element that does not has children: `<Panel title="x"><Form /></Panel>`
+ * passes `children`); null when unbalanced.
+ */
+function elementAt(text: string, from: number): { attrs: string; selfClosing: boolean } | null {
   let depth = 0;
   let quote: string | null = null;
   for (let i = from; i < text.length && i < from + 4000; i++) {
@@ -24,9 +29,23 @@ function attributesAt(text: string, from: number): string | null {
     if (depth === 0 && (c === '"' || c === "'")) quote = c;
     else if (c === "{") depth++;
     else if (c === "}") depth--;
-    else if (c === ">" && depth === 0) return text.slice(from, text[i - 1] === "/" ? i - 1 : i);
+    else if (c === ">" && depth === 0) {
+      const selfClosing = text[i - 1] === "/";
+      return { attrs: text.slice(from, selfClosing ? i - 1 : i), selfClosing };
+    }
   }
   return null;
+}
+
+/**
+ * A component default-exported from its file and imported elsewhere under another name (`import Help from
+ * "./dialogs/HelpDialog"`): its elements there carry the other name, so the repository's elements of the own name
+ * are not all of its callers.
+ */
+function importedUnderAnotherName(c: Candidate, files: readonly Source[]): boolean {
+  const base = c.file.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
+  const from = new RegExp(String.raw`import\s+([A-Za-z_$][\w$]*)\s*(?:,|\s+from)\s*["'][^"']*\/${escapeRegExp(base)}(\.[cm]?[jt]sx?)?["']`, "g");
+  return files.some((f) => SCRIPT.test(f.path) && [...f.content.matchAll(from)].some((m) => m[1] !== c.name));
 }
 
 /** The candidates (component parameters the body never reads) that every JSX element of the repository renders without. */
@@ -35,23 +54,24 @@ export function propsNeverPassed(candidates: readonly Candidate[], files: readon
   const wanted = candidates.filter((c) => c.language === "typescript" && c.param && /^[A-Z][\w$]*$/.test(c.name));
   if (!wanted.length) return out;
   const names = new Set(wanted.map((c) => c.name));
-  const elements = new Map<string, string[]>();
+  const elements = new Map<string, { attrs: string; selfClosing: boolean }[]>();
   for (const f of files) {
     if (!SCRIPT.test(f.path)) continue;
     for (const m of f.content.matchAll(/(?<![\w$.\])])<([A-Z][\w$]*)(?=[\s/>])/g)) {
       if (!names.has(m[1]!)) continue;
-      const attrs = attributesAt(f.content, m.index! + m[0].length);
-      if (attrs === null) continue;
-      elements.set(m[1]!, [...(elements.get(m[1]!) ?? []), attrs]);
+      const element = elementAt(f.content, m.index! + m[0].length);
+      if (element === null) continue;
+      elements.set(m[1]!, [...(elements.get(m[1]!) ?? []), element]);
     }
   }
   for (const c of wanted) {
     const list = elements.get(c.name);
-    if (!list?.length || list.some((a) => /\{\s*\.\.\./.test(a))) continue;
-    const passes = WHOLE_PROPS.test(c.param!)
-      ? (a: string) => /[\w$-]/.test(a)
-      : (a: string) => new RegExp(String.raw`(^|\s)${c.param!.replace(/\$/g, "\\$")}(\s*=|\s|$)`).test(a);
-    if (!list.some(passes)) out.add(c);
+    if (!list?.length || list.some((e) => /\{\s*\.\.\./.test(e.attrs))) continue;
+    const whole = WHOLE_PROPS.test(c.param!);
+    // An element with children passes `children`, and something for a whole props parameter.
+    const passes = (e: { attrs: string; selfClosing: boolean }) => (!e.selfClosing && (whole || c.param === "children"))
+      || (whole ? /[\w$-]/.test(e.attrs) : new RegExp(String.raw`(^|\s)${c.param!.replace(/\$/g, "\\$")}(\s*=|\s|$)`).test(e.attrs));
+    if (!list.some(passes) && !importedUnderAnotherName(c, files)) out.add(c);
   }
   return out;
 }

@@ -47,7 +47,7 @@ function onceOnly(expr: string, fileText: string): boolean {
   // `self` in the file's own `impl .. for OnceCell<T>`: the cell sets itself.
   if (cell === "self") return /\bimpl\b[^{;]*\bfor\s+[\w:]*\b(OnceCell|OnceLock)\s*</.test(fileText);
   // The receiver is declared a once-cell: a field or static typed so, or a binding made from one.
-  return new RegExp(String.raw`\b${escapeRegExp(cell)}\s*(:\s*[^,;{=]*\b|=\s*[\w:]*)(OnceCell|OnceLock|OnceBox|OnceNonZeroUsize)\b`).test(fileText);
+  return new RegExp(String.raw`\b${escapeRegExp(cell)}\s*(:\s*[^,;{}=\n]*\b|=\s*[\w:]*)(OnceCell|OnceLock|OnceBox|OnceNonZeroUsize)\b`).test(fileText);
 }
 
 /** Methods that run a built command or query: the Result a builder step defers to. */

@@ -102,7 +102,7 @@ const MYSQL_DSN_PASSWORD = /^[\w.-]+:([^@/\s]{8,})@(?:tcp|unix)\([^)\s]*\)\/[^\s
 
 function urlPassword(s: string): boolean {
   const pw = URL_PASSWORD.exec(s)?.[1] ?? MYSQL_DSN_PASSWORD.exec(s)?.[1];
-  return !!pw && /[a-z]/.test(pw) && /[A-Z]/.test(pw) && /[0-9]/.test(pw) && shannonEntropy(pw) >= 2.75;
+  return !!pw && /[a-z]/.test(pw) && /[A-Z]/.test(pw) && /[0-9]/.test(pw) && shannonEntropy(pw) >= 3.0;
 }
 
 /**
