@@ -3,7 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goMockExpects, goTestHandles, goWrapperAsserts } from "./go-test-handles";
 import type { GrammarLanguage } from "./rule-spec";
-import { escapeRegExp } from "./syntax";
+import { closeParen, escapeRegExp } from "./syntax";
 import type { TestCase } from "./test-context";
 import { pyEndsValidating, webtestAsserts } from "./py-test-shapes";
 
@@ -222,11 +222,8 @@ function measuresTime(code: string, lang: GrammarLanguage, functions: () => Map<
 function waitsOnOutcome(code: string): boolean {
   if (/\.waitFor(URL|Selector|Response|Request|Event|Function)\s*\(\s*\S|\.waitFor\s*\(\s*(\{|\))/.test(code)) return true;
   for (const m of code.matchAll(/\bwaitUntil\w*\s*\(/g)) {
-    const open = m.index! + m[0].length;
-    let depth = 1;
-    let i = open;
-    for (; i < code.length && depth > 0; i++) depth += code[i] === "(" ? 1 : code[i] === ")" ? -1 : 0;
-    const args = code.slice(open, i - 1);
+    const open = m.index! + m[0].length - 1;
+    const args = code.slice(open + 1, closeParen(code, open) - 1);
     if (/=>/.test(args) && /===?|!==?|[<>]=?/.test(args.replace(/=>/g, " "))) return true;
   }
   return false;

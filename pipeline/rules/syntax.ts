@@ -62,6 +62,16 @@ export function scriptScope(node: SgNode): SgNode {
   return ancestor(node, SCRIPT_FUNCTION_KINDS) ?? node.getRoot().root();
 }
 
+/** The index just past a balanced `(..)` starting at `open` (the index of the `(`), or the text's end. */
+export function closeParen(text: string, open: number): number {
+  let i = open + 1;
+  for (let depth = 1; i < text.length && depth > 0; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth--;
+  }
+  return i;
+}
+
 /** A name as a literal piece of a RegExp, for finding it in source text. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -4,20 +4,10 @@
 // package function), and the receiver's declaration says whether the value comes from the standard library,
 // whose fallible calls the rules already read by shape.
 import { dirname } from "node:path";
-import { escapeRegExp, goPackageName } from "../syntax";
+import { closeParen, escapeRegExp, goPackageName } from "../syntax";
 import type { CalleeKey } from "./claim-evidence";
 
 export interface Declaration { receiver: string | null; pkg: string; results: string }
-
-/** The index just past a balanced `(..)` starting at `open` (the index of the `(`), or the text's end. */
-export function closeParen(text: string, open: number): number {
-  let i = open + 1;
-  for (let depth = 1; i < text.length && depth > 0; i++) {
-    if (text[i] === "(") depth++;
-    else if (text[i] === ")") depth--;
-  }
-  return i;
-}
 
 /** A type's argument list, one level of nesting allowed: `[types.NodeID, []tailcfg.FilterRule]`, `[K, map[string]V]`. */
 export const TYPE_ARGS = String.raw`\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]`;

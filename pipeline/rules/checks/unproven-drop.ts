@@ -8,8 +8,7 @@
 // Otherwise the finding is handed on as a lead for the models to verify, not dropped: a dependency's Delete may
 // well answer an error that nobody in the repository happened to check.
 import type { StaticFinding } from "../../kb/schemas/static-finding";
-import { escapeRegExp } from "../syntax";
-import { closeParen } from "./go-callee-answers";
+import { closeParen, escapeRegExp } from "../syntax";
 import { occurrences } from "./references";
 
 /** The call's text after its name is a call whose closing paren is followed by a selector (`(v).Error`). */
