@@ -106,7 +106,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-referenced": (c) => !unreached.has(c),
     "if-field-unread": (c) => !fieldRead.has(c),
     "unless-passed-as-value": (c) => !passed.has(c),
-    "unless-owner-extended": (c) => !extended.has(c) && (!overriding.has(c) || !!c.overrides?.lead) && !refusalCaught.has(c),
+    "unless-owner-extended": (c) => !extended.has(c) && (!overriding.has(c) || !!c.overrides?.lead) && !refusalCaught.caught.has(c),
     "if-siblings-guarded": (c) => unguardedMounts.has(c),
     "unless-drf-default-permission": () => !drfDefault,
     "unless-declared-constant": (c) => !constants.has(c),

@@ -28,9 +28,12 @@ function objectMethodCalled(body: string, modules: Set<string>): boolean {
   return false;
 }
 
-/** The candidates (methods raising NotImplementedError, `method` set) that some try of the repository calls and catches. */
-export function refusalsCaught(candidates: readonly Candidate[], files: readonly SourceFile[]): Set<Candidate> & { protocol?: boolean } {
-  const out: Set<Candidate> & { protocol?: boolean } = new Set<Candidate>();
+/**
+ * `caught`: the candidates (methods raising NotImplementedError, `method` set) that some try of the repository calls
+ * and catches; `protocol`: whether shipped code catches the refusal around an object's method at all.
+ */
+export function refusalsCaught(candidates: readonly Candidate[], files: readonly SourceFile[]): { caught: Set<Candidate>; protocol: boolean } {
+  const out = { caught: new Set<Candidate>(), protocol: false };
   const wanted = candidates.filter((c) => c.method && c.language === "python");
   if (!wanted.length) return out;
   const names = new Set(wanted.map((c) => c.method!));
@@ -49,6 +52,6 @@ export function refusalsCaught(candidates: readonly Candidate[], files: readonly
       for (const m of body.matchAll(/\.([A-Za-z_]\w*)\s*\(/g)) if (names.has(m[1]!)) caught.add(m[1]!);
     }
   }
-  for (const c of wanted) if (caught.has(c.method!)) out.add(c);
+  for (const c of wanted) if (caught.has(c.method!)) out.caught.add(c);
   return out;
 }
