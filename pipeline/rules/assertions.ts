@@ -196,6 +196,23 @@ const TIMEOUT: Partial<Record<GrammarLanguage, RegExp>> = {
   rust: /\b(while|if)\b[^\n{]*\.elapsed\(\)/,
 };
 
+/** A call of the named function (`timeApiCalls(..)`, `timeApiCall<T>(..)`). */
+const callsName = (text: string, name: string) => new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*(<[^>]*>)?\(`).test(text);
+
+/** The file's functions that measure, themselves or through another that does (two levels): asked once per file (one file, one language). */
+const timingByFile = new WeakMap<Map<string, string>, Set<string>>();
+function timingFunctions(all: Map<string, string>, measures: (text: string) => boolean): Set<string> {
+  let timing = timingByFile.get(all);
+  if (timing) return timing;
+  const bodies = [...all].filter(([name]) => /^[A-Za-z_$][\w$]*$/.test(name));
+  timing = new Set(bodies.filter(([, body]) => measures(body)).map(([name]) => name));
+  for (let round = 0; round < 2 && timing.size; round++) {
+    for (const [name, body] of bodies) if (!timing.has(name) && [...timing].some((t) => callsName(body, t))) timing.add(name);
+  }
+  timingByFile.set(all, timing);
+  return timing;
+}
+
 /** Does the test measure how long its calls take, itself or through functions of its file it calls (a timing helper's helper too)? */
 function measuresTime(code: string, lang: GrammarLanguage, functions: () => Map<string, string>): boolean {
   const clock = MEASURES[lang];
@@ -203,13 +220,7 @@ function measuresTime(code: string, lang: GrammarLanguage, functions: () => Map<
   if (!clock || !timeout) return false;
   const measures = (text: string) => clock.test(text) && !timeout.test(text);
   if (measures(code)) return true;
-  const calls = (text: string, name: string) => new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*(<[^>]*>)?\(`).test(text);
-  const bodies = new Map([...functions()].filter(([name]) => /^[A-Za-z_$][\w$]*$/.test(name)));
-  const timing = new Set([...bodies].filter(([, body]) => measures(body)).map(([name]) => name));
-  for (let round = 0; round < 2 && timing.size; round++) {
-    for (const [name, body] of bodies) if (!timing.has(name) && [...timing].some((t) => calls(body, t))) timing.add(name);
-  }
-  return [...timing].some((t) => calls(code, t));
+  return [...timingFunctions(functions(), measures)].some((t) => callsName(code, t));
 }
 
 /**
