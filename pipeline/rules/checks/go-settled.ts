@@ -114,9 +114,10 @@ const MEMORY = /^(var\s+)?&?\s*(\*?(bytes\.Buffer|strings\.Builder)\b|new\((byte
  * handed the buffer (`resp.Write(&buf)` reads the network) is not this case.
  */
 function writesMemory(call: SgNode, node: SgNode): boolean {
-  if (!WRITER_ONLY_ERROR.test(calleeOf(call))) return false;
+  const callee = calleeOf(call);
+  if (!WRITER_ONLY_ERROR.test(callee)) return false;
   // binary.Write of a value of no fixed size (`len(data)` is an int, a string) fails whatever the writer: its error matters.
-  if (calleeOf(call) === "binary.Write" && /^(len|cap|int|uint|string)\(|^["`]/.test(argsOf(call)[2]?.text() ?? "")) return false;
+  if (callee === "binary.Write" && /^(len|cap|int|uint|string)\(|^["`]/.test(argsOf(call)[2]?.text() ?? "")) return false;
   const id = /^&?(\w+)$/.exec(argsOf(call)[0]?.text() ?? "")?.[1];
   const scope = outermostFunction(node)?.text() ?? "";
   if (!id) return false;

@@ -5,10 +5,8 @@
 // answered (its callers may be a router's table or another package).
 import type { Candidate } from "./unreferenced";
 import { escapeRegExp } from "../syntax";
+import { SCRIPT, type Source } from "./never-passed";
 
-interface Source { path: string; content: string }
-
-const SCRIPT = /\.(m|c)?[jt]sx?$/;
 /** A parameter standing for the whole props object, not one destructured prop. */
 const WHOLE_PROPS = /^(props|_?p|properties|componentProps)$/;
 
@@ -45,7 +43,7 @@ function elementAt(text: string, from: number): { attrs: string; selfClosing: bo
 function importedUnderAnotherName(c: Candidate, files: readonly Source[]): boolean {
   const base = c.file.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
   const from = new RegExp(String.raw`import\s+([A-Za-z_$][\w$]*)\s*(?:,|\s+from)\s*["'][^"']*\/${escapeRegExp(base)}(\.[cm]?[jt]sx?)?["']`, "g");
-  return files.some((f) => SCRIPT.test(f.path) && [...f.content.matchAll(from)].some((m) => m[1] !== c.name));
+  return files.some((f) => SCRIPT.typescript.test(f.path) && [...f.content.matchAll(from)].some((m) => m[1] !== c.name));
 }
 
 /** The candidates (component parameters the body never reads) that every JSX element of the repository renders without. */
@@ -56,7 +54,7 @@ export function propsNeverPassed(candidates: readonly Candidate[], files: readon
   const names = new Set(wanted.map((c) => c.name));
   const elements = new Map<string, { attrs: string; selfClosing: boolean }[]>();
   for (const f of files) {
-    if (!SCRIPT.test(f.path)) continue;
+    if (!SCRIPT.typescript.test(f.path)) continue;
     for (const m of f.content.matchAll(/(?<![\w$.\])])<([A-Z][\w$]*)(?=[\s/>])/g)) {
       if (!names.has(m[1]!)) continue;
       const element = elementAt(f.content, m.index! + m[0].length);

@@ -4,7 +4,7 @@
 // model may still find a public API's external callers), not a defect claim. Decided across every walked file.
 import type { Candidate } from "./unreferenced";
 
-interface Source { path: string; content: string }
+export interface Source { path: string; content: string }
 
 /** Why such a claim is a lead (claim-evidence.ts shows it with the finding). */
 export const NEVER_PASSED = "no call of the repository passes this optional parameter: left at its default, ignoring it changes nothing there";
@@ -12,7 +12,7 @@ export const NEVER_PASSED = "no call of the repository passes this optional para
 /** Where the optional parameter sits: its position among the parameters a caller fills, and whether it is keyword-only. */
 export interface OptionalSlot { index: number; keywordOnly: boolean }
 
-const SCRIPT = { python: /\.pyi?$/, typescript: /\.(m|c)?[jt]sx?$/ } as const;
+export const SCRIPT = { python: /\.pyi?$/, typescript: /\.(m|c)?[jt]sx?$/ } as const;
 
 /** The argument list starting at `open` (an index just past `(`): its top-level arguments' texts, or null when unbalanced. */
 function argumentsAt(text: string, open: number): string[] | null {

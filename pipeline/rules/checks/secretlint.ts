@@ -62,6 +62,6 @@ function illustration(content: string, from: number, to: number): boolean {
   const onComment = /^\s*(#|\/\/|\*|\/\*|--)/.test(content.slice(lineStart, from));
   if (onComment && value.split(/[-_:.]/).some((part) => /^(0?1234\d*|abc\d*)$/i.test(part))) return true;
   const dsn = /:\/\/([^:@/\s]+):([^@/\s]+)@(localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?=[:/\s"'`]|$)/i.exec(content.slice(lineStart, content.indexOf("\n", to) >>> 0));
-  if (!!dsn && dsn[1] === dsn[2]) return true;
+  if (dsn && dsn[1] === dsn[2]) return true;
   return /:\/\/[^\s@/"'`]*:(\[[^\]\s]+\]|<[^>\s]+>|\$?\{[^}\s]+\})@/.test(value);
 }

@@ -23,6 +23,10 @@ const TAKES_SECRET = /\b\w*(password|passphrase|passwd)\w*\s*:/i;
 const SCHEME_ARGUMENT = /\(\s*["'`](jwt|bearer|api[_-]?key|oauth2?|basic|session|token|openid)["'`]/i;
 /** A mark's argument that grants everyone: no requirement of who is asking. */
 const OPEN_TO_ALL = /\b(Public|Anonymous|Everyone|AllowAnonymous|Unauthenticated)\b/;
+/** A mark's text after its opening parenthesis (`@Allow(Permission.X)` → `Permission.X)`). */
+const argumentsOf = (mark: SgNode) => mark.text().slice(mark.text().indexOf("(") + 1);
+/** Arguments naming who is asking, not everyone. */
+const requiresSubject = (args: string) => SUBJECT.test(args) && !OPEN_TO_ALL.test(args);
 
 /** Attributes that register nothing (documentation, lints, conditional compilation, tracing). */
 const INERT = /^(doc|allow|warn|deny|expect|cfg|cfg_attr|inline|must_use|instrument|tracing::instrument|deprecated|test|tokio::test|async_trait|staticmethod|classmethod|property|override|abstractmethod|functools\.\w+|wraps)$/;
@@ -134,7 +138,7 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
     // A mark stating a requirement of who is asking in its arguments (actix-web-grants' `#[protect("ROLE_ADMIN")]`,
     // `@PreAuthorize("hasRole('ADMIN')")`): the head is the requirement verb, the argument the subject.
     // An argument granting everyone (Vendure's `@Allow(Permission.Public)`, `Anonymous`, `Everyone`) requires nobody.
-    ...(controller ? [m.reg, ...m.others] : m.others).filter((k) => verb.test(headOf(k).replace(/^[\s\S]*(\.|::)/, "")) && SUBJECT.test(k.text().slice(k.text().indexOf("(") + 1)) && !OPEN_TO_ALL.test(k.text().slice(k.text().indexOf("(") + 1))).map(headOf),
+    ...(controller ? [m.reg, ...m.others] : m.others).filter((k) => verb.test(headOf(k).replace(/^[\s\S]*(\.|::)/, "")) && requiresSubject(argumentsOf(k))).map(headOf),
     ...(controller ? [m.reg, ...m.others] : [m.reg]).flatMap(keywordsOf).filter(named),
     ...leading.get(m)!.filter((c) => named(c.name) || (verb.test(c.name) && (tally.get(c.name) ?? 0) >= 3 && SUBJECT.test(c.before))).map((c) => c.name),
   ]]));
