@@ -304,29 +304,55 @@ export const COMMENT_LINE = /^\s*(\/\/|#(?!\[)).*$/gm;
 /**
  * TypeScript/JavaScript names bound from an assertion module, whatever they are called: `import {strict} from
  * "assert"`, `import {strict as check} from "node:assert"`, `import * as a from "assert/strict"`,
- * `const {ok, equal} = require("assert")` (every export of node's assert asserts but its error class), and
- * chai's assert/expect/should under another name (`import {assert as t} from "chai"`). Asked once per file.
+ * `const {ok, equal} = require("assert")` (every export of node's assert asserts but its error class), chai's
+ * assert/expect/should under another name (`import {assert as t} from "chai"`, `const t = require("chai").assert`),
+ * and sinon's assert export, taken from the module or from a sandbox it made (`const sandbox =
+ * require("sinon").createSandbox(); const { assert: sinonAssert } = sandbox`). Asked once per file.
  */
 const NODE_ASSERT = String.raw`["'\x60](?:node:)?assert(?:/strict)?["'\x60]|["'\x60](?:power-assert|uvu/assert)["'\x60]`;
 const CHAI = String.raw`["'\x60]chai["'\x60]`;
+const SINON = String.raw`["'\x60]sinon["'\x60]`;
+const ASSERTING_EXPORTS: readonly (readonly [string, RegExp | null])[] = [[NODE_ASSERT, null], [CHAI, /^(assert|expect|should)$/], [SINON, /^assert$/]];
 let assertNamesOf: { text: string; names: string[] } | null = null;
 function assertModuleNames(text: string): string[] {
   if (assertNamesOf?.text === text) return assertNamesOf.names;
   const names: string[] = [];
-  for (const [module, only] of [[NODE_ASSERT, null], [CHAI, /^(assert|expect|should)$/]] as const) {
-    const spec = new RegExp(String.raw`\bimport\s+((?:(?!\bfrom\b|\bimport\b)[^;]){1,200}?)\s+from\s*` + module + String.raw`|\b(?:const|let|var)\s+((?:(?!\b(?:const|let|var|require)\b)[^;=]){1,200}?)\s*=\s*require\(\s*` + module + String.raw`\s*\)`, "g");
+  for (const [module, only] of ASSERTING_EXPORTS) {
+    // `import BOUND from M`, or `const BOUND = require(M)` with an optional member read off the module.
+    const spec = new RegExp(String.raw`\bimport\s+((?:(?!\bfrom\b|\bimport\b)[^;]){1,200}?)\s+from\s*` + module + String.raw`|\b(?:const|let|var)\s+((?:(?!\b(?:const|let|var|require)\b)[^;=]){1,200}?)\s*=\s*require\(\s*` + module + String.raw`\s*\)(?:\s*\.\s*([\w$]+)(?![\w$]|\s*\())?`, "g");
     for (const m of text.matchAll(spec)) {
-      const bound = (m[1] ?? m[2] ?? "").replace(/^type\s+/, "");
-      for (const part of bound.replace(/[{}]/g, ",").split(",")) {
-        const p = /^(?:\*\s+as\s+)?(?:([\w$]+)\s+as\s+|([\w$]+)\s*:\s*)?([A-Za-z_$][\w$]*)$/.exec(part.trim());
-        if (!p || p[3] === "type" || p[3] === "AssertionError") continue;
-        const exported = p[1] ?? p[2] ?? p[3]!;
-        if (!only || only.test(exported)) names.push(p[3]!);
-      }
+      const member = m[3];
+      // `require("chai").assert` binds the export itself; `require("chai").use(..)` binds nothing asserting.
+      if (member && only && !only.test(member)) continue;
+      names.push(...boundNames(m[1] ?? m[2] ?? "", member ? null : only));
     }
+  }
+  for (const handle of sinonHandles(text)) {
+    const from = new RegExp(String.raw`\b(?:const|let|var)\s+((?:(?!\b(?:const|let|var)\b)[^;=]){1,200}?)\s*=\s*${handle}\s*(\.\s*assert\b)?\s*(?:;|\n)`, "g");
+    for (const m of text.matchAll(from)) names.push(...boundNames(m[1]!, m[2] ? null : /^assert$/));
   }
   assertNamesOf = { text, names };
   return names;
+}
+
+/** The local names a binding pattern introduces for the exports `only` admits (all of them when null). */
+function boundNames(binding: string, only: RegExp | null): string[] {
+  const out: string[] = [];
+  for (const part of binding.replace(/^type\s+/, "").replace(/[{}]/g, ",").split(",")) {
+    const p = /^(?:\*\s+as\s+)?(?:([\w$]+)\s+as\s+|([\w$]+)\s*:\s*)?([A-Za-z_$][\w$]*)$/.exec(part.trim());
+    if (!p || p[3] === "type" || p[3] === "AssertionError") continue;
+    const exported = p[1] ?? p[2] ?? p[3]!;
+    if (!only || only.test(exported)) out.push(p[3]!);
+  }
+  return out;
+}
+
+/** Names that hold sinon or a sandbox it made: `const sinon = require("sinon")`, `import sinon from "sinon"`, `= sinon.createSandbox()`. */
+function sinonHandles(text: string): string[] {
+  const module = [...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${SINON}\s*\)(\s*\.\s*createSandbox\(\s*\))?|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*${SINON}`, "g"))].map((m) => m[1] ?? m[3]!);
+  if (!module.length) return [];
+  const sandboxes = [...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:${module.join("|")})\s*\.\s*createSandbox\(`, "g"))].map((m) => m[1]!);
+  return [...module, ...sandboxes].map((n) => n.replace(/\$/g, "\\$"));
 }
 
 export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readonly string[], helpers: () => Set<string>, defined: () => Set<string> = () => new Set(), bodies: () => Map<string, string> = () => new Map()): AssertionKind | null {
