@@ -131,6 +131,33 @@ function implementationTable(fn: SgNode): boolean {
   return peers.filter((p) => !names(p.body, name) && !names(own, p.name)).length >= 3;
 }
 
+/**
+ * The same table written as an object literal: the function is a property value (or method) of an object whose three
+ * other function-valued properties share its whole parameter list (two names or more, in order), none naming
+ * another (Gladys's scene actions, `[ACTIONS.LIGHT.TURN_ON]: async (self, action, scope) => ..`, run as
+ * `actionsFunc[action.type](self, action, scope)`): the dispatcher hands each the same arguments.
+ */
+function objectTable(fn: SgNode): boolean {
+  const member = fn.kind() === "method_definition" ? fn : fn.parent()?.kind() === "pair" ? fn.parent()! : null;
+  const object = member?.parent();
+  if (!member || object?.kind() !== "object") return false;
+  const key = paramNames(fn).join(",");
+  if (!key.includes(",")) return false;
+  const own = fn.text();
+  const named = (text: string, n: string) => !!n && new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}(?![\\w$])`).test(text);
+  // A computed key (`[ACTIONS.X]`) is reached through the table, never called by a name.
+  const keyOf = (m: SgNode) => /^[\w$]+$/.exec(((m.field("key" as never) ?? m.field("name" as never)) as SgNode | null)?.text() ?? "")?.[0] ?? "";
+  let peers = 0;
+  for (const m of object.children()) {
+    if (m.id() === member.id()) continue;
+    const f = m.kind() === "method_definition" ? m : m.kind() === "pair" ? (m.field("value" as never) as SgNode | null) : null;
+    if (!f || !/^(arrow_function|function_expression|function|method_definition)$/.test(String(f.kind())) || paramNames(f).join(",") !== key) continue;
+    if (named(f.text(), keyOf(member)) || named(own, keyOf(m))) continue;
+    peers++;
+  }
+  return peers >= 3;
+}
+
 const CLASS_KINDS = /^(class_definition|class_declaration|abstract_class_declaration|class)$/;
 
 /** The class a method is defined in (through a decorator and the class body), or null for other functions. */
@@ -173,7 +200,7 @@ function siblingClassImplements(fn: SgNode): boolean {
  * option, a bound or a secret are promises there.
  */
 export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
-  if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn) || implementationTable(fn)) return "imposed";
+  if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn) || implementationTable(fn) || objectTable(fn)) return "imposed";
   const own = declaredConformance(fn, lang);
   // Asked last (it walks the file): only when nothing cheaper already imposes the signature.
   if (own !== "imposed" && own !== "maybe" && (lang === "python" || lang === "typescript") && siblingClassImplements(fn)) return "imposed";
