@@ -57,10 +57,10 @@ const MODELS: Record<GrammarLanguage, Model> = {
     runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
     snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
     typeLevel: /\bassert_type\s*\(/,
-    // `self.check_row(...)`, `expect_status(...)`, and running another test function (`test_read_main()`).
+    // `self.check_row(...)`, `expect_status(...)` (a module's private `_assert_snapshot(..)` too), and running another test function (`test_read_main()`).
     // ... and handing a call what it must find (`self.delete(url, expected_status=404)`, `run(cmd, expected=out)`):
     // a keyword named for an expectation is there to be compared (webtest's `expect_errors` only lifts a check).
-    delegate: /\b(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(|[(,]\s*expected(_\w+)?\s*=(?!=)/,
+    delegate: /(?<![A-Za-z0-9])_*(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(|[(,]\s*expected(_\w+)?\s*=(?!=)/,
     // ... and unittest's checks called on a test case the helper is handed (`def check_totals(test, url, n):
     // test.assertEqual(..)`).
     helperAsserts: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\.assert[A-Z]\w*\s*\(|\bpytest\.(raises|fail|warns)\b|\.assert_\w+\s*\(|\braise\s+AssertionError\b/,

@@ -49,6 +49,24 @@ function discardsConstruction(stmt: SgNode, body: SgNode): boolean {
   return !head || !parametersOf(body).has(head);
 }
 
+/**
+ * The test is named for exactly the lifecycle call it ends on, its result discarded (spiderfoot's `def
+ * test_setup(self): .. module.setup(sf, dict())`, one per module): setting up, starting or closing an object has
+ * no answer to compare, so the name claims only that the call does not raise. A call with an outcome
+ * (`test_write_receipt` ending on `write_receipt(..)`: a file to read back) and a name that says more
+ * (`test_setup_creates_tables`) claim an outcome and stay findings.
+ */
+const LIFECYCLE = /^(setup|set_up|init|initiali[sz]e|configure|start|stop|close|shutdown|teardown|tear_down)$/;
+function namesItsLastCall(stmt: SgNode, body: SgNode): boolean {
+  const call = stmt.child(0);
+  if (call?.kind() !== "call") return false;
+  const fn = body.parent();
+  const name = fn?.kind() === "function_definition" ? ((fn.field("name" as never) as SgNode | null)?.text() ?? "") : "";
+  const tested = /^test_([a-z]\w*)$/.exec(name)?.[1];
+  const callee = ((call.field("function" as never) as SgNode | null)?.text() ?? "").split(".").pop();
+  return !!tested && callee === tested && LIFECYCLE.test(tested);
+}
+
 /** The names the test function enclosing `body` takes (`self` included). */
 function parametersOf(body: SgNode): Set<string> {
   const fn = body.parent();
@@ -67,6 +85,7 @@ export function pyEndsValidating(body: SgNode): boolean {
   const text = last.text().trim();
   if (VALIDATES.test(text)) return true;
   if (discardsConstruction(last, body)) return true;
+  if (namesItsLastCall(last, body)) return true;
   const saves = /\.save\s*\([^;]*\)$/s.test(text);
   // "Check that a 0RU device can be mounted ...": the docstring claims a save is allowed, the save is the check.
   if (saves && CLAIMS_ALLOWED.test(docstringOf(body))) return true;
