@@ -47,8 +47,8 @@ export const RuleSpec = z
       .describe("only findings in code of these places (pipeline/rules/place.ts); default: every place"),
     prefilter: z.string().min(1).optional().describe("JS regex (case-insensitive): files whose text has no match skip this rule"),
     check: CheckSpec.optional(),
-    evidence: z.enum(["gated", "shape"]).optional()
-      .describe("swallowed-error: `shape` when the match itself shows a write (an unchecked file write, a written writer's Close), so it is always a claim; default gated (pipeline/rules/checks/claim-evidence.ts)"),
+    evidence: z.enum(["gated", "shape", "lead"]).optional()
+      .describe("swallowed-error: `shape` when the match itself shows a write (an unchecked file write, a written writer's Close), so it is always a claim; `lead` when the shape is a judgement (an error logged, then carried on) the models verify, so in shipped code it is always a lead; default gated (pipeline/rules/checks/claim-evidence.ts)"),
     answers_error: z.enum(["declared"]).optional()
       .describe("Go swallowed-error: `declared` when a claim needs evidence that the dropped call answers an error (a walked declaration, a call site that uses its result, a standard-library value); without it the finding is a lead (pipeline/rules/checks/unproven-drop.ts)"),
     example_path: z.string().min(1).optional().describe("file name given to bare-text examples (must pass files/ignores)"),

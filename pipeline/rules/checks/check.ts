@@ -35,7 +35,7 @@ export interface Deferred {
 }
 
 /** What a check may know of its rule (a structural subset of RuleSpec, so the registry stays acyclic). */
-export interface CheckRule { id: string; language: GrammarLanguage; class: FindingClass; message: string; evidence?: "gated" | "shape" }
+export interface CheckRule { id: string; language: GrammarLanguage; class: FindingClass; message: string; evidence?: "gated" | "shape" | "lead" }
 
 export interface CheckContext {
   rule: CheckRule;

@@ -79,6 +79,12 @@ function answersSuccess(guarded: SgNode): boolean {
 }
 
 /** Why a dropped failure that neither persists nor audits is a lead, not a claim. */
+/**
+ * An error logged and then carried on from (`evidence: lead`): the log line is a handling, and whether the caller
+ * needed the failure is a judgement about consequence. Labelled panels 26 to 30 upheld 4 of 48 such claims
+ * (best-effort caches, fan-outs that log each failure, cleanup retried next run); no corpus defect was one.
+ */
+export const LEAD_LOGGED = "the failure is logged before the function goes on: whether its caller needed to know is for the models to verify";
 export const LEAD_NOT_PERSISTING = "the dropped call neither persists nor audits, and nothing in the code says its failure matters";
 export const LEAD_MAINTENANCE = "the dropped statement changes no rows (tuning, statistics, space reclaim or an index): its failure costs speed, not data";
 /**
@@ -160,6 +166,7 @@ const GATED = new Set<GrammarLanguage>(["go", "rust", "python"]);
 export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileContext, defer: (d: Deferred) => void): Hit | null {
   if (rule.class !== "swallowed-error" || !GATED.has(rule.language) || rule.evidence === "shape" || hit.severity === "info" || hit.lead) return hit;
   if (file.placeAt(hit.region.start.line) === "test") return hit;
+  if (rule.evidence === "lead") return { ...hit, lead: LEAD_LOGGED };
   const guarded = guardedCode(node);
   const code = guarded.text();
   if (maintenanceOnly(code)) return { ...hit, lead: LEAD_MAINTENANCE };
