@@ -30,3 +30,101 @@ describe("assertion-free-test: an assertion export bound under another name stil
     expect(found([spec("const sinon = require('sinon').createSandbox();\nconst { fake: stubbed } = sinon;", "stubbed.resolves(promise)")], /^assertion-free-test$/)).toEqual(["server/test/lib/house/house.arm.test.js:ts-assertion-free-test@4"]);
   });
 });
+
+describe("ignored-parameter: an object literal of handlers is a table its dispatcher calls with one parameter list", () => {
+  // Gladys's scene actions: `actionsFunc[action.type](self, action, scope)` picks one by its computed key.
+  const actions = (n: number) => ({ path: "server/lib/scene/scene.actions.js", content: lines(
+    "const actionsFunc = {",
+    "  [ACTIONS.DEVICE.SET_VALUE]: async (self, action, scope) => self.device.setValue(render(action.value, scope)),",
+    ...["TURN_ON", "TURN_OFF", "TOGGLE", "BLINK"].slice(0, n).map((k) => `  [ACTIONS.LIGHT.${k}]: async (self, action, scope) => self.device.setValue(action.devices, 1),`),
+    "};",
+    "module.exports = { actionsFunc };") });
+  test("four handlers beside the one that reads scope: none reported", () => {
+    expect(found([actions(4)], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("two handlers are no table: the one that ignores scope is still reported", () => {
+    expect(found([actions(1)], /^ignored-parameter$/)).toEqual(["server/lib/scene/scene.actions.js:ts-ignored-option-parameter@3"]);
+  });
+});
+
+describe("stub (TypeScript): a context's default value and a dispatch's last word are not holes", () => {
+  test("functions of the object handed to createContext throw until a Provider replaces them: not reported", () => {
+    const ctx = { path: "webui/src/context.tsx", content: lines(
+      'import { createContext } from "react";',
+      "export const APIContext = createContext<Api>({",
+      "  listTorrents: () => {",
+      '    throw new Error("Function not implemented.");',
+      "  },",
+      "});") };
+    expect(found([ctx], /^stub$/)).toEqual([]);
+  });
+  test("a throw after ifs that hand each served case to a call: not reported; after a bare early return: reported", () => {
+    const body = (early: string) => ({ path: "js/binding.js", content: lines(
+      "export function toSource(target, source) {",
+      `  ${early}`,
+      "  throw new Error('Not implemented.');",
+      "}") });
+    expect(found([body("if (target.List) { return bind.toList(target, source); }")], /^stub$/)).toEqual([]);
+    expect(found([body("if (!target) { return; }")], /^stub$/)).toEqual(["js/binding.js:ts-not-implemented@3"]);
+  });
+});
+
+describe("stub (Python): refusals that close a door", () => {
+  const model = (body: string) => ({ path: "shop/models/products.py", content: lines(
+    "class Product(models.Model):",
+    "    def soft_delete(self):",
+    "        self.deleted = True",
+    "        self.save()",
+    "",
+    ...body.split("\n")) });
+  test("a delete that points to another call: not reported", () => {
+    expect(found([model('    def delete(self, using=None):\n        raise NotImplementedError("Not implemented: `Product` -> `delete()`. Use `soft_delete()` for products.")')], /^stub$/)).toEqual([]);
+  });
+  test("a protocol method of the data model (`__clause_element__`): not reported; `__init__` still is", () => {
+    expect(found([model("    def __clause_element__(self):\n        raise NotImplementedError")], /^stub$/)).toEqual([]);
+    expect(found([model("    def __init__(self):\n        raise NotImplementedError")], /^stub$/)).toEqual(["shop/models/products.py:py-not-implemented@7"]);
+  });
+  test("a refusal whose message promises no alternative is still a stub", () => {
+    expect(found([model('    def refund(self, amount):\n        raise NotImplementedError("refunds are not implemented")')], /^stub$/)).toEqual(["shop/models/products.py:py-not-implemented@7"]);
+  });
+});
+
+describe("assertion-free-test (Python): delegation and declared smoke tests", () => {
+  const file = (body: string) => ({ path: "indico/modules/editing/notifications_test.py", content: lines(
+    "from indico.testing.util import assert_email_snapshot",
+    "",
+    "def _assert_snapshot(snapshot, name, **context):",
+    "    template = get_template(name)",
+    "    assert_email_snapshot(snapshot, template, name)",
+    "",
+    ...body.split("\n")) });
+  test("a test that hands its outcome to the module's private `_assert_snapshot`: no finding", () => {
+    expect(found([file("def test_confirmation_email(snapshot, contribution):\n    _assert_snapshot(snapshot, 'confirmation.txt', contribution=contribution)")], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("a test named for exactly the call it ends on is a smoke note; a name that claims an outcome stays a finding", () => {
+    expect(found([file("def test_setup():\n    module = Module()\n    module.setup(sf, dict())")], /^assertion-free-test$/)).toEqual(["indico/modules/editing/notifications_test.py:py-assertion-free-test@7 note"]);
+    expect(found([file("def test_setup_creates_tables():\n    module = Module()\n    module.setup(sf, dict())")], /^assertion-free-test$/)).toEqual(["indico/modules/editing/notifications_test.py:py-assertion-free-test@7"]);
+  });
+});
+
+describe("swallowed-error (Go): a failure logged before going on is a lead, not a claim", () => {
+  test("a delete whose error is logged, then success answered: a lead", () => {
+    const svc = { path: "internal/store/archive.go", content: lines(
+      "package store",
+      "func (s *Service) Archive(ctx context.Context, id string) (Result, error) {",
+      "\terr := s.repo.Delete(ctx, id)",
+      "\tif err != nil {",
+      '\t\tlog.Printf("archive %s: %v", id, err)',
+      "\t}",
+      "\treturn Result{ID: id}, nil",
+      "}") };
+    expect(found([svc], /^swallowed-error$/)).toEqual(["internal/store/archive.go:go-err-logged-only@4 note lead"]);
+  });
+});
+
+describe("assertion-free-test (Python): a test named for a call with an outcome is no smoke test", () => {
+  test("`def test_write_receipt(tmp_path): tasks.write_receipt(..)` never reads the file back: reported", () => {
+    const t = { path: "tests/test_tasks.py", content: lines("from shop import tasks", "", "def test_write_receipt(tmp_path):", "    tasks.write_receipt(str(tmp_path / 'r.json'), {'id': 'o1'})") };
+    expect(found([t], /^assertion-free-test$/)).toEqual(["tests/test_tasks.py:py-assertion-free-test@3"]);
+  });
+});
