@@ -2,6 +2,7 @@
 // repository handles at its other call sites, dropped at one. The code's own convention is the evidence
 // that the failure matters; a call dropped everywhere (a cache delete, a MIME registration) is the convention.
 import { languageOf } from "../languages";
+import { placeOfPath } from "../place";
 import { escapeRegExp } from "../syntax";
 import { occurrences } from "./references";
 import type { StaticFinding } from "../../kb/schemas/static-finding";
@@ -61,12 +62,41 @@ export function conventionalDrops(cands: readonly Candidate[], files: readonly {
   }));
 }
 
+/**
+ * Is a 0-based line inside a Rust `#[cfg(test)] mod .. {` block? Read from the text (the file is not parsed here):
+ * from the attribute to the brace that closes the module.
+ */
+function inRustTestModule(lines: readonly string[], line: number): boolean {
+  for (let i = 0; i < line; i++) {
+    if (!/^\s*#\[cfg\(test\)\]/.test(lines[i]!)) continue;
+    let j = i + 1;
+    while (j < lines.length && /^\s*(#\[|\/\/|$)/.test(lines[j]!)) j++;
+    if (j > line || !/^\s*(pub(\([^)]*\))?\s+)?mod\s+\w+\s*\{/.test(lines[j] ?? "")) continue;
+    const end = blockEnd(lines, j);
+    if (line <= end) return true;
+    i = end;
+  }
+  return false;
+}
+
+/** The 0-based line whose brace closes the block opened on `start` (braces in strings and line comments aside). */
+function blockEnd(lines: readonly string[], start: number): number {
+  let depth = 0;
+  for (let k = start; k < lines.length; k++) {
+    for (const ch of lines[k]!.replace(/\/\/.*$/, "").replace(/"(\\.|[^"\\])*"/g, "")) depth += ch === "{" ? 1 : ch === "}" ? -1 : 0;
+    if (depth <= 0) return k;
+  }
+  return lines.length - 1;
+}
+
 /** Handled and dropped call sites of each candidate's `prev.method` across the walked Go and Rust files. */
 function callTallies(cands: readonly Candidate[], files: readonly { path: string; content: string }[], lines: (path: string) => readonly string[]): Map<string, { handled: number; dropped: number }> {
   const tally = new Map<string, { handled: number; dropped: number }>();
   if (!cands.length) return tally;
   const methods = [...new Set(cands.map((c) => c.name.split(".").pop()!))];
-  const occ = occurrences(methods, files.filter((f) => { const l = languageOf(f.path); return l === "go" || l === "rust"; }));
+  // Only shipped call sites testify: a test unwraps or checks every call (`req.insert_header("x", "2").unwrap()` in
+  // a `#[cfg(test)]` module, `if err := ..; err != nil { t.Fatal(err) }`), whatever its failure costs in production.
+  const occ = occurrences(methods, files.filter((f) => { const l = languageOf(f.path); return (l === "go" || l === "rust") && placeOfPath(f.path) !== "test"; }));
   for (const c of cands) {
     if (tally.has(`${c.language}\0${c.name}`)) continue;
     const parts = c.name.split(".");
@@ -78,6 +108,7 @@ function callTallies(cands: readonly Candidate[], files: readonly { path: string
     const t = { handled: 0, dropped: 0 };
     for (const o of occ.get(method) ?? []) {
       if (o.lang !== c.language || !/^\s*(::<[^>]*>)?\s*\(/.test(o.after) || !lead.test(o.before)) continue;
+      if (rust && inRustTestModule(lines(o.file), o.line)) continue;
       const before = prev ? o.before.replace(lead, "") : o.before;
       // What precedes the chain: strip the receiver chain to see the binding (`if err := s.ds.` → `if err := `).
       const head = before.replace(/[\w.&*()\[\]"]*$/, "");
