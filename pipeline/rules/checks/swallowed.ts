@@ -72,6 +72,13 @@ const MODEL_WRITE = /(?:\b[A-Z]\w*|\bobjects)\s*\.\s*(create|create_many|bulk_cr
 const ORM_WRITE = /\.\s*(save|delete|create|bulk_create|bulk_update|update|add|add_all|merge|flush|commit)\s*\(/;
 const DATABASE_ERROR = /^except[^:]*\b(\w*Database\w*Error|SQLAlchemyError|OperationalError|DBAPIError|(?:Postgres|Psycopg|MySQL|Sqlite|Mongo|Redis)\w*Error)\b/;
 
+/**
+ * An edit of an HTTP message's headers in memory (pingora's `resp.insert_header(k, v)`, `append_header`, http's
+ * `headers_mut().insert(..)`): it fails only on a malformed name or value and stores nothing, so `insert`/`append`
+ * there are no durable write.
+ */
+const HEADER_EDIT = /\b(?:insert|append|set|add)_header\w*\s*\(|\bheaders(?:_mut\(\))?\s*\.\s*(?:insert|append)\s*\(/g;
+
 /** The browser's own storage (`localStorage.setItem(..)`): it throws in private mode and holds a UI preference, not a record. */
 const BROWSER_STORAGE = /\b(?:window\.)?(?:localStorage|sessionStorage)\s*\.\s*(?:setItem|removeItem|clear)\s*\(/g;
 
@@ -84,7 +91,7 @@ const MOVES_MONEY = /(?:^|[.\s(!:_])(?:\w*_)?(refund|invoice|payment|payout|depo
 export const movesMoney = (code: string): boolean => MOVES_MONEY.test(code);
 
 export function persistsOrAudits(code: string): boolean {
-  code = code.replace(BROWSER_STORAGE, "storage_ui(");
+  code = code.replace(BROWSER_STORAGE, "storage_ui(").replace(HEADER_EDIT, "header_edit(");
   // An audit record in any spelling: `audit(..)`, and a call named for one (`writeAudit(..)`, `record_audit(..)`; a
   // field such as `usedAuditTrial` is no record).
   return PERSISTS.test(code) || MODEL_WRITE.test(code) || OPENS_FOR_WRITING.test(code) || /\baudit/i.test(code) || /(?:[a-z]Audit|_audit)\w*\s*\(/.test(code) || SQL_WRITE.test(code) || HTTP_WRITE.test(code);
