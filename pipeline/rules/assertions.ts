@@ -54,7 +54,9 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // ... and a callable named for the checks it makes, however it reached the test (`unauthorized_api_assertions(response)`:
     // a fixture pytest_generate_tests parametrizes with asserting functions).
     // ... and a hand-written check: a branch whose first statement raises (`if errors: raise Exception(...)`).
-    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
+    // ... and BDD-style expectation methods that raise when unmet (NiceGUI's `await user.should_see("Saved")`,
+    // `should_not_see`, selene's `browser.element(..).should(have.text(..))`).
+    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\.should(_not)?(_\w+)?\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
     snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
     typeLevel: /\bassert_type\s*\(/,
     // `self.check_row(...)`, `expect_status(...)` (a module's private `_assert_snapshot(..)` too), and running another test function (`test_read_main()`).
@@ -76,7 +78,8 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // Handing t (or b/f) to a helper delegates the check: `wantBalance(t, l, 0)`.
     // ... or running a subtest given by name: `t.Run(name, tc.test)`.
     delegate: /\b\w+(\.\w+)*\(\s*(t|tt|b|f)\s*[,)]|\bt\.Run\([^,()]+,\s*[\w.]+\s*\)/,
-    helperAsserts: /\b(t|tb|b)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require)\.\w+\(/,
+    // ... also through a harness's embedded or held testing.T (`c.T.Fatalf(..)`, `h.t.Error(..)`).
+    helperAsserts: /\b(t|tb|b|T|TB)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require)\.\w+\(/,
     throwing: /(?!)/,
   },
   rust: {

@@ -95,6 +95,8 @@ function cypressCommandKeys(root: SgNode): string[][] {
 /** A helper of another file: the keys a caller's calls must contain to reach it, and what it calls in turn. */
 interface Helper {
   file: string; keys: string[]; calls: string[]; asserts: boolean; returnsValue: boolean;
+  /** Types its result declares (Go `*T`, `(Conn, error)`; Rust `-> Harness`): a caller reaching it holds one, so that type's methods are reachable. */
+  results: string[];
   /** The body makes a call whose throw is its only check (`render(<View ../>)`, a parse): a test reaching it is a smoke test. */
   throws: boolean;
 }
@@ -109,6 +111,16 @@ function returnsValue(signature: string, body: string, lang: GrammarLanguage): b
   // Go: whatever follows the parameter list (`*Harness`, `(int, error)`) is a result.
   if (lang === "go") return (/^func\s*(?:\([^)]*\)\s*)?[\w$]+\s*(?:\[[^\]]*\])?\s*\((?:[^()]|\([^()]*\))*\)([\s\S]*)$/.exec(signature.trim())?.[1] ?? "").trim() !== "";
   return /(^|[\s;{])return\s+(?!None\b|;|\n)[^\s;]/m.test(body);
+}
+
+/**
+ * The types a Go or Rust definition's result names (`func NewT(t *testing.T) *T`, `func (t *T) Conn(port string) Conn`,
+ * `-> Result<Harness>`), by their last path segment: a test that calls it holds a value of that type.
+ */
+function resultTypes(signature: string, lang: GrammarLanguage): string[] {
+  const result = lang === "go" ? /^func\s*(?:\([^)]*\)\s*)?[\w$]+\s*(?:\[[^\]]*\])?\s*\((?:[^()]|\([^()]*\))*\)([\s\S]*)$/.exec(signature.trim())?.[1]
+    : lang === "rust" ? /->\s*([\s\S]*?)\s*(where\b[\s\S]*)?$/.exec(signature.trim())?.[1] : undefined;
+  return [...new Set([...(result ?? "").matchAll(/(?<![\w$])(?:[\w$]+(?:\.|::))*([A-Z][A-Za-z0-9_]*)/g)].map((m) => m[1]!).filter((t) => !/^(Result|Option|Box|Vec|Arc|Rc|Self)$/.test(t)))];
 }
 
 /**
@@ -139,7 +151,7 @@ function expectsByDefault(signature: string, body: string): boolean {
 /** The file's helper definitions: keys, onward calls, and whether the body asserts by itself (or through the file's own helpers). */
 function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] {
   const asserting = assertingHelpers(root, lang);
-  const out: Helper[] = lang === "typescript" ? cypressCommandKeys(root).map((keys) => ({ file, keys, calls: [], asserts: true, returnsValue: false, throws: false })) : [];
+  const out: Helper[] = lang === "typescript" ? cypressCommandKeys(root).map((keys) => ({ file, keys, calls: [], asserts: true, returnsValue: false, throws: false, results: [] })) : [];
   for (const fn of root.findAll({ rule: { any: DEFINITIONS[lang].map((kind) => ({ kind })) } })) {
     const name = (fn.field("name" as never) as SgNode | null)?.text();
     // A macro's rules are its body (macro_definition has no body field).
@@ -150,7 +162,7 @@ function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] 
     const owner = ownerOf(fn);
     const code = body.replace(COMMENT_LINE, "");
     const asserts = asserting.has(name) || ENDS_FAILING.test(body.trim()) || (lang === "rust" && ASSERT_CMD(signature, body)) || (lang === "python" && expectsByDefault(signature, body));
-    out.push({ file, keys: owner ? [`.${name}`, `@${owner}`] : [name], calls: [...callKeys(code), ...parameterTypes(signature)], asserts, returnsValue: returnsValue(signature, body, lang), throws: throwBased(code, lang) });
+    out.push({ file, keys: owner ? [`.${name}`, `@${owner}`] : [name], calls: [...callKeys(code), ...parameterTypes(signature)], asserts, returnsValue: returnsValue(signature, body, lang), throws: throwBased(code, lang), results: resultTypes(signature, lang) });
   }
   return out;
 }
@@ -241,6 +253,13 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
     }
     for (const c of list) {
       const calls = new Set(owners(c.calls!));
+      // A harness handed on by what it answers (maddy's `t := tests.NewT(tt)` answering `*T`, `t.Conn("smtp")` answering
+      // `Conn`, whose `ExpectPattern` fails the test): each helper reached adds the types it returns, and with them
+      // their methods the test calls.
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const h of helpers) if (h.results.length && reaches(calls, h)) for (const t of h.results) if (!calls.has(`@${t}`)) { calls.add(`@${t}`); grew = true; }
+      }
       if (helpers.some((h) => h.asserts && h.file !== c.file && reaches(calls, h))) out.add(c);
       else if (hooks.length && helpers.some((h) => h.asserts && h.keys[0] === ".tearDown" && h.keys.length === 2 && calls.has(h.keys[1]!))) out.add(c);
       // A helper of another file that renders or parses (`getCreateView(schema)` rendering a form) fails its caller by
