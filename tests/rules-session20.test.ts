@@ -128,3 +128,68 @@ describe("assertion-free-test (Python): a test named for a call with an outcome 
     expect(found([t], /^assertion-free-test$/)).toEqual(["tests/test_tasks.py:py-assertion-free-test@3"]);
   });
 });
+
+describe("assertion-free-test: a harness's methods fail the test through the types its helpers answer", () => {
+  // maddy's tests/: `t := tests.NewT(tt)` answers *T, `t.Conn("smtp")` answers Conn, and Conn.ExpectPattern calls c.T.Fatalf.
+  const harness = (fatal: string) => ({ path: "tests/conn.go", content: lines(
+    "package tests",
+    'import "testing"',
+    "type T struct { *testing.T }",
+    "type Conn struct { T *T }",
+    "func NewT(t *testing.T) *T { return &T{T: t} }",
+    "func (t *T) Conn(port string) Conn { return Conn{T: t} }",
+    "func (c *Conn) ExpectPattern(pat string) string {",
+    "\tline := c.read()",
+    `\tif line != pat { ${fatal} }`,
+    "\treturn line",
+    "}") });
+  const basic = { path: "tests/basic_test.go", content: lines(
+    "package tests_test",
+    'import (\n\t"testing"\n\t"github.com/foxcpp/maddy/tests"\n)',
+    "func TestBasic(tt *testing.T) {",
+    "\tt := tests.NewT(tt)",
+    '\tconn := t.Conn("smtp")',
+    '\tconn.ExpectPattern("220 *")',
+    "}") };
+  test("the test reaches ExpectPattern through NewT's *T and Conn's Conn, and it fails through c.T.Fatalf: no finding", () => {
+    expect(found([harness('c.T.Fatalf("want %q", pat)'), basic], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("the same harness whose method only logs: reported", () => {
+    expect(found([harness('c.T.Logf("want %q", pat)'), basic], /^assertion-free-test$/)).toEqual(["tests/basic_test.go:go-assertion-free-test@6"]);
+  });
+});
+
+describe("assertion-free-test (Python): NiceGUI's user.should_see raises when the text is absent", () => {
+  test("a test that checks the page through should_see / should_not_see: no finding", () => {
+    const t = { path: "tests/test_pages.py", content: lines("from nicegui.testing import User", "", "async def test_dispatcher_lands_on_dashboard(user: User) -> None:", "    await user.open('/')", "    await user.should_see('Signed in as dispatch')") };
+    expect(found([t], /^assertion-free-test$/)).toEqual([]);
+  });
+});
+
+describe("swallowed-error (Rust): a header edit stores nothing, and tests do not testify to a call's error mattering", () => {
+  const filter = (call: string) => ({ path: "pingap-proxy/src/cache.rs", content: lines(
+    "pub(crate) fn handle_cache_headers(session: &Session, upstream_response: &mut ResponseHeader) {",
+    "    let cache_status = session.cache.phase().as_str();",
+    `    let _ = upstream_response.${call}("x-cache-status", cache_status);`,
+    "}") });
+  test("`let _ = resp.insert_header(..)`: a lead, not a claim", () => {
+    expect(found([filter("insert_header")], /^swallowed-error$/)).toEqual(["pingap-proxy/src/cache.rs:rs-discarded-result@3 note lead"]);
+  });
+  test("a call its tests unwrap twice and shipped code drops: still a lead (only shipped sites testify)", () => {
+    const sites = { path: "pingap-proxy/src/sync.rs", content: lines(
+      "pub fn sync(worker: &Worker) { let _ = worker.nudge(\"a\"); }",
+      "#[cfg(test)]",
+      "mod tests {",
+      "    #[test]",
+      '    fn refreshes() { worker().nudge("a").unwrap(); worker().nudge("b").unwrap(); }',
+      "}") };
+    expect(found([sites], /^swallowed-error$/)).toEqual(["pingap-proxy/src/sync.rs:rs-discarded-result@1 note lead"]);
+  });
+  test("the same call handled at two shipped sites: a claim", () => {
+    const sites = { path: "pingap-proxy/src/sync.rs", content: lines(
+      "pub fn sync(worker: &Worker) { let _ = worker.nudge(\"a\"); }",
+      'pub fn a(worker: &Worker) -> Result<()> { worker.nudge("b")?; Ok(()) }',
+      'pub fn b(worker: &Worker) -> Result<()> { worker.nudge("c")?; Ok(()) }') };
+    expect(found([sites], /^swallowed-error$/)).toEqual(["pingap-proxy/src/sync.rs:rs-discarded-result@1"]);
+  });
+});
