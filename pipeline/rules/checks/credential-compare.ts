@@ -63,7 +63,7 @@ function joinLines(rhs: string): string {
 function assignedFrom(fn: SgNode | null, name: string): string | null {
   if (!fn || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
   // A pattern binds it too (`let Some(token) = header.and_then(..) else {..}`, `if let Ok(sig) = ..`).
-  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*\\)?\\s*(?::\\s*[^=\\n]+)?(?::=|=(?![=>]))\\s*(${RHS})`).exec(fn.text());
+  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*\\)?\\s*(?::(?!:)\\s*[^=\\n!]+)?(?::=|=(?![=>]))\\s*(${RHS})`).exec(fn.text());
   return m ? joinLines(m[1]!) : null;
 }
 
@@ -183,7 +183,7 @@ function origins(fn: SgNode | null, expr: string): string[] {
   const out: string[] = [];
   let cur = expr;
   for (let hop = 0; fn && hop < 3; hop++) {
-    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(cur)}\\s*(?::\\s*[^=\\n]+)?(?::=|=(?![=>]))\\s*(${RHS})`).exec(fn.text());
+    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(cur)}\\s*(?::(?!:)\\s*[^=\\n!]+)?(?::=|=(?![=>]))\\s*(${RHS})`).exec(fn.text());
     if (!m) break;
     cur = joinLines(m[1]!);
     out.push(cur);
@@ -374,11 +374,13 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // `want := hex.EncodeToString(m.Sum(nil))` with `m := hmac.New(...)`: the key is one hop further.
   // Only a finishing call on the keyed object computes the MAC (`m.Sum(nil)`, `mac.finalize()`); a signer's
   // `unsign`/`verify`/`loads` checks a signature and hands back a payload.
-  const keyedFlow = (rhs: string) => keyed(rhs) || [...new Set([...rhs.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*(Sum|sum|digest|hexdigest|finalize|finish|sign|result)\s*\(/g)].map((m) => m[1]!))].slice(0, 4).some((id) => origins(fn, id).some(keyed));
+  const finishesKeyed = (rhs: string) => [...new Set([...rhs.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*(Sum|sum|digest|hexdigest|finalize|finish|sign|result)\s*\(/g)].map((m) => m[1]!))].slice(0, 4).some((id) => origins(fn, id).some(keyed));
+  const keyedFlow = (rhs: string) => keyed(rhs) || finishesKeyed(rhs);
   if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(readKey(rhs)) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return report();
   // The operand itself is a password hash or a presented credential, or is built from a local computed
   // with a key (`sigHeader == "sha256=" + expected` with `expected` an HMAC).
-  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language)) || presentedDigest(ops)) return report();
+  // ... or finishes a keyed object in place (`hex::encode(mac.finalize().into_bytes()) != sig_hex`, `mac` made with a key).
+  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language) || finishesKeyed(t)) || presentedDigest(ops)) return report();
   if (ops.some((t) => !/^[\w$]+$/.test(t) && localsIn(t).some((id) => { const rhs = assignedFrom(fn, id); return rhs !== null && keyedFlow(rhs); }))) return report();
   if (!ops.some((t) => bare.test(t))) return [];
   // A bare `token`/`key`/`sig` is a credential where the code authenticates: an auth-named function, a

@@ -44,12 +44,13 @@ function rootOf(t: string): string | null {
 /**
  * The root an expression is made from after following assignments in the function (up to three hops):
  * `rawPassword := form.record.GetRaw(..)` then `v, ok := rawPassword.(*PasswordFieldValue)` roots `v.Plain`
- * in `form`. A tuple assignment (`v, ok :=`) binds its first name.
+ * in `form`. A tuple assignment (`v, ok :=`) binds its first name. A path (`hex::encode(..)`) is no type annotation and
+ * `!=` no assignment: `hex::encode(mac.finalize()) != sig` is not `hex` made from `sig`.
  */
 function madeFrom(fn: SgNode | null, t: string): string | null {
   let root = rootOf(t);
   for (let hop = 0; fn && root && hop < 3; hop++) {
-    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(root)}\\s*(?:,\\s*[\\w$]+\\s*)*(?::\\s*[^=\\n]+)?(?::=|=(?!=))\\s*([^;\\n]+)`).exec(fn.text());
+    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(root)}\\s*(?:,\\s*[\\w$]+\\s*)*(?::(?!:)\\s*[^=\\n!]+)?(?::=|=(?!=))\\s*([^;\\n]+)`).exec(fn.text());
     const next = m ? rootOf(m[1]!) : null;
     if (!next || next === root || /^(new|await|self|this|Self)$/.test(next)) break;
     root = next;
