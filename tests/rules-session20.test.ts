@@ -193,3 +193,48 @@ describe("swallowed-error (Rust): a header edit stores nothing, and tests do not
     expect(found([sites], /^swallowed-error$/)).toEqual(["pingap-proxy/src/sync.rs:rs-discarded-result@1"]);
   });
 });
+
+describe("insecure-compare (Rust): a MAC finished in place and compared with != ", () => {
+  const verify = (cmp: string) => ({ path: "src/auth.rs", content: lines(
+    "pub fn verify_device_signature(device_key: &[u8], payload: &[u8], sig_hex: &str) -> Result<(), AuthError> {",
+    '    let mut mac = HmacSha256::new_from_slice(device_key).expect("any key length");',
+    "    mac.update(payload);",
+    `    if ${cmp} {`,
+    "        return Err(AuthError::BadSignature);",
+    "    }",
+    "    Ok(())",
+    "}") });
+  test("`hex::encode(mac.finalize().into_bytes()) != sig_hex.to_ascii_lowercase()`: reported (a path is no type annotation, `!=` no assignment)", () => {
+    expect(found([verify("hex::encode(mac.finalize().into_bytes()) != sig_hex.to_ascii_lowercase()")], /^insecure-compare$/)).toEqual(["src/auth.rs:rs-insecure-compare@4"]);
+  });
+  test("a digest of the payload alone compared with a checksum: not reported", () => {
+    const f = { path: "src/blob.rs", content: lines("pub fn same_blob(body: &[u8], etag: &str) -> bool {", "    hex::encode(Sha256::digest(body)) != etag", "}") };
+    expect(found([f], /^insecure-compare$/)).toEqual([]);
+  });
+});
+
+describe("stub (Go): a dispatcher's case that only says the command is not implemented", () => {
+  const dispatch = (arm: string) => ({ path: "internal/server/commands.go", content: lines(
+    "package server",
+    "func (a *App) dispatch(s ssh.Session, args []string) {",
+    "\tswitch args[0] {",
+    '\tcase "repo-list":',
+    "\t\ta.listRepos(s)",
+    arm,
+    "\t}",
+    "}") });
+  test("`case \"repo-rename\": wish.Fatalln(s, \"repo-rename: not implemented yet\")`: reported", () => {
+    expect(found([dispatch('\tcase "repo-rename":\n\t\twish.Fatalln(s, "repo-rename: not implemented yet")')], /^stub$/)).toEqual(["internal/server/commands.go:go-not-implemented@7"]);
+  });
+  test("a default refusing unknown commands: not reported", () => {
+    expect(found([dispatch('\tdefault:\n\t\twish.Fatalln(s, "unknown command: not implemented")')], /^stub$/)).toEqual([]);
+  });
+});
+
+describe("tls-disabled (Python): aiohttp's ssl=False", () => {
+  test("a TCPConnector(ssl=False) for a payment acquirer: reported; redis's ssl=False (plain TCP): not", () => {
+    const a = { path: "payments/acquirer.py", content: lines("import aiohttp", "def session(settings):", "    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=False, limit=50))") };
+    const r = { path: "payments/cache.py", content: lines("import redis", 'cache = redis.Redis(host="localhost", ssl=False)') };
+    expect(found([a, r], /^tls-disabled$/)).toEqual(["payments/acquirer.py:py-tls-disabled@3"]);
+  });
+});
