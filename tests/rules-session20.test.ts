@@ -238,3 +238,32 @@ describe("tls-disabled (Python): aiohttp's ssl=False", () => {
     expect(found([a, r], /^tls-disabled$/)).toEqual(["payments/acquirer.py:py-tls-disabled@3"]);
   });
 });
+
+describe("unwired-auth (Python): a view on the framework's raw base beside siblings on a project base that checks the caller", () => {
+  // faust-streaming: `class OpsView(faust.web.View)` refuses without the ops token in dispatch; RefundView extends it.
+  const security = (refuse: string) => ({ path: "payments/security.py", content: lines(
+    "import faust",
+    "class OpsView(faust.web.View):",
+    "    async def dispatch(self, request):",
+    "        supplied = request.headers.get('Authorization', '')",
+    "        if not hmac.compare_digest(supplied, expected_token()):",
+    `            ${refuse}`,
+    "        return await super().dispatch(request)") });
+  const views = { path: "payments/views.py", content: lines(
+    "import faust",
+    "from .security import OpsView",
+    "@app.page('/payments/{payment_id}/refunds/')",
+    "class RefundView(OpsView):",
+    "    async def post(self, request, payment_id):",
+    "        return self.json({'queued': True})",
+    "@app.page('/payments/{payment_id}/capture/')",
+    "class ManualCaptureView(faust.web.View):",
+    "    async def post(self, request, payment_id):",
+    "        return self.json({'queued': True})") };
+  test("the capture view skips the base that refuses: reported at its class name", () => {
+    expect(found([security("return self.error(401, 'unauthorized')"), views], /^unwired-auth$/)).toEqual(["payments/views.py:py-unguarded-class-view@8"]);
+  });
+  test("a project base that refuses nobody guards nothing: not reported", () => {
+    expect(found([security("log.info('ops request')"), views], /^unwired-auth$/)).toEqual([]);
+  });
+});

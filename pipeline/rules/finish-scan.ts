@@ -13,6 +13,7 @@ import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
 import { weakerChecks } from "./checks/weaker-check";
 import { registeredGuarded } from "./checks/registered-guard";
+import { baseGuarded } from "./checks/base-guarded";
 import { handlersDeciding } from "./checks/handler-decides";
 import { bareConventionalDrops, deviantDrops } from "./checks/deviance";
 import { LEAD_CONVENTIONAL } from "./checks/claim-evidence";
@@ -89,6 +90,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const weaker = weakerBuilders(byKeep("if-weaker-builder"), files);
   const weakerCheck = weakerChecks(byKeep("if-weaker-check"), files);
   const registered = registeredGuarded(byKeep("unless-registered-guarded"), files);
+  const baseGuard = baseGuarded(byKeep("if-base-guarded"), files as SourceFile[]);
   const deciding = handlersDeciding(byKeep("unless-handler-decides"), files);
   const optionSet = optionPassed(byKeep("if-option-passed"), files as SourceFile[]);
   const refusalCaught = refusalsCaught(byKeep("unless-owner-extended"), files as SourceFile[]);
@@ -120,6 +122,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-weaker-builder": (c) => weaker.has(c),
     "if-weaker-check": (c) => weakerCheck.has(c),
     "unless-registered-guarded": (c) => !registered.has(c),
+    "if-base-guarded": (c) => baseGuard.has(c),
     "unless-handler-decides": (c) => !deciding.has(c),
     "if-option-passed": (c) => optionSet.has(c),
   };

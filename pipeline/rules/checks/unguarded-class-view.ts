@@ -70,12 +70,22 @@ export function unguardedClassViewCheck(ctx: CheckContext): Hit[] {
   if (OPEN_BY_DESIGN.test(snake) || OPENED.test(node.text()) || makesAccessDecision(node.text())) return [];
   if (!CHANGING_METHOD.test(node.text()) && !pyBaseNames(node).some((b) => CHANGING_BASE.test(b))) return [];
   const module = node.getRoot().root();
-  const sibling = module.findAll({ rule: { kind: "class_definition" } })
-    .find((c) => c.id() !== node.id() && isView(c) && carriesGuard(c, slot));
-  if (!sibling) return [];
+  const views = module.findAll({ rule: { kind: "class_definition" } }).filter((c) => c.id() !== node.id() && isView(c));
+  const sibling = views.find((c) => carriesGuard(c, slot));
   const bases = pyBaseNames(node);
   if (!bases.every(knownFrameworkBase)) return [];
   const nameNode = (node.field("name" as never) as SgNode | null) ?? node;
+  if (!sibling) {
+    // Siblings built on a project base instead (`class RefundView(OpsView)`): whether that base checks who is asking
+    // is asked of every walked file at the scan's end (base-guarded.ts), since it usually lives in another module.
+    const own = new Set(bases);
+    const projectBases = [...new Set(views.flatMap((c) => pyBaseNames(c)).filter((b) => !own.has(b) && !knownFrameworkBase(b)))];
+    if (!projectBases.length) return [];
+    const by = views.find((c) => pyBaseNames(c).some((b) => projectBases.includes(b)))!;
+    const message = `view ${name} changes state on the framework's own base, without the guarded base its sibling view ${(by.field("name" as never) as SgNode | null)?.text()} is built on (line ${by.range().start.line + 1})`;
+    defer({ candidate: { name, file: file.path, line: nameNode.range().start.line, referenceIgnores: [], language: "python", guards: projectBases }, hit: { region: regionOf(nameNode), message }, keep: "if-base-guarded" });
+    return [];
+  }
   const hit = { region: regionOf(nameNode), message: `view ${name} changes state without the guard its sibling view ${(sibling.field("name" as never) as SgNode | null)?.text()} carries (line ${sibling.range().start.line + 1})` };
   // A view wrapped in a guard where it is routed (`login_required(View.as_view())` in a URL conf) is guarded there.
   if (!bases.some((b) => DRF.test(b))) {
