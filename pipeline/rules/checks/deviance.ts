@@ -94,9 +94,7 @@ function callTallies(cands: readonly Candidate[], files: readonly { path: string
   const tally = new Map<string, { handled: number; dropped: number }>();
   if (!cands.length) return tally;
   const methods = [...new Set(cands.map((c) => c.name.split(".").pop()!))];
-  // Only shipped call sites testify: a test unwraps or checks every call (`req.insert_header("x", "2").unwrap()` in
-  // a `#[cfg(test)]` module, `if err := ..; err != nil { t.Fatal(err) }`), whatever its failure costs in production.
-  const occ = occurrences(methods, files.filter((f) => { const l = languageOf(f.path); return (l === "go" || l === "rust") && placeOfPath(f.path) !== "test"; }));
+  const occ = occurrences(methods, files.filter((f) => { const l = languageOf(f.path); return l === "go" || l === "rust"; }));
   for (const c of cands) {
     if (tally.has(`${c.language}\0${c.name}`)) continue;
     const parts = c.name.split(".");
@@ -108,15 +106,19 @@ function callTallies(cands: readonly Candidate[], files: readonly { path: string
     const t = { handled: 0, dropped: 0 };
     for (const o of occ.get(method) ?? []) {
       if (o.lang !== c.language || !/^\s*(::<[^>]*>)?\s*\(/.test(o.after) || !lead.test(o.before)) continue;
-      if (rust && inRustTestModule(lines(o.file), o.line)) continue;
+      // Only shipped call sites testify that the error matters: a test unwraps or checks every call
+      // (`req.insert_header("x", "2").unwrap()` in a `#[cfg(test)]` module, `if err := ..; err != nil { t.Fatal(err) }`),
+      // whatever its failure costs in production. A test's drop still counts: its cleanup (`defer os.RemoveAll(dir)`)
+      // shows the call dropped by convention, which only weakens the claim.
+      const inTest = placeOfPath(o.file) === "test" || (rust && inRustTestModule(lines(o.file), o.line));
       const before = prev ? o.before.replace(lead, "") : o.before;
       // What precedes the chain: strip the receiver chain to see the binding (`if err := s.ds.` → `if err := `).
       const head = before.replace(/[\w.&*()\[\]"]*$/, "");
       const after = statementAfter(lines(o.file), o.line, o.after, rust);
       if (rust) {
-        if (RS_HANDLED_AFTER.test(after) || RS_HANDLED_BEFORE.test(head)) t.handled++;
+        if (RS_HANDLED_AFTER.test(after) || RS_HANDLED_BEFORE.test(head)) t.handled += inTest ? 0 : 1;
         else if (RS_DROPPED_BEFORE.test(head) || RS_DROPPED_AFTER.test(after)) t.dropped++;
-      } else if (GO_HANDLED_BEFORE.test(head)) t.handled++;
+      } else if (GO_HANDLED_BEFORE.test(head)) t.handled += inTest ? 0 : 1;
       else if (GO_DROPPED_BEFORE.test(head)) t.dropped++;
     }
     tally.set(`${c.language}\0${c.name}`, t);
