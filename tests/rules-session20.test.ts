@@ -58,14 +58,15 @@ describe("stub (TypeScript): a context's default value and a dispatch's last wor
       "});") };
     expect(found([ctx], /^stub$/)).toEqual([]);
   });
-  test("a throw after ifs that hand each served case to a call: not reported; after a bare early return: reported", () => {
+  test("a throw after two ifs that hand each served case to a call: not reported; after one, or a bare early return: reported", () => {
     const body = (early: string) => ({ path: "js/binding.js", content: lines(
       "export function toSource(target, source) {",
       `  ${early}`,
       "  throw new Error('Not implemented.');",
       "}") });
-    expect(found([body("if (target.List) { return bind.toList(target, source); }")], /^stub$/)).toEqual([]);
+    expect(found([body("if (target.List) { return bind.toList(target, source); }\n  if (target.Dictionary) { return bind.toDictionary(target, source); }")], /^stub$/)).toEqual([]);
     expect(found([body("if (!target) { return; }")], /^stub$/)).toEqual(["js/binding.js:ts-not-implemented@3"]);
+    expect(found([body("if (target.List) { return bind.toList(target, source); }")], /^stub$/)).toEqual(["js/binding.js:ts-not-implemented@3"]);
   });
 });
 
@@ -265,5 +266,110 @@ describe("unwired-auth (Python): a view on the framework's raw base beside sibli
   });
   test("a project base that refuses nobody guards nothing: not reported", () => {
     expect(found([security("log.info('ops request')"), views], /^unwired-auth$/)).toEqual([]);
+  });
+});
+
+describe("the review's counter-examples (helper 198): each exemption stays inside its comment", () => {
+  test("a commit logged and then answered as success stays a claim", () => {
+    const f = { path: "internal/billing/refund.go", content: lines(
+      "package billing",
+      "func (s *Service) Refund(ctx context.Context, id string) error {",
+      "\ttx := s.db.Begin()",
+      "\terr := tx.Commit()",
+      "\tif err != nil {",
+      '\t\tlog.Printf("refund %s: commit: %v", id, err)',
+      "\t}",
+      "\treturn nil",
+      "}") };
+    expect(found([f], /^swallowed-error$/)).toEqual(["internal/billing/refund.go:go-err-logged-only@5"]);
+  });
+  test("a guard's early return before 'Not implemented' is no dispatch: the stub is reported", () => {
+    const f = { path: "src/refunds.ts", content: lines(
+      "export async function refundOrder(req, res) {",
+      "  if (!req.user) { return res.status(401).json({ error: 'unauthorized' }); }",
+      "  if (!req.params.id) { return Promise.reject(new Error('no id')); }",
+      "  throw new Error('Not implemented');",
+      "}") };
+    expect(found([f], /^stub$/)).toEqual(["src/refunds.ts:ts-not-implemented@4"]);
+  });
+  test("a message that promises the call (`TODO: call self.api.refund() once ..`) and a raising `__enter__` are stubs", () => {
+    const f = (body: string) => ({ path: "shop/refunds.py", content: lines("class Refunds(Base):", ...body.split("\n")) });
+    expect(found([f('    def refund(self, order):\n        raise NotImplementedError("TODO: call self.api.refund() once the endpoint ships")')], /^stub$/)).toEqual(["shop/refunds.py:py-not-implemented@3"]);
+    expect(found([f("    def __enter__(self):\n        raise NotImplementedError")], /^stub$/)).toEqual(["shop/refunds.py:py-not-implemented@3"]);
+  });
+  test("a predicate named should_retry answers a value: the test still asserts nothing; a private set_expect_continue is no delegate", () => {
+    const t = (call: string) => ({ path: "tests/test_policy.py", content: lines("def test_retry_after_timeout():", "    policy = Policy(max_attempts=3)", `    ${call}`) });
+    expect(found([t("policy.should_retry(TimeoutError())")], /^assertion-free-test$/)).toEqual(["tests/test_policy.py:py-assertion-free-test@1"]);
+    expect(found([t("policy.set_expect_continue(True)")], /^assertion-free-test$/)).toEqual(["tests/test_policy.py:py-assertion-free-test@1"]);
+  });
+  test("a service object's named methods are no dispatch table: credit ignoring options is reported", () => {
+    const f = { path: "src/accounts.ts", content: lines(
+      "export const accounts = {",
+      "  debit(db, id, amt, options) { return db.update(id, -amt, options.idempotencyKey); },",
+      "  credit(db, id, amt, options) { return db.update(id, amt); },",
+      "  hold(db, id, amt, options) { return db.hold(id, amt, options.until); },",
+      "  release(db, id, amt, options) { return db.release(id, amt, options.reason); },",
+      "};") };
+    expect(found([f], /^ignored-parameter$/)).toEqual(["src/accounts.ts:ts-ignored-option-parameter@3"]);
+  });
+  test("a database's append_header is a write: still a claim when dropped", () => {
+    const f = { path: "src/ledger.rs", content: lines("pub fn post(tx: &mut Tx, inv: &Invoice) {", "    let _ = tx.append_header(&inv.header);", "    tx.commit_lines(&inv.lines);", "}") };
+    expect(found([f], /^swallowed-error$/).filter((x) => x.endsWith("@2"))).toEqual(["src/ledger.rs:rs-discarded-result@2"]);
+  });
+  test("a harness method that only fails on its own dial error checks nothing the test did", () => {
+    const harness = { path: "tests/t.go", content: lines(
+      "package tests",
+      'import "testing"',
+      "type T struct { *testing.T }",
+      "type Conn struct { T *T }",
+      "func NewT(t *testing.T) *T { return &T{T: t} }",
+      "func (t *T) Conn(port string) Conn {",
+      "\tc, err := dial(port)",
+      "\tif err != nil { t.Fatal(err) }",
+      "\treturn c",
+      "}") };
+    const basic = { path: "tests/basic_test.go", content: lines(
+      "package tests_test",
+      'import (\n\t"testing"\n\t"github.com/foxcpp/maddy/tests"\n)',
+      "func TestData(tt *testing.T) {",
+      "\tt := tests.NewT(tt)",
+      '\tconn := t.Conn("smtp")',
+      '\tconn.Writeln("DATA")',
+      "}") };
+    expect(found([harness, basic], /^assertion-free-test$/)).toEqual(["tests/basic_test.go:go-assertion-free-test@6"]);
+  });
+  test("a view the URL conf wraps in a guard is guarded, whatever base it has", () => {
+    const security = { path: "app/security.py", content: lines("class StaffView(View):", "    def dispatch(self, request, *a, **k):", "        if not request.user.is_staff:", "            raise PermissionDenied", "        return super().dispatch(request, *a, **k)") };
+    const views = { path: "app/views.py", content: lines("from .security import StaffView", "class RefundView(StaffView):", "    def post(self, request):", "        return refund(request)", "class ManualCaptureView(View):", "    def post(self, request):", "        return capture(request)") };
+    const urls = { path: "app/urls.py", content: lines("from . import views", "urlpatterns = [", "    path('capture/', staff_member_required(views.ManualCaptureView.as_view())),", "    path('refund/', views.RefundView.as_view()),", "]") };
+    expect(found([security, views, urls], /^unwired-auth$/)).toEqual([]);
+    expect(found([security, views], /^unwired-auth$/)).toEqual(["app/views.py:py-unguarded-class-view@5"]);
+  });
+  test("RustCrypto's CtOutput compare is constant-time: finalize() against CtOutput::new(..) is not reported", () => {
+    const f = { path: "src/auth.rs", content: lines(
+      "pub fn verify_signature(key: &[u8], body: &[u8], sig: &[u8]) -> bool {",
+      '    let mut mac = HmacSha256::new_from_slice(key).expect("key");',
+      "    mac.update(body);",
+      "    mac.finalize() == CtOutput::new(GenericArray::clone_from_slice(sig))",
+      "}") };
+    expect(found([f], /^insecure-compare$/)).toEqual([]);
+  });
+  test("a status case that logs 'not implemented' on the way to a fallback is no stub", () => {
+    const f = { path: "registry/mount.go", content: lines(
+      "package registry",
+      "func (c *Client) mount(resp *http.Response, blob string) error {",
+      "\tswitch resp.StatusCode {",
+      "\tcase http.StatusCreated:",
+      "\t\treturn nil",
+      "\tcase http.StatusNotImplemented:",
+      '\t\tlog.Printf("registry: cross-repo mount not implemented, uploading %s", blob)',
+      "\t}",
+      "\treturn c.upload(blob)",
+      "}") };
+    expect(found([f], /^stub$/)).toEqual([]);
+  });
+  test("a $-named sinon sandbox's assert still asserts", () => {
+    const spec = (head: string, check: string) => ({ path: "test/x.test.js", content: lines(head, "describe('x', () => {", "  it('y', async () => {", "    await run();", `    ${check};`, "  });", "});") });
+    expect(found([spec("const $sinon = require('sinon');\nconst box = $sinon.createSandbox();\nconst { assert: check } = box;", "check.calledOnce(run)")], /^assertion-free-test$/)).toEqual([]);
   });
 });

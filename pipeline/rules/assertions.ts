@@ -54,15 +54,15 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // ... and a callable named for the checks it makes, however it reached the test (`unauthorized_api_assertions(response)`:
     // a fixture pytest_generate_tests parametrizes with asserting functions).
     // ... and a hand-written check: a branch whose first statement raises (`if errors: raise Exception(...)`).
-    // ... and BDD-style expectation methods that raise when unmet (NiceGUI's `await user.should_see("Saved")`,
-    // `should_not_see`, selene's `browser.element(..).should(have.text(..))`).
-    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\.should(_not)?(_\w+)?\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
+    // ... and expectation methods that raise when unmet (NiceGUI's `await user.should_see("Saved")`, `should_not_see`,
+    // selene's `browser.element(..).should(have.text(..))`); a predicate named `should_retry(..)` answers, it does not raise.
+    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\.should(_not)?_see\s*\(|\.should\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
     snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
     typeLevel: /\bassert_type\s*\(/,
     // `self.check_row(...)`, `expect_status(...)` (a module's private `_assert_snapshot(..)` too), and running another test function (`test_read_main()`).
     // ... and handing a call what it must find (`self.delete(url, expected_status=404)`, `run(cmd, expected=out)`):
     // a keyword named for an expectation is there to be compared (webtest's `expect_errors` only lifts a check).
-    delegate: /(?<![A-Za-z0-9])_*(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(|[(,]\s*expected(_\w+)?\s*=(?!=)/,
+    delegate: /\b(assert|expect)_\w*\s*\(|(?<![\w.])_+(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(|[(,]\s*expected(_\w+)?\s*=(?!=)/,
     // ... and unittest's checks called on a test case the helper is handed (`def check_totals(test, url, n):
     // test.assertEqual(..)`).
     helperAsserts: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\.assert[A-Z]\w*\s*\(|\bpytest\.(raises|fail|warns)\b|\.assert_\w+\s*\(|\braise\s+AssertionError\b/,
@@ -326,7 +326,7 @@ function assertModuleNames(text: string): string[] {
     for (const m of text.matchAll(spec)) {
       const member = m[3];
       // `require("chai").assert` binds the export itself; `require("chai").use(..)` binds nothing asserting.
-      if (member && only && !only.test(member)) continue;
+      if (member && ((only && !only.test(member)) || member === "AssertionError")) continue;
       names.push(...boundNames(m[1] ?? m[2] ?? "", member ? null : only));
     }
   }
@@ -352,10 +352,11 @@ function boundNames(binding: string, only: RegExp | null): string[] {
 
 /** Names that hold sinon or a sandbox it made: `const sinon = require("sinon")`, `import sinon from "sinon"`, `= sinon.createSandbox()`. */
 function sinonHandles(text: string): string[] {
-  const module = [...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${SINON}\s*\)(\s*\.\s*createSandbox\(\s*\))?|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*${SINON}`, "g"))].map((m) => m[1] ?? m[3]!);
+  const escape = (n: string) => n.replace(/\$/g, "\\$");
+  const module = [...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${SINON}\s*\)(\s*\.\s*createSandbox\(\s*\))?|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*${SINON}`, "g"))].map((m) => escape(m[1] ?? m[3]!));
   if (!module.length) return [];
-  const sandboxes = [...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:${module.join("|")})\s*\.\s*createSandbox\(`, "g"))].map((m) => m[1]!);
-  return [...module, ...sandboxes].map((n) => n.replace(/\$/g, "\\$"));
+  const sandboxes = [...text.matchAll(new RegExp(String.raw`(?<![\w$])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:${module.join("|")})\s*\.\s*createSandbox\(`, "g"))].map((m) => escape(m[1]!));
+  return [...module, ...sandboxes];
 }
 
 export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readonly string[], helpers: () => Set<string>, defined: () => Set<string> = () => new Set(), bodies: () => Map<string, string> = () => new Map()): AssertionKind | null {

@@ -89,7 +89,8 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const caught = calleesCatching(byKeep("unless-callee-catches"), files);
   const weaker = weakerBuilders(byKeep("if-weaker-builder"), files);
   const weakerCheck = weakerChecks(byKeep("if-weaker-check"), files);
-  const registered = registeredGuarded(byKeep("unless-registered-guarded"), files);
+  // A view whose siblings inherit a guarded base is still guarded where a route wraps it (`staff_member_required(V.as_view())`).
+  const registered = registeredGuarded([...byKeep("unless-registered-guarded"), ...byKeep("if-base-guarded")], files);
   const baseGuard = baseGuarded(byKeep("if-base-guarded"), files as SourceFile[]);
   const deciding = handlersDeciding(byKeep("unless-handler-decides"), files);
   const optionSet = optionPassed(byKeep("if-option-passed"), files as SourceFile[]);
@@ -122,7 +123,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-weaker-builder": (c) => weaker.has(c),
     "if-weaker-check": (c) => weakerCheck.has(c),
     "unless-registered-guarded": (c) => !registered.has(c),
-    "if-base-guarded": (c) => baseGuard.has(c),
+    "if-base-guarded": (c) => baseGuard.has(c) && !registered.has(c),
     "unless-handler-decides": (c) => !deciding.has(c),
     "if-option-passed": (c) => optionSet.has(c),
   };

@@ -97,6 +97,8 @@ interface Helper {
   file: string; keys: string[]; calls: string[]; asserts: boolean; returnsValue: boolean;
   /** Types its result declares (Go `*T`, `(Conn, error)`; Rust `-> Harness`): a caller reaching it holds one, so that type's methods are reachable. */
   results: string[];
+  /** It fails its caller on a value it compares (`if line != pat { c.T.Fatalf(..) }`), not only on its own setup error (`if err != nil { t.Fatal(err) }`). */
+  compares: boolean;
   /** The body makes a call whose throw is its only check (`render(<View ../>)`, a parse): a test reaching it is a smoke test. */
   throws: boolean;
 }
@@ -121,6 +123,16 @@ function resultTypes(signature: string, lang: GrammarLanguage): string[] {
   const result = lang === "go" ? /^func\s*(?:\([^)]*\)\s*)?[\w$]+\s*(?:\[[^\]]*\])?\s*\((?:[^()]|\([^()]*\))*\)([\s\S]*)$/.exec(signature.trim())?.[1]
     : lang === "rust" ? /->\s*([\s\S]*?)\s*(where\b[\s\S]*)?$/.exec(signature.trim())?.[1] : undefined;
   return [...new Set([...(result ?? "").matchAll(/(?<![\w$])(?:[\w$]+(?:\.|::))*([A-Z][A-Za-z0-9_]*)/g)].map((m) => m[1]!).filter((t) => !/^(Result|Option|Box|Vec|Arc|Rc|Self)$/.test(t)))];
+}
+
+/**
+ * Go: does a condition of the body compare a value (`line != actual`, `!match`, `got == want`) once `err != nil` tests
+ * are set aside? A harness method that only fails on its own setup (`Conn` dialling, `if err != nil { t.Fatal(err) }`)
+ * checks that it could run, not what the test did. Other languages assert by macro or call and are not asked.
+ */
+function comparesBeforeFailing(code: string, lang: GrammarLanguage): boolean {
+  if (lang !== "go") return true;
+  return [...code.matchAll(/\bif\s+([^{\n]*)\{/g)].some((m) => /!=|==|<|>|!\s*[\w(]/.test(m[1]!.replace(/^[^;]*;/, "").replace(/\b\w*[eE]rr\w*\s*!=\s*nil\b/g, "")));
 }
 
 /**
@@ -151,7 +163,7 @@ function expectsByDefault(signature: string, body: string): boolean {
 /** The file's helper definitions: keys, onward calls, and whether the body asserts by itself (or through the file's own helpers). */
 function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] {
   const asserting = assertingHelpers(root, lang);
-  const out: Helper[] = lang === "typescript" ? cypressCommandKeys(root).map((keys) => ({ file, keys, calls: [], asserts: true, returnsValue: false, throws: false, results: [] })) : [];
+  const out: Helper[] = lang === "typescript" ? cypressCommandKeys(root).map((keys) => ({ file, keys, calls: [], asserts: true, returnsValue: false, throws: false, results: [], compares: true })) : [];
   for (const fn of root.findAll({ rule: { any: DEFINITIONS[lang].map((kind) => ({ kind })) } })) {
     const name = (fn.field("name" as never) as SgNode | null)?.text();
     // A macro's rules are its body (macro_definition has no body field).
@@ -162,7 +174,7 @@ function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] 
     const owner = ownerOf(fn);
     const code = body.replace(COMMENT_LINE, "");
     const asserts = asserting.has(name) || ENDS_FAILING.test(body.trim()) || (lang === "rust" && ASSERT_CMD(signature, body)) || (lang === "python" && expectsByDefault(signature, body));
-    out.push({ file, keys: owner ? [`.${name}`, `@${owner}`] : [name], calls: [...callKeys(code), ...parameterTypes(signature)], asserts, returnsValue: returnsValue(signature, body, lang), throws: throwBased(code, lang), results: resultTypes(signature, lang) });
+    out.push({ file, keys: owner ? [`.${name}`, `@${owner}`] : [name], calls: [...callKeys(code), ...parameterTypes(signature)], asserts, returnsValue: returnsValue(signature, body, lang), throws: throwBased(code, lang), results: resultTypes(signature, lang), compares: comparesBeforeFailing(code, lang) });
   }
   return out;
 }
@@ -252,7 +264,8 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
       }
     }
     for (const c of list) {
-      const calls = new Set(owners(c.calls!));
+      const own = new Set(owners(c.calls!));
+      const calls = new Set(own);
       // A harness handed on by what it answers (maddy's `t := tests.NewT(tt)` answering `*T`, `t.Conn("smtp")` answering
       // `Conn`, whose `ExpectPattern` fails the test): each helper reached adds the types it returns, and with them
       // their methods the test calls.
@@ -260,7 +273,9 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
         grew = false;
         for (const h of helpers) if (h.results.length && reaches(calls, h)) for (const t of h.results) if (!calls.has(`@${t}`)) { calls.add(`@${t}`); grew = true; }
       }
-      if (helpers.some((h) => h.asserts && h.file !== c.file && reaches(calls, h))) out.add(c);
+      // A helper reached only through a type another helper answers must fail on a value it compares (its own setup's
+      // failure, a dial error, is no check of what the test did).
+      if (helpers.some((h) => h.asserts && h.file !== c.file && (reaches(own, h) || (h.compares && reaches(calls, h))))) out.add(c);
       else if (hooks.length && helpers.some((h) => h.asserts && h.keys[0] === ".tearDown" && h.keys.length === 2 && calls.has(h.keys[1]!))) out.add(c);
       // A helper of another file that renders or parses (`getCreateView(schema)` rendering a form) fails its caller by
       // throwing: the test is a smoke test.

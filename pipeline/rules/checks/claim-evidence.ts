@@ -50,6 +50,8 @@ const STATE_HOLDER_SUFFIX = /[a-z](Repo|Repository|Store|Storage|DB|Dao|Queue|Le
  */
 const HANDED_CONNECTION = /[(,]\s*&?\s*(mut\s+)?([\w.]+\.)?(conn|connection|db|pool|tx|txn|transaction|executor)(\(\))?\s*[,)]/;
 /** The end of a transaction (`tx.Rollback()`, `txn.rollback().await`): a failed one leaves it open, with its locks. */
+/** A transaction's commit (`tx.Commit()`, `db.commit()`, `txn.commit().await`): the write the rest relied on. */
+const COMMITS = /(?:\.|::)\s*(?:Commit|commit)\s*\(/;
 const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|rollback|abort|Abort)\s*\(/;
 
 /**
@@ -82,7 +84,8 @@ function answersSuccess(guarded: SgNode): boolean {
 /**
  * An error logged and then carried on from (`evidence: lead`): the log line is a handling, and whether the caller
  * needed the failure is a judgement about consequence. Labelled panels 26 to 30 upheld 4 of 48 such claims
- * (best-effort caches, fan-outs that log each failure, cleanup retried next run); no corpus defect was one.
+ * (best-effort caches, fan-outs that log each failure, cleanup retried next run); no corpus defect was one. A failed
+ * commit or money movement stays a claim.
  */
 export const LEAD_LOGGED = "the failure is logged before the function goes on: whether its caller needed to know is for the models to verify";
 export const LEAD_NOT_PERSISTING = "the dropped call neither persists nor audits, and nothing in the code says its failure matters";
@@ -166,10 +169,12 @@ const GATED = new Set<GrammarLanguage>(["go", "rust", "python"]);
 export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileContext, defer: (d: Deferred) => void): Hit | null {
   if (rule.class !== "swallowed-error" || !GATED.has(rule.language) || rule.evidence === "shape" || hit.severity === "info" || hit.lead) return hit;
   if (file.placeAt(hit.region.start.line) === "test") return hit;
-  if (rule.evidence === "lead") return { ...hit, lead: LEAD_LOGGED };
   const guarded = guardedCode(node);
   const code = guarded.text();
   if (maintenanceOnly(code)) return { ...hit, lead: LEAD_MAINTENANCE };
+  // Logged, then carried on: a lead, unless what failed was the commit of a transaction or a movement of money, which
+  // the caller is then told happened when nothing did.
+  if (rule.evidence === "lead") return COMMITS.test(code) || movesMoney(code) ? hit : { ...hit, lead: LEAD_LOGGED };
   if (persistsOrAudits(code) || movesMoney(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.

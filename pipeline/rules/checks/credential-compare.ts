@@ -130,6 +130,14 @@ function publicConstant(t: string, node: SgNode, placeholder: RegExp): boolean {
   return !!m && (m[1]!.length < 16 || shannonEntropy(m[1]!) < 3 || placeholder.test(m[1]!));
 }
 
+/**
+ * A MAC's output made plain bytes or text before the compare (`mac.finalize().into_bytes()`, `hex::encode(..)`,
+ * Python's `.hexdigest()`): RustCrypto's `finalize()` alone answers a `CtOutput`, whose `==` is constant-time.
+ */
+function plainOutput(t: string): boolean {
+  return !/\bfinalize\s*\(/.test(t) || /\bfinalize\s*\(\s*\)\s*\.\s*(into_bytes|as_slice|to_vec|as_ref)\b|\b\w*(encode|hex)\w*\s*(::\s*<[^>]*>\s*)?\(/.test(t);
+}
+
 /** A digest computed without a key (`sha256(body).hexdigest()`, `sha256.Sum256(b)`, `Sha256::digest(..)`): public. */
 function unkeyedDigest(t: string): boolean {
   const code = t.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""');
@@ -380,7 +388,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // The operand itself is a password hash or a presented credential, or is built from a local computed
   // with a key (`sigHeader == "sha256=" + expected` with `expected` an HMAC).
   // ... or finishes a keyed object in place (`hex::encode(mac.finalize().into_bytes()) != sig_hex`, `mac` made with a key).
-  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language) || finishesKeyed(t)) || presentedDigest(ops)) return report();
+  if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language) || (finishesKeyed(t) && plainOutput(t) && !ops.some((o) => /\bCtOutput\b/.test(o)))) || presentedDigest(ops)) return report();
   if (ops.some((t) => !/^[\w$]+$/.test(t) && localsIn(t).some((id) => { const rhs = assignedFrom(fn, id); return rhs !== null && keyedFlow(rhs); }))) return report();
   if (!ops.some((t) => bare.test(t))) return [];
   // A bare `token`/`key`/`sig` is a credential where the code authenticates: an auth-named function, a

@@ -62,28 +62,37 @@ export function conventionalDrops(cands: readonly Candidate[], files: readonly {
   }));
 }
 
+/** Each file's `#[cfg(test)] mod .. { .. }` line ranges, found once per file (keyed on its lines array). */
+const testModules = new WeakMap<readonly string[], [number, number][]>();
+
 /**
  * Is a 0-based line inside a Rust `#[cfg(test)] mod .. {` block? Read from the text (the file is not parsed here):
  * from the attribute to the brace that closes the module.
  */
 function inRustTestModule(lines: readonly string[], line: number): boolean {
-  for (let i = 0; i < line; i++) {
-    if (!/^\s*#\[cfg\(test\)\]/.test(lines[i]!)) continue;
-    let j = i + 1;
-    while (j < lines.length && /^\s*(#\[|\/\/|$)/.test(lines[j]!)) j++;
-    if (j > line || !/^\s*(pub(\([^)]*\))?\s+)?mod\s+\w+\s*\{/.test(lines[j] ?? "")) continue;
-    const end = blockEnd(lines, j);
-    if (line <= end) return true;
-    i = end;
+  let ranges = testModules.get(lines);
+  if (!ranges) {
+    ranges = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (!/^\s*#\[cfg\(test\)\]/.test(lines[i]!)) continue;
+      let j = i + 1;
+      while (j < lines.length && /^\s*(#\[|\/\/|$)/.test(lines[j]!)) j++;
+      if (!/^\s*(pub(\([^)]*\))?\s+)?mod\s+\w+\s*\{/.test(lines[j] ?? "")) continue;
+      const end = blockEnd(lines, j);
+      ranges.push([j, end]);
+      i = end;
+    }
+    testModules.set(lines, ranges);
   }
-  return false;
+  return ranges.some(([a, b]) => line >= a && line <= b);
 }
 
-/** The 0-based line whose brace closes the block opened on `start` (braces in strings and line comments aside). */
+/** The 0-based line whose brace closes the block opened on `start` (braces in strings, char literals and line comments aside). */
 function blockEnd(lines: readonly string[], start: number): number {
   let depth = 0;
   for (let k = start; k < lines.length; k++) {
-    for (const ch of lines[k]!.replace(/\/\/.*$/, "").replace(/"(\\.|[^"\\])*"/g, "")) depth += ch === "{" ? 1 : ch === "}" ? -1 : 0;
+    const code = lines[k]!.replace(/\/\/.*$/, "").replace(/"(\\.|[^"\\])*"/g, "").replace(/'(\\.|[^'\\])'/g, "");
+    for (const ch of code) depth += ch === "{" ? 1 : ch === "}" ? -1 : 0;
     if (depth <= 0) return k;
   }
   return lines.length - 1;

@@ -141,6 +141,14 @@ function objectTable(fn: SgNode): boolean {
   const member = fn.kind() === "method_definition" ? fn : fn.parent()?.kind() === "pair" ? fn.parent()! : null;
   const object = member?.parent();
   if (!member || object?.kind() !== "object") return false;
+  // Dispatched by key, not called by name: its keys are computed (`[ACTIONS.LIGHT.TURN_ON]`), or the file indexes the
+  // object with a value and calls what it finds (`handlers[msg.type](..)`). A service object's named methods
+  // (`accounts.credit(..)`) are each their own promise.
+  const holder = object.parent()?.kind() === "variable_declarator" ? ((object.parent()!.field("name" as never) as SgNode | null)?.text() ?? "") : "";
+  const computed = (m: SgNode) => ((m.field("key" as never) ?? m.field("name" as never)) as SgNode | null)?.kind() === "computed_property_name";
+  const dispatched = object.children().filter((m) => m.kind() === "pair" || m.kind() === "method_definition").every(computed)
+    || (/^[\w$]+$/.test(holder) && new RegExp(`(?<![\\w$.])${holder.replace(/\$/g, "\\$")}\\s*\\[[^\\]]+\\]\\s*\\(`).test(fn.getRoot().root().text()));
+  if (!dispatched) return false;
   const key = paramNames(fn).join(",");
   if (!key.includes(",")) return false;
   const own = fn.text();

@@ -75,9 +75,10 @@ const DATABASE_ERROR = /^except[^:]*\b(\w*Database\w*Error|SQLAlchemyError|Opera
 /**
  * An edit of an HTTP message's headers in memory (pingora's `resp.insert_header(k, v)`, `append_header`, http's
  * `headers_mut().insert(..)`): it fails only on a malformed name or value and stores nothing, so `insert`/`append`
- * there are no durable write.
+ * there are no durable write. Only on a receiver named for a request, a response, a header map or a message: a
+ * database's `tx.append_header(&inv.header)` or `conn.insert_header_row(..)` is a write.
  */
-const HEADER_EDIT = /\b(?:insert|append|set|add)_header\w*\s*\(|\bheaders(?:_mut\(\))?\s*\.\s*(?:insert|append)\s*\(/g;
+const HEADER_EDIT = /\b\w*(?:req|request|resp|response|res|header|headers|msg|message)\w*\s*\.\s*(?:insert|append|set|add)_header\s*\(|\bheaders(?:_mut\(\))?\s*\.\s*(?:insert|append)\s*\(/gi;
 
 /** The browser's own storage (`localStorage.setItem(..)`): it throws in private mode and holds a UI preference, not a record. */
 const BROWSER_STORAGE = /\b(?:window\.)?(?:localStorage|sessionStorage)\s*\.\s*(?:setItem|removeItem|clear)\s*\(/g;

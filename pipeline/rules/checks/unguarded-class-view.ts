@@ -80,7 +80,8 @@ export function unguardedClassViewCheck(ctx: CheckContext): Hit[] {
     // is asked of every walked file at the scan's end (base-guarded.ts), since it usually lives in another module.
     const own = new Set(bases);
     const projectBases = [...new Set(views.flatMap((c) => pyBaseNames(c)).filter((b) => !own.has(b) && !knownFrameworkBase(b)))];
-    if (!projectBases.length) return [];
+    // DRF views are guarded by permission classes and the settings' default (the named-guard path below asks it).
+    if (!projectBases.length || bases.some((b) => DRF.test(b))) return [];
     const by = views.find((c) => pyBaseNames(c).some((b) => projectBases.includes(b)))!;
     const message = `view ${name} changes state on the framework's own base, without the guarded base its sibling view ${(by.field("name" as never) as SgNode | null)?.text()} is built on (line ${by.range().start.line + 1})`;
     defer({ candidate: { name, file: file.path, line: nameNode.range().start.line, referenceIgnores: [], language: "python", guards: projectBases }, hit: { region: regionOf(nameNode), message }, keep: "if-base-guarded" });
