@@ -1,0 +1,1 @@
+"""Payment stream processors (faust-streaming)."""

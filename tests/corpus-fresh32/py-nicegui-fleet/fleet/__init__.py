@@ -1,0 +1,3 @@
+"""Fleet dispatch console."""
+
+__version__ = '0.9.4'
