@@ -373,3 +373,14 @@ describe("the review's counter-examples (helper 198): each exemption stays insid
     expect(found([spec("const $sinon = require('sinon');\nconst box = $sinon.createSandbox();\nconst { assert: check } = box;", "check.calledOnce(run)")], /^assertion-free-test$/)).toEqual([]);
   });
 });
+
+describe("ignored-parameter (Python): a signal receiver's sender is the protocol's", () => {
+  test("`def bump_product_signal_handler(sender, instance, **kwargs)` keyed on the instance: not reported", () => {
+    const f = { path: "shop/core/utils/context_cache.py", content: lines("def bump_product_signal_handler(sender, instance, **kwargs):", "    bump_cache_for_product(instance)") };
+    expect(found([f], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("the same function without **kwargs is no receiver: its unread sender is reported", () => {
+    const f = { path: "shop/mail/notify.py", content: lines("def notify_order(sender, order):", "    mailer.send(order.email, 'received')") };
+    expect(found([f], /^ignored-parameter$/)).toEqual(["shop/mail/notify.py:py-ignored-option-parameter@1"]);
+  });
+});

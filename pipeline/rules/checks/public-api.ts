@@ -166,6 +166,16 @@ function objectTable(fn: SgNode): boolean {
   return peers >= 3;
 }
 
+/**
+ * A signal receiver by the protocol's shape (Django's and blinker's `def handler(sender, instance, **kwargs)`): the
+ * dispatcher passes `sender` first and everything else by keyword, so each receiver reads what it needs; a
+ * receiver keyed on the instance leaves `sender` unread by design (shuup's cache bumps, wger's and taiga's handlers).
+ */
+function signalReceiver(fn: SgNode, lang: RuleLanguage): boolean {
+  if (lang !== "python" || paramNames(fn)[0] !== "sender") return false;
+  return /\*\*\s*\w+/.test((fn.field("parameters" as never) as SgNode | null)?.text() ?? "");
+}
+
 const CLASS_KINDS = /^(class_definition|class_declaration|abstract_class_declaration|class)$/;
 
 /** The class a method is defined in (through a decorator and the class body), or null for other functions. */
@@ -208,7 +218,7 @@ function siblingClassImplements(fn: SgNode): boolean {
  * option, a bound or a secret are promises there.
  */
 export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
-  if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn) || implementationTable(fn) || objectTable(fn)) return "imposed";
+  if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn) || implementationTable(fn) || objectTable(fn) || signalReceiver(fn, lang)) return "imposed";
   const own = declaredConformance(fn, lang);
   // Asked last (it walks the file): only when nothing cheaper already imposes the signature.
   if (own !== "imposed" && own !== "maybe" && (lang === "python" || lang === "typescript") && siblingClassImplements(fn)) return "imposed";
