@@ -73,7 +73,9 @@ const HELD_OUT = {
   // context: 58 / 7 as claims (76.3% / 89.4%), 58 / 11 with leads.
   // Fourteenth session: raised to 62 / 11 with leads scored (62 as claims): a handler opening with a check its peers'
   // check builds on.
-  "corpus-fresh16": { expected: 76, found: 62, falsePositives: 11, notes: 4, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  // decoyLeads: a false positive reported as a lead, not a claim (issue 10's twentieth session: an error logged before
+  // going on is a lead): scored with --score-leads, a note among the claims.
+  "corpus-fresh16": { expected: 76, found: 62, falsePositives: 11, notes: 4, leads: 0, decoyLeads: 1, languages: ["go", "python", "rust", "typescript"] },
   // Held out through the eighth session: 56 found / 3 false positives (73.7% / 94.9%) at all four looks; checked in at
   // that session's end; development material from the next session on.
   "corpus-fresh17": { expected: 76, found: 56, falsePositives: 3, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
@@ -134,7 +136,7 @@ const HELD_OUT = {
   // the readings from panel 27); then its misses were read and developed on (renamed and digested credentials, an
   // arm logging its moderator, a login-only write view, a branch acting above the gate, a database under /tmp, a
   // registered task promising work, a checked stub): 83.0% / 96.1%.
-  "corpus-fresh29": { expected: 88, found: 73, falsePositives: 3, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  "corpus-fresh29": { expected: 88, found: 73, falsePositives: 3, notes: 0, leads: 0, decoyLeads: 1, languages: ["go", "python", "rust", "typescript"] },
   // Eighteenth session: held out and measured twice, totals and by class only (61.8% / 98.2% at the start and after
   // the readings from panel 28); then its misses were read and developed on (a registrar's admin variant, a login-only
   // Graphene mutation, a framework error saying not implemented, one-time codes, lettre's TLS switch, serde's default
@@ -171,6 +173,7 @@ describe("scrum eval on the fresh corpora", () => {
     // The floors hold for what the floor detects, claims and leads (--score-leads); as claims alone, minus the
     // defects documented as leads (docs/RULES.md, "Claims and leads").
     const leads = "leads" in want ? want.leads : 0;
+    const decoyLeads = "decoyLeads" in want ? want.decoyLeads : 0;
     test(`${name}: no fewer defects found and no more false positives than when it was last held out`, async () => {
       const { code, r } = await evalCorpus(name, "--score-leads");
       expect(code).toBe(0);
@@ -182,7 +185,7 @@ describe("scrum eval on the fresh corpora", () => {
       const claims = await evalCorpus(name);
       expect(claims.r.total.found).toBeGreaterThanOrEqual(want.found - leads);
       expect(claims.r.total.false_positives).toBeLessThanOrEqual(want.falsePositives);
-      expect(claims.r.notes_not_scored).toBeLessThanOrEqual(want.notes + leads);
+      expect(claims.r.notes_not_scored).toBeLessThanOrEqual(want.notes + leads + decoyLeads);
     });
   }
 
