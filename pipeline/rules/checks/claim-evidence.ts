@@ -49,9 +49,9 @@ const STATE_HOLDER_SUFFIX = /[a-z](Repo|Repository|Store|Storage|DB|Dao|Queue|Le
  * `Person::update(&mut context.pool(), ..)`, `store(ctx, tx, row)`): it works on stored state, whatever its name.
  */
 const HANDED_CONNECTION = /[(,]\s*&?\s*(mut\s+)?([\w.]+\.)?(conn|connection|db|pool|tx|txn|transaction|executor)(\(\))?\s*[,)]/;
-/** The end of a transaction (`tx.Rollback()`, `txn.rollback().await`): a failed one leaves it open, with its locks. */
 /** A transaction's commit (`tx.Commit()`, `db.commit()`, `txn.commit().await`): the write the rest relied on. */
 const COMMITS = /(?:\.|::)\s*(?:Commit|commit)\s*\(/;
+/** The end of a transaction (`tx.Rollback()`, `txn.rollback().await`): a failed one leaves it open, with its locks. */
 const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|rollback|abort|Abort)\s*\(/;
 
 /**
@@ -80,7 +80,6 @@ function answersSuccess(guarded: SgNode): boolean {
   return next.some((stmt) => SUCCESS.test(stmt.text()) || RECORDS_OUTCOME.test(stmt.text())) || (!!next[0] && COUNTS_DONE.test(next[0].text()));
 }
 
-/** Why a dropped failure that neither persists nor audits is a lead, not a claim. */
 /**
  * An error logged and then carried on from (`evidence: lead`): the log line is a handling, and whether the caller
  * needed the failure is a judgement about consequence. Labelled panels 26 to 30 upheld 4 of 48 such claims
@@ -88,6 +87,7 @@ function answersSuccess(guarded: SgNode): boolean {
  * commit or money movement stays a claim.
  */
 export const LEAD_LOGGED = "the failure is logged before the function goes on: whether its caller needed to know is for the models to verify";
+/** Why a dropped failure that neither persists nor audits is a lead, not a claim. */
 export const LEAD_NOT_PERSISTING = "the dropped call neither persists nor audits, and nothing in the code says its failure matters";
 export const LEAD_MAINTENANCE = "the dropped statement changes no rows (tuning, statistics, space reclaim or an index): its failure costs speed, not data";
 /**
