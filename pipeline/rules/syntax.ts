@@ -72,6 +72,12 @@ export function closeParen(text: string, open: number): number {
   return i;
 }
 
+/**
+ * A RegExp source for the optional type annotation between a bound name and its `=` (`token: &str =`, `sig: string =`):
+ * a path (`hex::encode(..)`) is no annotation, and the `!` of a `!=` ends it, so a comparison is no assignment.
+ */
+export const TYPE_ANNOTATION = String.raw`(?::(?!:)\s*[^=\n!]+)?`;
+
 /** A name as a literal piece of a RegExp, for finding it in source text. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

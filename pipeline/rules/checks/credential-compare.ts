@@ -5,7 +5,7 @@ import { viewedValue } from "./byte-view";
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { ancestor, escapeRegExp, goPackageName, identifierWords } from "../syntax";
+import { ancestor, escapeRegExp, goPackageName, identifierWords, TYPE_ANNOTATION } from "../syntax";
 import { isMiddlewareShaped } from "./guard-shape";
 import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
@@ -63,7 +63,7 @@ function joinLines(rhs: string): string {
 function assignedFrom(fn: SgNode | null, name: string): string | null {
   if (!fn || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
   // A pattern binds it too (`let Some(token) = header.and_then(..) else {..}`, `if let Ok(sig) = ..`).
-  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*\\)?\\s*(?::(?!:)\\s*[^=\\n!]+)?(?::=|=(?![=>]))\\s*(${RHS})`).exec(fn.text());
+  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*\\)?\\s*${TYPE_ANNOTATION}(?::=|=(?![=>]))\\s*(${RHS})`).exec(fn.text());
   return m ? joinLines(m[1]!) : null;
 }
 
@@ -191,7 +191,7 @@ function origins(fn: SgNode | null, expr: string): string[] {
   const out: string[] = [];
   let cur = expr;
   for (let hop = 0; fn && hop < 3; hop++) {
-    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(cur)}\\s*(?::(?!:)\\s*[^=\\n!]+)?(?::=|=(?![=>]))\\s*(${RHS})`).exec(fn.text());
+    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(cur)}\\s*${TYPE_ANNOTATION}(?::=|=(?![=>]))\\s*(${RHS})`).exec(fn.text());
     if (!m) break;
     cur = joinLines(m[1]!);
     out.push(cur);

@@ -2,7 +2,7 @@
 // constant of the type system (an enum variant), a configuration value named for something that is not a
 // credential, and two sides that both come from the same input the caller sent (a confirmation check).
 import type { SgNode } from "@ast-grep/napi";
-import { escapeRegExp, identifierWords } from "../syntax";
+import { escapeRegExp, identifierWords, TYPE_ANNOTATION } from "../syntax";
 
 /**
  * An enum variant spelled as a path (`jwt::AlgorithmType::Hs512`, `Kind::Password`): a `::` path whose
@@ -50,7 +50,7 @@ function rootOf(t: string): string | null {
 function madeFrom(fn: SgNode | null, t: string): string | null {
   let root = rootOf(t);
   for (let hop = 0; fn && root && hop < 3; hop++) {
-    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(root)}\\s*(?:,\\s*[\\w$]+\\s*)*(?::(?!:)\\s*[^=\\n!]+)?(?::=|=(?!=))\\s*([^;\\n]+)`).exec(fn.text());
+    const m = new RegExp(`(?<![\\w$.])${escapeRegExp(root)}\\s*(?:,\\s*[\\w$]+\\s*)*${TYPE_ANNOTATION}(?::=|=(?!=))\\s*([^;\\n]+)`).exec(fn.text());
     const next = m ? rootOf(m[1]!) : null;
     if (!next || next === root || /^(new|await|self|this|Self)$/.test(next)) break;
     root = next;
