@@ -352,10 +352,9 @@ function boundNames(binding: string, only: RegExp | null): string[] {
 
 /** Names that hold sinon or a sandbox it made: `const sinon = require("sinon")`, `import sinon from "sinon"`, `= sinon.createSandbox()`. */
 function sinonHandles(text: string): string[] {
-  const escape = (n: string) => n.replace(/\$/g, "\\$");
-  const module = [...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${SINON}\s*\)(\s*\.\s*createSandbox\(\s*\))?|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*${SINON}`, "g"))].map((m) => escape(m[1] ?? m[3]!));
+  const module = [...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*${SINON}\s*\)(\s*\.\s*createSandbox\(\s*\))?|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*${SINON}`, "g"))].map((m) => escapeRegExp(m[1] ?? m[3]!));
   if (!module.length) return [];
-  const sandboxes = [...text.matchAll(new RegExp(String.raw`(?<![\w$])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:${module.join("|")})\s*\.\s*createSandbox\(`, "g"))].map((m) => escape(m[1]!));
+  const sandboxes = [...text.matchAll(new RegExp(String.raw`(?<![\w$])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:${module.join("|")})\s*\.\s*createSandbox\(`, "g"))].map((m) => escapeRegExp(m[1]!));
   return [...module, ...sandboxes];
 }
 

@@ -1,7 +1,7 @@
 // Is a function part of its module's public API, and does something outside it fix its signature?
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
-import { nameOf, pyBases, pyOwner, rustAttributes } from "../syntax";
+import { escapeRegExp, nameOf, pyBases, pyOwner, rustAttributes } from "../syntax";
 import { hasMiddlewareSignature } from "./guard-shape";
 
 /** `export { a, b }`, `module.exports = { a }`, `exports.a = a`, `export default a` in the file. */
@@ -126,10 +126,12 @@ function implementationTable(fn: SgNode): boolean {
   const key = paramNames(fn).join(",");
   const name = nameOf(fn);
   const peers = (freeFunctions(root).get(key) ?? []).filter((p) => p.id !== fn.id());
-  const names = (text: string, n: string) => new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}(?![\\w$])`).test(text);
   const own = fn.text();
-  return peers.filter((p) => !names(p.body, name) && !names(own, p.name)).length >= 3;
+  return peers.filter((p) => !mentions(p.body, name) && !mentions(own, p.name)).length >= 3;
 }
+
+/** Does the text name this identifier (a call, a reference), as a whole word? */
+const mentions = (text: string, name: string) => new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`).test(text);
 
 /**
  * The same table written as an object literal: the function is a property value (or method) of an object whose three
@@ -147,12 +149,12 @@ function objectTable(fn: SgNode): boolean {
   const holder = object.parent()?.kind() === "variable_declarator" ? ((object.parent()!.field("name" as never) as SgNode | null)?.text() ?? "") : "";
   const computed = (m: SgNode) => ((m.field("key" as never) ?? m.field("name" as never)) as SgNode | null)?.kind() === "computed_property_name";
   const dispatched = object.children().filter((m) => m.kind() === "pair" || m.kind() === "method_definition").every(computed)
-    || (/^[\w$]+$/.test(holder) && new RegExp(`(?<![\\w$.])${holder.replace(/\$/g, "\\$")}\\s*\\[[^\\]]+\\]\\s*\\(`).test(fn.getRoot().root().text()));
+    || (/^[\w$]+$/.test(holder) && new RegExp(`(?<![\\w$.])${escapeRegExp(holder)}\\s*\\[[^\\]]+\\]\\s*\\(`).test(fn.getRoot().root().text()));
   if (!dispatched) return false;
   const key = paramNames(fn).join(",");
   if (!key.includes(",")) return false;
   const own = fn.text();
-  const named = (text: string, n: string) => !!n && new RegExp(`(?<![\\w$])${n.replace(/\$/g, "\\$")}(?![\\w$])`).test(text);
+  const named = (text: string, n: string) => !!n && mentions(text, n);
   // A computed key (`[ACTIONS.X]`) is reached through the table, never called by a name.
   const keyOf = (m: SgNode) => /^[\w$]+$/.exec(((m.field("key" as never) ?? m.field("name" as never)) as SgNode | null)?.text() ?? "")?.[0] ?? "";
   let peers = 0;
