@@ -56,13 +56,17 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // ... and a hand-written check: a branch whose first statement raises (`if errors: raise Exception(...)`).
     // ... and expectation methods that raise when unmet (NiceGUI's `await user.should_see("Saved")`, `should_not_see`,
     // selene's `browser.element(..).should(have.text(..))`); a predicate named `should_retry(..)` answers, it does not raise.
-    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\.should(_not)?_see\s*\(|\.should\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
+    // ... and Twisted trial's checks on a Deferred (`self.successResultOf(d)`, `failureResultOf`): they fail the test
+    // when the Deferred has not fired the way they name.
+    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*|successResultOf|failureResultOf)\s*\(|\.should(_not)?_see\s*\(|\.should\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
     snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
     typeLevel: /\bassert_type\s*\(/,
     // `self.check_row(...)`, `expect_status(...)` (a module's private `_assert_snapshot(..)` too), and running another test function (`test_read_main()`).
     // ... and handing a call what it must find (`self.delete(url, expected_status=404)`, `run(cmd, expected=out)`):
     // a keyword named for an expectation is there to be compared (webtest's `expect_errors` only lifts a check).
-    delegate: /\b(assert|expect)_\w*\s*\(|(?<![\w.])_+(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(|[(,]\s*expected(_\w+)?\s*=(?!=)/,
+    // ... the same with a keyword named for what the helper must see (`helper.send_state(.., expect_code=403)`) or
+    // for the check it runs (`self.check(.., asserter=self.assertEventsEqual)`).
+    delegate: /\b(assert|expect)_\w*\s*\(|(?<![\w.])_+(assert|expect)_\w*\s*\(|\bself\.(_?(assert|expect)\w*)\s*\(|\btest_\w+\s*\(|[(,]\s*(?:expected(?:_\w+)?|expect_(?!errors\b)\w+|asserter)\s*=(?!=)/,
     // ... and unittest's checks called on a test case the helper is handed (`def check_totals(test, url, n):
     // test.assertEqual(..)`).
     helperAsserts: /\bassert\b|\bself\.(assert\w*|fail\w*)\s*\(|\.assert[A-Z]\w*\s*\(|\bpytest\.(raises|fail|warns)\b|\.assert_\w+\s*\(|\braise\s+AssertionError\b/,
@@ -72,20 +76,23 @@ const MODELS: Record<GrammarLanguage, Model> = {
     throwing: /\bis_valid\(\s*raise_exception\s*=\s*True\s*\)|\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*|full_clean|clean_fields|validate_unique|validate_constraints)|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*|\w*wait_(?:for|until)\w*)\s*\(/,
   },
   go: {
-    runtime: /\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
+    // ... and GoConvey's `So(actual, ShouldEqual, expected)` (dot-imported, `convey.So`, or a `c C` context's `c.So`),
+    // and gocheck's `c.Assert(v, Equals, 3)` / `c.Check(err, IsNil)`: a check called with one of the framework's checkers.
+    runtime: /(?<![\w.])(?:convey\.|\w+\.)?So\(|\.(?:Assert|Check)\([^;\n]*,\s*(?:\w+\.)?(?:Equals|DeepEquals|IsNil|NotNil|ErrorMatches|Matches|HasLen|Not|FitsTypeOf|Implements|Panics|PanicMatches|IsTrue|IsFalse)\b|\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
     snapshot: /\b(snaps|cupaloy|golden|goldie)\.\w+\(/,
     typeLevel: /\bvar\s+_\s+\w[\w.]*\s*=/,
     // Handing t (or b/f) to a helper delegates the check: `wantBalance(t, l, 0)`.
     // ... or running a subtest given by name: `t.Run(name, tc.test)`.
     delegate: /\b\w+(\.\w+)*\(\s*(t|tt|b|f)\s*[,)]|\bt\.Run\([^,()]+,\s*[\w.]+\s*\)/,
     // ... also through a harness's embedded or held testing.T (`c.T.Fatalf(..)`, `h.t.Error(..)`).
-    helperAsserts: /\b(t|tb|b|T|TB)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require)\.\w+\(/,
+    helperAsserts: /\b(t|tb|b|T|TB)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require)\.\w+\(|(?<![\w.])(?:convey\.)?So\(/,
     throwing: /(?!)/,
   },
   rust: {
     // ... assertion methods (`cmd.assert().success()`, clap's `Command::debug_assert()`) are explicit too.
     // ... and googletest's expectation macros (`expect_that!(r, ok(anything()))`, `verify_eq!`).
-    runtime: /\b(assert\w*|debug_assert\w*|panic|unreachable|expect_\w+|verify_\w+)!|\.(assert\w*|debug_assert\w*)\(|\.(unwrap|expect|unwrap_err|expect_err)\(|\?\s*;|\?\)/,
+    // ... and assertion macros a crate prefixes (`pretty_assert_eq!`, proptest's `prop_assert_eq!`).
+    runtime: /\b(\w*assert\w*|panic|unreachable|expect_\w+|verify_\w+)!|\.(assert\w*|debug_assert\w*)\(|\.(unwrap|expect|unwrap_err|expect_err)\(|\?\s*;|\?\)/,
     // Any snapshot macro, however a crate wraps insta (`meili_snap::snapshot!`, `debug_snapshot!`, `assert_json_snapshot!`).
     snapshot: /\binsta::\w+!|\b\w*snapshot!/,
     // Compile-time tests: bound checks with type arguments only, `type _T = ...`, typed `_` bindings,
@@ -93,8 +100,10 @@ const MODELS: Record<GrammarLanguage, Model> = {
     typeLevel: /(?<![.\w])(assert|is|require|check|ensure)_?\w*::<|\btype\s+_\w*|\blet\s+_\w*\s*:\s*[\w&(]|\blet\s+\(\)\s*=|\bIs(Send|Sync|Unpin)\w*\(|\bTestCases::new\(\)/,
     // ... and running a suite (`crate::run_ui_tests("debug_handler")`: trybuild UI tests).
     delegate: /\b(assert|expect|check)_\w*\s*(::\s*<[^;{}()]*>\s*)?\(|\b(run_\w*tests?|\w+_tests)\s*\(/,
-    helperAsserts: /\b(assert\w*|debug_assert\w*|panic|unreachable)!|\.(unwrap_err|expect_err)\(/,
-    throwing: /(?!)/,
+    helperAsserts: /\b(\w*assert\w*|panic|unreachable)!|\.(unwrap_err|expect_err)\(/,
+    // ... and calls named for a validation or a polling wait (`build_and_validate(schema);`,
+    // `router.wait_for_log_message("..").await;`): Rust's panic is their failure, so a test making one is a smoke test.
+    throwing: /(?:^|[;{}])\s*(?:[\w:]+(?:\([^()]*\))?\s*\.\s*)*(?:validate\w*|\w+_validate\w*|wait_for\w*|wait_until\w*)\s*\(/m,
   },
 };
 
@@ -102,7 +111,7 @@ const MODELS: Record<GrammarLanguage, Model> = {
  * Rust's explicit checks; what `runtime` adds beyond them (`unwrap`, `expect`, `?`) only says a call
  * returned Ok.
  */
-const RUST_EXPLICIT = /\b(assert\w*|debug_assert\w*|panic|unreachable)!|\.(assert\w*|debug_assert\w*)\(|\.(unwrap_err|expect_err)\(/;
+const RUST_EXPLICIT = /\b(\w*assert\w*|panic|unreachable)!|\.(assert\w*|debug_assert\w*)\(|\.(unwrap_err|expect_err)\(/;
 
 /** Printing a result is looking at it by eye, not checking it. */
 const PRINTS: Record<GrammarLanguage, RegExp> = {

@@ -72,7 +72,9 @@ export function isTestPath(path: string): boolean {
 /** 0-based inclusive line ranges. */
 export interface LineRange { start: number; end: number }
 
-const RUST_TEST_ATTR = /^#\[(\w+::)*test\b|^#\[(rstest|test_case|quickcheck|proptest)\b/;
+// The attribute's last path segment names the test macro (`#[tokio::test(..)]`, `#[rstest]`, `#[test_case::test_case(..)]`);
+// `#[rstest::fixture]` makes a value tests are handed, not a test.
+const RUST_TEST_ATTR = /^#\[(\w+::)*(test|rstest|test_case|case|quickcheck|proptest|property_test)\s*[\](]/;
 
 /**
  * Test code inside a shipped file: Rust `#[cfg(test)]` modules and `#[test]` functions outside them.

@@ -125,12 +125,18 @@ const TEST_APP = /^(?:\w+_)?(?:test_?)?(?:app|webtest|testapp|webapp)$/i;
 export function webtestAsserts(code: string): boolean {
   if (/\.mustcontain\s*\(/.test(code)) return true;
   for (const m of code.matchAll(WEBTEST_CALL)) {
-    if (!TEST_APP.test(m[1]!)) continue;
     const args = balancedArgs(code, m.index! + m[0].length);
-    if (/(?:^|[,(\s])status\s*=\s*(?!["']\*["']|None\b)/.test(args)) return true;
+    if (TEST_APP.test(m[1]!) && /(?:^|[,(\s])status\s*=\s*(?!["']\*["']|None\b)/.test(args)) return true;
+    // Any other receiver (a `client` fixture a conftest builds as `webtest.TestApp(App())`) handed an HTTP status to
+    // expect: no other Python test client takes a `status=` keyword; a mock registry does (`responses.get(url,
+    // status=200)`), and it sets the status its fake answers with.
+    if (!MOCK_REGISTRY.test(m[1]!) && /(?:^|[,(\s])status\s*=\s*(?:[1-5]\d\d\b|(?:http\.)?(?:HTTPStatus|status)\.\w+)/.test(args)) return true;
   }
   return false;
 }
+
+/** Receivers that register fake responses (responses, aioresponses, httpretty, respx, requests-mock) rather than send requests. */
+const MOCK_REGISTRY = /^(responses|rsps|resps|m|mock\w*|mocked\w*|aioresponses|aiohttp_mock|httpretty|respx\w*|router|requests_mock|httpserver|server)$/i;
 
 /**
  * The call's own arguments from just after its opening parenthesis to its match, with what nested brackets hold

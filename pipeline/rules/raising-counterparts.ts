@@ -78,9 +78,12 @@ export function expectedToRaise(key: object, root: SgNode, lang: Lang): Set<stri
   return out;
 }
 
-/** Callees a body calls as a whole statement, discarding the result (`check_access(p, post)`, `await svc.verify(k);`). */
+/**
+ * Callees a body calls as a whole statement, discarding the result (`check_access(p, post)`, `await svc.verify(k);`,
+ * and through an instance made on the spot: `EventValidator().validate_new(event, config)`).
+ */
 export function statementCallees(body: string): string[] {
-  return [...body.matchAll(/^\s*((?:await\s+)?(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => normalise(m[1]!));
+  return [...body.matchAll(/^\s*((?:await\s+)?(?:[A-Za-z_$][\w$]*(?:\(\s*\))?\.)*[A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => normalise(m[1]!));
 }
 
 /**

@@ -36,7 +36,9 @@ const PY_FIXTURE = /^@(pytest\.)?(fixture|yield_fixture)\b|^@pytest_asyncio\.fix
  */
 const PY_SKIPS_FIRST = /^(?:(?:[rbuf]*"""[\s\S]*?"""|[rbuf]*'''[\s\S]*?'''|#[^\n]*)\s*)*(?:self\.skip\w*|pytest\.skip|raise\s+(?:unittest\.)?SkipTest)\b/i;
 const PY_SKIPPED = /^@(pytest\.mark\.(skip|xfail)|unittest\.skip|skip\b|skipIf|skipUnless)/;
-const RUST_TEST_ATTR = /^#\[(\w+::)*test\b|^#\[(rstest|test_case|quickcheck|proptest)\b/;
+// The attribute's last path segment names the test macro (`#[tokio::test(..)]`, `#[rstest]`, `#[test_case::test_case(..)]`);
+// `#[rstest::fixture]` makes a value tests are handed, not a test.
+const RUST_TEST_ATTR = /^#\[(\w+::)*(test|rstest|test_case|case|quickcheck|proptest|property_test)\s*[\](]/;
 
 function decorators(fn: SgNode): string[] {
   const parent = fn.parent();
