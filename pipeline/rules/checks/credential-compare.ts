@@ -146,6 +146,15 @@ function unkeyedDigest(t: string): boolean {
 
 const words = identifierWords;
 
+/** The value's own name, its last identifier, ends in "digest" (`lookupDigest`, `desc.Digest`, `bdigest`, `d.Digest.String()`). */
+function namesDigest(t: string): boolean {
+  const last = /([A-Za-z_$][\w$]*)\s*(?:\.\s*(?:String|Hex|Encoded|to_string|as_str|hex)\s*\(\s*\))?\s*$/.exec(t.trim())?.[1] ?? "";
+  if (/digest$/i.test(last)) return true;
+  // ... or a call that makes one (`GetImageDigestStr(meta)`, `godigest.NewDigestFromEncoded(alg, enc)`).
+  const callee = /^([A-Za-z_$][\w$.:]*)\s*\(/.exec(t.trim())?.[1];
+  return !!callee && words(callee.replace(/^.*[.:]/, "")).includes("digest");
+}
+
 /** Computed with a key: an HMAC, a MAC, a signature, or anything fed a secret (`sign(secret, body)`). */
 function keyed(expr: string): boolean {
   return !unkeyedDigest(expr) && words(expr).some((w) => /^(hmac|mac|sign|signature|signing|secret)$/.test(w));
@@ -368,6 +377,11 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // session beside the client's body (`req.body._csrf == req.session.csrfToken`).
   const fromRequest = ops.some((t) => source.test(t) || source.test(assignedFrom(fn, t) ?? ""));
   if (recordFetchedBy(fn, ops) || (sameOrigin(fn, ops) && !fromRequest) || fieldValidator(fn, ops) || builtOnlyForTests(node)) return [];
+  // Two content digests by name (`imageMeta.Digest.String() == lookupDigest`, `di.Digest == manifest.Digest`): the
+  // addresses of content (an OCI manifest, a blob, a cache entry), compared to find or check it. A side computed
+  // with a key, or one a secret's word names (`token_digest`, `mac_digest`), stays a credential compare.
+  const secretWord = (t: string) => words(t).some((w) => /^(password|passwd|secret|token|key|otp|mac|hmac|auth|pin|session|csrf)$/.test(w));
+  if (!fromRequest && ops.every(namesDigest) && !ops.some((t) => keyedCall(t) || secretWord(t) || keyed(madeFrom(fn, t) ?? "") || secretWord(madeFrom(fn, t) ?? "") || source.test(madeFrom(fn, t) ?? ""))) return [];
   // An unkeyed digest is public whatever its name: compared with another digest it is an integrity check;
   // only a secret on the other side (a password hash, a token) makes it a credential compare.
   const digestSide = ops.findIndex(unkeyedDigest);
