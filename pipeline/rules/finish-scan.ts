@@ -16,6 +16,7 @@ import { registeredGuarded } from "./checks/registered-guard";
 import { baseGuarded } from "./checks/base-guarded";
 import { handlersDeciding } from "./checks/handler-decides";
 import { bareConventionalDrops, deviantDrops } from "./checks/deviance";
+import { moduleProtocol } from "./checks/module-protocol";
 import { LEAD_CONVENTIONAL } from "./checks/claim-evidence";
 import { declaredInterfaces } from "./checks/conformance-stub";
 import { routerHooked } from "./checks/router-hooks";
@@ -82,7 +83,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const constants = declaredConstants(byKeep("unless-declared-constant"), files);
   const { delegated, smoke } = delegatedElsewhere(byKeep("unless-helper-asserts"), files);
   const validating = validatingCalls(byKeep("unless-helper-asserts").filter((c) => !delegated.has(c)), files);
-  const deviant = deviantDrops(byKeep("if-deviant"), files, lines);
+  const { deviant, conventional: droppedByConvention } = deviantDrops(byKeep("if-deviant"), files, lines);
   const ownInterfaces = declaredInterfaces(byKeep("if-foreign-interface"), files);
   const hooked = routerHooked(byKeep("unless-router-hooked"), files);
   const again = definedAgain(byKeep("unless-defined-again"), files);
@@ -92,6 +93,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   // A view whose siblings inherit a guarded base is still guarded where a route wraps it (`staff_member_required(V.as_view())`).
   const registered = registeredGuarded([...byKeep("unless-registered-guarded"), ...byKeep("if-base-guarded")], files);
   const baseGuard = baseGuarded(byKeep("if-base-guarded"), files as SourceFile[]);
+  const protocol = moduleProtocol(byKeep("unless-module-protocol"), files);
   const deciding = handlersDeciding(byKeep("unless-handler-decides"), files);
   const optionSet = optionPassed(byKeep("if-option-passed"), files as SourceFile[]);
   const refusalCaught = refusalsCaught(byKeep("unless-owner-extended"), files as SourceFile[]);
@@ -126,10 +128,13 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-base-guarded": (c) => baseGuard.has(c) && !registered.has(c),
     "unless-handler-decides": (c) => !deciding.has(c),
     "if-option-passed": (c) => optionSet.has(c),
+    "unless-module-protocol": (c) => !protocol.has(c),
   };
   for (const p of deferred) {
     if (propless.has(p.d.candidate)) continue;
     const yes = answer[p.d.keep](p.d.candidate);
+    // A drop the repository makes by convention is no lead either.
+    if (!yes && p.d.keep === "if-deviant" && droppedByConvention.has(p.d.candidate)) continue;
     if (!yes && p.d.otherwise !== "lead") continue;
     // A claim when the answer is yes; a lead (hit.lead, an info note) when it is no and the check asked for one.
     let hit = yes ? { ...p.d.hit, lead: undefined } : p.d.hit;

@@ -5,8 +5,8 @@
 // does not take part: one direction of a two-way mapper, a read-only overlay's writes, a reference driver, a
 // no-op TLS backend. When the interface is the repository's own, whether anything reaches the method is a
 // question of runtime dispatch the floor cannot answer: a lead for the models, not a claim. A free function or an inherent method left the same
-// way (a handler, an exporter) is no conformance and stays a claim; so does a Go method (a Go type satisfies
-// interfaces without saying so).
+// way (a handler, an exporter) is no conformance and stays a claim; so does a Go method, unless its type says what
+// it satisfies (goConformanceLead): a Go type satisfies interfaces without saying so, and one that says so is asked.
 import type { SgNode } from "@ast-grep/napi";
 import { ancestor, escapeRegExp } from "../syntax";
 import type { CheckRule, Deferred } from "./check";
@@ -86,4 +86,27 @@ export function declaredInterfaces(candidates: readonly Candidate[], files: read
     return yes;
   };
   return new Set(candidates.filter(isDeclared));
+}
+
+/**
+ * Go: a method left unimplemented (`panic("unimplemented")`, a not-implemented error) with every parameter blank or
+ * unnamed (`func (l *Listener) Write(_ []byte) (int, error)`), whose doc comment says it implements an interface
+ * (`// Write implements net.Conn.`, godoc's convention): the author has declared the method the interface's and,
+ * input by input, not taken part: a read-only adapter's writes. Whether anything calls it through the interface is a
+ * runtime question: a lead. A method with a named parameter, one with no such comment, and a gRPC service's method (its
+ * type embeds `Unimplemented…Server`: the framework dispatches every RPC to it) stay claims.
+ */
+export function goConformanceLead(node: SgNode, fileText: string): boolean {
+  const fn = ancestor(node, /^method_declaration$/);
+  if (!fn) return false;
+  const params = (fn.field("parameters" as never) as SgNode | null)?.namedChildren().filter((p) => p.kind() === "parameter_declaration" || p.kind() === "variadic_parameter_declaration") ?? [];
+  const blank = params.every((p) => p.findAll({ rule: { kind: "identifier" } }).filter((i) => i.parent()?.id() === p.id()).every((i) => i.text() === "_"));
+  if (!blank || /\bUnimplemented\w*Server\b/.test(fileText)) return false;
+  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
+  const receiver = (fn.field("receiver" as never) as SgNode | null)?.text() ?? "";
+  if (!name || !receiver) return false;
+  const lines = fileText.split("\n");
+  let doc = "";
+  for (let i = fn.range().start.line - 1; i >= 0 && /^\s*\/\//.test(lines[i]!); i--) doc = lines[i]! + "\n" + doc;
+  return new RegExp(String.raw`//\s*${escapeRegExp(name)}\s+(?:implements|satisfies|is part of)\s+(?:the\s+)?[\w.]+`).test(doc);
 }

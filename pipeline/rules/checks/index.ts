@@ -6,7 +6,7 @@ import { type Hit, param, regionOf } from "./hit";
 import { acceptingVerifierCheck } from "./accepting-verifier";
 import { droppedCallCheck } from "./dropped-call";
 import { unreadCliOptionsCheck } from "./cli-options";
-import { conformanceQuestion } from "./conformance-stub";
+import { CONFORMANCE_LEAD, conformanceQuestion, goConformanceLead } from "./conformance-stub";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
 import { flagVariable } from "./flag-vars";
@@ -203,6 +203,8 @@ const DEFINED = {
   "beside-nest": { node: besideNestCheck },
   "unserved-handler": { node: unservedCheck },
   "verb-table": { node: verbTableCheck },
+  // Go: a stub in a method whose type declares the interface it satisfies, every input blank (conformance-stub.ts).
+  "go-conformance": { node: ({ node, file }) => [{ region: regionOf(node), ...(goConformanceLead(node, file.content) ? { lead: CONFORMANCE_LEAD } : {}) }] },
   "unguarded-entry": { node: unguardedEntryCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {
@@ -214,7 +216,14 @@ const DEFINED = {
       const question = conformanceQuestion(rule, node, hit, file.path);
       if (question) { defer(question); return []; }
       const owner = enclosingClass(node);
-      if (!owner) return [hit];
+      if (!owner) {
+        // A top-level stub: kept unless modules share its name as a loader's protocol (module-protocol.ts). A verifier
+        // answering a constant is judged on what it answers, whoever calls it.
+        const name = (node.field("name" as never) as SgNode | null)?.text();
+        if (!name || rule.class !== "stub" || !/^(module|program|export_statement)$/.test(String(node.parent()?.kind()))) return [hit];
+        defer({ candidate: { name, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language }, hit, keep: "unless-module-protocol" });
+        return [];
+      }
       // `overrides: true`: a method that overrides one its base class declares in the repository is the family's answer (overrides-base.ts).
       // `overridesWhen`: only when the node's text says so (a refusal such as "does not support", not a promise such as "TODO").
       const when = param<string | null>(params, "overridesWhen", null);
