@@ -21,3 +21,15 @@ export function browserCode(path: string, content: string): boolean {
   if (SERVER_SIDE.test(content)) return false;
   return UI_FILE.test(path) || UI_IMPORT.test(content) || DOM_GLOBAL.test(content);
 }
+
+/** Directories that hold code served to the browser (`public/`, `www/`, `static/`, `client/`, `frontend/`, `assets/`). */
+const BROWSER_DIR = /(^|\/)(public|www|static|client|frontend|assets)\//;
+
+/**
+ * A user interface's code by stronger evidence than a browser global alone (which a server's HTML string holds too): a
+ * component file, a UI framework's import, or browser globals in a directory served to the browser.
+ */
+export function uiCode(path: string, content: string): boolean {
+  if (SERVER_SIDE.test(content)) return false;
+  return UI_FILE.test(path) || UI_IMPORT.test(content) || (BROWSER_DIR.test(path) && DOM_GLOBAL.test(content));
+}

@@ -225,11 +225,50 @@ function pumpsStream(call: SgNode, node: SgNode): boolean {
   return !!dst && !/\bos\.(Create|OpenFile|WriteFile)\b|\.NewWriter\w*\(|\bCreate\w*\(/.test(made);
 }
 
+/** A transaction handle of an embedded store, as a closure is handed it (`tx *buntdb.Tx`, `txn *badger.Txn`). */
+const STAGING_TX = /^\*\w+\.(Tx|Txn)$/;
+/**
+ * buntdb's transaction, whose Delete answers only ErrNotFound (the key was absent) or a misuse (a read-only or closed
+ * transaction, which the first run shows). badger's `Txn.Delete` can answer ErrTxnTooBig, the delete then not staged,
+ * and go-redis's `Tx` runs its commands at once: neither is this case.
+ */
+const STAGED_DELETE_TX = /^\*buntdb\.Tx$/;
+/** Method names that read a transaction's keys and write none (a bucket or cursor handed out may be written through). */
+const TX_READS = /^(Get|Has|Exists|Len|Ascend\w*|Descend\w*|Indexes|ForEach|Iterate|NewIterator|Find\w*|Scan|Range|Keys|Count|Stats|Writable)$/;
+
+/**
+ * `tx.Delete(key)` inside `store.Update(func(tx *buntdb.Tx) error { .. })`: the closure stages its deletes in the
+ * transaction the caller commits, and a staged delete's own error says the key was already absent; the write
+ * reaches the disk, or fails, at the commit the closure's caller makes, and that call is judged where it is made.
+ */
+function stagedDelete(call: SgNode, node: SgNode): boolean {
+  const recv = /^(\w+)\.(Delete|Del)$/.exec(calleeOf(call))?.[1];
+  return !!recv && paramsOfType(node, STAGED_DELETE_TX).has(recv);
+}
+
+/**
+ * `store.Update(func(tx *buntdb.Tx) error { realname, _ = tx.Get(key); return nil })`: a read-write transaction
+ * whose closure only reads. Nothing is written, so a failed commit loses nothing.
+ */
+function commitsNoWrite(call: SgNode): boolean {
+  const lit = argsOf(call).find((a) => a.kind() === "func_literal");
+  if (!lit) return false;
+  const param = (lit.field("parameters" as never) as SgNode | null)?.namedChildren().find((p) => p.kind() === "parameter_declaration" && STAGING_TX.test((p.field("type" as never) as SgNode | null)?.text() ?? ""));
+  const tx = param?.findAll({ rule: { kind: "identifier" } }).find((n) => n.parent()?.id() === param.id())?.text();
+  if (!tx) return false;
+  const body = (lit.field("body" as never) as SgNode | null)?.text() ?? "";
+  const uses = [...body.matchAll(new RegExp(String.raw`(?<![\w.])${escapeRegExp(tx)}\.(\w+)\(`, "g"))].map((m) => m[1]!);
+  // Handed on whole (`saveTo(tx, ..)`) or a bucket written through (`tx.Bucket(b).Put(..)`): it may write.
+  if (new RegExp(String.raw`[(,]\s*${escapeRegExp(tx)}\s*[,)]|(?<![\w.])${escapeRegExp(tx)}\.\w+\([^()]*\)\.(?!Get\b)\w+\(`).test(body)) return false;
+  return uses.length > 0 && uses.every((m) => TX_READS.test(m));
+}
+
 /** Is this dropped Go call settled elsewhere in its function, or unable to lose anything by the library's contract? */
 export function goSettled(node: SgNode, fileText: string): boolean {
   const call = droppedCall(node);
   if (!call) return false;
   return writesResponse(call, node, fileText) || drains(call) || rollbackAfterCommit(call, node) || waitOfNilGroup(call, node)
     || writesMemory(call, node) || stickyUntilFlush(call, node, fileText) || toTerminal(call, node, fileText) || releasedAtCommandEnd(call, node, fileText)
-    || closesPipe(call, fileText) || printsUsage(call, node) || closeBeforeErrorLiteral(call, node) || pumpsStream(call, node);
+    || closesPipe(call, fileText) || printsUsage(call, node) || closeBeforeErrorLiteral(call, node) || pumpsStream(call, node)
+    || stagedDelete(call, node) || commitsNoWrite(call);
 }
