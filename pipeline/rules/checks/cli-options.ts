@@ -44,9 +44,11 @@ export function unreadCliOptionsCheck(ctx: CheckContext): Hit[] {
   const handlerName = fieldOf(func, "value")?.text() ?? "";
   if (!parser || !/^\w+$/.test(handlerName)) return [];
   const handler = topFunction(node.getRoot().root(), handlerName);
-  const ns = fieldOf(handler, "parameters");
-  const first = ns?.namedChildren()[0];
-  const nsName = (first?.kind() === "identifier" ? first : fieldOf(first, "name") ?? first?.namedChildren()[0])?.text();
+  // The namespace parameter: the one annotated `argparse.Namespace`, else the first (`async def export_data_command(hs,
+  // args: argparse.Namespace)`: a dispatcher that calls `args.func(server, args)` hands it second).
+  const params = fieldOf(handler, "parameters")?.namedChildren() ?? [];
+  const nsParam = params.find((p) => /:\s*(argparse\.)?Namespace\b/.test(p.text())) ?? params[0];
+  const nsName = (nsParam?.kind() === "identifier" ? nsParam : fieldOf(nsParam, "name") ?? nsParam?.namedChildren()[0])?.text();
   const body = fieldOf(handler, "body")?.text() ?? "";
   if (!handler || !nsName || !/^\w+$/.test(nsName)) return [];
   // Handed on whole: a call given the namespace itself, `vars(args)`, `getattr(args, name)`.

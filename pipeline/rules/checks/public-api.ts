@@ -169,6 +169,40 @@ function objectTable(fn: SgNode): boolean {
 }
 
 /**
+ * A table filled by assignment and dispatched by key (cryptpad's `handlers['SHARE_PAD'] = function (ctx, box, data, cb)`,
+ * called as `handlers[type](ctx, box, data, cb)`): the file indexes the holder with a value and calls what it finds, and
+ * another assignment to the holder takes the same parameters. The dispatcher hands every entry one argument list.
+ */
+function assignedTable(fn: SgNode): boolean {
+  const assign = fn.parent();
+  const left = assign?.kind() === "assignment_expression" ? (assign.field("left" as never) as SgNode | null) : null;
+  if (!left || !/^(subscript_expression|member_expression)$/.test(String(left.kind()))) return false;
+  const holder = (left.field("object" as never) as SgNode | null)?.text() ?? "";
+  const key = paramNames(fn).join(",");
+  if (!/^[\w$]+$/.test(holder) || !key.includes(",")) return false;
+  const tables = assignedTables(fn.getRoot().root());
+  return tables.dispatched.has(holder) && (tables.lists.get(holder)?.filter((l) => l === key).length ?? 0) >= 2;
+}
+
+const tableCache = new WeakMap<object, { dispatched: Set<string>; lists: Map<string, string[]> }>();
+
+/** Per file, once: the holders it calls by a value (`handlers[type](..)`), and each holder's assigned functions' parameter lists. */
+function assignedTables(root: SgNode): { dispatched: Set<string>; lists: Map<string, string[]> } {
+  let out = tableCache.get(root);
+  if (out) return out;
+  const text = root.text();
+  const dispatched = new Set([...text.matchAll(/(?<![\w$.])([\w$]+)\s*\[\s*[A-Za-z_$][^\]]*\]\s*\(/g)].map((m) => m[1]!));
+  const lists = new Map<string, string[]>();
+  for (const m of text.matchAll(/(?<![\w$.])([\w$]+)\s*(?:\[[^\]\n]+\]|\.[\w$]+)\s*=\s*(?:async\s+)?(?:function\s*[\w$]*\s*\(([^)]*)\)|\(([^)]*)\)\s*=>)/g)) {
+    if (!dispatched.has(m[1]!)) continue;
+    const list = (m[2] ?? m[3] ?? "").split(",").map((p) => p.trim().replace(/\s*[:=].*$/, "")).join(",");
+    lists.set(m[1]!, [...(lists.get(m[1]!) ?? []), list]);
+  }
+  tableCache.set(root, (out = { dispatched, lists }));
+  return out;
+}
+
+/**
  * A signal receiver by the protocol's shape (Django's and blinker's `def handler(sender, instance, **kwargs)`): the
  * dispatcher passes `sender` first and everything else by keyword, so each receiver reads what it needs; a
  * receiver keyed on the instance leaves `sender` unread by design (shuup's cache bumps, wger's and taiga's handlers).
@@ -220,7 +254,7 @@ function siblingClassImplements(fn: SgNode): boolean {
  * option, a bound or a secret are promises there.
  */
 export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
-  if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn) || implementationTable(fn) || objectTable(fn) || signalReceiver(fn, lang)) return "imposed";
+  if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn) || implementationTable(fn) || objectTable(fn) || assignedTable(fn) || signalReceiver(fn, lang)) return "imposed";
   const own = declaredConformance(fn, lang);
   // Asked last (it walks the file): only when nothing cheaper already imposes the signature.
   if (own !== "imposed" && own !== "maybe" && (lang === "python" || lang === "typescript") && siblingClassImplements(fn)) return "imposed";
