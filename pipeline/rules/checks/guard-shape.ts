@@ -272,8 +272,14 @@ const boundCache = new WeakMap<object, WeakMap<object, Set<string>>>();
 
 /** Is this name a guard: one of the file's guards by shape, or a name of the rule's vocabulary? */
 function guardTest(guards: ReadonlySet<string>, vocabulary: readonly RegExp[]): (name: string) => boolean {
-  return (name) => guards.has(name) || (vocabulary.length > 0 && vocabulary.every((re) => re.test(name)));
+  return (name) => guards.has(name) || (vocabulary.length > 0 && !HANDLER_NAME.test(name.replace(/^.*\./, "")) && vocabulary.every((re) => re.test(name)));
 }
+
+/**
+ * A name that says it serves a request (`HandleCodeOwnersValidate`, `serveAdminPage`): a handler, whatever words
+ * follow (`Owners` + `Validate` would read as a guard's vocabulary). A guard by its shape is still one.
+ */
+const HANDLER_NAME = /^(?:[Hh]andle|[Ss]erve)(?=[A-Z_]|$)/;
 
 /**
  * One report per defect: a guard of the file that is named only where it is defined is mounted nowhere, and

@@ -33,6 +33,12 @@ function apiDocument(content: string, counter: LineCounter): Document | null {
   }
 }
 
+/** A parameter list (YAML sequence) with a header parameter named for a request signature. */
+function signatureHeader(params: unknown): boolean {
+  if (!isSeq(params)) return false;
+  return params.items.some((p) => isMap(p) && text(p.get("in", true)) === "header" && text(p.get("required", true)) === "true" && /signature|(^|-)sig(-|$)|hmac/i.test(text(p.get("name", true))) && !/-(version|alg\w*|scheme)$/i.test(text(p.get("name", true))));
+}
+
 /**
  * Reported: a state-changing operation (post, put, patch, delete under `paths`) whose own `security` asks for
  * nothing, in a document whose top-level `security` asks for a scheme: the one route the author opened.
@@ -54,6 +60,9 @@ export function specSecurityHits(content: string): Hit[] {
       if (!security || !asksNothing(security.value)) continue;
       const operationId = text(op.value.get("operationId", true));
       if (OPEN_BY_DESIGN.test(operationId.replace(/^.*[.:]/, ""))) continue;
+      // A caller proving itself by a signed request (a required header named for a signature: `X-Supplier-Signature`,
+      // `Stripe-Signature`, `X-Hub-Signature-256`) authenticates with a shared key instead of the document's scheme.
+      if ([op.value.get("parameters", true), pathItem.value.get("parameters", true)].some(signatureHeader)) continue;
       const start = isScalar(security.key) && security.key.range ? security.key.range[0] : 0;
       const end = isSeq(security.value) && security.value.range ? security.value.range[1] : start;
       const from = counter.linePos(start);
