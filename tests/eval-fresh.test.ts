@@ -151,6 +151,12 @@ const HELD_OUT = {
   // read and developed on (NiceGUI's should_see, a Rust MAC finished in place, a Go dispatcher arm, aiohttp's ssl=False,
   // a faust view off its siblings' guarded base): 76.1% / 98.5% as claims, 69 found with leads scored.
   "corpus-fresh32": { expected: 88, found: 69, falsePositives: 1, notes: 0, leads: 2, languages: ["go", "python", "rust", "typescript"] },
+  // Twenty-first session: held out and measured once (67.0% / 84.3% on the starting engine a571ab7); then its misses
+  // were read and developed on (WebTest's `status=` on a fixture app, /tmp named for what it keeps, a hostname check
+  // that never refuses, a signed webhook in an OpenAPI spec, "not supported yet", a handler answering "not
+  // implemented", iron's `status::NotImplemented`, capability tokens): 75.0% / 94.3% as claims, 67 found with leads
+  // scored (a fifth false positive is a lead).
+  "corpus-fresh33": { expected: 88, found: 67, falsePositives: 5, notes: 0, leads: 1, decoyLeads: 1, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

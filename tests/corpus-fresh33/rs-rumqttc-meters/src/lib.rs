@@ -1,0 +1,9 @@
+pub mod admin;
+pub mod auth;
+pub mod billing;
+pub mod config;
+pub mod dispatch;
+pub mod model;
+pub mod mqtt;
+pub mod store;
+pub mod tls;
