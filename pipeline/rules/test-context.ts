@@ -38,7 +38,7 @@ const PY_SKIPS_FIRST = /^(?:(?:[rbuf]*"""[\s\S]*?"""|[rbuf]*'''[\s\S]*?'''|#[^\n
 const PY_SKIPPED = /^@(pytest\.mark\.(skip|xfail)|unittest\.skip|skip\b|skipIf|skipUnless)/;
 // The attribute's last path segment names the test macro (`#[tokio::test(..)]`, `#[rstest]`, `#[test_case::test_case(..)]`);
 // `#[rstest::fixture]` makes a value tests are handed, not a test.
-const RUST_TEST_ATTR = /^#\[(\w+::)*(test|rstest|test_case|case|quickcheck|proptest|property_test)\s*[\](]/;
+const RUST_TEST_ATTR = /^#\[(\w+::)*(test|rstest|test_case|case|proptest|property_test)\s*[\](]|^#\[quickcheck\s*[\](]/;
 
 function decorators(fn: SgNode): string[] {
   const parent = fn.parent();
