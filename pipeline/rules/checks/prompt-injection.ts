@@ -119,8 +119,12 @@ export function injectionsIn(raw: string, kind: SegmentKind, opts: InjectionOpti
     const steer = reads.some((r) => r.steer || (addressed && r.steerIfAddressed)) || whole.some((r) => r.steer);
     const override = reads.find((r) => r.override === "strong")?.override ?? reads.find((r) => r.override)?.override ?? null;
     let why: InjectionHit["why"] | null = null;
-    if (override === "strong" && (addressed || !conditional)) why = "override";
-    else if (override === "weak" && (addressed || steer)) why = "override";
+    // An application's own prompt in a string literal (`const summaryPrompt = 'Ignore previous instructions. Summarize
+    // the story so far.'`, sent to the user's model) overrides and then asks for a task: only an override that also
+    // steers a verdict, names the reviewer or hands out a role is aimed at a review.
+    const appPrompt = kind === "string" && !steer && !reads.some((r) => r.roleChange || r.indirect) && !whole.some((r) => r.directAI || r.auditClaim);
+    if (override === "strong" && (addressed || !conditional) && !appPrompt) why = "override";
+    else if (override === "weak" && (addressed || steer) && !appPrompt) why = "override";
     else if (reads.some((r) => r.roleChange) && addressed) why = "role-change";
     else if (steer && (addressed || (selfRef && !conditional))) why = "steer";
     else if (directAI && whole.some((r) => r.auditClaim) && kind !== "string") why = "steer";
