@@ -167,6 +167,18 @@ export function cliFields(node: SgNode, lang: GrammarLanguage): CliField[] | nul
 }
 
 /**
+ * Go: a request type the file only hands over as a zero value (`reflector.SetRequest(&op, new(logRequest), ..)`,
+ * `AddReqStructure(&archiveRequest{})`): a description of the API for a spec generator, read by reflection; the handler
+ * that serves the route parses the request itself. Any other use (a variable, a decode target) keeps it judged.
+ */
+function describedOnly(code: string, name: string): boolean {
+  if (!/^\w+$/.test(name)) return false;
+  const uses = [...code.matchAll(new RegExp(String.raw`(?<![\w.])${name}(?!\w)`, "g"))].map((m) => ({ before: code.slice(Math.max(0, m.index! - 12), m.index!), after: code.slice(m.index! + name.length, m.index! + name.length + 4) }));
+  const rest = uses.filter((u) => !/\btype\s+$/.test(u.before));
+  return rest.length > 0 && rest.every((u) => (/[(,]\s*new\(\s*$/.test(u.before) && /^\s*\)/.test(u.after)) || (/[(,]\s*&?\s*$/.test(u.before) && /^\s*\{\s*\}/.test(u.after)));
+}
+
+/**
  * Options of a command-line record that this file never reads as `.field` (the scan then asks the other
  * files). A record destructured (`let Cli { dry_run, .. } = cli`) or handed on whole to something that
  * reads it by reflection (`json.Marshal(c)`, `serde`) is judged elsewhere, so it is left alone here.
@@ -177,6 +189,7 @@ export function unreadCliFields(node: SgNode, lang: GrammarLanguage, content: st
   const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
   if (lang === "rust" && (destructuredRust(content, name) || /\bSerialize\b/.test(attributesBefore(node)))) return [];
   const code = content.replace(/\/\/[^\n]*/g, "");
+  if (lang === "go" && describedOnly(code, name)) return [];
   const out: (Hit & { field: string })[] = [];
   for (const f of fields) {
     if (fieldReadIn(code, f.name, readsField) || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(f.decl.text() + attributesBefore(f.decl))) continue;
