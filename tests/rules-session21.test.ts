@@ -85,6 +85,10 @@ describe("assertion-free-test: Python helpers told what to expect, Twisted's Def
     expect(found([t("client.get('/pages/roadmap', status=403)")], /^assertion-free-test$/)).toEqual([]);
     expect(found([t("responses.get('https://idx/api', status=200); client.get('/pages/roadmap')")], /^assertion-free-test$/)).toEqual(["tests/test_pages.py:py-assertion-free-test@1"]);
   });
+  test("Django's test client takes `status=` as an environ entry: a pytest-django `client` handed one checks nothing", () => {
+    const t = { path: "tests/test_views.py", content: lines("from django.urls import reverse", "", "def test_home(client):", "    client.get(reverse('home'), status=200)") };
+    expect(found([t], /^assertion-free-test$/)).toEqual(["tests/test_views.py:py-assertion-free-test@3"]);
+  });
   test("a check on an instance made on the spot that a sibling test expects to raise: a smoke note", () => {
     const file = { path: "tests/events/test_validator.py", content: lines(
       "class EventValidatorTestCase(HomeserverTestCase):",

@@ -380,7 +380,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();
-  if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && (goMockExpects(code) || goWrapperAsserts(code, handles))) || (lang === "python" && webtestAsserts(code))) {
+  if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && (goMockExpects(code) || goWrapperAsserts(code, handles))) || (lang === "python" && webtestAsserts(code, lines.join("\n")))) {
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.
     if (lang !== "rust" || RUST_EXPLICIT.test(code)) return "runtime";

@@ -122,15 +122,19 @@ export function pyDisablesInherited(node: SgNode): boolean {
 const WEBTEST_CALL = /\b(?:[\w.]+\.)?(\w+)\.(?:get|post|put|patch|delete|head|options|request|xmlrpc|(?:post|put|patch|delete)_json)\s*\(/g;
 const TEST_APP = /^(?:\w+_)?(?:test_?)?(?:app|webtest|testapp|webapp)$/i;
 
-export function webtestAsserts(code: string): boolean {
+export function webtestAsserts(code: string, fileText?: string): boolean {
   if (/\.mustcontain\s*\(/.test(code)) return true;
+  // Django's test client takes any keyword as a WSGI environ entry (`self.client.get(url, status=200)` checks nothing),
+  // and so does pytest-django's `client` fixture: only in a file with no Django in sight is another receiver WebTest.
+  const djangoFree = fileText !== undefined && !/\bdjango\b|\brest_framework\b/.test(fileText);
   for (const m of code.matchAll(WEBTEST_CALL)) {
     const args = balancedArgs(code, m.index! + m[0].length);
     if (TEST_APP.test(m[1]!) && /(?:^|[,(\s])status\s*=\s*(?!["']\*["']|None\b)/.test(args)) return true;
-    // Any other receiver (a `client` fixture a conftest builds as `webtest.TestApp(App())`) handed an HTTP status to
-    // expect: no other Python test client takes a `status=` keyword; a mock registry does (`responses.get(url,
-    // status=200)`), and it sets the status its fake answers with.
-    if (!MOCK_REGISTRY.test(m[1]!) && /(?:^|[,(\s])status\s*=\s*(?:[1-5]\d\d\b|(?:http\.)?(?:HTTPStatus|status)\.\w+)/.test(args)) return true;
+    // ... a fixture by any name (a `client` a conftest builds as `webtest.TestApp(App())`), not an attribute of the
+    // test case, handed an HTTP status to expect; a mock registry (`responses.get(url, status=200)`) sets the status
+    // its fake answers with.
+    const own = !/\bself\.\s*$/.test(code.slice(Math.max(0, m.index! - 6), m.index! + m[0].indexOf(m[1]!)));
+    if (djangoFree && own && !MOCK_REGISTRY.test(m[1]!) && /(?:^|[,(\s])status\s*=\s*(?:[1-5]\d\d\b|(?:http\.)?(?:HTTPStatus|status)\.\w+)/.test(args)) return true;
   }
   return false;
 }
