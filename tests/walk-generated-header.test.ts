@@ -1,7 +1,7 @@
 // Generated-code headers written over several lines: a tool's name and "do not edit" in the file's opening
 // comment mark it generated; either alone, or the words after the first line of code, do not.
 import { describe, expect, test } from "bun:test";
-import { looksGenerated, looksMangled, looksMinified } from "../pipeline/walk/filters";
+import { looksBundled, looksGenerated, looksMangled, looksMinified } from "../pipeline/walk/filters";
 
 describe("looksGenerated reads the whole opening comment", () => {
   test("OpenAPI Generator's multi-line header and a reversed GENERATED / DO NOT EDIT banner are generated", () => {
@@ -60,3 +60,16 @@ describe("looksMangled: a minified bundle pretty-printed back onto short lines",
     expect(looksMangled("public/f.js", fn("E", ["a"]))).toBe(false);
   });
 });
+
+describe("looksBundled: a bundler's output kept readable", () => {
+  // cryptpad's and SillyTavern's copies of pdf.js (`www/lib/pdfjs/modern/web/viewer.mjs`): webpack's module runtime.
+  test("a file defining webpack's module table or require at its top level: a bundle", () => {
+    expect(looksBundled("www/lib/pdfjs/web/viewer.mjs", "/* @licstart */\n/******/ var __webpack_modules__ = ({\n8759: ((m) => {})\n});\n")).toBe(true);
+    expect(looksBundled("static/js/_commons.js", "(function () {\nfunction __webpack_require__(moduleId) {\n  return cache[moduleId];\n}\n})();\n")).toBe(true);
+  });
+  test("code that only mentions the runtime (a webpack plugin, a config) or TypeScript: not a bundle", () => {
+    expect(looksBundled("build/plugin.js", "compilation.hooks.x.tap('p', () => { source.replace('__webpack_require__', 'req'); });\n")).toBe(false);
+    expect(looksBundled("src/viewer.ts", "var __webpack_modules__ = {};\n")).toBe(false);
+  });
+});
+

@@ -6,7 +6,7 @@ import { simpleGit } from "simple-git";
 import { InputError, UsageError } from "../core/errors";
 import { copiedLibraryDirs } from "./copied-libraries";
 import { vendoredDependencyDirs } from "./vendored-dependencies";
-import { globMatcher, looksBinary, looksGenerated, looksMangled, looksMinified, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
+import { globMatcher, looksBinary, looksBundled, looksGenerated, looksMangled, looksMinified, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
 import { isIgnored, joinRel, parseGitignore } from "./gitignore";
 
 export interface WalkedFile {
@@ -145,6 +145,7 @@ function readCandidate(root: string, path: string, maxBytes: number, minifiedLin
   if (looksGenerated(content)) return { reason: "generated", detail: "generated-code marker in the header" };
   if (looksMinified(content, minifiedLineChars)) return { reason: "generated", detail: `minified: most of the text is on lines over ${minifiedLineChars} characters` };
   if (looksMangled(path, content)) return { reason: "generated", detail: "minified: half or more of its function names and parameters are one letter (a mangled bundle)" };
+  if (looksBundled(path, content)) return { reason: "generated", detail: "bundled: the file carries a bundler's module runtime (webpack's __webpack_require__)" };
   return { path, content, bytes: buf.length, sha256: createHash("sha256").update(buf).digest("hex") };
 }
 
