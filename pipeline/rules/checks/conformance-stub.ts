@@ -5,8 +5,8 @@
 // does not take part: one direction of a two-way mapper, a read-only overlay's writes, a reference driver, a
 // no-op TLS backend. When the interface is the repository's own, whether anything reaches the method is a
 // question of runtime dispatch the floor cannot answer: a lead for the models, not a claim. A free function or an inherent method left the same
-// way (a handler, an exporter) is no conformance and stays a claim; so does a Go method, unless its type says what
-// it satisfies (goConformanceLead): a Go type satisfies interfaces without saying so, and one that says so is asked.
+// way (a handler, an exporter) is no conformance and stays a claim; so does a Go method (a Go type satisfies
+// interfaces without saying so), unless its doc comment says which interface it implements (goConformanceLead).
 import type { SgNode } from "@ast-grep/napi";
 import { ancestor, escapeRegExp } from "../syntax";
 import type { CheckRule, Deferred } from "./check";
