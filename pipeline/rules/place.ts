@@ -74,7 +74,7 @@ export interface LineRange { start: number; end: number }
 
 // The attribute's last path segment names the test macro (`#[tokio::test(..)]`, `#[rstest]`, `#[test_case::test_case(..)]`);
 // `#[rstest::fixture]` makes a value tests are handed, not a test.
-const RUST_TEST_ATTR = /^#\[(\w+::)*(test|rstest|test_case|case|proptest|property_test)\s*[\](]|^#\[quickcheck\s*[\](]/;
+export const RUST_TEST_ATTR = /^#\[(\w+::)*(test|rstest|test_case|case|proptest|property_test)\s*[\](]|^#\[quickcheck\s*[\](]/;
 
 /**
  * Test code inside a shipped file: Rust `#[cfg(test)]` modules and `#[test]` functions outside them.

@@ -3,7 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { unreferenced } from "./checks/unreferenced";
 import { languageOf, parseSource } from "./languages";
-import { isTestPath } from "./place";
+import { isTestPath, RUST_TEST_ATTR } from "./place";
 import { nameOf, pyBases, pyOwner, rustAttributes } from "./syntax";
 import type { GrammarLanguage } from "./rule-spec";
 
@@ -36,9 +36,6 @@ const PY_FIXTURE = /^@(pytest\.)?(fixture|yield_fixture)\b|^@pytest_asyncio\.fix
  */
 const PY_SKIPS_FIRST = /^(?:(?:[rbuf]*"""[\s\S]*?"""|[rbuf]*'''[\s\S]*?'''|#[^\n]*)\s*)*(?:self\.skip\w*|pytest\.skip|raise\s+(?:unittest\.)?SkipTest)\b/i;
 const PY_SKIPPED = /^@(pytest\.mark\.(skip|xfail)|unittest\.skip|skip\b|skipIf|skipUnless)/;
-// The attribute's last path segment names the test macro (`#[tokio::test(..)]`, `#[rstest]`, `#[test_case::test_case(..)]`);
-// `#[rstest::fixture]` makes a value tests are handed, not a test.
-const RUST_TEST_ATTR = /^#\[(\w+::)*(test|rstest|test_case|case|proptest|property_test)\s*[\](]|^#\[quickcheck\s*[\](]/;
 
 function decorators(fn: SgNode): string[] {
   const parent = fn.parent();
