@@ -380,8 +380,10 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // Two content digests by name (`imageMeta.Digest.String() == lookupDigest`, `di.Digest == manifest.Digest`): the
   // addresses of content (an OCI manifest, a blob, a cache entry), compared to find or check it. A side computed
   // with a key, or one a secret's word names (`token_digest`, `mac_digest`), stays a credential compare.
+  // What each operand is made from in the function (`want := hex.EncodeToString(m.Sum(nil))`), asked once.
+  const flows = ops.map((t) => madeFrom(fn, t));
   const secretWord = (t: string) => words(t).some((w) => /^(password|passwd|secret|token|key|otp|mac|hmac|auth|pin|session|csrf)$/.test(w));
-  if (!fromRequest && ops.every(namesDigest) && !ops.some((t) => keyedCall(t) || secretWord(t) || keyed(madeFrom(fn, t) ?? "") || secretWord(madeFrom(fn, t) ?? "") || source.test(madeFrom(fn, t) ?? ""))) return [];
+  if (!fromRequest && ops.every(namesDigest) && !ops.some((t, i) => keyedCall(t) || secretWord(t) || keyed(flows[i] ?? "") || secretWord(flows[i] ?? "") || source.test(flows[i] ?? ""))) return [];
   // An unkeyed digest is public whatever its name: compared with another digest it is an integrity check;
   // only a secret on the other side (a password hash, a token) makes it a credential compare.
   const digestSide = ops.findIndex(unkeyedDigest);
@@ -391,7 +393,6 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (ops.some((t) => !unkeyedDigest(t) && (credential.test(t) || headerRead.test(t) || (source.test(t) && sourceKey.test(readKey(t)))))) return report();
   // Data flow in the function: an operand assigned from a credential-named request/env/config read, from a
   // header or cookie named for a credential, or from a computation with a key (an HMAC, a signature).
-  const flows = ops.map((t) => madeFrom(fn, t));
   const headerFlow = new RegExp(headerRead.source.replace(/\$$/, ""), "i");
   // `want := hex.EncodeToString(m.Sum(nil))` with `m := hmac.New(...)`: the key is one hop further.
   // Only a finishing call on the keyed object computes the MAC (`m.Sum(nil)`, `mac.finalize()`); a signer's
