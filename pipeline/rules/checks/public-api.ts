@@ -149,7 +149,7 @@ function objectTable(fn: SgNode): boolean {
   const holder = object.parent()?.kind() === "variable_declarator" ? ((object.parent()!.field("name" as never) as SgNode | null)?.text() ?? "") : "";
   const computed = (m: SgNode) => ((m.field("key" as never) ?? m.field("name" as never)) as SgNode | null)?.kind() === "computed_property_name";
   const dispatched = object.children().filter((m) => m.kind() === "pair" || m.kind() === "method_definition").every(computed)
-    || (/^[\w$]+$/.test(holder) && new RegExp(`(?<![\\w$.])${escapeRegExp(holder)}\\s*\\[[^\\]]+\\]\\s*\\(`).test(fn.getRoot().root().text()));
+    || (indexedCalls(fn.getRoot().root()).get(holder)?.length ?? 0) > 0;
   if (!dispatched) return false;
   const key = paramNames(fn).join(",");
   if (!key.includes(",")) return false;
@@ -184,6 +184,18 @@ function assignedTable(fn: SgNode): boolean {
   return tables.dispatched.has(holder) && (tables.lists.get(holder)?.filter((l) => l === key).length ?? 0) >= 2;
 }
 
+const indexCache = new WeakMap<object, Map<string, string[]>>();
+
+/** Per file, once: each name the file indexes and calls what it finds (`handlers[msg.type](..)`), with the index texts. */
+function indexedCalls(root: SgNode): Map<string, string[]> {
+  let out = indexCache.get(root);
+  if (out) return out;
+  out = new Map();
+  for (const m of root.text().matchAll(/(?<![\w$.])([\w$]+)\s*\[([^\]]+)\]\s*\(/g)) out.set(m[1]!, [...(out.get(m[1]!) ?? []), m[2]!]);
+  indexCache.set(root, out);
+  return out;
+}
+
 const tableCache = new WeakMap<object, { dispatched: Set<string>; lists: Map<string, string[]> }>();
 
 /** Per file, once: the holders it calls by a value (`handlers[type](..)`), and each holder's assigned functions' parameter lists. */
@@ -191,7 +203,8 @@ function assignedTables(root: SgNode): { dispatched: Set<string>; lists: Map<str
   let out = tableCache.get(root);
   if (out) return out;
   const text = root.text();
-  const dispatched = new Set([...text.matchAll(/(?<![\w$.])([\w$]+)\s*\[\s*[A-Za-z_$][^\]]*\]\s*\(/g)].map((m) => m[1]!));
+  // Indexed by a value, not a literal key (`handlers[type](..)`, not `handlers['x'](..)`).
+  const dispatched = new Set([...indexedCalls(root)].filter(([, keys]) => keys.some((k) => /^\s*[A-Za-z_$]/.test(k))).map(([h]) => h));
   const lists = new Map<string, string[]>();
   for (const m of text.matchAll(/(?<![\w$.])([\w$]+)\s*(?:\[[^\]\n]+\]|\.[\w$]+)\s*=\s*(?:async\s+)?(?:function\s*[\w$]*\s*\(([^)]*)\)|\(([^)]*)\)\s*=>)/g)) {
     if (!dispatched.has(m[1]!)) continue;
