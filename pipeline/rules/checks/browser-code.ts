@@ -17,19 +17,22 @@ const DOM_GLOBAL = /(?<![\w$.])(window|document|localStorage|sessionStorage|navi
  */
 const SERVER_SIDE = /^\s*["']use server["']|\bgetServerSideProps\b|\bgetStaticProps\b|^\s*export\s+(async\s+)?function\s+(loader|action)\b|\bNextRequest\b|\bNextApiRequest\b|^\s*import\b[^;`]*?\bfrom\s+["'](node:)?(http|https|crypto|fs|net)["']|\brequire\(\s*["'](node:)?(http|https|crypto|fs|net)["']\s*\)/m;
 
+/** Is this code run in the user's browser, by any evidence (browserEvidence)? */
 export function browserCode(path: string, content: string): boolean {
-  if (SERVER_SIDE.test(content)) return false;
-  return UI_FILE.test(path) || UI_IMPORT.test(content) || DOM_GLOBAL.test(content);
+  return browserEvidence(path, content) !== null;
 }
 
 /** Directories that hold code served to the browser (`public/`, `www/`, `static/`, `client/`, `frontend/`, `assets/`). */
 const BROWSER_DIR = /(^|\/)(public|www|static|client|frontend|assets)\//;
 
 /**
- * A user interface's code by stronger evidence than a browser global alone (which a server's HTML string holds too): a
- * component file, a UI framework's import, or browser globals in a directory served to the browser.
+ * How the code shows it runs in the browser: `ui`, a user interface's code by stronger evidence than a browser global
+ * alone (a component file, a UI framework's import, or browser globals in a directory served to the browser); `dom`, a
+ * browser global alone (which a server's HTML string holds too); null, server code or no sign of a browser.
  */
-export function uiCode(path: string, content: string): boolean {
-  if (SERVER_SIDE.test(content)) return false;
-  return UI_FILE.test(path) || UI_IMPORT.test(content) || (BROWSER_DIR.test(path) && DOM_GLOBAL.test(content));
+export function browserEvidence(path: string, content: string): "ui" | "dom" | null {
+  if (SERVER_SIDE.test(content)) return null;
+  if (UI_FILE.test(path) || UI_IMPORT.test(content)) return "ui";
+  if (!DOM_GLOBAL.test(content)) return null;
+  return BROWSER_DIR.test(path) ? "ui" : "dom";
 }

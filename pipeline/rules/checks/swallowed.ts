@@ -11,7 +11,7 @@ import { inLoggingEmit, inRaisingHandler } from "./error-path";
 import { nativeProbe, parseProbe, testedFallback } from "./fallback";
 import { preparesPath } from "./preparation";
 import { handledSentinel } from "./sentinel";
-import { browserCode, uiCode } from "./browser-code";
+import { browserEvidence } from "./browser-code";
 import { releasesOnly, releaseThenDrop } from "./teardown";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
@@ -346,7 +346,6 @@ const BROWSER_LEAD = "runs in the user's browser and writes nothing: a UI's best
 /** A handler whose only statement leaves: `continue`, or `return` with no value (`return None` in Python). */
 const ONLY_LEAVES = /^(continue|return(\s+None)?)\s*;?$/;
 
-
 /**
  * A swallow is reported unless it ends a probe (feature detection with a fallback), cleans up before the
  * error that matters is propagated, tears down a peer being dropped, or a comment gives a reason; on a path
@@ -404,7 +403,8 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // In a user interface a swallow that writes nothing (a drag payload, a clipboard fallback, a UI preference) is a
   // UI's best effort far more often than a lost failure: panels 26-31 upheld 4 of 107 such leads, so none is made. A
   // browser global alone (a server's HTML string can hold `document.location`) keeps the lead.
-  if (rule.language === "typescript" && browserCode(file.path, file.content)) return uiCode(file.path, file.content) || comments.length ? [] : [{ region: regionOf(node), lead: BROWSER_LEAD }];
+  const browser = rule.language === "typescript" ? browserEvidence(file.path, file.content) : null;
+  if (browser) return browser === "ui" || comments.length ? [] : [{ region: regionOf(node), lead: BROWSER_LEAD }];
   if (!comments.length) return [{ region: regionOf(node) }];
   // Removing what the function was handed is its work: a comment naming one outcome does not excuse hiding all.
   if (removesHanded(guarded)) return [{ region: regionOf(node), message: `${rule.message}: the comment names one outcome of the removal, the handler hides every failure of it` }];
