@@ -36,7 +36,11 @@ function apiDocument(content: string, counter: LineCounter): Document | null {
 /** A parameter list (YAML sequence) with a header parameter named for a request signature. */
 function signatureHeader(params: unknown): boolean {
   if (!isSeq(params)) return false;
-  return params.items.some((p) => isMap(p) && text(p.get("in", true)) === "header" && text(p.get("required", true)) === "true" && /signature|(^|-)sig(-|$)|hmac/i.test(text(p.get("name", true))) && !/-(version|alg\w*|scheme)$/i.test(text(p.get("name", true))));
+  return params.items.some((p) => {
+    if (!isMap(p) || text(p.get("in", true)) !== "header" || text(p.get("required", true)) !== "true") return false;
+    const name = text(p.get("name", true));
+    return /signature|(^|-)sig(-|$)|hmac/i.test(name) && !/-(version|alg\w*|scheme)$/i.test(name);
+  });
 }
 
 /**
