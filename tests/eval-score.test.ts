@@ -70,3 +70,22 @@ describe("rowFindings", () => {
     expect(rowFindings(rows as never, { notes: true }).map((f) => f.line)).toEqual([4, 20]);
   });
 });
+
+describe("an ignored parameter's defect spans its function's signature", () => {
+  test("a finding on a parameter's own line below a long head matches the head's ground truth; a later line does not", async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const { withSignatureSpan } = await import("../pipeline/rules/run-eval");
+    const { matches } = await import("../pipeline/rules/score-eval");
+    const dir = mkdtempSync(join(tmpdir(), "span-"));
+    mkdirSync(join(dir, "src"));
+    writeFileSync(join(dir, "src/bank.rs"), ["pub async fn submit_transfer(", "    &self,", "    payout_id: Uuid,", "    amount_minor: i64,", "    idempotency_key: &str,", ") -> Result<BankRef, BankError> {", "    let body = Transfer { payout_id, amount_minor };", "    self.post(body).await", "}"].join("\n"));
+    const g = withSignatureSpan({ file: "src/bank.rs", line: 1, class: "ignored-parameter" }, dir);
+    expect(g.end_line).toBe(6);
+    expect(matches({ file: "src/bank.rs", line: 5, class: "ignored-parameter" }, g, 2)).toBe(true);
+    expect(matches({ file: "src/bank.rs", line: 9, class: "ignored-parameter" }, g, 2)).toBe(false);
+    // Other classes keep their one line.
+    expect(withSignatureSpan({ file: "src/bank.rs", line: 1, class: "stub" }, dir).end_line).toBeUndefined();
+  });
+});

@@ -10,6 +10,8 @@ export const GroundTruthEntry = z.object({
   line: z.number().int().positive(),
   class: FindingClass,
   note: z.string().optional(),
+  /** Computed, never written: the last line of the defect's span (an ignored parameter's whole signature, run-eval.ts). */
+  end_line: z.number().int().positive().optional(),
 });
 export type GroundTruthEntry = z.infer<typeof GroundTruthEntry>;
 

@@ -1,6 +1,6 @@
 // `scrum eval` shell: copy the corpus to a temp dir (or --keep DIR), sweep it into a KB beside the copy,
 // score rows against ground truth.
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Io } from "../cli/command";
@@ -9,7 +9,7 @@ import { InputError, RuntimeError } from "../core/errors";
 import { ensureEmptyDir } from "../eval/make-copy";
 import { readReviews } from "../kb/read-kb";
 import { runSweep } from "../sweep/run-sweep";
-import { loadGroundTruth } from "./ground-truth";
+import { type GroundTruthEntry, loadGroundTruth } from "./ground-truth";
 import { rowFindings } from "./row-findings";
 import { scoreEval, type EvalReport } from "./score-eval";
 
@@ -39,6 +39,23 @@ export interface EvalResult extends EvalReport {
 /** Line tolerance: static findings carry a class and a precise region; model findings only a line. */
 export const DEFAULT_TOLERANCE = { static: 2, model: 3 } as const;
 
+/**
+ * An ignored parameter is named, by the corpora's convention, at its function's first line; a finding names the
+ * parameter itself, on its own line when the signature spans several (`fn submit(\n  &self,\n  idempotency_key: &str,`).
+ * The defect spans the signature: from its first line to the line that opens the body (`{`, Python's closing `):`),
+ * at most twenty lines. Other classes name one line.
+ */
+export function withSignatureSpan(g: GroundTruthEntry, corpus: string): GroundTruthEntry {
+  if (g.class !== "ignored-parameter") return g;
+  let lines: string[];
+  try { lines = readFileSync(join(corpus, g.file), "utf8").split("\n"); } catch { return g; }
+  for (let i = g.line - 1; i < Math.min(lines.length, g.line + 19); i++) {
+    const l = lines[i]!.replace(/\/\/.*$|#.*$/, "").trimEnd();
+    if (/\{\s*$|\)\s*(->\s*[^:]+)?:$|=>\s*\{?$/.test(l) || (i > g.line - 1 && /^\s*\)\s*(->|:|\{)/.test(l))) return i + 1 > g.line ? { ...g, end_line: i + 1 } : g;
+  }
+  return g;
+}
+
 export async function runEval(opts: EvalOptions, io: Io): Promise<EvalResult> {
   const corpus = resolve(io.cwd, opts.corpus);
   if (!existsSync(corpus)) throw new InputError(`corpus not found: ${opts.corpus}`);
@@ -57,7 +74,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<EvalResult> {
     const staticOnly = rows.length > 0 && rows.every((r) => r.provider === "static" || r.status !== "accepted");
     const tolerance = opts.tolerance ?? (staticOnly ? DEFAULT_TOLERANCE.static : DEFAULT_TOLERANCE.model);
     const findings = rowFindings(rows, { notes: opts.scoreNotes, leads: opts.scoreLeads });
-    const report = scoreEval(truth.defects, findings, tolerance);
+    const report = scoreEval(truth.defects.map((g) => withSignatureSpan(g, corpus)), findings, tolerance);
     return {
       corpus: opts.corpus, ladder: out.summary.ladder, ladder_note: out.summary.ladder_note,
       files: new Set(rows.map((r) => r.file)).size, rows: rows.length, ...report,

@@ -28,14 +28,15 @@ export interface EvalReport {
 /**
  * A finding matches a defect when the file is the same, the classes agree (a finding without a
  * class, e.g. a model's, matches any class; `byClass: false` is the location-only reading), and the
- * defect's line lies within the finding's [line, end_line] widened by `tolerance` lines on each side. A finding matching any defect is a
+ * defect's line (or span: `end_line`) meets the finding's [line, end_line] widened by `tolerance` lines on each side. A finding matching any defect is a
  * true positive (two rules naming one defect are not a false positive); a defect is found when
  * any finding matches it.
  */
 export function matches(f: EvalFinding, g: GroundTruthEntry, tolerance: number, byClass = true): boolean {
   if (f.file !== g.file) return false;
   if (byClass && f.class && f.class !== g.class) return false;
-  return g.line >= f.line - tolerance && g.line <= (f.end_line ?? f.line) + tolerance;
+  // A defect that spans lines (an ignored parameter's function signature, run-eval.ts) is found anywhere in it.
+  return (g.end_line ?? g.line) >= f.line - tolerance && g.line <= (f.end_line ?? f.line) + tolerance;
 }
 
 function score(expected: number, found: number, reported: number, tp: number): Score {
