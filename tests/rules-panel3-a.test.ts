@@ -74,8 +74,8 @@ describe("assertion-free-test: Go fuzz targets assert by not panicking", () => {
     `\t\t${body}`,
     "\t})",
     "}");
-  test("a fuzz function that only calls the code under test is an info-level smoke note", () => {
-    expect(assertionFree("date/parser_test.go", fuzz("Parse(in)"))).toEqual(["info@3"]);
+  test("a fuzz function that only calls the code under test is not reported: not panicking is what a fuzz target checks", () => {
+    expect(assertionFree("date/parser_test.go", fuzz("Parse(in)"))).toEqual([]);
   });
   test("a fuzz function that asserts is not reported", () => {
     expect(assertionFree("date/parser_test.go", fuzz("if _, err := Parse(in); err == nil && in == \"\" { t.Fatal(in) }"))).toEqual([]);

@@ -1,6 +1,7 @@
 // What counts as an assertion in a test, per language: runtime, snapshot, type-level, helper-delegated,
 // a declared smoke test ("does not crash") and a throw-based check (a parse whose throw fails the test).
 import type { SgNode } from "@ast-grep/napi";
+import { goImports } from "./checks/go-callee-answers";
 import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goMockExpects, goTestHandles, goWrapperAsserts } from "./go-test-handles";
 import type { GrammarLanguage } from "./rule-spec";
 import { closeParen, escapeRegExp } from "./syntax";
@@ -281,8 +282,26 @@ function callsAny(text: string, names: Set<string>): boolean {
 }
 
 /** Names of same-file helpers that assert, directly or by calling another asserting helper (fixpoint). */
+/**
+ * Go: a helper that hands its test handle, as a statement of its own, to a function this file does not define
+ * (`Assert(t, ctx.CommandSkipped, "..")` dot-imported from the project's testing package, `testutil.Equals(tb, a, b)`):
+ * the check lives there, as a test's own delegation reads it (goDelegates). A bound call (`c := setup(t)`) is a fixture.
+ */
+function goHandsHandleAway(body: string, fns: ReadonlyMap<string, string>, packages: ReadonlySet<string>): boolean {
+  for (const m of body.matchAll(/^[ \t]*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\(\s*(?:t|tt|tb|b|f|T|TB)\s*[,)]/gm)) {
+    const [qualifier, fn] = m[1]!.includes(".") ? m[1]!.split(".") : [null, m[1]!];
+    // A qualified call follows only through a package the file imports (`testutil.Equals(tb, ..)`); a method of a
+    // value (`suite.check(t, ..)`) is one the floor cannot follow.
+    if (qualifier ? !packages.has(qualifier) : fns.has(fn!)) continue;
+    return true;
+  }
+  return false;
+}
+
 export function assertingHelpers(root: SgNode, lang: GrammarLanguage): Set<string> {
   const fns = fileFunctions(root, lang);
+  let imported: Set<string> | null = null;
+  const packages = () => (imported ??= new Set(goImports(root.text()).keys()));
   const asserts = MODELS[lang].helperAsserts;
   const yes = new Set<string>();
   let grew = true;
@@ -290,7 +309,7 @@ export function assertingHelpers(root: SgNode, lang: GrammarLanguage): Set<strin
     grew = false;
     for (const [name, body] of fns) {
       if (yes.has(name)) continue;
-      if (asserts.test(body) || (lang === "python" && webtestAsserts(body)) || callsAny(body, yes)) { yes.add(name); grew = true; }
+      if (asserts.test(body) || (lang === "python" && webtestAsserts(body)) || callsAny(body, yes) || (lang === "go" && goHandsHandleAway(body, fns, packages()))) { yes.add(name); grew = true; }
     }
   }
   return yes;
@@ -377,6 +396,9 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   }
   if (lang === "typescript" && tapeObjectAsserts(code, test.params)) return "runtime";
   if (lang === "typescript" && waitsOnOutcome(code)) return "runtime";
+  // A fake installed in place of a method whose body throws (`mgr.setAndGetCache = async (...a) => { ..; throw new
+  // Error("Should not be called") }`): a call the code under test must not make fails the test.
+  if (lang === "typescript" && /[\w$\]]\s*\.\s*[\w$]+\s*=\s*(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?:=>\s*)?\{[^{}]*\bthrow\b/.test(code)) return "runtime";
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();

@@ -71,9 +71,13 @@ export function goHelperProcess(name: string, fileText: string, own: string): bo
 
 /**
  * gomock/mockery expectations (`rw.EXPECT().WriteHeader(400)`): the controller fails the test when an expected
- * call never comes. One that allows any number of calls, zero included (`.AnyTimes()`), expects nothing.
+ * call never comes. One that allows any number of calls, zero included (`.AnyTimes()`), expects nothing. pegomock's
+ * verifications (`m.VerifyWasCalledOnce().Find(x)`) check the calls that came.
  */
 export function goMockExpects(code: string): boolean {
+  // pegomock verifies after the act (`vcsClient.VerifyWasCalledOnce().MergePull(..)`, `VerifyWasCalled(Never())`):
+  // a verification that fails the test like gomock's expectations.
+  if (/\.VerifyWasCalled(?:Once|InOrder|EventuallyOnce|Eventually)?\(/.test(code)) return true;
   const statements = code.split(/\n\s*\n|;\s*\n|\n(?=\s*\w[\w.]*\.EXPECT\(\))/).filter((st) => /\.EXPECT\(\)/.test(st));
   return statements.some((st) => !/\.AnyTimes\(\)/.test(st));
 }

@@ -5,7 +5,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { Candidate } from "./checks/unreferenced";
 import { assertingHelpers, COMMENT_LINE, runtimeAssertion, throwBased } from "./assertions";
 import { languageOf, parseSource } from "./languages";
-import { placeOfPath } from "./place";
+import { inFileTestRegions, type LineRange, placeOfPath } from "./place";
 import type { GrammarLanguage } from "./rule-spec";
 import { escapeRegExp } from "./syntax";
 import type { SourceFile } from "./scan-file";
@@ -161,10 +161,12 @@ function expectsByDefault(signature: string, body: string): boolean {
 }
 
 /** The file's helper definitions: keys, onward calls, and whether the body asserts by itself (or through the file's own helpers). */
-function helpersOf(root: SgNode, lang: GrammarLanguage, file: string): Helper[] {
+function helpersOf(root: SgNode, lang: GrammarLanguage, file: string, within?: readonly LineRange[]): Helper[] {
   const asserting = assertingHelpers(root, lang);
   const out: Helper[] = lang === "typescript" ? cypressCommandKeys(root).map((keys) => ({ file, keys, calls: [], asserts: true, returnsValue: false, throws: false, results: [], compares: true })) : [];
   for (const fn of root.findAll({ rule: { any: DEFINITIONS[lang].map((kind) => ({ kind })) } })) {
+    // Only the definitions of the file's test regions, when it has shipped code beside them.
+    if (within && !within.some((r) => fn.range().start.line >= r.start && fn.range().end.line <= r.end)) continue;
     const name = (fn.field("name" as never) as SgNode | null)?.text();
     // A macro's rules are its body (macro_definition has no body field).
     const bodyNode = (fn.field("body" as never) ?? fn.field("value" as never) ?? (fn.kind() === "macro_definition" ? fn : null)) as SgNode | null;
@@ -225,7 +227,10 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
     // Only beside test files, and only where tests live in files of their own (Python, TS/JS): a Rust or Go test in
     // a shipped file would make its package's invariants (`assert!`) into test helpers.
     const testDirs = new Set(lang === "python" || lang === "typescript" ? list.filter((c) => placeOfPath(c.file) === "test").map((c) => c.file.replace(/\/?[^/]*$/, "")) : []);
-    const testFiles = files.filter((f) => languageOf(f.path) === lang && (placeOfPath(f.path) === "test" || testDirs.has(f.path.replace(/\/?[^/]*$/, ""))));
+    // Rust: a shipped file's `#[cfg(test)] mod` is test code too (bencher's `test_cpp_catch2::validate_adapter_cpp_catch2`,
+    // called by the adapter tests of other files); only the definitions inside that module are helpers.
+    const rustTestModule = (f: SourceFile) => lang === "rust" && placeOfPath(f.path) !== "test" && /#\[cfg\(test\)\]/.test(f.content);
+    const testFiles = files.filter((f) => languageOf(f.path) === lang && (placeOfPath(f.path) === "test" || testDirs.has(f.path.replace(/\/?[^/]*$/, "")) || rustTestModule(f)));
     const definedIn = new Map(testFiles.map((f) => [f.path, definedNames(f.content)]));
     const parsed = new Set<string>();
     const helpers: Helper[] = [];
@@ -245,7 +250,7 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
         if (parsed.has(f.path) || ![...wanted].some((n) => definedIn.get(f.path)!.has(n))) continue;
         parsed.add(f.path);
         const root = parseSource(f.path, f.content);
-        if (root) found.push(...helpersOf(root.root(), lang as GrammarLanguage, f.path));
+        if (root) found.push(...helpersOf(root.root(), lang as GrammarLanguage, f.path, rustTestModule(f) ? inFileTestRegions(root.root(), "rust") : undefined));
       }
       helpers.push(...found);
       // Only a helper something reached by name leads on: what it calls without settling it is the next
