@@ -18,7 +18,7 @@ import { handlersDeciding } from "./checks/handler-decides";
 import { bareConventionalDrops, deviantDrops } from "./checks/deviance";
 import { moduleProtocol } from "./checks/module-protocol";
 import { LEAD_CONVENTIONAL } from "./checks/claim-evidence";
-import { declaredInterfaces } from "./checks/conformance-stub";
+import { declaredInterfaces, implementedElsewhere } from "./checks/conformance-stub";
 import { routerHooked } from "./checks/router-hooks";
 import { NEVER_PASSED, neverPassed, optionPassed } from "./checks/never-passed";
 import { REFUSAL_PROTOCOL, refusalsCaught } from "./checks/caught-refusal";
@@ -94,6 +94,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const registered = registeredGuarded([...byKeep("unless-registered-guarded"), ...byKeep("if-base-guarded")], files);
   const baseGuard = baseGuarded(byKeep("if-base-guarded"), files as SourceFile[]);
   const protocol = moduleProtocol(byKeep("unless-module-protocol"), files);
+  const implemented = implementedElsewhere(byKeep("unless-implemented-elsewhere"), files);
   const deciding = handlersDeciding(byKeep("unless-handler-decides"), files);
   const optionSet = optionPassed(byKeep("if-option-passed"), files as SourceFile[]);
   const refusalCaught = refusalsCaught(byKeep("unless-owner-extended"), files as SourceFile[]);
@@ -129,6 +130,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "unless-handler-decides": (c) => !deciding.has(c),
     "if-option-passed": (c) => optionSet.has(c),
     "unless-module-protocol": (c) => !protocol.has(c),
+    "unless-implemented-elsewhere": (c) => !implemented.has(c),
   };
   for (const p of deferred) {
     if (propless.has(p.d.candidate)) continue;

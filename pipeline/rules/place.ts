@@ -32,7 +32,9 @@ const TEST_FILES = [
 // `doc/` is left out: in Go it is as often a shipped package (github.com/spf13/cobra/doc).
 // `hack/`: the Go convention (Kubernetes and its followers) for development scripts and data generators.
 // `.storybook/`: Storybook's workshop (its config, decorators and the mocks stories render with) never ships.
-const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|documentation|tutorials?|cookbook|playground|website|hack|\.storybook)$/i;
+// ... and a directory named for one as a suffix or prefix (`oauth-client-browser-example`, `example-app`, `demo_server`),
+// as test directories are (`api-tests`).
+const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|documentation|tutorials?|cookbook|playground|website|hack|\.storybook)$|^[\w.-]+[-_](examples?|demos?)$|^(examples?|demos?)[-_][\w.-]+$/i;
 /** A Storybook story (`Button.stories.tsx`): a component rendered with sample props in the workshop. */
 const EXAMPLE_FILES = /\.stories\.[cm]?[jt]sx?$/i;
 const BENCH_DIRS = /^(bench|benches|benchmarks?)$/i;
@@ -93,6 +95,21 @@ export function inFileTestRegions(root: SgNode, lang: RuleLanguage): LineRange[]
     }
     if (!test) continue;
     const r = item.range();
+    if (!out.some((o) => o.start <= r.start.line && o.end >= r.end.line)) out.push({ start: r.start.line, end: r.end.line });
+  }
+  // A macro that writes tests: a `macro_rules!` whose expansion opens a `#[cfg(test)] mod` (from there to the end of
+  // the macro), and an invocation of a macro named for tests (`api_key_tests!(ProjectKey, sample = "..")`): its
+  // arguments are the tests' data.
+  for (const m of root.findAll({ rule: { kind: "macro_definition" } })) {
+    const at = m.text().search(/#\[cfg\(test\)\]\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?mod\b/);
+    if (at < 0) continue;
+    const start = m.range().start.line + m.text().slice(0, at).split("\n").length - 1;
+    out.push({ start, end: m.range().end.line });
+  }
+  for (const m of root.findAll({ rule: { kind: "macro_invocation" } })) {
+    const name = (m.field("macro" as never) as SgNode | null)?.text().replace(/^.*::/, "") ?? "";
+    if (!/(^|_)tests?$/.test(name)) continue;
+    const r = m.range();
     if (!out.some((o) => o.start <= r.start.line && o.end >= r.end.line)) out.push({ start: r.start.line, end: r.end.line });
   }
   return out;

@@ -58,7 +58,9 @@ export function unreadCliOptionsCheck(ctx: CheckContext): Hit[] {
   const out: Hit[] = [];
   for (const call of block.findAll({ rule: { kind: "call", has: { field: "function", regex: `^${parser.replace(/\./g, "\\.")}\\.add_argument$` } } })) {
     const dest = argparseDest(call);
-    if (!dest || new RegExp(`\\b${nsName}\\s*\\.\\s*${dest}\\b`).test(body)) continue;
+    // ... or by key, where the dispatcher hands the handler the namespace as a dict (`args.func(vars(args))`, then
+    // `args["source"]`, `args.get("output")`).
+    if (!dest || new RegExp(`\\b${nsName}\\s*\\.\\s*${dest}\\b|\\b${nsName}\\s*(?:\\[\\s*|\\.\\s*get\\(\\s*)["']${dest}["']`).test(body)) continue;
     out.push({ region: regionOf(call), message: `option '${dest}' is parsed for '${handlerName}', which never reads it: the flag is accepted and has no effect` });
   }
   return out;

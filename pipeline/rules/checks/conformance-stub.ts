@@ -110,3 +110,62 @@ export function goConformanceLead(node: SgNode, fileText: string): boolean {
   for (let i = fn.range().start.line - 1; i >= 0 && /^\s*\/\//.test(lines[i]!); i--) doc = lines[i]! + "\n" + doc;
   return new RegExp(String.raw`//\s*${escapeRegExp(name)}\s+(?:implements|satisfies|is part of)\s+(?:the\s+)?[\w.]+`).test(doc);
 }
+
+/** A Go stub's own text: a panic or an error return that says the work is missing. */
+const GO_STUB_BODY = /\bpanic\(\s*"|(?:not\s+(?:yet\s+)?implemented|unimplemented|\btodo\b)/i;
+
+/**
+ * A Go method whose only statement is the not-implemented answer, on a receiver type whose other methods work: the
+ * method and its receiver's type name, or null. Its candidate for `unless-implemented-elsewhere`.
+ */
+export function goSoleStubMethod(node: SgNode): { name: string; receiver: string; line: number } | null {
+  const fn = ancestor(node, /^method_declaration$/);
+  if (!fn) return null;
+  const body = fn.field("body" as never) as SgNode | null;
+  const stmts = body?.namedChildren().filter((k) => !/comment/.test(String(k.kind()))) ?? [];
+  if (stmts.length !== 1) return null;
+  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
+  const receiverOf = (m: SgNode) => /(\w+)(?:\[[^\]]*\])?\s*\)\s*$/.exec((m.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1] ?? "";
+  const receiver = receiverOf(fn);
+  if (!name || !receiver) return null;
+  // A working type declining one operation: three or more other methods of its type in the file do real work (more
+  // than one statement, or more than returning a literal). A command whose `Run` panics beside a one-line `Help` is
+  // a stub of its one job, whoever else implements `Run`.
+  const working = fn.getRoot().root().findAll({ rule: { kind: "method_declaration" } }).filter((m) => {
+    if (m.id() === fn.id() || receiverOf(m) !== receiver) return false;
+    const st = (m.field("body" as never) as SgNode | null)?.namedChildren().filter((k) => !/comment/.test(String(k.kind()))) ?? [];
+    return st.length > 1 || (st.length === 1 && !/^return\s+("[^"]*"|`[^`]*`|-?\d[\w.]*|true|false|nil)\s*$/.test(st[0]!.text()) && !GO_STUB_BODY.test(st[0]!.text()));
+  });
+  return working.length >= 3 ? { name, receiver, line: fn.range().start.line } : null;
+}
+
+/**
+ * Stub methods that another type of the repository implements for real (`func (c *GithubClient) GetCloneURL(..)`
+ * beside Bitbucket's `return "", fmt.Errorf("not yet implemented")`): the method belongs to an interface several
+ * backends satisfy, and this backend declines it. Whether a caller reaches the declining backend for that
+ * operation (it may ask a capability first, `SupportsSingleFileDownload()`) is a runtime question: a lead.
+ * Another definition counts when it is a method of another receiver type, outside test code, whose body is not
+ * itself a not-implemented answer.
+ */
+export function implementedElsewhere(candidates: Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  if (!candidates.length) return out;
+  const names = new Set(candidates.map((c) => c.name));
+  const defs = new Map<string, { receiver: string; stub: boolean }[]>();
+  const head = /^func\s*\(\s*(?:\w+\s+)?\*?\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*(\w+)\s*[[(]/;
+  for (const f of files) {
+    if (!f.path.endsWith(".go") || f.path.endsWith("_test.go")) continue;
+    const lines = f.content.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const m = head.exec(lines[i]!);
+      if (!m || !names.has(m[2]!)) continue;
+      // The body runs to the first line that closes the function at column 0.
+      let end = i;
+      while (end < lines.length - 1 && !/^}/.test(lines[end]!)) end++;
+      const body = lines.slice(i, end + 1).join("\n").replace(/^[^{]*\{/, "");
+      defs.set(m[2]!, [...(defs.get(m[2]!) ?? []), { receiver: m[1]!, stub: GO_STUB_BODY.test(body) }]);
+    }
+  }
+  for (const c of candidates) if ((defs.get(c.name) ?? []).some((d) => d.receiver !== c.owner && !d.stub)) out.add(c);
+  return out;
+}

@@ -148,10 +148,14 @@ const words = identifierWords;
 
 /** The value's own name, its last identifier, ends in "digest" (`lookupDigest`, `desc.Digest`, `bdigest`, `d.Digest.String()`). */
 function namesDigest(t: string): boolean {
-  const last = /([A-Za-z_$][\w$]*)\s*(?:\.\s*(?:String|Hex|Encoded|to_string|as_str|hex)\s*\(\s*\))?\s*$/.exec(t.trim())?.[1] ?? "";
-  if (/digest$/i.test(last)) return true;
+  // A dereference, a borrow or a conversion (`*computed`, `&d`, `string(newDig)`) names what it wraps.
+  const bare = t.trim().replace(/^[*&\s]+/, "").replace(/^(?:string|String|str)\s*\(([\s\S]*)\)$/, "$1").trim();
+  // Its last identifier, read as a field or a getter (`desc.Digest`, `action_info().digest()`, `.String()`).
+  const last = /([A-Za-z_$][\w$]*)\s*(?:\(\s*\))?\s*(?:\.\s*(?:String|Hex|Encoded|to_string|as_str|hex)\s*\(\s*\))?\s*$/.exec(bare)?.[1] ?? "";
+  // go-digest's own spellings: `dgst`, `newDig`.
+  if (/digest$/i.test(last) || /^(dgst|dig)$/.test(words(last).at(-1) ?? "")) return true;
   // ... or a call that makes one (`GetImageDigestStr(meta)`, `godigest.NewDigestFromEncoded(alg, enc)`).
-  const callee = /^([A-Za-z_$][\w$.:]*)\s*\(/.exec(t.trim())?.[1];
+  const callee = /^([A-Za-z_$][\w$.:]*)\s*\(/.exec(bare)?.[1];
   return !!callee && words(callee.replace(/^.*[.:]/, "")).includes("digest");
 }
 
@@ -382,8 +386,10 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // with a key, or one a secret's word names (`token_digest`, `mac_digest`), stays a credential compare.
   // What each operand is made from in the function (`want := hex.EncodeToString(m.Sum(nil))`), asked once.
   const flows = ops.map((t) => madeFrom(fn, t));
-  const secretWord = (t: string) => words(t).some((w) => /^(password|passwd|secret|token|key|otp|mac|hmac|auth|pin|session|csrf)$/.test(w));
-  if (!fromRequest && ops.every(namesDigest) && !ops.some((t, i) => keyedCall(t) || secretWord(t) || keyed(flows[i] ?? "") || secretWord(flows[i] ?? "") || source.test(flows[i] ?? ""))) return [];
+  // A pagination token (`page_token`, `continuationToken`) is a cursor the server hands out in the clear.
+  const secretWord = (t: string) => words(t).some((w, i, ws) => /^(password|passwd|secret|token|key|otp|mac|hmac|auth|pin|session|csrf)$/.test(w) && !(w === "token" && /^(page|continuation|cursor)$/.test(ws[i - 1] ?? "")));
+  // A side is a digest by its name or by what the function made it from (`canonical = bw.digester.Digest()`).
+  if (!fromRequest && ops.every((t, i) => namesDigest(t) || namesDigest(flows[i] ?? "")) && !ops.some((t, i) => keyedCall(t) || secretWord(t) || keyed(flows[i] ?? "") || secretWord(flows[i] ?? "") || source.test(flows[i] ?? ""))) return [];
   // An unkeyed digest is public whatever its name: compared with another digest it is an integrity check;
   // only a secret on the other side (a password hash, a token) makes it a credential compare.
   const digestSide = ops.findIndex(unkeyedDigest);

@@ -1,12 +1,13 @@
 // The check registry: the one place a new check is added (name → implementation), see docs/RULES.md.
 
 import type { SgNode } from "@ast-grep/napi";
+import { identifierWords } from "../syntax";
 import type { Check } from "./check";
 import { type Hit, param, regionOf } from "./hit";
 import { acceptingVerifierCheck } from "./accepting-verifier";
 import { droppedCallCheck } from "./dropped-call";
 import { unreadCliOptionsCheck } from "./cli-options";
-import { CONFORMANCE_LEAD, conformanceQuestion, goConformanceLead } from "./conformance-stub";
+import { CONFORMANCE_LEAD, conformanceQuestion, goConformanceLead, goSoleStubMethod } from "./conformance-stub";
 import { credentialCompare } from "./credential-compare";
 import { discardedWriteCheck } from "./discarded-write";
 import { flagVariable } from "./flag-vars";
@@ -37,6 +38,8 @@ import { siblingObjectsCheck } from "./sibling-objects";
 import { oddBuilderCheck } from "./odd-builder";
 import { weakerChainCheck } from "./weaker-chain";
 import { besideNestCheck } from "./beside-nest";
+import { guardedRecordsCheck } from "./guarded-records";
+import { tmpStoreCheck } from "./tmp-store";
 import { unservedCheck } from "./unserved";
 import { verbTableCheck } from "./verb-table";
 import { loggedOnlyReturn } from "./log-only";
@@ -73,6 +76,21 @@ function cachedRegExp(source: string): RegExp {
  */
 /** A name led by a checking verb (`verify_auth_response`, `requireAuthOrErr`) checks, whatever it ends with. */
 const CHECKER_VERB = /^_*(verify|validate|check|require|ensure|assert|enforce|authenticate|authori[sz]e)/i;
+/**
+ * TypeScript values that describe data rather than decide access, whatever words their names carry: a type
+ * predicate over untyped input (`isUnsignedJwt = (data: unknown): data is UnsignedJwt => ..`, a runtime type check
+ * of a value, not of who sends it; an `asserts x is T` function throws and may be a guard), and a value built by a
+ * call and named for a description of data (`AuthenticationPropType = PropTypes.shape({..})`, `LoginSchema =
+ * z.object({..})`): a schema is handed to a validator, never mounted.
+ */
+function describesData(node: SgNode, name: string, lang: string): boolean {
+  if (lang !== "typescript") return false;
+  const head = node.text().slice(0, 400);
+  if (/\(\s*[\w$]+\s*:\s*(?:unknown|any)\s*\)\s*:\s*[\w$]+\s+is\s+[\w$]/.test(head)) return true;
+  const value = node.kind() === "variable_declarator" ? (node.field("value" as never) as SgNode | null) : null;
+  return value?.kind() === "call_expression" && /^(types?|schema|shape|props|prop)$/i.test(identifierWords(name).at(-1) ?? "");
+}
+
 const ACCESSOR_OR_ERROR = /^([gs]et|[GS]et)(?=[A-Z_])|(?:_|[a-z])(?:[eE]rror|[eE]rr|[eE]xception|[rR]esponse)$/;
 
 const DEFINED = {
@@ -88,7 +106,7 @@ const DEFINED = {
       // through an interface (`GetAuthorizeEndpointHandlers` of an OAuth provider's config): its name alone
       // is no evidence of a guard nobody mounts; its shape or what it does still is.
       const exportedGoMethod = rule.language === "go" && node.kind() === "method_declaration" && /^[A-Z]/.test(nameNode.text());
-      const byName = !exportedGoMethod && !(ACCESSOR_OR_ERROR.test(nameNode.text()) && !CHECKER_VERB.test(nameNode.text())) && names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language));
+      const byName = !exportedGoMethod && !(ACCESSOR_OR_ERROR.test(nameNode.text()) && !CHECKER_VERB.test(nameNode.text())) && names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language)) && !describesData(node, nameNode.text(), rule.language);
       // A middleware that refuses (401/403) on a condition of its own is a gate whoever it asks about: a same-origin
       // or allow-list check nothing mounts leaves every route it was written for open.
       const byShape = !byName && param(params, "shape", false) && (((makesAccessDecision(node.text()) || refusesItself(node.text())) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language));
@@ -192,6 +210,8 @@ const DEFINED = {
   "unguarded-class-view": { crossFile: true, node: unguardedClassViewCheck },
   "unguarded-group": { node: unguardedGroupCheck },
   "unguarded-group-call": { node: unguardedGroupCallCheck },
+  "guarded-records": { node: guardedRecordsCheck },
+  "tmp-store": { node: tmpStoreCheck },
   "unguarded-method": { node: unguardedMethodCheck },
   "sibling-guard": { crossFile: true, node: siblingGuardCheck },
   "registration-guard": { crossFile: true, node: registrationGuardCheck },
@@ -204,7 +224,23 @@ const DEFINED = {
   "unserved-handler": { node: unservedCheck },
   "verb-table": { node: verbTableCheck },
   // Go: a stub in a method whose type declares the interface it satisfies, every input blank (conformance-stub.ts).
-  "go-conformance": { node: ({ node, file }) => [{ region: regionOf(node), ...(goConformanceLead(node, file.content) ? { lead: CONFORMANCE_LEAD } : {}) }] },
+  // A method whose only statement declines, where another type of the repository implements it: a backend of a
+  // plural interface saying no to one operation (implementedElsewhere), a lead.
+  "go-conformance": {
+    crossFile: true,
+    node: ({ node, file, defer }) => {
+      if (goConformanceLead(node, file.content)) return [{ region: regionOf(node), lead: CONFORMANCE_LEAD }];
+      const sole = goSoleStubMethod(node);
+      if (!sole) return [{ region: regionOf(node) }];
+      defer({
+        candidate: { name: sole.name, file: file.path, line: sole.line, referenceIgnores: [], language: "go", member: true, owner: sole.receiver },
+        hit: { region: regionOf(node), lead: `another type of the repository implements ${sole.name}: this one declines it, and whether a caller reaches it for that operation is a runtime question` },
+        keep: "unless-implemented-elsewhere",
+        otherwise: "lead",
+      });
+      return [];
+    },
+  },
   "unguarded-entry": { node: unguardedEntryCheck },
   "unguarded-export": { crossFile: true, node: unguardedExportCheck },
   "not-base-hook": {

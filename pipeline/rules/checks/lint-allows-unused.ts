@@ -1,6 +1,7 @@
 // ignored-parameter: the repository's own linter told that a parameter is unused on purpose. A suppression of the
 // linter's unused-variable or unused-argument check on the function (ESLint's `no-unused-vars`, Biome's
-// `noUnused…`, pylint's `unused-argument`, ruff's `ARG00x`, Rust's `#[allow(unused_variables)]`, golangci's
+// `noUnused…`, pylint's `unused-argument`, ruff's `ARG00x`, Rust's `#[allow(unused_variables)]` or
+// `#[expect(unused_variables)]` (a lint expectation, stricter still: it fails the build once the name is used), golangci's
 // `//nolint:unparam`) says what a `_` prefix says, in the one place the language leaves for it when the name is
 // fixed (a component's props, a uniform signature, an open-core placeholder whose other edition reads them).
 import type { SgNode } from "@ast-grep/napi";
@@ -10,7 +11,7 @@ import { rustAttributes } from "../syntax";
 const ON_FUNCTION: Record<GrammarLanguage, RegExp> = {
   typescript: /eslint-disable(?:-next-line|-line)?\b[^\n]*\bno-unused-vars\b|biome-ignore[^\n]*\bnoUnused(?:Variables|FunctionParameters)\b/,
   python: /pylint:\s*disable\s*=[^\n]*\bunused-argument\b|noqa:[^\n]*\bARG00\d\b/,
-  rust: /#\[allow\([^)\]]*\bunused(?:_variables)?\b/,
+  rust: /#\[(?:allow|expect)\([^)\]]*\bunused(?:_variables)?\b/,
   go: /\/\/\s*nolint(?:\s|$|:[^\n]*\b(?:unparam|revive|unused)\b)/m,
 };
 
@@ -40,7 +41,7 @@ export function lintAllowsUnused(fn: SgNode, lang: GrammarLanguage, lines: reado
     for (let n: SgNode | null = fn; n; n = n.parent()) {
       if ((n === fn || /^(trait_item|impl_item|mod_item)$/.test(String(n.kind()))) && rustAttributes(n).some((a) => ON_FUNCTION.rust.test(a))) return true;
     }
-    return lines.some((l) => /^\s*#!\[allow\([^)\]]*\bunused(?:_variables)?\b/.test(l));
+    return lines.some((l) => /^\s*#!\[(?:allow|expect)\([^)\]]*\bunused(?:_variables)?\b/.test(l));
   }
   const start = fn.range().start.line;
   const params = (fn.field("parameters" as never) as SgNode | null) ?? fn;

@@ -44,7 +44,8 @@ const ANSWERS_BOOL = /(->\s*(Result\s*<\s*)?bool\b|\)\s*:\s*(Promise\s*<\s*)?boo
  * A status query, not a gate: a function that answers yes or no, refuses no one itself (no raise, throw,
  * error value or 401/403), and is handed no subject by any caller: it takes no parameters at all
  * (`fn is_logged_in() -> Result<bool>` reads the program's own state, to show it), or, Python, only values
- * the framework injects (`token: str = Depends(scheme), session = Depends(db)`). Nothing a route presents is
+ * the framework injects (`token: str = Depends(scheme), session = Depends(db)`), or it returns one expression
+ * classifying what it is handed (`return caller.role === "admin"`). Nothing a route presents is
  * judged by it, so nothing is left open when nothing calls it: the routes that would decide on its answer
  * carry their own refusal.
  */
@@ -56,7 +57,15 @@ export function statusQuery(node: SgNode, lang: RuleLanguage): boolean {
   if (!ANSWERS_BOOL.test(head) || REFUSAL.test(body) || /\b(raise|throw)\b|\b(bail|ensure)!|\bErr\s*\(|errors\.New|fmt\.Errorf/.test(body)) return false;
   const list = ((node.field("parameters" as never) as SgNode | null)?.namedChildren() ?? []).filter((p) => !/comment/.test(String(p.kind())) && !/^&?(mut\s+)?self$|^(self|cls)$/.test(p.text().trim()));
   if (!list.length) return true;
-  return lang === "python" && list.every((p) => /=\s*(Depends|Security)\s*\(/.test(p.text()));
+  if (lang === "python" && list.every((p) => /=\s*(Depends|Security)\s*\(/.test(p.text()))) return true;
+  // ... or a classification of what it is handed, made in one expression it returns (`isAdmin(caller): boolean {
+  // return caller.role === "admin" }`): a predicate no one calls leaves no route open, since a route that needed it
+  // would refuse in its own code; what stays unwired is a gate that refuses.
+  // A predicate whose comment states an access rule is judged by that comment (unwired-auth's `documented`).
+  const holder = /^export_statement$/.test(String(node.parent()?.kind())) ? node.parent()! : node;
+  if (/comment/.test(String(holder.prev()?.kind() ?? ""))) return false;
+  const stmts = (node.field("body" as never) as SgNode | null)?.namedChildren().filter((k) => !/comment/.test(String(k.kind()))) ?? [];
+  return stmts.length === 1 && /^return\b[^;{}]*;?$/.test(stmts[0]!.text().trim()) && !/\bawait\b/.test(stmts[0]!.text());
 }
 
 /** A call that only shapes the response: a status, a header, a body (`ctx.set(..)`, `res.status(405).json(..)`). */

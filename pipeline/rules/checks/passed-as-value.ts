@@ -4,12 +4,25 @@ import { GO_HANDLER_SIGNATURE } from "./guard-shape";
 import type { Candidate } from "./unreferenced";
 import { occurrences, type Occurrence } from "./references";
 
+/** A TypeScript call with type arguments, nested ones too (`adminGraphql<{ nodes: Array<Node> }>(`): balanced `<..>` then `(`. */
+function typeArgumentsThenCall(after: string): boolean {
+  const m = /^\s*</.exec(after);
+  if (!m) return false;
+  let depth = 0;
+  for (let i = m[0].length - 1; i < Math.min(after.length, 2000); i++) {
+    const c = after[i]!;
+    if (c === "<") depth++;
+    else if (c === ">" && after[i - 1] !== "=") { depth--; if (depth === 0) return /^\s*\(/.test(after.slice(i + 1)); }
+  }
+  return false;
+}
+
 /** A definition, an import or a call (including JSX `<Name` and Rust `name!(`/`name::<T>(`) is not passing the value. */
 function passesValue(o: Occurrence, member = false): boolean {
   if (o.inImport) return false;
   // A method is handed over qualified (`this.onData`, `obj.handle`, `Type::method`); a bare name is another binding.
   if (member && !/(\.|::)\s*$/.test(o.before)) return false;
-  if (/^\s*(!\s*)?(::\s*<[^>]*>\s*)?\(/.test(o.after)) return false;
+  if (/^\s*(!\s*)?(::\s*<[^>]*>\s*)?\(/.test(o.after) || typeArgumentsThenCall(o.after)) return false;
   // A path segment (`upload::upload(...)`, `crate::upload::run`) names the module or type, not the
   // function value; `mod upload;` declares the module.
   if (/^\s*::\s*[A-Za-z_]/.test(o.after) || /\b(pub(\([^)]*\))?\s+)?mod\s+$/.test(o.before)) return false;

@@ -112,11 +112,24 @@ function peersOf(root: SgNode, lang: RuleLanguage): Peer[] {
       if (d.kind() === "function_declaration") out.push(peer(d, "module", lang, c.kind() === "export_statement"));
       else if (/^(lexical_declaration|variable_declaration)$/.test(kindOf(d))) {
         for (const v of d.namedChildren().filter((k) => k.kind() === "variable_declarator")) {
-          const fn = field(v, "value");
+          let fn = field(v, "value");
+          // A handler handed to the call that registers it (`export const exportBookings = onCall(opts, async (request)
+          // => {..})`, `defineEventHandler(async (event) => ..)`): the function is the peer, the call its registration,
+          // a mark like a decorator (a guard wrapper, `withAuth(async (req) => ..)`, guards it).
+          let mark: string | null = null;
+          if (kindOf(fn) === "call_expression" && c.kind() === "export_statement") {
+            const args = field(fn, "arguments")?.namedChildren().filter((a) => !/comment/.test(kindOf(a))) ?? [];
+            const last = args.at(-1);
+            if (last && /^(arrow_function|function_expression)$/.test(kindOf(last)) && !args.slice(0, -1).some((a) => /^(arrow_function|function_expression)$/.test(kindOf(a)))) {
+              mark = field(fn, "function")?.text() ?? "";
+              fn = last;
+            }
+          }
           if (!/^(arrow_function|function_expression|function)$/.test(kindOf(fn))) continue;
           const p = peer(fn!, "module", lang, c.kind() === "export_statement");
           p.name = field(v, "name")?.text() ?? "";
           p.at = v;
+          if (mark) { p.marks = [mark]; p.shape = `@${mark.replace(/<[\s\S]*$/, "")}:${p.shape}`; }
           out.push(p);
         }
       }

@@ -47,3 +47,31 @@ export function isPublished(file: string, published: readonly PublishedModule[])
     return key.endsWith("*") ? mine.startsWith(key.slice(0, -1)) : mine === key;
   });
 }
+
+/** The file a relative module specifier of `from` names (`./verify.js` → `src/verify.ts`), among `paths`. */
+function resolveRelative(from: string, spec: string, paths: ReadonlySet<string>): string | null {
+  const base = posix.normalize(posix.join(posix.dirname(from), spec)).replace(/\.(?:[cm]?js|jsx)$/, "");
+  for (const ext of [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx", "/index.ts", "/index.tsx", "/index.js"]) if (paths.has(base + ext)) return base + ext;
+  return paths.has(base) ? base : null;
+}
+
+/**
+ * Every source file a published module re-exports, however deep (`export * from './verify.js'`, `export { verify }
+ * from './verify'` in the package's `src/index.ts`): what the entry re-exports is the package's API as much as the entry.
+ */
+export function publishedFiles(files: readonly { path: string; content: string }[], published: readonly PublishedModule[]): Set<string> {
+  const out = new Set<string>();
+  if (!published.length) return out;
+  const byPath = new Map(files.filter((f) => /\.[cm]?[jt]sx?$/.test(f.path)).map((f) => [f.path, f.content]));
+  const paths = new Set(byPath.keys());
+  const queue = [...paths].filter((p) => isPublished(p, published));
+  for (const p of queue) out.add(p);
+  while (queue.length) {
+    const p = queue.pop()!;
+    for (const m of (byPath.get(p) ?? "").matchAll(/^\s*export\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["'](\.{1,2}\/[^"']+)["']/gm)) {
+      const target = resolveRelative(p, m[1]!, paths);
+      if (target && !out.has(target)) { out.add(target); queue.push(target); }
+    }
+  }
+  return out;
+}

@@ -83,6 +83,9 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   if (persistedRecord(node, lang)) return [];
   // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
   if (lang === "rust" && /\bSerialize\b/.test(attributesBefore(node))) return [];
+  // Go: the type encodes itself (`func (p *ConnectionOptions) MarshalCapnproto(s ..) error`, `MarshalJSON`, `EncodeMsg`):
+  // a wire record, its fields read by the encoder it hands itself to (often by reflection).
+  if (lang === "go" && new RegExp(`\\bfunc\\s*\\(\\s*\\w*\\s*\\*?${id}\\s*\\)\\s*(?:Marshal|Encode|Serialize)\\w*\\s*\\(`).test(content)) return [];
   // A Rust destructuring (`let Options { retries, .. } = opts`) reads fields by pattern.
   if (lang === "rust" && destructuredRust(content, id)) return [];
   const root = node.getRoot().root();

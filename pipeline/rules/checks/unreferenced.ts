@@ -3,7 +3,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { matchesAny } from "../glob";
 import { isTestPath } from "../place";
 import type { RuleLanguage } from "../rule-spec";
-import { isPublished, publishedModules } from "./published";
+import { isPublished, publishedFiles, publishedModules } from "./published";
 import type { Override } from "./overrides-base";
 import { occurrences } from "./references";
 
@@ -85,7 +85,9 @@ export function unreferenced(candidates: Candidate[], files: { path: string; con
   if (!candidates.length) return [];
   const seen = occurrences(candidates.map((c) => c.name), files);
   const published = candidates.some((c) => c.language === "typescript") ? publishedModules(manifests) : [];
-  return candidates.filter((c) => !(c.language === "typescript" && isPublished(c.file, published)) && !(seen.get(c.name) ?? []).some((o) =>
+  // ... and every module a published entry re-exports (`export * from './verify.js'`).
+  const api = published.length ? publishedFiles(files, published) : new Set<string>();
+  return candidates.filter((c) => !(c.language === "typescript" && (isPublished(c.file, published) || api.has(c.file))) && !(seen.get(c.name) ?? []).some((o) =>
     !(o.file === c.file && (o.line === c.line || (c.selfSpans ?? []).some(([a, b]) => o.line >= a && o.line <= b))) &&
     !(o.file !== c.file && (isTestPath(o.file) || matchesAny(o.file, c.referenceIgnores))) &&
     !(c.language && o.lang && o.lang !== c.language)));

@@ -113,7 +113,11 @@ function describingDecorator(fn: SgNode, name: string): SgNode | null {
  */
 function describedBy(decorator: string, name: string): boolean {
   const m = /^@[\w.]+\(\s*["']-{0,2}([A-Za-z_][\w-]*)["']\s*,\s*(?:[rf]?["']([^"'\n]*)["'])/.exec(decorator);
-  return !!m && m[1]!.replace(/-/g, "_") === name && /\w\s+\w/.test(m[2]!);
+  if (m && m[1]!.replace(/-/g, "_") === name && /\w\s+\w/.test(m[2]!)) return true;
+  // ... or a keyword of the decorator named for the parameter with prose as its value (discord.py's
+  // `@app_commands.describe(count="How many messages to scan", user="Only delete this member's messages")`).
+  const kw = new RegExp(`^@[\\w.]+\\([\\s\\S]*[(,]\\s*${name}\\s*=\\s*[rf]?(["'])((?:(?!\\1)[^\\n])*)\\1`).exec(decorator);
+  return !!kw && /\w\s+\w/.test(kw[2]!);
 }
 
 /**
@@ -175,6 +179,19 @@ const IDENT_KINDS: Record<GrammarLanguage, { kind: string }[]> = {
 /** Where every parameter name of the file's functions occurs as an identifier (name → start offsets), and each function's parameters. */
 export interface IdentifierIndex { uses(): Map<string, number[]>; params: Map<number, SgNode[]> }
 
+/**
+ * Python spells an attribute's name and a keyword argument's name as identifiers too: `interaction.user` and
+ * `purge(user=x)` name no variable `user`.
+ */
+function notAVariable(n: SgNode, lang: GrammarLanguage): boolean {
+  if (lang !== "python") return false;
+  const p = n.parent();
+  if (!p) return false;
+  if (p.kind() === "attribute") return (p.field("attribute" as never) as SgNode | null)?.id() === n.id();
+  if (p.kind() === "keyword_argument") return (p.field("name" as never) as SgNode | null)?.id() === n.id();
+  return false;
+}
+
 function escapeName(n: string): string {
   return n.replace(/\$/g, "\\$");
 }
@@ -195,6 +212,7 @@ export function indexParameterUses(fns: SgNode[], lang: GrammarLanguage, root: S
       const names = new Set([...params.values()].flat().map((p) => p.text()));
       if (!names.size) return uses;
       for (const n of root.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${[...names].map(escapeName).join("|")})$` } })) {
+        if (notAVariable(n, lang)) continue;
         const name = n.text();
         const at = n.range().start.index;
         const list = uses.get(name);
@@ -235,7 +253,7 @@ function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: Ide
   const { start, end } = body.range();
   const ids = index
     ? new Set(rest.filter((n) => (index.uses().get(n) ?? []).some((at) => at >= start.index && at < end.index)))
-    : new Set(body.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${rest.map(escapeName).join("|")})$` } }).map((n) => n.text()));
+    : new Set(body.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${rest.map(escapeName).join("|")})$` } }).filter((n) => !notAVariable(n, lang)).map((n) => n.text()));
   return new Set([...formatted, ...sure, ...rest.filter((n) => ids.has(n))]);
 }
 
@@ -378,6 +396,37 @@ function goType(param: SgNode): string {
 }
 
 /**
+ * Parameters whose every mention in the body is the argument in their own position of a call to the function itself
+ * (`f(.., variables, attempt + 1)`, `self.f(x)`, `this.f(x)`, `Self::f(x)`): recursion hands the value on unchanged
+ * and nothing else reads it.
+ */
+function onlyRecursed(fn: SgNode, body: SgNode, names: string[], lang: GrammarLanguage, own: string): Set<string> {
+  const out = new Set<string>();
+  if (!own || !names.length) return out;
+  const list = ((fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? []).filter((k) => !/comment/.test(String(k.kind())));
+  const firstName = (k: SgNode) => /[A-Za-z_$][\w$]*/.exec(k.text().replace(/^\s*(?:public|private|protected|readonly|mut|&|\*|\.\.\.)\s*/g, ""))?.[0] ?? "";
+  const position = new Map(list.map((k, i) => [firstName(k), i]));
+  const callKind = lang === "python" ? "call" : "call_expression";
+  const selfFirst = lang === "python" && /^(self|cls)$/.test(firstName(list[0] ?? body));
+  const calls = body.findAll({ rule: { kind: callKind } }).filter((c) => new RegExp(`^(?:(?:this|self|cls|Self)\\s*(?:\\.|::)\\s*)?${own.replace(/\$/g, "\\$")}$`).test((c.field("function" as never) as SgNode | null)?.text() ?? ""));
+  if (!calls.length) return out;
+  const text = body.text();
+  for (const n of names) {
+    const at = position.get(n);
+    if (at === undefined) continue;
+    const mentions = (text.match(new RegExp(`(?<![\\w$.])${n.replace(/\$/g, "\\$")}(?![\\w$])`, "g")) ?? []).length;
+    let handedBack = 0;
+    for (const c of calls) {
+      const offset = selfFirst && /^(self|cls)\s*\./.test((c.field("function" as never) as SgNode | null)?.text() ?? "") ? 1 : 0;
+      const args = ((c.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((k) => !/comment/.test(String(k.kind())));
+      if (args[at - offset]?.text().trim() === n) handedBack++;
+    }
+    if (mentions > 0 && mentions === handedBack) out.add(n);
+  }
+  return out;
+}
+
+/**
  * Parameters never read. Every parameter of a public function (exported, `pub`, capitalised, a public
  * method of a class without a base) is a promise; in other functions, parameters named for a
  * configuration, a bound or a secret (`words`). Exempt: `_` prefixes (`skip`), splats, stub and
@@ -399,7 +448,12 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   for (const n of readAround(fn, body, params.map((p) => p.text), lang)) read.add(n);
   const overwritten = overwrittenBeforeRead(body, read, lang);
   for (const n of overwritten) read.delete(n);
-  const unread = params.filter((p) => !read.has(p.text));
+  // Read only to be handed back to the function itself, in its own place (a retry's `adminGraphql(shop, token, query,
+  // variables, attempt + 1)`): the value goes round and reaches nothing.
+  for (const n of onlyRecursed(fn, body, [...read], lang, nameOf() ?? "")) read.delete(n);
+  // A TypeScript parameter named `$event` repeats a template binding's own argument (Angular's
+  // `(copied)="onCopied($event)"`, Vue's `@change="save($event)"`): the template decides what the method is handed.
+  const unread = params.filter((p) => !read.has(p.text) && !(lang === "typescript" && p.text === "$event"));
   const fieldHits = lang === "typescript" && content ? optionFieldHits(fn, body, check, content) : [];
   if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
   // The repository's linter was told these parameters are unused on purpose: what a `_` prefix says.

@@ -1,0 +1,69 @@
+// hardcoded-path: a fixed location under /tmp that a module binds by name (`const revokeQueuePath =
+// "/tmp/vault-meridian-revoke-queue.json"`, `SIGNATURE_DIR = "/tmp/fieldservice-signatures"`, `const CHECKPOINT_FILE:
+// &str = "/tmp/backupctl/checkpoints.json"`). Scratch space is made fresh (`os.MkdirTemp`, `tempfile.mkdtemp()`,
+// `os.tmpdir()` joined with a random name); a constant the program finds again by name is a place it keeps something,
+// and /tmp is emptied at reboot, cleaned by age and private to one machine or pod. Known by where the path is bound
+// and what it names: a module-level constant naming a data file (a structured format) or a directory or file the
+// constant's own name calls a location, unless the path or the name says scratch (tmp, cache, a socket, a pid or
+// lock file, a log).
+import type { SgNode } from "@ast-grep/napi";
+import { identifierWords } from "../syntax";
+import type { CheckContext } from "./check";
+import { type Hit, regionOf } from "./hit";
+
+/** What scratch space, a runtime file or a conventional default says it is: not kept. */
+const SCRATCH = /^(tmp|temp|tempdir|cache|caches|scratch|sock|socket|pid|pids|lock|locks|log|logs|fifo|pipe|test|tests|testing|fixture|fixtures|example|sample|debug|dump|core|run|e2e)$/;
+/** A file of a structured format: data the program reads back. */
+const DATA_FILE = /\.(json|jsonl|ndjson|csv|gob|ya?ml|toml|bin|dat|state|db|sqlite3?|bolt|parquet|pickle|pkl)$/i;
+/** A binding's name calling its value a location (`*_DIR`, `checkpointFile`, `queuePath`, `STORE_ROOT`). */
+const LOCATION = /^(dir|directory|path|file|folder|root|store|location)$/;
+
+const field = (n: SgNode | null | undefined, f: string): SgNode | null => (n ? (n.field(f as never) as SgNode | null) : null);
+
+/** The name of the module-level binding a literal is the whole value of, or null. */
+function moduleBinding(lit: SgNode, lang: string): string | null {
+  const p = lit.parent();
+  if (!p) return null;
+  const k = String(p.kind());
+  let decl: SgNode | null = null;
+  let name = "";
+  if (lang === "go" && k === "expression_list") {
+    const spec = p.parent();
+    if (spec && /^(const_spec|var_spec)$/.test(String(spec.kind())) && field(spec, "value")?.text() === lit.text()) {
+      name = field(spec, "name")?.text() ?? "";
+      decl = spec.parent();
+      if (decl && /^(const_declaration|var_declaration)$/.test(String(decl.kind())) === false) decl = decl.parent();
+    }
+  } else if (lang === "python" && k === "assignment" && field(p, "right")?.text() === lit.text()) {
+    name = field(p, "left")?.text() ?? "";
+    decl = p.parent();
+  } else if (lang === "rust" && /^(const_item|static_item)$/.test(k)) {
+    name = field(p, "name")?.text() ?? "";
+    decl = p;
+  } else if (lang === "typescript" && k === "variable_declarator" && field(p, "value")?.text() === lit.text()) {
+    name = field(p, "name")?.text() ?? "";
+    decl = p.parent();
+    if (decl?.parent()?.kind() === "export_statement") decl = decl.parent();
+  }
+  if (!name || !decl || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  // Top level: the declaration's holder is the file itself (Go's `const (..)` block sits in the source file too).
+  let holder = decl.parent();
+  if (holder && /^(const_declaration|var_declaration|expression_statement)$/.test(String(holder.kind()))) holder = holder.parent();
+  if (!holder || !/^(source_file|module|program)$/.test(String(holder.kind()))) return null;
+  return name;
+}
+
+export function tmpStoreCheck(ctx: CheckContext): Hit[] {
+  const lang = ctx.rule.language;
+  const text = ctx.node.text().replace(/^[rbufRBUF]*["'`]+|["'`]+$/g, "");
+  if (!/^\/tmp\/[^\s${}]+$/.test(text) || /[*?]/.test(text)) return [];
+  const name = moduleBinding(ctx.node, lang);
+  if (!name) return [];
+  const pathWords = text.slice("/tmp/".length).split(/[/._-]+/).filter(Boolean).flatMap((s) => identifierWords(s));
+  const nameWords = identifierWords(name);
+  if ([...pathWords, ...nameWords].some((w) => SCRATCH.test(w.toLowerCase()))) return [];
+  const dataFile = DATA_FILE.test(text);
+  const location = LOCATION.test((nameWords.at(-1) ?? "").toLowerCase());
+  if (!dataFile && !location) return [];
+  return [{ region: regionOf(ctx.node), message: `${name} keeps ${dataFile ? "a data file" : "a location"} at a fixed path under /tmp (${text}): /tmp is emptied at reboot, cleaned by age and private to one machine; a store the program finds again by name belongs in configuration or a data directory` }];
+}

@@ -1,0 +1,312 @@
+// Readings of the twenty-second session of issue 10 (docs/RULES.md): each test fails without its change.
+import { describe, expect, test } from "bun:test";
+import { looksGenerated } from "../pipeline/walk/filters";
+import { lines, scanSnippets } from "./support/snippet-scan";
+
+type File = { path: string; content: string };
+const found = (files: File[], cls: RegExp) => scanSnippets(files, cls).map((f) => `${f.file}:${f.rule_id}@${f.line}${f.severity === "info" ? " note" : ""}${f.lead ? " lead" : ""}`);
+
+describe("ignored-parameter: Rust's lint expectation says what `allow` says", () => {
+  const method = (attr: string) => ({ path: "python/src/model.rs", content: lines(
+    "#[pymethods]",
+    "impl PyNamedNode {",
+    `    ${attr}`,
+    "    pub fn __deepcopy__<'a>(slf: PyRef<'a, Self>, memo: &'_ Bound<'_, PyAny>) -> PyRef<'a, Self> {",
+    "        slf",
+    "    }",
+    "}") });
+  test("#[expect(unused_variables)]: no finding; a bare method: reported", () => {
+    expect(found([method("#[expect(unused_variables)]")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([method("#[inline]")], /^ignored-parameter$/).length).toBeGreaterThan(0);
+  });
+});
+
+describe("insecure-compare: content digests by their flow, their getters and go-digest's spellings", () => {
+  const go = (cond: string, pre = "") => ({ path: "registry/storage/blobwriter.go", content: lines(
+    "package storage",
+    "func (bw *blobWriter) validateBlob(desc Descriptor, dgst digest.Digest) bool {",
+    pre ? `\t${pre}` : "\t_ = 0",
+    `\tif ${cond} {`,
+    "\t\treturn true",
+    "\t}",
+    "\treturn false",
+    "}") });
+  test("a side made from a digester, or spelled dgst: no finding", () => {
+    expect(found([go("desc.Digest == canonical", "canonical := bw.digester.Digest()")], /^insecure-compare$/)).toEqual([]);
+    expect(found([go("dgst != desc.Digest")], /^insecure-compare$/)).toEqual([]);
+  });
+  test("a token compared with a digest is still a credential compare", () => {
+    expect(found([go("desc.Digest == apiToken")], /^insecure-compare$/).length).toBe(1);
+  });
+  test("Rust: a digest read through a getter, and a pagination token's digest", () => {
+    const rs = (cond: string) => ({ path: "src/scheduler.rs", content: lines(
+      "pub fn matches(action_digest: DigestInfo, awaited: &AwaitedAction, page_token_digest: DigestInfo, digest: DigestInfo) -> bool {",
+      `    ${cond}`,
+      "}") });
+    expect(found([rs("action_digest != awaited.action_info().digest()")], /^insecure-compare$/)).toEqual([]);
+    expect(found([rs("digest == page_token_digest")], /^insecure-compare$/)).toEqual([]);
+    expect(found([rs("digest == session_token_digest")], /^insecure-compare$/).length).toBe(1);
+  });
+});
+
+describe("stub: a Go backend declining a method other types implement is a lead", () => {
+  // A working client: three methods doing real work beside the one it declines.
+  const backend = (name: string, body: string) => ({ path: `server/vcs/${name}/client.go`, content: lines(
+    `package ${name}`,
+    "type Client struct{ http *http.Client; base string }",
+    "func (c *Client) GetCloneURL(repo string) (string, error) {",
+    `\t${body}`,
+    "}",
+    "func (c *Client) CreateComment(repo string, pull int, text string) error { return c.post(c.base+\"/comments\", text) }",
+    "func (c *Client) MergePull(repo string, pull int) error { return c.post(c.base+\"/merge\", \"\") }",
+    "func (c *Client) GetPullLabels(repo string, pull int) ([]string, error) { return c.labels(repo, pull) }") });
+  test("implemented by another type: a lead; implemented nowhere else: a claim", () => {
+    const bitbucket = backend("bitbucket", "return \"\", fmt.Errorf(\"not yet implemented\")");
+    const github = { path: "server/vcs/github/client.go", content: lines("package github", "type GithubClient struct{}", "func (g *GithubClient) GetCloneURL(repo string) (string, error) {", "\treturn \"https://github.com/\" + repo + \".git\", nil", "}") };
+    expect(found([bitbucket, github], /^stub$/)).toEqual(["server/vcs/bitbucket/client.go:go-not-implemented@4 note lead"]);
+    expect(found([bitbucket], /^stub$/)).toEqual(["server/vcs/bitbucket/client.go:go-not-implemented@4"]);
+  });
+  test("a command whose one job panics, beside one-line Help and Synopsis, stays a claim", () => {
+    const replay = { path: "internal/commands/admin.go", content: lines(
+      "package commands",
+      "func (c *ReplayCommand) Synopsis() string { return \"Replay digests\" }",
+      "func (c *ReplayCommand) Help() string { return \"Usage: replay\" }",
+      "func (c *ReplayCommand) Run(args []string) int {",
+      "\tpanic(\"replay: not implemented yet\")",
+      "}") };
+    const send = { path: "internal/commands/send.go", content: lines("package commands", "func (c *SendCommand) Run(args []string) int {", "\treturn c.send(args)", "}") };
+    expect(found([replay, send], /^stub$/)).toEqual(["internal/commands/admin.go:go-not-implemented@5"]);
+  });
+  test("another stub of the same name implements nothing", () => {
+    const a = backend("bitbucket", "return \"\", fmt.Errorf(\"not yet implemented\")");
+    const b = backend("azure", "return \"\", errors.New(\"not implemented\")");
+    expect(found([a, b], /^stub$/).every((f) => !f.endsWith("lead"))).toBe(true);
+  });
+});
+
+describe("ignored-parameter: an Angular template's $event", () => {
+  test("a method taking $event it does not read: no finding; another unread name: reported", () => {
+    const component = (param: string) => ({ path: "src/app/copy-digest.component.ts", content: lines(
+      "@Component({ selector: 'copy-digest', templateUrl: './copy-digest.component.html' })",
+      "export class CopyDigestComponent {",
+      "  copied = false;",
+      `  onCopyError(${param}: any): void {`,
+      "    this.copied = false;",
+      "  }",
+      "}") });
+    expect(found([component("$event")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([component("error")], /^ignored-parameter$/).length).toBe(1);
+  });
+});
+
+describe("assertion-free-test: a Go helper handing its handle to a function the file does not define", () => {
+  const file = (assert: string) => ({ path: "server/events/apply_test.go", content: lines(
+    "package events_test",
+    "import (",
+    "\t\"testing\"",
+    "\t. \"github.com/acme/proj/testing\"",
+    ")",
+    "func TestApplySkipsIgnoredDir(t *testing.T) {",
+    "\tassertSkips(t, nil)",
+    "}",
+    "func assertSkips(t *testing.T, pull *Pull) {",
+    "\tt.Helper()",
+    "\tctx := run(pull)",
+    `\t${assert}`,
+    "}") });
+  test("a dot-imported Assert(t, ..) in the helper: no finding; a helper that only logs: reported", () => {
+    expect(found([file("Assert(t, ctx.Skipped, \"expected a skip\")")], /^assertion-free-test$/)).toEqual([]);
+    expect(found([file("t.Log(ctx.Skipped)")], /^assertion-free-test$/)).toEqual(["server/events/apply_test.go:go-assertion-free-test@6"]);
+  });
+});
+
+describe("walk: a header that opens by saying the file is auto-generated", () => {
+  test("@hey-api/openapi-ts's header is generated code; a comment mentioning generation later is not", () => {
+    expect(looksGenerated("// This file is auto-generated by @hey-api/openapi-ts\n\nexport const x = 1;\n")).toBe(true);
+    expect(looksGenerated("// Helpers for the client.\n// The client itself is auto-generated elsewhere.\nexport const x = 1;\n")).toBe(false);
+  });
+});
+
+describe("unwired-auth (TypeScript): what describes data is no unmounted guard", () => {
+  test("a type predicate over unknown input, and a PropTypes shape named for a type: no finding", () => {
+    const jwt = { path: "src/jwt.ts", content: lines("export const isUnsignedJwt = (data: unknown): data is UnsignedJwt =>", "  typeof data === 'string' && data.split('.').length === 3;") };
+    const props = { path: "src/propTypes.js", content: lines("export const AuthenticationPropType = PropTypes.shape({", "  client: PropTypes.object,", "  verifyCredentials: PropTypes.func,", "});") };
+    expect(found([jwt, props], /^unwired-auth$/)).toEqual([]);
+  });
+  test("a guard that throws, named the same way, is still reported", () => {
+    const guard = { path: "src/guards.ts", content: lines("export function requireAdmin(user: User): void {", "  if (user.role !== 'admin') throw new Forbidden();", "}") };
+    expect(found([guard], /^unwired-auth$/)).toEqual(["src/guards.ts:ts-unwired-auth@1"]);
+  });
+  test("an undocumented one-expression predicate is a status query; a documented one keeps its rule", () => {
+    const pred = (doc: string) => ({ path: "src/lib/access.ts", content: lines(doc, "export function isAdmin(caller: Caller): boolean {", "  return caller.role === 'admin';", "}") });
+    expect(found([pred("")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("a module a published entry re-exports is the package's API", () => {
+    const manifest = { path: "packages/crypto/package.json", content: JSON.stringify({ name: "@acme/crypto", exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } } }) };
+    const index = { path: "packages/crypto/src/index.ts", content: lines("export * from './verify.js'") };
+    const verify = { path: "packages/crypto/src/verify.ts", content: lines("export const verifySignatureUtf8 = async (key: string, data: string, sig: string): Promise<boolean> => {", "  if (!sig) throw new Error('missing signature');", "  return verifySignature(key, new TextEncoder().encode(data), sig);", "};") };
+    expect(found([manifest, index, verify], /^unwired-auth$/)).toEqual([]);
+    expect(found([manifest, verify], /^unwired-auth$/)).toEqual(["packages/crypto/src/verify.ts:ts-unwired-auth@1"]);
+  });
+});
+
+describe("unwired-auth: handlers handed to the call that registers them are peers", () => {
+  const callable = (name: string, check: string) => lines(
+    `export const ${name} = onCall<{ clinicId: string }>(staffOpts, async (request) => {`,
+    `  const caller = ${check}(request${check === "requireRole" ? ", \"admin\"" : ""});`,
+    "  await audit(caller.uid);",
+    "  return run(request.data.clinicId);",
+    "});");
+  test("an onCall export opening with requireUser where three open with requireRole (built on it): reported", () => {
+    const access = { path: "src/lib/access.ts", content: lines(
+      "export function requireUser(request: CallableRequest<unknown>): Caller {",
+      "  if (!request.auth) throw new HttpsError(\"unauthenticated\", \"Sign in first.\");",
+      "  return { uid: request.auth.uid, role: request.auth.token.role };",
+      "}",
+      "export function requireRole(request: CallableRequest<unknown>, ...roles: string[]): Caller {",
+      "  const caller = requireUser(request);",
+      "  if (!roles.includes(caller.role)) throw new HttpsError(\"permission-denied\", \"Staff only.\");",
+      "  return caller;",
+      "}") };
+    const staff = { path: "src/callable/staff.ts", content: [callable("setStaffRole", "requireRole"), callable("disableAccount", "requireRole"), callable("clinicSchedule", "requireRole"), callable("exportBookings", "requireUser")].join("") };
+    expect(found([access, staff], /^unwired-auth$/)).toEqual(["src/callable/staff.ts:ts-unguarded-peer@16"]);
+  });
+});
+
+describe("hardcoded-path: a store kept by name under /tmp", () => {
+  test("a module-level constant naming a data file or a location: reported; scratch, sockets and function locals: not", () => {
+    const go = (decl: string) => ({ path: "queue.go", content: lines("package vault", decl, "func run() {}") });
+    expect(found([go("const revokeQueuePath = \"/tmp/vault-meridian-revoke-queue.json\"")], /^hardcoded-path$/)).toEqual(["queue.go:go-tmp-store@2"]);
+    expect(found([go("const socketPath = \"/tmp/vault-meridian.sock\"")], /^hardcoded-path$/)).toEqual([]);
+    expect(found([go("const cacheDir = \"/tmp/vault-meridian-cache\"")], /^hardcoded-path$/)).toEqual([]);
+    const py = { path: "fieldservice/settings.py", content: lines("SIGNATURE_DIR = \"/tmp/fieldservice-signatures\"", "def export():", "    out = \"/tmp/report.json\"", "    return out") };
+    expect(found([py], /^hardcoded-path$/)).toEqual(["fieldservice/settings.py:py-tmp-store@1"]);
+  });
+});
+
+describe("ignored-parameter: a Go record that encodes itself is a wire record", () => {
+  test("fields of a type with a Marshal method are read by its encoder; without it they are reported", () => {
+    const record = (marshal: boolean) => ({ path: "tunnelrpc/pogs/registration.go", content: lines(
+      "package pogs",
+      "type ConnectionOptions struct {",
+      "\tClient          string",
+      "\tReplaceExisting bool",
+      "\tCompression     uint8",
+      "}",
+      "type Registration struct{ client string }",
+      "func NewRegistration(opts ConnectionOptions) *Registration {",
+      "\treturn &Registration{client: opts.Client}",
+      "}",
+      ...(marshal ? ["func (p *ConnectionOptions) MarshalCapnproto(s proto.ConnectionOptions) error {", "\treturn pogs.Insert(proto.ConnectionOptions_TypeID, s.Struct, p)", "}"] : [])) });
+    expect(found([record(true)], /^ignored-parameter$/)).toEqual([]);
+    expect(found([record(false)], /^ignored-parameter$/).length).toBeGreaterThan(0);
+  });
+});
+
+describe("ignored-parameter: argparse options read by key from vars(args)", () => {
+  test("a handler handed vars(args) that reads args[\"source\"]: no finding; an option it never reads: reported", () => {
+    const tool = (read: string) => ({ path: "scripts/dbtool.py", content: lines(
+      "import argparse",
+      "def backup(args):",
+      `    src = args["source"]`,
+      `    out = ${read}`,
+      "    copy(src, out)",
+      "def main():",
+      "    parser = argparse.ArgumentParser()",
+      "    sub = parser.add_subparsers()",
+      "    bkp = sub.add_parser(\"backup\")",
+      "    bkp.add_argument(\"source\")",
+      "    bkp.add_argument(\"output\")",
+      "    bkp.set_defaults(func=backup)",
+      "    args = parser.parse_args()",
+      "    args.func(vars(args))") });
+    expect(found([tool("args.get(\"output\")")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([tool("\"/var/backups/db.bkp\"")], /^ignored-parameter$/)).toEqual(["scripts/dbtool.py:py-unread-cli-option@11"]);
+  });
+});
+
+describe("place: Rust macros that write tests", () => {
+  test("a sample handed to a macro named for tests is test data, not a shipped credential", () => {
+    const key = (macro: string) => ({ path: "lib/valid/src/keys/project_key.rs", content: lines(
+      "pub struct ProjectKey(String);",
+      `crate::keys::${macro}!(`,
+      "    ProjectKey,",
+      "    sample = \"bencher_run_aB3xY9mN2pQ7rS4tU8vW1zK5jL0fGh\",",
+      ");") });
+    expect(found([key("api_key_tests")], /^hardcoded-secret$/)).toEqual([]);
+  });
+});
+
+describe("swallowed-error: a compile-time registration in Go's init()", () => {
+  test("constant arguments in init(): no finding; the same drop in a request path: reported", () => {
+    const file = (fn: string) => ({ path: "controller/event/handler/init.go", content: lines(
+      "package handler",
+      `func ${fn}() {`,
+      "\t_ = notifier.Subscribe(event.TopicDeleteProject, &auditlog.Handler{})",
+      "}") });
+    expect(found([file("init")], /^swallowed-error$/)).toEqual([]);
+    expect(found([file("onProjectDeleted")], /^swallowed-error$/).length).toBe(1);
+  });
+});
+
+describe("place: directories named for an example as a suffix or prefix", () => {
+  test("`oauth-client-browser-example` and `demo_server` are example code; `exemplary` and `sampler` are not", async () => {
+    const { placeOfPath } = await import("../pipeline/rules/place");
+    expect(placeOfPath("packages/oauth/oauth-client-browser-example/src/providers/BskyClientProvider.tsx")).toBe("example");
+    expect(placeOfPath("demo_server/main.go")).toBe("example");
+    expect(placeOfPath("packages/exemplary/src/index.ts")).toBe("shipped");
+    expect(placeOfPath("internal/sampler/sampler.go")).toBe("shipped");
+  });
+});
+
+describe("assertion-free-test: pegomock verifications and throwing fakes assert", () => {
+  test("Go: `m.VerifyWasCalledOnce().MergePull(..)` is a check; a test that only acts is reported", () => {
+    const go = (last: string) => ({ path: "server/events/command_runner_test.go", content: lines(
+      "package events_test",
+      "import \"testing\"",
+      "func TestApplyWithAutoMerge(t *testing.T) {",
+      "\tvcsClient := setup(t)",
+      "\tch.RunCommentCommand(testdata.GithubRepo, nil, modelPull, nil, &events.CommentCommand{Name: command.Apply})",
+      `\t${last}`,
+      "}") });
+    expect(found([go("vcsClient.VerifyWasCalledOnce().MergePull(Any[models.PullRequest]())")], /^assertion-free-test$/)).toEqual([]);
+    expect(found([go("_ = vcsClient")], /^assertion-free-test$/)).toEqual(["server/events/command_runner_test.go:go-assertion-free-test@3"]);
+  });
+  test("TypeScript: a method replaced by a fake that throws is a negative expectation", () => {
+    const ts = (fake: string) => ({ path: "test/GalleryManager.spec.ts", content: lines(
+      "import { ObjectManagers } from '../src/ObjectManagers';",
+      "it('should not recompute the cache when the gallery is indexed', async () => {",
+      `  ObjectManagers.getInstance().CacheManager.setCache = async (...args) => { ${fake} };`,
+      "  await ObjectManagers.getInstance().GalleryManager.listDirectory(session, './');",
+      "});") });
+    expect(found([ts("throw new Error('Should not be called');")], /^assertion-free-test$/)).toEqual([]);
+    expect(found([ts("return null;")], /^assertion-free-test$/)).toEqual(["test/GalleryManager.spec.ts:ts-assertion-free-test@2"]);
+  });
+});
+
+describe("ignored-parameter: what Python spells as an identifier but reads no variable", () => {
+  test("`timedelta(days=90)` and `interaction.user` do not read parameters `days` and `user`", () => {
+    const cli = { path: "fieldservice/commands.py", content: lines(
+      "import click",
+      "@app.command(\"purge-closed\")",
+      "@click.option(\"--days\", default=365, help=\"Delete orders closed more than this many days ago.\")",
+      "def purge_closed(days):",
+      "    cutoff = now() - timedelta(days=90)",
+      "    purge(cutoff)") };
+    expect(found([cli], /^ignored-parameter$/)).toEqual(["fieldservice/commands.py:py-ignored-option-parameter@4"]);
+    const attr = { path: "fieldservice/notify.py", content: lines("def notify(order, user=None):", "    send(order.id, to=order.user)") };
+    expect(found([attr], /^ignored-parameter$/)).toEqual(["fieldservice/notify.py:py-ignored-option-parameter@1"]);
+  });
+  test("a parameter handed back to the function itself in its own place is not read", () => {
+    const gql = { path: "src/shopify/graphql.ts", content: lines(
+      "export async function adminGraphql<T>(shop: string, query: string, variables: Record<string, unknown> = {}, attempt = 0): Promise<T> {",
+      "  const res = await request(shop, { body: JSON.stringify({ query }) });",
+      "  if (res.throttled && attempt < 3) return adminGraphql(shop, query, variables, attempt + 1);",
+      "  return res.data as T;",
+      "}",
+      "export async function tagProduct(shop: string): Promise<void> {",
+      "  await adminGraphql<{ tags: Array<{ id: string; name: string }> }>(shop, 'mutation Tag { x }', { id: 1 });",
+      "}") };
+    expect(found([gql], /^ignored-parameter$/)).toEqual(["src/shopify/graphql.ts:ts-ignored-option-parameter@1"]);
+  });
+});
