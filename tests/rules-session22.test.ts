@@ -250,10 +250,11 @@ describe("swallowed-error: a compile-time registration in Go's init()", () => {
 });
 
 describe("place: directories named for an example as a suffix or prefix", () => {
-  test("`oauth-client-browser-example` and `demo_server` are example code; `exemplary` and `sampler` are not", async () => {
+  test("`oauth-client-browser-example` and `payments_demo` are example code; `demo-mode`, `exemplary` and `sampler` are not", async () => {
     const { placeOfPath } = await import("../pipeline/rules/place");
     expect(placeOfPath("packages/oauth/oauth-client-browser-example/src/providers/BskyClientProvider.tsx")).toBe("example");
-    expect(placeOfPath("demo_server/main.go")).toBe("example");
+    expect(placeOfPath("payments_demo/main.go")).toBe("example");
+    expect(placeOfPath("src/features/demo-mode/enableDemo.ts")).toBe("shipped");
     expect(placeOfPath("packages/exemplary/src/index.ts")).toBe("shipped");
     expect(placeOfPath("internal/sampler/sampler.go")).toBe("shipped");
   });
@@ -308,5 +309,77 @@ describe("ignored-parameter: what Python spells as an identifier but reads no va
       "  await adminGraphql<{ tags: Array<{ id: string; name: string }> }>(shop, 'mutation Tag { x }', { id: 1 });",
       "}") };
     expect(found([gql], /^ignored-parameter$/)).toEqual(["src/shopify/graphql.ts:ts-ignored-option-parameter@1"]);
+  });
+});
+
+// Review (helper 214, read-only): each counter-example below was a reach of this session's first readings.
+describe("review: the readings' counter-examples", () => {
+  test("a two-step HMAC compared as a digest is still a credential compare (Go and Python)", () => {
+    const go = { path: "auth/sig.go", content: lines("package auth", "func verify(k, body []byte, sigDigest string) bool {", "\th := hmac.New(sha256.New, k)", "\th.Write(body)", "\tdig := hex.EncodeToString(h.Sum(nil))", "\treturn dig == sigDigest", "}") };
+    const py = { path: "auth/sig.py", content: lines("def verify(k, body, sig_digest):", "    h = hmac.new(k, body, hashlib.sha256)", "    return h.hexdigest() == sig_digest") };
+    expect(found([go, py], /^insecure-compare$/)).toEqual(["auth/sig.go:go-insecure-compare@6", "auth/sig.py:py-insecure-compare@3"]);
+  });
+  test("init(): locals, numbers and no arguments are no compile-time registration", () => {
+    const f = (call: string) => ({ path: "state/init.go", content: lines("package state", "func init() {", `\t_ = ${call}`, "}") });
+    for (const call of ["os.WriteFile(statePath, seed, 0600)", "db.Ping()", "migrate.Up(db)"]) expect(found([f(call)], /^swallowed-error$/).length).toBe(1);
+  });
+  test("a marshaler reading fields one by one does not make its record a wire record", () => {
+    const f = { path: "export/options.go", content: lines("package export", "type ExportOptions struct { Format string; RedactPII bool }", "type Export struct{ format string }", "func NewExport(opts ExportOptions) *Export { return &Export{format: opts.Format} }", "func (o ExportOptions) MarshalJSON() ([]byte, error) { return json.Marshal(map[string]string{\"format\": o.Format}) }") };
+    expect(found([f], /^ignored-parameter$/).length).toBeGreaterThan(0);
+  });
+  test("a fake throwing to simulate a failure checks nothing", () => {
+    const f = { path: "test/loader.spec.ts", content: lines("it('shows an error when the api fails', async () => {", "  api.fetchUser = async (id) => { throw new Error('network down'); };", "  await loader.load('42');", "});") };
+    expect(found([f], /^assertion-free-test$/)).toEqual(["test/loader.spec.ts:ts-assertion-free-test@1"]);
+  });
+  test("a Go helper handing an *os.File named f to fmt is no assertion", () => {
+    const f = { path: "config/load_test.go", content: lines("package config", "import (", "\t\"fmt\"", "\t\"os\"", "\t\"testing\"", ")", "func writeFixture(f *os.File) { fmt.Fprintf(f, \"key=value\\n\") }", "func TestLoad(t *testing.T) {", "\tf, _ := os.CreateTemp(\"\", \"x\")", "\twriteFixture(f)", "\tLoad(f.Name())", "}") };
+    expect(found([f], /^assertion-free-test$/)).toEqual(["config/load_test.go:go-assertion-free-test@8"]);
+  });
+  test("an ownership predicate nothing calls is still an unwired check (Python and TypeScript)", () => {
+    const py = { path: "app/perm.py", content: lines("def is_project_owner(user, project) -> bool:", "    return project.owner_id == user.id") };
+    const ts = { path: "src/lib/own.ts", content: lines("export function isOwner(user: User, doc: Doc): boolean {", "  return doc.ownerId === user.id;", "}") };
+    expect(found([py, ts], /^unwired-auth$/)).toEqual(["app/perm.py:py-unwired-auth@1", "src/lib/own.ts:ts-unwired-auth@1"]);
+  });
+  test("a type predicate nested in a guard's body, or over `any`, exempts nothing", () => {
+    const f = { path: "src/keys.ts", content: lines("export function requireApiKey(key: string): boolean {", "  const isStr = (v: unknown): v is string => typeof v === 'string';", "  return isStr(key) && timingSafeEqual(Buffer.from(key), Buffer.from(process.env.API_KEY!));", "}", "export function isAuthenticated(req: any): req is AuthedRequest { return !!req.session?.userId; }") };
+    expect(found([f], /^unwired-auth$/)).toEqual(["src/keys.ts:ts-unwired-auth@1", "src/keys.ts:ts-unwired-auth@5"]);
+  });
+  test("a named re-export publishes that name only", () => {
+    const manifest = { path: "package.json", content: JSON.stringify({ name: "srv", exports: { ".": "./dist/index.js" } }) };
+    const index = { path: "src/index.ts", content: lines("export { createServer } from './server.js'") };
+    const server = { path: "src/server.ts", content: lines("function requireAdmin(req, res, next) { if (req.user?.role !== 'admin') return res.status(403).end(); next(); }", "export function createServer() { return http.createServer(); }") };
+    expect(found([manifest, index, server], /^unwired-auth$/)).toEqual(["src/server.ts:ts-unwired-auth@1"]);
+  });
+  test("a mock or an unrelated type's method of the same name implements nothing", () => {
+    const working = ["func (b *Backend) Get(key string) ([]byte, error) { return b.db.Get(key) }", "func (b *Backend) Put(key string, v []byte) error { return b.db.Put(key, v) }", "func (b *Backend) List(prefix string) ([]string, error) { return b.db.Keys(prefix) }"];
+    const stub = { path: "storage/backend.go", content: lines("package storage", "func (b *Backend) Delete(key string) error {", "\treturn errors.New(\"not implemented\")", "}", ...working) };
+    const mock = { path: "storage/mocks/Backend.go", content: lines("package mocks", "func (_m *MockBackend) Delete(key string) error {", "\tret := _m.Called(key)", "\treturn ret.Error(0)", "}") };
+    const other = { path: "users/repo.go", content: lines("package users", "func (r *UserRepo) Delete(id string, hard bool) error {", "\treturn r.db.Exec(\"DELETE FROM users WHERE id = $1\", id)", "}") };
+    expect(found([stub, mock, other], /^stub$/)).toEqual(["storage/backend.go:go-not-implemented@3"]);
+  });
+  test("a method calling a global of its own name, and a Rust method recursing through self, read their parameters", () => {
+    const ts = { path: "src/http.ts", content: lines("export class HttpClient {", "  fetch(input: string, init?: RequestInit) { return fetch(input, init); }", "}") };
+    const rs = { path: "src/rot.rs", content: lines("pub struct R;", "impl R {", "    pub fn rotate(&self, n: u32, prev: u64, cur: u64) -> u64 { if n == 0 { return cur; } self.rotate(n - 1, cur, prev) }", "}") };
+    expect(found([ts, rs], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("'auto-generated' inside the code, or describing fields, leaves a file walked", () => {
+    expect(looksGenerated("import { z } from 'zod';\n\nexport const User = z.object({\n  // auto-generated by the database\n  id: z.string(),\n});\n")).toBe(false);
+    expect(looksGenerated("# autogenerated fields are stripped before saving\nimport json\n")).toBe(false);
+  });
+  test("route records: a write under /sessions/ is no login; a handler deciding access itself is not bare", () => {
+    const table = (revoke: string, handler = "") => ({ path: "admin/api.go", content: lines("package admin", "func (a *API) Routes() []caddy.AdminRoute {", "\treturn []caddy.AdminRoute{", "\t\t{Pattern: \"/gate/cache/purge\", Handler: caddy.AdminHandlerFunc(a.requireToken(a.handlePurge))},", "\t\t{Pattern: \"/gate/quota/reset\", Handler: caddy.AdminHandlerFunc(a.requireToken(a.handleReset))},", `\t\t{Pattern: "${revoke}", Handler: caddy.AdminHandlerFunc(a.handleRevoke)},`, "\t}", "}", handler) });
+    expect(found([table("/gate/sessions/revoke")], /^unwired-auth$/)).toEqual(["admin/api.go:go-unguarded-route-record@6"]);
+    const decides = "func (a *API) handleRevoke(w http.ResponseWriter, r *http.Request) error {\n\tif r.Header.Get(\"X-Admin-Token\") != a.token {\n\t\treturn caddy.APIError{HTTPStatus: http.StatusUnauthorized}\n\t}\n\treturn a.revoke(r)\n}";
+    expect(found([table("/gate/sessions/revoke", decides)], /^unwired-auth$/).filter((f) => f.includes("route-record"))).toEqual([]);
+  });
+  test("Rust: a test-module helper calling a shipped invariant assert! does not assert for the test", () => {
+    const buf = { path: "src/buf.rs", content: lines("pub struct Buf { cap: usize }", "pub fn build(cap: usize) -> Buf { assert!(cap > 0, \"capacity must be positive\"); Buf { cap } }", "#[cfg(test)]", "pub mod test_support {", "    use super::*;", "    pub fn make_buf() { let _b = build(4); }", "}") };
+    const reader = { path: "src/reader.rs", content: lines("pub fn read() {}", "#[cfg(test)]", "mod tests {", "    #[test]", "    fn reads() {", "        crate::buf::test_support::make_buf();", "        crate::reader::read();", "    }", "}") };
+    expect(found([buf, reader], /^assertion-free-test$/)).toEqual(["src/reader.rs:rs-assertion-free-test@5"]);
+  });
+  test("/tmp scratch names and a trait's default NotImplemented are not reported", () => {
+    expect(found([{ path: "dl.py", content: lines("DOWNLOAD_DIR = \"/tmp/downloads\"", "WORK_DIR = \"/tmp/build-work\"") }], /^hardcoded-path$/)).toEqual([]);
+    const tr = { path: "src/store.rs", content: lines("pub trait Store {", "    fn compact(&self) -> Result<(), StoreError> {", "        Err(StoreError::NotImplemented)", "    }", "}") };
+    expect(found([tr], /^stub$/)).toEqual([]);
   });
 });

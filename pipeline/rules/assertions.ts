@@ -265,9 +265,10 @@ const FUNCTION_KINDS: Record<GrammarLanguage, string[]> = {
 };
 
 /** Functions defined in the file (name → body text): the helpers a test may assert through. */
-export function fileFunctions(root: SgNode, lang: GrammarLanguage): Map<string, string> {
+export function fileFunctions(root: SgNode, lang: GrammarLanguage, keep?: (fn: SgNode) => boolean): Map<string, string> {
   const out = new Map<string, string>();
   for (const fn of root.findAll({ rule: { any: FUNCTION_KINDS[lang].map((kind) => ({ kind })) } })) {
+    if (keep && !keep(fn)) continue;
     const name = (fn.field("name" as never) as SgNode | null)?.text();
     const body = (fn.field("body" as never) ?? fn.field("value" as never) ?? (fn.kind() === "macro_definition" ? fn : null)) as SgNode | null;
     if (name && body) out.set(name, (out.get(name) ?? "") + "\n" + body.text());
@@ -287,8 +288,9 @@ function callsAny(text: string, names: Set<string>): boolean {
  * (`Assert(t, ctx.CommandSkipped, "..")` dot-imported from the project's testing package, `testutil.Equals(tb, a, b)`):
  * the check lives there, as a test's own delegation reads it (goDelegates). A bound call (`c := setup(t)`) is a fixture.
  */
-function goHandsHandleAway(body: string, fns: ReadonlyMap<string, string>, packages: ReadonlySet<string>): boolean {
-  for (const m of body.matchAll(/^[ \t]*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\(\s*(?:t|tt|tb|b|f|T|TB)\s*[,)]/gm)) {
+function goHandsHandleAway(body: string, fns: ReadonlyMap<string, string>, packages: ReadonlySet<string>, handles: readonly string[]): boolean {
+  if (!handles.length) return false;
+  for (const m of body.matchAll(new RegExp(`^[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)\\(\\s*(?:${handles.join("|")})\\s*[,)]`, "gm"))) {
     const [qualifier, fn] = m[1]!.includes(".") ? m[1]!.split(".") : [null, m[1]!];
     // A qualified call follows only through a package the file imports (`testutil.Equals(tb, ..)`); a method of a
     // value (`suite.check(t, ..)`) is one the floor cannot follow.
@@ -298,10 +300,13 @@ function goHandsHandleAway(body: string, fns: ReadonlyMap<string, string>, packa
   return false;
 }
 
-export function assertingHelpers(root: SgNode, lang: GrammarLanguage): Set<string> {
-  const fns = fileFunctions(root, lang);
+export function assertingHelpers(root: SgNode, lang: GrammarLanguage, keep?: (fn: SgNode) => boolean): Set<string> {
+  const fns = fileFunctions(root, lang, keep);
   let imported: Set<string> | null = null;
   const packages = () => (imported ??= new Set(goImports(root.text()).keys()));
+  // Go: each function's own test-handle parameters (`t *testing.T`, `tb testing.TB`), by name.
+  let handleMap: Map<string, string[]> | null = null;
+  const handlesOf = () => (handleMap ??= new Map(lang === "go" ? root.findAll({ rule: { any: [{ kind: "function_declaration" }, { kind: "method_declaration" }] } }).map((f) => [(f.field("name" as never) as SgNode | null)?.text() ?? "", [...goTestHandles(f).keys()]] as [string, string[]]) : []));
   const asserts = MODELS[lang].helperAsserts;
   const yes = new Set<string>();
   let grew = true;
@@ -309,7 +314,7 @@ export function assertingHelpers(root: SgNode, lang: GrammarLanguage): Set<strin
     grew = false;
     for (const [name, body] of fns) {
       if (yes.has(name)) continue;
-      if (asserts.test(body) || (lang === "python" && webtestAsserts(body)) || callsAny(body, yes) || (lang === "go" && goHandsHandleAway(body, fns, packages()))) { yes.add(name); grew = true; }
+      if (asserts.test(body) || (lang === "python" && webtestAsserts(body)) || callsAny(body, yes) || (lang === "go" && goHandsHandleAway(body, fns, packages(), handlesOf().get(name) ?? []))) { yes.add(name); grew = true; }
     }
   }
   return yes;
@@ -398,7 +403,9 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   if (lang === "typescript" && waitsOnOutcome(code)) return "runtime";
   // A fake installed in place of a method whose body throws (`mgr.setAndGetCache = async (...a) => { ..; throw new
   // Error("Should not be called") }`): a call the code under test must not make fails the test.
-  if (lang === "typescript" && /[\w$\]]\s*\.\s*[\w$]+\s*=\s*(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?:=>\s*)?\{[^{}]*\bthrow\b/.test(code)) return "runtime";
+  // Only a fake whose throw says it must not be reached is a check; one throwing to simulate a failure (`api.fetch =
+  // async () => { throw new Error("network down") }`) is the test's setup.
+  if (lang === "typescript" && /[\w$\]]\s*\.\s*[\w$]+\s*=\s*(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?:=>\s*)?\{[^{}]*\bthrow\s+new\s+\w*Error\(\s*["'`][^"'`]*(?:(?:not|never)\s+(?:be\s+)?(?:called|reached|invoked)|unexpected(?:ly)?\s+(?:call|invocation)|should\s*(?:not|n't)|must\s*(?:not|n't))/i.test(code)) return "runtime";
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();

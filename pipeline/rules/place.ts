@@ -32,9 +32,9 @@ const TEST_FILES = [
 // `doc/` is left out: in Go it is as often a shipped package (github.com/spf13/cobra/doc).
 // `hack/`: the Go convention (Kubernetes and its followers) for development scripts and data generators.
 // `.storybook/`: Storybook's workshop (its config, decorators and the mocks stories render with) never ships.
-// ... and a directory named for one as a suffix or prefix (`oauth-client-browser-example`, `example-app`, `demo_server`),
-// as test directories are (`api-tests`).
-const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|documentation|tutorials?|cookbook|playground|website|hack|\.storybook)$|^[\w.-]+[-_](examples?|demos?)$|^(examples?|demos?)[-_][\w.-]+$/i;
+// ... and a directory named for one as its last word (`oauth-client-browser-example`, `payments_demo`), as test
+// directories are (`api-tests`). A leading word names a feature as often (`demo-mode/`, `example-derive/`): not read.
+const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|documentation|tutorials?|cookbook|playground|website|hack|\.storybook)$|^[\w.-]+[-_](examples?|demos?)$/i;
 /** A Storybook story (`Button.stories.tsx`): a component rendered with sample props in the workshop. */
 const EXAMPLE_FILES = /\.stories\.[cm]?[jt]sx?$/i;
 const BENCH_DIRS = /^(bench|benches|benchmarks?)$/i;

@@ -42,16 +42,23 @@ export const DEFAULT_TOLERANCE = { static: 2, model: 3 } as const;
 /**
  * An ignored parameter is named, by the corpora's convention, at its function's first line; a finding names the
  * parameter itself, on its own line when the signature spans several (`fn submit(\n  &self,\n  idempotency_key: &str,`).
- * The defect spans the signature: from its first line to the line that opens the body (`{`, Python's closing `):`),
- * at most twenty lines. Other classes name one line.
+ * The defect spans the signature: from its first line to the line that closes its parameter list, at most twenty
+ * lines. Other classes name one line.
  */
 export function withSignatureSpan(g: GroundTruthEntry, corpus: string): GroundTruthEntry {
   if (g.class !== "ignored-parameter") return g;
   let lines: string[];
   try { lines = readFileSync(join(corpus, g.file), "utf8").split("\n"); } catch { return g; }
+  // The signature ends where its parameter list closes: from the first `(` on the defect's line, the `)` that brings the
+  // depth back to zero (string literals skipped). A one-line signature spans its one line.
+  let depth = 0;
+  let open = false;
   for (let i = g.line - 1; i < Math.min(lines.length, g.line + 19); i++) {
-    const l = lines[i]!.replace(/\/\/.*$|#.*$/, "").trimEnd();
-    if (/\{\s*$|\)\s*(->\s*[^:]+)?:$|=>\s*\{?$/.test(l) || (i > g.line - 1 && /^\s*\)\s*(->|:|\{)/.test(l))) return i + 1 > g.line ? { ...g, end_line: i + 1 } : g;
+    const code = lines[i]!.replace(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`[^`]*`/g, '""');
+    for (const ch of code) {
+      if (ch === "(") { depth++; open = true; }
+      else if (ch === ")" && open && --depth === 0) return i + 1 > g.line ? { ...g, end_line: i + 1 } : g;
+    }
   }
   return g;
 }

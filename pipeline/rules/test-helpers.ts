@@ -162,11 +162,13 @@ function expectsByDefault(signature: string, body: string): boolean {
 
 /** The file's helper definitions: keys, onward calls, and whether the body asserts by itself (or through the file's own helpers). */
 function helpersOf(root: SgNode, lang: GrammarLanguage, file: string, within?: readonly LineRange[]): Helper[] {
-  const asserting = assertingHelpers(root, lang);
+  // A shipped file's test module: only its own functions assert for it (a shipped `assert!` invariant is no check).
+  const inside = within ? (fn: SgNode) => within.some((r) => fn.range().start.line >= r.start && fn.range().end.line <= r.end) : undefined;
+  const asserting = assertingHelpers(root, lang, inside);
   const out: Helper[] = lang === "typescript" ? cypressCommandKeys(root).map((keys) => ({ file, keys, calls: [], asserts: true, returnsValue: false, throws: false, results: [], compares: true })) : [];
   for (const fn of root.findAll({ rule: { any: DEFINITIONS[lang].map((kind) => ({ kind })) } })) {
     // Only the definitions of the file's test regions, when it has shipped code beside them.
-    if (within && !within.some((r) => fn.range().start.line >= r.start && fn.range().end.line <= r.end)) continue;
+    if (inside && !inside(fn)) continue;
     const name = (fn.field("name" as never) as SgNode | null)?.text();
     // A macro's rules are its body (macro_definition has no body field).
     const bodyNode = (fn.field("body" as never) ?? fn.field("value" as never) ?? (fn.kind() === "macro_definition" ? fn : null)) as SgNode | null;

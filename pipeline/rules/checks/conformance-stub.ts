@@ -151,21 +151,33 @@ export function implementedElsewhere(candidates: Candidate[], files: readonly { 
   const out = new Set<Candidate>();
   if (!candidates.length) return out;
   const names = new Set(candidates.map((c) => c.name));
-  const defs = new Map<string, { receiver: string; stub: boolean }[]>();
-  const head = /^func\s*\(\s*(?:\w+\s+)?\*?\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*(\w+)\s*[[(]/;
+  // Each definition: its directory (a Go package), receiver type, parameter count, and whether it too only declines.
+  const defs = new Map<string, { dir: string; receiver: string; arity: number; stub: boolean }[]>();
+  const head = /^func\s*\(\s*(?:\w+\s+)?\*?\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*(\w+)\s*(?:\[[^\]]*\])?\(([^)]*)\)/;
+  const arity = (params: string) => (params.trim() ? params.split(",").length : 0);
+  const dirOf = (path: string) => path.replace(/\/?[^/]*$/, "");
   for (const f of files) {
-    if (!f.path.endsWith(".go") || f.path.endsWith("_test.go")) continue;
+    // Test files and generated mocks (mockery's `mocks/`, `mock_*.go`, `*_mock.go`) implement everything by recording calls.
+    if (!f.path.endsWith(".go") || /_test\.go$|(^|\/)mocks?\/|(^|\/)mock_[^/]*\.go$|_mocks?\.go$/.test(f.path)) continue;
     const lines = f.content.split("\n");
     for (let i = 0; i < lines.length; i++) {
       const m = head.exec(lines[i]!);
-      if (!m || !names.has(m[2]!)) continue;
-      // The body runs to the first line that closes the function at column 0.
-      let end = i;
-      while (end < lines.length - 1 && !/^}/.test(lines[end]!)) end++;
-      const body = lines.slice(i, end + 1).join("\n").replace(/^[^{]*\{/, "");
-      defs.set(m[2]!, [...(defs.get(m[2]!) ?? []), { receiver: m[1]!, stub: GO_STUB_BODY.test(body) }]);
+      if (!m || !names.has(m[2]!) || /^(Mock|Fake|Stub)/.test(m[1]!)) continue;
+      // The body: the rest of a one-line function, else up to the line that closes it at column 0.
+      let body: string;
+      if (/\}\s*$/.test(lines[i]!) && lines[i]!.includes("{")) body = lines[i]!.slice(lines[i]!.indexOf("{") + 1);
+      else {
+        let end = i + 1;
+        while (end < lines.length - 1 && !/^}/.test(lines[end]!)) end++;
+        body = lines.slice(i + 1, end).join("\n");
+      }
+      const code = body.replace(/\/\/[^\n]*/g, "");
+      defs.set(m[2]!, [...(defs.get(m[2]!) ?? []), { dir: dirOf(f.path), receiver: m[1]!, arity: arity(m[3]!), stub: GO_STUB_BODY.test(code) }]);
     }
   }
-  for (const c of candidates) if ((defs.get(c.name) ?? []).some((d) => d.receiver !== c.owner && !d.stub)) out.add(c);
+  for (const c of candidates) {
+    const own = (defs.get(c.name) ?? []).find((d) => d.receiver === c.owner && d.dir === dirOf(c.file));
+    if ((defs.get(c.name) ?? []).some((d) => d !== own && !(d.receiver === c.owner && d.dir === dirOf(c.file)) && !d.stub && (!own || d.arity === own.arity))) out.add(c);
+  }
   return out;
 }

@@ -152,8 +152,8 @@ function namesDigest(t: string): boolean {
   const bare = t.trim().replace(/^[*&\s]+/, "").replace(/^(?:string|String|str)\s*\(([\s\S]*)\)$/, "$1").trim();
   // Its last identifier, read as a field or a getter (`desc.Digest`, `action_info().digest()`, `.String()`).
   const last = /([A-Za-z_$][\w$]*)\s*(?:\(\s*\))?\s*(?:\.\s*(?:String|Hex|Encoded|to_string|as_str|hex)\s*\(\s*\))?\s*$/.exec(bare)?.[1] ?? "";
-  // go-digest's own spellings: `dgst`, `newDig`.
-  if (/digest$/i.test(last) || /^(dgst|dig)$/.test(words(last).at(-1) ?? "")) return true;
+  // go-digest's own spelling: `dgst`.
+  if (/digest$/i.test(last) || words(last).at(-1) === "dgst") return true;
   // ... or a call that makes one (`GetImageDigestStr(meta)`, `godigest.NewDigestFromEncoded(alg, enc)`).
   const callee = /^([A-Za-z_$][\w$.:]*)\s*\(/.exec(bare)?.[1];
   return !!callee && words(callee.replace(/^.*[.:]/, "")).includes("digest");
@@ -230,7 +230,9 @@ function recordFetchedBy(fn: SgNode | null, ops: string[]): boolean {
 
 /** A value compared with its confirmation (`password != password_verify`): an input check, not authentication. */
 function confirmation(ops: string[]): boolean {
-  if (ops.some((t) => /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(t.split(/::|\./).pop()!))) return true;
+  // ... a value typed again (`password_confirmation`, `email_verify`), not a credential named for what it verifies
+  // (`kofi_verification_token`, `confirmation_code`): those end on the credential's own noun.
+  if (ops.some((t) => { const last = t.split(/::|\./).pop()!; return /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(last) && !/(token|code|sig|signature|secret|key|hash|digest)$/i.test(last); })) return true;
   // A password named twice but for a trailing number (`password != password2`, `pass1 == pass2`): the user typed it
   // twice. Two numbered MACs (`mac1 == mac2`) are not this: one of them may be presented.
   const [a, b] = ops.map((t) => t.split(/::|\./).pop()!.replace(/\d+$/, ""));
@@ -386,10 +388,14 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // with a key, or one a secret's word names (`token_digest`, `mac_digest`), stays a credential compare.
   // What each operand is made from in the function (`want := hex.EncodeToString(m.Sum(nil))`), asked once.
   const flows = ops.map((t) => madeFrom(fn, t));
+  // `want := hex.EncodeToString(m.Sum(nil))` with `m := hmac.New(...)`: the key is one hop further.
+  // Only a finishing call on the keyed object computes the MAC (`m.Sum(nil)`, `mac.finalize()`); a signer's
+  // `unsign`/`verify`/`loads` checks a signature and hands back a payload.
+  const finishesKeyed = (rhs: string) => [...new Set([...rhs.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*(Sum|sum|digest|hexdigest|finalize|finish|sign|result)\s*\(/g)].map((m) => m[1]!))].slice(0, 4).some((id) => origins(fn, id).some(keyed));
   // A pagination token (`page_token`, `continuationToken`) is a cursor the server hands out in the clear.
   const secretWord = (t: string) => words(t).some((w, i, ws) => /^(password|passwd|secret|token|key|otp|mac|hmac|auth|pin|session|csrf)$/.test(w) && !(w === "token" && /^(page|continuation|cursor)$/.test(ws[i - 1] ?? "")));
   // A side is a digest by its name or by what the function made it from (`canonical = bw.digester.Digest()`).
-  if (!fromRequest && ops.every((t, i) => namesDigest(t) || namesDigest(flows[i] ?? "")) && !ops.some((t, i) => keyedCall(t) || secretWord(t) || keyed(flows[i] ?? "") || secretWord(flows[i] ?? "") || source.test(flows[i] ?? ""))) return [];
+  if (!fromRequest && ops.every((t, i) => namesDigest(t) || namesDigest(flows[i] ?? "")) && !ops.some((t, i) => keyedCall(t) || secretWord(t) || keyed(flows[i] ?? "") || finishesKeyed(t) || finishesKeyed(flows[i] ?? "") || secretWord(flows[i] ?? "") || source.test(flows[i] ?? ""))) return [];
   // An unkeyed digest is public whatever its name: compared with another digest it is an integrity check;
   // only a secret on the other side (a password hash, a token) makes it a credential compare.
   const digestSide = ops.findIndex(unkeyedDigest);
@@ -400,10 +406,6 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // Data flow in the function: an operand assigned from a credential-named request/env/config read, from a
   // header or cookie named for a credential, or from a computation with a key (an HMAC, a signature).
   const headerFlow = new RegExp(headerRead.source.replace(/\$$/, ""), "i");
-  // `want := hex.EncodeToString(m.Sum(nil))` with `m := hmac.New(...)`: the key is one hop further.
-  // Only a finishing call on the keyed object computes the MAC (`m.Sum(nil)`, `mac.finalize()`); a signer's
-  // `unsign`/`verify`/`loads` checks a signature and hands back a payload.
-  const finishesKeyed = (rhs: string) => [...new Set([...rhs.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*(Sum|sum|digest|hexdigest|finalize|finish|sign|result)\s*\(/g)].map((m) => m[1]!))].slice(0, 4).some((id) => origins(fn, id).some(keyed));
   const keyedFlow = (rhs: string) => keyed(rhs) || finishesKeyed(rhs);
   if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(readKey(rhs)) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return report();
   // The operand itself is a password hash or a presented credential, or is built from a local computed

@@ -5,7 +5,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { ancestor, escapeRegExp } from "../syntax";
 import type { CheckContext } from "./check";
-import type { Hit } from "./hit";
+import { type Hit, param } from "./hit";
 import { echoesError } from "./discarded-write";
 import { swallowedCheck } from "./swallowed";
 
@@ -46,7 +46,11 @@ export function droppedCallCheck(ctx: CheckContext): Hit[] {
   const own = new RegExp(`^func\\s*\\([^)]*\\)\\s*${method}\\s*\\(([^)]*)\\)\\s*([^{\\n]*)\\{`, "m").exec(text);
   if (own && !/\berror\b/.test(own[2]!)) return [];
   const self = /^\(\s*(\w+)\s/.exec((fnNode ? (fnNode.field("receiver" as never) as SgNode | null)?.text() : "") ?? "")?.[1];
-  if (!own && self === receiver) return [];
+  // `selfCalls` (go-dropped-self-call, `answers_error: declared`): only those calls, judged at the scan's end against
+  // the package's other files (`b.saveConfig(ctx, req.Storage, cfg)` with `func (b *backend) saveConfig(..) error` in
+  // path_config.go: a claim; declared without an error: nothing; declared nowhere: a lead).
+  const selfCalls = param(ctx.params, "selfCalls", false);
+  if (selfCalls !== (!own && self === receiver)) return [];
   const checked = new RegExp(`\\berr\\w*\\s*:?=\\s*${rx}\\.\\w+\\(|,\\s*err\\w*\\s*:?=\\s*${rx}\\.\\w+\\(`).test(text);
   // The same method used for its answer elsewhere would say what it returns; dropped everywhere, it is
   // judged by its receiver. Used for a value somewhere, this statement is the odd one out: still reported.

@@ -78,16 +78,19 @@ function cachedRegExp(source: string): RegExp {
 const CHECKER_VERB = /^_*(verify|validate|check|require|ensure|assert|enforce|authenticate|authori[sz]e)/i;
 /**
  * TypeScript values that describe data rather than decide access, whatever words their names carry: a type
- * predicate over untyped input (`isUnsignedJwt = (data: unknown): data is UnsignedJwt => ..`, a runtime type check
+ * predicate over one `unknown` input (`isUnsignedJwt = (data: unknown): data is UnsignedJwt => ..`, a runtime type check
  * of a value, not of who sends it; an `asserts x is T` function throws and may be a guard), and a value built by a
  * call and named for a description of data (`AuthenticationPropType = PropTypes.shape({..})`, `LoginSchema =
  * z.object({..})`): a schema is handed to a validator, never mounted.
  */
 function describesData(node: SgNode, name: string, lang: string): boolean {
   if (lang !== "typescript") return false;
-  const head = node.text().slice(0, 400);
-  if (/\(\s*[\w$]+\s*:\s*(?:unknown|any)\s*\)\s*:\s*[\w$]+\s+is\s+[\w$]/.test(head)) return true;
   const value = node.kind() === "variable_declarator" ? (node.field("value" as never) as SgNode | null) : null;
+  // The function's own signature, not one nested in its body: its parameter list and return type.
+  const fn = value && /^(arrow_function|function_expression|function)$/.test(String(value.kind())) ? value : node;
+  const params = (fn.field("parameters" as never) as SgNode | null)?.text() ?? "";
+  const returns = (fn.field("return_type" as never) as SgNode | null)?.text() ?? "";
+  if (/^\(\s*[\w$]+\s*:\s*unknown\s*\)$/.test(params) && /^:\s*[\w$]+\s+is\s+[\w$]/.test(returns)) return true;
   return value?.kind() === "call_expression" && /^(types?|schema|shape|props|prop)$/i.test(identifierWords(name).at(-1) ?? "");
 }
 

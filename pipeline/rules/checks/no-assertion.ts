@@ -42,12 +42,14 @@ const TYPE_TEST_FILE = /\.test-d\.[cm]?tsx?$/;
 
 /**
  * The info-level note for a test whose only check is not an assertion call; kinds absent here assert. A fuzz or
- * property test, a concurrency test (the race detector is its oracle) and the passing counterpart of a test that
- * expects the same check to raise declare by their shape the property they check, so they get no note: on panel 32
- * none of 22 such notes was upheld by a reader (docs/DECISIONS.md). A call whose throw is the only check
- * (`schema.parse(x)` with the result unread) may still have forgotten to look at what it made: a note.
+ * property test and the passing counterpart of a test that expects the same check to raise declare by their shape the
+ * property they check, so they get no note: on panel 32 none of 20 such notes was upheld by a reader
+ * (docs/DECISIONS.md). A call whose throw is the only check (`schema.parse(x)` with the result unread) may still have
+ * forgotten to look at what it made, and a goroutine test's shape (any `go` and any receive) is too loose to say
+ * what it checks: notes.
  */
 export const NOTES: Record<string, string> = {
+  concurrency: "concurrency test: its only checks are the race detector and that nothing deadlocks or panics",
   "throw-based": "smoke test: its only check is that a parse, validate, render or constructor call does not throw",
 };
 
@@ -55,8 +57,8 @@ export const NOTES: Record<string, string> = {
  * The matched node must be a test of its framework (not a fixture, handler or command defined inside
  * one, not skipped). No assertion of any kind → a finding at the rule's severity; only a call whose throw
  * would fail the test (`schema.parse(x)`) → an info-level note, unless a helper it calls from another test file
- * asserts. A Go fuzz target whose fuzz function asserts nothing (it checks that the code does not panic) and a Go
- * concurrency test (the race detector is its oracle) → nothing.
+ * asserts, and a Go concurrency test (the race detector is its oracle) → a note. A Go fuzz target whose fuzz function
+ * asserts nothing (it checks that the code does not panic) → nothing.
  */
 export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit[] {
   const test = asTestCase(node, rule.language, file.path);

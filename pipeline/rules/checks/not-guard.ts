@@ -60,12 +60,17 @@ export function statusQuery(node: SgNode, lang: RuleLanguage): boolean {
   if (lang === "python" && list.every((p) => /=\s*(Depends|Security)\s*\(/.test(p.text()))) return true;
   // ... or a classification of what it is handed, made in one expression it returns (`isAdmin(caller): boolean {
   // return caller.role === "admin" }`): a predicate no one calls leaves no route open, since a route that needed it
-  // would refuse in its own code; what stays unwired is a gate that refuses.
+  // would refuse in its own code; what stays unwired is a gate that refuses, or an ownership check.
   // A predicate whose comment states an access rule is judged by that comment (unwired-auth's `documented`).
   const holder = /^export_statement$/.test(String(node.parent()?.kind())) ? node.parent()! : node;
   if (/comment/.test(String(holder.prev()?.kind() ?? ""))) return false;
   const stmts = (node.field("body" as never) as SgNode | null)?.namedChildren().filter((k) => !/comment/.test(String(k.kind()))) ?? [];
-  return stmts.length === 1 && /^return\b[^;{}]*;?$/.test(stmts[0]!.text().trim()) && !/\bawait\b/.test(stmts[0]!.text());
+  // ... a comparison of one value with a literal (`caller.role === "admin"`, `user.plan in ("pro", "team")`): a
+  // classification. Two subjects compared (`project.owner_id == user.id`) is an ownership check, a gate's core, kept.
+  const ret = stmts.length === 1 ? stmts[0]!.text().trim() : "";
+  const literal = "(?:\"[^\"]*\"|'[^']*'|`[^`]*`|-?\\d[\\w.]*|true|false|True|False|None|null)";
+  const oneValue = String.raw`[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*`;
+  return new RegExp(String.raw`^return\s+(?:${oneValue}\s*(?:===?|!==?|is|in|not in)\s*(?:${literal}|[(\[]\s*${literal}(?:\s*,\s*${literal})*\s*,?\s*[)\]])|${literal}\s*(?:===?|!==?)\s*${oneValue})\s*;?$`).test(ret);
 }
 
 /** A call that only shapes the response: a status, a header, a body (`ctx.set(..)`, `res.status(405).json(..)`). */

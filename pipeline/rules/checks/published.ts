@@ -56,22 +56,33 @@ function resolveRelative(from: string, spec: string, paths: ReadonlySet<string>)
 }
 
 /**
- * Every source file a published module re-exports, however deep (`export * from './verify.js'`, `export { verify }
- * from './verify'` in the package's `src/index.ts`): what the entry re-exports is the package's API as much as the entry.
+ * Every source file a published module re-exports, however deep, with what it re-exports: `"*"` for `export * from
+ * './verify.js'` (every name the file exports), else the names (`export { verify, sign as signBytes } from
+ * './verify'`: `verify`, `sign`). What an entry re-exports is the package's API as much as the entry.
  */
-export function publishedFiles(files: readonly { path: string; content: string }[], published: readonly PublishedModule[]): Set<string> {
-  const out = new Set<string>();
+export function publishedFiles(files: readonly { path: string; content: string }[], published: readonly PublishedModule[]): Map<string, "*" | Set<string>> {
+  const out = new Map<string, "*" | Set<string>>();
   if (!published.length) return out;
   const byPath = new Map(files.filter((f) => /\.[cm]?[jt]sx?$/.test(f.path)).map((f) => [f.path, f.content]));
   const paths = new Set(byPath.keys());
   const queue = [...paths].filter((p) => isPublished(p, published));
-  for (const p of queue) out.add(p);
+  const seen = new Set(queue);
   while (queue.length) {
     const p = queue.pop()!;
-    for (const m of (byPath.get(p) ?? "").matchAll(/^\s*export\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["'](\.{1,2}\/[^"']+)["']/gm)) {
-      const target = resolveRelative(p, m[1]!, paths);
-      if (target && !out.has(target)) { out.add(target); queue.push(target); }
+    for (const m of (byPath.get(p) ?? "").matchAll(/^\s*export\s+(?:type\s+)?(\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["'](\.{1,2}\/[^"']+)["']/gm)) {
+      const target = resolveRelative(p, m[2]!, paths);
+      if (!target) continue;
+      const names = m[1]!.startsWith("*") ? "*" : new Set([...m[1]!.slice(1, -1).split(",")].map((x) => x.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!.trim()).filter(Boolean));
+      const had = out.get(target);
+      out.set(target, had === "*" || names === "*" ? "*" : new Set([...(had ?? []), ...names]));
+      if (!seen.has(target)) { seen.add(target); queue.push(target); }
     }
   }
   return out;
+}
+
+/** Is `name` exported by the file's own text (`export function name`, `export const name`, `export { name }`)? */
+export function exportsName(content: string, name: string): boolean {
+  const n = name.replace(/\$/g, "\\$");
+  return new RegExp(`^\\s*export\\s+(?:default\\s+)?(?:declare\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var|class|abstract\\s+class)\\s+${n}\\b|^\\s*export\\s*\\{[^}]*\\b${n}\\b[^}]*\\}`, "m").test(content);
 }

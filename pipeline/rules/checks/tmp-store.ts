@@ -12,7 +12,7 @@ import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 
 /** What scratch space, a runtime file or a conventional default says it is: not kept. */
-const SCRATCH = /^(tmp|temp|tempdir|cache|caches|scratch|sock|socket|pid|pids|lock|locks|log|logs|fifo|pipe|test|tests|testing|fixture|fixtures|example|sample|debug|dump|core|run|e2e)$/;
+const SCRATCH = /^(tmp|temp|tempdir|cache|caches|scratch|sock|socket|pid|pids|lock|locks|log|logs|fifo|pipe|test|tests|testing|fixture|fixtures|example|sample|debug|dump|core|run|e2e|download|downloads|build|builds|work|workdir|staging|spool|kubeconfig)$/;
 /** A file of a structured format: data the program reads back. */
 const DATA_FILE = /\.(json|jsonl|ndjson|csv|gob|ya?ml|toml|bin|dat|state|db|sqlite3?|bolt|parquet|pickle|pkl)$/i;
 /** A binding's name calling its value a location (`*_DIR`, `checkpointFile`, `queuePath`, `STORE_ROOT`). */

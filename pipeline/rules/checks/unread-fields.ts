@@ -83,9 +83,15 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   if (persistedRecord(node, lang)) return [];
   // `#[derive(Serialize)]`: serialized whole, every field is read by the encoder.
   if (lang === "rust" && /\bSerialize\b/.test(attributesBefore(node))) return [];
-  // Go: the type encodes itself (`func (p *ConnectionOptions) MarshalCapnproto(s ..) error`, `MarshalJSON`, `EncodeMsg`):
-  // a wire record, its fields read by the encoder it hands itself to (often by reflection).
-  if (lang === "go" && new RegExp(`\\bfunc\\s*\\(\\s*\\w*\\s*\\*?${id}\\s*\\)\\s*(?:Marshal|Encode|Serialize)\\w*\\s*\\(`).test(content)) return [];
+  // Go: the type encodes itself by handing itself whole to an encoder (`func (p *ConnectionOptions) MarshalCapnproto(s ..)
+  // error { return pogs.Insert(.., s.Struct, p) }`): a wire record, its fields read by reflection. A marshaler that
+  // reads fields one by one (`json.Marshal(map[string]string{"format": o.Format})`) is read like any other code.
+  if (lang === "go") {
+    for (const m of content.matchAll(new RegExp(`\\bfunc\\s*\\(\\s*(\\w+)\\s+\\*?${id}\\s*\\)\\s*(?:Marshal|Encode|Serialize)\\w*\\s*\\([^)]*\\)[^{\\n]*\\{`, "g"))) {
+      const body = content.slice(m.index! + m[0].length, content.indexOf("\n}", m.index!));
+      if (new RegExp(`[(,]\\s*&?${m[1]}\\s*[,)]`).test(body)) return [];
+    }
+  }
   // A Rust destructuring (`let Options { retries, .. } = opts`) reads fields by pattern.
   if (lang === "rust" && destructuredRust(content, id)) return [];
   const root = node.getRoot().root();

@@ -3,7 +3,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { matchesAny } from "../glob";
 import { isTestPath } from "../place";
 import type { RuleLanguage } from "../rule-spec";
-import { isPublished, publishedFiles, publishedModules } from "./published";
+import { exportsName, isPublished, publishedFiles, publishedModules } from "./published";
 import type { Override } from "./overrides-base";
 import { occurrences } from "./references";
 
@@ -86,8 +86,10 @@ export function unreferenced(candidates: Candidate[], files: { path: string; con
   const seen = occurrences(candidates.map((c) => c.name), files);
   const published = candidates.some((c) => c.language === "typescript") ? publishedModules(manifests) : [];
   // ... and every module a published entry re-exports (`export * from './verify.js'`).
-  const api = published.length ? publishedFiles(files, published) : new Set<string>();
-  return candidates.filter((c) => !(c.language === "typescript" && (isPublished(c.file, published) || api.has(c.file))) && !(seen.get(c.name) ?? []).some((o) =>
+  const api = published.length ? publishedFiles(files, published) : new Map<string, "*" | Set<string>>();
+  const contentOf = new Map(files.map((f) => [f.path, f.content]));
+  const reexported = (c: Candidate) => { const a = api.get(c.file); return a === "*" ? exportsName(contentOf.get(c.file) ?? "", c.name) : !!a?.has(c.name); };
+  return candidates.filter((c) => !(c.language === "typescript" && (isPublished(c.file, published) || reexported(c))) && !(seen.get(c.name) ?? []).some((o) =>
     !(o.file === c.file && (o.line === c.line || (c.selfSpans ?? []).some(([a, b]) => o.line >= a && o.line <= b))) &&
     !(o.file !== c.file && (isTestPath(o.file) || matchesAny(o.file, c.referenceIgnores))) &&
     !(c.language && o.lang && o.lang !== c.language)));

@@ -402,13 +402,19 @@ function goType(param: SgNode): string {
  */
 function onlyRecursed(fn: SgNode, body: SgNode, names: string[], lang: GrammarLanguage, own: string): Set<string> {
   const out = new Set<string>();
-  if (!own || !names.length) return out;
+  // Rust resolves a name inside an impl to another function as often as to itself (a trait impl's `Self::update(self,
+  // bytes)` calls the inherent `update`; a bare `must_replicate(..)` in an associated fn calls the module's): not read here.
+  if (!own || !names.length || lang === "rust") return out;
   const list = ((fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? []).filter((k) => !/comment/.test(String(k.kind())));
   const firstName = (k: SgNode) => /[A-Za-z_$][\w$]*/.exec(k.text().replace(/^\s*(?:public|private|protected|readonly|mut|&|\*|\.\.\.)\s*/g, ""))?.[0] ?? "";
   const position = new Map(list.map((k, i) => [firstName(k), i]));
   const callKind = lang === "python" ? "call" : "call_expression";
+  // A method calls itself through its receiver (`this.f(..)`, `self.f(..)`, `Self::f(..)`); a bare `f(..)` inside a
+  // method is another function of that name (a TypeScript `fetch` method handing on to the global `fetch`).
+  const method = /^(method_definition|method_declaration)$/.test(String(fn.kind())) || (lang === "python" && !!pyOwner(fn));
   const selfFirst = lang === "python" && /^(self|cls)$/.test(firstName(list[0] ?? body));
-  const calls = body.findAll({ rule: { kind: callKind } }).filter((c) => new RegExp(`^(?:(?:this|self|cls|Self)\\s*(?:\\.|::)\\s*)?${own.replace(/\$/g, "\\$")}$`).test((c.field("function" as never) as SgNode | null)?.text() ?? ""));
+  const callee = new RegExp(method ? `^(?:this|self|cls|Self)\\s*(?:\\.|::)\\s*${own.replace(/\$/g, "\\$")}$` : `^${own.replace(/\$/g, "\\$")}$`);
+  const calls = body.findAll({ rule: { kind: callKind } }).filter((c) => callee.test((c.field("function" as never) as SgNode | null)?.text() ?? ""));
   if (!calls.length) return out;
   const text = body.text();
   for (const n of names) {
@@ -418,6 +424,7 @@ function onlyRecursed(fn: SgNode, body: SgNode, names: string[], lang: GrammarLa
     let handedBack = 0;
     for (const c of calls) {
       const offset = selfFirst && /^(self|cls)\s*\./.test((c.field("function" as never) as SgNode | null)?.text() ?? "") ? 1 : 0;
+      // (a Go method's receiver sits outside its parameter list: no offset.)
       const args = ((c.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).filter((k) => !/comment/.test(String(k.kind())));
       if (args[at - offset]?.text().trim() === n) handedBack++;
     }
