@@ -383,3 +383,20 @@ describe("review: the readings' counter-examples", () => {
     expect(found([tr], /^stub$/)).toEqual([]);
   });
 });
+
+describe("unwired-auth (Go): a middleware method is mounted through its type", () => {
+  test("a Caddy module's ServeHTTP whose type is registered: no finding; a type nothing names: reported", () => {
+    const gate = (register: string) => ({ path: "gate/handler.go", content: lines(
+      "package gate",
+      register,
+      "type Gate struct{ keys map[string]bool }",
+      "func (g *Gate) ServeHTTP(w http.ResponseWriter, r *http.Request, next caddyhttp.Handler) error {",
+      "\tif !g.keys[r.Header.Get(\"X-Api-Key\")] {",
+      "\t\treturn caddyhttp.Error(http.StatusUnauthorized, errors.New(\"unknown key\"))",
+      "\t}",
+      "\treturn next.ServeHTTP(w, r)",
+      "}") });
+    expect(found([gate("func init() { caddy.RegisterModule(Gate{}) }")], /^unwired-auth$/)).toEqual([]);
+    expect(found([gate("")], /^unwired-auth$/)).toEqual(["gate/handler.go:go-unwired-auth@4"]);
+  });
+});

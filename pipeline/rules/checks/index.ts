@@ -83,6 +83,12 @@ const CHECKER_VERB = /^_*(verify|validate|check|require|ensure|assert|enforce|au
  * call and named for a description of data (`AuthenticationPropType = PropTypes.shape({..})`, `LoginSchema =
  * z.object({..})`): a schema is handed to a validator, never mounted.
  */
+/** 0-based lines of a Go file that declare a type or open one of its methods (`type Gate struct`, `func (g *Gate) ..`). */
+function goTypeOwnLines(lines: readonly string[], type: string): [number, number][] {
+  const re = new RegExp(`^\\s*(?:type\\s+${type}\\b|func\\s*\\(\\s*\\w*\\s*\\*?\\s*${type}(?:\\[[^\\]]*\\])?\\s*\\))`);
+  return lines.flatMap((l, i) => (re.test(l) ? [[i, i] as [number, number]] : []));
+}
+
 function describesData(node: SgNode, name: string, lang: string): boolean {
   if (lang !== "typescript") return false;
   const value = node.kind() === "variable_declarator" ? (node.field("value" as never) as SgNode | null) : null;
@@ -123,6 +129,7 @@ const DEFINED = {
       if (!byName && !byShape && !composed && !byDoc && !byCheck) return [];
       if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
+      const goMethodType = rule.language === "go" && node.kind() === "method_declaration" && byShape ? /(\w+)(?:\[[^\]]*\])?\s*\)\s*$/.exec((node.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1] ?? null : null;
       const above = file.lines.slice(Math.max(0, line - 3), line).join("\n");
       const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
       const what = byShape ? "access-checking middleware (by its shape) is defined but never mounted or referenced"
@@ -130,7 +137,10 @@ const DEFINED = {
         : byDoc ? "a check documented as an access rule is defined but never called or mounted"
         : byCheck ? "a credential check (compares a presented credential with a stored one and fails) is defined but never called" : rule.message;
       defer({
-        candidate: { name: nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language, selfSpans: selfSpans(node, nameNode.text(), rule.language) },
+        // A Go method is mounted through its type: a middleware method (`func (g *Gate) ServeHTTP(w, r, next)`) whose
+        // type the repository hands on as a value (`caddy.RegisterModule(Gate{})`) is reached through an interface.
+        // The type's own declaration and its methods' receivers in this file name it without handing it on.
+        candidate: { name: goMethodType ?? nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language, selfSpans: [...selfSpans(node, goMethodType ?? nameNode.text(), rule.language), ...(goMethodType ? goTypeOwnLines(file.lines, goMethodType) : [])] },
         hit: { region: regionOf(nameNode), message: `${what}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
         keep: "if-unreferenced",
       });
