@@ -157,6 +157,11 @@ const HELD_OUT = {
   // implemented", iron's `status::NotImplemented`, capability tokens): 75.0% / 94.3% as claims, 67 found with leads
   // scored (a fifth false positive is a lead).
   "corpus-fresh33": { expected: 88, found: 67, falsePositives: 5, notes: 0, leads: 1, decoyLeads: 1, languages: ["go", "python", "rust", "typescript"] },
+  // Twenty-second session: held out and measured once (64.8% / 90.5% on the starting engine d2660c3; 67.0% / 93.7%
+  // re-scored with the signature span), then its misses were read and developed on (route records, callables as peers,
+  // stores kept under /tmp, kube's accept_invalid_certs, handlers answering not implemented, parameters only handed back
+  // to their own function, Python attribute and keyword names, a middleware method mounted through its type): 81.8% / 97.3%.
+  "corpus-fresh34": { expected: 88, found: 72, falsePositives: 2, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 
