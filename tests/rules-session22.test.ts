@@ -400,3 +400,14 @@ describe("unwired-auth (Go): a middleware method is mounted through its type", (
     expect(found([gate("")], /^unwired-auth$/)).toEqual(["gate/handler.go:go-unwired-auth@4"]);
   });
 });
+
+describe("review, second pass: what the panels' after-run showed", () => {
+  test("a confirmation code the server prints for the user to type back stays a confirmation", () => {
+    const f = { path: "irc/chanserv.go", content: lines("package irc", "func csUnregister(params []string) bool {", "\texpectedCode := utils.ConfirmationCode(name, registeredAt)", "\tverificationCode := params[1]", "\tif expectedCode != verificationCode {", "\t\tnotice(\"To confirm, run: /CS UNREGISTER \" + expectedCode)", "\t\treturn false", "\t}", "\treturn true", "}") };
+    expect(found([f], /^insecure-compare$/)).toEqual([]);
+  });
+  test("an object's function value calling the outer function of its key's name is no recursion", () => {
+    const f = { path: "www/chainpad.js", content: lines("function getDepthOfState(content, minDepth, realtime) { return walk(content, minDepth, realtime); }", "module.exports.create = function (realtime) {", "  return {", "    getDepthOfState: function (content, minDepth) {", "      return getDepthOfState(content, minDepth, realtime);", "    },", "  };", "};") };
+    expect(found([f], /^ignored-parameter$/)).toEqual([]);
+  });
+});

@@ -230,9 +230,10 @@ function recordFetchedBy(fn: SgNode | null, ops: string[]): boolean {
 
 /** A value compared with its confirmation (`password != password_verify`): an input check, not authentication. */
 function confirmation(ops: string[]): boolean {
-  // ... a value typed again (`password_confirmation`, `email_verify`), not a credential named for what it verifies
-  // (`kofi_verification_token`, `confirmation_code`): those end on the credential's own noun.
-  if (ops.some((t) => { const last = t.split(/::|\./).pop()!; return /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(last) && !/(token|code|sig|signature|secret|key|hash|digest)$/i.test(last); })) return true;
+  // ... a value typed again (`password_confirmation`, `email_verify`, ergo's `verificationCode` that the server itself
+  // prints for the user to type back), not a credential named for what it verifies (`kofi_verification_token`): that
+  // ends on a credential's own noun.
+  if (ops.some((t) => { const last = t.split(/::|\./).pop()!; return /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(last) && !/(token|sig|signature|secret|key|hash|digest)$/i.test(last); })) return true;
   // A password named twice but for a trailing number (`password != password2`, `pass1 == pass2`): the user typed it
   // twice. Two numbered MACs (`mac1 == mac2`) are not this: one of them may be presented.
   const [a, b] = ops.map((t) => t.split(/::|\./).pop()!.replace(/\d+$/, ""));

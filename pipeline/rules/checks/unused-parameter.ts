@@ -405,6 +405,9 @@ function onlyRecursed(fn: SgNode, body: SgNode, names: string[], lang: GrammarLa
   // Rust resolves a name inside an impl to another function as often as to itself (a trait impl's `Self::update(self,
   // bytes)` calls the inherent `update`; a bare `must_replicate(..)` in an associated fn calls the module's): not read here.
   if (!own || !names.length || lang === "rust") return out;
+  // Only a declaration binds its own name in its body; a function value keyed in an object (`getDepthOfState: function
+  // (content, minDepth) { return getDepthOfState(content, minDepth, rt) }`) calls the outer function of that name.
+  if (!/^(function_declaration|function_definition|method_definition|method_declaration|generator_function_declaration)$/.test(String(fn.kind()))) return out;
   const list = ((fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? []).filter((k) => !/comment/.test(String(k.kind())));
   const firstName = (k: SgNode) => /[A-Za-z_$][\w$]*/.exec(k.text().replace(/^\s*(?:public|private|protected|readonly|mut|&|\*|\.\.\.)\s*/g, ""))?.[0] ?? "";
   const position = new Map(list.map((k, i) => [firstName(k), i]));
