@@ -411,3 +411,10 @@ describe("review, second pass: what the panels' after-run showed", () => {
     expect(found([f], /^ignored-parameter$/)).toEqual([]);
   });
 });
+
+describe("insecure-compare: a code shown to the caller on mismatch is a confirmation prompt", () => {
+  test("ergo's printed confirmation code: no finding; an emailed verification code compared with !==: reported", () => {
+    const kener = { path: "src/lib/server/subscriptions.ts", content: lines("export async function verify(email: string, code: string) {", "  const user = await db.getSubscriberUserByEmail(email);", "  if (user.verification_code !== code) {", "    return { success: false, error: 'Invalid verification code' };", "  }", "  return { success: true };", "}") };
+    expect(found([kener], /^insecure-compare$/)).toEqual(["src/lib/server/subscriptions.ts:ts-insecure-compare@3"]);
+  });
+});

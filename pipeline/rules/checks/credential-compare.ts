@@ -230,10 +230,9 @@ function recordFetchedBy(fn: SgNode | null, ops: string[]): boolean {
 
 /** A value compared with its confirmation (`password != password_verify`): an input check, not authentication. */
 function confirmation(ops: string[]): boolean {
-  // ... a value typed again (`password_confirmation`, `email_verify`, ergo's `verificationCode` that the server itself
-  // prints for the user to type back), not a credential named for what it verifies (`kofi_verification_token`): that
-  // ends on a credential's own noun.
-  if (ops.some((t) => { const last = t.split(/::|\./).pop()!; return /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(last) && !/(token|sig|signature|secret|key|hash|digest)$/i.test(last); })) return true;
+  // ... a value typed again (`password_confirmation`, `email_verify`), not a credential named for what it verifies
+  // (`kofi_verification_token`, an emailed `verification_code`): those end on a credential's own noun.
+  if (ops.some((t) => { const last = t.split(/::|\./).pop()!; return /(confirm|_verify$|verification|repeat|again|retype)\w*$/i.test(last) && !/(token|code|sig|signature|secret|key|hash|digest)$/i.test(last); })) return true;
   // A password named twice but for a trailing number (`password != password2`, `pass1 == pass2`): the user typed it
   // twice. Two numbered MACs (`mac1 == mac2`) are not this: one of them may be presented.
   const [a, b] = ops.map((t) => t.split(/::|\./).pop()!.replace(/\d+$/, ""));
@@ -341,6 +340,14 @@ function queryPredicate(node: SgNode, language: RuleLanguage): boolean {
   return sides.some((t) => column.test(t.trim()));
 }
 
+/** An operand named again in the branch the compare opens, inside a string-building call or concatenation. */
+function shownOnMismatch(node: SgNode, ops: string[]): boolean {
+  const branch = node.parent()?.kind() === "if_statement" ? node.parent() : node.parent()?.parent()?.kind() === "if_statement" ? node.parent()!.parent() : null;
+  const body = branch ? ((branch.field("consequence" as never) as SgNode | null)?.text() ?? "") : "";
+  if (!body) return false;
+  return ops.some((t) => /^[A-Za-z_$][\w$]*$/.test(t) && new RegExp(`(?:Sprintf|format|f["']|\\+)\\s*[^\\n]*(?<![\\w$.])${t}(?![\\w$])|\\{${t}\\}|\\$\\{${t}\\}`).test(body));
+}
+
 export function credentialCompare({ node, params, rule, file, defer }: CheckContext): Hit[] {
   // `bytes.Equal(mac, sig)` and other calls the rule matched by their arguments are reported as matched.
   const call = /call/.test(String(node.kind())) ? callOperands(node, new RegExp(param(params, "callArgs", "(?!)"), "i")) : null;
@@ -360,6 +367,9 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // A byte or string view of a value (`Buffer.from(token)`, `token.as_bytes()`) is judged as the value it shows.
   const ops = (call ?? operands(node)).map((o) => viewedValue(o.text()));
   if (ops.length !== 2) return [];
+  // A value the function itself shows the caller when the compare fails (ergo's `if expectedCode != verificationCode {
+  // notice("To confirm, run: /CS UNREGISTER " + expectedCode) }`) is a confirmation prompt's code, no secret.
+  if (shownOnMismatch(node, ops)) return [];
   // A comparison in browser code runs on the user's own machine: no timing oracle for a server's secret.
   if (rule.language === "typescript" && browserCode(file.path, file.content)) return [];
   // Go compares errors by identity with their sentinels (`err == pgx.ErrNoRows`, `err != io.EOF`): an error value
