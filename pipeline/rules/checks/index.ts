@@ -137,10 +137,10 @@ const DEFINED = {
         : byDoc ? "a check documented as an access rule is defined but never called or mounted"
         : byCheck ? "a credential check (compares a presented credential with a stored one and fails) is defined but never called" : rule.message;
       defer({
-        // A Go method is mounted through its type: a middleware method (`func (g *Gate) ServeHTTP(w, r, next)`) whose
-        // type the repository hands on as a value (`caddy.RegisterModule(Gate{})`) is reached through an interface.
+        // A Go method is mounted through its name or its type: a middleware method (`func (g *Gate) ServeHTTP(w, r,
+        // next)`) whose type the repository hands on as a value (`caddy.RegisterModule(Gate{})`) is reached through an interface.
         // The type's own declaration and its methods' receivers in this file name it without handing it on.
-        candidate: { name: goMethodType ?? nameNode.text(), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language, selfSpans: [...selfSpans(node, goMethodType ?? nameNode.text(), rule.language), ...(goMethodType ? goTypeOwnLines(file.lines, goMethodType) : [])] },
+        candidate: { name: nameNode.text(), ...(goMethodType ? { aliases: [goMethodType] } : {}), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language, selfSpans: [...selfSpans(node, nameNode.text(), rule.language), ...(goMethodType ? goTypeOwnLines(file.lines, goMethodType) : [])] },
         hit: { region: regionOf(nameNode), message: `${what}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
         keep: "if-unreferenced",
       });

@@ -27,6 +27,8 @@ export interface Candidate {
   param?: string;
   /** The unread parameter is optional (a default, `x?:`): where callers fill it (never-passed.ts). */
   optional?: { index: number; keywordOnly: boolean };
+  /** Other names whose mention elsewhere also references the candidate (a Go method's type: it is mounted through it). */
+  aliases?: string[];
   /** 0-based line spans of the candidate's own file where a mention is the definition talking about itself. */
   selfSpans?: [number, number][];
   /** The candidate method's own name (a stub raising NotImplementedError): a caller catching that error around it answers it (caught-refusal.ts). */
@@ -83,13 +85,13 @@ export function selfSpans(def: SgNode, name: string, lang: RuleLanguage): [numbe
  */
 export function unreferenced(candidates: Candidate[], files: { path: string; content: string }[], manifests: readonly { path: string; content: string }[] = files): Candidate[] {
   if (!candidates.length) return [];
-  const seen = occurrences(candidates.map((c) => c.name), files);
+  const seen = occurrences([...new Set(candidates.flatMap((c) => [c.name, ...(c.aliases ?? [])]))], files);
   const published = candidates.some((c) => c.language === "typescript") ? publishedModules(manifests) : [];
   // ... and every module a published entry re-exports (`export * from './verify.js'`).
   const api = published.length ? publishedFiles(files, published) : new Map<string, "*" | Set<string>>();
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
   const reexported = (c: Candidate) => { const a = api.get(c.file); return a === "*" ? exportsName(contentOf.get(c.file) ?? "", c.name) : !!a?.has(c.name); };
-  return candidates.filter((c) => !(c.language === "typescript" && (isPublished(c.file, published) || reexported(c))) && !(seen.get(c.name) ?? []).some((o) =>
+  return candidates.filter((c) => !(c.language === "typescript" && (isPublished(c.file, published) || reexported(c))) && ![c.name, ...(c.aliases ?? [])].flatMap((n) => seen.get(n) ?? []).some((o) =>
     !(o.file === c.file && (o.line === c.line || (c.selfSpans ?? []).some(([a, b]) => o.line >= a && o.line <= b))) &&
     !(o.file !== c.file && (isTestPath(o.file) || matchesAny(o.file, c.referenceIgnores))) &&
     !(c.language && o.lang && o.lang !== c.language)));
