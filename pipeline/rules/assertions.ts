@@ -306,7 +306,8 @@ export function assertingHelpers(root: SgNode, lang: GrammarLanguage, keep?: (fn
   const packages = () => (imported ??= new Set(goImports(root.text()).keys()));
   // Go: each function's own test-handle parameters (`t *testing.T`, `tb testing.TB`), by name.
   let handleMap: Map<string, string[]> | null = null;
-  const handlesOf = () => (handleMap ??= new Map(lang === "go" ? root.findAll({ rule: { any: [{ kind: "function_declaration" }, { kind: "method_declaration" }] } }).map((f) => [(f.field("name" as never) as SgNode | null)?.text() ?? "", [...goTestHandles(f).keys()]] as [string, string[]]) : []));
+  // Read from the signatures' text (`func assertSkips(t *testing.T, ..)`, `func (s *Suite) check(tb testing.TB)`).
+  const handlesOf = () => (handleMap ??= new Map([...root.text().matchAll(/^func\s*(?:\([^)]*\)\s*)?(\w+)\s*(?:\[[^\]]*\])?\(([^)]*)\)/gm)].map((m) => [m[1]!, [...m[2]!.matchAll(/(\w+(?:\s*,\s*\w+)*)\s+\*?testing\.(?:T|TB|B|F)\b/g)].flatMap((h) => h[1]!.split(/\s*,\s*/))] as [string, string[]])));
   const asserts = MODELS[lang].helperAsserts;
   const yes = new Set<string>();
   let grew = true;

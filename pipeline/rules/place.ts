@@ -100,13 +100,15 @@ export function inFileTestRegions(root: SgNode, lang: RuleLanguage): LineRange[]
   // A macro that writes tests: a `macro_rules!` whose expansion opens a `#[cfg(test)] mod` (from there to the end of
   // the macro), and an invocation of a macro named for tests (`api_key_tests!(ProjectKey, sample = "..")`): its
   // arguments are the tests' data.
-  for (const m of root.findAll({ rule: { kind: "macro_definition" } })) {
+  // The text first: a napi walk over every macro of every Rust file costs more than the rest of this function.
+  const text = root.text();
+  if (/macro_rules!/.test(text) && /#\[cfg\(test\)\]/.test(text)) for (const m of root.findAll({ rule: { kind: "macro_definition" } })) {
     const at = m.text().search(/#\[cfg\(test\)\]\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?mod\b/);
     if (at < 0) continue;
     const start = m.range().start.line + m.text().slice(0, at).split("\n").length - 1;
     out.push({ start, end: m.range().end.line });
   }
-  for (const m of root.findAll({ rule: { kind: "macro_invocation" } })) {
+  if (/(?:^|[^\w])\w*tests?!\s*[({[]/.test(text)) for (const m of root.findAll({ rule: { kind: "macro_invocation", regex: "^(?:[\\w]+::)*(?:\\w+_)?tests?!" } })) {
     const name = (m.field("macro" as never) as SgNode | null)?.text().replace(/^.*::/, "") ?? "";
     if (!/(^|_)tests?$/.test(name)) continue;
     const r = m.range();

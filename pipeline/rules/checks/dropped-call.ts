@@ -24,6 +24,11 @@ export function droppedCallCheck(ctx: CheckContext): Hit[] {
   const receiver = fn ? (fn.field("operand" as never) as SgNode | null)?.text() : undefined;
   const method = fn ? (fn.field("field" as never) as SgNode | null)?.text() : undefined;
   if (!receiver || !method) return [];
+  // go-dropped-self-call asks only about calls on the enclosing method's own receiver: the rest is answered first.
+  const selfCalls = param(ctx.params, "selfCalls", false);
+  const fnNode = ancestor(ctx.node, GO_FUNCTION);
+  const self = /^\(\s*(\w+)\s/.exec((fnNode ? (fnNode.field("receiver" as never) as SgNode | null)?.text() : "") ?? "")?.[1];
+  if (selfCalls && self !== receiver) return [];
   const rx = escapeRegExp(receiver);
   const text = ctx.file.content;
   // A package (`httpx.ErrorCtx(ctx, w, err)`) is no service: its functions answer different things.
@@ -34,7 +39,6 @@ export function droppedCallCheck(ctx: CheckContext): Hit[] {
   // configuration of the receiver, not I/O whose answer could fail; work takes its arguments beside the context.
   const args = (call!.field("arguments" as never) as SgNode | null)?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
   if (args.length < 2) return [];
-  const fnNode = ancestor(ctx.node, GO_FUNCTION);
   // A request handle named ctx (`ctx *gin.Context`, `c echo.Context`) is no cancellation context.
   const first = /^\(\s*([A-Za-z_]\w*)\s*[,)]/.exec((call!.field("arguments" as never) as SgNode | null)?.text() ?? "")?.[1];
   const params = (fnNode ? (fnNode.field("parameters" as never) as SgNode | null)?.text() : "") ?? "";
@@ -45,11 +49,9 @@ export function droppedCallCheck(ctx: CheckContext): Hit[] {
   // defined in files this check does not read: not judged.
   const own = new RegExp(`^func\\s*\\([^)]*\\)\\s*${method}\\s*\\(([^)]*)\\)\\s*([^{\\n]*)\\{`, "m").exec(text);
   if (own && !/\berror\b/.test(own[2]!)) return [];
-  const self = /^\(\s*(\w+)\s/.exec((fnNode ? (fnNode.field("receiver" as never) as SgNode | null)?.text() : "") ?? "")?.[1];
   // `selfCalls` (go-dropped-self-call, `answers_error: declared`): only those calls, judged at the scan's end against
   // the package's other files (`b.saveConfig(ctx, req.Storage, cfg)` with `func (b *backend) saveConfig(..) error` in
   // path_config.go: a claim; declared without an error: nothing; declared nowhere: a lead).
-  const selfCalls = param(ctx.params, "selfCalls", false);
   if (selfCalls !== (!own && self === receiver)) return [];
   const checked = new RegExp(`\\berr\\w*\\s*:?=\\s*${rx}\\.\\w+\\(|,\\s*err\\w*\\s*:?=\\s*${rx}\\.\\w+\\(`).test(text);
   // The same method used for its answer elsewhere would say what it returns; dropped everywhere, it is

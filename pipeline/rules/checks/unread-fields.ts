@@ -86,7 +86,7 @@ export function unreadStructFields(node: SgNode, lang: GrammarLanguage, content:
   // Go: the type encodes itself by handing itself whole to an encoder (`func (p *ConnectionOptions) MarshalCapnproto(s ..)
   // error { return pogs.Insert(.., s.Struct, p) }`): a wire record, its fields read by reflection. A marshaler that
   // reads fields one by one (`json.Marshal(map[string]string{"format": o.Format})`) is read like any other code.
-  if (lang === "go") {
+  if (lang === "go" && /\)\s*(?:Marshal|Encode|Serialize)/.test(content)) {
     for (const m of content.matchAll(new RegExp(`\\bfunc\\s*\\(\\s*(\\w+)\\s+\\*?${id}\\s*\\)\\s*(?:Marshal|Encode|Serialize)\\w*\\s*\\([^)]*\\)[^{\\n]*\\{`, "g"))) {
       const body = content.slice(m.index! + m[0].length, content.indexOf("\n}", m.index!));
       if (new RegExp(`[(,]\\s*&?${m[1]}\\s*[,)]`).test(body)) return [];

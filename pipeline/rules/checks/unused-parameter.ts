@@ -183,8 +183,13 @@ export interface IdentifierIndex { uses(): Map<string, number[]>; params: Map<nu
  * Python spells an attribute's name and a keyword argument's name as identifiers too: `interaction.user` and
  * `purge(user=x)` name no variable `user`.
  */
-function notAVariable(n: SgNode, lang: GrammarLanguage): boolean {
+function notAVariable(n: SgNode, lang: GrammarLanguage, source?: string): boolean {
   if (lang !== "python") return false;
+  // The text first (a parent lookup per identifier is the costly part): only a name after a dot or before a lone `=`.
+  if (source !== undefined) {
+    const { start, end } = n.range();
+    if (!/\.\s*$/.test(source.slice(Math.max(0, start.index - 8), start.index)) && !/^\s*=(?!=)/.test(source.slice(end.index, end.index + 8))) return false;
+  }
   const p = n.parent();
   if (!p) return false;
   if (p.kind() === "attribute") return (p.field("attribute" as never) as SgNode | null)?.id() === n.id();
@@ -211,8 +216,9 @@ export function indexParameterUses(fns: SgNode[], lang: GrammarLanguage, root: S
       uses = new Map();
       const names = new Set([...params.values()].flat().map((p) => p.text()));
       if (!names.size) return uses;
+      const source = lang === "python" ? root.text() : undefined;
       for (const n of root.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${[...names].map(escapeName).join("|")})$` } })) {
-        if (notAVariable(n, lang)) continue;
+        if (notAVariable(n, lang, source)) continue;
         const name = n.text();
         const at = n.range().start.index;
         const list = uses.get(name);
@@ -408,6 +414,8 @@ function onlyRecursed(fn: SgNode, body: SgNode, names: string[], lang: GrammarLa
   // Only a declaration binds its own name in its body; a function value keyed in an object (`getDepthOfState: function
   // (content, minDepth) { return getDepthOfState(content, minDepth, rt) }`) calls the outer function of that name.
   if (!/^(function_declaration|function_definition|method_definition|method_declaration|generator_function_declaration)$/.test(String(fn.kind()))) return out;
+  // The text first: most bodies never name their own function (one regex instead of a tree walk per function).
+  if (!new RegExp(`(?<![\\w$])${own.replace(/\$/g, "\\$")}\\s*\\(`).test(body.text())) return out;
   const list = ((fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? []).filter((k) => !/comment/.test(String(k.kind())));
   const firstName = (k: SgNode) => /[A-Za-z_$][\w$]*/.exec(k.text().replace(/^\s*(?:public|private|protected|readonly|mut|&|\*|\.\.\.)\s*/g, ""))?.[0] ?? "";
   const position = new Map(list.map((k, i) => [firstName(k), i]));
