@@ -2,7 +2,7 @@
 // a declared smoke test ("does not crash") and a throw-based check (a parse whose throw fails the test).
 import type { SgNode } from "@ast-grep/napi";
 import { goImports } from "./checks/go-callee-answers";
-import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goMockExpects, goTestHandles, goWrapperAsserts } from "./go-test-handles";
+import { goConcurrencyTest, goFuzzTarget, goHandleAsserts, goMockExpects, goSignatureHandles, goTestHandles, goWrapperAsserts } from "./go-test-handles";
 import type { GrammarLanguage } from "./rule-spec";
 import { closeParen, escapeRegExp } from "./syntax";
 import type { TestCase } from "./test-context";
@@ -282,7 +282,6 @@ function callsAny(text: string, names: Set<string>): boolean {
   return false;
 }
 
-/** Names of same-file helpers that assert, directly or by calling another asserting helper (fixpoint). */
 /**
  * Go: a helper that hands its test handle, as a statement of its own, to a function this file does not define
  * (`Assert(t, ctx.CommandSkipped, "..")` dot-imported from the project's testing package, `testutil.Equals(tb, a, b)`):
@@ -300,14 +299,14 @@ function goHandsHandleAway(body: string, fns: ReadonlyMap<string, string>, packa
   return false;
 }
 
+/** Names of same-file helpers that assert, directly or by calling another asserting helper (fixpoint). */
 export function assertingHelpers(root: SgNode, lang: GrammarLanguage, keep?: (fn: SgNode) => boolean): Set<string> {
   const fns = fileFunctions(root, lang, keep);
   let imported: Set<string> | null = null;
   const packages = () => (imported ??= new Set(goImports(root.text()).keys()));
   // Go: each function's own test-handle parameters (`t *testing.T`, `tb testing.TB`), by name.
   let handleMap: Map<string, string[]> | null = null;
-  // Read from the signatures' text (`func assertSkips(t *testing.T, ..)`, `func (s *Suite) check(tb testing.TB)`).
-  const handlesOf = () => (handleMap ??= new Map([...root.text().matchAll(/^func\s*(?:\([^)]*\)\s*)?(\w+)\s*(?:\[[^\]]*\])?\(([^)]*)\)/gm)].map((m) => [m[1]!, [...m[2]!.matchAll(/(\w+(?:\s*,\s*\w+)*)\s+\*?testing\.(?:T|TB|B|F)\b/g)].flatMap((h) => h[1]!.split(/\s*,\s*/))] as [string, string[]])));
+  const handlesOf = () => (handleMap ??= goSignatureHandles(root.text()));
   const asserts = MODELS[lang].helperAsserts;
   const yes = new Set<string>();
   let grew = true;

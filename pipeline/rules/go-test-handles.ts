@@ -19,6 +19,14 @@ export function goTestHandles(fn: SgNode): Map<string, string> {
   return out;
 }
 
+/**
+ * The same, read from the text of a file's top-level function heads (`func assertSkips(t *testing.T, ..)`, `func (s *Suite)
+ * check(tb testing.TB)`): each function's handle parameters by its name, without a tree walk per function.
+ */
+export function goSignatureHandles(code: string): Map<string, string[]> {
+  return new Map([...code.matchAll(/^func\s*(?:\([^)]*\)\s*)?(\w+)\s*(?:\[[^\]]*\])?\(([^)]*)\)/gm)].map((m) => [m[1]!, [...m[2]!.matchAll(/(\w+(?:\s*,\s*\w+)*)\s+\*?testing\.(?:T|TB|B|F)\b/g)].flatMap((h) => h[1]!.split(/\s*,\s*/))] as [string, string[]]));
+}
+
 const escape = (s: string): string => s.replace(/[$]/g, "\\$");
 
 /** `h.Error(..)`, `h.Fatalf(..)`, `h.Fail()` on one of `handles`. */

@@ -29,6 +29,11 @@ export function goPackageName(text: string): string | undefined {
 }
 
 /** The nearest ancestor of a node (its parent first) whose kind matches, or null: the function or class around it. */
+/** A Go method's receiver type, pointer and type parameters left out (`(g *Gate[T])` → `Gate`), or "". */
+export function goReceiverType(method: SgNode): string {
+  return ((method.field("receiver" as never) as SgNode | null)?.text() ?? "").replace(/[()*\s]/g, " ").trim().split(/\s+/).pop()?.replace(/\[.*$/, "") ?? "";
+}
+
 export function ancestor(node: SgNode, kinds: RegExp): SgNode | null {
   for (let n = node.parent(); n; n = n.parent()) if (kinds.test(String(n.kind()))) return n;
   return null;

@@ -8,7 +8,7 @@
 // way (a handler, an exporter) is no conformance and stays a claim; so does a Go method (a Go type satisfies
 // interfaces without saying so), unless its doc comment says which interface it implements (goConformanceLead).
 import type { SgNode } from "@ast-grep/napi";
-import { ancestor, escapeRegExp } from "../syntax";
+import { ancestor, escapeRegExp, goReceiverType } from "../syntax";
 import type { CheckRule, Deferred } from "./check";
 import type { Hit } from "./hit";
 import type { Candidate } from "./unreferenced";
@@ -125,14 +125,13 @@ export function goSoleStubMethod(node: SgNode): { name: string; receiver: string
   const stmts = body?.namedChildren().filter((k) => !/comment/.test(String(k.kind()))) ?? [];
   if (stmts.length !== 1) return null;
   const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
-  const receiverOf = (m: SgNode) => /(\w+)(?:\[[^\]]*\])?\s*\)\s*$/.exec((m.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1] ?? "";
-  const receiver = receiverOf(fn);
+  const receiver = goReceiverType(fn);
   if (!name || !receiver) return null;
   // A working type declining one operation: three or more other methods of its type in the file do real work (more
   // than one statement, or more than returning a literal). A command whose `Run` panics beside a one-line `Help` is
   // a stub of its one job, whoever else implements `Run`.
   const working = fn.getRoot().root().findAll({ rule: { kind: "method_declaration" } }).filter((m) => {
-    if (m.id() === fn.id() || receiverOf(m) !== receiver) return false;
+    if (m.id() === fn.id() || goReceiverType(m) !== receiver) return false;
     const st = (m.field("body" as never) as SgNode | null)?.namedChildren().filter((k) => !/comment/.test(String(k.kind()))) ?? [];
     return st.length > 1 || (st.length === 1 && !/^return\s+("[^"]*"|`[^`]*`|-?\d[\w.]*|true|false|nil)\s*$/.test(st[0]!.text()) && !GO_STUB_BODY.test(st[0]!.text()));
   });

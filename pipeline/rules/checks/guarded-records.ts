@@ -47,19 +47,19 @@ export function guardedRecordsCheck(ctx: CheckContext): Hit[] {
   const records = recordsOf(ctx.node);
   if (records.length < 3) return [];
   const { isGuard } = fileGuards(ctx);
-  const guardOf = (r: RouteRecord) => calledNames(r.rest).find((n) => isGuard(n));
-  const guarded = records.filter((r) => guardOf(r));
+  const guardOf = new Map(records.map((r) => [r, calledNames(r.rest).find((n) => isGuard(n))]));
+  const guarded = records.filter((r) => guardOf.get(r));
   if (guarded.length < 2 || guarded.length * 2 < records.length) return [];
   const writes = new RegExp(param(ctx.params, "writes", "(?!)"), "i");
-  const names = [...new Set(guarded.map((r) => guardOf(r)!))];
+  const names = [...new Set(guarded.map((r) => guardOf.get(r)!))];
   const out: Hit[] = [];
   for (const r of records) {
-    if (guardOf(r) || OPEN_PATH.test(r.path)) continue;
+    if (guardOf.get(r) || OPEN_PATH.test(r.path)) continue;
     // A handler of the file that decides access itself (`if r.Header.Get("X-Admin-Token") != a.token { return 401 }`).
     const handler = handlerName(r.rest);
     const def = handler ? new RegExp(`^func\\s*(?:\\([^)]*\\)\\s*)?${handler}\\s*\\(`, "m").exec(ctx.file.content) : null;
     if (def && makesAccessDecision(ctx.file.content.slice(def.index, ctx.file.content.indexOf("\n}", def.index)))) continue;
-    const words = [...r.path.split(/[/{}:.*-]+/).flatMap((seg) => identifierWords(seg)), ...identifierWords(handlerName(r.rest))];
+    const words = [...r.path.split(/[/{}:.*-]+/).flatMap((seg) => identifierWords(seg)), ...identifierWords(handler)];
     if (!words.some((w) => writes.test(w))) continue;
     out.push({ region: regionOf(r.node), message: `${ctx.rule.message}: ${r.path} hands its handler through no guard, while ${guarded.length} of the table's ${records.length} routes go through ${names.join(", ")} (${guarded.slice(0, 3).map((g) => g.path).join(", ")})` });
   }

@@ -1,7 +1,7 @@
 // The check registry: the one place a new check is added (name → implementation), see docs/RULES.md.
 
 import type { SgNode } from "@ast-grep/napi";
-import { identifierWords } from "../syntax";
+import { goReceiverType, identifierWords } from "../syntax";
 import type { Check } from "./check";
 import { type Hit, param, regionOf } from "./hit";
 import { acceptingVerifierCheck } from "./accepting-verifier";
@@ -76,6 +76,12 @@ function cachedRegExp(source: string): RegExp {
  */
 /** A name led by a checking verb (`verify_auth_response`, `requireAuthOrErr`) checks, whatever it ends with. */
 const CHECKER_VERB = /^_*(verify|validate|check|require|ensure|assert|enforce|authenticate|authori[sz]e)/i;
+/** 0-based lines of a Go file that declare a type or open one of its methods (`type Gate struct`, `func (g *Gate) ..`). */
+function goTypeOwnLines(lines: readonly string[], type: string): [number, number][] {
+  const re = new RegExp(`^\\s*(?:type\\s+${type}\\b|func\\s*\\(\\s*\\w*\\s*\\*?\\s*${type}(?:\\[[^\\]]*\\])?\\s*\\))`);
+  return lines.flatMap((l, i) => (re.test(l) ? [[i, i] as [number, number]] : []));
+}
+
 /**
  * TypeScript values that describe data rather than decide access, whatever words their names carry: a type
  * predicate over one `unknown` input (`isUnsignedJwt = (data: unknown): data is UnsignedJwt => ..`, a runtime type check
@@ -83,12 +89,6 @@ const CHECKER_VERB = /^_*(verify|validate|check|require|ensure|assert|enforce|au
  * call and named for a description of data (`AuthenticationPropType = PropTypes.shape({..})`, `LoginSchema =
  * z.object({..})`): a schema is handed to a validator, never mounted.
  */
-/** 0-based lines of a Go file that declare a type or open one of its methods (`type Gate struct`, `func (g *Gate) ..`). */
-function goTypeOwnLines(lines: readonly string[], type: string): [number, number][] {
-  const re = new RegExp(`^\\s*(?:type\\s+${type}\\b|func\\s*\\(\\s*\\w*\\s*\\*?\\s*${type}(?:\\[[^\\]]*\\])?\\s*\\))`);
-  return lines.flatMap((l, i) => (re.test(l) ? [[i, i] as [number, number]] : []));
-}
-
 function describesData(node: SgNode, name: string, lang: string): boolean {
   if (lang !== "typescript") return false;
   const value = node.kind() === "variable_declarator" ? (node.field("value" as never) as SgNode | null) : null;
@@ -129,7 +129,7 @@ const DEFINED = {
       if (!byName && !byShape && !composed && !byDoc && !byCheck) return [];
       if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
-      const goMethodType = rule.language === "go" && node.kind() === "method_declaration" && byShape ? /(\w+)(?:\[[^\]]*\])?\s*\)\s*$/.exec((node.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1] ?? null : null;
+      const goMethodType = rule.language === "go" && node.kind() === "method_declaration" && byShape ? goReceiverType(node) || null : null;
       const above = file.lines.slice(Math.max(0, line - 3), line).join("\n");
       const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
       const what = byShape ? "access-checking middleware (by its shape) is defined but never mounted or referenced"

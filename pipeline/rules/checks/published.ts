@@ -1,6 +1,7 @@
 // Modules a package publishes to its users (package.json `exports`, `types`): their guards are API, mounted
 // by whoever installs the package (hono's `basicAuth`), not by the package itself.
 import { dirname, posix } from "node:path";
+import { escapeRegExp } from "../syntax";
 
 /** Build-output directories a manifest points into; the source tree mirrors them under `src/`. */
 const BUILD_DIR = /^(dist|build|lib|out|esm|cjs|es|umd|types|src)\//;
@@ -83,6 +84,6 @@ export function publishedFiles(files: readonly { path: string; content: string }
 
 /** Is `name` exported by the file's own text (`export function name`, `export const name`, `export { name }`)? */
 export function exportsName(content: string, name: string): boolean {
-  const n = name.replace(/\$/g, "\\$");
+  const n = escapeRegExp(name);
   return new RegExp(`^\\s*export\\s+(?:default\\s+)?(?:declare\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var|class|abstract\\s+class)\\s+${n}\\b|^\\s*export\\s*\\{[^}]*\\b${n}\\b[^}]*\\}`, "m").test(content);
 }

@@ -2,7 +2,7 @@
 // TS interfaces and object type aliases), and the functions around them: who takes one, who builds what.
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
-import { nameOf } from "../syntax";
+import { goReceiverType, nameOf } from "../syntax";
 import { typeName } from "./param-words";
 import { conformance, isPublic } from "./public-api";
 import { parameterNames } from "./unused-parameter";
@@ -54,7 +54,7 @@ export const FUNCTIONS: Record<GrammarLanguage, string[]> = {
 
 /** The type a method belongs to: a Go receiver's type, a Rust `impl` target, a Python or TS class. */
 function ownerOf(fn: SgNode, lang: GrammarLanguage): string {
-  if (lang === "go") return ((fn.field("receiver" as never) as SgNode | null)?.text() ?? "").replace(/[()*\s]/g, " ").trim().split(/\s+/).pop()?.replace(/\[.*$/, "") ?? "";
+  if (lang === "go") return goReceiverType(fn);
   for (let p = fn.parent(); p; p = p.parent()) {
     if (p.kind() === "impl_item") return ((p.field("type" as never) as SgNode | null)?.text() ?? "").replace(/<[\s\S]*$/, "");
     if (/^(class_definition|class_declaration|class)$/.test(String(p.kind()))) return nameOf(p);

@@ -7,7 +7,7 @@
 // constant's own name calls a location, unless the path or the name says scratch (tmp, cache, a socket, a pid or
 // lock file, a log).
 import type { SgNode } from "@ast-grep/napi";
-import { identifierWords } from "../syntax";
+import { ancestor, identifierWords } from "../syntax";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 
@@ -31,8 +31,8 @@ function moduleBinding(lit: SgNode, lang: string): string | null {
     const spec = p.parent();
     if (spec && /^(const_spec|var_spec)$/.test(String(spec.kind())) && field(spec, "value")?.text() === lit.text()) {
       name = field(spec, "name")?.text() ?? "";
-      decl = spec.parent();
-      if (decl && /^(const_declaration|var_declaration)$/.test(String(decl.kind())) === false) decl = decl.parent();
+      // `const x = ..` or a spec of a `var ( .. )` block (a var_spec_list between): its declaration.
+      decl = ancestor(spec, /^(const_declaration|var_declaration)$/);
     }
   } else if (lang === "python" && k === "assignment" && field(p, "right")?.text() === lit.text()) {
     name = field(p, "left")?.text() ?? "";
@@ -47,8 +47,7 @@ function moduleBinding(lit: SgNode, lang: string): string | null {
   }
   if (!name || !decl || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
   // Top level: the declaration's holder is the file itself (Go's `const (..)` block sits in the source file too).
-  let holder = decl.parent();
-  if (holder && /^(const_declaration|var_declaration|expression_statement)$/.test(String(holder.kind()))) holder = holder.parent();
+  const holder = decl.parent();
   if (!holder || !/^(source_file|module|program)$/.test(String(holder.kind()))) return null;
   return name;
 }

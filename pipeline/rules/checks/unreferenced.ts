@@ -2,6 +2,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { matchesAny } from "../glob";
 import { isTestPath } from "../place";
+import { goReceiverType } from "../syntax";
 import type { RuleLanguage } from "../rule-spec";
 import { exportsName, isPublished, publishedFiles, publishedModules } from "./published";
 import type { Override } from "./overrides-base";
@@ -72,7 +73,7 @@ export function selfSpans(def: SgNode, name: string, lang: RuleLanguage): [numbe
   }
   if (lang === "go" && def.kind() === "type_spec") {
     for (const m of root.findAll({ rule: { kind: "method_declaration" } })) {
-      if (((m.field("receiver" as never) as SgNode | null)?.text() ?? "").replace(/[()*\s]/g, " ").trim().split(/\s+/).pop()?.replace(/\[.*$/, "") === name) out.push(span(m));
+      if (goReceiverType(m) === name) out.push(span(m));
     }
   }
   return out;
@@ -89,8 +90,8 @@ export function unreferenced(candidates: Candidate[], files: { path: string; con
   const published = candidates.some((c) => c.language === "typescript") ? publishedModules(manifests) : [];
   // ... and every module a published entry re-exports (`export * from './verify.js'`).
   const api = published.length ? publishedFiles(files, published) : new Map<string, "*" | Set<string>>();
-  const contentOf = new Map(files.map((f) => [f.path, f.content]));
-  const reexported = (c: Candidate) => { const a = api.get(c.file); return a === "*" ? exportsName(contentOf.get(c.file) ?? "", c.name) : !!a?.has(c.name); };
+  const contentOf = api.size ? new Map(files.map((f) => [f.path, f.content])) : null;
+  const reexported = (c: Candidate) => { const a = api.get(c.file); return a === "*" ? exportsName(contentOf?.get(c.file) ?? "", c.name) : !!a?.has(c.name); };
   return candidates.filter((c) => !(c.language === "typescript" && (isPublished(c.file, published) || reexported(c))) && ![c.name, ...(c.aliases ?? [])].flatMap((n) => seen.get(n) ?? []).some((o) =>
     !(o.file === c.file && (o.line === c.line || (c.selfSpans ?? []).some(([a, b]) => o.line >= a && o.line <= b))) &&
     !(o.file !== c.file && (isTestPath(o.file) || matchesAny(o.file, c.referenceIgnores))) &&

@@ -415,7 +415,7 @@ function onlyRecursed(fn: SgNode, body: SgNode, names: string[], lang: GrammarLa
   // (content, minDepth) { return getDepthOfState(content, minDepth, rt) }`) calls the outer function of that name.
   if (!/^(function_declaration|function_definition|method_definition|method_declaration|generator_function_declaration)$/.test(String(fn.kind()))) return out;
   // The text first: most bodies never name their own function (one regex instead of a tree walk per function).
-  if (!new RegExp(`(?<![\\w$])${own.replace(/\$/g, "\\$")}\\s*\\(`).test(body.text())) return out;
+  if (!new RegExp(`(?<![\\w$])${escapeName(own)}\\s*\\(`).test(body.text())) return out;
   const list = ((fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? []).filter((k) => !/comment/.test(String(k.kind())));
   const firstName = (k: SgNode) => /[A-Za-z_$][\w$]*/.exec(k.text().replace(/^\s*(?:public|private|protected|readonly|mut|&|\*|\.\.\.)\s*/g, ""))?.[0] ?? "";
   const position = new Map(list.map((k, i) => [firstName(k), i]));
@@ -424,14 +424,14 @@ function onlyRecursed(fn: SgNode, body: SgNode, names: string[], lang: GrammarLa
   // method is another function of that name (a TypeScript `fetch` method handing on to the global `fetch`).
   const method = /^(method_definition|method_declaration)$/.test(String(fn.kind())) || (lang === "python" && !!pyOwner(fn));
   const selfFirst = lang === "python" && /^(self|cls)$/.test(firstName(list[0] ?? body));
-  const callee = new RegExp(method ? `^(?:this|self|cls|Self)\\s*(?:\\.|::)\\s*${own.replace(/\$/g, "\\$")}$` : `^${own.replace(/\$/g, "\\$")}$`);
+  const callee = new RegExp(method ? `^(?:this|self|cls|Self)\\s*(?:\\.|::)\\s*${escapeName(own)}$` : `^${escapeName(own)}$`);
   const calls = body.findAll({ rule: { kind: callKind } }).filter((c) => callee.test((c.field("function" as never) as SgNode | null)?.text() ?? ""));
   if (!calls.length) return out;
   const text = body.text();
   for (const n of names) {
     const at = position.get(n);
     if (at === undefined) continue;
-    const mentions = (text.match(new RegExp(`(?<![\\w$.])${n.replace(/\$/g, "\\$")}(?![\\w$])`, "g")) ?? []).length;
+    const mentions = (text.match(new RegExp(`(?<![\\w$.])${escapeName(n)}(?![\\w$])`, "g")) ?? []).length;
     let handedBack = 0;
     for (const c of calls) {
       const offset = selfFirst && /^(self|cls)\s*\./.test((c.field("function" as never) as SgNode | null)?.text() ?? "") ? 1 : 0;
