@@ -20,12 +20,45 @@ function methodsOf(cls: SgNode): { def: SgNode; name: string; decorators: string
   });
 }
 
+/** Builtins that take a class to inspect it or reach its base (`super(Cls, self)`, `isinstance(x, Cls)`), not to mount it. */
+const INSPECTS = /^(super|isinstance|issubclass|type|getattr|hasattr|setattr|vars|dir|repr|str|id|print|cast)$/;
+
 /** Is the class handed to a call as a value (the class, or an instance made on the spot)? That call mounts its methods. */
 function mountedAsValue(root: SgNode, name: string): boolean {
-  return root.findAll({ rule: { kind: "argument_list" } }).some((args) => args.namedChildren().some((a) => {
+  return root.findAll({ rule: { kind: "argument_list" } }).some((args) => !INSPECTS.test(field(args.parent(), "function")?.text() ?? "") && args.namedChildren().some((a) => {
     const v = a.kind() === "keyword_argument" ? field(a, "value") : a;
     return v?.text() === name || (v?.kind() === "call" && field(v, "function")?.text() === name && (field(v, "arguments")?.namedChildren().length ?? 0) === 0);
   }));
+}
+
+/** A method named as a question (`has_delete_permissions`, `can_remove`) answers whether an action is allowed; it is the check. */
+const QUESTION = /^(has|is|can|may|should|allows?)_/;
+
+/** A body of only a docstring and `pass`/`...`: what runs comes from the method's decorator (`@augment_method_from(Base)`). */
+function bodyless(def: SgNode): boolean {
+  return (field(def, "body")?.namedChildren() ?? []).every((s) => s.kind() === "pass_statement" || s.kind() === "comment"
+    || (s.kind() === "expression_statement" && /^(string|ellipsis)$/.test(String(s.namedChildren()[0]?.kind() ?? ""))));
+}
+
+/** Names bound in the function to a collection it builds (`xs = list(child_resources)`, `seen = {}`): removing from one destroys nothing. */
+function localCollections(def: SgNode): Set<string> {
+  return new Set(def.findAll({ rule: { kind: "assignment" } }).flatMap((a) => {
+    const left = field(a, "left"); const right = field(a, "right");
+    if (left?.kind() !== "identifier" || !right) return [];
+    const built = /^(list|dictionary|set|list_comprehension|dictionary_comprehension|set_comprehension)$/.test(String(right.kind()))
+      || (right.kind() === "call" && /^(list|dict|set|sorted|copy\.copy|copy\.deepcopy)$/.test(field(right, "function")?.text() ?? ""));
+    return built ? [left.text()] : [];
+  }));
+}
+
+/** The bare names the method calls, leaving out calls on a collection it built itself. */
+function callees(def: SgNode): string[] {
+  const local = localCollections(def);
+  return def.findAll({ rule: { kind: "call" } }).flatMap((c) => {
+    const fn = field(c, "function");
+    if (fn?.kind() === "attribute" && local.has(field(fn, "object")?.text() ?? "")) return [];
+    return [(fn?.text() ?? "").replace(/^.*\./, "")];
+  });
 }
 
 /**
@@ -33,7 +66,9 @@ function mountedAsValue(root: SgNode, name: string): boolean {
  * guard decorator, in a class handed to a call as a value (a framework mounts its methods) where a sibling
  * method carries one. A decorator is a guard when it is a guard of the file or the vocabulary, or when its
  * name states a requirement and it names who is asking, or its same-file body reads who is asking and fails.
- * Not reported: private (`_`) methods, classes no call receives, classes with no guarded method.
+ * Not reported: private (`_`) methods, classes no call receives (`super(Cls, self)` and `isinstance` do not mount),
+ * classes with no guarded method, methods named as a question (`has_delete_permissions`), decorated methods whose body
+ * is only a docstring, and removals from a collection the method built itself.
  */
 export function unguardedMethodCheck(ctx: CheckContext): Hit[] {
   const { node, params } = ctx;
@@ -46,7 +81,7 @@ export function unguardedMethodCheck(ctx: CheckContext): Hit[] {
   const guarded = methods.find((m) => m.decorators.some(guard));
   if (!guarded) return [];
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
-  const callees = (def: SgNode) => def.findAll({ rule: { kind: "call" } }).map((c) => (field(c, "function")?.text() ?? "").replace(/^.*\./, ""));
-  return methods.filter((m) => m !== guarded && !m.decorators.some(guard) && destructive.test(`${m.name} ${callees(m.def).join(" ")}`))
+  return methods.filter((m) => m !== guarded && !m.decorators.some(guard) && !QUESTION.test(m.name) && !(m.decorators.length > 0 && bodyless(m.def))
+    && destructive.test(`${m.name} ${callees(m.def).join(" ")}`))
     .map((m) => ({ region: regionOf(field(m.def, "name") ?? m.def), message: `${name}.${m.name} destroys state without the ${guarded.decorators.find(guard)} decorator its sibling ${guarded.name} carries, and ${name} is mounted as a whole` }));
 }
