@@ -2,11 +2,13 @@
 // findings per 1,000 lines by class and by place (shipped / test / example+bench), per repository and
 // in total, plus the precision of the hand-labelled sample in tests/panel-labels/<repo>.jsonl.
 //
-// Run: npx bun bench/real-panel.ts [--list FILE] [--engine ROOT] [--labels DIR] [--findings OUT.jsonl] [--json] DIR...
+// Run: npx bun bench/real-panel.ts [--list FILE] [--engine ROOT] [--labels DIR] [--findings OUT.jsonl] [--smoke-notes note|omit] [--json] DIR...
 //   DIR...        panel repositories (the directory name is the repo name used for labels)
 //   --list FILE   one directory per line (# comments allowed), instead of or besides DIR...
 //   --engine ROOT measure another checkout's engine and rules (e.g. main exported to a temp dir)
 //   --findings    write every finding (repo, file, line, column, rule, class, place, first snippet line, message) as JSONL
+//   --smoke-notes note|omit  what to do with smoke-test notes (default: the engine's `static.smokeNotes` default, as a
+//                 sweep does; an engine older than that policy keeps them)
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -15,6 +17,7 @@ import { WalkConfig } from "../pipeline/core/config";
 import type { StaticFinding } from "../pipeline/kb/schemas/static-finding";
 import { languageOf, parseSource } from "../pipeline/rules/languages";
 import { type LineRange, type Place, placeAt, placeOfFile, placeOfPath, testRegionsOfFile } from "../pipeline/rules/place";
+import { rustTestModules } from "../pipeline/rules/test-modules";
 import { walkRepo } from "../pipeline/walk/walk-repo";
 
 export const PanelLabel = z.object({
@@ -117,9 +120,10 @@ async function tallyRepo(dir: string, scan: Scan): Promise<RepoTally> {
   const regionsOf = new Map<string, LineRange[]>();
   const placeOf = new Map<string, Place>();
   const files = walk.files.filter((f) => languageOf(f.path));
+  const testModules = rustTestModules(files);
   for (const f of files) {
     const n = f.content.split("\n").length - (f.content.endsWith("\n") ? 1 : 0);
-    const place = placeOfFile(f.path, f.content);
+    const place = testModules.has(f.path) ? "test" : placeOfFile(f.path, f.content);
     placeOf.set(f.path, place);
     const regions = place === "shipped" ? testRegionsOfFile(f.content, languageOf(f.path)!, () => parseSource(f.path, f.content)!.root()) : [];
     regionsOf.set(f.path, regions);
@@ -144,14 +148,20 @@ async function tallyRepo(dir: string, scan: Scan): Promise<RepoTally> {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2), allowPositionals: true,
-    options: { list: { type: "string" }, engine: { type: "string" }, labels: { type: "string" }, findings: { type: "string" }, json: { type: "boolean" } },
+    options: { list: { type: "string" }, engine: { type: "string" }, labels: { type: "string" }, findings: { type: "string" }, json: { type: "boolean" }, "smoke-notes": { type: "string" } },
   });
   const dirs = [...positionals];
   if (values.list) dirs.push(...readFileSync(values.list, "utf8").split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean));
-  if (!dirs.length) { process.stderr.write("usage: bun bench/real-panel.ts [--list FILE] [--engine ROOT] [--labels DIR] [--findings OUT] DIR...\n"); process.exit(2); }
+  if (!dirs.length) { process.stderr.write("usage: bun bench/real-panel.ts [--list FILE] [--engine ROOT] [--labels DIR] [--findings OUT] [--smoke-notes note|omit] DIR...\n"); process.exit(2); }
   const root = resolve(values.engine ?? join(import.meta.dir, ".."));
   const { loadFloor } = await import(join(root, "pipeline/rules/floor.ts"));
   const floor = loadFloor(join(root, "prompts/rules"));
+  // What a sweep of that engine reports: its smoke-note policy at its default, unless told otherwise.
+  const policy = await import(join(root, "pipeline/rules/lead-policy.ts")).catch(() => ({}));
+  const { StaticPolicy } = await import(join(root, "pipeline/core/config.ts"));
+  const smoke = values["smoke-notes"] ?? (StaticPolicy.parse({}) as { smokeNotes?: string }).smokeNotes ?? "note";
+  if (smoke !== "note" && smoke !== "omit") { process.stderr.write("real-panel: --smoke-notes is note or omit\n"); process.exit(2); }
+  const applySmoke = (found: Map<string, StaticFinding[]>) => ("applySmokeNotePolicy" in policy ? (policy.applySmokeNotePolicy as (f: Map<string, StaticFinding[]>, p: string) => Map<string, StaticFinding[]>)(found, smoke) : found);
   const labelDir = values.labels ?? join(import.meta.dir, "..", "tests", "panel-labels");
   const repos: RepoTally[] = [];
   // Labels are read before the scan (a minute or more on a panel), so a bad label file fails at once, in one line.
@@ -173,7 +183,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   for (const d of dirs) {
     const onRuleFailure = (m: string) => process.stderr.write(`real-panel: ${d}: ${m}\n`);
-    repos.push(await tallyRepo(d, (files, texts) => (floor.scanAsync ? floor.scanAsync(files, { texts, onRuleFailure }) : floor.scan(files, texts, onRuleFailure))));
+    repos.push(await tallyRepo(d, async (files, texts) => applySmoke(await (floor.scanAsync ? floor.scanAsync(files, { texts, onRuleFailure }) : floor.scan(files, texts, onRuleFailure)))));
   }
   if (values.findings) writeFileSync(values.findings, repos.flatMap((r) => r.findings).map((f) => JSON.stringify(f)).join("\n") + "\n");
   if (values.json) process.stdout.write(JSON.stringify(repos.map((r) => ({ repo: r.repo, files: r.files, lines: r.lines, findings: r.findings.length })), null, 2) + "\n");

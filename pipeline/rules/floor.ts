@@ -11,6 +11,7 @@ import { loadRules } from "./load-rules";
 import { reportFailures } from "./rule-failures";
 import type { RuleSpec } from "./rule-spec";
 import { type FileScan, scanFile, type SourceFile } from "./scan-file";
+import { withDeclaredPlaces } from "./test-modules";
 import { textLevel } from "./text-level";
 
 export type { SourceFile } from "./scan-file";
@@ -87,14 +88,16 @@ export function createFloor(rules: RuleSpec[]): Floor {
   };
   return {
     rules,
-    scan(files, texts = [], onRuleFailure) {
+    scan(given, texts = [], onRuleFailure) {
+      const files = withDeclaredPlaces(given);
       const scans = files.map((f) => scanFile(compiled, f));
       reportFailures(scans, onRuleFailure);
       return finishScan(rules, files, scans, textFindings(files, texts), texts);
     },
-    async scanAsync(files, opts = {}) {
+    async scanAsync(given, opts = {}) {
+      const files = withDeclaredPlaces(given);
       const n = opts.workers ?? (files.length >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 0);
-      if (n < 1) return this.scan(files, opts.texts, opts.onRuleFailure);
+      if (n < 1) return this.scan(given, opts.texts, opts.onRuleFailure);
       const scans = scanInWorkers(text.others, files, n);
       // The workers parse and match while this thread reads the text-level rules.
       const fromText = textFindings(files, opts.texts ?? []);

@@ -18,7 +18,12 @@ import { isVendoredCopy, type Place, placeOfFile } from "./place";
 import type { RuleSpec } from "./rule-spec";
 import { toFinding } from "./to-finding";
 
-export interface SourceFile { path: string; content: string }
+export interface SourceFile {
+  path: string;
+  content: string;
+  /** A place another file decides (test-modules.ts: a Rust module declared under `#[cfg(test)]`); else the path's. */
+  place?: Place;
+}
 
 /** What scanning one file produced, before suppression, de-duplication and cross-file decisions. */
 export interface FileScan {
@@ -93,7 +98,7 @@ export function scanFile(compiled: readonly CompiledRule[], file: SourceFile): F
   const out: FileScan = { path: file.path, findings: [], deferred: [], failures: [] };
   const lang = languageOf(file.path);
   if (!lang || isVendoredCopy(file.path, file.content)) return out;
-  const pathPlace = placeOfFile(file.path, file.content);
+  const pathPlace = file.place ?? placeOfFile(file.path, file.content);
   const active = compiled.filter(({ spec: r, prefilter }) =>
     r.language === lang && placeApplies(r, pathPlace, lang) && (!r.files || matchesAny(file.path, r.files)) && !matchesAny(file.path, r.ignores) && (!prefilter || prefilter.test(file.content)));
   if (!active.length) return out;
