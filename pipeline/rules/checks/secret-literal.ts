@@ -61,6 +61,13 @@ const PUBLIC_BY_DESIGN = /^(pk|phc)([_-]|$)/;
 const PUBLIC_UNDER_KEY_NAME = /^phc_/;
 /** A password hash in its standard format (bcrypt `$2b$10$…`, `$argon2id$…`, crypt's `$6$…`): what a program should store. */
 const PASSWORD_HASH = /^\$(2[abxy]?|argon2(id|i|d)|[56]|pbkdf2[-\w]*|scrypt)\$/;
+/**
+ * A regular expression, not a credential (`REGEX_PASSWORD = r"^[a-zA-Z0-9]{12,}$"`, a list of key names
+ * `password|passwd|secret|token` a redactor matches): a bracketed range, a class escape, a counted repeat or three
+ * alternatives of words. Generated credentials are base64, hex or alphanumerics with punctuation, none of which
+ * spells these.
+ */
+const REGEX_SOURCE = /\[[^\]]*\w-\w[^\]]*\]|\\[dwsDWS]|[\])]\{\d+(,\d*)?\}|\(\?[:=!<]|^[\w\[\]?-]+(\|[\w\[\]?-]+){2,}$/;
 
 export function secretLiteral(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value || deepInData(value)) return [];
@@ -76,7 +83,7 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
   // Whitespace or a character outside printable ASCII (`Contraseña`, `パスワード`) is prose, a translated label:
   // generated credentials are printable ASCII (base64, hex, alphanumerics and punctuation).
   if (s.length < minLength || /\s|[^\x20-\x7e]/.test(s)) return [];
-  if (placeholder.test(s) || (shape.test(s) && !randomRun(s)) || PUBLIC_UNDER_KEY_NAME.test(s) || PASSWORD_HASH.test(s)) return [];
+  if (placeholder.test(s) || (shape.test(s) && !randomRun(s)) || PUBLIC_UNDER_KEY_NAME.test(s) || PASSWORD_HASH.test(s) || REGEX_SOURCE.test(s)) return [];
   if (shannonEntropy(s) < minEntropy || charClasses(s) < minClasses) return [];
   return [{ region: regionOf(value) }];
 }
