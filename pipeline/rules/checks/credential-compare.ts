@@ -340,13 +340,24 @@ function queryPredicate(node: SgNode, language: RuleLanguage): boolean {
   return sides.some((t) => column.test(t.trim()));
 }
 
-/** An operand named again in the branch the compare opens, inside a string-building call or concatenation. */
+/**
+ * An operand named again in the branch the compare opens, inside a string-building call or concatenation. A call's
+ * arguments may run over lines (`format!(\n "expected {:?}, found {:?}",\n expected, actual)`): a format call is read
+ * to its end, a concatenation on its line.
+ */
 function shownOnMismatch(node: SgNode, ops: string[]): boolean {
-  const branch = node.parent()?.kind() === "if_statement" ? node.parent() : node.parent()?.parent()?.kind() === "if_statement" ? node.parent()!.parent() : null;
+  const branch = /^if_(statement|expression)$/.test(String(node.parent()?.kind())) ? node.parent() : /^if_(statement|expression)$/.test(String(node.parent()?.parent()?.kind())) ? node.parent()!.parent() : null;
   const body = branch ? ((branch.field("consequence" as never) as SgNode | null)?.text() ?? "") : "";
   if (!body) return false;
-  return ops.some((t) => /^[A-Za-z_$][\w$]*$/.test(t) && new RegExp(`(?:Sprintf|format|f["']|\\+)\\s*[^\\n]*(?<![\\w$.])${t}(?![\\w$])|\\{${t}\\}|\\$\\{${t}\\}`).test(body));
+  return ops.some((t) => /^[A-Za-z_$][\w$]*$/.test(t) && new RegExp(`(?:Sprintf|Errorf|format!?|f["'])\\s*\\((?:[^()]|\\([^()]*\\))*?(?<![\\w$.])${t}(?![\\w$])|(?:f["']|\\+)\\s*[^\\n]*(?<![\\w$.])${t}(?![\\w$])|\\{${t}(?::[^}]*)?\\}|\\$\\{${t}\\}`).test(body));
 }
+
+/**
+ * A value a built-in type answers for itself (`bool::get_signature()`, `<Vec<u32>>::get_signature()`,
+ * `u64::type_name()`): a D-Bus type code or a type's name, the same on every machine, compared to dispatch on the
+ * type it names. No caller's secret is derived from a primitive or collection type with no argument.
+ */
+const TYPE_ANSWER = /^<?\s*(?:bool|char|str|String|[ui](?:8|16|32|64|128|size)|f32|f64|Vec<[^()]*>|Option<[^()]*>|HashMap<[^()]*>|BTreeMap<[^()]*>|\[[^()]*\])\s*>?::\w+\(\s*\)$/;
 
 export function credentialCompare({ node, params, rule, file, defer }: CheckContext): Hit[] {
   // `bytes.Equal(mac, sig)` and other calls the rule matched by their arguments are reported as matched.
@@ -387,6 +398,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   };
   if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || discriminant(t) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = ancestor(node, FUNCTION_KINDS);
+  if (rule.language === "rust" && ops.some((t) => TYPE_ANSWER.test(t) || TYPE_ANSWER.test(madeFrom(fn, t) ?? ""))) return [];
   // Two names the same function also subtracts (`if (aOrder !== bOrder) return aOrder - bOrder`, a sort's comparator):
   // numbers, whatever word their source carries.
   if (ops.every((t) => /^[A-Za-z_$][\w$]*$/.test(t)) && fn && new RegExp(String.raw`(?<![\w$.])${escapeRegExp(ops[0]!)}\s*-\s*${escapeRegExp(ops[1]!)}(?![\w$])|(?<![\w$.])${escapeRegExp(ops[1]!)}\s*-\s*${escapeRegExp(ops[0]!)}(?![\w$])`).test(fn.text())) return [];
