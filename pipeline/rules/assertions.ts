@@ -26,9 +26,13 @@ interface Model {
 // fail the test when the text or the request never comes. node-tap's root object asserts as its `t` does (`tap.ok(x)`),
 // QUnit's global assertions are bare calls (`ok(x)`, `deepEqual(a, b)`), a sinon mock's `mock.verify()` throws
 // when an expectation set on it was not met, and jasmine's global `fail(..)` fails the test (also handed on as a
-// rejection handler: `.then(fail, (err) => ..)`). (A branch that throws is not read as a check here: this text is also
+// rejection handler: `.then(fail, (err) => ..)`). testing-library's queries by what the page shows (`getByText("Saved")`,
+// `findAllByRole("row")`, bare from a render result, on `screen`, `within(el)` or Cypress's `cy`) throw a descriptive
+// error when nothing matches: each names an element the test expects to be there, an assertion of presence
+// (`queryBy*` answers null and is not one). Playwright's `page.getByText(..)` spells the same name and only makes a
+// lazy locator: on any other receiver it asserts nothing. (A branch that throws is not read as a check here: this text is also
 // asked of helpers and of a test's callbacks, where `if (n < 3) throw` is a fake's behaviour.)
-const TS_RUNTIME = String.raw`\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
+const TS_RUNTIME = String.raw`(?:(?<![\w$.])|\bscreen\.|\bwithin\([^()]*\)\.|\bcy\.)(?:get|getAll|find|findAll)By(?:Role|LabelText|PlaceholderText|Text|DisplayValue|AltText|Title|TestId)\s*\(|\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
 
 const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {

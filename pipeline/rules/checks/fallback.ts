@@ -8,8 +8,11 @@ import type { GrammarLanguage } from "../rule-spec";
 import { removes } from "./removes-existing";
 
 const field = (n: SgNode, name: string): SgNode | null => n.field(name as never) as SgNode | null;
-/** A parse of a value already in memory: `JSON.parse(s)`, `json.loads(s)`, `schema.parse(x)`. */
-const PARSE = /^(await\s+)?(JSON\.parse|json\.loads|[\w$.]+\.(loads|parse))\s*\(([\s\S]*)\)$/;
+/**
+ * A parse of a value already in memory: `JSON.parse(s)`, `json.loads(s)`, `schema.parse(x)`, or a decoding of one
+ * (`decodeURIComponent(s)`, `atob(s)`, `x.decode(..)`): it throws only on malformed input and leaves the input as it was.
+ */
+const PARSE = /^(await\s+)?(JSON\.parse|json\.loads|[\w$.]+\.(loads|parse|decode)|decodeURI(?:Component)?|atob)\s*\(([\s\S]*)\)$/;
 /** Reads a file, the network or a process: the parse of what those return is not of a value in memory. */
 const FETCHES = /\b(read\w*|fetch|request|query|execute|recv|open|get|post|urlopen|loads?)\s*\(/i;
 
