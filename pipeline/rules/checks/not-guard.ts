@@ -37,8 +37,11 @@ export function loaderMounted(node: SgNode, lang: RuleLanguage): boolean {
   return new RegExp(`^import\\s+(?:type\\s+)?(?:${base}\\b|\\{[^}]*\\b${base}\\b[^}]*\\})[^;]*from\\s+["']\\.\\.?/`, "m").test(root);
 }
 
-/** The declared answer is a yes/no: `-> bool`, `-> Result<bool>`, `: Promise<boolean>`, Go `bool` / `(bool, error)`. */
-const ANSWERS_BOOL = /(->\s*(Result\s*<\s*)?bool\b|\)\s*:\s*(Promise\s*<\s*)?boolean\b|\)\s*\(?\s*bool\s*(,\s*error\s*\))?\s*\{)/;
+/**
+ * The declared answer is a yes/no: `-> bool`, `-> Result<bool>`, `: Promise<boolean>`, a TypeScript type predicate
+ * (`(source: TSource): source is TSessionSource`), Go `bool` / `(bool, error)`.
+ */
+const ANSWERS_BOOL = /(->\s*(Result\s*<\s*)?bool\b|\)\s*:\s*(Promise\s*<\s*)?boolean\b|\)\s*:\s*[A-Za-z_$][\w$]*\s+is\s+[\w$.<>[\]|& ]+?\s*(\{|$)|\)\s*\(?\s*bool\s*(,\s*error\s*\))?\s*\{)/;
 
 /**
  * A status query, not a gate: a function that answers yes or no, refuses no one itself (no raise, throw,
@@ -68,7 +71,8 @@ export function statusQuery(node: SgNode, lang: RuleLanguage): boolean {
   // ... a comparison of one value with a literal (`caller.role === "admin"`, `user.plan in ("pro", "team")`): a
   // classification. Two subjects compared (`project.owner_id == user.id`) is an ownership check, a gate's core, kept.
   const ret = stmts.length === 1 ? stmts[0]!.text().trim() : "";
-  const literal = "(?:\"[^\"]*\"|'[^']*'|`[^`]*`|-?\\d[\\w.]*|true|false|True|False|None|null)";
+  // ... or an enum's member (`source.kind === SourceKind.Session`): a named literal.
+  const literal = "(?:\"[^\"]*\"|'[^']*'|`[^`]*`|-?\\d[\\w.]*|true|false|True|False|None|null|[A-Z][\\w$]*\\.[A-Z][\\w$]*)";
   const oneValue = String.raw`[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*`;
   return new RegExp(String.raw`^return\s+(?:${oneValue}\s*(?:===?|!==?|is|in|not in)\s*(?:${literal}|[(\[]\s*${literal}(?:\s*,\s*${literal})*\s*,?\s*[)\]])|${literal}\s*(?:===?|!==?)\s*${oneValue})\s*;?$`).test(ret);
 }

@@ -266,7 +266,23 @@ function siblingClassImplements(fn: SgNode): boolean {
  * `maybe`: a Go method may implement an interface the floor cannot see: only parameters named for an
  * option, a bound or a secret are promises there.
  */
+/**
+ * Names a web framework calls by their export, handing what its own signature says: Next.js's page data functions
+ * (`getServerSideProps(context)`, `getStaticProps`, `getStaticPaths`, `getInitialProps`) and App Router metadata
+ * (`generateMetadata({ params }, parent)`, `generateStaticParams`, `generateViewport`), Remix's and React Router's
+ * `loader`/`action`/`meta`/`links`/`headers`, SvelteKit's `load`. The framework fixes the arguments; a page that
+ * needs none of them still takes them.
+ */
+const FRAMEWORK_EXPORTS = /^(getServerSideProps|getStaticProps|getStaticPaths|getInitialProps|generateMetadata|generateStaticParams|generateViewport|generateImageMetadata|loader|clientLoader|action|clientAction|meta|links|headers|load)$/;
+
+function frameworkExport(fn: SgNode): boolean {
+  const k = fn.kind();
+  const name = k === "function_declaration" ? nameOf(fn) : fn.parent()?.kind() === "variable_declarator" ? nameOf(fn.parent()) : "";
+  return FRAMEWORK_EXPORTS.test(name) && tsPublic(fn);
+}
+
 export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
+  if (lang === "typescript" && frameworkExport(fn)) return "imposed";
   if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn) || implementationTable(fn) || objectTable(fn) || assignedTable(fn) || signalReceiver(fn, lang)) return "imposed";
   const own = declaredConformance(fn, lang);
   // Asked last (it walks the file): only when nothing cheaper already imposes the signature.

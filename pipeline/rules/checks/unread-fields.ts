@@ -200,6 +200,9 @@ export function fieldsReadElsewhere(candidates: Candidate[], files: { path: stri
     const local = goPackageLocal(c);
     // Rust: another file's pattern of the record naming the field (`pub async fn create(CreateApiKey { name, for_user, .. }: &CreateApiKey)`).
     if (c.record && c.file.endsWith(".rs") && files.some((f) => f.path !== c.file && f.path.endsWith(".rs") && !isTestPath(f.path) && f.content.includes(c.record!) && destructuredRust(f.content, c.record!, c.name))) return true;
+    // TypeScript/JavaScript: another file's object pattern naming it (`export async function uploadSourcemaps({ serviceKey,
+    // apiUrl }: Options)`, `const { dryRun } = opts`): the options handed on whole are read there by name.
+    if (/\.[cm]?[jt]sx?$/.test(c.file) && files.some((f) => f.path !== c.file && /\.[cm]?[jt]sx?$/.test(f.path) && !isTestPath(f.path) && f.content.includes(c.name) && destructuredTs(f.content, c.name))) return true;
     return (seen.get(c.name) ?? []).some((o) =>
       o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && (!local || dirOf(o.file) === dirOf(c.file)) && readsField(o.before, o.after, o.lang) &&
       (!c.record || o.lang !== "go" || goMayReadRecord(o.before, contentOf.get(o.file) ?? "", c.record, pkgOf(o.file))));
@@ -207,6 +210,15 @@ export function fieldsReadElsewhere(candidates: Candidate[], files: { path: stri
 }
 
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/") + 1);
+
+/**
+ * An object pattern that names `name` (shorthand, renamed or defaulted): the braces are followed by a type
+ * annotation, an `=` that binds them, or the close of a parameter list that opens a body (`}) =>`, `}): T {`).
+ * An object literal (`f({ name })`, `return { name }`) builds a value and is not one.
+ */
+function destructuredTs(content: string, name: string): boolean {
+  return new RegExp(`\\{[^{}]*(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?=[,}:=])[^{}]*\\}\\s*(?::\\s*[\\w<{]|=(?![=>])|\\)\\s*(?::[^{=;]*)?(?:=>|\\{))`).test(content);
+}
 
 /**
  * Go visibility decides who can read a field: an unexported field (`priority`) is read only by files of its
