@@ -195,6 +195,28 @@ export function deferredTailLost(node: SgNode, sink: string | null): boolean {
   return !new RegExp(`(return\\s+|=\\s*|[(,]\\s*)${id}\\.Close\\(\\)`).test(fn.text());
 }
 
+/** Why an unchecked Close of a plain file is a lead: the models read whether the file's last write matters. */
+const FILE_CLOSE_LEAD = "a plain file's data went out with each Write; its Close reports a delayed write error only on some filesystems (NFS), so whether this one matters is for a reader to judge";
+
+/**
+ * Go: what a bare `x.Close()` of a writer this function made can lose, by how it was made and used:
+ * - `pipe`: an `io.Pipe()` end, whose Close always answers nil;
+ * - `unwritten`: a file created and closed with nothing written or handed to anything (an empty marker file);
+ * - `file`: a plain file (`os.Create`, `os.OpenFile`, `os.CreateTemp`) written with its own Writes;
+ * - null: anything else (a `NewWriter` wrapper whose Close writes the format's tail, a writer handed in).
+ */
+export function goClosedSink(node: SgNode, sink: string | null): "pipe" | "unwritten" | "file" | null {
+  if (!sink || /\./.test(sink)) return null;
+  const fnText = outermostFunction(node)?.text() ?? "";
+  const decl = declaration(sink, fnText);
+  if (/\bio\.Pipe\(\)/.test(decl)) return "pipe";
+  if (!/\bos\.(Create|OpenFile|CreateTemp)\(/.test(decl)) return null;
+  const id = escapeRegExp(sink);
+  // Written, or handed to a call that may write (`tmpl.ExecuteTemplate(f, ..)`, `io.Copy(f, r)`, `bufio.NewWriter(f)`).
+  const used = new RegExp(`(?<![\\w.])${id}\\.(Write\\w*|ReadFrom|Truncate|Seek)\\(|[(,]\\s*&?${id}\\s*[,)]`).test(fnText);
+  return used ? "file" : "unwritten";
+}
+
 /** A write-like macro or call whose result is dropped, into a sink that can fail: swallowed-error rules apply. */
 export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   if (echoesError(ctx.node.text())) return [];
@@ -207,7 +229,13 @@ export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   if (!writeMatters(ctx.node.text(), sink, fnText, ctx.rule.language, method)) return [];
   // Settled elsewhere in the function, or unable to lose anything by the library's contract (go-settled.ts, rs-settled.ts).
   if (ctx.rule.language === "go" ? goSettled(ctx.node, ctx.file.content) : ctx.rule.language === "rust" && rsSettled(ctx.node, ctx.file.content)) return [];
+  // A bare Close of a plain file (not a wrapper writing a format's tail): nothing to lose when nothing was written or
+  // when it is a pipe's end; a lead when the file was written (the panels upheld 0 of 12 such claims, and both
+  // `NewWriter` wrappers' tails).
+  const closed = ctx.rule.id === "go-unchecked-close" && ctx.node.kind() !== "defer_statement" ? goClosedSink(ctx.node, sink) : null;
+  if (closed === "pipe" || closed === "unwritten") return [];
   const hits = swallowedCheck(ctx);
+  if (closed === "file") return hits.map((h) => (h.lead ? h : { ...h, lead: FILE_CLOSE_LEAD }));
   // A comment can say why the caller goes on ("best effort"), not why the written file's last failure, the one
   // Close reports, is answered as success.
   if (!hits.length && ctx.rule.language === "go" && ctx.file.placeAt(ctx.node.range().start.line) !== "test" && closedAfterWriting(ctx.node, ctx.node.text(), "go")) {
