@@ -12,7 +12,7 @@ import type { StaticFinding } from "../kb/schemas/static-finding";
 import { selectShard } from "../nightly/shard";
 import { loadPrompts, type PromptSet } from "../prompt/load-prompts";
 import { loadFloor } from "../rules/floor";
-import { applyLeadPolicy } from "../rules/lead-policy";
+import { applyLeadPolicy, applySmokeNotePolicy } from "../rules/lead-policy";
 import type { RuleSpec } from "../rules/rule-spec";
 import { walkRepo, type Skipped, type WalkResult } from "../walk/walk-repo";
 import { chooseLadder, type LadderChoice } from "./choose-ladder";
@@ -83,10 +83,10 @@ export async function planSweep(opts: SweepOptions, io: Io): Promise<SweepPlan> 
   if (opts.proposal && !proposal) throw new InputError(`--proposal file not found: ${opts.proposal}`);
 
   const floor = loadFloor(resolve(INSTALL_ROOT, config.static.rulesDir));
-  const findings = applyLeadPolicy(await floor.scanAsync(walk.files.map((f) => ({ path: f.path, content: f.content })), {
+  const findings = applySmokeNotePolicy(applyLeadPolicy(await floor.scanAsync(walk.files.map((f) => ({ path: f.path, content: f.content })), {
     workers: config.static.workers, texts: walk.texts.map((f) => ({ path: f.path, content: f.content })),
     onRuleFailure: (m) => warn(`scrum: warning: floor: ${m}`),
-  }), floor.rules, config.static.leads);
+  }), floor.rules, config.static.leads), config.static.smokeNotes);
   // A text file (Markdown, YAML, ...) the floor flags is reviewed like source, so its finding gets a row.
   walk = promoteFlaggedTexts(walk, findings);
   // The floor saw every file (cross-file checks); this shard plans and reviews only its own.

@@ -1,0 +1,198 @@
+// Readings of the twenty-third session of issue 10 (docs/RULES.md): each test fails without its change.
+import { describe, expect, test } from "bun:test";
+import type { StaticFinding } from "../pipeline/kb/schemas/static-finding";
+import { NOTES } from "../pipeline/rules/checks/no-assertion";
+import { applySmokeNotePolicy } from "../pipeline/rules/lead-policy";
+import { rustTestModules } from "../pipeline/rules/test-modules";
+import { lines, scanSnippets } from "./support/snippet-scan";
+
+type File = { path: string; content: string };
+const found = (files: File[], cls: RegExp) => scanSnippets(files, cls).map((f) => `${f.file}:${f.rule_id}@${f.line}${f.severity === "info" ? " note" : ""}${f.lead ? " lead" : ""}`);
+
+describe("unwired-auth: a class mounted whole, read by what its methods do", () => {
+  const resource = (extra: string[], mount: string) => ({ path: "webapi/resources/comments.py", content: lines(
+    "class CommentResource(WebAPIResource):",
+    "    @webapi_login_required",
+    "    def create(self, request, *args, **kwargs):",
+    "        return self.model.objects.create(user=request.user)",
+    ...extra,
+    "",
+    mount) });
+  const purge = ["    def purge_comments(self, request):", "        self.model.objects.all().delete()"];
+  test("super(Cls, self) reaches the base class; it does not mount the class", () => {
+    expect(found([resource([...purge, "    def get_links(self, request=None):", "        return super(CommentResource, self).get_links(request)"], "comment_resource = CommentResource()")], /^unwired-auth$/)).toEqual([]);
+    expect(found([resource(purge, "api.register(CommentResource)")], /^unwired-auth$/)).toEqual(["webapi/resources/comments.py:py-unguarded-method@5"]);
+  });
+  test("a permission question, a docstring-only decorated method and a local list's remove are not destructive", () => {
+    const quiet = [
+      "    def has_delete_permissions(self, request, comment, *args, **kwargs):",
+      "        return comment.is_mutable_by(request.user)",
+      "    @augment_method_from(BaseCommentResource)",
+      "    def delete(self, *args, **kwargs):",
+      '        """Deletes the comment."""',
+      "        pass",
+      "    def get_links(self, child_resources=[], request=None):",
+      "        child_resources = list(child_resources)",
+      "        child_resources.remove(drafts)",
+      "        return child_resources",
+    ];
+    expect(found([resource(quiet, "api.register(CommentResource)")], /^unwired-auth$/)).toEqual([]);
+    // The same delete with a body that deletes is reported.
+    expect(found([resource(["    def delete(self, request, *args, **kwargs):", "        self.get_object(request).delete()"], "api.register(CommentResource)")], /^unwired-auth$/).length).toBe(1);
+  });
+});
+
+describe("stub: a decorator handed a class carries the base's method over", () => {
+  const view = (decorator: string) => ({ path: "reviewboard/admin/views.py", content: lines(
+    "class SettingsPagesView(ConfigPagesView):",
+    `    ${decorator}`,
+    "    def dispatch(self, *args, **kwargs):",
+    '        """Handle the request to the view."""',
+    "        pass") });
+  test("@augment_method_from(Base): no finding; a registration decorator over a promising docstring: reported", () => {
+    expect(found([view("@augment_method_from(ConfigPagesView)")], /^stub$/)).toEqual([]);
+    expect(found([view("@dramatiq.actor")], /^stub$/).length).toBe(1);
+  });
+});
+
+describe("place: a Rust module declared under #[cfg(test)] in another file is test code", () => {
+  const parent = (attr: string) => ({ path: "crates/cg/src/v2/devices/mod.rs", content: lines("pub mod bpf;", attr, "#[allow(clippy::too_many_arguments)]", "pub mod mocks;") });
+  const mocks = { path: "crates/cg/src/v2/devices/mocks.rs", content: lines("pub struct MockBpf;", "impl Bpf for MockBpf {", "    fn prog_query(&self) -> Result<Vec<u32>> {", "        unimplemented!();", "    }", "}") };
+  test("the declared file and the modules it declares", () => {
+    const nested = { path: "crates/cg/src/v2/devices/mocks/inner.rs", content: "pub fn x() {}\n" };
+    const withInner = { ...mocks, content: `mod inner;\n${mocks.content}` };
+    expect([...rustTestModules([parent("#[cfg(test)]"), withInner, nested])].sort()).toEqual(["crates/cg/src/v2/devices/mocks.rs", "crates/cg/src/v2/devices/mocks/inner.rs"]);
+    expect([...rustTestModules([parent("#[cfg(feature = \"mocks\")]"), mocks])]).toEqual([]);
+  });
+  test("a mock's unimplemented!() under #[cfg(test)]: no finding; the same module compiled always: reported", () => {
+    expect(found([parent("#[cfg(test)]"), mocks], /^stub$/)).toEqual([]);
+    expect(found([parent("#[cfg(feature = \"mocks\")]"), mocks], /^stub$/).length).toBe(1);
+  });
+  test("#[path] and a declaring file other than mod.rs", () => {
+    const lib = { path: "src/lib.rs", content: lines("#[cfg(test)]", "#[path = \"testing/harness.rs\"]", "mod harness;") };
+    const other = { path: "src/net.rs", content: lines("#[cfg(test)]", "mod fixtures;") };
+    expect([...rustTestModules([lib, other, { path: "src/testing/harness.rs", content: "" }, { path: "src/net/fixtures.rs", content: "" }])].sort()).toEqual(["src/net/fixtures.rs", "src/testing/harness.rs"]);
+  });
+});
+
+describe("hardcoded-secret: regular expressions, repeated-character placeholders and introduced examples", () => {
+  test("a password-named regular expression and a key-name alternation: no finding; a generated value: reported", () => {
+    const py = (v: string) => ({ path: "app/consts.py", content: lines(`REGEX_PASSWORD = r"${v}"`) });
+    expect(found([py("^[a-zA-Z0-9]{12,}$")], /^hardcoded-secret$/)).toEqual([]);
+    expect(found([{ path: "src/redact.ts", content: lines("const SECRET_KEY_TOKENS =", "  'password|passwd|pwd|secret|token|api[_-]?key|apikey';") }], /^hardcoded-secret$/)).toEqual([]);
+    expect(found([py("q8Lk2ZmW9xR4tVb7Yc1Ns6Hd")], /^hardcoded-secret$/).length).toBe(1);
+  });
+  test("a Slack webhook of X's and zeros: no finding; a real-looking one: reported", () => {
+    const ts = (url: string) => ({ path: "src/components/WebhookForm.tsx", content: lines(`export const placeholderFor = () => '${url}';`) });
+    expect(found([ts("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX")], /^hardcoded-secret$/)).toEqual([]);
+    expect(found([ts("https://hooks.slack.com/services/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")], /^hardcoded-secret$/).length).toBe(1);
+  });
+  test("a DSN a flag's help introduces with e.g.: no finding; the same DSN as a default value: reported", () => {
+    const go = (text: string) => ({ path: "cmd/main.go", content: lines("package main", "func flags(c *cobra.Command) {", `\t${text}`, "}") });
+    expect(found([go('c.Flags().StringVar(&dsn, "replica-dsn", "", "read replica DSN e.g. postgres://convoy:convoy@host1:5436/db")')], /^hardcoded-secret$/)).toEqual([]);
+    expect(found([go('c.Flags().StringVar(&dsn, "replica-dsn", "postgres://convoy:convoy@host1:5436/db", "read replica DSN")')], /^hardcoded-secret$/).length).toBe(1);
+  });
+});
+
+describe("insecure-compare: type codes and shown mismatches in Rust", () => {
+  const rs = (body: string[]) => ({ path: "src/dbus/serialize.rs", content: lines("fn read_variant(signature: String, buf: &[u8]) -> Result<Variant> {", ...body.map((l) => `    ${l}`), "}") });
+  test("a side a built-in type answers (`bool::get_signature()`): no finding; a configured token: reported", () => {
+    expect(found([rs(["let bool_signature = bool::get_signature();", "if signature == bool_signature {", "    return Ok(Variant::Bool);", "}", "Err(Error::Unknown)"])], /^insecure-compare$/)).toEqual([]);
+    expect(found([rs(["let expected_signature = config.webhook_signature();", "if signature == expected_signature {", "    return Ok(Variant::Bool);", "}", "Err(Error::Unknown)"])], /^insecure-compare$/).length).toBe(1);
+  });
+  test("both sides printed in the error a mismatch returns, over several lines: no finding", () => {
+    const shown = ["let expected_signature = kind.signature();", "if actual_signature != expected_signature {", "    return Err(Error::Mismatch(format!(", "        \"header signature mismatch, expected {:?}, found {:?}\",", "        expected_signature, actual_signature", "    )));", "}", "Ok(())"];
+    expect(found([rs(["let actual_signature = read_sig(buf);", ...shown])], /^insecure-compare$/)).toEqual([]);
+    expect(found([rs(["let actual_signature = read_sig(buf);", ...shown.slice(0, 2), "    return Err(Error::Mismatch);", "}", "Ok(())"])], /^insecure-compare$/).length).toBe(1);
+  });
+});
+
+describe("assertion-free-test: testing-library's queries assert presence; Playwright's locators do not", () => {
+  const spec = (body: string) => ({ path: "src/components/Comment.test.jsx", content: lines(
+    "import { render, screen } from '@testing-library/react';",
+    "it('renders the author', () => {",
+    "  const { getByText } = render(<Comment author='ann' />);",
+    `  ${body}`,
+    "});") });
+  test("getByText from the render result or on screen: no finding; a queryBy that is not checked: reported", () => {
+    expect(found([spec("getByText('ann');")], /^assertion-free-test$/)).toEqual([]);
+    expect(found([spec("screen.getByRole('heading');")], /^assertion-free-test$/)).toEqual([]);
+    expect(found([spec("screen.queryByText('ann');")], /^assertion-free-test$/).length).toBe(1);
+  });
+  test("Playwright's page.getByText makes a locator: a test that only clicks one is still reported", () => {
+    const pw = { path: "tests/e2e/search.spec.ts", content: lines(
+      "import { test } from '@playwright/test';",
+      "test('search runs', async ({ page }) => {",
+      "  await page.goto('/search');",
+      "  await page.getByText('Run').click();",
+      "});") };
+    expect(found([pw], /^assertion-free-test$/).length).toBe(1);
+  });
+});
+
+describe("swallowed-error: a decoding that leaves the input as the fallback", () => {
+  const ts = (body: string[]) => ({ path: "src/validate.ts", content: lines("export function hasTraversal(input: string): boolean {", ...body.map((l) => `  ${l}`), "  return /\\.\\.\\//.test(decoded);", "}") });
+  test("decodeURIComponent over a value that already held the raw input: no finding; a read of a file: reported", () => {
+    expect(found([ts(["let decoded = input;", "try {", "  decoded = decodeURIComponent(input);", "} catch (err) {}"])], /^swallowed-error$/)).toEqual([]);
+    expect(found([ts(["let decoded = input;", "try {", "  decoded = decodeURIComponent(readFileSync(input, 'utf8'));", "} catch (err) {}"])], /^swallowed-error$/).length).toBe(1);
+  });
+});
+
+describe("ignored-parameter: framework exports and options destructured in another file", () => {
+  test("Next.js's getServerSideProps(context) takes what the framework hands it; another exported function does not", () => {
+    const page = (name: string) => ({ path: "pages/signin.tsx", content: lines(`export async function ${name}(context) {`, "  return { props: { providers: await getProviders() } };", "}") });
+    expect(found([page("getServerSideProps")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([page("loadSigninProps")], /^ignored-parameter$/).length).toBe(1);
+  });
+  test("commander options handed whole to a function another file destructures them in", () => {
+    const cli = { path: "src/cli.ts", content: lines(
+      "import { Command } from 'commander';",
+      "import { upload } from './upload';",
+      "const program = new Command();",
+      "program.command('upload')",
+      "  .option('-k, --serviceKey <string>', 'The service account key')",
+      "  .option('--releaseId [string]', 'An optional release id')",
+      "  .action(async (opts) => { await upload(opts); });",
+      "program.parse();") };
+    const upload = (pattern: string) => ({ path: "src/upload.ts", content: lines(`export async function upload(${pattern}) {`, "  return send(serviceKey, releaseId);", "}") });
+    expect(found([cli, upload("{ serviceKey, releaseId }: UploadOptions")], /^ignored-parameter$/)).toEqual([]);
+    // An object literal naming the keys builds a value; it reads nothing.
+    const literal = { path: "src/upload.ts", content: lines("export async function upload(opts: UploadOptions) {", "  return send(opts.host, { serviceKey: 1, releaseId: 2 });", "}") };
+    expect(found([cli, literal], /^ignored-parameter$/).length).toBe(2);
+  });
+});
+
+describe("smoke-test notes: left out by default, kept on request", () => {
+  const note = (message: string): StaticFinding => ({ rule_id: "ts-assertion-free-test", class: "assertion-free-test", severity: "info", file: "a.test.ts", line: 3, snippet: "it(", message } as StaticFinding);
+  const claim = { ...note("test asserts nothing"), severity: "warning" } as StaticFinding;
+  test("omit drops smoke and concurrency notes and keeps the rest; note keeps all", () => {
+    const findings = new Map([["a.test.ts", [note(NOTES["throw-based"]!), note(NOTES.concurrency!), claim]]]);
+    expect([...applySmokeNotePolicy(findings, "omit").values()].flat().map((f) => f.severity)).toEqual(["warning"]);
+    expect([...applySmokeNotePolicy(findings, "note").values()].flat().length).toBe(3);
+    expect(applySmokeNotePolicy(new Map([["b.test.ts", [note(NOTES["throw-based"]!)]]]), "omit").size).toBe(0);
+  });
+});
+
+describe("swallowed-error: a Go Close by what the closed writer can lose", () => {
+  const go = (body: string[]) => ({ path: "cmd/scaffold/create.go", content: lines("package scaffold", "func create(dir string, tpl *template.Template, src io.Reader) error {", ...body.map((l) => `\t${l}`), "\treturn nil", "}") });
+  const made = (v: string, how: string) => [`${v}, err := ${how}`, "if err != nil {", "\treturn err", "}"];
+  test("an empty marker file and a pipe's end: no finding", () => {
+    expect(found([go([...made("marker", 'os.Create(filepath.Join(dir, "assert.yaml"))'), "marker.Close()"])], /^swallowed-error$/)).toEqual([]);
+    expect(found([go(["pr, pw := io.Pipe()", "go consume(pr)", "pw.Write([]byte(\"x\"))", "pw.Close()"])], /^swallowed-error$/)).toEqual([]);
+  });
+  test("a written plain file: a lead; a gzip writer's tail: a claim", () => {
+    expect(found([go([...made("f", 'os.Create(filepath.Join(dir, "nuclei.yaml"))'), "if err := tpl.Execute(f, nil); err != nil {", "\treturn err", "}", "f.Close()"])], /^swallowed-error$/)).toEqual(["cmd/scaffold/create.go:go-unchecked-close@10 note lead"]);
+    expect(found([go([...made("out", 'os.Create(filepath.Join(dir, "x.gz"))'), "defer out.Close()", "zw := gzip.NewWriter(out)", "if _, err := io.Copy(zw, src); err != nil {", "\treturn err", "}", "zw.Close()"])], /^swallowed-error$/)).toEqual(["cmd/scaffold/create.go:go-unchecked-close@12"]);
+  });
+});
+
+describe("unwired-auth: a type predicate classifying by an enum member is a status query", () => {
+  const ts = (ret: string) => ({ path: "packages/common/src/types.ts", content: lines(
+    "export function isSessionSource(source: TSource): source is TSessionSource {",
+    `  return ${ret};`,
+    "}") });
+  test("source.kind === SourceKind.Session: no finding; an ownership comparison of two subjects: reported", () => {
+    expect(found([ts("source.kind === SourceKind.Session")], /^unwired-auth$/)).toEqual([]);
+    expect(found([ts("source.sessionOwner === currentUser.id")], /^unwired-auth$/).length).toBe(1);
+  });
+});
