@@ -196,3 +196,28 @@ describe("unwired-auth: a type predicate classifying by an enum member is a stat
     expect(found([ts("source.sessionOwner === currentUser.id")], /^unwired-auth$/).length).toBe(1);
   });
 });
+
+describe("insecure-compare: zero values, kind-named enum members and borrowed buffers are no secrets", () => {
+  test("Go: a configuration compared with its zero value; a token compared with the header: reported", () => {
+    const go = (cond: string) => ({ path: "internal/otel/otel.go", content: lines("package otel", "func (ot *Tracer) headers(r *http.Request) map[string]string {", `\tif ${cond} {`, "\t\treturn map[string]string{\"auth\": \"1\"}", "\t}", "\treturn nil", "}") });
+    expect(found([go("ot.cfg.OTelAuth != (config.OTelAuthConfiguration{})")], /^insecure-compare$/)).toEqual([]);
+    expect(found([go("r.Header.Get(\"X-Token\") != ot.cfg.AuthToken")], /^insecure-compare$/).length).toBe(1);
+  });
+  test("Python: the authentication scheme's enum member; the token itself: reported", () => {
+    const py = (cond: string) => ({ path: "opal/options.py", content: lines("def check_auth(values, token):", `    if ${cond}:`, "        return True", "    return False") });
+    expect(found([py('values["authentication"] == AuthenticationScheme.token')], /^insecure-compare$/)).toEqual([]);
+    expect(found([py('values["token"] == token')], /^insecure-compare$/).length).toBe(1);
+  });
+  test("Rust: a result pointer compared with the buffer it should point at", () => {
+    const rs = { path: "src/syscall/linux.rs", content: lines("fn user(uid: u32, passwd: libc::passwd, result: *mut libc::passwd) -> bool {", "    if result != &mut passwd {", "        return false;", "    }", "    true", "}") };
+    expect(found([rs], /^insecure-compare$/)).toEqual([]);
+  });
+});
+
+describe("hidden text: a joiner after an emoji in a string is the emoji's own sequence", () => {
+  test("an emoji whose sequence lost its tail: no finding; a joiner between letters of a string: reported", () => {
+    const ts = (s: string) => ({ path: "scripts/docker.ts", content: lines(`console.info(\`${s} Adjusted version\`);`) });
+    expect(found([ts("\u{1F481}\u{1F3FB}\u200D")], /./)).toEqual([]);
+    expect(found([ts("adm\u200Din")], /./).length).toBe(1);
+  });
+});

@@ -112,6 +112,11 @@ function discriminant(t: string): boolean {
 function constantOrPredicate(t: string): boolean {
   // An empty literal (`password == ""`, `*""`, `''`): the compare asks whether a value is present, not what it is.
   if (/^[*&(\s]*b?(""|''|``)\)?$/.test(t)) return true;
+  // ... or a member of a type named for what kind of thing it is (`AuthenticationScheme.token`, `GrantType.password`):
+  // an enum's case, whatever its member is called.
+  if (/^[A-Z][A-Za-z0-9]*(Scheme|Type|Kind|Mode|Method|Status|State|Strategy|Provider|Backend|Format|Level|Role|Source)\.[A-Za-z_]\w*$/.test(t)) return true;
+  // ... or a Go zero value (`cfg.Auth != (config.AuthConfiguration{})`): whether anything was configured.
+  if (/^\(?\s*[\w.]+\s*\{\s*\}\s*\)?$/.test(t)) return true;
   const parts = t.split(/::|\./);
   if (parts.length > 1 && /^[A-Z][A-Za-z0-9]*$/.test(parts[0]!) && /^[A-Z][A-Za-z0-9]*$/.test(parts[parts.length - 1]!)) return true;
   // ... or a length or a size (`signatureBytesLen`, `ed25519.SignatureSize`).
@@ -399,6 +404,8 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || discriminant(t) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = ancestor(node, FUNCTION_KINDS);
   if (rule.language === "rust" && ops.some((t) => TYPE_ANSWER.test(t) || TYPE_ANSWER.test(madeFrom(fn, t) ?? ""))) return [];
+  // ... and a mutable borrow of a local (`result != &mut passwd`): the identity of a buffer a system call filled.
+  if (rule.language === "rust" && !call && operands(node).some((o) => /^&mut\s+[a-z_]\w*$/.test(o.text().trim()))) return [];
   // Two names the same function also subtracts (`if (aOrder !== bOrder) return aOrder - bOrder`, a sort's comparator):
   // numbers, whatever word their source carries.
   if (ops.every((t) => /^[A-Za-z_$][\w$]*$/.test(t)) && fn && new RegExp(String.raw`(?<![\w$.])${escapeRegExp(ops[0]!)}\s*-\s*${escapeRegExp(ops[1]!)}(?![\w$])|(?<![\w$.])${escapeRegExp(ops[1]!)}\s*-\s*${escapeRegExp(ops[0]!)}(?![\w$])`).test(fn.text())) return [];

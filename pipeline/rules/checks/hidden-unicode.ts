@@ -142,7 +142,9 @@ export function invisibleCharacters(content: string, ranges: CodeRanges | null, 
     const lit = ranges ? inside(i, ranges.strings) : null;
     const inString = ranges ? lit !== null : naiveInString(content, i);
     if (inString) {
-      if (catalogue || joinerIsLegit(m[0], before, after) || (lit && characterEntry(content, lit))) continue;
+      // In a string, a joiner right after an emoji is that emoji's sequence, whatever follows (jitsu's `💁🏻‍ Adjusted`
+      // lost its ♀️): text shown to a person, not a second string that looks like the first.
+      if (catalogue || joinerIsLegit(m[0], before, after) || (m[0] === "\u200D" && EMOJI.test(before)) || (lit && characterEntry(content, lit))) continue;
       out.push(hit(content, i, i + 1, `zero-width character ${codePoint(m[0])} inside a string literal: two strings that look equal are not`));
     } else if ((IDENT.test(before) || IDENT.test(after)) && !joinerIsLegit(m[0], before, after)) {
       // At either edge of a name too ("isAdmin\u200C"): a second variable that looks like the first.
