@@ -221,3 +221,16 @@ describe("hidden text: a joiner after an emoji in a string is the emoji's own se
     expect(found([ts("adm\u200Din")], /./).length).toBe(1);
   });
 });
+
+describe("swallowed-error: a promise's .catch is no error-first callback", () => {
+  test("`.catch(e => {})` on a probe whose answer is tested: no finding; fs.unlink's empty callback: reported", () => {
+    const ts = (call: string) => ({ path: "src/lib/mongodb.ts", content: lines(
+      "export async function ensureCollection(db: Db, name: string) {",
+      `  const status = ${call};`,
+      "  if (status) return;",
+      "  await db.createCollection(name);",
+      "}") });
+    expect(found([ts("await db.collection(name).aggregate([{ $collStats: {} }]).next().catch(e => {})")], /^swallowed-error$/)).toEqual([]);
+    expect(found([{ path: "src/uploads.ts", content: lines("export function removeUpload(p: string) {", "  fs.unlink(p, (err) => {});", "}") }], /^swallowed-error$/).length).toBe(1);
+  });
+});
