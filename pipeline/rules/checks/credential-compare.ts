@@ -125,13 +125,13 @@ function constantOrPredicate(t: string): boolean {
 
 /**
  * A public constant: a name bound at the top of a line (module level) to a short, plain or placeholder
- * literal (`NTLMSIGNATURE = "NTLMSSP\0"`, `PLACEHOLDER = "<your-token>"`, a fixed test password): the value
+ * literal that is the whole value (`expected = "v0=" + hmac.new(..)` only starts with one) (`NTLMSIGNATURE = "NTLMSSP\0"`, `PLACEHOLDER = "<your-token>"`, a fixed test password): the value
  * is in the source, so timing reveals nothing the source does not. A credential-shaped literal would be a
  * hardcoded-secret finding (and is not exempt here: its compare still leaks it to whoever lacks the source).
  */
 function publicConstant(t: string, node: SgNode, placeholder: RegExp): boolean {
   if (!/^[A-Za-z_$][\w$]*$/.test(t)) return false;
-  const m = new RegExp(`^[ \\t]*(?:export\\s+)?(?:pub(?:\\([^)]*\\))?\\s+)?(?:const|let|var|static|final)?\\s*${t.replace(/\$/g, "\\$")}\\s*(?::[^=\\n]+)?:?=\\s*(?:&?b?)?["'\`]([^"'\`\\n]*)["'\`]`, "m").exec(node.getRoot().root().text());
+  const m = new RegExp(`^[ \\t]*(?:export\\s+)?(?:pub(?:\\([^)]*\\))?\\s+)?(?:const|let|var|static|final)?\\s*${t.replace(/\$/g, "\\$")}\\s*(?::[^=\\n]+)?:?=\\s*(?:&?b?)?["'\`]([^"'\`\\n]*)["'\`]\\s*;?\\s*(?:#[^\\n]*|\\/\\/[^\\n]*)?$`, "m").exec(node.getRoot().root().text());
   return !!m && (m[1]!.length < 16 || shannonEntropy(m[1]!) < 3 || placeholder.test(m[1]!));
 }
 
@@ -357,6 +357,9 @@ function shownOnMismatch(node: SgNode, ops: string[]): boolean {
   return ops.some((t) => /^[A-Za-z_$][\w$]*$/.test(t) && new RegExp(`(?:Sprintf|Errorf|format!?|f["'])\\s*\\((?:[^()]|\\([^()]*\\))*?(?<![\\w$.])${t}(?![\\w$])|(?:f["']|\\+)\\s*[^\\n]*(?<![\\w$.])${t}(?![\\w$])|\\{${t}(?::[^}]*)?\\}|\\$\\{${t}\\}`).test(body));
 }
 
+/** A key's identifier by its name: `keyId`, `key_id`, `X-Key-Id`, `callbackKID`, `kid`. */
+const KEY_ID = /key[-_]?id\b|Key[-_]?I[Dd]\b|KID\b|(?<![\w$])kid(?![\w$])/i;
+
 /**
  * A value a built-in type answers for itself (`bool::get_signature()`, `<Vec<u32>>::get_signature()`,
  * `u64::type_name()`): a D-Bus type code or a type's name, the same on every machine, compared to dispatch on the
@@ -404,6 +407,9 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || discriminant(t) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = ancestor(node, FUNCTION_KINDS);
   if (rule.language === "rust" && ops.some((t) => TYPE_ANSWER.test(t) || TYPE_ANSWER.test(madeFrom(fn, t) ?? ""))) return [];
+  // A key's identifier (`r.Header.Get("X-Registry-Key-Id") != a.callbackKID`, a JWT's `kid`) names which key to use; it
+  // is sent in the clear beside the signature, and the signature is the secret compared elsewhere.
+  if (ops.some((t) => KEY_ID.test(t))) return [];
   // ... and a mutable borrow of a local (`result != &mut passwd`): the identity of a buffer a system call filled.
   if (rule.language === "rust" && !call && operands(node).some((o) => /^&mut\s+[a-z_]\w*$/.test(o.text().trim()))) return [];
   // Two names the same function also subtracts (`if (aOrder !== bOrder) return aOrder - bOrder`, a sort's comparator):

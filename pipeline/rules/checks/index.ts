@@ -33,6 +33,7 @@ import { unguardedViewCheck } from "./unguarded-view";
 import { peerCheckCheck } from "./peer-check";
 import { siblingGuardCheck } from "./sibling-guard";
 import { registrationGuardCheck } from "./registration-guard";
+import { tsRegistrationGuardCheck } from "./registration-guard-ts";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
 import { siblingObjectsCheck } from "./sibling-objects";
 import { oddBuilderCheck } from "./odd-builder";
@@ -228,6 +229,7 @@ const DEFINED = {
   "unguarded-method": { node: unguardedMethodCheck },
   "sibling-guard": { crossFile: true, node: siblingGuardCheck },
   "registration-guard": { crossFile: true, node: registrationGuardCheck },
+  "registration-guard-ts": { node: tsRegistrationGuardCheck },
   "peer-check": { node: peerCheckCheck, crossFile: true },
   "mounted-before-guard": { node: mountedBeforeGuardCheck },
   "sibling-objects": { node: siblingObjectsCheck },

@@ -35,7 +35,7 @@ const kindOf = (n: SgNode | null | undefined) => String(n?.kind() ?? "");
 const statements = (def: SgNode): SgNode[] => field(def, "body")?.namedChildren().filter((k) => !/comment/.test(kindOf(k))) ?? [];
 
 /** A check is named as a requirement (its first word): `requireScope`, `ensure_access`, `assertCanAccess`, `authorize`. */
-const REQUIREMENT = /^(require|ensure|assert|check|authori[sz]e|enforce|must)$/;
+const REQUIREMENT = /^(require|ensure|assert|check|authori[sz]e|authenticate|enforce|must)$/;
 /**
  * A peer named as a read (`GetEntry`, `group_show`, `do_list_collections`) or as a predicate, a conversion or a
  * lifecycle hook (its first word: `is_`, `to_`, `new`, `close`): its deviance is a read left open, which its
@@ -183,7 +183,7 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
       // Named as a requirement about access, word by word (`requireScope`, `ensure_access`, `authorize`,
       // `_require_operator`); `check_strict_mode` or `assertUniqueUid` require something else.
       const words = identifierWords(callee);
-      about = REQUIREMENT.test(words[0] ?? "") && (words.length === 1 ? /^authori[sz]e$/.test(words[0]!) : words.slice(1).some((w) => ACCESS.test(w)));
+      about = REQUIREMENT.test(words[0] ?? "") && (words.length === 1 ? /^(authori[sz]e|authenticate)$/.test(words[0]!) : words.slice(1).some((w) => ACCESS.test(w)));
       cache.set(callee, about);
     }
     // A bare requirement (`require(ext, Role::Seller)?`, `ensure(user, Permission.Edit)`) is about access when
@@ -346,9 +346,14 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
           keep: "if-weaker-check",
         });
       }
+      // Reads open by design is the peers' convention only where some read is open: when every other read-named peer of
+      // the shape makes the check (two or more), the one read that does not deviates from the reads too.
+      const reads = like.filter((p) => readNamed(p.name));
+      const openReads = reads.filter((p) => open.includes(p));
+      const readsChecked = reads.filter((p) => makers.includes(p)).length >= 2 && openReads.length === 1 && reads.length - openReads.length === reads.filter((p) => makers.includes(p)).length;
       for (const p of open) {
         const destroys = destructive.test(p.name);
-        const claim = majority && (destroys || !readNamed(p.name));
+        const claim = majority && (destroys || !readNamed(p.name) || (readsChecked && openReads[0] === p));
         if (!claim && !destroys) continue;
         const message = `${p.name} makes no ${check} check, which ${makers.length} of its peers (${group}) make before acting (${makers.slice(0, 3).map((m) => m.name).join(", ")})`;
         // Two peers' convention, or a minority's, says less: the models are asked to verify it.

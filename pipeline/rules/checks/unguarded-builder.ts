@@ -219,13 +219,20 @@ export function unguardedServiceCheck(ctx: CheckContext): Hit[] {
   const chain = chainOf(topOf(node));
   if (chain.some((l) => WRAPS.test(l.method) && (l.args?.text().match(/[A-Za-z_]\w*/g) ?? []).some(isGuard))) return [];
   const sibling = chain.find((l) => l.method === "add_service" && l.node.id() !== node.id() && intercepted(l.args?.text() ?? "", l.node.range().start.index));
-  if (!sibling) return [];
   const fn = node.field("function" as never) as SgNode;
-  return [{ region: routeRegion(node, fn), message: `service added without the guard interceptor its sibling service carries (line ${sibling.node.range().start.line + 1})` }];
+  if (sibling) return [{ region: routeRegion(node, fn), message: `service added without the guard interceptor its sibling service carries (line ${sibling.node.range().start.line + 1})` }];
+  // The same service added guarded to another server of the file (a second, internal listener given the admin
+  // service bare): whoever reaches that listener skips the interceptor the author put in front of it.
+  const service = /\b([A-Z]\w*Server)\s*::\s*(?:new|from_arc|from_shared)\s*\(/.exec(own)?.[1];
+  if (!service) return [];
+  const elsewhere = root.findAll({ rule: { kind: "call_expression", has: { field: "function", kind: "field_expression", has: { field: "field", regex: "^add_service$" } } } })
+    .find((c) => c.id() !== node.id() && new RegExp(`\\b${service}\\s*::`).test(c.text()) && intercepted((c.field("arguments" as never) as SgNode | null)?.text() ?? "", c.range().start.index));
+  return elsewhere ? [{ region: routeRegion(node, fn), message: `${service} is added here without the guard interceptor it goes through on the other server of this file (line ${elsewhere.range().start.line + 1})` }] : [];
 }
 
-/** The last top-level argument of an argument list's text (`admin, check_auth` -> `check_auth`). */
-function lastArgument(args: string): string {
+/** The last top-level argument of an argument list's text (`admin, check_auth` -> `check_auth`; a trailing comma is rustfmt's). */
+function lastArgument(text: string): string {
+  const args = text.replace(/,\s*$/, "");
   let depth = 0;
   let start = 0;
   for (let i = 0; i < args.length; i++) {

@@ -330,10 +330,26 @@ function chainGuards(top: SgNode, node: SgNode, isGuard: (name: string) => boole
   return [...chained.matchAll(/\.(?:use|middleware|[Bb]ind)\s*\(([^\n]*)/g)].some((m) => namesGuard(m[1]!, isGuard));
 }
 
+/**
+ * The verb a method-less registration's handler answers (`mux.HandleFunc("/override", a.override)` whose
+ * `override` refuses anything but `http.MethodPut`): the handler's own test of the request method, when the
+ * handler is defined in the file and tests for exactly one state-changing verb.
+ */
+function verbOfHandler(reg: Registration, root: SgNode): string | null {
+  const own = reg.handlers[reg.handlers.length - 1];
+  if (!own) return null;
+  const name = own.kind() === "identifier" ? own.text() : /^(selector_expression|member_expression)$/.test(String(own.kind())) ? /\.([\w$]+)$/.exec(own.text())?.[1] : undefined;
+  const def = name ? definitionOf(root, name) : null;
+  if (!def) return null;
+  const verbs = new Set([...def.text().matchAll(/\.[Mm]ethod\s*[!=]==?\s*(?:http\.Method(Post|Put|Patch|Delete)\b|["'`](POST|PUT|PATCH|DELETE)["'`])/g)].map((m) => (m[1] ?? m[2]!).toUpperCase()));
+  return verbs.size === 1 ? [...verbs][0]! : null;
+}
+
 export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const top = ctx.node;
   const node = innermostRegistration(top);
-  const reg = registration(node);
+  const found = registration(node);
+  const reg = found && !found.verb ? { ...found, verb: verbOfHandler(found, node.getRoot().root()) } : found;
   if (!reg || !reg.verb || OPEN_BY_DESIGN.test(reg.path)) return [];
   const block = top.parent()?.parent();
   if (!block || top.parent()?.kind() !== "expression_statement") return [];

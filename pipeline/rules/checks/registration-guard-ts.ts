@@ -1,0 +1,94 @@
+// unwired-auth among TypeScript registration calls: a run of calls in one block that each register a named entry
+// (a first argument that is a string: an IPC channel, a route, a command) with a handler, through one registrar
+// (`guarded('admin:list-agents', h, { role: 'admin' })`, Fastify's `app.post('/x', { preHandler: requireAdmin }, h)`).
+// Two shapes, each judged by the registrations' own convention (the Python counterpart is registration-guard.ts):
+// - an option its siblings carry: two or more registrations pass an object whose keys or values name who may call
+//   (`role`, `permission`, `scope`, a guard of the file), and one whose handler destroys state passes none;
+// - a registrar its siblings avoid: the block registers through wrappers named for a guard (`trustedOnly(..)`,
+//   `guarded(..)`, two or more times), and one registration calls a framework's registrar directly
+//   (`ipcMain.handle('settings:set-backend-url', ..)`), so the wrappers' check never runs for it.
+import type { SgNode } from "@ast-grep/napi";
+import type { CheckContext } from "./check";
+import { fileGuards, makesAccessDecision, namesSubject } from "./guard-shape";
+import { type Hit, param, regionOf } from "./hit";
+import { OPEN_BY_DESIGN } from "./unguarded-route";
+
+interface Registration { call: SgNode; registrar: string; name: string; handler: SgNode | null; option: string | null }
+
+const field = (n: SgNode | null | undefined, name: string): SgNode | null => (n ? (n.field(name as never) as SgNode | null) : null);
+const STRING = /^(string|template_string)$/;
+const FUNCTION = /^(arrow_function|function_expression|function)$/;
+
+/** The keys and values of an object argument that name who may call (`{ role: 'admin' }`, `{ preHandler: requireAdmin }`). */
+function optionOf(args: SgNode[], isGuard: (n: string) => boolean): string | null {
+  for (const a of args) {
+    if (a.kind() !== "object") continue;
+    for (const pair of a.namedChildren().filter((p) => p.kind() === "pair")) {
+      const key = (field(pair, "key")?.text() ?? "").replace(/["'`]/g, "");
+      const value = field(pair, "value")?.text() ?? "";
+      if (/^(roles?|permissions?|scopes?|requires?|auth\w*|guards?|preHandler|onRequest|admin\w*|access)$/i.test(key) || (value.match(/[A-Za-z_$][\w$]*/g) ?? []).some((n) => isGuard(n))) return `${key}: ${value}`.slice(0, 60);
+    }
+  }
+  return null;
+}
+
+function registrationsOf(block: SgNode): Registration[] {
+  const out: Registration[] = [];
+  for (const st of block.namedChildren()) {
+    const call = st.kind() === "expression_statement" ? st.namedChildren()[0] : null;
+    if (call?.kind() !== "call_expression") continue;
+    const args = field(call, "arguments")?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
+    if (args.length < 2 || !STRING.test(String(args[0]!.kind()))) continue;
+    const registrar = field(call, "function")?.text() ?? "";
+    if (!/^[\w$.]+$/.test(registrar)) continue;
+    const handler = args.slice(1).find((a) => FUNCTION.test(String(a.kind()))) ?? null;
+    out.push({ call, registrar, name: args[0]!.text().replace(/^["'`]|["'`]$/g, ""), handler, option: null });
+  }
+  return out;
+}
+
+/** What the handler calls (its callees' last names), for the destructive test. */
+const callees = (h: SgNode | null): string => (h ? h.findAll({ rule: { kind: "call_expression" } }).map((c) => (field(c, "function")?.text() ?? "").replace(/^.*\./, "")).join(" ") : "");
+
+/**
+ * Reported: a registration carrying none of the options two or more sibling registrations of the same registrar
+ * carry, whose name or inline handler says it destroys state; and a direct registration on a framework's registrar
+ * (a member call: `ipcMain.handle`) in a block that registers two or more times through wrappers named for a guard,
+ * whose inline handler changes something (it takes an argument beyond the event). Not reported: names open by design
+ * (sign-in, webhooks, probes), a handler that decides access itself or calls a check its wrapped siblings' wrapper
+ * names (`isTrustedSender(event)`).
+ */
+export function tsRegistrationGuardCheck(ctx: CheckContext): Hit[] {
+  // The cheap question first: three registrations in this block (the rule visits every block of every file).
+  const found = registrationsOf(ctx.node);
+  if (found.length < 3) return [];
+  const { isGuard, names } = fileGuards(ctx);
+  const verb = names[1] ?? /(?!)/;
+  const destructive = new RegExp(param(ctx.params, "destructive", "(?!)"), "i");
+  const regs = found.map((r) => ({ ...r, option: optionOf((field(r.call, "arguments")?.namedChildren() ?? []).slice(1), isGuard) }));
+  const out: Hit[] = [];
+  const decides = (r: Registration) => !!r.handler && (makesAccessDecision(r.handler.text()) || (r.handler.text().match(/[A-Za-z_$][\w$]*\s*\(/g) ?? []).some((c) => isGuard(c.replace(/\s*\($/, ""))));
+  for (const registrar of new Set(regs.map((r) => r.registrar))) {
+    const group = regs.filter((r) => r.registrar === registrar);
+    const carrying = group.filter((r) => r.option);
+    if (carrying.length < 2 || carrying.length === group.length) continue;
+    for (const r of group.filter((g) => !g.option)) {
+      if (OPEN_BY_DESIGN.test(r.name) || decides(r)) continue;
+      if (!destructive.test(`${r.name} ${callees(r.handler)}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) continue;
+      out.push({ region: regionOf(r.call), message: `'${r.name}' is registered with ${registrar} without the ${carrying[0]!.option} its sibling registrations carry (${carrying.length} of ${group.length}, line ${carrying[0]!.call.range().start.line + 1})` });
+    }
+  }
+  // Wrappers named for a guard (`trustedOnly`, `guarded`, `requireAdmin`): bare functions the block registers through.
+  const wrapped = regs.filter((r) => !r.registrar.includes(".") && (verb.test(r.registrar) || isGuard(r.registrar) || namesSubject(r.registrar)));
+  if (wrapped.length >= 2) {
+    for (const r of regs.filter((g) => g.registrar.includes(".") && g.handler)) {
+      if (OPEN_BY_DESIGN.test(r.name) || decides(r)) continue;
+      // The handler calls a predicate about the sender or caller (`isTrustedSender(event)`): it checks for itself.
+      if (/\b(is|has|can)[A-Z_]\w*\s*\(\s*(event|e|evt|ctx|req|request|sender)\b/.test(r.handler!.text())) continue;
+      const params = field(r.handler, "parameters")?.namedChildren().length ?? (field(r.handler, "parameter") ? 1 : 0);
+      if (params < 2) continue;
+      out.push({ region: regionOf(r.call), message: `'${r.name}' is registered on ${r.registrar} directly, outside the ${[...new Set(wrapped.map((w) => w.registrar))].join("/")} wrappers its ${wrapped.length} sibling registrations go through` });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,1 @@
+"""Expense claims: receipts upload, OCR, approvals and monthly reports."""

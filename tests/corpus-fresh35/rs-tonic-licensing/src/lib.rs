@@ -1,0 +1,10 @@
+pub mod admin;
+pub mod config;
+pub mod entitlements;
+pub mod interceptors;
+pub mod pb;
+pub mod publish;
+pub mod reporting;
+pub mod service;
+pub mod signing;
+pub mod store;

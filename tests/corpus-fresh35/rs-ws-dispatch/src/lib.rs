@@ -1,0 +1,10 @@
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod frames;
+pub mod handshake;
+pub mod hub;
+pub mod push;
+pub mod router;
+pub mod server;
+pub mod telemetry;
