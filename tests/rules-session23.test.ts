@@ -234,3 +234,66 @@ describe("swallowed-error: a promise's .catch is no error-first callback", () =>
     expect(found([{ path: "src/uploads.ts", content: lines("export function removeUpload(p: string) {", "  fs.unlink(p, (err) => {});", "}") }], /^swallowed-error$/).length).toBe(1);
   });
 });
+
+describe("fresh35's misses, by shape", () => {
+  test("Go: a method-less route whose handler accepts only PUT, beside token-wrapped siblings", () => {
+    const go = (reg: string) => ({ path: "plugin/admin.go", content: lines(
+      "package tenantdns",
+      "func (a *admin) routes() *http.ServeMux {",
+      "\tmux := http.NewServeMux()",
+      "\tmux.HandleFunc(\"/flush\", a.requireToken(a.flush))",
+      "\tmux.HandleFunc(\"/reload\", a.requireToken(a.reload))",
+      `\t${reg}`,
+      "\treturn mux",
+      "}",
+      "func (a *admin) requireToken(next http.HandlerFunc) http.HandlerFunc {",
+      "\treturn func(w http.ResponseWriter, r *http.Request) {",
+      "\t\tif r.Header.Get(\"Authorization\") != \"Bearer \"+a.token {",
+      "\t\t\thttp.Error(w, \"unauthorized\", http.StatusUnauthorized)",
+      "\t\t\treturn",
+      "\t\t}",
+      "\t\tnext(w, r)",
+      "\t}",
+      "}",
+      "func (a *admin) override(w http.ResponseWriter, r *http.Request) {",
+      "\tif r.Method != http.MethodPut {",
+      "\t\thttp.Error(w, \"method not allowed\", http.StatusMethodNotAllowed)",
+      "\t\treturn",
+      "\t}",
+      "\ta.cache.SetOverride(r.URL.Query().Get(\"name\"))",
+      "}") });
+    expect(found([go("mux.HandleFunc(\"/override\", a.override)")], /^unwired-auth$/).filter((f) => f.includes("unguarded-route"))).toEqual(["plugin/admin.go:go-unguarded-route@6"]);
+    expect(found([go("mux.HandleFunc(\"/override\", a.requireToken(a.override))")], /^unwired-auth$/).filter((f) => f.includes("unguarded-route"))).toEqual([]);
+  });
+  test("Python: a keyed HMAC with a scheme prefix compared with !=; a module constant that is only the literal is public", () => {
+    const py = (rhs: string) => ({ path: "expenses/auth.py", content: lines(
+      "def verify_chat_signature(request):",
+      "    signature = request.headers.get(\"X-Chat-Signature\", \"\")",
+      `    expected = ${rhs}`,
+      "    if signature != expected:",
+      "        raise Unauthorized(\"bad\")") });
+    expect(found([py("\"v0=\" + hmac.new(secret, base, hashlib.sha256).hexdigest()")], /^insecure-compare$/).length).toBe(1);
+    expect(found([py("\"v0=sig\"")], /^insecure-compare$/)).toEqual([]);
+  });
+  test("Kopf's ConnectionInfo(insecure=True) and an env fallback keeping a SQLite store under /tmp", () => {
+    expect(found([{ path: "op/login.py", content: lines("def login(**kwargs):", "    return kopf.ConnectionInfo(server=SERVER, token=tok, insecure=True)") }], /^tls-disabled$/).length).toBe(1);
+    expect(found([{ path: "op/login.py", content: lines("def login(**kwargs):", "    return kopf.ConnectionInfo(server=SERVER, token=tok, insecure=False)") }], /^tls-disabled$/)).toEqual([]);
+    const rs = (url: string) => ({ path: "src/config.rs", content: lines("pub fn from_env() -> Config {", "    Config {", `        database_url: var("DATABASE_URL").unwrap_or_else(|| "${url}".into()),`, "    }", "}") });
+    expect(found([rs("sqlite:/tmp/licensing.db?mode=rwc")], /^hardcoded-path$/).length).toBe(1);
+    expect(found([rs("sqlite:/var/lib/licensing/licensing.db")], /^hardcoded-path$/)).toEqual([]);
+  });
+  test("a key id compared with its configured value is no secret; SetBasicAuth's literal password is one", () => {
+    const go = (body: string) => ({ path: "client/client.go", content: lines("package client", "func (a *admin) invalidate(w http.ResponseWriter, r *http.Request) {", `\t${body}`, "}") });
+    expect(found([go("if r.Header.Get(\"X-Registry-Key-Id\") != a.callbackKID { return }")], /^insecure-compare$/)).toEqual([]);
+    expect(found([go("r.SetBasicAuth(\"terraform-integration\", \"Tf-Beacon!2023#legacy\")")], /^hardcoded-secret$/).length).toBe(1);
+  });
+  test("TS: a parameter property's fields read through this.opts are read", () => {
+    const ts = (read: string) => ({ path: "src/backend.ts", content: lines(
+      "export interface BackendOptions {", "  baseUrl: string;", "  apiKey: string;", "}",
+      "export class BackendClient {",
+      "  constructor(private readonly opts: BackendOptions) {}",
+      `  headers() { return { base: this.opts.baseUrl, key: ${read} }; }`,
+      "}") });
+    expect(found([ts("this.opts.apiKey")], /^ignored-parameter$/)).toEqual([]);
+  });
+});

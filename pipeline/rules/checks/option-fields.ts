@@ -166,6 +166,9 @@ export function optionFieldHits(fn: SgNode, body: SgNode, check: Record<string, 
     if (!(inlineTyped && /:\s*\{/.test(own)) && ![...local].some((t) => own.includes(t))) continue;
     const pat = p.field("pattern" as never) as SgNode | null;
     if (!pat || !p.field("type" as never)) continue;
+    // A parameter property (`constructor(private readonly opts: BackendOptions)`) is kept on the instance, and the
+    // class's other methods read it (`this.opts.apiKey`): the record-level reading judges it (unread-fields.ts).
+    if (p.children().some((c) => c.kind() === "accessibility_modifier" || c.text() === "readonly")) continue;
     // An options object typed in place (`opts: { limit: number; cursor?: string }`): the literal is the promise,
     // a claim where a call of the repository sets the field (never-passed.ts `optionPassed`).
     const inline = inlineOptionFields(p, pat, body, words);

@@ -52,11 +52,26 @@ function moduleBinding(lit: SgNode, lang: string): string | null {
   return name;
 }
 
+/**
+ * The environment variable a literal is the fallback of (`var("DATABASE_URL").unwrap_or_else(|| "sqlite:/tmp/x.db".into())`,
+ * `os.getenv("STATE_FILE", "/tmp/x.json")`, `process.env.STATE_FILE ?? "/tmp/x.json"`, `envOr("STATE_FILE", "/tmp/x.json")`):
+ * the value the program keeps its data at whenever the variable is unset, named by it. Read from the text of the
+ * literal's line and the one before (a chained fallback on its own line).
+ */
+function envFallback(lit: SgNode): string | null {
+  const start = lit.range().start;
+  const lines = lit.getRoot().root().text().split("\n");
+  const before = [lines[start.line - 1] ?? "", (lines[start.line] ?? "").slice(0, start.column)].join("\n").replace(/^[\s\S]*[;{}]\s*\n/, "");
+  const m = /(?:\b(?:var|getenv|Getenv|LookupEnv|envOr\w*|env_or\w*|get_env\w*)\s*\(\s*|environ\.get\s*\(\s*|environ\[\s*|process\.env\.|process\.env\[\s*)["'`]?([A-Z][A-Z0-9_]{2,})\b[^\n]*$/.exec(before);
+  return m && /\b(unwrap_or(_else)?|or|\?\?|\|\||get|getenv|Or|envOr\w*|env_or\w*|get_env\w*)\b|\?\?|\|\|/.test(before.slice(m.index)) ? m[1]! : null;
+}
+
 export function tmpStoreCheck(ctx: CheckContext): Hit[] {
   const lang = ctx.rule.language;
-  const text = ctx.node.text().replace(/^[rbufRBUF]*["'`]+|["'`]+$/g, "");
+  // A store's URL spells the path after its scheme (`sqlite:/tmp/licensing.db?mode=rwc`, `sqlite:///tmp/x.db`).
+  const text = ctx.node.text().replace(/^[rbufRBUF]*["'`]+|["'`]+$/g, "").replace(/^(sqlite3?|file|bolt|leveldb|badger):(\/\/)?(?=\/tmp\/)/, "").replace(/\?[\w=&]*$/, "");
   if (!/^\/tmp\/[^\s${}]+$/.test(text) || /[*?]/.test(text)) return [];
-  const name = moduleBinding(ctx.node, lang);
+  const name = moduleBinding(ctx.node, lang) ?? envFallback(ctx.node);
   if (!name) return [];
   const pathWords = text.slice("/tmp/".length).split(/[/._-]+/).filter(Boolean).flatMap((s) => identifierWords(s));
   const nameWords = identifierWords(name);
