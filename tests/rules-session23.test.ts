@@ -297,3 +297,17 @@ describe("fresh35's misses, by shape", () => {
     expect(found([ts("this.opts.apiKey")], /^ignored-parameter$/)).toEqual([]);
   });
 });
+
+describe("unwired-auth: a read held to the check every other read of the module makes", () => {
+  const mod = (read: string) => ({ path: "src/functions/invoices.ts", content: lines(
+    "import { authenticate } from '../lib/auth';",
+    "export async function createInvoice(request: HttpRequest) { const c = await authenticate(request, 'W'); return store.create(c, await request.json()); }",
+    "export async function getInvoice(request: HttpRequest) { const c = await authenticate(request, 'R'); return store.get(c, request.params.id); }",
+    "export async function listInvoices(request: HttpRequest) { const c = await authenticate(request, 'R'); return store.list(c); }",
+    "export async function voidInvoice(request: HttpRequest) { const c = await authenticate(request, 'W'); return store.void(c, request.params.id); }",
+    read) });
+  test("a read without authenticate beside checked reads: reported; one taking nothing from its caller: not", () => {
+    expect(found([mod("export async function getCustomerInvoices(request: HttpRequest) { return store.list(request.params.customerId); }")], /^unwired-auth$/)).toEqual(["src/functions/invoices.ts:ts-unguarded-peer@6"]);
+    expect(found([mod("export async function getTemplates(_request: HttpRequest) { return TEMPLATE_PAYLOAD; }")], /^unwired-auth$/)).toEqual([]);
+  });
+});

@@ -75,7 +75,9 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<EvalResult> {
     // The corpus's own README and answer key describe the planted text; a README deeper in is part of the corpus.
     const key = new Set([join(corpus, "ground-truth.yaml"), join(corpus, "README.md")]);
     cpSync(corpus, repo, { recursive: true, filter: (src) => !key.has(resolve(src)) });
-    const out = await runSweep({ repo, kbDir, config: opts.config, ladder: opts.ladder, fresh: true, quiet: true }, { ...io, cwd: work });
+    // Scoring the notes asks for every note the floor makes, smoke-test notes included (`static.smokeNotes: note`).
+    const config = opts.scoreNotes ? { ...opts.config, static: { ...opts.config.static, smokeNotes: "note" as const } } : opts.config;
+    const out = await runSweep({ repo, kbDir, config, ladder: opts.ladder, fresh: true, quiet: true }, { ...io, cwd: work });
     if (out.kind !== "summary") throw new RuntimeError("E_EVAL", "the sweep returned a plan instead of rows");
     const rows = readReviews(kbDir, (m) => io.err(m + "\n")).filter((r) => r.iter === out.summary.iter);
     const staticOnly = rows.length > 0 && rows.every((r) => r.provider === "static" || r.status !== "accepted");
