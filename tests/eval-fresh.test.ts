@@ -162,6 +162,13 @@ const HELD_OUT = {
   // stores kept under /tmp, kube's accept_invalid_certs, handlers answering not implemented, parameters only handed back
   // to their own function, Python attribute and keyword names, a middleware method mounted through its type): 81.8% / 97.3%.
   "corpus-fresh34": { expected: 88, found: 72, falsePositives: 2, notes: 0, leads: 0, languages: ["go", "python", "rust", "typescript"] },
+  // Held out (helper 215; Electron, Azure Functions v4, functions-framework, Kopf, tokio-tungstenite, tonic, CoreDNS,
+  // a Terraform provider): 71.6% (63/88) / 90.0% (63/70) unseen on 3f18c28b and again after panel 33's readings; then
+  // its misses were read (method-less routes by their handler's verb, a tonic service bare on a second server, TS
+  // registrations by name, authenticate() as a peer check, SetBasicAuth, signing seeds, Kopf's insecure=True, env
+  // fallbacks under /tmp, an emulator flag, a key id, parameter properties, a constant's whole literal): 83.0% / 98.6%
+  // as claims (73 found), 76 with its three leads scored.
+  "corpus-fresh35": { expected: 88, found: 76, falsePositives: 1, notes: 0, leads: 3, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

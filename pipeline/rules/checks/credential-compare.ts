@@ -359,6 +359,17 @@ function shownOnMismatch(node: SgNode, ops: string[]): boolean {
 
 /** A key's identifier by its name: `keyId`, `key_id`, `X-Key-Id`, `callbackKID`, `kid`. */
 const KEY_ID = /key[-_]?id\b|Key[-_]?I[Dd]\b|KID\b|(?<![\w$])kid(?![\w$])/i;
+/**
+ * An operand that is a key's identifier: a name or field named for one (`a.callbackKID`), or a read keyed by one
+ * (`r.Header.Get("X-Registry-Key-Id")`). A call handed one among its arguments (`callbackSignature(secret, keyID, ts)`)
+ * computes something else.
+ */
+function keyIdOperand(t: string): boolean {
+  const v = t.trim();
+  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/.test(v)) return KEY_ID.test(v.replace(/^.*\./, ""));
+  const read = /^[\w$.]+\s*\(\s*["'`]([^"'`]+)["'`]\s*\)$/.exec(v) ?? /^[\w$.]+\[\s*["'`]([^"'`]+)["'`]\s*\]$/.exec(v);
+  return !!read && KEY_ID.test(read[1]!);
+}
 
 /**
  * A value a built-in type answers for itself (`bool::get_signature()`, `<Vec<u32>>::get_signature()`,
@@ -409,7 +420,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (rule.language === "rust" && ops.some((t) => TYPE_ANSWER.test(t) || TYPE_ANSWER.test(madeFrom(fn, t) ?? ""))) return [];
   // A key's identifier (`r.Header.Get("X-Registry-Key-Id") != a.callbackKID`, a JWT's `kid`) names which key to use; it
   // is sent in the clear beside the signature, and the signature is the secret compared elsewhere.
-  if (ops.some((t) => KEY_ID.test(t))) return [];
+  if (ops.some(keyIdOperand)) return [];
   // ... and a mutable borrow of a local (`result != &mut passwd`): the identity of a buffer a system call filled.
   if (rule.language === "rust" && !call && operands(node).some((o) => /^&mut\s+[a-z_]\w*$/.test(o.text().trim()))) return [];
   // Two names the same function also subtracts (`if (aOrder !== bOrder) return aOrder - bOrder`, a sort's comparator):

@@ -346,17 +346,9 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
           keep: "if-weaker-check",
         });
       }
-      // Reads open by design is the peers' convention only where some read is open: when every other read-named peer of
-      // the shape makes the check (two or more), the one read that does not deviates from the reads too.
-      const reads = like.filter((p) => readNamed(p.name));
-      const openReads = reads.filter((p) => open.includes(p));
-      const readsChecked = reads.filter((p) => makers.includes(p)).length >= 2 && openReads.length === 1 && reads.length - openReads.length === reads.filter((p) => makers.includes(p)).length;
-      // A read that takes nothing from its caller (every parameter blank: harbor's `GetRentenitionMetadata(_ context.Context,
-      // _ Params)` answering a constant payload) answers everyone the same: public by construction.
-      const answersAll = (p: Peer) => { const ps = (field(p.def, "parameters")?.text() ?? "").replace(/^\(|\)$/g, "").split(",").map((x) => x.trim()).filter(Boolean); return ps.length > 0 && ps.every((x) => /^_\w*(\s|:|$)/.test(x)); };
       for (const p of open) {
         const destroys = destructive.test(p.name);
-        const claim = majority && (destroys || !readNamed(p.name) || (readsChecked && openReads[0] === p && !answersAll(p)));
+        const claim = majority && (destroys || !readNamed(p.name));
         if (!claim && !destroys) continue;
         const message = `${p.name} makes no ${check} check, which ${makers.length} of its peers (${group}) make before acting (${makers.slice(0, 3).map((m) => m.name).join(", ")})`;
         // Two peers' convention, or a minority's, says less: the models are asked to verify it.

@@ -212,8 +212,9 @@ export function unguardedServiceCheck(ctx: CheckContext): Hit[] {
   };
   const intercepted = (text: string, before = at): boolean => {
     const own = /^\(\s*([a-z_]\w*)\s*\)$/.exec(text)?.[1];
-    return [...`${text} ${own ? byLet(own, before) : ""}`.matchAll(/(?:with_interceptor|InterceptedService::new|interceptor)\s*\(((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)\)/g)]
-      .some(([, a]) => guardingInterceptor(lastArgument(a!)));
+    const all = `${text} ${own ? byLet(own, before) : ""}`;
+    return [...all.matchAll(/(?:with_interceptor|InterceptedService::new|interceptor)\s*\(/g)]
+      .some((m) => guardingInterceptor(lastArgument(balancedArguments(all, m.index! + m[0].length))));
   };
   if (intercepted(own) || (own.match(/[A-Za-z_]\w*/g) ?? []).some(isGuard)) return [];
   const chain = chainOf(topOf(node));
@@ -228,6 +229,17 @@ export function unguardedServiceCheck(ctx: CheckContext): Hit[] {
   const elsewhere = root.findAll({ rule: { kind: "call_expression", has: { field: "function", kind: "field_expression", has: { field: "field", regex: "^add_service$" } } } })
     .find((c) => c.id() !== node.id() && new RegExp(`\\b${service}\\s*::`).test(c.text()) && intercepted((c.field("arguments" as never) as SgNode | null)?.text() ?? "", c.range().start.index));
   return elsewhere ? [{ region: routeRegion(node, fn), message: `${service} is added here without the guard interceptor it goes through on the other server of this file (line ${elsewhere.range().start.line + 1})` }] : [];
+}
+
+/** The text of a call's arguments from just after its `(` to the matching `)`, however deeply they nest. */
+function balancedArguments(text: string, from: number): string {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return text.slice(from, i);
+  }
+  return text.slice(from);
 }
 
 /** The last top-level argument of an argument list's text (`admin, check_auth` -> `check_auth`; a trailing comma is rustfmt's). */
