@@ -313,3 +313,11 @@ describe("unwired-auth: authenticate() is a peer's check", () => {
   });
 });
 
+
+describe("hardcoded-path: an env fallback under /tmp is a store only when it names a data file", () => {
+  test("EXPORT_DIR ?? '/tmp/inventory-exports': no finding; STATE_FILE ?? '/tmp/inventory/state.json': reported", () => {
+    const ts = (v: string) => ({ path: "src/config.ts", content: lines("export function load() {", `  return { dir: process.env.${v} };`, "}") });
+    expect(found([ts("EXPORT_DIR ?? '/tmp/inventory-exports'")], /^hardcoded-path$/)).toEqual([]);
+    expect(found([ts("STATE_FILE ?? '/tmp/inventory/state.json'")], /^hardcoded-path$/).length).toBe(1);
+  });
+});

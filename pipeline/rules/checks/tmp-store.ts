@@ -71,8 +71,12 @@ export function tmpStoreCheck(ctx: CheckContext): Hit[] {
   // A store's URL spells the path after its scheme (`sqlite:/tmp/licensing.db?mode=rwc`, `sqlite:///tmp/x.db`).
   const text = ctx.node.text().replace(/^[rbufRBUF]*["'`]+|["'`]+$/g, "").replace(/^(sqlite3?|file|bolt|leveldb|badger):(\/\/)?(?=\/tmp\/)/, "").replace(/\?[\w=&]*$/, "");
   if (!/^\/tmp\/[^\s${}]+$/.test(text) || /[*?]/.test(text)) return [];
-  const name = moduleBinding(ctx.node, lang) ?? envFallback(ctx.node);
+  const bound = moduleBinding(ctx.node, lang);
+  const name = bound ?? envFallback(ctx.node);
   if (!name) return [];
+  // An overridable default directory (`EXPORT_DIR ?? "/tmp/inventory-exports"`) is scratch until configured; a data
+  // file the program reads back (`sqlite:/tmp/licensing.db`) is a store whatever overrides it.
+  if (!bound && !DATA_FILE.test(text)) return [];
   const pathWords = text.slice("/tmp/".length).split(/[/._-]+/).filter(Boolean).flatMap((s) => identifierWords(s));
   const nameWords = identifierWords(name);
   if ([...pathWords, ...nameWords].some((w) => SCRATCH.test(w.toLowerCase()))) return [];
