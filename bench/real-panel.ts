@@ -158,8 +158,9 @@ async function main(): Promise<void> {
   const floor = loadFloor(join(root, "prompts/rules"));
   // What a sweep of that engine reports: its smoke-note policy at its default, unless told otherwise.
   const policy = await import(join(root, "pipeline/rules/lead-policy.ts")).catch(() => ({}));
-  const { StaticPolicy } = await import(join(root, "pipeline/core/config.ts"));
-  const smoke = values["smoke-notes"] ?? (StaticPolicy.parse({}) as { smokeNotes?: string }).smokeNotes ?? "note";
+  // An engine older than the policy (or than `StaticPolicy`'s export) keeps its notes.
+  const { StaticPolicy } = (await import(join(root, "pipeline/core/config.ts"))) as { StaticPolicy?: { parse: (v: unknown) => { smokeNotes?: string } } };
+  const smoke = values["smoke-notes"] ?? StaticPolicy?.parse({}).smokeNotes ?? "note";
   if (smoke !== "note" && smoke !== "omit") { process.stderr.write("real-panel: --smoke-notes is note or omit\n"); process.exit(2); }
   const applySmoke = (found: Map<string, StaticFinding[]>) => ("applySmokeNotePolicy" in policy ? (policy.applySmokeNotePolicy as (f: Map<string, StaticFinding[]>, p: string) => Map<string, StaticFinding[]>)(found, smoke) : found);
   const labelDir = values.labels ?? join(import.meta.dir, "..", "tests", "panel-labels");

@@ -321,3 +321,61 @@ describe("hardcoded-path: an env fallback under /tmp is a store only when it nam
     expect(found([ts("STATE_FILE ?? '/tmp/inventory/state.json'")], /^hardcoded-path$/).length).toBe(1);
   });
 });
+
+describe("the review's counter-examples (helper 222): each reading kept to its shape", () => {
+  test("an OpenSSH key's run of A is no placeholder; a commented-out #[cfg(test)] declares nothing", () => {
+    const key = "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\\nQyNTUxOQAAACBq7dJ4yQvjpTq7v0v2bT8m4d1c5w7q9zT3kU2fJ0y1aAAAAJjxkM3C8ZDN\\n-----END OPENSSH PRIVATE KEY-----";
+    expect(found([{ path: "src/deploy.ts", content: lines(`export const DEPLOY_KEY = \`${key.replace(/\\\\n/g, "\n")}\`;`) }], /^hardcoded-secret$/).length).toBeGreaterThan(0);
+    const lib = { path: "src/lib.rs", content: lines("// #[cfg(test)]", "// mod tests;", "pub mod billing;") };
+    expect([...rustTestModules([lib, { path: "src/billing.rs", content: "" }])]).toEqual([]);
+  });
+  test("echoing the token the caller sent does not make the compare a shown code", () => {
+    const go = { path: "auth/verify.go", content: lines("package auth", "func (v *Verifier) Check(token string) error {", "\tif token != v.secret {", "\t\treturn fmt.Errorf(\"invalid api token %q\", token)", "\t}", "\treturn nil", "}") };
+    expect(found([go], /^insecure-compare$/).length).toBe(1);
+  });
+  test("a State object's token is no enum case; one bracketed range is no regular expression", () => {
+    const py = (rhs: string) => ({ path: "app/auth.py", content: lines("def check_token(request):", "    token = request.headers.get('X-Token')", `    if token == ${rhs}:`, "        return True", "    return False") });
+    expect(found([py("AppState.admin_token")], /^insecure-compare$/).length).toBe(1);
+    expect(found([py("GrantType.password")], /^insecure-compare$/)).toEqual([]);
+    expect(found([{ path: "app/settings.py", content: lines('DB_PASSWORD = "h7[Kq-2]vX!p9Lm#4"') }], /^hardcoded-secret$/).length).toBe(1);
+  });
+  test("a process event beside guard-named calls is no bypass; a client's own authenticate() is no peer check", () => {
+    const ts = { path: "src/main.ts", content: lines("export function boot() {", "  requireEnv('DATABASE_URL', 'x');", "  requireEnv('REDIS_URL', 'y');", "  process.on('unhandledRejection', (reason, promise) => { log(reason, promise); });", "}") };
+    expect(found([ts], /^unwired-auth$/)).toEqual([]);
+    const py = { path: "vault/client.py", content: lines(
+      "class VaultClient:",
+      "    def read_secret(self, path):",
+      "        self.authenticate()",
+      "        return self._get(path)",
+      "    def list_secrets(self, path):",
+      "        self.authenticate()",
+      "        return self._list(path)",
+      "    def write_secret(self, path, data):",
+      "        self.authenticate()",
+      "        return self._put(path, data)",
+      "    def delete_secret(self, path):",
+      "        return self._delete(path)") };
+    expect(found([py], /^unwired-auth$/)).toEqual([]);
+  });
+  test("a handler refusing POST (==) is not a POST route; a command's stdout file is written", () => {
+    const go = (cond: string) => ({ path: "api/routes.go", content: lines(
+      "package api",
+      "func routes(a *API) *http.ServeMux {",
+      "\tmux := http.NewServeMux()",
+      "\tmux.HandleFunc(\"/admin/flush\", requireAdmin(a.flush))",
+      "\tmux.HandleFunc(\"/admin/reindex\", requireAdmin(a.reindex))",
+      "\tmux.HandleFunc(\"/api/packages\", a.packages)",
+      "\treturn mux",
+      "}",
+      "func (a *API) packages(w http.ResponseWriter, r *http.Request) {",
+      `\tif ${cond} {`,
+      "\t\thttp.Error(w, \"read-only\", http.StatusMethodNotAllowed)",
+      "\t\treturn",
+      "\t}",
+      "\tjson.NewEncoder(w).Encode(a.store.List())",
+      "}") });
+    expect(found([go("r.Method == http.MethodPost")], /^unwired-auth$/).filter((f) => f.includes("unguarded-route"))).toEqual([]);
+    const out = { path: "build/run.go", content: lines("package build", "func run(path string) (string, error) {", "\tout, err := os.Create(path)", "\tif err != nil {", "\t\treturn \"\", err", "\t}", "\tcmd := exec.Command(\"make\")", "\tcmd.Stdout = out", "\tif err := cmd.Run(); err != nil {", "\t\treturn \"\", err", "\t}", "\tout.Close()", "\treturn path, nil", "}") };
+    expect(found([out], /^swallowed-error$/)).toEqual(["build/run.go:go-unchecked-close@12"]);
+  });
+});

@@ -4,8 +4,11 @@
 import { type Place, placeOfPath } from "./place";
 import type { SourceFile } from "./scan-file";
 
-/** `#[cfg(test)]`, other attributes or comments, then an out-of-line `mod name;` (with an optional `#[path = ".."]`). */
-const DECLARED = /#\[cfg\(test\)\]\s*((?:#\[[^\]]*\]\s*|\/\/[^\n]*\n\s*)*)(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/g;
+/**
+ * A line opening with `#[cfg(test)]`, other attributes, then an out-of-line `mod name;` (with an optional `#[path = ".."]`).
+ * A commented-out declaration (`// #[cfg(test)]`) does not open its line with the attribute.
+ */
+const DECLARED = /^[ \t]*#\[cfg\(test\)\]\s*((?:#\[[^\]]*\]\s*)*)(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm;
 const ANY_MOD = /^[ \t]*((?:#\[[^\]]*\]\s*)*)(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm;
 const PATH_ATTR = /#\[path\s*=\s*"([^"]+)"\]/;
 

@@ -114,7 +114,8 @@ function constantOrPredicate(t: string): boolean {
   if (/^[*&(\s]*b?(""|''|``)\)?$/.test(t)) return true;
   // ... or a member of a type named for what kind of thing it is (`AuthenticationScheme.token`, `GrantType.password`):
   // an enum's case, whatever its member is called.
-  if (/^[A-Z][A-Za-z0-9]*(Scheme|Type|Kind|Mode|Method|Status|State|Strategy|Provider|Backend|Format|Level|Role|Source)\.[A-Za-z_]\w*$/.test(t)) return true;
+  // Only names a case and nothing else (a `State`, `Config` or `Settings` object holds values: `AppState.adminToken`).
+  if (/^[A-Z][A-Za-z0-9]*(Scheme|Type|Kind|Mode|Method|Strategy|Format|Level|Role)\.[A-Za-z_]\w*$/.test(t)) return true;
   // ... or a Go zero value (`cfg.Auth != (config.AuthConfiguration{})`): whether anything was configured.
   if (/^\(?\s*[\w.]+\s*\{\s*\}\s*\)?$/.test(t)) return true;
   const parts = t.split(/::|\./);
@@ -131,7 +132,7 @@ function constantOrPredicate(t: string): boolean {
  */
 function publicConstant(t: string, node: SgNode, placeholder: RegExp): boolean {
   if (!/^[A-Za-z_$][\w$]*$/.test(t)) return false;
-  const m = new RegExp(`^[ \\t]*(?:export\\s+)?(?:pub(?:\\([^)]*\\))?\\s+)?(?:const|let|var|static|final)?\\s*${t.replace(/\$/g, "\\$")}\\s*(?::[^=\\n]+)?:?=\\s*(?:&?b?)?["'\`]([^"'\`\\n]*)["'\`]\\s*;?\\s*(?:#[^\\n]*|\\/\\/[^\\n]*)?$`, "m").exec(node.getRoot().root().text());
+  const m = new RegExp(`^[ \\t]*(?:export\\s+)?(?:pub(?:\\([^)]*\\))?\\s+)?(?:const|let|var|static|final)?\\s*${t.replace(/\$/g, "\\$")}\\s*(?::[^=\\n]+)?:?=\\s*(?:&?b?)?["'\`]([^"'\`\\n]*)["'\`]\\s*(?:as\\s+const\\s*)?;?\\s*(?:#[^\\n]*|\\/\\/[^\\n]*)?$`, "m").exec(node.getRoot().root().text());
   return !!m && (m[1]!.length < 16 || shannonEntropy(m[1]!) < 3 || placeholder.test(m[1]!));
 }
 
@@ -348,17 +349,22 @@ function queryPredicate(node: SgNode, language: RuleLanguage): boolean {
 /**
  * An operand named again in the branch the compare opens, inside a string-building call or concatenation. A call's
  * arguments may run over lines (`format!(\n "expected {:?}, found {:?}",\n expected, actual)`): a format call is read
- * to its end, a concatenation on its line.
+ * to its end, a concatenation on its line. What counts is showing the side the function holds: both sides shown (a
+ * D-Bus type mismatch), or the one that is neither a parameter nor read from the request (ergo's confirmation code).
+ * Echoing what the caller sent (`fmt.Errorf("invalid api token %q", token)`) shows nothing the caller lacks.
  */
-function shownOnMismatch(node: SgNode, ops: string[]): boolean {
+function shownOnMismatch(node: SgNode, ops: string[], fn: SgNode | null, source: RegExp): boolean {
   const branch = /^if_(statement|expression)$/.test(String(node.parent()?.kind())) ? node.parent() : /^if_(statement|expression)$/.test(String(node.parent()?.parent()?.kind())) ? node.parent()!.parent() : null;
   const body = branch ? ((branch.field("consequence" as never) as SgNode | null)?.text() ?? "") : "";
   if (!body) return false;
-  return ops.some((t) => /^[A-Za-z_$][\w$]*$/.test(t) && new RegExp(`(?:Sprintf|Errorf|format!?|f["'])\\s*\\((?:[^()]|\\([^()]*\\))*?(?<![\\w$.])${t}(?![\\w$])|(?:f["']|\\+)\\s*[^\\n]*(?<![\\w$.])${t}(?![\\w$])|\\{${t}(?::[^}]*)?\\}|\\$\\{${t}\\}`).test(body));
+  const shown = ops.filter((t) => /^[A-Za-z_$][\w$]*$/.test(t) && new RegExp(`(?:Sprintf|Errorf|format!?)\\s*\\((?:[^()]|\\([^()]*\\))*?(?<![\\w$.])${t}(?![\\w$])|(?:f["']|\\+)\\s*[^\\n]*(?<![\\w$.])${t}(?![\\w$])|\\{${t}(?::[^}]*)?\\}|\\$\\{${t}\\}`).test(body));
+  if (shown.length === ops.length) return true;
+  const params = fn ? ((fn.field("parameters" as never) as SgNode | null)?.text() ?? "") : "";
+  const presented = (t: string) => new RegExp(`(?<![\\w$.])${t}(?![\\w$])`).test(params) || source.test(assignedFrom(fn, t) ?? "");
+  return shown.length > 0 && shown.every((t) => !presented(t));
 }
-
 /** A key's identifier by its name: `keyId`, `key_id`, `X-Key-Id`, `callbackKID`, `kid`. */
-const KEY_ID = /key[-_]?id\b|Key[-_]?I[Dd]\b|KID\b|(?<![\w$])kid(?![\w$])/i;
+const KEY_ID = /[kK]ey[-_]?[iI][dD]\b|KEY_?ID\b|[a-z]KID\b|(?<![\w$])(kid|KID)(?![\w$])/;
 /**
  * An operand that is a key's identifier: a name or field named for one (`a.callbackKID`), or a read keyed by one
  * (`r.Header.Get("X-Registry-Key-Id")`). A call handed one among its arguments (`callbackSignature(secret, keyID, ts)`)
@@ -399,7 +405,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (ops.length !== 2) return [];
   // A value the function itself shows the caller when the compare fails (ergo's `if expectedCode != verificationCode {
   // notice("To confirm, run: /CS UNREGISTER " + expectedCode) }`) is a confirmation prompt's code, no secret.
-  if (shownOnMismatch(node, ops)) return [];
+  if (shownOnMismatch(node, ops, ancestor(node, FUNCTION_KINDS), source)) return [];
   // A comparison in browser code runs on the user's own machine: no timing oracle for a server's secret.
   if (rule.language === "typescript" && browserCode(file.path, file.content)) return [];
   // Go compares errors by identity with their sentinels (`err == pgx.ErrNoRows`, `err != io.EOF`): an error value

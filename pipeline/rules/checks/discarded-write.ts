@@ -213,7 +213,8 @@ export function goClosedSink(node: SgNode, sink: string | null): "pipe" | "unwri
   if (!/\bos\.(Create|OpenFile|CreateTemp)\(/.test(decl)) return null;
   const id = escapeRegExp(sink);
   // Written, or handed to a call that may write (`tmpl.ExecuteTemplate(f, ..)`, `io.Copy(f, r)`, `bufio.NewWriter(f)`).
-  const used = new RegExp(`(?<![\\w.])${id}\\.(Write\\w*|ReadFrom|Truncate|Seek)\\(|[(,]\\s*&?${id}\\s*[,)]`).test(fnText);
+  // ... or set as something's output (`cmd.Stdout = out`, `enc := Writer{W: out}`).
+  const used = new RegExp(`(?<![\\w.])${id}\\.(Write\\w*|ReadFrom|Truncate|Seek)\\(|[(,]\\s*&?${id}\\s*[,)]|[=:]\\s*&?${id}\\s*(?:[,}\\n;]|$)`, "m").test(fnText);
   return used ? "file" : "unwritten";
 }
 
@@ -237,7 +238,10 @@ export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   const hits = swallowedCheck(ctx);
   // A file's Close whose failure the function then answers as success (`return path, nil`, or the error an earlier
   // write left: `encErr := jpeg.Encode(f, img); f.Close(); return encErr`) stays a claim, a comment or not.
-  const answeredAsSuccess = ctx.rule.language === "go" && ctx.file.placeAt(ctx.node.range().start.line) !== "test" && closedAfterWriting(ctx.node, ctx.node.text(), "go");
+  // ... and so does one the function then publishes (`tmp.Close(); return os.Rename(tmp.Name(), path)`: an atomic save
+  // whose truncated file takes the real one's place).
+  const publishes = closed === "file" && /^\s*return\s+os\.Rename\(/.test(nextStatement(guardedStatement(ctx.node))?.text() ?? "");
+  const answeredAsSuccess = ctx.rule.language === "go" && ctx.file.placeAt(ctx.node.range().start.line) !== "test" && (publishes || closedAfterWriting(ctx.node, ctx.node.text(), "go"));
   if (closed === "file" && !answeredAsSuccess) return hits.map((h) => (h.lead ? h : { ...h, lead: FILE_CLOSE_LEAD }));
   // A comment can say why the caller goes on ("best effort"), not why the written file's last failure, the one
   // Close reports, is answered as success.

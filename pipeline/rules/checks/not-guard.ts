@@ -71,8 +71,9 @@ export function statusQuery(node: SgNode, lang: RuleLanguage): boolean {
   // ... a comparison of one value with a literal (`caller.role === "admin"`, `user.plan in ("pro", "team")`): a
   // classification. Two subjects compared (`project.owner_id == user.id`) is an ownership check, a gate's core, kept.
   const ret = stmts.length === 1 ? stmts[0]!.text().trim() : "";
-  // ... or an enum's member (`source.kind === SourceKind.Session`): a named literal.
-  const literal = "(?:\"[^\"]*\"|'[^']*'|`[^`]*`|-?\\d[\\w.]*|true|false|True|False|None|null|[A-Z][\\w$]*\\.[A-Z][\\w$]*)";
+  // ... or an enum's member (`source.kind === SourceKind.Session`): a named literal, both names PascalCase
+  // (`Secrets.API_TOKEN` is a constant holding a secret, not a case).
+  const literal = "(?:\"[^\"]*\"|'[^']*'|`[^`]*`|-?\\d[\\w.]*|true|false|True|False|None|null|[A-Z][a-z][\\w$]*\\.[A-Z][a-z][\\w$]*)";
   const oneValue = String.raw`[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*`;
   return new RegExp(String.raw`^return\s+(?:${oneValue}\s*(?:===?|!==?|is|in|not in)\s*(?:${literal}|[(\[]\s*${literal}(?:\s*,\s*${literal})*\s*,?\s*[)\]])|${literal}\s*(?:===?|!==?)\s*${oneValue})\s*;?$`).test(ret);
 }

@@ -183,7 +183,7 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
       // Named as a requirement about access, word by word (`requireScope`, `ensure_access`, `authorize`,
       // `_require_operator`); `check_strict_mode` or `assertUniqueUid` require something else.
       const words = identifierWords(callee);
-      about = REQUIREMENT.test(words[0] ?? "") && (words.length === 1 ? /^(authori[sz]e|authenticate)$/.test(words[0]!) : words.slice(1).some((w) => ACCESS.test(w)));
+      about = REQUIREMENT.test(words[0] ?? "") && (words.length === 1 ? /^authori[sz]e$/.test(words[0]!) : words.slice(1).some((w) => ACCESS.test(w)));
       cache.set(callee, about);
     }
     // A bare requirement (`require(ext, Role::Seller)?`, `ensure(user, Permission.Edit)`) is about access when
@@ -192,6 +192,9 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
       const args = argText.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, "");
       about = identifierWords(args).some((w) => ACCESS.test(w) && !/^(can|allowed|actor)$/.test(w));
     }
+    // `authenticate(request, scope)`: a check of the caller when handed the request or its context; a client's
+    // `self.authenticate()` fetches its own token for outgoing calls.
+    if (!about && callee === "authenticate") about = /(?<![\w$])(req|request|ctx|context|event|headers|metadata|call)(?![\w$])/.test(argText);
     if (!about) continue;
     any = true;
     // Made before acting: the check is one of the body's first statements (a guard, not a step of the work).

@@ -258,15 +258,6 @@ function siblingClassImplements(fn: SgNode): boolean {
 }
 
 /**
- * How far something outside the function fixes its parameter list. `imposed`: a framework's handler or
- * middleware signature, a view (`request` first), an interface or trait it implements, a base method
- * it overrides, a protocol (Python dunders, a family of sibling hooks): parameters may go unread by
- * design. `registered`: a framework registers it (decorators, attribute macros) and fixes the parameters
- * it passes, but a parameter with a default value is the function's own option (no caller must pass it).
- * `maybe`: a Go method may implement an interface the floor cannot see: only parameters named for an
- * option, a bound or a secret are promises there.
- */
-/**
  * Names a web framework calls by their export, handing what its own signature says: Next.js's page data functions
  * (`getServerSideProps(context)`, `getStaticProps`, `getStaticPaths`, `getInitialProps`) and App Router metadata
  * (`generateMetadata({ params }, parent)`, `generateStaticParams`, `generateViewport`), Remix's and React Router's
@@ -275,12 +266,30 @@ function siblingClassImplements(fn: SgNode): boolean {
  */
 const FRAMEWORK_EXPORTS = /^(getServerSideProps|getStaticProps|getStaticPaths|getInitialProps|generateMetadata|generateStaticParams|generateViewport|generateImageMetadata|loader|clientLoader|action|clientAction|meta|links|headers|load)$/;
 
+/**
+ * Names only a routing framework gives meaning to (`load`, `loader`, `action`, `meta`): read so only in a file that
+ * imports that framework (Remix, React Router, SvelteKit and its generated `./$types`, Next.js); a library's
+ * `export function load(path, options)` is its own API.
+ */
+const ROUTE_FILE_EXPORTS = /^(loader|clientLoader|action|clientAction|meta|links|headers|load)$/;
+const ROUTE_FRAMEWORK = /\bfrom\s+["'](@remix-run\/[\w-]+|react-router(-dom)?|@sveltejs\/kit|\.\/\$types|next(\/[\w/-]+)?)["']/;
+
 function frameworkExport(fn: SgNode): boolean {
   const k = fn.kind();
   const name = k === "function_declaration" ? nameOf(fn) : fn.parent()?.kind() === "variable_declarator" ? nameOf(fn.parent()) : "";
-  return FRAMEWORK_EXPORTS.test(name) && tsPublic(fn);
+  if (!FRAMEWORK_EXPORTS.test(name) || (ROUTE_FILE_EXPORTS.test(name) && !ROUTE_FRAMEWORK.test(fn.getRoot().root().text()))) return false;
+  return tsPublic(fn);
 }
 
+/**
+ * How far something outside the function fixes its parameter list. `imposed`: a framework's handler or
+ * middleware signature, a view (`request` first), an interface or trait it implements, a base method
+ * it overrides, a protocol (Python dunders, a family of sibling hooks): parameters may go unread by
+ * design. `registered`: a framework registers it (decorators, attribute macros) and fixes the parameters
+ * it passes, but a parameter with a default value is the function's own option (no caller must pass it).
+ * `maybe`: a Go method may implement an interface the floor cannot see: only parameters named for an
+ * option, a bound or a secret are promises there.
+ */
 export function conformance(fn: SgNode, lang: RuleLanguage): "imposed" | "registered" | "maybe" | null {
   if (lang === "typescript" && frameworkExport(fn)) return "imposed";
   if (hasMiddlewareSignature(fn, lang) || protocolFamily(fn) || implementationTable(fn) || objectTable(fn) || assignedTable(fn) || signalReceiver(fn, lang)) return "imposed";

@@ -26,7 +26,10 @@ function optionOf(args: SgNode[], isGuard: (n: string) => boolean): string | nul
     for (const pair of a.namedChildren().filter((p) => p.kind() === "pair")) {
       const key = (field(pair, "key")?.text() ?? "").replace(/["'`]/g, "");
       const value = field(pair, "value")?.text() ?? "";
-      if (/^(roles?|permissions?|scopes?|requires?|auth\w*|guards?|preHandler|onRequest|admin\w*|access)$/i.test(key) || (value.match(/[A-Za-z_$][\w$]*/g) ?? []).some((n) => isGuard(n))) return `${key}: ${value}`.slice(0, 60);
+      // A key naming who may call (`role`, `permissions`, `scope`) carries a guard whatever its value; a hook key
+      // (`preHandler`, `onRequest`) only when its value is a guard (`upload.single("photo")` is multer, not a check).
+      const names = value.match(/[A-Za-z_$][\w$]*/g) ?? [];
+      if (/^(roles?|permissions?|scopes?|requires?|guards?|authori[sz]ations?)$/i.test(key) || names.some((n) => isGuard(n))) return `${key}: ${value}`.slice(0, 60);
     }
   }
   return null;
@@ -78,10 +81,13 @@ export function tsRegistrationGuardCheck(ctx: CheckContext): Hit[] {
       out.push({ region: regionOf(r.call), message: `'${r.name}' is registered with ${registrar} without the ${carrying[0]!.option} its sibling registrations carry (${carrying.length} of ${group.length}, line ${carrying[0]!.call.range().start.line + 1})` });
     }
   }
-  // Wrappers named for a guard (`trustedOnly`, `guarded`, `requireAdmin`): bare functions the block registers through.
-  const wrapped = regs.filter((r) => !r.registrar.includes(".") && (verb.test(r.registrar) || isGuard(r.registrar) || namesSubject(r.registrar)));
+  // Wrappers named for a guard (`trustedOnly`, `guarded`, `requireAdmin`): bare functions the block registers through,
+  // naming what they register as a channel or a route does (`settings:get`, `/admin/x`). A process or emitter event
+  // (`process.on("unhandledRejection", ..)`, `webContents.on("did-fail-load", ..)`) names no such thing.
+  const SEPARATOR = /^[\w.-]*[:/]/;
+  const wrapped = regs.filter((r) => !r.registrar.includes(".") && SEPARATOR.test(r.name) && (verb.test(r.registrar) || isGuard(r.registrar) || namesSubject(r.registrar)));
   if (wrapped.length >= 2) {
-    for (const r of regs.filter((g) => g.registrar.includes(".") && g.handler)) {
+    for (const r of regs.filter((g) => g.registrar.includes(".") && g.handler && SEPARATOR.test(g.name) && /\.(handle|handleOnce|on|once|register|command|route|get|post|put|patch|delete)$/.test(g.registrar))) {
       if (OPEN_BY_DESIGN.test(r.name) || decides(r)) continue;
       // The handler calls a predicate about the sender or caller (`isTrustedSender(event)`): it checks for itself.
       if (/\b(is|has|can)[A-Z_]\w*\s*\(\s*(event|e|evt|ctx|req|request|sender)\b/.test(r.handler!.text())) continue;

@@ -64,10 +64,13 @@ const PASSWORD_HASH = /^\$(2[abxy]?|argon2(id|i|d)|[56]|pbkdf2[-\w]*|scrypt)\$/;
 /**
  * A regular expression, not a credential (`REGEX_PASSWORD = r"^[a-zA-Z0-9]{12,}$"`, a list of key names
  * `password|passwd|secret|token` a redactor matches): a bracketed range, a class escape, a counted repeat or three
- * alternatives of words. Generated credentials are base64, hex or alphanumerics with punctuation, none of which
- * spells these.
+ * alternatives of words. Two of those signals, or the word list: one bracketed range or backslash may be a generated
+ * password's punctuation (`h7[Kq-2]vX!p9Lm#4`).
  */
-const REGEX_SOURCE = /\[[^\]]*\w-\w[^\]]*\]|\\[dwsDWS]|[\])]\{\d+(,\d*)?\}|\(\?[:=!<]|^[\w\[\]?-]+(\|[\w\[\]?-]+){2,}$/;
+const REGEX_SIGNALS = [/\[[^\]]*\w-\w[^\]]*\]/, /\\[dwsDWS]/, /[\])]\{\d+(,\d*)?\}/, /\(\?[:=!<]/, /^\^.*\$$/];
+/** Three or more alternatives of lower-case words (`password|passwd|secret`): a key-name list, never a generated value. */
+const WORD_ALTERNATION = /^[a-z_]+(?:\[[^\]]*\]\??)?[a-z_]*(\|[a-z_]+(?:\[[^\]]*\]\??)?[a-z_]*){2,}$/;
+const regexSource = (s: string) => WORD_ALTERNATION.test(s) || REGEX_SIGNALS.filter((r) => r.test(s)).length >= 2;
 
 export function secretLiteral(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value || deepInData(value)) return [];
@@ -83,7 +86,7 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
   // Whitespace or a character outside printable ASCII (`Contraseña`, `パスワード`) is prose, a translated label:
   // generated credentials are printable ASCII (base64, hex, alphanumerics and punctuation).
   if (s.length < minLength || /\s|[^\x20-\x7e]/.test(s)) return [];
-  if (placeholder.test(s) || (shape.test(s) && !randomRun(s)) || PUBLIC_UNDER_KEY_NAME.test(s) || PASSWORD_HASH.test(s) || REGEX_SOURCE.test(s)) return [];
+  if (placeholder.test(s) || (shape.test(s) && !randomRun(s)) || PUBLIC_UNDER_KEY_NAME.test(s) || PASSWORD_HASH.test(s) || regexSource(s)) return [];
   if (shannonEntropy(s) < minEntropy || charClasses(s) < minClasses) return [];
   return [{ region: regionOf(value) }];
 }

@@ -55,14 +55,16 @@ export function secretlintHits(path: string, content: string): Hit[] {
  *   credentials of a local test database;
  * - a connection string whose password is a bracketed slot (`postgres://[USERNAME]:[YOUR-PASSWORD]@[HOST]`,
  *   `<password>`, `{password}`, `${DB_PASSWORD}`): a template a user fills in;
- * - a token with a run of eight or more of one character (`hooks.slack.com/services/T00000000/B00000000/XXXXXXXX`):
- *   a form's placeholder or a documented shape, never a generated secret;
+ * - a token with a run of eight or more of one filler character, X, 0, Z, `*`, `#` or `.`
+ *   (`hooks.slack.com/services/T00000000/B00000000/XXXXXXXX`): a form's placeholder or a documented shape, never a
+ *   generated secret (a key block is never read so: an OpenSSH key's header holds a run of `A`);
  * - a value the text before it on its line introduces as an example (`"... DSNs e.g. postgres://convoy:convoy@host1"`).
  */
 function illustration(content: string, from: number, to: number): boolean {
   const value = content.slice(from, to);
   const lineStart = content.lastIndexOf("\n", from - 1) + 1;
-  if (/(.)\1{7,}/.test(value)) return true;
+  // A placeholder's filler (X, x, 0, Z, *, #, .), not any run: an OpenSSH key's header holds `AAAAAAAAAAAB`.
+  if (!/PRIVATE KEY|\n/.test(value) && /([Xx0Zz*#.])\1{7,}/.test(value)) return true;
   if (/\b(e\.\s?g\.|for example|for instance|such as)\s*:?\s*\S*$|\bexample:\s*\S*$/i.test(content.slice(lineStart, from))) return true;
   const onComment = /^\s*(#|\/\/|\*|\/\*|--)/.test(content.slice(lineStart, from));
   if (onComment && value.split(/[-_:.]/).some((part) => /^(0?1234\d*|abc\d*)$/i.test(part))) return true;

@@ -61,9 +61,11 @@ function moduleBinding(lit: SgNode, lang: string): string | null {
 function envFallback(lit: SgNode): string | null {
   const start = lit.range().start;
   const lines = lit.getRoot().root().text().split("\n");
-  const before = [lines[start.line - 1] ?? "", (lines[start.line] ?? "").slice(0, start.column)].join("\n").replace(/^[\s\S]*[;{}]\s*\n/, "");
-  const m = /(?:\b(?:var|getenv|Getenv|LookupEnv|envOr\w*|env_or\w*|get_env\w*)\s*\(\s*|environ\.get\s*\(\s*|environ\[\s*|process\.env\.|process\.env\[\s*)["'`]?([A-Z][A-Z0-9_]{2,})\b[^\n]*$/.exec(before);
-  return m && /\b(unwrap_or(_else)?|or|\?\?|\|\||get|getenv|Or|envOr\w*|env_or\w*|get_env\w*)\b|\?\?|\|\|/.test(before.slice(m.index)) ? m[1]! : null;
+  const before = [lines[start.line - 1] ?? "", (lines[start.line] ?? "").slice(0, start.column)].join("\n");
+  // The read of a variable, then at once the operator or argument slot that makes the literal its fallback:
+  // `?? "`, `|| "`, `getenv("X", "`, `var("X").unwrap_or_else(|| "` (rustfmt may break before `.unwrap_or_else`).
+  const m = /(?:\b(?:var|getenv|Getenv|LookupEnv|envOr\w*|env_or\w*|get_env\w*)\s*\(\s*|environ\.get\s*\(\s*|environ\[\s*|process\.env\.|process\.env\[\s*)["'`]?([A-Z][A-Z0-9_]{2,})["'`]?\s*(?:\]\s*)?(?:,\s*|\)\s*(?:\?\?|\|\|)\s*|\s*(?:\?\?|\|\|)\s*|\)\s*\.\s*unwrap_or(?:_else)?\s*\(\s*(?:\|\|\s*)?)$/.exec(before);
+  return m ? m[1]! : null;
 }
 
 export function tmpStoreCheck(ctx: CheckContext): Hit[] {

@@ -225,7 +225,9 @@ export function unguardedServiceCheck(ctx: CheckContext): Hit[] {
   // The same service added guarded to another server of the file (a second, internal listener given the admin
   // service bare): whoever reaches that listener skips the interceptor the author put in front of it.
   const service = /\b([A-Z]\w*Server)\s*::\s*(?:new|from_arc|from_shared)\s*\(/.exec(own)?.[1];
-  if (!service) return [];
+  // A server that asks every client for a certificate (`ServerTlsConfig::new()..client_ca_root(ca)`) authenticates
+  // whoever reaches it: mutual TLS in place of the interceptor.
+  if (!service || chain.some((l) => /client_ca_root|client_auth_optional/.test(l.args?.text() ?? "")) || /client_ca_root/.test(byLet("tls", at))) return [];
   const elsewhere = root.findAll({ rule: { kind: "call_expression", has: { field: "function", kind: "field_expression", has: { field: "field", regex: "^add_service$" } } } })
     .find((c) => c.id() !== node.id() && new RegExp(`\\b${service}\\s*::`).test(c.text()) && intercepted((c.field("arguments" as never) as SgNode | null)?.text() ?? "", c.range().start.index));
   return elsewhere ? [{ region: routeRegion(node, fn), message: `${service} is added here without the guard interceptor it goes through on the other server of this file (line ${elsewhere.range().start.line + 1})` }] : [];

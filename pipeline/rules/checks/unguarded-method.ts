@@ -40,7 +40,10 @@ function bodyless(def: SgNode): boolean {
     || (s.kind() === "expression_statement" && /^(string|ellipsis)$/.test(String(s.namedChildren()[0]?.kind() ?? ""))));
 }
 
-/** Names bound in the function to a collection it builds (`xs = list(child_resources)`, `seen = {}`): removing from one destroys nothing. */
+/**
+ * Names bound in the function to a collection it builds (`xs = list(child_resources)`, `seen = {}`): removing from one
+ * destroys nothing, unless the function saves the collection back (`role.permissions.set(granted)`).
+ */
 function localCollections(def: SgNode): Set<string> {
   return new Set(def.findAll({ rule: { kind: "assignment" } }).flatMap((a) => {
     const left = field(a, "left"); const right = field(a, "right");
@@ -48,7 +51,7 @@ function localCollections(def: SgNode): Set<string> {
     const built = /^(list|dictionary|set|list_comprehension|dictionary_comprehension|set_comprehension)$/.test(String(right.kind()))
       || (right.kind() === "call" && /^(list|dict|set|sorted|copy\.copy|copy\.deepcopy)$/.test(field(right, "function")?.text() ?? ""));
     return built ? [left.text()] : [];
-  }));
+  }).filter((name) => !new RegExp(`\\.(set|save|update|put|write|store|assign|replace|bulk_\\w+|delete)\\s*\\([^)]*(?<![\\w.])${name}(?![\\w])`).test(def.text())));
 }
 
 /** The bare names the method calls, leaving out calls on a collection it built itself. */

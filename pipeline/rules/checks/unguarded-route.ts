@@ -341,7 +341,8 @@ function verbOfHandler(reg: Registration, root: SgNode): string | null {
   const name = own.kind() === "identifier" ? own.text() : /^(selector_expression|member_expression)$/.test(String(own.kind())) ? /\.([\w$]+)$/.exec(own.text())?.[1] : undefined;
   const def = name ? definitionOf(root, name) : null;
   if (!def) return null;
-  const verbs = new Set([...def.text().matchAll(/\.[Mm]ethod\s*[!=]==?\s*(?:http\.Method(Post|Put|Patch|Delete)\b|["'`](POST|PUT|PATCH|DELETE)["'`])/g)].map((m) => (m[1] ?? m[2]!).toUpperCase()));
+  // Only a refusal of every other verb (`!=`): `if r.Method == http.MethodPost { 405 }` refuses the verb it names.
+  const verbs = new Set([...def.text().matchAll(/\.[Mm]ethod\s*!==?\s*(?:http\.Method(Post|Put|Patch|Delete)\b|["'`](POST|PUT|PATCH|DELETE)["'`])/g)].map((m) => (m[1] ?? m[2]!).toUpperCase()));
   return verbs.size === 1 ? [...verbs][0]! : null;
 }
 

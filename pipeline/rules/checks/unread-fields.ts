@@ -212,12 +212,14 @@ export function fieldsReadElsewhere(candidates: Candidate[], files: { path: stri
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/") + 1);
 
 /**
- * An object pattern that names `name` (shorthand, renamed or defaulted): the braces are followed by a type
- * annotation, an `=` that binds them, or the close of a parameter list that opens a body (`}) =>`, `}): T {`).
+ * A parameter's object pattern that names `name` (shorthand, renamed or defaulted): the braces open a parameter and
+ * are followed by its type annotation or by the close of a parameter list that opens a body (`}) =>`, `}): T {`).
  * An object literal (`f({ name })`, `return { name }`) builds a value and is not one.
  */
 function destructuredTs(content: string, name: string): boolean {
-  return new RegExp(`\\{[^{}]*(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?=[,}:=])[^{}]*\\}\\s*(?::\\s*[\\w<{]|=(?![=>])|\\)\\s*(?::[^{=;]*)?(?:=>|\\{))`).test(content);
+  // A parameter's pattern only: `({ serviceKey, apiUrl }: Options)`, `({ dryRun }) =>`. A local destructuring
+  // (`const { verifyTls } = values`) takes apart whatever `values` is, not necessarily these options.
+  return new RegExp(`[(,]\\s*\\{[^{}]*(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?=[,}:=])[^{}]*\\}\\s*(?::\\s*[\\w<{][^)=]*\\)|\\)\\s*(?::[^{=;]*)?(?:=>|\\{))`).test(content);
 }
 
 /**
