@@ -16,10 +16,14 @@ async function evalCorpus(name: string, ...flags: string[]) {
 }
 
 /** What the second pass reached (class matching; info-level notes not scored). */
+// `notes`: info-level notes not scored. The smoke-test notes (1 and 2) are left out of a sweep since
+// `static.smokeNotes: omit`; `--score-notes` brings them back (SMOKE_NOTES below).
 const REACHED = {
-  "corpus-fresh": { expected: 56, found: 56, falsePositives: 0, notes: 1 },
-  "corpus-fresh2": { expected: 62, found: 62, falsePositives: 0, notes: 2 },
+  "corpus-fresh": { expected: 56, found: 56, falsePositives: 0, notes: 0 },
+  "corpus-fresh2": { expected: 62, found: 62, falsePositives: 0, notes: 0 },
 } as const;
+/** corpus-fresh2's smoke-test notes, each on a decoy: what `--score-notes` scores as false positives. */
+const SMOKE_NOTES_FRESH2 = 2;
 
 /**
  * The last held-out measures (README History), kept as floors now that the corpora are development material;
@@ -212,7 +216,7 @@ describe("scrum eval on the fresh corpora", () => {
     expect(code).toBe(0);
     expect(r.notes_not_scored).toBe(0);
     expect(r.total.found).toBe(REACHED["corpus-fresh2"].found);
-    expect(r.total.false_positives).toBe(REACHED["corpus-fresh2"].notes);
+    expect(r.total.false_positives).toBe(SMOKE_NOTES_FRESH2);
     for (const f of r.false_positives) expect(f.class).toBe("assertion-free-test");
   });
 
