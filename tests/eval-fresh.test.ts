@@ -140,7 +140,8 @@ const HELD_OUT = {
   // the readings from panel 27); then its misses were read and developed on (renamed and digested credentials, an
   // arm logging its moderator, a login-only write view, a branch acting above the gate, a database under /tmp, a
   // registered task promising work, a checked stub): 83.0% / 96.1%.
-  "corpus-fresh29": { expected: 88, found: 73, falsePositives: 3, notes: 0, leads: 0, decoyLeads: 1, languages: ["go", "python", "rust", "typescript"] },
+  // Twenty-third session: audit.go:46 (a decoy, a plain file closed bare) is a lead now, not a claim: two decoy leads.
+  "corpus-fresh29": { expected: 88, found: 73, falsePositives: 3, notes: 0, leads: 0, decoyLeads: 2, languages: ["go", "python", "rust", "typescript"] },
   // Eighteenth session: held out and measured twice, totals and by class only (61.8% / 98.2% at the start and after
   // the readings from panel 28); then its misses were read and developed on (a registrar's admin variant, a login-only
   // Graphene mutation, a framework error saying not implemented, one-time codes, lettre's TLS switch, serde's default

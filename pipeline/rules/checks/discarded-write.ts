@@ -240,7 +240,9 @@ export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   // write left: `encErr := jpeg.Encode(f, img); f.Close(); return encErr`) stays a claim, a comment or not.
   // ... and so does one the function then publishes (`tmp.Close(); return os.Rename(tmp.Name(), path)`: an atomic save
   // whose truncated file takes the real one's place).
-  const publishes = closed === "file" && /^\s*return\s+os\.Rename\(/.test(nextStatement(guardedStatement(ctx.node))?.text() ?? "");
+  // Also right after it, on any branch: `f.Close(); return p, nil` answers success for the file just closed.
+  const next = closed === "file" ? nextStatement(guardedStatement(ctx.node))?.text() ?? "" : "";
+  const publishes = /^\s*return\s+os\.Rename\(/.test(next) || /^\s*return\b[^\n]*\bnil\s*$/.test(next);
   const answeredAsSuccess = ctx.rule.language === "go" && ctx.file.placeAt(ctx.node.range().start.line) !== "test" && (publishes || closedAfterWriting(ctx.node, ctx.node.text(), "go"));
   if (closed === "file" && !answeredAsSuccess) return hits.map((h) => (h.lead ? h : { ...h, lead: FILE_CLOSE_LEAD }));
   // A comment can say why the caller goes on ("best effort"), not why the written file's last failure, the one
