@@ -35,6 +35,13 @@ function optionOf(args: SgNode[], isGuard: (n: string) => boolean): string | nul
   return null;
 }
 
+/** A call whose first argument is a string and which hands something more: what the rule matched. */
+function isRegistrationCall(call: SgNode | undefined): boolean {
+  if (call?.kind() !== "call_expression") return false;
+  const args = field(call, "arguments")?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
+  return args.length >= 2 && STRING.test(String(args[0]!.kind()));
+}
+
 function registrationsOf(block: SgNode): Registration[] {
   const out: Registration[] = [];
   for (const st of block.namedChildren()) {
@@ -62,8 +69,13 @@ const callees = (h: SgNode | null): string => (h ? h.findAll({ rule: { kind: "ca
  * names (`isTrustedSender(event)`).
  */
 export function tsRegistrationGuardCheck(ctx: CheckContext): Hit[] {
-  // The cheap question first: three registrations in this block (the rule visits every block of every file).
-  const found = registrationsOf(ctx.node);
+  // The rule matches each registration statement; its block is read once, from the block's first registration.
+  const block = ctx.node.parent();
+  if (!block) return [];
+  // Only the block's first statement that could register reads the block: the others leave at once.
+  const first = block.namedChildren().find((st) => st.kind() === "expression_statement" && isRegistrationCall(st.namedChildren()[0]));
+  if (first?.id() !== ctx.node.id()) return [];
+  const found = registrationsOf(block);
   if (found.length < 3) return [];
   const { isGuard, names } = fileGuards(ctx);
   const verb = names[1] ?? /(?!)/;
