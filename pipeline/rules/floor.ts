@@ -95,9 +95,9 @@ export function createFloor(rules: RuleSpec[]): Floor {
       return finishScan(rules, files, scans, textFindings(files, texts), texts);
     },
     async scanAsync(given, opts = {}) {
-      const files = withDeclaredPlaces(given);
-      const n = opts.workers ?? (files.length >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 0);
+      const n = opts.workers ?? (given.length >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 0);
       if (n < 1) return this.scan(given, opts.texts, opts.onRuleFailure);
+      const files = withDeclaredPlaces(given);
       const scans = scanInWorkers(text.others, files, n);
       // The workers parse and match while this thread reads the text-level rules.
       const fromText = textFindings(files, opts.texts ?? []);

@@ -99,3 +99,13 @@ export function rustAttributes(item: SgNode): string[] {
   for (let p = item.prev(); p && (p.kind() === "attribute_item" || p.kind() === "line_comment"); p = p.prev()) if (p.kind() === "attribute_item") out.push(p.text());
   return out;
 }
+
+/** The index just past the `)` closing the call whose `(` is at `open` in `text`, or -1 when it does not close. */
+export function callEnd(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return i + 1;
+  }
+  return -1;
+}

@@ -113,8 +113,8 @@ function constantOrPredicate(t: string): boolean {
   // An empty literal (`password == ""`, `*""`, `''`): the compare asks whether a value is present, not what it is.
   if (/^[*&(\s]*b?(""|''|``)\)?$/.test(t)) return true;
   // ... or a member of a type named for what kind of thing it is (`AuthenticationScheme.token`, `GrantType.password`):
-  // an enum's case, whatever its member is called.
-  // Only names a case and nothing else (a `State`, `Config` or `Settings` object holds values: `AppState.adminToken`).
+  // an enum's case, whatever its member is called. Only names a case: a `State`, `Config` or `Settings` object holds
+  // values (`AppState.adminToken`).
   if (/^[A-Z][A-Za-z0-9]*(Scheme|Type|Kind|Mode|Method|Strategy|Format|Level|Role)\.[A-Za-z_]\w*$/.test(t)) return true;
   // ... or a Go zero value (`cfg.Auth != (config.AuthConfiguration{})`): whether anything was configured.
   if (/^\(?\s*[\w.]+\s*\{\s*\}\s*\)?$/.test(t)) return true;
@@ -126,7 +126,8 @@ function constantOrPredicate(t: string): boolean {
 
 /**
  * A public constant: a name bound at the top of a line (module level) to a short, plain or placeholder
- * literal that is the whole value (`expected = "v0=" + hmac.new(..)` only starts with one) (`NTLMSIGNATURE = "NTLMSSP\0"`, `PLACEHOLDER = "<your-token>"`, a fixed test password): the value
+ * literal (`NTLMSIGNATURE = "NTLMSSP\0"`, `PLACEHOLDER = "<your-token>"`, a fixed test password) that is its whole
+ * value (`expected = "v0=" + hmac.new(..)` only starts with one): the value
  * is in the source, so timing reveals nothing the source does not. A credential-shaped literal would be a
  * hardcoded-secret finding (and is not exempt here: its compare still leaks it to whoever lacks the source).
  */
@@ -363,6 +364,7 @@ function shownOnMismatch(node: SgNode, ops: string[], fn: SgNode | null, source:
   const presented = (t: string) => new RegExp(`(?<![\\w$.])${t}(?![\\w$])`).test(params) || source.test(assignedFrom(fn, t) ?? "");
   return shown.length > 0 && shown.every((t) => !presented(t));
 }
+
 /** A key's identifier by its name: `keyId`, `key_id`, `X-Key-Id`, `callbackKID`, `kid`. */
 const KEY_ID = /[kK]ey[-_]?[iI][dD]\b|KEY_?ID\b|[a-z]KID\b|(?<![\w$])(kid|KID)(?![\w$])/;
 /**

@@ -236,14 +236,13 @@ export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   const closed = ctx.rule.id === "go-unchecked-close" && ctx.node.kind() !== "defer_statement" ? goClosedSink(ctx.node, sink) : null;
   if (closed === "pipe" || closed === "unwritten") return [];
   const hits = swallowedCheck(ctx);
-  // A file's Close whose failure the function then answers as success (`return path, nil`, or the error an earlier
-  // write left: `encErr := jpeg.Encode(f, img); f.Close(); return encErr`) stays a claim, a comment or not.
-  // ... and so does one the function then publishes (`tmp.Close(); return os.Rename(tmp.Name(), path)`: an atomic save
-  // whose truncated file takes the real one's place).
-  // Also right after it, on any branch: `f.Close(); return p, nil` answers success for the file just closed.
+  // A file's Close whose failure the function then answers as success stays a claim, a comment or not: `return path,
+  // nil` or the error an earlier write left (`encErr := jpeg.Encode(f, img); f.Close(); return encErr`), and, as the
+  // very next statement on any branch, `return p, nil` or a publication of the file (`tmp.Close(); return
+  // os.Rename(tmp.Name(), path)`: an atomic save whose truncated file takes the real one's place).
   const next = closed === "file" ? nextStatement(guardedStatement(ctx.node))?.text() ?? "" : "";
-  const publishes = /^\s*return\s+os\.Rename\(/.test(next) || /^\s*return\b[^\n]*\bnil\s*$/.test(next);
-  const answeredAsSuccess = ctx.rule.language === "go" && ctx.file.placeAt(ctx.node.range().start.line) !== "test" && (publishes || closedAfterWriting(ctx.node, ctx.node.text(), "go"));
+  const answersAtOnce = /^\s*return\s+os\.Rename\(/.test(next) || /^\s*return\b[^\n]*\bnil\s*$/.test(next);
+  const answeredAsSuccess = ctx.rule.language === "go" && ctx.file.placeAt(ctx.node.range().start.line) !== "test" && (answersAtOnce || closedAfterWriting(ctx.node, ctx.node.text(), "go"));
   if (closed === "file" && !answeredAsSuccess) return hits.map((h) => (h.lead ? h : { ...h, lead: FILE_CLOSE_LEAD }));
   // A comment can say why the caller goes on ("best effort"), not why the written file's last failure, the one
   // Close reports, is answered as success.

@@ -3,7 +3,7 @@
 // handler reads `opts.limit` and `opts.cursor`: the flag the client sends is parsed and dropped.
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
-import { nameOf } from "../syntax";
+import { callEnd, nameOf } from "../syntax";
 import { resultOf } from "./record-types";
 import { parameterNames } from "./unused-parameter";
 
@@ -15,15 +15,6 @@ const BINDING = /(?:\b(?:let(?:\s+mut)?|const|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::
 /** After the call: only Rust/TS error plumbing that hands the same value on (`?`, `.await`, `.map_err(..)?`, `.unwrap()`). */
 const PLUMBING = new Set(["map_err", "context", "with_context", "expect", "unwrap", "unwrap_or_else"]);
 
-/** The text of a balanced call starting at `(` (index of it in `text`), or null when it does not close. */
-function callEnd(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === "(") depth++;
-    else if (text[i] === ")" && --depth === 0) return i + 1;
-  }
-  return -1;
-}
 
 /**
  * The locals that receive the record from the file's own producers, with the function body each lives in,

@@ -264,7 +264,7 @@ function siblingClassImplements(fn: SgNode): boolean {
  * `loader`/`action`/`meta`/`links`/`headers`, SvelteKit's `load`. The framework fixes the arguments; a page that
  * needs none of them still takes them.
  */
-const FRAMEWORK_EXPORTS = /^(getServerSideProps|getStaticProps|getStaticPaths|getInitialProps|generateMetadata|generateStaticParams|generateViewport|generateImageMetadata|loader|clientLoader|action|clientAction|meta|links|headers|load)$/;
+const FRAMEWORK_EXPORTS = /^(getServerSideProps|getStaticProps|getStaticPaths|getInitialProps|generateMetadata|generateStaticParams|generateViewport|generateImageMetadata)$/;
 
 /**
  * Names only a routing framework gives meaning to (`load`, `loader`, `action`, `meta`): read so only in a file that
@@ -277,8 +277,8 @@ const ROUTE_FRAMEWORK = /\bfrom\s+["'](@remix-run\/[\w-]+|react-router(-dom)?|@s
 function frameworkExport(fn: SgNode): boolean {
   const k = fn.kind();
   const name = k === "function_declaration" ? nameOf(fn) : fn.parent()?.kind() === "variable_declarator" ? nameOf(fn.parent()) : "";
-  if (!FRAMEWORK_EXPORTS.test(name) || (ROUTE_FILE_EXPORTS.test(name) && !ROUTE_FRAMEWORK.test(fn.getRoot().root().text()))) return false;
-  return tsPublic(fn);
+  const named = FRAMEWORK_EXPORTS.test(name) || (ROUTE_FILE_EXPORTS.test(name) && ROUTE_FRAMEWORK.test(fn.getRoot().root().text()));
+  return named && tsPublic(fn);
 }
 
 /**

@@ -13,7 +13,7 @@ import { fileGuards, makesAccessDecision, namesSubject } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
-interface Registration { call: SgNode; registrar: string; name: string; handler: SgNode | null; option: string | null }
+interface Registration { call: SgNode; args: SgNode[]; registrar: string; name: string; handler: SgNode | null; option: string | null }
 
 const field = (n: SgNode | null | undefined, name: string): SgNode | null => (n ? (n.field(name as never) as SgNode | null) : null);
 const STRING = /^(string|template_string)$/;
@@ -35,24 +35,24 @@ function optionOf(args: SgNode[], isGuard: (n: string) => boolean): string | nul
   return null;
 }
 
-/** A call whose first argument is a string and which hands something more: what the rule matched. */
-function isRegistrationCall(call: SgNode | undefined): boolean {
-  if (call?.kind() !== "call_expression") return false;
+/** The arguments of a statement's call whose first argument is a string and which hands something more (what the rule matched), or null. */
+function registrationArgs(st: SgNode): SgNode[] | null {
+  const call = st.kind() === "expression_statement" ? st.namedChildren()[0] : undefined;
+  if (call?.kind() !== "call_expression") return null;
   const args = field(call, "arguments")?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
-  return args.length >= 2 && STRING.test(String(args[0]!.kind()));
+  return args.length >= 2 && STRING.test(String(args[0]!.kind())) ? args : null;
 }
 
 function registrationsOf(block: SgNode): Registration[] {
   const out: Registration[] = [];
   for (const st of block.namedChildren()) {
-    const call = st.kind() === "expression_statement" ? st.namedChildren()[0] : null;
-    if (call?.kind() !== "call_expression") continue;
-    const args = field(call, "arguments")?.namedChildren().filter((a) => !/comment/.test(String(a.kind()))) ?? [];
-    if (args.length < 2 || !STRING.test(String(args[0]!.kind()))) continue;
+    const args = registrationArgs(st);
+    if (!args) continue;
+    const call = st.namedChildren()[0]!;
     const registrar = field(call, "function")?.text() ?? "";
     if (!/^[\w$.]+$/.test(registrar)) continue;
     const handler = args.slice(1).find((a) => FUNCTION.test(String(a.kind()))) ?? null;
-    out.push({ call, registrar, name: args[0]!.text().replace(/^["'`]|["'`]$/g, ""), handler, option: null });
+    out.push({ call, args, registrar, name: args[0]!.text().replace(/^["'`]|["'`]$/g, ""), handler, option: null });
   }
   return out;
 }
@@ -73,14 +73,14 @@ export function tsRegistrationGuardCheck(ctx: CheckContext): Hit[] {
   const block = ctx.node.parent();
   if (!block) return [];
   // Only the block's first statement that could register reads the block: the others leave at once.
-  const first = block.namedChildren().find((st) => st.kind() === "expression_statement" && isRegistrationCall(st.namedChildren()[0]));
+  const first = block.namedChildren().find((st) => registrationArgs(st) !== null);
   if (first?.id() !== ctx.node.id()) return [];
   const found = registrationsOf(block);
   if (found.length < 3) return [];
   const { isGuard, names } = fileGuards(ctx);
   const verb = names[1] ?? /(?!)/;
   const destructive = new RegExp(param(ctx.params, "destructive", "(?!)"), "i");
-  const regs = found.map((r) => ({ ...r, option: optionOf((field(r.call, "arguments")?.namedChildren() ?? []).slice(1), isGuard) }));
+  const regs = found.map((r) => ({ ...r, option: optionOf(r.args.slice(1), isGuard) }));
   const out: Hit[] = [];
   const decides = (r: Registration) => !!r.handler && (makesAccessDecision(r.handler.text()) || (r.handler.text().match(/[A-Za-z_$][\w$]*\s*\(/g) ?? []).some((c) => isGuard(c.replace(/\s*\($/, ""))));
   for (const registrar of new Set(regs.map((r) => r.registrar))) {

@@ -58,9 +58,8 @@ function moduleBinding(lit: SgNode, lang: string): string | null {
  * the value the program keeps its data at whenever the variable is unset, named by it. Read from the text of the
  * literal's line and the one before (a chained fallback on its own line).
  */
-function envFallback(lit: SgNode): string | null {
+function envFallback(lit: SgNode, lines: readonly string[]): string | null {
   const start = lit.range().start;
-  const lines = lit.getRoot().root().text().split("\n");
   const before = [lines[start.line - 1] ?? "", (lines[start.line] ?? "").slice(0, start.column)].join("\n");
   // The read of a variable, then at once the operator or argument slot that makes the literal its fallback:
   // `?? "`, `|| "`, `getenv("X", "`, `var("X").unwrap_or_else(|| "` (rustfmt may break before `.unwrap_or_else`).
@@ -74,7 +73,7 @@ export function tmpStoreCheck(ctx: CheckContext): Hit[] {
   const text = ctx.node.text().replace(/^[rbufRBUF]*["'`]+|["'`]+$/g, "").replace(/^(sqlite3?|file|bolt|leveldb|badger):(\/\/)?(?=\/tmp\/)/, "").replace(/\?[\w=&]*$/, "");
   if (!/^\/tmp\/[^\s${}]+$/.test(text) || /[*?]/.test(text)) return [];
   const bound = moduleBinding(ctx.node, lang);
-  const name = bound ?? envFallback(ctx.node);
+  const name = bound ?? envFallback(ctx.node, ctx.file.lines);
   if (!name) return [];
   // An overridable default directory (`EXPORT_DIR ?? "/tmp/inventory-exports"`) is scratch until configured; a data
   // file the program reads back (`sqlite:/tmp/licensing.db`) is a store whatever overrides it.

@@ -1,6 +1,7 @@
 // unwired-auth on Rust router builders (axum, poem, actix-web, salvo): a state-changing route added where
 // the guard its siblings sit behind does not reach it.
 import type { SgNode } from "@ast-grep/napi";
+import { callEnd } from "../syntax";
 import type { CheckContext } from "./check";
 import { fileGuards, guardMountedNowhere, makesAccessDecision, namesSubject } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
@@ -213,8 +214,12 @@ export function unguardedServiceCheck(ctx: CheckContext): Hit[] {
   const intercepted = (text: string, before = at): boolean => {
     const own = /^\(\s*([a-z_]\w*)\s*\)$/.exec(text)?.[1];
     const all = `${text} ${own ? byLet(own, before) : ""}`;
-    return [...all.matchAll(/(?:with_interceptor|InterceptedService::new|interceptor)\s*\(/g)]
-      .some((m) => guardingInterceptor(lastArgument(balancedArguments(all, m.index! + m[0].length))));
+    // Each wrapping call's arguments to their matching `)`, however deeply they nest.
+    return [...all.matchAll(/(?:with_interceptor|InterceptedService::new|interceptor)\s*\(/g)].some((m) => {
+      const open = m.index! + m[0].length - 1;
+      const end = callEnd(all, open);
+      return guardingInterceptor(lastArgument(all.slice(open + 1, end < 0 ? undefined : end - 1)));
+    });
   };
   if (intercepted(own) || (own.match(/[A-Za-z_]\w*/g) ?? []).some(isGuard)) return [];
   const chain = chainOf(topOf(node));
@@ -227,21 +232,15 @@ export function unguardedServiceCheck(ctx: CheckContext): Hit[] {
   const service = /\b([A-Z]\w*Server)\s*::\s*(?:new|from_arc|from_shared)\s*\(/.exec(own)?.[1];
   // A server that asks every client for a certificate (`ServerTlsConfig::new()..client_ca_root(ca)`) authenticates
   // whoever reaches it: mutual TLS in place of the interceptor.
-  if (!service || chain.some((l) => /client_ca_root|client_auth_optional/.test(l.args?.text() ?? "")) || /client_ca_root/.test(byLet("tls", at))) return [];
+  const mutualTls = (l: { method: string; args: SgNode | null }) => {
+    const args = l.args?.text() ?? "";
+    const local = l.method === "tls_config" ? /^\(\s*([a-z_]\w*)\s*(?:\.clone\(\))?\s*\)/.exec(args)?.[1] : undefined;
+    return /client_ca_root|client_auth_optional/.test(`${args} ${local ? byLet(local) : ""}`);
+  };
+  if (!service || chain.some(mutualTls)) return [];
   const elsewhere = root.findAll({ rule: { kind: "call_expression", has: { field: "function", kind: "field_expression", has: { field: "field", regex: "^add_service$" } } } })
     .find((c) => c.id() !== node.id() && new RegExp(`\\b${service}\\s*::`).test(c.text()) && intercepted((c.field("arguments" as never) as SgNode | null)?.text() ?? "", c.range().start.index));
   return elsewhere ? [{ region: routeRegion(node, fn), message: `${service} is added here without the guard interceptor it goes through on the other server of this file (line ${elsewhere.range().start.line + 1})` }] : [];
-}
-
-/** The text of a call's arguments from just after its `(` to the matching `)`, however deeply they nest. */
-function balancedArguments(text: string, from: number): string {
-  let depth = 1;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return text.slice(from, i);
-  }
-  return text.slice(from);
 }
 
 /** The last top-level argument of an argument list's text (`admin, check_auth` -> `check_auth`; a trailing comma is rustfmt's). */

@@ -200,8 +200,8 @@ export function fieldsReadElsewhere(candidates: Candidate[], files: { path: stri
     const local = goPackageLocal(c);
     // Rust: another file's pattern of the record naming the field (`pub async fn create(CreateApiKey { name, for_user, .. }: &CreateApiKey)`).
     if (c.record && c.file.endsWith(".rs") && files.some((f) => f.path !== c.file && f.path.endsWith(".rs") && !isTestPath(f.path) && f.content.includes(c.record!) && destructuredRust(f.content, c.record!, c.name))) return true;
-    // TypeScript/JavaScript: another file's object pattern naming it (`export async function uploadSourcemaps({ serviceKey,
-    // apiUrl }: Options)`, `const { dryRun } = opts`): the options handed on whole are read there by name.
+    // TypeScript/JavaScript: another file's parameter pattern naming it (`export async function uploadSourcemaps({
+    // serviceKey, apiUrl }: Options)`): the options handed on whole are read there by name.
     if (/\.[cm]?[jt]sx?$/.test(c.file) && files.some((f) => f.path !== c.file && /\.[cm]?[jt]sx?$/.test(f.path) && !isTestPath(f.path) && f.content.includes(c.name) && destructuredTs(f.content, c.name))) return true;
     return (seen.get(c.name) ?? []).some((o) =>
       o.file !== c.file && !isTestPath(o.file) && (!c.language || o.lang === c.language) && (!local || dirOf(o.file) === dirOf(c.file)) && readsField(o.before, o.after, o.lang) &&
