@@ -174,6 +174,14 @@ const HELD_OUT = {
   // fallbacks under /tmp, an emulator flag, a key id, parameter properties, a constant's whole literal): 83.0% / 98.6%
   // as claims (73 found), 76 with its three leads scored.
   "corpus-fresh35": { expected: 88, found: 76, falsePositives: 1, notes: 0, leads: 3, languages: ["go", "python", "rust", "typescript"] },
+  // Held out (helper 223; Supabase Edge Functions, Bolt for JavaScript, Hug, BentoML, arrow-flight, a Unix-socket
+  // daemon, NATS micro, Dapr): 67.0% (59/88) / 95.2% (59/62) unseen on 44712a25, 65.9% / 96.7% after panel 34's
+  // readings; then its misses were read (guards by the siblings' convention in trait impls, handler types, wrapper
+  // chains and listener arguments, Hug's `requires=`, a dispatcher arm answering not implemented, a 501 body, a bare
+  // token bound to a local, pinning verifiers, a secret map, /tmp stores by function and constructor, supabase-js
+  // `{ error }`, `as_of`, setup-only Go helpers, an unread recorder, nock's done()): 92.0% / 97.6% as claims, 82 found
+  // with its lead scored (one more lead sits on a decoy).
+  "corpus-fresh36": { expected: 88, found: 82, falsePositives: 3, notes: 0, leads: 1, decoyLeads: 1, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

@@ -146,7 +146,7 @@ export const StaticPolicy = z
     leads: z.enum(["note", "claim"]).default("note")
       .describe("a floor lead (a dropped failure with no evidence that it matters): an info note for the models to verify, or a claim at its rule's severity"),
     smokeNotes: z.enum(["omit", "note"]).default("omit")
-      .describe("tests whose only check is that nothing throws (a parse, a render, the race detector): left out, or reported as info notes"),
+      .describe("tests whose only check is that nothing throws (a parse, a render, a page action, the race detector) and steps of a scenario suite: left out, or reported as info notes"),
     workers: z.number().int().min(0).max(64).optional()
       .describe("floor worker threads; default one per core when a sweep has 400+ files; 0 scans on the main thread"),
   })

@@ -32,7 +32,8 @@ interface Model {
 // (`queryBy*` answers null and is not one). Playwright's `page.getByText(..)` spells the same name and only makes a
 // lazy locator: on any other receiver it asserts nothing. (A branch that throws is not read as a check here: this text is also
 // asked of helpers and of a test's callbacks, where `if (n < 3) throw` is a fake's behaviour.)
-const TS_RUNTIME = String.raw`(?:(?<![\w$.])|\bscreen\.|\bwithin\([^()]*\)\.|\bcy\.)(?:get|getAll|find|findAll)By(?:Role|LabelText|PlaceholderText|Text|DisplayValue|AltText|Title|TestId)\s*\(|\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
+// nock's `scope.done()` throws unless every interceptor of the scope was used: the request the test expects was made.
+const TS_RUNTIME = String.raw`(?:(?<![\w$.])|\bscreen\.|\bwithin\([^()]*\)\.|\bcy\.)(?:get|getAll|find|findAll)By(?:Role|LabelText|PlaceholderText|Text|DisplayValue|AltText|Title|TestId)\s*\(|\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|\bnock\([\s\S]*\.done\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
 
 const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {
@@ -50,7 +51,11 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // ... and queries that throw when the page lacks what they look for (testing-library's getBy/findBy,
     // puppeteer/playwright waits, and polling waits by any name: `waitUntil(..)`, `waitUntilSuccess(..)`, which
     // throw on timeout): implicit assertions, a smoke test at best.
-    throwing: /\b(JSON\.parse|parse\w*|\w+\.(parse|safeParse|validate|decode|compile|render)\w*|compile\w*|render\w*|(screen\.|\w+\.)?(getBy|getAllBy|findBy|findAllBy)\w+|\w*wait(?:For|Until)\w*)\s*\(/,
+    // ... and an awaited action on a page element (WebdriverIO's and Playwright's `await this.saveBtn.click()`,
+    // `await $("#save").click()`, `await nameInput.setValue(..)`): the driver throws when the element never appears.
+    // The receiver must be an element (a page object's field, a `$()` query, a name saying what it is): user-event's
+    // and fireEvent's `click(el)` are handed an element already found, and a key-value client's `setValue` is no UI.
+    throwing: /\b(JSON\.parse|parse\w*|\w+\.(parse|safeParse|validate|decode|compile|render)\w*|compile\w*|render\w*|(screen\.|\w+\.)?(getBy|getAllBy|findBy|findAllBy)\w+|\w*wait(?:For|Until)\w*)\s*\(|\bawait\s+(?:\$\$?\([^()]*\)|this\.[\w$]+(?:\([^()]*\))?|[\w$]*(?:[Bb]tn|Button|Input|Field|Link|Element|Menu|Tab|Item|Entry|Row|Cell|Checkbox|Select|Dropdown|Modal|Dialog|Icon|Toggle|Locator)[\w$]*(?:\([^()]*\))?|page\.locator\([^()]*\))\.(click|doubleClick|setValue|addValue|clearValue|selectByIndex|selectByVisibleText|selectByAttribute|dragAndDrop|moveTo)\(/,
   },
   python: {
     // ... and Playwright's web-first assertions (`expect(page.locator("#x")).to_be_visible()`), and assertion
@@ -304,6 +309,18 @@ function goHandsHandleAway(body: string, fns: ReadonlyMap<string, string>, packa
 }
 
 /** Names of same-file helpers that assert, directly or by calling another asserting helper (fixpoint). */
+/**
+ * Go: does a condition of the body compare a value (`line != actual`, `!match`, `got == want`) once `err != nil` tests
+ * are set aside? A harness method that only fails on its own setup (`Conn` dialling, `if err != nil { t.Fatal(err) }`)
+ * checks that it could run, not what the test did. Other languages assert by macro or call and are not asked.
+ */
+export function comparesBeforeFailing(code: string, lang: GrammarLanguage): boolean {
+  if (lang !== "go") return true;
+  // Only a condition whose branch fails the test (`if authz != "" { msg.Header.Set(..) }` prepares a request).
+  return [...code.matchAll(/\bif\s+([^{\n]*)\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g)].some((m) => /\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\(|\bpanic\(/.test(m[2]!)
+    && /!=|==|<|>|!\s*[\w(]/.test(m[1]!.replace(/^[^;]*;/, "").replace(/\b\w*[eE]rr\w*\s*!=\s*nil\b/g, "")));
+}
+
 export function assertingHelpers(root: SgNode, lang: GrammarLanguage, keep?: (fn: SgNode) => boolean): Set<string> {
   const fns = fileFunctions(root, lang, keep);
   let imported: Set<string> | null = null;
@@ -318,7 +335,14 @@ export function assertingHelpers(root: SgNode, lang: GrammarLanguage, keep?: (fn
     grew = false;
     for (const [name, body] of fns) {
       if (yes.has(name)) continue;
-      if (asserts.test(body) || (lang === "python" && webtestAsserts(body)) || callsAny(body, yes) || (lang === "go" && goHandsHandleAway(body, fns, packages(), handlesOf().get(name) ?? []))) { yes.add(name); grew = true; }
+      // Go: a helper that hands back what it made (`request(t, nc, ..) *nats.Msg`: `return reply`) and fails only on
+      // its own errors (`if err != nil { t.Fatal(err) }` around the request) is setup: it checks that it could run, not
+      // what the test did. One that returns nothing (`assertValid(t, addr)` failing on `Validate`'s error), compares a
+      // value, or uses an assertion library, checks.
+      // A helper named as a check (`mustVerify(t, s, token) *Claims`) checks whatever it hands back.
+      const setup = lang === "go" && !/^(must|assert|expect|check|verify|require|ensure|want)/i.test(name) && /\breturn\s+(?!nil\b|err\w*\b)[^\s}]/.test(body) && !comparesBeforeFailing(body, lang) && !/\b(assert|require)\.\w+\(|(?<![\w.])(?:convey\.)?So\(/.test(body);
+      const own = asserts.test(body) && !setup;
+      if (own || (lang === "python" && webtestAsserts(body)) || callsAny(body, yes) || (lang === "go" && goHandsHandleAway(body, fns, packages(), handlesOf().get(name) ?? []))) { yes.add(name); grew = true; }
     }
   }
   return yes;
@@ -395,6 +419,25 @@ function sinonHandles(text: string): string[] {
   return [...module, ...sandboxes];
 }
 
+/** A Go `if .. err != nil {` branch (its initializer included) with no nested block: a setup step's own failure. */
+const GO_ERR_BRANCH = /\bif\s+[^\n]*?\berr\w*\s*!=\s*nil\s*\{[^{}]*\}/g;
+
+/**
+ * A `httptest.NewRecorder()` the test hands to one call and never reads again (no `.Code`, `.Body`, `.Result()`, no
+ * helper), with no check after that call (a later `if _, err := db.FindUser(..); err != nil { t.Fatal(..) }` checks a
+ * side effect) and none before it but setup's own error branches.
+ */
+function goRecorderUnread(code: string): boolean {
+  const m = /\b(\w+)\s*:=\s*httptest\.NewRecorder\(\)/.exec(code);
+  if (!m) return false;
+  const rest = code.slice(m.index + m[0].length);
+  const uses = [...rest.matchAll(new RegExp(`(?<![\\w.])${m[1]}(?![\\w])`, "g"))];
+  if (uses.length !== 1) return false;
+  const after = rest.slice(uses[0]!.index!).replace(/^[^\n]*\n?/, "");
+  const runtime = MODELS.go.runtime;
+  return !runtime.test(after) && !runtime.test(code.slice(0, m.index).replace(GO_ERR_BRANCH, ""));
+}
+
 export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readonly string[], helpers: () => Set<string>, defined: () => Set<string> = () => new Set(), bodies: () => Map<string, string> = () => new Map()): AssertionKind | null {
   const m = MODELS[lang];
   const raw = test.body.text();
@@ -413,6 +456,9 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   const above = preamble(lines, test.node.range().start.line);
   if (/should_panic/.test(above) || /should_panic|xfail\(.*raises/.test(test.attributes ?? "")) return "runtime";
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();
+  // Go: a test whose only failures are its setup's errors and whose response recorder is handed to the handler and
+  // never read (`rec := httptest.NewRecorder(); h.BankWebhook(rec, req)` and nothing after): the action is unchecked.
+  if (lang === "go" && goRecorderUnread(code)) return null;
   if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && (goMockExpects(code) || goWrapperAsserts(code, handles))) || (lang === "python" && webtestAsserts(code, lines.join("\n")))) {
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.

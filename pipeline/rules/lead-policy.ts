@@ -17,8 +17,8 @@ export function applyLeadPolicy(findings: Map<string, StaticFinding[]>, rules: r
 
 export type SmokeNotePolicy = "omit" | "note";
 
-/** The notes a test whose only oracle is "nothing throws" gets: a smoke test, a concurrency test under the race detector. */
-const SMOKE = new Set([NOTES["throw-based"], NOTES.concurrency]);
+/** The notes a test whose only oracle is "nothing throws" gets: a smoke test, a concurrency test under the race detector, a scenario's step. */
+const SMOKE = new Set([NOTES["throw-based"], NOTES.concurrency, NOTES["scenario-step"]]);
 
 /**
  * What a sweep does with the floor's smoke-test notes. A test whose check is that a parse, a render or a

@@ -78,19 +78,43 @@ export interface LineRange { start: number; end: number }
 // `#[rstest::fixture]` makes a value tests are handed, not a test.
 export const RUST_TEST_ATTR = /^#\[(\w+::)*(test|rstest|test_case|case|proptest|property_test)\s*[\](]|^#\[quickcheck\s*[\](]/;
 
+// Items an attribute can compile out: a module, and the items inside a shipped module (an `impl` block, a function, a
+// type) that exist only for tests.
+const ITEM_KINDS = ["mod_item", "function_item", "impl_item", "struct_item", "enum_item", "trait_item"];
+
 /**
- * Test code inside a shipped file: Rust `#[cfg(test)]` modules and `#[test]` functions outside them.
+ * A `#[cfg(..)]` that compiles its item only for tests: `test`, `all(test, ..)`, or `any(..)` whose every alternative
+ * is `test` or a feature named for testing, fuzzing or benchmarks (ntpd-rs's
+ * `#[cfg(any(test, feature = "__internal-fuzz", feature = "__internal-test"))]` impl of test-only setters).
+ */
+export function isTestOnlyCfg(attr: string): boolean {
+  const m = /^#\[cfg\((.*)\)\]$/s.exec(attr.trim());
+  if (!m) return false;
+  const pred = m[1]!.trim();
+  if (pred === "test") return true;
+  const all = /^all\((.*)\)$/s.exec(pred);
+  if (all) return all[1]!.split(",").some((a) => a.trim() === "test");
+  const any = /^any\((.*)\)$/s.exec(pred);
+  if (!any) return false;
+  const alts = any[1]!.split(",").map((a) => a.trim()).filter(Boolean);
+  return alts.includes("test") &&
+    alts.every((a) => a === "test" || /^feature\s*=\s*"[\w-]*(test|fuzz|bench)[\w-]*"$/.test(a));
+}
+
+/**
+ * Test code inside a shipped file: Rust items compiled only for tests (`#[cfg(test)]` modules, impl blocks, functions
+ * and types) and `#[test]` functions outside them.
  * Other languages keep tests in test files, so their regions come from the path alone.
  */
 export function inFileTestRegions(root: SgNode, lang: RuleLanguage): LineRange[] {
   if (lang !== "rust") return [];
   const out: LineRange[] = [];
-  for (const item of root.findAll({ rule: { any: [{ kind: "mod_item" }, { kind: "function_item" }] } })) {
+  for (const item of root.findAll({ rule: { any: ITEM_KINDS.map((kind) => ({ kind })) } })) {
     let prev = item.prev();
     let test = false;
     while (prev && (prev.kind() === "attribute_item" || prev.kind() === "line_comment")) {
       const t = prev.text();
-      if (item.kind() === "mod_item" ? /^#\[cfg\(test\)\]/.test(t) : RUST_TEST_ATTR.test(t)) test = true;
+      if (isTestOnlyCfg(t) || (item.kind() === "function_item" && RUST_TEST_ATTR.test(t))) test = true;
       prev = prev.prev();
     }
     if (!test) continue;

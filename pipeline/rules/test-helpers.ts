@@ -3,7 +3,7 @@
 // the scan's end, against every walked test file of the test's language.
 import type { SgNode } from "@ast-grep/napi";
 import type { Candidate } from "./checks/unreferenced";
-import { assertingHelpers, COMMENT_LINE, runtimeAssertion, throwBased } from "./assertions";
+import { assertingHelpers, COMMENT_LINE, comparesBeforeFailing, runtimeAssertion, throwBased } from "./assertions";
 import { languageOf, parseSource } from "./languages";
 import { inFileTestRegions, type LineRange, placeOfPath } from "./place";
 import type { GrammarLanguage } from "./rule-spec";
@@ -125,15 +125,6 @@ function resultTypes(signature: string, lang: GrammarLanguage): string[] {
   return [...new Set([...(result ?? "").matchAll(/(?<![\w$])(?:[\w$]+(?:\.|::))*([A-Z][A-Za-z0-9_]*)/g)].map((m) => m[1]!).filter((t) => !/^(Result|Option|Box|Vec|Arc|Rc|Self)$/.test(t)))];
 }
 
-/**
- * Go: does a condition of the body compare a value (`line != actual`, `!match`, `got == want`) once `err != nil` tests
- * are set aside? A harness method that only fails on its own setup (`Conn` dialling, `if err != nil { t.Fatal(err) }`)
- * checks that it could run, not what the test did. Other languages assert by macro or call and are not asked.
- */
-function comparesBeforeFailing(code: string, lang: GrammarLanguage): boolean {
-  if (lang !== "go") return true;
-  return [...code.matchAll(/\bif\s+([^{\n]*)\{/g)].some((m) => /!=|==|<|>|!\s*[\w(]/.test(m[1]!.replace(/^[^;]*;/, "").replace(/\b\w*[eE]rr\w*\s*!=\s*nil\b/g, "")));
-}
 
 /**
  * Types a definition names in its parameters (`test_case: TestHelpCmd`, `state: &mut Harness`, `h *Harness`):
@@ -205,7 +196,7 @@ const reaches = (calls: ReadonlySet<string>, h: Helper) => h.keys.every((k) => c
 
 /** The names a file's text defines (a cheap filter before parsing it). */
 export function definedNames(content: string): Set<string> {
-  return new Set([...content.matchAll(/(?:fn|def|function|func|macro_rules!)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|Commands\.(?:add|overwrite)\(\s*["'`]([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^[ \t]*(?:async\s+)?(?!(?:func|fn|def|function|if|for|while|switch|return|catch)\b)([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!));
+  return new Set([...content.matchAll(/(?:fn|def|function|func|macro_rules!)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)|Commands\.(?:add|overwrite)\(\s*["'`]([A-Za-z_$][\w$]*)|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=|^[ \t]*(?:(?:public|private|protected|static|override|async)\s+)*(?!(?:func|fn|def|function|if|for|while|switch|return|catch)\b)([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!));
 }
 
 /**

@@ -125,6 +125,45 @@ function constantOrPredicate(t: string): boolean {
 }
 
 /**
+ * A handle compared for identity (`this.accessToken === accessTokenPromise`: is the pending refresh still the current
+ * one?): a promise, a future, a task or a timer is an object, not the secret it may resolve to.
+ */
+function handleIdentity(t: string): boolean {
+  return /^([A-Za-z_$][\w$]*\??\.)*[A-Za-z_$][\w$]*(Promise|Future|Task|Timer|Timeout|Handle|Deferred)$/.test(t.trim());
+}
+
+/**
+ * Go: an enumerated constant (`csrfTokenRequired csrfTokenOption = 1 + iota`, or a name under one in its const block):
+ * a typed option, not a credential, whatever its name says.
+ */
+function goEnumConstant(t: string, node: SgNode): boolean {
+  if (!/^[A-Za-z_]\w*$/.test(t)) return false;
+  return goConstNames(node.getRoot().root().text()).has(t);
+}
+
+/**
+ * The names a Go file's `const (..)` blocks bind as enumerated constants (a block using iota) or to another package's
+ * exported constant, read once per file text.
+ */
+function goConstNames(text: string): Set<string> {
+  if (text === constCache.text) return constCache.names;
+  const names = new Set<string>();
+  for (const block of text.matchAll(/\bconst\s*\(([\s\S]*?)\n[ \t]*\)/g)) {
+    const body = block[1]!;
+    const iota = /\biota\b/.test(body);
+    for (const line of body.split("\n")) {
+      const m = /^[ \t]*([A-Za-z_]\w*)\b(?:[ \t]+[A-Za-z_][\w.]*)?(?:[ \t]*=[ \t]*([^\n]*))?[ \t]*(?:\/\/[^\n]*)?$/.exec(line);
+      if (!m) continue;
+      if (iota || (m[2] !== undefined && /^[a-z]\w*\.[A-Z]\w*\s*$/.test(m[2]))) names.add(m[1]!);
+    }
+  }
+  constCache.text = text;
+  constCache.names = names;
+  return names;
+}
+const constCache = { text: "", names: new Set<string>() };
+
+/**
  * A public constant: a name bound at the top of a line (module level) to a short, plain or placeholder
  * literal (`NTLMSIGNATURE = "NTLMSSP\0"`, `PLACEHOLDER = "<your-token>"`, a fixed test password) that is its whole
  * value (`expected = "v0=" + hmac.new(..)` only starts with one): the value
@@ -423,7 +462,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
     defer({ candidate: { name, owner: pkg, file: file.path, line: node.range().start.line, referenceIgnores: [], language: "go" }, hit: { region: regionOf(node) }, keep: "unless-declared-constant" });
     return [];
   };
-  if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || discriminant(t) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
+  if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || discriminant(t) || handleIdentity(t) || (rule.language === "go" && goEnumConstant(t, node)) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   const fn = ancestor(node, FUNCTION_KINDS);
   if (rule.language === "rust" && ops.some((t) => TYPE_ANSWER.test(t) || TYPE_ANSWER.test(madeFrom(fn, t) ?? ""))) return [];
   // A key's identifier (`r.Header.Get("X-Registry-Key-Id") != a.callbackKID`, a JWT's `kid`) names which key to use; it
@@ -468,7 +507,9 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // ... or finishes a keyed object in place (`hex::encode(mac.finalize().into_bytes()) != sig_hex`, `mac` made with a key).
   if (ops.some((t) => passwordHash(t) || schemeStripped(t, sourceKey) || keyedCall(t) || keyedHelper(t, node, rule.language) || (finishesKeyed(t) && plainOutput(t) && !ops.some((o) => /\bCtOutput\b/.test(o)))) || presentedDigest(ops)) return report();
   if (ops.some((t) => !/^[\w$]+$/.test(t) && localsIn(t).some((id) => { const rhs = assignedFrom(fn, id); return rhs !== null && keyedFlow(rhs); }))) return report();
-  if (!ops.some((t) => bare.test(t))) return [];
+  // ... or a local bound from one (`if let Some(expected) = &self.token {`, then `presented != expected`).
+  const bareFlow = (f: string | null) => f !== null && bare.test(f.replace(/^[&*\s]+/, "").replace(/\.(as_deref|as_ref|clone|as_str|as_bytes)\(\)$/, ""));
+  if (!ops.some((t) => bare.test(t)) && !flows.some(bareFlow)) return [];
   // A bare `token`/`key`/`sig` is a credential where the code authenticates: an auth-named function, a
   // guard-shaped middleware, or a comparison against a value read from a request, the environment or config.
   if (enclosingNames(node).some((n) => authFunction.test(n))) return report();

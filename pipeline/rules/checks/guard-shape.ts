@@ -31,6 +31,25 @@ export function makesAccessDecision(text: string): boolean {
   return REFUSAL.test(code) && SUBJECT.test(code);
 }
 
+/** A handler named for reading, searching, exporting or checking what it is sent (`search`, `get_multiple`, `exportRows`). */
+const READ_NAME = /^_?(search|get|list|find|fetch|query|lookup|look_up|export|to_archive|validate|match|count|preview|render|download|describe|show|read|retrieve|filter|compute|calculate|estimate|simulate|dry_run)(_|$)/i;
+/** A write in a handler body: a model or session save, delete, create or update, an insert, a commit, a message sent, a SQL write. */
+const WRITES = /\.(save|delete|remove|create|update|insert|commit|add|put|set|write|patch|upsert|destroy|bulk_\w+|\w+_or_create)\w*\s*\(|(?:^|[\s.(])(send\w*|\w*_?mail\w*|publish\w*|notify\w*|enqueue\w*|emit)\s*\(|["'`\s(](UPDATE|INSERT\s+INTO|DELETE\s+FROM|MERGE\s+INTO)\b/;
+
+/**
+ * A handler that only reads: its name says it reads, searches, exports or checks (camel case read word by word), and
+ * its body makes no write. Search endpoints take their query as a POST body; the verb alone does not make them writes.
+ */
+export function readsOnly(name: string, body: string): boolean {
+  return READ_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()) && !WRITES.test(withoutComments(body));
+}
+
+/**
+ * A query handed who is asking as a keyword (`DFIQBase.filter(.., user=httpreq.state.user)`, `.filter(owner=request.user)`):
+ * the query is scoped to the caller, an access decision of its own. A log or audit call handed the actor is no scope.
+ */
+export const SCOPED_TO_CALLER = /\.(filter|filter_by|where|get|get_or_404|first_or_404|find\w*|search\w*|list\w*|query|select|exclude|all|count|export\w*)\s*\([^()]*[(,]\s*\w*(user|owner|account|principal|caller|actor|requester|viewer)\w*\s*=\s*(?!=)[\w.]*\b(state\.user|request\.user|current_user|g\.user)\b/;
+
 /** Code that refuses by itself: a condition and a 401/403 answer of its own (a webhook rejecting a bad signature). */
 export function refusesItself(text: string): boolean {
   const code = withoutComments(text);

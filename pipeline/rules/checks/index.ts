@@ -13,7 +13,7 @@ import { discardedWriteCheck } from "./discarded-write";
 import { flagVariable } from "./flag-vars";
 import { isPublic } from "./public-api";
 import { credentialCheck, credentialCheckClass, verificationPrimitive } from "./credential-check";
-import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, refusesItself, requestGuardType, statesAccessRule } from "./guard-shape";
+import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makesAccessDecision, refusesItself, requestGuardType, statesAccessRule, SUBJECT, withoutComments } from "./guard-shape";
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
@@ -34,6 +34,8 @@ import { peerCheckCheck } from "./peer-check";
 import { siblingGuardCheck } from "./sibling-guard";
 import { registrationGuardCheck } from "./registration-guard";
 import { tsRegistrationGuardCheck } from "./registration-guard-ts";
+import { serviceImplGuardCheck } from "./service-impl-guard";
+import { wrapperGuardCheck } from "./wrapper-guard";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
 import { siblingObjectsCheck } from "./sibling-objects";
 import { oddBuilderCheck } from "./odd-builder";
@@ -103,6 +105,29 @@ function describesData(node: SgNode, name: string, lang: string): boolean {
 
 const ACCESSOR_OR_ERROR = /^([gs]et|[GS]et)(?=[A-Z_])|(?:_|[a-z])(?:[eE]rror|[eE]rr|[eE]xception|[rR]esponse)$/;
 
+/**
+ * A function named like a guard that decides nothing (no condition, comparison, refusal or boolean answer) and only
+ * asks the server (`canRemoveAuthorityBtnApi = (params) => service({ url: '/authorityBtn/canRemove..', method: 'post' })`,
+ * a front end's API client) or only warns of its own deprecation (`warn_disabled_authorization`, "DEPRECATED, does
+ * nothing"): the check, if any, is made elsewhere.
+ */
+/** The name of the class a Python method is defined in, or null. */
+function pyClassName(fn: SgNode): string | null {
+  const cls = fn.parent()?.kind() === "block" ? fn.parent()?.parent() : fn.parent()?.kind() === "decorated_definition" ? fn.parent()?.parent()?.parent() : null;
+  return cls?.kind() === "class_definition" ? (cls.field("name" as never) as SgNode | null)?.text() ?? null : null;
+}
+
+/** A middleware that sets CORS headers and reads no user, session, token or role (the headers' own names aside). */
+function corsPolicy(text: string): boolean {
+  return /Access-Control-Allow-/i.test(text) && !SUBJECT.test(withoutComments(text).replace(/Access-Control-[\w-]+|\w*Allow\w*Credentials\w*|\bcredentials\s*:/gi, ""));
+}
+
+function clientOrDeprecation(text: string): boolean {
+  const code = withoutComments(text).replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""');
+  if (/\b(if|unless|match|switch|throw|raise|panic|abort)\b|[=!<>]=|[^=<>-]>(?!=)|[^<]<[^<=]|&&|\|\||\?|\b(and|or|not)\b|\breturn\s+(true|false|True|False|None|null)\b/.test(code)) return false;
+  return /\burl\s*:|\bfetch\s*\(|\baxios\s*[.(]|\bwarnings\.warn\s*\(|DeprecationWarning/.test(withoutComments(text));
+}
+
 const DEFINED = {
   "unreferenced": {
     crossFile: true,
@@ -116,10 +141,12 @@ const DEFINED = {
       // through an interface (`GetAuthorizeEndpointHandlers` of an OAuth provider's config): its name alone
       // is no evidence of a guard nobody mounts; its shape or what it does still is.
       const exportedGoMethod = rule.language === "go" && node.kind() === "method_declaration" && /^[A-Z]/.test(nameNode.text());
-      const byName = !exportedGoMethod && !(ACCESSOR_OR_ERROR.test(nameNode.text()) && !CHECKER_VERB.test(nameNode.text())) && names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language)) && !describesData(node, nameNode.text(), rule.language);
+      const byName = !exportedGoMethod && !(ACCESSOR_OR_ERROR.test(nameNode.text()) && !CHECKER_VERB.test(nameNode.text())) && names.every((re) => cachedRegExp(re).test(nameNode.text())) && !(param(params, "shape", false) && verificationPrimitive(node, rule.language)) && !describesData(node, nameNode.text(), rule.language) && !clientOrDeprecation(node.text());
       // A middleware that refuses (401/403) on a condition of its own is a gate whoever it asks about: a same-origin
       // or allow-list check nothing mounts leaves every route it was written for open.
-      const byShape = !byName && param(params, "shape", false) && (((makesAccessDecision(node.text()) || refusesItself(node.text())) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language));
+      // A CORS policy (it answers with `Access-Control-Allow-*` headers and reads nobody's identity) decides which
+      // origins a browser may read from, not who is asking: an opt-in one left unmounted opens nothing.
+      const byShape = !byName && param(params, "shape", false) && !corsPolicy(node.text()) && (((makesAccessDecision(node.text()) || refusesItself(node.text())) && isMiddlewareShaped(node, rule.language)) || requestGuardType(node, rule.language));
       // ... or a value composed from a same-file guard (`base.use(isAdmin)`): the guarded variant.
       const composed = !byName && !byShape && param(params, "shape", false) && composedGuard(node, rule.language, file);
       // ... or by its documentation: a function whose doc comment states an access rule (`documented: true`).
@@ -131,6 +158,9 @@ const DEFINED = {
       if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
       const goMethodType = rule.language === "go" && node.kind() === "method_declaration" && byShape ? goReceiverType(node) || null : null;
+      // Python: a dunder method runs through its class's instances (`Depends(GetCurrentUserWithPermissions(admin=True))`
+      // calls `__call__`): the class's name mounts it.
+      const pyOwner = rule.language === "python" && /^__\w+__$/.test(nameNode.text()) ? pyClassName(node) : null;
       const above = file.lines.slice(Math.max(0, line - 3), line).join("\n");
       const suppressed = new RegExp(param(params, "suppressions", "(?!)")).test(above);
       const what = byShape ? "access-checking middleware (by its shape) is defined but never mounted or referenced"
@@ -141,7 +171,7 @@ const DEFINED = {
         // A Go method is mounted through its name or its type: a middleware method (`func (g *Gate) ServeHTTP(w, r,
         // next)`) whose type the repository hands on as a value (`caddy.RegisterModule(Gate{})`) is reached through an interface.
         // The type's own declaration and its methods' receivers in this file name it without handing it on.
-        candidate: { name: nameNode.text(), ...(goMethodType ? { aliases: [goMethodType] } : {}), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language, selfSpans: [...selfSpans(node, nameNode.text(), rule.language), ...(goMethodType ? goTypeOwnLines(file.lines, goMethodType) : [])] },
+        candidate: { name: nameNode.text(), ...(goMethodType ? { aliases: [goMethodType] } : pyOwner ? { aliases: [pyOwner] } : {}), file: file.path, line, referenceIgnores: param<string[]>(params, "referenceIgnores", []), language: rule.language, selfSpans: [...selfSpans(node, nameNode.text(), rule.language), ...(goMethodType ? goTypeOwnLines(file.lines, goMethodType) : [])] },
         hit: { region: regionOf(nameNode), message: `${what}${suppressed ? " (hidden behind a dead-code suppression)" : ""}` },
         keep: "if-unreferenced",
       });
@@ -230,6 +260,8 @@ const DEFINED = {
   "sibling-guard": { crossFile: true, node: siblingGuardCheck },
   "registration-guard": { crossFile: true, node: registrationGuardCheck },
   "registration-guard-ts": { node: tsRegistrationGuardCheck },
+  "service-impl-guard": { node: serviceImplGuardCheck },
+  "wrapper-guard": { node: wrapperGuardCheck },
   "peer-check": { node: peerCheckCheck, crossFile: true },
   "mounted-before-guard": { node: mountedBeforeGuardCheck },
   "sibling-objects": { node: siblingObjectsCheck },

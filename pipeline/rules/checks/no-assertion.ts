@@ -38,6 +38,76 @@ function suiteHookAsserts(test: SgNode, language: string): boolean {
   return false;
 }
 
+/**
+ * TypeScript: a method called on a value named for its class (`environments.open(..)` on a page-object module's
+ * `export default new Environments()`): the class is named as its owner (`@Environments`), so that class's method in
+ * another test file can answer for the test. Page objects and test clients are exported as instances named so.
+ */
+function instanceOwners(body: string, language: string): string[] {
+  if (language !== "typescript") return [];
+  const owners = new Set<string>();
+  for (const m of body.replace(COMMENT_LINE_TS, "").matchAll(/(?<![\w$.])([a-z][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*\(/g)) owners.add(`@${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)}`);
+  return [...owners];
+}
+const COMMENT_LINE_TS = /^\s*\/\/.*$/gm;
+
+const SUITE_CALL = /^(\w+\.)*(describe|suite|context)(\.\w+)*$/;
+const TEST_CALL = /^(?:(?:it|test)(?:\.\w+)*)\s*\(/;
+
+/**
+ * TypeScript: a step of a scenario. Its suite's block declares state with `let` that one of the suite's tests assigns
+ * and another reads (umbrel's RAID suites: `firstDeviceId = device1!.id!` in one test, `signup({raidDevices:
+ * [firstDeviceId, ..]})` in the next), sets none of it again before each test, and a later test of the
+ * suite asserts: the tests run in order as one story, and what a step did is what the later tests check.
+ */
+function scenarioStep(test: SgNode, language: string, path: string): boolean {
+  if (language !== "typescript") return false;
+  const statement = test.kind() === "expression_statement" ? test : test.parent();
+  const block = statement?.parent();
+  if (!statement || block?.kind() !== "statement_block") return false;
+  const suite = block.parent()?.parent()?.parent();
+  if (suite?.kind() !== "call_expression" || !SUITE_CALL.test((suite.field("function" as never) as SgNode | null)?.text() ?? "")) return false;
+  const story = storyOf(block, path);
+  const at = story.tests.findIndex((t) => t.start === statement.range().start.index);
+  if (at < 0 || !story.tests.slice(at + 1).some((t) => t.asserts)) return false;
+  // The step itself carries the story: it sets state a later test reads, or reads state an earlier test set.
+  const own = story.tests[at]!;
+  return story.handed.some((n) => own.assigns.has(n) || own.reads.has(n));
+}
+
+interface Story { tests: { start: number; asserts: boolean; assigns: Set<string>; reads: Set<string> }[]; handed: string[] }
+
+/**
+ * A suite block read once (its tests are judged one by one): its tests, what each assigns and reads of the block's
+ * `let` state, and the names one test assigns and another reads. A `beforeEach` that sets the state again gives every
+ * test a fresh start, so nothing is handed on; one that only skips the rest once a step failed is bookkeeping.
+ */
+function storyOf(block: SgNode, path: string): Story {
+  const key = `${path}:${block.range().start.index}:${Bun.hash(block.text())}`;
+  const cached = stories.get(key);
+  if (cached) return cached;
+  const members = block.children();
+  const shared = members.filter((m) => m.kind() === "lexical_declaration" && /^let\b/.test(m.text()))
+    .flatMap((d) => d.children().filter((c) => c.kind() === "variable_declarator").map((c) => (c.field("name" as never) as SgNode | null)?.text() ?? ""))
+    .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  const names = shared.map((n) => n.replace(/\$/g, "\\$")).join("|");
+  const assignRx = names ? new RegExp(String.raw`(?<![\w$.])(${names})\s*=(?!=)`, "g") : null;
+  const useRx = names ? new RegExp(String.raw`(?<![\w$.])(${names})(?![\w$])`, "g") : null;
+  const tests = members.filter((m) => m.kind() === "expression_statement" && TEST_CALL.test(m.text())).map((m) => {
+    const text = m.text();
+    const assigns = new Set(assignRx ? [...text.matchAll(assignRx)].map((x) => x[1]!) : []);
+    const reads = new Set(useRx ? [...text.replace(assignRx ?? /(?!)/, "").matchAll(useRx)].map((x) => x[1]!) : []);
+    return { start: m.range().start.index, asserts: runtimeAssertion(text, "typescript"), assigns, reads };
+  });
+  const reset = members.some((m) => m.kind() === "expression_statement" && /^(\w+\.)?beforeEach\s*\(/.test(m.text()) && !!assignRx && new RegExp(assignRx.source).test(m.text()));
+  const handed = reset ? [] : shared.filter((n) => tests.some((a) => a.assigns.has(n) && tests.some((b) => b !== a && b.reads.has(n))));
+  const story = { tests, handed };
+  if (stories.size > 64) stories.clear();
+  stories.set(key, story);
+  return story;
+}
+const stories = new Map<string, Story>();
+
 const TYPE_TEST_FILE = /\.test-d\.[cm]?tsx?$/;
 
 /**
@@ -51,6 +121,7 @@ const TYPE_TEST_FILE = /\.test-d\.[cm]?tsx?$/;
 export const NOTES: Record<string, string> = {
   concurrency: "concurrency test: its only checks are the race detector and that nothing deadlocks or panics",
   "throw-based": "smoke test: its only check is that a parse, validate, render or constructor call does not throw",
+  "scenario-step": "scenario step: a test of a suite whose tests run in order and share state; a later test checks what it did",
 };
 
 /**
@@ -71,6 +142,7 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   // test-case's `#[test_case(input => expected)]`: each case's expected value is asserted against the test's return.
   if (kind === null && rule.language === "rust" && /#\[\s*(test_case::)?test_case\s*\([^\n]*=>/.test(test.attributes ?? "")) return [];
   if (kind === null && suiteHookAsserts(test.node, rule.language)) return [];
+  if (kind === null && scenarioStep(test.node, rule.language, file.path)) return [{ region: regionOf(test.node), severity: "info", message: NOTES["scenario-step"]! }];
   // A Go test another test of the file runs as a subprocess by its name (the os/exec helper-process idiom).
   if (kind === null && rule.language === "go" && goHelperProcess(test.name, file.content, test.node.text())) return [];
   const note = NOTES[kind ?? ""];
@@ -81,7 +153,7 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   const hit: Hit = note ? { region: regionOf(test.node), severity: "info", message: note } : { region: regionOf(test.node) };
   // Go: the packages the file imports qualify calls to their functions (`test.IsEqual(t, ..)`).
   const packages = rule.language === "go" ? new Set(goImports(file.content).keys()) : undefined;
-  const calls = [...foreignCalls(test.body.text(), file.functionBodies(), packages), ...inheritedOwners(test.node, rule.language)];
+  const calls = [...foreignCalls(test.body.text(), file.functionBodies(), packages), ...inheritedOwners(test.node, rule.language), ...instanceOwners(test.body.text(), rule.language)];
   if (!calls.length) return [hit];
   const line = test.node.range().start.line;
   // Python and TypeScript: what the test calls as a statement, discarding the result (a check it may lean on: validating-calls.ts).

@@ -19,8 +19,16 @@ const field = (n: SgNode | null | undefined, name: string): SgNode | null => (n 
 const STRING = /^(string|template_string)$/;
 const FUNCTION = /^(arrow_function|function_expression|function)$/;
 
-/** The keys and values of an object argument that name who may call (`{ role: 'admin' }`, `{ preHandler: requireAdmin }`). */
+/**
+ * The keys and values of an object argument that name who may call (`{ role: 'admin' }`, `{ preHandler: requireAdmin }`),
+ * or a guard handed between the name and the handler (Bolt's `app.action("deny_request", requireRole("approver"),
+ * deny(deps))`, Express's `router.post("/x", requireAdmin, h)`).
+ */
 function optionOf(args: SgNode[], isGuard: (n: string) => boolean): string | null {
+  for (const a of args.slice(0, -1)) {
+    const callee = a.kind() === "call_expression" ? field(a, "function")?.text() : a.kind() === "identifier" || a.kind() === "member_expression" ? a.text() : undefined;
+    if (callee && /^[\w$.]+$/.test(callee) && isGuard(callee.replace(/^.*\./, ""))) return a.text().slice(0, 60);
+  }
   for (const a of args) {
     if (a.kind() !== "object") continue;
     for (const pair of a.namedChildren().filter((p) => p.kind() === "pair")) {
@@ -80,7 +88,9 @@ export function tsRegistrationGuardCheck(ctx: CheckContext): Hit[] {
   const { isGuard, names } = fileGuards(ctx);
   const verb = names[1] ?? /(?!)/;
   const destructive = new RegExp(param(ctx.params, "destructive", "(?!)"), "i");
-  const regs = found.map((r) => ({ ...r, option: optionOf(r.args.slice(1), isGuard) }));
+  // A guard by the file's own reading, or by its name: a guard verb and who is asking (`requireRole`, `ensureAdmin`).
+  const guardLike = (n: string) => isGuard(n) || (verb.test(n) && namesSubject(n));
+  const regs = found.map((r) => ({ ...r, option: optionOf(r.args.slice(1), guardLike) }));
   const out: Hit[] = [];
   const decides = (r: Registration) => !!r.handler && (makesAccessDecision(r.handler.text()) || (r.handler.text().match(/[A-Za-z_$][\w$]*\s*\(/g) ?? []).some((c) => isGuard(c.replace(/\s*\($/, ""))));
   for (const registrar of new Set(regs.map((r) => r.registrar))) {

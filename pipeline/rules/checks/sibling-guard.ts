@@ -5,7 +5,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { callerParameters, fileGuards, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
+import { callerParameters, fileGuards, makesAccessDecision, namesSubject, readsOnly, SCOPED_TO_CALLER, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { pythonCode, routerGuarded } from "./unguarded-view";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
@@ -150,6 +150,9 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   // A registration that changes state: its verb says so (POST/PUT/PATCH/DELETE, a mutation), or, not said to read,
   // its name and callees destroy something.
   const writes = (m: Member) => {
+    // A search or export taking its query as a POST body only reads (yeti's `@router.post("/search") def search(..)`);
+    // a body whose queries are scoped to who is asking (`filter(.., user=httpreq.state.user)`) decides for itself.
+    if (readsOnly(m.name, m.def.text()) || SCOPED_TO_CALLER.test(m.def.text())) return false;
     const registration = [m.reg, ...m.others].map((r) => r.text()).join(" ");
     return WRITE_VERB.test(registration) || (!READ_VERB.test(registration) && destructive.test(`${m.name} ${leading.get(m)!.map((c) => c.name).join(" ")} ${callees(m.def, lang)}`));
   };

@@ -55,7 +55,7 @@ export function handlerComments(node: SgNode, guarded: SgNode, lines: readonly s
  * `write` is transmission as often as storage (a response stream, a socket: failing means the reader left),
  * so only file writes count (`writeFile`, `write_text`, `write_all`) or writes to something opened for writing.
  */
-const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|transfer\w*|publish\w*|enqueue\w*|send_?(mail|email)\w*|exec\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
+const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|credit\w*|debit\w*|refund\w*|transfer\w*|publish\w*|enqueue\w*|send_?(mail|email)\w*|exec\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
 /** Opening a file to write it (`open(path, "w")`, `open(p, mode="a")`). */
 const OPENS_FOR_WRITING = /\bopen\s*\([^)]*["'][wax]b?\+?["']|\bcreateWriteStream\s*\(|\bFile::create\b|\bos\.(Create|OpenFile)\b/;
 
@@ -70,7 +70,9 @@ const MODEL_WRITE = /(?:\b[A-Z]\w*|\bobjects)\s*\.\s*(create|create_many|bulk_cr
 /** A handler naming the database's own failure (`except DatabaseError:`, `SQLAlchemyError`, `psycopg.OperationalError`). */
 /** An ORM's write on a record or session (`invoice.save(..)`, `session.add(..)`, `obj.delete()`). */
 const ORM_WRITE = /\.\s*(save|delete|create|bulk_create|bulk_update|update|add|add_all|merge|flush|commit)\s*\(/;
-const DATABASE_ERROR = /^except[^:]*\b(\w*Database\w*Error|SQLAlchemyError|OperationalError|DBAPIError|(?:Postgres|Psycopg|MySQL|Sqlite|Mongo|Redis)\w*Error)\b/;
+/** A call named for keeping something (`self.decisions.record(..)`, `store_event(..)`); not a list's `append` or a dict's `update`. */
+const NAMED_WRITE = /(?:^|[.\s(])(save|insert|upsert|commit|persist|record|store|write)\w*\s*\(/;
+const DATABASE_ERROR = /^except[^:]*\b(\w*Database\w*Error|SQLAlchemyError|OperationalError|DBAPIError|(?:Postgres|Psycopg|MySQL|Sqlite|Mongo|Redis)\w*Error|(?:sqlite3|psycopg2?|pymysql|MySQLdb|asyncpg|aiosqlite)\.\w*Error)\b/;
 
 /**
  * An edit of an HTTP message's headers in memory (pingora's `resp.insert_header(k, v)`, `append_header`, http's
@@ -373,7 +375,9 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // `durable: true`: a handler naming one exception class counts only around a durable write.
   // ... or one naming the database's own error around a save (`except DatabaseError:` around `invoice.save(..)`): the
   // class says the write is what failed.
-  if (params["durable"] === true && !durableWrite(guarded.text()) && !(DATABASE_ERROR.test(node.text()) && ORM_WRITE.test(guarded.text()))) return [];
+  // ... or a database driver's error around a call named for writing (`self.decisions.record(..)` under `except
+  // sqlite3.Error: pass`): the driver's error is the write's failure.
+  if (params["durable"] === true && !durableWrite(guarded.text()) && !(DATABASE_ERROR.test(node.text()) && (ORM_WRITE.test(guarded.text()) || NAMED_WRITE.test(guarded.text())))) return [];
   // Money owed or moved (a refund, an invoice, a payment request) is a record too, kept by someone else.
   const persists = persistsOrAudits(guarded.text()) || movesMoney(guarded.text());
   // A handler that only leaves (`continue`, a bare `return`) skips the item or ends the call: a parse or probe that

@@ -224,7 +224,7 @@ function flusherFlush(node: SgNode, stmt: string): boolean {
 }
 
 /** TypeScript/Python: one statement of a guarded block that only releases (a temp removal, an argument-free release of a local). */
-function scriptRelease(stmt: string, scope: string, inFinally: boolean): boolean {
+function scriptRelease(stmt: string, scope: string, inFinally: boolean, teardown = false): boolean {
   const call = stmt.trim().replace(/^await\s+/, "").replace(/\.catch\([\s\S]*\)\s*;?$/, "").replace(/;$/, "")
     // `Promise.resolve(client.end())`: the call it wraps.
     .replace(/^Promise\.resolve\(([\s\S]*)\)$/, "$1").trim();
@@ -240,7 +240,42 @@ function scriptRelease(stmt: string, scope: string, inFinally: boolean): boolean
   // `worker.terminate()`, `callback.close()`), or a release function it holds (`cleanupBrowserOpenTarget?.()`).
   const own = /^([A-Za-z_$][\w$]*)\??\.(cleanup|close|release|dispose|destroy|end|terminate|kill|quit|disconnect|stop|shutdown)\(\)$/.exec(call)
     ?? /^((?:cleanup|release|dispose|close|teardown)\w*)\?\.?\(\)$/i.exec(call);
-  return inFinally && !!own && new RegExp(`\\b(const|let|var)\\s+${escapeRegExp(own[1]!)}\\s*=`).test(scope);
+  if (inFinally && !!own && new RegExp(`\\b(const|let|var)\\s+${escapeRegExp(own[1]!)}\\s*=`).test(scope)) return true;
+  // In a routine that tears down (`destroy()`, `const cleanup = () => {..}`, `stopSession()`): releasing each handle
+  // it holds, whatever was made where (`sip.stop()`, `clientPromise.then(c => c.destroy())`), or a log line saying so.
+  return teardown && (HANDLE_RELEASE.test(call) || LOG_LINE.test(call));
+}
+
+/** An argument-free release of a handle reached by a member chain, or of what a promise settles to. */
+const HANDLE_RELEASE = /^(?:[A-Za-z_$][\w$]*\??\.)*[A-Za-z_$][\w$]*\??\.(close|destroy|dispose|terminate|kill|quit|disconnect|stop|shutdown|endSession|exit|removeAllListeners|unsubscribe|unref)\??\.?\(\)$|^(?:[A-Za-z_$][\w$]*\??\.)*[A-Za-z_$][\w$]*\.then\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*\2\??\.(close|destroy|dispose|terminate|kill|quit|disconnect|stop|shutdown|endSession|exit)\(\)\s*\)$/;
+const LOG_LINE = /^(?:this\.)?(console|logger|log)\.\w+\(/;
+/** A function named for tearing down what it holds. */
+// Only names that say nothing but teardown: a suffix names what is torn down for cleanup and teardown (`cleanupSession`),
+// but after a verb a business object (`closeAccount`, `releaseFunds`, `stopSubscription`) is the work itself.
+const TEARDOWN_NAME = /^(_|#)?((cleanup|cleanUp|clean_up|teardown|tearDown|tear_down|dispose)([A-Z_]\w*)?|destroy|close|shutdown|shutDown|stop|kill|terminate|disconnect|release|quit|unload|unmount|detach|on(Close|Destroy|Disconnect|Exit|Stop|Shutdown|Dispose|Unmount))$/;
+
+/** The name of the function a node is in: a declaration's or method's, or the variable or property an arrow is bound to. */
+function functionName(node: SgNode): string | null {
+  for (let n = node.parent(); n; n = n.parent()) {
+    const kind = String(n.kind());
+    if (/^(function_declaration|method_definition|function_definition)$/.test(kind)) return (n.field("name" as never) as SgNode | null)?.text() ?? null;
+    if (/^(arrow_function|function_expression|function)$/.test(kind)) {
+      const holder = n.parent();
+      if (holder && /^(variable_declarator|pair|assignment_expression|public_field_definition)$/.test(String(holder.kind()))) {
+        const key = (holder.field("name" as never) ?? holder.field("key" as never) ?? holder.field("left" as never) ?? holder.field("property" as never)) as SgNode | null;
+        return key?.text().replace(/^.*\./, "") ?? null;
+      }
+      // A callback handed to a call (`.then(c => c.destroy())`) belongs to the function around that call.
+      continue;
+    }
+  }
+  return null;
+}
+
+/** Is the node inside a routine named for tearing down (`destroy()`, `const cleanup = () => ..`)? */
+function inTeardown(node: SgNode): boolean {
+  const name = functionName(node);
+  return !!name && TEARDOWN_NAME.test(name);
 }
 
 /** Is the node inside a `finally` clause, or inside the callback of a promise's `.finally(..)`? */
@@ -271,10 +306,11 @@ export function releasesOnly(guarded: SgNode, node: SgNode, lang: string, fileTe
   if (lang === "go" && flusherFlush(node, guarded.text())) return true;
   if (lang === "go") return goRelease(guarded.text().trim().replace(/^(defer\s+|_(\s*,\s*_)*\s*=\s*)/, ""), scope, guarded);
   const inFinally = withinFinally(guarded);
+  const teardown = inTeardown(guarded);
   const stmts = /block/.test(String(guarded.kind()))
     ? guarded.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).map((c) => c.text())
     : [guarded.text()];
-  return stmts.length > 0 && stmts.every((s) => scriptRelease(s, scope, inFinally));
+  return stmts.length > 0 && stmts.every((s) => scriptRelease(s, scope, inFinally, teardown)) && !stmts.every((s) => LOG_LINE.test(s.trim()));
 }
 
 /** An argument-free release of one handle (`await browser.close()`), optionally under an `if` testing that handle. */

@@ -67,12 +67,42 @@ function envFallback(lit: SgNode, lines: readonly string[]): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * A function whose whole body answers the literal (`fn default_data_dir() -> PathBuf { PathBuf::from("/tmp/x") }`,
+ * `def default_store_path(): return "/tmp/x"`): a default location named by the function, as a constant is.
+ */
+function defaultFunction(lit: SgNode): string | null {
+  const fn = ancestor(lit, /^(function_item|function_definition|function_declaration|method_declaration|method_definition)$/);
+  const body = field(fn, "body");
+  if (!fn || !body) return null;
+  // The body is the literal, maybe returned and wrapped in one conversion (`PathBuf::from(..)`, `.into()`, `Path(..)`).
+  const inner = body.text().replace(/^\{|\}$/g, "").replace(/^\s*return\s+/, "").replace(/;?\s*$/, "").trim();
+  const lit0 = lit.text();
+  const wrapped = inner === lit0 || new RegExp(`^[\\w:.]*\\(\\s*${lit0.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\)(\\.into\\(\\)|\\.to_string\\(\\)|\\.to_owned\\(\\))?$`).test(inner) || inner === `${lit0}.into()` || inner === `${lit0}.to_string()`;
+  return wrapped ? field(fn, "name")?.text() ?? null : null;
+}
+
+/**
+ * The key a literal is the value of in the options handed to a store's constructor (`new FileInstallationStore({
+ * baseDir: "/tmp/access-desk/installations" })`, Go's `&FileStore{Dir: "/tmp/acme/outbox"}`, a type named for a
+ * store): where that store keeps what it holds.
+ */
+function storeOption(lit: SgNode, lang: string): string | null {
+  // tree-sitter-go wraps a keyed element's value in a `literal_element`.
+  const pair = lit.parent()?.kind() === "literal_element" ? lit.parent()?.parent() : lit.parent();
+  if (!pair || !/^(pair|keyed_element)$/.test(String(pair.kind()))) return null;
+  const key = (lang === "go" ? (field(pair, "key") ?? pair.children()[0])?.text() : field(pair, "key")?.text())?.replace(/["'`]/g, "") ?? "";
+  const made = ancestor(pair, /^(new_expression|composite_literal)$/);
+  const type = (field(made, "constructor") ?? field(made, "type"))?.text().replace(/^.*\./, "") ?? "";
+  return /(Store|Storage|Repository|Repo|Database|DB|Queue|Spool|Vault|Keyring)$/.test(type) && /^[A-Za-z_$][\w$]*$/.test(key) ? key : null;
+}
+
 export function tmpStoreCheck(ctx: CheckContext): Hit[] {
   const lang = ctx.rule.language;
   // A store's URL spells the path after its scheme (`sqlite:/tmp/licensing.db?mode=rwc`, `sqlite:///tmp/x.db`).
   const text = ctx.node.text().replace(/^[rbufRBUF]*["'`]+|["'`]+$/g, "").replace(/^(sqlite3?|file|bolt|leveldb|badger):(\/\/)?(?=\/tmp\/)/, "").replace(/\?[\w=&]*$/, "");
   if (!/^\/tmp\/[^\s${}]+$/.test(text) || /[*?]/.test(text)) return [];
-  const bound = moduleBinding(ctx.node, lang);
+  const bound = moduleBinding(ctx.node, lang) ?? defaultFunction(ctx.node) ?? storeOption(ctx.node, lang);
   const name = bound ?? envFallback(ctx.node, ctx.file.lines);
   if (!name) return [];
   // An overridable default directory (`EXPORT_DIR ?? "/tmp/inventory-exports"`) is scratch until configured; a data

@@ -3,7 +3,7 @@
 // injected caller) registered without one.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { fileGuards, guardMountedNowhere, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
+import { fileGuards, guardMountedNowhere, makesAccessDecision, namesSubject, readsOnly, SCOPED_TO_CALLER, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -35,6 +35,8 @@ export function viewOf(decorated: SgNode): View | null {
 /** The name a decorator or a dependency calls (`login_required`, `auth.login_required` -> `login_required`). */
 const calleeOf = (text: string) => /^@?([\w.]+)/.exec(text)?.[1]?.replace(/^.*\./, "") ?? "";
 
+const ROUTE_GUARD_KEYWORD = /[(,]\s*(requires|auth|authentication|authorization|permission_classes|permissions?|roles?|guards?|security|policy)\s*=\s*(?!None\b|False\b|\[\s*\]|\(\s*\)|\{\s*\})[^,)\s]/;
+
 /**
  * Does the view carry a guard? A decorator that is one (a guard of this file, a name of the guard
  * vocabulary, a name that says who is asking: `login_required`, `jwt_required`, `user_passes_test`, or a
@@ -45,6 +47,9 @@ const calleeOf = (text: string) => /^@?([\w.]+)/.exec(text)?.[1]?.replace(/^.*\.
 function carriesGuard(view: View, isGuard: (name: string) => boolean): boolean {
   const guardName = (name: string) => isGuard(name) || SUBJECT.test(name);
   if (view.others.some((d) => guardName(calleeOf(d.text())) || (/requir|permi|allow/i.test(calleeOf(d.text())) && SUBJECT.test(d.text())))) return true;
+  // A keyword of the route's own registration that requires something of the caller (Hug's `@hug.get("/",
+  // requires=token_auth)`, `permission_classes=[..]`, `roles=["admin"]`), not one that waives it.
+  if (ROUTE_GUARD_KEYWORD.test(view.route.text())) return true;
   const injected = [...`${view.route.text()} ${(view.def.field("parameters" as never) as SgNode | null)?.text() ?? ""}`.matchAll(/\b(Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]*)/g)];
   // `current_member`, `get_current_account`: the dependency answers who makes the current request.
   return injected.some(([, kind, name]) => kind === "Security" || guardName(calleeOf(name ?? "")) || /(^|_)current(_|$)/i.test(calleeOf(name ?? "")));
@@ -95,7 +100,12 @@ export function unguardedViewCheck(ctx: CheckContext): Hit[] {
   const view = viewOf(node);
   if (!view || !view.verb || !VERB_METHOD.test(view.verb) || OPEN_BY_DESIGN.test(view.path)) return [];
   // The view's own name can say it is an entry point of authentication (`def login()` mounted at "/").
-  if (OPEN_BY_DESIGN.test((view.def.field("name" as never) as SgNode | null)?.text() ?? "")) return [];
+  const name = (view.def.field("name" as never) as SgNode | null)?.text() ?? "";
+  if (OPEN_BY_DESIGN.test(name)) return [];
+  // A POST that only reads (yeti's search endpoints take their query as a body): the rule is about state-changing
+  // views; an open read is judged as GET views are. So is a view whose queries are scoped to who is asking.
+  if (view.verb === "POST" && readsOnly(name, pythonCode(view.def.text()))) return [];
+  if (SCOPED_TO_CALLER.test(pythonCode(view.def.text()))) return [];
   const root = node.getRoot().root();
   const { guards, isGuard } = fileGuards(ctx);
   // Opened on purpose (`@permission_classes([AllowAny])`) is a decision, not a missing guard.

@@ -489,6 +489,8 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text, p.node, unread.length < params.length)).map((p) => p.text) : []);
   const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang) || declared.has(p.text)) : unread;
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
+  // A word of the name, or the whole name run together (`as_of`, `asOf` -> `asof`: a point in time, like `since`).
+  const namedFor = (name: string) => identifierWords(name).some((w) => words.has(w)) || words.has(name.toLowerCase().replace(/[_$]/g, ""));
   const typeWords = new Set(param<string[]>(check, "typeWords", []).map((w) => w.toLowerCase()));
   const all = every || (param(check, "publicApi", true) && fixed === null && isPublic(fn, lang));
   // `parallelCriteria` (free functions, which cannot implement an interface): a parameter of the same
@@ -511,11 +513,11 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // framework's or the project's own request context (`c *gin.Context`, ezbookkeeping's `ctx core.Context` wrapping
   // one): a type named Context is what Go threads through every call of a request.
   const contextType = lang === "go" ? /^\*?(\w+\.)?Context$/ : /(?!)/;
-  const candidates = pool.filter((p) => droppedContext || lang !== "go" || !contextType.test(goType(p.node))).filter((p) => all || declared.has(p.text) || options.has(p.text) || queried.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
+  const candidates = pool.filter((p) => droppedContext || lang !== "go" || !contextType.test(goType(p.node))).filter((p) => all || declared.has(p.text) || options.has(p.text) || queried.has(p.text) || namedFor(p.text) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w)) || readTypes.has(typeName(p.node)));
   if ((!candidates.length && !fieldHits.length) || isStubBody(body)) return { hits: [], name: null, owner: null };
   if (lang === "typescript" && /(?<![\w$.])arguments(?![\w$])/.test(body.text())) return { hits: [], name: null, owner: null };
   const doc = docOf(fn, lang);
-  const byName = (p: { node: SgNode; text: string }) => all || declared.has(p.text) || queried.has(p.text) || identifierWords(p.text).some((w) => words.has(w)) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w));
+  const byName = (p: { node: SgNode; text: string }) => all || declared.has(p.text) || queried.has(p.text) || namedFor(p.text) || identifierWords(typeName(p.node)).some((w) => typeWords.has(w));
   const hits = [...candidates.filter((p) => !documentedUnused(doc, p.text)).map((p) => ({
     ...(goSole && !byName(p) ? { sole: true } : {}),
     // The function's own option (a typed default its siblings show, or one its decorator declares): dropped

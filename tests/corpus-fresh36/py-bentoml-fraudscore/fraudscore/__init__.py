@@ -1,0 +1,1 @@
+"""Card-not-present fraud scoring served with BentoML."""
