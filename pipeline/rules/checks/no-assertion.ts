@@ -70,12 +70,13 @@ function scenarioStep(test: SgNode, language: string, path: string): boolean {
   const story = storyOf(block, path);
   const at = story.tests.findIndex((t) => t.start === statement.range().start.index);
   if (at < 0 || !story.tests.slice(at + 1).some((t) => t.asserts)) return false;
-  // The step itself carries the story: it sets state a later test reads, or reads state an earlier test set.
+  // The suite hands state from test to test, and the step acts on the suite's state (`umbreld.vm.addNvme(..)` on the
+  // VM its `beforeAll` made, `signup({raidDevices: [firstDeviceId]})`): a test touching none of it is no step.
   const own = story.tests[at]!;
-  return story.handed.some((n) => own.assigns.has(n) || own.reads.has(n));
+  return story.handed.length > 0 && story.shared.some((n) => own.assigns.has(n) || own.reads.has(n));
 }
 
-interface Story { tests: { start: number; asserts: boolean; assigns: Set<string>; reads: Set<string> }[]; handed: string[] }
+interface Story { tests: { start: number; asserts: boolean; assigns: Set<string>; reads: Set<string> }[]; shared: string[]; handed: string[] }
 
 /**
  * A suite block read once (its tests are judged one by one): its tests, what each assigns and reads of the block's
@@ -101,7 +102,7 @@ function storyOf(block: SgNode, path: string): Story {
   });
   const reset = members.some((m) => m.kind() === "expression_statement" && /^(\w+\.)?beforeEach\s*\(/.test(m.text()) && !!assignRx && new RegExp(assignRx.source).test(m.text()));
   const handed = reset ? [] : shared.filter((n) => tests.some((a) => a.assigns.has(n) && tests.some((b) => b !== a && b.reads.has(n))));
-  const story = { tests, handed };
+  const story = { tests, shared, handed };
   if (stories.size > 64) stories.clear();
   stories.set(key, story);
   return story;
