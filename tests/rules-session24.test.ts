@@ -124,6 +124,9 @@ describe("assertion-free-test: page objects and scenario steps", () => {
     "})") });
   test("a step of a suite whose tests share state and a later test asserts: a scenario note", () => {
     expect(found([suite("firstId = devices[0].id")], /^assertion-free-test$/)).toEqual(["source/modules/hardware/raid.vm.test.ts:ts-assertion-free-test@13 note"]);
+    // A step acting only on the suite's fixture (the VM `beforeAll` made) is a step too, while the suite hands state on.
+    const boots = suite("firstId = devices[0].id").content.replace("  test('registers user", "  test('boots', async () => {\n    await vm.powerOn()\n  })\n  test('registers user");
+    expect(found([{ path: "source/modules/hardware/raid.vm.test.ts", content: boots }], /^assertion-free-test$/)).toEqual(["source/modules/hardware/raid.vm.test.ts:ts-assertion-free-test@13 note", "source/modules/hardware/raid.vm.test.ts:ts-assertion-free-test@16 note"]);
     // No test hands state to another: the step is an ordinary test that checks nothing.
     expect(found([suite("console.log(devices.length)")], /^assertion-free-test$/)).toEqual(["source/modules/hardware/raid.vm.test.ts:ts-assertion-free-test@13"]);
   });
