@@ -32,12 +32,18 @@ function calleesOf(body: SgNode): string[] {
  */
 interface Method { def: SgNode; name: string; body: SgNode | null; calls?: Set<string> }
 
-/** Rust: the methods of a trait impl that take the caller's request. */
-function rustMethods(node: SgNode): Method[][] {
-  if (!field(node, "trait")) return [];
-  return [(field(node, "body")?.children() ?? []).filter((c) => c.kind() === "function_item")
-    .map((def) => ({ def, name: field(def, "name")?.text() ?? "", body: field(def, "body") }))
-    .filter((m) => m.body && REQUEST_PARAM.test(field(m.def, "parameters")?.text() ?? ""))];
+/** Rust: the methods of each trait impl (the matched methods grouped by their impl) that take the caller's request. */
+function rustMethods(defs: SgNode[]): Method[][] {
+  const groups = new Map<number, Method[]>();
+  for (const def of defs) {
+    const impl = def.parent()?.parent();
+    if (impl?.kind() !== "impl_item" || !field(impl, "trait")) continue;
+    const m = { def, name: field(def, "name")?.text() ?? "", body: field(def, "body") };
+    if (!m.body || !REQUEST_PARAM.test(field(def, "parameters")?.text() ?? "")) continue;
+    const key = impl.range().start.index;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -45,9 +51,9 @@ function rustMethods(node: SgNode): Method[][] {
  * service's `(ctx context.Context, in *common.InvocationEvent)`, an RPC handler's `(ctx, req)`): handlers a framework
  * calls alike.
  */
-function goMethods(node: SgNode): Method[][] {
+function goMethods(defs: SgNode[]): Method[][] {
   const groups = new Map<string, Method[]>();
-  for (const def of node.children().filter((c) => c.kind() === "method_declaration")) {
+  for (const def of defs.filter((c) => c.kind() === "method_declaration")) {
     const recv = /(\w+)\s*\)\s*$/.exec(field(def, "receiver")?.text() ?? "")?.[1] ?? "";
     const params = field(def, "parameters")?.text() ?? "";
     // Exported methods only: an unexported one of the same signature is a step its guarded callers take.
@@ -68,14 +74,26 @@ function goMethods(node: SgNode): Method[][] {
  * reported: names open by design (handshake, sign-in, health), a body that only answers an error (a stub), a method
  * that calls any guard of the file or vocabulary itself.
  */
+/** The matched methods of one file (`prepare`), judged together at the first node asked. */
+export interface ServiceState { methods: SgNode[]; hits?: (Hit & { at: number })[] }
+
+export const prepareServiceImplGuard = (nodes: SgNode[]): ServiceState => ({ methods: nodes });
+
 export function serviceImplGuardCheck(ctx: CheckContext): Hit[] {
-  const { node } = ctx;
+  const state = ctx.state as ServiceState | undefined;
+  if (!state) return [];
+  state.hits ??= judgeMethods(ctx, state.methods);
+  const at = ctx.node.range().start.index;
+  return state.hits.filter((h) => h.at === at).map(({ at: _at, ...hit }) => hit);
+}
+
+function judgeMethods(ctx: CheckContext, defs: SgNode[]): (Hit & { at: number })[] {
   const { isGuard, names } = fileGuards(ctx);
   const verb = names[1] ?? /(?!)/;
   const guardName = (n: string) => isGuard(n) || (verb.test(n) && namesSubject(n));
   const writes = new RegExp(param(ctx.params, "writes", "(?!)"), "i");
-  const groups = ctx.rule.language === "go" ? goMethods(node) : rustMethods(node);
-  const out: Hit[] = [];
+  const groups = ctx.rule.language === "go" ? goMethods(defs) : rustMethods(defs);
+  const out: (Hit & { at: number })[] = [];
   for (const group of groups) {
     // A stub (its body only answers an error) and an entry open by design (the handshake that issues the token) are
     // not the convention's members.
@@ -90,7 +108,7 @@ export function serviceImplGuardCheck(ctx: CheckContext): Hit[] {
       // A method that calls a guard of its own, or decides by itself (`if !h.isAdmin(ctx) { return .. PermissionDenied }`).
       if ([...m.calls].some(guardName) || makesAccessDecision(m.body!.text()) || refusesItself(m.body!.text())) continue;
       if (!writes.test(`${m.name} ${[...m.calls].join(" ")}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) continue;
-      out.push({ region: regionOf(field(m.def, "name") ?? m.def), message: `${m.name} takes the request and never calls ${guard}, which ${count} of its ${methods.length - 1} sibling methods call` });
+      out.push({ at: m.def.range().start.index, region: regionOf(field(m.def, "name") ?? m.def), message: `${m.name} takes the request and never calls ${guard}, which ${count} of its ${methods.length - 1} sibling methods call` });
     }
   }
   return out;

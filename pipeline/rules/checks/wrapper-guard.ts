@@ -43,9 +43,9 @@ function unwrap(arg: SgNode): { wrappers: string[]; guards: string[]; handler: s
   return { wrappers, guards, handler: n.text().replace(/^.*\./, "") };
 }
 
-function registrationsOf(root: SgNode): Registration[] {
+function registrationsOf(calls: SgNode[]): Registration[] {
   const out: Registration[] = [];
-  for (const call of root.findAll({ rule: { kind: "call_expression" } })) {
+  for (const call of calls) {
     const args = argsOf(call);
     if (args.length < 2 || !STRING.test(String(args[0]!.kind()))) continue;
     const registrar = field(call, "function")?.text() ?? "";
@@ -67,21 +67,22 @@ function registrationsOf(root: SgNode): Registration[] {
  * open by design (sign-in, webhooks, health) and registrations that go through no wrapper at all while their
  * siblings' wrappers are not guards.
  */
+/** The matched registration calls of one file (`prepare`), judged together at the first node asked. */
+export interface WrapperState { calls: SgNode[]; hits?: (Hit & { at: number })[] }
+
+export const prepareWrapperGuard = (nodes: SgNode[]): WrapperState => ({ calls: nodes });
+
 export function wrapperGuardCheck(ctx: CheckContext): Hit[] {
-  // The rule matches each registration call; the file is read once, at its first, and each call gets its own hits.
-  const perRule = judged.get(ctx.file) ?? new Map<string, (Hit & { at: number })[]>();
-  judged.set(ctx.file, perRule);
-  let hits = perRule.get(ctx.rule.id);
-  if (!hits) { hits = judgeFile(ctx); perRule.set(ctx.rule.id, hits); }
+  const state = ctx.state as WrapperState | undefined;
+  if (!state) return [];
+  state.hits ??= judgeFile(ctx, state.calls);
   const at = ctx.node.range().start.index;
-  return hits.filter((h) => h.at === at).map(({ at: _at, ...hit }) => hit);
+  return state.hits.filter((h) => h.at === at).map(({ at: _at, ...hit }) => hit);
 }
 
-const judged = new WeakMap<object, Map<string, (Hit & { at: number })[]>>();
-
-function judgeFile(ctx: CheckContext): (Hit & { at: number })[] {
+function judgeFile(ctx: CheckContext, calls: SgNode[]): (Hit & { at: number })[] {
   const writes = new RegExp(param(ctx.params, "writes", "(?!)"), "i");
-  const regs = registrationsOf(ctx.node.getRoot().root());
+  const regs = registrationsOf(calls);
   if (regs.length < 3) return [];
   const writer = (r: Registration) => r.strings.some((s) => WRITE_VERB.test(s)) || writes.test(`${r.strings.join(" ")} ${r.handler}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
   const out: (Hit & { at: number })[] = [];
