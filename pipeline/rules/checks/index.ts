@@ -105,12 +105,6 @@ function describesData(node: SgNode, name: string, lang: string): boolean {
 
 const ACCESSOR_OR_ERROR = /^([gs]et|[GS]et)(?=[A-Z_])|(?:_|[a-z])(?:[eE]rror|[eE]rr|[eE]xception|[rR]esponse)$/;
 
-/**
- * A function named like a guard that decides nothing (no condition, comparison, refusal or boolean answer) and only
- * asks the server (`canRemoveAuthorityBtnApi = (params) => service({ url: '/authorityBtn/canRemove..', method: 'post' })`,
- * a front end's API client) or only warns of its own deprecation (`warn_disabled_authorization`, "DEPRECATED, does
- * nothing"): the check, if any, is made elsewhere.
- */
 /** The name of the class a Python method is defined in, or null. */
 function pyClassName(fn: SgNode): string | null {
   const cls = fn.parent()?.kind() === "block" ? fn.parent()?.parent() : fn.parent()?.kind() === "decorated_definition" ? fn.parent()?.parent()?.parent() : null;
@@ -122,6 +116,12 @@ function corsPolicy(text: string): boolean {
   return /Access-Control-Allow-/i.test(text) && !SUBJECT.test(withoutComments(text).replace(/Access-Control-[\w-]+|\w*Allow\w*Credentials\w*|\bcredentials\s*:/gi, ""));
 }
 
+/**
+ * A function named like a guard that decides nothing (no condition, comparison, refusal or boolean answer) and only
+ * asks the server (`canRemoveAuthorityBtnApi = (params) => service({ url: '/authorityBtn/canRemove..', method: 'post' })`,
+ * a front end's API client) or only warns of its own deprecation (`warn_disabled_authorization`, "DEPRECATED, does
+ * nothing"): the check, if any, is made elsewhere.
+ */
 function clientOrDeprecation(text: string): boolean {
   const code = withoutComments(text).replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""');
   if (/\b(if|unless|match|switch|throw|raise|panic|abort)\b|[=!<>]=|[^=<>-]>(?!=)|[^<]<[^<=]|&&|\|\||\?|\b(and|or|not)\b|\breturn\s+(true|false|True|False|None|null)\b/.test(code)) return false;

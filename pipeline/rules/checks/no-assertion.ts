@@ -58,7 +58,8 @@ const TEST_CALL = /^(?:(?:it|test)(?:\.\w+)*)\s*\(/;
  * TypeScript: a step of a scenario. Its suite's block declares state with `let` that one of the suite's tests assigns
  * and another reads (umbrel's RAID suites: `firstDeviceId = device1!.id!` in one test, `signup({raidDevices:
  * [firstDeviceId, ..]})` in the next), sets none of it again before each test, and a later test of the
- * suite asserts: the tests run in order as one story, and what a step did is what the later tests check.
+ * suite asserts: the tests run in order as one story, and what a step did is what the later tests check. The step
+ * itself must act on the suite's state (any of its `let`s, a `beforeAll` fixture included).
  */
 function scenarioStep(test: SgNode, language: string, path: string): boolean {
   if (language !== "typescript") return false;

@@ -1,7 +1,8 @@
 // unwired-auth among the methods of one service implementation: a Rust `impl Trait for Type` whose methods each
-// take the caller's request (tonic's `Request<T>`, an RPC framework's request or context), where most methods
-// call one check on it (`self.auth.authorize(&request, Role::Reader)?`) and a method that writes calls none
-// (arrow-flight's `do_put` beside guarded `do_get` and `list_flights`). The impl's own convention is the evidence.
+// take the caller's request (tonic's `Request<T>`), or Go handlers of one type sharing a signature (Dapr's `(ctx,
+// in *common.InvocationEvent)`), where most call one check (`self.auth.authorize(&request, Role::Reader)?`,
+// `h.requireCaller(ctx, ..)`) and one that writes calls none (arrow-flight's `do_put` beside guarded `do_get`). The
+// implementation's own convention is the evidence.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { fileGuards, makesAccessDecision, namesSubject, refusesItself } from "./guard-shape";
@@ -24,12 +25,6 @@ function calleesOf(body: SgNode): string[] {
   return body.findAll({ rule: { kind: "call_expression" } }).map((c) => (field(c, "function")?.text() ?? "").replace(/^[\s\S]*(\.|::)/, ""));
 }
 
-/**
- * Reported: a method of a trait impl whose name or callees say it writes (`params.writes`), that takes the request
- * and never calls the check three or more of its request-taking siblings (more than half of them) call. Not
- * reported: names open by design (handshake, sign-in, health), a body that only answers an error (a stub), a
- * method that calls any guard of the file or vocabulary itself.
- */
 interface Method { def: SgNode; name: string; body: SgNode | null; calls?: Set<string> }
 
 /** Rust: the methods of each trait impl (the matched methods grouped by their impl) that take the caller's request. */
@@ -67,6 +62,11 @@ function goMethods(defs: SgNode[]): Method[][] {
   return [...groups.values()];
 }
 
+/** The matched methods of one file (`prepare`), judged together at the first node asked. */
+export interface ServiceState { methods: SgNode[]; hits?: (Hit & { at: number })[] }
+
+export const prepareServiceImplGuard = (nodes: SgNode[]): ServiceState => ({ methods: nodes });
+
 /**
  * Reported: a method of a service implementation whose name or callees say it writes (`params.writes`), that takes
  * the request and never calls the check three or more of its siblings (more than half of them) call. Siblings are a
@@ -74,11 +74,6 @@ function goMethods(defs: SgNode[]): Method[][] {
  * reported: names open by design (handshake, sign-in, health), a body that only answers an error (a stub), a method
  * that calls any guard of the file or vocabulary itself.
  */
-/** The matched methods of one file (`prepare`), judged together at the first node asked. */
-export interface ServiceState { methods: SgNode[]; hits?: (Hit & { at: number })[] }
-
-export const prepareServiceImplGuard = (nodes: SgNode[]): ServiceState => ({ methods: nodes });
-
 export function serviceImplGuardCheck(ctx: CheckContext): Hit[] {
   const state = ctx.state as ServiceState | undefined;
   if (!state) return [];

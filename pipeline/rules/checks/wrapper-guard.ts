@@ -15,7 +15,7 @@ const WRITE_VERB = /^["'`](POST|PUT|PATCH|DELETE)["'`]$/i;
  * A wrapper named for access whatever it checks (`SecurityCheck`, `AuthorizeHost`, `aclGuard`); a check of the payload
  * (`requireJSON`, express-validator's `checkSchema`) is no guard.
  */
-const GUARD_VERB = /(Security|Access|Permission|Privilege|Authori[sz]|Authentic|Acl|ACL|Rbac|RBAC|Policy|Guard)|^(acl|rbac|guard|protect|authori[sz]|authentic)/;
+const GUARD_NAME = /(Security|Access|Permission|Privilege|Authori[sz]|Authentic|Acl|ACL|Rbac|RBAC|Policy|Guard)|^(acl|rbac|guard|protect|authori[sz]|authentic)/;
 
 interface Registration { call: SgNode; registrar: string; strings: string[]; wrappers: string[]; guards: string[]; handler: string }
 
@@ -36,7 +36,7 @@ function unwrap(arg: SgNode): { wrappers: string[]; guards: string[]; handler: s
     const name = callee.replace(/^.*\./, "");
     const args = argsOf(n);
     wrappers.push(name);
-    if (namesSubject(name) || GUARD_VERB.test(name) || args.slice(0, -1).some((a) => namesSubject(a.text()))) guards.push(name);
+    if (namesSubject(name) || GUARD_NAME.test(name) || args.slice(0, -1).some((a) => namesSubject(a.text()))) guards.push(name);
     n = args.at(-1) ?? null;
   }
   if (!n || !wrappers.length || !/^(identifier|member_expression|selector_expression|field_expression)$/.test(String(n.kind()))) return null;
@@ -50,9 +50,8 @@ function registrationsOf(calls: SgNode[]): Registration[] {
     if (args.length < 2 || !STRING.test(String(args[0]!.kind()))) continue;
     const registrar = field(call, "function")?.text() ?? "";
     if (!/^[\w$.]+$/.test(registrar)) continue;
-    const handlerArg = args.slice(1).find((a) => a.kind() === "call_expression" && unwrap(a));
+    const unwrapped = args.slice(1).filter((a) => a.kind() === "call_expression").map(unwrap).find((u) => u !== null) ?? null;
     const plain = args.slice(1).find((a) => /^(identifier|member_expression|selector_expression)$/.test(String(a.kind())));
-    const unwrapped = handlerArg ? unwrap(handlerArg) : null;
     if (!unwrapped && !plain) continue;
     const strings = args.filter((a) => STRING.test(String(a.kind()))).map((a) => a.text());
     out.push({ call, registrar, strings, wrappers: unwrapped?.wrappers ?? [], guards: unwrapped?.guards ?? [], handler: unwrapped?.handler ?? plain!.text().replace(/^.*\./, "") });
