@@ -34,8 +34,9 @@ import { peerCheckCheck } from "./peer-check";
 import { siblingGuardCheck } from "./sibling-guard";
 import { registrationGuardCheck } from "./registration-guard";
 import { tsRegistrationGuardCheck } from "./registration-guard-ts";
-import { prepareServiceImplGuard, serviceImplGuardCheck } from "./service-impl-guard";
-import { prepareWrapperGuard, wrapperGuardCheck } from "./wrapper-guard";
+import { keepNodes } from "./judged-once";
+import { serviceImplGuardCheck } from "./service-impl-guard";
+import { wrapperGuardCheck } from "./wrapper-guard";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
 import { siblingObjectsCheck } from "./sibling-objects";
 import { oddBuilderCheck } from "./odd-builder";
@@ -260,8 +261,8 @@ const DEFINED = {
   "sibling-guard": { crossFile: true, node: siblingGuardCheck },
   "registration-guard": { crossFile: true, node: registrationGuardCheck },
   "registration-guard-ts": { node: tsRegistrationGuardCheck },
-  "service-impl-guard": { prepare: (nodes) => prepareServiceImplGuard(nodes), node: serviceImplGuardCheck },
-  "wrapper-guard": { prepare: (nodes) => prepareWrapperGuard(nodes), node: wrapperGuardCheck },
+  "service-impl-guard": { prepare: keepNodes, node: serviceImplGuardCheck },
+  "wrapper-guard": { prepare: keepNodes, node: wrapperGuardCheck },
   "peer-check": { node: peerCheckCheck, crossFile: true },
   "mounted-before-guard": { node: mountedBeforeGuardCheck },
   "sibling-objects": { node: siblingObjectsCheck },

@@ -7,6 +7,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { fileGuards, makesAccessDecision, namesSubject, refusesItself } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
+import { type AnchoredHit, hitsAt } from "./judged-once";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
 const field = (n: SgNode | null | undefined, name: string): SgNode | null => (n ? (n.field(name as never) as SgNode | null) : null);
@@ -62,11 +63,6 @@ function goMethods(defs: SgNode[]): Method[][] {
   return [...groups.values()];
 }
 
-/** The matched methods of one file (`prepare`), judged together at the first node asked. */
-export interface ServiceState { methods: SgNode[]; hits?: (Hit & { at: number })[] }
-
-export const prepareServiceImplGuard = (nodes: SgNode[]): ServiceState => ({ methods: nodes });
-
 /**
  * Reported: a method of a service implementation whose name or callees say it writes (`params.writes`), that takes
  * the request and never calls the check three or more of its siblings (more than half of them) call. Siblings are a
@@ -74,21 +70,15 @@ export const prepareServiceImplGuard = (nodes: SgNode[]): ServiceState => ({ met
  * reported: names open by design (handshake, sign-in, health), a body that only answers an error (a stub), a method
  * that calls any guard of the file or vocabulary itself.
  */
-export function serviceImplGuardCheck(ctx: CheckContext): Hit[] {
-  const state = ctx.state as ServiceState | undefined;
-  if (!state) return [];
-  state.hits ??= judgeMethods(ctx, state.methods);
-  const at = ctx.node.range().start.index;
-  return state.hits.filter((h) => h.at === at).map(({ at: _at, ...hit }) => hit);
-}
+export const serviceImplGuardCheck = (ctx: CheckContext): Hit[] => hitsAt(ctx, judgeMethods);
 
-function judgeMethods(ctx: CheckContext, defs: SgNode[]): (Hit & { at: number })[] {
+function judgeMethods(ctx: CheckContext, defs: SgNode[]): AnchoredHit[] {
   const { isGuard, names } = fileGuards(ctx);
   const verb = names[1] ?? /(?!)/;
   const guardName = (n: string) => isGuard(n) || (verb.test(n) && namesSubject(n));
   const writes = new RegExp(param(ctx.params, "writes", "(?!)"), "i");
   const groups = ctx.rule.language === "go" ? goMethods(defs) : rustMethods(defs);
-  const out: (Hit & { at: number })[] = [];
+  const out: AnchoredHit[] = [];
   for (const group of groups) {
     // A stub (its body only answers an error) and an entry open by design (the handshake that issues the token) are
     // not the convention's members.

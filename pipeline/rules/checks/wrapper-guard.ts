@@ -6,6 +6,7 @@ import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { namesSubject } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
+import { type AnchoredHit, hitsAt } from "./judged-once";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
 const field = (n: SgNode | null | undefined, name: string): SgNode | null => (n ? (n.field(name as never) as SgNode | null) : null);
@@ -66,25 +67,15 @@ function registrationsOf(calls: SgNode[]): Registration[] {
  * open by design (sign-in, webhooks, health) and registrations that go through no wrapper at all while their
  * siblings' wrappers are not guards.
  */
-/** The matched registration calls of one file (`prepare`), judged together at the first node asked. */
-export interface WrapperState { calls: SgNode[]; hits?: (Hit & { at: number })[] }
+/** The matched registration calls of one file, judged together (judged-once.ts). */
+export const wrapperGuardCheck = (ctx: CheckContext): Hit[] => hitsAt(ctx, judgeFile);
 
-export const prepareWrapperGuard = (nodes: SgNode[]): WrapperState => ({ calls: nodes });
-
-export function wrapperGuardCheck(ctx: CheckContext): Hit[] {
-  const state = ctx.state as WrapperState | undefined;
-  if (!state) return [];
-  state.hits ??= judgeFile(ctx, state.calls);
-  const at = ctx.node.range().start.index;
-  return state.hits.filter((h) => h.at === at).map(({ at: _at, ...hit }) => hit);
-}
-
-function judgeFile(ctx: CheckContext, calls: SgNode[]): (Hit & { at: number })[] {
+function judgeFile(ctx: CheckContext, calls: SgNode[]): AnchoredHit[] {
   const writes = new RegExp(param(ctx.params, "writes", "(?!)"), "i");
   const regs = registrationsOf(calls);
   if (regs.length < 3) return [];
   const writer = (r: Registration) => r.strings.some((s) => WRITE_VERB.test(s)) || writes.test(`${r.strings.join(" ")} ${r.handler}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
-  const out: (Hit & { at: number })[] = [];
+  const out: AnchoredHit[] = [];
   for (const registrar of new Set(regs.map((r) => r.registrar))) {
     const group = regs.filter((r) => r.registrar === registrar);
     if (group.length < 3) continue;
