@@ -308,7 +308,6 @@ function goHandsHandleAway(body: string, fns: ReadonlyMap<string, string>, packa
   return false;
 }
 
-/** Names of same-file helpers that assert, directly or by calling another asserting helper (fixpoint). */
 /**
  * Go: does a condition of the body compare a value (`line != actual`, `!match`, `got == want`) once `err != nil` tests
  * are set aside? A harness method that only fails on its own setup (`Conn` dialling, `if err != nil { t.Fatal(err) }`)
@@ -321,6 +320,7 @@ export function comparesBeforeFailing(code: string, lang: GrammarLanguage): bool
     && /!=|==|<|>|!\s*[\w(]/.test(m[1]!.replace(/^[^;]*;/, "").replace(/\b\w*[eE]rr\w*\s*!=\s*nil\b/g, "")));
 }
 
+/** Names of same-file helpers that assert, directly or by calling another asserting helper (fixpoint). */
 export function assertingHelpers(root: SgNode, lang: GrammarLanguage, keep?: (fn: SgNode) => boolean): Set<string> {
   const fns = fileFunctions(root, lang, keep);
   let imported: Set<string> | null = null;

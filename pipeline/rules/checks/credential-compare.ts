@@ -444,9 +444,10 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // A byte or string view of a value (`Buffer.from(token)`, `token.as_bytes()`) is judged as the value it shows.
   const ops = (call ?? operands(node)).map((o) => viewedValue(o.text()));
   if (ops.length !== 2) return [];
+  const fn = ancestor(node, FUNCTION_KINDS);
   // A value the function itself shows the caller when the compare fails (ergo's `if expectedCode != verificationCode {
   // notice("To confirm, run: /CS UNREGISTER " + expectedCode) }`) is a confirmation prompt's code, no secret.
-  if (shownOnMismatch(node, ops, ancestor(node, FUNCTION_KINDS), source)) return [];
+  if (shownOnMismatch(node, ops, fn, source)) return [];
   // A comparison in browser code runs on the user's own machine: no timing oracle for a server's secret.
   if (rule.language === "typescript" && browserCode(file.path, file.content)) return [];
   // Go compares errors by identity with their sentinels (`err == pgx.ErrNoRows`, `err != io.EOF`): an error value
@@ -462,8 +463,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
     defer({ candidate: { name, owner: pkg, file: file.path, line: node.range().start.line, referenceIgnores: [], language: "go" }, hit: { region: regionOf(node) }, keep: "unless-declared-constant" });
     return [];
   };
-  if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || discriminant(t) || handleIdentity(t) || (rule.language === "go" && goEnumConstant(t, node)) || (rule.language === "go" && importedPackageName(t, node) && !credential.test(t))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
-  const fn = ancestor(node, FUNCTION_KINDS);
+  if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || discriminant(t) || handleIdentity(t) || (rule.language === "go" && (goEnumConstant(t, node) || (importedPackageName(t, node) && !credential.test(t))))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];
   if (rule.language === "rust" && ops.some((t) => TYPE_ANSWER.test(t) || TYPE_ANSWER.test(madeFrom(fn, t) ?? ""))) return [];
   // A key's identifier (`r.Header.Get("X-Registry-Key-Id") != a.callbackKID`, a JWT's `kid`) names which key to use; it
   // is sent in the clear beside the signature, and the signature is the secret compared elsewhere.

@@ -1,5 +1,5 @@
 // assertion-free-test: a test (per the test-context model) that asserts nothing; a throw-only test is a note.
-import { assertionOf, runtimeAssertion } from "../assertions";
+import { assertionOf, COMMENT_LINE, runtimeAssertion } from "../assertions";
 import { asTestCase } from "../test-context";
 import { goHelperProcess } from "../go-test-handles";
 import { pyDisablesInherited } from "../py-test-shapes";
@@ -9,7 +9,7 @@ import { goImports } from "./go-callee-answers";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 import type { SgNode } from "@ast-grep/napi";
-import { ancestor, pyBaseNames } from "../syntax";
+import { ancestor, escapeRegExp, pyBaseNames } from "../syntax";
 
 /**
  * Python: a test method calling `self.helper(..)` calls its class's bases' methods (`class TestApi(ApiTestCase)`
@@ -46,10 +46,9 @@ function suiteHookAsserts(test: SgNode, language: string): boolean {
 function instanceOwners(body: string, language: string): string[] {
   if (language !== "typescript") return [];
   const owners = new Set<string>();
-  for (const m of body.replace(COMMENT_LINE_TS, "").matchAll(/(?<![\w$.])([a-z][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*\(/g)) owners.add(`@${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)}`);
+  for (const m of body.replace(COMMENT_LINE, "").matchAll(/(?<![\w$.])([a-z][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*\(/g)) owners.add(`@${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)}`);
   return [...owners];
 }
-const COMMENT_LINE_TS = /^\s*\/\/.*$/gm;
 
 const SUITE_CALL = /^(\w+\.)*(describe|suite|context)(\.\w+)*$/;
 const TEST_CALL = /^(?:(?:it|test)(?:\.\w+)*)\s*\(/;
@@ -92,7 +91,7 @@ function storyOf(block: SgNode, path: string): Story {
   const shared = members.filter((m) => m.kind() === "lexical_declaration" && /^let\b/.test(m.text()))
     .flatMap((d) => d.children().filter((c) => c.kind() === "variable_declarator").map((c) => (c.field("name" as never) as SgNode | null)?.text() ?? ""))
     .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-  const names = shared.map((n) => n.replace(/\$/g, "\\$")).join("|");
+  const names = shared.map(escapeRegExp).join("|");
   const assignRx = names ? new RegExp(String.raw`(?<![\w$.])(${names})\s*=(?!=)`, "g") : null;
   const useRx = names ? new RegExp(String.raw`(?<![\w$.])(${names})(?![\w$])`, "g") : null;
   const tests = members.filter((m) => m.kind() === "expression_statement" && TEST_CALL.test(m.text())).map((m) => {

@@ -113,14 +113,14 @@ function writesResponse(node: SgNode, code: string): boolean {
   return !answersMore && writers.some((w) => new RegExp(`[(,]\\s*${w}\\s*[,)]`).test(code) && !new RegExp(`(?<![\\w.])${w}(?!\\w)`).test(after));
 }
 
+/** A Go branch's last statement answering success: every result a zero value or a literal, the error nil. */
+const SUCCESS_RETURN = /\n?[ \t]*return\s+(?:(?:nil|false|true|0|""|\w+\{\})\s*,\s*)*nil\s*\}\s*$/;
+
 /**
  * Reported: a handler that only logs quietly around a write (persist, commit, audit, send, delete), in
  * shipped code. Go has no quiet level in its standard logger, so there the shape is the function's: the
  * branch only logs, and the function, which declares an error result, carries on to answer success.
  */
-/** A Go branch's last statement answering success: every result a zero value or a literal, the error nil. */
-const SUCCESS_RETURN = /\n?[ \t]*return\s+(?:(?:nil|false|true|0|""|\w+\{\})\s*,\s*)*nil\s*\}\s*$/;
-
 export function quietHandlerCheck({ node, rule, file }: CheckContext): Hit[] {
   if (file.placeAt(node.range().start.line) !== "shipped") return [];
   // Go: a branch that logs and then answers success (`h.Log.Debug(..); return false, nil` in a Dapr topic handler, an

@@ -67,11 +67,11 @@ const HTTP_WRITE = /\bmethod\s*[:=]\s*["'`](POST|PUT|PATCH|DELETE)["'`]|\b(reque
 /** A model class creating or removing its rows (`TicketEvent.create({..})`, `Invoice.objects.create(..)`, `User.destroy(..)`). */
 const MODEL_WRITE = /(?:\b[A-Z]\w*|\bobjects)\s*\.\s*(create|create_many|bulk_create|get_or_create|update_or_create|destroy|delete)\s*\(/;
 
-/** A handler naming the database's own failure (`except DatabaseError:`, `SQLAlchemyError`, `psycopg.OperationalError`). */
 /** An ORM's write on a record or session (`invoice.save(..)`, `session.add(..)`, `obj.delete()`). */
 const ORM_WRITE = /\.\s*(save|delete|create|bulk_create|bulk_update|update|add|add_all|merge|flush|commit)\s*\(/;
 /** A call named for keeping something (`self.decisions.record(..)`, `store_event(..)`); not a list's `append` or a dict's `update`. */
 const NAMED_WRITE = /(?:^|[.\s(])(save|insert|upsert|commit|persist|record|store|write)\w*\s*\(/;
+/** A handler naming the database's own failure (`except DatabaseError:`, `SQLAlchemyError`, `psycopg.OperationalError`, `sqlite3.Error`). */
 const DATABASE_ERROR = /^except[^:]*\b(\w*Database\w*Error|SQLAlchemyError|OperationalError|DBAPIError|(?:Postgres|Psycopg|MySQL|Sqlite|Mongo|Redis)\w*Error|(?:sqlite3|psycopg2?|pymysql|MySQLdb|asyncpg|aiosqlite)\.\w*Error)\b/;
 
 /**

@@ -249,9 +249,11 @@ function scriptRelease(stmt: string, scope: string, inFinally: boolean, teardown
 /** An argument-free release of a handle reached by a member chain, or of what a promise settles to. */
 const HANDLE_RELEASE = /^(?:[A-Za-z_$][\w$]*\??\.)*[A-Za-z_$][\w$]*\??\.(close|destroy|dispose|terminate|kill|quit|disconnect|stop|shutdown|endSession|exit|removeAllListeners|unsubscribe|unref)\??\.?\(\)$|^(?:[A-Za-z_$][\w$]*\??\.)*[A-Za-z_$][\w$]*\.then\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*\2\??\.(close|destroy|dispose|terminate|kill|quit|disconnect|stop|shutdown|endSession|exit)\(\)\s*\)$/;
 const LOG_LINE = /^(?:this\.)?(console|logger|log)\.\w+\(/;
-/** A function named for tearing down what it holds. */
-// Only names that say nothing but teardown: a suffix names what is torn down for cleanup and teardown (`cleanupSession`),
-// but after a verb a business object (`closeAccount`, `releaseFunds`, `stopSubscription`) is the work itself.
+/**
+ * A function named for tearing down what it holds, and for nothing else: a suffix names what is torn down after
+ * cleanup and teardown (`cleanupSession`), but after a verb a business object (`closeAccount`, `releaseFunds`) is the
+ * work itself.
+ */
 const TEARDOWN_NAME = /^(_|#)?((cleanup|cleanUp|clean_up|teardown|tearDown|tear_down|dispose)([A-Z_]\w*)?|destroy|close|shutdown|shutDown|stop|kill|terminate|disconnect|release|quit|unload|unmount|detach|on(Close|Destroy|Disconnect|Exit|Stop|Shutdown|Dispose|Unmount))$/;
 
 /** The name of the function a node is in: a declaration's or method's, or the variable or property an arrow is bound to. */

@@ -7,7 +7,7 @@
 // constant's own name calls a location, unless the path or the name says scratch (tmp, cache, a socket, a pid or
 // lock file, a log).
 import type { SgNode } from "@ast-grep/napi";
-import { ancestor, identifierWords } from "../syntax";
+import { ancestor, escapeRegExp, identifierWords } from "../syntax";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
 
@@ -77,8 +77,8 @@ function defaultFunction(lit: SgNode): string | null {
   if (!fn || !body) return null;
   // The body is the literal, maybe returned and wrapped in one conversion (`PathBuf::from(..)`, `.into()`, `Path(..)`).
   const inner = body.text().replace(/^\{|\}$/g, "").replace(/^\s*return\s+/, "").replace(/;?\s*$/, "").trim();
-  const lit0 = lit.text();
-  const wrapped = inner === lit0 || new RegExp(`^[\\w:.]*\\(\\s*${lit0.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\)(\\.into\\(\\)|\\.to_string\\(\\)|\\.to_owned\\(\\))?$`).test(inner) || inner === `${lit0}.into()` || inner === `${lit0}.to_string()`;
+  const value = escapeRegExp(lit.text());
+  const wrapped = new RegExp(`^${value}(\\.into\\(\\)|\\.to_string\\(\\))?$|^[\\w:.]*\\(\\s*${value}\\s*\\)(\\.into\\(\\)|\\.to_string\\(\\)|\\.to_owned\\(\\))?$`).test(inner);
   return wrapped ? field(fn, "name")?.text() ?? null : null;
 }
 

@@ -35,6 +35,7 @@ export function viewOf(decorated: SgNode): View | null {
 /** The name a decorator or a dependency calls (`login_required`, `auth.login_required` -> `login_required`). */
 const calleeOf = (text: string) => /^@?([\w.]+)/.exec(text)?.[1]?.replace(/^.*\./, "") ?? "";
 
+/** A keyword of a route's registration that requires something of the caller (`requires=token_auth`, `roles=[..]`), not one that waives it. */
 const ROUTE_GUARD_KEYWORD = /[(,]\s*(requires|auth|authentication|authorization|permission_classes|permissions?|roles?|guards?|security|policy)\s*=\s*(?!None\b|False\b|\[\s*\]|\(\s*\)|\{\s*\})[^,)\s]/;
 
 /**
@@ -47,8 +48,7 @@ const ROUTE_GUARD_KEYWORD = /[(,]\s*(requires|auth|authentication|authorization|
 function carriesGuard(view: View, isGuard: (name: string) => boolean): boolean {
   const guardName = (name: string) => isGuard(name) || SUBJECT.test(name);
   if (view.others.some((d) => guardName(calleeOf(d.text())) || (/requir|permi|allow/i.test(calleeOf(d.text())) && SUBJECT.test(d.text())))) return true;
-  // A keyword of the route's own registration that requires something of the caller (Hug's `@hug.get("/",
-  // requires=token_auth)`, `permission_classes=[..]`, `roles=["admin"]`), not one that waives it.
+  // ... or a keyword of the route's own registration (Hug's `@hug.get("/", requires=token_auth)`).
   if (ROUTE_GUARD_KEYWORD.test(view.route.text())) return true;
   const injected = [...`${view.route.text()} ${(view.def.field("parameters" as never) as SgNode | null)?.text() ?? ""}`.matchAll(/\b(Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]*)/g)];
   // `current_member`, `get_current_account`: the dependency answers who makes the current request.
@@ -104,8 +104,8 @@ export function unguardedViewCheck(ctx: CheckContext): Hit[] {
   if (OPEN_BY_DESIGN.test(name)) return [];
   // A POST that only reads (yeti's search endpoints take their query as a body): the rule is about state-changing
   // views; an open read is judged as GET views are. So is a view whose queries are scoped to who is asking.
-  if (view.verb === "POST" && readsOnly(name, pythonCode(view.def.text()))) return [];
-  if (SCOPED_TO_CALLER.test(pythonCode(view.def.text()))) return [];
+  const body = pythonCode(view.def.text());
+  if ((view.verb === "POST" && readsOnly(name, body)) || SCOPED_TO_CALLER.test(body)) return [];
   const root = node.getRoot().root();
   const { guards, isGuard } = fileGuards(ctx);
   // Opened on purpose (`@permission_classes([AllowAny])`) is a decision, not a missing guard.
