@@ -51,7 +51,7 @@ export const WalkConfig = z
     copiedLibraries: z.boolean().default(true)
       .describe("skip a directory that carries its own licence naming another copyright holder and no package manifest: a library copied in, outside any vendor/ directory"),
     vendoredDependencies: z.boolean().default(true)
-      .describe("skip a directory whose package sub-directories include three or more (a quarter or more of them) that the repository's manifests declare as dependencies: dependencies copied in (a lib/ put on sys.path)"),
+      .describe("skip a directory whose package sub-directories include three or more (a quarter or more of them) that the repository's manifests declare as dependencies: dependencies copied in (a lib/ put on sys.path); and a directory holding three or more pip install records (NAME-VERSION.dist-info): packages installed into the repository"),
     generated: z.array(Glob).default([
       "**/dist/**", "**/build/**", "**/out/**", "**/target/**", "**/*.min.js", "**/*.min.css", "**/*.map",
       "**/*.pb.go", "**/*_pb2.py", "**/*.generated.*", "**/*.gen.go", "**/__generated__/**", "**/coverage/**",

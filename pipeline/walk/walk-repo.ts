@@ -5,6 +5,7 @@ import { basename, join, resolve, sep } from "node:path";
 import { simpleGit } from "simple-git";
 import { InputError, UsageError } from "../core/errors";
 import { copiedLibraryDirs } from "./copied-libraries";
+import { installedPackageDirs } from "./installed-packages";
 import { vendoredDependencyDirs } from "./vendored-dependencies";
 import { globMatcher, looksBinary, looksBundled, looksGenerated, looksMangled, looksMinified, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
 import { isIgnored, joinRel, parseGitignore } from "./gitignore";
@@ -99,7 +100,8 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
     else files.push(r);
   }
   // Code copied into the repository is skipped as vendored, each with why: a library with a licence of its own
-  // (copied-libraries.ts), dependencies under an import root the manifests name (vendored-dependencies.ts).
+  // (copied-libraries.ts), dependencies under an import root the manifests name (vendored-dependencies.ts), packages
+  // pip installed into a directory of the repository (installed-packages.ts).
   const copied: { dir: string; detail: string }[] = [];
   if (opts.policy.copiedLibraries !== false) {
     for (const dir of copiedLibraryDirs([...files, ...texts], paths, basename(root))) copied.push({ dir, detail: `a copied library: ${dir} carries its own licence and no package manifest` });
@@ -109,6 +111,9 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
     const walked = new Set(files.filter((f) => !copied.some((c) => f.path.startsWith(`${c.dir}/`))).map((f) => f.path));
     for (const { dir, held } of vendoredDependencyDirs([...files, ...texts], paths, (p) => walked.has(p))) {
       copied.push({ dir, detail: `copied dependencies: ${dir} holds ${held.length} packages the manifests declare (${held.slice(0, 4).join(", ")}${held.length > 4 ? ", .." : ""})` });
+    }
+    for (const { dir, held } of installedPackageDirs(paths)) {
+      copied.push({ dir, detail: `installed packages: ${dir} holds the install records of ${held.length} packages (${held.slice(0, 4).join(", ")}${held.length > 4 ? ", .." : ""})` });
     }
   }
   if (copied.length) {
