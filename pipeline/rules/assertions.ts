@@ -33,7 +33,9 @@ interface Model {
 // lazy locator: on any other receiver it asserts nothing. (A branch that throws is not read as a check here: this text is also
 // asked of helpers and of a test's callbacks, where `if (n < 3) throw` is a fake's behaviour.)
 // nock's `scope.done()` throws unless every interceptor of the scope was used: the request the test expects was made.
-const TS_RUNTIME = String.raw`(?:(?<![\w$.])|\bscreen\.|\bwithin\([^()]*\)\.|\bcy\.)(?:get|getAll|find|findAll)By(?:Role|LabelText|PlaceholderText|Text|DisplayValue|AltText|Title|TestId)\s*\(|\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|\bnock\([\s\S]*\.done\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
+// mocha-webdriver's waiting lookups (`driver.findWait(".test-backups")`, `findContent(".menu", /Export/)`,
+// `findContentWait(..)`) fail the test when the page never shows what they name, as testing-library's queries do.
+const TS_RUNTIME = String.raw`\.(?:findWait|findContentWait|findContent)\s*\(|(?:(?<![\w$.])|\bscreen\.|\bwithin\([^()]*\)\.|\bcy\.)(?:get|getAll|find|findAll)By(?:Role|LabelText|PlaceholderText|Text|DisplayValue|AltText|Title|TestId)\s*\(|\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|\bnock\([\s\S]*\.done\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
 
 const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {
@@ -248,12 +250,20 @@ function measuresTime(code: string, lang: GrammarLanguage, functions: () => Map<
 /**
  * TypeScript: a wait for a named outcome fails the test when the outcome never comes: Playwright's
  * `page.waitForURL("/teams/x")`, `waitForSelector`, `waitForResponse`, `waitForRequest`, `waitForEvent`,
- * `waitForFunction`, a locator's `.waitFor()` / `.waitFor({ state })`, and a polling helper handed a predicate that
+ * `waitForFunction`, a locator's `.waitFor()` / `.waitFor({ state })`, selenium's `driver.wait(..)` on a condition, and a polling helper handed a predicate that
  * compares (`waitUntilSuccess(() => get(..), (c) => c.sidebar == "x")`). A pause (`waitForTimeout`, puppeteer's
  * `page.waitFor(1000)`), a load state or a named wait without a predicate (`waitUntilReplicated("k")`) names no outcome.
  */
 function waitsOnOutcome(code: string): boolean {
   if (/\.waitFor(URL|Selector|Response|Request|Event|Function)\s*\(\s*\S|\.waitFor\s*\(\s*(\{|\))/.test(code)) return true;
+  // selenium-webdriver's `driver.wait(until.elementLocated(..))`, or a predicate that compares (`driver.wait(async () =>
+  // (await el.findAll(".x")).length < 11, 3000)`): rejected with a timeout when the outcome never comes.
+  if (/\bdriver\.wait\s*\(\s*until\./.test(code)) return true;
+  for (const m of code.matchAll(/\bdriver\.wait\s*\(/g)) {
+    const open = m.index! + m[0].length - 1;
+    const args = code.slice(open + 1, closeParen(code, open) - 1);
+    if (/=>/.test(args) && /===?|!==?|[<>]=?/.test(args.replace(/=>/g, " "))) return true;
+  }
   for (const m of code.matchAll(/\bwaitUntil\w*\s*\(/g)) {
     const open = m.index! + m[0].length - 1;
     const args = code.slice(open + 1, closeParen(code, open) - 1);

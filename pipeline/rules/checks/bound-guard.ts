@@ -16,15 +16,21 @@ const BINDING: Partial<Record<RuleLanguage, { kinds: string[]; name: string; val
 /** The registry a framework keeps its middleware in, as the value's path ends: `app.middleware`, `this.app.middlewares`. */
 const REGISTRY = /(^|\.)middlewares?$/;
 
-/** Names bound to members of a middleware registry that say who is asking (guard-shape.ts SUBJECT). */
+/**
+ * A middleware's name that says who is asking (guard-shape.ts SUBJECT) or what the asker may do (`canEdit`,
+ * `mayDelete`): from a middleware registry, either is an access check.
+ */
+const namesAccess = (name: string) => namesSubject(name) || /^(can|may)(?=[A-Z_])/.test(name);
+
+/** Names bound to members of a middleware registry that say who is asking or what they may do. */
 function fromMiddlewareRegistry(name: SgNode, value: SgNode): string[] {
   const text = value.text();
   if (name.kind() === "identifier") {
     const m = /^[\w$.]+\.([\w$]+)$/.exec(text);
-    return m && REGISTRY.test(text.slice(0, -m[1]!.length - 1)) && namesSubject(m[1]!) ? [name.text()] : [];
+    return m && REGISTRY.test(text.slice(0, -m[1]!.length - 1)) && namesAccess(m[1]!) ? [name.text()] : [];
   }
   if (name.kind() !== "object_pattern" || !REGISTRY.test(text)) return [];
-  return name.findAll({ rule: { kind: "shorthand_property_identifier_pattern" } }).map((n) => n.text()).filter(namesSubject);
+  return name.findAll({ rule: { kind: "shorthand_property_identifier_pattern" } }).map((n) => n.text()).filter(namesAccess);
 }
 
 /** The last segment of a call's callee (`auth.requireApiKey` -> `requireApiKey`, `guards::admin` -> `admin`). */
@@ -58,7 +64,7 @@ export function boundGuards(root: SgNode, lang: RuleLanguage, isGuard: (name: st
       if (!/^identifier$/.test(String(name.kind()))) continue;
       const own = name.text();
       if (value.kind() === b.call) {
-        if (calleeName(value) !== own && isGuard(calleeName(value))) out.add(own);
+        if ((calleeName(value) !== own && isGuard(calleeName(value))) || wrapsGuardReference(value, own, isGuard)) out.add(own);
       } else if (b.literal.test(String(value.kind())) && (sameTypeWrapper(value, lang) || isMiddlewareShaped(value, lang))) {
         if (value.findAll({ rule: { kind: b.call } }).some((c) => calleeName(c) !== own && isGuard(calleeName(c)))) out.add(own);
       }
@@ -66,6 +72,28 @@ export function boundGuards(root: SgNode, lang: RuleLanguage, isGuard: (name: st
   }
   for (const name of importedGuards(root, lang, isGuard)) out.add(name);
   return out;
+}
+
+/** A reference to a function, read as a path (`this._assertAccess`, `auth.requireUser`, `guards::admin`). */
+const REFERENCE = /^(identifier|member_expression|selector_expression|attribute|field_expression|scoped_identifier)$/;
+
+/**
+ * A call handed a guard by reference, or bound (`expressWrap(this._assertAccess.bind(this, "editors"))`,
+ * `asyncHandler(requireAuth)`): an adapter around the guard, whose product is the guard where routes mount it. A
+ * guard called for its answer (`wrap(requireAuth(req))`) is handed its result, not itself, and is left to the
+ * callee test.
+ */
+function wrapsGuardReference(call: SgNode, own: string, isGuard: (name: string) => boolean): boolean {
+  const args = (call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
+  const last = (n: SgNode) => n.text().replace(/^[\s\S]*(\.|::)/, "");
+  return args.some((a) => {
+    let ref: SgNode | null = a;
+    // `fn.bind(this, ..)`: the function bound, not the bind.
+    if (a.kind() === "call_expression" && /\.bind$/.test((a.field("function" as never) as SgNode | null)?.text() ?? "")) {
+      ref = ((a.field("function" as never) as SgNode).field("object" as never) as SgNode | null) ?? null;
+    }
+    return !!ref && REFERENCE.test(String(ref.kind())) && last(ref) !== own && isGuard(last(ref));
+  });
 }
 
 /** A module's own name: the last segment of its path, without extension (`@server/middlewares/authentication` -> `authentication`). */

@@ -27,12 +27,12 @@ import type { Candidate } from "./unreferenced";
  * or only if a peer's access check is one its peers' check builds on (`if-weaker-check`, weaker-check.ts),
  * or unless every route registering a view class wraps it in a guard (`unless-registered-guarded`, registered-guard.ts),
  * or only if a project base its sibling views extend checks who is asking (`if-base-guarded`, base-guarded.ts),
- * or unless another type of the repository implements for real the Go method a stub declines (`unless-implemented-elsewhere`, conformance-stub.ts). A hit answered "no" is dropped, or with `otherwise: "lead"` kept as a lead (its `hit.lead`).
+ * or unless another type of the repository implements for real the Go method a stub declines (`unless-implemented-elsewhere`, conformance-stub.ts), or unless another struct of its package embeds the Go type whose method a stub declines (`unless-embedded`). A hit answered "no" is dropped, or with `otherwise: "lead"` kept as a lead (its `hit.lead`).
  */
 export interface Deferred {
   candidate: Candidate;
   hit: Hit;
-  keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" | "unless-helper-asserts" | "if-deviant" | "unless-router-hooked" | "unless-defined-again" | "if-passed" | "if-foreign-interface" | "unless-callee-catches" | "if-weaker-builder" | "if-weaker-check" | "unless-registered-guarded" | "unless-handler-decides" | "if-option-passed" | "if-base-guarded" | "unless-module-protocol" | "unless-implemented-elsewhere";
+  keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" | "unless-helper-asserts" | "if-deviant" | "unless-router-hooked" | "unless-defined-again" | "if-passed" | "if-foreign-interface" | "unless-callee-catches" | "if-weaker-builder" | "if-weaker-check" | "unless-registered-guarded" | "unless-handler-decides" | "if-option-passed" | "if-base-guarded" | "unless-module-protocol" | "unless-implemented-elsewhere" | "unless-embedded";
   otherwise?: "lead";
 }
 

@@ -81,6 +81,14 @@ function answersSuccess(guarded: SgNode): boolean {
 }
 
 /**
+ * ... unlike a drop whose very next statement answers the failure the path is on (`return fmt.Errorf("check: %w",
+ * err)`, `return Err(e)`, `raise`): the caller is told it failed, and what was dropped is a second failure beside
+ * the one reported (backrest's error hooks before returning the task's error).
+ */
+const ANSWERS_FAILURE = /^\s*(return\b[^\n]*(\berr\b|\bErr\s*\(|Errorf\s*\(|errors?\.\w+\s*\(|\w*Error\s*\()|raise\b|throw\b)/;
+export const LEAD_FAILURE_PATH = "the drop sits on a failure path whose next statement answers the original error: the caller is told it failed, and whether the second failure matters is for the models to verify";
+
+/**
  * An error logged and then carried on from (`evidence: lead`): the log line is a handling, and whether the caller
  * needed the failure is a judgement about consequence. Labelled panels 26 to 30 upheld 4 of 48 such claims
  * (best-effort caches, fan-outs that log each failure, cleanup retried next run); no corpus defect was one. A failed
@@ -175,6 +183,9 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   // Logged, then carried on: a lead, unless what failed was the commit of a transaction or a movement of money, which
   // the caller is then told happened when nothing did.
   if (rule.evidence === "lead") return COMMITS.test(code) || movesMoney(code) ? hit : { ...hit, lead: LEAD_LOGGED };
+  // A drop right before the path answers its own failure: a lead, unless what was dropped commits or moves money.
+  const next = following(guarded)[0];
+  if (next && ANSWERS_FAILURE.test(next.text()) && !COMMITS.test(code) && !movesMoney(code)) return { ...hit, lead: LEAD_FAILURE_PATH };
   if (persistsOrAudits(code) || movesMoney(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.

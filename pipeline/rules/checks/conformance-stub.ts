@@ -180,3 +180,27 @@ export function implementedElsewhere(candidates: Candidate[], files: readonly { 
   }
   return out;
 }
+
+/**
+ * Go stub methods whose receiver type another struct of the package embeds (`type syncSessionHandlerServer struct {
+ * unimplementedSyncSessionHandler; .. }`, gRPC's `Unimplemented…Server`): the type is the set of defaults its
+ * embedders override, each answering "not implemented" for the operations an embedder does not serve. The embedder
+ * is what is mounted; what it leaves to the default is declined on purpose. An embedding in test code is no such use.
+ */
+export function embeddedDefaults(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  if (!candidates.length) return out;
+  const dirOf = (path: string) => path.replace(/\/?[^/]*$/, "");
+  const wanted = new Set(candidates.map((c) => `${dirOf(c.file)}\0${c.name}`));
+  const embedded = new Set<string>();
+  for (const f of files) {
+    if (!f.path.endsWith(".go") || /_test\.go$/.test(f.path) || !/\bstruct\s*\{/.test(f.content)) continue;
+    // A field line that is a type name alone (`\tunimplementedX`, `\t*Base`): Go's embedding.
+    for (const m of f.content.matchAll(/^[ \t]+\*?([A-Za-z_]\w*)[ \t]*(?:`[^`\n]*`)?[ \t]*(?:\/\/[^\n]*)?$/gm)) {
+      const key = `${dirOf(f.path)}\0${m[1]}`;
+      if (wanted.has(key)) embedded.add(key);
+    }
+  }
+  for (const c of candidates) if (embedded.has(`${dirOf(c.file)}\0${c.name}`)) out.add(c);
+  return out;
+}

@@ -1,7 +1,7 @@
 // The check registry: the one place a new check is added (name → implementation), see docs/RULES.md.
 
 import type { SgNode } from "@ast-grep/napi";
-import { goReceiverType, identifierWords } from "../syntax";
+import { ancestor, goReceiverType, identifierWords } from "../syntax";
 import type { Check } from "./check";
 import { type Hit, param, regionOf } from "./hit";
 import { acceptingVerifierCheck } from "./accepting-verifier";
@@ -279,7 +279,14 @@ const DEFINED = {
     node: ({ node, file, defer }) => {
       if (goConformanceLead(node, file.content)) return [{ region: regionOf(node), lead: CONFORMANCE_LEAD }];
       const sole = goSoleStubMethod(node);
-      if (!sole) return [{ region: regionOf(node) }];
+      if (!sole) {
+        // A method of a type the package embeds elsewhere is one of the embedders' defaults (embeddedDefaults).
+        const fn = ancestor(node, /^method_declaration$/);
+        const receiver = fn ? goReceiverType(fn) : "";
+        if (!receiver) return [{ region: regionOf(node) }];
+        defer({ candidate: { name: receiver, file: file.path, line: fn!.range().start.line, referenceIgnores: [], language: "go" }, hit: { region: regionOf(node) }, keep: "unless-embedded" });
+        return [];
+      }
       defer({
         candidate: { name: sole.name, file: file.path, line: sole.line, referenceIgnores: [], language: "go", member: true, owner: sole.receiver },
         hit: { region: regionOf(node), lead: `another type of the repository implements ${sole.name}: this one declines it, and whether a caller reaches it for that operation is a runtime question` },

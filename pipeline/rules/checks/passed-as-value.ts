@@ -87,8 +87,13 @@ function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, s
   if (c.language === "rust" && c.member) return false;
   const content = contentOf.get(o.file) ?? "";
   const at = content.split("\n").slice(0, o.line).join("\n").length + o.before.length;
-  // Go results follow the parameters (`) error {`, `) (T, error) {`): its signature ends at the line's `{`.
-  const signature = (o.lang === "go" ? /^[^{]*\{/ : /^[\s\S]*?\)\s*(->[^{:\n]*)?[:{]/).exec(content.slice(at, at + 1500))?.[0] ?? "";
+  // Go results follow the parameters (`) error {`, `) (T, error) {`): its signature ends at the `{` that ends a
+  // line (gofmt's), not at a parameter's `interface{}` or `struct{}`; a one-line function is its line.
+  const text = content.slice(at, at + 1500);
+  const firstLine = text.split("\n")[0]!;
+  const signature = o.lang === "go"
+    ? (/[{}]\s*$/.test(firstLine) ? firstLine : /^[\s\S]*?\{[ \t]*(\n|$)/.exec(text)?.[0] ?? "")
+    : /^[\s\S]*?\)\s*(->[^{:\n]*)?[:{]/.exec(text)?.[0] ?? "";
   return new RegExp(`(?<![\\w$])${c.param.replace(/\$/g, "\\$")}(?![\\w$])`).test(signature);
 }
 
@@ -213,3 +218,15 @@ export function ownerExtended(candidates: Candidate[], files: { path: string; co
   const ownHeader = (c: Candidate, o: Occurrence) => new RegExp(`\\bclass\\s+${c.owner!.replace(/\$/g, "\\$")}\\b`).test(o.before);
   return new Set(owners.filter((c) => (seen.get(c.owner!) ?? []).some((o) => (!c.language || !o.lang || o.lang === c.language) && extendsIt(o) && !ownHeader(c, o))));
 }
+
+/**
+ * Candidates whose function no shipped file names anywhere but at its definition (papermerge's `get_ocr_langs`,
+ * a `save_upload_metadata` only tests call): what it ignores reaches no caller of the repository. A library's
+ * public function is called from outside, which the floor cannot see; either way whether it matters is for the
+ * models, not a claim.
+ */
+export function uncalled(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
+  const seen = occurrences(candidates.map((c) => c.name), files);
+  return new Set(candidates.filter((c) => !(seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file))));
+}
+export const UNCALLED = "no shipped file of the repository calls this function: what it ignores reaches no caller here, and whether an outside caller relies on it is for the models to verify";

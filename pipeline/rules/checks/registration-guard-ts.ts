@@ -9,7 +9,7 @@
 //   (`ipcMain.handle('settings:set-backend-url', ..)`), so the wrappers' check never runs for it.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { fileGuards, makesAccessDecision, namesSubject } from "./guard-shape";
+import { fileGuards, guardIsTheException, makesAccessDecision, namesSubject } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -96,7 +96,7 @@ export function tsRegistrationGuardCheck(ctx: CheckContext): Hit[] {
   for (const registrar of new Set(regs.map((r) => r.registrar))) {
     const group = regs.filter((r) => r.registrar === registrar);
     const carrying = group.filter((r) => r.option);
-    if (carrying.length < 2 || carrying.length === group.length) continue;
+    if (carrying.length < 2 || carrying.length === group.length || guardIsTheException(carrying.length, group.length)) continue;
     for (const r of group.filter((g) => !g.option)) {
       if (OPEN_BY_DESIGN.test(r.name) || decides(r)) continue;
       if (!destructive.test(`${r.name} ${callees(r.handler)}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) continue;

@@ -3,7 +3,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
 import { calleeName } from "./bound-guard";
-import { fileGuards, guardMountedNowhere, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
+import { fileGuards, guardIsTheException, guardMountedNowhere, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { refusesEveryone } from "./not-guard";
 
@@ -380,6 +380,7 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const group = looser || guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard)
     ?? callbackGroups(statementsOf(block), router, "", false, isGuard).find((g) => g.guarded && reg.path.startsWith(`${g.prefix}/`))?.prefix ?? null;
   if (!looser && !guardedSibling && !group) return [];
+  if (guardedSibling && !group && !looser && guardedByException(ctx.file, block, siblings, top, router, isGuard)) return [];
   // echo's order (`r.GET(path, handler, middleware...)`), shown by the sibling's guard following its handler: what
   // this route hands after its handler is middleware of its own (`r.POST("/", gist.ProcessCreate, logged)`), a guard
   // of another file the floor cannot judge.
@@ -404,6 +405,24 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
     return [];
   }
   return [hit];
+}
+
+const exceptionCache = new WeakMap<object, Map<number, boolean>>();
+
+/** Is the guarded sibling's guard the exception on this router (guard-shape.ts guardIsTheException)? Asked once per block. */
+function guardedByException(file: object, block: SgNode, siblings: SgNode[], top: SgNode, router: string, isGuard: (name: string) => boolean): boolean {
+  let perFile = exceptionCache.get(file);
+  if (!perFile) exceptionCache.set(file, (perFile = new Map()));
+  const known = perFile.get(block.id());
+  if (known !== undefined) return known;
+  const regs = [top, ...siblings].flatMap((c) => {
+    const inner = innermostRegistration(c);
+    const r = registration(inner);
+    return r && rootOf(r.receiver) === router ? [guarded(r, isGuard) || chainGuards(c, inner, isGuard)] : [];
+  });
+  const answer = guardIsTheException(regs.filter(Boolean).length, regs.length);
+  perFile.set(block.id(), answer);
+  return answer;
 }
 
 /**

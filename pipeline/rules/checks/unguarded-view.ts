@@ -43,14 +43,18 @@ const ROUTE_GUARD_KEYWORD = /[(,]\s*(requires|auth|authentication|authorization|
  * vocabulary, a name that says who is asking: `login_required`, `jwt_required`, `user_passes_test`, or a
  * requirement naming one: `requires("authenticated")`), a dependency of its route (`dependencies=[Depends(g)]`),
  * or a parameter the framework injects from a guard or from who is asking (`user = Depends(current_user)`,
- * `Security(...)`).
+ * `Security(...)`, an annotation a guard factory answers: `user: require_scopes(..)`).
  */
 function carriesGuard(view: View, isGuard: (name: string) => boolean): boolean {
   const guardName = (name: string) => isGuard(name) || SUBJECT.test(name);
   if (view.others.some((d) => guardName(calleeOf(d.text())) || (/requir|permi|allow/i.test(calleeOf(d.text())) && SUBJECT.test(d.text())))) return true;
   // ... or a keyword of the route's own registration (Hug's `@hug.get("/", requires=token_auth)`).
   if (ROUTE_GUARD_KEYWORD.test(view.route.text())) return true;
-  const injected = [...`${view.route.text()} ${(view.def.field("parameters" as never) as SgNode | null)?.text() ?? ""}`.matchAll(/\b(Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]*)/g)];
+  const params = (view.def.field("parameters" as never) as SgNode | null)?.text() ?? "";
+  // A parameter annotated with what a guard factory answers (papermerge's `cur_user: require_scopes(scopes.USER_DELETE)`,
+  // an `Annotated[User, Security(..)]` the factory builds): FastAPI resolves the annotation's dependency.
+  if ([...params.matchAll(/:\s*([\w.]+)\s*\(/g)].some(([, name]) => guardName(calleeOf(name!)))) return true;
+  const injected = [...`${view.route.text()} ${params}`.matchAll(/\b(Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]*)/g)];
   // `current_member`, `get_current_account`: the dependency answers who makes the current request.
   return injected.some(([, kind, name]) => kind === "Security" || guardName(calleeOf(name ?? "")) || /(^|_)current(_|$)/i.test(calleeOf(name ?? "")));
 }

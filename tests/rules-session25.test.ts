@@ -1,0 +1,237 @@
+// Readings of the twenty-fifth session of issue 10 (docs/RULES.md): each test fails without its change, except
+// those marked as guarding a reading's limit.
+import { describe, expect, test } from "bun:test";
+import { lines, scanSnippets } from "./support/snippet-scan";
+
+type File = { path: string; content: string };
+const found = (files: File[], cls: RegExp) => scanSnippets(files, cls).map((f) => `${f.file}:${f.rule_id}@${f.line}${f.severity === "info" ? " note" : ""}`);
+
+describe("unwired-auth: guards bound through an adapter, and a guard that is the exception", () => {
+  const docApi = (fork: string) => ({ path: "app/server/lib/DocApi.ts", content: lines(
+    "export class DocApi {",
+    "  public addEndpoints() {",
+    '    const canView = expressWrap(this._assertAccess.bind(this, "viewers", false));',
+    '    const canEdit = expressWrap(this._assertAccess.bind(this, "editors", false));',
+    '    const isOwner = expressWrap(this._assertAccess.bind(this, "owners", false));',
+    '    this._app.get("/api/docs/:docId/tables", canView, withDoc(async (doc, req, res) => { res.json(await doc.tables()); }));',
+    '    this._app.post("/api/docs/:docId/apply", canEdit, withDoc(async (doc, req, res) => { res.json(await doc.apply(req.body)); }));',
+    '    this._app.post("/api/docs/:docId/states/remove", isOwner, withDoc(async (doc, req, res) => { await doc.removeStates(); res.json(null); }));',
+    `    this._app.post("/api/docs/:docId/fork", ${fork}withDoc(async (doc, req, res) => { res.json(await doc.fork()); }));`,
+    "  }",
+    "  private async _assertAccess(role: string, allowRemoved: boolean, req: Request, res: Response, next: NextFunction) {",
+    "    const docAuth = await getOrSetDocAuth(req, this._dbManager);",
+    "    assertAccess(role, docAuth, { allowRemoved });",
+    "    next();",
+    "  }",
+    "}") });
+  test("a local bound to a wrapper handed a bound access method is a guard: its routes are guarded", () => {
+    expect(found([docApi("canEdit, ")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("a route without any of them is still reported (limit)", () => {
+    expect(found([docApi("")], /^unwired-auth$/)).toEqual(["app/server/lib/DocApi.ts:ts-unguarded-route@9"]);
+  });
+  const routes = (n: number) => ({ path: "app/gen-server/ApiServer.ts", content: lines(
+    "export class ApiServer {",
+    "  public addEndpoints() {",
+    ...Array.from({ length: n }, (_, i) => `    this._app.post("/api/orgs/:oid/item${i}", expressWrap(async (req, res) => { res.json(await this._db.update${i}(getScope(req), req.body)); }));`),
+    '    this._app.post("/api/users/:userId/disable", requireInstallAdmin, expressWrap(async (req, res) => { await this._disable(req); res.sendStatus(200); }));',
+    "  }",
+    "}") });
+  test("a guard one route in eight or more carries is that route's requirement, not the router's convention", () => {
+    expect(found([routes(9)], /^unwired-auth$/)).toEqual([]);
+  });
+  test("on a small router the one guarded sibling still speaks for the others (limit)", () => {
+    expect(found([routes(2)], /^unwired-auth$/).length).toBe(2);
+  });
+  test("a middleware from the registry named for what the asker may do (`canEdit`) guards", () => {
+    const triggers = { path: "app/server/lib/DocApiTriggers.ts", content: lines(
+      "export function addTriggerEndpoints(app, options) {",
+      "  const { isOwner, canEdit } = options.middlewares;",
+      '  app.post("/api/docs/:docId/webhooks", isOwner, withDoc(async (doc, req, res) => { res.json(await doc.subscribe(req.body)); }));',
+      '  app.post("/api/docs/:docId/tables/:tableId/_unsubscribe", canEdit, withDoc(async (doc, req, res) => { res.json(await doc.unsubscribe(req.body)); }));',
+      "}") };
+    expect(found([triggers], /^unwired-auth$/)).toEqual([]);
+  });
+  test("FastAPI: a parameter annotated with what a guard factory answers is the route's guard", () => {
+    const router = (annotation: string) => ({ path: "papermerge/core/features/users/router.py", content: lines(
+      "from fastapi import APIRouter, Depends",
+      "router = APIRouter(prefix='/users')",
+      "",
+      "@router.get('/me')",
+      "async def get_me(user: Annotated[schema.User, Depends(get_current_user)]) -> schema.User:",
+      "    return user",
+      "",
+      "@router.delete('/{user_id}', status_code=204)",
+      `async def delete_user(user_id: UUID, ${annotation}, db_session: AsyncSession = Depends(get_db)) -> None:`,
+      "    await dbapi.delete_user(db_session, user_id)") });
+    expect(found([router("cur_user: require_scopes(scopes.USER_DELETE)")], /^unwired-auth$/)).toEqual([]);
+    expect(found([router("cur_user: schema.User")], /^unwired-auth$/)).toEqual(["papermerge/core/features/users/router.py:py-unguarded-route@8"]);
+  });
+});
+
+describe("stub: defaults an embedder overrides, declared and refused cases", () => {
+  const common = { path: "internal/api/syncapi/synccommon.go", content: lines(
+    "package syncapi",
+    "",
+    "type unimplementedSyncSessionHandler struct{}",
+    "",
+    "func (h *unimplementedSyncSessionHandler) HandleHeartbeat(ctx context.Context, item *Heartbeat) error {",
+    '\treturn NewSyncErrorProtocol(fmt.Errorf("HandleHeartbeat not implemented"))',
+    "}",
+    "",
+    "func (h *unimplementedSyncSessionHandler) HandleReceiveConfig(ctx context.Context, item *Config) error {",
+    '\treturn NewSyncErrorProtocol(fmt.Errorf("HandleReceiveConfig not implemented"))',
+    "}") };
+  const server = (embed: boolean) => ({ path: "internal/api/syncapi/syncserver.go", content: lines(
+    "package syncapi",
+    "",
+    "type syncSessionHandlerServer struct {",
+    embed ? "\tunimplementedSyncSessionHandler" : "\tbase unimplementedSyncSessionHandler",
+    "\tl *zap.Logger",
+    "}") });
+  test("Go: a type another struct of the package embeds is its embedders' defaults: no finding", () => {
+    expect(found([common, server(true)], /^stub$/)).toEqual([]);
+  });
+  test("...held as a named field it is no default set (limit)", () => {
+    expect(found([common, server(false)], /^stub$/).length).toBe(2);
+  });
+  test("Python: a function declared unimplemented by its decorator; TS: a switch default after served cases, a prototype base", () => {
+    const stats = { path: "sandbox/grist/functions/stats.py", content: lines(
+      "from .unimplemented import unimplemented",
+      "",
+      "@unimplemented",
+      "def AVEDEV(value1, value2):",
+      '  """Calculates the average of the magnitudes of deviations of data from a dataset\'s mean."""',
+      "  raise NotImplementedError()") };
+    const sql = { path: "app/gen-server/sqlUtils.ts", content: lines(
+      "export function makeJsonArray(dbType: DatabaseType, content: string): string {",
+      "  switch (dbType) {",
+      '    case "postgres": return `json_agg(${content})`;',
+      '    case "sqlite": return `json_group_array(${content})`;',
+      "    default: throw new Error(`makeJsonArray not implemented for ${dbType}`);",
+      "  }",
+      "}") };
+    const widget = { path: "app/client/widgets/AbstractWidget.js", content: lines(
+      "AbstractWidget.prototype.buildDom = function(row) {",
+      '  throw new Error("Not Implemented");',
+      "};") };
+    expect(found([stats, sql, widget], /^stub$/)).toEqual([]);
+  });
+  test("a switch arm (not the default) that answers not implemented stays a stub (limit)", () => {
+    const sql = { path: "app/gen-server/sqlUtils.ts", content: lines(
+      "export function makeJsonArray(dbType: DatabaseType, content: string): string {",
+      "  switch (dbType) {",
+      '    case "postgres": return `json_agg(${content})`;',
+      '    case "sqlite": throw new Error("makeJsonArray not implemented");',
+      "  }",
+      "}") };
+    expect(found([sql], /^stub$/)).toEqual(["app/gen-server/sqlUtils.ts:ts-not-implemented@4"]);
+  });
+});
+
+describe("ignored-parameter: interface siblings, Go contexts, callers", () => {
+  const hook = (name: string, reads: boolean) => ({ path: `internal/hook/types/${name}.go`, content: lines(
+    "package types",
+    "",
+    `type ${name}Handler struct{}`,
+    "",
+    `func (${name}Handler) Execute(ctx context.Context, h *v1.Hook, vars interface{}, runner tasks.TaskRunner, event v1.Hook_Condition) error {`,
+    reads ? "\tif event == v1.Hook_CONDITION_START {\n\t\treturn ping(ctx, h.Url+\"/start\")\n\t}" : "",
+    "\treturn ping(ctx, h.Url)",
+    "}") });
+  test("Go: a method another type of the package defines with the parameter is a shared hook, `interface{}` before it or not", () => {
+    expect(found([hook("discord", false), hook("healthchecks", true)], /^ignored-parameter$/)).toEqual([]);
+  });
+  const handler = (body: string) => ({ path: "internal/api/handler.go", content: lines(
+    "package api",
+    "",
+    "func (s *Handler) ClearHistory(ctx context.Context, req *connect.Request[v1.ClearHistoryRequest]) (*connect.Response[emptypb.Empty], error) {",
+    body,
+    "\treturn connect.NewResponse(&emptypb.Empty{}), nil",
+    "}") });
+  test("Go: an unread ctx beside the project's own `Query(q, visit)` drops nothing; beside database/sql's it does", () => {
+    expect(found([handler("\tif err := s.oplog.Query(q, func(op *v1.Operation) error { return nil }); err != nil {\n\t\treturn nil, err\n\t}")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([handler('\tif _, err := s.db.Exec("DELETE FROM history WHERE repo = ?", req.Msg.RepoId); err != nil {\n\t\treturn nil, err\n\t}')], /^ignored-parameter$/)).toEqual(["internal/api/handler.go:go-ignored-option-parameter@3 note"]);
+  });
+  test("a function no shipped file calls: its unread parameter is a lead", () => {
+    const lang = { path: "papermerge/core/lib/lang.py", content: lines(
+      "def get_ocr_langs(capitalize=True):",
+      "    langs = settings.OCR_LANGUAGES",
+      "    return sorted(langs)") };
+    const caller = { path: "papermerge/core/views.py", content: lines("from .lib.lang import get_ocr_langs", "", "def langs_view(request):", "    return get_ocr_langs(capitalize=False)") };
+    expect(found([lang], /^ignored-parameter$/)).toEqual(["papermerge/core/lib/lang.py:py-ignored-option-parameter@1 note"]);
+    expect(found([lang, caller], /^ignored-parameter$/)).toEqual(["papermerge/core/lib/lang.py:py-ignored-option-parameter@1"]);
+  });
+});
+
+describe("swallowed-error: builder flags, descriptors, failure paths", () => {
+  test("Rust: `options.write(true);` on OpenOptions is a setter, not a dropped write", () => {
+    const f = { path: "src/main.rs", content: lines(
+      "fn open_log(path: &Path) -> io::Result<File> {",
+      "    let mut options = OpenOptions::new();",
+      "    options.write(true);",
+      "    options.open(path)",
+      "}") };
+    expect(found([f], /^swallowed-error$/)).toEqual([]);
+  });
+  test("JS: closing a descriptor with an empty callback is a release", () => {
+    const f = { path: "lib/job.js", content: lines("function finish(worker) {", "  if (worker.log_fd) { fs.close(worker.log_fd, function() {}); worker.log_fd = null; }", "}") };
+    expect(found([f], /^swallowed-error$/)).toEqual([]);
+  });
+  test("Go: a drop right before the path returns its own error is a lead", () => {
+    const task = (after: string) => ({ path: "internal/tasks/taskcheck.go", content: lines(
+      "package tasks",
+      "",
+      "func (t *CheckTask) Run(ctx context.Context, runner TaskRunner) error {",
+      "\tif err := runner.ExecuteHooks(ctx, startConditions, HookVars{}); err != nil {",
+      "\t\treturn err",
+      "\t}",
+      "\tif err := repo.Check(ctx); err != nil {",
+      "\t\trunner.ExecuteHooks(ctx, errorConditions, HookVars{Error: err.Error()})",
+      after,
+      "\t}",
+      "\treturn nil",
+      "}") });
+    expect(found([task('\t\treturn fmt.Errorf("check: %w", err)')], /^swallowed-error$/)).toEqual(["internal/tasks/taskcheck.go:go-dropped-call-error@8 note"]);
+    expect(found([task('\t\tlog.Printf("check: %v", err)')], /^swallowed-error$/)).toEqual(["internal/tasks/taskcheck.go:go-dropped-call-error@8"]);
+  });
+});
+
+describe("assertion-free-test: webdriver lookups and waits", () => {
+  const spec = (body: string) => ({ path: "test/nbrowser/QuickSetup.ts", content: lines(
+    'describe("QuickSetup", function() {',
+    '  it("advances to the Backups step", async function() {',
+    '    await driver.find(".test-continue").click();',
+    body,
+    "  });",
+    "});") });
+  test("mocha-webdriver's waiting lookups and selenium's conditional waits assert", () => {
+    expect(found([spec('    await driver.findWait(".test-backups-continue", 2000);')], /^assertion-free-test$/)).toEqual([]);
+    expect(found([spec('    await driver.wait(async () => (await driver.findAll(".announcement")).length < 11, 3000);')], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("a pause is no check (limit)", () => {
+    expect(found([spec("    await driver.sleep(500);")], /^assertion-free-test$/)).toEqual(["test/nbrowser/QuickSetup.ts:ts-assertion-free-test@2"]);
+  });
+});
+
+describe("tls-disabled and hardcoded-path: opt-outs the operator names, text a person reads", () => {
+  test("verification off only behind the operator's VALIDATE_CERTS or a bypass option: no finding", () => {
+    const py = { path: "motioneye/utils/__init__.py", content: lines(
+      "def make_opener():",
+      "    kwargs = {}",
+      "    if not settings.VALIDATE_CERTS:",
+      "        ctx = ssl.create_default_context()",
+      "        ctx.check_hostname = False",
+      "        ctx.verify_mode = ssl.CERT_NONE",
+      "        kwargs['context'] = ctx",
+      "    return build_opener(**kwargs)") };
+    const js = { path: "bin/url-plugin.js", content: lines("function request(params) {", "  var opts = { method: params.method };", "  if (params.ssl_cert_bypass) {", "    opts.rejectUnauthorized = false;", "  }", "  return https.request(params.url, opts);", "}") };
+    expect(found([py, js], /^tls-disabled$/)).toEqual([]);
+  });
+  test("an input's placeholder path is no path the program opens; a path it opens is (limit)", () => {
+    const tsx = { path: "webui/src/AddRepoModal.tsx", content: lines(
+      "export const KeyField = () => <Input placeholder=\"/home/user/.ssh/id_rsa\" />;",
+      'export const KEY_PATH = "/home/deploy/.ssh/id_rsa";') };
+    expect(found([tsx], /^hardcoded-path$/)).toEqual(["webui/src/AddRepoModal.tsx:ts-hardcoded-path@2"]);
+  });
+});
