@@ -1,0 +1,1 @@
+"""Incident desk MCP server."""
