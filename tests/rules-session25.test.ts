@@ -151,7 +151,7 @@ describe("ignored-parameter: interface siblings, Go contexts, callers", () => {
     "}") });
   test("Go: an unread ctx beside the project's own `Query(q, visit)` drops nothing; beside database/sql's it does", () => {
     expect(found([handler("\tif err := s.oplog.Query(q, func(op *v1.Operation) error { return nil }); err != nil {\n\t\treturn nil, err\n\t}")], /^ignored-parameter$/)).toEqual([]);
-    expect(found([handler('\tif _, err := s.db.Exec("DELETE FROM history WHERE repo = ?", req.Msg.RepoId); err != nil {\n\t\treturn nil, err\n\t}')], /^ignored-parameter$/)).toEqual(["internal/api/handler.go:go-ignored-option-parameter@3 note"]);
+    expect(found([handler('\tif _, err := s.db.Exec("DELETE FROM history WHERE repo = ?", req.Msg.RepoId); err != nil {\n\t\treturn nil, err\n\t}')], /^ignored-parameter$/)).toEqual(["internal/api/handler.go:go-ignored-option-parameter@3"]);
   });
   test("a function no shipped file calls: its unread parameter is a lead", () => {
     const lang = { path: "papermerge/core/lib/lang.py", content: lines(
@@ -233,5 +233,113 @@ describe("tls-disabled and hardcoded-path: opt-outs the operator names, text a p
       "export const KeyField = () => <Input placeholder=\"/home/user/.ssh/id_rsa\" />;",
       'export const KEY_PATH = "/home/deploy/.ssh/id_rsa";') };
     expect(found([tsx], /^hardcoded-path$/)).toEqual(["webui/src/AddRepoModal.tsx:ts-hardcoded-path@2"]);
+  });
+});
+
+describe("fresh37's readings: conventions among handlers", () => {
+  test("Go: unexported tool handlers taking the framework's request are held to their siblings' check", () => {
+    const handler = (name: string, guarded: boolean, act: string) => [
+      `func (h *Handlers) ${name}(ctx context.Context, request mcp.CallToolRequest) (*mcp.CallToolResult, error) {`,
+      ...(guarded ? ["\tif _, denied := requireRole(ctx, auth.RoleSupport); denied != nil {", "\t\treturn denied, nil", "\t}"] : []),
+      `\treturn h.api.${act}(ctx, request)`,
+      "}", ""];
+    const f = { path: "internal/tools/handlers.go", content: lines("package tools", "",
+      ...handler("lookupCustomer", true, "Customer"), ...handler("listInvoices", true, "ListInvoices"),
+      ...handler("addAccountNote", true, "AddNote"), ...handler("resendInvoice", true, "Resend"),
+      ...handler("suspendAccount", false, "SetAccountStatus")) };
+    expect(found([f], /^unwired-auth$/)).toEqual(["internal/tools/handlers.go:go-unguarded-method-sibling@31"]);
+  });
+  test("Python peers: another object's method sharing a checked peer's name is no delegation; a template calling nothing needs no check", () => {
+    const tool = (name: string, body: string[]) => ["@mcp.tool()", `async def ${name}(incident_id: str) -> dict:`, ...body.map((b) => `    ${b}`), ""];
+    const f = { path: "incidentdesk/server.py", content: lines(
+      ...tool("get_incident", ["require_scope(READ)", "return await deps.api.get_incident(incident_id)"]),
+      ...tool("list_notes", ["require_scope(READ)", "return deps.store.notes(incident_id)"]),
+      ...tool("acknowledge_incident", ["token = require_scope(WRITE)", "return await deps.api.update_status(incident_id, 'identified', actor(token))"]),
+      ...tool("set_status", ["token = require_scope(WRITE)", "return await deps.api.update_status(incident_id, 'monitoring', actor(token))"]),
+      ...tool("resolve_incident", ["incident = await deps.api.get_incident(incident_id)", "return await deps.api.update_status(incident_id, 'resolved', 'desk')"]),
+      "@mcp.prompt()",
+      "def postmortem_review(incident_id: str) -> str:",
+      '    return (f"Review the postmortem draft for incident {incident_id}. " "Check the timeline.")') };
+    expect(found([f], /^unwired-auth$/)).toEqual(["incidentdesk/server.py:py-unguarded-peer@21"]);
+  });
+  test("Rust: a private handler the file mounts is a peer; one that flushes where every other acting peer checks is reported", () => {
+    const f = { path: "src/admin.rs", content: lines(
+      "pub fn router(state: AdminState) -> Router {",
+      '    Router::new().route("/reload", post(reload)).route("/cache/flush", post(flush_cache)).route("/policies", get(policies)).with_state(state)',
+      "}",
+      "async fn reload(State(state): State<AdminState>, headers: HeaderMap) -> Response {",
+      "    if let Err(denied) = check_admin(&state, &headers) { return denied; }",
+      "    state.policies.store(load_policies(&state.config_path));",
+      '    Json(json!({ "reloaded": true })).into_response()',
+      "}",
+      "async fn flush_cache(State(state): State<AdminState>) -> Response {",
+      "    let flushed = state.cache.flush();",
+      '    Json(json!({ "flushed": flushed })).into_response()',
+      "}",
+      "async fn policies(State(state): State<AdminState>, headers: HeaderMap) -> Response {",
+      "    if let Err(denied) = check_admin(&state, &headers) { return denied; }",
+      '    Json(json!({ "rules": state.policies.load().len() })).into_response()',
+      "}") };
+    expect(found([f], /^unwired-auth$/)).toEqual(["src/admin.rs:rs-unguarded-peer@9"]);
+  });
+  test("TS: handlers written in place that open with one check; a write that never calls it is reported", () => {
+    const route = (verb: string, path: string, first: string) => `  router.${verb}('${path}', async (req, res) => { ${first}; res.json(await store.run(req.params)); });`;
+    const f = { path: "src/service/router.ts", content: lines(
+      "export async function createRouter(options: RouterOptions) {",
+      "  const router = Router();",
+      route("get", "/licenses", "await authorize(req, licenseReadPermission)"),
+      route("get", "/licenses/:id", "await authorize(req, licenseReadPermission)"),
+      route("post", "/licenses/:id/seats", "const credentials = await authorize(req, licenseAssignPermission)"),
+      route("delete", "/licenses/:id/seats/:seatId", "const credentials = await httpAuth.credentials(req, { allow: ['user'] })"),
+      route("post", "/sync", "await authorize(req, licenseAdminPermission)"),
+      "  return router;",
+      "}") };
+    expect(found([f], /^unwired-auth$/)).toEqual(["src/service/router.ts:ts-unguarded-route@6"]);
+  });
+});
+
+describe("fresh37's readings: writes and refusals", () => {
+  test("Go: a bolt `b.Put(..)` used as a statement, where the file checks another Put's error: a claim; alone, a lead", () => {
+    const store = { path: "internal/store/store.go", content: lines(
+      "package store",
+      "",
+      "func (s *Store) AddNote(n Note) error {",
+      "\treturn s.db.Update(func(tx *bolt.Tx) error {",
+      "\t\tb := tx.Bucket(bucketNotes)",
+      "\t\tb.Put(seqKey(n.CustomerID), n.Bytes())",
+      "\t\treturn nil",
+      "\t})",
+      "}") };
+    expect(found([store], /^swallowed-error$/)).toEqual(["internal/store/store.go:go-unchecked-write@6 note"]);
+    const checked = { ...store, content: store.content + lines("", "func (s *Store) SetPlan(id string, plan []byte) error {", "\treturn s.db.Update(func(tx *bolt.Tx) error {", "\t\tb := tx.Bucket(bucketPlans)", "\t\tif err := b.Put([]byte(id), plan); err != nil {", "\t\t\treturn err", "\t\t}", "\t\treturn nil", "\t})", "}") };
+    expect(found([checked], /^swallowed-error$/)).toEqual(["internal/store/store.go:go-unchecked-write@6"]);
+  });
+  test("Rust: `if let Ok(config) = load(..)` that installs what it loaded, with no else, before answering success", () => {
+    const f = { path: "src/admin.rs", content: lines(
+      "async fn reload(State(state): State<AdminState>) -> Response {",
+      "    if let Ok(config) = Config::load(&state.config_path) {",
+      "        state.policies.store(Arc::new(PolicyTable::new(config.rules)));",
+      "    }",
+      '    Json(json!({ "reloaded": true })).into_response()',
+      "}") };
+    expect(found([f], /^swallowed-error$/)).toEqual(["src/admin.rs:rs-ignored-err-arm@2"]);
+  });
+  test("TS: a catch that handles only under continueOnFail and otherwise drops the error", () => {
+    const f = (after: string) => ({ path: "nodes/Dispatchly.node.ts", content: lines(
+      "export async function execute(this: IExecuteFunctions) {",
+      "  for (let i = 0; i < items.length; i++) {",
+      "    try {",
+      "      returnData.push(await createJob.call(this, i));",
+      "    } catch (error) {",
+      "      if (this.continueOnFail()) {",
+      "        returnData.push({ json: { error: (error as Error).message } });",
+      "        continue;",
+      "      }",
+      after,
+      "    }",
+      "  }",
+      "}") });
+    expect(found([f("")], /^swallowed-error$/)).toEqual(["nodes/Dispatchly.node.ts:ts-conditional-catch@5"]);
+    expect(found([f("      throw error;")], /^swallowed-error$/)).toEqual([]);
   });
 });

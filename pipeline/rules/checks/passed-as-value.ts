@@ -220,13 +220,15 @@ export function ownerExtended(candidates: Candidate[], files: { path: string; co
 }
 
 /**
- * Candidates whose function no shipped file names anywhere but at its definition (papermerge's `get_ocr_langs`,
+ * Candidates whose free function no shipped file names anywhere but at its definition (papermerge's `get_ocr_langs`,
  * a `save_upload_metadata` only tests call): what it ignores reaches no caller of the repository. A library's
  * public function is called from outside, which the floor cannot see; either way whether it matters is for the
  * models, not a claim.
  */
 export function uncalled(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
   const seen = occurrences(candidates.map((c) => c.name), files);
-  return new Set(candidates.filter((c) => !(seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file))));
+  // A method is left alone: a framework calls it through the class it belongs to (an LTI tool's `check_state_is_valid`
+  // on the adapter the library is handed), which no name in the repository shows.
+  return new Set(candidates.filter((c) => !c.member && !(seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file))));
 }
 export const UNCALLED = "no shipped file of the repository calls this function: what it ignores reaches no caller here, and whether an outside caller relies on it is for the models to verify";

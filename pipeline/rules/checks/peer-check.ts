@@ -142,7 +142,11 @@ function peersOf(root: SgNode, lang: RuleLanguage): Peer[] {
       // `pub(crate)` is the crate's own helper, called behind whatever its callers checked.
       for (const f of field(impl, "body")?.children() ?? []) if (f.kind() === "function_item") out.push(peer(f, group, lang, trait || /^\s*pub\s(?!\s*\()/.test(f.text())));
     }
-    for (const f of root.children()) if (f.kind() === "function_item") out.push(peer(f, "module", lang, /^\s*pub\s(?!\s*\()/.test(f.text()) || marksOf(f, lang).length > 0));
+    // ... and a private function the file hands over as a value (axum's `.route("/cache/flush", post(flush_cache))`):
+    // mounted, it is an entry point whatever its visibility.
+    const text = root.text();
+    const handed = (name: string) => !!name && new RegExp(`[(,]\\s*${escapeRegExp(name)}\\s*[,)]`).test(text);
+    for (const f of root.children()) if (f.kind() === "function_item") out.push(peer(f, "module", lang, /^\s*pub\s(?!\s*\()/.test(f.text()) || marksOf(f, lang).length > 0 || handed(field(f, "name")?.text() ?? "")));
   }
   return out.filter((p) => p.name);
 }
@@ -317,7 +321,9 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       if (makers.length < 2) continue;
       const shapes = new Set(makers.map((m) => m.shape));
       const called = new RegExp(`(?<![\\w$])${escapeRegExp(check)}\\s*[(<!]`);
-      const delegates = (p: Peer) => makers.some((m) => new RegExp(`(?<![\\w$])${escapeRegExp(m.name)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
+      // ... called bare or through the peers' own receiver (`self.`, `this.`): `deps.api.get_incident(..)` is another
+      // object's method that shares the name, not the checked peer.
+      const delegates = (p: Peer) => makers.some((m) => new RegExp(`(?:(?<![\\w$.])|(?<![\\w$.])(?:self|this|cls|s|h)\\.)${escapeRegExp(m.name)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
       // A guard mark its checked peers lack is another way of guarding; one they all carry too is not.
       const markGuarded = (p: Peer) => p.marks.some((m) => namesSubject(m) || isGuard(m.replace(/^[@#!\s[]*/, "").replace(/[\s(\]][\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "")));
       const makersMarked = makers.every(markGuarded);
@@ -332,7 +338,9 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       const makersTakeCaller = makers.every(takesCaller);
       // A peer that makes the check, calls it, delegates to a peer that does, or decides access itself.
       const answered = (p: Peer) => makers.includes(p) || called.test(p.def.text()) || delegates(p) || makesAccessDecision(p.def.text()) || CHECKS_ITSELF.test(p.def.text());
-      const open = like.filter((p) => !answered(p) && !checks.get(p)!.any && (makersTakeCaller || !takesCaller(p)));
+      // A peer that calls nothing (a prompt template answering a formatted string) reaches no data to guard.
+      const actsOnNothing = (p: Peer) => !/[\w$\]]\s*\(/.test((field(p.def, "body")?.text() ?? "").replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(/\b(return|if|elif|while|and|or|not|in|yield|await|else)\s*\(/g, "("));
+      const open = like.filter((p) => !answered(p) && !checks.get(p)!.any && (makersTakeCaller || !takesCaller(p)) && !actsOnNothing(p));
       // The convention is counted among the peers that act: a read-named peer may be open by design.
       const acting = like.filter((p) => makers.includes(p) || !readNamed(p.name));
       const majority = makers.length >= 3 && makers.filter((m) => acting.includes(m)).length * 3 >= acting.length * 2;
@@ -351,7 +359,10 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       }
       for (const p of open) {
         const destroys = destructive.test(p.name);
-        const claim = majority && (destroys || !readNamed(p.name));
+        // Two peers make the convention when every other acting peer makes the check and this one destroys state
+        // (envoy-extauthz's admin `flush_cache` beside `reload` and `policies`, both behind `check_admin`).
+        const everyOther = makers.length >= 2 && acting.every((a) => a === p || makers.includes(a));
+        const claim = (majority && (destroys || !readNamed(p.name))) || (destroys && everyOther);
         if (!claim && !destroys) continue;
         const message = `${p.name} makes no ${check} check, which ${makers.length} of its peers (${group}) make before acting (${makers.slice(0, 3).map((m) => m.name).join(", ")})`;
         // Two peers' convention, or a minority's, says less: the models are asked to verify it.

@@ -52,9 +52,12 @@ function goMethods(defs: SgNode[]): Method[][] {
   for (const def of defs.filter((c) => c.kind() === "method_declaration")) {
     const recv = /(\w+)\s*\)\s*$/.exec(field(def, "receiver")?.text() ?? "")?.[1] ?? "";
     const params = field(def, "parameters")?.text() ?? "";
-    // Exported methods only: an unexported one of the same signature is a step its guarded callers take.
+    // Exported methods, or unexported ones handed the framework's request after the context (mcp-go's
+    // `(ctx context.Context, request mcp.CallToolRequest)`, registered as `s.AddTool(tool, h.suspendAccount)`): an
+    // unexported method taking plain values is a step its guarded callers take.
     const name = field(def, "name")?.text() ?? "";
-    if (!recv || !/^[A-Z]/.test(name) || !/^\(\s*\w+\s+(context\.Context|\*?http\.Request|\*?\w+\.Request|micro\.Request)\b/.test(params)) continue;
+    const handed = /^\(\s*\w+\s+context\.Context\s*,\s*\w+\s+\*?\w+\.\w*(Request|Event)\s*\)$/.test(params.replace(/\s+/g, " "));
+    if (!recv || !(/^[A-Z]/.test(name) || handed) || !/^\(\s*\w+\s+(context\.Context|\*?http\.Request|\*?\w+\.Request|micro\.Request)\b/.test(params)) continue;
     // The parameter types, names left out: `(ctx context.Context, in *common.InvocationEvent)` -> `context.Context,*common.InvocationEvent`.
     const types = params.replace(/^\(|\)$/g, "").split(",").map((p) => p.trim().replace(/^\w+\s+/, "")).join(",");
     const key = `${recv}(${types})`;

@@ -1,6 +1,7 @@
 // unwired-auth on a router: a guard wraps some routes registered on it, and a sibling route that changes
 // state is registered bare beside them.
 import type { SgNode } from "@ast-grep/napi";
+import { escapeRegExp } from "../syntax";
 import type { CheckContext } from "./check";
 import { calleeName } from "./bound-guard";
 import { fileGuards, guardIsTheException, guardMountedNowhere, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
@@ -361,6 +362,8 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   // sits outside the guarded callback group of that prefix (below).
   if (!STATE_CHANGING.test(reg.verb)) return readOutsideGroup(ctx, reg, block, isGuard, guards);
   if (guarded(reg, isGuard)) return [];
+  const opening = openingCheckMissed(ctx.file, block, top, reg, isGuard);
+  if (opening) return [opening];
   // One report per defect: a guard of this file that nothing mounts is reported where it is defined (unwired-auth).
   const text = root.text().replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
   if (guardMountedNowhere(guards, text)) return [];
@@ -408,6 +411,48 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
 }
 
 const exceptionCache = new WeakMap<object, Map<number, boolean>>();
+const openingCache = new WeakMap<object, Map<number, { check: string; count: number; total: number } | null>>();
+
+/** The call a handler written in place opens with (`await authorize(req, licenseReadPermission)` -> authorize). */
+function openingCall(handler: SgNode): string | null {
+  if (!/^(arrow_function|function_expression|function)$/.test(String(handler.kind()))) return null;
+  const body = handler.field("body" as never) as SgNode | null;
+  const first = body?.namedChildren().find((c) => !/comment/.test(String(c.kind())));
+  const m = first ? /^(?:(?:const|let|var)\s+[^=]+=\s*)?(?:await\s+)?([\w$.]+)\s*\(/.exec(first.text()) : null;
+  return m ? m[1]!.replace(/^[\s\S]*\./, "") : null;
+}
+
+/**
+ * Routes whose handlers are written in place and open with one check (`await authorize(req, permission)`): when three
+ * or more of a router's registrations in the block, and more than half of those with handlers in place, open with the
+ * same guard, a state-changing route whose handler never calls it answers whoever its weaker check lets in
+ * (backstage's seat revocation asking only `httpAuth.credentials(req)` beside siblings that `authorize`). Asked once
+ * per block.
+ */
+function openingCheckMissed(file: object, block: SgNode, top: SgNode, reg: Registration, isGuard: (name: string) => boolean): Hit | null {
+  const own = reg.handlers[reg.handlers.length - 1];
+  if (!own || !/^(arrow_function|function_expression|function)$/.test(String(own.kind()))) return null;
+  let perFile = openingCache.get(file);
+  if (!perFile) openingCache.set(file, (perFile = new Map()));
+  const router = rootOf(reg.receiver);
+  const key = block.id() * 31 + router.length;
+  let convention = perFile.get(key);
+  if (convention === undefined) {
+    const regs = block.namedChildren()
+      .map((st) => (st.kind() === "expression_statement" ? st.child(0) : null))
+      .filter((c): c is SgNode => !!c && c.kind() === "call_expression")
+      .map((c) => registration(innermostRegistration(c)))
+      .filter((r): r is Registration => !!r && rootOf(r.receiver) === router && !OPEN_BY_DESIGN.test(r.path));
+    const inPlace = regs.map((r) => openingCall(r.handlers[r.handlers.length - 1]!)).filter((c) => c !== null) as string[];
+    const tally = new Map<string, number>();
+    for (const c of inPlace) if (isGuard(c)) tally.set(c, (tally.get(c) ?? 0) + 1);
+    const [check, count] = [...tally].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+    convention = count >= 3 && count * 2 > inPlace.length ? { check, count, total: inPlace.length } : null;
+    perFile.set(key, convention);
+  }
+  if (!convention || new RegExp(`(?<![\\w$])${escapeRegExp(convention.check)}\\s*\\(`).test(own.text())) return null;
+  return { region: regionOf(innermostRegistration(top)), message: `${reg.verb} ${reg.path} is registered on ${router} with a handler that never calls ${convention.check}, which ${convention.count} of its ${convention.total - 1} sibling handlers open with` };
+}
 
 /** Is the guarded sibling's guard the exception on this router (guard-shape.ts guardIsTheException)? Asked once per block. */
 function guardedByException(file: object, block: SgNode, siblings: SgNode[], top: SgNode, router: string, isGuard: (name: string) => boolean): boolean {

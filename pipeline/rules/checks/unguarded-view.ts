@@ -102,7 +102,8 @@ export function routerGuarded(receiver: string, text: string, strict = false): b
 export function unguardedViewCheck(ctx: CheckContext): Hit[] {
   const { node } = ctx;
   const view = viewOf(node);
-  if (!view || !view.verb || !VERB_METHOD.test(view.verb) || OPEN_BY_DESIGN.test(view.path)) return [];
+  if (!view || !view.verb || OPEN_BY_DESIGN.test(view.path)) return [];
+  if (!VERB_METHOD.test(view.verb)) return readUnderGuardedPrefix(ctx, view);
   // The view's own name can say it is an entry point of authentication (`def login()` mounted at "/").
   const name = (view.def.field("name" as never) as SgNode | null)?.text() ?? "";
   if (OPEN_BY_DESIGN.test(name)) return [];
@@ -130,4 +131,21 @@ export function unguardedViewCheck(ctx: CheckContext): Hit[] {
     return [];
   }
   return [hit];
+}
+
+/**
+ * A read is open by default; one is reported where its path's first segment says whom it serves (`/admin/feedback/
+ * export`) and every other view of its router under that segment, two or more, carries a guard: the read was meant
+ * for them and serves anyone.
+ */
+function readUnderGuardedPrefix(ctx: CheckContext, view: View): Hit[] {
+  const segment = /^\/([^/{<]+)\//.exec(view.path)?.[1];
+  if (!segment || !namesSubject(segment)) return [];
+  const { isGuard } = fileGuards(ctx);
+  if (carriesGuard(view, isGuard) || makesAccessDecision(view.def.text())) return [];
+  const under = (ctx.node.parent()?.children() ?? [])
+    .filter((c) => c.kind() === "decorated_definition" && c.id() !== ctx.node.id())
+    .map(viewOf).filter((v): v is View => !!v && v.receiver === view.receiver && (v.path === `/${segment}` || v.path.startsWith(`/${segment}/`)));
+  if (under.length < 2 || !under.every((v) => carriesGuard(v, isGuard))) return [];
+  return [{ region: regionOf(view.route), message: `${view.verb} ${view.path} is registered on ${view.receiver} under /${segment}, where its ${under.length} sibling views carry a guard and it carries none` }];
 }
