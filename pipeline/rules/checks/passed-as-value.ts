@@ -229,6 +229,10 @@ export function uncalled(candidates: readonly Candidate[], files: readonly { pat
   const seen = occurrences(candidates.map((c) => c.name), files);
   // A method is left alone: a framework calls it through the class it belongs to (an LTI tool's `check_state_is_valid`
   // on the adapter the library is handed), which no name in the repository shows.
-  return new Set(candidates.filter((c) => !c.member && !(seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file))));
+  // An exported function is its module's API (`exports.printMessage = function printMessage(..)` a build runs by name,
+  // a Go or Rust library's `pub`/capitalised function): its callers may be anywhere. Python says no such thing.
+  const lineOf = (c: Candidate) => (files.find((f) => f.path === c.file)?.content.split("\n")[c.line] ?? "");
+  const exported = (c: Candidate) => c.language === "go" ? /^[A-Z]/.test(c.name) : c.language === "rust" ? /\bpub\b/.test(lineOf(c)) : c.language === "typescript" ? /\bexport\b|\bexports\.|module\.exports/.test(lineOf(c)) : false;
+  return new Set(candidates.filter((c) => !c.member && !exported(c) && !(seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file))));
 }
 export const UNCALLED = "no shipped file of the repository calls this function: what it ignores reaches no caller here, and whether an outside caller relies on it is for the models to verify";
