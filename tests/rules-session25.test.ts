@@ -88,9 +88,17 @@ describe("stub: defaults an embedder overrides, declared and refused cases", () 
     "type syncSessionHandlerServer struct {",
     embed ? "\tunimplementedSyncSessionHandler" : "\tbase unimplementedSyncSessionHandler",
     "\tl *zap.Logger",
+    "}",
+    "",
+    "func (h *syncSessionHandlerServer) HandleHeartbeat(ctx context.Context, item *Heartbeat) error {",
+    "\treturn h.touch(ctx, item.PeerID)",
     "}") });
-  test("Go: a type another struct of the package embeds is its embedders' defaults: no finding", () => {
+  test("Go: a type another struct of the package embeds and partly overrides is its embedders' defaults: no finding", () => {
     expect(found([common, server(true)], /^stub$/)).toEqual([]);
+  });
+  test("...embedded only to share fields, none of its methods overridden, its stubs are promoted as they are (limit)", () => {
+    const fieldsOnly = { ...server(true), content: server(true).content.replace(/func \(h \*syncSessionHandlerServer\) HandleHeartbeat[\s\S]*$/, "") };
+    expect(found([common, fieldsOnly], /^stub$/).length).toBe(2);
   });
   test("...held as a named field it is no default set (limit)", () => {
     expect(found([common, server(false)], /^stub$/).length).toBe(2);
@@ -341,5 +349,39 @@ describe("fresh37's readings: writes and refusals", () => {
       "}") });
     expect(found([f("")], /^swallowed-error$/)).toEqual(["nodes/Dispatchly.node.ts:ts-conditional-catch@5"]);
     expect(found([f("      throw error;")], /^swallowed-error$/)).toEqual([]);
+  });
+});
+
+describe("swallowed-error: the project's linter told the error is dropped on purpose", () => {
+  test("Go `//nolint:errcheck` and Python `noqa: BLE001` on a drop that loses no write: no finding", () => {
+    const go = (comment: string) => ({ path: "internal/meta/meta.go", content: lines(
+      "package meta",
+      "",
+      "func Decode(raw []byte) Meta {",
+      "\tvar m Meta",
+      `\t_ = json.Unmarshal(raw, &m)${comment}`,
+      "\treturn m",
+      "}") });
+    expect(found([go(" //nolint:errcheck // a partial record is still shown")], /^swallowed-error$/)).toEqual([]);
+    expect(found([go("")], /^swallowed-error$/).length).toBe(1);
+    const py = (comment: string) => ({ path: "app/cache.py", content: lines(
+      "def warm():",
+      "    try:",
+      "        cache.prefetch(popular_keys())",
+      `    except Exception:${comment}`,
+      "        pass") });
+    expect(found([py("  # noqa: BLE001")], /^swallowed-error$/)).toEqual([]);
+    expect(found([py("")], /^swallowed-error$/).length).toBe(1);
+  });
+  test("...but not where the dropped call persists or audits (limit)", () => {
+    const py = { path: "inventory/api/items.py", content: lines(
+      "def delete_item(sku, user):",
+      "    db.delete_item(sku)",
+      "    try:",
+      "        audit.write(user, 'item.delete', sku)",
+      "    except Exception:  # noqa: BLE001",
+      "        pass",
+      "    return None, 204") };
+    expect(found([py], /^swallowed-error$/).length).toBe(1);
   });
 });

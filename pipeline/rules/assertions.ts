@@ -35,7 +35,7 @@ interface Model {
 // nock's `scope.done()` throws unless every interceptor of the scope was used: the request the test expects was made.
 // mocha-webdriver's waiting lookups (`driver.findWait(".test-backups")`, `findContent(".menu", /Export/)`,
 // `findContentWait(..)`) fail the test when the page never shows what they name, as testing-library's queries do.
-const TS_RUNTIME = String.raw`\.(?:findWait|findContentWait|findContent)\s*\(|(?:(?<![\w$.])|\bscreen\.|\bwithin\([^()]*\)\.|\bcy\.)(?:get|getAll|find|findAll)By(?:Role|LabelText|PlaceholderText|Text|DisplayValue|AltText|Title|TestId)\s*\(|\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|\bnock\([\s\S]*\.done\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
+const TS_RUNTIME = String.raw`\b(?:driver|browser|el|elem|element|\w+El|\w+Elem|\w+Element)\.(?:findWait|findContentWait|findContent)\s*\(|(?:(?<![\w$.])|\bscreen\.|\bwithin\([^()]*\)\.|\bcy\.)(?:get|getAll|find|findAll)By(?:Role|LabelText|PlaceholderText|Text|DisplayValue|AltText|Title|TestId)\s*\(|\bcy(?:\.[^;\n]*?)?\.contains\(|\bcy\.wait\(\s*["'\x60]@|\bassert\w*\s*[<(]|\bassert\.\w+|\b(expect|should)\b|\.should\b|\b(t|tt|ctx|st|tap|assert)\.(is|not|ok|notOk|equal|equals|deepEqual|strictEqual|notEqual|notStrictEqual|notDeepEqual|same|notSame|like|unlike|throws|throwsAsync|rejects|resolves|notThrows|doesNotThrow|doesNotReject|true|false|truthy|falsy|regex|match|notMatch|fail|pass|assert|plan|error|ifError)\b|\.(toBe|toEqual|toMatch|toThrow|toHaveBeenCalled|toStrictEqual|toContain|toHave|toBeTruthy|toBeFalsy)\w*\s*\(|(?:^|[\s;{])(ok|notOk|equal|notEqual|deepEqual|notDeepEqual|strictEqual|notStrictEqual|propEqual)\s*\(|\b\w*[mM]ock\w*\.verify\(\s*\)|\bnock\([\s\S]*\.done\(\s*\)|(?:^|[\s;{(,])fail\s*\(|[(,]\s*fail\s*[,)]`;
 
 const MODELS: Record<GrammarLanguage, Model> = {
   typescript: {
@@ -266,7 +266,8 @@ function waitsOnOutcome(code: string): boolean {
   }
   for (const m of code.matchAll(/\bwaitUntil\w*\s*\(/g)) {
     const open = m.index! + m[0].length - 1;
-    const args = code.slice(open + 1, closeParen(code, open) - 1);
+    // (a type's angle brackets, `async (): Promise<boolean> =>`, compare nothing)
+    const args = code.slice(open + 1, closeParen(code, open) - 1).replace(/<[\w\s,|.[\]]*>/g, " ");
     if (/=>/.test(args) && /===?|!==?|[<>]=?/.test(args.replace(/=>/g, " "))) return true;
   }
   return false;

@@ -7,6 +7,8 @@ import type { CheckContext, CheckRule, Deferred } from "./checks/check";
 import { type Hit, regionOf } from "./checks/hit";
 import { claimOrLead } from "./checks/claim-evidence";
 import { conformanceQuestion } from "./checks/conformance-stub";
+import { lintAllowsSwallow } from "./checks/lint-allows-swallow";
+import { guardedCode, persistsOrAudits } from "./checks/swallowed";
 import { type CheckName, CHECKS } from "./checks/index";
 import { buildLayers, type Layer, matchLayers } from "./combine-rules";
 import type { CompiledRule } from "./compile-rule";
@@ -81,6 +83,10 @@ function runRule(c: CompiledRule, matched: { nodes: SgNode[]; tag: string } | un
     }
     const ctx: CheckContext = { rule, params, node, file, capture: (n) => capture(node, n, tag), defer, state };
     for (const hit of check.node(ctx)) {
+      // An error the project's linter was told is dropped on purpose (`//nolint:errcheck`) is a decision, not a swallow,
+      // unless what failed persists or audits: there, as for a comment, it can say why the caller goes on, not why the
+      // lost write leaves no trace.
+      if (rule.class === "swallowed-error" && lintAllowsSwallow(file.lang, file.lines, hit.region.start.line) && !persistsOrAudits(guardedCode(node).text())) continue;
       const judged = claimOrLead(rule, node, hit, file, defer);
       const question = judged ? conformanceQuestion(rule, node, judged, file.path) : null;
       if (question) defer(question);

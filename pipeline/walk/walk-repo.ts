@@ -112,13 +112,13 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
     for (const { dir, held } of vendoredDependencyDirs([...files, ...texts], paths, (p) => walked.has(p))) {
       copied.push({ dir, detail: `copied dependencies: ${dir} holds ${held.length} packages the manifests declare (${held.slice(0, 4).join(", ")}${held.length > 4 ? ", .." : ""})` });
     }
-    for (const { dir, held } of installedPackageDirs(paths)) {
-      copied.push({ dir, detail: `installed packages: ${dir} holds the install records of ${held.length} packages (${held.slice(0, 4).join(", ")}${held.length > 4 ? ", .." : ""})` });
+    for (const { dir, held, skip } of installedPackageDirs(paths, texts)) {
+      for (const entry of skip) copied.push({ dir: entry, detail: `installed packages: ${dir} holds the install records of ${held.length} packages (${held.slice(0, 4).join(", ")}${held.length > 4 ? ", .." : ""}), ${entry} among what they installed` });
     }
   }
   if (copied.length) {
     const kept = files.filter((f) => {
-      const hit = copied.find((c) => f.path.startsWith(`${c.dir}/`));
+      const hit = copied.find((c) => f.path === c.dir || f.path.startsWith(`${c.dir}/`));
       if (hit) skipped.push({ path: f.path, reason: "vendored", detail: hit.detail });
       return !hit;
     });

@@ -20,7 +20,7 @@ const REGISTRY = /(^|\.)middlewares?$/;
  * A middleware's name that says who is asking (guard-shape.ts SUBJECT) or what the asker may do (`canEdit`,
  * `mayDelete`): from a middleware registry, either is an access check.
  */
-const namesAccess = (name: string) => namesSubject(name) || /^(can|may)(?=[A-Z_])/.test(name);
+const namesAccess = (name: string) => namesSubject(name) || /^(can|may)_?(View|Edit|Read|Write|Delete|Manage|Admin|Access|Update|Create|Modify|Publish|Own|Share|Comment|Approve)/i.test(name);
 
 /** Names bound to members of a middleware registry that say who is asking or what they may do. */
 function fromMiddlewareRegistry(name: SgNode, value: SgNode): string[] {

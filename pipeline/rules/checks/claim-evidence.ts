@@ -60,7 +60,7 @@ const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|ro
  * saying so: `json!({ "reloaded": true })`).
  * Whatever the dropped call was, its failure is now reported as success.
  */
-const SUCCESS = /\b(Status(OK|Created|Accepted|NoContent)\b|StatusCode::(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HttpResponse::(Ok|Created|Accepted|NoContent)\s*\(|HTTPStatus\.(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HTTP_20[0-4]_|(status|sendStatus|send|WriteHeader|SendStatus|status_code)\s*[(=]\s*20[0-4]\b|["'](ok|success|\w+ed)["']\s*:\s*true\b)/;
+const SUCCESS = /\b(Status(OK|Created|Accepted|NoContent)\b|StatusCode::(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HttpResponse::(Ok|Created|Accepted|NoContent)\s*\(|HTTPStatus\.(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HTTP_20[0-4]_|(status|sendStatus|send|WriteHeader|SendStatus|status_code)\s*[(=]\s*20[0-4]\b)|["'](?!failed|errored|rejected|denied|blocked|locked|disabled)(ok|success|[a-z_]+ed)["']\s*:\s*true\b/;
 /**
  * ... or the outcome is written down: a record's status or state is assigned (`invoice.status = Status.REFUNDED`,
  * `job.state = "done"`): whatever the swallowed call was to do is now recorded as done.
@@ -87,6 +87,19 @@ function answersSuccess(guarded: SgNode): boolean {
  * the one reported (backrest's error hooks before returning the task's error).
  */
 const ANSWERS_FAILURE = /^\s*(return\b[^\n]*(\berr\b|\bErr\s*\(|Errorf\s*\(|errors?\.\w+\s*\(|\w*Error\s*\()|raise\b|throw\b)/;
+/**
+ * ... and the drop sits in a branch that handles a failure (`if err != nil {`, `if let Err(e) = ..`, a `catch`/`except`,
+ * an `Err(..) =>` arm): on the success path, `_ = t.log.Insert(audit); return err` returns whatever `err` holds.
+ */
+function inFailureBranch(node: SgNode): boolean {
+  for (let n = node.parent(); n && !/^(function_declaration|method_declaration|function_item|function_definition|method_definition|arrow_function|func_literal|closure_expression)$/.test(String(n.kind())); n = n.parent()) {
+    const kind = String(n.kind());
+    if (/^(catch_clause|except_clause)$/.test(kind)) return true;
+    if (kind === "match_arm" && /^\s*Err\s*\(/.test((n.field("pattern" as never) as SgNode | null)?.text() ?? "")) return true;
+    if (/^(if_statement|if_expression)$/.test(kind) && /\b\w*[eE]rr\w*\s*!=\s*nil\b|\blet\s+Err\s*\(|\.is_err\(\)/.test((n.field("condition" as never) as SgNode | null)?.text() ?? "")) return true;
+  }
+  return false;
+}
 export const LEAD_FAILURE_PATH = "the drop sits on a failure path whose next statement answers the original error: the caller is told it failed, and whether the second failure matters is for the models to verify";
 
 /**
@@ -186,7 +199,7 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   if (rule.evidence === "lead") return COMMITS.test(code) || movesMoney(code) ? hit : { ...hit, lead: LEAD_LOGGED };
   // A drop right before the path answers its own failure: a lead, unless what was dropped commits or moves money.
   const next = following(guarded)[0];
-  if (next && ANSWERS_FAILURE.test(next.text()) && !COMMITS.test(code) && !movesMoney(code)) return { ...hit, lead: LEAD_FAILURE_PATH };
+  if (next && ANSWERS_FAILURE.test(next.text()) && inFailureBranch(guarded) && !COMMITS.test(code) && !movesMoney(code)) return { ...hit, lead: LEAD_FAILURE_PATH };
   if (persistsOrAudits(code) || movesMoney(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.

@@ -182,25 +182,41 @@ export function implementedElsewhere(candidates: Candidate[], files: readonly { 
 }
 
 /**
- * Go stub methods whose receiver type another struct of the package embeds (`type syncSessionHandlerServer struct {
- * unimplementedSyncSessionHandler; .. }`, gRPC's `Unimplemented…Server`): the type is the set of defaults its
- * embedders override, each answering "not implemented" for the operations an embedder does not serve. The embedder
- * is what is mounted; what it leaves to the default is declined on purpose. An embedding in test code is no such use.
+ * Go stub methods whose receiver type another struct of the package embeds and partly overrides (`type
+ * syncSessionHandlerServer struct { unimplementedSyncSessionHandler; .. }` defining some of its handlers, gRPC's
+ * `Unimplemented…Server`): the type is the set of defaults its embedders override, each answering "not implemented"
+ * for the operations an embedder does not serve. The embedder is what is mounted; what it leaves to the default is
+ * declined on purpose. A type embedded only to share its fields, whose methods no embedder overrides, is no default
+ * set: its stub is promoted as it is. An embedding in test code is no such use.
  */
 export function embeddedDefaults(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
   const out = new Set<Candidate>();
   if (!candidates.length) return out;
   const dirOf = (path: string) => path.replace(/\/?[^/]*$/, "");
   const wanted = new Set(candidates.map((c) => `${dirOf(c.file)}\0${c.name}`));
-  const embedded = new Set<string>();
-  for (const f of files) {
-    if (!f.path.endsWith(".go") || /_test\.go$/.test(f.path) || !/\bstruct\s*\{/.test(f.content)) continue;
-    // A field line that is a type name alone (`\tunimplementedX`, `\t*Base`): Go's embedding.
-    for (const m of f.content.matchAll(/^[ \t]+\*?([A-Za-z_]\w*)[ \t]*(?:`[^`\n]*`)?[ \t]*(?:\/\/[^\n]*)?$/gm)) {
+  const goFiles = files.filter((f) => f.path.endsWith(".go") && !/_test\.go$/.test(f.path));
+  // Methods by package and receiver type.
+  const methods = new Map<string, Set<string>>();
+  for (const f of goFiles) {
+    for (const m of f.content.matchAll(/^func\s*\(\s*(?:\w+\s+)?\*?\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*(\w+)\s*\(/gm)) {
       const key = `${dirOf(f.path)}\0${m[1]}`;
-      if (wanted.has(key)) embedded.add(key);
+      methods.set(key, (methods.get(key) ?? new Set()).add(m[2]!));
     }
   }
-  for (const c of candidates) if (embedded.has(`${dirOf(c.file)}\0${c.name}`)) out.add(c);
+  const defaults = new Set<string>();
+  for (const f of goFiles) {
+    if (!/\bstruct\s*\{/.test(f.content)) continue;
+    // A struct's body: its embedded fields are lines holding a type name alone (`\tunimplementedX`, `\t*Base`).
+    for (const st of f.content.matchAll(/^type\s+(\w+)\s+struct\s*\{([\s\S]*?)^\}/gm)) {
+      for (const m of st[2]!.matchAll(/^[ \t]+\*?([A-Za-z_]\w*)[ \t]*(?:`[^`\n]*`)?[ \t]*(?:\/\/[^\n]*)?$/gm)) {
+        const key = `${dirOf(f.path)}\0${m[1]}`;
+        if (!wanted.has(key)) continue;
+        const own = methods.get(key) ?? new Set<string>();
+        const embedder = methods.get(`${dirOf(f.path)}\0${st[1]}`) ?? new Set<string>();
+        if ([...own].some((name) => embedder.has(name))) defaults.add(key);
+      }
+    }
+  }
+  for (const c of candidates) if (defaults.has(`${dirOf(c.file)}\0${c.name}`)) out.add(c);
   return out;
 }

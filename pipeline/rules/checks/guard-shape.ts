@@ -7,10 +7,11 @@ import { boundGuards } from "./bound-guard";
 import { errorFactory, loaderMounted, statusQuery } from "./not-guard";
 
 /** Who is asking: credentials, sessions, users, roles. */
-export const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|session|(?<![a-z])user(?![a-z])|(?<![a-z])role|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|(?<![a-z])owner|scope|principal|identity|anonymous/i;
+export const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|session|(?<![a-z])user(?![a-z])|(?<![a-z])role|admin|permission|api[_-]?key|jwt|bearer|credential|login|logged|is_staff|is_superuser|(?<![a-z])owner|scope|principal|identity/i;
 /**
- * A guard that a router's registrations take one time in four or less, among eight or more, is the requirement of the
- * few routes that carry it (grist's 52 API routes, three of them `requireInstallAdmin`), not the router's convention:
+ * A guard that a router's state-changing registrations take one time in four or less, among eight or more, is the
+ * requirement of the few routes that carry it (grist's API writes, three of them behind `requireInstallAdmin`), not the
+ * router's convention (reads never count: a guard on the one write among public reads is the writes' convention):
  * a route without it deviates from nothing. Access there is decided elsewhere (an app-wide middleware, the data layer
  * handed who is asking), which a small router's one guarded sibling does not suggest.
  */

@@ -90,9 +90,9 @@ function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, s
   // Go results follow the parameters (`) error {`, `) (T, error) {`): its signature ends at the `{` that ends a
   // line (gofmt's), not at a parameter's `interface{}` or `struct{}`; a one-line function is its line.
   const text = content.slice(at, at + 1500);
-  const firstLine = text.split("\n")[0]!;
+  // (`interface{}`/`struct{}` in a parameter's type are no body: set aside, the body starts at the first `{` left.)
   const signature = o.lang === "go"
-    ? (/[{}]\s*$/.test(firstLine) ? firstLine : /^[\s\S]*?\{[ \t]*(\n|$)/.exec(text)?.[0] ?? "")
+    ? /^[^{]*\{/.exec(text.replace(/\b(interface|struct)\s*\{\s*\}/g, (m) => m.replace(/[{}]/g, " ")))?.[0] ?? ""
     : /^[\s\S]*?\)\s*(->[^{:\n]*)?[:{]/.exec(text)?.[0] ?? "";
   return new RegExp(`(?<![\\w$])${c.param.replace(/\$/g, "\\$")}(?![\\w$])`).test(signature);
 }

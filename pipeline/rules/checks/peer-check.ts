@@ -142,10 +142,10 @@ function peersOf(root: SgNode, lang: RuleLanguage): Peer[] {
       // `pub(crate)` is the crate's own helper, called behind whatever its callers checked.
       for (const f of field(impl, "body")?.children() ?? []) if (f.kind() === "function_item") out.push(peer(f, group, lang, trait || /^\s*pub\s(?!\s*\()/.test(f.text())));
     }
-    // ... and a private function the file hands over as a value (axum's `.route("/cache/flush", post(flush_cache))`):
-    // mounted, it is an entry point whatever its visibility.
+    // ... and a private function the file mounts as a route's handler (axum's `.route("/cache/flush", post(flush_cache))`,
+    // actix's `.to(h)`): mounted, it is an entry point whatever its visibility (handed to a scheduler it is not).
     const text = root.text();
-    const handed = (name: string) => !!name && new RegExp(`[(,]\\s*${escapeRegExp(name)}\\s*[,)]`).test(text);
+    const handed = (name: string) => !!name && new RegExp(`\\b(get|post|put|patch|delete|head|options|any|on|route|to|handler|service_fn)\\s*\\(\\s*(?:[^(),]*,\\s*)?${escapeRegExp(name)}\\s*[,)]`).test(text);
     for (const f of root.children()) if (f.kind() === "function_item") out.push(peer(f, "module", lang, /^\s*pub\s(?!\s*\()/.test(f.text()) || marksOf(f, lang).length > 0 || handed(field(f, "name")?.text() ?? "")));
   }
   return out.filter((p) => p.name);
@@ -323,7 +323,9 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       const called = new RegExp(`(?<![\\w$])${escapeRegExp(check)}\\s*[(<!]`);
       // ... called bare or through the peers' own receiver (`self.`, `this.`): `deps.api.get_incident(..)` is another
       // object's method that shares the name, not the checked peer.
-      const delegates = (p: Peer) => makers.some((m) => new RegExp(`(?:(?<![\\w$.])|(?<![\\w$.])(?:self|this|cls|s|h)\\.)${escapeRegExp(m.name)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
+      // (a type's methods through one receiver, whatever it is called: `srv.VoidInvoice(..)`; a module's functions bare).
+      const viaReceiver = group === "module" ? "" : "|(?<![\\w$.])[A-Za-z_$][\\w$]*\\.";
+      const delegates = (p: Peer) => makers.some((m) => new RegExp(`(?:(?<![\\w$.])${viaReceiver})${escapeRegExp(m.name)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
       // A guard mark its checked peers lack is another way of guarding; one they all carry too is not.
       const markGuarded = (p: Peer) => p.marks.some((m) => namesSubject(m) || isGuard(m.replace(/^[@#!\s[]*/, "").replace(/[\s(\]][\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "")));
       const makersMarked = makers.every(markGuarded);
@@ -339,7 +341,11 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       // A peer that makes the check, calls it, delegates to a peer that does, or decides access itself.
       const answered = (p: Peer) => makers.includes(p) || called.test(p.def.text()) || delegates(p) || makesAccessDecision(p.def.text()) || CHECKS_ITSELF.test(p.def.text());
       // A peer that calls nothing (a prompt template answering a formatted string) reaches no data to guard.
-      const actsOnNothing = (p: Peer) => !/[\w$\]]\s*\(/.test((field(p.def, "body")?.text() ?? "").replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(/\b(return|if|elif|while|and|or|not|in|yield|await|else)\s*\(/g, "("));
+      // ... and changes nothing (no assignment, `del`, `delete`): `del self.keys[id]` acts without calling anything.
+      const actsOnNothing = (p: Peer) => {
+        const code = (field(p.def, "body")?.text() ?? "").replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(/\b(return|if|elif|while|and|or|not|in|yield|await|else)\s*\(/g, "(");
+        return !/[\w$\]]\s*\(/.test(code) && !/[^=!<>]=(?!=)|\b(del|delete)\b/.test(code);
+      };
       const open = like.filter((p) => !answered(p) && !checks.get(p)!.any && (makersTakeCaller || !takesCaller(p)) && !actsOnNothing(p));
       // The convention is counted among the peers that act: a read-named peer may be open by design.
       const acting = like.filter((p) => makers.includes(p) || !readNamed(p.name));

@@ -58,6 +58,8 @@ function goMethods(defs: SgNode[]): Method[][] {
     const name = field(def, "name")?.text() ?? "";
     const handed = /^\(\s*\w+\s+context\.Context\s*,\s*\w+\s+\*?\w+\.\w*(Request|Event)\s*\)$/.test(params.replace(/\s+/g, " "));
     if (!recv || !(/^[A-Z]/.test(name) || handed) || !/^\(\s*\w+\s+(context\.Context|\*?http\.Request|\*?\w+\.Request|micro\.Request)\b/.test(params)) continue;
+    // ... and not one another method of the file calls (`h.removeRecord(ctx, req)` inside a guarded handler): a step.
+    if (!/^[A-Z]/.test(name) && defs.some((o) => o.id() !== def.id() && new RegExp(`\\.${name}\\s*\\(`).test(field(o, "body")?.text() ?? ""))) continue;
     // The parameter types, names left out: `(ctx context.Context, in *common.InvocationEvent)` -> `context.Context,*common.InvocationEvent`.
     const types = params.replace(/^\(|\)$/g, "").split(",").map((p) => p.trim().replace(/^\w+\s+/, "")).join(",");
     const key = `${recv}(${types})`;

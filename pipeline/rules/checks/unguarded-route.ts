@@ -410,8 +410,8 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   return [hit];
 }
 
-const exceptionCache = new WeakMap<object, Map<number, boolean>>();
-const openingCache = new WeakMap<object, Map<number, { check: string; count: number; total: number } | null>>();
+const exceptionCache = new WeakMap<object, Map<string, boolean>>();
+const openingCache = new WeakMap<object, Map<string, { check: string; count: number; total: number } | null>>();
 
 /** The call a handler written in place opens with (`await authorize(req, licenseReadPermission)` -> authorize). */
 function openingCall(handler: SgNode): string | null {
@@ -435,7 +435,7 @@ function openingCheckMissed(file: object, block: SgNode, top: SgNode, reg: Regis
   let perFile = openingCache.get(file);
   if (!perFile) openingCache.set(file, (perFile = new Map()));
   const router = rootOf(reg.receiver);
-  const key = block.id() * 31 + router.length;
+  const key = `${block.id()}:${router}`;
   let convention = perFile.get(key);
   if (convention === undefined) {
     const regs = block.namedChildren()
@@ -451,22 +451,27 @@ function openingCheckMissed(file: object, block: SgNode, top: SgNode, reg: Regis
     perFile.set(key, convention);
   }
   if (!convention || new RegExp(`(?<![\\w$])${escapeRegExp(convention.check)}\\s*\\(`).test(own.text())) return null;
+  // A handler that decides access itself, or only refuses, has its own answer.
+  if (makesAccessDecision(own.text()) || refusesEveryone(own)) return null;
   return { region: regionOf(innermostRegistration(top)), message: `${reg.verb} ${reg.path} is registered on ${router} with a handler that never calls ${convention.check}, which ${convention.count} of its ${convention.total - 1} sibling handlers open with` };
 }
 
-/** Is the guarded sibling's guard the exception on this router (guard-shape.ts guardIsTheException)? Asked once per block. */
+/** Is the guarded sibling's guard the exception among this router's writes (guard-shape.ts guardIsTheException)? Asked once per block and router. */
 function guardedByException(file: object, block: SgNode, siblings: SgNode[], top: SgNode, router: string, isGuard: (name: string) => boolean): boolean {
   let perFile = exceptionCache.get(file);
   if (!perFile) exceptionCache.set(file, (perFile = new Map()));
-  const known = perFile.get(block.id());
+  const key = `${block.id()}:${router}`;
+  const known = perFile.get(key);
   if (known !== undefined) return known;
-  const regs = [top, ...siblings].flatMap((c) => {
+  // The router's state-changing registrations, each once (the route asked about is among the block's statements).
+  const calls = [top, ...siblings.filter((c) => c.id() !== top.id())];
+  const regs = calls.flatMap((c) => {
     const inner = innermostRegistration(c);
     const r = registration(inner);
-    return r && rootOf(r.receiver) === router ? [guarded(r, isGuard) || chainGuards(c, inner, isGuard)] : [];
+    return r && rootOf(r.receiver) === router && !!r.verb && STATE_CHANGING.test(r.verb) ? [guarded(r, isGuard) || chainGuards(c, inner, isGuard)] : [];
   });
   const answer = guardIsTheException(regs.filter(Boolean).length, regs.length);
-  perFile.set(block.id(), answer);
+  perFile.set(key, answer);
   return answer;
 }
 

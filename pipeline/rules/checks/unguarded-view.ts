@@ -133,6 +133,9 @@ export function unguardedViewCheck(ctx: CheckContext): Hit[] {
   return [hit];
 }
 
+/** A path segment naming a privileged audience (not `/user/<name>`, a public profile beside a user's own settings). */
+const PRIVILEGED_SEGMENT = /^(admin\w*|staff|internal|ops|manage|management|moderat\w*|superuser|root|backoffice|sudo)$/i;
+
 /**
  * A read is open by default; one is reported where its path's first segment says whom it serves (`/admin/feedback/
  * export`) and every other view of its router under that segment, two or more, carries a guard: the read was meant
@@ -140,7 +143,7 @@ export function unguardedViewCheck(ctx: CheckContext): Hit[] {
  */
 function readUnderGuardedPrefix(ctx: CheckContext, view: View): Hit[] {
   const segment = /^\/([^/{<]+)\//.exec(view.path)?.[1];
-  if (!segment || !namesSubject(segment)) return [];
+  if (!segment || !PRIVILEGED_SEGMENT.test(segment)) return [];
   const { isGuard } = fileGuards(ctx);
   if (carriesGuard(view, isGuard) || makesAccessDecision(view.def.text())) return [];
   const under = (ctx.node.parent()?.children() ?? [])

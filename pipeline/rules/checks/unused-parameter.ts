@@ -392,10 +392,11 @@ function ownerClass(fn: SgNode): string | null {
  * (`context.Background()`, `context.TODO()`), or the standard library's calls whose `*Context` twin exists
  * (`http.Get`, `http.NewRequest`, `db.Query`/`Exec`/`QueryRow`/`Prepare`/`Begin`/`Ping`, `exec.Command`,
  * `net.Dial`): with an unread context beside it, the caller's cancellation and deadline are dropped for certain.
- * database/sql's calls are known by their arguments: a statement first (a string, or a name saying it holds one),
- * or none for `Begin()`/`Ping()`; a project's own `Query(q, visit)` (backrest's operation log) has no twin.
+ * database/sql's calls are known by their arguments (a statement first: a string, or a name saying it holds one; none
+ * for `Begin()`/`Ping()`) or by their receiver's name (`u.db.Exec(upsertUser, ..)`, `tx.Query(..)`); a project's own
+ * `s.oplog.Query(q, visit)` (backrest's operation log) has no twin.
  */
-const CONTEXT_FREE_WORK = /\bcontext\.(Background|TODO)\(\)|\bhttp\.(Get|Post|PostForm|Head|NewRequest)\(|\.(Query|QueryRow|Exec|Prepare)\(\s*(["`]|\w*(query|Query|sql|SQL|Sql|stmt|Stmt|statement|Statement)\w*\s*[,)])|\.(Begin|Ping)\(\)|\bexec\.Command\(|\bnet\.Dial(Timeout)?\(/;
+const CONTEXT_FREE_WORK = /\bcontext\.(Background|TODO)\(\)|\bhttp\.(Get|Post|PostForm|Head|NewRequest)\(|\.(Query|QueryRow|Exec|Prepare)\(\s*(["`]|\w*(query|Query|sql|SQL|Sql|stmt|Stmt|statement|Statement)\w*\s*[,)])|\b(db|DB|tx|Tx|conn|sqlDB|sqldb)\.(Query|QueryRow|Exec|Prepare)\(|\.(Begin|Ping)\(\)|\bexec\.Command\(|\bnet\.Dial(Timeout)?\(/;
 
 /** A Go parameter's declared type as written (`context.Context`). */
 function goType(param: SgNode): string {
