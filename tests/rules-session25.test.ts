@@ -385,3 +385,95 @@ describe("swallowed-error: the project's linter told the error is dropped on pur
     expect(found([py], /^swallowed-error$/).length).toBe(1);
   });
 });
+
+describe("review (helper 238): the limits of this session's readings", () => {
+  test("the exception is counted per router and among writes: two routers in one block, each with one unguarded write", () => {
+    const f = { path: "src/server.ts", content: lines(
+      'import { requireAdmin, requireAuth } from "./auth";',
+      "export function mount(app: express.Express, admin: express.Router) {",
+      ...["a", "b", "c", "d", "e", "f", "g"].map((x) => `  app.get("/api/${x}", async (req, res) => { res.json(await db.${x}()); });`),
+      '  app.post("/api/notes", requireAuth, async (req, res) => { res.json(await db.addNote(req.body)); });',
+      '  app.delete("/api/notes/:id", async (req, res) => { await db.removeNote(req.params.id); res.sendStatus(204); });',
+      '  admin.post("/admin/users/:id/ban", requireAdmin, async (req, res) => { await db.ban(req.params.id); res.sendStatus(204); });',
+      '  admin.delete("/admin/users/:id", async (req, res) => { await db.deleteUser(req.params.id); res.sendStatus(204); });',
+      "}") };
+    expect(found([f], /^unwired-auth$/)).toEqual(["src/server.ts:ts-unguarded-route@11", "src/server.ts:ts-unguarded-route@13"]);
+  });
+  test("a success-path drop before `return err` stays a claim; an environment gate and fall-through cases are judged as such", () => {
+    const trail = { path: "audit/trail.go", content: lines(
+      "package audit",
+      "",
+      "func (t *Trail) GrantRole(ctx context.Context, actor, user, role string) error {",
+      "\terr := t.roles.Grant(ctx, user, role)",
+      '\t_ = t.log.Insert(ctx, Entry{Actor: actor, Action: "grant", Target: user, Failed: err != nil})',
+      "\treturn err",
+      "}") };
+    expect(found([trail], /^swallowed-error$/)).toEqual(["audit/trail.go:go-discarded-error@5"]);
+    const storage = { path: "src/storage.ts", content: lines(
+      "export function openShell(opts: ShellOptions): Shell {",
+      '  if (process.env.SANDBOX === "1") {',
+      '    throw new Error("Interactive shells inside the sandbox are not implemented");',
+      "  } else {",
+      "    return spawnPty(opts);",
+      "  }",
+      "}",
+      "export function encode(format: string, data: Row[]): string {",
+      "  switch (format) {",
+      '    case "json":',
+      "      return JSON.stringify(data);",
+      '    case "csv":',
+      '    case "xlsx":',
+      "    default:",
+      "      throw new Error(`${format} export not implemented`);",
+      "  }",
+      "}") };
+    expect(found([storage], /^stub$/)).toEqual(["src/storage.ts:ts-not-implemented@15"]);
+  });
+  test("error mappings and handlers are no stubs; a read under /user/ is no privileged read; bypass of a proxy is no TLS opt-out", () => {
+    const mapping = { path: "driver/status.go", content: lines(
+      "package driver",
+      "",
+      "func statusOf(err error) int {",
+      "\tswitch {",
+      "\tcase errors.Is(err, errNotFound):",
+      "\t\treturn http.StatusNotFound",
+      "\t}",
+      "\tswitch err {",
+      "\tcase errNotImplemented:",
+      "\t\treturn http.StatusNotImplemented",
+      "\t}",
+      "\treturn http.StatusInternalServerError",
+      "}") };
+    const handler = { path: "app/errors.py", content: lines(
+      "@app.errorhandler(NotImplementedError)",
+      "def not_implemented(error):",
+      '    return "This feature is not implemented yet."') };
+    expect(found([mapping, handler], /^stub$/)).toEqual([]);
+    const profile = { path: "app/views.py", content: lines(
+      "bp = Blueprint('users', __name__)",
+      "",
+      "@bp.get('/user/settings')",
+      "@login_required",
+      "def settings():",
+      "    return render_template('settings.html', user=current_user)",
+      "",
+      "@bp.get('/user/settings/keys')",
+      "@login_required",
+      "def keys():",
+      "    return render_template('keys.html', keys=current_user.keys)",
+      "",
+      "@bp.get('/user/<username>')",
+      "def profile(username):",
+      "    return render_template('profile.html', user=User.by_name(username))") };
+    expect(found([profile], /^unwired-auth$/)).toEqual([]);
+    const proxy = { path: "src/client.ts", content: lines(
+      "export function agentFor(opts: ClientOptions) {",
+      "  const agentOpts: https.AgentOptions = {};",
+      "  if (opts.bypassProxy) {",
+      "    agentOpts.rejectUnauthorized = false;",
+      "  }",
+      "  return new https.Agent(agentOpts);",
+      "}") };
+    expect(found([proxy], /^tls-disabled$/)).toEqual(["src/client.ts:ts-tls-disabled@4"]);
+  });
+});
