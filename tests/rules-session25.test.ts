@@ -137,7 +137,7 @@ describe("stub: defaults an embedder overrides, declared and refused cases", () 
   });
 });
 
-describe("ignored-parameter: interface siblings, Go contexts, callers", () => {
+describe("ignored-parameter: interface siblings, Go contexts", () => {
   const hook = (name: string, reads: boolean) => ({ path: `internal/hook/types/${name}.go`, content: lines(
     "package types",
     "",
@@ -160,15 +160,6 @@ describe("ignored-parameter: interface siblings, Go contexts, callers", () => {
   test("Go: an unread ctx beside the project's own `Query(q, visit)` drops nothing; beside database/sql's it does", () => {
     expect(found([handler("\tif err := s.oplog.Query(q, func(op *v1.Operation) error { return nil }); err != nil {\n\t\treturn nil, err\n\t}")], /^ignored-parameter$/)).toEqual([]);
     expect(found([handler('\tif _, err := s.db.Exec("DELETE FROM history WHERE repo = ?", req.Msg.RepoId); err != nil {\n\t\treturn nil, err\n\t}')], /^ignored-parameter$/)).toEqual(["internal/api/handler.go:go-ignored-option-parameter@3"]);
-  });
-  test("a function no shipped file calls: its unread parameter is a lead", () => {
-    const lang = { path: "papermerge/core/lib/lang.py", content: lines(
-      "def get_ocr_langs(capitalize=True):",
-      "    langs = settings.OCR_LANGUAGES",
-      "    return sorted(langs)") };
-    const caller = { path: "papermerge/core/views.py", content: lines("from .lib.lang import get_ocr_langs", "", "def langs_view(request):", "    return get_ocr_langs(capitalize=False)") };
-    expect(found([lang], /^ignored-parameter$/)).toEqual(["papermerge/core/lib/lang.py:py-ignored-option-parameter@1 note"]);
-    expect(found([lang, caller], /^ignored-parameter$/)).toEqual(["papermerge/core/lib/lang.py:py-ignored-option-parameter@1"]);
   });
 });
 
@@ -475,5 +466,33 @@ describe("review (helper 238): the limits of this session's readings", () => {
       "  return new https.Agent(agentOpts);",
       "}") };
     expect(found([proxy], /^tls-disabled$/)).toEqual(["src/client.ts:ts-tls-disabled@4"]);
+  });
+});
+
+describe("unwired-auth: a dispatch arm for the unauthenticated audience, and a minority guard one audience carries", () => {
+  test("Rust: `Requirement::Anonymous => allow(..)` beside checked arms is open by design", () => {
+    const f = (label: string) => ({ path: "src/service.rs", content: lines(
+      "impl Service {",
+      "    async fn decide(&self, requirement: Requirement, headers: &HashMap<String, String>) -> Result<CheckResponse, Status> {",
+      "        let response = match requirement {",
+      `            ${label} => allow("anonymous", "none"),`,
+      "            Requirement::ApiKey { scope } => { self.check_api_key(headers, scope)?; allow(\"key\", \"api_key\") }",
+      "            Requirement::Jwt { audience } => { self.check_jwt(headers, audience).await?; allow(\"jwt\", \"jwt\") }",
+      "            Requirement::Basic => { self.check_basic(headers).await?; allow(\"basic\", \"ldap\") }",
+      "        };",
+      "        Ok(response)",
+      "    }",
+      "}") });
+    expect(found([f("Requirement::Anonymous")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("TS: channels one audience carries a role option on (`admin:`), among many registrations, still speak for that audience", () => {
+    const f = { path: "src/main/ipc.ts", content: lines(
+      "export function registerIpc() {",
+      ...["tickets:list", "tickets:get", "tickets:reply", "tickets:close", "drafts:save", "drafts:load", "macros:list", "macros:run"].map((n) => `  guarded('${n}', async (_event, id: string) => backend.run('${n}', id));`),
+      "  guarded('admin:list-agents', () => backend.listAgents(), { role: 'admin' });",
+      "  guarded('admin:set-agent-role', async (_event, agentId: string, role: string) => backend.setAgentRole(agentId, role), { role: 'admin' });",
+      "  guarded('admin:reset-queue', async (_event, queue: string) => backend.resetQueue(queue));",
+      "}") };
+    expect(found([f], /^unwired-auth$/)).toEqual(["src/main/ipc.ts:ts-unguarded-registration@12"]);
   });
 });

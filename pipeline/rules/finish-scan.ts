@@ -2,7 +2,7 @@
 // questions (unwired, passed as a value, base class extended) against every walked file, sort.
 import type { StaticFinding } from "../kb/schemas/static-finding";
 import { NOTES } from "./checks/no-assertion";
-import { definedAgain, ownerExtended, passedAsValue, uncalled, UNCALLED } from "./checks/passed-as-value";
+import { definedAgain, ownerExtended, passedAsValue } from "./checks/passed-as-value";
 import type { Deferred } from "./checks/check";
 import { type Candidate, unreferenced } from "./checks/unreferenced";
 import { overridingBase } from "./checks/overrides-base";
@@ -107,7 +107,6 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   // A component's unread prop that no JSX element of the repository passes (jsx-props.ts): nothing dropped, no finding.
   const propless = propsNeverPassed([...byKeep("unless-passed-as-value"), ...byKeep("if-option-passed"), ...byKeep("if-passed")], files as SourceFile[]);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
-  const uncalledFns = uncalled(deferred.filter((p) => ruleById.get(p.ruleId)?.class === "ignored-parameter" && p.d.candidate.param).map((p) => p.d.candidate), files);
   // One answer per kind of deferred question (the Record makes a new kind without an answer a type error).
   const answer: Record<Deferred["keep"], (c: Candidate) => boolean> = {
     "if-unreferenced": (c) => unwired.has(c),
@@ -147,8 +146,6 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     if (p.d.keep === "unless-owner-extended" && p.d.candidate.overrides?.lead && overriding.has(p.d.candidate)) hit = { ...hit, lead: OVERRIDE_LEAD };
     // A Python method refusing with NotImplementedError in a repository whose shipped code catches that refusal: a lead.
     if (p.d.keep === "unless-owner-extended" && refusalCaught.protocol && p.d.candidate.method && p.d.candidate.language === "python" && hit.severity !== "info") hit = { ...hit, lead: REFUSAL_PROTOCOL };
-    // An unread parameter of a function no shipped file names but its definition: a lead (passed-as-value.ts `uncalled`).
-    if (uncalledFns.has(p.d.candidate) && hit.severity !== "info" && !hit.lead) hit = { ...hit, lead: UNCALLED };
     // An unread optional parameter that no caller of the repository passes: a lead, whatever else was asked.
     if (p.d.candidate.optional && unpassed.has(p.d.candidate)) hit = { ...hit, lead: NEVER_PASSED };
     // A test that discards a call to a check of the repository asserts by not raising, and one whose helper of another

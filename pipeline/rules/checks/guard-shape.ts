@@ -16,6 +16,19 @@ export const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|sessio
  * handed who is asking), which a small router's one guarded sibling does not suggest.
  */
 export const guardIsTheException = (carrying: number, total: number): boolean => total >= 8 && carrying * 4 <= total;
+
+/** A registration name's or path's first segment, past an API root (`/api/v1/admin/x` → admin, `admin:reset-queue` → admin). */
+const firstSegment = (name: string): string => name.split(/[/:.]/).filter((s) => s && !/^(api|v\d+)$/i.test(s))[0]?.toLowerCase() ?? "";
+
+/**
+ * ... unless the guard's carriers all serve one audience the registration's name shares (`admin:list-agents` and
+ * `admin:set-agent-role` carry `{ role: "admin" }`, `admin:reset-queue` does not): there the guard is that audience's
+ * convention, however few of the router's routes it is.
+ */
+export function sharesCarriersAudience(name: string, carriers: readonly string[]): boolean {
+  const own = firstSegment(name);
+  return carriers.length >= 2 && !!own && carriers.every((c) => firstSegment(c) === own);
+}
 /** Does a name say who is asking, read word by word (`withAuth`, `requireUser`, `auth_required`)? */
 export const namesSubject = (name: string): boolean => SUBJECT.test(name.replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
 /**

@@ -218,21 +218,3 @@ export function ownerExtended(candidates: Candidate[], files: { path: string; co
   const ownHeader = (c: Candidate, o: Occurrence) => new RegExp(`\\bclass\\s+${c.owner!.replace(/\$/g, "\\$")}\\b`).test(o.before);
   return new Set(owners.filter((c) => (seen.get(c.owner!) ?? []).some((o) => (!c.language || !o.lang || o.lang === c.language) && extendsIt(o) && !ownHeader(c, o))));
 }
-
-/**
- * Candidates whose free function no shipped file names anywhere but at its definition (papermerge's `get_ocr_langs`,
- * a `save_upload_metadata` only tests call): what it ignores reaches no caller of the repository. A library's
- * public function is called from outside, which the floor cannot see; either way whether it matters is for the
- * models, not a claim.
- */
-export function uncalled(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
-  const seen = occurrences(candidates.map((c) => c.name), files);
-  // A method is left alone: a framework calls it through the class it belongs to (an LTI tool's `check_state_is_valid`
-  // on the adapter the library is handed), which no name in the repository shows.
-  // An exported function is its module's API (`exports.printMessage = function printMessage(..)` a build runs by name,
-  // a Go or Rust library's `pub`/capitalised function): its callers may be anywhere. Python says no such thing.
-  const lineOf = (c: Candidate) => (files.find((f) => f.path === c.file)?.content.split("\n")[c.line] ?? "");
-  const exported = (c: Candidate) => c.language === "go" ? /^[A-Z]/.test(c.name) : c.language === "rust" ? /\bpub\b/.test(lineOf(c)) : c.language === "typescript" ? /\bexport\b|\bexports\.|module\.exports/.test(lineOf(c)) : false;
-  return new Set(candidates.filter((c) => !c.member && !exported(c) && !(seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file))));
-}
-export const UNCALLED = "no shipped file of the repository calls this function: what it ignores reaches no caller here, and whether an outside caller relies on it is for the models to verify";

@@ -9,7 +9,7 @@
 //   (`ipcMain.handle('settings:set-backend-url', ..)`), so the wrappers' check never runs for it.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { fileGuards, guardIsTheException, makesAccessDecision, namesSubject } from "./guard-shape";
+import { fileGuards, guardIsTheException, makesAccessDecision, namesSubject, sharesCarriersAudience } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -96,8 +96,10 @@ export function tsRegistrationGuardCheck(ctx: CheckContext): Hit[] {
   for (const registrar of new Set(regs.map((r) => r.registrar))) {
     const group = regs.filter((r) => r.registrar === registrar);
     const carrying = group.filter((r) => r.option);
-    if (carrying.length < 2 || carrying.length === group.length || guardIsTheException(carrying.length, group.length)) continue;
+    if (carrying.length < 2 || carrying.length === group.length) continue;
+    const exception = guardIsTheException(carrying.length, group.length);
     for (const r of group.filter((g) => !g.option)) {
+      if (exception && !sharesCarriersAudience(r.name, carrying.map((c) => c.name))) continue;
       if (OPEN_BY_DESIGN.test(r.name) || decides(r)) continue;
       if (!destructive.test(`${r.name} ${callees(r.handler)}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) continue;
       out.push({ region: regionOf(r.call), message: `'${r.name}' is registered with ${registrar} without the ${carrying[0]!.option} its sibling registrations carry (${carrying.length} of ${group.length}, line ${carrying[0]!.call.range().start.line + 1})` });

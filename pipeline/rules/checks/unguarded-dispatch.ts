@@ -122,7 +122,9 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   const convention = checkedArms.length >= 2 && checkedArms.length * 2 > arms.length;
   // ... an arm open by design (a health probe, a login) aside, and one that refuses a caller itself (its failure
   // answers 401/403 or its condition reads who is asking; a validation error decides nothing about access).
-  const open = (a: Arm) => [a.label, ...calls(a)].some((t) => OPEN_BY_DESIGN.test(t.replace(/[()\s]+/g, "/").replace(/([a-z0-9])([A-Z])/g, "$1_$2")));
+  // So is an arm whose case names the unauthenticated audience (`Requirement::Anonymous => allow(..)`, `Access::Public`).
+  const open = (a: Arm) => [a.label, ...calls(a)].some((t) => OPEN_BY_DESIGN.test(t.replace(/[()\s]+/g, "/").replace(/([a-z0-9])([A-Z])/g, "$1_$2")))
+    || /(^|[:._"'])(anonymous|public|unauthenticated)["']?$/i.test(a.label.trim());
   const refusesCaller = (a: Arm) => { const t = a.text ?? a.body.text(); return failsOnCondition(t) && (REFUSAL.test(t) || SUBJECT.test(t)); };
   // An arm that hands who is asking to what it calls (`readable_repos(ctx.user, &all)`) decides with the caller in view.
   // A field of a record it writes (`postModLog(guild, { moderatorId: interaction.user.id })`) names who acted for the

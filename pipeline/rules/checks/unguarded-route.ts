@@ -4,7 +4,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { escapeRegExp } from "../syntax";
 import type { CheckContext } from "./check";
 import { calleeName } from "./bound-guard";
-import { fileGuards, guardIsTheException, guardMountedNowhere, makesAccessDecision, namesSubject, SUBJECT } from "./guard-shape";
+import { fileGuards, guardIsTheException, guardMountedNowhere, makesAccessDecision, namesSubject, sharesCarriersAudience, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { refusesEveryone } from "./not-guard";
 
@@ -383,7 +383,10 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   const group = looser || guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard)
     ?? callbackGroups(statementsOf(block), router, "", false, isGuard).find((g) => g.guarded && reg.path.startsWith(`${g.prefix}/`))?.prefix ?? null;
   if (!looser && !guardedSibling && !group) return [];
-  if (guardedSibling && !group && !looser && guardedByException(ctx.file, block, siblings, top, router, isGuard)) return [];
+  if (guardedSibling && !group && !looser) {
+    const exception = guardedByException(ctx.file, block, siblings, top, router, isGuard);
+    if (exception && !sharesCarriersAudience(reg.path, exception)) return [];
+  }
   // echo's order (`r.GET(path, handler, middleware...)`), shown by the sibling's guard following its handler: what
   // this route hands after its handler is middleware of its own (`r.POST("/", gist.ProcessCreate, logged)`), a guard
   // of another file the floor cannot judge.
@@ -410,7 +413,7 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   return [hit];
 }
 
-const exceptionCache = new WeakMap<object, Map<string, boolean>>();
+const exceptionCache = new WeakMap<object, Map<string, string[] | null>>();
 const openingCache = new WeakMap<object, Map<string, { check: string; count: number; total: number } | null>>();
 
 /** The call a handler written in place opens with (`await authorize(req, licenseReadPermission)` -> authorize). */
@@ -457,7 +460,7 @@ function openingCheckMissed(file: object, block: SgNode, top: SgNode, reg: Regis
 }
 
 /** Is the guarded sibling's guard the exception among this router's writes (guard-shape.ts guardIsTheException)? Asked once per block and router. */
-function guardedByException(file: object, block: SgNode, siblings: SgNode[], top: SgNode, router: string, isGuard: (name: string) => boolean): boolean {
+function guardedByException(file: object, block: SgNode, siblings: SgNode[], top: SgNode, router: string, isGuard: (name: string) => boolean): string[] | null {
   let perFile = exceptionCache.get(file);
   if (!perFile) exceptionCache.set(file, (perFile = new Map()));
   const key = `${block.id()}:${router}`;
@@ -468,9 +471,11 @@ function guardedByException(file: object, block: SgNode, siblings: SgNode[], top
   const regs = calls.flatMap((c) => {
     const inner = innermostRegistration(c);
     const r = registration(inner);
-    return r && rootOf(r.receiver) === router && !!r.verb && STATE_CHANGING.test(r.verb) ? [guarded(r, isGuard) || chainGuards(c, inner, isGuard)] : [];
+    return r && rootOf(r.receiver) === router && !!r.verb && STATE_CHANGING.test(r.verb) ? [{ path: r.path, guarded: guarded(r, isGuard) || chainGuards(c, inner, isGuard) }] : [];
   });
-  const answer = guardIsTheException(regs.filter(Boolean).length, regs.length);
+  const carriers = regs.filter((r) => r.guarded).map((r) => r.path);
+  // The guarded writes' paths when the guard is the exception (the route then shares their audience or not), else null.
+  const answer = guardIsTheException(carriers.length, regs.length) ? carriers : null;
   perFile.set(key, answer);
   return answer;
 }
