@@ -182,6 +182,12 @@ const HELD_OUT = {
   // `{ error }`, `as_of`, setup-only Go helpers, an unread recorder, nock's done()): 92.0% / 97.6% as claims, 82 found
   // with its lead scored (one more lead sits on a decoy).
   "corpus-fresh36": { expected: 88, found: 82, falsePositives: 3, notes: 0, leads: 1, decoyLeads: 1, languages: ["go", "python", "rust", "typescript"] },
+  // Held out (helper 231; Backstage, n8n, Ray Serve, FastMCP, wasmtime, Envoy ext_authz, Grafana, mcp-go): 73.9% (65/88)
+  // / 97.0% (64/66) unseen on 32105abe, 73.9% / 98.5% after panel 35's readings; then its misses were read (unexported
+  // tool handlers, bare delegation, mounted private handlers, handlers opening with a check, /admin reads, tool and arm
+  // stubs, bolt Put and audit Record, if-let-Ok loads, continueOnFail catches, skipSslCertificateValidation): 92.0% /
+  // 100% as claims; three leads sit on decoys.
+  "corpus-fresh37": { expected: 88, found: 81, falsePositives: 3, notes: 0, leads: 0, decoyLeads: 3, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 
