@@ -321,9 +321,8 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       if (makers.length < 2) continue;
       const shapes = new Set(makers.map((m) => m.shape));
       const called = new RegExp(`(?<![\\w$])${escapeRegExp(check)}\\s*[(<!]`);
-      // ... called bare or through the peers' own receiver (`self.`, `this.`): `deps.api.get_incident(..)` is another
-      // object's method that shares the name, not the checked peer.
-      // (a type's methods through one receiver, whatever it is called: `srv.VoidInvoice(..)`; a module's functions bare).
+      // ... called bare (a module's functions) or through one receiver (a type's methods: `self.`, `srv.VoidInvoice(..)`):
+      // `deps.api.get_incident(..)` is another object's method that shares the name, not the checked peer.
       const viaReceiver = group === "module" ? "" : "|(?<![\\w$.])[A-Za-z_$][\\w$]*\\.";
       const delegates = (p: Peer) => makers.some((m) => new RegExp(`(?:(?<![\\w$.])${viaReceiver})${escapeRegExp(m.name)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
       // A guard mark its checked peers lack is another way of guarding; one they all carry too is not.

@@ -456,7 +456,8 @@ function openingCheckMissed(file: object, block: SgNode, top: SgNode, reg: Regis
   if (!convention || new RegExp(`(?<![\\w$])${escapeRegExp(convention.check)}\\s*\\(`).test(own.text())) return null;
   // A handler that decides access itself, or only refuses, has its own answer.
   if (makesAccessDecision(own.text()) || refusesEveryone(own)) return null;
-  return { region: regionOf(innermostRegistration(top)), message: `${reg.verb} ${reg.path} is registered on ${router} with a handler that never calls ${convention.check}, which ${convention.count} of its ${convention.total - 1} sibling handlers open with` };
+  const siblingHandlers = convention.total - (openingCall(own) !== null ? 1 : 0);
+  return { region: regionOf(innermostRegistration(top)), message: `${reg.verb} ${reg.path} is registered on ${router} with a handler that never calls ${convention.check}, which ${convention.count} of its ${siblingHandlers} sibling handlers written in place open with` };
 }
 
 /** Is the guarded sibling's guard the exception among this router's writes (guard-shape.ts guardIsTheException)? Asked once per block and router. */
