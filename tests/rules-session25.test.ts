@@ -496,3 +496,22 @@ describe("unwired-auth: a dispatch arm for the unauthenticated audience, and a m
     expect(found([f], /^unwired-auth$/)).toEqual(["src/main/ipc.ts:ts-unguarded-registration@12"]);
   });
 });
+
+describe("assertion-free-test: a helper reached through a namespace import", () => {
+  test("TS: `gu.checkForErrors()` from `import * as gu from './gristUtils'` asserts when that module's function does", () => {
+    const utils = (body: string) => ({ path: "test/nbrowser/gristUtils.ts", content: lines(
+      "export async function checkForErrors() {",
+      body,
+      "}") });
+    const spec = { path: "test/nbrowser/Search3.ts", content: lines(
+      'import * as gu from "test/nbrowser/gristUtils";',
+      'describe("Search3", function() {',
+      '  it("should search after toggling columns", async () => {',
+      '    await driver.find(".test-search").click();',
+      "    await gu.checkForErrors();",
+      "  });",
+      "});") };
+    expect(found([spec, utils("  const errors = await driver.executeScript(() => (window as any).getAppErrors());\n  assert.deepEqual(errors, []);")], /^assertion-free-test$/)).toEqual([]);
+    expect(found([spec, utils("  await driver.executeScript(() => (window as any).getAppErrors());")], /^assertion-free-test$/)).toEqual(["test/nbrowser/Search3.ts:ts-assertion-free-test@3"]);
+  });
+});

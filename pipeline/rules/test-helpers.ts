@@ -39,7 +39,8 @@ const ENDS_FAILING = /(?:^|[\s;{])(throw\s[^;{}]*|raise(\s[^\n]*)?|panic!\s*\([^
 export function foreignCalls(body: string, own: ReadonlyMap<string, string>, packages: ReadonlySet<string> = new Set()): string[] {
   const out = new Set<string>();
   const seen = new Set<string>();
-  const qualified = packages.size ? new RegExp(`(?<![\\w$.])(?:${[...packages].map(escapeRegExp).join("|")})\\.([A-Z]\\w*)\\s*\\(`, "g") : null;
+  // (Go's exported names are capitalised; a TypeScript module's functions are any name.)
+  const qualified = packages.size ? new RegExp(`(?<![\\w$.])(?:${[...packages].map(escapeRegExp).join("|")})\\.([A-Za-z_$][\\w$]*)\\s*\\(`, "g") : null;
   const visit = (code: string) => {
     const text = code.replace(COMMENT_LINE, "");
     // A call through another module's path (`util::plaintext()`) is that module's function, even when a test of

@@ -153,7 +153,11 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   // waits for the same answer: a test whose cross-file helper asserts is no smoke test.
   const hit: Hit = note ? { region: regionOf(test.node), severity: "info", message: note } : { region: regionOf(test.node) };
   // Go: the packages the file imports qualify calls to their functions (`test.IsEqual(t, ..)`).
-  const packages = rule.language === "go" ? new Set(goImports(file.content).keys()) : undefined;
+  // Go packages the file imports (`test.IsEqual(t, ..)`), and TypeScript namespace imports (`import * as gu from
+  // "test/nbrowser/gristUtils"`: `gu.checkForErrors()` is that module's function, as a bare call of it would be).
+  const packages = rule.language === "go" ? new Set(goImports(file.content).keys())
+    : rule.language === "typescript" ? new Set([...file.content.matchAll(/^\s*import\s+\*\s+as\s+([\w$]+)\s+from\s/gm)].map((m) => m[1]!))
+    : undefined;
   const calls = [...foreignCalls(test.body.text(), file.functionBodies(), packages), ...inheritedOwners(test.node, rule.language), ...instanceOwners(test.body.text(), rule.language)];
   if (!calls.length) return [hit];
   const line = test.node.range().start.line;
