@@ -515,3 +515,41 @@ describe("assertion-free-test: a helper reached through a namespace import", () 
     expect(found([spec, utils("  await driver.executeScript(() => (window as any).getAppErrors());")], /^assertion-free-test$/)).toEqual(["test/nbrowser/Search3.ts:ts-assertion-free-test@3"]);
   });
 });
+
+describe("unwired-auth: Go middleware factories and the chains built from them", () => {
+  test("a chain built from a middleware factory (`withUserSession(dbc)`) guards its routes as the admin chain guards its own", () => {
+    const f = { path: "server/ctrladmin/ctrl.go", content: lines(
+      "package ctrladmin",
+      "",
+      "func (c *Controller) routes(sessDB *Store, dbc *db.DB) {",
+      "\tuserChain := handlerutil.Chain(withSession(sessDB), withUserSession(dbc))",
+      "\tadminChain := handlerutil.Chain(userChain, withAdminSession)",
+      '\tc.Handle("POST /change_username_do", userChain(resp(c.ServeChangeUsernameDo)))',
+      '\tc.Handle("POST /delete_user_do", userChain(resp(c.ServeDeleteUserDo)))',
+      '\tc.Handle("POST /create_user_do", adminChain(resp(c.ServeCreateUserDo)))',
+      "}",
+      "",
+      "func withUserSession(dbc *db.DB) handlerutil.Middleware {",
+      "\treturn func(next http.Handler) http.Handler {",
+      "\t\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {",
+      "\t\t\tif _, ok := userFrom(r); !ok {",
+      '\t\t\t\thttp.Error(w, "you are not authenticated", http.StatusUnauthorized)',
+      "\t\t\t\treturn",
+      "\t\t\t}",
+      "\t\t\tnext.ServeHTTP(w, r)",
+      "\t\t})",
+      "\t}",
+      "}",
+      "",
+      "func withAdminSession(next http.Handler) http.Handler {",
+      "\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {",
+      "\t\tif u, _ := userFrom(r); !u.IsAdmin {",
+      '\t\t\thttp.Error(w, "you are not an admin", http.StatusForbidden)',
+      "\t\t\treturn",
+      "\t\t}",
+      "\t\tnext.ServeHTTP(w, r)",
+      "\t})",
+      "}") };
+    expect(found([f], /^unwired-auth$/)).toEqual([]);
+  });
+});

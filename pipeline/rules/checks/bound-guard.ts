@@ -79,9 +79,9 @@ const REFERENCE = /^(identifier|member_expression|selector_expression|attribute|
 
 /**
  * A call handed a guard by reference, or bound (`expressWrap(this._assertAccess.bind(this, "editors"))`,
- * `asyncHandler(requireAuth)`): an adapter around the guard, whose product is the guard where routes mount it. A
- * guard called for its answer (`wrap(requireAuth(req))`) is handed its result, not itself, and is left to the
- * callee test.
+ * `asyncHandler(requireAuth)`), or a guard factory's product (`Chain(base, withUserSession(dbc))`): an adapter around
+ * the guard, whose product is the guard where routes mount it. A guard called for its answer (`wrap(requireAuth(req))`)
+ * is handed its result, not itself.
  */
 function wrapsGuardReference(call: SgNode, own: string, isGuard: (name: string) => boolean): boolean {
   const args = (call.field("arguments" as never) as SgNode | null)?.namedChildren() ?? [];
@@ -92,7 +92,14 @@ function wrapsGuardReference(call: SgNode, own: string, isGuard: (name: string) 
     if (a.kind() === "call_expression" && /\.bind$/.test((a.field("function" as never) as SgNode | null)?.text() ?? "")) {
       ref = ((a.field("function" as never) as SgNode).field("object" as never) as SgNode | null) ?? null;
     }
-    return !!ref && REFERENCE.test(String(ref.kind())) && last(ref) !== own && isGuard(last(ref));
+    if (!!ref && REFERENCE.test(String(ref.kind())) && last(ref) !== own && isGuard(last(ref))) return true;
+    // ... or what a guard factory makes, handed to a chain (`handlerutil.Chain(baseChain, withUserSession(dbc, ..))`):
+    // a guard called with the request (`requireAuth(req)`) answers instead, and is no such product.
+    if (a.kind() === "call_expression" && last(a.field("function" as never) as SgNode) !== own && isGuard(last(a.field("function" as never) as SgNode))) {
+      const callArgs = (a.field("arguments" as never) as SgNode | null)?.namedChildren().map((x) => x.text()) ?? [];
+      return !callArgs.some((x) => /^(req|request|r|ctx|c|context|event|e)$/.test(x));
+    }
+    return false;
   });
 }
 

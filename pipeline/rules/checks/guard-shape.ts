@@ -376,7 +376,17 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
     return pyDecorator(node) || pyDependency(node) || pyMiddleware(node) || functionsIn(node).some((f) => f !== node && (pyDecorator(f) || pyMiddleware(f)));
   }
   if (node.kind() === "struct_item") return false;
-  return hasMiddlewareSignature(node, lang) || sameTypeWrapper(node, lang) || flowControlled(node, lang);
+  if (hasMiddlewareSignature(node, lang) || sameTypeWrapper(node, lang) || flowControlled(node, lang)) return true;
+  // Go: a middleware factory (`func withUserSession(dbc *db.DB) Middleware { return func(next http.Handler) http.Handler
+  // {..} }`), whose configured product is the middleware: the function literal it returns has the shape.
+  if (lang === "go" && /^(function_declaration|method_declaration)$/.test(String(node.kind()))) {
+    const body = node.field("body" as never) as SgNode | null;
+    // (the function's own return: a tree-sitter-go block holds its statements in a statement_list)
+    const returns = (body?.namedChildren() ?? []).flatMap((st) => (st.kind() === "statement_list" ? st.namedChildren() : [st])).filter((st) => st.kind() === "return_statement");
+    const values = returns.flatMap((st) => st.namedChildren().flatMap((v) => (v.kind() === "expression_list" ? v.namedChildren() : [v])));
+    return values.some((v) => v.kind() === "func_literal" && (hasMiddlewareSignature(v, lang) || sameTypeWrapper(v, lang)));
+  }
+  return false;
 }
 
 /**
