@@ -261,7 +261,7 @@ describe("fresh37's readings: conventions among handlers", () => {
       '    return (f"Review the postmortem draft for incident {incident_id}. " "Check the timeline.")') };
     expect(found([f], /^unwired-auth$/)).toEqual(["incidentdesk/server.py:py-unguarded-peer@21"]);
   });
-  test("Rust: a private handler the file mounts is a peer; one that flushes where every other acting peer checks is reported", () => {
+  test("Rust: a private handler the file mounts is a peer; one that flushes where its two acting peers check is a lead", () => {
     const f = { path: "src/admin.rs", content: lines(
       "pub fn router(state: AdminState) -> Router {",
       '    Router::new().route("/reload", post(reload)).route("/cache/flush", post(flush_cache)).route("/policies", get(policies)).with_state(state)',
@@ -279,7 +279,7 @@ describe("fresh37's readings: conventions among handlers", () => {
       "    if let Err(denied) = check_admin(&state, &headers) { return denied; }",
       '    Json(json!({ "rules": state.policies.load().len() })).into_response()',
       "}") };
-    expect(found([f], /^unwired-auth$/)).toEqual(["src/admin.rs:rs-unguarded-peer@9"]);
+    expect(found([f], /^unwired-auth$/)).toEqual(["src/admin.rs:rs-unguarded-peer@9 note"]);
   });
   test("TS: handlers written in place that open with one check; a write that never calls it is reported", () => {
     const route = (verb: string, path: string, first: string) => `  router.${verb}('${path}', async (req, res) => { ${first}; res.json(await store.run(req.params)); });`;

@@ -364,10 +364,7 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       }
       for (const p of open) {
         const destroys = destructive.test(p.name);
-        // Two peers make the convention when every other acting peer makes the check and this one destroys state
-        // (envoy-extauthz's admin `flush_cache` beside `reload` and `policies`, both behind `check_admin`).
-        const everyOther = makers.length >= 2 && acting.every((a) => a === p || makers.includes(a));
-        const claim = (majority && (destroys || !readNamed(p.name))) || (destroys && everyOther);
+        const claim = majority && (destroys || !readNamed(p.name));
         if (!claim && !destroys) continue;
         const message = `${p.name} makes no ${check} check, which ${makers.length} of its peers (${group}) make before acting (${makers.slice(0, 3).map((m) => m.name).join(", ")})`;
         // Two peers' convention, or a minority's, says less: the models are asked to verify it.
