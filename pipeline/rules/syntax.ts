@@ -109,3 +109,7 @@ export function callEnd(text: string, open: number): number {
   }
   return -1;
 }
+
+/** A block's statements, a tree-sitter-go `statement_list` unwrapped (Go keeps a block's statements in one). */
+export const blockStatements = (block: SgNode | null): SgNode[] =>
+  (block?.namedChildren() ?? []).flatMap((c) => (c.kind() === "statement_list" ? c.namedChildren() : [c]));

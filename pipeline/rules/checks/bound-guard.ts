@@ -95,7 +95,8 @@ function wrapsGuardReference(call: SgNode, own: string, isGuard: (name: string) 
     if (!!ref && REFERENCE.test(String(ref.kind())) && last(ref) !== own && isGuard(last(ref))) return true;
     // ... or what a guard factory makes, handed to a chain (`handlerutil.Chain(baseChain, withUserSession(dbc, ..))`):
     // a guard called with the request (`requireAuth(req)`) answers instead, and is no such product.
-    if (a.kind() === "call_expression" && last(a.field("function" as never) as SgNode) !== own && isGuard(last(a.field("function" as never) as SgNode))) {
+    const factory = a.kind() === "call_expression" ? last(a.field("function" as never) as SgNode) : null;
+    if (factory && factory !== own && isGuard(factory)) {
       const callArgs = (a.field("arguments" as never) as SgNode | null)?.namedChildren().map((x) => x.text()) ?? [];
       return !callArgs.some((x) => /^(req|request|r|ctx|c|context|event|e)$/.test(x));
     }

@@ -111,6 +111,11 @@ export function goConformanceLead(node: SgNode, fileText: string): boolean {
   return new RegExp(String.raw`//\s*${escapeRegExp(name)}\s+(?:implements|satisfies|is part of)\s+(?:the\s+)?[\w.]+`).test(doc);
 }
 
+/** A Go method's head: its receiver type, name and parameter list (`func (s *Store[T]) Get(key string)`). */
+const GO_METHOD_HEAD = /^func\s*\(\s*(?:\w+\s+)?\*?\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*(\w+)\s*(?:\[[^\]]*\])?\(([^)]*)\)/;
+/** A file's directory: its Go package. */
+const dirOf = (path: string) => path.replace(/\/?[^/]*$/, "");
+
 /** A Go stub's own text: a panic or an error return that says the work is missing. */
 const GO_STUB_BODY = /\bpanic\(\s*"|(?:not\s+(?:yet\s+)?implemented|unimplemented|\btodo\b)/i;
 
@@ -152,15 +157,13 @@ export function implementedElsewhere(candidates: Candidate[], files: readonly { 
   const names = new Set(candidates.map((c) => c.name));
   // Each definition: its directory (a Go package), receiver type, parameter count, and whether it too only declines.
   const defs = new Map<string, { dir: string; receiver: string; arity: number; stub: boolean }[]>();
-  const head = /^func\s*\(\s*(?:\w+\s+)?\*?\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*(\w+)\s*(?:\[[^\]]*\])?\(([^)]*)\)/;
   const arity = (params: string) => (params.trim() ? params.split(",").length : 0);
-  const dirOf = (path: string) => path.replace(/\/?[^/]*$/, "");
   for (const f of files) {
     // Test files and generated mocks (mockery's `mocks/`, `mock_*.go`, `*_mock.go`) implement everything by recording calls.
     if (!f.path.endsWith(".go") || /_test\.go$|(^|\/)mocks?\/|(^|\/)mock_[^/]*\.go$|_mocks?\.go$/.test(f.path)) continue;
     const lines = f.content.split("\n");
     for (let i = 0; i < lines.length; i++) {
-      const m = head.exec(lines[i]!);
+      const m = GO_METHOD_HEAD.exec(lines[i]!);
       if (!m || !names.has(m[2]!) || /^(Mock|Fake|Stub)/.test(m[1]!)) continue;
       // The body: the rest of a one-line function, else up to the line that closes it at column 0.
       let body: string;
@@ -192,13 +195,12 @@ export function implementedElsewhere(candidates: Candidate[], files: readonly { 
 export function embeddedDefaults(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
   const out = new Set<Candidate>();
   if (!candidates.length) return out;
-  const dirOf = (path: string) => path.replace(/\/?[^/]*$/, "");
   const wanted = new Set(candidates.map((c) => `${dirOf(c.file)}\0${c.name}`));
   const goFiles = files.filter((f) => f.path.endsWith(".go") && !/_test\.go$/.test(f.path));
   // Methods by package and receiver type.
   const methods = new Map<string, Set<string>>();
   for (const f of goFiles) {
-    for (const m of f.content.matchAll(/^func\s*\(\s*(?:\w+\s+)?\*?\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*(\w+)\s*\(/gm)) {
+    for (const m of f.content.matchAll(new RegExp(GO_METHOD_HEAD.source, "gm"))) {
       const key = `${dirOf(f.path)}\0${m[1]}`;
       methods.set(key, (methods.get(key) ?? new Set()).add(m[2]!));
     }

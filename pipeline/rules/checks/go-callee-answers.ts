@@ -179,13 +179,17 @@ export function packageFiles(goFiles: readonly { path: string; content: string }
  */
 const MAP_TYPE = /(?:^|\.)\w*Map(?:Of)?$/;
 const MAP_MUTATORS = /^(Delete|Store|Range|Clear)$/;
-/** ... and a free pool (`sync.Pool`, a type named `…Pool`): its Put hands an item back and answers nothing. */
+/**
+ * ... and a free pool (`sync.Pool`, a type named `…Pool`): its Put hands an item back and answers nothing. A pool of
+ * database connections (`DBPool`, `ConnPool`) is not read that way.
+ */
 const POOL_TYPE = /(?:^|\.)\w*Pool$/;
+const CONNECTION_POOL = /\bdb|Db|DB|Conn/;
 
 /** What a declared type's method answers: "none", "error", or unknown when no walked declaration matches. */
 function typeAnswers(t: string, method: string, pkg: string, declared: (method: string) => Declaration[]): "none" | "error" | "unknown" {
   if (MAP_TYPE.test(t) && MAP_MUTATORS.test(method)) return "none";
-  if (POOL_TYPE.test(t) && method === "Put" && !/\bdb|Db|DB|Conn/.test(t)) return "none";
+  if (POOL_TYPE.test(t) && method === "Put" && !CONNECTION_POOL.test(t)) return "none";
   const [qual, bare] = t.includes(".") ? [t.slice(0, t.lastIndexOf(".")), t.slice(t.lastIndexOf(".") + 1)] : [pkg, t];
   const decls = declared(method).filter((d) => d.receiver === bare && d.pkg === qual);
   if (!decls.length) return "unknown";

@@ -2,7 +2,7 @@
 // body makes an access decision (reads who is asking, and can answer 401/403).
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
-import { pyBases, pyOwner } from "../syntax";
+import { blockStatements, pyBases, pyOwner } from "../syntax";
 import { boundGuards } from "./bound-guard";
 import { errorFactory, loaderMounted, statusQuery } from "./not-guard";
 
@@ -380,9 +380,7 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
   // Go: a middleware factory (`func withUserSession(dbc *db.DB) Middleware { return func(next http.Handler) http.Handler
   // {..} }`), whose configured product is the middleware: the function literal it returns has the shape.
   if (lang === "go" && /^(function_declaration|method_declaration)$/.test(String(node.kind()))) {
-    const body = node.field("body" as never) as SgNode | null;
-    // (the function's own return: a tree-sitter-go block holds its statements in a statement_list)
-    const returns = (body?.namedChildren() ?? []).flatMap((st) => (st.kind() === "statement_list" ? st.namedChildren() : [st])).filter((st) => st.kind() === "return_statement");
+    const returns = blockStatements(node.field("body" as never) as SgNode | null).filter((st) => st.kind() === "return_statement");
     const values = returns.flatMap((st) => st.namedChildren().flatMap((v) => (v.kind() === "expression_list" ? v.namedChildren() : [v])));
     return values.some((v) => v.kind() === "func_literal" && (hasMiddlewareSignature(v, lang) || sameTypeWrapper(v, lang)));
   }

@@ -87,10 +87,9 @@ function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, s
   if (c.language === "rust" && c.member) return false;
   const content = contentOf.get(o.file) ?? "";
   const at = content.split("\n").slice(0, o.line).join("\n").length + o.before.length;
-  // Go results follow the parameters (`) error {`, `) (T, error) {`): its signature ends at the `{` that ends a
-  // line (gofmt's), not at a parameter's `interface{}` or `struct{}`; a one-line function is its line.
+  // Go results follow the parameters (`) error {`, `) (T, error) {`): its signature ends at the body's `{`, the first
+  // one once a parameter's `interface{}` or `struct{}` is set aside.
   const text = content.slice(at, at + 1500);
-  // (`interface{}`/`struct{}` in a parameter's type are no body: set aside, the body starts at the first `{` left.)
   const signature = o.lang === "go"
     ? /^[^{]*\{/.exec(text.replace(/\b(interface|struct)\s*\{\s*\}/g, (m) => m.replace(/[{}]/g, " ")))?.[0] ?? ""
     : /^[\s\S]*?\)\s*(->[^{:\n]*)?[:{]/.exec(text)?.[0] ?? "";

@@ -56,10 +56,11 @@ function goMethods(defs: SgNode[]): Method[][] {
     // `(ctx context.Context, request mcp.CallToolRequest)`, registered as `s.AddTool(tool, h.suspendAccount)`): an
     // unexported method taking plain values is a step its guarded callers take.
     const name = field(def, "name")?.text() ?? "";
+    const exported = /^[A-Z]/.test(name);
     const handed = /^\(\s*\w+\s+context\.Context\s*,\s*\w+\s+\*?\w+\.\w*(Request|Event)\s*\)$/.test(params.replace(/\s+/g, " "));
-    if (!recv || !(/^[A-Z]/.test(name) || handed) || !/^\(\s*\w+\s+(context\.Context|\*?http\.Request|\*?\w+\.Request|micro\.Request)\b/.test(params)) continue;
+    if (!recv || !(exported || handed) || !/^\(\s*\w+\s+(context\.Context|\*?http\.Request|\*?\w+\.Request|micro\.Request)\b/.test(params)) continue;
     // ... and not one another method of the file calls (`h.removeRecord(ctx, req)` inside a guarded handler): a step.
-    if (!/^[A-Z]/.test(name) && defs.some((o) => o.id() !== def.id() && new RegExp(`\\.${name}\\s*\\(`).test(field(o, "body")?.text() ?? ""))) continue;
+    if (!exported && defs.some((o) => o.id() !== def.id() && new RegExp(`\\.${name}\\s*\\(`).test(field(o, "body")?.text() ?? ""))) continue;
     // The parameter types, names left out: `(ctx context.Context, in *common.InvocationEvent)` -> `context.Context,*common.InvocationEvent`.
     const types = params.replace(/^\(|\)$/g, "").split(",").map((p) => p.trim().replace(/^\w+\s+/, "")).join(",");
     const key = `${recv}(${types})`;

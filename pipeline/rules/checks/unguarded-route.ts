@@ -1,7 +1,7 @@
 // unwired-auth on a router: a guard wraps some routes registered on it, and a sibling route that changes
 // state is registered bare beside them.
 import type { SgNode } from "@ast-grep/napi";
-import { escapeRegExp } from "../syntax";
+import { blockStatements, escapeRegExp } from "../syntax";
 import type { CheckContext } from "./check";
 import { calleeName } from "./bound-guard";
 import { fileGuards, guardIsTheException, guardMountedNowhere, makesAccessDecision, namesSubject, sharesCarriersAudience, SUBJECT } from "./guard-shape";
@@ -238,10 +238,6 @@ function registersOn(block: string, name: string): boolean {
   return [...block.matchAll(new RegExp(`(?<![\\w$.])${n}\\.(\\w+)\\(\\s*["'\`]`, "g"))].some((u) => REGISTERS.test(u[1]!));
 }
 
-/** The statements of a block (Go wraps them in a statement_list). */
-const statementsOf = (block: SgNode | null): SgNode[] =>
-  (block?.namedChildren() ?? []).flatMap((c) => (c.kind() === "statement_list" ? c.namedChildren() : [c]));
-
 /**
  * A group built fluently on the router, its routes registered inside a callback and its prefix and middleware
  * given after it (AdonisJS: `router.group(() => { router.post("/invoices", ..) }).prefix("/api/v1").use(
@@ -291,7 +287,7 @@ function callbackGroups(statements: SgNode[], router: string, base: string, inhe
     const param = /^\(?\s*([\w$]+)/.exec((callback.field("parameters" as never) as SgNode | null)?.text() ?? "")?.[1];
     if (!param) continue;
     const prefix = `${base}${args[0]!.text().replace(/^["'`]|["'`]$/g, "").replace(/\/+$/, "")}`;
-    const inner = statementsOf(callback.field("body" as never) as SgNode | null);
+    const inner = blockStatements(callback.field("body" as never) as SgNode | null);
     const uses = new RegExp(`^(?:${param}\\s*=\\s*)?${param}\\.(?:Use|use)\\(([\\s\\S]*)\\)$`);
     const guarded = inherited || inner.some((i) => { const m = uses.exec(i.text()); return !!m && guardIn(m[1]!); });
     out.push({ prefix, guarded }, ...callbackGroups(inner, param, prefix, guarded, isGuard, depth + 1));
@@ -381,7 +377,7 @@ export function unguardedRouteCheck(ctx: CheckContext): Hit[] {
   // A sibling guarded by its arguments or by its chain (`se.Router.POST(..).Bind(apis.RequireAuth())`).
   const guardedSibling = looser ? null : siblings.map((c) => { const inner = innermostRegistration(c); const s = registration(inner); return s && rootOf(s.receiver) === router && (guarded(s, isGuard) || chainGuards(c, inner, isGuard)) ? s : null; }).find((s) => !!s) ?? null;
   const group = looser || guardedSibling ? null : guardedGroupAbove(block.text(), router, reg.path, isGuard)
-    ?? callbackGroups(statementsOf(block), router, "", false, isGuard).find((g) => g.guarded && reg.path.startsWith(`${g.prefix}/`))?.prefix ?? null;
+    ?? callbackGroups(blockStatements(block), router, "", false, isGuard).find((g) => g.guarded && reg.path.startsWith(`${g.prefix}/`))?.prefix ?? null;
   if (!looser && !guardedSibling && !group) return [];
   if (guardedSibling && !group && !looser) {
     const exception = guardedByException(ctx.file, block, siblings, top, router, isGuard);
@@ -489,7 +485,7 @@ function guardedByException(file: object, block: SgNode, siblings: SgNode[], top
 function readOutsideGroup(ctx: CheckContext, reg: Registration, block: SgNode, isGuard: (name: string) => boolean, guards: ReadonlySet<string>): Hit[] {
   const router = rootOf(reg.receiver);
   if (guarded(reg, isGuard)) return [];
-  const under = callbackGroups(statementsOf(block), router, "", false, isGuard)
+  const under = callbackGroups(blockStatements(block), router, "", false, isGuard)
     .filter((g) => reg.path.startsWith(`${g.prefix}/`)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
   if (!under?.guarded || !namesSubject(under.prefix.replace(/^.*\//, ""))) return [];
   const text = ctx.node.getRoot().root().text().replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
