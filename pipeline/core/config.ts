@@ -52,6 +52,8 @@ export const WalkConfig = z
       .describe("skip a directory that carries its own licence naming another copyright holder and no package manifest: a library copied in, outside any vendor/ directory"),
     vendoredDependencies: z.boolean().default(true)
       .describe("skip a directory whose package sub-directories include three or more (a quarter or more of them) that the repository's manifests declare as dependencies: dependencies copied in (a lib/ put on sys.path); and a directory holding three or more pip install records (NAME-VERSION.dist-info): packages installed into the repository"),
+    uncompiledRust: z.boolean().default(true)
+      .describe("skip a Rust file that no crate compiles: no `mod NAME;` declaration (nor `#[path]`, `include!`, a Cargo.toml `path`) reaches it from a crate root, judged only under a walked Cargo.toml"),
     generated: z.array(Glob).default([
       "**/dist/**", "**/build/**", "**/out/**", "**/target/**", "**/*.min.js", "**/*.min.css", "**/*.map",
       "**/*.pb.go", "**/*_pb2.py", "**/*.generated.*", "**/*.gen.go", "**/__generated__/**", "**/coverage/**",

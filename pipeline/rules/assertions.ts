@@ -410,6 +410,23 @@ function assertModuleNames(text: string): string[] {
   return names;
 }
 
+/**
+ * A subject made by a class an assertions module exports, asked a question (aws-cdk's `import { Template } from
+ * "aws-cdk-lib/assertions"`, `template = Template.fromStack(stack)`, then `template.hasResourceProperties(..)` or
+ * `Annotations.fromStack(stack).hasError(..)`): its methods throw when the subject does not match. Lookups
+ * (`find*`, `get*`, `to*`) answer values and check nothing.
+ */
+function assertsThroughSubject(code: string, text: string): boolean {
+  const classes: string[] = [];
+  for (const m of text.matchAll(/\bimport\s+\{([^}]{1,300})\}\s+from\s*["'`][^"'`]*\/assertions["'`]/g)) classes.push(...boundNames(`{${m[1]}}`, null).filter((n) => /^[A-Z]/.test(n)));
+  if (!classes.length) return false;
+  const made = classes.map(escapeRegExp).join("|");
+  const subjects = [...text.matchAll(new RegExp(String.raw`(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*(?:${made})\s*\.\s*[\w$]+\s*\(`, "g"))].map((m) => escapeRegExp(m[1]!));
+  const asked = String.raw`\s*\.\s*(?!find|get|to[A-Z])[a-z][\w$]*\s*\(`;
+  return new RegExp(String.raw`(?<![\w$.])(?:${made})\s*\.\s*[\w$]+\s*\([^()]*\)${asked}`).test(code)
+    || (subjects.length > 0 && new RegExp(String.raw`(?<![\w$.])(?:${subjects.join("|")})${asked}`).test(code));
+}
+
 /** The local names a binding pattern introduces for the exports `only` admits (all of them when null). */
 function boundNames(binding: string, only: RegExp | null): string[] {
   const out: string[] = [];
@@ -456,6 +473,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   if (lang === "typescript") {
     const names = assertModuleNames(lines.join("\n"));
     if (names.length && new RegExp(String.raw`(?<![\w$.])(${names.map((n) => n.replace(/\$/g, "\\$")).join("|")})\s*(\.\s*[\w$]+\s*)*\(`).test(code)) return "runtime";
+    if (assertsThroughSubject(code, lines.join("\n"))) return "runtime";
   }
   if (lang === "typescript" && tapeObjectAsserts(code, test.params)) return "runtime";
   if (lang === "typescript" && waitsOnOutcome(code)) return "runtime";

@@ -28,6 +28,8 @@ import { propsNeverPassed } from "./checks/jsx-props";
 const OVERRIDE_LEAD = "overrides a check its base class implements in the repository: a subclass relaxing its family's check is as often intended (public reference data) as a hole";
 import { goDropVerdicts } from "./checks/errorless-callee";
 import { asLead, asUnprovenLead } from "./checks/unproven-drop";
+
+const LEAD_LOGGED = "the called function logs its own failure before answering it, so the failure is on record";
 import type { RuleSpec } from "./rule-spec";
 import type { FileScan, SourceFile } from "./scan-file";
 import { toFinding } from "./to-finding";
@@ -158,7 +160,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   // Go: a dropped call that every walked declaration of its name answers without an error dropped nothing; a claim
   // that a call's error is dropped, where nothing in the repository shows the call answers one, is a lead.
   const needsError = new Set(rules.filter((r) => r.answers_error === "declared").map((r) => r.id));
-  const { errorless, unproven } = goDropVerdicts([...out.values()].flat(), needsError, files, lines);
+  const { errorless, unproven, logged } = goDropVerdicts([...out.values()].flat(), needsError, files, lines);
   // Go: a claim about a call written as a bare statement that the repository drops at three sites or more and checks
   // at none is its convention (deviance.ts, the reverse reading): a lead.
   // A rule whose match itself shows the write (`evidence: shape`: an unchecked write or a written file's Close) keeps its claim.
@@ -167,7 +169,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   // Rust: the same for `let _ = x.method(..)`, where every declaration of `method` answers a bool, a count, an Option.
   const rsErrorless = rsErrorlessDrops([...out.values()].flat(), files, lines);
   // Every verdict was taken on the same finding objects: one pass drops, then makes leads (the unproven reason first).
-  const judged = (f: StaticFinding) => (unproven.has(f) ? asUnprovenLead(f) : conventional.has(f) ? asLead(f, LEAD_CONVENTIONAL) : f);
+  const judged = (f: StaticFinding) => (unproven.has(f) ? asUnprovenLead(f) : conventional.has(f) ? asLead(f, LEAD_CONVENTIONAL) : logged.has(f) ? asLead(f, LEAD_LOGGED) : f);
   for (const [file, list] of out) out.set(file, list.filter((f) => !errorless.has(f) && !rsErrorless.has(f)).map(judged));
   for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.rule_id.localeCompare(b.rule_id));
   return out;

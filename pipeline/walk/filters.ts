@@ -12,7 +12,8 @@ export type SkipReason =
   | "too-large"
   | "unreadable"
   | "outside-repo"
-  | "empty";
+  | "empty"
+  | "uncompiled";
 
 export interface FilterPolicy {
   include: string[];
@@ -27,6 +28,8 @@ export interface FilterPolicy {
   /** Skip directories of libraries copied in outside vendor/ (copied-libraries.ts); on unless false. */
   copiedLibraries?: boolean;
   vendoredDependencies?: boolean;
+  /** Skip Rust files no crate's `mod` declarations reach (uncompiled-rust.ts); on unless false. */
+  uncompiledRust?: boolean;
 }
 
 type Matcher = (path: string) => boolean;

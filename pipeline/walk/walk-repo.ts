@@ -6,6 +6,7 @@ import { simpleGit } from "simple-git";
 import { InputError, UsageError } from "../core/errors";
 import { copiedLibraryDirs } from "./copied-libraries";
 import { installedPackageDirs } from "./installed-packages";
+import { uncompiledRustFiles } from "./uncompiled-rust";
 import { vendoredDependencyDirs } from "./vendored-dependencies";
 import { globMatcher, looksBinary, looksBundled, looksGenerated, looksMangled, looksMinified, pathFilter, type FilterPolicy, type SkipReason } from "./filters";
 import { isIgnored, joinRel, parseGitignore } from "./gitignore";
@@ -123,6 +124,13 @@ export async function walkRepo(repoArg: string, cwd: string, opts: WalkOptions):
       return !hit;
     });
     files.splice(0, files.length, ...kept);
+  }
+  if (opts.policy.uncompiledRust !== false) {
+    const dead = new Map(uncompiledRustFiles(files, texts).map((u) => [u.path, u.detail]));
+    if (dead.size) {
+      for (const [path, detail] of dead) skipped.push({ path, reason: "uncompiled", detail });
+      files.splice(0, files.length, ...files.filter((f) => !dead.has(f.path)));
+    }
   }
   return { root, mode: isGit ? "git" : "fs", repo, commit, files, skipped, texts };
 }

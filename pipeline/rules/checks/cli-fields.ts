@@ -192,7 +192,8 @@ export function unreadCliFields(node: SgNode, lang: GrammarLanguage, content: st
   if (lang === "go" && describedOnly(code, name)) return [];
   const out: (Hit & { field: string })[] = [];
   for (const f of fields) {
-    if (fieldReadIn(code, f.name, readsField) || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(f.decl.text() + attributesBefore(f.decl))) continue;
+    // Rust: a field named `_w` is declared unused, as rustc's dead-code lint reads a leading `_`.
+    if (fieldReadIn(code, f.name, readsField) || /\b(deprecated|unused|hidden|no-op|has no effect)\b/i.test(f.decl.text() + attributesBefore(f.decl)) || (lang === "rust" && /^_\w/.test(f.name))) continue;
     const what = (lang === "rust" && requestInput(node)) || (lang === "go" && GO_REQUEST_TAG.test(node.text())) ? "input field" : "command-line option";
     // Go: the flag the user types is declared where the field's address is bound (`fs.IntVar(&c.max, "max", ..)`).
     const binder = lang === "go" ? node.getRoot().root().findAll({ rule: { kind: "call_expression", regex: `^[\\w.]+\\(\\s*&\\s*\\w+\\.${f.name}\\s*,\\s*"` } })[0] : undefined;

@@ -98,6 +98,9 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
   // A query builder (`sb := sqlbuilder.NewUpdateBuilder()`, `b squirrel.UpdateBuilder`): `sb.Update("tag")` names
   // the table of a statement built here and run elsewhere (`db.Exec(sb.Build())`); it answers the builder, no error.
   if (/\bNew\w*Builder\s*\(|\w+Builder\b/.test(decl) && !/\.(Exec|Query|Save|Commit)\w*\(/.test(nodeText)) return false;
+  // A batch staged here and handed whole to a call whose error is checked (`batch.Insert(doc)` .. `if err :=
+  // writer.Batch(batch); err != nil`, bluge's and bleve's batches): staging answers nothing, the checked call writes.
+  if (sink && /^\w+$/.test(sink) && new RegExp(`(?<![\\w.])${sink}\\.(Insert|Update|Delete|Put|Create|Set)\\(`).test(nodeText) && committedLater(sink, fnText)) return false;
   // io.Writer's Write/WriteString/WriteTo answer two values; one blank (`_ = s.log.Write(ctx, ev)`) drops
   // a method of another signature that answers only its error: a domain write, judged like any call.
   // A writer whose errors are sticky (csv.Writer) is asked for them afterwards (`cw.Error()`): checked there.
@@ -107,6 +110,11 @@ export function writeMatters(nodeText: string, sink: string | null, fnText: stri
   // value this function wrote to. Closing a reader, a request body or a listener on an error path does not.
   if (/\.Close\(\)/.test(nodeText) && sink) return closesWritten(sink, fnText);
   return true;
+}
+
+/** Go: `sink` is the last argument of a call whose error is assigned, tested or returned (`err = w.Batch(batch)`). */
+function committedLater(sink: string, fnText: string): boolean {
+  return new RegExp(`(?:\\berr\\w*\\s*:?=|\\breturn)\\s*[\\w.]+\\((?:[^()]*,\\s*)?&?${sink}\\s*\\)`).test(fnText);
 }
 
 /**

@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import { goPackageName } from "../syntax";
 import type { StaticFinding } from "../../kb/schemas/static-finding";
 import { droppedCallee } from "./claim-evidence";
-import { calleeAnswers, type Declaration, declarationsOf, packageFiles, repoFieldTypes } from "./go-callee-answers";
+import { calleeAnswers, type Declaration, declarationsOf, logsBeforeAnswering, meantByName, packageFiles, repoFieldTypes } from "./go-callee-answers";
 import { type UnknownCallee, unprovenOf } from "./unproven-drop";
 
 export type GoFile = { path: string; content: string };
@@ -80,11 +80,13 @@ export function droppedStatement(line: string): string {
  *   those Go's naming habit points to). Nothing was dropped: not reported.
  * - `unproven`: a claim of a rule in `needsError` (`answers_error: declared`, shipped, example or bench code) whose
  *   call no declaration, standard-library origin or using call site shows answering an error (unproven-drop.ts): a lead.
+ * - `logged`: a claim whose callee (every declaration its name points to) logs its failure before answering it: a lead.
  * A call no walked declaration matches (the standard library other than `sync.Map`, a dependency, a receiver
  * neither declared nor named for its type) stays a claim unless its rule asks for the error to be shown.
  */
-export function goDropVerdicts(findings: readonly StaticFinding[], needsError: ReadonlySet<string>, files: readonly GoFile[], lines: (path: string) => readonly string[]): { errorless: Set<StaticFinding>; unproven: Set<StaticFinding> } {
+export function goDropVerdicts(findings: readonly StaticFinding[], needsError: ReadonlySet<string>, files: readonly GoFile[], lines: (path: string) => readonly string[]): { errorless: Set<StaticFinding>; unproven: Set<StaticFinding>; logged: Set<StaticFinding> } {
   const errorless = new Set<StaticFinding>();
+  const logged = new Set<StaticFinding>();
   const unknown: UnknownCallee[] = [];
   const repo = goDeclarations(files);
   const contentOf = new Map(repo.goFiles.map((g) => [g.path, g.content]));
@@ -96,7 +98,12 @@ export function goDropVerdicts(findings: readonly StaticFinding[], needsError: R
     const at = { line: f.line, lines: lines(f.file), content: contentOf.get(f.file) ?? "" };
     const answer = calleeAnswers(key, statement, at, repo.pkgFiles(f.file), repo.declared, repo.fieldTypes);
     if (answer === "none") errorless.add(f);
+    else if (answer === "error" && !f.lead && f.place !== "test") {
+      // Every declaration Go's naming habit points to logs its failure before answering it (go-callee-answers.ts).
+      const meant = repo.declared(key.method).filter((d) => meantByName(key, d));
+      if (meant.length && meant.every((d) => logsBeforeAnswering(d.body ?? ""))) logged.add(f);
+    }
     else if (answer === "unknown" && needsError.has(f.rule_id) && !f.lead && f.place !== "test") unknown.push({ f, prev: key.prev, method: key.method });
   }
-  return { errorless, unproven: unprovenOf(unknown, repo.goFiles) };
+  return { errorless, unproven: unprovenOf(unknown, repo.goFiles), logged };
 }

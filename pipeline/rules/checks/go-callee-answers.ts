@@ -7,7 +7,7 @@ import { dirname } from "node:path";
 import { closeParen, escapeRegExp, goPackageName } from "../syntax";
 import type { CalleeKey } from "./claim-evidence";
 
-export interface Declaration { receiver: string | null; pkg: string; results: string }
+export interface Declaration { receiver: string | null; pkg: string; results: string; body?: string }
 
 /** A type's argument list, one level of nesting allowed: `[types.NodeID, []tailcfg.FilterRule]`, `[K, map[string]V]`. */
 export const TYPE_ARGS = String.raw`\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]`;
@@ -24,7 +24,8 @@ export function declarationsOf(content: string, name: string): Declaration[] {
   const out: Declaration[] = [...content.matchAll(head)].map((m) => {
     const i = closeParen(content, m.index! + m[0].length - 1);
     const brace = content.indexOf("{", i);
-    return { receiver: m[1] ?? null, pkg, results: brace < 0 ? "" : content.slice(i, brace) };
+    const end = brace < 0 ? -1 : content.indexOf("\n}", brace);
+    return { receiver: m[1] ?? null, pkg, results: brace < 0 ? "" : content.slice(i, brace), body: brace < 0 ? "" : content.slice(brace, end < 0 ? content.length : end + 2) };
   });
   const iface = new RegExp(`^type\\s+(\\w+)(?:${TYPE_ARGS})?\\s+interface\\s*\\{`, "gm");
   for (const m of content.matchAll(iface)) {
@@ -256,4 +257,25 @@ export function calleeAnswers(
   if ([...types].some((t) => t.includes(".") && standard(t.slice(0, t.indexOf("."))))) return "shape";
   if (recv && openedFallibly(at.lines, at.line - 1, recv)) return "shape";
   return "unknown";
+}
+
+/**
+ * A function that reports its own failure before answering it (cozy's `settings.UpdateRevisionDate`: `if err != nil {
+ * inst.Logger()..Infof("Cannot update revision date: %s", err) }; return err`): its one error branch logs the error,
+ * and it then answers it. A caller dropping that answer drops a failure already on record, not a silent one.
+ */
+export function logsBeforeAnswering(body: string): boolean {
+  const branches = [...body.matchAll(/\bif\s+(?:[^{}\n]*;\s*)?(\w*[eE]rr\w*)\s*!=\s*nil\s*\{/g)];
+  if (branches.length !== 1) return false;
+  const m = branches[0]!;
+  const open = m.index! + m[0].length - 1;
+  let depth = 0, close = -1;
+  for (let i = open; i < body.length; i++) {
+    if (body[i] === "{") depth++;
+    else if (body[i] === "}" && --depth === 0) { close = i; break; }
+  }
+  if (close < 0) return false;
+  const inside = body.slice(open, close);
+  const logs = /\b(?:[lL]og(?:ger)?|slog|zap|logrus)\b|Logger\(\)/.test(inside) && /\.\s*(?:Print|Info|Warn|Error|Debug|Notice|Crit)\w*\s*\(/.test(inside) && new RegExp(`\\b${m[1]}\\b`).test(inside.replace(/^[^\n]*\n/, ""));
+  return logs && !/\breturn\b/.test(inside) && new RegExp(`\\breturn\\s+(?:[^\\n]*,\\s*)?${m[1]}\\s*\\n?\\s*\\}\\s*$`).test(body.slice(close + 1));
 }

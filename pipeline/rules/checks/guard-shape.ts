@@ -17,8 +17,12 @@ export const SUBJECT = /authori[sz]|authent|(?<![a-z])auth(?![a-z])|token|sessio
  */
 export const guardIsTheException = (carrying: number, total: number): boolean => total >= 8 && carrying * 4 <= total;
 
-/** A registration name's or path's first segment, past an API root (`/api/v1/admin/x` → admin, `admin:reset-queue` → admin). */
-const firstSegment = (name: string): string => name.split(/[/:.]/).filter((s) => s && !/^(api|v\d+)$/i.test(s))[0]?.toLowerCase() ?? "";
+/**
+ * A registration name's or path's first segment, past an API root and a path's parameters (`/api/v1/admin/x` → admin,
+ * `/:sharing-id/recipients` → recipients, `admin:reset-queue` → admin): a parameter names which record, not whom.
+ */
+const firstSegment = (name: string): string =>
+  (name.startsWith("/") ? name.split("/").filter((s) => !/^[:{<*]/.test(s)) : name.split(/[/:.]/)).filter((s) => s && !/^(api|v\d+)$/i.test(s))[0]?.toLowerCase() ?? "";
 
 /**
  * ... unless the guard's carriers all serve one audience the registration's name shares (`admin:list-agents` and
@@ -29,6 +33,13 @@ export function sharesCarriersAudience(name: string, carriers: readonly string[]
   const own = firstSegment(name);
   return carriers.length >= 2 && !!own && carriers.every((c) => firstSegment(c) === own);
 }
+/**
+ * A dependency named as a check (`Depends(check_account_id_exists)`, `Depends(require_base_invoice_key)`) runs before
+ * the view and refuses by raising: FastAPI's way of mounting a guard, whatever the check is about.
+ */
+export const namedAsCheck = (name: string): boolean => /^_?(check|require|verify|ensure|enforce|authori[sz]e|authenticate|protect|must)_\w/i.test(name);
+/** Parameters the framework fills from such a check (`account_id: AccountId = Depends(check_account_id_exists)`). */
+export const injectsCheck = (params: string): boolean => [...params.matchAll(/\b(?:Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]+)/g)].some((m) => namedAsCheck(m[1]!.replace(/^[\s\S]*\./, "")));
 /** Does a name say who is asking, read word by word (`withAuth`, `requireUser`, `auth_required`)? */
 export const namesSubject = (name: string): boolean => SUBJECT.test(name.replace(/([a-z0-9])([A-Z])/g, "$1_$2"));
 /**
@@ -213,7 +224,13 @@ export function hasMiddlewareSignature(fn: SgNode, lang: RuleLanguage): boolean 
   if (lang === "go") {
     const text = fn.text();
     const sig = text.slice(0, text.indexOf("{") + 1);
-    return GO_HANDLER_SIGNATURE.test(sig);
+    if (!GO_HANDLER_SIGNATURE.test(sig)) return false;
+    // Only the result a handler's type (`func installHandler(appType consts.AppType) echo.HandlerFunc`): a factory
+    // of handlers, unless what it builds continues or stops a chain (gin's `func AuthRequired() gin.HandlerFunc`
+    // whose product calls `c.AbortWithStatus`/`c.Next()`) or its result is middleware by type.
+    const result = ((fn.field("result" as never) as SgNode | null)?.text() ?? "");
+    const paramsText = sig.slice(0, result ? sig.lastIndexOf(result) : sig.length);
+    return GO_HANDLER_SIGNATURE.test(paramsText) || /MiddlewareFunc\b|Interceptor\b|func\s*\(\s*\w*\s*http\.Handler\s*\)/.test(result) || CONTINUES_CHAIN.test(text.slice(sig.length));
   }
   if (lang === "rust") return params(fn).some((p) => /:\s*Next\b|Next<|:\s*ServiceRequest\b/.test(p))
   return false;
@@ -356,6 +373,9 @@ export function sameFileGuards(root: SgNode, lang: RuleLanguage, key?: object): 
   return out;
 }
 
+/** A chain continued or stopped: `next(..)`, `next.ServeHTTP(..)`, gin's `c.Next()` and `c.AbortWithStatus(..)`. */
+const CONTINUES_CHAIN = /(?<![\w$])(next|Next)\s*[.(]|\.(Next|Abort\w*)\s*\(/;
+
 /**
  * Shapes by framework. TS/JS: Express/Koa/Hono middleware, factories returning one, handler wrappers
  * (`(handler) => (req, res) => ...`), `canActivate` guards (NestJS). Python: decorators wrapping a view,
@@ -382,7 +402,10 @@ export function isMiddlewareShaped(node: SgNode, lang: RuleLanguage): boolean {
   if (lang === "go" && /^(function_declaration|method_declaration)$/.test(String(node.kind()))) {
     const returns = blockStatements(node.field("body" as never) as SgNode | null).filter((st) => st.kind() === "return_statement");
     const values = returns.flatMap((st) => st.namedChildren().flatMap((v) => (v.kind() === "expression_list" ? v.namedChildren() : [v])));
-    return values.some((v) => v.kind() === "func_literal" && (hasMiddlewareSignature(v, lang) || sameTypeWrapper(v, lang)));
+    // A product with a handler's signature is middleware only when it continues or stops a chain (gin's
+    // `c.Next()`/`c.AbortWithStatus`, fiber's `c.Next()`): echo's `installHandler(appType) echo.HandlerFunc` builds
+    // the route's handler, whose own permission check guards that route alone.
+    return values.some((v) => v.kind() === "func_literal" && (sameTypeWrapper(v, lang) || (hasMiddlewareSignature(v, lang) && CONTINUES_CHAIN.test(v.text()))));
   }
   return false;
 }

@@ -38,6 +38,7 @@ import { keepNodes } from "./judged-once";
 import { serviceImplGuardCheck } from "./service-impl-guard";
 import { wrapperGuardCheck } from "./wrapper-guard";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
+import { schemaMigration } from "./not-guard";
 import { siblingObjectsCheck } from "./sibling-objects";
 import { oddBuilderCheck } from "./odd-builder";
 import { weakerChainCheck } from "./weaker-chain";
@@ -155,7 +156,7 @@ const DEFINED = {
         && /\bif\b|[=!]=/.test(node.text()) && statesAccessRule(documentation(node, file.lines));
       // ... or by what it does: it compares a presented credential with a stored one and fails (`checks: true`).
       const byCheck = !byName && !byShape && !composed && !byDoc && param(params, "checks", false) && (credentialCheck(node) || credentialCheckClass(node));
-      if (!byName && !byShape && !composed && !byDoc && !byCheck) return [];
+      if ((!byName && !byShape && !composed && !byDoc && !byCheck) || schemaMigration(node, rule.language)) return [];
       if (param(params, "shape", false) && frameworkWired(node, rule.language)) return [];
       const line = nameNode.range().start.line;
       const goMethodType = rule.language === "go" && node.kind() === "method_declaration" && byShape ? goReceiverType(node) || null : null;

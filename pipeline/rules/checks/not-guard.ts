@@ -38,6 +38,17 @@ export function loaderMounted(node: SgNode, lang: RuleLanguage): boolean {
 }
 
 /**
+ * A schema migration, known by what it declares: a class with both an `up` and a `down` method (TypeORM's
+ * `implements MigrationInterface`, MikroORM's `extends Migration`, umzug's). A migrations runner loads it by
+ * directory; its name (`addAuthenticators1672223738686`) says which tables it changes, not who may ask.
+ */
+export function schemaMigration(node: SgNode, lang: RuleLanguage): boolean {
+  if (lang !== "typescript" || !/^(class_declaration|class)$/.test(String(node.kind()))) return false;
+  const methods = (node.field("body" as never) as SgNode | null)?.children().filter((c) => c.kind() === "method_definition").map((m) => (m.field("name" as never) as SgNode | null)?.text()) ?? [];
+  return methods.includes("up") && methods.includes("down");
+}
+
+/**
  * The declared answer is a yes/no: `-> bool`, `-> Result<bool>`, `: Promise<boolean>`, a TypeScript type predicate
  * (`(source: TSource): source is TSessionSource`), Go `bool` / `(bool, error)`.
  */

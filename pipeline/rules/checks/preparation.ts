@@ -61,12 +61,23 @@ function usedAfter(stmt: SgNode, names: string[], op: RegExp): boolean {
 }
 
 /**
+ * The guarded code only creates directories (`await fs.mkdir(".blinko")`, `Promise.all([fs.mkdir(a), fs.mkdir(b)])`):
+ * the ensure-exists idiom from before `{ recursive: true }`, where the failure swallowed is mostly "already exists"
+ * and any other one surfaces where the directory is then used.
+ */
+function onlyMakesDirectories(call: string): boolean {
+  const callees = [...call.matchAll(/([\w$.]+)\s*\(/g)].map((m) => m[1]!.replace(/^[\s\S]*\./, ""));
+  return callees.some((c) => /^(mkdir|mkdirSync|makedirs|makeDirectory|ensureDir|ensureDirSync)$/.test(c)) && callees.every((c) => /^(mkdir|mkdirSync|makedirs|makeDirectory|ensureDir|ensureDirSync|all|join|resolve)$/.test(c));
+}
+
+/**
  * The guarded code is one idempotent preparation of a path (an `mkdir` in its recursive form, a removal of
  * a stale file) and a later statement of the same block writes at that path (for a directory: operates on
  * it) with its failure surfaced.
  */
 export function preparesPath(guarded: SgNode): boolean {
   const call = onlyCall(guarded);
+  if (call && onlyMakesDirectories(call)) return true;
   if (!call || !(MKDIR_P.test(call) || REMOVE_PATH.test(call))) return false;
   const names = pathNames(call, localNames(guarded));
   if (!names.length) return false;

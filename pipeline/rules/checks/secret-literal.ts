@@ -72,6 +72,14 @@ const REGEX_SIGNALS = [/\[[^\]]*\w-\w[^\]]*\]/, /\\[dwsDWS]/, /[\])]\{\d+(,\d*)?
 const WORD_ALTERNATION = /^[a-z_]+(?:\[[^\]]*\]\??)?[a-z_]*(\|[a-z_]+(?:\[[^\]]*\]\??)?[a-z_]*){2,}$/;
 const regexSource = (s: string) => WORD_ALTERNATION.test(s) || REGEX_SIGNALS.filter((r) => r.test(s)).length >= 2;
 
+/**
+ * Identifiers joined by `.` or `+` (`appManager.array.apps.0.secret`, `cookbook.forms.CustomPasswordResetForm`,
+ * the grant type `authorization_code+secret`): a setting, a class or a mode named by where it lives, not a credential.
+ * Each segment reads as words (camelCase, PascalCase, snake_case, an index), which a generated token's segments do not.
+ */
+const WORDY = /^(?:[a-z]+(?:[A-Z][a-z]+)*|[A-Z][a-z]+(?:[A-Z][a-z]+)*|[a-z]+(?:_[a-z]+)*|[A-Z]+(?:_[A-Z]+)*|\d{1,3})$/;
+const identifierPath = (s: string): boolean => { const parts = s.split(/[.+]/); return parts.length >= 2 && parts.every((p) => WORDY.test(p)); };
+
 export function secretLiteral(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value || deepInData(value)) return [];
   const content = tagDefault(literalContent(value.text()));
@@ -86,7 +94,7 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
   // Whitespace or a character outside printable ASCII (`Contraseña`, `パスワード`) is prose, a translated label:
   // generated credentials are printable ASCII (base64, hex, alphanumerics and punctuation).
   if (s.length < minLength || /\s|[^\x20-\x7e]/.test(s)) return [];
-  if (placeholder.test(s) || (shape.test(s) && !randomRun(s)) || PUBLIC_UNDER_KEY_NAME.test(s) || PASSWORD_HASH.test(s) || regexSource(s)) return [];
+  if (placeholder.test(s) || (shape.test(s) && !randomRun(s)) || PUBLIC_UNDER_KEY_NAME.test(s) || PASSWORD_HASH.test(s) || regexSource(s) || identifierPath(s)) return [];
   if (shannonEntropy(s) < minEntropy || charClasses(s) < minClasses) return [];
   return [{ region: regionOf(value) }];
 }

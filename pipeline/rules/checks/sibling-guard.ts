@@ -5,7 +5,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { callerParameters, fileGuards, makesAccessDecision, namesSubject, readsOnly, SCOPED_TO_CALLER, SUBJECT } from "./guard-shape";
+import { callerParameters, fileGuards, injectsCheck, makesAccessDecision, namesSubject, readsOnly, SCOPED_TO_CALLER, SUBJECT } from "./guard-shape";
 import { type Hit, param, regionOf } from "./hit";
 import { pythonCode, routerGuarded } from "./unguarded-view";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
@@ -102,6 +102,12 @@ function leadingChecks(def: SgNode, lang: RuleLanguage): { name: string; before:
   return out;
 }
 
+/**
+ * A leading call that makes or changes something of who is asking (`create_user_asset(account_id.id, file)`,
+ * `updateUserProfile(..)`) is the view's work on that subject, not a check of it.
+ */
+const ACTS_ON_SUBJECT = /^_?(create|update|delete|insert|add|set|save|remove|upsert|send|make|new|register)(_|[A-Z]|$)/;
+
 const parametersOf = (m: Member) => (m.def.field("parameters" as never) as SgNode | null)?.text() ?? "";
 const bodyOf = (m: Member) => (m.def.field("body" as never) as SgNode | null)?.text() ?? "";
 
@@ -140,7 +146,7 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
     // An argument granting everyone (Vendure's `@Allow(Permission.Public)`, `Anonymous`, `Everyone`) requires nobody.
     ...(controller ? [m.reg, ...m.others] : m.others).filter((k) => verb.test(headOf(k).replace(/^[\s\S]*(\.|::)/, "")) && requiresSubject(argumentsOf(k))).map(headOf),
     ...(controller ? [m.reg, ...m.others] : [m.reg]).flatMap(keywordsOf).filter(named),
-    ...leading.get(m)!.filter((c) => named(c.name) || (verb.test(c.name) && (tally.get(c.name) ?? 0) >= 3 && SUBJECT.test(c.before))).map((c) => c.name),
+    ...leading.get(m)!.filter((c) => (named(c.name) && !ACTS_ON_SUBJECT.test(c.name)) || (verb.test(c.name) && (tally.get(c.name) ?? 0) >= 3 && SUBJECT.test(c.before))).map((c) => c.name),
   ]]));
   const guardsOf = (m: Member): string[] => guardList.get(m)!;
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
@@ -176,7 +182,7 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
     const delegates = (m: Member) => guarded.some((g) => new RegExp(`(?<![\\w$])${g.name.replace(/\$/g, "\\$")}\\s*\\(`).test(bodyOf(m)));
     for (const m of group) {
       // A parameter the framework fills with who is asking (`user: AuthUser`, `@CurrentUser() u`) authenticates the call.
-      if (guarded.includes(m) || makesAccessDecision(m.def.text()) || delegates(m) || namesSubject(callerParameters(parametersOf(m)))) continue;
+      if (guarded.includes(m) || makesAccessDecision(m.def.text()) || delegates(m) || namesSubject(callerParameters(parametersOf(m))) || injectsCheck(parametersOf(m))) continue;
       if (!writes(m)) continue;
       const hit = { region: regionOf(m.at), message: `${m.name} changes state without the ${common} guard ${guarded.length} of its ${group.length} sibling registrations carry (line ${guarded[0]!.at.range().start.line + 1})` };
       if (router && /^\w+$/.test(router)) ctx.defer({ candidate: { name: router, file: ctx.file.path, line: m.at.range().start.line, referenceIgnores: [], language: "python" }, hit, keep: "unless-router-hooked" });

@@ -108,6 +108,10 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   // The sibling's check is evidence only when it gates an act of its arm: an arm whose whole work is the
   // check (`Effect::CheckPermission { .. } => self.check_permission(..)`) runs the check as its command.
   const gatesAnAct = (a: Arm) => (a.guard && calleesOf(a.guard, lang).some(gates)) || calls(a).some((c) => !checks(c));
+  // A named case whose whole answer is a refusal (`Auth::InvalidAPIKey { result } => HttpResponse::Unauthorized().json(result)`)
+  // shows what the dispatch discriminates: the caller's standing, an access decision in itself. Its other cases
+  // (`Auth::ValidAPIKey`, `Auth::ValidSession`) are the standings it admits, not arms missing a check.
+  if (arms.some((a) => !/^(_|default|else)?$/.test(a.label.trim()) && refusalOnly(a, calls(a)))) return [];
   const checkedArms = arms.filter((a) => guardOf(a) && gatesAnAct(a));
   const checked = checkedArms[0];
   if (!checked) return [];
@@ -142,6 +146,13 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
     return [];
   });
 }
+
+/** An arm that only answers a refusal: a 401/403 built from response calls and nothing else. */
+function refusalOnly(a: Arm, calls: string[]): boolean {
+  const text = (a.text ?? a.body.text()).replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""');
+  return REFUSAL.test(a.text ?? a.body.text()) && calls.every((c) => REFUSAL.test(c) || RESPONSE_CALL.test(c)) && (text.match(/;/g)?.length ?? 0) <= 1;
+}
+const RESPONSE_CALL = /^(json|body|send|status|sendStatus|finish|content_type|header|insert_header|set_header|render|respond\w*|reply|abort|Error|Errorf|error|http\.Error|WriteHeader|Write|write|Err|Ok|Some|into|into_response|new|build|to_string|to_owned|format|from|String|NewHTTPError|JSON|AbortWithStatus\w*|end)$/;
 
 /** A call that only reads or answers (`load`, `get_invoice`, `list_jobs`, `format!`-like helpers): no act of its own. */
 const READ_CALL = /^(get|load|list|fetch|find|read|show|count|describe|lookup|query|search|view|parse|format|render|print|println|log|debug|info|warn|trace|to_\w+|as_\w+|into\w*|clone|len|is_\w+|has_\w+|ok|map\w*|unwrap\w*|expect|Ok|Err|Some|from\w*|new|default)(_|$|[A-Z])/;

@@ -40,12 +40,23 @@ function registration(call: SgNode): Registration | null {
   if (pattern && args.length >= 2 && /^(HandleFunc|Handle|handle)$/.test(method)) return { call, receiver, verb: pattern.verb, path: pattern.path, handlers: args.slice(1) };
   const named = str(args[0]);
   const path = str(args[1]);
-  if (named !== null && path !== null && HTTP_METHOD.test(named) && args.length >= 3) return { call, receiver, verb: named, path, handlers: args.slice(2) };
+  if (named !== null && path !== null && HTTP_METHOD.test(named) && args.length >= 3) return { call, receiver, verb: named, path, handlers: handlerLast(call, args.slice(2)) };
   if (named === null || args.length < 2 || METHOD_FIRST.test(method)) return null;
   const inPattern = /^([A-Z]+)\s+(\S+)$/.exec(named);
   const verb = inPattern ? inPattern[1]! : /^(HandleFunc|Handle|all|route|handle)$/.test(method) ? null : verbOf(method);
-  return { call, receiver, verb, path: inPattern ? inPattern[2]! : named, handlers: args.slice(1) };
+  return { call, receiver, verb, path: inPattern ? inPattern[2]! : named, handlers: handlerLast(call, args.slice(1)) };
 }
+
+/**
+ * The handlers in the order most routers take them, middleware first and the handler last. echo takes the handler
+ * first (`router.POST("/twofactor", TwoFactor, middlewares.NeedInstance)`), so in a file that imports echo the
+ * first is moved last: a handler that authenticates its caller (a token exchange) is the route, not a guard over it.
+ */
+function handlerLast(call: SgNode, handlers: SgNode[]): SgNode[] {
+  if (handlers.length < 2 || !ECHO_IMPORT.test(call.getRoot().root().text())) return handlers;
+  return [...handlers.slice(1), handlers[0]!];
+}
+const ECHO_IMPORT = /^\s*(import\s+)?(\w+\s+)?"github\.com\/labstack\/echo(\/v\d+)?"/m;
 
 /** `pat.Post("/admin/x")` -> POST /admin/x; `pat.New("/admin/*")` -> no verb, path /admin/*. */
 function patternOf(call: SgNode): { verb: string | null; path: string } | null {

@@ -3,7 +3,7 @@
 // injected caller) registered without one.
 import type { SgNode } from "@ast-grep/napi";
 import type { CheckContext } from "./check";
-import { fileGuards, guardMountedNowhere, makesAccessDecision, namesSubject, readsOnly, SCOPED_TO_CALLER, SUBJECT } from "./guard-shape";
+import { fileGuards, guardMountedNowhere, makesAccessDecision, namedAsCheck, namesSubject, readsOnly, SCOPED_TO_CALLER, SUBJECT } from "./guard-shape";
 import { type Hit, regionOf } from "./hit";
 import { OPEN_BY_DESIGN } from "./unguarded-route";
 
@@ -55,8 +55,9 @@ function carriesGuard(view: View, isGuard: (name: string) => boolean): boolean {
   // an `Annotated[User, Security(..)]` the factory builds): FastAPI resolves the annotation's dependency.
   if ([...params.matchAll(/:\s*([\w.]+)\s*\(/g)].some(([, name]) => guardName(calleeOf(name!)))) return true;
   const injected = [...`${view.route.text()} ${params}`.matchAll(/\b(Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]*)/g)];
-  // `current_member`, `get_current_account`: the dependency answers who makes the current request.
-  return injected.some(([, kind, name]) => kind === "Security" || guardName(calleeOf(name ?? "")) || /(^|_)current(_|$)/i.test(calleeOf(name ?? "")));
+  // `current_member`, `get_current_account`: the dependency answers who makes the current request; one
+  // named as a check (`Depends(check_account_id_exists)`: namedAsCheck) refuses before the view runs.
+  return injected.some(([, kind, name]) => kind === "Security" || guardName(calleeOf(name ?? "")) || /(^|_)current(_|$)/i.test(calleeOf(name ?? "")) || namedAsCheck(calleeOf(name ?? "")));
 }
 
 /** Python source with its `#` comments removed: a hook or a router named in a comment mounts nothing. */

@@ -7,6 +7,7 @@ import { overwrittenBeforeRead } from "./overwritten";
 import { identifierWords, typeName } from "./param-words";
 import { classOf, conformance, isPublic } from "./public-api";
 import { nameOf, pyBases, pyOwner, rustAttributes } from "../syntax";
+import { declaredDeprecated } from "./declared-deprecated";
 import { lintAllowsUnused } from "./lint-allows-unused";
 import { queriedColumns } from "./queried-columns";
 
@@ -479,6 +480,8 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
   // The repository's linter was told these parameters are unused on purpose: what a `_` prefix says.
   if (lintAllowsUnused(fn, lang, lines)) return { hits: [], name: null, owner: null };
+  // Declared deprecated or removed: the signature is kept for old callers (declared-deprecated.ts).
+  if (declaredDeprecated(fn, body, lang, lines)) return { hits: [], name: null, owner: null };
   // An abstract method this module declares itself (a base class in the same file) imposes nothing from
   // outside: the module chose the parameter, so an implementation that reads the others and drops it
   // breaks the module's own contract. Judged like a Go method: only parameters named for a promise.

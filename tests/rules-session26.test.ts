@@ -1,0 +1,363 @@
+// Readings of the twenty-sixth session of issue 10 (docs/RULES.md, panel 36): each test fails without its change,
+// except those marked as guarding a reading's limit.
+import { describe, expect, test } from "bun:test";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { WalkConfig } from "../pipeline/core/config";
+import { uncompiledRustFiles } from "../pipeline/walk/uncompiled-rust";
+import { walkRepo } from "../pipeline/walk/walk-repo";
+import { lines, scanSnippets } from "./support/snippet-scan";
+
+type File = { path: string; content: string };
+const found = (files: File[], cls: RegExp) => scanSnippets(files, cls).map((f) => `${f.file}:${f.rule_id}@${f.line}${f.severity === "info" ? " note" : ""}`);
+
+describe("unwired-auth: echo's handler-first order and handler factories", () => {
+  const echoImport = 'import (\n\t"net/http"\n\n\t"github.com/labstack/echo/v4"\n)';
+  test("echo: a handler that authenticates its caller, first among a route's arguments, is the route, not its guard", () => {
+    const oidc = { path: "web/oidc/oidc.go", content: lines(
+      "package oidc",
+      echoImport,
+      "func Routes(router *echo.Group) {",
+      '\trouter.GET("/start", Start, middlewares.NeedInstance)',
+      '\trouter.POST("/bitwarden/:context", BitwardenExchange, middlewares.NeedInstance)',
+      '\trouter.POST("/twofactor", TwoFactor, middlewares.NeedInstance)',
+      '\trouter.POST("/access_token", AccessToken, middlewares.NeedInstance)',
+      "}",
+      "func BitwardenExchange(c echo.Context) error {",
+      '\tif c.FormValue("code") != expected(c) {',
+      "\t\treturn echo.NewHTTPError(http.StatusUnauthorized)",
+      "\t}",
+      "\treturn c.JSON(http.StatusOK, issue(c))",
+      "}",
+      "func TwoFactor(c echo.Context) error { return c.JSON(http.StatusOK, confirm(c)) }") };
+    expect(found([oidc], /^unwired-auth$/)).toEqual([]);
+  });
+  test("echo: a route without the guard middleware its siblings hand after their handlers is still reported (limit)", () => {
+    const sharing = { path: "web/sharings/routes.go", content: lines(
+      "package sharings",
+      echoImport,
+      "func Routes(router *echo.Group) {",
+      '\trouter.POST("/:id/readonly", AddReadOnly, checkSharingWritePermissions)',
+      '\trouter.DELETE("/:id/readonly", RemoveReadOnly, checkSharingWritePermissions)',
+      '\trouter.POST("/:id/recipients", AddRecipients)',
+      "}",
+      "func checkSharingWritePermissions(next echo.HandlerFunc) echo.HandlerFunc {",
+      "\treturn func(c echo.Context) error {",
+      '\t\tif !allowed(c) { return echo.NewHTTPError(http.StatusForbidden) }',
+      "\t\treturn next(c)",
+      "\t}",
+      "}") };
+    expect(found([sharing], /^unwired-auth$/)).toEqual(["web/sharings/routes.go:go-unguarded-route@10"]);
+  });
+  test("Go: a factory of handlers (`installHandler(appType) echo.HandlerFunc`) with its own check is no guard of other routes", () => {
+    const apps = { path: "web/apps/apps.go", content: lines(
+      "package apps",
+      echoImport,
+      "func iconHandler(appType string) echo.HandlerFunc {",
+      "\treturn func(c echo.Context) error {",
+      "\t\tif !middlewares.IsLoggedIn(c) {",
+      '\t\t\tif err := middlewares.Allow(c, "GET", appType); err != nil { return echo.NewHTTPError(http.StatusUnauthorized, err.Error()) }',
+      "\t\t}",
+      "\t\treturn serveIcon(c, appType)",
+      "\t}",
+      "}",
+      "func installHandler(appType string) echo.HandlerFunc {",
+      "\treturn func(c echo.Context) error { return install(c, appType) }",
+      "}",
+      "func Routes(router *echo.Group) {",
+      '\trouter.GET("/:slug/icon", iconHandler("webapp"))',
+      '\trouter.POST("/:slug", installHandler("webapp"))',
+      "}") };
+    expect(found([apps], /^unwired-auth$/)).toEqual([]);
+  });
+  test("gin: a factory whose product stops or continues the chain is middleware (limit)", () => {
+    const gin = { path: "api/router.go", content: lines(
+      "package api",
+      'import "github.com/gin-gonic/gin"',
+      "func AuthRequired(tokens map[string]bool) gin.HandlerFunc {",
+      "\treturn func(c *gin.Context) {",
+      '\t\tif !tokens[c.GetHeader("X-Token")] {',
+      "\t\t\tc.AbortWithStatus(401)",
+      "\t\t\treturn",
+      "\t\t}",
+      "\t\tc.Next()",
+      "\t}",
+      "}",
+      "func Register(r *gin.Engine, tokens map[string]bool) {",
+      '\tr.POST("/items", AuthRequired(tokens), createItem)',
+      '\tr.PUT("/items/:id", AuthRequired(tokens), updateItem)',
+      '\tr.DELETE("/items/:id", deleteItem)',
+      "}") };
+    expect(found([gin], /^unwired-auth$/)).toEqual(["api/router.go:go-unguarded-route@15"]);
+  });
+});
+
+describe("unwired-auth: a path's parameters name no audience", () => {
+  const routes = (carrierPaths: string[]) => ({ path: "web/sharings/sharings.go", content: lines(
+    "package sharings",
+    'import "github.com/gin-gonic/gin"',
+    "func Routes(router *gin.RouterGroup) {",
+    ...Array.from({ length: 9 }, (_, i) => `\trouter.POST("/:sharing-id/op${i}", Op${i})`),
+    ...carrierPaths.map((p, i) => `\trouter.POST("${p}", checkSharingWritePermissions, Guarded${i})`),
+    "}") });
+  test("carriers sharing only a leading `:id` are the exception among the router's writes: no finding", () => {
+    expect(found([routes(["/:sharing-id/recipients/delegated", "/:sharing-id/members/:index/invitation"])], /^unwired-auth$/)).toEqual([]);
+  });
+  test("carriers whose first literal segment is one audience still speak for that audience's routes (limit)", () => {
+    expect(found([routes(["/:sharing-id/op0/delegated", "/:sharing-id/op0/invitation"])], /^unwired-auth$/)).toEqual(["web/sharings/sharings.go:go-unguarded-route@4"]);
+  });
+});
+
+describe("unwired-auth: FastAPI dependencies named as checks, and leading calls that act on the subject", () => {
+  const assets = (param: string) => ({ path: "lnbits/core/views/asset_api.py", content: lines(
+    "from fastapi import APIRouter, Depends",
+    "from lnbits.decorators import check_account_id_exists, check_user_exists",
+    "asset_router = APIRouter(prefix='/api/v1/assets')",
+    "",
+    "@asset_router.get('/{asset_id}')",
+    "async def api_get_asset(asset_id: str, user: User = Depends(check_user_exists)):",
+    "    return await get_user_asset_info(user.id, asset_id)",
+    "",
+    "@asset_router.put('/{asset_id}')",
+    `async def api_update_asset(asset_id: str, data: AssetUpdate${param}):`,
+    "    asset_info = await get_user_asset_info(account_id.id, asset_id)",
+    "    await update_user_asset_info(asset_info, data)",
+    "    return asset_info",
+    "",
+    "@asset_router.post('')",
+    "async def api_upload_asset(file: UploadFile, account_id: AccountId = Depends(check_account_id_exists)):",
+    "    asset = await create_user_asset(account_id.id, file)",
+    "    return asset",
+    "",
+    "@asset_router.delete('/{asset_id}')",
+    "async def api_delete_asset(asset_id: str, account_id: AccountId = Depends(check_account_id_exists)):",
+    "    asset = await get_user_asset(account_id.id, asset_id)",
+    "    await delete_user_asset(account_id.id, asset_id)",
+    "")});
+  test("`account_id: AccountId = Depends(check_account_id_exists)` guards the view; no leading `create_user_asset` is a guard", () => {
+    expect(found([assets(", account_id: AccountId = Depends(check_account_id_exists)")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("a write with no dependency at all beside them is still reported (limit)", () => {
+    expect(found([assets("")], /^unwired-auth$/)).toEqual(["lnbits/core/views/asset_api.py:py-unguarded-route@9"]);
+  });
+});
+
+describe("unwired-auth: a schema migration is no guard", () => {
+  test("a TypeORM migration class named for the authenticators table it adds: no finding; a guard class is still one (limit)", () => {
+    const migration = { path: "packages/auth/migrations/1672223738686-add_authenticators.ts", content: lines(
+      'import { MigrationInterface, QueryRunner } from "typeorm"',
+      "export class addAuthenticators1672223738686 implements MigrationInterface {",
+      "  public async up(queryRunner: QueryRunner): Promise<void> {",
+      '    await queryRunner.query("CREATE TABLE authenticators (uuid varchar(36) NOT NULL)")',
+      "  }",
+      "  public async down(queryRunner: QueryRunner): Promise<void> {",
+      '    await queryRunner.query("DROP TABLE authenticators")',
+      "  }",
+      "}") };
+    expect(found([migration], /^unwired-auth$/)).toEqual([]);
+    const guard = { path: "packages/auth/src/guards.ts", content: lines(
+      "export class RequireAdminGuard {",
+      "  canActivate(ctx: Ctx): boolean {",
+      '    if (ctx.user.role !== "admin") throw new ForbiddenError()',
+      "    return true",
+      "  }",
+      "}") };
+    expect(found([guard], /^unwired-auth$/).length).toBe(1);
+  });
+});
+
+describe("swallowed-error: a batch staged and committed by a checked call", () => {
+  const wal = (commit: string) => ({ path: "pkg/core/index_shards_wal.go", content: lines(
+    "package core",
+    "func (w *walMergeDocs) WriteToShard(writer *bluge.Writer, docs []Doc) error {",
+    "\tbatch := index.NewBatch()",
+    "\tfor _, doc := range docs {",
+    "\t\tif doc.Deleted {",
+    "\t\t\tbatch.Delete(doc.ID())",
+    "\t\t} else {",
+    "\t\t\tbatch.Update(doc.ID(), doc)",
+    "\t\t}",
+    "\t}",
+    commit,
+    "\treturn nil",
+    "}") });
+  test("Go: `batch.Update(..)` staged, then `if err := writer.Batch(batch); err != nil`: no finding", () => {
+    expect(found([wal("\tif err := writer.Batch(batch); err != nil {\n\t\treturn err\n\t}")], /^swallowed-error$/)).toEqual([]);
+  });
+  test("...handed on with its error dropped, the staging stays reported (limit)", () => {
+    expect(found([wal("\twriter.Batch(batch)")], /^swallowed-error$/).length).toBeGreaterThan(0);
+  });
+});
+
+describe("assertion-free-test: subjects an assertions module makes", () => {
+  const cdk = (body: string) => ({ path: "deploy/cdk/test/cdk.test.ts", content: lines(
+    'import * as cdk from "aws-cdk-lib";',
+    'import { Template, Match } from "aws-cdk-lib/assertions";',
+    'import * as Cdk from "../lib/cdk-stack";',
+    "let template: Template;",
+    "beforeAll(() => {",
+    '  template = Template.fromStack(new Cdk.CdkStack(new cdk.App(), "TestStack"));',
+    "});",
+    'test("creates the table", () => {',
+    body,
+    "});") });
+  test("`template.hasResourceProperties(..)` on a Template made from the stack asserts", () => {
+    expect(found([cdk('  template.hasResourceProperties("AWS::DynamoDB::Table", { TableName: "yopass" });')], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("`Annotations.fromStack(stack).hasError(..)` asserts; a lookup (`findResources`) alone does not (limit)", () => {
+    expect(found([cdk('  Template.fromStack(stack).hasOutput("Domain", {});')], /^assertion-free-test$/)).toEqual([]);
+    expect(found([cdk('  const tables = template.findResources("AWS::DynamoDB::Table");\n  console.log(tables);')], /^assertion-free-test$/).length).toBe(1);
+  });
+});
+
+describe("walk: Rust files no crate compiles", () => {
+  const crate = (extra: Record<string, string>): File[] => [
+    { path: "rumqttd/Cargo.toml", content: '[package]\nname = "rumqttd"\n' },
+    { path: "rumqttd/src/lib.rs", content: "mod router;\npub mod server;\n// mod replicator;\n" },
+    { path: "rumqttd/src/router/mod.rs", content: "mod routing;\n" },
+    { path: "rumqttd/src/router/routing.rs", content: "pub fn route() {}\n" },
+    { path: "rumqttd/src/server.rs", content: '#[cfg(test)]\nmod tests;\n#[path = "tls_impl.rs"]\nmod tls;\n' },
+    { path: "rumqttd/src/server/tests.rs", content: "#[test] fn t() {}\n" },
+    { path: "rumqttd/src/tls_impl.rs", content: "pub fn tls() {}\n" },
+    { path: "rumqttd/src/bin/broker.rs", content: "fn main() {}\n" },
+    ...Object.entries(extra).map(([path, content]) => ({ path, content })),
+  ];
+  const manifests = (files: File[]) => files.filter((f) => f.path.endsWith("Cargo.toml"));
+  test("a module left out of lib.rs is uncompiled, with the sub-modules it declares", () => {
+    const files = crate({ "rumqttd/src/replicator/mod.rs": "mod remote;\n", "rumqttd/src/replicator/remote.rs": "pub fn go() { unimplemented!() }\n" });
+    const dead = uncompiledRustFiles(files.filter((f) => f.path.endsWith(".rs")), manifests(files)).map((u) => u.path);
+    expect(dead).toEqual(["rumqttd/src/replicator/mod.rs", "rumqttd/src/replicator/remote.rs"]);
+  });
+  test("every declared file (mod.rs, a file beside its parent, #[path], a bin) is compiled; without a Cargo.toml nothing is judged (limit)", () => {
+    const files = crate({});
+    expect(uncompiledRustFiles(files.filter((f) => f.path.endsWith(".rs")), manifests(files))).toEqual([]);
+    expect(uncompiledRustFiles([{ path: "loose/handler.rs", content: "fn h() {}\n" }], [])).toEqual([]);
+  });
+  test("the walk skips them as `uncompiled`", async () => {
+    const root = mkdtempSync(join(tmpdir(), "scrum-uncompiled-"));
+    for (const f of crate({ "rumqttd/src/replicator/mod.rs": "pub fn x() {}\n" })) {
+      mkdirSync(join(root, dirname(f.path)), { recursive: true });
+      writeFileSync(join(root, f.path), f.content);
+    }
+    const walk = await walkRepo(root, root, { policy: WalkConfig.parse({}) });
+    expect(walk.skipped.filter((s) => s.reason === "uncompiled").map((s) => s.path)).toEqual(["rumqttd/src/replicator/mod.rs"]);
+    expect(walk.files.some((f) => f.path === "rumqttd/src/router/routing.rs")).toBe(true);
+  });
+});
+
+describe("ignored-parameter: signatures kept on purpose", () => {
+  test("Python: a function that only warns it was removed keeps its parameters for old callers; one that drops a live option is reported (limit)", () => {
+    const api = (body: string) => ({ path: "cms/api.py", content: lines(
+      "import warnings",
+      "",
+      "def publish_page(page, user, language):",
+      '    """Publishing pages has been removed from django CMS core in version 4 onward."""',
+      body,
+      "") });
+    expect(found([api('    warnings.warn("This API function has been removed. Use djangocms-versioning.", UserWarning, stacklevel=2)')], /^ignored-parameter$/)).toEqual([]);
+    expect(found([api("    return Publisher(page).run(user)")], /^ignored-parameter$/)).toEqual(["cms/api.py:py-ignored-option-parameter@3"]);
+  });
+  test("Rust: a request field named with a leading `_` is declared unused", () => {
+    const statik = (field: string) => ({ path: "dim-web/src/routes/statik.rs", content: lines(
+      "use axum::extract::Query;",
+      "use serde::Deserialize;",
+      "#[derive(Deserialize)]",
+      "pub struct ImageParams {",
+      `    ${field}: Option<u32>,`,
+      "    attach_accents: bool,",
+      "}",
+      "pub async fn get_image(Query(params): Query<ImageParams>) -> String {",
+      "    format!(\"{}\", params.attach_accents)",
+      "}") });
+    expect(found([statik("_w")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([statik("w")], /^ignored-parameter$/)).toEqual(["dim-web/src/routes/statik.rs:rs-unread-option-field@5"]);
+  });
+});
+
+describe("unwired-auth: a dispatch over the caller's standing", () => {
+  test("Rust: `match auth` whose named cases refuse (InvalidAPIKey, None) admits the others: no finding", () => {
+    const del = (refusal: string) => ({ path: "backend/src/services/delete.rs", content: lines(
+      "pub async fn delete_link(shortlink: web::Path<String>, auth: Auth, data: web::Data<AppState>) -> HttpResponse {",
+      "    match auth {",
+      "        Auth::ValidAPIKey => match utils::delete_link_helper(&shortlink, &data.writer) {",
+      "            Ok(()) => HttpResponse::Ok().finish(),",
+      "            Err(_) => HttpResponse::NotFound().finish(),",
+      "        },",
+      `        Auth::InvalidAPIKey { result } => ${refusal},`,
+      "        Auth::ValidSession => {",
+      "            utils::delete_link_helper(&shortlink, &data.writer).ok();",
+      "            HttpResponse::Ok().finish()",
+      "        }",
+      '        Auth::None { result: _ } => HttpResponse::Unauthorized().body("Not logged in!"),',
+      "    }",
+      "}") });
+    expect(found([del("HttpResponse::Unauthorized().json(result)")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("a command dispatch whose checked arm acts is still held to its check (limit)", () => {
+    const cmd = { path: "src/admin.rs", content: lines(
+      "pub fn run(cmd: Command, ctx: &Ctx) -> Result<(), Error> {",
+      "    match cmd {",
+      "        Command::Grant(user) => { require_admin(ctx)?; grant(user) }",
+      "        Command::Purge(user) => purge_user(user),",
+      "        Command::Show(user) => show(user),",
+      "    }",
+      "}") };
+    expect(found([cmd], /^unwired-auth$/)).toEqual(["src/admin.rs:rs-unguarded-dispatch@4"]);
+  });
+});
+
+describe("hardcoded-secret: names of settings, classes and modes", () => {
+  test("a dotted path or `authorization_code+secret` under a secret's name is no credential; a generated value is (limit)", () => {
+    const cli = (value: string) => ({ path: "src/cli/cli.ts", content: lines(
+      "export class Cli {",
+      "  static envVariables = {",
+      `    DEFAULT_APP_SECRET: '${value}',`,
+      "  };",
+      "}") });
+    expect(found([cli("appManager.array.apps.0.secret")], /^hardcoded-secret$/)).toEqual([]);
+    expect(found([cli("cookbook.forms.CustomPasswordResetForm")], /^hardcoded-secret$/)).toEqual([]);
+    expect(found([cli("authorization_code+secret")], /^hardcoded-secret$/)).toEqual([]);
+    expect(found([cli("Zx8Kq2Lw9Pf4Rt7Yb3Nm")], /^hardcoded-secret$/).length).toBe(1);
+  });
+});
+
+describe("swallowed-error: ensure-exists and a failure already on record", () => {
+  test("TS: a try that only creates directories, its catch empty, is the ensure-exists idiom", () => {
+    const seed = (body: string) => ({ path: "prisma/seed.ts", content: lines(
+      'import fs from "fs/promises";',
+      "async function main() {",
+      "  try {",
+      body,
+      "  } catch (error) { }",
+      "  await prisma.accounts.findFirst();",
+      "}") });
+    expect(found([seed('    await Promise.all([fs.mkdir(".blinko/files"), fs.mkdir(".blinko/vector")])')], /^swallowed-error$/)).toEqual([]);
+    expect(found([seed('    await fs.writeFile(".blinko/seeded", "1")')], /^swallowed-error$/).length).toBe(1);
+  });
+  const settings = (logs: boolean) => ({ path: "model/bitwarden/settings/settings.go", content: lines(
+    "package settings",
+    "func UpdateRevisionDate(inst *instance.Instance, s *Settings) error {",
+    "\terr := s.Save(inst)",
+    "\tif err != nil {",
+    logs ? '\t\tinst.Logger().WithNamespace("bitwarden").\n\t\t\tInfof("Cannot update revision date: %s", err)' : "\t\terr = fmt.Errorf(\"revision: %w\", err)",
+    "\t}",
+    "\treturn err",
+    "}") });
+  const ciphers = { path: "web/bitwarden/ciphers.go", content: lines(
+    "package bitwarden",
+    "func DeleteCipher(c echo.Context) error {",
+    "\tinst := middlewares.GetInstance(c)",
+    "\tif err := couchdb.DeleteDoc(inst, cipher); err != nil {",
+    "\t\treturn err",
+    "\t}",
+    "\t_ = settings.UpdateRevisionDate(inst, nil)",
+    "\treturn c.NoContent(http.StatusNoContent)",
+    "}") };
+  test("Go: dropping the answer of a function that logs its own failure first is a lead, not a claim", () => {
+    expect(found([settings(true), ciphers], /^swallowed-error$/)).toEqual(["web/bitwarden/ciphers.go:go-discarded-error@7 note"]);
+  });
+  test("...one that answers its failure unlogged stays a claim (limit)", () => {
+    expect(found([settings(false), ciphers], /^swallowed-error$/)).toEqual(["web/bitwarden/ciphers.go:go-discarded-error@7"]);
+  });
+});
