@@ -361,3 +361,219 @@ describe("swallowed-error: ensure-exists and a failure already on record", () =>
     expect(found([settings(false), ciphers], /^swallowed-error$/)).toEqual(["web/bitwarden/ciphers.go:go-discarded-error@7"]);
   });
 });
+
+describe("fresh38's readings: tests that check by other means, and those that throw their act away", () => {
+  test("TS: a test that throws on the outcome it rules out asserts (soketi's health check)", () => {
+    const spec = (onFail: string) => ({ path: "tests/http-api.test.ts", content: lines(
+      "test('health checks', done => {",
+      "  axios.get('http://127.0.0.1:6001').then(res => {",
+      "    done();",
+      `  }).catch(() => { ${onFail} });`,
+      "});") });
+    expect(found([spec("throw new Error('Healthchecks failed');")], /^assertion-free-test$/)).toEqual([]);
+    expect(found([spec("console.log('failed');")], /^assertion-free-test$/).length).toBe(1);
+  });
+  test("Python: an HTTP mock that fails when the expected request was not made asserts", () => {
+    const t = (kw: string) => ({ path: "tests/test_booking.py", content: lines(
+      "import responses",
+      "def test_change_dates_posts_new_dates(dispatcher):",
+      `    with responses.RequestsMock(${kw}) as rsps:`,
+      "        rsps.post('https://api/bookings/1/dates', json={})",
+      "        ActionChangeDates().run(dispatcher, tracker, {})",
+      "") });
+    expect(found([t("assert_all_requests_are_fired=True")], /^assertion-free-test$/)).toEqual([]);
+    expect(found([t("")], /^assertion-free-test$/).length).toBe(1);
+  });
+  test("Go: a test whose last act discards both results has no check, whatever its setup helpers fail on", () => {
+    const t = (last: string) => ({ path: "backend_test.go", content: lines(
+      "package meshboard",
+      "func mustWrite(t *testing.T, b *backend, s logical.Storage, path string, data map[string]interface{}) {",
+      "\tt.Helper()",
+      "\tif _, err := b.HandleRequest(context.Background(), &logical.Request{Operation: logical.UpdateOperation, Path: path, Data: data, Storage: s}); err != nil {",
+      "\t\tt.Fatal(err)",
+      "\t}",
+      "}",
+      "func TestRotateRoot(t *testing.T) {",
+      "\tb, s := getTestBackend(t)",
+      '\tmustWrite(t, b, s, "config", map[string]interface{}{"url": "http://x"})',
+      last,
+      "}") });
+    expect(found([t('\t_, _ = b.HandleRequest(context.Background(), &logical.Request{Path: "config/rotate-root", Storage: s})')], /^assertion-free-test$/)).toEqual(["backend_test.go:go-assertion-free-test@8"]);
+    expect(found([t('\tresp, err := b.HandleRequest(context.Background(), &logical.Request{Path: "config/rotate-root", Storage: s})\n\tif err != nil || resp.IsError() {\n\t\tt.Fatal(err)\n\t}')], /^assertion-free-test$/)).toEqual([]);
+  });
+});
+
+describe("fresh38's readings: credentials by where they come from", () => {
+  test("Python: a key a party holds (`settings.machine_client_key()`) and an OTP kept under its name in a store", () => {
+    const py = { path: "src/authorizer/handler.py", content: lines(
+      "def handler(event, context):",
+      "    presented = event.authorization_token[7:]",
+      "    if presented == settings.machine_client_key():",
+      "        return allow()",
+      "    return deny()",
+      "",
+      "def validate_otp_code(self, slot_value, dispatcher, tracker, domain):",
+      '    expected = tracker.get_slot("otp_expected")',
+      '    code = str(slot_value).strip()',
+      "    if expected and code == expected:",
+      '        return {"otp_code": "ok"}',
+      '    return {"otp_code": None}') };
+    expect(found([py], /^insecure-compare$/)).toEqual(["src/authorizer/handler.py:py-insecure-compare@3", "src/authorizer/handler.py:py-insecure-compare@10"]);
+  });
+  test("TS: a token a Convex function declares as its argument, compared with the user's stored one", () => {
+    const feed = (args: string) => ({ path: "convex/bookings.ts", content: lines(
+      "export const calendarFeed = internalQuery({",
+      `  args: { userId: v.id("users")${args} },`,
+      "  handler: async (ctx, { userId, token }) => {",
+      "    const user = await ctx.db.get(userId);",
+      "    if (user === null || user.calendarToken !== token) {",
+      "      return null;",
+      "    }",
+      "    return user;",
+      "  },",
+      "});") });
+    expect(found([feed(', token: v.string()')], /^insecure-compare$/)).toEqual(["convex/bookings.ts:ts-insecure-compare@5"]);
+  });
+});
+
+describe("fresh38's readings: guards among registrations", () => {
+  test("TS: Convex handlers are peers; `archive` opening with the weaker `requireViewer` that `requireRole` builds on", () => {
+    const auth = { path: "convex/lib/auth.ts", content: lines(
+      "export async function requireViewer(ctx: QueryCtx) {",
+      "  const identity = await ctx.auth.getUserIdentity();",
+      '  if (identity === null) throw new ConvexError({ code: "UNAUTHENTICATED" });',
+      "  return identity;",
+      "}",
+      "export async function requireRole(ctx: QueryCtx, orgId: Id<\"organizations\">, minimum: Role) {",
+      "  const viewer = await requireViewer(ctx);",
+      "  const membership = await membershipOf(ctx, orgId, viewer._id);",
+      '  if (!hasRole(membership, minimum)) throw new ConvexError({ code: "FORBIDDEN" });',
+      "  return { viewer, membership };",
+      "}") };
+    const rooms = (archiveCheck: string) => ({ path: "convex/rooms.ts", content: lines(
+      'import { requireRole, requireViewer } from "./lib/auth";',
+      "export const list = query({ args: { orgId: v.id(\"organizations\") }, handler: async (ctx, { orgId }) => {",
+      '  await requireRole(ctx, orgId, "member");',
+      '  return ctx.db.query("rooms").collect();',
+      "} });",
+      "export const create = mutation({ args: { orgId: v.id(\"organizations\"), name: v.string() }, handler: async (ctx, { orgId, name }) => {",
+      '  await requireRole(ctx, orgId, "admin");',
+      '  return ctx.db.insert("rooms", { orgId, name });',
+      "} });",
+      "export const update = mutation({ args: { roomId: v.id(\"rooms\"), name: v.string() }, handler: async (ctx, { roomId, name }) => {",
+      "  const room = await ctx.db.get(roomId);",
+      '  await requireRole(ctx, room.orgId, "admin");',
+      "  await ctx.db.patch(roomId, { name });",
+      "} });",
+      "export const archive = mutation({ args: { roomId: v.id(\"rooms\") }, handler: async (ctx, { roomId }) => {",
+      "  const room = await ctx.db.get(roomId);",
+      archiveCheck,
+      "  await ctx.db.patch(roomId, { archived: true });",
+      "} });") });
+    expect(found([auth, rooms("  const viewer = await requireViewer(ctx);")], /^unwired-auth$/)).toEqual(["convex/rooms.ts:ts-unguarded-peer@15"]);
+    expect(found([auth, rooms('  await requireRole(ctx, room.orgId, "admin");')], /^unwired-auth$/)).toEqual([]);
+  });
+  test("TS: a Pothos mutation without the authScopes four of its five siblings carry; a read among queries is not held to it (limit)", () => {
+    const schema = (scopes: string) => ({ path: "src/schema/events.ts", content: lines(
+      'builder.mutationField("createEvent", (t) => t.field({ type: EventRef, authScopes: { organizer: true }, resolve: (_r, a, ctx) => create(ctx, a) }));',
+      'builder.mutationField("publishEvent", (t) => t.field({ type: EventRef, authScopes: (_r, a) => ({ organizerOf: a.id }), resolve: (_r, a, ctx) => publish(ctx, a) }));',
+      'builder.mutationField("cancelEvent", (t) => t.field({ type: EventRef, authScopes: (_r, a) => ({ organizerOf: a.id }), resolve: (_r, a, ctx) => cancel(ctx, a) }));',
+      `builder.mutationField("updateEventCapacity", (t) => t.field({ type: EventRef, ${scopes}resolve: (_r, a, ctx) => resize(ctx, a) }));`,
+      'builder.mutationField("scanTicket", (t) => t.field({ type: TicketRef, authScopes: (_r, a) => ({ scannerFor: a.eventId }), resolve: (_r, a, ctx) => scan(ctx, a) }));') });
+    expect(found([schema("")], /^unwired-auth$/)).toEqual(["src/schema/events.ts:ts-unguarded-registration@4"]);
+    expect(found([schema("authScopes: (_r, a) => ({ organizerOf: a.id }), ")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("Rust: a write mounted under /admin/ beside one handler that authorizes, making no check itself", () => {
+    const http = (body: string) => ({ path: "src/http.rs", content: lines(
+      "pub fn router(state: HttpState) -> Router {",
+      "    Router::new()",
+      '        .route("/healthz", get(healthz))',
+      '        .route("/debug/buckets", get(debug_buckets))',
+      '        .route("/admin/rotate/:namespace/:name", post(rotate_credentials))',
+      "        .with_state(state)",
+      "}",
+      "fn authorize(headers: &HeaderMap, state: &HttpState) -> Result<(), StatusCode> {",
+      "    if headers.get(AUTHORIZATION).is_none() { return Err(StatusCode::UNAUTHORIZED); }",
+      "    Ok(())",
+      "}",
+      'async fn healthz() -> &\'static str { "ok" }',
+      "async fn debug_buckets(State(state): State<HttpState>, headers: HeaderMap) -> Result<Json<Value>, StatusCode> {",
+      "    authorize(&headers, &state)?;",
+      "    Ok(Json(state.snapshot()))",
+      "}",
+      "async fn rotate_credentials(State(state): State<HttpState>, headers: HeaderMap, Path((ns, name)): Path<(String, String)>) -> Result<Json<Value>, StatusCode> {",
+      body,
+      "    let key = controller::rotate(&state.ctx, &ns, &name).await.map_err(|_| StatusCode::BAD_GATEWAY)?;",
+      "    Ok(Json(json!({ \"key\": key })))",
+      "}") });
+    expect(found([http("")], /^unwired-auth$/)).toEqual(["src/http.rs:rs-unguarded-peer@17"]);
+    expect(found([http("    authorize(&headers, &state)?;")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("Python: a route on the app itself under the prefix the file mounts a router at", () => {
+    const app = (path: string) => ({ path: "src/expenses/app.py", content: lines(
+      "from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response",
+      "from expenses.routes import admin, claims",
+      "app = APIGatewayRestResolver()",
+      'app.include_router(claims.router, prefix="/claims")',
+      'app.include_router(admin.router, prefix="/admin")',
+      "",
+      `@app.get("${path}")`,
+      "def download_export(export_id: str):",
+      "    return Response(status_code=200, body=admin.read_export(export_id))") });
+    expect(found([app("/admin/exports/<export_id>/download")], /^unwired-auth$/)).toEqual(["src/expenses/app.py:py-unguarded-route@7"]);
+    expect(found([app("/exports/<export_id>/download")], /^unwired-auth$/)).toEqual([]);
+  });
+});
+
+describe("fresh38's readings: what a drop loses", () => {
+  const rotate = (writeBody: string) => [
+    { path: "path_config.go", content: lines("package meshboard", "func writeConfig(ctx context.Context, s logical.Storage, cfg *engineConfig) error {", writeBody, "}") },
+    { path: "path_rotate.go", content: lines(
+      "package meshboard",
+      "func (b *backend) pathRotateRoot(ctx context.Context, req *logical.Request, d *framework.FieldData) (*logical.Response, error) {",
+      "\tcfg.AdminToken = newToken",
+      "\t_ = writeConfig(ctx, req.Storage, cfg)",
+      "\treturn nil, nil",
+      "}") },
+  ];
+  test("Go: dropping the error of the repository's own function that persists is a claim; of one that only formats, a lead (limit)", () => {
+    expect(found(rotate('\tentry, err := logical.StorageEntryJSON("config", cfg)\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn s.Put(ctx, entry)'), /^swallowed-error$/)).toEqual(["path_rotate.go:go-discarded-error@4"]);
+    expect(found(rotate('\treturn fmt.Errorf("%v", cfg)'), /^swallowed-error$/)).toEqual(["path_rotate.go:go-discarded-error@4 note"]);
+  });
+  test("Python: a narrow handler passing over a confirmation e-mail that failed", () => {
+    const py = { path: "actions/booking_actions.py", content: lines(
+      "def cancel(reference):",
+      '    client().cancel_booking(reference)',
+      "    try:",
+      '        client().send_confirmation_email(reference, "cancellation")',
+      "    except (HotelApiError, requests.RequestException):",
+      "        pass",
+      "    return clear_booking_slots()") };
+    expect(found([py], /^swallowed-error$/)).toEqual(["actions/booking_actions.py:py-except-pass-on-write@5"]);
+  });
+  test("TS: a no-op .catch around a close is a lead; around a Convex mutation it stays a claim", () => {
+    const ts = (call: string) => ({ path: "server/worker.ts", content: lines("export async function finish(ctx: Ctx, id: string) {", `  ${call}.catch(() => {});`, "  return id;", "}") });
+    expect(found([ts("server.close()")], /^swallowed-error$/)).toEqual(["server/worker.ts:ts-catch-noop@2 note"]);
+    expect(found([ts("ctx.runMutation(api.invoices.markPaid, { id })")], /^swallowed-error$/)).toEqual(["server/worker.ts:ts-catch-noop@2"]);
+  });
+  test("Go: a parameter a sibling implementation honours is no shared hook where this one drops it", () => {
+    const limiter = (redisBody: string) => ({ path: "plugin/ratelimit.go", content: lines(
+      "package plugin",
+      "func (m *memoryLimiter) Allow(key string, limit int, window time.Duration) (bool, int, error) {",
+      "\tb := m.bucket(key, time.Minute)",
+      "\treturn b.take(limit), 0, nil",
+      "}",
+      "func (r *redisLimiter) Allow(key string, limit int, window time.Duration) (bool, int, error) {",
+      redisBody,
+      "}") });
+    expect(found([limiter("\treturn r.incr(key, limit, window)")], /^ignored-parameter$/)).toEqual(["plugin/ratelimit.go:go-ignored-option-parameter@2"]);
+    expect(found([limiter("\treturn r.incr(key, limit, time.Minute)")], /^ignored-parameter$/)).toEqual([]);
+  });
+});
+
+describe("not-guard: Python's `in`/`is` classifications (a word-boundary escape lost to a backspace)", () => {
+  test("a function that only answers whether a role is among some is a status query, not an unmounted guard", () => {
+    const py = (ret: string) => ({ path: "app/roles.py", content: lines("def is_admin_role(role) -> bool:", `    return ${ret}`, "") });
+    expect(found([py('role in ("admin", "owner")')], /^unwired-auth$/)).toEqual([]);
+  });
+});

@@ -70,7 +70,9 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // selene's `browser.element(..).should(have.text(..))`); a predicate named `should_retry(..)` answers, it does not raise.
     // ... and Twisted trial's checks on a Deferred (`self.successResultOf(d)`, `failureResultOf`): they fail the test
     // when the Deferred has not fired the way they name.
-    runtime: /\bassert\b|\bself\.(assert\w*|fail\w*|successResultOf|failureResultOf)\s*\(|\.should(_not)?_see\s*\(|\.should\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
+    // ... and HTTP mocks that fail the test when an expected request was not made as registered (`responses.RequestsMock(
+    // assert_all_requests_are_fired=True)`, respx's `assert_all_called=True`, a request `matchers.json_params_matcher(..)`).
+    runtime: /\bassert\b|\bassert_all_requests_are_fired\s*=\s*True\b|\bassert_all_called\s*=\s*True\b|\bmatchers\.\w+_matcher\s*\(|\bself\.(assert\w*|fail\w*|successResultOf|failureResultOf)\s*\(|\.should(_not)?_see\s*\(|\.should\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
     snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
     typeLevel: /\bassert_type\s*\(/,
     // `self.check_row(...)`, `expect_status(...)` (a module's private `_assert_snapshot(..)` too), and running another test function (`test_read_main()`).
@@ -411,6 +413,18 @@ function assertModuleNames(text: string): string[] {
 }
 
 /**
+ * The test throws on the outcome it checks: under a comparison (`if (e.response.status !== 404) { throw new
+ * Error("Status must be 404") }`), or in the promise's handler for the outcome it rules out (`.catch(() => { throw new
+ * Error("Healthchecks failed") })`, `.then(() => { throw .. }, onRejected)`): a failed check fails the test.
+ */
+function throwsOnOutcome(code: string): boolean {
+  const thrown = String.raw`\{?\s*throw\s+new\s+\w*Error\b`;
+  const handler = String.raw`(?:async\s*)?(?:\(\s*[\w$]*\s*\)|[\w$]+)\s*=>\s*`;
+  return new RegExp(String.raw`\bif\s*\((?:[^()]|\([^()]*\))*?(?:[!=]==?|[<>]=?)(?:[^()]|\([^()]*\))*\)\s*${thrown}`).test(code)
+    || new RegExp(String.raw`\.(?:catch|then)\s*\(\s*${handler}${thrown}`).test(code);
+}
+
+/**
  * A subject made by a class an assertions module exports, asked a question (aws-cdk's `import { Template } from
  * "aws-cdk-lib/assertions"`, `template = Template.fromStack(stack)`, then `template.hasResourceProperties(..)` or
  * `Annotations.fromStack(stack).hasError(..)`): its methods throw when the subject does not match. Lookups
@@ -455,6 +469,14 @@ const GO_ERR_BRANCH = /\bif\s+[^\n]*?\berr\w*\s*!=\s*nil\s*\{[^{}]*\}/g;
  * helper), with no check after that call (a later `if _, err := db.FindUser(..); err != nil { t.Fatal(..) }` checks a
  * side effect) and none before it but setup's own error branches.
  */
+function goActDiscarded(code: string): boolean {
+  const body = code.replace(/^[^{]*\{/, "").replace(/\}\s*$/, "");
+  const statements = body.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lastStart = [...statements.keys()].reverse().find((i) => !/^[})\],]/.test(statements[i]!) && !/^\w+:\s/.test(statements[i]!));
+  if (lastStart === undefined || !/^_(\s*,\s*_)*\s*=\s*[\w.]+\(/.test(statements[lastStart]!)) return false;
+  return !/\b(t|tb|b)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt)\.\w+\(|(?<![\w.])So\(/.test(body);
+}
+
 function goRecorderUnread(code: string): boolean {
   const m = /\b(\w+)\s*:=\s*httptest\.NewRecorder\(\)/.exec(code);
   if (!m) return false;
@@ -476,6 +498,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
     if (assertsThroughSubject(code, lines.join("\n"))) return "runtime";
   }
   if (lang === "typescript" && tapeObjectAsserts(code, test.params)) return "runtime";
+  if (lang === "typescript" && throwsOnOutcome(code)) return "runtime";
   if (lang === "typescript" && waitsOnOutcome(code)) return "runtime";
   // A fake installed in place of a method whose body throws (`mgr.setAndGetCache = async (...a) => { ..; throw new
   // Error("Should not be called") }`): a call the code under test must not make fails the test.
@@ -488,6 +511,9 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   // Go: a test whose only failures are its setup's errors and whose response recorder is handed to the handler and
   // never read (`rec := httptest.NewRecorder(); h.BankWebhook(rec, req)` and nothing after): the action is unchecked.
   if (lang === "go" && goRecorderUnread(code)) return null;
+  // Go: a test whose last act throws its outcome away (`_, _ = b.HandleRequest(ctx, req)`), with no check of its own:
+  // the helpers handed `t` before it (`mustWrite(t, b, s, "config", ..)`) fail on their setup, not on the act.
+  if (lang === "go" && goActDiscarded(code)) return null;
   if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && (goMockExpects(code) || goWrapperAsserts(code, handles))) || (lang === "python" && webtestAsserts(code, lines.join("\n")))) {
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.

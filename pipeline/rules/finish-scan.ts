@@ -12,6 +12,7 @@ import { drfDefaultPermission } from "./checks/framework-views";
 import { declaredConstants } from "./checks/go-constants";
 import { delegatedElsewhere } from "./test-helpers";
 import { weakerChecks } from "./checks/weaker-check";
+import { openPathsWriting } from "./checks/field-schema";
 import { registeredGuarded } from "./checks/registered-guard";
 import { baseGuarded } from "./checks/base-guarded";
 import { handlersDeciding } from "./checks/handler-decides";
@@ -100,6 +101,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const defaults = embeddedDefaults(byKeep("unless-embedded"), files);
   const deciding = handlersDeciding(byKeep("unless-handler-decides"), files);
   const optionSet = optionPassed(byKeep("if-option-passed"), files as SourceFile[]);
+  const openWrites = openPathsWriting(byKeep("if-open-path-writes"), files);
   const refusalCaught = refusalsCaught(byKeep("unless-owner-extended"), files as SourceFile[]);
   // An optional parameter no call of the repository passes, of a function not handed over as a value (a job
   // registry, a router: its callers' arguments are not in sight): every ignored-parameter claim about one is asked.
@@ -132,6 +134,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     "if-base-guarded": (c) => baseGuard.has(c) && !registered.has(c),
     "unless-handler-decides": (c) => !deciding.has(c),
     "if-option-passed": (c) => optionSet.has(c),
+    "if-open-path-writes": (c) => openWrites.has(c),
     "unless-module-protocol": (c) => !protocol.has(c),
     "unless-implemented-elsewhere": (c) => !implemented.has(c),
     "unless-embedded": (c) => !defaults.has(c),

@@ -32,7 +32,7 @@ import type { Candidate } from "./unreferenced";
 export interface Deferred {
   candidate: Candidate;
   hit: Hit;
-  keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" | "unless-helper-asserts" | "if-deviant" | "unless-router-hooked" | "unless-defined-again" | "if-passed" | "if-foreign-interface" | "unless-callee-catches" | "if-weaker-builder" | "if-weaker-check" | "unless-registered-guarded" | "unless-handler-decides" | "if-option-passed" | "if-base-guarded" | "unless-module-protocol" | "unless-implemented-elsewhere" | "unless-embedded";
+  keep: "if-unreferenced" | "unless-passed-as-value" | "unless-owner-extended" | "if-field-unread" | "if-referenced" | "if-siblings-guarded" | "unless-drf-default-permission" | "unless-declared-constant" | "unless-helper-asserts" | "if-deviant" | "unless-router-hooked" | "unless-defined-again" | "if-passed" | "if-foreign-interface" | "unless-callee-catches" | "if-weaker-builder" | "if-weaker-check" | "unless-registered-guarded" | "unless-handler-decides" | "if-option-passed" | "if-base-guarded" | "unless-module-protocol" | "unless-implemented-elsewhere" | "unless-embedded" | "if-open-path-writes";
   otherwise?: "lead";
 }
 

@@ -60,7 +60,7 @@ const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|ro
  * saying so: `json!({ "reloaded": true })`).
  * Whatever the dropped call was, its failure is now reported as success.
  */
-const SUCCESS = /\b(Status(OK|Created|Accepted|NoContent)\b|StatusCode::(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HttpResponse::(Ok|Created|Accepted|NoContent)\s*\(|HTTPStatus\.(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HTTP_20[0-4]_|(status|sendStatus|send|WriteHeader|SendStatus|status_code)\s*[(=]\s*20[0-4]\b)|["'](?!failed|errored|rejected|denied|blocked|locked|disabled)(ok|success|[a-z_]+ed)["']\s*:\s*true\b/;
+const SUCCESS = /\b(Status(OK|Created|Accepted|NoContent)\b|StatusCode::(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HttpResponse::(Ok|Created|Accepted|NoContent)\s*\(|HTTPStatus\.(OK|CREATED|ACCEPTED|NO_CONTENT)\b|HTTP_20[0-4]_|(status|sendStatus|send|WriteHeader|SendStatus|status_code)\s*[(=]\s*20[0-4]\b)|["'](?!failed|errored|rejected|denied|blocked|locked|disabled)(ok|success|[a-z_]+ed)["']\s*:\s*(true\b|\w*(count|total)\w*\s*[,}])/;
 /**
  * ... or the outcome is written down: a record's status or state is assigned (`invoice.status = Status.REFUNDED`,
  * `job.state = "done"`): whatever the swallowed call was to do is now recorded as done.

@@ -226,6 +226,9 @@ function passwordHash(expr: string): boolean {
  * A value read from behind an authentication scheme prefix (`h.strip_prefix("Bearer ")`,
  * `strings.TrimPrefix(line, "AUTH ")`, `header.removeprefix("Token ")`): what a client presents as a credential.
  */
+/** A read by a string key from a store of any kind: `x.get("k")`, `x.get_slot("k")`, `x.fetch("k")`, `x.lookup("k")`. */
+const STORE_READ = /\.(?:get|get_slot|getItem|fetch|lookup|read)\s*\(\s*["'`]/;
+
 function schemeStripped(expr: string, sourceKey: RegExp): boolean {
   const m = /\b(strip_prefix|TrimPrefix|removeprefix|trim_start_matches|lstrip|replace|slice)\s*\(\s*(?:[\w$.]+\s*,\s*)?["'`]([^"'`]*)["'`]/.exec(expr);
   return !!m && /\s$/.test(m[2]!) && (sourceKey.test(m[2]!) || /bearer|basic|token|digest/i.test(m[2]!));
@@ -290,9 +293,20 @@ function confirmation(ops: string[]): boolean {
  * `#[delete("/<id>?<token>")]`): the framework binds it from the request, so the caller presents it.
  */
 function requestBound(fn: SgNode | null, t: string): boolean {
-  if (!fn || !/^[A-Za-z_$][\w$]*$/.test(t) || !routeRegistered(fn)) return false;
+  if (!fn || !/^[A-Za-z_$][\w$]*$/.test(t) || !(routeRegistered(fn) || declaredInputsHandler(fn))) return false;
   const list = (fn.field("parameters" as never) as SgNode | null)?.text() ?? "";
   return new RegExp(`(?<![\\w$.])${t.replace(/\$/g, "\\$")}(?![\\w$])`).test(list);
+}
+
+/**
+ * TypeScript: the `handler` of a function definition that declares its client inputs beside it (Convex's
+ * `internalQuery({ args: { token: v.string() }, handler: async (ctx, { token }) => .. })`): what it destructures
+ * from those inputs is what the caller sent.
+ */
+function declaredInputsHandler(fn: SgNode): boolean {
+  const pair = fn.parent();
+  if (pair?.kind() !== "pair" || !/^(handler|resolve)$/.test((pair.field("key" as never) as SgNode | null)?.text() ?? "")) return false;
+  return (pair.parent()?.children() ?? []).some((p) => p.kind() === "pair" && /^(args|input)$/.test((p.field("key" as never) as SgNode | null)?.text() ?? ""));
 }
 
 /**
@@ -502,6 +516,9 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   const headerFlow = new RegExp(headerRead.source.replace(/\$$/, ""), "i");
   const keyedFlow = (rhs: string) => keyed(rhs) || finishesKeyed(rhs);
   if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(readKey(rhs)) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return report();
+  // ... or from any store read under a credential's name (a chatbot's `tracker.get_slot("otp_expected")`, a session's
+  // `session.get("reset_code")`): what was kept under that name is the secret the caller must present.
+  if (flows.some((rhs) => rhs !== null && STORE_READ.test(rhs) && sourceKey.test(readKey(rhs)))) return report();
   // The operand itself is a password hash or a presented credential, or is built from a local computed
   // with a key (`sigHeader == "sha256=" + expected` with `expected` an HMAC).
   // ... or finishes a keyed object in place (`hex::encode(mac.finalize().into_bytes()) != sig_hex`, `mac` made with a key).

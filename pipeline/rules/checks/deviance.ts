@@ -5,6 +5,7 @@ import { languageOf } from "../languages";
 import { placeOfPath } from "../place";
 import { escapeRegExp } from "../syntax";
 import { occurrences } from "./references";
+import { persistsOrAudits } from "./swallowed";
 import type { StaticFinding } from "../../kb/schemas/static-finding";
 import { devianceCandidate, droppedCallee } from "./claim-evidence";
 import { findingText } from "./errorless-callee";
@@ -42,7 +43,7 @@ export function deviantDrops(cands: readonly Candidate[], files: readonly { path
   const tally = callTallies(cands, files, lines);
   const of = (c: Candidate) => tally.get(`${c.language}\0${c.name}`)!;
   return {
-    deviant: new Set(cands.filter((c) => of(c).handled >= MIN_HANDLED_SITES && of(c).handled > of(c).dropped)),
+    deviant: new Set(cands.filter((c) => (of(c).handled >= MIN_HANDLED_SITES && of(c).handled > of(c).dropped) || goDefinitionPersists(c, files))),
     // The reverse: dropped at MIN_CONVENTIONAL_DROPS sites or more, and at twice as many sites as it is handled at
     // (harness's 210 `_ = reflector.Spec.AddOperation(..)` beside 37 `panicOnErr(..)`): dropping is the code's
     // convention, and a lead about one more drop asks the models what the repository already answers.
@@ -51,6 +52,26 @@ export function deviantDrops(cands: readonly Candidate[], files: readonly { path
     // it is everyone's habit and still loses that failure.
     conventional: new Set(cands.filter((c) => of(c).dropped >= MIN_CONVENTIONAL_DROPS && of(c).dropped >= 2 * of(c).handled && of(c).droppedFiles.size >= 2 && !/(^|\.)(Close|Sync|Flush|Commit)$/.test(c.name))),
   };
+}
+
+/**
+ * Go: the dropped call is the repository's own function and its body persists (`_ = writeConfig(ctx, req.Storage,
+ * cfg)` where `writeConfig` ends in `return s.Put(ctx, entry)`): the name hides a write the drop loses, whatever it is
+ * called. Every definition of the name must persist.
+ */
+function goDefinitionPersists(c: Candidate, files: readonly { path: string; content: string }[]): boolean {
+  if (c.language !== "go") return false;
+  const name = c.name.replace(/^[\s\S]*\./, "");
+  const head = new RegExp(`^func\\s+(?:\\([^)]*\\)\\s*)?${escapeRegExp(name)}\\s*\\(`, "m");
+  const bodies: string[] = [];
+  for (const f of files) {
+    if (!f.path.endsWith(".go") || !f.content.includes(name)) continue;
+    const m = head.exec(f.content);
+    if (!m) continue;
+    const end = f.content.indexOf("\n}", m.index);
+    bodies.push(f.content.slice(m.index, end < 0 ? f.content.length : end));
+  }
+  return bodies.length > 0 && bodies.every((b) => persistsOrAudits(b.slice(b.indexOf("{"))));
 }
 
 /** Dropped at this many call sites and handled at none, a call's drop is the code's convention. */

@@ -21,7 +21,7 @@ import { quietHandlerCheck } from "./quiet-handler";
 import { swallowedOrCaught } from "./callee-catches";
 import { unguardedBuilderCheck, unguardedServiceCheck } from "./unguarded-builder";
 import { unguardedClassViewCheck } from "./unguarded-class-view";
-import { unguardedRouteCheck } from "./unguarded-route";
+import { OPEN_BY_DESIGN, unguardedRouteCheck } from "./unguarded-route";
 import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
 import { unguardedDispatchCheck } from "./unguarded-dispatch";
 import { actsBeforeGateCheck } from "./acts-before-gate";
@@ -39,6 +39,7 @@ import { serviceImplGuardCheck } from "./service-impl-guard";
 import { wrapperGuardCheck } from "./wrapper-guard";
 import { mountedBeforeGuardCheck } from "./mounted-before-guard";
 import { schemaMigration } from "./not-guard";
+import { unauthenticatedEntries, unreadFieldSchema } from "./field-schema";
 import { siblingObjectsCheck } from "./sibling-objects";
 import { oddBuilderCheck } from "./odd-builder";
 import { weakerChainCheck } from "./weaker-chain";
@@ -54,7 +55,7 @@ import { methodName, overrideOf } from "./overrides-base";
 import { placeholderReturn, namedForItsRefusal } from "./stub-return";
 import type { SoleCandidate } from "./passed-as-value";
 import { routeRegistered } from "./route-mark";
-import { unreadSchemaFields } from "./schema-fields";
+import { unreadDeclaredArgs, unreadSchemaFields } from "./schema-fields";
 import { unreadStructFields } from "./unread-fields";
 import { type IdentifierIndex, indexParameterUses, unusedParameters } from "./unused-parameter";
 
@@ -225,6 +226,18 @@ const DEFINED = {
     },
   },
   "unread-schema-field": { node: ({ node }) => unreadSchemaFields(node) },
+  "unread-declared-arg": { node: ({ node }) => unreadDeclaredArgs(node) },
+  "unread-field-schema": { node: ({ node }) => unreadFieldSchema(node) },
+  "unauthenticated-write-path": {
+    crossFile: true,
+    node: ({ node, file, rule, defer }) => {
+      for (const e of unauthenticatedEntries(node)) {
+        if (OPEN_BY_DESIGN.test(e.name)) continue;
+        defer({ candidate: { name: e.name, file: file.path, line: e.at.range().start.line, referenceIgnores: [], language: rule.language }, hit: { region: regionOf(e.at), message: `path '${e.name}' is listed as unauthenticated and its declaration answers writes: anyone can change it` }, keep: "if-open-path-writes" });
+      }
+      return [];
+    },
+  },
   "unread-cli-option": {
     crossFile: true,
     // A declared option carrying its key (declared-options.ts) may be read from options handed on whole: kept only if no other file reads `.key`.

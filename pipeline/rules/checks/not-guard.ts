@@ -86,7 +86,7 @@ export function statusQuery(node: SgNode, lang: RuleLanguage): boolean {
   // (`Secrets.API_TOKEN` is a constant holding a secret, not a case).
   const literal = "(?:\"[^\"]*\"|'[^']*'|`[^`]*`|-?\\d[\\w.]*|true|false|True|False|None|null|[A-Z][a-z][\\w$]*\\.[A-Z][a-z][\\w$]*)";
   const oneValue = String.raw`[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*`;
-  return new RegExp(String.raw`^return\s+(?:${oneValue}\s*(?:===?|!==?|is|in|not in)\s*(?:${literal}|[(\[]\s*${literal}(?:\s*,\s*${literal})*\s*,?\s*[)\]])|${literal}\s*(?:===?|!==?)\s*${oneValue})\s*;?$`).test(ret);
+  return new RegExp(String.raw`^return\s+(?:${oneValue}\s*(?:===?|!==?|\bis\b|\bin\b|\bnot in\b)\s*(?:${literal}|[(\[]\s*${literal}(?:\s*,\s*${literal})*\s*,?\s*[)\]])|${literal}\s*(?:===?|!==?)\s*${oneValue})\s*;?$`).test(ret);
 }
 
 /** A call that only shapes the response: a status, a header, a body (`ctx.set(..)`, `res.status(405).json(..)`). */

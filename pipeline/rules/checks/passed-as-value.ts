@@ -93,7 +93,17 @@ function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, s
   const signature = o.lang === "go"
     ? /^[^{]*\{/.exec(text.replace(/\b(interface|struct)\s*\{\s*\}/g, (m) => m.replace(/[{}]/g, " ")))?.[0] ?? ""
     : /^[\s\S]*?\)\s*(->[^{:\n]*)?[:{]/.exec(text)?.[0] ?? "";
-  return new RegExp(`(?<![\\w$])${c.param.replace(/\$/g, "\\$")}(?![\\w$])`).test(signature);
+  const named = new RegExp(`(?<![\\w$])${c.param.replace(/\$/g, "\\$")}(?![\\w$])`);
+  if (!named.test(signature)) return false;
+  // Go: a sibling that reads what this one drops shows the parameter means something (the Redis limiter honouring
+  // `window` beside an in-memory one fixed to a minute): a deviation, not a shared hook. A request or context handle
+  // (`ctx`, `r`, `w`) is the framework's, read where needed.
+  if (o.lang === "go" && !/^(ctx|context|c|r|req|w|_)$/.test(c.param)) {
+    const end = content.indexOf("\n}", at + signature.length);
+    const body = content.slice(at + signature.length, end < 0 ? at + signature.length + 4000 : end);
+    if (named.test(body)) return false;
+  }
+  return true;
 }
 
 /**

@@ -3,6 +3,7 @@
 // check in their bodies (`if err := requireScope(ctx, "invoices:write"); err != nil { return nil, err }`,
 // `ensure_access(request, appt, "edit")`, `auth::require_operator(&conn)?`) and one public peer of the same
 // shape does not. The peers' own convention is the evidence; the check's name alone is not a guard list.
+import { PRIVILEGED_SEGMENT } from "./unguarded-view";
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import { escapeRegExp, identifierWords } from "../syntax";
@@ -45,7 +46,7 @@ const READ_WORD = /^(get|head|options|list|find|search|read|show|describe|count|
 const FIRST_WORD = /^(has|is|can|to|from|new|string|close|len|on|handle|init|setup|validate|parse)$/;
 const readNamed = (name: string) => { const w = identifierWords(name); return w.some((x) => READ_WORD.test(x)) || FIRST_WORD.test(w[0] ?? ""); };
 /** What a check is about: who is asking (an operator, a member, a tenant, a role), what they present (a token, a key) and what they may reach (access, a permission, a scope). */
-const ACCESS = /^(access|operator|permissions?|privileges?|member(ship)?|tenant|owner(ship)?|scopes?|roles?|admin|auth|authenticated|session|user|token|keys?|credentials?|principal|actor|can|allowed|authori[sz]ed?)$/;
+const ACCESS = /^(access|operator|viewer|caller|requester|identity|permissions?|privileges?|member(ship)?|tenant|owner(ship)?|scopes?|roles?|admin|auth|authenticated|session|user|token|keys?|credentials?|principal|actor|can|allowed|authori[sz]ed?)$/;
 
 /** The first parameter's type after the receiver or `self`; a Python peer's shape is its container. */
 function shapeOf(def: SgNode, lang: RuleLanguage): string {
@@ -123,6 +124,15 @@ function peersOf(root: SgNode, lang: RuleLanguage): Peer[] {
             if (last && /^(arrow_function|function_expression)$/.test(kindOf(last)) && !args.slice(0, -1).some((a) => /^(arrow_function|function_expression)$/.test(kindOf(a)))) {
               mark = field(fn, "function")?.text() ?? "";
               fn = last;
+            } else if (args.length === 1 && kindOf(last) === "object") {
+              // ... or in the definition object it is handed (Convex's `export const archive = mutation({ args, handler:
+              // async (ctx, { roomId }) => {..} })`): the handler is the peer, the factory its registration.
+              const handler = last!.children().find((p) => p.kind() === "pair" && /^(handler|resolve)$/.test(field(p, "key")?.text() ?? ""));
+              const value = field(handler, "value");
+              if (value && /^(arrow_function|function_expression)$/.test(kindOf(value))) {
+                mark = field(fn, "function")?.text() ?? "";
+                fn = value;
+              }
             }
           }
           if (!/^(arrow_function|function_expression|function)$/.test(kindOf(fn))) continue;
@@ -159,6 +169,14 @@ function statementOf(node: SgNode, def: SgNode): SgNode {
     if (/^(block|statement_block|compound_statement|declaration_list|source_file|module)$/.test(kindOf(p)) || same(p, field(def, "body"))) return n;
   }
   return n;
+}
+
+/** The write route a Rust router mounts `name` on, when its path names a privileged audience (`POST /admin/rotate/..`). */
+function privilegedWrite(text: string, name: string): string | null {
+  const m = new RegExp(`\\.route\\(\\s*"([^"]+)"\\s*,\\s*(post|put|patch|delete)\\(\\s*${escapeRegExp(name)}\\s*\\)`).exec(text);
+  if (!m) return null;
+  const segments = m[1]!.split("/").filter((s) => s && !/^[:{*]/.test(s) && !/^(api|v\d+)$/i.test(s));
+  return segments[0] && PRIVILEGED_SEGMENT.test(segments[0]) ? `${m[2]!.toUpperCase()} ${m[1]}` : null;
 }
 
 /**
@@ -318,6 +336,16 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
     const tally = new Map<string, Peer[]>();
     for (const p of members) for (const c of checks.get(p)!.leading) tally.set(c, [...(tally.get(c) ?? []), p]);
     for (const [check, makers] of tally) {
+      // One checked peer is convention enough for a write the router mounts under a privileged path (axum's
+      // `.route("/admin/rotate/:ns/:name", post(rotate_credentials))` beside `debug_buckets` opening with
+      // `authorize(..)`): the path says whom the write serves, the one check says how this router asks.
+      if (makers.length === 1 && lang === "rust") {
+        for (const p of members.filter((m) => m !== makers[0] && m.exported && !checks.get(m)!.any && !makesAccessDecision(m.def.text()))) {
+          const route = privilegedWrite(root.text(), p.name);
+          if (route) out.push({ region: regionOf(p.at), message: `${p.name} serves ${route} and makes no ${check} check, which ${makers[0]!.name}, mounted on the same router, makes before acting` });
+        }
+        continue;
+      }
       if (makers.length < 2) continue;
       const shapes = new Set(makers.map((m) => m.shape));
       const called = new RegExp(`(?<![\\w$])${escapeRegExp(check)}\\s*[(<!]`);

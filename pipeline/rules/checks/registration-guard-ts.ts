@@ -29,7 +29,12 @@ function optionOf(args: SgNode[], isGuard: (n: string) => boolean): string | nul
     const callee = a.kind() === "call_expression" ? field(a, "function")?.text() : a.kind() === "identifier" || a.kind() === "member_expression" ? a.text() : undefined;
     if (callee && /^[\w$.]+$/.test(callee) && isGuard(callee.replace(/^.*\./, ""))) return a.text().slice(0, 60);
   }
-  for (const a of args) {
+  // ... or in the definition its handler returns (Pothos: `builder.mutationField("x", (t) => t.field({ authScopes: .., resolve }))`).
+  const defined = args.flatMap((a) => {
+    const body = FUNCTION.test(String(a.kind())) ? field(a, "body") : null;
+    return body?.kind() === "call_expression" ? field(body, "arguments")?.namedChildren().filter((o) => o.kind() === "object") ?? [] : [];
+  });
+  for (const a of [...args, ...defined]) {
     if (a.kind() !== "object") continue;
     for (const pair of a.namedChildren().filter((p) => p.kind() === "pair")) {
       const key = (field(pair, "key")?.text() ?? "").replace(/["'`]/g, "");
@@ -37,7 +42,7 @@ function optionOf(args: SgNode[], isGuard: (n: string) => boolean): string | nul
       // A key naming who may call (`role`, `permissions`, `scope`) carries a guard whatever its value; a hook key
       // (`preHandler`, `onRequest`) only when its value is a guard (`upload.single("photo")` is multer, not a check).
       const names = value.match(/[A-Za-z_$][\w$]*/g) ?? [];
-      if (/^(roles?|permissions?|scopes?|requires?|guards?|authori[sz]ations?)$/i.test(key) || names.some((n) => isGuard(n))) return `${key}: ${value}`.slice(0, 60);
+      if (/^(roles?|permissions?|scopes?|requires?|guards?|authori[sz]ations?|authScopes|auth)$/i.test(key) || names.some((n) => isGuard(n))) return `${key}: ${value}`.slice(0, 60);
     }
   }
   return null;
@@ -64,6 +69,9 @@ function registrationsOf(block: SgNode): Registration[] {
   }
   return out;
 }
+
+/** A registration named for reading (`getSettings`, `list-agents`, `events:search`): open reads are a choice. */
+const READ_NAME = /(^|[:/._-])(get|list|find|search|read|show|fetch|count|view|query|lookup|health|status|info|version)(?![a-z])/i;
 
 /** What the handler calls (its callees' last names), for the destructive test. */
 const callees = (h: SgNode | null): string => (h ? h.findAll({ rule: { kind: "call_expression" } }).map((c) => (field(c, "function")?.text() ?? "").replace(/^.*\./, "")).join(" ") : "");
@@ -101,7 +109,11 @@ export function tsRegistrationGuardCheck(ctx: CheckContext): Hit[] {
     for (const r of group.filter((g) => !g.option)) {
       if (exception && !sharesCarriersAudience(r.name, carrying.map((c) => c.name))) continue;
       if (OPEN_BY_DESIGN.test(r.name) || decides(r)) continue;
-      if (!destructive.test(`${r.name} ${callees(r.handler)}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) continue;
+      // Where two thirds or more of three or more carry the option, carrying it is the registrar's convention: a
+      // registration that is not a read breaks it whatever it changes (Pothos's `updateEventCapacity` beside four
+      // mutations with `authScopes`). Otherwise only one that destroys state is held to the siblings' option.
+      const convention = carrying.length >= 3 && carrying.length * 3 >= group.length * 2 && !READ_NAME.test(r.name);
+      if (!convention && !destructive.test(`${r.name} ${callees(r.handler)}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) continue;
       out.push({ region: regionOf(r.call), message: `'${r.name}' is registered with ${registrar} without the ${carrying[0]!.option} its sibling registrations carry (${carrying.length} of ${group.length}, line ${carrying[0]!.call.range().start.line + 1})` });
     }
   }

@@ -94,3 +94,40 @@ export function unreadSchemaFields(node: SgNode): Hit[] {
     message: `input field '${k}' is validated but the handler never reads it: what the client sends is ignored`,
   }));
 }
+
+/**
+ * A function definition that declares its client arguments beside its handler (Convex's `action({ args: { invoiceId:
+ * v.id("invoices"), amountCents: v.number() }, handler: async (ctx, { invoiceId }) => .. })`): an argument the handler
+ * never destructures or reads is validated and ignored. `node` is the definition object. Silent when the handler
+ * takes the arguments whole and hands them on, or gathers the rest (`...rest`).
+ */
+export function unreadDeclaredArgs(node: SgNode): Hit[] {
+  const pairs = node.children().filter((c) => c.kind() === "pair");
+  const keyOf = (p: SgNode) => (p.field("key" as never) as SgNode | null)?.text() ?? "";
+  const args = pairs.find((p) => keyOf(p) === "args")?.field("value" as never) as SgNode | null | undefined;
+  const handler = pairs.find((p) => keyOf(p) === "handler")?.field("value" as never) as SgNode | null | undefined;
+  if (args?.kind() !== "object" || !handler || !FUNCTION.test(String(handler.kind()))) return [];
+  const keys = new Map<string, SgNode>();
+  for (const m of args.namedChildren()) {
+    const key = m.kind() === "pair" ? (m.field("key" as never) as SgNode | null) : null;
+    if (key && /^(property_identifier|string)$/.test(String(key.kind()))) keys.set(key.text().replace(/^["']|["']$/g, ""), key);
+  }
+  if (keys.size < 2) return [];
+  // A handler that ends by throwing serves nothing yet (a stub's finding, not this one).
+  const last = (handler.field("body" as never) as SgNode | null)?.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).at(-1);
+  if (last?.kind() === "throw_statement") return [];
+  const second = (handler.field("parameters" as never) as SgNode | null)?.namedChildren()[1];
+  const pattern = second ? ((second.field("pattern" as never) as SgNode | null) ?? second) : null;
+  const body = handler.field("body" as never) as SgNode | null;
+  let read: Set<string> | null = null;
+  if (!pattern) read = new Set();
+  else if (pattern.kind() === "object_pattern") {
+    if (pattern.namedChildren().some((k) => k.kind() === "rest_pattern")) return [];
+    read = new Set(pattern.namedChildren().map((k) => (k.kind() === "pair_pattern" ? (k.field("key" as never) as SgNode | null)?.text() ?? "" : k.kind() === "object_assignment_pattern" ? (k.field("left" as never) as SgNode | null)?.text() ?? "" : k.text())));
+  } else if (pattern.kind() === "identifier" && body) read = fieldsReadThrough(body.text(), pattern.text());
+  if (!read) return [];
+  return [...keys].filter(([k]) => !read!.has(k)).map(([k, key]) => ({
+    region: regionOf(key),
+    message: `argument '${k}' is declared and validated but the handler never reads it: what the client sends is ignored`,
+  }));
+}

@@ -55,7 +55,7 @@ export function handlerComments(node: SgNode, guarded: SgNode, lines: readonly s
  * `write` is transmission as often as storage (a response stream, a socket: failing means the reader left),
  * so only file writes count (`writeFile`, `write_text`, `write_all`) or writes to something opened for writing.
  */
-const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|credit\w*|debit\w*|refund\w*|transfer\w*|publish\w*|enqueue\w*|send_?(mail|email)\w*|exec\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
+const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|credit\w*|debit\w*|refund\w*|transfer\w*|publish\w*|enqueue\w*|send\w*(mail|email|notification|receipt|invoice)\w*|run[mM]utation|mutate\w*|exec\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
 /** Opening a file to write it (`open(path, "w")`, `open(p, mode="a")`). */
 const OPENS_FOR_WRITING = /\bopen\s*\([^)]*["'][wax]b?\+?["']|\bcreateWriteStream\s*\(|\bFile::create\b|\bos\.(Create|OpenFile)\b/;
 
@@ -92,6 +92,13 @@ const BROWSER_STORAGE = /\b(?:window\.)?(?:localStorage|sessionStorage)\s*\.\s*(
  */
 const MOVES_MONEY = /(?:^|[.\s(!:_])(?:\w*_)?(refund|invoice|payment|payout|deposit|billing)\w*\s*\(|[a-z](Refund|Invoice|Payment|Payout|Deposit)\w*\s*\(|\.\s*(Refund|Invoice|Payment|Payout|Deposit|Billing)\w*\s*\.\s*\w+\s*\(/;
 export const movesMoney = (code: string): boolean => MOVES_MONEY.test(code);
+
+/** A notice sent to a person: a mail, a notification, a receipt. */
+const SENDS_NOTICE = /(?:^|[.\s(])send\w*(?:mail|email|notification|receipt|invoice)\w*\s*\(|(?:^|[.\s(])notify_\w+\s*\(/i;
+
+/** A call whose failure someone else relies on: a notice sent, an access revoked, a record created or destroyed. */
+const ACTS_ON_OTHERS = /(?:^|[.\s(!:])(send\w*|notify\w*|emit\w*|dispatch\w*|deliver\w*|revoke\w*|invalidate\w*|cancel\w*|delete\w*|del|remove\w*|unlink\w*|rm|destroy\w*|create\w*|post|patch|track\w*|log\w*|report\w*|verify\w*|authori[sz]e\w*|authenticate\w*|initiali[sz]e\w*|init|mount\w*|install\w*|migrate\w*|grant\w*|add\w*Commands?|customi[sz]e\w*)\s*\(/i;
+const NOOP_LEAD = "a no-op handler written around a call that neither persists, audits, moves money nor tells anyone: whether its failure matters is for the models to judge";
 
 export function persistsOrAudits(code: string): boolean {
   code = code.replace(BROWSER_STORAGE, "storage_ui(").replace(HEADER_EDIT, "header_edit(");
@@ -377,7 +384,9 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // class says the write is what failed.
   // ... or a database driver's error around a call named for writing (`self.decisions.record(..)` under `except
   // sqlite3.Error: pass`): the driver's error is the write's failure.
-  if (params["durable"] === true && !durableWrite(guarded.text()) && !(DATABASE_ERROR.test(node.text()) && (ORM_WRITE.test(guarded.text()) || NAMED_WRITE.test(guarded.text())))) return [];
+  // ... or a notice the code owes someone (`client.send_confirmation_email(ref, "cancellation")` under `except
+  // (HotelApiError, RequestException): pass`): the guest is told it is done and gets no record of it.
+  if (params["durable"] === true && !durableWrite(guarded.text()) && !SENDS_NOTICE.test(guarded.text()) && !(DATABASE_ERROR.test(node.text()) && (ORM_WRITE.test(guarded.text()) || NAMED_WRITE.test(guarded.text())))) return [];
   // Money owed or moved (a refund, an invoice, a payment request) is a record too, kept by someone else.
   const persists = persistsOrAudits(guarded.text()) || movesMoney(guarded.text());
   // A handler that only leaves (`continue`, a bare `return`) skips the item or ends the call: a parse or probe that
@@ -409,6 +418,11 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // browser global alone (a server's HTML string can hold `document.location`) keeps the lead.
   const browser = rule.language === "typescript" ? browserEvidence(file.path, file.content) : null;
   if (browser) return browser === "ui" || comments.length ? [] : [{ region: regionOf(node), lead: BROWSER_LEAD }];
+  // `leadUnlessPersists`: a swallow its author wrote out (`.catch(() => {})`, an empty `catch {}`) around code that
+  // neither persists, audits, moves money, notifies, revokes, destroys, verifies nor sets the program up (a close, a
+  // prefetch, a typing indicator, a focus, a build script's `git rev-parse`) is a lead: panels 30-36 upheld 1 of 33
+  // such `.catch` claims and 3 of 48 such empty catches; the corpora plant theirs on writes, audits and notices.
+  if (params["leadUnlessPersists"] === true && !comments.length && !ACTS_ON_OTHERS.test(guarded.text())) return [{ region: regionOf(node), lead: NOOP_LEAD }];
   if (!comments.length) return [{ region: regionOf(node) }];
   // Removing what the function was handed is its work: a comment naming one outcome does not excuse hiding all.
   if (removesHanded(guarded)) return [{ region: regionOf(node), message: `${rule.message}: the comment names one outcome of the removal, the handler hides every failure of it` }];

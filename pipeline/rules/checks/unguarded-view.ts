@@ -135,7 +135,7 @@ export function unguardedViewCheck(ctx: CheckContext): Hit[] {
 }
 
 /** A path segment naming a privileged audience (not `/user/<name>`, a public profile beside a user's own settings). */
-const PRIVILEGED_SEGMENT = /^(admin\w*|staff|internal|ops|manage|management|moderat\w*|superuser|root|backoffice|sudo)$/i;
+export const PRIVILEGED_SEGMENT = /^(admin\w*|staff|internal|ops|manage|management|moderat\w*|superuser|root|backoffice|sudo)$/i;
 
 /**
  * A read is open by default; one is reported where its path's first segment says whom it serves (`/admin/feedback/
@@ -150,6 +150,15 @@ function readUnderGuardedPrefix(ctx: CheckContext, view: View): Hit[] {
   const under = (ctx.node.parent()?.children() ?? [])
     .filter((c) => c.kind() === "decorated_definition" && c.id() !== ctx.node.id())
     .map(viewOf).filter((v): v is View => !!v && v.receiver === view.receiver && (v.path === `/${segment}` || v.path.startsWith(`/${segment}/`)));
-  if (under.length < 2 || !under.every((v) => carriesGuard(v, isGuard))) return [];
-  return [{ region: regionOf(view.route), message: `${view.verb} ${view.path} is registered on ${view.receiver} under /${segment}, where its ${under.length} sibling views carry a guard and it carries none` }];
+  if (under.length >= 2 && under.every((v) => carriesGuard(v, isGuard))) {
+    return [{ region: regionOf(view.route), message: `${view.verb} ${view.path} is registered on ${view.receiver} under /${segment}, where its ${under.length} sibling views carry a guard and it carries none` }];
+  }
+  // ... or where the file mounts a router of its own at that prefix (`app.include_router(admin.router, prefix="/admin")`
+  // beside `@app.get("/admin/exports/<id>/download")`): the route shares the group's prefix and skips whatever the
+  // group's router runs for each of its routes.
+  const mounted = new RegExp(String.raw`\.include_router\(\s*([\w.]+)\s*,[^)]*\bprefix\s*=\s*["']/${segment}["']`).exec(pythonCode(ctx.node.getRoot().root().text()));
+  if (mounted && mounted[1] !== view.receiver) {
+    return [{ region: regionOf(view.route), message: `${view.verb} ${view.path} is registered on ${view.receiver} itself, outside ${mounted[1]}, which the file mounts at /${segment} for the routes of that audience` }];
+  }
+  return [];
 }
