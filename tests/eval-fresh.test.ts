@@ -188,6 +188,13 @@ const HELD_OUT = {
   // stubs, bolt Put and audit Record, if-let-Ok loads, continueOnFail catches, skipSslCertificateValidation): 90.9% /
   // 100% as claims, 81 found with its lead scored (an admin flush two checked peers make a lead); three leads sit on decoys.
   "corpus-fresh37": { expected: 88, found: 81, falsePositives: 3, notes: 0, leads: 1, decoyLeads: 3, languages: ["go", "python", "rust", "typescript"] },
+  // Held out (helper 239; Convex, Pothos + GraphQL Yoga, AWS Lambda Powertools, Rasa actions, a kube-rs operator, a
+  // tower-lsp server, a Vault secrets engine, a Kong Go plugin): 70.5% (62/88) / 96.9% (62/64) unseen on 8d8a3ba5,
+  // 69.3% / 96.8% after panel 36's readings; then its misses were read (Convex peers and declared args, Pothos
+  // authScopes, a privileged Rust write, a route outside the router mounted at its prefix, Vault field schemas and
+  // unauthenticated write paths, party-held keys and store-kept OTPs, throw-on-outcome tests, HTTP mocks, discarded
+  // acts, the repository's own writes, notices, mutations): 90.9% / 98.8% as claims; two leads sit on decoys.
+  "corpus-fresh38": { expected: 88, found: 80, falsePositives: 3, notes: 0, leads: 0, decoyLeads: 2, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

@@ -1,0 +1,5 @@
+import { builder } from "../builder";
+import "./events";
+import "./orders";
+
+export const schema = builder.toSchema();
