@@ -577,3 +577,79 @@ describe("not-guard: Python's `in`/`is` classifications (a word-boundary escape 
     expect(found([py('role in ("admin", "owner")')], /^unwired-auth$/)).toEqual([]);
   });
 });
+
+describe("review (helper 247): the limits of this session's readings", () => {
+  test("words a person chose, joined by dots, are still a password; a setting's path is not", () => {
+    const cfg = (v: string) => ({ path: "src/config.ts", content: lines(`export const JWT_SECRET = "${v}";`) });
+    expect(found([cfg("Welcome.Home.123")], /^hardcoded-secret$/).length).toBe(1);
+    expect(found([cfg("myCompany.jwtSecret.key")], /^hardcoded-secret$/).length).toBe(1);
+    expect(found([cfg("appManager.array.apps.0.secret")], /^hardcoded-secret$/)).toEqual([]);
+  });
+  test("a 403 case for one operation does not make a command switch an access decision", () => {
+    const ops = { path: "src/ops.ts", content: lines(
+      "export async function run(cmd: string, ctx: Ctx) {",
+      "  switch (cmd) {",
+      '    case "rotate":',
+      "      await requireAdmin(ctx);",
+      "      return rotateKeys(ctx);",
+      '    case "impersonate":',
+      '      return { status: 403, body: "impersonation is disabled" };',
+      '    case "deleteAllUsers":',
+      "      return deleteAllUsers(ctx);",
+      "  }",
+      "}") };
+    expect(found([ops], /^unwired-auth$/)).toEqual(["src/ops.ts:ts-unguarded-dispatch@8"]);
+  });
+  test("FastAPI: a dependency checking the request's rate or replay is no guard of who asks", () => {
+    const r = (dep: string) => ({ path: "app/routers/admin.py", content: lines(
+      "from fastapi import APIRouter, Depends",
+      "router = APIRouter()",
+      '@router.get("/admin/users")',
+      "async def list_users(admin = Depends(require_admin)):",
+      "    return await users.all()",
+      '@router.post("/admin/users")',
+      "async def create_user(body: NewUser, admin = Depends(require_admin)):",
+      "    return await users.create(body)",
+      '@router.delete("/admin/users/{user_id}")',
+      `async def delete_user(user_id: int, _ = Depends(${dep})):`,
+      "    await users.delete(user_id)") });
+    expect(found([r("check_rate_limit")], /^unwired-auth$/)).toEqual(["app/routers/admin.py:py-unguarded-route@9"]);
+    expect(found([r("check_admin_role")], /^unwired-auth$/)).toEqual([]);
+  });
+  test("a no-op catch around a payment capture, a rate limiter's counter or an update answered as ok stays a claim", () => {
+    const ts = (body: string, after = "  return id;") => ({ path: "src/pay.ts", content: lines("export async function settle(id: string, res: Res) {", body, after, "}") });
+    expect(found([ts("  stripe.paymentIntents.capture(id).catch(() => {});")], /^swallowed-error$/)).toEqual(["src/pay.ts:ts-catch-noop@2"]);
+    expect(found([ts("  try { await redis.incr(`login:${id}`); } catch {}")], /^swallowed-error$/)).toEqual(["src/pay.ts:ts-empty-catch@2"]);
+    expect(found([ts("  try { await Order.findByIdAndUpdate(id, { paid: true }); } catch {}", "  res.json({ ok: true });")], /^swallowed-error$/)).toEqual(["src/pay.ts:ts-empty-catch@2"]);
+  });
+  test("Go tests: gomock expectations, fuzz targets and goroutine tests keep their own readings", () => {
+    const t = { path: "service_test.go", content: lines(
+      "package service",
+      "func TestSaveCallsStore(t *testing.T) {",
+      "\tctrl := gomock.NewController(t)",
+      "\tstore := NewMockStore(ctrl)",
+      "\tstore.EXPECT().Save(gomock.Any()).Times(1)",
+      "\t_ = New(store).Save(Item{})",
+      "}",
+      "func FuzzParseHandle(f *testing.F) {",
+      '\tf.Add("@ada")',
+      "\tf.Fuzz(func(t *testing.T, s string) {",
+      "\t\t_, _ = ParseHandle(s)",
+      "\t})",
+      "}") };
+    expect(found([t], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("identifiers named for a key (a tree's root_key, OAuth1's public client_key) are no credentials", () => {
+    const py = { path: "app/envelope.py", content: lines("def unwrap(doc, key, root_key):", "    if key == root_key:", "        return doc[key]", "    return doc") };
+    expect(found([py], /^insecure-compare$/)).toEqual([]);
+  });
+  test("Pothos: a password reset mutation is open by design; a query field is not held to the mutations' scopes", () => {
+    const schema = (name: string, field = "mutationField") => ({ path: "src/schema/users.ts", content: lines(
+      'builder.mutationField("updateProfile", (t) => t.field({ type: UserRef, authScopes: { loggedIn: true }, resolve: (_r, a, ctx) => update(ctx, a) }));',
+      'builder.mutationField("changeEmail", (t) => t.field({ type: UserRef, authScopes: { loggedIn: true }, resolve: (_r, a, ctx) => email(ctx, a) }));',
+      'builder.mutationField("deleteAccount", (t) => t.field({ type: UserRef, authScopes: { loggedIn: true }, resolve: (_r, a, ctx) => remove(ctx, a) }));',
+      `builder.${field}("${name}", (t) => t.field({ type: UserRef, resolve: (_r, a, ctx) => act(ctx, a) }));`) });
+    expect(found([schema("requestPasswordReset")], /^unwired-auth$/)).toEqual([]);
+    expect(found([schema("setAvatar")], /^unwired-auth$/)).toEqual(["src/schema/users.ts:ts-unguarded-registration@4"]);
+  });
+});

@@ -71,8 +71,8 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // ... and Twisted trial's checks on a Deferred (`self.successResultOf(d)`, `failureResultOf`): they fail the test
     // when the Deferred has not fired the way they name.
     // ... and HTTP mocks that fail the test when an expected request was not made as registered (`responses.RequestsMock(
-    // assert_all_requests_are_fired=True)`, respx's `assert_all_called=True`, a request `matchers.json_params_matcher(..)`).
-    runtime: /\bassert\b|\bassert_all_requests_are_fired\s*=\s*True\b|\bassert_all_called\s*=\s*True\b|\bmatchers\.\w+_matcher\s*\(|\bself\.(assert\w*|fail\w*|successResultOf|failureResultOf)\s*\(|\.should(_not)?_see\s*\(|\.should\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
+    // assert_all_requests_are_fired=True)`, respx's `assert_all_called=True`); a matcher only decides whether the mock answers.
+    runtime: /\bassert\b|\bassert_all_requests_are_fired\s*=\s*True\b|\bassert_all_called\s*=\s*True\b|\bself\.(assert\w*|fail\w*|successResultOf|failureResultOf)\s*\(|\.should(_not)?_see\s*\(|\.should\s*\(|\bif\b[^\n]*:[ \t]*(#[^\n]*)?\n[ \t]*raise\s+(?!NotImplementedError)[A-Za-z_]|\bpytest\.(raises|fail|warns|approx|deprecated_call)\b|\bwith\s+(raises|warns)\s*\(|\.assert_\w+\s*\(|\bassert_\w+\s*\(|\bassert\w+\s*\(|\b\w+_assert_\w+\s*\(|\b\w+_assert(?:s|ions?)\s*\(|\bexpect\(.*\)\s*\.\s*(not_)?to_\w+\s*\(/,
     snapshot: /==\s*snapshot\b|\bsnapshot\.assert_match\(|\bassert_match_snapshot\(/,
     typeLevel: /\bassert_type\s*\(/,
     // `self.check_row(...)`, `expect_status(...)` (a module's private `_assert_snapshot(..)` too), and running another test function (`test_read_main()`).
@@ -418,9 +418,12 @@ function assertModuleNames(text: string): string[] {
  * Error("Healthchecks failed") })`, `.then(() => { throw .. }, onRejected)`): a failed check fails the test.
  */
 function throwsOnOutcome(code: string): boolean {
+  // A no-op catch after it swallows the throw, and a test of the environment (`typeof document === "undefined"`) is no
+  // check of an outcome.
+  if (/\.catch\s*\(\s*(?:async\s*)?(?:\(\s*[\w$]*\s*\)|[\w$]+)\s*=>\s*(?:\{\s*\}|null|undefined|void 0)\s*\)/.test(code)) return false;
   const thrown = String.raw`\{?\s*throw\s+new\s+\w*Error\b`;
   const handler = String.raw`(?:async\s*)?(?:\(\s*[\w$]*\s*\)|[\w$]+)\s*=>\s*`;
-  return new RegExp(String.raw`\bif\s*\((?:[^()]|\([^()]*\))*?(?:[!=]==?|[<>]=?)(?:[^()]|\([^()]*\))*\)\s*${thrown}`).test(code)
+  return new RegExp(String.raw`\bif\s*\((?![^)]*\btypeof\b)(?:[^()]|\([^()]*\))*?(?:[!=]==?|[<>]=?)(?:[^()]|\([^()]*\))*\)\s*${thrown}`).test(code)
     || new RegExp(String.raw`\.(?:catch|then)\s*\(\s*${handler}${thrown}`).test(code);
 }
 
@@ -513,7 +516,7 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   if (lang === "go" && goRecorderUnread(code)) return null;
   // Go: a test whose last act throws its outcome away (`_, _ = b.HandleRequest(ctx, req)`), with no check of its own:
   // the helpers handed `t` before it (`mustWrite(t, b, s, "config", ..)`) fail on their setup, not on the act.
-  if (lang === "go" && goActDiscarded(code)) return null;
+  if (lang === "go" && !/\.Fuzz\s*\(|\bEXPECT\(\)|\bgo\s+func\b|\bsync\.WaitGroup\b/.test(code) && goActDiscarded(code)) return null;
   if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && (goMockExpects(code) || goWrapperAsserts(code, handles))) || (lang === "python" && webtestAsserts(code, lines.join("\n")))) {
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.

@@ -1,19 +1,15 @@
-// ignored-parameter: a function its author declared deprecated or removed keeps its signature for the callers it
-// used to serve, so its parameters go unread on purpose (django CMS's `publish_page(page, user, language)`, which
-// since version 4 only warns that publishing moved to another package). Declared the way each language declares it:
-// Python's `@deprecated` or a `warn(..)` in the body naming a deprecation (a `…DeprecationWarning`/`Removed…Warning`
-// category, or a message saying deprecated, removed, no longer), a JSDoc `@deprecated`, Go's `// Deprecated:` doc
-// paragraph, Rust's `#[deprecated]`.
+// ignored-parameter: a shim its author keeps for old callers, warning on entry that it is deprecated or removed
+// (django CMS's `publish_page(page, user, language)`, which since version 4 only warns that publishing moved to another
+// package), keeps its signature, so its parameters go unread on purpose. Known by what runs: Python's `warn(..)` as the
+// body's first statement naming a deprecation (a `…DeprecationWarning`/`Removed…Warning` category, or a message saying
+// deprecated, removed, no longer), or the `@deprecated` decorator that emits it. A doc comment alone (JSDoc
+// `@deprecated`, Go's `// Deprecated:`) leaves the function working as before: what it ignores still matters to its
+// callers (the review's counter-example: a deprecated client still documenting the timeout it drops).
 import type { SgNode } from "@ast-grep/napi";
 import type { GrammarLanguage } from "../rule-spec";
 
 const PY_WARNS = /\bwarn(?:ings\.warn)?\s*\((?:[^()]|\([^()]*\))*?(?:\b\w*(?:Deprecation|Removed\w*)Warning\b|\b(?:deprecated|removed|no longer (?:supported|used|available))\b)/i;
-const ABOVE: Record<GrammarLanguage, RegExp> = {
-  python: /^\s*@(?:[\w.]+\.)?deprecated\b/m,
-  typescript: /@deprecated\b/,
-  go: /^\s*\/\/\s*Deprecated:/m,
-  rust: /#\[deprecated\b/,
-};
+const DECORATOR = /^\s*@(?:[\w.]+\.)?deprecated\b/m;
 
 /** The comment, decorator and attribute lines directly above line `start` (0-based). */
 function linesAbove(lines: readonly string[], start: number): string {
@@ -27,7 +23,9 @@ function linesAbove(lines: readonly string[], start: number): string {
 }
 
 export function declaredDeprecated(fn: SgNode, body: SgNode, lang: GrammarLanguage, lines: readonly string[]): boolean {
-  if (ABOVE[lang].test(linesAbove(lines, fn.range().start.line))) return true;
+  if (lang !== "python") return false;
   // A decorated Python function's node starts at its `def`; the decorators sit on the lines above it.
-  return lang === "python" && PY_WARNS.test(body.text().slice(0, 1500));
+  if (DECORATOR.test(linesAbove(lines, fn.range().start.line))) return true;
+  const first = body.namedChildren().filter((c) => !/comment/.test(String(c.kind())) && !/^[rbuf]*["']/i.test(c.text())).find((c) => !/^(from|import)\b/.test(c.text()));
+  return !!first && PY_WARNS.test(first.text());
 }

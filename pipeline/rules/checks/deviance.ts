@@ -5,7 +5,6 @@ import { languageOf } from "../languages";
 import { placeOfPath } from "../place";
 import { escapeRegExp } from "../syntax";
 import { occurrences } from "./references";
-import { persistsOrAudits } from "./swallowed";
 import type { StaticFinding } from "../../kb/schemas/static-finding";
 import { devianceCandidate, droppedCallee } from "./claim-evidence";
 import { findingText } from "./errorless-callee";
@@ -59,6 +58,9 @@ export function deviantDrops(cands: readonly Candidate[], files: readonly { path
  * cfg)` where `writeConfig` ends in `return s.Put(ctx, entry)`): the name hides a write the drop loses, whatever it is
  * called. Every definition of the name must persist.
  */
+/** A call into a store: a storage, database or bucket write (`s.Put(ctx, entry)`, `db.Exec(..)`, `tx.Commit()`). */
+const STORES = /\.(Put|Save|Insert\w*|Upsert\w*|Update\w*|Delete|Exec\w*|Commit|WriteFile|Create)\s*\(/;
+
 function goDefinitionPersists(c: Candidate, files: readonly { path: string; content: string }[]): boolean {
   if (c.language !== "go") return false;
   const name = c.name.replace(/^[\s\S]*\./, "");
@@ -71,7 +73,7 @@ function goDefinitionPersists(c: Candidate, files: readonly { path: string; cont
     const end = f.content.indexOf("\n}", m.index);
     bodies.push(f.content.slice(m.index, end < 0 ? f.content.length : end));
   }
-  return bodies.length > 0 && bodies.every((b) => persistsOrAudits(b.slice(b.indexOf("{"))));
+  return bodies.length > 0 && bodies.every((b) => STORES.test(b.slice(b.indexOf("{"))));
 }
 
 /** Dropped at this many call sites and handled at none, a call's drop is the code's convention. */

@@ -7,6 +7,7 @@ import type { StaticFinding } from "../../kb/schemas/static-finding";
 import { droppedCallee } from "./claim-evidence";
 import { calleeAnswers, type Declaration, declarationsOf, logsBeforeAnswering, meantByName, packageFiles, repoFieldTypes } from "./go-callee-answers";
 import { type UnknownCallee, unprovenOf } from "./unproven-drop";
+import { movesMoney } from "./swallowed";
 
 export type GoFile = { path: string; content: string };
 
@@ -101,7 +102,9 @@ export function goDropVerdicts(findings: readonly StaticFinding[], needsError: R
     else if (answer === "error" && !f.lead && f.place !== "test") {
       // Every declaration Go's naming habit points to logs its failure before answering it (go-callee-answers.ts).
       const meant = repo.declared(key.method).filter((d) => meantByName(key, d));
-      if (meant.length && meant.every((d) => logsBeforeAnswering(d.body ?? ""))) logged.add(f);
+      // ... as the logged-then-carried-on reading does, a commit or a movement of money keeps its claim: the caller is
+      // told it happened when nothing did (claim-evidence.ts LEAD_LOGGED).
+      if (meant.length && meant.every((d) => logsBeforeAnswering(d.body ?? "")) && !movesMoney(statement) && !/\b[Cc]ommit\w*\s*\(/.test(statement) && !movesMoney(meant.map((d) => d.body ?? "").join("\n"))) logged.add(f);
     }
     else if (answer === "unknown" && needsError.has(f.rule_id) && !f.lead && f.place !== "test") unknown.push({ f, prev: key.prev, method: key.method });
   }

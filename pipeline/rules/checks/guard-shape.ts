@@ -37,7 +37,9 @@ export function sharesCarriersAudience(name: string, carriers: readonly string[]
  * A dependency named as a check (`Depends(check_account_id_exists)`, `Depends(require_base_invoice_key)`) runs before
  * the view and refuses by raising: FastAPI's way of mounting a guard, whatever the check is about.
  */
-export const namedAsCheck = (name: string): boolean => /^_?(check|require|verify|ensure|enforce|authori[sz]e|authenticate|protect|must)_\w/i.test(name);
+export const namedAsCheck = (name: string): boolean => /^_?(check|require|verify|ensure|enforce|authori[sz]e|authenticate|protect|must)_\w/i.test(name)
+  // ... about the caller, not the request's rate, size, shape or replay (`check_rate_limit`, `ensure_idempotency_key`)
+  && !/(rate|limit|throttle|quota|idempot|feature|flag|maintenance|version|content|size|length|format|schema|valid|payload|body)/i.test(name);
 /** Parameters the framework fills from such a check (`account_id: AccountId = Depends(check_account_id_exists)`). */
 export const injectsCheck = (params: string): boolean => [...params.matchAll(/\b(?:Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]+)/g)].some((m) => namedAsCheck(m[1]!.replace(/^[\s\S]*\./, "")));
 /** Does a name say who is asking, read word by word (`withAuth`, `requireUser`, `auth_required`)? */

@@ -77,6 +77,9 @@ const DEFINES = /\b(def|function\*?|fn|func(\s*\([^)]*\))?)\s+$/;
  * siblings share, whichever of them reads the parameter. Test doubles are not siblings; nor, in Rust, are
  * methods of two types.
  */
+/** A parameter that sets a policy (a window, a timeout, a bound): one implementation honouring it shows it means something. */
+const POLICY_PARAM = /^(window|timeout|deadline|ttl|limit|max\w*|min\w*|retries|threshold|interval|period|expiry|expires)$/i;
+
 function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, string>): boolean {
   // Go: another type's method of the same name, in this file or another of the package, is a sibling too
   // (a type cannot define a method twice): a hook every field type implements.
@@ -98,7 +101,7 @@ function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, s
   // Go: a sibling that reads what this one drops shows the parameter means something (the Redis limiter honouring
   // `window` beside an in-memory one fixed to a minute): a deviation, not a shared hook. A request or context handle
   // (`ctx`, `r`, `w`) is the framework's, read where needed.
-  if (o.lang === "go" && !/^(ctx|context|c|r|req|w|_)$/.test(c.param)) {
+  if (o.lang === "go" && POLICY_PARAM.test(c.param)) {
     const end = content.indexOf("\n}", at + signature.length);
     const body = content.slice(at + signature.length, end < 0 ? at + signature.length + 4000 : end);
     if (named.test(body)) return false;

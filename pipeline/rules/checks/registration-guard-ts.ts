@@ -108,11 +108,13 @@ export function tsRegistrationGuardCheck(ctx: CheckContext): Hit[] {
     const exception = guardIsTheException(carrying.length, group.length);
     for (const r of group.filter((g) => !g.option)) {
       if (exception && !sharesCarriersAudience(r.name, carrying.map((c) => c.name))) continue;
-      if (OPEN_BY_DESIGN.test(r.name) || decides(r)) continue;
+      // A camel-case name read word by word (`requestPasswordReset` is a password reset, authentication's own entry point).
+      if (OPEN_BY_DESIGN.test(r.name) || OPEN_BY_DESIGN.test(r.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2")) || decides(r)) continue;
       // Where two thirds or more of three or more carry the option, carrying it is the registrar's convention: a
       // registration that is not a read breaks it whatever it changes (Pothos's `updateEventCapacity` beside four
       // mutations with `authScopes`). Otherwise only one that destroys state is held to the siblings' option.
-      const convention = carrying.length >= 3 && carrying.length * 3 >= group.length * 2 && !READ_NAME.test(r.name);
+      // A route (`/api/docs`) is the route checks' to judge, with what they know of routers and audiences.
+      const convention = carrying.length >= 3 && carrying.length * 3 >= group.length * 2 && /mutation|command|action/i.test(registrar) && !READ_NAME.test(r.name) && !r.name.startsWith("/");
       if (!convention && !destructive.test(`${r.name} ${callees(r.handler)}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) continue;
       out.push({ region: regionOf(r.call), message: `'${r.name}' is registered with ${registrar} without the ${carrying[0]!.option} its sibling registrations carry (${carrying.length} of ${group.length}, line ${carrying[0]!.call.range().start.line + 1})` });
     }

@@ -78,7 +78,14 @@ const regexSource = (s: string) => WORD_ALTERNATION.test(s) || REGEX_SIGNALS.fil
  * Each segment reads as words (camelCase, PascalCase, snake_case, an index), which a generated token's segments do not.
  */
 const WORDY = /^(?:[a-z]+(?:[A-Z][a-z]+)*|[A-Z][a-z]+(?:[A-Z][a-z]+)*|[a-z]+(?:_[a-z]+)*|[A-Z]+(?:_[A-Z]+)*|\d{1,3})$/;
-const identifierPath = (s: string): boolean => { const parts = s.split(/[.+]/); return parts.length >= 2 && parts.every((p) => WORDY.test(p)); };
+const identifierPath = (s: string): boolean => {
+  const parts = s.split(/[.+]/);
+  if (parts.length < 2 || !parts.every((p) => WORDY.test(p)) || !/^[a-z]/.test(parts[0]!)) return false;
+  // ... and shaped as a path, not as words a person chose (`Welcome.Home.123`, `myCompany.jwtSecret.key`): it ends in
+  // a class (`forms.CustomPasswordResetForm`), indexes into a list (`apps.0.secret`), runs four or more deep, or joins
+  // snake_case modes with `+`.
+  return /^[A-Z][a-z]/.test(parts.at(-1)!) || parts.slice(1, -1).some((p) => /^\d+$/.test(p)) || parts.length >= 4 || (s.includes("+") && parts.some((p) => p.includes("_")));
+};
 
 export function secretLiteral(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value || deepInData(value)) return [];

@@ -55,7 +55,7 @@ export function handlerComments(node: SgNode, guarded: SgNode, lines: readonly s
  * `write` is transmission as often as storage (a response stream, a socket: failing means the reader left),
  * so only file writes count (`writeFile`, `write_text`, `write_all`) or writes to something opened for writing.
  */
-const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|credit\w*|debit\w*|refund\w*|transfer\w*|publish\w*|enqueue\w*|send\w*(mail|email|notification|receipt|invoice)\w*|run[mM]utation|mutate\w*|exec\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
+const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|credit\w*|debit\w*|refund\w*|transfer\w*|publish\w*|enqueue\w*|send\w*(mail|email|notification|receipt|invoice)\w*|run[mM]utation|exec\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
 /** Opening a file to write it (`open(path, "w")`, `open(p, mode="a")`). */
 const OPENS_FOR_WRITING = /\bopen\s*\([^)]*["'][wax]b?\+?["']|\bcreateWriteStream\s*\(|\bFile::create\b|\bos\.(Create|OpenFile)\b/;
 
@@ -90,7 +90,7 @@ const BROWSER_STORAGE = /\b(?:window\.)?(?:localStorage|sessionStorage)\s*\.\s*(
  * `h.Billing.CreateInvoice(..)`, `self.create_deposit_payment_request()`): a lost one is a customer charged and not
  * refunded, or never billed.
  */
-const MOVES_MONEY = /(?:^|[.\s(!:_])(?:\w*_)?(refund|invoice|payment|payout|deposit|billing)\w*\s*\(|[a-z](Refund|Invoice|Payment|Payout|Deposit)\w*\s*\(|\.\s*(Refund|Invoice|Payment|Payout|Deposit|Billing)\w*\s*\.\s*\w+\s*\(/;
+const MOVES_MONEY = /(?:^|[.\s(!:_])(?:\w*_)?(refund|invoice|payment|payout|deposit|billing)\w*\s*\(|[a-z](Refund|Invoice|Payment|Payout|Deposit)\w*\s*\(|\.\s*(Refund|Invoice|Payment|Payout|Deposit|Billing)\w*\s*\.\s*\w+\s*\(|\.\s*(refunds?|invoices?|payment\w*|payouts?|charges?|transfers?|subscriptions?)\s*\.\s*\w+\s*\(/;
 export const movesMoney = (code: string): boolean => MOVES_MONEY.test(code);
 
 /** A notice sent to a person: a mail, a notification, a receipt. */
@@ -98,6 +98,15 @@ const SENDS_NOTICE = /(?:^|[.\s(])send\w*(?:mail|email|notification|receipt|invo
 
 /** A call whose failure someone else relies on: a notice sent, an access revoked, a record created or destroyed. */
 const ACTS_ON_OTHERS = /(?:^|[.\s(!:])(send\w*|notify\w*|emit\w*|dispatch\w*|deliver\w*|revoke\w*|invalidate\w*|cancel\w*|delete\w*|del|remove\w*|unlink\w*|rm|destroy\w*|create\w*|post|patch|track\w*|log\w*|report\w*|verify\w*|authori[sz]e\w*|authenticate\w*|initiali[sz]e\w*|init|mount\w*|install\w*|migrate\w*|grant\w*|add\w*Commands?|customi[sz]e\w*)\s*\(/i;
+/** A key-value store's writes (a rate limiter's `redis.incr(key)`, `expire`, `hset`). */
+const KV_WRITE = /\.(incr\w*|decr\w*|expire\w*|hset\w*|hincrby\w*|lpush|rpush|sadd|zadd|setex|setnx|getset)\s*\(/i;
+/** An ORM's combined writes (`findByIdAndUpdate`, `findOneAndDelete`, `bulkWrite`). */
+const STATE_WRITE = /\.(find\w*And(Update|Delete|Remove|Replace)|bulkWrite|bulk_write)\s*\(/;
+/** The statement after the swallow answers success (`res.json({ ok: true })`, a 200/201). */
+function answersOk(node: SgNode): boolean {
+  const next = nextStatement(guardedStatement(node))?.text() ?? "";
+  return /\b(ok|success)\s*:\s*true\b|\bstatus\(\s*20[01]\s*\)|sendStatus\(\s*20[014]\s*\)/.test(next);
+}
 const NOOP_LEAD = "a no-op handler written around a call that neither persists, audits, moves money nor tells anyone: whether its failure matters is for the models to judge";
 
 export function persistsOrAudits(code: string): boolean {
@@ -422,7 +431,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // neither persists, audits, moves money, notifies, revokes, destroys, verifies nor sets the program up (a close, a
   // prefetch, a typing indicator, a focus, a build script's `git rev-parse`) is a lead: panels 30-36 upheld 1 of 33
   // such `.catch` claims and 3 of 48 such empty catches; the corpora plant theirs on writes, audits and notices.
-  if (params["leadUnlessPersists"] === true && !comments.length && !ACTS_ON_OTHERS.test(guarded.text())) return [{ region: regionOf(node), lead: NOOP_LEAD }];
+  if (params["leadUnlessPersists"] === true && !comments.length && !ACTS_ON_OTHERS.test(guarded.text()) && !KV_WRITE.test(guarded.text()) && !STATE_WRITE.test(guarded.text()) && !answersOk(node)) return [{ region: regionOf(node), lead: NOOP_LEAD }];
   if (!comments.length) return [{ region: regionOf(node) }];
   // Removing what the function was handed is its work: a comment naming one outcome does not excuse hiding all.
   if (removesHanded(guarded)) return [{ region: regionOf(node), message: `${rule.message}: the comment names one outcome of the removal, the handler hides every failure of it` }];

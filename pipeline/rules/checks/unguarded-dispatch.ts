@@ -111,7 +111,8 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   // A named case whose whole answer is a refusal (`Auth::InvalidAPIKey { result } => HttpResponse::Unauthorized().json(result)`)
   // shows what the dispatch discriminates: the caller's standing, an access decision in itself. Its other cases
   // (`Auth::ValidAPIKey`, `Auth::ValidSession`) are the standings it admits, not arms missing a check.
-  if (arms.some((a) => !/^(_|default|else)?$/.test(a.label.trim()) && refusalOnly(a, calls(a)))) return [];
+  const scrutinee = ((node.field("value" as never) ?? node.field("condition" as never)) as SgNode | null)?.text() ?? "";
+  if (arms.some((a) => !/^(_|default|else)?$/.test(a.label.trim()) && refusalOnly(a, calls(a)) && (SUBJECT.test(scrutinee) || SUBJECT.test(a.label)))) return [];
   const checkedArms = arms.filter((a) => guardOf(a) && gatesAnAct(a));
   const checked = checkedArms[0];
   if (!checked) return [];
