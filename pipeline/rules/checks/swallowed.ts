@@ -90,7 +90,7 @@ const BROWSER_STORAGE = /\b(?:window\.)?(?:localStorage|sessionStorage)\s*\.\s*(
  * `h.Billing.CreateInvoice(..)`, `self.create_deposit_payment_request()`): a lost one is a customer charged and not
  * refunded, or never billed.
  */
-const MOVES_MONEY = /(?:^|[.\s(!:_])(?:\w*_)?(refund|invoice|payment|payout|deposit|billing)\w*\s*\(|[a-z](Refund|Invoice|Payment|Payout|Deposit)\w*\s*\(|\.\s*(Refund|Invoice|Payment|Payout|Deposit|Billing)\w*\s*\.\s*\w+\s*\(|\.\s*(refunds?|invoices?|payment\w*|payouts?|charges?|transfers?|subscriptions?)\s*\.\s*\w+\s*\(/;
+const MOVES_MONEY = /(?:^|[.\s(!:_])(?:\w*_)?(refund|invoice|payment|payout|deposit|billing)\w*\s*\(|[a-z](Refund|Invoice|Payment|Payout|Deposit)\w*\s*\(|\.\s*(Refund|Invoice|Payment|Payout|Deposit|Billing)\w*\s*\.\s*\w+\s*\(|\.\s*(refunds?|invoices?|payment\w*|payouts?)\s*\.\s*\w+\s*\(/;
 export const movesMoney = (code: string): boolean => MOVES_MONEY.test(code);
 
 /** A notice sent to a person: a mail, a notification, a receipt. */
