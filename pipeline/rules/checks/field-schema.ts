@@ -31,7 +31,13 @@ export function unreadFieldSchema(node: SgNode): Hit[] {
   const file = node.getRoot().root();
   const bodies = callbacks.map((name) => file.find({ rule: { kind: "method_declaration", has: { field: "name", regex: `^${escapeRegExp(name)}$` } } }) ?? file.find({ rule: { kind: "function_declaration", has: { field: "name", regex: `^${escapeRegExp(name)}$` } } }));
   // A callback defined in another file, or one reading the raw map whole, may read any field.
-  if (bodies.some((b) => !b) || bodies.some((b) => /\.Raw\b(?!\[)/.test(b!.text()))) return [];
+  // ... and so may a helper a callback hands its field data to (`parseRole(d)`).
+  const handsOn = (b: SgNode) => {
+    const d = /(\w+)\s+\*framework\.FieldData/.exec(b.text())?.[1];
+    const body = (b.field("body" as never) as SgNode | null)?.text() ?? "";
+    return !!d && new RegExp(`[(,]\\s*${d}\\s*[,)]`).test(body);
+  };
+  if (bodies.some((b) => !b) || bodies.some((b) => /\.Raw\b(?!\[)/.test(b!.text()) || handsOn(b!))) return [];
   const unread = [...keys.keys()].filter((k) => !bodies.some((b) => READ(k).test(b!.text())));
   const write = bodies[callbacks.indexOf(writes[0]!)] ?? null;
   return unread.map((k) => ({
