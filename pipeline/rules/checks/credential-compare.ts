@@ -229,6 +229,8 @@ function passwordHash(expr: string): boolean {
 /** A read by a string key from a store of any kind: `x.get("k")`, `x.get_slot("k")`, `x.fetch("k")`, `x.lookup("k")`. */
 /** A key naming a secret the caller must present (not `oauthState`: a browser's own CSRF nonce is no timing target). */
 const STORED_SECRET_KEY = /(^|[^a-z])(otp|secret|password|passwd|passcode|pin|api[_-]?key|token|(reset|verification|confirmation|invite|recovery)[_-]?code)([^a-z]|$)/i;
+/** ... not a key naming something about the secret (`token_uri`, `token_type`, `otp_expires_at`). */
+const NAMES_ABOUT_SECRET = /(uri|url|endpoint|type|name|_id|path|expir\w*|ttl|length|count|kind|at)$/i;
 const STORE_READ = /\.(?:get|get_slot|getItem|fetch|lookup|read)\s*\(\s*["'`]/;
 
 function schemeStripped(expr: string, sourceKey: RegExp): boolean {
@@ -520,7 +522,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(readKey(rhs)) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return report();
   // ... or from any store read under a credential's name (a chatbot's `tracker.get_slot("otp_expected")`, a session's
   // `session.get("reset_code")`): what was kept under that name is the secret the caller must present.
-  if (flows.some((rhs) => rhs !== null && STORE_READ.test(rhs) && STORED_SECRET_KEY.test(readKey(rhs)))) return report();
+  if (flows.some((rhs) => rhs !== null && STORE_READ.test(rhs) && STORED_SECRET_KEY.test(readKey(rhs)) && !NAMES_ABOUT_SECRET.test(readKey(rhs)))) return report();
   // The operand itself is a password hash or a presented credential, or is built from a local computed
   // with a key (`sigHeader == "sha256=" + expected` with `expected` an HMAC).
   // ... or finishes a keyed object in place (`hex::encode(mac.finalize().into_bytes()) != sig_hex`, `mac` made with a key).
