@@ -193,8 +193,9 @@ const HELD_OUT = {
   // 69.3% / 96.8% after panel 36's readings; then its misses were read (Convex peers and declared args, Pothos
   // authScopes, a privileged Rust write, a route outside the router mounted at its prefix, Vault field schemas and
   // unauthenticated write paths, party-held keys and store-kept OTPs, throw-on-outcome tests, HTTP mocks, discarded
-  // acts, the repository's own writes, notices, mutations): 90.9% / 98.8% as claims; two leads sit on decoys.
-  "corpus-fresh38": { expected: 88, found: 80, falsePositives: 3, notes: 0, leads: 0, decoyLeads: 2, languages: ["go", "python", "rust", "typescript"] },
+  // acts, the repository's own writes, notices, mutations): 89.8% / 98.8% as claims (a /tmp export default, 90.9% for
+  // a while, was given back: fresh8 and fresh14 plant the same shape as decoys); two leads sit on decoys.
+  "corpus-fresh38": { expected: 88, found: 79, falsePositives: 3, notes: 0, leads: 0, decoyLeads: 2, languages: ["go", "python", "rust", "typescript"] },
   "corpus-injection2": { expected: 33, found: 32, falsePositives: 0, notes: 0, languages: null },
 } as const;
 

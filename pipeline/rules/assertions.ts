@@ -423,7 +423,9 @@ function throwsOnOutcome(code: string): boolean {
   if (/\.catch\s*\(\s*(?:async\s*)?(?:\(\s*[\w$]*\s*\)|[\w$]+)\s*=>\s*(?:\{\s*\}|null|undefined|void 0)\s*\)/.test(code)) return false;
   const thrown = String.raw`\{?\s*throw\s+new\s+\w*Error\b`;
   const handler = String.raw`(?:async\s*)?(?:\(\s*[\w$]*\s*\)|[\w$]+)\s*=>\s*`;
-  return new RegExp(String.raw`\bif\s*\((?![^)]*\btypeof\b)(?:[^()]|\([^()]*\))*?(?:[!=]==?|[<>]=?)(?:[^()]|\([^()]*\))*\)\s*${thrown}`).test(code)
+  // The condition reads an outcome (a status, a response, a result, a body), not the test's own counter (`if (n < 3)
+  // throw new Error('again')` inside the function under test simulates a failure).
+  return new RegExp(String.raw`\bif\s*\((?![^)]*\btypeof\b)(?=[^)]*\b(status\w*|response|res|result\w*|body|data|ok)\b)(?:[^()]|\([^()]*\))*?(?:[!=]==?|[<>]=?)(?:[^()]|\([^()]*\))*\)\s*${thrown}`).test(code)
     || new RegExp(String.raw`\.(?:catch|then)\s*\(\s*${handler}${thrown}`).test(code);
 }
 

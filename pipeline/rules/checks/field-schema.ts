@@ -40,6 +40,9 @@ export function unreadFieldSchema(node: SgNode): Hit[] {
   if (bodies.some((b) => !b) || bodies.some((b) => /\.Raw\b(?!\[)/.test(b!.text()) || handsOn(b!))) return [];
   const unread = [...keys.keys()].filter((k) => !bodies.some((b) => READ(k).test(b!.text())));
   const write = bodies[callbacks.indexOf(writes[0]!)] ?? null;
+  // A write operation that takes no field data (`_ *framework.FieldData`: a stub answering not implemented) reads none
+  // by declaration; its stub is the stub rules' finding.
+  if (write && /\b_\s+\*framework\.FieldData/.test(write.text())) return [];
   return unread.map((k) => ({
     region: regionOf(write ? (write.field("name" as never) as SgNode | null) ?? write : keys.get(k)!),
     message: `field '${k}' is declared in the path's schema but no operation of the path reads it: what the caller sets is ignored`,

@@ -116,8 +116,11 @@ export function unreadDeclaredArgs(node: SgNode): Hit[] {
   // A handler that ends by throwing serves nothing yet (a stub's finding, not this one).
   const last = (handler.field("body" as never) as SgNode | null)?.namedChildren().filter((c) => !/comment/.test(String(c.kind()))).at(-1);
   if (last?.kind() === "throw_statement") return [];
-  const second = (handler.field("parameters" as never) as SgNode | null)?.namedChildren()[1];
-  const pattern = second ? ((second.field("pattern" as never) as SgNode | null) ?? second) : null;
+  // Convex hands `(ctx, args)`; a command-line definition (cmd-ts's `command({ args, handler: async ({ port }) => .. })`)
+  // hands the arguments alone.
+  const params = (handler.field("parameters" as never) as SgNode | null)?.namedChildren().filter((p) => !/comment/.test(String(p.kind()))) ?? [];
+  const taken = params.length >= 2 ? params[1] : params[0];
+  const pattern = taken ? ((taken.field("pattern" as never) as SgNode | null) ?? taken) : null;
   const body = handler.field("body" as never) as SgNode | null;
   let read: Set<string> | null = null;
   if (!pattern) read = new Set();

@@ -107,6 +107,12 @@ function answersOk(node: SgNode): boolean {
   const next = nextStatement(guardedStatement(node))?.text() ?? "";
   return /\b(ok|success)\s*:\s*true\b|\bstatus\(\s*20[01]\s*\)|sendStatus\(\s*20[014]\s*\)/.test(next);
 }
+/**
+ * What such swallows guard on the labelled panels: releasing or quieting something (a close, an unsubscription, a
+ * listener removed), a cosmetic or speculative act (a focus, a prefetch, a typing indicator, a heartbeat, a refresh).
+ * The corpora's defects under no-op catches are pushes, queued jobs, marks and acks, which stay claims.
+ */
+const BEST_EFFORT = /\.(close|dispose|unregister\w*|off|removeListener|removeEventListener|unsubscribe|unwatch|prefetch\w*|preload\w*|focus|blur|select|scrollIntoView|sendTyping|sendChatAction|typing|heartbeat|ping|refresh\w*|reload|play|pause|kill|terminate|stop|end|abort|destroy|disconnect)\s*\(/;
 const NOOP_LEAD = "a no-op handler written around a call that neither persists, audits, moves money nor tells anyone: whether its failure matters is for the models to judge";
 
 export function persistsOrAudits(code: string): boolean {
@@ -431,7 +437,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // neither persists, audits, moves money, notifies, revokes, destroys, verifies nor sets the program up (a close, a
   // prefetch, a typing indicator, a focus, a build script's `git rev-parse`) is a lead: panels 30-36 upheld 1 of 33
   // such `.catch` claims and 3 of 48 such empty catches; the corpora plant theirs on writes, audits and notices.
-  if (params["leadUnlessPersists"] === true && !comments.length && !ACTS_ON_OTHERS.test(guarded.text()) && !KV_WRITE.test(guarded.text()) && !STATE_WRITE.test(guarded.text()) && !answersOk(node)) return [{ region: regionOf(node), lead: NOOP_LEAD }];
+  if (params["leadUnlessPersists"] === true && !comments.length && BEST_EFFORT.test(guarded.text()) && !ACTS_ON_OTHERS.test(guarded.text()) && !KV_WRITE.test(guarded.text()) && !STATE_WRITE.test(guarded.text()) && !answersOk(node)) return [{ region: regionOf(node), lead: NOOP_LEAD }];
   if (!comments.length) return [{ region: regionOf(node) }];
   // Removing what the function was handed is its work: a comment naming one outcome does not excuse hiding all.
   if (removesHanded(guarded)) return [{ region: regionOf(node), message: `${rule.message}: the comment names one outcome of the removal, the handler hides every failure of it` }];
