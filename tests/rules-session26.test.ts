@@ -653,3 +653,23 @@ describe("review (helper 247): the limits of this session's readings", () => {
     expect(found([schema("setAvatar")], /^unwired-auth$/)).toEqual(["src/schema/users.ts:ts-unguarded-registration@4"]);
   });
 });
+
+describe("the corpora's word on the no-op-catch lead and throw-based checks", () => {
+  test("a no-op catch around a push, a queued job, a mark or an ack stays a claim; around a close it is a lead", () => {
+    const ts = (call: string) => ({ path: "src/publish.ts", content: lines("export async function publish(item: Item) {", `  ${call}.catch(() => {});`, "  return item;", "}") });
+    for (const call of ["syndication.pushStory(item, null)", "this.loyaltyService.queueAward(ctx, order)", "store.markReminded(item, now)", "this.store.ack(item.id)"]) {
+      expect(found([ts(call)], /^swallowed-error$/)).toEqual(["src/publish.ts:ts-catch-noop@2"]);
+    }
+    expect(found([ts("socket.close()")], /^swallowed-error$/)).toEqual(["src/publish.ts:ts-catch-noop@2 note"]);
+  });
+  test("a throw inside the function under test that simulates failure is no check of the test's", () => {
+    const t = { path: "test/retry.test.ts", content: lines(
+      "test('calls onRetry between attempts', async () => {",
+      "  const seen: number[] = [];",
+      "  await withRetry(async (n) => {",
+      "    if (n < 3) throw new Error('again');",
+      "  }, { attempts: 3, onRetry: (_err, attempt) => seen.push(attempt) });",
+      "});") };
+    expect(found([t], /^assertion-free-test$/)).toEqual(["test/retry.test.ts:ts-assertion-free-test@1"]);
+  });
+});
