@@ -673,3 +673,11 @@ describe("the corpora's word on the no-op-catch lead and throw-based checks", ()
     expect(found([t], /^assertion-free-test$/)).toEqual(["test/retry.test.ts:ts-assertion-free-test@1"]);
   });
 });
+
+describe("ignored-parameter: a Go default another package replaces", () => {
+  test("a function literal bound to a package variable has the variable's signature; a function declaration does not (limit)", () => {
+    const cfg = (decl: string) => ({ path: "mox-/config.go", content: lines("package mox", "// Set by packages webadmin and webmail to prevent cyclic dependencies.", decl) });
+    expect(found([cfg("var NewWebmailHandler = func(maxMsgSize int64, basePath string) http.Handler { return nopHandler }")], /^ignored-parameter$/)).toEqual([]);
+    expect(found([cfg("func NewWebmailHandler(maxMsgSize int64, basePath string) http.Handler { return serve(basePath) }")], /^ignored-parameter$/)).toEqual(["mox-/config.go:go-ignored-option-parameter@3"]);
+  });
+});

@@ -480,6 +480,10 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
   // The repository's linter was told these parameters are unused on purpose: what a `_` prefix says.
   if (lintAllowsUnused(fn, lang, lines)) return { hits: [], name: null, owner: null };
+  // Go: a function literal bound to a package variable (`var NewWebmailHandler = func(maxMsgSize int64, ..) http.Handler
+  // { return nopHandler }`, "set by packages webadmin, webmail ..."): a default another package replaces, its signature
+  // the variable's type.
+  if (lang === "go" && fn.kind() === "func_literal" && fn.parent()?.parent()?.kind() === "var_spec" && fn.parent()?.parent()?.parent()?.parent()?.kind() === "source_file") return { hits: [], name: null, owner: null };
   // Declared deprecated or removed: the signature is kept for old callers (declared-deprecated.ts).
   if (declaredDeprecated(fn, body, lang, lines)) return { hits: [], name: null, owner: null };
   // An abstract method this module declares itself (a base class in the same file) imposes nothing from
