@@ -17,7 +17,7 @@ import type { CheckRule, Deferred } from "./check";
 import { closedAfterWriting } from "./discarded-write";
 import type { Hit } from "./hit";
 import { removesHanded } from "./removes-existing";
-import { guardedCode, movesMoney, persistsOrAudits } from "./swallowed";
+import { guardedCode, movesMoney, persistsOrAudits, SENDS_NOTICE } from "./swallowed";
 import { outermostFunction } from "./teardown";
 import type { Candidate } from "./unreferenced";
 
@@ -200,7 +200,8 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   // A drop right before the path answers its own failure: a lead, unless what was dropped commits or moves money.
   const next = following(guarded)[0];
   if (next && ANSWERS_FAILURE.test(next.text()) && inFailureBranch(guarded) && !COMMITS.test(code) && !movesMoney(code)) return { ...hit, lead: LEAD_FAILURE_PATH };
-  if (persistsOrAudits(code) || movesMoney(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
+  // Python: a notice passed over under a narrow handler (`send_confirmation_email(..)`: the guest gets no record of it).
+  if ((rule.language === "python" && SENDS_NOTICE.test(code)) || persistsOrAudits(code) || movesMoney(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception
   // propagates unless caught, so every other call site "handles" it and the count would say nothing.
   const key = rule.language === "python" ? null : droppedCallee(code);

@@ -77,7 +77,8 @@ function onlyMakesDirectories(call: string): boolean {
  */
 export function preparesPath(guarded: SgNode): boolean {
   const call = onlyCall(guarded);
-  if (call && onlyMakesDirectories(call)) return true;
+  // ... in a try whose catch is empty (a `.catch(() => {})` on the mkdir is judged by what follows, below).
+  if (call && guarded.kind() === "statement_block" && onlyMakesDirectories(call)) return true;
   if (!call || !(MKDIR_P.test(call) || REMOVE_PATH.test(call))) return false;
   const names = pathNames(call, localNames(guarded));
   if (!names.length) return false;

@@ -114,7 +114,7 @@ export function tsRegistrationGuardCheck(ctx: CheckContext): Hit[] {
       // registration that is not a read breaks it whatever it changes (Pothos's `updateEventCapacity` beside four
       // mutations with `authScopes`). Otherwise only one that destroys state is held to the siblings' option.
       // A route (`/api/docs`) is the route checks' to judge, with what they know of routers and audiences.
-      const convention = carrying.length >= 3 && carrying.length * 3 >= group.length * 2 && /mutation|command|action/i.test(registrar) && !READ_NAME.test(r.name) && !r.name.startsWith("/");
+      const convention = carrying.length >= 3 && carrying.length * 3 >= group.length * 2 && /mutation|command/i.test(registrar) && !READ_NAME.test(r.name) && !r.name.startsWith("/");
       if (!convention && !destructive.test(`${r.name} ${callees(r.handler)}`.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) continue;
       out.push({ region: regionOf(r.call), message: `'${r.name}' is registered with ${registrar} without the ${carrying[0]!.option} its sibling registrations carry (${carrying.length} of ${group.length}, line ${carrying[0]!.call.range().start.line + 1})` });
     }

@@ -55,7 +55,7 @@ export function handlerComments(node: SgNode, guarded: SgNode, lines: readonly s
  * `write` is transmission as often as storage (a response stream, a socket: failing means the reader left),
  * so only file writes count (`writeFile`, `write_text`, `write_all`) or writes to something opened for writing.
  */
-const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|credit\w*|debit\w*|refund\w*|transfer\w*|publish\w*|enqueue\w*|send\w*(mail|email|notification|receipt|invoice)\w*|run[mM]utation|exec\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
+const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|credit\w*|debit\w*|refund\w*|transfer\w*|publish\w*|enqueue\w*|send_?(mail|email)\w*|run[mM]utation|exec\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
 /** Opening a file to write it (`open(path, "w")`, `open(p, mode="a")`). */
 const OPENS_FOR_WRITING = /\bopen\s*\([^)]*["'][wax]b?\+?["']|\bcreateWriteStream\s*\(|\bFile::create\b|\bos\.(Create|OpenFile)\b/;
 
@@ -94,7 +94,7 @@ const MOVES_MONEY = /(?:^|[.\s(!:_])(?:\w*_)?(refund|invoice|payment|payout|depo
 export const movesMoney = (code: string): boolean => MOVES_MONEY.test(code);
 
 /** A notice sent to a person: a mail, a notification, a receipt. */
-const SENDS_NOTICE = /(?:^|[.\s(])send\w*(?:mail|email|notification|receipt|invoice)\w*\s*\(|(?:^|[.\s(])notify_\w+\s*\(/i;
+export const SENDS_NOTICE = /(?:^|[.\s(])send\w*(?:mail|email|notification|receipt|invoice)\w*\s*\(|(?:^|[.\s(])notify_\w+\s*\(/i;
 
 /** A call whose failure someone else relies on: a notice sent, an access revoked, a record created or destroyed. */
 const ACTS_ON_OTHERS = /(?:^|[.\s(!:])(send\w*|notify\w*|emit\w*|dispatch\w*|deliver\w*|revoke\w*|invalidate\w*|cancel\w*|delete\w*|del|remove\w*|unlink\w*|rm|destroy\w*|create\w*|post|patch|track\w*|log\w*|report\w*|verify\w*|authori[sz]e\w*|authenticate\w*|initiali[sz]e\w*|init|mount\w*|install\w*|migrate\w*|grant\w*|add\w*Commands?|customi[sz]e\w*)\s*\(/i;
