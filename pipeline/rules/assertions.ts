@@ -412,6 +412,14 @@ function assertModuleNames(text: string): string[] {
   return names;
 }
 
+/** A file's lines joined once per file (each test of the file asks). */
+const joinedText = new WeakMap<readonly string[], string>();
+function joined(lines: readonly string[]): string {
+  let t = joinedText.get(lines);
+  if (t === undefined) joinedText.set(lines, (t = lines.join("\n")));
+  return t;
+}
+
 /**
  * The test throws on the outcome it checks: under a comparison (`if (e.response.status !== 404) { throw new
  * Error("Status must be 404") }`), or in the promise's handler for the outcome it rules out (`.catch(() => { throw new
@@ -435,15 +443,25 @@ function throwsOnOutcome(code: string): boolean {
  * `Annotations.fromStack(stack).hasError(..)`): its methods throw when the subject does not match. Lookups
  * (`find*`, `get*`, `to*`) answer values and check nothing.
  */
+let subjectsOf: { text: string; made: string; subjects: string[] } | null = null;
 function assertsThroughSubject(code: string, text: string): boolean {
-  const classes: string[] = [];
-  for (const m of text.matchAll(/\bimport\s+\{([^}]{1,300})\}\s+from\s*["'`][^"'`]*\/assertions["'`]/g)) classes.push(...boundNames(`{${m[1]}}`, null).filter((n) => /^[A-Z]/.test(n)));
-  if (!classes.length) return false;
-  const made = classes.map(escapeRegExp).join("|");
-  const subjects = [...text.matchAll(new RegExp(String.raw`(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*(?:${made})\s*\.\s*[\w$]+\s*\(`, "g"))].map((m) => escapeRegExp(m[1]!));
+  if (subjectsOf?.text !== text) subjectsOf = { text, ...assertionSubjects(text) };
+  const { made, subjects } = subjectsOf;
+  if (!made) return false;
   const asked = String.raw`\s*\.\s*(?!find|get|to[A-Z])[a-z][\w$]*\s*\(`;
   return new RegExp(String.raw`(?<![\w$.])(?:${made})\s*\.\s*[\w$]+\s*\([^()]*\)${asked}`).test(code)
     || (subjects.length > 0 && new RegExp(String.raw`(?<![\w$.])(?:${subjects.join("|")})${asked}`).test(code));
+}
+
+/** The classes a file imports from an assertions module (joined as a pattern) and the values it makes from them. */
+function assertionSubjects(text: string): { made: string; subjects: string[] } {
+  if (!text.includes("/assertions")) return { made: "", subjects: [] };
+  const classes: string[] = [];
+  for (const m of text.matchAll(/\bimport\s+\{([^}]{1,300})\}\s+from\s*["'`][^"'`]*\/assertions["'`]/g)) classes.push(...boundNames(`{${m[1]}}`, null).filter((n) => /^[A-Z]/.test(n)));
+  if (!classes.length) return { made: "", subjects: [] };
+  const made = classes.map(escapeRegExp).join("|");
+  const subjects = [...text.matchAll(new RegExp(String.raw`(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*(?:${made})\s*\.\s*[\w$]+\s*\(`, "g"))].map((m) => escapeRegExp(m[1]!));
+  return { made, subjects };
 }
 
 /** The local names a binding pattern introduces for the exports `only` admits (all of them when null). */
@@ -498,9 +516,10 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   const raw = test.body.text();
   const code = raw.replace(COMMENT_LINE, "");
   if (lang === "typescript") {
-    const names = assertModuleNames(lines.join("\n"));
+    const fileText = joined(lines);
+    const names = assertModuleNames(fileText);
     if (names.length && new RegExp(String.raw`(?<![\w$.])(${names.map((n) => n.replace(/\$/g, "\\$")).join("|")})\s*(\.\s*[\w$]+\s*)*\(`).test(code)) return "runtime";
-    if (assertsThroughSubject(code, lines.join("\n"))) return "runtime";
+    if (assertsThroughSubject(code, fileText)) return "runtime";
   }
   if (lang === "typescript" && tapeObjectAsserts(code, test.params)) return "runtime";
   if (lang === "typescript" && throwsOnOutcome(code)) return "runtime";

@@ -53,9 +53,14 @@ function registration(call: SgNode): Registration | null {
  * first is moved last: a handler that authenticates its caller (a token exchange) is the route, not a guard over it.
  */
 function handlerLast(call: SgNode, handlers: SgNode[]): SgNode[] {
-  if (handlers.length < 2 || !ECHO_IMPORT.test(call.getRoot().root().text())) return handlers;
-  return [...handlers.slice(1), handlers[0]!];
+  if (handlers.length < 2) return handlers;
+  const root = call.getRoot();
+  let echo = echoFiles.get(root);
+  if (echo === undefined) echoFiles.set(root, (echo = ECHO_IMPORT.test(root.root().text())));
+  return echo ? [...handlers.slice(1), handlers[0]!] : handlers;
 }
+/** Whether each parsed file imports echo, asked once per file. */
+const echoFiles = new WeakMap<object, boolean>();
 const ECHO_IMPORT = /^\s*(import\s+)?(\w+\s+)?"github\.com\/labstack\/echo(\/v\d+)?"/m;
 
 /** `pat.Post("/admin/x")` -> POST /admin/x; `pat.New("/admin/*")` -> no verb, path /admin/*. */
