@@ -100,12 +100,15 @@ export function rustAttributes(item: SgNode): string[] {
   return out;
 }
 
-/** The index just past the `)` closing the call whose `(` is at `open` in `text`, or -1 when it does not close. */
-export function callEnd(text: string, open: number): number {
+/**
+ * The index just past the `)` closing the call whose `(` is at `open` in `text`, or -1 when it does not close; with
+ * `["{", "}"]`, past the `}` closing a block.
+ */
+export function callEnd(text: string, open: number, [o, c]: readonly [string, string] = ["(", ")"]): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
-    if (text[i] === "(") depth++;
-    else if (text[i] === ")" && --depth === 0) return i + 1;
+    if (text[i] === o) depth++;
+    else if (text[i] === c && --depth === 0) return i + 1;
   }
   return -1;
 }

@@ -8,6 +8,7 @@ import { occurrences } from "./references";
 import type { StaticFinding } from "../../kb/schemas/static-finding";
 import { devianceCandidate, droppedCallee } from "./claim-evidence";
 import { findingText } from "./errorless-callee";
+import { declarationsOf } from "./go-callee-answers";
 import type { Candidate } from "./unreferenced";
 
 /** Handled at this many other call sites, and at more sites than it is dropped at, the drop is a deviation. */
@@ -64,16 +65,12 @@ const STORES = /\.(Put|Save|Insert\w*|Upsert\w*|Update\w*|Delete|Exec\w*|Commit|
 function goDefinitionPersists(c: Candidate, files: readonly { path: string; content: string }[]): boolean {
   if (c.language !== "go") return false;
   const name = c.name.replace(/^[\s\S]*\./, "");
-  const head = new RegExp(`^func\\s+(?:\\([^)]*\\)\\s*)?${escapeRegExp(name)}\\s*\\(`, "m");
-  const bodies: string[] = [];
-  for (const f of files) {
-    if (!f.path.endsWith(".go") || !f.content.includes(name)) continue;
-    const m = head.exec(f.content);
-    if (!m) continue;
-    const end = f.content.indexOf("\n}", m.index);
-    bodies.push(f.content.slice(m.index, end < 0 ? f.content.length : end));
-  }
-  return bodies.length > 0 && bodies.every((b) => STORES.test(b.slice(b.indexOf("{"))));
+  // The first function or method of the name in each file (an interface's method spec has no body to read).
+  const bodies = files.flatMap((f) => {
+    const first = f.path.endsWith(".go") && f.content.includes(name) ? declarationsOf(f.content, name).find((d) => d.body !== undefined) : undefined;
+    return first ? [first.body!] : [];
+  });
+  return bodies.length > 0 && bodies.every((b) => STORES.test(b));
 }
 
 /** Dropped at this many call sites and handled at none, a call's drop is the code's convention. */

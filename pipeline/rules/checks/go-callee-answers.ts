@@ -4,7 +4,7 @@
 // package function), and the receiver's declaration says whether the value comes from the standard library,
 // whose fallible calls the rules already read by shape.
 import { dirname } from "node:path";
-import { closeParen, escapeRegExp, goPackageName } from "../syntax";
+import { callEnd, closeParen, escapeRegExp, goPackageName } from "../syntax";
 import type { CalleeKey } from "./claim-evidence";
 
 export interface Declaration { receiver: string | null; pkg: string; results: string; body?: string }
@@ -269,12 +269,9 @@ export function logsBeforeAnswering(body: string): boolean {
   if (branches.length !== 1) return false;
   const m = branches[0]!;
   const open = m.index! + m[0].length - 1;
-  let depth = 0, close = -1;
-  for (let i = open; i < body.length; i++) {
-    if (body[i] === "{") depth++;
-    else if (body[i] === "}" && --depth === 0) { close = i; break; }
-  }
-  if (close < 0) return false;
+  const end = callEnd(body, open, ["{", "}"]);
+  if (end < 0) return false;
+  const close = end - 1;
   const inside = body.slice(open, close);
   const logs = /\b(?:[lL]og(?:ger)?|slog|zap|logrus)\b|Logger\(\)/.test(inside) && /\.\s*(?:Print|Info|Warn|Error|Debug|Notice|Crit)\w*\s*\(/.test(inside) && new RegExp(`\\b${m[1]}\\b`).test(inside.replace(/^[^\n]*\n/, ""));
   return logs && !/\breturn\b/.test(inside) && new RegExp(`\\breturn\\s+(?:[^\\n]*,\\s*)?${m[1]}\\s*\\n?\\s*\\}\\s*$`).test(body.slice(close + 1));

@@ -331,6 +331,7 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
   const { isGuard } = fileGuards(ctx);
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   const out: Hit[] = [];
+  let rootText: string | undefined;
   for (const group of new Set(peers.map((p) => p.group))) {
     const members = peers.filter((p) => p.group === group);
     const tally = new Map<string, Peer[]>();
@@ -341,7 +342,7 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       // `authorize(..)`): the path says whom the write serves, the one check says how this router asks.
       if (makers.length === 1 && lang === "rust") {
         for (const p of members.filter((m) => m !== makers[0] && m.exported && !checks.get(m)!.any && !makesAccessDecision(m.def.text()))) {
-          const route = privilegedWrite(root.text(), p.name);
+          const route = privilegedWrite((rootText ??= root.text()), p.name);
           if (route) out.push({ region: regionOf(p.at), message: `${p.name} serves ${route} and makes no ${check} check, which ${makers[0]!.name}, mounted on the same router, makes before acting` });
         }
         continue;

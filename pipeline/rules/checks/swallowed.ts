@@ -433,10 +433,10 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // browser global alone (a server's HTML string can hold `document.location`) keeps the lead.
   const browser = rule.language === "typescript" ? browserEvidence(file.path, file.content) : null;
   if (browser) return browser === "ui" || comments.length ? [] : [{ region: regionOf(node), lead: BROWSER_LEAD }];
-  // `leadUnlessPersists`: a swallow its author wrote out (`.catch(() => {})`, an empty `catch {}`) around code that
-  // neither persists, audits, moves money, notifies, revokes, destroys, verifies nor sets the program up (a close, a
-  // prefetch, a typing indicator, a focus, a build script's `git rev-parse`) is a lead: panels 30-36 upheld 1 of 33
-  // such `.catch` claims and 3 of 48 such empty catches; the corpora plant theirs on writes, audits and notices.
+  // `leadUnlessPersists`: a swallow its author wrote out (`.catch(() => {})`, an empty `catch {}`) around a release or a
+  // cosmetic act (BEST_EFFORT: a close, an unsubscription, a focus, a prefetch, a typing indicator) that neither
+  // persists, moves money, writes a counter nor acts on others, and is not answered as success, is a lead: panels 30-36
+  // upheld 1 of 33 `.catch` claims, nearly all around such acts; the corpora plant theirs on what must not be lost.
   if (params["leadUnlessPersists"] === true && !comments.length && BEST_EFFORT.test(guarded.text()) && !ACTS_ON_OTHERS.test(guarded.text()) && !KV_WRITE.test(guarded.text()) && !STATE_WRITE.test(guarded.text()) && !answersOk(node)) return [{ region: regionOf(node), lead: NOOP_LEAD }];
   if (!comments.length) return [{ region: regionOf(node) }];
   // Removing what the function was handed is its work: a comment naming one outcome does not excuse hiding all.
