@@ -1,0 +1,3 @@
+module github.com/northwind-labs/traefik-gatekeeper
+
+go 1.22
