@@ -69,9 +69,9 @@ describe("place: a Rust module declared under #[cfg(test)] in another file is te
     expect(found([parent("#[cfg(feature = \"mocks\")]"), mocks], /^stub$/).length).toBe(1);
   });
   test("#[path] and a declaring file other than mod.rs", () => {
-    const lib = { path: "src/lib.rs", content: lines("#[cfg(test)]", "#[path = \"testing/harness.rs\"]", "mod harness;") };
+    const lib = { path: "src/lib.rs", content: lines("#[cfg(test)]", "#[path = \"rig/harness.rs\"]", "mod harness;") };
     const other = { path: "src/net.rs", content: lines("#[cfg(test)]", "mod fixtures;") };
-    expect([...rustTestModules([lib, other, { path: "src/testing/harness.rs", content: "" }, { path: "src/net/fixtures.rs", content: "" }])].sort()).toEqual(["src/net/fixtures.rs", "src/testing/harness.rs"]);
+    expect([...rustTestModules([lib, other, { path: "src/rig/harness.rs", content: "" }, { path: "src/net/fixtures.rs", content: "" }])].sort()).toEqual(["src/net/fixtures.rs", "src/rig/harness.rs"]);
   });
 });
 

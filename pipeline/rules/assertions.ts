@@ -87,7 +87,7 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // ... and decoders by any name (`decode_token(...)`, `jwt.decode(...)`, `deserialize_frame(...)`): they raise on bad input.
     // ... and Django's model validation anywhere in the test (`vdc.full_clean()`: it raises ValidationError),
     // and polling waits (`wait_for_selector(..)`, `wait_until(..)`: they raise on timeout).
-    throwing: /\bis_valid\(\s*raise_exception\s*=\s*True\s*\)|\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*|full_clean|clean_fields|validate_unique|validate_constraints)|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*|\w*wait_(?:for|until)\w*)\s*\(/,
+    throwing: /\bis_valid\(\s*raise_exception\s*=\s*True\s*\)|\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*|full_clean|clean_fields|validate_unique|validate_constraints)|\w+\.objects\.get|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*|\w*wait_(?:for|until)\w*)\s*\(/,
   },
   go: {
     // ... and GoConvey's `So(actual, ShouldEqual, expected)` (dot-imported, `convey.So`, or a `c C` context's `c.So`),
@@ -120,6 +120,29 @@ const MODELS: Record<GrammarLanguage, Model> = {
     throwing: /(?:^|[;{}])\s*(?:[\w:]+(?:\([^()]*\))?\s*\.\s*)*(?:validate\w*|\w+_validate\w*|wait_for\w*|wait_until\w*)\s*\(/m,
   },
 };
+
+/** The receiver of a suite method (`func (suite *HookTestsSuite) TestX()` -> suite) used for testify's checks. */
+function goSuiteAsserts(method: SgNode, code: string): boolean {
+  const recv = /\(\s*([A-Za-z_]\w*)\s+\*?\s*[A-Za-z_]\w*\s*\)/.exec((method.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1];
+  if (!recv) return false;
+  const asserts = (text: string, r: string) => new RegExp(`\\b${r}\\.(Require|Assert)\\(\\)|\\b${r}\\.(Equal\\w*|NotEqual\\w*|NoError|Error\\w*|True|False|Nil|NotNil|Len|Contains|NotContains|Empty|NotEmpty|Zero|NotZero|Greater\\w*|Less\\w*|Panics\\w*|NotPanics|Eventually|Subset|ElementsMatch|JSONEq|Regexp|Same|Implements|IsType|InDelta|FailNow|Fail|Fatal\\w*)\\(`).test(text) || MODELS.go.runtime.test(text);
+  if (asserts(code, recv)) return true;
+  // ... or through a helper method of the suite that does (`suite.testAllRoutes(org, 1)`), one hop.
+  const file = method.getRoot().root().text();
+  for (const m of code.matchAll(new RegExp(`\\b${recv}\\.([a-z]\\w*)\\(`, "g"))) {
+    const def = new RegExp(`\\bfunc\\s*\\(\\s*(\\w+)\\s+\\*?\\s*\\w+\\s*\\)\\s*${m[1]}\\s*\\(`).exec(file);
+    if (!def) continue;
+    const end = file.indexOf("\n}", def.index);
+    if (asserts(file.slice(def.index, end < 0 ? undefined : end), def[1]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Go: a table's assertion functions called with t (`wantErr assert.ErrorAssertionFunc` in the case struct, then
+ * `tt.wantErr(t, err)`): testify's own checks, chosen per case (`assert.NoError` for one, `assert.Error` for another).
+ */
+const GO_TABLE_ASSERTS = /\b(?:assert|require)\.\w*AssertionFunc\b[\s\S]*?\.\w+\(\s*t\s*,/;
 
 /**
  * Rust's explicit checks; what `runtime` adds beyond them (`unwrap`, `expect`, `?`) only says a call
@@ -534,10 +557,17 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();
   // Go: a test whose only failures are its setup's errors and whose response recorder is handed to the handler and
   // never read (`rec := httptest.NewRecorder(); h.BankWebhook(rec, req)` and nothing after): the action is unchecked.
+  if (lang === "go" && GO_TABLE_ASSERTS.test(code)) return "runtime";
+  // Go: a test that leaves its testing.T unnamed (`func Test_main(_ *testing.T) { main() }`) says it checks only that
+  // the call does not panic.
+  // A test that prints what it made (`fmt.Println(Config())`) is looked at by eye: still no check.
+  if (lang === "go" && /^func\s+\w+\s*\(\s*_\s+\*testing\.[TB]\s*\)/.test(test.node.text()) && !PRINTS.go.test(code)) return "declared-smoke";
   if (lang === "go" && goRecorderUnread(code)) return null;
   // Go: a test whose last act throws its outcome away (`_, _ = b.HandleRequest(ctx, req)`), with no check of its own:
   // the helpers handed `t` before it (`mustWrite(t, b, s, "config", ..)`) fail on their setup, not on the act.
   if (lang === "go" && !/\.Fuzz\s*\(|\bEXPECT\(\)|\bgo\s+func\b|\bsync\.WaitGroup\b/.test(code) && goActDiscarded(code)) return null;
+  // A testify suite's test checks through its receiver (`suite.Equal(..)`, `r := d.Require(); r.NoError(err)`).
+  if (lang === "go" && test.node.kind() === "method_declaration" && goSuiteAsserts(test.node, code)) return "runtime";
   if (m.runtime.test(code) || goHandleAsserts(code, handles) || (lang === "go" && (goMockExpects(code) || goWrapperAsserts(code, handles))) || (lang === "python" && webtestAsserts(code, lines.join("\n")))) {
     // Rust: only unwraps (the calls returned Ok) while the result is printed, or dropped from a call whose
     // Ok value carries the failure: the outcome was never checked.

@@ -12,9 +12,11 @@ export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
  * test-support packages named for it (`actix-test/`, `http_testing/`, and with the word first: `tests-db/`,
  * `test-harness/`, the crates and packages a workspace keeps only for its tests), and Cypress's project folder
  * (`cypress/e2e`, `cypress/support`: specs and the custom commands they call), acceptance suites (`acceptance/`), and
- * the Go test-support packages named for what they hold (`testrig/`, `testkit/`, `testenv/`, `testharness/`).
+ * the Go test-support packages named for what they hold (`testrig/`, `testkit/`, `testenv/`, `testharness/`), and
+ * packages of test doubles and the support a project ships for its plugins' tests (`mocks/`, opsdroid's
+ * `mockmodules/` and `testing/`).
  */
-const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|test[_-]?(helpers?|utils?|support|data|rig|kit|env|harness)|testutils?|testing_?utils|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
+const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|test[_-]?(helpers?|utils?|support|data|rig|kit|env|harness)|testutils?|testing_?utils|testing|mocks?|mockmodules|fakes|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
 
 /** Is this directory name one that holds test code? */
 export const isTestDir = (name: string): boolean => TEST_DIRS.test(name);
@@ -48,6 +50,8 @@ export function placeOfPath(path: string): Place {
   const parts = path.split("/");
   const name = parts[parts.length - 1]!;
   const dirs = parts.slice(0, -1);
+  // Storybook's workshop keeps its own mocks (`.storybook/mocks/`): the workshop, not a test suite.
+  if (dirs.includes(".storybook")) return "example";
   if (TEST_FILES.some((re) => re.test(name)) || dirs.some((d) => TEST_DIRS.test(d))) return "test";
   if (BENCH_FILES.test(name) || dirs.some((d) => BENCH_DIRS.test(d))) return "bench";
   if (EXAMPLE_FILES.test(name) || dirs.some((d) => EXAMPLE_DIRS.test(d))) return "example";

@@ -113,3 +113,18 @@ export function raisingChecks(body: string, key: object, root: SgNode, lang: Lan
   const raising = expectedToRaise(key, root, lang);
   return [...new Set(calls.filter((c) => raising.has(c)).map((c) => c.split(".").pop()!))];
 }
+
+/**
+ * The callees the test calls as a statement that another test of its file expects to raise, other than checks
+ * (`mommy.make("Span", ..)` beside a test wrapping the same call in `assertRaises(ValidationError)`, `save()` on a
+ * model whose constraint a sibling test trips). The file shows the call refuses by raising, so the passing test does
+ * check that it does not; whether it should also look at what the call made is a reviewer's question: a smoke note,
+ * not an assertion-free test (doccano's span constraint tests, panel 37).
+ */
+export function raisingActs(body: string, key: object, root: SgNode, lang: Lang): string[] {
+  if (CATCHES[lang].test(body)) return [];
+  const calls = statementCallees(body).filter((c) => !namedForCheck(c));
+  if (!calls.length) return [];
+  const raising = expectedToRaise(key, root, lang);
+  return [...new Set(calls.filter((c) => raising.has(c)))];
+}

@@ -85,6 +85,7 @@ export function asTestCase(node: SgNode, lang: GrammarLanguage, path: string): T
     if (!body) return null;
     return { name, node, body, skipped: decos.some((d) => PY_SKIPPED.test(d)) || PY_SKIPS_FIRST.test(body.text()), attributes: decos.join("\n") };
   }
+  if (lang === "go" && node.kind() === "method_declaration") return goSuiteTest(node, path);
   if (lang === "go") {
     if (node.kind() !== "function_declaration" || !/_test\.go$/.test(path)) return null;
     const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
@@ -137,4 +138,20 @@ export { assertionOf, assertingHelpers, type AssertionKind } from "./assertions"
 export function referencedOutsideTests(name: string, def: { file: string; line: number }, files: readonly { path: string; content: string }[]): boolean {
   const language = languageOf(def.file) ?? undefined;
   return unreferenced([{ name, file: def.file, line: def.line - 1, referenceIgnores: [], language }], [...files]).length === 0;
+}
+
+/**
+ * A testify suite's test: a method `TestX()` of a type its file runs with `suite.Run(t, new(T))` (or `&T{..}`), or whose
+ * struct embeds a suite (`suite.Suite`, a framework's `tests.TestCase` that does). testify runs every such method.
+ */
+function goSuiteTest(node: SgNode, path: string): TestCase | null {
+  if (!/_test\.go$/.test(path)) return null;
+  const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
+  const params = (node.field("parameters" as never) as SgNode | null)?.text() ?? "";
+  if (!/^Test([A-Z0-9_]|$)/.test(name) || !/^\(\s*\)$/.test(params)) return null;
+  const receiver = /\*?\s*([A-Za-z_]\w*)\s*\)\s*$/.exec((node.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1];
+  const file = node.getRoot().root().text();
+  if (!receiver || !new RegExp(`\\bsuite\\.Run\\(\\s*\\w+\\s*,\\s*(new\\(\\s*${receiver}\\s*\\)|&${receiver}\\s*\\{)`).test(file)) return null;
+  const body = node.field("body" as never) as SgNode | null;
+  return body ? { name, node, body, skipped: /^\{\s*\w+\.T\(\)\.Skip/.test(body.text()) } : null;
 }

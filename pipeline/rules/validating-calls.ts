@@ -57,6 +57,14 @@ export function isPureCheck(fn: SgNode, lang: CheckLanguage): boolean {
       return false;
     }
     if (kind === "return_statement" && PLAIN_RETURN.test(st.text().trim())) continue;
+    // A call of another check, whose refusal is this one's (`cls.verify_signature(sig, headers, key)` last).
+    if (kind === "expression_statement" && /^(await\s+)?(?:[\w$]+\.)*_?(verify|check|validate|ensure|assert|require)\w*\s*\(/i.test(st.text().trim())) { refuses = true; continue; }
+    // A check handed to a library that turns its failure into the function's own refusal (`try:
+    // public_key.verify(sig, data) except InvalidSignature: raise VerificationError(..)`): every handler raises.
+    if (kind === "try_statement" && lang === "python") {
+      const handlers = st.children().filter((c) => c.kind() === "except_clause");
+      if (handlers.length && handlers.every((h) => h.find({ rule: { kind: REFUSAL[lang] } })) && !st.children().some((c) => /^(finally_clause|else_clause)$/.test(String(c.kind())))) { refuses = true; continue; }
+    }
     return false;
   }
   return refuses;
@@ -79,6 +87,11 @@ export interface ValidatingVerdicts {
   pure: Set<Candidate>;
   /** Tests that call a check another test of their file expects to raise, whose every definition answers nothing. */
   counterparts: Set<Candidate>;
+  /**
+   * Tests that call such a check which no walked file defines as a function (a validator class called on the spot,
+   * `DomainValidator()(domain)`, a library's check): what it answers is out of sight, so the passing test is a smoke test.
+   */
+  unresolved: Set<Candidate>;
 }
 
 /**
@@ -90,6 +103,7 @@ export interface ValidatingVerdicts {
 export function validatingCalls(candidates: readonly Candidate[], files: readonly SourceFile[]): ValidatingVerdicts {
   const pure = new Set<Candidate>();
   const counterparts = new Set<Candidate>();
+  const unresolved = new Set<Candidate>();
   for (const lang of ["python", "typescript"] as const) {
     const list = candidates.filter((c) => c.language === lang && (c.discards?.length || c.raising?.length));
     if (!list.length) continue;
@@ -112,7 +126,8 @@ export function validatingCalls(candidates: readonly Candidate[], files: readonl
     for (const c of list) {
       if (c.discards?.some((n) => verdict.get(n) === true)) pure.add(c);
       else if (c.raising?.some((n) => silent.get(n) === true)) counterparts.add(c);
+      else if (c.raising?.length && c.raising.every((n) => !silent.has(n))) unresolved.add(c);
     }
   }
-  return { pure, counterparts };
+  return { pure, counterparts, unresolved };
 }

@@ -50,6 +50,10 @@ const STATE_HOLDER_SUFFIX = /[a-z](Repo|Repository|Store|Storage|DB|Dao|Queue|Le
  */
 const HANDED_CONNECTION = /[(,]\s*&?\s*(mut\s+)?([\w.]+\.)?(conn|connection|db|pool|tx|txn|transaction|executor)(\(\))?\s*[,)]/;
 /** A transaction's commit (`tx.Commit()`, `db.commit()`, `txn.commit().await`): the write the rest relied on. */
+/** A call that sends something (`.Send()`, `send_mail(`, `.SendEmail(`, `deliver(`). */
+const SENDS = /(?:\.|::|^|[\s(])(send|Send|deliver|Deliver|dispatch|Dispatch)\w*\s*\(/;
+/** A record that the send happened (`appt.ReminderSent = true`, `n.notified_at = now()`, `markSent(..)`, `mark_as_delivered`). */
+const MARKED_DONE = /\b\w*(Sent|sent|Notified|notified|Delivered|delivered|Emailed|emailed|Mailed|mailed)(At|_at)?\b\s*(=|:=)\s*(true|True|time\.Now|now|Utc::now|new Date|Date\.now|datetime|timezone\.now)|\bmark_?(as_?)?(sent|notified|delivered)|\bmark(As)?(Sent|Notified|Delivered)\s*\(/;
 const COMMITS = /(?:\.|::)\s*(?:Commit|commit)\s*\(/;
 /** The end of a transaction (`tx.Rollback()`, `txn.rollback().await`): a failed one leaves it open, with its locks. */
 const ENDS_TRANSACTION = /\b(tx|txn|transaction|trx)\w*\s*(\.|::)\s*(Rollback|rollback|abort|Abort)\s*\(/;
@@ -200,6 +204,9 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   // A drop right before the path answers its own failure: a lead, unless what was dropped commits or moves money.
   const next = following(guarded)[0];
   if (next && ANSWERS_FAILURE.test(next.text()) && inFailureBranch(guarded) && !COMMITS.test(code) && !movesMoney(code)) return { ...hit, lead: LEAD_FAILURE_PATH };
+  // A send dropped and then recorded as done (`_ = facades.Mail()..Send()` then `appt.ReminderSent = true`): the record
+  // says the message went out whether it did or not, and nothing will send it again.
+  if (SENDS.test(code) && following(guarded).slice(0, 3).some((s) => MARKED_DONE.test(s.text()))) return hit;
   // Python: a notice passed over under a narrow handler (`send_confirmation_email(..)`: the guest gets no record of it).
   if ((rule.language === "python" && SENDS_NOTICE.test(code)) || persistsOrAudits(code) || movesMoney(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception

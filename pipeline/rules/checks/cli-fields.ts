@@ -151,7 +151,10 @@ export function cliFields(node: SgNode, lang: GrammarLanguage): CliField[] | nul
   if (!list || list.kind() !== "field_declaration_list") return null;
   const decls = list.namedChildren().filter((d) => d.kind() === "field_declaration");
   if (lang === "rust" && !RS_CLI_DERIVE.test(attributesBefore(node)) && !requestInput(node)) return null;
-  const request = lang === "go" && decls.some((d) => GO_REQUEST_TAG.test(d.text())) && !goHasMethods(node);
+  // A type named for what goes out (`CollectEvalDataResponse`, `ListReply`) is an answer the handler fills and
+  // serializes, whatever binding tags its generator copied onto it: its fields are written, never read.
+  const outgoing = lang === "go" && /(Response|Resp|Reply|Result|Output|Answer)$/.test((node.field("name" as never) as SgNode | null)?.text() ?? "");
+  const request = lang === "go" && !outgoing && decls.some((d) => GO_REQUEST_TAG.test(d.text())) && !goHasMethods(node);
   const flagged = lang === "go" ? flagBoundFields(node, decls) : new Set<string>();
   if (lang === "go" && !request && !flagged.size && !decls.some((d) => GO_CLI_TAG.test(d.text()))) return null;
   const out: CliField[] = [];

@@ -67,6 +67,23 @@ function assignedFrom(fn: SgNode | null, name: string): string | null {
   return m ? joinLines(m[1]!) : null;
 }
 
+/** An input widget or prompt that hides what is typed: `type="password"`, click's `hide_input=True`. */
+const PASSWORD_INPUT = /\btype\s*=\s*["']password["']|\bhide_input\s*=\s*True\b/;
+
+/** The whole call a name is bound to, its arguments over any number of lines (`code = st.text_input(\n "..", type="password")`). */
+function boundCall(fn: SgNode | null, name: string): string | null {
+  if (!fn || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  const text = fn.text();
+  const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?::[^=\\n]+)?=\\s*[\\w$.]+\\(`).exec(text);
+  if (!m) return null;
+  let depth = 0;
+  for (let i = m.index + m[0].length - 1; i < text.length && i - m.index < 2000; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return text.slice(m.index, i + 1);
+  }
+  return null;
+}
+
 /**
  * What a name was made from, through plain renames (`if let Some(token) = internal {` with `let internal =
  * headers.get("x-edge-internal")`): the first binding that is not another bare name, up to three hops.
@@ -171,6 +188,9 @@ const constCache = { text: "", names: new Set<string>() };
  * hardcoded-secret finding (and is not exempt here: its compare still leaks it to whoever lacks the source).
  */
 function publicConstant(t: string, node: SgNode, placeholder: RegExp): boolean {
+  // A constant's member whose own name calls it a stand-in (`DUMMY_PIDS.ALWAYS_PASS`, `EXAMPLE_KEYS.SANDBOX`): a
+  // value published for tests and demos, not one a caller has to guess.
+  if (/^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/.test(t) && placeholder.test(t)) return true;
   if (!/^[A-Za-z_$][\w$]*$/.test(t)) return false;
   const m = new RegExp(`^[ \\t]*(?:export\\s+)?(?:pub(?:\\([^)]*\\))?\\s+)?(?:const|let|var|static|final)?\\s*${t.replace(/\$/g, "\\$")}\\s*(?::[^=\\n]+)?:?=\\s*(?:&?b?)?["'\`]([^"'\`\\n]*)["'\`]\\s*(?:as\\s+const\\s*)?;?\\s*(?:#[^\\n]*|\\/\\/[^\\n]*)?$`, "m").exec(node.getRoot().root().text());
   return !!m && (m[1]!.length < 16 || shannonEntropy(m[1]!) < 3 || placeholder.test(m[1]!));
@@ -182,6 +202,52 @@ function publicConstant(t: string, node: SgNode, placeholder: RegExp): boolean {
  */
 function plainOutput(t: string): boolean {
   return !/\bfinalize\s*\(/.test(t) || /\bfinalize\s*\(\s*\)\s*\.\s*(into_bytes|as_slice|to_vec|as_ref)\b|\b\w*(encode|hex)\w*\s*(::\s*<[^>]*>\s*)?\(/.test(t);
+}
+
+/**
+ * A truth value: a name asking a yes/no question (`user.is_superuser`, `hasAccess`, `canEdit`) or a local made from a
+ * membership or equality test (`is_admin = GROUP in groups`). Two booleans compared say whether a flag changed, and a
+ * flag has two values: nothing for timing to recover.
+ */
+function booleanValue(t: string, flow: string | null): boolean {
+  const last = /([A-Za-z_$][\w$]*)\s*$/.exec(t.trim())?.[1] ?? "";
+  if (/^(is|has|can|should|was|were|did|does)(_[a-z]|[A-Z])/.test(last)) return true;
+  return flow !== null && /^[^()"'`]*\s(not\s+in|in|is\s+not|is)\s[^()"'`]*$|^[^()"'`=]*(===?|!==?)[^()"'`=]*$/.test(flow.trim());
+}
+
+/**
+ * A digest of the request's own body (`expected = calculate_digest(request.body)` against the `Digest` header, RFC
+ * 3230): the body is what the client sent, so its digest is public; the signature over the headers is the secret.
+ */
+function bodyDigest(t: string | null): boolean {
+  // Keyed or not by what it is handed: the helper's class may be named for the signature scheme it belongs to.
+  const args = t === null ? "" : t.slice(t.indexOf("(") + 1);
+  return t !== null && namesDigest(t) && /\b(request|req|r|ctx\.request)\.(body|data|content|raw_body|get_data)\b/.test(args) && !keyed(args);
+}
+
+/** The operand is the variable of an enclosing `for (const k in obj)` loop: a property name of the object enumerated. */
+function enumeratedKey(node: SgNode, t: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(t.trim())) return false;
+  for (let n = node.parent(); n; n = n.parent()) {
+    if (n.kind() !== "for_in_statement") continue;
+    const left = n.field("left" as never) as SgNode | null;
+    const op = n.children().find((c) => c.text() === "in" || c.text() === "of");
+    if (op?.text() === "in" && left?.text().replace(/^(const|let|var)\s+/, "") === t.trim()) return true;
+  }
+  return false;
+}
+
+/** A named authorization scheme or prefix (`BearerPrefix`, `AUTH_SCHEME`, `token_prefix`). */
+const SCHEME_OPERAND = /^[\w.]*(Prefix|PREFIX|_prefix|Scheme|SCHEME|_scheme)$/;
+
+/**
+ * A Go constructor by name (`New…`, `With…`, `Open…`, `Load…`, `Setup…`, `Init…`) or a builder of settings
+ * (`getRedisClientOptions`, `parseConfig`) that takes no request or handler context.
+ */
+function constructorOfSettings(fn: SgNode): boolean {
+  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
+  const params = (fn.field("parameters" as never) as SgNode | null)?.text() ?? "";
+  return (/^(New|new|With|with|Open|open|Load|load|Setup|setup|Init|init|Configure|configure|Must)([A-Z]|$)/.test(name) || /[a-z](Options|Opts|Config|Configuration|Settings)$/.test(name)) && !/http\.Request|\.Context\b|ResponseWriter/.test(params);
 }
 
 /** A digest computed without a key (`sha256(body).hexdigest()`, `sha256.Sum256(b)`, `Sha256::digest(..)`): public. */
@@ -447,6 +513,7 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // `bytes.Equal(mac, sig)` and other calls the rule matched by their arguments are reported as matched.
   const call = /call/.test(String(node.kind())) ? callOperands(node, new RegExp(param(params, "callArgs", "(?!)"), "i")) : null;
   if (queryPredicate(node, rule.language)) return [];
+  if (call === "credential" && ((node.field("arguments" as never) as SgNode | null)?.namedChildren() ?? []).some((a) => SCHEME_OPERAND.test(a.text().trim()))) return [];
   if (call === "credential") return [{ region: regionOf(node) }];
   if (/call/.test(String(node.kind())) && !call) return [];
   // A method-spelled equality handed to another call as a value (`filter(col.eq(token))`: a query DSL's
@@ -462,7 +529,8 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // A byte or string view of a value (`Buffer.from(token)`, `token.as_bytes()`) is judged as the value it shows.
   const ops = (call ?? operands(node)).map((o) => viewedValue(o.text()));
   if (ops.length !== 2) return [];
-  const fn = ancestor(node, FUNCTION_KINDS);
+  // A Python script's top level (a Streamlit page runs top to bottom on every interaction) is its own scope.
+  const fn = ancestor(node, FUNCTION_KINDS) ?? (rule.language === "python" ? node.getRoot().root() : null);
   // A value the function itself shows the caller when the compare fails (ergo's `if expectedCode != verificationCode {
   // notice("To confirm, run: /CS UNREGISTER " + expectedCode) }`) is a confirmation prompt's code, no secret.
   if (shownOnMismatch(node, ops, fn, source)) return [];
@@ -493,6 +561,20 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (ops.every((t) => /^[A-Za-z_$][\w$]*$/.test(t)) && fn && new RegExp(String.raw`(?<![\w$.])${escapeRegExp(ops[0]!)}\s*-\s*${escapeRegExp(ops[1]!)}(?![\w$])|(?<![\w$.])${escapeRegExp(ops[1]!)}\s*-\s*${escapeRegExp(ops[0]!)}(?![\w$])`).test(fn.text())) return [];
   // Two sides of one object are public only when that object is no request: a request carries the server's
   // session beside the client's body (`req.body._csrf == req.session.csrfToken`).
+  if (ops.some((t) => booleanValue(t, assignedFrom(fn, t)))) return [];
+  // An authorization scheme or a prefix (`strings.EqualFold(h[:len(BearerPrefix)], BearerPrefix)`): the word before the
+  // credential, the same for every caller.
+  if (ops.some((t) => SCHEME_OPERAND.test(t.trim()))) return [];
+  // Go: a constructor (`NewRedisStash`, `WithRedisLock`, `OpenStore`) checking that two settings it was handed agree
+  // (a password in the URL and a separate one): it runs once at start-up on the operator's configuration, and no
+  // caller's request reaches it.
+  if (rule.language === "go" && fn && constructorOfSettings(fn)) return [];
+  // A cache's own key (`cached.cacheKey !== cacheKey`, made from the config it caches a client for): which entry to
+  // reuse, compared with the key the server computed itself.
+  if (ops.every((t) => /(^|[._])cache_?key$/i.test(t.trim()))) return [];
+  // The key of an object being enumerated (`for (const prop in obj) { if (prop === secret) continue }`): a property's
+  // name, and the other side the marker property it skips.
+  if (rule.language === "typescript" && ops.some((t) => enumeratedKey(node, t))) return [];
   const fromRequest = ops.some((t) => source.test(t) || source.test(assignedFrom(fn, t) ?? ""));
   if (recordFetchedBy(fn, ops) || (sameOrigin(fn, ops) && !fromRequest) || fieldValidator(fn, ops) || builtOnlyForTests(node)) return [];
   // Two content digests by name (`imageMeta.Digest.String() == lookupDigest`, `di.Digest == manifest.Digest`): the
@@ -500,6 +582,13 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // with a key, or one a secret's word names (`token_digest`, `mac_digest`), stays a credential compare.
   // What each operand is made from in the function (`want := hex.EncodeToString(m.Sum(nil))`), asked once.
   const flows = ops.map((t) => madeFrom(fn, t));
+  if (ops.some((t, i) => bodyDigest(t) || bodyDigest(flows[i] ?? null))) return [];
+  // One side chosen from the other as an alternative (`password = fromQuery || fromCookie`, then `password !==
+  // fromCookie`): the code asks which source supplied the value it holds, not whether a caller knows a secret.
+  if (ops.every((t) => /^[A-Za-z_$][\w$]*$/.test(t.trim())) && ops.some((t, i) => {
+    const other = escapeRegExp(ops[1 - i]!.trim());
+    return new RegExp(`(^|(\\|\\||\\?\\?|\\bor)\\s*)${other}\\s*((\\|\\||\\?\\?|\\bor\\b)|$)`).test((flows[i] ?? "").trim()) && /(\|\||\?\?|\bor\b)/.test(flows[i] ?? "");
+  })) return [];
   // `want := hex.EncodeToString(m.Sum(nil))` with `m := hmac.New(...)`: the key is one hop further.
   // Only a finishing call on the keyed object computes the MAC (`m.Sum(nil)`, `mac.finalize()`); a signer's
   // `unsign`/`verify`/`loads` checks a signature and hands back a payload.
@@ -520,6 +609,9 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   const headerFlow = new RegExp(headerRead.source.replace(/\$$/, ""), "i");
   const keyedFlow = (rhs: string) => keyed(rhs) || finishesKeyed(rhs);
   if (flows.some((rhs) => rhs !== null && ((source.test(rhs) && (sourceKey.test(readKey(rhs)) || credential.test(rhs))) || headerFlow.test(rhs) || keyedFlow(rhs) || passwordHash(rhs) || schemeStripped(rhs, sourceKey)))) return report();
+  // ... or from an input the user types as a password (`approval = st.text_input("Approval code", type="password")`,
+  // `click.prompt(.., hide_input=True)`): the form itself says the value is a secret.
+  if (ops.some((t) => PASSWORD_INPUT.test(boundCall(fn, t) ?? ""))) return report();
   // ... or from any store read under a credential's name (a chatbot's `tracker.get_slot("otp_expected")`, a session's
   // `session.get("reset_code")`): what was kept under that name is the secret the caller must present.
   if (flows.some((rhs) => rhs !== null && STORE_READ.test(rhs) && STORED_SECRET_KEY.test(readKey(rhs)) && !NAMES_ABOUT_SECRET.test(readKey(rhs)))) return report();

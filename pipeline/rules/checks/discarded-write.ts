@@ -204,6 +204,23 @@ export function deferredTailLost(node: SgNode, sink: string | null): boolean {
 }
 
 /** Why an unchecked Close of a plain file is a lead: the models read whether the file's last write matters. */
+const MUST_USE_LEAD = "the function opts out of the compiler's must-use check (`#[allow(unused_must_use)]`): its author dropped these results on purpose, so whether this one matters is for the models to judge";
+
+/**
+ * Rust: the function holding the statement, its impl or its file switches the compiler's `unused_must_use` lint off
+ * (boringtun's UAPI `api_get` writing a reply line by line to the control socket, panel 37). The attribute is the
+ * language's own switch for exactly these drops, not a comment: a lead, one per function's drops read by a model.
+ */
+function mustUseAllowed(node: SgNode, fileText: string): boolean {
+  const ALLOW = /#!?\[\s*allow\s*\([^)\]]*\bunused_must_use\b/;
+  if (/^\s*#!\[\s*allow\s*\([^)\]]*\bunused_must_use\b/m.test(fileText)) return true;
+  for (let n: SgNode | null = node.parent(); n; n = n.parent()) {
+    if (!/^(function_item|impl_item|mod_item)$/.test(String(n.kind()))) continue;
+    for (let p = n.prev(); p && /^(attribute_item|line_comment|block_comment)$/.test(String(p.kind())); p = p.prev()) if (ALLOW.test(p.text())) return true;
+  }
+  return false;
+}
+
 const FILE_CLOSE_LEAD = "a plain file's data went out with each Write; its Close reports a delayed write error only on some filesystems (NFS), so whether this one matters is for a reader to judge";
 
 /**
@@ -244,6 +261,7 @@ export function discardedWriteCheck(ctx: CheckContext): Hit[] {
   const closed = ctx.rule.id === "go-unchecked-close" && ctx.node.kind() !== "defer_statement" ? goClosedSink(ctx.node, sink) : null;
   if (closed === "pipe" || closed === "unwritten") return [];
   const hits = swallowedCheck(ctx);
+  if (ctx.rule.language === "rust" && hits.length && mustUseAllowed(ctx.node, ctx.file.content)) return hits.map((h) => (h.lead ? h : { ...h, lead: MUST_USE_LEAD }));
   // A file's Close whose failure the function then answers as success stays a claim, a comment or not: `return path,
   // nil` or the error an earlier write left (`encErr := jpeg.Encode(f, img); f.Close(); return encErr`), and, as the
   // very next statement on any branch, `return p, nil` or a publication of the file (`tmp.Close(); return

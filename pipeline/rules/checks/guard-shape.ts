@@ -66,7 +66,7 @@ export function makesAccessDecision(text: string): boolean {
 }
 
 /** A handler named for reading, searching, exporting or checking what it is sent (`search`, `get_multiple`, `exportRows`). */
-const READ_NAME = /^_?(search|get|list|find|fetch|query|lookup|look_up|export|to_archive|validate|match|count|preview|render|download|describe|show|read|retrieve|filter|compute|calculate|estimate|simulate|dry_run)(_|$)/i;
+const READ_NAME = /^_?(search|get|list|find|fetch|query|lookup|look_up|export|to_archive|validate|match|count|preview|render|download|describe|show|read|retrieve|filter|compute|calculate|estimate|evaluate|simulate|dry_run)(_|$)/i;
 /** A write in a handler body: a model or session save, delete, create or update, an insert, a commit, a message sent, a SQL write. */
 const WRITES = /\.(save|delete|remove|create|update|insert|commit|add|put|set|write|patch|upsert|destroy|bulk_\w+|\w+_or_create)\w*\s*\(|(?:^|[\s.(])(send\w*|\w*_?mail\w*|publish\w*|notify\w*|enqueue\w*|emit)\s*\(|["'`\s(](UPDATE|INSERT\s+INTO|DELETE\s+FROM|MERGE\s+INTO)\b/;
 
@@ -75,7 +75,13 @@ const WRITES = /\.(save|delete|remove|create|update|insert|commit|add|put|set|wr
  * its body makes no write. Search endpoints take their query as a POST body; the verb alone does not make them writes.
  */
 export function readsOnly(name: string, body: string): boolean {
-  return READ_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()) && !WRITES.test(withoutComments(body));
+  if (!READ_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase())) return false;
+  // A collection the body makes for itself (`const seen = new Map()`, `results = {}`) is its scratch space: filling it writes nothing.
+  let code = withoutComments(body);
+  for (const m of code.matchAll(/(?:\b(?:const|let|var)\s+)?\b([A-Za-z_$][\w$]*)\s*(?::\s*[^=\n]+)?=\s*(?:new\s+(?:Map|Set|WeakMap|WeakSet)\b|\{\s*\}|\[\s*\]|dict\(\s*\)|set\(\s*\)|defaultdict\()/g)) {
+    code = code.replace(new RegExp(`(?<![\\w$.])${m[1]!.replace(/\$/g, "\\$")}\\.(set|add|put|update|insert)\\s*\\(`, "g"), `${m[1]}.fill(`);
+  }
+  return !WRITES.test(code);
 }
 
 /**

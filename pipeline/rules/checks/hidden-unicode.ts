@@ -124,6 +124,29 @@ function characterEntry(content: string, [from, to]: [number, number]): boolean 
  * `catalogue`: the file's strings are display text (a translation catalogue): zero-width characters in them are
  * left alone, tag characters are not.
  */
+/** What an invisible padding run is made of: zero-width and direction marks, no-break and plain spaces, soft hyphens. */
+const PAD = /[\u00A0\u00AD\u034F\u200B-\u200F\u2060\uFEFF ]/;
+
+/**
+ * Whether the zero-width character at `i` sits in a run of padding that repeats one short group at least three times
+ * (e-mail preheaders fill their hidden preview with `&nbsp;&zwnj;&#8203;...` repeated, react-email's `<Preview>`
+ * output): a constant repetition carries no hidden message, and a run that no letter or digit touches makes no two
+ * names or words look equal.
+ */
+function repeatedPadding(content: string, i: number): boolean {
+  let a = i, b = i + 1;
+  while (a > 0 && PAD.test(content[a - 1]!)) a--;
+  while (b < content.length && PAD.test(content[b]!)) b++;
+  if (IDENT.test(content[a - 1] ?? "") || IDENT.test(content[b] ?? "")) return false;
+  const run = content.slice(a, b).trim();
+  for (let p = 1; p <= 16 && 3 * p <= run.length; p++) {
+    let k = 0;
+    while (k + p < run.length && run[k] === run[k + p]) k++;
+    if (k + p === run.length) return true;
+  }
+  return false;
+}
+
 export function invisibleCharacters(content: string, ranges: CodeRanges | null, mode: "code" | "text", testCode = false, catalogue = false): Hit[] {
   const out: Hit[] = [];
   for (const m of content.matchAll(TAGS)) {
@@ -144,7 +167,7 @@ export function invisibleCharacters(content: string, ranges: CodeRanges | null, 
     if (inString) {
       // In a string, a joiner right after an emoji is that emoji's sequence, whatever follows (jitsu's `💁🏻‍ Adjusted`
       // lost its ♀️): text shown to a person, not a second string that looks like the first.
-      if (catalogue || joinerIsLegit(m[0], before, after) || (m[0] === "\u200D" && EMOJI.test(before)) || (lit && characterEntry(content, lit))) continue;
+      if (catalogue || joinerIsLegit(m[0], before, after) || repeatedPadding(content, i) || (m[0] === "\u200D" && EMOJI.test(before)) || (lit && characterEntry(content, lit))) continue;
       out.push(hit(content, i, i + 1, `zero-width character ${codePoint(m[0])} inside a string literal: two strings that look equal are not`));
     } else if ((IDENT.test(before) || IDENT.test(after)) && !joinerIsLegit(m[0], before, after)) {
       // At either edge of a name too ("isAdmin\u200C"): a second variable that looks like the first.

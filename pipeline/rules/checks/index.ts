@@ -52,7 +52,7 @@ import { loggedOnlyReturn } from "./log-only";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
 import { methodName, overrideOf } from "./overrides-base";
-import { placeholderReturn, namedForItsRefusal } from "./stub-return";
+import { placeholderReturn, namedForItsRefusal, namedForNothing } from "./stub-return";
 import type { SoleCandidate } from "./passed-as-value";
 import { routeRegistered } from "./route-mark";
 import { unreadDeclaredArgs, unreadSchemaFields } from "./schema-fields";
@@ -315,7 +315,7 @@ const DEFINED = {
   "not-base-hook": {
     crossFile: true,
     node: ({ node, rule, file, defer, params }) => {
-      if (namedForItsRefusal(node)) return [];
+      if (namedForItsRefusal(node) || namedForNothing(node)) return [];
       const hit = { region: regionOf(node) };
       // A method its class owes an interface, every input marked unread: asked about the interface instead (conformance-stub.ts).
       const question = conformanceQuestion(rule, node, hit, file.path);

@@ -3,7 +3,7 @@ import { assertionOf, COMMENT_LINE, runtimeAssertion } from "../assertions";
 import { asTestCase } from "../test-context";
 import { goHelperProcess } from "../go-test-handles";
 import { pyDisablesInherited } from "../py-test-shapes";
-import { raisingChecks, statementCallees } from "../raising-counterparts";
+import { raisingActs, raisingChecks, statementCallees } from "../raising-counterparts";
 import { foreignCalls } from "../test-helpers";
 import { goImports } from "./go-callee-answers";
 import type { CheckContext } from "./check";
@@ -166,7 +166,10 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   const discards = scripted ? discardedCalls(test.body.text()) : [];
   // ... and the checks it calls that another test of its file expects to raise (raising-counterparts.ts).
   const raising = scripted ? raisingChecks(test.body.text(), file, file.root, scripted) : [];
-  defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls, ...(discards.length ? { discards } : {}), ...(raising.length ? { raising } : {}) }, hit, keep: "unless-helper-asserts" });
+  // ... and, failing a check, an act another test of its file expects to raise: a smoke note.
+  const smokeAct = scripted && !raising.length && raisingActs(test.body.text(), file, file.root, scripted).length > 0;
+  const asked: Hit = smokeAct ? { region: hit.region, severity: "info", message: NOTES["throw-based"]! } : hit;
+  defer({ candidate: { name: test.name, file: file.path, line, referenceIgnores: [], language: rule.language as never, calls, ...(discards.length ? { discards } : {}), ...(raising.length ? { raising } : {}) }, hit: asked, keep: "unless-helper-asserts" });
   return [];
 }
 

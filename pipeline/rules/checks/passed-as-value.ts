@@ -3,6 +3,7 @@ import { isTestPath } from "../place";
 import { GO_HANDLER_SIGNATURE } from "./guard-shape";
 import type { Candidate } from "./unreferenced";
 import { occurrences, type Occurrence } from "./references";
+import { familySignature } from "./family-signature";
 
 /** A TypeScript call with type arguments, nested ones too (`adminGraphql<{ nodes: Array<Node> }>(`): balanced `<..>` then `(`. */
 function typeArgumentsThenCall(after: string): boolean {
@@ -68,6 +69,12 @@ function bindsParamByName(c: Candidate, o: Occurrence, contentOf: Map<string, st
   if (new RegExp(`\\bkwargs\\s*=\\s*(dict\\s*\\(|\\{)[^)}]*(["']${p}["']\\s*:|\\b${p}\\s*=)`).test(call)) return true;
   return /\bpartial\s*$/.test(content.slice(Math.max(0, open - 40), open)) && new RegExp(`[(,]\\s*${p}\\s*=(?!=)`).test(call);
 }
+
+/**
+ * Handed over as a keyword argument (`shutil.rmtree(tmp, onerror=del_rw)`, `sorted(xs, key=rank)`), in a test too: the
+ * library that takes it calls it with its own parameter list, whoever hands it over.
+ */
+const KEYWORD_CALLBACK = /[(,]\s*[a-z_]\w*\s*=\s*$/;
 
 const DEFINES = /\b(def|function\*?|fn|func(\s*\([^)]*\))?)\s+$/;
 
@@ -165,8 +172,9 @@ export function passedAsValue(candidates: SoleCandidate[], files: { path: string
   const seen = occurrences(candidates.flatMap((c) => (c.owner ? [c.name, c.owner] : [c.name])), files);
   const sameLang = (c: Candidate, o: Occurrence) => !c.language || !o.lang || o.lang === c.language;
   const contentOf = new Map(files.map((f) => [f.path, f.content]));
-  return new Set(candidates.filter((c) => notSoleImplementation(c, seen.get(c.name) ?? []) || configHook(c) ||
-    (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && !isTestPath(o.file) && sameLang(c, o) &&
+  const family = familySignature(candidates, files);
+  return new Set(candidates.filter((c) => family.has(c) || notSoleImplementation(c, seen.get(c.name) ?? []) || configHook(c) ||
+    (seen.get(c.name) ?? []).some((o) => !(o.file === c.file && o.line === c.line) && (!isTestPath(o.file) || KEYWORD_CALLBACK.test(o.before)) && sameLang(c, o) &&
       ((passesValue(o, c.member) && !anotherModulesFunction(c, o) && !anotherTypesHandler(c, seen.get(c.name) ?? [], contentOf) && !bindsParamByName(c, o, contentOf)) || siblingDefinition(c, o, contentOf))) ||
     (!!c.owner && (seen.get(c.owner) ?? []).some((o) => sameLang(c, o) && (extendsIt(o) || loadedByPath(o))))));
 }

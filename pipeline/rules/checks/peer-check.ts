@@ -59,6 +59,17 @@ function shapeOf(def: SgNode, lang: RuleLanguage): string {
   return (type?.text() ?? p.text()).replace(/^:\s*/, "").replace(/\s+/g, "");
 }
 
+/**
+ * An answer any shared cache may keep and serve to anyone (`cache-control: public, max-age=120`): the peer says its
+ * content is for everyone, the published knowledge base beside the guarded ticket views.
+ */
+const PUBLIC_CACHE = /["'`]cache-control["'`]\s*[:,]\s*["'`][^"'`]*\bpublic\b|Cache-Control["'`]?\s*[:,]\s*["'`][^"'`]*\bpublic\b/i;
+
+/** A Python decorator that guards the view it wraps: `@requires(..)`, `@login_required`, `@permission_required(..)`, `@admin_only`. */
+const GUARD_MARK = /^(requires?|login_required|\w+_required|require_\w+|auth\w*|authenticated|protected|\w+_only)$/;
+/** `@starlette.authentication.requires("x")` -> `requires`. */
+const markHead = (text: string) => text.replace(/^[@#!\s[]*/, "").replace(/[\s(\]][\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "");
+
 /** The marks written above a definition: Python decorators, TypeScript decorators, Rust attributes. */
 function marksOf(def: SgNode, lang: RuleLanguage): SgNode[] {
   if (lang === "python") return def.parent()?.kind() === "decorated_definition" ? def.parent()!.children().filter((d) => d.kind() === "decorator") : [];
@@ -74,8 +85,11 @@ function marksOf(def: SgNode, lang: RuleLanguage): SgNode[] {
 function peer(def: SgNode, group: string, lang: RuleLanguage, exported: boolean): Peer {
   const marks = marksOf(def, lang);
   const at = lang === "python" && def.parent()?.kind() === "decorated_definition" ? def.parent()! : marks[0] ?? def;
-  // A registered function (decorated, attributed) and a plain helper are not peers of one shape.
-  const shape = `${marks.length ? "@" : ""}${shapeOf(def, lang)}`;
+  // A registered function (decorated, attributed) and a plain helper are not peers of one shape. A Python view
+  // (handed the request first) whose only marks guard it (Starlette's `@requires("authenticated")`) is still a view: a
+  // router elsewhere registers it, beside the views that lack the mark.
+  const guardOnly = lang === "python" && marks.length > 0 && marks.every((m) => GUARD_MARK.test(markHead(m.text())));
+  const shape = `${marks.length && !(guardOnly && /^(request|req)$/.test(shapeOf(def, lang))) ? "@" : ""}${shapeOf(def, lang)}`;
   return { name: field(def, "name")?.text() ?? "", def, at, group, shape, exported, marks: marks.map((m) => m.text()) };
 }
 
@@ -191,6 +205,8 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
   let any = false;
   const body = field(p.def, "body");
   if (!body) return { leading: out, any, loaders };
+  // A Python view's guarding decorator is its first check (`@requires("authenticated")` runs before the body).
+  if (lang === "python") for (const m of p.marks) if (GUARD_MARK.test(markHead(m))) { out.add(`@${markHead(m)}`); any = true; }
   const callKind = lang === "python" ? "call" : lang === "rust" ? "call_expression" : "call_expression";
   // Rust: a statement macro wrapping a call (`guard!(require_admin(&req, &ctx.env))`, a `macro_rules!` that returns
   // on its failure) makes the wrapped call; the macro's body is a token tree, so the call is read from its text.
@@ -374,7 +390,7 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
         const code = (field(p.def, "body")?.text() ?? "").replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(/\b(return|if|elif|while|and|or|not|in|yield|await|else)\s*\(/g, "(");
         return !/[\w$\]]\s*\(/.test(code) && !/[^=!<>]=(?!=)|\b(del|delete)\b/.test(code);
       };
-      const open = like.filter((p) => !answered(p) && !checks.get(p)!.any && (makersTakeCaller || !takesCaller(p)) && !actsOnNothing(p));
+      const open = like.filter((p) => !answered(p) && !checks.get(p)!.any && (makersTakeCaller || !takesCaller(p)) && !actsOnNothing(p) && !PUBLIC_CACHE.test(p.def.text()));
       // The convention is counted among the peers that act: a read-named peer may be open by design.
       const acting = like.filter((p) => makers.includes(p) || !readNamed(p.name));
       const majority = makers.length >= 3 && makers.filter((m) => acting.includes(m)).length * 3 >= acting.length * 2;

@@ -53,7 +53,11 @@ export function isPublic(fn: SgNode, lang: RuleLanguage): boolean {
   return fn.children().some((c) => c.kind() === "visibility_modifier" && /^pub\b/.test(c.text()));
 }
 
-const PY_PLAIN_DECORATOR = /^@(staticmethod|classmethod|property|(functools\.)?(wraps|lru_cache|cache|cached_property)|\w+\.setter|(typing\.)?final)\b/;
+/**
+ * Decorators that wrap a function and pass every argument through: no framework calls it with a list of its own.
+ * Memoizers among them (`@st.cache_data(ttl=60)`, `@cached(..)`, `@memoize`) key the cache on the arguments.
+ */
+const PY_PLAIN_DECORATOR = /^@(staticmethod|classmethod|property|(functools\.)?(wraps|lru_cache|cache|cached_property)|(\w+\.)?(cache_data|cache_resource|cached|memoize\w*|alru_cache)|\w+\.setter|(typing\.)?final)\b/;
 const RS_PLAIN_ATTRIBUTE = /^#\[(inline|must_use|doc|allow|warn|deny|expect|cfg|cfg_attr|deprecated|track_caller|cold)\b/;
 
 function rustInTraitImpl(fn: SgNode): boolean {

@@ -49,3 +49,16 @@ export function queriedColumns(body: string, file: string, unread: readonly stri
     return col.length > 2 && new RegExp(`(?<![\\w$])${col}(?![\\w$])`).test(sql);
   }));
 }
+
+/** A store query the body builds or runs: an ORM's chain (`.Where(`, `.filter(`, `.objects.`, `Query()`, `.select(`) or SQL. */
+const STORE_QUERY = /\.(Where|where|filter|filter_by|Filter|Find|find|findMany|find_many|select|Select|objects|query|Query|scan|Scan)\s*[.(]|\bselect\s[\s\S]*?\bfrom\b/;
+
+/**
+ * The unread parameters (of `unread`) that name an entity by its identifier (`clinicID`, `customer_id`, `orgId`), in
+ * a function whose body queries a store and reads some other parameter: the identifier is the scope the query
+ * was asked for (one clinic's patients, one customer's tickets), and a query without it answers everyone's.
+ */
+export function droppedScopes(body: string, unread: readonly string[], readSome: boolean): Set<string> {
+  if (!readSome || !unread.length || !STORE_QUERY.test(body)) return new Set();
+  return new Set(unread.filter((p) => /^[a-z][A-Za-z0-9]*(ID|Id|IDs|Ids)$|^[a-z][a-z0-9]*(_[a-z0-9]+)*_ids?$/.test(p.replace(/^_+/, "")) && !/^_/.test(p)));
+}

@@ -34,6 +34,24 @@ function rustReturns(files: readonly { path: string; content: string }[]): (name
   };
 }
 
+/**
+ * The dropped statement from the finding's line through its `;` at depth 0, lines joined: rustfmt breaks a chain
+ * (`let _ = self\n.manager\n.exec(..)\n.await;`) over lines, and the callee is on a later one. At most twelve lines.
+ */
+function statementFrom(f: StaticFinding, lines: readonly string[]): string {
+  let text = "", depth = 0;
+  for (let i = f.line - 1; i < lines.length && i < f.line + 11; i++) {
+    const chunk = i === f.line - 1 ? findingText(f, lines) : " " + lines[i]!.trim();
+    for (let j = 0; j < chunk.length; j++) {
+      const ch = chunk[j];
+      depth += ch === "(" || ch === "{" || ch === "[" ? 1 : ch === ")" || ch === "}" || ch === "]" ? -1 : 0;
+      if (ch === ";" && depth <= 0) return text + chunk.slice(0, j + 1);
+    }
+    text += chunk;
+  }
+  return text;
+}
+
 /** The Rust swallowed-error findings whose dropped call every walked declaration answers without an error. */
 export function rsErrorlessDrops(findings: readonly StaticFinding[], files: readonly { path: string; content: string }[], lines: (path: string) => readonly string[]): Set<StaticFinding> {
   const out = new Set<StaticFinding>();
@@ -41,7 +59,7 @@ export function rsErrorlessDrops(findings: readonly StaticFinding[], files: read
   if (!rust.length) return out;
   const returns = rustReturns(files);
   for (const f of rust) {
-    const statement = findingText(f, lines(f.file)).trim().replace(/^let\s+_\s*=\s*/, "").replace(/\.ok\(\)\s*;?\s*$/, "");
+    const statement = statementFrom(f, lines(f.file)).trim().replace(/^let\s+_\s*=\s*/, "").replace(/\.ok\(\)\s*;?\s*$/, "");
     const key = droppedCallee(statement);
     if (!key || !/^[A-Za-z_]\w*$/.test(key.method)) continue;
     const types = returns(key.method);

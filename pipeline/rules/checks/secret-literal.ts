@@ -87,6 +87,12 @@ const identifierPath = (s: string): boolean => {
   return /^[A-Z][a-z]/.test(parts.at(-1)!) || parts.slice(1, -1).some((p) => /^\d+$/.test(p)) || parts.length >= 4 || (s.includes("+") && parts.some((p) => p.includes("_")));
 };
 
+/**
+ * A fragment another value is joined to: lower-case words with a separator at an end (caprover's `DOWNLOAD_TOKEN =
+ * '-download-token'`, a key suffix; `cookie-`): a credential is a whole value and does not start or end with a joint.
+ */
+const JOINT_FRAGMENT = /^(?:[-_.:/][a-z]+(?:[-_][a-z]+)*[-_.:/]?|[a-z]+(?:[-_][a-z]+)*[-_.:/])$/;
+
 export function secretLiteral(value: SgNode | null, check: Record<string, unknown>): Hit[] {
   if (!value || deepInData(value)) return [];
   const content = tagDefault(literalContent(value.text()));
@@ -101,7 +107,7 @@ export function secretLiteral(value: SgNode | null, check: Record<string, unknow
   // Whitespace or a character outside printable ASCII (`Contraseña`, `パスワード`) is prose, a translated label:
   // generated credentials are printable ASCII (base64, hex, alphanumerics and punctuation).
   if (s.length < minLength || /\s|[^\x20-\x7e]/.test(s)) return [];
-  if (placeholder.test(s) || (shape.test(s) && !randomRun(s)) || PUBLIC_UNDER_KEY_NAME.test(s) || PASSWORD_HASH.test(s) || regexSource(s) || identifierPath(s)) return [];
+  if (placeholder.test(s) || (shape.test(s) && !randomRun(s)) || PUBLIC_UNDER_KEY_NAME.test(s) || PASSWORD_HASH.test(s) || regexSource(s) || identifierPath(s) || JOINT_FRAGMENT.test(s)) return [];
   if (shannonEntropy(s) < minEntropy || charClasses(s) < minClasses) return [];
   return [{ region: regionOf(value) }];
 }

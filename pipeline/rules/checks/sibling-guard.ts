@@ -23,6 +23,25 @@ const TAKES_SECRET = /\b\w*(password|passphrase|passwd)\w*\s*:/i;
 const SCHEME_ARGUMENT = /\(\s*["'`](jwt|bearer|api[_-]?key|oauth2?|basic|session|token|openid)["'`]/i;
 /** A mark's argument that grants everyone: no requirement of who is asking. */
 const OPEN_TO_ALL = /\b(Public|Anonymous|Everyone|AllowAnonymous|Unauthenticated)\b/;
+/**
+ * A mark that declares its function open to everyone (NestJS's `@Public()` read by a global guard, ASP-style
+ * `@AllowAnonymous()`, `@SkipAuth()`): the author said so through the framework, not in a comment.
+ */
+const PUBLIC_MARK = /^(Public|IsPublic|PublicRoute|PublicEndpoint|AllowAnonymous|Anonymous|SkipAuth\w*|NoAuth|Unauthenticated|AllowUnauthenticated|Unprotected)$/;
+
+/**
+ * Marks a file imports from an API-description package (`@nestjs/swagger`'s `ApiBearerAuth`, `ApiSecurity`,
+ * `ApiOAuth2`): they document a scheme for generated docs and guard nothing (swetrix's controllers, panel 37).
+ */
+function documentationMarks(fileText: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of fileText.matchAll(/import\s*\{([^}]*)\}\s*from\s*["'`]([^"'`]*)["'`]/g)) {
+    if (!/swagger|openapi|apidoc/i.test(m[2]!)) continue;
+    for (const n of m[1]!.split(",")) { const name = n.trim().split(/\s+as\s+/).pop()!.trim(); if (name) out.add(name); }
+  }
+  return out;
+}
+
 /** A mark's text after its opening parenthesis (`@Allow(Permission.X)` → `Permission.X)`). */
 const argumentsOf = (mark: SgNode) => mark.text().slice(mark.text().indexOf("(") + 1);
 /** Arguments naming who is asking, not everyone. */
@@ -129,7 +148,8 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   const members = membersOf(node, lang);
   if (members.length < 3) return [];
   const { names: [, verb = /(?!)/], isGuard } = fileGuards(ctx);
-  const named = (n: string) => isGuard(n) || namesSubject(n);
+  const docs = lang === "typescript" ? documentationMarks(node.getRoot().root().text()) : new Set<string>();
+  const named = (n: string) => !docs.has(n) && (isGuard(n) || namesSubject(n));
   // A class body groups its methods as one controller; elsewhere the registering head is the site.
   const controller = node.kind() === "class_body";
   for (const m of members) m.key = controller ? "@class" : keyOf(headOf(m.reg));
@@ -152,7 +172,7 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   // Open by design: authentication's own entry points by path or name, or by taking the secret itself (an unlock).
   // A camel-case name is read word by word (`requestResetPassword` is a password reset, authentication's own entry point).
-  const open = (m: Member) => OPEN_BY_DESIGN.test(m.name) || OPEN_BY_DESIGN.test(m.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()) || OPEN_BY_DESIGN.test((/["'`]([^"'`]*)["'`]/.exec(m.reg.text()) ?? [])[1] ?? "") || TAKES_SECRET.test(parametersOf(m));
+  const open = (m: Member) => [m.reg, ...m.others].some((k) => PUBLIC_MARK.test(headOf(k).replace(/^[\s\S]*(\.|::)/, ""))) || OPEN_BY_DESIGN.test(m.name) || OPEN_BY_DESIGN.test(m.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()) || OPEN_BY_DESIGN.test((/["'`]([^"'`]*)["'`]/.exec(m.reg.text()) ?? [])[1] ?? "") || TAKES_SECRET.test(parametersOf(m));
   // A registration that changes state: its verb says so (POST/PUT/PATCH/DELETE, a mutation), or, not said to read,
   // its name and callees destroy something.
   const writes = (m: Member) => {

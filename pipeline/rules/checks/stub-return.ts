@@ -155,3 +155,14 @@ export function namedForItsRefusal(node: SgNode): boolean {
   const named = new Set(identifierWords(name));
   return named.size > 0 && named.size === said.size && [...named].every((w) => said.has(w));
 }
+
+/**
+ * A function named for doing nothing (`noop`, `no_op`, `nop`, `do_nothing`, `_noop`): a null object, the stand-in a
+ * caller is handed when a feature is off (takahe's `sentry.py` binds `set_context = noop` without Sentry). The name
+ * is the promise, and the empty body keeps it.
+ */
+export function namedForNothing(node: SgNode): boolean {
+  if (!FUNCTION.test(String(node.kind()))) return false;
+  const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
+  return /^_*(noop|no_op|nop|do_nothing|does_nothing|nothing|doNothing|noOp)_*$/i.test(name);
+}

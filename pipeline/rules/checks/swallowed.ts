@@ -12,7 +12,7 @@ import { nativeProbe, parseProbe, testedFallback } from "./fallback";
 import { preparesPath } from "./preparation";
 import { handledSentinel } from "./sentinel";
 import { browserEvidence } from "./browser-code";
-import { releasesOnly, releaseThenDrop } from "./teardown";
+import { cancelsStream, releasesOnly, releaseThenDrop } from "./teardown";
 
 const STATEMENT = /(_statement|_declaration|^expression_statement|^let_declaration|^assignment)$/;
 
@@ -98,6 +98,8 @@ export const SENDS_NOTICE = /(?:^|[.\s(])send\w*(?:mail|email|notification|recei
 
 /** A call whose failure someone else relies on: a notice sent, an access revoked, a record created or destroyed. */
 const ACTS_ON_OTHERS = /(?:^|[.\s(!:])(send\w*|notify\w*|emit\w*|dispatch\w*|deliver\w*|revoke\w*|invalidate\w*|cancel\w*|delete\w*|del|remove\w*|unlink\w*|rm|destroy\w*|create\w*|post|patch|track\w*|log\w*|report\w*|verify\w*|authori[sz]e\w*|authenticate\w*|initiali[sz]e\w*|init|mount\w*|install\w*|migrate\w*|grant\w*|add\w*Commands?|customi[sz]e\w*)\s*\(/i;
+/** An expiring write under a key named for a cache (`.set(cacheKey, v, 'EX', ttl)`, `.setex(CACHE_KEY, ..)`, `{ EX: ttl }`). */
+const CACHE_FILL = /\.(set|setex|psetex)\s*\(\s*[\w$.`'"{}-]*cache[\w$.`'"{}-]*\s*,[^;]*?(['"](EX|PX)['"]|\b(EX|PX)\s*:|\.(setex|psetex)\s*\()|\.(setex|psetex)\s*\(\s*[\w$.`'"{}-]*cache/i;
 /** A key-value store's writes (a rate limiter's `redis.incr(key)`, `expire`, `hset`). */
 const KV_WRITE = /\.(incr\w*|decr\w*|expire\w*|hset\w*|hincrby\w*|lpush|rpush|sadd|zadd|setex|setnx|getset)\s*\(/i;
 /** An ORM's combined writes (`findByIdAndUpdate`, `findOneAndDelete`, `bulkWrite`). */
@@ -386,6 +388,9 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language)) return [];
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
+  // A cache filled with an expiry (`redis.set(REVENUE_CACHE_KEY, JSON.stringify(result), 'EX', ttl)`): when the fill
+  // fails the next read misses and computes the value again; nothing anyone relies on is lost.
+  if (CACHE_FILL.test(guarded.text().replace(/\s+/g, " "))) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded) || afterReported(guarded)) return [];
   if ((rule.language === "go" || rule.language === "rust") && cleanupOnFailingBranch(guarded)) return [];
   // Cleanup in a handler that then raises (`except OSError as e: try: os.unlink(tmp) except: pass; raise ..`).
@@ -425,6 +430,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // Asked last, of what would be reported: it reads declarations across the function and the file.
   if (releasesOnly(guarded, node, rule.language, file.content)) return [];
   if (rule.language === "typescript" && releaseThenDrop(guarded)) return [];
+  if (rule.language === "typescript" && cancelsStream(guarded, file.content)) return [];
   // On a path that persists or audits, nothing excuses leaving no trace: a comment can say why the
   // caller goes on ("best effort", "must never break the request"), not why the lost write goes unrecorded.
   if (persists) return [{ region: regionOf(node), ...(comments.length ? { message: `${rule.message}: the comment says why the caller goes on, not why the lost write leaves no trace` } : {}) }];

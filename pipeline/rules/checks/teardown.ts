@@ -348,3 +348,16 @@ export function releaseThenDrop(guarded: SgNode): boolean {
   }
   return false;
 }
+
+/**
+ * A Fetch API stream given up: `response.body?.cancel()`, `res.body.cancel(reason)`, or `reader.cancel()` on a reader
+ * the file takes with `getReader()`. Cancelling tells the source the rest is not wanted; when it fails the body is
+ * discarded all the same (swetrix's SEO tools cancel every body they stop reading, panel 37).
+ */
+export function cancelsStream(guarded: SgNode, fileText: string): boolean {
+  const m = /^(?:await\s+)?([\w$]+(?:\??\.[\w$]+)*?)\??\.cancel\(\s*[\w$."'`]*\s*\)$/.exec(guarded.text().trim().replace(/;$/, "").replace(/\.catch\(\s*(?:\(\s*\w*\s*\)|\w+)\s*=>\s*(?:\{\s*\}|null|undefined|void 0)\s*\)$/, ""));
+  if (!m) return false;
+  const receiver = m[1]!;
+  if (/(^|\.)body$/.test(receiver)) return true;
+  return /^[\w$]+$/.test(receiver) && new RegExp(`\\b${receiver}\\s*=\\s*[^;\\n]*\\.getReader\\(`).test(fileText);
+}

@@ -9,7 +9,7 @@ import { classOf, conformance, isPublic } from "./public-api";
 import { nameOf, pyBases, pyOwner, rustAttributes } from "../syntax";
 import { declaredDeprecated } from "./declared-deprecated";
 import { lintAllowsUnused } from "./lint-allows-unused";
-import { queriedColumns } from "./queried-columns";
+import { droppedScopes, queriedColumns } from "./queried-columns";
 
 const PARAM_KINDS: Record<GrammarLanguage, string[]> = {
   typescript: ["required_parameter", "optional_parameter"],
@@ -494,10 +494,13 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // `everyParameter`: the language's compiler already flags every unread named parameter (rustc's
   // unused_variables, trait impls included), so `_` is the only way to say "unused on purpose".
   const every = param(check, "everyParameter", false);
-  if (fixed === "imposed" && !every) return { hits: [], name: null, owner: null };
+  // An imposed signature still keeps the entity the function's own name is scoped by (`roomsForOrg(orgId)` in a class
+  // implementing a framework's interface): whoever declared the method, its name promises that scope.
+  const scopedAnyway = fixed === "imposed" && !every && param(check, "queriedColumns", false) ? unread.filter((p) => scopedByName(nameOf() ?? "", p.text)) : [];
+  if (fixed === "imposed" && !every && !scopedAnyway.length) return { hits: [], name: null, owner: null };
   // Declared by the function's own decorator (a CLI option): a promise whatever its name or default.
   const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text, p.node, unread.length < params.length)).map((p) => p.text) : []);
-  const pool = fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang) || declared.has(p.text)) : unread;
+  const pool = scopedAnyway.length ? scopedAnyway : fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang) || declared.has(p.text)) : unread;
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   // A word of the name, or the whole name run together (`as_of`, `asOf` -> `asof`: a point in time, like `since`).
   const namedFor = (name: string) => identifierWords(name).some((w) => words.has(w)) || words.has(name.toLowerCase().replace(/[_$]/g, ""));
@@ -519,6 +522,10 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const options = siblingOptions(fn, params, read, lang, check);
   // A parameter named for a column of the SQL the body runs is a criterion dropped from the query (queried-columns.ts).
   const queried = param(check, "queriedColumns", false) && fixed !== "registered" ? queriedColumns(body.text(), content, pool.map((p) => p.text), read.size > 0) : new Set<string>();
+  // ... and an entity's identifier a querying body never applies (`Patients(clinicID, since)` filtering only on `since`).
+  if (param(check, "queriedColumns", false) && fixed !== "registered") for (const n of droppedScopes(body.text(), pool.map((p) => p.text), read.size > 0)) queried.add(n);
+  // ... and the entity the function's own name scopes it to (`roomsForOrg(orgId)`, `invoicesByCustomer(customer_id)`).
+  if (param(check, "queriedColumns", false)) for (const p of pool) if (scopedByName(nameOf() ?? "", p.text)) queried.add(p.text);
   // ... whatever name the file imports the package under (`import ctx "context"`: `ctx ctx.Context`), and so is a
   // framework's or the project's own request context (`c *gin.Context`, ezbookkeeping's `ctx core.Context` wrapping
   // one): a type named Context is what Go threads through every call of a request.
@@ -546,6 +553,17 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   return { hits, name: nameOf(), owner: ownerClass(fn), member: isMember(fn) };
 }
 
+/**
+ * The function's name scopes it to the entity the parameter identifies: the parameter's stem (`orgId` → org,
+ * `customer_id` → customer) is the word after For/By/Of/In in the name (`roomsForOrg`, `list_by_customer`).
+ */
+function scopedByName(fnName: string, param: string): boolean {
+  const stem = identifierWords(param.replace(/^_+/, "")).filter((w) => !/^(id|ids)$/.test(w)).join("_");
+  if (!stem || !/(ID|Id|IDs|Ids|_id|_ids)$/.test(param)) return false;
+  const words = identifierWords(fnName);
+  return words.some((w, i) => /^(for|by|of|in)$/.test(w) && words.slice(i + 1).join("_").startsWith(stem));
+}
+
 /** `const handler = (req, res) => ...`: the name a function expression is bound to. */
 function boundName(fn: SgNode): string | null {
   const parent = fn.parent();
@@ -562,6 +580,8 @@ function boundName(fn: SgNode): string | null {
  */
 function placeholderBefore(fn: SgNode, lang: GrammarLanguage, index: IdentifierIndex | null, read: Set<string>): boolean {
   const all = (index?.params.get(fn.id()) ?? parameterNames(fn, lang)).map((p) => p.text());
-  const first = all.findIndex((n) => /^_/.test(n));
+  // ... a placeholder is not read: a `_`-named parameter the body uses (Streamlit's `_engine`, kept out of the cache key) holds a value.
+  const bodyText = (fn.field("body" as never) as SgNode | null)?.text() ?? "";
+  const first = all.findIndex((n) => /^_/.test(n) && !new RegExp(`(?<![\\w$.])${n.replace(/\$/g, "\\$")}(?![\\w$])`).test(bodyText));
   return first >= 0 && all.slice(first + 1).some((n) => read.has(n));
 }

@@ -1,0 +1,79 @@
+// ignored-parameter: one of a family of free functions, a module each, that a caller runs the same way
+// (opsdroid's parsers: `parse_regex(opsdroid, skills, message)`, `parse_format(opsdroid, skills, message)`,
+// `parse_witai(opsdroid, skills, message, config)`, each in its own file of `parsers/`, called one after another by
+// `core.parse`). The calling convention is the family's, so a member that has no use for one of its slots keeps it:
+// the signature is imposed by the family, as a callback's is by whoever calls it.
+import { dirname } from "node:path";
+import { isTestPath } from "../place";
+import { languageOf } from "../languages";
+import type { Candidate } from "./unreferenced";
+
+/** `def NAME(`, `async def NAME(`, `function NAME(`, `export async function NAME(`, `func NAME(` at a line's start. */
+const DEFINITION = /^[ \t]*(?:export\s+)?(?:async\s+)?(?:def|function\*?|func)\s+([A-Za-z_$][\w$]*)\s*\(([^)]*)\)/gm;
+
+/** The family stem of a name: its first word (`parse_regex` → parse, `parseRegex` → parse); none for one word. */
+function stemOf(name: string): string | null {
+  const m = /^_?([a-z]+)(?:_[A-Za-z0-9]|[A-Z])/.exec(name);
+  return m ? m[1]! : null;
+}
+
+/** The parameter names of a definition's list, in order (annotations, defaults and Go types dropped). */
+function parameterNames(list: string, lang: string): string[] {
+  return list.split(",").map((p) => p.trim()).filter(Boolean).map((p) => (lang === "go" ? p.split(/\s+/)[0]! : p.replace(/^\*{1,2}/, "").split(/[:=?\s]/)[0]!));
+}
+
+/**
+ * The candidates (unread parameters of free functions) whose function is one of three or more of a family: functions
+ * of the same stem defined at the top of different non-test files of one directory, each taking the same leading
+ * parameters through the unread one, in the same order. One file defining several such functions is a module's
+ * helpers, not a family: each sibling counts once per file.
+ */
+export function familySignature(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  const wanted = candidates.filter((c) => c.param && !c.member && !c.owner && stemOf(c.name));
+  if (!wanted.length) return out;
+  const dirs = new Set(wanted.map((c) => dirname(c.file)));
+  const defs = new Map<string, { file: string; name: string; params: string[]; body: string }[]>();
+  for (const f of files) {
+    const dir = dirname(f.path);
+    if (!dirs.has(dir) || isTestPath(f.path)) continue;
+    const lang = languageOf(f.path) ?? "";
+    for (const m of f.content.matchAll(DEFINITION)) {
+      const list = defs.get(dir) ?? [];
+      list.push({ file: f.path, name: m[1]!, params: parameterNames(m[2]!, lang), body: bodyAfter(f.content, m.index! + m[0].length, lang) });
+      defs.set(dir, list);
+    }
+  }
+  for (const c of wanted) {
+    const here = (defs.get(dirname(c.file)) ?? []).filter((d) => stemOf(d.name) === stemOf(c.name));
+    const own = here.find((d) => d.file === c.file && d.name === c.name);
+    const at = own ? own.params.indexOf(c.param!) : -1;
+    if (!own || at < 0) continue;
+    // A member that reads none of its parameters ignores its whole input (motioneye's `test_rtmp_url(data)` answering a
+    // fixed camera list beside `test_rtsp_url(data)` probing the URL): not a convention's unused slot.
+    const others = own.params.filter((p) => p !== c.param && !/^(self|cls|_\w*)$/.test(p));
+    if (!others.some((p) => new RegExp(`(?<![\\w$.])${p.replace(/\$/g, "\\$")}(?![\\w$])`).test(own.body))) continue;
+    const prefix = own.params.slice(0, at + 1).join(",");
+    const kin = new Set(here.filter((d) => d.file !== c.file && d.params.slice(0, at + 1).join(",") === prefix).map((d) => d.file));
+    if (kin.size >= 2) out.add(c);
+  }
+  return out;
+}
+
+/** The text of a definition's body: to the next line at the definition's indentation or less (Python), or the closing brace at a line's start. */
+function bodyAfter(content: string, from: number, lang: string): string {
+  const rest = content.slice(from, from + 6000);
+  if (lang === "python") {
+    const indent = /\n([ \t]*)\S/.exec(rest);
+    const inner = indent ? indent[1]!.length : 4;
+    const lines = rest.split("\n");
+    const out = [lines[0]!];
+    for (const l of lines.slice(1)) {
+      if (l.trim() && l.length - l.trimStart().length < inner) break;
+      out.push(l);
+    }
+    return out.join("\n");
+  }
+  const end = rest.search(/\n\}/);
+  return end < 0 ? rest : rest.slice(0, end);
+}
