@@ -89,6 +89,26 @@ describe("swallowed-error: drops that drop nothing, releases and caches", () => 
       "}") };
     expect(found([job], /^swallowed-error$/)).toEqual(["app/jobs/remind.go:go-discarded-error@3"]);
   });
+  test("TypeScript: a function named for swallowing, and a probe of a command's output with a default", () => {
+    const utils = { path: "src/utils/Utils.ts", content: lines(
+      "export function deleteFileQuietly(path: string) {",
+      "  return remove(path).catch(function (error) {})",
+      "}",
+      "function checkNpmVersion() {",
+      "  let npmVersion = null;",
+      "  try {",
+      "    npmVersion = execSync('npm --version').toString().trim();",
+      "  } catch (err) {",
+      "    // ignore",
+      "  }",
+      "  return npmVersion;",
+      "}") };
+    expect(found([utils], /^swallowed-error$/)).toEqual([]);
+  });
+  test("TypeScript: the same swallow in a function not named for it is reported (limit)", () => {
+    const utils = { path: "src/utils/Utils.ts", content: lines("export function deleteFile(path: string) {", "  return remove(path).catch(function (error) {})", "}") };
+    expect(found([utils], /^swallowed-error$/).length).toBe(1);
+  });
   test("Python: an interrupt caught to stop a loop is no swallowed write", () => {
     const runner = { path: "stator/runner.py", content: lines(
       "def run(self):",
@@ -230,6 +250,13 @@ describe("ignored-parameter: families, callbacks, scopes", () => {
       "  onRequest(req: Request) { return Response.json(this.roomsForOrg(req.url)); }",
       "}") };
     expect(found([lobby], /^ignored-parameter$/)).toEqual(["src/lobby.ts:ts-ignored-option-parameter@3"]);
+  });
+  test("a method acting for an entity (not answering its entities) keeps its imposed signature (limit)", () => {
+    const mgr = { path: "services/sessions/manager.py", content: lines(
+      "class SessionManager(LoggingConfigurable):",
+      "    async def start_kernel_for_session(self, session_id, path, kernel_name):",
+      "        return await self.kernel_manager.start_kernel(path=path, kernel_name=kernel_name)") };
+    expect(found([mgr], /^ignored-parameter$/)).toEqual([]);
   });
   test("Python: a memoized query with a read `_engine` still reports the column it drops", () => {
     const db = { path: "opsdesk/db.py", content: lines(

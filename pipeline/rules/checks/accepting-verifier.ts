@@ -9,12 +9,12 @@ import { type Hit, regionOf } from "./hit";
 /** Wrappers around the verifier value, not its type. */
 const WRAPPERS = new Set(["Arc", "Box", "Rc", "Some", "Ok"]);
 
-/** The type names the installed value is built from (`Arc::new(NoCheck)`, `Arc::new(V::new(x))`, `V {}`), one `let` hop back. */
+/** The type names the installed value is built from (`Arc::new(NoCheck)`, `Arc::new(V::new(x))`, `V {}`, a tuple struct's `V(provider)`), one `let` hop back. */
 function verifierTypes(arg: string, fn: SgNode | null): string[] {
   let text = arg;
   const local = /^\(?\s*&?([a-z_]\w*)(\.clone\(\))?\s*\)?$/.exec(arg.trim());
   if (local && fn) text = new RegExp(`\\blet\\s+(?:mut\\s+)?${local[1]}\\s*(?::[^=]+)?=\\s*([^;]+);`).exec(fn.text())?.[1] ?? arg;
-  return [...new Set([...text.matchAll(/(?<![\w:])([A-Z]\w*)(?=\s*(?:::|\{|\)|$))/g)].map((m) => m[1]!).filter((t) => !WRAPPERS.has(t)))];
+  return [...new Set([...text.matchAll(/(?<![\w:])([A-Z]\w*)(?=\s*(?:::|\{|\(|\)|$))/g)].map((m) => m[1]!).filter((t) => !WRAPPERS.has(t)))];
 }
 
 /**

@@ -23,7 +23,7 @@ import { unguardedBuilderCheck, unguardedServiceCheck } from "./unguarded-builde
 import { unguardedClassViewCheck } from "./unguarded-class-view";
 import { OPEN_BY_DESIGN, unguardedRouteCheck } from "./unguarded-route";
 import { unguardedCommandCheck, unguardedSubparserCheck } from "./unguarded-command";
-import { unguardedDispatchCheck } from "./unguarded-dispatch";
+import { declinedArmCheck, unguardedDispatchCheck } from "./unguarded-dispatch";
 import { actsBeforeGateCheck } from "./acts-before-gate";
 import { unguardedGroupCallCheck, unguardedGroupCheck } from "./unguarded-group";
 import { unguardedMethodCheck } from "./unguarded-method";
@@ -258,6 +258,7 @@ const DEFINED = {
   "unguarded-command": { node: unguardedCommandCheck },
   "unguarded-subparser": { node: unguardedSubparserCheck },
   "unguarded-dispatch": { node: unguardedDispatchCheck },
+  "declined-arm": { node: declinedArmCheck },
   "acts-before-gate": { node: actsBeforeGateCheck },
   "mounted-types": { crossFile: true, node: mountedTypesCheck },
   "quiet-handler": { node: quietHandlerCheck },

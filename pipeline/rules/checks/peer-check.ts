@@ -205,8 +205,10 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
   let any = false;
   const body = field(p.def, "body");
   if (!body) return { leading: out, any, loaders };
-  // A Python view's guarding decorator is its first check (`@requires("authenticated")` runs before the body).
-  if (lang === "python") for (const m of p.marks) if (GUARD_MARK.test(markHead(m))) { out.add(`@${markHead(m)}`); any = true; }
+  // A Python view's guarding decorator is its first check (`@requires("authenticated")` runs before the body), when
+  // guards are all its marks: a router elsewhere registers it. A view its own decorator registers (`@api_view.get`
+  // beside `@scope_required(..)`) is a registration's sibling, judged by sibling-guard with its reads.
+  if (lang === "python" && p.marks.length && p.marks.every((m) => GUARD_MARK.test(markHead(m)))) for (const m of p.marks) { out.add(`@${markHead(m)}`); any = true; }
   const callKind = lang === "python" ? "call" : lang === "rust" ? "call_expression" : "call_expression";
   // Rust: a statement macro wrapping a call (`guard!(require_admin(&req, &ctx.env))`, a `macro_rules!` that returns
   // on its failure) makes the wrapped call; the macro's body is a token tree, so the call is read from its text.

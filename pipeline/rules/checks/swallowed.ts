@@ -55,7 +55,7 @@ export function handlerComments(node: SgNode, guarded: SgNode, lines: readonly s
  * `write` is transmission as often as storage (a response stream, a socket: failing means the reader left),
  * so only file writes count (`writeFile`, `write_text`, `write_all`) or writes to something opened for writing.
  */
-const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|credit\w*|debit\w*|refund\w*|transfer\w*|publish\w*|enqueue\w*|send_?(mail|email)\w*|run[mM]utation|exec\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
+const PERSISTS = /(?:^|[.\s(!:])(write(File|Sync|_text|_bytes|_file|_all)\w*|save\w*|insert\w*|update\w*|upsert\w*|commit\w*|persist\w*|store\w*|put\w*|append\w*|flush\w*|sync\w*|record\w*|audit\w*|journal\w*|ledger\w*|charge\w*|credit\w*|debit\w*|refund\w*|transfer\w*|publish\w*|enqueue\w*|send_?(mail|email)\w*|run[mM]utation|exec(?!Sync\b|FileSync\b|File\b)\w*|execute\w*|set_?item|fsync|rename|dump)\s*[(!]/i;
 /** Opening a file to write it (`open(path, "w")`, `open(p, mode="a")`). */
 const OPENS_FOR_WRITING = /\bopen\s*\([^)]*["'][wax]b?\+?["']|\bcreateWriteStream\s*\(|\bFile::create\b|\bos\.(Create|OpenFile)\b/;
 
@@ -98,6 +98,20 @@ export const SENDS_NOTICE = /(?:^|[.\s(])send\w*(?:mail|email|notification|recei
 
 /** A call whose failure someone else relies on: a notice sent, an access revoked, a record created or destroyed. */
 const ACTS_ON_OTHERS = /(?:^|[.\s(!:])(send\w*|notify\w*|emit\w*|dispatch\w*|deliver\w*|revoke\w*|invalidate\w*|cancel\w*|delete\w*|del|remove\w*|unlink\w*|rm|destroy\w*|create\w*|post|patch|track\w*|log\w*|report\w*|verify\w*|authori[sz]e\w*|authenticate\w*|initiali[sz]e\w*|init|mount\w*|install\w*|migrate\w*|grant\w*|add\w*Commands?|customi[sz]e\w*)\s*\(/i;
+/** A name that says its function swallows on purpose: quietly, silently, ignoring errors, best effort. */
+const QUIET_NAME = /(quietly|silently|ignor(e|ing)_?errors?|best_?effort|no_?throw|_quiet$|Quiet$|_silent$|Silent$)/i;
+/** The name of the function around a node (a declaration, a method, or the variable an arrow is bound to). */
+function enclosingName(node: SgNode): string {
+  for (let n = node.parent(); n; n = n.parent()) {
+    if (!FUNCTION_KINDS.test(String(n.kind()))) continue;
+    const own = (n.field("name" as never) as SgNode | null)?.text();
+    if (own) return own;
+    const holder = n.parent();
+    return holder?.kind() === "variable_declarator" ? (holder.field("name" as never) as SgNode | null)?.text() ?? "" : "";
+  }
+  return "";
+}
+
 /** An expiring write under a key named for a cache (`.set(cacheKey, v, 'EX', ttl)`, `.setex(CACHE_KEY, ..)`, `{ EX: ttl }`). */
 const CACHE_FILL = /\.(set|setex|psetex)\s*\(\s*[\w$.`'"{}-]*cache[\w$.`'"{}-]*\s*,[^;]*?(['"](EX|PX)['"]|\b(EX|PX)\s*:|\.(setex|psetex)\s*\()|\.(setex|psetex)\s*\(\s*[\w$.`'"{}-]*cache/i;
 /** A key-value store's writes (a rate limiter's `redis.incr(key)`, `expire`, `hset`). */
@@ -388,6 +402,9 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language)) return [];
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
+  // A function named for swallowing (`deleteFileQuietly`, `remove_silently`, `closeIgnoringErrors`): its callers chose
+  // the quiet version by its name, the way they would pass `ignore_errors=True`.
+  if (QUIET_NAME.test(enclosingName(node))) return [];
   // A cache filled with an expiry (`redis.set(REVENUE_CACHE_KEY, JSON.stringify(result), 'EX', ttl)`): when the fill
   // fails the next read misses and computes the value again; nothing anyone relies on is lost.
   if (CACHE_FILL.test(guarded.text().replace(/\s+/g, " "))) return [];

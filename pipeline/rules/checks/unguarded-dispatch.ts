@@ -130,7 +130,7 @@ export function unguardedDispatchCheck(ctx: CheckContext): Hit[] {
   // A Rust call of a capitalised name builds a value (`Action::Reply(..)`, `Ok(..)`), and `todo!()` acts on nothing
   // (a stub arm is the stub class's business).
   // ... nor does a small helper of the file that only answers "not implemented" (`unsupported("snapshots")` building a 501).
-  const declines = (c: string) => { const d = definitionText(root, c); return d.length > 0 && d.length < 400 && /\b501\b|not\s+(yet\s+)?implemented|NOT_IMPLEMENTED|\bunimplemented\b/i.test(d); };
+  const declines = (c: string) => declinesOnly(definitionText(root, c));
   const actCall = (c: string) => !READ_CALL.test(c) && !(lang === "rust" && /^[A-Z]/.test(c)) && !/^(todo|unimplemented|unreachable|panic)$/.test(c) && !declines(c);
   // Over half of all the arms, a fallback and read-only arms included: a dispatch where reads go unchecked
   // (`"stats" => self.stats()` beside two checked arms) has no convention an unchecked arm breaks.
@@ -167,3 +167,21 @@ const RESPONSE_CALL = /^(json|body|send|status|sendStatus|finish|content_type|he
 
 /** A call that only reads or answers (`load`, `get_invoice`, `list_jobs`, `format!`-like helpers): no act of its own. */
 const READ_CALL = /^(get|load|list|fetch|find|read|show|count|describe|lookup|query|search|view|parse|format|render|print|println|log|debug|info|warn|trace|to_\w+|as_\w+|into\w*|clone|len|is_\w+|has_\w+|ok|map\w*|unwrap\w*|expect|Ok|Err|Some|from\w*|new|default)(_|$|[A-Z])/;
+
+/** The body of a small helper that only builds a "not implemented" answer: a 501 or the words, and no statement besides. */
+export function declinesOnly(definition: string): boolean {
+  const body = definition.slice(definition.indexOf("{") + 1, definition.lastIndexOf("}")).trim();
+  if (!body || body.length > 300 || /;\s*\S/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) return false;
+  return /\b501\b|not\s+(yet\s+)?implemented|NOT_IMPLEMENTED|\bunimplemented\b/i.test(body) && !/\b(only|cannot|can't|not\s+allowed|forbidden|unsupported\s+by\s+design)\b/i.test(body);
+}
+
+/**
+ * stub (`declined-arm`): a named case of a dispatch whose whole answer is a call of a same-file helper that only builds
+ * a "not implemented" reply (`Request::Snapshot { .. } => unsupported("snapshots")`).
+ */
+export function declinedArmCheck({ node }: CheckContext): Hit[] {
+  const value = node.field("value" as never) as SgNode | null;
+  const callee = /^([a-z_]\w*)\(/.exec(value?.text() ?? "")?.[1];
+  if (!value || !callee) return [];
+  return declinesOnly(definitionText(node.getRoot().root(), callee)) ? [{ region: regionOf(value) }] : [];
+}

@@ -561,6 +561,9 @@ function scopedByName(fnName: string, param: string): boolean {
   const stem = identifierWords(param.replace(/^_+/, "")).filter((w) => !/^(id|ids)$/.test(w)).join("_");
   if (!stem || !/(ID|Id|IDs|Ids|_id|_ids)$/.test(param)) return false;
   const words = identifierWords(fnName);
+  // ... a function that answers entities (`roomsForOrg`, `list_by_customer`, `getInvoicesForAccount`), not one that acts for
+  // one (`start_kernel_for_session` binds its kernel to the session elsewhere).
+  if (!/^(get|list|find|fetch|query|search|count|select|load|all|export|read)$/.test(words[0] ?? "") && !/[^s]s$/.test(words[0] ?? "")) return false;
   return words.some((w, i) => /^(for|by|of|in)$/.test(w) && words.slice(i + 1).join("_").startsWith(stem));
 }
 
