@@ -439,10 +439,11 @@ describe("assertion-free-test: testify suites, table assertion functions, raisin
   });
 });
 
-describe("place: test doubles and the support a project ships for its plugins' tests", () => {
-  test("mocks/, mockmodules/ and testing/ hold test code; Storybook's own mocks stay its workshop", () => {
+describe("place: test doubles", () => {
+  test("mocks/ and mockmodules/ hold test code; Storybook's own mocks stay its workshop; testing/ is left shipped", () => {
     expect(placeOfPath("opsdroid/database/mockmodules/mongo/mongo_database.py")).toBe("test");
     expect(placeOfPath("opsdroid/testing/mockmodules/skills/skill.py")).toBe("test");
+    expect(placeOfPath("reviewboard/testing/testcase.py")).toBe("shipped");
     expect(placeOfPath("internal/mocks/store.go")).toBe("test");
     expect(placeOfPath(".storybook/mocks/TorrentActions.ts")).toBe("example");
     expect(placeOfPath("src/testingtools/run.ts")).toBe("shipped");
