@@ -220,6 +220,11 @@ describe("ignored-parameter: families, callbacks, scopes", () => {
     ];
     expect(found(files, /^ignored-parameter$/)).toEqual(["motioneye/utils/rtmp.py:py-ignored-option-parameter@1"]);
   });
+  test("a policy the family's other members honour, dropped by one, is reported (limit)", () => {
+    const strat = (n: string, body: string) => ({ path: `files/strategies/${n}.py`, content: lines(`def rank_${n}(media, request, limit):`, `    return ${body}`) });
+    const files = [strat("recent", "media.order_by('-date')[:limit]"), strat("popular", "media.order_by('-views')[:limit]"), strat("featured", "media.filter(featured=True, owner=request.user)")];
+    expect(found(files, /^ignored-parameter$/)).toEqual(["files/strategies/featured.py:py-ignored-option-parameter@1"]);
+  });
   test("two such functions are no family: the unused parameter is reported (limit)", () => {
     const files = [
       { path: "opsdroid/parsers/regex.py", content: parser("regex", "s.match(message.text)") },

@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import { isTestPath } from "../place";
 import { languageOf } from "../languages";
 import type { Candidate } from "./unreferenced";
+import { POLICY_PARAM } from "./passed-as-value";
 
 /** `def NAME(`, `async def NAME(`, `function NAME(`, `export async function NAME(`, `func NAME(` at a line's start. */
 const DEFINITION = /^[ \t]*(?:export\s+)?(?:async\s+)?(?:def|function\*?|func)\s+([A-Za-z_$][\w$]*)\s*\(([^)]*)\)/gm;
@@ -54,7 +55,12 @@ export function familySignature(candidates: readonly Candidate[], files: readonl
     const others = own.params.filter((p) => p !== c.param && !/^(self|cls|_\w*)$/.test(p));
     if (!others.some((p) => new RegExp(`(?<![\\w$.])${p.replace(/\$/g, "\\$")}(?![\\w$])`).test(own.body))) continue;
     const prefix = own.params.slice(0, at + 1).join(",");
-    const kin = new Set(here.filter((d) => d.file !== c.file && d.params.slice(0, at + 1).join(",") === prefix).map((d) => d.file));
+    const kinDefs = here.filter((d) => d.file !== c.file && d.params.slice(0, at + 1).join(",") === prefix);
+    // A policy the family's other members honour (`limit`, `timeout`, `window`) means something: one member dropping it
+    // is a deviation, not a convention's unused slot (the mediacms strategy family, docs/DECISIONS.md).
+    const named = new RegExp(`(?<![\\w$.])${c.param!.replace(/\$/g, "\\$")}(?![\\w$])`);
+    if (POLICY_PARAM.test(c.param!) && kinDefs.some((d) => named.test(d.body))) continue;
+    const kin = new Set(kinDefs.map((d) => d.file));
     if (kin.size >= 2) out.add(c);
   }
   return out;

@@ -85,7 +85,7 @@ const DEFINES = /\b(def|function\*?|fn|func(\s*\([^)]*\))?)\s+$/;
  * methods of two types.
  */
 /** A parameter that sets a policy (a window, a timeout, a bound): one implementation honouring it shows it means something. */
-const POLICY_PARAM = /^(window|timeout|deadline|ttl|limit|max\w*|min\w*|retries|threshold|interval|period|expiry|expires)$/i;
+export const POLICY_PARAM = /^(window|timeout|deadline|ttl|limit|max\w*|min\w*|retries|threshold|interval|period|expiry|expires)$/i;
 
 function siblingDefinition(c: Candidate, o: Occurrence, contentOf: Map<string, string>): boolean {
   // Go: another type's method of the same name, in this file or another of the package, is a sibling too
