@@ -87,7 +87,7 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // ... and decoders by any name (`decode_token(...)`, `jwt.decode(...)`, `deserialize_frame(...)`): they raise on bad input.
     // ... and Django's model validation anywhere in the test (`vdc.full_clean()`: it raises ValidationError),
     // and polling waits (`wait_for_selector(..)`, `wait_until(..)`: they raise on timeout).
-    throwing: /\bis_valid\(\s*raise_exception\s*=\s*True\s*\)|\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*|full_clean|clean_fields|validate_unique|validate_constraints)|\w+\.objects\.get|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*|\w*wait_(?:for|until)\w*)\s*\(/,
+    throwing: /\bis_valid\(\s*raise_exception\s*=\s*True\s*\)|\b(json\.loads|yaml\.\w*load\w*|\w+\.(parse\w*|model_validate\w*|parse_obj|validate\w*|compile|render\w*|full_clean|clean_fields|validate_unique|validate_constraints)|parse\w*|compile|render\w*|\w*(decode|deserializ|unmarshal)\w*|\w*wait_(?:for|until)\w*)\s*\(/,
   },
   go: {
     // ... and GoConvey's `So(actual, ShouldEqual, expected)` (dot-imported, `convey.So`, or a `c C` context's `c.So`),
@@ -125,11 +125,19 @@ const MODELS: Record<GrammarLanguage, Model> = {
 function goSuiteAsserts(method: SgNode, code: string): boolean {
   const recv = /\(\s*([A-Za-z_]\w*)\s+\*?\s*[A-Za-z_]\w*\s*\)/.exec((method.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1];
   if (!recv) return false;
-  const asserts = (text: string, r: string) => new RegExp(`\\b${r}\\.(Require|Assert)\\(\\)|\\b${r}\\.(Equal\\w*|NotEqual\\w*|NoError|Error\\w*|True|False|Nil|NotNil|Len|Contains|NotContains|Empty|NotEmpty|Zero|NotZero|Greater\\w*|Less\\w*|Panics\\w*|NotPanics|Eventually|Subset|ElementsMatch|JSONEq|Regexp|Same|Implements|IsType|InDelta|FailNow|Fail|Fatal\\w*)\\(`).test(text) || MODELS.go.runtime.test(text);
+  const file = method.getRoot().root().text();
+  // testify's suite methods are its assertions (`Equal`, `Exactly`, `WithinDuration`, `HTTPStatusCode`..), all
+  // capitalised; not the suite's plumbing (`T()`, `Run`, setup and teardown hooks), nor a method the file defines itself
+  // (a helper is asked one hop below), and `s.T().Fatalf` fails through the T.
+  const own = new Set([...file.matchAll(/\bfunc\s*\(\s*\w+\s+\*?\s*\w+\s*\)\s*([A-Za-z]\w*)\s*\(/g)].map((m) => m[1]!));
+  const PLUMBING = /^(T|Run|SetT|SetS|Setup\w*|TearDown\w*|Before\w*|After\w*)$/;
+  const asserts = (text: string, r: string) =>
+    new RegExp(`\\b${r}\\.(Require|Assert)\\(\\)|\\b${r}\\.T\\(\\)\\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\\b`).test(text) || MODELS.go.runtime.test(text)
+    || [...text.matchAll(new RegExp(`\\b${r}\\.([A-Z]\\w*)\\(`, "g"))].some((m) => !PLUMBING.test(m[1]!) && !own.has(m[1]!));
   if (asserts(code, recv)) return true;
   // ... or through a helper method of the suite that does (`suite.testAllRoutes(org, 1)`), one hop.
-  const file = method.getRoot().root().text();
-  for (const m of code.matchAll(new RegExp(`\\b${recv}\\.([a-z]\\w*)\\(`, "g"))) {
+  for (const m of code.matchAll(new RegExp(`\\b${recv}\\.(\\w+)\\(`, "g"))) {
+    if (!own.has(m[1]!)) continue;
     const def = new RegExp(`\\bfunc\\s*\\(\\s*(\\w+)\\s+\\*?\\s*\\w+\\s*\\)\\s*${m[1]}\\s*\\(`).exec(file);
     if (!def) continue;
     const end = file.indexOf("\n}", def.index);
@@ -142,7 +150,10 @@ function goSuiteAsserts(method: SgNode, code: string): boolean {
  * Go: a table's assertion functions called with t (`wantErr assert.ErrorAssertionFunc` in the case struct, then
  * `tt.wantErr(t, err)`): testify's own checks, chosen per case (`assert.NoError` for one, `assert.Error` for another).
  */
-const GO_TABLE_ASSERTS = /\b(?:assert|require)\.\w*AssertionFunc\b[\s\S]*?\.\w+\(\s*t\s*,/;
+function goTableAsserts(code: string): boolean {
+  const fields = [...code.matchAll(/\b(\w+)\s+(?:assert|require)\.\w*AssertionFunc\b/g)].map((m) => m[1]!);
+  return fields.some((f) => new RegExp(`\\.${f}\\(\\s*t\\s*,`).test(code));
+}
 
 /**
  * Rust's explicit checks; what `runtime` adds beyond them (`unwrap`, `expect`, `?`) only says a call
@@ -557,11 +568,11 @@ export function assertionOf(test: TestCase, lang: GrammarLanguage, lines: readon
   const handles = lang === "go" ? goTestHandles(test.node) : new Map<string, string>();
   // Go: a test whose only failures are its setup's errors and whose response recorder is handed to the handler and
   // never read (`rec := httptest.NewRecorder(); h.BankWebhook(rec, req)` and nothing after): the action is unchecked.
-  if (lang === "go" && GO_TABLE_ASSERTS.test(code)) return "runtime";
-  // Go: a test that leaves its testing.T unnamed (`func Test_main(_ *testing.T) { main() }`) says it checks only that
-  // the call does not panic.
+  if (lang === "go" && goTableAsserts(code)) return "runtime";
+  // Go: a test that leaves its testing.T unnamed (`func Test_main(_ *testing.T) { main() }`) checks only that the call
+  // does not panic: a smoke note (the `_` may be a linter's quick fix as much as the author's word).
   // A test that prints what it made (`fmt.Println(Config())`) is looked at by eye: still no check.
-  if (lang === "go" && /^func\s+\w+\s*\(\s*_\s+\*testing\.[TB]\s*\)/.test(test.node.text()) && !PRINTS.go.test(code)) return "declared-smoke";
+  if (lang === "go" && /^func\s+\w+\s*\(\s*_\s+\*testing\.[TB]\s*\)/.test(test.node.text()) && !PRINTS.go.test(code)) return "throw-based";
   if (lang === "go" && goRecorderUnread(code)) return null;
   // Go: a test whose last act throws its outcome away (`_, _ = b.HandleRequest(ctx, req)`), with no check of its own:
   // the helpers handed `t` before it (`mustWrite(t, b, s, "config", ..)`) fail on their setup, not on the act.

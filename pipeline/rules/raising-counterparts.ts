@@ -114,8 +114,8 @@ export function raisingChecks(body: string, key: object, root: SgNode, lang: Lan
   return [...new Set(calls.filter((c) => raising.has(c)).map((c) => c.split(".").pop()!))];
 }
 
-/** A call that builds a record: a test-data factory's maker, an ORM's create, a class constructor (a capitalised name). */
-const CONSTRUCTS = /(^|\.)(make|make_recipe|prepare|create|build|create_batch)$|(^|\.)objects\.create$|(^|\.)[A-Z]\w*$/;
+/** A call that builds a record: a test-data factory's maker (`mommy.make`, `UserFactory.create`), an ORM's create, a class constructor (a capitalised name); not a service's `create`. */
+const CONSTRUCTS = /(^|\.)(mommy|baker|factory|\w*Factory|\w*_factory|factories)\.(make|make_recipe|prepare|create|build|create_batch)$|(^|\.)objects\.create$|(^|\.)[A-Z]\w*$/;
 
 /**
  * The callees the test calls as a statement that another test of its file expects to raise, other than checks

@@ -57,8 +57,9 @@ export function isPureCheck(fn: SgNode, lang: CheckLanguage): boolean {
       return false;
     }
     if (kind === "return_statement" && PLAIN_RETURN.test(st.text().trim())) continue;
-    // A call of another check, whose refusal is this one's (`cls.verify_signature(sig, headers, key)` last).
-    if (kind === "expression_statement" && /^(await\s+)?(?:[\w$]+\.)*_?(verify|check|validate|ensure|assert|require)\w*\s*\(/i.test(st.text().trim())) { refuses = true; continue; }
+    // A call of another check, whose refusal is this one's (`cls.verify_signature(sig, headers, key)` last); not an
+    // `ensure_` call, which as often makes what it ensures (`ensure_device_record(..)` doing a get_or_create).
+    if (kind === "expression_statement" && /^(await\s+)?(?:[\w$]+\.)*_?(verify|check|validate|assert)\w*\s*\(/i.test(st.text().trim())) { refuses = true; continue; }
     // A check handed to a library that turns its failure into the function's own refusal (`try:
     // public_key.verify(sig, data) except InvalidSignature: raise VerificationError(..)`): every handler raises.
     if (kind === "try_statement" && lang === "python") {

@@ -206,7 +206,7 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   if (next && ANSWERS_FAILURE.test(next.text()) && inFailureBranch(guarded) && !COMMITS.test(code) && !movesMoney(code)) return { ...hit, lead: LEAD_FAILURE_PATH };
   // A send dropped and then recorded as done (`_ = facades.Mail()..Send()` then `appt.ReminderSent = true`): the record
   // says the message went out whether it did or not, and nothing will send it again.
-  if (SENDS.test(code) && following(guarded).slice(0, 3).some((s) => MARKED_DONE.test(s.text()))) return hit;
+  if (SENDS.test(code) && !/ping|pong|heartbeat|keep_?alive/i.test(code) && following(guarded).slice(0, 3).some((s) => MARKED_DONE.test(s.text()) && !/ping|heartbeat|keep_?alive/i.test(s.text()))) return hit;
   // Python: a notice passed over under a narrow handler (`send_confirmation_email(..)`: the guest gets no record of it).
   if ((rule.language === "python" && SENDS_NOTICE.test(code)) || persistsOrAudits(code) || movesMoney(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception

@@ -153,7 +153,9 @@ export function cliFields(node: SgNode, lang: GrammarLanguage): CliField[] | nul
   if (lang === "rust" && !RS_CLI_DERIVE.test(attributesBefore(node)) && !requestInput(node)) return null;
   // A type named for what goes out (`CollectEvalDataResponse`, `ListReply`) is an answer the handler fills and
   // serializes, whatever binding tags its generator copied onto it: its fields are written, never read.
-  const outgoing = lang === "go" && /(Response|Resp|Reply|Result|Output|Answer)$/.test((node.field("name" as never) as SgNode | null)?.text() ?? "");
+  // A file that binds or decodes a request into something (`c.ShouldBind(&req)` for an MFA `ChallengeResponse`) may be
+  // binding this type: then its name says nothing.
+  const outgoing = lang === "go" && /(Response|Resp|Reply|Result|Output|Answer)$/.test((node.field("name" as never) as SgNode | null)?.text() ?? "") && !/(?:\w*Bind\w*|Decode|Unmarshal|BodyParser)\s*\(/.test(node.getRoot().root().text());
   const request = lang === "go" && !outgoing && decls.some((d) => GO_REQUEST_TAG.test(d.text())) && !goHasMethods(node);
   const flagged = lang === "go" ? flagBoundFields(node, decls) : new Set<string>();
   if (lang === "go" && !request && !flagged.size && !decls.some((d) => GO_CLI_TAG.test(d.text()))) return null;

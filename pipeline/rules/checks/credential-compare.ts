@@ -212,7 +212,9 @@ function plainOutput(t: string): boolean {
 function booleanValue(t: string, flow: string | null): boolean {
   const last = /([A-Za-z_$][\w$]*)\s*$/.exec(t.trim())?.[1] ?? "";
   if (/^(is|has|can|should|was|were|did|does)(_[a-z]|[A-Z])/.test(last)) return true;
-  return flow !== null && /^[^()"'`]*\s(not\s+in|in|is\s+not|is)\s[^()"'`]*$|^[^()"'`=]*(===?|!==?)[^()"'`=]*$/.test(flow.trim());
+  // ... not a conditional choosing between values (`A if A is not None else B`, `a ? b : c`).
+  if (flow === null || /\bif\b[\s\S]*\belse\b|\?/.test(flow)) return false;
+  return /^[^()"'`]*\s(not\s+in|in|is\s+not|is)\s[^()"'`]*$|^[^()"'`=]*(===?|!==?)[^()"'`=]*$/.test(flow.trim());
 }
 
 /**
@@ -241,13 +243,14 @@ function enumeratedKey(node: SgNode, t: string): boolean {
 const SCHEME_OPERAND = /^[\w.]*(Prefix|PREFIX|_prefix|Scheme|SCHEME|_scheme)$/;
 
 /**
- * A Go constructor by name (`New…`, `With…`, `Open…`, `Load…`, `Setup…`, `Init…`) or a builder of settings
- * (`getRedisClientOptions`, `parseConfig`) that takes no request or handler context.
+ * A Go builder of settings by name (`getRedisClientOptions`, `parseConfig`): a free function, not a method, taking no
+ * request or handler context. Constructors by prefix (`NewSession(user, password)`, `Open(passphrase)`) authenticate as
+ * often as they configure, and are not read.
  */
 function constructorOfSettings(fn: SgNode): boolean {
   const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
   const params = (fn.field("parameters" as never) as SgNode | null)?.text() ?? "";
-  return (/^(New|new|With|with|Open|open|Load|load|Setup|setup|Init|init|Configure|configure|Must)([A-Z]|$)/.test(name) || /[a-z](Options|Opts|Config|Configuration|Settings)$/.test(name)) && !/http\.Request|\.Context\b|ResponseWriter/.test(params);
+  return fn.kind() === "function_declaration" && /[a-z](Options|Opts|Config|Configuration|Settings)$/.test(name) && !/http\.Request|\.Context\b|ResponseWriter/.test(params);
 }
 
 /** A digest computed without a key (`sha256(body).hexdigest()`, `sha256.Sum256(b)`, `Sha256::digest(..)`): public. */
@@ -565,9 +568,9 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // An authorization scheme or a prefix (`strings.EqualFold(h[:len(BearerPrefix)], BearerPrefix)`): the word before the
   // credential, the same for every caller.
   if (ops.some((t) => SCHEME_OPERAND.test(t.trim()))) return [];
-  // Go: a constructor (`NewRedisStash`, `WithRedisLock`, `OpenStore`) checking that two settings it was handed agree
-  // (a password in the URL and a separate one): it runs once at start-up on the operator's configuration, and no
-  // caller's request reaches it.
+  // Go: a builder of a client's settings (`getRedisClientOptions`) checking that two settings it was handed agree (a
+  // password in the URL and a separate one): it runs at start-up on the operator's configuration, and no caller's
+  // request reaches it.
   if (rule.language === "go" && fn && constructorOfSettings(fn)) return [];
   // A cache's own key (`cached.cacheKey !== cacheKey`, made from the config it caches a client for): which entry to
   // reuse, compared with the key the server computed itself.
@@ -582,7 +585,8 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   // with a key, or one a secret's word names (`token_digest`, `mac_digest`), stays a credential compare.
   // What each operand is made from in the function (`want := hex.EncodeToString(m.Sum(nil))`), asked once.
   const flows = ops.map((t) => madeFrom(fn, t));
-  if (ops.some((t, i) => bodyDigest(t) || bodyDigest(flows[i] ?? null))) return [];
+  // ... unless the helper computing it is keyed in its body (`compute_digest(request.body)` HMACing with the webhook secret).
+  if (ops.some((t, i) => (bodyDigest(t) && !keyedHelper(t, node, rule.language)) || (bodyDigest(flows[i] ?? null) && !keyedHelper(flows[i]!, node, rule.language)))) return [];
   // One side chosen from the other as an alternative (`password = fromQuery || fromCookie`, then `password !==
   // fromCookie`): the code asks which source supplied the value it holds, not whether a caller knows a secret.
   if (ops.every((t) => /^[A-Za-z_$][\w$]*$/.test(t.trim())) && ops.some((t, i) => {

@@ -9,6 +9,9 @@ import { languageOf } from "../languages";
 import type { Candidate } from "./unreferenced";
 import { POLICY_PARAM } from "./passed-as-value";
 
+/** A parameter naming whose data is asked for (`user`, `owner_id`, `tenant`, `org`): a scope, like a policy, means something to the members that apply it. */
+const SCOPE_PARAM = /^(user|owner|tenant|account|org|organi[sz]ation|customer|team|workspace|project|member|group|scope)(_?id)?s?$/i;
+
 /** `def NAME(`, `async def NAME(`, `function NAME(`, `export async function NAME(`, `func NAME(` at a line's start. */
 const DEFINITION = /^[ \t]*(?:export\s+)?(?:async\s+)?(?:def|function\*?|func)\s+([A-Za-z_$][\w$]*)\s*\(([^)]*)\)/gm;
 
@@ -56,10 +59,11 @@ export function familySignature(candidates: readonly Candidate[], files: readonl
     if (!others.some((p) => new RegExp(`(?<![\\w$.])${p.replace(/\$/g, "\\$")}(?![\\w$])`).test(own.body))) continue;
     const prefix = own.params.slice(0, at + 1).join(",");
     const kinDefs = here.filter((d) => d.file !== c.file && d.params.slice(0, at + 1).join(",") === prefix);
-    // A policy the family's other members honour (`limit`, `timeout`, `window`) means something: one member dropping it
-    // is a deviation, not a convention's unused slot (the mediacms strategy family, docs/DECISIONS.md).
+    // A policy or a scope the family's other members honour (`limit`, `timeout`, `user`) means something: one member
+    // dropping it is a deviation, not a convention's unused slot (the mediacms strategy family, docs/DECISIONS.md; an
+    // exporter that drops the owner filter its siblings apply).
     const named = new RegExp(`(?<![\\w$.])${c.param!.replace(/\$/g, "\\$")}(?![\\w$])`);
-    if (POLICY_PARAM.test(c.param!) && kinDefs.some((d) => named.test(d.body))) continue;
+    if ((POLICY_PARAM.test(c.param!) || SCOPE_PARAM.test(c.param!)) && kinDefs.some((d) => named.test(d.body))) continue;
     const kin = new Set(kinDefs.map((d) => d.file));
     if (kin.size >= 2) out.add(c);
   }

@@ -139,6 +139,9 @@ function repeatedPadding(content: string, i: number): boolean {
   while (b < content.length && PAD.test(content[b]!)) b++;
   if (IDENT.test(content[a - 1] ?? "") || IDENT.test(content[b] ?? "")) return false;
   const run = content.slice(a, b).trim();
+  // A run long enough to be filler (a preheader repeats its group dozens of times); three zero-width spaces in a string
+  // compared with a password look like an empty one.
+  if (run.length < 12) return false;
   for (let p = 1; p <= 16 && 3 * p <= run.length; p++) {
     let k = 0;
     while (k + p < run.length && run[k] === run[k + p]) k++;

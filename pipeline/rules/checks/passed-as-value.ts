@@ -71,10 +71,11 @@ function bindsParamByName(c: Candidate, o: Occurrence, contentOf: Map<string, st
 }
 
 /**
- * Handed over as a keyword argument (`shutil.rmtree(tmp, onerror=del_rw)`, `sorted(xs, key=rank)`), in a test too: the
- * library that takes it calls it with its own parameter list, whoever hands it over.
+ * Handed over as a callback keyword (`shutil.rmtree(tmp, onerror=del_rw)`, `sorted(xs, key=rank)`), in a test too: the
+ * library that takes it calls it with its own parameter list. Not `Thread(target=f, args=(..))`: there the caller chooses
+ * the arguments.
  */
-const KEYWORD_CALLBACK = /[(,]\s*[a-z_]\w*\s*=\s*$/;
+const KEYWORD_CALLBACK = /[(,]\s*(onerror|onexc|key|callback|cb|handler|hook|on_\w+)\s*=\s*$/;
 
 const DEFINES = /\b(def|function\*?|fn|func(\s*\([^)]*\))?)\s+$/;
 

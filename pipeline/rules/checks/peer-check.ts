@@ -66,7 +66,7 @@ function shapeOf(def: SgNode, lang: RuleLanguage): string {
 const PUBLIC_CACHE = /["'`]cache-control["'`]\s*[:,]\s*["'`][^"'`]*\bpublic\b|Cache-Control["'`]?\s*[:,]\s*["'`][^"'`]*\bpublic\b/i;
 
 /** A Python decorator that guards the view it wraps: `@requires(..)`, `@login_required`, `@permission_required(..)`, `@admin_only`. */
-const GUARD_MARK = /^(requires?|login_required|\w+_required|require_\w+|auth\w*|authenticated|protected|\w+_only)$/;
+const GUARD_MARK = /^(?!require_(GET|POST|PUT|PATCH|DELETE|safe|http_methods)$)(requires?|login_required|\w+_required|require_\w+|auth\w*|authenticated|protected|\w+_only)$/;
 /** `@starlette.authentication.requires("x")` -> `requires`. */
 const markHead = (text: string) => text.replace(/^[@#!\s[]*/, "").replace(/[\s(\]][\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "");
 
@@ -392,7 +392,7 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
         const code = (field(p.def, "body")?.text() ?? "").replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(/\b(return|if|elif|while|and|or|not|in|yield|await|else)\s*\(/g, "(");
         return !/[\w$\]]\s*\(/.test(code) && !/[^=!<>]=(?!=)|\b(del|delete)\b/.test(code);
       };
-      const open = like.filter((p) => !answered(p) && !checks.get(p)!.any && (makersTakeCaller || !takesCaller(p)) && !actsOnNothing(p) && !PUBLIC_CACHE.test(p.def.text()));
+      const open = like.filter((p) => !answered(p) && !checks.get(p)!.any && (makersTakeCaller || !takesCaller(p)) && !actsOnNothing(p) && !(PUBLIC_CACHE.test(p.def.text()) && !/path_params|\bparams\b|\b\w*_?id\b/i.test(field(p.def, "body")?.text() ?? "")));
       // The convention is counted among the peers that act: a read-named peer may be open by design.
       const acting = like.filter((p) => makers.includes(p) || !readNamed(p.name));
       const majority = makers.length >= 3 && makers.filter((m) => acting.includes(m)).length * 3 >= acting.length * 2;

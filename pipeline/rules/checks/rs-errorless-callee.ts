@@ -39,6 +39,9 @@ function rustReturns(files: readonly { path: string; content: string }[]): (name
  * (`let _ = self\n.manager\n.exec(..)\n.await;`) over lines, and the callee is on a later one. At most twelve lines.
  */
 function statementFrom(f: StaticFinding, lines: readonly string[]): string {
+  // Only a chain on the type's own fields (`self.manager.exec(..)`): a builder chain (`sqlx::query(..).bind(..)
+  // .execute(pool)`) ends in a library's method whose name the repository may declare for something else.
+  if (!/^\s*(let\s+_\s*=\s*)?self\b/.test(findingText(f, lines))) return findingText(f, lines);
   let text = "", depth = 0;
   for (let i = f.line - 1; i < lines.length && i < f.line + 11; i++) {
     const chunk = i === f.line - 1 ? findingText(f, lines) : " " + lines[i]!.trim();

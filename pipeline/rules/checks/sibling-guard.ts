@@ -36,7 +36,9 @@ const PUBLIC_MARK = /^(Public|IsPublic|PublicRoute|PublicEndpoint|AllowAnonymous
 function documentationMarks(fileText: string): Set<string> {
   const out = new Set<string>();
   for (const m of fileText.matchAll(/import\s*\{([^}]*)\}\s*from\s*["'`]([^"'`]*)["'`]/g)) {
-    if (!/swagger|openapi|apidoc/i.test(m[2]!)) continue;
+    // A package (`@nestjs/swagger`, `tsoa`'s docs), not the project's own module of that name (`../common/swagger`
+    // may compose a real guard with the documentation mark).
+    if (!/swagger|openapi|apidoc/i.test(m[2]!) || /^[./]/.test(m[2]!)) continue;
     for (const n of m[1]!.split(",")) { const name = n.trim().split(/\s+as\s+/).pop()!.trim(); if (name) out.add(name); }
   }
   return out;
@@ -172,7 +174,10 @@ export function siblingGuardCheck(ctx: CheckContext): Hit[] {
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
   // Open by design: authentication's own entry points by path or name, or by taking the secret itself (an unlock).
   // A camel-case name is read word by word (`requestResetPassword` is a password reset, authentication's own entry point).
-  const open = (m: Member) => [m.reg, ...m.others].some((k) => PUBLIC_MARK.test(headOf(k).replace(/^[\s\S]*(\.|::)/, ""))) || OPEN_BY_DESIGN.test(m.name) || OPEN_BY_DESIGN.test(m.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()) || OPEN_BY_DESIGN.test((/["'`]([^"'`]*)["'`]/.exec(m.reg.text()) ?? [])[1] ?? "") || TAKES_SECRET.test(parametersOf(m));
+  // ... a public mark on a route that deletes (`@Delete(':id') @Public() remove` among admin-guarded siblings) is the
+  // copy-paste a reviewer wants shown, not an opening by design.
+  const declaredPublic = (m: Member) => [m.reg, ...m.others].some((k) => PUBLIC_MARK.test(headOf(k).replace(/^[\s\S]*(\.|::)/, ""))) && !/\bDelete\b|\bdelete\b/.test(m.reg.text()) && !destructive.test(m.name);
+  const open = (m: Member) => declaredPublic(m) || OPEN_BY_DESIGN.test(m.name) || OPEN_BY_DESIGN.test(m.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()) || OPEN_BY_DESIGN.test((/["'`]([^"'`]*)["'`]/.exec(m.reg.text()) ?? [])[1] ?? "") || TAKES_SECRET.test(parametersOf(m));
   // A registration that changes state: its verb says so (POST/PUT/PATCH/DELETE, a mutation), or, not said to read,
   // its name and callees destroy something.
   const writes = (m: Member) => {

@@ -98,8 +98,18 @@ export const SENDS_NOTICE = /(?:^|[.\s(])send\w*(?:mail|email|notification|recei
 
 /** A call whose failure someone else relies on: a notice sent, an access revoked, a record created or destroyed. */
 const ACTS_ON_OTHERS = /(?:^|[.\s(!:])(send\w*|notify\w*|emit\w*|dispatch\w*|deliver\w*|revoke\w*|invalidate\w*|cancel\w*|delete\w*|del|remove\w*|unlink\w*|rm|destroy\w*|create\w*|post|patch|track\w*|log\w*|report\w*|verify\w*|authori[sz]e\w*|authenticate\w*|initiali[sz]e\w*|init|mount\w*|install\w*|migrate\w*|grant\w*|add\w*Commands?|customi[sz]e\w*)\s*\(/i;
-/** A name that says its function swallows on purpose: quietly, silently, ignoring errors, best effort. */
-const QUIET_NAME = /(quietly|silently|ignor(e|ing)_?errors?|best_?effort|no_?throw|_quiet$|Quiet$|_silent$|Silent$)/i;
+/**
+ * The guarded code is that one cache write and nothing else (a try that also inserts an order is no cache fill), under
+ * a key named for a cache but not for what must not be lost (a revoked token, a session, a lock).
+ */
+function cacheFillOnly(code: string): boolean {
+  const one = code.replace(/\s+/g, " ").trim().replace(/^(try )?\{ ?/, "").replace(/ ?\}$/, "").replace(/\.catch\(.*\)\s*;?$/, "").replace(/;$/, "").trim();
+  if (/;/.test(one.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""'))) return false;
+  return CACHE_FILL.test(one) && !/token|session|revok|blacklist|blocklist|denylist|lock|nonce/i.test(one);
+}
+
+/** A name that says its function swallows on purpose: quietly, ignoring errors, best effort (not `setQuiet`, not OAuth's "silent" refresh). */
+const QUIET_NAME = /(Quietly|_quietly|IgnoringErrors|_ignoring_errors|IgnoreErrors|_ignore_errors|BestEffort|_best_effort|NoThrow|_no_throw)(?![a-z])/;
 /** The name of the function around a node (a declaration, a method, or the variable an arrow is bound to). */
 function enclosingName(node: SgNode): string {
   for (let n = node.parent(); n; n = n.parent()) {
@@ -402,12 +412,12 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language)) return [];
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
-  // A function named for swallowing (`deleteFileQuietly`, `remove_silently`, `closeIgnoringErrors`): its callers chose
+  // A function named for swallowing (`deleteFileQuietly`, `close_ignoring_errors`, `flushBestEffort`): its callers chose
   // the quiet version by its name, the way they would pass `ignore_errors=True`.
   if (QUIET_NAME.test(enclosingName(node))) return [];
   // A cache filled with an expiry (`redis.set(REVENUE_CACHE_KEY, JSON.stringify(result), 'EX', ttl)`): when the fill
   // fails the next read misses and computes the value again; nothing anyone relies on is lost.
-  if (CACHE_FILL.test(guarded.text().replace(/\s+/g, " "))) return [];
+  if (cacheFillOnly(guarded.text())) return [];
   if (cleanupBeforePropagating(guarded) || teardownOfOne(guarded) || afterReported(guarded)) return [];
   if ((rule.language === "go" || rule.language === "rust") && cleanupOnFailingBranch(guarded)) return [];
   // Cleanup in a handler that then raises (`except OSError as e: try: os.unlink(tmp) except: pass; raise ..`).

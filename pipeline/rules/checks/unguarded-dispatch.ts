@@ -172,7 +172,8 @@ const READ_CALL = /^(get|load|list|fetch|find|read|show|count|describe|lookup|qu
 export function declinesOnly(definition: string): boolean {
   const body = definition.slice(definition.indexOf("{") + 1, definition.lastIndexOf("}")).trim();
   if (!body || body.length > 300 || /;\s*\S/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) return false;
-  return /\b501\b|not\s+(yet\s+)?implemented|NOT_IMPLEMENTED|\bunimplemented\b/i.test(body) && !/\b(only|cannot|can't|not\s+allowed|forbidden|unsupported\s+by\s+design)\b/i.test(body);
+  // HTTP's 501 (not SMTP's 502 "Command not implemented", the answer RFC 5321 prescribes for an unsupported command).
+  return /\b501\b|NOT_IMPLEMENTED/.test(body) && /\b501\b|not\s+(yet\s+)?implemented|NOT_IMPLEMENTED|\bunimplemented\b/i.test(body) && !/\b(only|cannot|can't|not\s+allowed|forbidden|unsupported\s+by\s+design)\b/i.test(body);
 }
 
 /**
