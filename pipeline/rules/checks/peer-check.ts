@@ -65,6 +65,9 @@ function shapeOf(def: SgNode, lang: RuleLanguage): string {
  */
 const PUBLIC_CACHE = /["'`]cache-control["'`]\s*[:,]\s*["'`][^"'`]*\bpublic\b|Cache-Control["'`]?\s*[:,]\s*["'`][^"'`]*\bpublic\b/i;
 
+/** A record the request names (`request.path_params["attachment_id"]`, `args.get("id")`): one caller's data, whatever the cache header says. */
+const RECORD_BY_ID = /path_params|\b(query_params|params|args|GET|match_info)\s*(\[|\.get\()\s*["']\w*id["']/i;
+
 /** A Python decorator that guards the view it wraps: `@requires(..)`, `@login_required`, `@permission_required(..)`, `@admin_only`. */
 const GUARD_MARK = /^(?!require_(GET|POST|PUT|PATCH|DELETE|safe|http_methods)$)(requires?|login_required|\w+_required|require_\w+|auth\w*|authenticated|protected|\w+_only)$/;
 /** `@starlette.authentication.requires("x")` -> `requires`. */
@@ -392,7 +395,7 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
         const code = (field(p.def, "body")?.text() ?? "").replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""').replace(/\b(return|if|elif|while|and|or|not|in|yield|await|else)\s*\(/g, "(");
         return !/[\w$\]]\s*\(/.test(code) && !/[^=!<>]=(?!=)|\b(del|delete)\b/.test(code);
       };
-      const open = like.filter((p) => !answered(p) && !checks.get(p)!.any && (makersTakeCaller || !takesCaller(p)) && !actsOnNothing(p) && !(PUBLIC_CACHE.test(p.def.text()) && !/path_params|\bparams\b|\b\w*_?id\b/i.test(field(p.def, "body")?.text() ?? "")));
+      const open = like.filter((p) => !answered(p) && !checks.get(p)!.any && (makersTakeCaller || !takesCaller(p)) && !actsOnNothing(p) && !(PUBLIC_CACHE.test(p.def.text()) && !RECORD_BY_ID.test(field(p.def, "body")?.text() ?? "")));
       // The convention is counted among the peers that act: a read-named peer may be open by design.
       const acting = like.filter((p) => makers.includes(p) || !readNamed(p.name));
       const majority = makers.length >= 3 && makers.filter((m) => acting.includes(m)).length * 3 >= acting.length * 2;
