@@ -100,6 +100,9 @@ function namedForCheck(callee: string): boolean {
 /** A handler in the test (`try: check() except HTTPError: print(..)`, `.catch(..)`): a raise there no longer fails it. */
 const CATCHES: Record<Lang, RegExp> = { python: /^\s*(try\s*:|except\b)/m, typescript: /\bcatch\s*[({]|\.catch\s*\(/ };
 
+/** Does the test body catch what it calls (a raise it handles no longer fails it)? */
+export const catchesInBody = (body: string, lang: Lang): boolean => CATCHES[lang].test(body);
+
 /**
  * The names (last segment) of the checks the test calls as a statement that another test of its file expects to
  * raise. Whether each is a check that answers nothing (its definitions return no value) is asked at the scan's

@@ -3,7 +3,7 @@ import { assertionOf, COMMENT_LINE, runtimeAssertion } from "../assertions";
 import { asTestCase } from "../test-context";
 import { goHelperProcess } from "../go-test-handles";
 import { pyDisablesInherited } from "../py-test-shapes";
-import { raisingActs, raisingChecks, statementCallees } from "../raising-counterparts";
+import { catchesInBody, raisingActs, raisingChecks, statementCallees } from "../raising-counterparts";
 import { foreignCalls } from "../test-helpers";
 import { goImports } from "./go-callee-answers";
 import type { CheckContext } from "./check";
@@ -163,7 +163,8 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   const line = test.node.range().start.line;
   // Python and TypeScript: what the test calls as a statement, discarding the result (a check it may lean on: validating-calls.ts).
   const scripted = !note && (rule.language === "python" || rule.language === "typescript") ? rule.language : null;
-  const discards = scripted ? discardedCalls(test.body.text()) : [];
+  // ... not when the test catches what it calls: a raise it handles checks nothing.
+  const discards = scripted && !catchesInBody(test.body.text(), scripted) ? discardedCalls(test.body.text()) : [];
   // ... and the checks it calls that another test of its file expects to raise (raising-counterparts.ts).
   const raising = scripted ? raisingChecks(test.body.text(), file, file.root, scripted) : [];
   // ... and, failing a check, an act another test of its file expects to raise: a smoke note.

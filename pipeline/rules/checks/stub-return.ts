@@ -164,5 +164,8 @@ export function namedForItsRefusal(node: SgNode): boolean {
 export function namedForNothing(node: SgNode): boolean {
   if (!FUNCTION.test(String(node.kind()))) return false;
   const name = (node.field("name" as never) as SgNode | null)?.text() ?? "";
-  return /^_*(noop|no_op|nop|do_nothing|does_nothing|nothing|doNothing|noOp)_*$/i.test(name);
+  // ... taking anything it is handed (`*args, **kwargs`, `...args`) or nothing: a stand-in for any call. A `noop(apps,
+  // schema_editor)` shaped for one caller is that caller's empty step, judged as such (a migration's, or a stub).
+  const params = ((node.field("parameters" as never) as SgNode | null)?.text() ?? "").replace(/[()\s]/g, "");
+  return /^_*(noop|no_op|nop|do_nothing|does_nothing|doNothing|noOp)_*$/i.test(name) && /^((self,)?\*\w+,\*\*\w+|(self)?|\.\.\.\w+(:[^,]*)?)$/.test(params);
 }
