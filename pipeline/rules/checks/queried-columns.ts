@@ -50,8 +50,11 @@ export function queriedColumns(body: string, file: string, unread: readonly stri
   }));
 }
 
-/** A store query the body builds or runs: an ORM's chain (`.Where(`, `.filter(`, `.objects.`, `Query()`, `.select(`) or SQL. */
-const STORE_QUERY = /\.(Where|where|filter|filter_by|Filter|Find|find|findMany|find_many|select|Select|objects|query|Query|scan|Scan)\s*[.(]|\bselect\s[\s\S]*?\bfrom\b/;
+/**
+ * A store query the body builds or runs: an ORM's chain (`.Where(`, `.objects.`, `Query()`, `.findMany(`) or SQL; not an
+ * array's `.filter(`/`.find(`, which every list has.
+ */
+const STORE_QUERY = /\.(Where|where|filter_by|Filter|Find|findMany|find_many|findAll|findOne|findFirst|Select|objects|query|Query|Scan)\s*[.(]|\bselect\s[\s\S]*?\bfrom\b/;
 
 /**
  * The unread parameters (of `unread`) that name an entity by its identifier (`clinicID`, `customer_id`, `orgId`), in
