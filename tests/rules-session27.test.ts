@@ -454,3 +454,44 @@ describe("place: test doubles", () => {
     expect(placeOfPath("src/testingtools/run.ts")).toBe("shipped");
   });
 });
+
+describe("the second labelling of the session's new findings (helpers 257, 258)", () => {
+  test("Python: a guard decorator stacked with another still guards its view; @require_AJAX is a transport filter", () => {
+    const views = { path: "secrets/service.py", content: lines(
+      "class SecretsService:",
+      '    @require_scope("secret:read")', "    async def get_secret(self, name):", "        return await self.store.get(name)",
+      '    @require_scope("secret:read")', "    async def list_secrets(self):", "        return await self.store.all()",
+      '    @require_scope("secret:write")', "    async def rotate(self, name):", "        await self.store.rotate(name)",
+      '    @require_scope("secret:write")', "    @audit_log(resource_type=\"secret\")", "    async def create_secret(self, params):", "        await self.store.put(params)",
+      "    @require_AJAX", "    async def delete_secret(self, name):", "        await self.store.delete(name)") };
+    expect(found([views], /^unwired-auth$/)).toEqual(["secrets/service.py:py-unguarded-peer@15"]);
+  });
+  test("Go: a suite handing its T to a helper, and testify mocks' own checks, assert", () => {
+    const t = { path: "pkg/cloudwatch/cloudwatch_test.go", content: lines(
+      "package cloudwatch",
+      "type CWSuite struct{ suite.Suite }",
+      "func TestCW(t *testing.T) { suite.Run(t, new(CWSuite)) }",
+      "func (s *CWSuite) TestBadConfig() {",
+      '\terr := Configure("x")',
+      '\tcstest.RequireErrorContains(s.T(), err, "bad")',
+      "}",
+      "func (s *CWSuite) TestSaves() {",
+      '\trepo := &mockRepo{}',
+      '\tNewService(repo).Save(1)',
+      '\trepo.AssertCalled(s.T(), "Save", 1)',
+      "}") };
+    expect(found([t], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("Python: a parameter its docstring says only keys a cache is documented", () => {
+    const svc = { path: "appservice/service.py", content: lines(
+      "@cached(num_args=1)",
+      "async def is_interested_in_event(event_id, event, store):",
+      '    """Check the event.',
+      "",
+      "    Args:",
+      "        event_id: purely used for simplifying the caching of calls to this method.",
+      '    """',
+      "    return await store.matches(event.sender)") };
+    expect(found([svc], /^ignored-parameter$/)).toEqual([]);
+  });
+});

@@ -92,7 +92,8 @@ const MODELS: Record<GrammarLanguage, Model> = {
   go: {
     // ... and GoConvey's `So(actual, ShouldEqual, expected)` (dot-imported, `convey.So`, or a `c C` context's `c.So`),
     // and gocheck's `c.Assert(v, Equals, 3)` / `c.Check(err, IsNil)`: a check called with one of the framework's checkers.
-    runtime: /(?<![\w.])(?:convey\.|\w+\.)?So\(|\.(?:Assert|Check)\([^;\n]*,\s*(?:\w+\.)?(?:Equals|DeepEquals|IsNil|NotNil|ErrorMatches|Matches|HasLen|Not|FitsTypeOf|Implements|Panics|PanicMatches|IsTrue|IsFalse)\b|\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
+    // ... and testify mocks' own checks (`repo.AssertCalled(t, "Save", ..)`, `AssertExpectations(t)`).
+    runtime: /\.Assert(?:Called|NotCalled|NumberOfCalls|Expectations)\(|(?<![\w.])(?:convey\.|\w+\.)?So\(|\.(?:Assert|Check)\([^;\n]*,\s*(?:\w+\.)?(?:Equals|DeepEquals|IsNil|NotNil|ErrorMatches|Matches|HasLen|Not|FitsTypeOf|Implements|Panics|PanicMatches|IsTrue|IsFalse)\b|\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
     snapshot: /\b(snaps|cupaloy|golden|goldie)\.\w+\(/,
     typeLevel: /\bvar\s+_\s+\w[\w.]*\s*=/,
     // Handing t (or b/f) to a helper delegates the check: `wantBalance(t, l, 0)`.
@@ -128,11 +129,12 @@ function goSuiteAsserts(method: SgNode, code: string): boolean {
   const file = method.getRoot().root().text();
   // testify's suite methods are its assertions (`Equal`, `Exactly`, `WithinDuration`, `HTTPStatusCode`..), all
   // capitalised; not the suite's plumbing (`T()`, `Run`, setup and teardown hooks), nor a method the file defines itself
-  // (a helper is asked one hop below), and `s.T().Fatalf` fails through the T.
+  // (a helper is asked one hop below), and `s.T().Fatalf` fails through the T, as does a helper handed it
+  // (`cstest.RequireErrorContains(s.T(), err, ..)`).
   const own = new Set([...file.matchAll(/\bfunc\s*\(\s*\w+\s+\*?\s*\w+\s*\)\s*([A-Za-z]\w*)\s*\(/g)].map((m) => m[1]!));
   const PLUMBING = /^(T|Run|SetT|SetS|Setup\w*|TearDown\w*|Before\w*|After\w*)$/;
   const asserts = (text: string, r: string) =>
-    new RegExp(`\\b${r}\\.(Require|Assert)\\(\\)|\\b${r}\\.T\\(\\)\\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\\b`).test(text) || MODELS.go.runtime.test(text)
+    new RegExp(`\\b${r}\\.(Require|Assert)\\(\\)|\\b${r}\\.T\\(\\)\\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\\b|\\(\\s*${r}\\.T\\(\\)\\s*[,)]`).test(text) || MODELS.go.runtime.test(text)
     || [...text.matchAll(new RegExp(`\\b${r}\\.([A-Z]\\w*)\\(`, "g"))].some((m) => !PLUMBING.test(m[1]!) && !own.has(m[1]!));
   if (asserts(code, recv)) return true;
   // ... or through a helper method of the suite that does (`suite.testAllRoutes(org, 1)`), one hop.

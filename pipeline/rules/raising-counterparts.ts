@@ -117,8 +117,8 @@ export function raisingChecks(body: string, key: object, root: SgNode, lang: Lan
   return [...new Set(calls.filter((c) => raising.has(c)).map((c) => c.split(".").pop()!))];
 }
 
-/** A call that builds a record: a test-data factory's maker (`mommy.make`, `UserFactory.create`), an ORM's create, a class constructor (a capitalised name); not a service's `create`. */
-const CONSTRUCTS = /(^|\.)(mommy|baker|factory|\w*Factory|\w*_factory|factories)\.(make|make_recipe|prepare|create|build|create_batch)$|(^|\.)objects\.create$|(^|\.)[A-Z]\w*$/;
+/** A call that builds a record: a test-data factory's maker (`mommy.make`, `UserFactory.create`), an ORM's create, a class called by its bare name (`Span(..)`); not a service's `create`, nor a capitalised RPC on a stub (`stub.Redeem(..)`). */
+const CONSTRUCTS = /(^|\.)(mommy|baker|factory|\w*Factory|\w*_factory|factories)\.(make|make_recipe|prepare|create|build|create_batch)$|(^|\.)objects\.create$|^[A-Z]\w*$/;
 
 /**
  * The callees the test calls as a statement that another test of its file expects to raise, other than checks
@@ -133,8 +133,26 @@ export function raisingActs(body: string, key: object, root: SgNode, lang: Lang)
   // `Span(..)`): building the record is where its validation runs. A test of an action (`review_request.close(..)`,
   // `registry.register(..)`) beside one expecting it to raise still owes a look at what the action did: panel 33's
   // readers upheld those findings.
-  const calls = statementCallees(body).filter((c) => !namedForCheck(c) && CONSTRUCTS.test(c));
+  // ... and only a statement that is that call alone (`mommy.make("Span", ..)`), not a chain that goes on to act with
+  // what it made (`IndexerClient(url, key).push(page)`).
+  const calls = statementCallees(body).filter((c) => !namedForCheck(c) && CONSTRUCTS.test(c) && wholeStatement(body, c));
   if (!calls.length) return [];
   const raising = expectedToRaise(key, root, lang);
   return [...new Set(calls.filter((c) => raising.has(c)))];
+}
+
+/** Some statement of `body` is a call of `callee` and nothing after its closing parenthesis. */
+function wholeStatement(body: string, callee: string): boolean {
+  const head = new RegExp(`^[ \\t]*(?:await\\s+)?(?:self\\.|this\\.)?${callee.replace(/[.$]/g, (c) => `\\${c}`)}\\s*\\(`, "gm");
+  for (const m of body.matchAll(head)) {
+    let depth = 0;
+    for (let i = m.index! + m[0].length - 1; i < body.length; i++) {
+      if (body[i] === "(") depth++;
+      else if (body[i] === ")" && --depth === 0) {
+        if (/^[ \t]*;?[ \t]*(\n|$)/.test(body.slice(i + 1))) return true;
+        break;
+      }
+    }
+  }
+  return false;
 }

@@ -69,7 +69,7 @@ const PUBLIC_CACHE = /["'`]cache-control["'`]\s*[:,]\s*["'`][^"'`]*\bpublic\b|Ca
 const RECORD_BY_ID = /path_params|\b(query_params|params|args|GET|match_info)\s*(\[|\.get\()\s*["']\w*id["']/i;
 
 /** A Python decorator that guards the view it wraps: `@requires(..)`, `@login_required`, `@permission_required(..)`, `@admin_only`. */
-const GUARD_MARK = /^(?!require_(GET|POST|PUT|PATCH|DELETE|safe|http_methods)$)(requires?|login_required|\w+_required|require_\w+|auth\w*|authenticated|protected|\w+_only)$/;
+const GUARD_MARK = /^(?!require_([A-Z]+|safe|http_methods|ajax|xhr|json)$)(requires?|login_required|\w+_required|require_\w+|auth\w*|authenticated|protected|\w+_only)$/;
 /** `@starlette.authentication.requires("x")` -> `requires`. */
 const markHead = (text: string) => text.replace(/^[@#!\s[]*/, "").replace(/[\s(\]][\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "");
 
@@ -211,7 +211,10 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
   // A Python view's guarding decorator is its first check (`@requires("authenticated")` runs before the body), when
   // guards are all its marks: a router elsewhere registers it. A view its own decorator registers (`@api_view.get`
   // beside `@scope_required(..)`) is a registration's sibling, judged by sibling-guard with its reads.
-  if (lang === "python" && p.marks.length && p.marks.every((m) => GUARD_MARK.test(markHead(m)))) for (const m of p.marks) { out.add(`@${markHead(m)}`); any = true; }
+  // A guard mark among others (`@BaseHandler.auth(admin=True)` over `@peer_allowed`, `@require_scope(..)` over
+  // `@audit_log`) still guards its own view: it answers the peers' convention, it just makes none.
+  if (lang === "python" && p.marks.some((m) => GUARD_MARK.test(markHead(m)))) any = true;
+  if (lang === "python" && p.marks.length && p.marks.every((m) => GUARD_MARK.test(markHead(m)))) for (const m of p.marks) out.add(`@${markHead(m)}`);
   const callKind = lang === "python" ? "call" : lang === "rust" ? "call_expression" : "call_expression";
   // Rust: a statement macro wrapping a call (`guard!(require_admin(&req, &ctx.env))`, a `macro_rules!` that returns
   // on its failure) makes the wrapped call; the macro's body is a token tree, so the call is read from its text.
