@@ -54,7 +54,7 @@ export function queriedColumns(body: string, file: string, unread: readonly stri
  * A store query the body builds or runs: an ORM's chain (`.Where(`, `.objects.`, `Query()`, `.findMany(`) or SQL; not an
  * array's `.filter(`/`.find(`, which every list has.
  */
-const STORE_QUERY = /\.(Where|where|filter_by|Filter|Find|findMany|find_many|findAll|findOne|findFirst|Select|objects|query|Query|Scan)\s*[.(]|\bselect\s[\s\S]*?\bfrom\b/;
+const STORE_QUERY = /\.(Where|where|filter_by|Filter|Find|findMany|find_many|findAll|findOne|findFirst|Select|objects|query|Query|Scan)\s*[.(]|\bselect\s[^;]{0,400}?\bfrom\b/;
 
 /**
  * The unread parameters (of `unread`) that name an entity by its identifier (`clinicID`, `customer_id`, `orgId`), in

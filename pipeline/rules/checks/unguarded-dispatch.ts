@@ -64,7 +64,19 @@ function calleesOf(body: SgNode, lang: RuleLanguage): string[] {
 }
 
 /** The body of the file's function of that name, comments aside, if it is defined here. */
+const definitions = new WeakMap<object, Map<string, string>>();
+
 export function definitionText(root: SgNode, name: string): string {
+  // Asked once per name per file: a dispatch asks it of every call of every arm.
+  const key = root.getRoot() as object;
+  let known = definitions.get(key);
+  if (!known) definitions.set(key, (known = new Map()));
+  let text = known.get(name);
+  if (text === undefined) known.set(name, (text = findDefinition(root, name)));
+  return text;
+}
+
+function findDefinition(root: SgNode, name: string): string {
   for (const kind of ["function_item", "function_declaration", "method_declaration", "function_definition"]) {
     try {
       const d = root.find({ rule: { kind, has: { field: "name", regex: `^${name}$` } } } as never);
