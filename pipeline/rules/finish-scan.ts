@@ -155,9 +155,9 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     if (p.d.candidate.optional && unpassed.has(p.d.candidate)) hit = { ...hit, lead: NEVER_PASSED };
     // A test that discards a call to a check of the repository asserts by not raising, and one whose helper of another
     // test file renders or parses fails by throwing: a smoke note (validating-calls.ts, test-helpers.ts).
-    // The passing counterpart of a test that expects the same check to raise checks that it does not (raising-counterparts.ts): no finding.
-    if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && validating.counterparts.has(p.d.candidate)) continue;
     if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && (validating.pure.has(p.d.candidate) || smoke.has(p.d.candidate))) hit = { ...hit, severity: "info", message: NOTES["throw-based"]! };
+    // The passing counterpart of a test that expects the same check to raise checks that it does not (raising-counterparts.ts): no finding.
+    else if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && validating.counterparts.has(p.d.candidate)) continue;
     // ... and one whose check no walked function defines (a validator class called on the spot): a smoke note.
     else if (p.d.keep === "unless-helper-asserts" && hit.severity !== "info" && validating.unresolved.has(p.d.candidate)) hit = { ...hit, severity: "info", message: NOTES["throw-based"]! };
     add(toFinding(ruleById.get(p.ruleId)!, p.d.candidate.file, lines(p.d.candidate.file), hit, p.place));

@@ -59,7 +59,8 @@ export function isPureCheck(fn: SgNode, lang: CheckLanguage): boolean {
     if (kind === "return_statement" && PLAIN_RETURN.test(st.text().trim())) continue;
     // A call of another check, whose refusal is this one's (`cls.verify_signature(sig, headers, key)` last); not an
     // `ensure_` call, which as often makes what it ensures (`ensure_device_record(..)` doing a get_or_create).
-    if (lang === "python" && kind === "expression_statement" && /^(await\s+)?(?:[\w$]+\.)*_?(verify|check|validate|assert)\w*\s*\(/i.test(st.text().trim())) { refuses = true; continue; }
+    // It may follow the function's own refusals; alone it makes no check of this one (a hook call is a delegation).
+    if (lang === "python" && kind === "expression_statement" && /^(await\s+)?(?:[\w$]+\.)*_?(verify|check|validate|assert)\w*\s*\(/i.test(st.text().trim())) continue;
     // A check handed to a library that turns its failure into the function's own refusal (`try:
     // public_key.verify(sig, data) except InvalidSignature: raise VerificationError(..)`): every handler raises.
     if (kind === "try_statement" && lang === "python") {
@@ -125,9 +126,8 @@ export function validatingCalls(candidates: readonly Candidate[], files: readonl
       }
     }
     for (const c of list) {
-      // The passing counterpart first: a check another test expects to raise that answers nothing is no finding at all.
-      if (c.raising?.some((n) => silent.get(n) === true)) counterparts.add(c);
-      else if (c.discards?.some((n) => verdict.get(n) === true)) pure.add(c);
+      if (c.discards?.some((n) => verdict.get(n) === true)) pure.add(c);
+      else if (c.raising?.some((n) => silent.get(n) === true)) counterparts.add(c);
       else if (c.raising?.length && c.raising.every((n) => !silent.has(n))) unresolved.add(c);
     }
   }
