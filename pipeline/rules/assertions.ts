@@ -122,16 +122,29 @@ const MODELS: Record<GrammarLanguage, Model> = {
   },
 };
 
+const suiteFiles = new WeakMap<object, { file: string; own: Set<string> }>();
+
+/** A suite's file text and the methods it declares on any receiver, read once per file. */
+function suiteFile(method: SgNode): { file: string; own: Set<string> } {
+  const key = method.getRoot() as object;
+  let known = suiteFiles.get(key);
+  if (!known) {
+    const file = method.getRoot().root().text();
+    known = { file, own: new Set([...file.matchAll(/\bfunc\s*\(\s*\w+\s+\*?\s*\w+\s*\)\s*([A-Za-z]\w*)\s*\(/g)].map((m) => m[1]!)) };
+    suiteFiles.set(key, known);
+  }
+  return known;
+}
+
 /** The receiver of a suite method (`func (suite *HookTestsSuite) TestX()` -> suite) used for testify's checks. */
 function goSuiteAsserts(method: SgNode, code: string): boolean {
   const recv = /\(\s*([A-Za-z_]\w*)\s+\*?\s*[A-Za-z_]\w*\s*\)/.exec((method.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1];
   if (!recv) return false;
-  const file = method.getRoot().root().text();
+  const { file, own } = suiteFile(method);
   // testify's suite methods are its assertions (`Equal`, `Exactly`, `WithinDuration`, `HTTPStatusCode`..), all
   // capitalised; not the suite's plumbing (`T()`, `Run`, setup and teardown hooks), nor a method the file defines itself
   // (a helper is asked one hop below), and `s.T().Fatalf` fails through the T, as does a helper handed it
   // (`cstest.RequireErrorContains(s.T(), err, ..)`).
-  const own = new Set([...file.matchAll(/\bfunc\s*\(\s*\w+\s+\*?\s*\w+\s*\)\s*([A-Za-z]\w*)\s*\(/g)].map((m) => m[1]!));
   const PLUMBING = /^(T|Run|SetT|SetS|Setup\w*|TearDown\w*|Before\w*|After\w*)$/;
   const asserts = (text: string, r: string) =>
     new RegExp(`\\b${r}\\.(Require|Assert)\\(\\)|\\b${r}\\.T\\(\\)\\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\\b|\\(\\s*${r}\\.T\\(\\)\\s*[,)]`).test(text) || MODELS.go.runtime.test(text)

@@ -8,6 +8,7 @@
 // bad input does work the passing test should look at). A request a client sends (`client.get(url)`) is
 // observed by its response, not by a raise, so an HTTP verb of a client counts for nothing.
 import type { SgNode } from "@ast-grep/napi";
+import { callEnd } from "./syntax";
 
 type Lang = "python" | "typescript";
 
@@ -145,14 +146,8 @@ export function raisingActs(body: string, key: object, root: SgNode, lang: Lang)
 function wholeStatement(body: string, callee: string): boolean {
   const head = new RegExp(`^[ \\t]*(?:await\\s+)?(?:self\\.|this\\.)?${callee.replace(/[.$]/g, (c) => `\\${c}`)}\\s*\\(`, "gm");
   for (const m of body.matchAll(head)) {
-    let depth = 0;
-    for (let i = m.index! + m[0].length - 1; i < body.length; i++) {
-      if (body[i] === "(") depth++;
-      else if (body[i] === ")" && --depth === 0) {
-        if (/^[ \t]*;?[ \t]*(\n|$)/.test(body.slice(i + 1))) return true;
-        break;
-      }
-    }
+    const end = callEnd(body, m.index! + m[0].length - 1);
+    if (end > 0 && /^[ \t]*;?[ \t]*(\n|$)/.test(body.slice(end))) return true;
   }
   return false;
 }

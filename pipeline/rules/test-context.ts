@@ -140,6 +140,19 @@ export function referencedOutsideTests(name: string, def: { file: string; line: 
   return unreferenced([{ name, file: def.file, line: def.line - 1, referenceIgnores: [], language }], [...files]).length === 0;
 }
 
+const suites = new WeakMap<object, Set<string>>();
+
+/** The types a file runs with `suite.Run(t, new(T))` or `suite.Run(t, &T{..})`, read once per file. */
+function suiteTypes(node: SgNode): Set<string> {
+  const key = node.getRoot() as object;
+  let types = suites.get(key);
+  if (!types) {
+    types = new Set([...node.getRoot().root().text().matchAll(/\bsuite\.Run\(\s*\w+\s*,\s*(?:new\(\s*(\w+)\s*\)|&(\w+)\s*\{)/g)].map((m) => (m[1] ?? m[2])!));
+    suites.set(key, types);
+  }
+  return types;
+}
+
 /**
  * A testify suite's test: a method `TestX()` of a type its file runs with `suite.Run(t, new(T))` (or `&T{..}`), or whose
  * struct embeds a suite (`suite.Suite`, a framework's `tests.TestCase` that does). testify runs every such method.
@@ -150,8 +163,7 @@ function goSuiteTest(node: SgNode, path: string): TestCase | null {
   const params = (node.field("parameters" as never) as SgNode | null)?.text() ?? "";
   if (!/^Test([A-Z0-9_]|$)/.test(name) || !/^\(\s*\)$/.test(params)) return null;
   const receiver = /\*?\s*([A-Za-z_]\w*)\s*\)\s*$/.exec((node.field("receiver" as never) as SgNode | null)?.text() ?? "")?.[1];
-  const file = node.getRoot().root().text();
-  if (!receiver || !new RegExp(`\\bsuite\\.Run\\(\\s*\\w+\\s*,\\s*(new\\(\\s*${receiver}\\s*\\)|&${receiver}\\s*\\{)`).test(file)) return null;
+  if (!receiver || !suiteTypes(node).has(receiver)) return null;
   const body = node.field("body" as never) as SgNode | null;
   return body ? { name, node, body, skipped: /^\{\s*\w+\.T\(\)\.Skip/.test(body.text()) } : null;
 }

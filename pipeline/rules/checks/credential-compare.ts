@@ -5,7 +5,7 @@ import { viewedValue } from "./byte-view";
 import type { SgNode } from "@ast-grep/napi";
 import type { RuleLanguage } from "../rule-spec";
 import type { CheckContext } from "./check";
-import { ancestor, escapeRegExp, goPackageName, identifierWords, TYPE_ANNOTATION } from "../syntax";
+import { ancestor, callEnd, escapeRegExp, goPackageName, identifierWords, TYPE_ANNOTATION } from "../syntax";
 import { isMiddlewareShaped } from "./guard-shape";
 import { shannonEntropy } from "./entropy";
 import { type Hit, param, regionOf } from "./hit";
@@ -76,12 +76,8 @@ function boundCall(fn: SgNode | null, name: string): string | null {
   const text = fn.text();
   const m = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*(?::[^=\\n]+)?=\\s*[\\w$.]+\\(`).exec(text);
   if (!m) return null;
-  let depth = 0;
-  for (let i = m.index + m[0].length - 1; i < text.length && i - m.index < 2000; i++) {
-    if (text[i] === "(") depth++;
-    else if (text[i] === ")" && --depth === 0) return text.slice(m.index, i + 1);
-  }
-  return null;
+  const end = callEnd(text, m.index + m[0].length - 1);
+  return end > 0 && end - 1 - m.index < 2000 ? text.slice(m.index, end) : null;
 }
 
 /**

@@ -214,7 +214,9 @@ const MUST_USE_LEAD = "the function opts out of the compiler's must-use check (`
 function mustUseAllowed(node: SgNode, fileText: string): boolean {
   const ALLOW = /#!?\[\s*allow\s*\([^)\]]*\bunused_must_use\b/;
   // The file's own inner attributes come before its first item; one inside `mod tests { .. }` is that module's.
-  const head = fileText.split("\n").filter((l, i, all) => all.slice(0, i + 1).every((x) => /^\s*(\/\/.*|#!\[.*|)$/.test(x))).join("\n");
+  const lines = fileText.split("\n");
+  const firstItem = lines.findIndex((x) => !/^\s*(\/\/.*|#!\[.*|)$/.test(x));
+  const head = lines.slice(0, firstItem < 0 ? lines.length : firstItem).join("\n");
   if (/#!\[\s*allow\s*\([^)\]]*\bunused_must_use\b/.test(head)) return true;
   for (let n: SgNode | null = node.parent(); n; n = n.parent()) {
     if (!/^(function_item|impl_item|mod_item)$/.test(String(n.kind()))) continue;

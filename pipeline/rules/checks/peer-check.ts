@@ -379,7 +379,7 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       const viaReceiver = group === "module" ? "" : "|(?<![\\w$.])[A-Za-z_$][\\w$]*\\.";
       const delegates = (p: Peer) => makers.some((m) => new RegExp(`(?:(?<![\\w$.])${viaReceiver})${escapeRegExp(m.name)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
       // A guard mark its checked peers lack is another way of guarding; one they all carry too is not.
-      const markGuarded = (p: Peer) => p.marks.some((m) => namesSubject(m) || isGuard(m.replace(/^[@#!\s[]*/, "").replace(/[\s(\]][\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "")));
+      const markGuarded = (p: Peer) => p.marks.some((m) => namesSubject(m) || isGuard(markHead(m)));
       const makersMarked = makers.every(markGuarded);
       const alike = members.filter((p) => p.exported && shapes.has(p.shape) && !OPEN_BY_DESIGN.test(p.name) && (makersMarked || !markGuarded(p)));
       // An object-level check (handed what each checked peer loaded first): only a peer that loads the same is comparable.

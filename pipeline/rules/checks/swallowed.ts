@@ -112,14 +112,12 @@ function cacheFillOnly(code: string): boolean {
 const QUIET_NAME = /(Quietly|_quietly|IgnoringErrors|_ignoring_errors|IgnoreErrors|_ignore_errors|BestEffort|_best_effort|NoThrow|_no_throw)(?![a-z])/;
 /** The name of the function around a node (a declaration, a method, or the variable an arrow is bound to). */
 function enclosingName(node: SgNode): string {
-  for (let n = node.parent(); n; n = n.parent()) {
-    if (!FUNCTION_KINDS.test(String(n.kind()))) continue;
-    const own = (n.field("name" as never) as SgNode | null)?.text();
-    if (own) return own;
-    const holder = n.parent();
-    return holder?.kind() === "variable_declarator" ? (holder.field("name" as never) as SgNode | null)?.text() ?? "" : "";
-  }
-  return "";
+  const fn = ancestor(node, FUNCTION_KINDS);
+  if (!fn) return "";
+  const own = (fn.field("name" as never) as SgNode | null)?.text();
+  if (own) return own;
+  const holder = fn.parent();
+  return holder?.kind() === "variable_declarator" ? (holder.field("name" as never) as SgNode | null)?.text() ?? "" : "";
 }
 
 /** An expiring write under a key named for a cache (`.set(cacheKey, v, 'EX', ttl)`, `.setex(CACHE_KEY, ..)`, `{ EX: ttl }`). */
