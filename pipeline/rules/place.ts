@@ -17,7 +17,7 @@ export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
  * often a project's test-support library (reviewboard's `testing/testcase.py`), whose factories asserting
  * internally would make every test that builds a record look delegated.
  */
-const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|test[_-]?(helpers?|utils?|support|data|rig|kit|env|harness)|testutils?|testing_?utils|mocks?|mockmodules|fakes|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
+const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|fuzz|fuzzing|fuzz_targets|test[_-]?(helpers?|utils?|support|data|rig|kit|env|harness)|testutils?|testing_?utils|mocks?|mockmodules|fakes|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
 
 /** Is this directory name one that holds test code? */
 export const isTestDir = (name: string): boolean => TEST_DIRS.test(name);
@@ -41,6 +41,8 @@ const EXAMPLE_DIRS = /^(examples?|_examples|demos?|samples?|docs|docs_src|docume
 /** A Storybook story (`Button.stories.tsx`): a component rendered with sample props in the workshop. */
 const EXAMPLE_FILES = /\.stories\.[cm]?[jt]sx?$/i;
 const BENCH_DIRS = /^(bench|benches|benchmarks?)$/i;
+/** A test tree's benchmark suite by its directory name. */
+const TEST_BENCH_DIRS = /^(perf|performance|benchmarks?|bench|load[-_]?tests?|stress[-_]?tests?)$/i;
 const BENCH_FILES = /\.bench\.[cm]?[jt]sx?$|_bench\.(go|py|rs)$|^bench_.*\.py$/i;
 
 /**
@@ -53,7 +55,12 @@ export function placeOfPath(path: string): Place {
   const dirs = parts.slice(0, -1);
   // Storybook's workshop keeps its own mocks (`.storybook/mocks/`): the workshop, not a test suite.
   if (dirs.includes(".storybook")) return "example";
-  if (TEST_FILES.some((re) => re.test(name)) || dirs.some((d) => TEST_DIRS.test(d))) return "test";
+  // A test tree's performance suite (`tests/baserow/performance/test_field_performance.py`): benchmarks run by the
+  // test runner, profiling and printing rather than asserting. Only under a test directory: a shipped
+  // `src/performance/` is a feature.
+  const testDir = dirs.findIndex((d) => TEST_DIRS.test(d));
+  if (testDir >= 0 && dirs.slice(testDir + 1).some((d) => TEST_BENCH_DIRS.test(d))) return "bench";
+  if (TEST_FILES.some((re) => re.test(name)) || testDir >= 0) return "test";
   if (BENCH_FILES.test(name) || dirs.some((d) => BENCH_DIRS.test(d))) return "bench";
   if (EXAMPLE_FILES.test(name) || dirs.some((d) => EXAMPLE_DIRS.test(d))) return "example";
   return "shipped";

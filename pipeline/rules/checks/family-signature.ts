@@ -12,8 +12,12 @@ import { POLICY_PARAM } from "./passed-as-value";
 /** A parameter naming whose data is asked for (`user`, `owner_id`, `tenant`, `org`): a scope, like a policy, means something to the members that apply it. */
 const SCOPE_PARAM = /^(user|owner|tenant|account|org|organi[sz]ation|customer|team|workspace|project|member|group|scope)(_?id)?s?$/i;
 
-/** `def NAME(`, `async def NAME(`, `function NAME(`, `export async function NAME(`, `func NAME(` at a line's start. */
-const DEFINITION = /^[ \t]*(?:export\s+)?(?:async\s+)?(?:def|function\*?|func)\s+([A-Za-z_$][\w$]*)\s*\(([^)]*)\)/gm;
+/**
+ * `def NAME(`, `async def NAME(`, `function NAME(`, `export async function NAME(`, `func NAME(` at a line's start, and
+ * a function bound to a constant (`export const loadBoardClass = (models: IModels, subdomain: string) => {`, erxes's
+ * model loaders, one per module of `db/models/`).
+ */
+const DEFINITION = /^[ \t]*(?:export\s+)?(?:(?:async\s+)?(?:def|function\*?|func)\s+([A-Za-z_$][\w$]*)\s*|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]+)?=\s*(?:async\s+)?(?:function\s*)?)\(([^)]*)\)/gm;
 
 /** The family stem of a name: its first word (`parse_regex` → parse, `parseRegex` → parse); none for one word. */
 function stemOf(name: string): string | null {
@@ -43,8 +47,10 @@ export function familySignature(candidates: readonly Candidate[], files: readonl
     if (!dirs.has(dir) || isTestPath(f.path)) continue;
     const lang = languageOf(f.path) ?? "";
     for (const m of f.content.matchAll(DEFINITION)) {
+      // A constant's value is a function only when an arrow or a body follows its list (`= (a + b) * c` is none).
+      if (m[2] && !/^\s*(?::[^=\n{]+)?(?:=>|\{)/.test(f.content.slice(m.index! + m[0].length, m.index! + m[0].length + 200))) continue;
       const list = defs.get(dir) ?? [];
-      list.push({ file: f.path, name: m[1]!, params: parameterNames(m[2]!, lang), body: bodyAfter(f.content, m.index! + m[0].length, lang) });
+      list.push({ file: f.path, name: (m[1] ?? m[2])!, params: parameterNames(m[3]!, lang), body: bodyAfter(f.content, m.index! + m[0].length, lang) });
       defs.set(dir, list);
     }
   }

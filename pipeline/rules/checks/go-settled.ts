@@ -74,7 +74,41 @@ function drains(call: SgNode): boolean {
 function rollbackAfterCommit(call: SgNode, node: SgNode): boolean {
   const m = /^([\w.]+)\.Rollback$/.exec(calleeOf(call));
   if (!m || !deferred(node)) return false;
-  return new RegExp(`(?<![\\w.])${escapeRegExp(m[1]!)}\\.Commit\\(`).test(outermostFunction(node)?.text() ?? "");
+  const fn = outermostFunction(node);
+  if (new RegExp(`(?<![\\w.])${escapeRegExp(m[1]!)}\\.Commit\\(`).test(fn?.text() ?? "")) return true;
+  return !!fn && /^\w+$/.test(m[1]!) && onlyRead(fn, m[1]!);
+}
+
+/** A call named for a read: `FindSharesForEnvironment`, `GetEnvironment`, `QueryRowx`, `isAccountLimited`, `buildPayload`. */
+const READ_NAMED = /^(?:[fF]ind|[gG]et|[lL]ist|[qQ]uery|[sS]elect|[cC]ount|[iI]s|[hH]as|[eE]xists|[lL]oad|[rR]ead|[lL]ookup|[fF]etch|[sS]earch|[cC]heck|[bB]uild)(?![a-z])/;
+
+/**
+ * A transaction the function only reads through (zrok's handlers: `trx, _ := str.Begin()`, `defer func() { _ =
+ * trx.Rollback() }()`, then `str.FindAccountWithEmail(email, trx)`): every call handed it, as receiver or argument,
+ * is named for a read, so the deferred Rollback is how it ends, and ending it loses nothing. A transaction handed to
+ * anything else (`str.CreateShare(sh, trx)`, `trx.Exec(..)`, a helper named for no read, a struct field) may have
+ * written, and a Rollback that is its only end is still reported.
+ */
+function onlyRead(fn: SgNode, tx: string): boolean {
+  const uses = fn.findAll({ rule: { kind: "identifier", regex: `^${escapeRegExp(tx)}$` } });
+  for (const id of uses) {
+    const parent = id.parent();
+    if (!parent) return false;
+    const kind = String(parent.kind());
+    // Where it is declared (`trx, err := str.Begin()`) or checked (`if trx == nil`).
+    if (kind === "expression_list" && /^(short_var_declaration|assignment_statement)$/.test(String(parent.parent()?.kind())) && (parent.parent()!.field("left" as never) as SgNode | null)?.id() === parent.id()) continue;
+    if (kind === "binary_expression") continue;
+    let method = "";
+    if (kind === "selector_expression" && (parent.field("operand" as never) as SgNode | null)?.id() === id.id()) {
+      method = (parent.field("field" as never) as SgNode | null)?.text() ?? "";
+      if (method === "Rollback" || method === "Commit") continue;
+      if (parent.parent()?.kind() !== "call_expression") return false;
+    } else if (kind === "argument_list" && parent.parent()?.kind() === "call_expression") {
+      method = calleeOf(parent.parent()!).replace(/^.*\./, "");
+    } else return false;
+    if (!READ_NAMED.test(method)) return false;
+  }
+  return true;
 }
 
 /** Does every `return` of this func literal's body (not of closures nested in it) answer nil? */
