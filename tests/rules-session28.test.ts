@@ -82,3 +82,33 @@ describe("place: fuzz harnesses and a test tree's performance suite", () => {
     expect(placeOfPath("benches/tests/parse.rs")).toBe("test");
   });
 });
+
+describe("assertion-free-test: a page object's method reached through an attribute", () => {
+  const page = { path: "tests/integration/helpers/token_view.py", content: lines(
+    "class TokenView:",
+    "    def open(self):",
+    "        self.driver.get(self.url)",
+    "    def _delete_selected(self):",
+    "        before = len(self.rows())",
+    "        self.driver.click('delete')",
+    "        assert len(self.rows()) < before",
+    "    def delete_all_tokens(self):",
+    "        self.open()",
+    "        self._delete_selected()") };
+  const test_ = (call: string) => ({ path: "tests/integration/test_token_view.py", content: lines(
+    "import pytest",
+    "class TestTokenView:",
+    "    @pytest.fixture(autouse=True)",
+    "    def setUp(self, testcase):",
+    "        self.token_view = testcase.manage_ui.token_view",
+    "    def test_clear_tokens(self):",
+    `        self.token_view.${call}()`) });
+  test("Python: a method of several words only one helper class defines holds the test's check", () => {
+    expect(found([page, test_("delete_all_tokens")], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("Python: a one-word method, or one two helper classes define, stays unresolved (limit)", () => {
+    expect(found([page, test_("open")], /^assertion-free-test$/).length).toBe(1);
+    const other = { path: "tests/integration/helpers/user_view.py", content: lines("class UserView:", "    def delete_all_tokens(self):", "        self.driver.click('x')") };
+    expect(found([page, other, test_("delete_all_tokens")], /^assertion-free-test$/).length).toBe(1);
+  });
+});

@@ -262,6 +262,19 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
         if (helpers.some((o) => o !== h && o.asserts && o.file !== h.file && reaches(calls, o))) { h.asserts = true; grew = true; }
       }
     }
+    // A page object's method reached through an attribute (linotp's Selenium suites: `self.token_view =
+    // testcase.manage_ui.token_view` in a fixture, then `self.token_view.delete_all_tokens()`): no type is named, but a
+    // method name of several words that one helper class of the test files alone defines is that class's. A name of
+    // one word (`open`, `get`) or one two classes define stays unresolved.
+    const soleMethod = new Map<string, Helper | null>();
+    if (lang === "python" || lang === "typescript") {
+      for (const h of helpers) {
+        const key = h.keys[0]!;
+        if (h.keys.length !== 2 || !key.startsWith(".") || !/^\.[a-z]\w*(?:_[a-z0-9]|[a-z0-9][A-Z])\w*$/.test(key)) continue;
+        soleMethod.set(key, soleMethod.has(key) ? null : h);
+      }
+    }
+    const bySoleMethod = (calls: ReadonlySet<string>, h: Helper) => soleMethod.get(h.keys[0]!) === h && calls.has(h.keys[0]!);
     for (const c of list) {
       const own = new Set(owners(c.calls!));
       const calls = new Set(own);
@@ -274,7 +287,7 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
       }
       // A helper reached only through a type another helper answers must fail on a value it compares (its own setup's
       // failure, a dial error, is no check of what the test did).
-      if (helpers.some((h) => h.asserts && h.file !== c.file && (reaches(own, h) || (h.compares && reaches(calls, h))))) out.add(c);
+      if (helpers.some((h) => h.asserts && h.file !== c.file && (reaches(own, h) || bySoleMethod(own, h) || (h.compares && reaches(calls, h))))) out.add(c);
       else if (hooks.length && helpers.some((h) => h.asserts && h.keys[0] === ".tearDown" && h.keys.length === 2 && calls.has(h.keys[1]!))) out.add(c);
       // A helper of another file that renders or parses (`getCreateView(schema)` rendering a form) fails its caller by
       // throwing: the test is a smoke test.
