@@ -112,3 +112,24 @@ describe("assertion-free-test: a page object's method reached through an attribu
     expect(found([page, other, test_("delete_all_tokens")], /^assertion-free-test$/).length).toBe(1);
   });
 });
+
+describe("insecure-compare: sentinels imported from a module, and values made booleans", () => {
+  const constants = (value: string) => ({ path: "kolibri/core/auth/constants/demographics.py", content: lines(`NOT_SPECIFIED = ${value}`, "MALE = \"MALE\"") });
+  const users = { path: "kolibri/core/auth/utils/users.py", content: lines(
+    "from kolibri.core.auth.constants.demographics import NOT_SPECIFIED",
+    "def needs_password(user, password):",
+    "    if password == NOT_SPECIFIED or not password:",
+    "        return True",
+    "    return False") };
+  test("Python: a password compared with a constant its module binds to a tag is a sentinel check", () => {
+    expect(found([constants('"NOT_SPECIFIED"'), users], /^insecure-compare$/)).toEqual([]);
+  });
+  test("Python: the same name bound to a setting, or not found, stays reported (limit)", () => {
+    expect(found([constants('os.environ["ADMIN_PASSWORD"]'), users], /^insecure-compare$/).length).toBe(1);
+    expect(found([users], /^insecure-compare$/).length).toBe(1);
+  });
+  test("Python: both-or-neither of two credentials, made booleans, compares no secret", () => {
+    const cmd = { path: "airtable/job_types.py", content: lines("def prepare(values):", "    session = values.get('session')", "    signature = values.get('signature')", "    if bool(session) != bool(signature):", "        raise ValueError('give both')") };
+    expect(found([cmd], /^insecure-compare$/)).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import { overridingBase } from "./checks/overrides-base";
 import { mountedUnguarded } from "./checks/mounted-types";
 import { fieldsReadElsewhere } from "./checks/unread-fields";
 import { drfDefaultPermission } from "./checks/framework-views";
-import { declaredConstants } from "./checks/go-constants";
+import { declaredConstants } from "./checks/declared-constants";
 import { delegatedElsewhere } from "./test-helpers";
 import { weakerChecks } from "./checks/weaker-check";
 import { openPathsWriting } from "./checks/field-schema";

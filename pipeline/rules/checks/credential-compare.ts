@@ -206,6 +206,8 @@ function plainOutput(t: string): boolean {
  * flag has two values: nothing for timing to recover.
  */
 function booleanValue(t: string, flow: string | null): boolean {
+  // A value made a truth value on the spot (`bool(session) != bool(signature)`, `!!a !== !!b`, `Boolean(x)`): both given or neither.
+  if (/^(?:bool|Boolean)\([^()]*(?:\([^()]*\)[^()]*)*\)$|^!![\w$.]+$/.test(t.trim())) return true;
   const last = /([A-Za-z_$][\w$]*)\s*$/.exec(t.trim())?.[1] ?? "";
   if (/^(is|has|can|should|was|were|did|does)(_[a-z]|[A-Z])/.test(last)) return true;
   // ... not a conditional choosing between values (`A if A is not None else B`, `a ? b : c`).
@@ -430,7 +432,7 @@ function keyedCall(t: string): boolean {
 
 /**
  * Go: a credential-named operand that may be a package-level declaration, whose package is asked at the
- * scan's end whether it declares the name `const` (go-constants.ts): an imported package's exported name
+ * scan's end whether it declares the name `const` (declared-constants.ts): an imported package's exported name
  * (`core.FieldNamePassword`), or a bare name the function neither binds nor assigns, which the file's own
  * package must declare (`authn.Type == AuthnTypeAuthorization`).
  */
@@ -446,6 +448,21 @@ function packageConstantCandidate(ops: string[], node: SgNode, credential: RegEx
   // Of two, the one spelled like a constant (exported, or all capitals) is the one to ask about.
   const bare = bares.find((t) => /^[A-Z]/.test(t)) ?? bares[0];
   return own && bare ? { pkg: own, name: bare } : null;
+}
+
+/**
+ * Python/TypeScript: an operand spelled as a constant (`NOT_SPECIFIED`, `VOID_RADIUS_SECRET`) that the file imports
+ * (`from kolibri.core.auth.constants.demographics import NOT_SPECIFIED`, `import { VOID } from "./constants"`): whether
+ * its module binds it to a literal a reader sees (a sentinel, a tag) is asked of every walked file at the scan's end
+ * (declared-constants.ts). One bound to a setting or the environment stays reported.
+ */
+function importedConstant(ops: string[], content: string): { pkg: string | null; name: string } | null {
+  for (const t of ops) {
+    if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{3,}$/.test(t)) continue;
+    const id = escapeRegExp(t);
+    if (new RegExp(`^\\s*from\\s+[\\w.]+\\s+import\\s+(?:\\([^)]*|[^\\n]*)(?<![\\w.])${id}(?![\\w])|^\\s*import\\s*(?:type\\s+)?\\{[^}]*(?<![\\w$])${id}(?![\\w$])[^}]*\\}\\s*from\\s`, "m").test(content)) return { pkg: null, name: t };
+  }
+  return null;
 }
 
 /**
@@ -540,12 +557,13 @@ export function credentialCompare({ node, params, rule, file, defer }: CheckCont
   if (rule.language === "go" && ops.some((o) => GO_ERROR_VALUE.test(o))) return [];
   // Go: an imported package's exported name is a declaration (`core.FieldNamePassword`). One named for a
   // credential (`config.AdminToken`) may be a `var` loaded at start-up: whether the package declares it
-  // `const` is asked of every walked file at the scan's end (go-constants.ts).
-  const constant = rule.language === "go" ? packageConstantCandidate(ops, node, credential) : null;
+  // `const` is asked of every walked file at the scan's end (declared-constants.ts).
+  const constant = rule.language === "go" ? packageConstantCandidate(ops, node, credential)
+    : rule.language === "python" || rule.language === "typescript" ? importedConstant(ops, file.content) : null;
   const report = (): Hit[] => {
     if (!constant) return [{ region: regionOf(node) }];
     const { pkg, name } = constant;
-    defer({ candidate: { name, owner: pkg, file: file.path, line: node.range().start.line, referenceIgnores: [], language: "go" }, hit: { region: regionOf(node) }, keep: "unless-declared-constant" });
+    defer({ candidate: { name, ...(pkg ? { owner: pkg } : {}), file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language as "go" }, hit: { region: regionOf(node) }, keep: "unless-declared-constant" });
     return [];
   };
   if (ops.some((t) => constantOrPredicate(t) || enumVariant(t) || discriminant(t) || handleIdentity(t) || (rule.language === "go" && (goEnumConstant(t, node) || (importedPackageName(t, node) && !credential.test(t))))) || confirmation(ops) || ops.some((t) => publicConstant(t, node, placeholder)) || fieldsOfOneObject(ops)) return [];

@@ -1,7 +1,10 @@
-// Go: is an imported package's exported name a constant? Answered at the scan's end against every walked Go
-// file, since the declaration lives in the imported package, not the file that compares with it.
+// Is an imported name a constant? Answered at the scan's end against every walked file, since the declaration lives
+// in the imported package or module, not the file that compares with it. Go asks whether the package declares it
+// `const`; Python and TypeScript whether a module binds it to a literal anyone reading the source knows.
 import type { Candidate } from "./unreferenced";
 import type { SourceFile } from "../scan-file";
+import { languageOf } from "../languages";
+import { shannonEntropy } from "./entropy";
 import { escapeRegExp } from "../syntax";
 
 /** `const Name = ..`, `const Name T = ..`, or a name (with or without `= ..`: iota) inside a `const ( .. )` block. */
@@ -25,6 +28,10 @@ export function declaredConstants(candidates: readonly Candidate[], files: reado
   if (!candidates.length) return out;
   const goFiles = files.filter((f) => f.path.endsWith(".go"));
   for (const c of candidates) {
+    if (c.language === "python" || c.language === "typescript") {
+      if (files.some((f) => languageOf(f.path) === c.language && boundToPublicLiteral(f.content, c.name, c.language as "python" | "typescript"))) out.add(c);
+      continue;
+    }
     const pkg = new RegExp(`^package\\s+${escapeRegExp(c.owner ?? "")}\\s*$`, "m");
     const ofPackage = goFiles.filter((f) => pkg.test(f.content));
     // A package no walked file belongs to is a dependency (`oauth2.AccessToken`): a library's exported
@@ -32,4 +39,19 @@ export function declaredConstants(candidates: readonly Candidate[], files: reado
     if (!ofPackage.length || ofPackage.some((f) => declaresConstant(f.content, c.name))) out.add(c);
   }
   return out;
+}
+
+/**
+ * Python/TypeScript: the module binds the name at its top level to a string literal a reader of the source sees
+ * (`NOT_SPECIFIED = "NOT_SPECIFIED"`, `export const VOID_SECRET = "voidRadiusSecret"`): a sentinel or a tag, short,
+ * of low entropy, or spelled like an identifier. A long random literal is a hardcoded secret (reported as one), and a
+ * name bound to a read of the environment or a setting stays a secret to compare in constant time.
+ */
+function boundToPublicLiteral(content: string, name: string, lang: "python" | "typescript"): boolean {
+  const id = escapeRegExp(name);
+  const head = lang === "python" ? `^${id}\\s*(?::[^=\\n]+)?=\\s*` : `^(?:export\\s+)?(?:const|let|var)\\s+${id}\\s*(?::[^=\\n]+)?=\\s*`;
+  const m = new RegExp(`${head}[rbu]?["'\`]([^"'\`\\n]*)["'\`]\\s*(?:as\\s+const\\s*)?;?\\s*(?:#.*|\\/\\/.*)?$`, "m").exec(content);
+  if (!m) return false;
+  const value = m[1]!;
+  return value.length < 16 || shannonEntropy(value) < 3 || /^[A-Za-z][A-Za-z_]*$/.test(value);
 }
