@@ -133,3 +133,35 @@ describe("insecure-compare: sentinels imported from a module, and values made bo
     expect(found([cmd], /^insecure-compare$/)).toEqual([]);
   });
 });
+
+describe("ignored-parameter: the slots Vuex fills", () => {
+  test("JavaScript: an action's store, a getter's rootState before rootGetters, an actions object's context", () => {
+    const actions = { path: "src/modules/manageContent/actions/taskActions.js", content: lines(
+      "export function cancelTask(store, taskId) {",
+      "  return TaskResource.clear(taskId);",
+      "}") };
+    const getters = { path: "src/modules/wizard/getters.js", content: lines(
+      "export function driveCanBeUsed(state, getters, rootState, rootGetters) {",
+      "  return state.ready && getters.isImporting && rootGetters.isAdmin;",
+      "}") };
+    const store = { path: "store/view/bufferedRows.js", content: lines(
+      "export const actions = {",
+      "  rowMatchesFilters(context, { view, row }) {",
+      "    return view.filters.every((f) => f.matches(row));",
+      "  },",
+      "};") };
+    expect(found([actions, getters, store], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("JavaScript: an action's own payload, or a store slot in a plain module, is still judged (limit)", () => {
+    const actions = { path: "src/modules/manageContent/actions/taskActions.js", content: lines(
+      "export function cancelTask(store, taskId) {",
+      "  return store.dispatch('cancel');",
+      "}") };
+    const plain = { path: "src/lib/tasks.js", content: lines(
+      "export function cancelTask(store, taskId) {",
+      "  return TaskResource.clear(taskId);",
+      "}") };
+    expect(found([actions], /^ignored-parameter$/).length).toBe(1);
+    expect(found([plain], /^ignored-parameter$/).length).toBe(1);
+  });
+});

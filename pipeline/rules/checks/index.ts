@@ -185,7 +185,7 @@ const DEFINED = {
     crossFile: true,
     prepare: (nodes, file, rule) => indexParameterUses(nodes, rule.language, file.root),
     node: ({ node, rule, params, file, defer, state }) => {
-      const { hits, name, owner, member } = unusedParameters(node, rule.language, params, state as IdentifierIndex, file.content, file.lines);
+      const { hits, name, owner, member } = unusedParameters(node, rule.language, params, state as IdentifierIndex, file.content, file.lines, file.path);
       if (!name) return hits;
       const line = node.range().start.line;
       const direct: Hit[] = [];

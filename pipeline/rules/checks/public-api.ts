@@ -285,6 +285,42 @@ function frameworkExport(fn: SgNode): boolean {
   return named && tsPublic(fn);
 }
 
+/** Vuex's positional slots: an action's context, a getter's `(state, getters, rootState, rootGetters)`, a mutation's state. */
+const VUEX_SLOTS: Record<"actions" | "getters" | "mutations", RegExp[]> = {
+  actions: [/^(context|store|ctx)$/],
+  getters: [/^state$/, /^getters$/, /^rootState$/, /^rootGetters$/],
+  mutations: [/^state$/],
+};
+const VUEX_ROLE = /^(actions|getters|mutations)$/;
+
+/** What Vuex mounts the function as: a member of an object bound to `actions`/`getters`/`mutations`, or an export of a module file named so. */
+function vuexRole(fn: SgNode, path: string): keyof typeof VUEX_SLOTS | null {
+  const holder = fn.kind() === "method_definition" ? fn.parent() : fn.parent()?.kind() === "pair" ? fn.parent()?.parent() : null;
+  if (holder?.kind() === "object") {
+    const p = holder.parent();
+    const key = p?.kind() === "pair" ? (p.field("key" as never) as SgNode | null)?.text() : p?.kind() === "variable_declarator" ? (p.field("name" as never) as SgNode | null)?.text() : "";
+    const role = /^["']?(actions|getters|mutations)["']?$/.exec(key ?? "")?.[1];
+    if (role) return role as keyof typeof VUEX_SLOTS;
+  }
+  const exported = fn.kind() === "function_declaration" ? fn.parent()?.kind() === "export_statement" : fn.parent()?.kind() === "variable_declarator" && fn.parent()?.parent()?.parent()?.kind() === "export_statement";
+  if (!exported) return null;
+  const parts = path.split("/");
+  const stem = (parts[parts.length - 1] ?? "").replace(/\.[cm]?[jt]sx?$/, "");
+  const role = (VUEX_ROLE.exec(stem) ?? /(?:^|[a-z])(Actions|Getters|Mutations)$/.exec(stem) ?? VUEX_ROLE.exec(parts[parts.length - 2] ?? ""))?.[1]?.toLowerCase();
+  return role ? (role as keyof typeof VUEX_SLOTS) : null;
+}
+
+/**
+ * A parameter in one of the places Vuex fills (kolibri's `export function cancelTask(store, taskId)` in
+ * `actions/taskActions.js`, a getter's `(state, getters, rootState, rootGetters)` that reads only `rootGetters`,
+ * baserow's `actions: { rowMatchesFilters(context, { view, row }) }`): the store hands them by position, named as
+ * Vuex names them. A payload the function declares is its own.
+ */
+export function vuexSlot(fn: SgNode, name: string, index: number, path: string): boolean {
+  const role = path ? vuexRole(fn, path) : null;
+  return !!role && !!VUEX_SLOTS[role][index]?.test(name);
+}
+
 /**
  * How far something outside the function fixes its parameter list. `imposed`: a framework's handler or
  * middleware signature, a view (`request` first), an interface or trait it implements, a base method

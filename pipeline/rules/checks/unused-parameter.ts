@@ -5,7 +5,7 @@ import { type Hit, param, regionOf } from "./hit";
 import { optionFieldHits } from "./option-fields";
 import { overwrittenBeforeRead } from "./overwritten";
 import { identifierWords, typeName } from "./param-words";
-import { classOf, conformance, isPublic } from "./public-api";
+import { classOf, conformance, isPublic, vuexSlot } from "./public-api";
 import { nameOf, pyBases, pyOwner, rustAttributes } from "../syntax";
 import { declaredDeprecated } from "./declared-deprecated";
 import { lintAllowsUnused } from "./lint-allows-unused";
@@ -457,7 +457,7 @@ function onlyRecursed(fn: SgNode, body: SgNode, names: string[], lang: GrammarLa
  * Go methods the all-parameters reading (they may implement an interface the floor cannot see). `name` is the function's
  * name, so the floor can drop the hits when the function is passed as a value (its signature imposed).
  */
-export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null, content = "", lines: readonly string[] = (content || fn.getRoot().root().text()).split("\n")): UnusedResult {
+export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Record<string, unknown>, index: IdentifierIndex | null = null, content = "", lines: readonly string[] = (content || fn.getRoot().root().text()).split("\n"), path = ""): UnusedResult {
   const skip = new RegExp(param(check, "skip", "^(_|self$|cls$)"));
   const nameOf = () => (fn.field("name" as never) as SgNode | null)?.text() ?? boundName(fn);
   // Cheapest questions first: most functions read every parameter they take, so the name, the
@@ -475,7 +475,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   for (const n of onlyRecursed(fn, body, [...read], lang, nameOf() ?? "")) read.delete(n);
   // A TypeScript parameter named `$event` repeats a template binding's own argument (Angular's
   // `(copied)="onCopied($event)"`, Vue's `@change="save($event)"`): the template decides what the method is handed.
-  const unread = params.filter((p) => !read.has(p.text) && !(lang === "typescript" && p.text === "$event"));
+  const unread = params.filter((p, i) => !read.has(p.text) && !(lang === "typescript" && (p.text === "$event" || vuexSlot(fn, p.text, i, path))));
   const fieldHits = lang === "typescript" && content ? optionFieldHits(fn, body, check, content) : [];
   if (!unread.length && !fieldHits.length) return { hits: [], name: null, owner: null };
   // The repository's linter was told these parameters are unused on purpose: what a `_` prefix says.
