@@ -165,3 +165,42 @@ describe("ignored-parameter: the slots Vuex fills", () => {
     expect(found([plain], /^ignored-parameter$/).length).toBe(1);
   });
 });
+
+describe("swallowed-error, Rust: a channel send's wrapper, and a value unwrapped on the spot", () => {
+  const bus = { path: "src/thread_bus.rs", content: lines(
+    "impl ThreadSenders {",
+    "    pub fn send_to_screen(&self, instruction: ScreenInstruction) -> Result<()> {",
+    "        self.to_screen",
+    "            .as_ref()",
+    "            .context(\"failed to get screen sender\")?",
+    "            .send(instruction)",
+    "            .to_anyhow()",
+    "            .context(\"failed to send message to screen\")",
+    "    }",
+    "    pub fn save_layout(&self, layout: &Layout) -> Result<()> {",
+    "        std::fs::write(&self.path, layout.to_string()).context(\"failed to save\")",
+    "    }",
+    "}") };
+  const caller = (call: string) => ({ path: "src/lib.rs", content: lines(
+    "fn on_exit(session_data: &SessionData, client_id: ClientId) {",
+    "    let _ = session_data",
+    "        .senders",
+    `        .${call};`,
+    "}") });
+  test("a dropped send through a wrapper whose only fallible step is the channel send: the receiver is gone", () => {
+    expect(found([bus, caller("send_to_screen(ScreenInstruction::RemoveClient(client_id))")], /^swallowed-error$/)).toEqual([]);
+  });
+  test("a wrapper that writes a file keeps the finding (limit)", () => {
+    expect(found([bus, caller("save_layout(&layout)")], /^swallowed-error$/).length).toBe(1);
+  });
+  test("`let _ = out.write(..).unwrap()` drops a byte count; its error panics", () => {
+    const client = { path: "src/stdin_handler.rs", content: lines(
+      "fn probe(os_input: &OsApi, query: &str) {",
+      "    let _ = os_input",
+      "        .get_stdout_writer()",
+      "        .write(query.as_bytes())",
+      "        .unwrap();",
+      "}") };
+    expect(found([client], /^swallowed-error$/)).toEqual([]);
+  });
+});
