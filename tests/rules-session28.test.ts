@@ -204,3 +204,23 @@ describe("swallowed-error, Rust: a channel send's wrapper, and a value unwrapped
     expect(found([client], /^swallowed-error$/)).toEqual([]);
   });
 });
+
+describe("swallowed-error, TypeScript: a teardown function the routine holds, called in finally", () => {
+  const run = (call: string) => ({ path: "packages/cli/src/commands/mcp.ts", content: lines(
+    "export async function runMcp(options: Options) {",
+    "  let disposeHost = async () => {};",
+    "  let closeAccount = async () => {};",
+    "  try {",
+    "    disposeHost = await startHost(options);",
+    "    await serve(options);",
+    "  } finally {",
+    `    await ${call}.catch(() => undefined);`,
+    "  }",
+    "}") });
+  test("`await disposeHost().catch(() => undefined)` in finally releases what the routine started", () => {
+    expect(found([run("disposeHost()")], /^swallowed-error$/)).toEqual([]);
+  });
+  test("a function named for a business action is still judged (limit)", () => {
+    expect(found([run("closeAccount()")], /^swallowed-error$/).length).toBe(1);
+  });
+});

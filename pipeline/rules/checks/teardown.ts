@@ -239,7 +239,9 @@ function scriptRelease(stmt: string, scope: string, inFinally: boolean, teardown
   // `finally { await handle.cleanup() }`: the function's own resource released after its work is done (`client.end()`,
   // `worker.terminate()`, `callback.close()`), or a release function it holds (`cleanupBrowserOpenTarget?.()`).
   const own = /^([A-Za-z_$][\w$]*)\??\.(cleanup|close|release|dispose|destroy|end|terminate|kill|quit|disconnect|stop|shutdown)\(\)$/.exec(call)
-    ?? /^((?:cleanup|release|dispose|close|teardown)\w*)\?\.?\(\)$/i.exec(call);
+    ?? /^((?:cleanup|release|dispose|close|teardown)\w*)\?\.?\(\)$/i.exec(call)
+    // ... called plainly when its name says only teardown (`disposeHost()`, `cleanupTempDir()`; not `closeAccount()`).
+    ?? /^((?:cleanup|cleanUp|teardown|tearDown|dispose)\w*)\(\)$/.exec(call);
   if (inFinally && !!own && new RegExp(`\\b(const|let|var)\\s+${escapeRegExp(own[1]!)}\\s*=`).test(scope)) return true;
   // In a routine that tears down (`destroy()`, `const cleanup = () => {..}`, `stopSession()`): releasing each handle
   // it holds, whatever was made where (`sip.stop()`, `clientPromise.then(c => c.destroy())`), or a log line saying so.
