@@ -224,3 +224,21 @@ describe("swallowed-error, TypeScript: a teardown function the routine holds, ca
     expect(found([run("closeAccount()")], /^swallowed-error$/).length).toBe(1);
   });
 });
+
+describe("stub, Python: an empty override of a dependency's hook", () => {
+  const cmd = (base: string) => ({ path: "versioneer.py", content: lines(
+    "from setuptools import Command",
+    `class cmd_version(${base}):`,
+    "    description = 'report generated version string'",
+    "    def initialize_options(self):",
+    "        pass",
+    "    def run(self):",
+    "        print(get_versions()['version'])") });
+  test("a method of a class extending only a dependency's class is a lead, not a claim", () => {
+    expect(found([cmd("Command")], /^stub$/)).toEqual(["versioneer.py:py-pass-only-function@4 note"]);
+  });
+  test("a class with no base, or one whose base the repository declares without the hook, keeps its claim (limit)", () => {
+    const own = { path: "commands/base.py", content: lines("class Command:", "    def run(self):", "        raise NotImplementedError") };
+    expect(found([cmd("Command"), own], /^stub$/)).toEqual(["versioneer.py:py-pass-only-function@4"]);
+  });
+});

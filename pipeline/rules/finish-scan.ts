@@ -5,7 +5,7 @@ import { NOTES } from "./checks/no-assertion";
 import { definedAgain, ownerExtended, passedAsValue } from "./checks/passed-as-value";
 import type { Deferred } from "./checks/check";
 import { type Candidate, unreferenced } from "./checks/unreferenced";
-import { overridingBase } from "./checks/overrides-base";
+import { foreignOverrides, overridingBase } from "./checks/overrides-base";
 import { mountedUnguarded } from "./checks/mounted-types";
 import { fieldsReadElsewhere } from "./checks/unread-fields";
 import { drfDefaultPermission } from "./checks/framework-views";
@@ -26,6 +26,7 @@ import { REFUSAL_PROTOCOL, refusalsCaught } from "./checks/caught-refusal";
 import { propsNeverPassed } from "./checks/jsx-props";
 
 /** Why a constant answer in an override is a lead (the models read whether the subclass means it). */
+const FOREIGN_OVERRIDE_LEAD = "overrides a method of a class the repository does not declare (a dependency's): an empty override of a library's hook does nothing on purpose as often as it is a placeholder, and only the library's contract says which";
 const OVERRIDE_LEAD = "overrides a check its base class implements in the repository: a subclass relaxing its family's check is as often intended (public reference data) as a hole";
 import { goDropVerdicts } from "./checks/errorless-callee";
 import { asLead, asUnprovenLead } from "./checks/unproven-drop";
@@ -79,6 +80,7 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
   const passed = passedAsValue(byKeep("unless-passed-as-value"), files as SourceFile[]);
   const extended = ownerExtended(byKeep("unless-owner-extended"), files as SourceFile[]);
   const overriding = overridingBase(byKeep("unless-owner-extended"), files);
+  const foreign = foreignOverrides(byKeep("unless-owner-extended"), files);
   const fieldRead = fieldsReadElsewhere(byKeep("if-field-unread"), files as SourceFile[]);
   const unreached = new Set(unreferenced(byKeep("if-referenced"), files as SourceFile[], manifests));
   const unguardedMounts = mountedUnguarded(byKeep("if-siblings-guarded"), files);
@@ -149,6 +151,8 @@ export function finishScan(rules: readonly RuleSpec[], files: readonly SourceFil
     let hit = yes ? { ...p.d.hit, lead: undefined } : p.d.hit;
     // A method overriding its base's own, kept only as a lead (`overrides: lead`): the family relaxing a check it owns.
     if (p.d.keep === "unless-owner-extended" && p.d.candidate.overrides?.lead && overriding.has(p.d.candidate)) hit = { ...hit, lead: OVERRIDE_LEAD };
+    // An empty override of a dependency's class (`foreignOverride: lead`): the base's contract decides, which only a reader of it can.
+    if (p.d.keep === "unless-owner-extended" && foreign.has(p.d.candidate) && hit.severity !== "info") hit = { ...hit, lead: FOREIGN_OVERRIDE_LEAD };
     // A Python method refusing with NotImplementedError in a repository whose shipped code catches that refusal: a lead.
     if (p.d.keep === "unless-owner-extended" && refusalCaught.protocol && p.d.candidate.method && p.d.candidate.language === "python" && hit.severity !== "info") hit = { ...hit, lead: REFUSAL_PROTOCOL };
     // An unread optional parameter that no caller of the repository passes: a lead, whatever else was asked.

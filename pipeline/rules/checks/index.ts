@@ -336,9 +336,11 @@ const DEFINED = {
       const overrides = param(params, "overrides", false) && (!when || cachedRegExp(when).test(node.text())) ? overrideOf(node) : null;
       // `overrides: lead`: an override is kept as a lead, not dropped (a subclass relaxing its base's check may mean it).
       const asLead = param<boolean | string>(params, "overrides", false) === "lead";
+      // `foreignOverride: lead`: a method of a class extending only a dependency's classes is a lead (overrides-base.ts `foreignOverrides`).
+      const foreign = param<boolean | string>(params, "foreignOverride", false) === "lead";
       // `callerCatches`: the method's name, so a caller of the repository that catches the refusal around it answers it (caught-refusal.ts).
       const method = param(params, "callerCatches", false) ? methodName(node) : null;
-      defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language, ...(overrides ? { overrides: asLead ? { ...overrides, lead: true } : overrides } : {}), ...(method ? { method } : {}) }, hit, keep: "unless-owner-extended" });
+      defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language, ...(overrides ? { overrides: { ...overrides, ...(asLead ? { lead: true } : {}), ...(foreign ? { foreignLead: true } : {}) } } : {}), ...(method ? { method } : {}) }, hit, keep: "unless-owner-extended" });
       return [];
     },
   },

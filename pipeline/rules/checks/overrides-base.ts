@@ -12,7 +12,7 @@ import type { Candidate } from "./unreferenced";
 
 /** What an overriding method is asked: does one of its class's bases declare the same method? */
 /** `lead`: the override is kept as a lead instead of being dropped (a constant verifier relaxing its base's check). */
-export interface Override { method: string; bases: string[]; lead?: boolean }
+export interface Override { method: string; bases: string[]; lead?: boolean; foreignLead?: boolean }
 
 const CLASS = /^(class_definition|class_declaration|abstract_class_declaration)$/;
 const METHOD = /^(function_definition|method_definition)$/;
@@ -104,6 +104,22 @@ function declares(body: string, method: string, lang: RuleLanguage): boolean {
   return lang === "python"
     ? new RegExp(`^\\s+(?:async\\s+)?def\\s+${m}\\s*\\(`, "m").test(body)
     : new RegExp(`^\\s+(?:(?:public|protected|private|static|abstract|async|override|readonly|get|set)\\s+)*${m}\\s*[?]?\\s*[(<:=]`, "m").test(body);
+}
+
+/**
+ * Candidates asking about a foreign override (`foreignLead`) whose class extends only classes no walked file of its
+ * language declares: a dependency's (setuptools' `Command.finalize_options`, Django's `AppConfig.ready`, SQLAlchemy's
+ * `NullPool._do_return_conn`). An empty body there overrides a hook to do nothing; whether the base needs it
+ * filled is the dependency's contract, which the floor cannot read: a lead for the models, not a claim.
+ */
+export function foreignOverrides(candidates: Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
+  const asked = candidates.filter((c) => c.overrides?.foreignLead && c.language);
+  const out = new Set<Candidate>();
+  for (const c of asked) {
+    const declared = c.overrides!.bases.some((b) => files.some((f) => languageOf(f.path) === c.language && new RegExp(`^[ \\t]*(?:export\\s+)?(?:default\\s+)?(?:abstract\\s+)?class\\s+${escapeRegExp(b)}\\b`, "m").test(f.content)));
+    if (!declared) out.add(c);
+  }
+  return out;
 }
 
 /** Candidates (with `overrides`) whose method a base class declared in the walked files also declares. */
