@@ -242,3 +242,22 @@ describe("stub, Python: an empty override of a dependency's hook", () => {
     expect(found([cmd("Command"), own], /^stub$/)).toEqual(["versioneer.py:py-pass-only-function@4"]);
   });
 });
+
+describe("ignored-parameter: an argument list entry that says the parameter is unused", () => {
+  const util = (entry: string) => ({ path: "bodhi/server/util.py", content: lines(
+    "def can_waive_test_results(context, update):",
+    '    """',
+    "    Return True or False if the test results can be waived on an update.",
+    "",
+    "    Args:",
+    `        ${entry}`,
+    "        update (bodhi.server.models.Update): The Update on which we are going to waive test results.",
+    '    """',
+    "    return config.get('test_gating.required') and not update.test_gating_passed") });
+  test("Python: a Google-style entry ending 'Unused.' after a dotted type", () => {
+    expect(found([util("context (mako.runtime.Context): The current template rendering context. Unused.")], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("Python: an entry that describes the parameter keeps the finding (limit)", () => {
+    expect(found([util("context (mako.runtime.Context): The current template rendering context.")], /^ignored-parameter$/).length).toBe(1);
+  });
+});

@@ -380,7 +380,11 @@ function docOf(fn: SgNode, lang: GrammarLanguage): string {
 function documentedUnused(doc: string, name: string): boolean {
   // The sentence that names the parameter (it may wrap): "``required_scopes`` is part of the handler
   // signature; ... so it is not consulted" documents an imposed, deliberately unread parameter.
-  return new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b(?:[^.\\n]|\\n(?!\\s*\\n))*?\\b(unused|ignored|not used|not (consulted|read|needed)|never (read|used)|reserved|for compatibility|compat|(purely|only|just) (used )?(for|as)\\b[^.]*\\bcach\\w*)\\b`, "i").test(doc);
+  const id = name.replace(/\$/g, "\\$");
+  // ... or its entry in an argument list (Google style: "context (mako.runtime.Context): The current template rendering
+  // context. Unused."), whatever the type's dots: the entry's own line.
+  if (new RegExp(`^\\s*${id}\\s*(?:\\([^)\\n]*\\))?\\s*:[^\\n]*\\b(unused|ignored|not used)\\b`, "im").test(doc)) return true;
+  return new RegExp(`\\b${id}\\b(?:[^.\\n]|\\n(?!\\s*\\n))*?\\b(unused|ignored|not used|not (consulted|read|needed)|never (read|used)|reserved|for compatibility|compat|(purely|only|just) (used )?(for|as)\\b[^.]*\\bcach\\w*)\\b`, "i").test(doc);
 }
 
 /** The class (TS/Python) a method belongs to: if anything extends it, the method is a hook whose signature subclasses share. */
