@@ -261,3 +261,33 @@ describe("ignored-parameter: an argument list entry that says the parameter is u
     expect(found([util("context (mako.runtime.Context): The current template rendering context.")], /^ignored-parameter$/).length).toBe(1);
   });
 });
+
+describe("ignored-parameter: a family its caller runs with the same arguments", () => {
+  const loader = (mod: string, name: string, body: string) => ({ path: `src/modules/${mod}/db/models/${name}.ts`, content: lines(
+    `export const load${name}Class = (models: IModels, subdomain: string) => {`,
+    `  class ${name} {`,
+    `    public static async get${name}(_id: string) { ${body} }`,
+    "  }",
+    `  return ${name};`,
+    "};") });
+  const resolver = (args: string) => ({ path: "src/connectionResolver.ts", content: lines(
+    "export const loadClasses = (db: Connection, subdomain: string) => {",
+    "  const models = {} as IModels;",
+    `  models.Bundles = db.model('bundles', loadBundlesClass(${args}));`,
+    "  models.Labels = db.model('labels', loadLabelsClass(models, subdomain));",
+    "  models.Stages = db.model('stages', loadStagesClass(models, subdomain));",
+    "  return models;",
+    "};") });
+  const files = (args: string) => [
+    loader("bundle", "Bundles", "return models.Bundles.findOne({ _id });"),
+    loader("sales", "Labels", "return models.Labels.findOne({ _id, subdomain });"),
+    loader("stages", "Stages", "return sendTRPCMessage({ subdomain, models, _id });"),
+    resolver(args),
+  ];
+  test("TypeScript: loaders in separate modules, run alike by one resolver, keep the convention's slot", () => {
+    expect(found(files("models, subdomain"), /^ignored-parameter$/)).toEqual([]);
+  });
+  test("TypeScript: a member the caller hands different arguments is judged alone (limit)", () => {
+    expect(found(files("models, 'fixed'"), /^ignored-parameter$/).length).toBe(1);
+  });
+});

@@ -72,8 +72,32 @@ export function familySignature(candidates: readonly Candidate[], files: readonl
     if ((POLICY_PARAM.test(c.param!) || SCOPE_PARAM.test(c.param!)) && kinDefs.some((d) => named.test(d.body))) continue;
     const kin = new Set(kinDefs.map((d) => d.file));
     if (kin.size >= 2) out.add(c);
+    else if (!POLICY_PARAM.test(c.param!) && !SCOPE_PARAM.test(c.param!) && calledAsFamily(c.name, files)) out.add(c);
   }
   return out;
+}
+
+/**
+ * A caller that runs the function and two or more of its same-stem siblings with the very same arguments (erxes's
+ * connection resolver: `db.model('boards', loadBoardClass(models, subdomain))`, `loadStageClass(models, subdomain)`,
+ * .. for loaders each in its own module's `db/models/`): the calling convention is the caller's, whatever directory
+ * each member lives in.
+ */
+function calledAsFamily(name: string, files: readonly { path: string; content: string }[]): boolean {
+  const stem = stemOf(name);
+  const call = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*\\(([^()\\n]+)\\)`, "g");
+  for (const f of files) {
+    if (!f.content.includes(name) || isTestPath(f.path)) continue;
+    for (const m of f.content.matchAll(call)) {
+      const args = m[1]!.replace(/\s+/g, "");
+      const kin = new Set<string>();
+      for (const o of f.content.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(([^()\n]+)\)/g)) {
+        if (o[1] !== name && stemOf(o[1]!) === stem && o[2]!.replace(/\s+/g, "") === args) kin.add(o[1]!);
+      }
+      if (kin.size >= 2) return true;
+    }
+  }
+  return false;
 }
 
 /** The text of a definition's body: to the next line at the definition's indentation or less (Python), or the closing brace at a line's start. */
