@@ -291,3 +291,17 @@ describe("ignored-parameter: a family its caller runs with the same arguments", 
     expect(found(files("models, 'fixed'"), /^ignored-parameter$/).length).toBe(1);
   });
 });
+
+describe("ignored-parameter: modules a loader finds by file name", () => {
+  const mod = (dir: string, name: string, param = "options") => ({ path: `web-frontend/modules/${dir}/module.js`, content: lines(
+    "import path from 'path'",
+    `export default function ${name}(${param}) {`,
+    "  this.addPlugin({ src: path.resolve(__dirname, 'plugin.js') })",
+    "}") });
+  test("JavaScript: Nuxt modules, one module.js per directory, share the loader's signature", () => {
+    expect(found([mod("dashboard", "DashboardModule"), mod("database", "DatabaseModule"), mod("builder", "BuilderModule")], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("JavaScript: a lone module.js, or siblings of another signature, are judged alone (limit)", () => {
+    expect(found([mod("dashboard", "DashboardModule"), mod("database", "DatabaseModule", "config, extra")], /^ignored-parameter$/).length).toBeGreaterThan(0);
+  });
+});

@@ -3,7 +3,7 @@
 // `parse_witai(opsdroid, skills, message, config)`, each in its own file of `parsers/`, called one after another by
 // `core.parse`). The calling convention is the family's, so a member that has no use for one of its slots keeps it:
 // the signature is imposed by the family, as a callback's is by whoever calls it.
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import { isTestPath } from "../place";
 import { languageOf } from "../languages";
 import type { Candidate } from "./unreferenced";
@@ -17,7 +17,7 @@ const SCOPE_PARAM = /^(user|owner|tenant|account|org|organi[sz]ation|customer|te
  * a function bound to a constant (`export const loadBoardClass = (models: IModels, subdomain: string) => {`, erxes's
  * model loaders, one per module of `db/models/`).
  */
-const DEFINITION = /^[ \t]*(?:export\s+)?(?:(?:async\s+)?(?:def|function\*?|func)\s+([A-Za-z_$][\w$]*)\s*|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]+)?=\s*(?:async\s+)?(?:function\s*)?)\(([^)]*)\)/gm;
+const DEFINITION = /^[ \t]*(?:export\s+)?(?:default\s+)?(?:(?:async\s+)?(?:def|function\*?|func)\s+([A-Za-z_$][\w$]*)\s*|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]+)?=\s*(?:async\s+)?(?:function\s*)?)\(([^)]*)\)/gm;
 
 /** The family stem of a name: its first word (`parse_regex` → parse, `parseRegex` → parse); none for one word. */
 function stemOf(name: string): string | null {
@@ -38,7 +38,7 @@ function parameterNames(list: string, lang: string): string[] {
  */
 export function familySignature(candidates: readonly Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
   const out = new Set<Candidate>();
-  const wanted = candidates.filter((c) => c.param && !c.member && !c.owner && stemOf(c.name));
+  const wanted = candidates.filter((c) => c.param && !c.member && !c.owner);
   if (!wanted.length) return out;
   const dirs = new Set(wanted.map((c) => dirname(c.file)));
   const defs = new Map<string, { file: string; name: string; params: string[]; body: string }[]>();
@@ -55,14 +55,17 @@ export function familySignature(candidates: readonly Candidate[], files: readonl
     }
   }
   for (const c of wanted) {
-    const here = (defs.get(dirname(c.file)) ?? []).filter((d) => stemOf(d.name) === stemOf(c.name));
-    const own = here.find((d) => d.file === c.file && d.name === c.name);
+    const own = (defs.get(dirname(c.file)) ?? []).find((d) => d.file === c.file && d.name === c.name);
+    const stem = stemOf(c.name);
+    const here = stem ? (defs.get(dirname(c.file)) ?? []).filter((d) => stemOf(d.name) === stem) : [];
     const at = own ? own.params.indexOf(c.param!) : -1;
     if (!own || at < 0) continue;
     // A member that reads none of its parameters ignores its whole input (motioneye's `test_rtmp_url(data)` answering a
     // fixed camera list beside `test_rtsp_url(data)` probing the URL): not a convention's unused slot.
+    // A module its loader finds by file name is handed what the loader hands every module, read or not.
+    if (!POLICY_PARAM.test(c.param!) && !SCOPE_PARAM.test(c.param!) && loadedByFileName(c.file, own.params, files)) { out.add(c); continue; }
     const others = own.params.filter((p) => p !== c.param && !/^(self|cls|_\w*)$/.test(p));
-    if (!others.some((p) => new RegExp(`(?<![\\w$.])${p.replace(/\$/g, "\\$")}(?![\\w$])`).test(own.body))) continue;
+    if (!stem || !others.some((p) => new RegExp(`(?<![\\w$.])${p.replace(/\$/g, "\\$")}(?![\\w$])`).test(own.body))) continue;
     const prefix = own.params.slice(0, at + 1).join(",");
     const kinDefs = here.filter((d) => d.file !== c.file && d.params.slice(0, at + 1).join(",") === prefix);
     // A policy or a scope the family's other members honour (`limit`, `timeout`, `user`) means something: one member
@@ -75,6 +78,26 @@ export function familySignature(candidates: readonly Candidate[], files: readonl
     else if (!POLICY_PARAM.test(c.param!) && !SCOPE_PARAM.test(c.param!) && calledAsFamily(c.name, files)) out.add(c);
   }
   return out;
+}
+
+/**
+ * A module's default export loaded by its file name (baserow's Nuxt modules: `modules/dashboard/module.js`,
+ * `modules/database/module.js`, .. each `export default function XModule(options)`): three or more files of one name
+ * in sibling directories, each default-exporting a function of the same parameters, are one loader's protocol.
+ */
+function loadedByFileName(file: string, params: readonly string[], files: readonly { path: string; content: string }[]): boolean {
+  const name = basename(file);
+  const parent = dirname(dirname(file));
+  const lang = languageOf(file) ?? "";
+  const head = /^export\s+default\s+(?:async\s+)?function\s*[A-Za-z_$]*[\w$]*\s*\(([^)]*)\)/m;
+  const list = params.join(",");
+  let kin = 0;
+  for (const f of files) {
+    if (f.path === file || basename(f.path) !== name || dirname(dirname(f.path)) !== parent || isTestPath(f.path)) continue;
+    const m = head.exec(f.content);
+    if (m && parameterNames(m[1]!, lang).join(",") === list) kin++;
+  }
+  return kin >= 2;
 }
 
 /**
