@@ -305,3 +305,35 @@ describe("ignored-parameter: modules a loader finds by file name", () => {
     expect(found([mod("dashboard", "DashboardModule"), mod("database", "DatabaseModule", "config, extra")], /^ignored-parameter$/).length).toBeGreaterThan(0);
   });
 });
+
+describe("swallowed-error, TypeScript: a read's fallback that is compared or chained", () => {
+  test("a cache marker read with a fallback and compared, a lookup's fallback in a chain", () => {
+    const preview = { path: "packages/cli/src/commands/preview.ts", content: lines(
+      "export async function prepare(dir: string, key: string) {",
+      "  const cached = await readFile(join(dir, MARKER), 'utf8').catch(() => undefined);",
+      "  if (cached === key && reusable) {",
+      "    return { reuse: true };",
+      "  }",
+      "  await build(dir);",
+      "  await writeFile(join(dir, MARKER), key);",
+      "}",
+      "export const writeIfChanged = async (path: string, content: string) => {",
+      "  if ((await readFile(path, 'utf8').catch(() => undefined)) === content) return false;",
+      "  await writeFileAtomic(path, content);",
+      "  return true;",
+      "};",
+      "export async function accountOf(p: Provisioning) {",
+      "  const account = (p.accountId && (await storage.get(Account, p.accountId).catch(() => null))) || null;",
+      "  return account;",
+      "}") };
+    expect(found([preview], /^swallowed-error$/)).toEqual([]);
+  });
+  test("a write's rejection dropped, its value unused, is still reported (limit)", () => {
+    const save = { path: "packages/core/src/server.ts", content: lines(
+      "export async function persist(doc: Doc) {",
+      "  await storage.save(doc).catch(() => undefined);",
+      "  return doc;",
+      "}") };
+    expect(found([save], /^swallowed-error$/).length).toBe(1);
+  });
+});

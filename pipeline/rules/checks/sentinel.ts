@@ -58,6 +58,9 @@ function testsAt(text: string, name: string): boolean | null {
   const before = text.slice(0, use.index);
   const after = text.slice(use.index + name.length);
   if (/(!\s*|(null|undefined)\s*[!=]==?\s*|typeof\s+|Boolean\(\s*)$/.test(before)) return true;
+  // ... or compared with another value in a condition (`if (cachedBuildKey === buildCacheKey && ..)`): a missing value
+  // does not match, and the code takes the branch for a miss.
+  if (/\b(if|while)\s*\([^;{}]*$/.test(before) && /^\s*[!=]==?\s*[\w$.]+\s*(&&|\|\||\))/.test(after)) return true;
   if (/^\s*(\?\.|\?\?|\|\||&&|[!=]==?\s*(null|undefined)\b|\?(?![.?]))/.test(after)) return true;
   if (/\b(if|while)\s*\(\s*$/.test(before) && /^\s*\)/.test(after)) return true;
   // Handed, not dereferenced, to a check inside a condition: `if (!isToken(decoded))`.
@@ -83,6 +86,14 @@ export function handledSentinel(node: SgNode): boolean {
   const v = outermost(node);
   const p = v.parent();
   if (!p) return false;
+  // Compared with a value (`(await readFile(marker).catch(() => undefined)) === content`): a missing value is one that
+  // does not match, and the branch for it is the comparison's other outcome.
+  if (p.kind() === "binary_expression" && /^[!=]==?$/.test(field(p, "operator")?.text() ?? "")) return true;
+  // `(id && (await storage.get(Account, id).catch(() => null))) || null`: a lookup's fallback inside a chain with its own.
+  if (p.kind() === "binary_expression" && field(p, "right")?.id() === v.id() && field(p, "operator")?.text() === "&&") {
+    const up = outermost(p).parent();
+    if (up?.kind() === "binary_expression" && /^(\?\?|\|\|)$/.test(field(up, "operator")?.text() ?? "")) return true;
+  }
   if (p.kind() === "binary_expression" && field(p, "left")?.id() === v.id()) return /^(\?\?|\|\|)$/.test(field(p, "operator")?.text() ?? "");
   if (p.kind() === "member_expression" && field(p, "object")?.id() === v.id() && p.text().slice(v.text().length).trimStart().startsWith("?.")) return true;
   // `schema.optional().catch(() => undefined).parse(raw)`: a method a promise does not have is called on the
