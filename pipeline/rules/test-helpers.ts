@@ -264,17 +264,16 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
     }
     // A page object's method reached through an attribute (linotp's Selenium suites: `self.token_view =
     // testcase.manage_ui.token_view` in a fixture, then `self.token_view.delete_all_tokens()`): no type is named, but a
-    // method name of several words that one helper class of the test files alone defines is that class's. A name of
-    // one word (`open`, `get`) or one two classes define stays unresolved.
-    const soleMethod = new Map<string, Helper | null>();
-    if (lang === "python" || lang === "typescript") {
-      for (const h of helpers) {
-        const key = h.keys[0]!;
-        if (h.keys.length !== 2 || !key.startsWith(".") || !/^\.[a-z]\w*(?:_[a-z0-9]|[a-z0-9][A-Z])\w*$/.test(key)) continue;
-        soleMethod.set(key, soleMethod.has(key) ? null : h);
-      }
-    }
-    const bySoleMethod = (calls: ReadonlySet<string>, h: Helper) => soleMethod.get(h.keys[0]!) === h && calls.has(h.keys[0]!);
+    // method name of several words that one helper class alone defines, among the test files under the test's own
+    // directory (its suite's support code) other than its own file, is that class's. A name of one word (`open`,
+    // `get`) or one two classes there define stays unresolved.
+    const pageMethod = (c: Candidate, h: Helper): boolean => {
+      const key = h.keys[0]!;
+      if ((lang !== "python" && lang !== "typescript") || h.keys.length !== 2 || !key.startsWith(".") || !/^\.[a-z]\w*(?:_[a-z0-9]|[a-z0-9][A-Z])\w*$/.test(key)) return false;
+      const suite = c.file.replace(/\/?[^/]*$/, "");
+      const under = (f: string) => f !== c.file && (!suite || f.startsWith(`${suite}/`));
+      return under(h.file) && helpers.filter((o) => o.keys[0] === key && under(o.file)).length === 1;
+    };
     for (const c of list) {
       const own = new Set(owners(c.calls!));
       const calls = new Set(own);
@@ -287,7 +286,7 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
       }
       // A helper reached only through a type another helper answers must fail on a value it compares (its own setup's
       // failure, a dial error, is no check of what the test did).
-      if (helpers.some((h) => h.asserts && h.file !== c.file && (reaches(own, h) || bySoleMethod(own, h) || (h.compares && reaches(calls, h))))) out.add(c);
+      if (helpers.some((h) => h.asserts && h.file !== c.file && (reaches(own, h) || (own.has(h.keys[0]!) && pageMethod(c, h)) || (h.compares && reaches(calls, h))))) out.add(c);
       else if (hooks.length && helpers.some((h) => h.asserts && h.keys[0] === ".tearDown" && h.keys.length === 2 && calls.has(h.keys[1]!))) out.add(c);
       // A helper of another file that renders or parses (`getCreateView(schema)` rendering a form) fails its caller by
       // throwing: the test is a smoke test.
