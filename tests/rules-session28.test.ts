@@ -337,3 +337,27 @@ describe("swallowed-error, TypeScript: a read's fallback that is compared or cha
     expect(found([save], /^swallowed-error$/).length).toBe(1);
   });
 });
+
+describe("assertion-free-test, Go: a compile-time conformance check of a generic interface", () => {
+  test("`var _ IResourceManager[A, *B] = NewManager(c)` is a type-level assertion", () => {
+    const t = { path: "controller/automation/interface_test.go", content: lines(
+      "package automation",
+      "import \"testing\"",
+      "func TestManagerInterfaces(t *testing.T) {",
+      "\tziti := &ZitiAutomation{}",
+      "\tvar _ IResourceManager[rest_model.IdentityDetail, *IdentityOptions] = NewIdentityManager(ziti)",
+      "}") };
+    expect(found([t], /^assertion-free-test$/)).toEqual([]);
+  });
+  test("a test that only builds the value asserts nothing (limit)", () => {
+    const t = { path: "controller/automation/interface_test.go", content: lines(
+      "package automation",
+      "import \"testing\"",
+      "func TestManagerInterfaces(t *testing.T) {",
+      "\tziti := &ZitiAutomation{}",
+      "\tm := NewIdentityManager(ziti)",
+      "\tm.Start()",
+      "}") };
+    expect(found([t], /^assertion-free-test$/).length).toBe(1);
+  });
+});

@@ -95,7 +95,7 @@ const MODELS: Record<GrammarLanguage, Model> = {
     // ... and testify mocks' own checks (`repo.AssertCalled(t, "Save", ..)`, `AssertExpectations(t)`).
     runtime: /\.Assert(?:Called|NotCalled|NumberOfCalls|Expectations)\(|(?<![\w.])(?:convey\.|\w+\.)?So\(|\.(?:Assert|Check)\([^;\n]*,\s*(?:\w+\.)?(?:Equals|DeepEquals|IsNil|NotNil|ErrorMatches|Matches|HasLen|Not|FitsTypeOf|Implements|Panics|PanicMatches|IsTrue|IsFalse)\b|\b(t|b|f)\.(Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\b(assert|require|is|qt|check|be)\.\w+\(|\b(g\.)?Expect\(|\bΩ\(|\.Require\(\)\.|\b(s|suite)\.(Equal|NoError|Error|True|False|Nil|NotNil|Len|Contains|Empty|NotEmpty|EqualValues|ErrorIs|Assert\(\))/,
     snapshot: /\b(snaps|cupaloy|golden|goldie)\.\w+\(/,
-    typeLevel: /\bvar\s+_\s+\w[\w.]*\s*=/,
+    typeLevel: /\bvar\s+_\s+\*?\w[\w.]*(?:\[[^\]\n]*\])?\s*=/,
     // Handing t (or b/f) to a helper delegates the check: `wantBalance(t, l, 0)`.
     // ... or running a subtest given by name: `t.Run(name, tc.test)`.
     delegate: /\b\w+(\.\w+)*\(\s*(t|tt|b|f)\s*[,)]|\bt\.Run\([^,()]+,\s*[\w.]+\s*\)/,
