@@ -361,3 +361,24 @@ describe("assertion-free-test, Go: a compile-time conformance check of a generic
     expect(found([t], /^assertion-free-test$/).length).toBe(1);
   });
 });
+
+describe("ignored-parameter: a dispatch table whose members' lists stop short", () => {
+  const table = (exact: string) => ({ path: "modules/database/utils/date.js", content: lines(
+    "export const DELTA_MAP = {",
+    `  [Ops.EXACT_DATE.value]: ${exact},`,
+    "  [Ops.NR_DAYS_AGO.value]: (filterDate, filterValue) => filterDate.subtract(num(filterValue), 'days'),",
+    "  [Ops.NR_WEEKS_AGO.value]: (filterDate, filterValue) => filterDate.subtract(num(filterValue), 'weeks'),",
+    "  [Ops.NR_YEARS_AGO.value]: (filterDate, filterValue) => filterDate.subtract(num(filterValue), 'years'),",
+    "}",
+    "export function delta(op, filterDate, filterValue, timezone) {",
+    "  return DELTA_MAP[op](filterDate, filterValue, timezone)",
+    "}") });
+  test("JavaScript: a member taking one more trailing parameter shares the table's signature", () => {
+    expect(found([table("(filterDate, filterValue, timezone) => parseDate(filterValue, timezone)")], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("JavaScript: with fewer than three peers the member is judged alone (limit)", () => {
+    const small = table("(filterDate, filterValue, timezone) => parseDate(filterValue, timezone)");
+    small.content = small.content.split("\n").filter((l) => !/NR_(WEEKS|YEARS)_AGO/.test(l)).join("\n");
+    expect(found([small], /^ignored-parameter$/).length).toBe(1);
+  });
+});

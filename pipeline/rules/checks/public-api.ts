@@ -138,8 +138,18 @@ function implementationTable(fn: SgNode): boolean {
 const mentions = (text: string, name: string) => new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`).test(text);
 
 /**
+ * Two parameter lists a dispatcher fills alike: one is the other's start, two names or more in common
+ * (baserow's `DATE_FILTER_OPERATOR_DELTA_MAP`: `(filterDate, filterValue)` beside `(filterDate, filterValue, timezone)`,
+ * all called with the three): JavaScript drops the arguments a shorter list does not name.
+ */
+function samePositions(a: readonly string[], b: readonly string[]): boolean {
+  const n = Math.min(a.length, b.length);
+  return n >= 2 && a.slice(0, n).join(",") === b.slice(0, n).join(",");
+}
+
+/**
  * The same table written as an object literal: the function is a property value (or method) of an object whose three
- * other function-valued properties share its whole parameter list (two names or more, in order), none naming
+ * other function-valued properties share its parameter list (two names or more, in order; one list may stop short), none naming
  * another (Gladys's scene actions, `[ACTIONS.LIGHT.TURN_ON]: async (self, action, scope) => ..`, run as
  * `actionsFunc[action.type](self, action, scope)`): the dispatcher hands each the same arguments.
  */
@@ -155,8 +165,8 @@ function objectTable(fn: SgNode): boolean {
   const dispatched = object.children().filter((m) => m.kind() === "pair" || m.kind() === "method_definition").every(computed)
     || (indexedCalls(fn.getRoot().root()).get(holder)?.length ?? 0) > 0;
   if (!dispatched) return false;
-  const key = paramNames(fn).join(",");
-  if (!key.includes(",")) return false;
+  const ownNames = paramNames(fn);
+  if (ownNames.length < 2) return false;
   const own = fn.text();
   const named = (text: string, n: string) => !!n && mentions(text, n);
   // A computed key (`[ACTIONS.X]`) is reached through the table, never called by a name.
@@ -165,7 +175,7 @@ function objectTable(fn: SgNode): boolean {
   for (const m of object.children()) {
     if (m.id() === member.id()) continue;
     const f = m.kind() === "method_definition" ? m : m.kind() === "pair" ? (m.field("value" as never) as SgNode | null) : null;
-    if (!f || !/^(arrow_function|function_expression|function|method_definition)$/.test(String(f.kind())) || paramNames(f).join(",") !== key) continue;
+    if (!f || !/^(arrow_function|function_expression|function|method_definition)$/.test(String(f.kind())) || !samePositions(paramNames(f), ownNames)) continue;
     if (named(f.text(), keyOf(member)) || named(own, keyOf(m))) continue;
     peers++;
   }
