@@ -382,3 +382,61 @@ describe("ignored-parameter: a dispatch table whose members' lists stop short", 
     expect(found([small], /^ignored-parameter$/).length).toBe(1);
   });
 });
+
+describe("swallowed-error: a notice announced as sent, a dead letter's row", () => {
+  test("Go: a dropped send, then the page toasts it as sent, is a claim", () => {
+    const h = { path: "internal/web/projects.go", content: lines(
+      "package web",
+      "func (s *Server) invite(w http.ResponseWriter, r *http.Request) {",
+      "\temail := r.FormValue(\"email\")",
+      "\t_ = s.mailer.Send(r.Context(), notify.Message{To: email})",
+      "\ttoast(w, \"Invitation sent to \"+email)",
+      "}") };
+    expect(found([h], /^swallowed-error$/)).toEqual(["internal/web/projects.go:go-discarded-error@4"]);
+  });
+  test("Go: the same send with nothing said after stays a lead (limit)", () => {
+    const h = { path: "internal/web/projects.go", content: lines(
+      "package web",
+      "func (s *Server) invite(w http.ResponseWriter, r *http.Request) {",
+      "\temail := r.FormValue(\"email\")",
+      "\t_ = s.mailer.Send(r.Context(), notify.Message{To: email})",
+      "\ts.render(w, \"invite-row\", email)",
+      "}") };
+    expect(found([h], /^swallowed-error$/)).toEqual(["internal/web/projects.go:go-discarded-error@4 note"]);
+  });
+  test("Python: a page whose failure is passed over, then answered 'Paged', is reported", () => {
+    const bot = { path: "plugins/oncall/oncall.py", content: lines(
+      "class OnCall(BotPlugin):",
+      "    def page(self, msg, target, reason):",
+      "        incident_id = None",
+      "        try:",
+      "            incident_id = self.pager.trigger(target, summary=reason)['id']",
+      "        except PagerError:",
+      "            pass",
+      "        return f'Paged {target}: {reason}'") };
+    expect(found([bot], /^swallowed-error$/).length).toBe(1);
+  });
+  test("Go: a dead letter's INSERT handed the error is the only keeping of the message, not an echo of it", () => {
+    const out = { path: "internal/pgsink/output.go", content: lines(
+      "package pgsink",
+      "func (o *pgOutput) Write(ctx context.Context, msg *service.Message) error {",
+      "\traw, _ := msg.AsBytes()",
+      "\tvar ord order",
+      "\tif err := json.Unmarshal(raw, &ord); err != nil {",
+      "\t\to.log.Warnf(\"order rejected: %v\", err)",
+      "\t\t_, _ = o.db.ExecContext(ctx, \"INSERT INTO dead_letter (payload, reason) VALUES ($1, $2)\", raw, fmt.Sprint(err))",
+      "\t\treturn nil",
+      "\t}",
+      "\treturn o.insert(ctx, ord)",
+      "}") };
+    expect(found([out], /^swallowed-error$/)).toEqual(["internal/pgsink/output.go:go-discarded-error@7"]);
+  });
+  test("TypeScript: awaiting Promise.allSettled as a statement discards every rejection", () => {
+    const r = { path: "src/graphql/resolvers.ts", content: lines(
+      "export async function publish(partners: Partner[], event: Event) {",
+      "  await Promise.allSettled(partners.map((partner) => deliver(partner, event)));",
+      "  return event;",
+      "}") };
+    expect(found([r], /^swallowed-error$/)).toEqual(["src/graphql/resolvers.ts:ts-settled-dropped@2"]);
+  });
+});

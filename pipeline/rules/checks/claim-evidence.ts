@@ -18,6 +18,7 @@ import { closedAfterWriting } from "./discarded-write";
 import type { Hit } from "./hit";
 import { removesHanded } from "./removes-existing";
 import { guardedCode, movesMoney, persistsOrAudits, SENDS_NOTICE } from "./swallowed";
+import { toldSent } from "./told-sent";
 import { outermostFunction } from "./teardown";
 import type { Candidate } from "./unreferenced";
 
@@ -52,6 +53,8 @@ const HANDED_CONNECTION = /[(,]\s*&?\s*(mut\s+)?([\w.]+\.)?(conn|connection|db|p
 /** A transaction's commit (`tx.Commit()`, `db.commit()`, `txn.commit().await`): the write the rest relied on. */
 /** A call that sends something (`.Send()`, `send_mail(`, `.SendEmail(`, `deliver(`). */
 const SENDS = /(?:\.|::|^|[\s(])(send|Send|deliver|Deliver|dispatch|Dispatch)\w*\s*\(/;
+/** A call that raises a notice by another verb: a pager's `trigger(..)`, `page(..)`, `notify(..)`, `alert(..)`. */
+const NOTICE_CALL = /(?:\.|::|^|[\s(])(trigger|Trigger|page|Page|notify|Notify|alert|Alert)\w*\s*\(/;
 /** A record that the send happened (`appt.ReminderSent = true`, `n.notified_at = now()`, `markSent(..)`, `mark_as_delivered`). */
 const MARKED_DONE = /\b\w*(Sent|sent|Notified|notified|Delivered|delivered|Emailed|emailed|Mailed|mailed)(At|_at)?\b\s*(=|:=)\s*(true|True|time\.Now|now|Utc::now|new Date|Date\.now|datetime|timezone\.now)|\bmark_?(as_?)?(sent|notified|delivered)|\bmark(As)?(Sent|Notified|Delivered)\s*\(/;
 const COMMITS = /(?:\.|::)\s*(?:Commit|commit)\s*\(/;
@@ -207,6 +210,8 @@ export function claimOrLead(rule: CheckRule, node: SgNode, hit: Hit, file: FileC
   // A send dropped and then recorded as done (`_ = facades.Mail()..Send()` then `appt.ReminderSent = true`): the record
   // says the message went out whether it did or not, and nothing will send it again.
   if (SENDS.test(code) && !/ping|pong|heartbeat|keep_?alive/i.test(code) && following(guarded).slice(0, 3).some((s) => MARKED_DONE.test(s.text()) && !/ping|heartbeat|keep_?alive/i.test(s.text()))) return hit;
+  // ... or announced as sent to whoever asked (`toast(w, "Invitation sent to "+email)` after `_ = s.mailer.Send(..)`).
+  if ((SENDS.test(code) || NOTICE_CALL.test(code)) && !/ping|pong|heartbeat|keep_?alive/i.test(code) && toldSent(guarded)) return hit;
   // Python: a notice passed over under a narrow handler (`send_confirmation_email(..)`: the guest gets no record of it).
   if ((rule.language === "python" && SENDS_NOTICE.test(code)) || persistsOrAudits(code) || movesMoney(code) || closedAfterWriting(node, code, rule.language) || FILE_WRITE.test(code) || AUDIT_PART.test(code) || STATE_HOLDER.test(code) || STATE_HOLDER_SUFFIX.test(code) || HANDED_CONNECTION.test(code) || ENDS_TRANSACTION.test(code) || removesStored(code) || removesHanded(guarded) || answersSuccess(guarded)) return hit;
   // Deviance reads Go and Rust call sites, where handling an error is written out; a Python exception

@@ -163,6 +163,9 @@ function onErrorBranch(node: SgNode): boolean {
  * handling, and what it returns is that error echoed back or the reporter's own status.
  */
 export function echoesError(nodeText: string): boolean {
+  // ... not a statement written with the error as one of its values (`_, _ = db.ExecContext(ctx, "INSERT INTO
+  // dead_letter (payload, reason) ..", raw, fmt.Sprint(err))`): that row is the only keeping of what failed.
+  if (/["'`]\s*(INSERT|UPDATE|DELETE|REPLACE|UPSERT)\b/i.test(nodeText)) return false;
   return /[(,]\s*&?(err|error|err[A-Z_]\w*)\s*[,)]/.test(nodeText.replace(/^\s*(let\s+)?_\w*(\s*,\s*_)*\s*:?=\s*/, ""));
 }
 

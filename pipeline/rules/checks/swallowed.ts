@@ -11,6 +11,7 @@ import { inLoggingEmit, inRaisingHandler } from "./error-path";
 import { nativeProbe, parseProbe, testedFallback } from "./fallback";
 import { preparesPath } from "./preparation";
 import { handledSentinel } from "./sentinel";
+import { toldSent } from "./told-sent";
 import { browserEvidence } from "./browser-code";
 import { cancelsStream, releasesOnly, releaseThenDrop } from "./teardown";
 
@@ -238,6 +239,10 @@ function afterReported(guarded: SgNode): boolean {
   const branch = block.kind() === "statement_list" ? block.parent() : block;
   const err = branch && handledError(branch);
   if (!err) return false;
+  // ... unless the branch then answers success (`_, _ = db.ExecContext(ctx, "INSERT INTO dead_letter ..")` then `return
+  // nil`, acknowledging the message): the error was logged and let go, and the dropped write was its only keeping.
+  const next = nextStatement(guardedStatement(guarded));
+  if (next && /^return(\s+nil(\s*,\s*nil)*)?\s*;?$/.test(next.text().trim())) return false;
   const uses = new RegExp(`(?<![\\w.])${err}(?![\\w(])`);
   for (let prev = guarded.prev(); prev; prev = prev.prev()) {
     const t = prev.text();
@@ -407,7 +412,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // `const doc = await find(id).catch(() => null); if (!doc) ...`: the failure became a value that is tested.
   if (rule.language === "typescript" && node.kind() === "call_expression" && handledSentinel(node)) return [];
   const guarded = guardedCode(node);
-  if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language)) return [];
+  if ((rule.language === "typescript" || rule.language === "python") && isProbe(guarded, rule.language) && !toldSent(guarded)) return [];
   const place = file.placeAt(node.range().start.line);
   if (place === "test" && !runtimeAssertion(guarded.text(), rule.language)) return [];
   // A function named for swallowing (`deleteFileQuietly`, `close_ignoring_errors`, `flushBestEffort`): its callers chose
@@ -431,7 +436,8 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // sqlite3.Error: pass`): the driver's error is the write's failure.
   // ... or a notice the code owes someone (`client.send_confirmation_email(ref, "cancellation")` under `except
   // (HotelApiError, RequestException): pass`): the guest is told it is done and gets no record of it.
-  if (params["durable"] === true && !durableWrite(guarded.text()) && !SENDS_NOTICE.test(guarded.text()) && !(DATABASE_ERROR.test(node.text()) && (ORM_WRITE.test(guarded.text()) || NAMED_WRITE.test(guarded.text())))) return [];
+  // ... or a notice the code then says it sent (`except PagerError: pass`, then `return f"Paged {target}"`).
+  if (params["durable"] === true && !durableWrite(guarded.text()) && !SENDS_NOTICE.test(guarded.text()) && !toldSent(guarded) && !(DATABASE_ERROR.test(node.text()) && (ORM_WRITE.test(guarded.text()) || NAMED_WRITE.test(guarded.text())))) return [];
   // Money owed or moved (a refund, an invoice, a payment request) is a record too, kept by someone else.
   const persists = persistsOrAudits(guarded.text()) || movesMoney(guarded.text());
   // A handler that only leaves (`continue`, a bare `return`) skips the item or ends the call: a parse or probe that
@@ -448,7 +454,7 @@ export function swallowedCheck({ node, file, rule, params }: CheckContext): Hit[
   // A narrow handler (`except OSError: pass`) names an expected failure; it loses data only on a write.
   const narrow = params["narrow"];
   // ... or on removing a file it found: OSError is every way a delete fails, not only "already gone".
-  if (typeof narrow === "string" && new RegExp(narrow).test(node.text()) && !persists && !removesExisting(guarded)) return [];
+  if (typeof narrow === "string" && new RegExp(narrow).test(node.text()) && !persists && !removesExisting(guarded) && !toldSent(guarded)) return [];
   const comments = handlerComments(node, guarded, file.lines, rule.language);
   // Release and teardown (a temp path removed, a socket shut down, a unit task joined, a flush into memory):
   // nothing relied on is lost. Each shape names its call, so a write, commit or stored delete never passes.
