@@ -440,3 +440,85 @@ describe("swallowed-error: a notice announced as sent, a dead letter's row", () 
     expect(found([r], /^swallowed-error$/)).toEqual(["src/graphql/resolvers.ts:ts-settled-dropped@2"]);
   });
 });
+
+describe("fresh40's misses: stubs, ignored parameters and a signature built in an f-string", () => {
+  test("Python: a webhook's expected signature built in an f-string is compared like the value it holds", () => {
+    const hook = { path: "plugins/deploy/deploy.py", content: lines(
+      "import hmac, hashlib",
+      "def ci_callback(self, request):",
+      "    body = request.get_data()",
+      "    digest = hmac.new(self.config['CI_WEBHOOK_SECRET'].encode(), body, hashlib.sha256).hexdigest()",
+      "    if request.headers.get('X-Shipit-Signature', '') != f'sha256={digest}':",
+      "        abort(403)") };
+    expect(found([hook], /^insecure-compare$/)).toEqual(["plugins/deploy/deploy.py:py-insecure-compare@5"]);
+  });
+  test("Rust: a handler answering 501 after only logging the request or checking who asks is a stub", () => {
+    const admin = { path: "src/admin.rs", content: lines(
+      "pub async fn export_report(Path(team_id): Path<i64>) -> impl IntoResponse {",
+      "    tracing::info!(team_id, \"report export requested\");",
+      "    (StatusCode::NOT_IMPLEMENTED, \"monthly SLA reports are not available\")",
+      "}",
+      "pub async fn delete_environment(req: Request, ctx: RouteContext<()>) -> Result<Response> {",
+      "    if let Some(denied) = auth::require_admin(&req, &ctx.env)? {",
+      "        return Ok(denied);",
+      "    }",
+      "    Response::error(\"environment deletion is not implemented\", 501)",
+      "}") };
+    expect(found([admin], /^stub$/)).toEqual(["src/admin.rs:rs-todo-macro@3", "src/admin.rs:rs-todo-macro@9"]);
+  });
+  test("Rust: a 501 after work the handler does is an answer (limit)", () => {
+    const admin = { path: "src/admin.rs", content: lines(
+      "pub async fn export_report(State(s): State<AppState>, Path(team_id): Path<i64>) -> impl IntoResponse {",
+      "    s.audit.record(team_id).await;",
+      "    (StatusCode::NOT_IMPLEMENTED, \"monthly SLA reports are not available\")",
+      "}") };
+    expect(found([admin], /^stub$/).filter((f) => f.includes("rs-todo-macro"))).toEqual([]);
+  });
+  test("Rust: a parameter only written to a log while the SQL hardcodes its value", () => {
+    const db = { path: "src/db.rs", content: lines(
+      "pub async fn insert_monitor(pool: &PgPool, team_id: i64, url: &str, interval_secs: i32) -> sqlx::Result<Monitor> {",
+      "    tracing::debug!(team_id, interval_secs, url, \"creating monitor\");",
+      "    sqlx::query_as(\"insert into monitors (team_id, url, interval_secs) values ($1, $2, 300) returning *\")",
+      "        .bind(team_id).bind(url).fetch_one(pool).await",
+      "}",
+      "pub fn on_disconnect(peer: &str, reason: &str) {",
+      "    tracing::warn!(peer, reason, \"peer disconnected\");",
+      "}") };
+    expect(found([db], /^ignored-parameter$/)).toEqual(["src/db.rs:rs-ignored-option-parameter@1"]);
+  });
+  test("Go: a table parameter unread while the statement names its own table", () => {
+    const out = { path: "internal/pgsink/output.go", content: lines(
+      "package pgsink",
+      "func upsertOrder(ctx context.Context, tx *sql.Tx, table string, o order) error {",
+      "\t_, err := tx.ExecContext(ctx, `INSERT INTO orders (id, total) VALUES ($1, $2)`, o.ID, o.Total)",
+      "\treturn err",
+      "}") };
+    expect(found([out], /^ignored-parameter$/)).toEqual(["internal/pgsink/output.go:go-ignored-option-parameter@2"]);
+  });
+  test("Python: a command's option its decorator binds by dest, in a class of commands sharing (self, msg, service)", () => {
+    const bot = { path: "plugins/deploy/deploy.py", content: lines(
+      "class Deploy(BotPlugin):",
+      "    @arg_botcmd('--strategy', dest='strategy', default='rolling')",
+      "    @arg_botcmd('service', type=str)",
+      "    def deploy(self, msg, service, strategy):",
+      "        return self.client.start(service, strategy=strategy)",
+      "    @arg_botcmd('--to', dest='to_version', type=str, default=None, help='release to return to')",
+      "    @arg_botcmd('service', type=str)",
+      "    def rollback(self, msg, service, to_version):",
+      "        return self.client.rollback(service, requested_by=msg.frm.person)",
+      "    @arg_botcmd('service', type=str)",
+      "    def deploy_canary(self, msg, service):",
+      "        '''Send a small share of traffic to a new version first.'''",
+      "        return f'Canary deploys are not available yet. Use !deploy {service} --strategy blue-green.'") };
+    expect(found([bot], /^(ignored-parameter|stub)$/)).toEqual(["plugins/deploy/deploy.py:py-ignored-option-parameter@6", "plugins/deploy/deploy.py:py-not-implemented@13"]);
+  });
+  test("Python: a Gradio handler wired with an explicit inputs list drops a value the app chose to hand it", () => {
+    const h = { path: "modelops/handlers.py", content: lines(
+      "class Handlers:",
+      "    def upload_dataset(self, file_path, name, visibility, request):",
+      "        user = self.current_user(request)",
+      "        return self.db.insert_dataset(name=name, owner=user, path=file_path)") };
+    const ui = { path: "modelops/ui.py", content: lines("def build(handlers):", "    save.click(handlers.upload_dataset, inputs=[upload, name, visibility], outputs=[status])") };
+    expect(found([h, ui], /^ignored-parameter$/)).toEqual(["modelops/handlers.py:py-ignored-option-parameter@2"]);
+  });
+});

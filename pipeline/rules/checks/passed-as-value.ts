@@ -44,7 +44,7 @@ function passesValue(o: Occurrence, member = false): boolean {
 }
 
 /**
- * Python: the call that takes the function also binds the unread parameter by name for it
+ * Python: the call that takes the function also binds the unread parameter by name for it, or lists its arguments
  * (`scheduler.add_job(purge, kwargs={"dry_run": False})`, `functools.partial(purge, dry_run=True)`): the
  * caller chose to pass that argument, so the signature is not imposed on the function; it drops a value
  * its own caller sends.
@@ -67,6 +67,9 @@ function bindsParamByName(c: Candidate, o: Occurrence, contentOf: Map<string, st
   const call = content.slice(open, close < 0 ? open : close);
   const p = c.param.replace(/\$/g, "\\$");
   if (new RegExp(`\\bkwargs\\s*=\\s*(dict\\s*\\(|\\{)[^)}]*(["']${p}["']\\s*:|\\b${p}\\s*=)`).test(call)) return true;
+  // ... or lists what it is handed, position by position (Gradio's `save.click(handlers.upload_dataset, inputs=[upload,
+  // name, visibility])`, `Thread(target=f, args=(a, b))`): the repository wired each argument itself.
+  if (/\b(inputs|args)\s*=\s*[(\[]/.test(call)) return true;
   return /\bpartial\s*$/.test(content.slice(Math.max(0, open - 40), open)) && new RegExp(`[(,]\\s*${p}\\s*=(?!=)`).test(call);
 }
 

@@ -113,6 +113,9 @@ function describingDecorator(fn: SgNode, name: string): SgNode | null {
  * the function asks the framework for that value by name, so the parameter is its own promise.
  */
 function describedBy(decorator: string, name: string): boolean {
+  // An argparse-style argument the decorator declares and binds to the parameter (errbot's `@arg_botcmd("--to",
+  // dest="to_version", help=..)`): the command promises the option by the parameter's own name.
+  if (new RegExp(`^@[\\w.]+\\(\\s*["']-{1,2}[A-Za-z][\\w-]*["'][\\s\\S]*\\bdest\\s*=\\s*["']${name}["']`).test(decorator)) return true;
   const m = /^@[\w.]+\(\s*["']-{0,2}([A-Za-z_][\w-]*)["']\s*,\s*(?:[rf]?["']([^"'\n]*)["'])/.exec(decorator);
   if (m && m[1]!.replace(/-/g, "_") === name && /\w\s+\w/.test(m[2]!)) return true;
   // ... or a keyword of the decorator named for the parameter with prose as its value (discord.py's
@@ -262,6 +265,25 @@ function readIn(body: SgNode, names: string[], lang: GrammarLanguage, index: Ide
     ? new Set(rest.filter((n) => (index.uses().get(n) ?? []).some((at) => at >= start.index && at < end.index)))
     : new Set(body.findAll({ rule: { any: IDENT_KINDS[lang], regex: `^(${rest.map(escapeName).join("|")})$` } }).filter((n) => !notAVariable(n, lang)).map((n) => n.text()));
   return new Set([...formatted, ...sure, ...rest.filter((n) => ids.has(n))]);
+}
+
+/** A log macro's invocation (`tracing::info!(..)`, `debug!(..)`, `log::warn!(..)`), to its closing bracket on one statement. */
+const LOG_MACRO = /(?<![\w:])(?:(?:tracing|log)::)?(?:trace|debug|info|warn|error|event)!\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)/g;
+
+/**
+ * Names the body reads only inside log macros, when some other name it reads is read outside them: the function works
+ * with the others and records this one. A body that only logs (an event hook) logs what it was handed: its work.
+ */
+function onlyLogged(body: string, read: readonly string[]): string[] {
+  if (!/!\s*\(/.test(body)) return [];
+  const unlogged = body.replace(LOG_MACRO, " ");
+  if (unlogged === body) return [];
+  // (a column of the same name in the SQL it runs is text, not a read: `values ($1, $2, $3, 300, $4)`)
+  const bare = unlogged.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  // ... a name a format string outside the log reads (`format!("{limit}")`) is read.
+  const named = (n: string) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(bare) || new RegExp(`\\{${escapeName(n.replace(/^r#/, ""))}[}:]`).test(unlogged);
+  const outside = read.filter(named);
+  return outside.length ? read.filter((n) => !named(n)) : [];
 }
 
 /**
@@ -477,6 +499,10 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // Read only to be handed back to the function itself, in its own place (a retry's `adminGraphql(shop, token, query,
   // variables, attempt + 1)`): the value goes round and reaches nothing.
   for (const n of onlyRecursed(fn, body, [...read], lang, nameOf() ?? "")) read.delete(n);
+  // Rust: read only by a log line (`tracing::debug!(team_id, interval_secs, url, "creating monitor")`) while the
+  // others do the work (the insert hardcodes the interval): the value is recorded, never applied.
+  const logged = lang === "rust" ? onlyLogged(body.text(), [...read]) : [];
+  for (const n of logged) read.delete(n);
   // A TypeScript parameter named `$event` repeats a template binding's own argument (Angular's
   // `(copied)="onCopied($event)"`, Vue's `@change="save($event)"`): the template decides what the method is handed.
   const unread = params.filter((p, i) => !read.has(p.text) && !(lang === "typescript" && (p.text === "$event" || vuexSlot(fn, p.text, i, path))));
@@ -501,10 +527,13 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   // An imposed signature still keeps the entity the function's own name is scoped by (`roomsForOrg(orgId)` in a class
   // implementing a framework's interface): whoever declared the method, its name promises that scope.
   const scopedAnyway = fixed === "imposed" && !every && param(check, "queriedColumns", false) ? unread.filter((p) => scopedByName(nameOf() ?? "", p.text)) : [];
-  if (fixed === "imposed" && !every && !scopedAnyway.length) return { hits: [], name: null, owner: null };
+  // ... and an option the function's own decorator declares (errbot's `@arg_botcmd("--to", dest="to_version")` on one
+  // of a class's commands sharing `(self, msg, service, ..)`): the family fixes the leading slots, not the options.
+  const declaredAnyway = fixed === "imposed" && lang === "python" && !every && fn.parent()?.kind() === "decorated_definition" ? unread.filter((p) => declaredByDecorator(fn, p.text, p.node, unread.length < params.length)) : [];
+  if (fixed === "imposed" && !every && !scopedAnyway.length && !declaredAnyway.length) return { hits: [], name: null, owner: null };
   // Declared by the function's own decorator (a CLI option): a promise whatever its name or default.
-  const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text, p.node, unread.length < params.length)).map((p) => p.text) : []);
-  const pool = scopedAnyway.length ? scopedAnyway : fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang) || declared.has(p.text)) : unread;
+  const declared = new Set(lang === "python" && fixed === "registered" ? unread.filter((p) => declaredByDecorator(fn, p.text, p.node, unread.length < params.length)).map((p) => p.text) : declaredAnyway.map((p) => p.text));
+  const pool = scopedAnyway.length || declaredAnyway.length ? [...scopedAnyway, ...declaredAnyway] : fixed === "registered" && !every ? unread.filter((p) => hasDefault(p.node, lang) || declared.has(p.text)) : unread;
   const words = new Set(param<string[]>(check, "words", []).map((w) => w.toLowerCase()));
   // A word of the name, or the whole name run together (`as_of`, `asOf` -> `asof`: a point in time, like `since`).
   const namedFor = (name: string) => identifierWords(name).some((w) => words.has(w)) || words.has(name.toLowerCase().replace(/[_$]/g, ""));
@@ -528,6 +557,9 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   const queried = param(check, "queriedColumns", false) && fixed !== "registered" ? queriedColumns(body.text(), content, pool.map((p) => p.text), read.size > 0) : new Set<string>();
   // ... and an entity's identifier a querying body never applies (`Patients(clinicID, since)` filtering only on `since`).
   if (param(check, "queriedColumns", false) && fixed !== "registered") for (const n of droppedScopes(body.text(), pool.map((p) => p.text), read.size > 0)) queried.add(n);
+  // ... and a table it was told to write to while its SQL names one of its own (`upsertOrder(ctx, tx, table string, o
+  // order)` running `INSERT INTO orders ..`): the caller's destination is dropped for a fixed one.
+  if (param(check, "queriedColumns", false)) for (const p of pool) if (/^(table|table_?name|tbl|target_?table)$/i.test(p.text) && /\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM|FROM)\s+["`]?[A-Za-z_]\w*/i.test(body.text())) queried.add(p.text);
   // ... and the entity the function's own name scopes it to (`roomsForOrg(orgId)`, `invoicesByCustomer(customer_id)`).
   if (param(check, "queriedColumns", false)) for (const p of pool) if (scopedByName(nameOf() ?? "", p.text)) queried.add(p.text);
   // ... whatever name the file imports the package under (`import ctx "context"`: `ctx ctx.Context`), and so is a
@@ -550,6 +582,7 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
     region: regionOf(lang === "python" && declared.has(p.text) ? describingDecorator(fn, p.text) ?? p.node : p.node),
     message: overwritten.has(p.text)
       ? `parameter '${p.text}' is rebound before it is read: the value the caller passes never reaches the code`
+      : logged.includes(p.text) ? `parameter '${p.text}' is only written to a log: the function records what its signature promises and ignores it`
       : `parameter '${p.text}' is never read: the function ignores what its signature promises`,
     param: p.text,
     ...((lang === "python" || lang === "typescript") ? (() => { const slot = optionalSlot(fn, p.node, lang); return slot ? { optional: slot } : {}; })() : {}),
