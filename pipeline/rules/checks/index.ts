@@ -51,7 +51,7 @@ import { verbTableCheck } from "./verb-table";
 import { loggedOnlyReturn } from "./log-only";
 import { unguardedEntryCheck } from "./unguarded-entry";
 import { selfSpans } from "./unreferenced";
-import { methodName, overrideOf } from "./overrides-base";
+import { hookOnlyOverride, methodName, overrideOf } from "./overrides-base";
 import { placeholderReturn, namedForItsRefusal, namedForNothing } from "./stub-return";
 import type { SoleCandidate } from "./passed-as-value";
 import { routeRegistered } from "./route-mark";
@@ -337,7 +337,7 @@ const DEFINED = {
       // `overrides: lead`: an override is kept as a lead, not dropped (a subclass relaxing its base's check may mean it).
       const asLead = param<boolean | string>(params, "overrides", false) === "lead";
       // `foreignOverride: lead`: a method of a class extending only a dependency's classes is a lead (overrides-base.ts `foreignOverrides`).
-      const foreign = param<boolean | string>(params, "foreignOverride", false) === "lead";
+      const foreign = param<boolean | string>(params, "foreignOverride", false) === "lead" && hookOnlyOverride(node);
       // `callerCatches`: the method's name, so a caller of the repository that catches the refusal around it answers it (caught-refusal.ts).
       const method = param(params, "callerCatches", false) ? methodName(node) : null;
       defer({ candidate: { name: owner, owner, file: file.path, line: node.range().start.line, referenceIgnores: [], language: rule.language, ...(overrides ? { overrides: { ...overrides, ...(asLead ? { lead: true } : {}), ...(foreign ? { foreignLead: true } : {}) } } : {}), ...(method ? { method } : {}) }, hit, keep: "unless-owner-extended" });

@@ -107,6 +107,30 @@ function declares(body: string, method: string, lang: RuleLanguage): boolean {
 }
 
 /**
+ * An empty override the floor may hand to the models rather than claim (`foreignOverride: lead`): a private hook of the
+ * library (`_do_return_conn` on a SQLAlchemy pool), or one of a class that does no work anywhere else (Django's
+ * `class LoggerConfig(AppConfig): def ready(self): pass`, a null device's `write`). A class whose other methods work
+ * (a Luigi task with `requires` and `output` and an empty `run`, a chat channel sending text but not images) left
+ * this one empty among them: still a claim.
+ */
+export function hookOnlyOverride(node: SgNode): boolean {
+  const fn = METHOD.test(String(node.kind())) ? node : ancestor(node, METHOD);
+  if (!fn) return false;
+  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
+  if (/^_(?!_)/.test(name)) return true;
+  let owner = fn.parent();
+  if (owner?.kind() === "decorated_definition") owner = owner.parent();
+  const body = owner?.kind() === "block" ? owner : null;
+  if (!body) return false;
+  const EMPTY = /^((\"\"\"|\'\'\')[\s\S]*?(\"\"\"|\'\'\')\s*)?(pass|\.\.\.|return(\s+(None|True|False|\d+|["'][^"'\n]*["']))?)?\s*$/;
+  return body.namedChildren().every((c) => {
+    const f = c.kind() === "decorated_definition" ? c.children().find((d) => d.kind() === "function_definition") : c.kind() === "function_definition" ? c : null;
+    if (!f || f.id() === fn.id()) return true;
+    return EMPTY.test(((f.field("body" as never) as SgNode | null)?.text() ?? "").trim());
+  });
+}
+
+/**
  * Candidates asking about a foreign override (`foreignLead`) whose class extends only classes no walked file of its
  * language declares: a dependency's (setuptools' `Command.finalize_options`, Django's `AppConfig.ready`, SQLAlchemy's
  * `NullPool._do_return_conn`). An empty body there overrides a hook to do nothing; whether the base needs it

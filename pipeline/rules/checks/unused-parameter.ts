@@ -501,7 +501,9 @@ export function unusedParameters(fn: SgNode, lang: GrammarLanguage, check: Recor
   for (const n of onlyRecursed(fn, body, [...read], lang, nameOf() ?? "")) read.delete(n);
   // Rust: read only by a log line (`tracing::debug!(team_id, interval_secs, url, "creating monitor")`) while the
   // others do the work (the insert hardcodes the interval): the value is recorded, never applied.
-  const logged = lang === "rust" ? onlyLogged(body.text(), [...read]) : [];
+  // Only a plain value (a number, a flag, text): a guard or an extractor (`auth: AdminAuth`) works by being constructed.
+  const plain = (n: string) => /^&?(?:'\w+\s+)?(?:mut\s+)?(?:[iu](?:8|16|32|64|128|size)|f32|f64|bool|char|str|String|Duration|Option<\s*(?:[iu](?:8|16|32|64|128|size)|f32|f64|bool|str|&str|String|Duration)\s*>)$/.test((((params.find((p) => p.text === n)?.node.parent()?.field("type" as never) ?? null) as SgNode | null)?.text() ?? "").trim());
+  const logged = lang === "rust" ? onlyLogged(body.text(), [...read]).filter(plain) : [];
   for (const n of logged) read.delete(n);
   // A TypeScript parameter named `$event` repeats a template binding's own argument (Angular's
   // `(copied)="onCopied($event)"`, Vue's `@change="save($event)"`): the template decides what the method is handed.
