@@ -536,3 +536,26 @@ describe("fresh40's misses: stubs, ignored parameters and a signature built in a
     expect(found([h, ui], /^ignored-parameter$/)).toEqual(["modelops/handlers.py:py-ignored-option-parameter@2"]);
   });
 });
+
+describe("unwired-auth: a registration decorator's guard switch, and peers administering credentials", () => {
+  const bot = (rotate: string) => ({ path: "plugins/credentials/credentials.py", content: lines(
+    "class Credentials(BotPlugin):",
+    "    @arg_botcmd('service', type=str, admin_only=True)",
+    "    def rotate_api_key(self, msg, service):",
+    "        self._vault('POST', f'secret/data/services/{service}/api-key')",
+    `    @arg_botcmd('service', type=str${rotate})`,
+    "    def rotate_db_password(self, msg, service):",
+    "        self._vault('POST', f'database/rotate-role/{service}')",
+    "    @arg_botcmd('accessor', type=str, admin_only=True)",
+    "    def revoke_token(self, msg, accessor):",
+    "        self._vault('POST', 'auth/token/revoke-accessor')",
+    "    @botcmd(admin_only=True)",
+    "    def rotations(self, msg, args):",
+    "        return self.history()") });
+  test("Python: a command without the admin_only=True its peers' decorators carry, rotating a stored password", () => {
+    expect(found([bot("")], /^unwired-auth$/)).toEqual(["plugins/credentials/credentials.py:py-unguarded-peer@5"]);
+  });
+  test("Python: the same command with the switch on is guarded (limit)", () => {
+    expect(found([bot(", admin_only=True")], /^unwired-auth$/)).toEqual([]);
+  });
+});

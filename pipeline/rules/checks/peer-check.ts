@@ -70,6 +70,8 @@ const RECORD_BY_ID = /path_params|\b(query_params|params|args|GET|match_info)\s*
 
 /** A Python decorator that guards the view it wraps: `@requires(..)`, `@login_required`, `@permission_required(..)`, `@admin_only`. */
 const GUARD_MARK = /^(?!require_([A-Z]+|safe|http_methods|ajax|xhr|json)$)(requires?|login_required|\w+_required|require_\w+|auth\w*|authenticated|protected|\w+_only)$/;
+/** A decorator's keyword switching a guard on: `admin_only=True`, `login_required=True`, `require_auth=True`. */
+const GUARD_KEYWORD = /[(,]\s*(\w*(?:admin|staff|superuser|owner|member)s?_only|login_required|auth(?:entication)?_required|requires?_(?:auth|login|admin)\w*)\s*=\s*True\b/;
 /** `@starlette.authentication.requires("x")` -> `requires`. */
 const markHead = (text: string) => text.replace(/^[@#!\s[]*/, "").replace(/[\s(\]][\s\S]*$/, "").replace(/^[\s\S]*(\.|::)/, "");
 
@@ -213,6 +215,12 @@ function accessChecks(p: Peer, lang: RuleLanguage, cache: Map<string, boolean>):
   // beside `@scope_required(..)`) is a registration's sibling, judged by sibling-guard with its reads.
   // A guard mark among others (`@BaseHandler.auth(admin=True)` over `@peer_allowed`, `@require_scope(..)` over
   // `@audit_log`) still guards its own view: it answers the peers' convention, it just makes none.
+  // ... and a registration decorator's guard switch (errbot's `@arg_botcmd("service", type=str, admin_only=True)`,
+  // `@botcmd(admin_only=True)`): the framework refuses other callers before the body runs.
+  if (lang === "python") for (const m of p.marks) {
+    const kw = GUARD_KEYWORD.exec(m)?.[1];
+    if (kw) { any = true; out.add(`@${kw}`); }
+  }
   if (lang === "python" && p.marks.some((m) => GUARD_MARK.test(markHead(m)))) any = true;
   if (lang === "python" && p.marks.length && p.marks.every((m) => GUARD_MARK.test(markHead(m)))) for (const m of p.marks) out.add(`@${markHead(m)}`);
   const callKind = lang === "python" ? "call" : lang === "rust" ? "call_expression" : "call_expression";
@@ -289,6 +297,15 @@ function nextRouteHits(peers: Peer[], checks: Map<Peer, { any: boolean }>): Hit[
   }));
 }
 
+/**
+ * A peer named for an entry anyone may call (`login`, `refresh_token`, `reset_password`, `ci_webhook`), not one that
+ * administers what those words name (`rotate_db_password`, `revoke_token`, `delete_session`): those act on stored
+ * credentials and are as guarded as their peers.
+ */
+function openByDesign(name: string): boolean {
+  return OPEN_BY_DESIGN.test(name) && !/^_?(rotate|revoke|delete|remove|purge|set|update|change|grant|list|export|disable|enable|expire|invalidate)(_|[A-Z]|$)/.test(name);
+}
+
 /** A module of Next.js server actions: its first statement is the `"use server"` directive. */
 const SERVER_ACTIONS = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use server["']/;
 
@@ -324,7 +341,7 @@ function serverActionHits(peers: Peer[]): Hit[] {
     if (makers.length < 2 || makers.length * 3 < actions.length * 2) continue;
     const calls = new RegExp(`(?<![\\w$])${escapeRegExp(gate)}\\s*\\(`);
     for (const p of actions) {
-      if (makers.includes(p) || calls.test(p.def.text()) || OPEN_BY_DESIGN.test(p.name) || makesAccessDecision(p.def.text()) || CHECKS_ITSELF.test(p.def.text())) continue;
+      if (makers.includes(p) || calls.test(p.def.text()) || openByDesign(p.name) || makesAccessDecision(p.def.text()) || CHECKS_ITSELF.test(p.def.text())) continue;
       out.push({ region: regionOf(p.at), message: `server action ${p.name} never calls ${gate}(), which ${makers.length} of the module's ${actions.length} actions open with (${makers.slice(0, 3).map((m) => m.name).join(", ")}): every export of a "use server" module is a public endpoint` });
     }
   }
@@ -381,7 +398,7 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       // A guard mark its checked peers lack is another way of guarding; one they all carry too is not.
       const markGuarded = (p: Peer) => p.marks.some((m) => namesSubject(m) || isGuard(markHead(m)));
       const makersMarked = makers.every(markGuarded);
-      const alike = members.filter((p) => p.exported && shapes.has(p.shape) && !OPEN_BY_DESIGN.test(p.name) && (makersMarked || !markGuarded(p)));
+      const alike = members.filter((p) => p.exported && shapes.has(p.shape) && !openByDesign(p.name) && (makersMarked || !markGuarded(p)));
       // An object-level check (handed what each checked peer loaded first): only a peer that loads the same is comparable.
       const common = makers.map((m) => checks.get(m)!.loaders.get(check) ?? []).reduce((a, b) => a.filter((x) => b.includes(x)));
       const loadsTheSame = (p: Peer) => common.every((l) => new RegExp(`(?<![\\w$])${escapeRegExp(l)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
