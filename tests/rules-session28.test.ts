@@ -559,3 +559,51 @@ describe("unwired-auth: a registration decorator's guard switch, and peers admin
     expect(found([bot(", admin_only=True")], /^unwired-auth$/)).toEqual([]);
   });
 });
+
+describe("unwired-auth: a file-routed module's verbs, reads guarded by convention, destructive peers", () => {
+  test("TypeScript: a DELETE export beside a GET that checks the session, in a module exporting verb handlers", () => {
+    const route = { path: "src/routes/api/enrollments/[id].ts", content: lines(
+      "export async function GET({ params }: APIEvent) {",
+      "  const user = await currentUser();",
+      "  if (!user) return Response.json({ error: 'unauthorized' }, { status: 401 });",
+      "  const enrollment = findEnrollment(Number(params.id));",
+      "  if (!enrollment || (enrollment.userId !== user.id && user.role !== 'admin')) return Response.json({}, { status: 404 });",
+      "  return Response.json(enrollment);",
+      "}",
+      "export async function DELETE({ params }: APIEvent) {",
+      "  db.update(enrollments).set({ status: 'revoked' }).where(eq(enrollments.id, Number(params.id))).run();",
+      "  return new Response(null, { status: 204 });",
+      "}") };
+    expect(found([route], /^unwired-auth$/)).toEqual(["src/routes/api/enrollments/[id].ts:ts-unguarded-peer@8"]);
+  });
+  test("Rust: a read-named handler without the check its read-named peers make too", () => {
+    const handler = (name: string, checked: boolean) => [
+      `pub async fn ${name}(req: Request, ctx: RouteContext<()>) -> Result<Response> {`,
+      ...(checked ? ["    if let Some(denied) = auth::require_admin(&req, &ctx.env)? {", "        return Ok(denied);", "    }"] : []),
+      `    let rows = store::${name}(&ctx.env.d1(\"DB\")?).await?;`,
+      "    Response::from_json(&rows)",
+      "}"];
+    const admin = { path: "src/admin.rs", content: lines(...handler("list_flags", true), ...handler("put_flag", true), ...handler("delete_flag", true), ...handler("list_audit", false)) };
+    expect(found([admin], /^unwired-auth$/).map((f) => f.replace(/@\d+/, ""))).toEqual(["src/admin.rs:rs-unguarded-peer"]);
+  });
+  test("Python: a destructive handler where every other destructive peer checks, in a mixed class", () => {
+    const h = { path: "modelops/handlers.py", content: lines(
+      "class Handlers:",
+      "    def upload_dataset(self, path, request):",
+      "        return self.db.insert(path, self.current_user(request))",
+      "    def rename_dataset(self, dataset_id, name, request):",
+      "        return self.db.rename(dataset_id, name, self.current_user(request))",
+      "    def tag_dataset(self, dataset_id, tag, request):",
+      "        return self.db.tag(dataset_id, tag, self.current_user(request))",
+      "    def delete_dataset(self, dataset_id, request):",
+      "        admin = require_admin(self.settings, request)",
+      "        self.db.delete_dataset(dataset_id, admin)",
+      "    def issue_api_key(self, label, request):",
+      "        admin = require_admin(self.settings, request)",
+      "        return self.db.issue(label, admin)",
+      "    def revoke_api_key(self, label, request):",
+      "        user = self.current_user(request)",
+      "        self.db.revoke_api_key(label, user)") };
+    expect(found([h], /^unwired-auth$/)).toEqual(["modelops/handlers.py:py-unguarded-peer@14"]);
+  });
+});

@@ -363,7 +363,9 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
   const lang = ctx.rule.language as RuleLanguage;
   const root = node.getRoot().root();
   const peers = peersOf(root, lang);
-  const nextRoute = lang === "typescript" && NEXT_ROUTE_FILE.test(ctx.file.path);
+  // A file-routed module (Next.js `app/**/route.ts`, and any module exporting two or more handlers named for HTTP verbs:
+  // SolidStart's `src/routes/api/enrollments/[id].ts`, SvelteKit's `+server.ts`, Astro's endpoints): one path's verbs.
+  const nextRoute = lang === "typescript" && (NEXT_ROUTE_FILE.test(ctx.file.path) || (ctx.file.content.match(/^export\s+(?:async\s+)?function\s+(?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*\(|^export\s+const\s+(?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*[:=]/gm)?.length ?? 0) >= 2);
   if (peers.length < (nextRoute ? 2 : 3)) return [];
   const cache = new Map<string, boolean>();
   const checks = new Map(peers.map((p) => [p, accessChecks(p, lang, cache)]));
@@ -434,7 +436,12 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       }
       for (const p of open) {
         const destroys = destructive.test(p.name);
-        const claim = majority && (destroys || !readNamed(p.name));
+        // ... a read-named peer too, when the checked peers include reads (`list_flags` checks, `list_audit` does not),
+        // and a destructive peer where every other destructive peer makes the check (`delete_dataset` checks,
+        // `revoke_api_key` does not), whatever the rest of a mixed class does.
+        const otherDestroyers = like.filter((m) => m !== p && destructive.test(m.name));
+        const destroyersAgree = destroys && otherDestroyers.length > 0 && otherDestroyers.every((m) => makers.includes(m));
+        const claim = (majority && (destroys || !readNamed(p.name) || makers.some((m) => readNamed(m.name)))) || destroyersAgree;
         if (!claim && !destroys) continue;
         const message = `${p.name} makes no ${check} check, which ${makers.length} of its peers (${group}) make before acting (${makers.slice(0, 3).map((m) => m.name).join(", ")})`;
         // Two peers' convention, or a minority's, says less: the models are asked to verify it.
