@@ -607,3 +607,27 @@ describe("unwired-auth: a file-routed module's verbs, reads guarded by conventio
     expect(found([h], /^unwired-auth$/)).toEqual(["modelops/handlers.py:py-unguarded-peer@14"]);
   });
 });
+
+describe("assertion-free-test, Go: checks only of the setup's errors, the act's answer discarded", () => {
+  const t = (tail: string[]) => ({ path: "internal/enrich/processor_test.go", content: lines(
+    "package enrich",
+    "import \"testing\"",
+    "func TestEnrichInsideAStream(t *testing.T) {",
+    "\tbuilder := service.NewStreamBuilder()",
+    "\tproduce, err := builder.AddProducerFunc()",
+    "\tif err != nil {",
+    "\t\tt.Fatal(err)",
+    "\t}",
+    "\tstream, err := builder.Build()",
+    "\tif err != nil {",
+    "\t\tt.Fatal(err)",
+    "\t}",
+    ...tail,
+    "}") });
+  test("a produce whose answer is discarded, then a stop: nothing the stage did is checked", () => {
+    expect(found([t(["\t_ = produce(ctx, service.NewMessage(raw))", "\t_ = stream.Stop(ctx)"])], /^assertion-free-test$/)).toEqual(["internal/enrich/processor_test.go:go-assertion-free-test@3"]);
+  });
+  test("a checked act followed by a discarded Close is a test (limit)", () => {
+    expect(found([t(["\tif err := produce(ctx, service.NewMessage(raw)); err != nil {", "\t\tt.Fatal(err)", "\t}", "\t_ = stream.Stop(ctx)"])], /^assertion-free-test$/)).toEqual([]);
+  });
+});

@@ -125,6 +125,25 @@ export const NOTES: Record<string, string> = {
   "scenario-step": "scenario step: a test of a suite whose tests run in order and share state; a later test checks what it did",
 };
 
+/** The statements of a Go test body: every `t.Fatal*`/`t.Error*` sits in an `if err != nil` branch, and the last statement discards a call's result. */
+function onlySetupGuards(body: SgNode): boolean {
+  const list = body.namedChildren().find((c) => c.kind() === "statement_list") ?? body;
+  const stmts = list.namedChildren().filter((c) => !/comment/.test(String(c.kind())));
+  const last = stmts[stmts.length - 1];
+  if (!last || !/^_(\s*,\s*_)*\s*=\s*[\w.]+\(/.test(last.text().trim())) return false;
+  // ... and one of the closing discards is the act itself, not a release (`_ = f.Close()` after a checked write is cleanup).
+  const tail: SgNode[] = [];
+  for (let i = stmts.length - 1; i >= 0 && /^_(\s*,\s*_)*\s*=\s*[\w.]+\(/.test(stmts[i]!.text().trim()); i--) tail.push(stmts[i]!);
+  if (!tail.some((st) => !/\.(Close|Stop|Shutdown|Cancel|Cleanup|Wait|Flush|Sync|Remove|RemoveAll|Kill|Release)\(/.test(st.text().replace(/\(.*$/s, "(")))) return false;
+  const text = body.text();
+  const checks = [...text.matchAll(/\bt\.(Fatal|Fatalf|Error|Errorf|Fail|FailNow)\(/g)].length;
+  if (!checks) return false;
+  // Every check is the whole body of an error branch: `if err != nil {\n t.Fatal(err)\n }`, also with an initializer.
+  const guarded = [...text.matchAll(/\berr\s*!=\s*nil\s*\{\s*t\.(?:Fatal|Fatalf|Error|Errorf)\([^\n]*\)\s*\}/g)].length;
+  // ... and nothing else checks (no comparison feeding a failure, no assertion library).
+  return guarded === checks && !/\b(assert|require|is|qt|check)\.\w+\(|\bif\b[^{\n]*(==|!=\s*(?!nil\b)|<|>)[^{\n]*\{[^}]*\bt\.(Fatal|Error)/.test(text.replace(/\berr\s*!=\s*nil\s*\{/g, ""));
+}
+
 /**
  * The matched node must be a test of its framework (not a fixture, handler or command defined inside
  * one, not skipped). No assertion of any kind → a finding at the rule's severity; only a call whose throw
@@ -140,6 +159,9 @@ export function noAssertionCheck({ node, file, rule, defer }: CheckContext): Hit
   if (rule.language === "typescript" && TYPE_TEST_FILE.test(file.path)) return [];
   if (rule.language === "python" && pyDisablesInherited(test.node)) return [{ region: regionOf(test.node), severity: "info", message: "disabled test: its body only returns, overriding an inherited test to switch it off (skipTest would say why)" }];
   const kind = assertionOf(test, rule.language, file.lines, () => file.helpers(), () => file.functions(), () => file.functionBodies());
+  // Go: every check guards a setup step's error (`if err != nil { t.Fatal(err) }`) and the test ends by discarding what
+  // its act answers (`_ = produce(ctx, msg)`, `_ = stream.Stop(ctx)`): it checks the stage was built, not what it did.
+  if (kind !== null && rule.language === "go" && onlySetupGuards(test.body)) return [{ region: regionOf(test.node), message: `${rule.message}: its only checks are the setup's errors, and what its act answers is discarded` }];
   // test-case's `#[test_case(input => expected)]`: each case's expected value is asserted against the test's return.
   if (kind === null && rule.language === "rust" && /#\[\s*(test_case::)?test_case\s*\([^\n]*=>/.test(test.attributes ?? "")) return [];
   if (kind === null && suiteHookAsserts(test.node, rule.language)) return [];
