@@ -17,6 +17,7 @@ import { composedGuard, documentation, frameworkWired, isMiddlewareShaped, makes
 import { noAssertionCheck } from "./no-assertion";
 import { secretLiteral, vendorToken } from "./secret-literal";
 import { secretlintHits } from "./secretlint";
+import { sdlDirectivePeerHits } from "./sdl-directive-peer";
 import { quietHandlerCheck } from "./quiet-handler";
 import { swallowedOrCaught } from "./callee-catches";
 import { unguardedBuilderCheck, unguardedServiceCheck } from "./unguarded-builder";
@@ -369,6 +370,7 @@ const DEFINED = {
     },
   },
   "secretlint": { text: (path, content) => secretlintHits(path, content) },
+  "sdl-directive-peer": { text: (_path, content) => sdlDirectivePeerHits(content) },
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof DEFINED;
