@@ -631,3 +631,22 @@ describe("assertion-free-test, Go: checks only of the setup's errors, the act's 
     expect(found([t(["\tif err := produce(ctx, service.NewMessage(raw)); err != nil {", "\t\tt.Fatal(err)", "\t}", "\t_ = stream.Stop(ctx)"])], /^assertion-free-test$/)).toEqual([]);
   });
 });
+
+describe("insecure-compare: a known-answer self-test", () => {
+  test("Python: both sides computed from literals (an RFC test vector and its digest) compare no caller's secret", () => {
+    const fips = { path: "linotp/lib/security/libfips/selfcheck.py", content: lines(
+      "from binascii import unhexlify",
+      "if Fips.hmac_sha1(20 * b'\\x0b', b'Hi There') != unhexlify(",
+      "    'b617318655057264e28bc0b6fb378c8ef146be00'",
+      "):",
+      "    raise Exception('HMAC-sha1 self check number 1 failed')") };
+    expect(found([fips], /^insecure-compare$/)).toEqual([]);
+  });
+  test("Python: a digest of a value the code was handed, against a literal, stays reported (limit)", () => {
+    const check = { path: "app/auth.py", content: lines(
+      "def check(signature, body):",
+      "    if hmac_sha1(SECRET, body) != unhexlify(signature):",
+      "        raise Forbidden()") };
+    expect(found([check], /^insecure-compare$/).length).toBe(1);
+  });
+});
