@@ -72,13 +72,14 @@ describe("ignored-parameter: a family of loaders bound to constants", () => {
 });
 
 describe("place: fuzz harnesses and a test tree's performance suite", () => {
-  test("fuzz directories are test code; a performance suite under a test directory is a benchmark", () => {
-    expect(placeOfPath("pkg/fuzz/jar_utils.go")).toBe("test");
+  test("cargo-fuzz targets are test code; a performance suite under a test directory is a benchmark", () => {
     expect(placeOfPath("fuzz/fuzz_targets/parse.rs")).toBe("test");
     expect(placeOfPath("backend/tests/baserow/performance/test_field_performance.py")).toBe("bench");
   });
   test("a shipped performance feature stays shipped, and a test under benches/ is a test (limit)", () => {
     expect(placeOfPath("src/performance/monitor.ts")).toBe("shipped");
+    // a fuzzing tool's own engine (nuclei's `pkg/fuzz/`) ships (helper 267's counter-example)
+    expect(placeOfPath("pkg/fuzz/execute.go")).toBe("shipped");
     expect(placeOfPath("benches/tests/parse.rs")).toBe("test");
   });
 });
@@ -139,6 +140,9 @@ describe("ignored-parameter: the slots Vuex fills", () => {
     const actions = { path: "src/modules/manageContent/actions/taskActions.js", content: lines(
       "export function cancelTask(store, taskId) {",
       "  return TaskResource.clear(taskId);",
+      "}",
+      "export function refreshTasks(store) {",
+      "  return TaskResource.list().then((tasks) => store.commit('SET_TASKS', tasks));",
       "}") };
     const getters = { path: "src/modules/wizard/getters.js", content: lines(
       "export function driveCanBeUsed(state, getters, rootState, rootGetters) {",
@@ -225,14 +229,8 @@ describe("swallowed-error, TypeScript: a teardown function the routine holds, ca
   });
 });
 
-describe("stub, Python: an empty override of a dependency's hook", () => {
-  test("a hook of a class that does no other work, or a library's private hook, is a lead, not a claim", () => {
-    const apps = { path: "kolibri/core/logger/apps.py", content: lines(
-      "from django.apps import AppConfig",
-      "class KolibriLoggerConfig(AppConfig):",
-      "    name = 'kolibri.core.logger'",
-      "    def ready(self):",
-      "        pass") };
+describe("stub, Python: an empty override of a dependency's private hook", () => {
+  test("a library's private hook left empty is a lead, not a claim", () => {
     const pool = { path: "kolibri/core/content/utils/sqlalchemybridge.py", content: lines(
       "from sqlalchemy.pool import NullPool",
       "class SharingPool(NullPool):",
@@ -240,9 +238,10 @@ describe("stub, Python: an empty override of a dependency's hook", () => {
       "        pass",
       "    def status(self):",
       "        return self.describe()") };
-    expect(found([apps, pool], /^stub$/).sort()).toEqual(["kolibri/core/content/utils/sqlalchemybridge.py:py-pass-only-function@3 note", "kolibri/core/logger/apps.py:py-pass-only-function@4 note"]);
+    expect(found([pool], /^stub$/)).toEqual(["kolibri/core/content/utils/sqlalchemybridge.py:py-pass-only-function@3 note"]);
   });
-  test("an empty public method among methods that work keeps its claim, as does a base the repository declares (limit)", () => {
+  test("a public method left empty keeps its claim: an entry point as often as a hook (limit; helper 267's DRF view)", () => {
+    const view = { path: "billing/views.py", content: lines("from rest_framework.views import APIView", "class RefundView(APIView):", "    def post(self, request, pk):", "        pass") };
     const task = { path: "warehouse_etl/tasks/load.py", content: lines(
       "import luigi",
       "class RefreshViews(luigi.Task):",
@@ -250,10 +249,7 @@ describe("stub, Python: an empty override of a dependency's hook", () => {
       "        return luigi.LocalTarget(self.marker_path())",
       "    def run(self):",
       "        pass") };
-    expect(found([task], /^stub$/)).toEqual(["warehouse_etl/tasks/load.py:py-pass-only-function@5"]);
-    const own = { path: "commands/base.py", content: lines("class Command:", "    def run(self):", "        raise NotImplementedError") };
-    const cmd = { path: "versioneer.py", content: lines("from commands.base import Command", "class cmd_version(Command):", "    def initialize_options(self):", "        pass") };
-    expect(found([cmd, own], /^stub$/)).toEqual(["versioneer.py:py-pass-only-function@3"]);
+    expect(found([view, task], /^stub$/).sort()).toEqual(["billing/views.py:py-pass-only-function@3", "warehouse_etl/tasks/load.py:py-pass-only-function@5"]);
   });
 });
 
@@ -648,5 +644,113 @@ describe("insecure-compare: a known-answer self-test", () => {
       "    if hmac_sha1(SECRET, body) != unhexlify(signature):",
       "        raise Forbidden()") };
     expect(found([check], /^insecure-compare$/).length).toBe(1);
+  });
+});
+
+// Helper 267's counter-examples (read-only review of the session's readings): each was wrong on the engine before
+// its narrowing, and each test fails if the narrowing is taken back.
+describe("review: counter-examples the readings were narrowed for", () => {
+  test("Go: an INSERT through QueryRowContext, or a GetOrCreate, writes through the transaction", () => {
+    const h = (use: string) => ({ path: "internal/signup.go", content: lines(
+      "package signup",
+      "func (h *Handler) Signup(ctx context.Context, email string) error {",
+      "\ttx, err := h.db.BeginTx(ctx, nil)",
+      "\tif err != nil {",
+      "\t\treturn err",
+      "\t}",
+      "\tdefer func() { _ = tx.Rollback() }()",
+      `\t${use}`,
+      "\treturn nil",
+      "}") });
+    expect(found([h("var id int64; _ = tx.QueryRowContext(ctx, \"INSERT INTO users (email) VALUES ($1) RETURNING id\", email).Scan(&id)")], /^swallowed-error$/).some((f) => f.includes("@7"))).toBe(true);
+    expect(found([h("_, _ = h.store.GetOrCreateAccount(email, tx)")], /^swallowed-error$/).some((f) => f.includes("@7"))).toBe(true);
+  });
+  test("Rust: a wrapper around an SMTP mailer's send is no channel send", () => {
+    const n = { path: "src/notify.rs", content: lines(
+      "impl Notifier {",
+      "    fn send_email(&self, e: Message) -> Result<()> { self.mailer.send(&e).map(|_| ()).context(\"smtp\") }",
+      "}",
+      "fn goodbye(notifier: &Notifier, user: &User) {",
+      "    let _ = notifier.send_email(farewell(user));",
+      "}") };
+    expect(found([n], /^swallowed-error$/).length).toBe(1);
+  });
+  test("TypeScript: a charge's fallback compared with its outcome is no read's miss", () => {
+    const pay = { path: "src/checkout.ts", content: lines(
+      "export async function checkout(card: Card, total: number) {",
+      "  const outcome = await payments.charge(card, total).catch(() => undefined);",
+      "  if (outcome === DECLINED && strict) return 402;",
+      "  await markPaid(order);",
+      "}") };
+    expect(found([pay], /^swallowed-error$/).length).toBe(1);
+  });
+  test("Python: 'sent' said after an analytics call that sends nothing is no notice", () => {
+    const v = { path: "app/views.py", content: lines(
+      "def invite(request):",
+      "    send_invitation_email(invite)",
+      "    try:",
+      "        posthog.capture(request.user.id, 'invited')",
+      "    except requests.RequestException:",
+      "        pass",
+      "    return Response({'detail': 'Invitation sent.'})") };
+    expect(found([v], /^swallowed-error$/)).toEqual([]);
+  });
+  test("Python: a public catalog read beside one admin-only read is no convention", () => {
+    const shop = { path: "shop/service.py", content: lines(
+      "class Shop:",
+      "    def list_products(self, request):",
+      "        return self.db.products()",
+      "    def get_product(self, request, pk):",
+      "        return self.db.product(pk)",
+      "    def create_product(self, request, data):",
+      "        require_admin(request)",
+      "        return self.db.create(data)",
+      "    def update_product(self, request, pk, data):",
+      "        require_admin(request)",
+      "        return self.db.update(pk, data)",
+      "    def get_order(self, request, pk):",
+      "        require_admin(request)",
+      "        return self.db.order(pk)") };
+    expect(found([shop], /^unwired-auth$/).filter((f) => f.includes("@4") && !f.endsWith("note"))).toEqual([]);
+  });
+  test("TypeScript: a public POST beside an admin GET in a verb module is a subscribe, not a hole", () => {
+    const route = { path: "src/routes/api/subscribers/+server.ts", content: lines(
+      "export async function GET({ locals }) {",
+      "  if (!locals.user?.isAdmin) return new Response(null, { status: 403 });",
+      "  return json(await db.subscribers());",
+      "}",
+      "export async function POST({ request }) {",
+      "  await db.subscribe((await request.json()).email);",
+      "  return new Response(null, { status: 204 });",
+      "}") };
+    expect(found([route], /^unwired-auth$/)).toEqual([]);
+  });
+  test("Python: a secret the imported module reads from the environment stays a secret, whatever a test binds", () => {
+    const config = { path: "app/config.py", content: lines("import os", "WEBHOOK_SECRET = os.environ['WEBHOOK_SECRET']") };
+    const conftest = { path: "tests/conftest.py", content: lines("WEBHOOK_SECRET = 'test-secret'") };
+    const hooks = { path: "app/hooks.py", content: lines("from app.config import WEBHOOK_SECRET", "def receive(request):", "    if request.headers.get('X-Secret') != WEBHOOK_SECRET:", "        abort(403)") };
+    expect(found([config, conftest, hooks], /^insecure-compare$/).length).toBe(1);
+  });
+  test("Python: an SDK client the test builds is no page object, whatever a helper of the same method name asserts", () => {
+    const page = { path: "tests/integration/helpers/token_view.py", content: lines("class TokenView:", "    def delete_all_tokens(self):", "        assert self.rows() == []") };
+    const t = { path: "tests/integration/test_token_api.py", content: lines(
+      "class TestTokenApi:",
+      "    def setup_method(self):",
+      "        self.api = AdminClient(URL)",
+      "    def test_clear(self):",
+      "        self.api.delete_all_tokens()") };
+    expect(found([page, t], /^assertion-free-test$/).length).toBe(1);
+  });
+  test("Rust: a parameter passed as a log's context only is what tracing is for", () => {
+    const s = { path: "src/server.rs", content: lines(
+      "pub async fn serve_connection(stream: TcpStream, conn_id: u64, state: AppState) -> Result<()> {",
+      "    tracing::info!(conn_id, \"connection accepted\");",
+      "    state.handle(stream).await",
+      "}") };
+    expect(found([s], /^ignored-parameter$/)).toEqual([]);
+  });
+  test("JavaScript: a `store` in an actions file of an app without Vuex is the app's own parameter", () => {
+    const a = { path: "src/actions/inventoryActions.js", content: lines("export function updateInventory(store, items) {", "  return api.put('/inventory', { items });", "}") };
+    expect(found([a], /^ignored-parameter$/).length).toBe(1);
   });
 });

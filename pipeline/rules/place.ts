@@ -17,7 +17,7 @@ export const PLACES: readonly Place[] = ["shipped", "test", "example", "bench"];
  * often a project's test-support library (reviewboard's `testing/testcase.py`), whose factories asserting
  * internally would make every test that builds a record look delegated.
  */
-const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|fuzz|fuzzing|fuzz_targets|test[_-]?(helpers?|utils?|support|data|rig|kit|env|harness)|testutils?|testing_?utils|mocks?|mockmodules|fakes|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
+const TEST_DIRS = /^(tests?|__tests__|__mocks__|__fixtures__|specs?|testdata|cypress|acceptance|fuzz_targets|test[_-]?(helpers?|utils?|support|data|rig|kit|env|harness)|testutils?|testing_?utils|mocks?|mockmodules|fakes|fixtures|e2e|integration[_-]tests?)$|^[\w.-]+[-_](tests?|testing|test[-_]?utils?)$|^tests?[-_][\w.-]+$/i;
 
 /** Is this directory name one that holds test code? */
 export const isTestDir = (name: string): boolean => TEST_DIRS.test(name);

@@ -272,7 +272,15 @@ export function delegatedElsewhere(candidates: readonly Candidate[], files: read
       if ((lang !== "python" && lang !== "typescript") || h.keys.length !== 2 || !key.startsWith(".") || !/^\.[a-z]\w*(?:_[a-z0-9]|[a-z0-9][A-Z])\w*$/.test(key)) return false;
       const suite = c.file.replace(/\/?[^/]*$/, "");
       const under = (f: string) => f !== c.file && (!suite || f.startsWith(`${suite}/`));
-      return under(h.file) && helpers.filter((o) => o.keys[0] === key && under(o.file)).length === 1;
+      if (!under(h.file) || helpers.filter((o) => o.keys[0] === key && under(o.file)).length !== 1) return false;
+      // ... reached through an attribute the suite hands over (`self.token_view = testcase.manage_ui.token_view`), not one
+      // the test builds itself (`self.api = AdminClient(url)`: an SDK's method of the same name).
+      const text = (files.find((f) => f.path === c.file)?.content ?? "").replace(/^\s*(#|\/\/)[^\n]*$/gm, "");
+      const receivers = [...text.matchAll(new RegExp(`([\\w$.]+)\\s*\\.\\s*${escapeRegExp(key.slice(1))}\\s*\\(`, "g"))].map((m) => m[1]!);
+      return receivers.length > 0 && receivers.every((r) => {
+        const bindings = [...text.matchAll(new RegExp(`(?<![\\w$.])${escapeRegExp(r)}\\s*(?::[^=\\n]+)?=(?!=)\\s*([^\\n]+)`, "g"))].map((m) => m[1]!);
+        return bindings.every((b) => !/\(/.test(b));
+      });
     };
     for (const c of list) {
       const own = new Set(owners(c.calls!));

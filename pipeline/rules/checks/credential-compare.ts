@@ -456,11 +456,13 @@ function packageConstantCandidate(ops: string[], node: SgNode, credential: RegEx
  * its module binds it to a literal a reader sees (a sentinel, a tag) is asked of every walked file at the scan's end
  * (declared-constants.ts). One bound to a setting or the environment stays reported.
  */
-function importedConstant(ops: string[], content: string): { pkg: string | null; name: string } | null {
+function importedConstant(ops: string[], content: string): { pkg: string; name: string } | null {
   for (const t of ops) {
     if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{3,}$/.test(t)) continue;
     const id = escapeRegExp(t);
-    if (new RegExp(`^\\s*from\\s+[\\w.]+\\s+import\\s+(?:\\([^)]*|[^\\n]*)(?<![\\w.])${id}(?![\\w])|^\\s*import\\s*(?:type\\s+)?\\{[^}]*(?<![\\w$])${id}(?![\\w$])[^}]*\\}\\s*from\\s`, "m").test(content)) return { pkg: null, name: t };
+    const m = new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import\\s+(?:\\([^)]*|[^\\n]*)(?<![\\w.])${id}(?![\\w])|^\\s*import\\s*(?:type\\s+)?\\{[^}]*(?<![\\w$])${id}(?![\\w$])[^}]*\\}\\s*from\\s*["']([^"']+)["']`, "m").exec(content);
+    // The module it comes from (`kolibri.core.auth.constants.demographics`, `./constants`): only there is it declared.
+    if (m) return { pkg: (m[1] ?? m[2])!, name: t };
   }
   return null;
 }
@@ -474,7 +476,9 @@ function fromLiteralsOnly(t: string): boolean {
   const bare = t.replace(/(?<![\w$])(?:[rbuRBU]{1,2})?("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g, " ").replace(/\b\d[\w.]*\b/g, " ");
   if (bare === t) return false;
   const names = [...bare.matchAll(/[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*(\s*\()?/g)];
-  return names.length > 0 && names.every((m) => !!m[1]);
+  // A called function by its bare name or through a class or module spelled as one (`Fips.hmac_sha1`); a method of a
+  // value (`r.URL.Query().Get("token")`) reads that value, and the environment (`os.Getenv`) is no literal.
+  return names.length > 0 && names.every((m) => !!m[1] && (!m[0].includes(".") || /^[A-Z]/.test(m[0])) && !/env|environ|input|read|open|request/i.test(m[0]));
 }
 
 /**

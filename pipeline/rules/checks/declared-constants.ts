@@ -4,6 +4,8 @@
 import type { Candidate } from "./unreferenced";
 import type { SourceFile } from "../scan-file";
 import { languageOf } from "../languages";
+import { isTestPath } from "../place";
+import { dirname, join, normalize } from "node:path";
 import { shannonEntropy } from "./entropy";
 import { escapeRegExp } from "../syntax";
 
@@ -29,7 +31,9 @@ export function declaredConstants(candidates: readonly Candidate[], files: reado
   const goFiles = files.filter((f) => f.path.endsWith(".go"));
   for (const c of candidates) {
     if (c.language === "python" || c.language === "typescript") {
-      if (files.some((f) => languageOf(f.path) === c.language && boundToPublicLiteral(f.content, c.name, c.language as "python" | "typescript"))) out.add(c);
+      // Only the module the file imports the name from, never a test's or another module's binding of the same name.
+      const from = files.filter((f) => languageOf(f.path) === c.language && !isTestPath(f.path) && isModule(f.path, c.owner ?? "", c.file, c.language as "python" | "typescript"));
+      if (from.some((f) => boundToPublicLiteral(f.content, c.name, c.language as "python" | "typescript"))) out.add(c);
       continue;
     }
     const pkg = new RegExp(`^package\\s+${escapeRegExp(c.owner ?? "")}\\s*$`, "m");
@@ -47,11 +51,38 @@ export function declaredConstants(candidates: readonly Candidate[], files: reado
  * of low entropy, or spelled like an identifier. A long random literal is a hardcoded secret (reported as one), and a
  * name bound to a read of the environment or a setting stays a secret to compare in constant time.
  */
+/**
+ * Is `path` the module `spec` names, as the importing file wrote it? Python: a dotted path (`a.b.c` → `a/b/c.py` or
+ * `a/b/c/__init__.py`, matched at the end of the walked path), relative with leading dots from the importer's package.
+ * TypeScript: a relative specifier resolved from the importer (`./constants` → `constants.ts`, `.js`, `/index.ts`), or an
+ * aliased one (`~/lib/constants`, `@/lib/constants`) matched by its path after the alias.
+ */
+function isModule(path: string, spec: string, importer: string, lang: "python" | "typescript"): boolean {
+  if (!spec) return false;
+  const stem = path.replace(/\.(py|[cm]?[jt]sx?)$/, "").replace(/\/(__init__|index)$/, "");
+  if (lang === "python") {
+    const dots = /^\.+/.exec(spec)?.[0].length ?? 0;
+    const rest = spec.slice(dots).replace(/\./g, "/");
+    if (dots) {
+      let base = dirname(importer);
+      for (let i = 1; i < dots; i++) base = dirname(base);
+      return stem === normalize(rest ? join(base, rest) : base);
+    }
+    return stem === rest || stem.endsWith(`/${rest}`);
+  }
+  if (spec.startsWith(".")) return stem === normalize(join(dirname(importer), spec));
+  const tail = spec.replace(/^(~|@|#)\/?/, "");
+  return stem === tail || stem.endsWith(`/${tail}`);
+}
+
 function boundToPublicLiteral(content: string, name: string, lang: "python" | "typescript"): boolean {
   const id = escapeRegExp(name);
   const head = lang === "python" ? `^${id}\\s*(?::[^=\\n]+)?=\\s*` : `^(?:export\\s+)?(?:const|let|var)\\s+${id}\\s*(?::[^=\\n]+)?=\\s*`;
   const m = new RegExp(`${head}[rbu]?["'\`]([^"'\`\\n]*)["'\`]\\s*(?:as\\s+const\\s*)?;?\\s*(?:#.*|\\/\\/.*)?$`, "m").exec(content);
   if (!m) return false;
   const value = m[1]!;
+  // A name for a credential (`ADMIN_PASSWORD = "Tr0ub4dor&3"`) is public only as a tag spelled like an identifier
+  // (`VOID_RADIUS_SECRET = "voidRadiusSecret"`); a short password is still one.
+  if (/secret|passw|token|key|pin|otp|cred/i.test(name)) return /^[A-Za-z][A-Za-z_]*$/.test(value);
   return value.length < 16 || shannonEntropy(value) < 3 || /^[A-Za-z][A-Za-z_]*$/.test(value);
 }

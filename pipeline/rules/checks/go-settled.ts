@@ -106,7 +106,9 @@ function onlyRead(fn: SgNode, tx: string): boolean {
     } else if (kind === "argument_list" && parent.parent()?.kind() === "call_expression") {
       method = calleeOf(parent.parent()!).replace(/^.*\./, "");
     } else return false;
-    if (!READ_NAMED.test(method)) return false;
+    if (!READ_NAMED.test(method) || /Or(?:Create|Insert|Update|Save|Add|Put|Set|Upsert|Register)/.test(method)) return false;
+    // ... and a query whose statement writes (`QueryRowContext(ctx, "INSERT .. RETURNING id")`).
+    if (/["`]\s*(?:WITH\b[\s\S]*?)?(INSERT|UPDATE|DELETE|UPSERT|MERGE|REPLACE)\b/i.test(parent.parent()!.text())) return false;
   }
   return true;
 }

@@ -108,26 +108,14 @@ function declares(body: string, method: string, lang: RuleLanguage): boolean {
 
 /**
  * An empty override the floor may hand to the models rather than claim (`foreignOverride: lead`): a private hook of the
- * library (`_do_return_conn` on a SQLAlchemy pool), or one of a class that does no work anywhere else (Django's
- * `class LoggerConfig(AppConfig): def ready(self): pass`, a null device's `write`). A class whose other methods work
- * (a Luigi task with `requires` and `output` and an empty `run`, a chat channel sending text but not images) left
- * this one empty among them: still a claim.
+ * library (`_do_return_conn` on a SQLAlchemy pool, `_close_connection`), which only the library calls. A public method
+ * left empty is the framework's entry point as often as an optional hook (a DRF view's `post`, a Celery task's `run`,
+ * a Luigi task's `run`, Django's `AppConfig.ready`), and stays a claim.
  */
 export function hookOnlyOverride(node: SgNode): boolean {
   const fn = METHOD.test(String(node.kind())) ? node : ancestor(node, METHOD);
-  if (!fn) return false;
-  const name = (fn.field("name" as never) as SgNode | null)?.text() ?? "";
-  if (/^_(?!_)/.test(name)) return true;
-  let owner = fn.parent();
-  if (owner?.kind() === "decorated_definition") owner = owner.parent();
-  const body = owner?.kind() === "block" ? owner : null;
-  if (!body) return false;
-  const EMPTY = /^((\"\"\"|\'\'\')[\s\S]*?(\"\"\"|\'\'\')\s*)?(pass|\.\.\.|return(\s+(None|True|False|\d+|["'][^"'\n]*["']))?)?\s*$/;
-  return body.namedChildren().every((c) => {
-    const f = c.kind() === "decorated_definition" ? c.children().find((d) => d.kind() === "function_definition") : c.kind() === "function_definition" ? c : null;
-    if (!f || f.id() === fn.id()) return true;
-    return EMPTY.test(((f.field("body" as never) as SgNode | null)?.text() ?? "").trim());
-  });
+  const name = fn ? (fn.field("name" as never) as SgNode | null)?.text() ?? "" : "";
+  return /^_(?!_)/.test(name);
 }
 
 /**

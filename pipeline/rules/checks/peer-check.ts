@@ -283,7 +283,7 @@ const WRITE_VERB = /^(POST|PUT|PATCH|DELETE)$/;
  * withAuth(..)`) is no bare function and is not a peer; one that only answers (`return NextResponse.json(.., {
  * status: 501 })`) does nothing to guard.
  */
-function nextRouteHits(peers: Peer[], checks: Map<Peer, { any: boolean }>): Hit[] {
+function nextRouteHits(peers: Peer[], checks: Map<Peer, { any: boolean }>, writes: RegExp = WRITE_VERB): Hit[] {
   const verbs = peers.filter((p) => p.group === "module" && p.exported && HTTP_VERB.test(p.name));
   const makers = verbs.filter((p) => checks.get(p)!.any || CHECKS_ITSELF.test(p.def.text()));
   if (verbs.length < 2 || !makers.length) return [];
@@ -291,7 +291,7 @@ function nextRouteHits(peers: Peer[], checks: Map<Peer, { any: boolean }>): Hit[
     const stmts = statements(p.def);
     return stmts.length === 1 && /^return\b/.test(stmts[0]!.text()) && !/\bawait\b/.test(field(p.def, "body")!.text());
   };
-  return verbs.filter((p) => WRITE_VERB.test(p.name) && !makers.includes(p) && !makesAccessDecision(p.def.text()) && !answersOnly(p)).map((p) => ({
+  return verbs.filter((p) => writes.test(p.name) && !makers.includes(p) && !makesAccessDecision(p.def.text()) && !answersOnly(p)).map((p) => ({
     region: regionOf(p.at),
     message: `the ${p.name} handler of this route asks nothing about the caller, while its ${makers.map((m) => m.name).join(", ")} handler${makers.length > 1 ? "s" : ""} of the same path check${makers.length > 1 ? "" : "s"} the session first`,
   }));
@@ -369,7 +369,9 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
   if (peers.length < (nextRoute ? 2 : 3)) return [];
   const cache = new Map<string, boolean>();
   const checks = new Map(peers.map((p) => [p, accessChecks(p, lang, cache)]));
-  if (nextRoute) return nextRouteHits(peers, checks);
+  // Outside Next.js's own route files only the verbs that change or remove what the path names (DELETE, PUT, PATCH):
+  // a public POST beside an admin GET is as often a subscribe or a contact form.
+  if (nextRoute) return nextRouteHits(peers, checks, NEXT_ROUTE_FILE.test(ctx.file.path) ? WRITE_VERB : /^(PUT|PATCH|DELETE)$/);
   if (lang === "typescript" && SERVER_ACTIONS.test(root.text())) return serverActionHits(peers);
   const { isGuard } = fileGuards(ctx);
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
@@ -441,7 +443,11 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
         // `revoke_api_key` does not), whatever the rest of a mixed class does.
         const otherDestroyers = like.filter((m) => m !== p && destructive.test(m.name));
         const destroyersAgree = destroys && otherDestroyers.length > 0 && otherDestroyers.every((m) => makers.includes(m));
-        const claim = (majority && (destroys || !readNamed(p.name) || makers.some((m) => readNamed(m.name)))) || destroyersAgree;
+        // (reads guarded by convention: every other read-named peer makes the check; one public read beside an admin
+        // one is a catalog beside an order, not a convention)
+        const otherReads = like.filter((m) => m !== p && readNamed(m.name));
+        const readsGuarded = otherReads.length > 0 && otherReads.every((m) => makers.includes(m));
+        const claim = (majority && (destroys || !readNamed(p.name) || readsGuarded)) || destroyersAgree;
         if (!claim && !destroys) continue;
         const message = `${p.name} makes no ${check} check, which ${makers.length} of its peers (${group}) make before acting (${makers.slice(0, 3).map((m) => m.name).join(", ")})`;
         // Two peers' convention, or a minority's, says less: the models are asked to verify it.

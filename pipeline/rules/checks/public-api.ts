@@ -313,7 +313,9 @@ function vuexRole(fn: SgNode, path: string): keyof typeof VUEX_SLOTS | null {
     if (role) return role as keyof typeof VUEX_SLOTS;
   }
   const exported = fn.kind() === "function_declaration" ? fn.parent()?.kind() === "export_statement" : fn.parent()?.kind() === "variable_declarator" && fn.parent()?.parent()?.parent()?.kind() === "export_statement";
-  if (!exported) return null;
+  // ... in a file that is a Vuex module's: it commits, dispatches or reads the root state somewhere (a retail app's
+  // `actions/inventoryActions.js` taking a `store` that is a shop is not).
+  if (!exported || !/\b(commit|dispatch)\s*\(|\{\s*(commit|dispatch|state|rootState|getters)\b|\brootState\b|\brootGetters\b|\bvuex\b/.test(fn.getRoot().root().text())) return null;
   const parts = path.split("/");
   const stem = (parts[parts.length - 1] ?? "").replace(/\.[cm]?[jt]sx?$/, "");
   const role = (VUEX_ROLE.exec(stem) ?? /(?:^|[a-z])(Actions|Getters|Mutations)$/.exec(stem) ?? VUEX_ROLE.exec(parts[parts.length - 2] ?? ""))?.[1]?.toLowerCase();

@@ -21,7 +21,10 @@ const SEND_WRAPPER_CALLS = /^(send|unbounded_send|blocking_send|as_ref|as_mut|co
 function sendsOnly(body: string): boolean {
   const code = body.replace(/\/\/[^\n]*/g, "").replace(/"(?:[^"\\]|\\.)*"/g, '""');
   const calls = [...code.matchAll(/([A-Za-z_]\w*)\s*!?\s*(?:::\s*<[^()]*>)?\s*\(/g)].map((m) => m[1]!).filter((n) => !/^(if|match|while|for|return|let)$/.test(n));
-  return calls.some((n) => /send$/.test(n)) && calls.every((n) => SEND_WRAPPER_CALLS.test(n));
+  // ... on a channel's sender (`self.to_plugin`, `tx`, `sender`): an SMTP mailer's, a socket sink's or a client's `send`
+  // fails for reasons of its own.
+  return calls.some((n) => /send$/.test(n)) && calls.every((n) => SEND_WRAPPER_CALLS.test(n))
+    && /\b(to_\w+|tx|sender|senders|\w+_tx|\w+_sender|chan|channel)\b/.test(code) && !/\b(mailer|smtp|transport|sink|socket|ws|client|http|conn|stream|producer)\b/i.test(code);
 }
 
 /** The body of a function whose signature ends at `from` (the text up to its matching closing brace), or "" for a declaration. */

@@ -52,7 +52,7 @@ function boundName(v: SgNode): { name: string; at: SgNode } | null {
 }
 
 /** The text around the first use of `name` tests it for absence: `!x`, `x?.`, `x ??`, `x == null`, `if (x)`, `x ? a : b`. */
-function testsAt(text: string, name: string): boolean | null {
+function testsAt(text: string, name: string, reads = true): boolean | null {
   const use = new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`).exec(text);
   if (!use) return null;
   const before = text.slice(0, use.index);
@@ -60,7 +60,7 @@ function testsAt(text: string, name: string): boolean | null {
   if (/(!\s*|(null|undefined)\s*[!=]==?\s*|typeof\s+|Boolean\(\s*)$/.test(before)) return true;
   // ... or compared with another value in a condition (`if (cachedBuildKey === buildCacheKey && ..)`): a missing value
   // does not match, and the code takes the branch for a miss.
-  if (/\b(if|while)\s*\([^;{}]*$/.test(before) && /^\s*[!=]==?\s*[\w$.]+\s*(&&|\|\||\))/.test(after)) return true;
+  if (reads && /\b(if|while)\s*\([^;{}]*$/.test(before) && /^\s*[!=]==?\s*[\w$.]+\s*(&&|\|\||\))/.test(after)) return true;
   if (/^\s*(\?\.|\?\?|\|\||&&|[!=]==?\s*(null|undefined)\b|\?(?![.?]))/.test(after)) return true;
   if (/\b(if|while)\s*\(\s*$/.test(before) && /^\s*\)/.test(after)) return true;
   // Handed, not dereferenced, to a check inside a condition: `if (!isToken(decoded))`.
@@ -68,13 +68,25 @@ function testsAt(text: string, name: string): boolean | null {
 }
 
 /** The first statement after `stmt` (in its block) that uses `name` tests the value before using it. */
-function firstUseTests(stmt: SgNode, name: string): boolean {
+function firstUseTests(stmt: SgNode, name: string, reads = true): boolean {
   for (let n = stmt.next(); n; n = n.next()) {
     if (/comment/.test(String(n.kind()))) continue;
-    const tested = testsAt(n.text(), name);
+    const tested = testsAt(n.text(), name, reads);
     if (tested !== null) return tested;
   }
   return false;
+}
+
+/**
+ * The call the `.catch` guards reads (`readFile(marker)`, `storage.get(Account, id)`, `cache.lookup(k)`): a miss there
+ * is a value, and comparing it takes the miss's branch. A charge or a refund compared with its outcome is no read: a
+ * failure compares unequal to "declined" and takes the success branch.
+ */
+function readCall(node: SgNode): boolean {
+  const callee = field(node, "function");
+  const object = callee ? field(callee, "object") : null;
+  const inner = object?.kind() === "call_expression" ? field(object, "function")?.text() ?? "" : "";
+  return /(?:^|\.)(read\w*|get\w*|load\w*|find\w*|fetch\w*|lookup\w*|stat|lstat|exists|access|query\w*|select\w*|list\w*)$/.test(inner);
 }
 
 /**
@@ -88,7 +100,7 @@ export function handledSentinel(node: SgNode): boolean {
   if (!p) return false;
   // Compared with a value (`(await readFile(marker).catch(() => undefined)) === content`): a missing value is one that
   // does not match, and the branch for it is the comparison's other outcome.
-  if (p.kind() === "binary_expression" && /^[!=]==?$/.test(field(p, "operator")?.text() ?? "")) return true;
+  if (p.kind() === "binary_expression" && /^[!=]==?$/.test(field(p, "operator")?.text() ?? "") && readCall(node)) return true;
   // `(id && (await storage.get(Account, id).catch(() => null))) || null`: a lookup's fallback inside a chain with its own.
   if (p.kind() === "binary_expression" && field(p, "right")?.id() === v.id() && field(p, "operator")?.text() === "&&") {
     const up = outermost(p).parent();
@@ -103,7 +115,8 @@ export function handledSentinel(node: SgNode): boolean {
   }
   const bound = boundName(v);
   if (!bound) return false;
+  // (compared with another value in a condition: only for a read, tested in testsAt via `reads`)
   let stmt: SgNode | null = bound.at;
   while (stmt && !STATEMENT.test(String(stmt.kind()))) stmt = stmt.parent();
-  return !!stmt && firstUseTests(stmt, bound.name);
+  return !!stmt && firstUseTests(stmt, bound.name, readCall(node));
 }

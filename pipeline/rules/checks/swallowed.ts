@@ -242,7 +242,7 @@ function afterReported(guarded: SgNode): boolean {
   // ... unless the branch then answers success (`_, _ = db.ExecContext(ctx, "INSERT INTO dead_letter ..")` then `return
   // nil`, acknowledging the message): the error was logged and let go, and the dropped write was its only keeping.
   const next = nextStatement(guardedStatement(guarded));
-  if (next && /^return(\s+nil(\s*,\s*nil)*)?\s*;?$/.test(next.text().trim())) return false;
+  if (next && /^return(\s+nil(\s*,\s*nil)*)?\s*;?$/.test(next.text().trim()) && (persistsOrAudits(guarded.text()) || /["'`]\s*(INSERT|UPDATE|DELETE|UPSERT|REPLACE)\b/i.test(guarded.text()))) return false;
   const uses = new RegExp(`(?<![\\w.])${err}(?![\\w(])`);
   for (let prev = guarded.prev(); prev; prev = prev.prev()) {
     const t = prev.text();
