@@ -572,7 +572,9 @@ describe("unwired-auth: a file-routed module's verbs, reads guarded by conventio
       "}") };
     expect(found([route], /^unwired-auth$/)).toEqual(["src/routes/api/enrollments/[id].ts:ts-unguarded-peer@8"]);
   });
-  test("Rust: a read-named handler without the check its read-named peers make too", () => {
+  // Tried and taken back: claiming a read-named peer where the other reads check found fresh40's `list_audit`, but the
+  // second labelling upheld 0 of 5 such claims on panels 32 and 38 (internal helpers, documented public reads).
+  test("Rust: a read-named handler without the check its peers make stays unreported (limit, taken back)", () => {
     const handler = (name: string, checked: boolean) => [
       `pub async fn ${name}(req: Request, ctx: RouteContext<()>) -> Result<Response> {`,
       ...(checked ? ["    if let Some(denied) = auth::require_admin(&req, &ctx.env)? {", "        return Ok(denied);", "    }"] : []),
@@ -580,7 +582,7 @@ describe("unwired-auth: a file-routed module's verbs, reads guarded by conventio
       "    Response::from_json(&rows)",
       "}"];
     const admin = { path: "src/admin.rs", content: lines(...handler("list_flags", true), ...handler("put_flag", true), ...handler("delete_flag", true), ...handler("list_audit", false)) };
-    expect(found([admin], /^unwired-auth$/).map((f) => f.replace(/@\d+/, ""))).toEqual(["src/admin.rs:rs-unguarded-peer"]);
+    expect(found([admin], /^unwired-auth$/)).toEqual([]);
   });
   test("Python: a destructive handler where every other destructive peer checks, in a mixed class", () => {
     const h = { path: "modelops/handlers.py", content: lines(

@@ -371,7 +371,10 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
   const checks = new Map(peers.map((p) => [p, accessChecks(p, lang, cache)]));
   // Outside Next.js's own route files only the verbs that change or remove what the path names (DELETE, PUT, PATCH):
   // a public POST beside an admin GET is as often a subscribe or a contact form.
-  if (nextRoute) return nextRouteHits(peers, checks, NEXT_ROUTE_FILE.test(ctx.file.path) ? WRITE_VERB : /^(PUT|PATCH|DELETE)$/);
+  if (nextRoute && NEXT_ROUTE_FILE.test(ctx.file.path)) return nextRouteHits(peers, checks);
+  // A verb module elsewhere is also read as the module's peers below (a DELETE opening with `requireUser` where GET
+  // and POST open with `requireAdmin`).
+  const verbHits = nextRoute ? nextRouteHits(peers, checks, /^(PUT|PATCH|DELETE)$/) : [];
   if (lang === "typescript" && SERVER_ACTIONS.test(root.text())) return serverActionHits(peers);
   const { isGuard } = fileGuards(ctx);
   const destructive = new RegExp(param(params, "destructive", "(?!)"), "i");
@@ -402,7 +405,11 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       // A guard mark its checked peers lack is another way of guarding; one they all carry too is not.
       const markGuarded = (p: Peer) => p.marks.some((m) => namesSubject(m) || isGuard(markHead(m)));
       const makersMarked = makers.every(markGuarded);
-      const alike = members.filter((p) => p.exported && shapes.has(p.shape) && !openByDesign(p.name) && (makersMarked || !markGuarded(p)));
+      // A peer registered like its checked peers: where they are all mounted on a path or a name (`@app.get("/x",
+      // auth_required=True)`, `@arg_botcmd("service", ..)`), so is it; a `@app.before_request()` hook is no route.
+      const registered = (p: Peer) => p.marks.some((m) => /^@[\w.]+\(\s*[rf]?["']/.test(m));
+      const makersRegistered = lang === "python" && makers.every(registered);
+      const alike = members.filter((p) => p.exported && shapes.has(p.shape) && !openByDesign(p.name) && (makersMarked || !markGuarded(p)) && (!makersRegistered || registered(p)));
       // An object-level check (handed what each checked peer loaded first): only a peer that loads the same is comparable.
       const common = makers.map((m) => checks.get(m)!.loaders.get(check) ?? []).reduce((a, b) => a.filter((x) => b.includes(x)));
       const loadsTheSame = (p: Peer) => common.every((l) => new RegExp(`(?<![\\w$])${escapeRegExp(l)}\\s*\\(`).test(field(p.def, "body")?.text() ?? ""));
@@ -438,16 +445,12 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       }
       for (const p of open) {
         const destroys = destructive.test(p.name);
-        // ... a read-named peer too, when the checked peers include reads (`list_flags` checks, `list_audit` does not),
-        // and a destructive peer where every other destructive peer makes the check (`delete_dataset` checks,
+        // ... and a destructive peer where every other destructive peer makes an access check (`delete_dataset` checks,
         // `revoke_api_key` does not), whatever the rest of a mixed class does.
         const otherDestroyers = like.filter((m) => m !== p && destructive.test(m.name));
-        const destroyersAgree = destroys && otherDestroyers.length > 0 && otherDestroyers.every((m) => makers.includes(m));
-        // (reads guarded by convention: every other read-named peer makes the check; one public read beside an admin
-        // one is a catalog beside an order, not a convention)
-        const otherReads = like.filter((m) => m !== p && readNamed(m.name));
-        const readsGuarded = otherReads.length > 0 && otherReads.every((m) => makers.includes(m));
-        const claim = (majority && (destroys || !readNamed(p.name) || readsGuarded)) || destroyersAgree;
+        // (an access check by its name: `require_admin`, `check_permissions`; `_assert_user_column_name_allowed` validates input)
+        const destroyersAgree = destroys && /admin|auth|perm|role|owner|scope|login|access|staff|superuser/i.test(check) && otherDestroyers.length > 0 && otherDestroyers.every((m) => makers.includes(m));
+        const claim = (majority && (destroys || !readNamed(p.name))) || destroyersAgree;
         if (!claim && !destroys) continue;
         const message = `${p.name} makes no ${check} check, which ${makers.length} of its peers (${group}) make before acting (${makers.slice(0, 3).map((m) => m.name).join(", ")})`;
         // Two peers' convention, or a minority's, says less: the models are asked to verify it.
@@ -456,5 +459,5 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
     }
   }
   // One report per peer, whichever check it lacks.
-  return [...new Map(out.map((h) => [h.region.start.line, h])).values()];
+  return [...new Map([...verbHits, ...out].map((h) => [h.region.start.line, h])).values()];
 }

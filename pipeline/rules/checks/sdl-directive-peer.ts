@@ -7,22 +7,28 @@ import type { Hit } from "./hit";
 /** An authorization directive by its name: `@auth`, `@hasRole`, `@requiresAuth`, `@isAuthenticated`, `@hasPermission`. */
 const AUTH_DIRECTIVE = /@(auth\w*|\w*[Rr]ole\w*|requires?\w*|is[A-Z]\w*|has[A-Z]\w*|authenticated|authorized|permission\w*|scopes?)\b/;
 /** A field open by design: signing in, signing up, refreshing or resetting a credential, health and the caller's own view. */
+/** A field whose access is declared either way: guarded, or explicitly open (RedwoodJS's `@skipAuth`, `@public`, `@allowAnonymous`). */
+const DECIDED = /@(\w*[Aa]uth\w*|public|allowAnonymous|anonymous|\w*[Rr]ole\w*|\w*[Pp]ermission\w*|scopes?)\b/;
 const OPEN_FIELD = /^(login|logout|signIn|signUp|signup|register|refresh\w*|reset\w*|forgot\w*|health\w*|ping|me|viewer|version|public\w*)$/;
 
 /** The fields of each `type Query|Mutation|Subscription { .. }` block in the text, with the line of each. */
-function rootFields(content: string): { type: string; fields: { name: string; line: number; guarded: boolean }[] }[] {
-  const out: { type: string; fields: { name: string; line: number; guarded: boolean }[] }[] = [];
+type Field = { name: string; line: number; guarded: boolean; decided: boolean };
+function rootFields(content: string): { type: string; fields: Field[] }[] {
+  const out: { type: string; fields: Field[] }[] = [];
   const lines = content.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const head = /^\s*(?:extend\s+)?type\s+(Query|Mutation|Subscription)\s*\{\s*$/.exec(lines[i]!);
     if (!head) continue;
-    const fields: { name: string; line: number; guarded: boolean }[] = [];
+    const fields: Field[] = [];
     let j = i + 1;
     for (; j < lines.length && !/^\s*\}/.test(lines[j]!); j++) {
       const f = /^\s*([A-Za-z_]\w*)\s*[(:]/.exec(lines[j]!);
-      if (f) fields.push({ name: f[1]!, line: j, guarded: AUTH_DIRECTIVE.test(lines[j]!) });
+      if (f) fields.push({ name: f[1]!, line: j, guarded: AUTH_DIRECTIVE.test(lines[j]!), decided: DECIDED.test(lines[j]!) });
       // A directive on a continuation line belongs to the field above (`createUpload(..): UploadTicket!\n  @auth(..)`).
-      else if (fields.length && /^\s*@/.test(lines[j]!) && AUTH_DIRECTIVE.test(lines[j]!)) fields[fields.length - 1]!.guarded = true;
+      else if (fields.length && /^\s*@/.test(lines[j]!)) {
+        if (AUTH_DIRECTIVE.test(lines[j]!)) fields[fields.length - 1]!.guarded = true;
+        if (DECIDED.test(lines[j]!)) fields[fields.length - 1]!.decided = true;
+      }
     }
     out.push({ type: head[1]!, fields });
     i = j;
@@ -39,7 +45,7 @@ export function sdlDirectivePeerHits(content: string): Hit[] {
   const out: Hit[] = [];
   for (const { type, fields } of rootFields(content)) {
     const guarded = fields.filter((f) => f.guarded);
-    const open = fields.filter((f) => !f.guarded && !OPEN_FIELD.test(f.name));
+    const open = fields.filter((f) => !f.guarded && !f.decided && !OPEN_FIELD.test(f.name));
     if (guarded.length < 3 || guarded.length * 3 < (fields.length - fields.filter((f) => !f.guarded && OPEN_FIELD.test(f.name)).length) * 2) continue;
     for (const f of open) {
       out.push({

@@ -283,10 +283,10 @@ function onlyLogged(body: string, read: readonly string[]): string[] {
   // ... a name a format string outside the log reads (`format!("{limit}")`) is read.
   const named = (n: string) => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(bare) || new RegExp(`\\{${escapeName(n.replace(/^r#/, ""))}[}:]`).test(unlogged);
   const outside = read.filter(named);
-  // ... and only a name the function also spells in its own text as something it sets with another value (a column of
-  // its SQL: `insert into monitors (.., interval_secs, ..) values (.., 300, ..)`): a log's context alone (`conn_id`,
-  // `attempt`) is what tracing is for.
-  const spelled = (n: string) => new RegExp(`"[^"\\n]*(?<![\\w$])${escapeName(n)}(?![\\w$])[^"\\n]*"`).test(unlogged);
+  // ... and only a name the function's own SQL spells as a column it sets with another value (`insert into monitors
+  // (.., interval_secs, ..) values (.., 300, ..)`): a log's context alone (`conn_id`, `attempt`, a bucket named in a
+  // warning) is what tracing is for.
+  const spelled = (n: string) => [...unlogged.matchAll(/"(?:[^"\\]|\\.)*"/g)].some((m) => /\b(insert\s+into|update\s+\w+\s+set|values\s*\(|select\s+[\s\S]*\bfrom)\b/i.test(m[0]) && new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(m[0]));
   return outside.length ? read.filter((n) => !named(n) && spelled(n)) : [];
 }
 
