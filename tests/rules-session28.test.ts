@@ -756,3 +756,21 @@ describe("review: counter-examples the readings were narrowed for", () => {
     expect(found([a], /^ignored-parameter$/).length).toBe(1);
   });
 });
+
+describe("unwired-auth: a guard mark handed a string mounts nothing", () => {
+  test("Python: Starlette views with @requires('authenticated') and one without are still peers", () => {
+    const ep = { path: "helpdesk/endpoints.py", content: lines(
+      "@requires('authenticated')",
+      "async def list_tickets(request: Request) -> Response:",
+      "    return JSONResponse(await Ticket.select().where(Ticket.owner == request.user.id))",
+      "@requires('authenticated')",
+      "async def create_ticket(request: Request) -> Response:",
+      "    return JSONResponse(await Ticket.insert(Ticket(**(await request.json()))))",
+      "@requires('authenticated')",
+      "async def close_ticket(request: Request) -> Response:",
+      "    return JSONResponse(await Ticket.update({Ticket.closed: True}).where(Ticket.id == request.path_params['id']))",
+      "async def reassign_ticket(request: Request) -> Response:",
+      "    return JSONResponse(await Ticket.update({Ticket.assignee: (await request.json())['to']}).where(Ticket.id == request.path_params['id']))") };
+    expect(found([ep], /^unwired-auth$/)).toEqual(["helpdesk/endpoints.py:py-unguarded-peer@10"]);
+  });
+});

@@ -407,7 +407,8 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
       const makersMarked = makers.every(markGuarded);
       // A peer registered like its checked peers: where they are all mounted on a path or a name (`@app.get("/x",
       // auth_required=True)`, `@arg_botcmd("service", ..)`), so is it; a `@app.before_request()` hook is no route.
-      const registered = (p: Peer) => p.marks.some((m) => /^@[\w.]+\(\s*[rf]?["']/.test(m));
+      // (a guard mark handed a string, Starlette's `@requires("authenticated")`, mounts nothing)
+      const registered = (p: Peer) => p.marks.some((m) => /^@[\w.]+\(\s*[rf]?["']/.test(m) && !GUARD_MARK.test(markHead(m)));
       const makersRegistered = lang === "python" && makers.every(registered);
       const alike = members.filter((p) => p.exported && shapes.has(p.shape) && !openByDesign(p.name) && (makersMarked || !markGuarded(p)) && (!makersRegistered || registered(p)));
       // An object-level check (handed what each checked peer loaded first): only a peer that loads the same is comparable.
