@@ -1,5 +1,6 @@
 // A function handed to someone else as a value (a callback, a handler, a hook) has its signature imposed.
 import { isTestPath } from "../place";
+import { escapeRegExp } from "../syntax";
 import { GO_HANDLER_SIGNATURE } from "./guard-shape";
 import type { Candidate } from "./unreferenced";
 import { occurrences, type Occurrence } from "./references";
@@ -69,7 +70,15 @@ function bindsParamByName(c: Candidate, o: Occurrence, contentOf: Map<string, st
   if (new RegExp(`\\bkwargs\\s*=\\s*(dict\\s*\\(|\\{)[^)}]*(["']${p}["']\\s*:|\\b${p}\\s*=)`).test(call)) return true;
   // ... or lists what it is handed, position by position (Gradio's `save.click(handlers.upload_dataset, inputs=[upload,
   // name, visibility])`, `Thread(target=f, args=(a, b))`): the repository wired each argument itself.
-  if (/\b(inputs|args)\s*=\s*[(\[]/.test(call)) return true;
+  const listed = /\b(?:inputs|args)\s*=\s*[(\[]([^)\]]*)[)\]]/.exec(call);
+  if (listed) {
+    // ... as far as the list reaches: `args=[store, 1]` binds the first two parameters, not a third.
+    const def = new RegExp(`\\bdef\\s+${escapeRegExp(c.name)}\\s*\\(([^)]*)\\)`).exec(contentOf.get(c.file) ?? "");
+    const params = def ? def[1]!.split(",").map((x) => x.trim().split(/[:=\s]/)[0]!).filter((x) => x && !/^(self|cls|\*.*)$/.test(x)) : [];
+    const items = listed[1]!.split(",").map((x) => x.trim()).filter(Boolean);
+    const at = params.indexOf(c.param);
+    if (at >= 0 && at < items.length) return true;
+  }
   return /\bpartial\s*$/.test(content.slice(Math.max(0, open - 40), open)) && new RegExp(`[(,]\\s*${p}\\s*=(?!=)`).test(call);
 }
 

@@ -363,9 +363,10 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
   const lang = ctx.rule.language as RuleLanguage;
   const root = node.getRoot().root();
   const peers = peersOf(root, lang);
-  // A file-routed module (Next.js `app/**/route.ts`, and any module exporting two or more handlers named for HTTP verbs:
-  // SolidStart's `src/routes/api/enrollments/[id].ts`, SvelteKit's `+server.ts`, Astro's endpoints): one path's verbs.
-  const nextRoute = lang === "typescript" && (NEXT_ROUTE_FILE.test(ctx.file.path) || (ctx.file.content.match(/^export\s+(?:async\s+)?function\s+(?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*\(|^export\s+const\s+(?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*[:=]/gm)?.length ?? 0) >= 2);
+  // A file-routed module (Next.js `app/**/route.ts`, and a module under `routes/`, `pages/` or `api/`, or a SvelteKit
+  // `+server.ts`, exporting two or more handlers named for HTTP verbs: SolidStart's `src/routes/api/enrollments/[id].ts`,
+  // Astro's endpoints): one path's verbs. A library module exporting `GET` is no route (`src/lib/invoices.ts`).
+  const nextRoute = lang === "typescript" && (NEXT_ROUTE_FILE.test(ctx.file.path) || (/(^|\/)(routes|pages|api)\/|\+server\.[cm]?[jt]s$/.test(ctx.file.path) && (ctx.file.content.match(/^export\s+(?:async\s+)?function\s+(?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*\(|^export\s+const\s+(?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*[:=]/gm)?.length ?? 0) >= 2));
   if (peers.length < (nextRoute ? 2 : 3)) return [];
   const cache = new Map<string, boolean>();
   const checks = new Map(peers.map((p) => [p, accessChecks(p, lang, cache)]));
