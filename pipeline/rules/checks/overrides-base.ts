@@ -119,10 +119,10 @@ export function hookOnlyOverride(node: SgNode): boolean {
 }
 
 /**
- * Candidates asking about a foreign override (`foreignLead`) whose class extends only classes no walked file of its
- * language declares: a dependency's (setuptools' `Command.finalize_options`, Django's `AppConfig.ready`, SQLAlchemy's
- * `NullPool._do_return_conn`). An empty body there overrides a hook to do nothing; whether the base needs it
- * filled is the dependency's contract, which the floor cannot read: a lead for the models, not a claim.
+ * Candidates asking about a foreign override (`foreignLead`, set only for a private hook: hookOnlyOverride) whose class
+ * extends only classes no walked file of its language declares: a dependency's (SQLAlchemy's
+ * `NullPool._do_return_conn`). An empty body there overrides the library's hook to do nothing; whether the base needs
+ * it filled is the dependency's contract, which the floor cannot read: a lead for the models, not a claim.
  */
 export function foreignOverrides(candidates: Candidate[], files: readonly { path: string; content: string }[]): Set<Candidate> {
   const asked = candidates.filter((c) => c.overrides?.foreignLead && c.language);
