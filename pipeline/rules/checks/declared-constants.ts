@@ -46,12 +46,6 @@ export function declaredConstants(candidates: readonly Candidate[], files: reado
 }
 
 /**
- * Python/TypeScript: the module binds the name at its top level to a string literal a reader of the source sees
- * (`NOT_SPECIFIED = "NOT_SPECIFIED"`, `export const VOID_SECRET = "voidRadiusSecret"`): a sentinel or a tag, short,
- * of low entropy, or spelled like an identifier. A long random literal is a hardcoded secret (reported as one), and a
- * name bound to a read of the environment or a setting stays a secret to compare in constant time.
- */
-/**
  * Is `path` the module `spec` names, as the importing file wrote it? Python: a dotted path (`a.b.c` → `a/b/c.py` or
  * `a/b/c/__init__.py`, matched at the end of the walked path), relative with leading dots from the importer's package.
  * TypeScript: a relative specifier resolved from the importer (`./constants` → `constants.ts`, `.js`, `/index.ts`), or an
@@ -75,6 +69,12 @@ function isModule(path: string, spec: string, importer: string, lang: "python" |
   return stem === tail || stem.endsWith(`/${tail}`);
 }
 
+/**
+ * Python/TypeScript: the module binds the name at its top level to a string literal a reader of the source sees
+ * (`NOT_SPECIFIED = "NOT_SPECIFIED"`, `export const VOID_SECRET = "voidRadiusSecret"`): a sentinel or a tag, short,
+ * of low entropy, or spelled like an identifier. A long random literal is a hardcoded secret (reported as one), and a
+ * name bound to a read of the environment or a setting stays a secret to compare in constant time.
+ */
 function boundToPublicLiteral(content: string, name: string, lang: "python" | "typescript"): boolean {
   const id = escapeRegExp(name);
   const head = lang === "python" ? `^${id}\\s*(?::[^=\\n]+)?=\\s*` : `^(?:export\\s+)?(?:const|let|var)\\s+${id}\\s*(?::[^=\\n]+)?=\\s*`;

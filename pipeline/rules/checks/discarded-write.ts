@@ -4,7 +4,7 @@ import type { GrammarLanguage } from "../rule-spec";
 import { ancestor, escapeRegExp, guardedStatement, nextStatement } from "../syntax";
 import type { CheckContext } from "./check";
 import { type Hit, regionOf } from "./hit";
-import { swallowedCheck } from "./swallowed";
+import { SQL_WRITE_VERB, swallowedCheck } from "./swallowed";
 import { outermostFunction } from "./teardown";
 import { goSettled } from "./go-settled";
 import { rsSettled } from "./rs-settled";
@@ -165,7 +165,7 @@ function onErrorBranch(node: SgNode): boolean {
 export function echoesError(nodeText: string): boolean {
   // ... not a statement written with the error as one of its values (`_, _ = db.ExecContext(ctx, "INSERT INTO
   // dead_letter (payload, reason) ..", raw, fmt.Sprint(err))`): that row is the only keeping of what failed.
-  if (/["'`]\s*(INSERT|UPDATE|DELETE|REPLACE|UPSERT)\b/i.test(nodeText)) return false;
+  if (SQL_WRITE_VERB.test(nodeText)) return false;
   return /[(,]\s*&?(err|error|err[A-Z_]\w*)\s*[,)]/.test(nodeText.replace(/^\s*(let\s+)?_\w*(\s*,\s*_)*\s*:?=\s*/, ""));
 }
 

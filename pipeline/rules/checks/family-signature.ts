@@ -111,13 +111,13 @@ function calledAsFamily(name: string, files: readonly { path: string; content: s
   const call = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\s*\\(([^()\\n]+)\\)`, "g");
   for (const f of files) {
     if (!f.content.includes(name) || isTestPath(f.path)) continue;
+    // The file's same-stem calls, by their arguments, read once for every call of the function it holds.
+    let siblings: { name: string; args: string }[] | null = null;
     for (const m of f.content.matchAll(call)) {
       const args = m[1]!.replace(/\s+/g, "");
-      const kin = new Set<string>();
-      for (const o of f.content.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(([^()\n]+)\)/g)) {
-        if (o[1] !== name && stemOf(o[1]!) === stem && o[2]!.replace(/\s+/g, "") === args) kin.add(o[1]!);
-      }
-      if (kin.size >= 2) return true;
+      siblings ??= [...f.content.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(([^()\n]+)\)/g)]
+        .filter((o) => o[1] !== name && stemOf(o[1]!) === stem).map((o) => ({ name: o[1]!, args: o[2]!.replace(/\s+/g, "") }));
+      if (new Set(siblings.filter((o) => o.args === args).map((o) => o.name)).size >= 2) return true;
     }
   }
   return false;

@@ -128,7 +128,10 @@ export function foreignOverrides(candidates: Candidate[], files: readonly { path
   const asked = candidates.filter((c) => c.overrides?.foreignLead && c.language);
   const out = new Set<Candidate>();
   for (const c of asked) {
-    const declared = c.overrides!.bases.some((b) => files.some((f) => languageOf(f.path) === c.language && new RegExp(`^[ \\t]*(?:export\\s+)?(?:default\\s+)?(?:abstract\\s+)?class\\s+${escapeRegExp(b)}\\b`, "m").test(f.content)));
+    const declared = c.overrides!.bases.some((b) => {
+      const head = new RegExp(`^[ \\t]*(?:export\\s+)?(?:default\\s+)?(?:abstract\\s+)?class\\s+${escapeRegExp(b)}\\b`, "m");
+      return files.some((f) => f.content.includes(b) && languageOf(f.path) === c.language && head.test(f.content));
+    });
     if (!declared) out.add(c);
   }
   return out;

@@ -366,13 +366,14 @@ export function peerCheckCheck(ctx: CheckContext): Hit[] {
   // A file-routed module (Next.js `app/**/route.ts`, and a module under `routes/`, `pages/` or `api/`, or a SvelteKit
   // `+server.ts`, exporting two or more handlers named for HTTP verbs: SolidStart's `src/routes/api/enrollments/[id].ts`,
   // Astro's endpoints): one path's verbs. A library module exporting `GET` is no route (`src/lib/invoices.ts`).
-  const nextRoute = lang === "typescript" && (NEXT_ROUTE_FILE.test(ctx.file.path) || (/(^|\/)(routes|pages|api)\/|\+server\.[cm]?[jt]s$/.test(ctx.file.path) && (ctx.file.content.match(/^export\s+(?:async\s+)?function\s+(?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*\(|^export\s+const\s+(?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*[:=]/gm)?.length ?? 0) >= 2));
+  const nextFile = lang === "typescript" && NEXT_ROUTE_FILE.test(ctx.file.path);
+  const nextRoute = nextFile || (lang === "typescript" && (/(^|\/)(routes|pages|api)\/|\+server\.[cm]?[jt]s$/.test(ctx.file.path) && (ctx.file.content.match(/^export\s+(?:async\s+)?function\s+(?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*\(|^export\s+const\s+(?:GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*[:=]/gm)?.length ?? 0) >= 2));
   if (peers.length < (nextRoute ? 2 : 3)) return [];
   const cache = new Map<string, boolean>();
   const checks = new Map(peers.map((p) => [p, accessChecks(p, lang, cache)]));
   // Outside Next.js's own route files only the verbs that change or remove what the path names (DELETE, PUT, PATCH):
   // a public POST beside an admin GET is as often a subscribe or a contact form.
-  if (nextRoute && NEXT_ROUTE_FILE.test(ctx.file.path)) return nextRouteHits(peers, checks);
+  if (nextFile) return nextRouteHits(peers, checks);
   // A verb module elsewhere is also read as the module's peers below (a DELETE opening with `requireUser` where GET
   // and POST open with `requireAdmin`).
   const verbHits = nextRoute ? nextRouteHits(peers, checks, /^(PUT|PATCH|DELETE)$/) : [];

@@ -31,12 +31,8 @@ function sendsOnly(body: string): boolean {
 function bodyFrom(content: string, from: number): string {
   const open = content.indexOf("{", from);
   if (open < 0 || /;/.test(content.slice(from, open))) return "";
-  let depth = 0;
-  for (let i = open; i < content.length && i < open + 4000; i++) {
-    if (content[i] === "{") depth++;
-    else if (content[i] === "}" && --depth === 0) return content.slice(open + 1, i);
-  }
-  return "";
+  const end = callEnd(content.slice(0, open + 4000), open, ["{", "}"]);
+  return end < 0 ? "" : content.slice(open + 1, end - 1);
 }
 
 /** Every `fn NAME(..) -> TYPE` of the walked Rust files: the return type, "()" when it names none; "send" for a Result-answering channel send wrapper. */
@@ -73,7 +69,7 @@ function statementFrom(f: StaticFinding, lines: readonly string[]): string {
   // .execute(pool)`) ends in a library's method whose name the repository may declare for something else.
   // ... or on a local's fields (`session_data\n.senders\n.send_to_screen(..)`): no call before the last one.
   const first = findingText(f, lines);
-  const fieldChain = /^\s*(let\s+_\s*=\s*)?[a-z_]\w*\s*$/.test(first) || /^\s*(let\s+_\s*=\s*)?[a-z_]\w*(\s*\.\s*[a-z_]\w*)*\s*$/.test(first);
+  const fieldChain = /^\s*(let\s+_\s*=\s*)?[a-z_]\w*(\s*\.\s*[a-z_]\w*)*\s*$/.test(first);
   if (!/^\s*(let\s+_\s*=\s*)?self\b/.test(first) && !fieldChain) return first;
   const joined = joinStatement(f, lines);
   if (!fieldChain) return joined;

@@ -6,9 +6,9 @@ import type { Hit } from "./hit";
 
 /** An authorization directive by its name: `@auth`, `@hasRole`, `@requiresAuth`, `@isAuthenticated`, `@hasPermission`. */
 const AUTH_DIRECTIVE = /@(auth\w*|\w*[Rr]ole\w*|requires?\w*|is[A-Z]\w*|has[A-Z]\w*|authenticated|authorized|permission\w*|scopes?)\b/;
-/** A field open by design: signing in, signing up, refreshing or resetting a credential, health and the caller's own view. */
 /** A field whose access is declared either way: guarded, or explicitly open (RedwoodJS's `@skipAuth`, `@public`, `@allowAnonymous`). */
 const DECIDED = /@(\w*[Aa]uth\w*|public|allowAnonymous|anonymous|\w*[Rr]ole\w*|\w*[Pp]ermission\w*|scopes?)\b/;
+/** A field open by design: signing in, signing up, refreshing or resetting a credential, health and the caller's own view. */
 const OPEN_FIELD = /^(login|logout|signIn|signUp|signup|register|refresh\w*|reset\w*|forgot\w*|health\w*|ping|me|viewer|version|public\w*)$/;
 
 /** The fields of each `type Query|Mutation|Subscription { .. }` block in the text, with the line of each. */

@@ -110,6 +110,11 @@ function cacheFillOnly(code: string): boolean {
 }
 
 /** A name that says its function swallows on purpose: quietly, ignoring errors, best effort (not `setQuiet`, not OAuth's "silent" refresh). */
+/**
+ * A string literal opening with a writing statement's verb, however the statement goes on (`"INSERT INTO " + table`,
+ * `"DELETE " + ..`): looser than SQL_WRITE, which needs the statement's next word (`INSERT INTO`, `UPDATE .. SET`).
+ */
+export const SQL_WRITE_VERB = /["'`]\s*(INSERT|UPDATE|DELETE|UPSERT|REPLACE)\b/i;
 const QUIET_NAME = /(Quietly|_quietly|IgnoringErrors|_ignoring_errors|IgnoreErrors|_ignore_errors|BestEffort|_best_effort|NoThrow|_no_throw)(?![a-z])/;
 /** The name of the function around a node (a declaration, a method, or the variable an arrow is bound to). */
 function enclosingName(node: SgNode): string {
@@ -242,7 +247,7 @@ function afterReported(guarded: SgNode): boolean {
   // ... unless the branch then answers success (`_, _ = db.ExecContext(ctx, "INSERT INTO dead_letter ..")` then `return
   // nil`, acknowledging the message): the error was logged and let go, and the dropped write was its only keeping.
   const next = nextStatement(guardedStatement(guarded));
-  if (next && /^return(\s+nil(\s*,\s*nil)*)?\s*;?$/.test(next.text().trim()) && (persistsOrAudits(guarded.text()) || /["'`]\s*(INSERT|UPDATE|DELETE|UPSERT|REPLACE)\b/i.test(guarded.text()))) return false;
+  if (next && /^return(\s+nil(\s*,\s*nil)*)?\s*;?$/.test(next.text().trim()) && (persistsOrAudits(guarded.text()) || SQL_WRITE_VERB.test(guarded.text()))) return false;
   const uses = new RegExp(`(?<![\\w.])${err}(?![\\w(])`);
   for (let prev = guarded.prev(); prev; prev = prev.prev()) {
     const t = prev.text();
